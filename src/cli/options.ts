@@ -1,0 +1,130 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { isCalendarDay } from '../manifest/schema.js';
+import { nearest } from '../manifest/locate.js';
+import type { CommonOptions, OptionSpec, RawOptions } from '../commands/types.js';
+
+/** Options every command has, under the same names as flags and as action inputs. */
+export const COMMON_OPTIONS: OptionSpec[] = [
+  {
+    name: 'manifest',
+    type: 'string',
+    description:
+      'The manifest: a path, or owner/repo:path@ref for a central one (read with GITHUB_TOKEN). Default: cutover.yml, then .github/cutover.yml.',
+  },
+  {
+    name: 'now',
+    type: 'string',
+    description: 'Act as if today were this day (YYYY-MM-DD), to rehearse the timeline. Also CUTOVER_NOW.',
+  },
+  {
+    name: 'json',
+    type: 'boolean',
+    description: 'Print the machine-readable result on stdout.',
+    cliOnly: true,
+  },
+];
+
+export const commonSchema = z.object({
+  manifest: z.string().min(1).optional(),
+  now: z.string().refine(isCalendarDay, { error: 'expected a day written YYYY-MM-DD' }).optional(),
+  json: z.boolean().default(false),
+});
+
+/** Reads option values from command-line arguments. Unknown flags are a UsageError with a suggestion. */
+export function readFlags(args: string[], specs: OptionSpec[]): RawOptions {
+  const config = Object.fromEntries(
+    specs.map((spec) => [
+      spec.name,
+      {
+        type: spec.type === 'boolean' ? ('boolean' as const) : ('string' as const),
+        multiple: spec.type === 'list',
+      },
+    ]),
+  );
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: config,
+      strict: true,
+      allowPositionals: true,
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    return values as RawOptions;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const message = (error as Error).message;
+    const flag = /'(--?[^' ]+)'/.exec(message)?.[1];
+    if (flag && /Unknown option/.test(message)) {
+      const suggestion = nearest(
+        flag.replace(/^-+/, ''),
+        specs.map((spec) => spec.name),
+      );
+      throw new UsageError(`unknown flag ${flag}${suggestion ? `; did you mean --${suggestion}?` : ''}`);
+    }
+    throw new UsageError(message.split('\n')[0]!.replace(/^TypeError \[\w+\]: /, ''));
+  }
+}
+
+/** The environment variable an action input arrives in (composite actions pass them with `_` for `-`). */
+export function inputVariables(name: string): string[] {
+  const upper = name.toUpperCase().replace(/ /g, '_');
+  return [...new Set([`INPUT_${upper}`, `INPUT_${upper.replace(/-/g, '_')}`])];
+}
+
+/** Reads option values from action inputs (`INPUT_*` variables). Empty inputs count as not given. */
+export function readInputs(env: NodeJS.ProcessEnv, specs: OptionSpec[]): RawOptions {
+  const raw: RawOptions = {};
+  for (const spec of specs) {
+    if (spec.cliOnly) continue;
+    const value = inputVariables(spec.name)
+      .map((variable) => env[variable])
+      .find((text) => text !== undefined && text.trim() !== '');
+    if (value === undefined) continue;
+    if (spec.type === 'boolean') raw[spec.name] = parseBoolean(spec.name, value);
+    else if (spec.type === 'list')
+      raw[spec.name] = value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
+    else raw[spec.name] = value.trim();
+  }
+  return raw;
+}
+
+function parseBoolean(name: string, value: string): boolean {
+  const text = value.trim();
+  if (['true', 'True', 'TRUE'].includes(text)) return true;
+  if (['false', 'False', 'FALSE'].includes(text)) return false;
+  throw new UsageError(`input "${name}": expected true or false, found ${JSON.stringify(text)}`);
+}
+
+/**
+ * Validates raw options with a command's schema, turning zod issues into one UsageError that
+ * names each flag/input and what was expected.
+ */
+export function parseOptions<T>(
+  schema: z.ZodType<T>,
+  raw: RawOptions,
+  env: NodeJS.ProcessEnv,
+): T & CommonOptions {
+  const withEnv: RawOptions = { ...raw, now: raw['now'] ?? (env['CUTOVER_NOW'] || undefined) };
+  const common = commonSchema.safeParse(withEnv);
+  const own = schema.safeParse(withEnv);
+  const issues = [...(common.success ? [] : common.error.issues), ...(own.success ? [] : own.error.issues)];
+  if (issues.length > 0) {
+    throw new UsageError(
+      issues
+        .map((issue) => {
+          const name = String(issue.path[0] ?? '');
+          const given = withEnv[name];
+          const origin = name === 'now' && raw['now'] === undefined ? 'CUTOVER_NOW' : `--${name}`;
+          const found = given === undefined ? '' : `, found ${JSON.stringify(given)}`;
+          return `${origin}: ${issue.message.replace(/^Invalid input: /, '')}${found}`;
+        })
+        .join('\n'),
+    );
+  }
+  return { ...(own.data as T), ...(common.data as CommonOptions) };
+}

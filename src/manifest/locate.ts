@@ -1,0 +1,114 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair } from 'yaml';
+
+export type KeyPath = readonly (string | number)[];
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Maps key paths of a parsed YAML document to 1-based line and column numbers. */
+export class SourceLocator {
+  constructor(
+    private readonly document: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /** Position of the value at `path`, or of its nearest existing ancestor. */
+  valueAt(path: KeyPath): Position {
+    const node = this.nearestNode(path);
+    return this.positionOf(node?.range?.[0] ?? 0);
+  }
+
+  /** Position of the key named last in `path` (for unknown or misplaced keys). */
+  keyAt(path: KeyPath): Position {
+    const pair = this.pairAt(path);
+    const key = pair?.key as Node | undefined;
+    return key?.range ? this.positionOf(key.range[0]) : this.valueAt(path.slice(0, -1));
+  }
+
+  /** The plain JavaScript value at `path`, or undefined. */
+  jsAt(path: KeyPath): unknown {
+    const node = this.document.getIn(path, true) as Node | undefined;
+    if (node === undefined) return undefined;
+    return isScalar(node) ? node.value : (node as { toJSON(): unknown }).toJSON();
+  }
+
+  /** Converts a character offset to a 1-based position. */
+  positionOf(offset: number): Position {
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+
+  private nearestNode(path: KeyPath): Node | undefined {
+    for (let length = path.length; length >= 0; length--) {
+      const node = (
+        length === 0 ? this.document.contents : this.document.getIn(path.slice(0, length), true)
+      ) as Node | null | undefined;
+      if (node && (isScalar(node) || isMap(node) || isSeq(node))) return node;
+    }
+    return undefined;
+  }
+
+  private pairAt(path: KeyPath): Pair | undefined {
+    const parent = path.length <= 1 ? this.document.contents : this.document.getIn(path.slice(0, -1), true);
+    if (!isMap(parent)) return undefined;
+    const wanted = path[path.length - 1];
+    return parent.items.find(
+      (item): item is Pair => isPair(item) && isScalar(item.key) && String(item.key.value) === String(wanted),
+    );
+  }
+}
+
+/** Renders a key path the way a person writes it: `repos["acme/api"].consumes[1]`. */
+export function formatKeyPath(path: KeyPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(part)) out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out || '(top level)';
+}
+
+/** A short description of a found value for error messages; never prints long strings whole. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return `the string ${JSON.stringify(shown)}`;
+  }
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest of `candidates` to `word`, when it is close enough to be a likely typo. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.ceil(word.length / 3)) ? best : undefined;
+}

@@ -1,0 +1,30 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Files a GitHub runner gives a step: GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. */
+export function runnerFiles(): {
+  env: NodeJS.ProcessEnv;
+  outputs(): Record<string, string>;
+  summary(): string;
+  dir: string;
+} {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-runner-'));
+  const output = path.join(dir, 'output');
+  const summary = path.join(dir, 'summary.md');
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  return {
+    dir,
+    env: { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir },
+    outputs() {
+      // core.setOutput writes `name<<DELIMITER\nvalue\nDELIMITER`.
+      const text = readFileSync(output, 'utf8');
+      const values: Record<string, string> = {};
+      const pattern = /^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+      for (const match of text.matchAll(pattern)) values[match[1]!] = match[3]!;
+      return values;
+    },
+    summary: () => readFileSync(summary, 'utf8'),
+  };
+}

@@ -1,0 +1,271 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { Ajv, type ValidateFunction } from 'ajv';
+
+/**
+ * A local stand-in for api.github.com that checks every request against GitHub's published
+ * OpenAPI description (@octokit/openapi): the endpoint must exist, path and query parameters
+ * must be declared (required ones present, values of the declared type) and JSON bodies must
+ * validate. Tests register answers per operation (`GET /repos/{owner}/{repo}/contents/{path}`).
+ * Anything wrong is recorded in `violations`, which tests assert empty.
+ */
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: Record<string, unknown>;
+}
+
+interface Operation {
+  method: string;
+  template: string;
+  regex: RegExp;
+  pathNames: string[];
+  parameters: Parameter[];
+  bodySchema?: Record<string, unknown>;
+  bodyRequired: boolean;
+  validateBody?: ValidateFunction;
+}
+
+type Spec = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: unknown[];
+        requestBody?: { required?: boolean; content?: Record<string, { schema?: Record<string, unknown> }> };
+      }
+    >
+  >;
+  components: Record<string, Record<string, unknown>>;
+};
+
+let cached: { spec: Spec; operations: Operation[]; ajv: Ajv } | undefined;
+
+function load() {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('@octokit/openapi/generated/api.github.com.json');
+  const spec = JSON.parse(readFileSync(file, 'utf8')) as Spec;
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema({ $id: 'github', components: spec.components } as object);
+  const operations: Operation[] = [];
+  for (const [template, methods] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(methods)) {
+      if (!['get', 'post', 'put', 'patch', 'delete', 'head'].includes(method)) continue;
+      const parameters = [
+        ...((methods['parameters'] as unknown as unknown[]) ?? []),
+        ...(operation.parameters ?? []),
+      ].map((p) => resolve(spec, p)) as (Parameter & { 'x-multi-segment'?: boolean })[];
+      const multiSegment = new Set(parameters.filter((p) => p['x-multi-segment']).map((p) => p.name));
+      const pathNames: string[] = [];
+      const pattern = template
+        .split(/(\{[^}]+\})/)
+        .map((part) => {
+          const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+          if (!name) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+          pathNames.push(name);
+          return multiSegment.has(name) ? '(.+)' : '([^/]+)';
+        })
+        .join('');
+      const regex = new RegExp(`^${pattern}$`);
+      const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
+      operations.push({
+        method: method.toUpperCase(),
+        template,
+        regex,
+        pathNames,
+        parameters,
+        ...(bodySchema && { bodySchema }),
+        bodyRequired: operation.requestBody?.required ?? false,
+      });
+    }
+  }
+  // Literal segments beat parameters: try the most specific templates first.
+  operations.sort(
+    (a, b) => b.template.replace(/\{[^}]+\}/g, '').length - a.template.replace(/\{[^}]+\}/g, '').length,
+  );
+  cached = { spec, operations, ajv };
+  return cached;
+}
+
+function resolve(spec: Spec, value: unknown): unknown {
+  const ref = (value as { $ref?: string }).$ref;
+  if (!ref) return value;
+  const [, section, name] = /^#\/components\/([^/]+)\/(.+)$/.exec(ref) ?? [];
+  return spec.components[section!]?.[name!];
+}
+
+function rewriteRefs(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(rewriteRefs);
+  if (schema && typeof schema === 'object') {
+    return Object.fromEntries(
+      Object.entries(schema).map(([key, value]) => [
+        key,
+        key === '$ref' && typeof value === 'string' ? `github${value}` : rewriteRefs(value),
+      ]),
+    );
+  }
+  return schema;
+}
+
+export interface RecordedRequest {
+  method: string;
+  operation: string;
+  path: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  headers: http.IncomingHttpHeaders;
+}
+
+export interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (request: RecordedRequest) => Answer | Promise<Answer>;
+
+export interface GitHubApi {
+  url: string;
+  requests: RecordedRequest[];
+  violations: string[];
+  /** Answers an operation, named `METHOD /template` exactly as in GitHub's OpenAPI description. */
+  on(operation: string, handler: Handler): void;
+  stop(): Promise<void>;
+}
+
+function checkType(value: string, schema: Record<string, unknown> | undefined): boolean {
+  const type = schema?.['type'];
+  if (type === 'integer') return /^-?\d+$/.test(value);
+  if (type === 'number') return !Number.isNaN(Number(value));
+  if (type === 'boolean') return value === 'true' || value === 'false';
+  const allowed = schema?.['enum'] as string[] | undefined;
+  return !allowed || allowed.includes(value);
+}
+
+/** Starts the checked GitHub API stand-in on 127.0.0.1. */
+export async function startGitHubApi(): Promise<GitHubApi> {
+  const { operations, ajv } = load();
+  const handlers = new Map<string, Handler>();
+  const requests: RecordedRequest[] = [];
+  const violations: string[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const method = req.method ?? 'GET';
+      const reply = (answer: Answer) => {
+        res.writeHead(answer.status, {
+          'content-type': 'application/json; charset=utf-8',
+          ...answer.headers,
+        });
+        res.end(
+          answer.body === undefined
+            ? ''
+            : typeof answer.body === 'string'
+              ? answer.body
+              : JSON.stringify(answer.body),
+        );
+      };
+      const operation = operations.find((op) => op.method === method && op.regex.test(url.pathname));
+      if (!operation) {
+        violations.push(`${method} ${url.pathname}: no such endpoint in GitHub's OpenAPI description`);
+        return reply({ status: 404, body: { message: 'Not Found (not in the OpenAPI description)' } });
+      }
+      const name = `${method} ${operation.template}`;
+      const match = operation.regex.exec(url.pathname)!;
+      const params = Object.fromEntries(
+        operation.pathNames.map((p, i) => [p, decodeURIComponent(match[i + 1]!)]),
+      );
+      const query = Object.fromEntries(url.searchParams.entries());
+      const problems: string[] = [];
+      for (const parameter of operation.parameters) {
+        if (parameter.in === 'query') {
+          const value = query[parameter.name];
+          if (value === undefined && parameter.required)
+            problems.push(`missing required query parameter "${parameter.name}"`);
+          if (value !== undefined && !checkType(value, parameter.schema)) {
+            problems.push(
+              `query parameter "${parameter.name}"=${JSON.stringify(value)} does not match ${JSON.stringify(parameter.schema)}`,
+            );
+          }
+        }
+        if (parameter.in === 'path' && !checkType(params[parameter.name] ?? '', parameter.schema)) {
+          problems.push(
+            `path parameter "${parameter.name}" does not match ${JSON.stringify(parameter.schema)}`,
+          );
+        }
+      }
+      const declared = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+      for (const key of Object.keys(query))
+        if (!declared.has(key)) problems.push(`undeclared query parameter "${key}"`);
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown = undefined;
+      if (text) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          problems.push('request body is not JSON');
+        }
+      }
+      if (operation.bodySchema) {
+        if (body === undefined && operation.bodyRequired) problems.push('missing required JSON body');
+        if (body !== undefined) {
+          operation.validateBody ??= ajv.compile(rewriteRefs(operation.bodySchema) as object);
+          if (!operation.validateBody(body))
+            problems.push(`body does not match the schema: ${ajv.errorsText(operation.validateBody.errors)}`);
+        }
+      } else if (body !== undefined && method !== 'GET') {
+        problems.push('a body was sent to an operation that takes none');
+      }
+      if (!req.headers['authorization']) problems.push('no Authorization header');
+      const recorded = {
+        method,
+        operation: name,
+        path: url.pathname,
+        params,
+        query,
+        body,
+        headers: req.headers,
+      };
+      requests.push(recorded);
+      if (problems.length > 0) {
+        violations.push(...problems.map((problem) => `${name}: ${problem}`));
+        return reply({ status: 422, body: { message: problems.join('; ') } });
+      }
+      const handler = handlers.get(name);
+      if (!handler) {
+        violations.push(`${name}: called, but the test registered no answer for it`);
+        return reply({ status: 501, body: { message: `no answer for ${name}` } });
+      }
+      try {
+        reply(await handler(recorded));
+      } catch (error) {
+        violations.push(`${name}: handler threw ${(error as Error).message}`);
+        reply({ status: 500, body: { message: (error as Error).message } });
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    violations,
+    on(operation, handler) {
+      const [method, template] = operation.split(' ');
+      if (!operations.some((op) => op.method === method && op.template === template)) {
+        throw new Error(`"${operation}" is not an operation in GitHub's OpenAPI description`);
+      }
+      handlers.set(operation, handler);
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, startDaemon, waitFor, type Daemon } from './daemon.js';
+import { requireTool } from './tools.js';
+
+export interface RegistryOptions {
+  /** Require HTTP Basic auth (htpasswd, bcrypt) with these credentials. */
+  auth?: { username: string; password: string };
+  /** Start in read-only (maintenance) mode: pulls work, pushes fail. */
+  readOnly?: boolean;
+}
+
+/** A real CNCF distribution registry (Debian docker-registry) on 127.0.0.1. */
+export interface TestRegistry {
+  /** `127.0.0.1:PORT`, what references and manifests name. */
+  host: string;
+  /** `http://127.0.0.1:PORT`. */
+  url: string;
+  dir: string;
+  auth?: { username: string; password: string };
+  /** Restarts the same registry (same port and storage) with or without read-only mode. */
+  setReadOnly(readOnly: boolean): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function config(dir: string, port: number, options: RegistryOptions): string {
+  const lines = [
+    'version: 0.1',
+    'log:',
+    '  level: warn',
+    '  accesslog:',
+    '    disabled: true',
+    'storage:',
+    '  filesystem:',
+    `    rootdirectory: ${path.join(dir, 'data')}`,
+    '  delete:',
+    '    enabled: true',
+  ];
+  if (options.readOnly) lines.push('  maintenance:', '    readonly:', '      enabled: true');
+  lines.push('http:', `  addr: 127.0.0.1:${port}`);
+  if (options.auth)
+    lines.push('auth:', '  htpasswd:', '    realm: cutover-test', `    path: ${path.join(dir, 'htpasswd')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Starts a registry; call stop() (by pid) when done. */
+export async function startRegistry(options: RegistryOptions = {}): Promise<TestRegistry> {
+  const binary = requireTool('docker-registry');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-registry-'));
+  if (options.auth) {
+    requireTool('htpasswd');
+    const line = execFileSync('htpasswd', ['-Bbn', options.auth.username, options.auth.password], {
+      encoding: 'utf8',
+    });
+    writeFileSync(path.join(dir, 'htpasswd'), line.trim() + '\n');
+  }
+  const port = await freePort();
+  const host = `127.0.0.1:${port}`;
+  const url = `http://${host}`;
+  let daemon: Daemon;
+  const launch = async (readOnly: boolean) => {
+    const file = path.join(dir, 'config.yml');
+    writeFileSync(file, config(dir, port, { ...options, readOnly }));
+    daemon = startDaemon(binary, ['serve', file], path.join(dir, 'registry.log'));
+    await waitFor(`docker-registry on ${host} (log: ${path.join(dir, 'registry.log')})`, async () => {
+      const response = await fetch(`${url}/v2/`);
+      return response.status === 200 || response.status === 401;
+    }).catch((error: Error) => {
+      throw new Error(
+        `${error.message}\n${readFileSync(path.join(dir, 'registry.log'), 'utf8').slice(-2000)}`,
+      );
+    });
+  };
+  await launch(options.readOnly ?? false);
+  return {
+    host,
+    url,
+    dir,
+    ...(options.auth && { auth: options.auth }),
+    async setReadOnly(readOnly) {
+      await daemon.stop();
+      await launch(readOnly);
+    },
+    async stop() {
+      await daemon.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
