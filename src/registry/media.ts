@@ -67,7 +67,7 @@ export function parseManifest(bytes: Buffer, contentType?: string): ParsedManife
   try {
     document = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new Error(`the manifest is not JSON: ${(error as Error).message}`);
+    throw new Error(`the manifest is not JSON: ${(error as Error).message}`, { cause: error });
   }
   if (document.schemaVersion !== 2) {
     throw new Error(
