@@ -571,7 +571,7 @@ export class RegistryClient {
         }
         if (response.status === 401 && sameHost && authAnswers < 2) {
           const challenge = parseChallenge(response.headers.get('www-authenticate'));
-          if (challenge && (await this.answer(challenge, init.scopes, 'authorization' in headers))) {
+          if (challenge && (await this.answer(challenge, init.scopes, headers['authorization']))) {
             await drain(response);
             authAnswers++;
             if (!replayable)
@@ -632,22 +632,36 @@ export class RegistryClient {
    * credentials and we now know how to send them (Basic, or a Bearer token from the realm), or a
    * Bearer token did not cover what the challenge's insufficient_scope names (asked for once).
    */
-  private async answer(challenge: Challenge, scopes: string[], sentAuthorization: boolean): Promise<boolean> {
+  private async answer(challenge: Challenge, scopes: string[], sent: string | undefined): Promise<boolean> {
     if (challenge.scheme === 'basic') {
       if (this.credentials?.kind !== 'basic') return false;
       this.scheme = 'basic';
-      return !sentAuthorization;
+      return sent === undefined;
     }
     if (challenge.scheme !== 'bearer' || !challenge.params['realm']) return false;
     const realm = challenge.params['realm'];
     const service = challenge.params['service'];
     this.scheme = 'bearer';
     this.bearer = { realm, ...(service !== undefined && { service }) };
-    if (!sentAuthorization) return true;
-    // A token we had did not do: ask once for what the challenge names, together with our own scopes.
+    if (sent === undefined) return true;
+    const key = mergeScopes(scopes);
+    // Another request already replaced the token that failed: use the new one.
+    const current = this.tokens.get(key);
+    if (current !== undefined && `Bearer ${current}` !== sent) return true;
+    // Ask once for what the challenge names, together with our own scopes (shared by concurrent requests).
     const wanted = mergeScopes(scopes, challenge.params['scope'] ? [challenge.params['scope']] : []);
-    const token = await this.fetchToken(wanted);
-    this.tokens.set(mergeScopes(scopes), token.token, token.expiresIn);
+    const refreshKey = `refresh ${key.join(' ')}`;
+    let pending = this.pendingTokens.get(refreshKey);
+    if (!pending) {
+      pending = this.fetchToken(wanted)
+        .then(({ token, expiresIn }) => {
+          this.tokens.set(key, token, expiresIn);
+          return token;
+        })
+        .finally(() => this.pendingTokens.delete(refreshKey));
+      this.pendingTokens.set(refreshKey, pending);
+    }
+    await pending;
     return true;
   }
 
