@@ -92,6 +92,7 @@ export const copyTags = defineCommand({
     const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
 
     // do
+    const started = Date.now();
     const selection = await selectImages({
       manifest,
       source,
@@ -99,6 +100,7 @@ export const copyTags = defineCommand({
       ...(options.only !== undefined && { only: options.only }),
       concurrency: options.concurrency,
     });
+    reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
     for (const warning of selection.warnings) reporter.warning(warning);
     reportMissing(selection.missing, manifest, reporter);
     reporter.info(
@@ -113,7 +115,9 @@ export const copyTags = defineCommand({
     );
     const ticker = setInterval(() => progress.tick(), 1000);
     try {
-      await forEachLimited(selection.images, options.concurrency, async (image) => {
+      // More images in flight than requests per host: each image waits on the source and then the
+      // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
+      await forEachLimited(selection.images, options.concurrency * 4, async (image) => {
         outcomes.push(
           await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }),
         );
@@ -123,6 +127,9 @@ export const copyTags = defineCommand({
       clearInterval(ticker);
     }
     progress.done();
+    reporter.debug(
+      `copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`,
+    );
 
     // report
     const by = (action: Outcome['action']) => outcomes.filter((outcome) => outcome.action === action);

@@ -144,9 +144,11 @@ export async function copyImage(request: CopyRequest, options: CopyOptions = {})
   const session = options.session ?? new CopySession();
   const dryRun = options.dryRun === true;
 
-  const sourceHead = isValidDigest(reference)
-    ? { digest: reference }
-    : await source.headManifest(sourceRepository, reference);
+  // Both HEADs at once: on a re-run they are all the work there is.
+  const [sourceHead, existing] = await Promise.all([
+    isValidDigest(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
+    target.headManifest(targetRepository, targetReference),
+  ]);
   if (!sourceHead) {
     throw new RegistryError(
       `${source.host}/${sourceRepository}:${reference} does not exist`,
@@ -166,7 +168,6 @@ export async function copyImage(request: CopyRequest, options: CopyOptions = {})
     manifestsPut: 0,
     dryRun,
   };
-  const existing = await target.headManifest(targetRepository, targetReference);
   if (existing) {
     if (existing.digest === sourceHead.digest) {
       session.noteManifest(target.host, targetRepository, existing.digest);
