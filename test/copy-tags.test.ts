@@ -240,6 +240,33 @@ describe('cutover copy-tags against real registries', () => {
     expect(await skopeo.digest(target, 'billing:2.5.0')).toBe(digests['legacy/billing:2.5.0']);
   }, 120_000);
 
+  test('the composite action reads its inputs, sets outputs and writes the summary (dry run)', async () => {
+    const target = await freshTarget();
+    const manifest = manifestFor(dir, old.host, target.host);
+    const runner = runnerFiles();
+    const result = await runCli(['copy-tags'], {
+      env: {
+        ...runner.env,
+        ...CREDENTIALS,
+        INPUT_MANIFEST: manifest,
+        INPUT_DRY_RUN: 'true',
+        INPUT_ONLY: 'legacy/*',
+        INPUT_REFS: `${refsFile}\n`,
+        INPUT_CONCURRENCY: '3',
+      },
+    });
+    expect(result.code).toBe(0);
+    // The runner is told to mask the password before anything else; it appears nowhere else.
+    expect(result.stdout).toMatch(/^::add-mask::copy-tags-secret$/m);
+    expect(result.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(OLD_AUTH.password);
+    expect(runner.outputs()).toMatchObject({ copied: '2', skipped: '0', conflicts: '0', failed: '0' });
+    expect(Number(runner.outputs()['bytes-uploaded'])).toBeGreaterThan(200_000);
+    expect(JSON.parse(runner.outputs()['json']!).dryRun).toBe(true);
+    expect(runner.summary()).toContain('cutover copy-tags (dry run)');
+    expect(runner.summary()).toContain('📋 would copy');
+    expect(await skopeo.tags(target, 'billing')).toEqual([]);
+  }, 60_000);
+
   test('bad input exits 2 with a located message', async () => {
     const target = await freshTarget();
     const manifest = manifestFor(dir, old.host, target.host);
