@@ -8,6 +8,7 @@ import {
   Limiter,
   networkErrorCode,
   RegistryError,
+  isPermanentNetworkError,
   isRetryableStatus,
   retryDelay,
   sleep,
@@ -554,6 +555,14 @@ export class RegistryClient {
           });
         } catch (error) {
           const reason = networkErrorCode(error) ?? 'connection failed';
+          if (isPermanentNetworkError(reason)) {
+            throw new RegistryError(
+              `${method} ${describeUrl(url)}: ${reason}${/CERT|SELF_SIGNED|VERIFY/.test(reason) ? ' (a private CA? add it with NODE_EXTRA_CA_CERTS)' : ''}`,
+              -1,
+              'NETWORK',
+              url,
+            );
+          }
           if (!replayable || attempt >= this.retry.retries) {
             throw new RegistryError(`${method} ${describeUrl(url)}: ${reason}`, 0, 'NETWORK', url);
           }

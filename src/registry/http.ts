@@ -113,3 +113,14 @@ export function networkErrorCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   return (error as NodeJS.ErrnoException)?.code ?? cause?.code ?? cause?.message ?? (error as Error)?.message;
 }
+
+/**
+ * True for connection failures that another attempt cannot fix: certificate problems (unknown CA,
+ * wrong name, expired) and names that do not resolve.
+ */
+export function isPermanentNetworkError(code: string | undefined): boolean {
+  return (
+    code !== undefined &&
+    (/CERT|SELF_SIGNED|ERR_TLS|UNABLE_TO_VERIFY|HOSTNAME/.test(code) || code === 'ENOTFOUND')
+  );
+}

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import net from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,8 @@ export interface RegistryOptions {
   token?: TokenAuthConfig;
   /** Redirect blob downloads to this base URL (distribution's `redirect` storage middleware). */
   redirectBlobsTo?: string;
+  /** Serve HTTPS with this certificate and key (PEM files); `url` is then https://. */
+  tls?: { certificate: string; key: string };
 }
 
 /** A real CNCF distribution registry (Debian docker-registry) on 127.0.0.1. */
@@ -48,6 +51,8 @@ function config(dir: string, port: number, options: RegistryOptions): string {
   ];
   if (options.readOnly) lines.push('  maintenance:', '    readonly:', '      enabled: true');
   lines.push('http:', `  addr: 127.0.0.1:${port}`);
+  if (options.tls)
+    lines.push('  tls:', `    certificate: ${options.tls.certificate}`, `    key: ${options.tls.key}`);
   if (options.token)
     lines.push(
       'auth:',
@@ -70,6 +75,17 @@ function config(dir: string, port: number, options: RegistryOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
+function tcpOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /** Starts a registry; call stop() (by pid) when done. */
 export async function startRegistry(options: RegistryOptions = {}): Promise<TestRegistry> {
   const binary = requireTool('docker-registry');
@@ -83,13 +99,14 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
   }
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
-  const url = `http://${host}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host}`;
   let daemon: Daemon;
   const launch = async (readOnly: boolean) => {
     const file = path.join(dir, 'config.yml');
     writeFileSync(file, config(dir, port, { ...options, readOnly }));
     daemon = startDaemon(binary, ['serve', file], path.join(dir, 'registry.log'));
     await waitFor(`docker-registry on ${host} (log: ${path.join(dir, 'registry.log')})`, async () => {
+      if (options.tls) return (await tcpOpen(port)) === true;
       const response = await fetch(`${url}/v2/`);
       return response.status === 200 || response.status === 401;
     }).catch((error: Error) => {
