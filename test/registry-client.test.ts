@@ -1,3 +1,4 @@
+import { startFaultyProxy } from './harness/faulty-proxy.js';
 import { seedImage } from './harness/images.js';
 import { startRegistry, type TestRegistry } from './harness/registry.js';
 import { skopeo } from './harness/skopeo.js';
@@ -219,6 +220,27 @@ describe('RegistryClient against real registries', () => {
         .digest,
     );
     expect(sizeOfLayer).toBeGreaterThan(64 * 1024);
+  });
+
+  test('a proxy refusing large bodies (413) makes the upload fall back to chunks', async () => {
+    const big = await seedImage(old, 'team/big:1', { layers: [{ seed: 'big', size: 2_500_000 }] });
+    const proxy = await startFaultyProxy(next, { seed: 3, maxRequestBytes: 1_048_576 });
+    try {
+      const source = await RegistryClient.forRegistry(spec(old), envFor(old), { readOnly: true });
+      const target = new RegistryClient({ host: proxy.host, insecure: true });
+      const result = await copyImage({
+        source,
+        sourceRepository: 'team/big',
+        reference: '1',
+        target,
+        targetRepository: 'big',
+      });
+      expect(result.action).toBe('copied');
+      expect(proxy.counts.tooLarge).toBe(1);
+      expect(await skopeo.digest(next, 'big:1')).toBe(big);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   test('a missing source reference is a 404 RegistryError', async () => {

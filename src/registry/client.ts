@@ -98,7 +98,8 @@ interface Sent {
 
 const MAX_REDIRECTS = 5;
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
-const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
+/** Chunks after a 413: under nginx's default client_max_body_size (1 MiB), the commonest limit. */
+const FALLBACK_CHUNK_SIZE = 1_000_000;
 const USER_AGENT = 'cutover (registry client)';
 
 /**
@@ -443,7 +444,7 @@ export class RegistryClient {
         digest,
         await this.startUpload(repository),
         await open(),
-        DEFAULT_CHUNK_SIZE,
+        FALLBACK_CHUNK_SIZE,
       );
     }
     if (response.status !== 201) {

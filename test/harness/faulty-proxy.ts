@@ -20,12 +20,16 @@ export interface FaultPlan {
   maxConsecutive?: number;
   /** Retry-After in seconds (default 1). */
   retryAfterSeconds?: number;
+  /** Answer 413 to requests declaring a larger body, as nginx's client_max_body_size does. */
+  maxRequestBytes?: number;
 }
 
 export interface FaultCounts {
   requests: number;
   /** Request body bytes that went through to the registry (what clients uploaded). */
   bytesIn: number;
+  /** Requests refused with 413 for their size. */
+  tooLarge: number;
   drop: number;
   dropMidBody: number;
   tooManyRequests: number;
@@ -64,6 +68,7 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
   const counts: FaultCounts = {
     requests: 0,
     bytesIn: 0,
+    tooLarge: 0,
     drop: 0,
     dropMidBody: 0,
     tooManyRequests: 0,
@@ -75,7 +80,7 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
   const upstreamUrl = new URL(upstream.url);
   let retryAfterForm = 0;
 
-  const pick = (key: string): keyof Omit<FaultCounts, 'requests' | 'bytesIn'> | undefined => {
+  const pick = (key: string): keyof Omit<FaultCounts, 'requests' | 'bytesIn' | 'tooLarge'> | undefined => {
     const faults = counts.drop + counts.dropMidBody + counts.tooManyRequests + counts.serverError;
     const roll = next();
     if (faults >= maxFaults || (consecutive.get(key) ?? 0) >= maxConsecutive) return undefined;
@@ -90,6 +95,15 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
   const server = http.createServer((request, response) => {
     counts.requests++;
     const key = `${request.method} ${request.url?.split('?')[0]}`;
+    if (
+      plan.maxRequestBytes !== undefined &&
+      Number(request.headers['content-length']) > plan.maxRequestBytes
+    ) {
+      counts.tooLarge++;
+      request.resume();
+      request.on('end', () => response.writeHead(413, { 'content-type': 'text/html' }).end('<h1>413</h1>'));
+      return;
+    }
     const fault = pick(key);
     if (fault) consecutive.set(key, (consecutive.get(key) ?? 0) + 1);
     else consecutive.delete(key);
