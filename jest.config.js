@@ -10,6 +10,7 @@ export default {
     ],
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/lib/', '<rootDir>/dist/', '<rootDir>/bench/.work/'],
   testTimeout: 120000,
   maxWorkers: 2,
   verbose: false,

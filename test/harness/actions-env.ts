@@ -1,6 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+const created: string[] = [];
+// Each test file runs in its own module registry, so this removes what that file created.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Files a GitHub runner gives a step: GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. */
 export function runnerFiles(): {
@@ -10,6 +16,7 @@ export function runnerFiles(): {
   dir: string;
 } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-runner-'));
+  created.push(dir);
   const output = path.join(dir, 'output');
   const summary = path.join(dir, 'summary.md');
   writeFileSync(output, '');
