@@ -1,0 +1,28 @@
+import type { RegistryRole } from '../manifest/timeline.js';
+import type { RegistryClient } from '../registry/client.js';
+import { copyImage, CopySession } from '../registry/copy.js';
+import type { CopyStep } from './execute.js';
+
+/**
+ * The copy mode's second step: the copy-tags engine copies the digest just pushed from one
+ * registry to another and writes the tag there. Blobs go registry to registry as stored, so
+ * nothing is compressed again and the digest cannot change. A push replaces its own tags (as
+ * `docker push` does), so a tag that points elsewhere is overwritten, not reported as a conflict.
+ */
+export function pushViaCopy(clientFor: (role: RegistryRole) => RegistryClient): CopyStep {
+  const session = new CopySession();
+  return async (from, to, tag, digest) => {
+    const result = await copyImage(
+      {
+        source: clientFor(from.role),
+        sourceRepository: from.repository,
+        reference: digest,
+        target: clientFor(to.role),
+        targetRepository: to.repository,
+        targetReference: tag,
+      },
+      { overwrite: true, session },
+    );
+    return result.digest;
+  };
+}
