@@ -356,7 +356,7 @@ describe('cutover push against a real engine and two real registries', () => {
     const missing = await push(['--image', 'no/such:image', '--now', DAYS.dual]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--image: the Docker engine has no image "no/such:image"');
-    const badTag = await push(['--image', 'legacy/before:build', '--tag', '-x', '--now', DAYS.dual]);
+    const badTag = await push(['--image', 'legacy/before:build', '--tag', 'v1/beta', '--now', DAYS.dual]);
     expect(badTag.code).toBe(2);
     expect(badTag.stderr).toContain('--tag: expected a tag');
     const badMode = await push(['--image', 'legacy/before:build', '--mode', 'teleport', '--now', DAYS.dual]);

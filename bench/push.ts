@@ -1,0 +1,135 @@
+/**
+ * `npm run build && npm run bench -- push`: a 60 MB single-layer image of incompressible data,
+ * made with `docker import`, pushed to two registries by `cutover push` (both modes) against two
+ * sequential `docker push` commands, in the same run, each side on fresh registries every round.
+ * Prints the wall times (median of the rounds) and the ratios; the target is ≤ 0.6×.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { BUNDLE } from '../test/harness/cli.js';
+import { startDockerd, type TestDockerd } from '../test/harness/dockerd.js';
+import { startRegistry, type TestRegistry } from '../test/harness/registry.js';
+import { skopeo } from '../test/harness/skopeo.js';
+
+const run = promisify(execFile);
+const IMAGE_BYTES = 60 * 1000 * 1000;
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const IMAGE = 'bench/push:60mb';
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Two fresh registries for one side of one round; stopped by the caller. */
+async function freshPair(): Promise<[TestRegistry, TestRegistry]> {
+  return Promise.all([startRegistry(), startRegistry()]);
+}
+
+/** The peer: `docker push` to the first registry, then to the second, as a workflow would. */
+async function dockerPushTwice(dockerd: TestDockerd, registries: [TestRegistry, TestRegistry]): Promise<number> {
+  const names = registries.map((registry) => `${registry.host}/bench/push:1`);
+  for (const name of names) await dockerd.docker(['tag', IMAGE, name]);
+  const seconds = await timed(async () => {
+    for (const name of names) await dockerd.docker(['push', '--quiet', name]);
+  });
+  for (const name of names) await dockerd.docker(['rmi', '--no-prune', name]);
+  return seconds;
+}
+
+/** Us: one `cutover push` in the dual window, through the bundle as users run it. */
+async function cutoverPush(
+  dockerd: TestDockerd,
+  registries: [TestRegistry, TestRegistry],
+  mode: 'push' | 'copy',
+  work: string,
+): Promise<number> {
+  const manifest = path.join(work, `cutover-${mode}.yml`);
+  writeFileSync(
+    manifest,
+    [
+      'version: 1',
+      'registries:',
+      `  old: { host: "${registries[0].host}", read-only: 2030-04-01, shutdown: 2030-05-01 }`,
+      `  new: { host: "${registries[1].host}", available: 2030-03-01 }`,
+      '',
+    ].join('\n'),
+  );
+  const args = [BUNDLE, 'push', '--manifest', manifest, '--image', IMAGE, '--tag', '1', '--mode', mode];
+  const seconds = await timed(() =>
+    run(process.execPath, [...args, '--now', '2030-03-15'], {
+      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], DOCKER_HOST: dockerd.host },
+    }),
+  );
+  // Both registries must hold the same digest, or the figure means nothing.
+  const [a, b] = await Promise.all(registries.map((registry) => skopeo.digest(registry, 'bench/push:1')));
+  if (!a || a !== b) throw new Error(`cutover push --mode ${mode} left different digests: ${a} vs ${b}`);
+  return seconds;
+}
+
+export async function main(): Promise<void> {
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first`);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'cutover-bench-push-'));
+  const dockerd = await startDockerd();
+  try {
+    // One layer of incompressible bytes: gzip cannot shrink it, so every push compresses 60 MB for real.
+    writeFileSync(path.join(work, 'blob.bin'), randomBytes(IMAGE_BYTES));
+    await run('tar', ['-C', work, '-cf', path.join(work, 'rootfs.tar'), 'blob.bin']);
+    await dockerd.docker(['import', path.join(work, 'rootfs.tar'), IMAGE]);
+    rmSync(path.join(work, 'blob.bin'));
+    const { stdout: dockerVersion } = await run('docker', ['version', '--format', '{{.Server.Version}}'], {
+      env: { ...process.env, DOCKER_HOST: dockerd.host },
+    });
+    console.log(
+      `image: ${IMAGE_BYTES / 1e6} MB single layer (random bytes), docker engine ${dockerVersion.trim()}, ${os.cpus().length} CPUs, ${ROUNDS} rounds, fresh registries for every side of every round`,
+    );
+
+    const figures = { docker: [] as number[], push: [] as number[], copy: [] as number[] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Rotate the order so that neither side always runs on a warmer machine.
+      const order = (['docker', 'push', 'copy'] as const).map((_, i, all) => all[(i + round - 1) % all.length]!);
+      for (const side of order) {
+        const pair = await freshPair();
+        try {
+          const seconds =
+            side === 'docker' ? await dockerPushTwice(dockerd, pair) : await cutoverPush(dockerd, pair, side, work);
+          figures[side].push(seconds);
+        } finally {
+          await Promise.all(pair.map((registry) => registry.stop()));
+        }
+      }
+      console.log(
+        `round ${round}: docker push ×2 ${figures.docker.at(-1)!.toFixed(2)} s, cutover --mode push ${figures.push.at(-1)!.toFixed(2)} s, cutover --mode copy ${figures.copy.at(-1)!.toFixed(2)} s`,
+      );
+    }
+    const docker = median(figures.docker);
+    const push = median(figures.push);
+    const copy = median(figures.copy);
+    console.log('');
+    console.log(`| side | wall time (median of ${ROUNDS}) | ratio to docker push ×2 |`);
+    console.log('| --- | --- | --- |');
+    console.log(`| two sequential \`docker push\` | ${docker.toFixed(2)} s | 1.00× |`);
+    console.log(`| \`cutover push --mode push\` | ${push.toFixed(2)} s | ${(push / docker).toFixed(2)}× |`);
+    console.log(`| \`cutover push --mode copy\` | ${copy.toFixed(2)} s | ${(copy / docker).toFixed(2)}× |`);
+    console.log('');
+    const best = push <= copy ? 'push' : 'copy';
+    const ratio = Math.min(push, copy) / docker;
+    console.log(
+      `faster mode: ${best}; ratio ${ratio.toFixed(2)}× (target ≤ 0.60×: ${ratio <= 0.6 ? 'met' : 'NOT met'})`,
+    );
+  } finally {
+    await dockerd.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
