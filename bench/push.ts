@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { BUNDLE } from '../test/harness/cli.js';
 import { startDockerd, type TestDockerd } from '../test/harness/dockerd.js';
 import { startRegistry, type TestRegistry } from '../test/harness/registry.js';
 import { skopeo } from '../test/harness/skopeo.js';
@@ -19,6 +19,8 @@ const run = promisify(execFile);
 const IMAGE_BYTES = 60 * 1000 * 1000;
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const IMAGE = 'bench/push:60mb';
+// Compiled to lib/bench/push.js: the bundle is two folders up.
+const BUNDLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = process.hrtime.bigint();
