@@ -40,7 +40,10 @@ async function freshPair(): Promise<[TestRegistry, TestRegistry]> {
 }
 
 /** The peer: `docker push` to the first registry, then to the second, as a workflow would. */
-async function dockerPushTwice(dockerd: TestDockerd, registries: [TestRegistry, TestRegistry]): Promise<number> {
+async function dockerPushTwice(
+  dockerd: TestDockerd,
+  registries: [TestRegistry, TestRegistry],
+): Promise<number> {
   const names = registries.map((registry) => `${registry.host}/bench/push:1`);
   for (const name of names) await dockerd.docker(['tag', IMAGE, name]);
   const seconds = await timed(async () => {
@@ -100,12 +103,16 @@ export async function main(): Promise<void> {
     const figures = { docker: [] as number[], push: [] as number[], copy: [] as number[] };
     for (let round = 1; round <= ROUNDS; round++) {
       // Rotate the order so that neither side always runs on a warmer machine.
-      const order = (['docker', 'push', 'copy'] as const).map((_, i, all) => all[(i + round - 1) % all.length]!);
+      const order = (['docker', 'push', 'copy'] as const).map(
+        (_, i, all) => all[(i + round - 1) % all.length]!,
+      );
       for (const side of order) {
         const pair = await freshPair();
         try {
           const seconds =
-            side === 'docker' ? await dockerPushTwice(dockerd, pair) : await cutoverPush(dockerd, pair, side, work);
+            side === 'docker'
+              ? await dockerPushTwice(dockerd, pair)
+              : await cutoverPush(dockerd, pair, side, work);
           figures[side].push(seconds);
         } finally {
           await Promise.all(pair.map((registry) => registry.stop()));

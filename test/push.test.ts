@@ -46,7 +46,10 @@ function manifestText(oldHost: string, newHost: string): string {
 }
 
 /** A TCP proxy in front of a real registry that drops the first `drops` connections. */
-function flakyProxy(target: TestRegistry, drops: number): Promise<{ host: string; dropped: () => number; stop(): Promise<void> }> {
+function flakyProxy(
+  target: TestRegistry,
+  drops: number,
+): Promise<{ host: string; dropped: () => number; stop(): Promise<void> }> {
   let seen = 0;
   const [targetHost, targetPort] = target.host.split(':');
   const sockets = new Set<net.Socket>();
@@ -89,12 +92,20 @@ describe('cutover push against a real engine and two real registries', () => {
   let imageCount = 0;
 
   /** Imports a small image with incompressible content into the engine (no network needed). */
-  async function importImage(name: string, options: { size?: number; changes?: string[] } = {}): Promise<void> {
+  async function importImage(
+    name: string,
+    options: { size?: number; changes?: string[] } = {},
+  ): Promise<void> {
     const dir = mkdtempSync(path.join(work, 'rootfs-'));
     writeFileSync(path.join(dir, `data-${++imageCount}.bin`), randomBytes(options.size ?? 200_000));
     const tarball = path.join(dir, 'rootfs.tar');
     execFileSync('tar', ['-C', dir, '-cf', tarball, `data-${imageCount}.bin`]);
-    await dockerd.docker(['import', ...(options.changes ?? []).flatMap((c) => ['--change', c]), tarball, name]);
+    await dockerd.docker([
+      'import',
+      ...(options.changes ?? []).flatMap((c) => ['--change', c]),
+      tarball,
+      name,
+    ]);
     rmSync(dir, { recursive: true, force: true });
   }
 
@@ -118,7 +129,9 @@ describe('cutover push against a real engine and two real registries', () => {
       path.join(dockerConfig, 'config.json'),
       JSON.stringify({
         auths: {
-          [newRegistry.host]: { auth: Buffer.from(`${NEW_AUTH.username}:${NEW_AUTH.password}`).toString('base64') },
+          [newRegistry.host]: {
+            auth: Buffer.from(`${NEW_AUTH.username}:${NEW_AUTH.password}`).toString('base64'),
+          },
         },
       }),
     );
@@ -137,7 +150,15 @@ describe('cutover push against a real engine and two real registries', () => {
 
   test('before the new registry opens: the old registry only', async () => {
     await importImage('legacy/before:build');
-    const run = await push(['--image', 'legacy/before:build', '--tag', '1.0', '--now', DAYS.before, '--json']);
+    const run = await push([
+      '--image',
+      'legacy/before:build',
+      '--tag',
+      '1.0',
+      '--now',
+      DAYS.before,
+      '--json',
+    ]);
     expect(run.stderr).not.toContain('failed');
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
@@ -188,7 +209,9 @@ describe('cutover push against a real engine and two real registries', () => {
       const statuses = Object.fromEntries(
         (result.registries as TargetOutcome[]).map((outcome) => [outcome.role, outcome.status]),
       );
-      expect(statuses).toEqual(mode === 'copy' ? { old: 'copied', new: 'pushed' } : { old: 'pushed', new: 'pushed' });
+      expect(statuses).toEqual(
+        mode === 'copy' ? { old: 'copied', new: 'pushed' } : { old: 'pushed', new: 'pushed' },
+      );
       // The engine keeps only the names it had: the temporary registry names are gone again.
       const names = await dockerd.docker(['images', '--format', '{{.Repository}}:{{.Tag}}']);
       expect(names).not.toContain(oldRegistry.host);
@@ -248,7 +271,17 @@ describe('cutover push against a real engine and two real registries', () => {
     await importImage('legacy/refused:build');
     await oldRegistry.setReadOnly(true);
     try {
-      const run = await push(['--image', 'legacy/refused:build', '--tag', '5.0', '--mode', 'push', '--now', DAYS.dual, '--json']);
+      const run = await push([
+        '--image',
+        'legacy/refused:build',
+        '--tag',
+        '5.0',
+        '--mode',
+        'push',
+        '--now',
+        DAYS.dual,
+        '--json',
+      ]);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(
         new RegExp(
@@ -274,7 +307,12 @@ describe('cutover push against a real engine and two real registries', () => {
       OLD_PASSWORD: 'Wrong-Password-123',
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`push to ${oldRegistry.host.replace(/\./g, '\\.')}/legacy/creds failed after 1 attempt: .*(unauthorized|authentication required)`, 'i'));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `push to ${oldRegistry.host.replace(/\./g, '\\.')}/legacy/creds failed after 1 attempt: .*(unauthorized|authentication required)`,
+        'i',
+      ),
+    );
     expect(run.stdout + run.stderr).not.toContain('Wrong-Password-123');
     expect(await skopeo.tags(oldRegistry, 'legacy/creds')).toEqual([]);
   });
@@ -287,17 +325,32 @@ describe('cutover push against a real engine and two real registries', () => {
     mkdirSync(config);
     writeFileSync(
       path.join(config, 'config.json'),
-      JSON.stringify({ auths: { [proxy.host]: { username: NEW_AUTH.username, password: NEW_AUTH.password } } }),
+      JSON.stringify({
+        auths: { [proxy.host]: { username: NEW_AUTH.username, password: NEW_AUTH.password } },
+      }),
     );
     try {
       await importImage('legacy/flaky:build');
       const run = await runCli(
-        ['push', '--manifest', flakyManifest, '--image', 'legacy/flaky:build', '--tag', '6.0', '--now', DAYS.newOnly, '--json'],
+        [
+          'push',
+          '--manifest',
+          flakyManifest,
+          '--image',
+          'legacy/flaky:build',
+          '--tag',
+          '6.0',
+          '--now',
+          DAYS.newOnly,
+          '--json',
+        ],
         { env: { ...env, DOCKER_CONFIG: config } },
       );
       expect(run.code).toBe(0);
       expect(proxy.dropped()).toBe(2);
-      expect(run.stderr).toMatch(new RegExp(`${proxy.host}: attempt 1 failed \\(.*connection reset by peer.*\\); retrying in 1 s`));
+      expect(run.stderr).toMatch(
+        new RegExp(`${proxy.host}: attempt 1 failed \\(.*connection reset by peer.*\\); retrying in 1 s`),
+      );
       const result = JSON.parse(run.stdout);
       expect(result.registries[0]).toMatchObject({ status: 'pushed', attempts: 2 });
       expect(await skopeo.digest(newRegistry, 'moved/flaky:6.0')).toBe(result.digest);
@@ -314,19 +367,41 @@ describe('cutover push against a real engine and two real registries', () => {
         `LABEL org.label-schema.base-image=${oldRegistry.host.replace('127.0.0.1', '127.0.0.10')}/base/jdk:17`,
       ],
     });
-    const early = await push(['--image', 'legacy/based:build', '--tag', '7.0', '--now', DAYS.newOnly, '--json']);
+    const early = await push([
+      '--image',
+      'legacy/based:build',
+      '--tag',
+      '7.0',
+      '--now',
+      DAYS.newOnly,
+      '--json',
+    ]);
     expect(early.code).toBe(0);
     expect(early.stderr).toContain(
       `warning: the image was built from the old registry (label org.opencontainers.image.base.name: ${oldRegistry.host}/base/jdk:17): 10 days left: references to the old registry fail from 2030-04-15`,
     );
     const earlyResult = JSON.parse(early.stdout);
     expect(earlyResult.oldRegistryTraces).toEqual([
-      { where: 'label org.opencontainers.image.base.name', reference: `${oldRegistry.host}/base/jdk:17`, severity: 'warning' },
+      {
+        where: 'label org.opencontainers.image.base.name',
+        reference: `${oldRegistry.host}/base/jdk:17`,
+        severity: 'warning',
+      },
     ]);
 
-    const late = await push(['--image', 'legacy/based:build', '--tag', '7.1', '--now', DAYS.afterFailFrom, '--json']);
+    const late = await push([
+      '--image',
+      'legacy/based:build',
+      '--tag',
+      '7.1',
+      '--now',
+      DAYS.afterFailFrom,
+      '--json',
+    ]);
     expect(late.code).toBe(1);
-    expect(late.stderr).toContain(`the image was built from the old registry ${oldRegistry.host}, retired for builds since 2030-04-15: nothing pushed`);
+    expect(late.stderr).toContain(
+      `the image was built from the old registry ${oldRegistry.host}, retired for builds since 2030-04-15: nothing pushed`,
+    );
     expect(JSON.parse(late.stdout).pushed).toEqual([]);
     expect(await skopeo.tags(newRegistry, 'moved/based')).toEqual(['7.0']);
   });
@@ -348,7 +423,9 @@ describe('cutover push against a real engine and two real registries', () => {
     const lines = run.stderr.split('\n').filter((line) => line.startsWith('pushing to 2 registries:'));
     expect(lines.length).toBeGreaterThanOrEqual(1);
     expect(lines.length).toBeLessThanOrEqual(3);
-    expect(lines.at(-1)).toMatch(/^pushing to 2 registries: 100% \(12\.\d MB of 12\.\d MB, [\d.]+ [kM]B\/s, 2\/2 layers, [\d.]+ s\)$/);
+    expect(lines.at(-1)).toMatch(
+      /^pushing to 2 registries: 100% \(12\.\d MB of 12\.\d MB, [\d.]+ [kM]B\/s, 2\/2 layers, [\d.]+ s\)$/,
+    );
     expect(run.stderr).not.toMatch(/Pushing|Preparing|Waiting/);
   });
 
@@ -372,12 +449,38 @@ describe('cutover push against a real engine and two real registries', () => {
     const a = await seedImage(oldRegistry, 'legacy/race:1', { layers: [{ seed: 'race-a', size: 1024 }] });
     const b = await seedImage(newRegistry, 'moved/race:1', { layers: [{ seed: 'race-b', size: 1024 }] });
     const clients = {
-      old: new RegistryClient({ host: oldRegistry.host, insecure: true, credentials: { kind: 'basic', ...OLD_AUTH, source: 'test' } }),
-      new: new RegistryClient({ host: newRegistry.host, insecure: true, credentials: { kind: 'basic', ...NEW_AUTH, source: 'test' } }),
+      old: new RegistryClient({
+        host: oldRegistry.host,
+        insecure: true,
+        credentials: { kind: 'basic', ...OLD_AUTH, source: 'test' },
+      }),
+      new: new RegistryClient({
+        host: newRegistry.host,
+        insecure: true,
+        credentials: { kind: 'basic', ...NEW_AUTH, source: 'test' },
+      }),
     };
     const outcomes: TargetOutcome[] = [
-      { role: 'old', host: oldRegistry.host, repository: 'legacy/race', references: [], status: 'pushed', digest: a, attempts: 1, seconds: 0 },
-      { role: 'new', host: newRegistry.host, repository: 'moved/race', references: [], status: 'pushed', digest: a, attempts: 1, seconds: 0 },
+      {
+        role: 'old',
+        host: oldRegistry.host,
+        repository: 'legacy/race',
+        references: [],
+        status: 'pushed',
+        digest: a,
+        attempts: 1,
+        seconds: 0,
+      },
+      {
+        role: 'new',
+        host: newRegistry.host,
+        repository: 'moved/race',
+        references: [],
+        status: 'pushed',
+        digest: a,
+        attempts: 1,
+        seconds: 0,
+      },
     ];
     const verification = await verifyDigests(outcomes, ['1'], (role) => clients[role]);
     expect(verification.ok).toBe(false);

@@ -25,7 +25,11 @@ export const push = defineCommand({
   summary:
     'Push a locally built image to the registries the timeline names today (old, both, or new), verified to one digest.',
   options: [
-    { name: 'image', type: 'string', description: 'The local image to push: name[:tag] or image ID (required).' },
+    {
+      name: 'image',
+      type: 'string',
+      description: 'The local image to push: name[:tag] or image ID (required).',
+    },
     {
       name: 'repository',
       type: 'string',
@@ -51,7 +55,10 @@ export const push = defineCommand({
     { name: 'skipped', description: 'Registries left out today and why, "host: reason", one per line.' },
   ],
   schema: z.object({
-    image: z.string({ error: 'expected a local image name or ID' }).trim().min(1, { error: 'expected a local image name or ID' }),
+    image: z
+      .string({ error: 'expected a local image name or ID' })
+      .trim()
+      .min(1, { error: 'expected a local image name or ID' }),
     repository: z.string().trim().min(1).optional(),
     tag: z.array(z.string().trim()).default([]),
     mode: z.enum(['push', 'copy'], { error: 'expected push or copy' }).default(DEFAULT_MODE),
@@ -67,7 +74,10 @@ export const push = defineCommand({
     const engine = new DockerEngine(env);
     await engine.ping();
     const image = await engine.inspectImage(options.image);
-    if (!image) throw new UsageError(`--image: the Docker engine has no image "${options.image}" (build or pull it first)`);
+    if (!image)
+      throw new UsageError(
+        `--image: the Docker engine has no image "${options.image}" (build or pull it first)`,
+      );
 
     // do: the image itself must not come from the retired registry after the cutoff
     const traces = findOldRegistryTraces(image, manifest.registries.old);
@@ -104,7 +114,10 @@ export const push = defineCommand({
         tags: plan.tags,
         mode: options.mode,
         auth: (target) => authConfigFor(target.registry.host, credentials.get(target.role)),
-        copy: pushViaCopy((role) => clients.get(role)!),
+        copy: pushViaCopy(
+          (role) => clients.get(role)!,
+          (line) => reporter.info(line),
+        ),
         onEvent: (target, event) => progress.update(target.registry.host, event),
         onRetry: (target, attempt, error, delayMs) =>
           reporter.warning(
@@ -118,11 +131,13 @@ export const push = defineCommand({
     }
 
     // report
-    const failures = describeFailures(outcomes, plan, manifest, today);
+    const failures = describeFailures(outcomes, manifest, today);
     for (const failure of failures) reporter.error(failure);
     if (verification?.mismatch) {
       const [a, b] = verification.mismatch;
-      reporter.error(`digests differ: ${a.reference} is ${a.digest ?? 'missing'}, ${b.reference} is ${b.digest ?? 'missing'}`);
+      reporter.error(
+        `digests differ: ${a.reference} is ${a.digest ?? 'missing'}, ${b.reference} is ${b.digest ?? 'missing'}`,
+      );
     }
     const digest = verification?.ok ? verification.seen[0]?.digest : undefined;
     const pushed = outcomes.flatMap((outcome) => (outcome.status === 'failed' ? [] : outcome.references));
@@ -134,7 +149,19 @@ export const push = defineCommand({
         : verification?.mismatch
           ? `digests differ: ${verification.mismatch.map((seen) => `${seen.reference} ${seen.digest ?? 'missing'}`).join(' vs ')}`
           : undefined;
-    reporter.summary(summaryOf(plan, outcomes, traces, policy.severity, options.image, options.mode, today, digest, failureMessage));
+    reporter.summary(
+      summaryOf(
+        plan,
+        outcomes,
+        traces,
+        policy.severity,
+        options.image,
+        options.mode,
+        today,
+        digest,
+        failureMessage,
+      ),
+    );
     return {
       exitCode: failureMessage ? 1 : 0,
       ...(failureMessage && { failureMessage }),
@@ -165,19 +192,19 @@ export const push = defineCommand({
 });
 
 /** One sentence per failed registry, with what to change when the old one refused writes early. */
-function describeFailures(outcomes: TargetOutcome[], plan: PushPlan, manifest: Manifest, today: string): string[] {
+function describeFailures(outcomes: TargetOutcome[], manifest: Manifest, today: string): string[] {
   const done = outcomes.filter((outcome) => outcome.status !== 'failed').map((outcome) => outcome.host);
   return outcomes
     .filter((outcome) => outcome.status === 'failed')
     .map((outcome) => {
-      const others = done.length > 0 ? ` (${done.join(' and ')} took the image; ${outcome.host} did not)` : '';
+      const others =
+        done.length > 0 ? ` (${done.join(' and ')} took the image; ${outcome.host} did not)` : '';
       if (outcome.refused && outcome.role === 'old' && today < manifest.timeline.readOnly) {
         const at = manifest.locator.valueAt(['registries', 'old', 'read-only']);
         return `${outcome.host} refused the push (${outcome.error}) although the manifest says it is writable until ${manifest.timeline.readOnly}: if the old registry is read-only already, change registries.old.read-only (${manifest.source}:${at.line}:${at.column}) to the day it became read-only${others}`;
       }
       return `push to ${outcome.host}/${outcome.repository} failed after ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}: ${outcome.error}${others}`;
-    })
-    .concat(plan.targets.length === 0 ? ['no registry to push to'] : []);
+    });
 }
 
 function summaryOf(
@@ -202,13 +229,23 @@ function summaryOf(
       [
         ...outcomes.map((outcome) => [
           `\`${outcome.host}\``,
-          (outcome.status === 'failed' ? plan.tags.map((tag) => `${outcome.host}/${outcome.repository}:${tag}`) : outcome.references).join('\n'),
+          (outcome.status === 'failed'
+            ? plan.tags.map((tag) => `${outcome.host}/${outcome.repository}:${tag}`)
+            : outcome.references
+          ).join('\n'),
           outcome.status === 'failed' ? `${icon.failed}: ${outcome.error ?? ''}` : icon[outcome.status],
           outcome.digest ? `\`${outcome.digest}\`` : '',
           outcome.attempts,
           `${outcome.seconds.toFixed(1)} s`,
         ]),
-        ...plan.skipped.map((skipped) => [`\`${skipped.host}\``, '', `⏭️ skipped: ${skipped.reason}`, '', '', '']),
+        ...plan.skipped.map((skipped) => [
+          `\`${skipped.host}\``,
+          '',
+          `⏭️ skipped: ${skipped.reason}`,
+          '',
+          '',
+          '',
+        ]),
       ],
     ),
     ...(traces.length > 0

@@ -53,7 +53,10 @@ export function engineOptions(env: NodeJS.ProcessEnv): Docker.DockerOptions {
 }
 
 /** The `X-Registry-Auth` document the engine expects for one registry. */
-export function authConfigFor(host: string, credentials: Credentials | undefined): Docker.AuthConfig | undefined {
+export function authConfigFor(
+  host: string,
+  credentials: Credentials | undefined,
+): Docker.AuthConfig | undefined {
   if (!credentials) return undefined;
   if (credentials.kind === 'identity-token') {
     return { serveraddress: host, identitytoken: credentials.token } as Docker.AuthConfig;
@@ -146,7 +149,8 @@ export class DockerEngine {
         (error: Error | null) => {
           if (error) reject(new EnginePushError(error.message));
           else if (failure) reject(new EnginePushError(failure));
-          else if (!result) reject(new EnginePushError('the engine finished the push without reporting a digest'));
+          else if (!result)
+            reject(new EnginePushError('the engine finished the push without reporting a digest'));
           else resolve(result);
         },
         (event: PushEvent) => {

@@ -42,6 +42,9 @@ export class PushProgress {
       event.status?.startsWith('Mounted from')
     ) {
       layer.done = true;
+    } else {
+      // Preparing, Waiting: nothing moved yet, so nothing worth a line.
+      return;
     }
     this.line.tick();
   }
@@ -66,7 +69,8 @@ export class PushProgress {
 
   private render(seconds: number): string {
     const { sent, total, layers, finished } = this.totals();
-    const percent = layers > 0 && finished === layers ? 100 : total > 0 ? Math.floor((sent / total) * 100) : 0;
+    const percent =
+      layers > 0 && finished === layers ? 100 : total > 0 ? Math.floor((sent / total) * 100) : 0;
     return `${this.what}: ${percent}% (${formatBytes(sent)} of ${formatBytes(total)}, ${formatRate(sent, seconds)}, ${finished}/${layers} layers, ${seconds.toFixed(1)} s)`;
   }
 }

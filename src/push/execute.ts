@@ -62,7 +62,9 @@ const REFUSED = /\b405\b|method not allowed|UNSUPPORTED|read-?only|maintenance/i
 
 /** True when an engine or registry error is worth another attempt (dropped connections, 429, 5xx). */
 export function isTransient(message: string): boolean {
-  return !isRefusal(message) && TRANSIENT.test(message) && !/unauthori[sz]ed|denied|no such image/i.test(message);
+  return (
+    !isRefusal(message) && TRANSIENT.test(message) && !/unauthori[sz]ed|denied|no such image/i.test(message)
+  );
 }
 
 /** True when a registry refused to be written to (read-only or maintenance mode answers 405). */
@@ -132,7 +134,8 @@ async function pushFromEngine(input: ExecuteInput, target: PushTarget): Promise<
   try {
     for (const tag of input.tags) {
       const result = await withRetries(
-        () => input.engine.push(target.name, tag, input.auth(target), (event) => input.onEvent(target, event)),
+        () =>
+          input.engine.push(target.name, tag, input.auth(target), (event) => input.onEvent(target, event)),
         input.retry ?? DEFAULT_RETRY,
         (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs),
       );
@@ -143,7 +146,13 @@ async function pushFromEngine(input: ExecuteInput, target: PushTarget): Promise<
   } catch (error) {
     const message = (error as Error).message;
     return {
-      ...outcome(target, [], 'failed', started, Math.max(attempts, (error as { attempts?: number }).attempts ?? 1)),
+      ...outcome(
+        target,
+        [],
+        'failed',
+        started,
+        Math.max(attempts, (error as { attempts?: number }).attempts ?? 1),
+      ),
       error: message,
       ...(isRefusal(message) && { refused: true }),
     };
@@ -173,7 +182,13 @@ async function copyTo(
   } catch (error) {
     const message = (error as Error).message;
     return {
-      ...outcome(target, [], 'failed', started, Math.max(attempts, (error as { attempts?: number }).attempts ?? 1)),
+      ...outcome(
+        target,
+        [],
+        'failed',
+        started,
+        Math.max(attempts, (error as { attempts?: number }).attempts ?? 1),
+      ),
       error: message,
       ...(isRefusal(message) && { refused: true }),
     };
@@ -258,17 +273,19 @@ export async function verifyDigests(
     done.flatMap((result) =>
       tags.map(async (tag): Promise<DigestSeen> => {
         const head = await readerFor(result.role).headManifest(result.repository, tag);
-        return { host: result.host, reference: `${result.host}/${result.repository}:${tag}`, digest: head?.digest };
+        return {
+          host: result.host,
+          reference: `${result.host}/${result.repository}:${tag}`,
+          digest: head?.digest,
+        };
       }),
     ),
   );
-  const reported = done.map(
-    (result): DigestSeen => ({
-      host: result.host,
-      reference: `${result.host}/${result.repository} (reported by the ${result.status === 'copied' ? 'copy' : 'engine'})`,
-      digest: result.digest,
-    }),
-  );
+  const reported = done.map((result): DigestSeen => ({
+    host: result.host,
+    reference: `${result.host}/${result.repository} (reported by the ${result.status === 'copied' ? 'copy' : 'engine'})`,
+    digest: result.digest,
+  }));
   const all = [...seen, ...reported];
   const first = all[0];
   const other = all.find((entry) => entry.digest !== first?.digest);

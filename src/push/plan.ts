@@ -66,7 +66,9 @@ export function ownPathOf(image: string): { repository?: string; tag?: string } 
     const parsed = parseRepositoryReference(image);
     return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
   } catch (error) {
-    throw new UsageError(`--image: expected a local image name or ID, found "${image}": ${(error as Error).message}`);
+    throw new UsageError(
+      `--image: expected a local image name or ID, found "${image}": ${(error as Error).message}`,
+    );
   }
 }
 
