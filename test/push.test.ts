@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -171,7 +171,7 @@ describe('cutover push against a real engine and two real registries', () => {
     ]);
   });
 
-  test.each(['push', 'copy'])(
+  test.each(['push', 'copy', 'upload'])(
     'the dual window (--mode %s): both registries, the new one under its mapped path, one digest',
     async (mode) => {
       const image = `legacy/dual-${mode}:build`;
@@ -212,10 +212,31 @@ describe('cutover push against a real engine and two real registries', () => {
       expect(statuses).toEqual(
         mode === 'copy' ? { old: 'copied', new: 'pushed' } : { old: 'pushed', new: 'pushed' },
       );
+      // The registries hold the image that was built: its config digest is the engine's image ID.
+      const imageId = await dockerd.docker(['image', 'inspect', '--format', '{{.Id}}', image]);
+      const stored = (await skopeo.manifest(newRegistry, `moved/dual-${mode}:2.0`)) as {
+        config: { digest: string };
+      };
+      expect(stored.config.digest).toBe(imageId);
+      if (mode === 'upload') {
+        // Layers compressed by us must unpack in an engine: drop the image, pull it back, same ID.
+        await dockerd.docker(['rmi', '--force', imageId]);
+        const pulled = `${newRegistry.host}/moved/dual-upload:2.0`;
+        await new Promise<void>((resolve, reject) =>
+          execFile(
+            'docker',
+            ['pull', '--quiet', pulled],
+            { env: { ...process.env, DOCKER_HOST: dockerd.host, DOCKER_CONFIG: env['DOCKER_CONFIG'] } },
+            (error) => (error ? reject(error) : resolve()),
+          ),
+        );
+        expect(await dockerd.docker(['image', 'inspect', '--format', '{{.Id}}', pulled])).toBe(imageId);
+        await dockerd.docker(['rmi', pulled]);
+      }
       // The engine keeps only the names it had: the temporary registry names are gone again.
       const names = await dockerd.docker(['images', '--format', '{{.Repository}}:{{.Tag}}']);
       expect(names).not.toContain(oldRegistry.host);
-      expect(names).toContain(image);
+      if (mode !== 'upload') expect(names).toContain(image);
       // Secrets never reach the output.
       expect(run.stdout + run.stderr).not.toContain(OLD_AUTH.password);
     },
@@ -267,39 +288,42 @@ describe('cutover push against a real engine and two real registries', () => {
     rmSync(runner.dir, { recursive: true, force: true });
   });
 
-  test('the old registry refusing writes before its read-only date: new done, old failed, the date to change named', async () => {
-    await importImage('legacy/refused:build');
-    await oldRegistry.setReadOnly(true);
-    try {
-      const run = await push([
-        '--image',
-        'legacy/refused:build',
-        '--tag',
-        '5.0',
-        '--mode',
-        'push',
-        '--now',
-        DAYS.dual,
-        '--json',
-      ]);
-      expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(
-        new RegExp(
-          `${oldRegistry.host.replace(/\./g, '\\.')} refused the push \\(.*405.*\\) although the manifest says it is writable until 2030-04-01: if the old registry is read-only already, change registries\\.old\\.read-only \\(${manifest.replace(/[.]/g, '\\.')}:6:16\\)`,
-        ),
-      );
-      expect(run.stderr).toContain(`(${newRegistry.host} took the image; ${oldRegistry.host} did not)`);
-      const result = JSON.parse(run.stdout);
-      const byRole = Object.fromEntries((result.registries as TargetOutcome[]).map((o) => [o.role, o]));
-      expect(byRole['new']).toMatchObject({ status: 'pushed' });
-      expect(byRole['old']).toMatchObject({ status: 'failed', refused: true });
-      expect(result.pushed).toEqual([`${newRegistry.host}/moved/refused:5.0`]);
-      expect(await skopeo.digest(newRegistry, 'moved/refused:5.0')).toBe(result.digest);
-      expect(await skopeo.tags(oldRegistry, 'legacy/refused')).toEqual([]);
-    } finally {
-      await oldRegistry.setReadOnly(false);
-    }
-  });
+  test.each(['push', 'upload'])(
+    'the old registry refusing writes before its read-only date (--mode %s): new done, old failed, the date to change named',
+    async (mode) => {
+      await importImage(`legacy/refused-${mode}:build`);
+      await oldRegistry.setReadOnly(true);
+      try {
+        const run = await push([
+          '--image',
+          `legacy/refused-${mode}:build`,
+          '--tag',
+          '5.0',
+          '--mode',
+          mode,
+          '--now',
+          DAYS.dual,
+          '--json',
+        ]);
+        expect(run.code).toBe(1);
+        expect(run.stderr).toMatch(
+          new RegExp(
+            `${oldRegistry.host.replace(/\./g, '\\.')} refused the push \\(.*405.*\\) although the manifest says it is writable until 2030-04-01: if the old registry is read-only already, change registries\\.old\\.read-only \\(${manifest.replace(/[.]/g, '\\.')}:6:16\\)`,
+          ),
+        );
+        expect(run.stderr).toContain(`(${newRegistry.host} took the image; ${oldRegistry.host} did not)`);
+        const result = JSON.parse(run.stdout);
+        const byRole = Object.fromEntries((result.registries as TargetOutcome[]).map((o) => [o.role, o]));
+        expect(byRole['new']).toMatchObject({ status: 'pushed' });
+        expect(byRole['old']).toMatchObject({ status: 'failed', refused: true });
+        expect(result.pushed).toEqual([`${newRegistry.host}/moved/refused-${mode}:5.0`]);
+        expect(await skopeo.digest(newRegistry, `moved/refused-${mode}:5.0`)).toBe(result.digest);
+        expect(await skopeo.tags(oldRegistry, `legacy/refused-${mode}`)).toEqual([]);
+      } finally {
+        await oldRegistry.setReadOnly(false);
+      }
+    },
+  );
 
   test('wrong credentials fail with the registry named, and the password never shows', async () => {
     await importImage('legacy/creds:build');
@@ -438,7 +462,7 @@ describe('cutover push against a real engine and two real registries', () => {
     expect(badTag.stderr).toContain('--tag: expected a tag');
     const badMode = await push(['--image', 'legacy/before:build', '--mode', 'teleport', '--now', DAYS.dual]);
     expect(badMode.code).toBe(2);
-    expect(badMode.stderr).toContain('--mode: expected push or copy, found "teleport"');
+    expect(badMode.stderr).toContain('--mode: expected push, copy, upload, found "teleport"');
     const noImage = await push(['--now', DAYS.dual]);
     expect(noImage.code).toBe(2);
     expect(noImage.stderr).toContain('--image: expected a local image name or ID');

@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
+import { saveImage } from '../docker/export.js';
 import { authConfigFor, DockerEngine } from '../docker/engine.js';
 import { PushProgress } from '../docker/progress.js';
 import { findOldRegistryTraces, type OldRegistryTrace } from '../docker/provenance.js';
@@ -8,12 +12,14 @@ import { referencePolicy, type RegistryRole } from '../manifest/timeline.js';
 import { pushViaCopy } from '../push/copy-step.js';
 import {
   DEFAULT_MODE,
+  PUSH_MODES,
   pushImage,
   verifyDigests,
   type TargetOutcome,
   type Verification,
 } from '../push/execute.js';
-import { planPush, type PushPlan } from '../push/plan.js';
+import { planPush, type PushPlan, type PushTarget } from '../push/plan.js';
+import { prepareImage, uploadImage, type PreparedImage } from '../push/upload.js';
 import { RegistryClient } from '../registry/client.js';
 import { resolveCredentials, type Credentials } from '../registry/credentials.js';
 import { formatBytes, table } from '../report/markdown.js';
@@ -45,7 +51,7 @@ export const push = defineCommand({
       name: 'mode',
       type: 'string',
       description:
-        'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest.',
+        'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest; upload: export from the engine, compress once, upload to every registry at once.',
       default: DEFAULT_MODE,
     },
   ],
@@ -61,7 +67,7 @@ export const push = defineCommand({
       .min(1, { error: 'expected a local image name or ID' }),
     repository: z.string().trim().min(1).optional(),
     tag: z.array(z.string().trim()).default([]),
-    mode: z.enum(['push', 'copy'], { error: 'expected push or copy' }).default(DEFAULT_MODE),
+    mode: z.enum(PUSH_MODES, { error: `expected ${PUSH_MODES.join(', ')}` }).default(DEFAULT_MODE),
   }),
   async run({ options, manifest: load, today, reporter, env }) {
     // parse
@@ -103,28 +109,49 @@ export const push = defineCommand({
       reporter.info(
         `pushing ${options.image} (${formatBytes(image.size)}) as ${plan.tags.join(', ')} to ${plan.targets.map((t) => t.name).join(' and ')} (phase ${plan.phase}, mode ${options.mode})`,
       );
-      const progress = new PushProgress(
-        `pushing to ${plan.targets.length} registr${plan.targets.length === 1 ? 'y' : 'ies'}`,
-        (line) => reporter.info(line),
-      );
-      outcomes = await pushImage({
-        engine,
-        imageId: image.id,
-        targets: plan.targets,
-        tags: plan.tags,
-        mode: options.mode,
-        auth: (target) => authConfigFor(target.registry.host, credentials.get(target.role)),
-        copy: pushViaCopy(
-          (role) => clients.get(role)!,
+      // Upload mode compresses once, before any registry is touched; the others let the engine do it.
+      const scratch = await mkdtemp(path.join(env['RUNNER_TEMP'] || os.tmpdir(), 'cutover-push-'));
+      try {
+        let prepared: PreparedImage | undefined;
+        if (options.mode === 'upload') {
+          const started = Date.now();
+          prepared = await prepareImage(await saveImage(engine, image.id, scratch), image.id, scratch);
+          const stored = prepared.layers.filter((layer) => layer.stored).length;
+          reporter.info(
+            `exported and compressed ${prepared.layers.length} layer${prepared.layers.length === 1 ? '' : 's'} once in ${((Date.now() - started) / 1000).toFixed(1)} s (${formatBytes(prepared.layers.reduce((sum, layer) => sum + layer.size, 0))}${stored ? `; ${stored} incompressible, stored` : ''}), manifest ${prepared.manifest.digest}`,
+          );
+        }
+        const progress = new PushProgress(
+          `pushing to ${plan.targets.length} registr${plan.targets.length === 1 ? 'y' : 'ies'}`,
           (line) => reporter.info(line),
-        ),
-        onEvent: (target, event) => progress.update(target.registry.host, event),
-        onRetry: (target, attempt, error, delayMs) =>
-          reporter.warning(
-            `${target.registry.host}: attempt ${attempt} failed (${error}); retrying in ${(delayMs / 1000).toFixed(0)} s`,
+        );
+        outcomes = await pushImage({
+          engine,
+          imageId: image.id,
+          targets: plan.targets,
+          tags: plan.tags,
+          mode: options.mode,
+          auth: (target) => authConfigFor(target.registry.host, credentials.get(target.role)),
+          ...(prepared && {
+            upload: (target: PushTarget) =>
+              uploadImage(prepared, clients.get(target.role)!, target.repository, plan.tags, (event) =>
+                progress.update(target.registry.host, event),
+              ),
+          }),
+          copy: pushViaCopy(
+            (role) => clients.get(role)!,
+            (line) => reporter.info(line),
           ),
-      });
-      progress.done();
+          onEvent: (target, event) => progress.update(target.registry.host, event),
+          onRetry: (target, attempt, error, delayMs) =>
+            reporter.warning(
+              `${target.registry.host}: attempt ${attempt} failed (${error}); retrying in ${(delayMs / 1000).toFixed(0)} s`,
+            ),
+        });
+        progress.done();
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
       if (outcomes.some((outcome) => outcome.status !== 'failed')) {
         verification = await verifyDigests(outcomes, plan.tags, (role) => clients.get(role)!);
       }

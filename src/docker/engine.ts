@@ -119,6 +119,11 @@ export class DockerEngine {
     await this.docker.getImage(reference).remove({ noprune: true });
   }
 
+  /** The image as `docker save` writes it (a tar of its config and uncompressed layers). */
+  async exportImage(imageId: string): Promise<NodeJS.ReadableStream> {
+    return this.docker.getImage(imageId).get();
+  }
+
   /** The image ID a name points at, or undefined. */
   async imageIdOf(reference: string): Promise<string | undefined> {
     return (await this.inspectImage(reference))?.id;

@@ -3,8 +3,14 @@ import type { DockerEngine, PushEvent } from '../docker/engine.js';
 import type { RegistryRole } from '../manifest/timeline.js';
 import type { PushTarget } from './plan.js';
 
-/** How the second registry gets the image: a second push from the engine, or a registry-to-registry copy. */
-export type PushMode = 'push' | 'copy';
+/**
+ * How the image reaches the registries: `push` pushes from the engine to each; `copy` pushes once
+ * and copies registry to registry; `upload` exports the image from the engine once, compresses
+ * each layer once and uploads the same bytes to every registry at the same time.
+ */
+export type PushMode = 'push' | 'copy' | 'upload';
+
+export const PUSH_MODES: readonly PushMode[] = ['push', 'copy', 'upload'];
 
 /** The mode used when `--mode` is not given: the faster one in bench/push.ts (see docs/readme/push.md). */
 export const DEFAULT_MODE: PushMode = 'copy';
@@ -43,6 +49,9 @@ export interface ManifestReader {
 /** Copies `from:tag` (already pushed, with `digest`) to another registry; returns the digest it wrote. */
 export type CopyStep = (from: PushTarget, to: PushTarget, tag: string, digest: string) => Promise<string>;
 
+/** Uploads the image (already compressed once) to one registry; returns the digest it stored. */
+export type UploadStep = (target: PushTarget) => Promise<string>;
+
 export interface ExecuteInput {
   engine: DockerEngine;
   imageId: string;
@@ -51,6 +60,8 @@ export interface ExecuteInput {
   mode: PushMode;
   auth: (target: PushTarget) => Docker.AuthConfig | undefined;
   copy: CopyStep;
+  /** Required in `upload` mode. */
+  upload?: UploadStep;
   onEvent: (target: PushTarget, event: PushEvent) => void;
   onRetry: (target: PushTarget, attempt: number, error: string, delayMs: number) => void;
   retry?: RetryPolicy;
@@ -72,6 +83,11 @@ export function isRefusal(message: string): boolean {
   return REFUSED.test(message);
 }
 
+/** Registries end their error texts with newlines; a report line wants one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -87,7 +103,9 @@ async function withRetries<T>(
       return { value: await work(), attempts: attempt };
     } catch (error) {
       const message = (error as Error).message;
-      if (attempt >= policy.attempts || !isTransient(message)) {
+      // The registry client marks its own errors (dropped connections, 408, 429, 5xx) as retryable.
+      const retryable = isTransient(message) || (error as { retryable?: boolean }).retryable === true;
+      if (attempt >= policy.attempts || !retryable || isRefusal(message)) {
         throw Object.assign(error as Error, { attempts: attempt });
       }
       const delayMs = policy.delayMs * 2 ** (attempt - 1);
@@ -144,7 +162,7 @@ async function pushFromEngine(input: ExecuteInput, target: PushTarget): Promise<
     }
     return outcome(target, input.tags, 'pushed', started, attempts, digest);
   } catch (error) {
-    const message = (error as Error).message;
+    const message = oneLine((error as Error).message);
     return {
       ...outcome(
         target,
@@ -153,6 +171,25 @@ async function pushFromEngine(input: ExecuteInput, target: PushTarget): Promise<
         started,
         Math.max(attempts, (error as { attempts?: number }).attempts ?? 1),
       ),
+      error: message,
+      ...(isRefusal(message) && { refused: true }),
+    };
+  }
+}
+
+async function uploadTo(input: ExecuteInput, target: PushTarget, upload: UploadStep): Promise<TargetOutcome> {
+  const started = Date.now();
+  try {
+    const result = await withRetries(
+      () => upload(target),
+      input.retry ?? DEFAULT_RETRY,
+      (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs),
+    );
+    return outcome(target, input.tags, 'pushed', started, result.attempts, result.value);
+  } catch (error) {
+    const message = oneLine((error as Error).message);
+    return {
+      ...outcome(target, [], 'failed', started, (error as { attempts?: number }).attempts ?? 1),
       error: message,
       ...(isRefusal(message) && { refused: true }),
     };
@@ -180,7 +217,7 @@ async function copyTo(
     }
     return outcome(target, input.tags, 'copied', started, attempts, digest);
   } catch (error) {
-    const message = (error as Error).message;
+    const message = oneLine((error as Error).message);
     return {
       ...outcome(
         target,
@@ -222,6 +259,11 @@ function outcome(
  * registry that fails does not stop the others; each outcome says what happened.
  */
 export async function pushImage(input: ExecuteInput): Promise<TargetOutcome[]> {
+  if (input.mode === 'upload') {
+    const upload = input.upload;
+    if (!upload) throw new Error('upload mode needs an upload step');
+    return Promise.all(input.targets.map((target) => uploadTo(input, target, upload)));
+  }
   const names = input.targets.flatMap((target) => input.tags.map((tag) => `${target.name}:${tag}`));
   return withLocalNames(input.engine, input.imageId, names, async () => {
     if (input.mode === 'push' || input.targets.length === 1) {
