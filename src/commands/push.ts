@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { saveImage } from '../docker/export.js';
 import { authConfigFor, DockerEngine } from '../docker/engine.js';
 import { PushProgress } from '../docker/progress.js';
 import { findOldRegistryTraces, type OldRegistryTrace } from '../docker/provenance.js';
@@ -115,7 +114,7 @@ export const push = defineCommand({
         let prepared: PreparedImage | undefined;
         if (options.mode === 'upload') {
           const started = Date.now();
-          prepared = await prepareImage(await saveImage(engine, image.id, scratch), image.id, scratch);
+          prepared = await prepareImage(engine, image.id, scratch);
           const stored = prepared.layers.filter((layer) => layer.stored).length;
           reporter.info(
             `exported and compressed ${prepared.layers.length} layer${prepared.layers.length === 1 ? '' : 's'} once in ${((Date.now() - started) / 1000).toFixed(1)} s (${formatBytes(prepared.layers.reduce((sum, layer) => sum + layer.size, 0))}${stored ? `; ${stored} incompressible, stored` : ''}), manifest ${prepared.manifest.digest}`,

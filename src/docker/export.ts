@@ -1,22 +1,10 @@
-import { createWriteStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { DockerEngine } from './engine.js';
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
 
-/** One file inside a tar archive: where its bytes are. */
-export interface TarEntry {
-  name: string;
-  offset: number;
-  size: number;
-}
-
-/** An image saved by the engine (`docker save`): its config and its layers, uncompressed, in a tar file. */
-export interface SavedImage {
-  file: string;
-  config: Buffer;
-  /** Layer tars, base first, as entries of `file`. */
-  layers: TarEntry[];
+/** What a tar stream held: small files in memory, large ones handed to a consumer as they streamed by. */
+export interface TarContents<T> {
+  files: Map<string, Buffer>;
+  streamed: Map<string, T>;
 }
 
 function octal(block: Buffer, start: number, length: number): number {
@@ -40,74 +28,125 @@ function paxPath(data: Buffer): string | undefined {
   return undefined;
 }
 
-/** Lists the regular files of a tar file (ustar, GNU long names and PAX paths), without reading their bodies. */
-export async function indexTar(file: string): Promise<TarEntry[]> {
-  const handle = await open(file, 'r');
-  const entries: TarEntry[] = [];
-  try {
-    const header = Buffer.alloc(512);
-    let offset = 0;
-    let longName: string | undefined;
-    for (;;) {
-      const { bytesRead } = await handle.read(header, 0, 512, offset);
-      if (bytesRead < 512 || header.every((byte) => byte === 0)) break;
-      const size = octal(header, 124, 12);
-      const type = String.fromCharCode(header[156] || 48);
-      const prefix = cString(header, 345, 155);
-      const base = cString(header, 0, 100);
-      const name = longName ?? (prefix ? `${prefix}/${base}` : base);
-      const body = offset + 512;
-      if (type === 'L' || type === 'x') {
-        const data = await readAt(handle, body, size);
-        longName = type === 'L' ? cString(data, 0, data.length) : paxPath(data);
-      } else {
-        if (type === '0' || type === '\0') entries.push({ name, offset: body, size });
-        longName = undefined;
-      }
-      offset = body + Math.ceil(size / 512) * 512;
+type State =
+  | { kind: 'header' }
+  | {
+      kind: 'body';
+      name: string;
+      remaining: number;
+      padding: number;
+      meta?: 'L' | 'x';
+      sink?: PassThrough;
+      consumer?: Promise<unknown>;
+      chunks?: Buffer[];
     }
-  } finally {
-    await handle.close();
-  }
-  return entries;
-}
-
-async function readAt(handle: FileHandle, position: number, size: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(size);
-  await handle.read(buffer, 0, size, position);
-  return buffer;
-}
-
-/** Reads one entry of a tar file whole (small files only: configs, manifest.json). */
-export async function readEntry(file: string, entry: TarEntry): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    return await readAt(handle, entry.offset, entry.size);
-  } finally {
-    await handle.close();
-  }
-}
+  | { kind: 'skip'; remaining: number }
+  | { kind: 'end' };
 
 /**
- * Saves an image from the engine into `dir` and finds its config and layers through the archive's
- * manifest.json (the same in the legacy and the OCI-layout `docker save` formats).
+ * Reads a tar stream (ustar, GNU long names, PAX paths) once, front to back: regular files smaller
+ * than `streamFrom` bytes are kept in memory, larger ones are handed to `consume` as a stream while
+ * the archive is still arriving (with backpressure), so nothing is written to disk twice.
  */
-export async function saveImage(engine: DockerEngine, imageId: string, dir: string): Promise<SavedImage> {
-  const file = path.join(dir, 'image.tar');
-  await pipeline(await engine.exportImage(imageId), createWriteStream(file));
-  const entries = await indexTar(file);
-  const byName = new Map(entries.map((entry) => [entry.name.replace(/^\.\//, ''), entry]));
-  const manifestEntry = byName.get('manifest.json');
-  if (!manifestEntry) throw new Error(`the engine's export of ${imageId} has no manifest.json`);
-  const [described] = JSON.parse((await readEntry(file, manifestEntry)).toString('utf8')) as {
-    Config: string;
-    Layers: string[];
-  }[];
-  if (!described) throw new Error(`the engine's export of ${imageId} describes no image`);
-  const find = (name: string): TarEntry => {
-    const entry = byName.get(name);
-    if (!entry) throw new Error(`the engine's export of ${imageId} lacks ${name}`);
-    return entry;
+export async function readTarStream<T>(
+  source: AsyncIterable<Buffer>,
+  streamFrom: number,
+  consume: (name: string, size: number, body: Readable) => Promise<T>,
+): Promise<TarContents<T>> {
+  const files = new Map<string, Buffer>();
+  const consumers = new Map<string, Promise<T>>();
+  let state: State = { kind: 'header' };
+  let header = Buffer.alloc(0);
+  let longName: string | undefined;
+
+  const finish = (body: Extract<State, { kind: 'body' }>): State => {
+    if (body.sink) body.sink.end();
+    else if (body.meta) {
+      const data = Buffer.concat(body.chunks ?? []);
+      longName = body.meta === 'L' ? cString(data, 0, data.length) : paxPath(data);
+    } else files.set(body.name, Buffer.concat(body.chunks ?? []));
+    return { kind: 'skip', remaining: body.padding };
   };
-  return { file, config: await readEntry(file, find(described.Config)), layers: described.Layers.map(find) };
+
+  for await (const chunk of source) {
+    let offset = 0;
+    while (offset < chunk.length && state.kind !== 'end') {
+      if (state.kind === 'skip') {
+        const take = Math.min(state.remaining, chunk.length - offset);
+        offset += take;
+        state =
+          state.remaining - take === 0
+            ? { kind: 'header' }
+            : { kind: 'skip', remaining: state.remaining - take };
+        continue;
+      }
+      if (state.kind === 'header') {
+        const take = Math.min(512 - header.length, chunk.length - offset);
+        header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
+        offset += take;
+        if (header.length < 512) continue;
+        const block = header;
+        header = Buffer.alloc(0);
+        if (block.every((byte) => byte === 0)) {
+          state = { kind: 'end' };
+          continue;
+        }
+        const size = octal(block, 124, 12);
+        const type = String.fromCharCode(block[156] || 48);
+        const prefix = cString(block, 345, 155);
+        const base = cString(block, 0, 100);
+        const name = (longName ?? (prefix ? `${prefix}/${base}` : base)).replace(/^\.\//, '');
+        const padding = (512 - (size % 512)) % 512;
+        let body: Extract<State, { kind: 'body' }>;
+        if (type === 'L' || type === 'x') {
+          body = { kind: 'body', name, remaining: size, padding, meta: type, chunks: [] };
+        } else if (type === '0' || type === '\0') {
+          longName = undefined;
+          if (size >= streamFrom) {
+            const sink = new PassThrough();
+            const consumer = consume(name, size, sink);
+            // Awaited below; caught here so an early failure is not an unhandled rejection meanwhile.
+            consumer.catch(() => undefined);
+            consumers.set(name, consumer);
+            body = { kind: 'body', name, remaining: size, padding, sink, consumer };
+          } else body = { kind: 'body', name, remaining: size, padding, chunks: [] };
+        } else {
+          longName = undefined;
+          state = { kind: 'skip', remaining: size + padding };
+          if (size + padding === 0) state = { kind: 'header' };
+          continue;
+        }
+        state = size === 0 ? finish(body) : body;
+        if (state.kind === 'skip' && state.remaining === 0) state = { kind: 'header' };
+        continue;
+      }
+      const take = Math.min(state.remaining, chunk.length - offset);
+      const piece = chunk.subarray(offset, offset + take);
+      offset += take;
+      state.remaining -= take;
+      if (state.sink) {
+        if (!state.sink.write(piece)) await Promise.race([once(state.sink, 'drain'), state.consumer]);
+      } else state.chunks!.push(piece);
+      if (state.remaining === 0) {
+        state = finish(state);
+        if (state.kind === 'skip' && state.remaining === 0) state = { kind: 'header' };
+      }
+    }
+  }
+  if (state.kind === 'body') throw new Error(`the archive ends inside ${state.name}`);
+  const streamed = new Map<string, T>();
+  for (const [name, consumer] of consumers) streamed.set(name, await consumer);
+  return { files, streamed };
+}
+
+/** The image config and layer names an engine's export (`docker save`) declares in its manifest.json. */
+export function describedImage(
+  files: Map<string, Buffer>,
+  imageId: string,
+): { config: string; layers: string[] } {
+  const manifest = files.get('manifest.json');
+  if (!manifest) throw new Error(`the engine's export of ${imageId} has no manifest.json`);
+  const [described] = JSON.parse(manifest.toString('utf8')) as { Config: string; Layers: string[] }[];
+  if (!described) throw new Error(`the engine's export of ${imageId} describes no image`);
+  return { config: described.Config, layers: described.Layers };
 }

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createGzip, deflateRawSync } from 'node:zlib';
-import type { PushEvent } from '../docker/engine.js';
-import type { SavedImage, TarEntry } from '../docker/export.js';
+import type { DockerEngine, PushEvent } from '../docker/engine.js';
+import { describedImage, readTarStream } from '../docker/export.js';
 import type { RegistryClient } from '../registry/client.js';
 
 /** The media types `docker push` writes; pulls of every engine and registry understand them. */
@@ -56,74 +55,98 @@ function digester(): Transform & { digest(): string; bytes(): number } {
 /**
  * Compresses one layer tar to `out` with gzip. Layers whose first MiB deflate cannot shrink by 5 %
  * (already-compressed content: archives, media, random data) are written as stored gzip blocks:
- * still gzip, so every puller reads them, without spending seconds of CPU on nothing.
+ * still gzip, so every puller reads them, without spending seconds of CPU on nothing. A layer that
+ * already is gzip (the containerd image store exports layers as pushed) is kept as it is.
  */
 async function compressLayer(
-  archive: string,
-  entry: TarEntry,
+  body: AsyncIterable<Buffer>,
   out: string,
-): Promise<{ digest: string; size: number; diffId?: string; stored: boolean }> {
-  const handle = await open(archive, 'r');
-  const sample = Buffer.alloc(Math.min(SAMPLE_BYTES, entry.size));
-  try {
-    await handle.read(sample, 0, sample.length, entry.offset);
-  } finally {
-    await handle.close();
+): Promise<{ digest: string; size: number; diffId?: string; stored: boolean; file: string }> {
+  const iterator = body[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let ended = false;
+  while (headBytes < SAMPLE_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    head.push(next.value);
+    headBytes += next.value.length;
   }
+  const source = Readable.from(
+    (async function* () {
+      yield* head;
+      if (ended) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    })(),
+  );
+  const sample = Buffer.concat(head).subarray(0, SAMPLE_BYTES);
   if (sample[0] === 0x1f && sample[1] === 0x8b) {
-    // Engines with the containerd image store export layers as pushed: already gzip, sent as they are.
     const blob = digester();
-    await pipeline(
-      createReadStream(archive, { start: entry.offset, end: entry.offset + entry.size - 1 }),
-      blob,
-      createWriteStream(out),
-    );
-    return { digest: blob.digest(), size: blob.bytes(), stored: false };
+    await pipeline(source, blob, createWriteStream(out));
+    return { digest: blob.digest(), size: blob.bytes(), stored: false, file: out };
   }
   const saved = sample.length === 0 ? 0 : 1 - deflateRawSync(sample, { level: 1 }).length / sample.length;
   const stored = saved < WORTH_COMPRESSING;
   const raw = digester();
   const compressed = digester();
   await pipeline(
-    entry.size === 0
-      ? Readable.from([])
-      : createReadStream(archive, { start: entry.offset, end: entry.offset + entry.size - 1 }),
+    source,
     raw,
     createGzip({ level: stored ? constants.Z_NO_COMPRESSION : constants.Z_DEFAULT_COMPRESSION }),
     compressed,
     createWriteStream(out),
   );
-  return { digest: compressed.digest(), size: compressed.bytes(), diffId: raw.digest(), stored };
+  return { digest: compressed.digest(), size: compressed.bytes(), diffId: raw.digest(), stored, file: out };
 }
 
 /**
- * Turns an image saved by the engine into the blobs and manifest `docker push` would send,
- * compressing each layer once (layers in parallel). The layers' uncompressed digests are checked
- * against the config's diff_ids and the config against the image ID, so what is uploaded is the
- * image that was built.
+ * Exports an image from the engine (`docker save`) and turns it into the blobs and manifest
+ * `docker push` would send, compressing each layer once while the export streams in (nothing is
+ * written to disk but the compressed layers). The layers' uncompressed digests are checked against
+ * the config's diff_ids and the config against the image ID, so what is uploaded is the image that
+ * was built.
  */
-export async function prepareImage(saved: SavedImage, imageId: string, dir: string): Promise<PreparedImage> {
-  const configDigest = sha256(saved.config);
+export async function prepareImage(
+  engine: DockerEngine,
+  imageId: string,
+  dir: string,
+): Promise<PreparedImage> {
+  let count = 0;
+  const layerFile = () => path.join(dir, `layer-${count++}.tar.gz`);
+  const contents = await readTarStream(
+    (await engine.exportImage(imageId)) as AsyncIterable<Buffer>,
+    SAMPLE_BYTES,
+    (_name, _size, body) => compressLayer(body, layerFile()),
+  );
+  const described = describedImage(contents.files, imageId);
+  const config = contents.files.get(described.config);
+  if (!config) throw new Error(`the engine's export of ${imageId} lacks its config ${described.config}`);
+  const configDigest = sha256(config);
   if (configDigest !== imageId) {
     throw new Error(`the engine exported a config with digest ${configDigest}, not the image ID ${imageId}`);
   }
-  const diffIds = (JSON.parse(saved.config.toString('utf8')) as { rootfs?: { diff_ids?: string[] } }).rootfs
+  const diffIds = (JSON.parse(config.toString('utf8')) as { rootfs?: { diff_ids?: string[] } }).rootfs
     ?.diff_ids;
-  if (!diffIds || diffIds.length !== saved.layers.length) {
+  if (!diffIds || diffIds.length !== described.layers.length) {
     throw new Error(
-      `the image config lists ${diffIds?.length ?? 0} layers, the export has ${saved.layers.length}`,
+      `the image config lists ${diffIds?.length ?? 0} layers, the export has ${described.layers.length}`,
     );
   }
   const layers = await Promise.all(
-    saved.layers.map(async (entry, index) => {
-      const file = path.join(dir, `layer-${index}.tar.gz`);
-      const layer = await compressLayer(saved.file, entry, file);
+    described.layers.map(async (name, index) => {
+      const small = contents.files.get(name);
+      const layer =
+        contents.streamed.get(name) ?? (small && (await compressLayer(Readable.from([small]), layerFile())));
+      if (!layer) throw new Error(`the engine's export of ${imageId} lacks layer ${name}`);
       if (layer.diffId !== undefined && layer.diffId !== diffIds[index]) {
         throw new Error(
           `layer ${index + 1} of the export hashes to ${layer.diffId}, the config says ${diffIds[index]}`,
         );
       }
-      return { digest: layer.digest, size: layer.size, file, stored: layer.stored };
+      return { digest: layer.digest, size: layer.size, file: layer.file, stored: layer.stored };
     }),
   );
   const bytes = Buffer.from(
@@ -131,7 +154,7 @@ export async function prepareImage(saved: SavedImage, imageId: string, dir: stri
       {
         schemaVersion: 2,
         mediaType: DOCKER_MEDIA.manifest,
-        config: { mediaType: DOCKER_MEDIA.config, size: saved.config.length, digest: configDigest },
+        config: { mediaType: DOCKER_MEDIA.config, size: config.length, digest: configDigest },
         layers: layers.map((layer) => ({
           mediaType: DOCKER_MEDIA.layer,
           size: layer.size,
@@ -144,7 +167,7 @@ export async function prepareImage(saved: SavedImage, imageId: string, dir: stri
   );
   return {
     manifest: { mediaType: DOCKER_MEDIA.manifest, bytes, digest: sha256(bytes) },
-    config: { digest: configDigest, size: saved.config.length, bytes: saved.config },
+    config: { digest: configDigest, size: config.length, bytes: config },
     layers,
   };
 }
