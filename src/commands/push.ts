@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { authConfigFor, DockerEngine } from '../docker/engine.js';
+import { authConfigFor, DockerEngine, type LocalImage } from '../docker/engine.js';
 import { PushProgress } from '../docker/progress.js';
 import { findOldRegistryTraces, type OldRegistryTrace } from '../docker/provenance.js';
 import { UsageError } from '../errors.js';
@@ -12,6 +12,7 @@ import { pushViaCopy } from '../push/copy-step.js';
 import {
   DEFAULT_MODE,
   PUSH_MODES,
+  type PushMode,
   pushImage,
   verifyDigests,
   type TargetOutcome,
@@ -22,6 +23,7 @@ import { prepareImage, uploadImage, type PreparedImage } from '../push/upload.js
 import { RegistryClient } from '../registry/client.js';
 import { resolveCredentials, type Credentials } from '../registry/credentials.js';
 import { formatBytes, table } from '../report/markdown.js';
+import type { Reporter } from '../report/reporter.js';
 import { defineCommand } from './types.js';
 
 /** `cutover push`: pushes a locally built image where the timeline says, with one digest everywhere. */
@@ -95,66 +97,18 @@ export const push = defineCommand({
     }
     const blocked = traces.length > 0 && policy.severity === 'error';
 
-    const credentials = new Map<RegistryRole, Credentials | undefined>();
-    const clients = new Map<RegistryRole, RegistryClient>();
-    let outcomes: TargetOutcome[] = [];
-    let verification: Verification | undefined;
-    if (!blocked) {
-      for (const target of plan.targets) {
-        credentials.set(target.role, await resolveCredentials(target.registry, env));
-        clients.set(target.role, await RegistryClient.forRegistry(target.registry, env));
-      }
-      for (const skipped of plan.skipped) reporter.info(`not pushing to ${skipped.host}: ${skipped.reason}`);
-      reporter.info(
-        `pushing ${options.image} (${formatBytes(image.size)}) as ${plan.tags.join(', ')} to ${plan.targets.map((t) => t.name).join(' and ')} (phase ${plan.phase}, mode ${options.mode})`,
-      );
-      // Upload mode compresses once, before any registry is touched; the others let the engine do it.
-      const scratch = await mkdtemp(path.join(env['RUNNER_TEMP'] || os.tmpdir(), 'cutover-push-'));
-      try {
-        let prepared: PreparedImage | undefined;
-        if (options.mode === 'upload') {
-          const started = Date.now();
-          prepared = await prepareImage(engine, image.id, scratch);
-          const stored = prepared.layers.filter((layer) => layer.stored).length;
-          reporter.info(
-            `exported and compressed ${prepared.layers.length} layer${prepared.layers.length === 1 ? '' : 's'} once in ${((Date.now() - started) / 1000).toFixed(1)} s (${formatBytes(prepared.layers.reduce((sum, layer) => sum + layer.size, 0))}${stored ? `; ${stored} incompressible, stored` : ''}), manifest ${prepared.manifest.digest}`,
-          );
-        }
-        const progress = new PushProgress(
-          `pushing to ${plan.targets.length} registr${plan.targets.length === 1 ? 'y' : 'ies'}`,
-          (line) => reporter.info(line),
-        );
-        outcomes = await pushImage({
+    // do: push where the timeline says, then check for one digest everywhere
+    const { outcomes, verification } = blocked
+      ? { outcomes: [] as TargetOutcome[], verification: undefined }
+      : await pushAndVerify({
+          plan,
+          image,
+          imageName: options.image,
           engine,
-          imageId: image.id,
-          targets: plan.targets,
-          tags: plan.tags,
           mode: options.mode,
-          auth: (target) => authConfigFor(target.registry.host, credentials.get(target.role)),
-          ...(prepared && {
-            upload: (target: PushTarget) =>
-              uploadImage(prepared, clients.get(target.role)!, target.repository, plan.tags, (event) =>
-                progress.update(target.registry.host, event),
-              ),
-          }),
-          copy: pushViaCopy(
-            (role) => clients.get(role)!,
-            (line) => reporter.info(line),
-          ),
-          onEvent: (target, event) => progress.update(target.registry.host, event),
-          onRetry: (target, attempt, error, delayMs) =>
-            reporter.warning(
-              `${target.registry.host}: attempt ${attempt} failed (${error}); retrying in ${(delayMs / 1000).toFixed(0)} s`,
-            ),
+          reporter,
+          env,
         });
-        progress.done();
-      } finally {
-        await rm(scratch, { recursive: true, force: true });
-      }
-      if (outcomes.some((outcome) => outcome.status !== 'failed')) {
-        verification = await verifyDigests(outcomes, plan.tags, (role) => clients.get(role)!);
-      }
-    }
 
     // report
     const failures = describeFailures(outcomes, manifest, today);
@@ -285,4 +239,77 @@ function summaryOf(
       : []),
     ...(failure ? ['', `**Failed:** ${failure}`] : []),
   ].join('\n');
+}
+
+interface Delivery {
+  plan: PushPlan;
+  image: LocalImage;
+  imageName: string;
+  engine: DockerEngine;
+  mode: PushMode;
+  reporter: Reporter;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Pushes to every target the plan names, then HEADs every tag everywhere for one digest. */
+async function pushAndVerify({ plan, image, imageName, engine, mode, reporter, env }: Delivery): Promise<{
+  outcomes: TargetOutcome[];
+  verification?: Verification;
+}> {
+  const credentials = new Map<RegistryRole, Credentials | undefined>();
+  const clients = new Map<RegistryRole, RegistryClient>();
+  let outcomes: TargetOutcome[];
+  for (const target of plan.targets) {
+    credentials.set(target.role, await resolveCredentials(target.registry, env));
+    clients.set(target.role, await RegistryClient.forRegistry(target.registry, env));
+  }
+  for (const skipped of plan.skipped) reporter.info(`not pushing to ${skipped.host}: ${skipped.reason}`);
+  reporter.info(
+    `pushing ${imageName} (${formatBytes(image.size)}) as ${plan.tags.join(', ')} to ${plan.targets.map((t) => t.name).join(' and ')} (phase ${plan.phase}, mode ${mode})`,
+  );
+  // Upload mode compresses once, before any registry is touched; the others let the engine do it.
+  const scratch = await mkdtemp(path.join(env['RUNNER_TEMP'] || os.tmpdir(), 'cutover-push-'));
+  try {
+    let prepared: PreparedImage | undefined;
+    if (mode === 'upload') {
+      const started = Date.now();
+      prepared = await prepareImage(engine, image.id, scratch);
+      const stored = prepared.layers.filter((layer) => layer.stored).length;
+      reporter.info(
+        `exported and compressed ${prepared.layers.length} layer${prepared.layers.length === 1 ? '' : 's'} once in ${((Date.now() - started) / 1000).toFixed(1)} s (${formatBytes(prepared.layers.reduce((sum, layer) => sum + layer.size, 0))}${stored ? `; ${stored} incompressible, stored` : ''}), manifest ${prepared.manifest.digest}`,
+      );
+    }
+    const progress = new PushProgress(
+      `pushing to ${plan.targets.length} registr${plan.targets.length === 1 ? 'y' : 'ies'}`,
+      (line) => reporter.info(line),
+    );
+    outcomes = await pushImage({
+      engine,
+      imageId: image.id,
+      targets: plan.targets,
+      tags: plan.tags,
+      mode,
+      auth: (target) => authConfigFor(target.registry.host, credentials.get(target.role)),
+      ...(prepared && {
+        upload: (target: PushTarget) =>
+          uploadImage(prepared, clients.get(target.role)!, target.repository, plan.tags, (event) =>
+            progress.update(target.registry.host, event),
+          ),
+      }),
+      copy: pushViaCopy(
+        (role) => clients.get(role)!,
+        (line) => reporter.info(line),
+      ),
+      onEvent: (target, event) => progress.update(target.registry.host, event),
+      onRetry: (target, attempt, error, delayMs) =>
+        reporter.warning(
+          `${target.registry.host}: attempt ${attempt} failed (${error}); retrying in ${(delayMs / 1000).toFixed(0)} s`,
+        ),
+    });
+    progress.done();
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  if (!outcomes.some((outcome) => outcome.status !== 'failed')) return { outcomes };
+  return { outcomes, verification: await verifyDigests(outcomes, plan.tags, (role) => clients.get(role)!) };
 }
