@@ -4,6 +4,7 @@ import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { text } from 'node:stream/consumers';
+import { engineOptions } from '../src/docker/engine.js';
 import { readTarStream } from '../src/docker/export.js';
 import { PushProgress } from '../src/docker/progress.js';
 import { findOldRegistryTraces } from '../src/docker/provenance.js';
@@ -199,5 +200,34 @@ describe('classifying engine and registry errors', () => {
     ['denied: requested access to the resource is denied', false, false],
   ])('%s', (message, transient, refusal) => {
     expect([isTransient(message), isRefusal(message)]).toEqual([transient, refusal]);
+  });
+});
+
+describe('finding the Docker engine', () => {
+  test('DOCKER_HOST as a unix socket, plain TCP, TLS with client certificates, or bad', () => {
+    expect(engineOptions({})).toEqual({ socketPath: '/var/run/docker.sock' });
+    expect(engineOptions({ DOCKER_HOST: 'unix:///tmp/x/docker.sock' })).toEqual({
+      socketPath: '/tmp/x/docker.sock',
+    });
+    expect(engineOptions({ DOCKER_HOST: 'tcp://10.0.0.5:2375' })).toEqual({
+      host: '10.0.0.5',
+      port: 2375,
+      protocol: 'http',
+    });
+    const certs = mkdtempSync(path.join(os.tmpdir(), 'cutover-certs-'));
+    writeFileSync(path.join(certs, 'ca.pem'), 'CA');
+    writeFileSync(path.join(certs, 'cert.pem'), 'CERT');
+    writeFileSync(path.join(certs, 'key.pem'), 'KEY');
+    const tls = engineOptions({
+      DOCKER_HOST: 'tcp://engine.example:2376',
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_CERT_PATH: certs,
+    });
+    rmSync(certs, { recursive: true, force: true });
+    expect(tls).toMatchObject({ host: 'engine.example', port: 2376, protocol: 'https' });
+    expect([tls.ca, tls.cert, tls.key].map(String)).toEqual(['CA', 'CERT', 'KEY']);
+    expect(() => engineOptions({ DOCKER_HOST: 'ssh://me@engine' })).toThrow(
+      'DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, found "ssh://me@engine"',
+    );
   });
 });

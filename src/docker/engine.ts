@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Docker from 'dockerode';
 import { UsageError } from '../errors.js';
 import type { Credentials } from '../registry/credentials.js';
@@ -44,12 +47,24 @@ export function engineOptions(env: NodeJS.ProcessEnv): Docker.DockerOptions {
       `DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, found ${JSON.stringify(host)}`,
     );
   }
-  const protocol = match[1] === 'https' || env['DOCKER_TLS_VERIFY'] === '1' ? 'https' : 'http';
-  return {
+  const tls = match[1] === 'https' || Boolean(env['DOCKER_TLS_VERIFY']);
+  const options: Docker.DockerOptions = {
     host: match[2]!.replace(/^\[|\]$/g, ''),
-    port: Number(match[3] ?? (protocol === 'https' ? 2376 : 2375)),
-    protocol,
+    port: Number(match[3] ?? (tls ? 2376 : 2375)),
+    protocol: tls ? 'https' : 'http',
   };
+  if (!tls) return options;
+  // As the docker CLI: client certificates from DOCKER_CERT_PATH, else ~/.docker.
+  const certs = env['DOCKER_CERT_PATH'] || path.join(env['HOME'] || os.homedir(), '.docker');
+  const read = (name: string) => {
+    try {
+      return readFileSync(path.join(certs, name));
+    } catch {
+      return undefined;
+    }
+  };
+  const [ca, cert, key] = [read('ca.pem'), read('cert.pem'), read('key.pem')];
+  return { ...options, ...(ca && { ca }), ...(cert && { cert }), ...(key && { key }) };
 }
 
 /** The `X-Registry-Auth` document the engine expects for one registry. */
