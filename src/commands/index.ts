@@ -1,9 +1,10 @@
 import { copyTags } from './copy-tags.js';
+import { push } from './push.js';
 import type { Command } from './types.js';
 import { validate } from './validate.js';
 
 /** Every command, in the order `--help` lists them. Adding a command: its file, one line here, its action folder. */
-export const COMMANDS: Command[] = [validate, copyTags];
+export const COMMANDS: Command[] = [validate, copyTags, push];
 
 /** The command named `name`, if there is one. */
 export function findCommand(name: string): Command | undefined {
