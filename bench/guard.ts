@@ -20,7 +20,7 @@ const TARGET_BYTES = 450_000_000;
 const PLANTED = 200;
 const BINARIES = 25;
 const RUNS = 3;
-const STAMP = `v1 ${FILES} ${TARGET_BYTES} ${PLANTED}`;
+const STAMP = `v3 ${FILES} ${TARGET_BYTES} ${PLANTED}`;
 
 /** A small deterministic generator (mulberry32), so every run builds the same tree. */
 function random(seed: number): () => number {
@@ -46,17 +46,32 @@ const MIX: [Type, number][] = [
 
 /** ~256 kB of plausible text per type, cut into files; none of it names the old registry. */
 function corpus(type: Type, next: () => number): string {
-  const word = () => ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'][Math.floor(next() * 8)]!;
+  const word = () =>
+    ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'][Math.floor(next() * 8)]!;
   const lines: string[] = [];
   let size = 0;
   for (let i = 0; size < 256_000; i++) {
     let line: string;
     switch (type) {
       case 'go':
-        line = [`func ${word()}${i}(ctx context.Context, in *${word()}Request) (*Response, error) {`, `\tif err := validate(in.${word()}); err != nil {`, `\t\treturn nil, fmt.Errorf("${word()} ${i}: %w", err)`, '\t}', `\treturn &Response{Value: "${word()}-${i}"}, nil`, '}', ''].join('\n');
+        line = [
+          `func ${word()}${i}(ctx context.Context, in *${word()}Request) (*Response, error) {`,
+          `\tif err := validate(in.${word()}); err != nil {`,
+          `\t\treturn nil, fmt.Errorf("${word()} ${i}: %w", err)`,
+          '\t}',
+          `\treturn &Response{Value: "${word()}-${i}"}, nil`,
+          '}',
+          '',
+        ].join('\n');
         break;
       case 'yaml':
-        line = [`- name: ${word()}-${i}`, `  image: registry.new.example.com/${word()}/${word()}:${i % 40}.0`, `  env:`, `    - { name: ${word().toUpperCase()}, value: "${i}" }`, `  resources: { limits: { cpu: ${i % 4}00m, memory: ${i % 8}00Mi } }`].join('\n');
+        line = [
+          `- name: ${word()}-${i}`,
+          `  image: registry.new.example.com/${word()}/${word()}:${i % 40}.0`,
+          `  env:`,
+          `    - { name: ${word().toUpperCase()}, value: "${i}" }`,
+          `  resources: { limits: { cpu: ${i % 4}00m, memory: ${i % 8}00Mi } }`,
+        ].join('\n');
         break;
       case 'md':
         line = `The ${word()} service talks to ${word()} over gRPC; see section ${i} and the registry.new.example.com/${word()} image. ${word()} ${word()} ${word()}.\n`;
@@ -65,17 +80,35 @@ function corpus(type: Type, next: () => number): string {
         line = `  {"id": ${i}, "name": "${word()}-${word()}", "image": "registry.new.example.com/${word()}:${i % 9}", "enabled": ${i % 2 === 0}},`;
         break;
       case 'dockerfile':
-        line = [`RUN apt-get update && apt-get install -y ${word()}-${i} && rm -rf /var/lib/apt/lists/*`, `ENV ${word().toUpperCase()}_${i}=${word()}`, `COPY ${word()}/ /opt/${word()}/`].join('\n');
+        line = [
+          `RUN apt-get update && apt-get install -y ${word()}-${i} && rm -rf /var/lib/apt/lists/*`,
+          `ENV ${word().toUpperCase()}_${i}=${word()}`,
+          `COPY ${word()}/ /opt/${word()}/`,
+        ].join('\n');
         break;
       case 'compose':
-        line = [`  ${word()}-${i}:`, `    image: registry.new.example.com/${word()}:${i % 12}`, `    environment: [ "${word().toUpperCase()}=${i}" ]`, `    depends_on: [ ${word()} ]`].join('\n');
+        line = [
+          `  ${word()}-${i}:`,
+          `    image: registry.new.example.com/${word()}:${i % 12}`,
+          `    environment: [ "${word().toUpperCase()}=${i}" ]`,
+          `    depends_on: [ ${word()} ]`,
+        ].join('\n');
         break;
     }
     lines.push(line);
     size += line.length + 1;
   }
-  return lines.join('\n');
+  return lines.join('\n\n');
 }
+
+const HEADER: Record<Type, string> = {
+  go: 'package generated\n\n',
+  yaml: '',
+  md: '# Notes\n\n',
+  json: '[\n',
+  dockerfile: 'FROM registry.new.example.com/base/alpine:3.19\n',
+  compose: 'services:\n',
+};
 
 function plantedLine(type: Type, reference: string): string {
   switch (type) {
@@ -118,7 +151,11 @@ function generate(): string[] {
   const plantEvery = Math.floor(FILES / PLANTED);
   let total = 0;
   for (let index = 0; index < FILES; index++) {
-    const dir = path.join(TREE, `svc-${String(index % 100).padStart(2, '0')}`, `pkg-${Math.floor(index / 100) % 10}`);
+    const dir = path.join(
+      TREE,
+      `svc-${String(index % 100).padStart(2, '0')}`,
+      `pkg-${Math.floor(index / 100) % 10}`,
+    );
     if (index < BINARIES) {
       const bytes = Buffer.alloc(200_000);
       for (let at = 0; at < bytes.length; at += 4) bytes.writeUInt32LE(Math.floor(next() * 2 ** 32), at);
@@ -139,28 +176,37 @@ function generate(): string[] {
       pick -= share;
     }
     const size = Math.floor(meanSize * (0.2 + 1.6 * next()));
+    // Files are cut at record boundaries with a proper header, so the YAML is valid, as in a real repository.
     const text = corpora.get(type)!;
-    const start = Math.floor(next() * (text.length - size - 1));
-    let content = text.slice(start, start + size);
-    if (index % plantEvery === 0 && planted.length < PLANTED) {
+    const from = Math.floor(next() * (text.length - size - 1));
+    const start = text.indexOf('\n\n', from) < 0 ? 0 : text.indexOf('\n\n', from) + 2;
+    const cut = text.lastIndexOf('\n\n', start + size);
+    let content = HEADER[type] + text.slice(start, cut > start ? cut + 1 : start + size);
+    if ((index - BINARIES) % plantEvery === 0 && planted.length < PLANTED) {
       const reference = `${OLD}/planted/${type}-${planted.length}:1.${planted.length}`;
       const cut = content.indexOf('\n', Math.floor(content.length * next()));
       const at = cut < 0 ? content.length : cut + 1;
       content = `${content.slice(0, at)}${plantedLine(type, reference)}\n${content.slice(at)}`;
       planted.push(`${OLD}/planted/${type}-${planted.length}:1.${planted.length}`);
     }
-    const file = type === 'dockerfile' || type === 'compose' ? path.join(dir, `app-${index}${EXTENSION[type]}`) : path.join(dir, `file-${index}${EXTENSION[type]}`);
+    const file =
+      type === 'dockerfile' || type === 'compose'
+        ? path.join(dir, `app-${index}${EXTENSION[type]}`)
+        : path.join(dir, `file-${index}${EXTENSION[type]}`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, content);
     total += content.length;
   }
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'core.looseCompression=1', ...args], { cwd: TREE, stdio: 'ignore' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'core.looseCompression=1', ...args], { cwd: TREE, stdio: 'ignore' });
   git('init', '-q');
   git('add', '-A');
   git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '-m', 'tree');
   writeFileSync(plantedFile, JSON.stringify(planted));
   writeFileSync(stampFile, STAMP);
-  console.log(`generated ${FILES} files, ${(total / 1e6).toFixed(0)} MB, ${planted.length} planted references`);
+  console.log(
+    `generated ${FILES} files, ${(total / 1e6).toFixed(0)} MB, ${planted.length} planted references`,
+  );
   return planted;
 }
 
@@ -209,7 +255,12 @@ export async function main(): Promise<void> {
     `version: 1\nregistries:\n  old: { host: ${OLD}, read-only: 2030-10-01, shutdown: 2030-11-01 }\n  new: { host: registry.new.example.com, available: 2030-09-01 }\n`,
   );
   const tools = {
-    'cutover guard': () => measure(process.execPath, [bundle, 'guard', '--manifest', manifest, '--now', '2030-09-15', '--json'], TREE),
+    'cutover guard': () =>
+      measure(
+        process.execPath,
+        [bundle, 'guard', '--manifest', manifest, '--now', '2030-09-15', '--json'],
+        TREE,
+      ),
     rg: () => measure('rg', ['-n', '-F', OLD], TREE),
     'git grep': () => measure('git', ['grep', '-n', '-F', OLD], TREE),
   };
@@ -235,7 +286,9 @@ export async function main(): Promise<void> {
   const rgTime = median(times['rg']!);
   const gitTime = median(times['git grep']!);
   const guardRss = Math.max(...rss['cutover guard']!);
-  console.log(`tree: ${FILES} files, ~${TARGET_BYTES / 1e6} MB, ${planted.length} planted references; median of ${RUNS} warm runs`);
+  console.log(
+    `tree: ${FILES} files, ~${TARGET_BYTES / 1e6} MB, ${planted.length} planted references; median of ${RUNS} warm runs`,
+  );
   console.log('| tool | wall time (s) | peak RSS (MB) |');
   console.log('| --- | --- | --- |');
   for (const name of Object.keys(tools))
@@ -244,7 +297,11 @@ export async function main(): Promise<void> {
   const ratioGit = guardTime / gitTime;
   console.log(`guard / rg: ${ratioRg.toFixed(2)}× (target ≤ 1.5×) ${ratioRg <= 1.5 ? 'PASS' : 'FAIL'}`);
   console.log(`guard / git grep: ${ratioGit.toFixed(2)}× (target < 1×) ${ratioGit < 1 ? 'PASS' : 'FAIL'}`);
-  console.log(`guard peak RSS: ${guardRss.toFixed(0)} MB (target ≤ 200 MB) ${guardRss <= 200 ? 'PASS' : 'FAIL'}`);
-  console.log(`planted references found: ${planted.length - missing.length}/${planted.length} ${missing.length === 0 ? 'PASS' : `FAIL (missing: ${missing.slice(0, 5).join(', ')})`}`);
+  console.log(
+    `guard peak RSS: ${guardRss.toFixed(0)} MB (target ≤ 200 MB) ${guardRss <= 200 ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(
+    `planted references found: ${planted.length - missing.length}/${planted.length} ${missing.length === 0 ? 'PASS' : `FAIL (missing: ${missing.slice(0, 5).join(', ')})`}`,
+  );
   if (!process.env['GUARD_BENCH_KEEP']) rmSync(WORK, { recursive: true, force: true });
 }

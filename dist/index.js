@@ -56209,6 +56209,8 @@ function parseOptions(schema, raw, env) {
     return { ...own.data, ...common.data };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ./lib/src/report/markdown.js
@@ -56275,8 +56277,6 @@ function formatRate(bytes, seconds) {
     return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: ./lib/src/scan/fix.js
 
 
@@ -56571,6 +56571,10 @@ function renovateConfig(manifest) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = require("node:os");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./lib/src/manifest/paths.js
 function globToRegExp(glob) {
     const body = glob
@@ -56811,7 +56815,9 @@ function editsFor(value, slash, repository, newRepository, newHost) {
     const hostRange = contiguousRange(value, 0, slash);
     const repoStart = slash + 1;
     const repoWritten = value.text.slice(repoStart, repoStart + repository.length) === repository;
-    const repoRange = repoWritten ? contiguousRange(value, repoStart, repoStart + repository.length) : undefined;
+    const repoRange = repoWritten
+        ? contiguousRange(value, repoStart, repoStart + repository.length)
+        : undefined;
     if (!hostRange)
         return { edits: [], unfixable: 'the registry host is not written in one piece here' };
     const expect = (range, text) => ({
@@ -56823,8 +56829,9 @@ function editsFor(value, slash, repository, newRepository, newHost) {
         return { edits: [{ ...expect(hostRange, value.text.slice(0, slash)), text: newHost }] };
     }
     if (!repoRange) {
+        // The host edit is kept so that --fix knows this finding shares it (an ARG default, say).
         return {
-            edits: [],
+            edits: [{ ...expect(hostRange, value.text.slice(0, slash)), text: newHost }],
             unfixable: `the repository path ${repository} (→ ${newRepository}) is not written literally here`,
         };
     }
@@ -57040,11 +57047,18 @@ function candidate(kind, written, expanded) {
 function yamlCandidates(source, role) {
     const candidates = [];
     let documents;
+    // Broken YAML (a Helm template, a fragment) makes the parser build many errors; their stack
+    // traces are never read and cost more than the parse itself.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
         documents = (0,dist/* parseAllDocuments */.hR)(source, { keepSourceTokens: false, uniqueKeys: false });
     }
     catch {
         return [];
+    }
+    finally {
+        Error.stackTraceLimit = stackTraceLimit;
     }
     if (!Array.isArray(documents))
         return [];
@@ -57212,7 +57226,11 @@ const DOCKER_COMMAND = /\b(?:docker|podman|nerdctl)\s+(?:image\s+|container\s+)?
  */
 function findReferences(file, source, hosts) {
     const role = roleOf(file, source);
-    const structured = role === 'dockerfile' ? dockerfileCandidates(source) : role === 'text' || role === 'shell' ? [] : yamlCandidates(source, role);
+    const structured = role === 'dockerfile'
+        ? dockerfileCandidates(source)
+        : role === 'text' || role === 'shell'
+            ? []
+            : yamlCandidates(source, role);
     const findings = [];
     const covered = new Set();
     for (const candidate of structured) {
@@ -57289,57 +57307,71 @@ const promises_namespaceObject = require("node:fs/promises");
 
 
 
+class NotAGitWorkTree extends Error {
+}
 /**
- * The files of a working tree, streamed: tracked plus untracked-but-not-ignored files as git lists
- * them (`git ls-files -z --cached --others --exclude-standard`), or every file under `root` when it
- * is not in a git work tree. Paths are relative to `root`, `/`-separated.
+ * The files of a working tree, streamed in batches: tracked plus untracked-but-not-ignored files
+ * as git lists them (`git ls-files -z --cached --others --exclude-standard`), or every file under
+ * `root` when it is not in a git work tree. Paths are relative to `root`, `/`-separated.
  */
 async function* listFiles(root) {
-    if (await insideGitWorkTree(root)) {
+    try {
         yield* gitFiles(root);
-        return;
     }
-    yield* walk(root);
+    catch (error) {
+        if (!(error instanceof NotAGitWorkTree))
+            throw error;
+        yield* walk(root);
+    }
 }
-function insideGitWorkTree(root) {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
-        let out = '';
-        child.stdout.on('data', (chunk) => (out += chunk.toString()));
-        child.on('error', () => resolve(false));
-        child.on('close', (code) => resolve(code === 0 && out.trim() === 'true'));
-    });
-}
+/**
+ * Tracked files from the index (streamed at once) and untracked-but-not-ignored files from a
+ * directory walk, as two git processes side by side: `ls-files --cached --others` prints nothing
+ * until its walk is over.
+ */
 async function* gitFiles(root) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const others = collect(gitList(root, ['--others', '--exclude-standard']));
+    others.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    let previous = '';
+    for await (const names of gitList(root, ['--cached'])) {
+        // --cached lists a conflicted file once per stage; keep one.
+        const unique = names.filter((name) => name !== previous && ((previous = name), true));
+        yield unique.map((file) => ({ file }));
+    }
+    yield (await others).map((file) => ({ file }));
+}
+async function collect(batches) {
+    const all = [];
+    for await (const names of batches)
+        all.push(...names);
+    return all;
+}
+async function* gitList(root, args) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['ls-files', '-z', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
     const closed = new Promise((resolve, reject) => {
-        child.on('error', reject);
+        child.on('error', (error) => reject(error.code === 'ENOENT' ? new NotAGitWorkTree() : error));
         child.on('close', resolve);
     });
+    closed.catch(() => undefined); // awaited below
     let rest = '';
-    let previous = '';
     for await (const chunk of child.stdout) {
         const names = (rest + chunk.toString('utf8')).split('\0');
         rest = names.pop();
-        for (const name of names) {
-            // --cached lists a file once per conflict stage; keep one.
-            if (name === previous)
-                continue;
-            previous = name;
-            yield { file: name };
-        }
+        if (names.length)
+            yield names;
     }
     if (rest)
-        yield { file: rest };
+        yield [rest];
     const code = await closed;
-    if (code !== 0)
-        throw new Error(`git ls-files failed in ${root}: ${stderr.trim()}`);
+    if (code !== 0) {
+        if (/not a git repository/i.test(stderr))
+            throw new NotAGitWorkTree();
+        throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${stderr.trim()}`);
+    }
 }
+/** Every file under root (not .git), following symlinks to directories unless they loop. */
 async function* walk(root) {
     // Real paths of the directories on the way down: a symlink back to one of them is a loop.
     async function* visit(dir, relative, ancestors) {
@@ -57348,21 +57380,22 @@ async function* walk(root) {
             handle = await (0,promises_namespaceObject.opendir)(dir);
         }
         catch {
-            yield { skipped: relative || '.', reason: 'unreadable' };
+            yield [{ skipped: relative || '.', reason: 'unreadable' }];
             return;
         }
         const entries = [];
         for await (const entry of handle)
             entries.push(entry);
         entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+        const here = [];
+        const below = [];
         for (const entry of entries) {
             const name = relative ? `${relative}/${entry.name}` : entry.name;
             const full = external_node_path_namespaceObject.join(dir, entry.name);
             if (entry.isDirectory()) {
-                if (entry.name === '.git' || entry.name === 'node_modules')
+                if (entry.name === '.git')
                     continue;
-                const real = await (0,promises_namespaceObject.realpath)(full);
-                yield* visit(full, name, new Set([...ancestors, real]));
+                below.push([full, name, new Set([...ancestors, await (0,promises_namespaceObject.realpath)(full)])]);
             }
             else if (entry.isSymbolicLink()) {
                 let real;
@@ -57373,21 +57406,25 @@ async function* walk(root) {
                 }
                 catch (error) {
                     const code = error.code;
-                    yield { skipped: name, reason: code === 'ELOOP' ? 'symlink loop' : 'unreadable' };
+                    here.push({ skipped: name, reason: code === 'ELOOP' ? 'symlink loop' : 'unreadable' });
                     continue;
                 }
                 if (target.isDirectory()) {
                     if (ancestors.has(real))
-                        yield { skipped: name, reason: 'symlink loop' };
+                        here.push({ skipped: name, reason: 'symlink loop' });
                     else
-                        yield* visit(full, name, new Set([...ancestors, real]));
+                        below.push([full, name, new Set([...ancestors, real])]);
                 }
                 else if (target.isFile())
-                    yield { file: name };
+                    here.push({ file: name });
             }
             else if (entry.isFile())
-                yield { file: name };
+                here.push({ file: name });
         }
+        if (here.length)
+            yield here;
+        for (const [full, name, seen] of below)
+            yield* visit(full, name, seen);
     }
     yield* visit(root, '', new Set([await (0,promises_namespaceObject.realpath)(root)]));
 }
@@ -57456,17 +57493,74 @@ function ignoredInline(lines, line) {
 
 
 
-const openFile = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.open);
-const readFile = (fd, buffer, offset, length, position) => new Promise((resolve, reject) => (0,external_node_fs_namespaceObject.read)(fd, buffer, offset, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
-const closeFile = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.close);
-const statFile = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.fstat);
-const BINARY_PROBE = 8192;
-const SLOT_SIZE = 256 * 1024;
+
+const BATCH = 256;
 const NOTES_PER_REASON = 20;
+const QUEUED = 16;
 /**
- * Scans a working tree for references to the old registry. Files are streamed from git (or a walk),
- * read by a bounded pool into reused buffers, and searched for the registry's names with
- * Buffer.indexOf; only files that contain one are decoded and parsed.
+ * The reader thread: plain CommonJS with Node built-ins only, so it runs from the bundle with
+ * `eval`. For each file: read it whole into a reused buffer (synchronous reads are the cheapest way
+ * through many small files), skip binaries (a NUL in the first 8 kB) and files over the size limit,
+ * and report the files that contain one of the registry's names. Nothing is decoded or parsed here.
+ */
+const READER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const { root, needles, maxSize } = workerData;
+const wanted = needles.map((needle) => Buffer.from(needle, 'latin1'));
+let slot = Buffer.allocUnsafe(256 * 1024);
+function failure(error) {
+  const code = error && error.code;
+  if (code === 'ELOOP') return ['symlink loop', 'too many levels of symbolic links'];
+  if (code === 'EISDIR') return ['not a file', 'a directory (a submodule or a link to one)'];
+  if (code === 'ENOENT') return ['unreadable', 'listed but missing (deleted?)'];
+  if (code === 'EACCES') return ['unreadable', 'permission denied'];
+  return ['unreadable', String(error && error.message)];
+}
+parentPort.on('message', (files) => {
+  const verdicts = [];
+  let scanned = 0;
+  let bytes = 0;
+  for (const file of files) {
+    let fd;
+    try {
+      fd = fs.openSync(root === '.' ? file : root + '/' + file, 'r');
+      let length = fs.readSync(fd, slot, 0, slot.length, 0);
+      if (length === slot.length) {
+        const info = fs.fstatSync(fd);
+        if (!info.isFile()) { verdicts.push([file, 'not a file']); continue; }
+        if (info.size > maxSize) { verdicts.push([file, 'too large', info.size + ' bytes']); continue; }
+        if (info.size > slot.length) {
+          const bigger = Buffer.allocUnsafe(info.size);
+          slot.copy(bigger, 0, 0, length);
+          slot = bigger;
+          let got;
+          while (length < slot.length && (got = fs.readSync(fd, slot, length, slot.length - length, length)) > 0) length += got;
+        }
+      } else if (length > maxSize) { verdicts.push([file, 'too large', length + ' bytes']); continue; }
+      const data = slot.subarray(0, length);
+      if (data.subarray(0, 8192).indexOf(0) >= 0) { verdicts.push([file, 'binary']); continue; }
+      scanned++;
+      bytes += length;
+      for (const needle of wanted) {
+        if (data.indexOf(needle) >= 0) { verdicts.push([file, 'hit']); break; }
+      }
+    } catch (error) {
+      const [reason, detail] = failure(error);
+      verdicts.push([file, reason, detail]);
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+      // A huge file's buffer is not kept for the next one.
+      if (slot.length > 4 * 1024 * 1024) slot = Buffer.allocUnsafe(256 * 1024);
+    }
+  }
+  parentPort.postMessage({ verdicts, scanned, bytes });
+});
+`;
+/**
+ * Scans a working tree for references to the old registry. File names stream from git (or a walk)
+ * in batches to a few reader threads, which search every file's bytes for the registry's names with
+ * Buffer.indexOf; only the files that contain one are decoded and parsed, here.
  */
 async function scanTree(options) {
     const stats = {
@@ -57489,61 +57583,108 @@ async function scanTree(options) {
         stats.skipped[reason]++;
         note(file, reason, detail);
     };
-    const needles = options.hosts.oldNames.map((name) => Buffer.from(name, 'latin1'));
     const findings = [];
-    const files = listFiles(options.root)[Symbol.asyncIterator]();
-    let listing = Promise.resolve();
-    // One at a time from the generator; the reads themselves overlap.
-    const nextFile = () => {
-        const next = listing.then(() => files.next());
-        listing = next;
-        return next;
-    };
-    const worker = async () => {
-        const slot = Buffer.allocUnsafe(SLOT_SIZE);
-        for (;;) {
-            const item = await nextFile();
-            if (item.done)
-                return;
-            const listed = item.value;
-            if ('skipped' in listed) {
-                stats.files++;
-                skip(listed.skipped, listed.reason);
-                continue;
-            }
-            const file = listed.file;
-            if (options.exclude?.has(file))
-                continue;
-            stats.files++;
-            const data = await readBounded(external_node_path_namespaceObject.join(options.root, file), slot, options.maxFileSize);
-            if ('reason' in data) {
-                skip(file, data.reason, data.detail);
-            }
-            else {
-                const bytes = data.bytes;
-                const probe = bytes.subarray(0, BINARY_PROBE);
-                if (probe.indexOf(0) >= 0) {
-                    skip(file, 'binary');
-                }
-                else {
-                    stats.scanned++;
-                    stats.bytes += bytes.length;
-                    if (needles.some((needle) => bytes.indexOf(needle) >= 0)) {
-                        stats.parsed++;
-                        if (!(0,external_node_buffer_.isUtf8)(bytes)) {
-                            stats.invalidUtf8++;
-                            note(file, 'invalid UTF-8', 'searched byte by byte; columns may be off');
-                        }
-                        findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
-                    }
-                }
-            }
-            options.onFile?.(stats);
+    const inspect = (file) => {
+        let bytes;
+        try {
+            bytes = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_namespaceObject.join(options.root, file));
         }
+        catch (error) {
+            skip(file, 'unreadable', error.message);
+            return;
+        }
+        stats.parsed++;
+        if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+            stats.invalidUtf8++;
+            note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
+        }
+        findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
     };
-    await Promise.all(Array.from({ length: options.concurrency ?? 16 }, worker));
+    const threads = options.threads ?? Math.max(1, Math.min(4, external_node_os_namespaceObject.availableParallelism()));
+    const pool = new ReaderPool(threads, {
+        // Relative to the working directory when below it: the kernel resolves shorter paths faster.
+        root: external_node_path_namespaceObject.relative(process.cwd(), options.root) || '.',
+        needles: options.hosts.oldNames,
+        maxSize: options.maxFileSize,
+    });
+    const settle = (result) => {
+        stats.scanned += result.scanned;
+        stats.bytes += result.bytes;
+        for (const [file, outcome, detail] of result.verdicts) {
+            if (outcome === 'hit')
+                inspect(file);
+            else
+                skip(file, outcome, detail);
+        }
+        options.onProgress?.(stats);
+    };
+    try {
+        let batch = [];
+        const pending = [];
+        for await (const listedBatch of listFiles(options.root)) {
+            for (const listed of listedBatch) {
+                if ('skipped' in listed) {
+                    stats.files++;
+                    skip(listed.skipped, listed.reason);
+                    continue;
+                }
+                if (options.exclude?.has(listed.file))
+                    continue;
+                stats.files++;
+                batch.push(listed.file);
+                if (batch.length >= BATCH) {
+                    pending.push(pool.run(batch).then(settle));
+                    batch = [];
+                    await pool.capacity();
+                }
+            }
+        }
+        if (batch.length)
+            pending.push(pool.run(batch).then(settle));
+        await Promise.all(pending);
+    }
+    finally {
+        await pool.close();
+    }
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
     return { findings, stats, notes };
+}
+/** Reader threads with at most QUEUED batches queued on each, so listing never runs far ahead. */
+class ReaderPool {
+    workers;
+    waiting = [];
+    constructor(count, data) {
+        this.workers = Array.from({ length: count }, () => {
+            const worker = new external_node_worker_threads_.Worker(READER, { eval: true, workerData: data });
+            const entry = { worker, queue: [] };
+            worker.on('message', (result) => {
+                entry.queue.shift()?.resolve(result);
+                this.waiting.shift()?.();
+            });
+            worker.on('error', (error) => {
+                for (const waiting of entry.queue.splice(0))
+                    waiting.reject(error);
+            });
+            return entry;
+        });
+    }
+    /** Sends a batch to the least busy thread. */
+    run(files) {
+        const entry = this.workers.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
+        return new Promise((resolve, reject) => {
+            entry.queue.push({ resolve, reject });
+            entry.worker.postMessage(files);
+        });
+    }
+    /** Resolves when some thread has fewer than two batches. */
+    capacity() {
+        if (this.workers.some((entry) => entry.queue.length < QUEUED))
+            return Promise.resolve();
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    async close() {
+        await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+    }
 }
 function locate(file, source, hosts) {
     const found = findReferences(file, source, hosts);
@@ -57560,56 +57701,6 @@ function locate(file, source, hosts) {
         };
     });
 }
-/** Reads a whole file (into `slot` when it fits), or says why not; never throws. */
-async function readBounded(file, slot, maxSize) {
-    let fd;
-    try {
-        fd = await openFile(file, 'r');
-    }
-    catch (error) {
-        return scan_failure(error);
-    }
-    try {
-        const first = await readFile(fd, slot, 0, slot.length, 0);
-        if (first < slot.length) {
-            if (first > maxSize)
-                return { reason: 'too large', detail: `${first} bytes` };
-            return { bytes: slot.subarray(0, first) };
-        }
-        const info = await statFile(fd);
-        if (!info.isFile())
-            return { reason: 'not a file' };
-        if (info.size > maxSize)
-            return { reason: 'too large', detail: `${info.size} bytes` };
-        const bytes = Buffer.allocUnsafe(info.size);
-        slot.copy(bytes, 0, 0, first);
-        let filled = first;
-        while (filled < bytes.length) {
-            const got = await readFile(fd, bytes, filled, bytes.length - filled, filled);
-            if (got === 0)
-                break;
-            filled += got;
-        }
-        return { bytes: bytes.subarray(0, filled) };
-    }
-    catch (error) {
-        return scan_failure(error);
-    }
-    finally {
-        await closeFile(fd).catch(() => undefined);
-    }
-}
-function scan_failure(error) {
-    const code = error.code;
-    if (code === 'ELOOP')
-        return { reason: 'symlink loop', detail: 'too many levels of symbolic links' };
-    if (code === 'EISDIR')
-        return { reason: 'not a file', detail: 'a directory (a submodule or a link to one)' };
-    return {
-        reason: 'unreadable',
-        detail: code === 'ENOENT' ? 'listed by git but missing (deleted?)' : code === 'EACCES' ? 'permission denied' : String(error.message),
-    };
-}
 
 ;// CONCATENATED MODULE: ./lib/src/scan/verify.js
 /** Whether each finding's replacement exists in the new registry: a reason when it does not. */
@@ -57624,6 +57715,7 @@ function defineCommand(command) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/commands/guard.js
+
 
 
 
@@ -57698,36 +57790,31 @@ const guard = defineCommand({
         'export-refs': schemas_string().min(1).optional(),
         'max-file-size': schemas_string()
             .default(DEFAULT_MAX_FILE_SIZE)
-            .refine((text) => parseSize(text) !== undefined, { error: 'expected a size such as 10MB, 512k or 20000' }),
+            .refine((text) => parseSize(text) !== undefined, {
+            error: 'expected a size such as 10MB, 512k or 20000',
+        }),
     }),
     async run({ options, manifest: load, today, reporter, env, cwd }) {
         // parse
         const manifest = await load();
         const root = external_node_path_namespaceObject.resolve(cwd, options.path);
+        if (!(0,external_node_fs_namespaceObject.statSync)(root, { throwIfNoEntry: false })?.isDirectory())
+            throw new UsageError(`--path: expected a directory to scan, found ${(0,external_node_fs_namespaceObject.existsSync)(root) ? 'a file' : 'nothing'} at ${root}`);
         const hosts = hostsOf(manifest);
         const exclude = manifestInside(manifest, cwd, root);
         // do
         const progress = new ProgressLine((line) => reporter.info(line), (seconds) => `guard: ${stats.files} files, ${formatBytes(stats.bytes)} searched (${formatRate(stats.bytes, seconds)}), ${stats.parsed} containing ${hosts.old}`);
-        let scan;
         const stats = { files: 0, bytes: 0, parsed: 0 };
-        try {
-            scan = await scanTree({
-                root,
-                hosts,
-                maxFileSize: parseSize(options['max-file-size']),
-                exclude,
-                onFile: (current) => {
-                    Object.assign(stats, { files: current.files, bytes: current.bytes, parsed: current.parsed });
-                    progress.tick();
-                },
-            });
-        }
-        catch (error) {
-            const code = error.code;
-            if (code === 'ENOENT' || code === 'ENOTDIR')
-                throw new UsageError(`--path: expected a directory to scan, found nothing at ${root}`);
-            throw error;
-        }
+        const scan = await scanTree({
+            root,
+            hosts,
+            maxFileSize: parseSize(options['max-file-size']),
+            exclude,
+            onProgress: (current) => {
+                Object.assign(stats, { files: current.files, bytes: current.bytes, parsed: current.parsed });
+                progress.tick();
+            },
+        });
         progress.done();
         const { policy, findings } = applyPolicy(scan.findings, manifest, today);
         const counted = findings.filter((finding) => !finding.ignored);
@@ -57777,7 +57864,9 @@ const guard = defineCommand({
                 policy,
                 counts: { findings: counted.length, errors, warnings, ignored, skipped, rewritten: rewritten.size },
                 findings: counted.map((finding) => jsonOf(finding, unavailable)),
-                ignored: findings.filter((finding) => finding.ignored).map((finding) => ({ ...jsonOf(finding), ignoredBy: finding.ignored })),
+                ignored: findings
+                    .filter((finding) => finding.ignored)
+                    .map((finding) => ({ ...jsonOf(finding), ignoredBy: finding.ignored })),
                 scan: scan.stats,
                 notes: scan.notes,
                 ...(fixes && { fix: fixes }),
@@ -57799,7 +57888,9 @@ function hostsOf(manifest) {
 /** The manifest names the old host by design; when it lives in the scanned tree it is not a finding. */
 function manifestInside(manifest, cwd, root) {
     const relative = external_node_path_namespaceObject.relative(root, external_node_path_namespaceObject.resolve(cwd, manifest.source));
-    return relative.startsWith('..') || external_node_path_namespaceObject.isAbsolute(relative) ? new Set() : new Set([relative.split(external_node_path_namespaceObject.sep).join('/')]);
+    return relative.startsWith('..') || external_node_path_namespaceObject.isAbsolute(relative)
+        ? new Set()
+        : new Set([relative.split(external_node_path_namespaceObject.sep).join('/')]);
 }
 function jsonOf(finding, unavailable) {
     const missing = unavailable?.get(finding);
@@ -57812,7 +57903,10 @@ function jsonOf(finding, unavailable) {
         kind: finding.kind,
         severity: finding.severity,
         replacement: finding.replacement,
-        ...(unavailable && { inNewRegistry: missing === undefined, ...(missing !== undefined && { reason: missing }) }),
+        ...(unavailable && {
+            inNewRegistry: missing === undefined,
+            ...(missing !== undefined && { reason: missing }),
+        }),
     };
 }
 function annotate(reporter, findings, policy, rewritten, inAction) {
@@ -57842,7 +57936,20 @@ function summaryOf(today, policy, hosts, scan, findings, fixes, unavailable) {
         '',
         `${icon} On **${today}**: ${counted.length} reference${counted.length === 1 ? '' : 's'} (${policy.severity}) — ${policy.message}.`,
         '',
-        table(['Files listed', 'Searched', 'Bytes', 'Parsed', 'Skipped: binary', 'too large', 'unreadable', 'symlink loops', 'not a file', 'Invalid UTF-8', 'Findings', 'Ignored'], [
+        table([
+            'Files listed',
+            'Searched',
+            'Bytes',
+            'Parsed',
+            'Skipped: binary',
+            'too large',
+            'unreadable',
+            'symlink loops',
+            'not a file',
+            'Invalid UTF-8',
+            'Findings',
+            'Ignored',
+        ], [
             [
                 stats.files,
                 stats.scanned,
@@ -57875,10 +57982,25 @@ function summaryOf(today, policy, hosts, scan, findings, fixes, unavailable) {
             break;
         const shown = list.slice(0, SUMMARY_ROWS - rows);
         rows += shown.length;
-        lines.push('', `#### \`${cell(file)}\` (${list.length})`, '', table(['Line:col', 'Reference', 'Kind', 'Severity', 'Replacement', ...(fixes || unavailable ? ['Fix'] : [])], shown.map((finding) => {
+        lines.push('', `#### \`${cell(file)}\` (${list.length})`, '', table([
+            'Line:col',
+            'Reference',
+            'Kind',
+            'Severity',
+            'Replacement',
+            ...(fixes || unavailable ? ['Fix'] : []),
+        ], shown.map((finding) => {
             const fix = outcome.get(`${finding.file}:${finding.line}:${finding.column}`);
             const missing = unavailable?.get(finding);
-            const status = fix ? (fix.rewritten ? '✅ rewritten' : `not rewritten: ${fix.reason}`) : missing ? `⛔ ${missing}` : unavailable ? '✅ in new registry' : '';
+            const status = fix
+                ? fix.rewritten
+                    ? '✅ rewritten'
+                    : `not rewritten: ${fix.reason}`
+                : missing
+                    ? `⛔ ${missing}`
+                    : unavailable
+                        ? '✅ in new registry'
+                        : '';
             return [
                 `${finding.line}:${finding.column}`,
                 `\`${finding.reference}\``,
@@ -57897,8 +58019,6 @@ function summaryOf(today, policy, hosts, scan, findings, fixes, unavailable) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = require("node:os");
 ;// CONCATENATED MODULE: ./lib/src/secrets.js
 
 const secrets = new Set();

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
@@ -57,7 +58,8 @@ export const guard = defineCommand({
     {
       name: 'export-refs',
       type: 'string',
-      description: 'Write the old-registry references found (repository, tag, digest) to this file, for copy-tags --refs.',
+      description:
+        'Write the old-registry references found (repository, tag, digest) to this file, for copy-tags --refs.',
     },
     {
       name: 'max-file-size',
@@ -82,12 +84,18 @@ export const guard = defineCommand({
     'max-file-size': z
       .string()
       .default(DEFAULT_MAX_FILE_SIZE)
-      .refine((text) => parseSize(text) !== undefined, { error: 'expected a size such as 10MB, 512k or 20000' }),
+      .refine((text) => parseSize(text) !== undefined, {
+        error: 'expected a size such as 10MB, 512k or 20000',
+      }),
   }),
   async run({ options, manifest: load, today, reporter, env, cwd }) {
     // parse
     const manifest = await load();
     const root = path.resolve(cwd, options.path);
+    if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
+      throw new UsageError(
+        `--path: expected a directory to scan, found ${existsSync(root) ? 'a file' : 'nothing'} at ${root}`,
+      );
     const hosts = hostsOf(manifest);
     const exclude = manifestInside(manifest, cwd, root);
     // do
@@ -96,25 +104,17 @@ export const guard = defineCommand({
       (seconds) =>
         `guard: ${stats.files} files, ${formatBytes(stats.bytes)} searched (${formatRate(stats.bytes, seconds)}), ${stats.parsed} containing ${hosts.old}`,
     );
-    let scan: ScanResult | undefined;
     const stats = { files: 0, bytes: 0, parsed: 0 };
-    try {
-      scan = await scanTree({
-        root,
-        hosts,
-        maxFileSize: parseSize(options['max-file-size'])!,
-        exclude,
-        onFile: (current) => {
-          Object.assign(stats, { files: current.files, bytes: current.bytes, parsed: current.parsed });
-          progress.tick();
-        },
-      });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR')
-        throw new UsageError(`--path: expected a directory to scan, found nothing at ${root}`);
-      throw error;
-    }
+    const scan = await scanTree({
+      root,
+      hosts,
+      maxFileSize: parseSize(options['max-file-size'])!,
+      exclude,
+      onProgress: (current) => {
+        Object.assign(stats, { files: current.files, bytes: current.bytes, parsed: current.parsed });
+        progress.tick();
+      },
+    });
     progress.done();
     const { policy, findings } = applyPolicy(scan.findings, manifest, today);
     const counted = findings.filter((finding) => !finding.ignored);
@@ -123,7 +123,9 @@ export const guard = defineCommand({
     const rewritten = new Set(
       (fixes ?? []).filter((fix) => fix.rewritten).map((fix) => `${fix.file}:${fix.line}:${fix.column}`),
     );
-    const open = counted.filter((finding) => !rewritten.has(`${finding.file}:${finding.line}:${finding.column}`));
+    const open = counted.filter(
+      (finding) => !rewritten.has(`${finding.file}:${finding.line}:${finding.column}`),
+    );
     const refs = refsFileOf(hosts.old, findings);
     if (options['export-refs']) writeRefsFile(path.resolve(cwd, options['export-refs']), refs);
     const renovate = options.renovate ? renovateConfig(manifest) : undefined;
@@ -138,9 +140,13 @@ export const guard = defineCommand({
     );
     reporter.info(`on ${today}: ${policy.severity} — ${policy.message}`);
     for (const fix of fixes ?? []) {
-      if (!fix.rewritten) reporter.warning(`${fix.file}:${fix.line}:${fix.column}: not rewritten: ${fix.reason}`);
+      if (!fix.rewritten)
+        reporter.warning(`${fix.file}:${fix.line}:${fix.column}: not rewritten: ${fix.reason}`);
     }
-    if (fixes) reporter.info(`fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`);
+    if (fixes)
+      reporter.info(
+        `fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`,
+      );
     if (options['export-refs'])
       reporter.info(`wrote ${refs.references.length} references to ${options['export-refs']}`);
     if (renovate && !options.json) process.stdout.write(`${JSON.stringify(renovate, null, 2)}\n`);
@@ -164,7 +170,9 @@ export const guard = defineCommand({
         policy,
         counts: { findings: counted.length, errors, warnings, ignored, skipped, rewritten: rewritten.size },
         findings: counted.map((finding) => jsonOf(finding, unavailable)),
-        ignored: findings.filter((finding) => finding.ignored).map((finding) => ({ ...jsonOf(finding), ignoredBy: finding.ignored })),
+        ignored: findings
+          .filter((finding) => finding.ignored)
+          .map((finding) => ({ ...jsonOf(finding), ignoredBy: finding.ignored })),
         scan: scan.stats,
         notes: scan.notes,
         ...(fixes && { fix: fixes }),
@@ -188,7 +196,9 @@ function hostsOf(manifest: Manifest): Hosts {
 /** The manifest names the old host by design; when it lives in the scanned tree it is not a finding. */
 function manifestInside(manifest: Manifest, cwd: string, root: string): Set<string> {
   const relative = path.relative(root, path.resolve(cwd, manifest.source));
-  return relative.startsWith('..') || path.isAbsolute(relative) ? new Set() : new Set([relative.split(path.sep).join('/')]);
+  return relative.startsWith('..') || path.isAbsolute(relative)
+    ? new Set()
+    : new Set([relative.split(path.sep).join('/')]);
 }
 
 function jsonOf(finding: Finding, unavailable?: ReadonlyMap<Finding, string>) {
@@ -202,7 +212,10 @@ function jsonOf(finding: Finding, unavailable?: ReadonlyMap<Finding, string>) {
     kind: finding.kind,
     severity: finding.severity,
     replacement: finding.replacement,
-    ...(unavailable && { inNewRegistry: missing === undefined, ...(missing !== undefined && { reason: missing }) }),
+    ...(unavailable && {
+      inNewRegistry: missing === undefined,
+      ...(missing !== undefined && { reason: missing }),
+    }),
   };
 }
 
@@ -228,7 +241,9 @@ function annotate(
     });
   }
   if (shown.length < findings.length)
-    reporter.info(`${findings.length - shown.length} more findings are listed in the job summary and the json output`);
+    reporter.info(
+      `${findings.length - shown.length} more findings are listed in the job summary and the json output`,
+    );
 }
 
 function summaryOf(
@@ -249,7 +264,20 @@ function summaryOf(
     `${icon} On **${today}**: ${counted.length} reference${counted.length === 1 ? '' : 's'} (${policy.severity}) — ${policy.message}.`,
     '',
     table(
-      ['Files listed', 'Searched', 'Bytes', 'Parsed', 'Skipped: binary', 'too large', 'unreadable', 'symlink loops', 'not a file', 'Invalid UTF-8', 'Findings', 'Ignored'],
+      [
+        'Files listed',
+        'Searched',
+        'Bytes',
+        'Parsed',
+        'Skipped: binary',
+        'too large',
+        'unreadable',
+        'symlink loops',
+        'not a file',
+        'Invalid UTF-8',
+        'Findings',
+        'Ignored',
+      ],
       [
         [
           stats.files,
@@ -271,7 +299,13 @@ function summaryOf(
   const byKind = new Map<string, number>();
   for (const finding of counted) byKind.set(finding.kind, (byKind.get(finding.kind) ?? 0) + 1);
   if (byKind.size > 1) {
-    lines.push('', '```mermaid', 'pie title Findings by kind', ...[...byKind].map(([kind, n]) => `  "${kind}" : ${n}`), '```');
+    lines.push(
+      '',
+      '```mermaid',
+      'pie title Findings by kind',
+      ...[...byKind].map(([kind, n]) => `  "${kind}" : ${n}`),
+      '```',
+    );
   }
   const outcome = new Map((fixes ?? []).map((fix) => [`${fix.file}:${fix.line}:${fix.column}`, fix]));
   let rows = 0;
@@ -286,11 +320,26 @@ function summaryOf(
       `#### \`${cell(file)}\` (${list.length})`,
       '',
       table(
-        ['Line:col', 'Reference', 'Kind', 'Severity', 'Replacement', ...(fixes || unavailable ? ['Fix'] : [])],
+        [
+          'Line:col',
+          'Reference',
+          'Kind',
+          'Severity',
+          'Replacement',
+          ...(fixes || unavailable ? ['Fix'] : []),
+        ],
         shown.map((finding) => {
           const fix = outcome.get(`${finding.file}:${finding.line}:${finding.column}`);
           const missing = unavailable?.get(finding);
-          const status = fix ? (fix.rewritten ? '✅ rewritten' : `not rewritten: ${fix.reason}`) : missing ? `⛔ ${missing}` : unavailable ? '✅ in new registry' : '';
+          const status = fix
+            ? fix.rewritten
+              ? '✅ rewritten'
+              : `not rewritten: ${fix.reason}`
+            : missing
+              ? `⛔ ${missing}`
+              : unavailable
+                ? '✅ in new registry'
+                : '';
           return [
             `${finding.line}:${finding.column}`,
             `\`${finding.reference}\``,
@@ -305,7 +354,15 @@ function summaryOf(
   }
   if (rows < findings.length) lines.push('', `… ${findings.length - rows} more findings in the json output.`);
   if (scan.notes.length > 0) {
-    lines.push('', '#### Files not searched normally', '', table(['File', 'Reason', 'Detail'], scan.notes.map((note) => [note.file, note.reason, note.detail ?? ''])));
+    lines.push(
+      '',
+      '#### Files not searched normally',
+      '',
+      table(
+        ['File', 'Reason', 'Detail'],
+        scan.notes.map((note) => [note.file, note.reason, note.detail ?? '']),
+      ),
+    );
   }
   return lines.join('\n');
 }

@@ -26,7 +26,8 @@ export function roleOf(file: string, source: string): FileRole {
 
 const HOST_CHAR = /[A-Za-z0-9._-]/;
 const REFERENCE_CHAR = /[A-Za-z0-9._\-/:@]/;
-const DOCKER_COMMAND = /\b(?:docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(?:pull|run|tag|push|create)\b/;
+const DOCKER_COMMAND =
+  /\b(?:docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(?:pull|run|tag|push|create)\b/;
 
 /**
  * Every reference to the old registry in one file (decoded latin1, so indexes are byte offsets):
@@ -40,7 +41,11 @@ export function findReferences(
 ): Omit<Finding, 'line' | 'column' | 'severity'>[] {
   const role = roleOf(file, source);
   const structured: Candidate[] =
-    role === 'dockerfile' ? dockerfileCandidates(source) : role === 'text' || role === 'shell' ? [] : yamlCandidates(source, role);
+    role === 'dockerfile'
+      ? dockerfileCandidates(source)
+      : role === 'text' || role === 'shell'
+        ? []
+        : yamlCandidates(source, role);
   const findings: Omit<Finding, 'line' | 'column' | 'severity'>[] = [];
   const covered = new Set<number>();
   for (const candidate of structured) {

@@ -144,7 +144,10 @@ export function dockerfileCandidates(source: string): Candidate[] {
             let start = 0;
             for (const field of options.text.split(',')) {
               if (/^from=/i.test(field))
-                fromValue(sub(options, start + 'from='.length, start + field.length), 'dockerfile-mount-from');
+                fromValue(
+                  sub(options, start + 'from='.length, start + field.length),
+                  'dockerfile-mount-from',
+                );
               start += field.length + 1;
             }
           }

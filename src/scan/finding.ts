@@ -1,7 +1,12 @@
 import type { Severity } from '../manifest/timeline.js';
 import type { PathRule } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
-import { formatReference, normalizeHost, parseReference, type ImageReference } from '../registry/reference.js';
+import {
+  formatReference,
+  normalizeHost,
+  parseReference,
+  type ImageReference,
+} from '../registry/reference.js';
 import { contiguousRange, sub, type MappedText } from './source.js';
 
 /** Where and how a reference was written; the kind says which grammar understood it. */
@@ -52,8 +57,9 @@ export interface Finding {
   image: ImageReference;
   /** The tag or digest comes from a variable with no value here, so it is unknown. */
   partial: boolean;
-  /** How --fix rewrites it, or why it cannot. */
+  /** How --fix rewrites it; with `unfixable`, the edits it would share with others but cannot complete. */
   edits: Edit[];
+  /** Why --fix cannot rewrite it. */
   unfixable?: string;
   ignored?: IgnoredBy;
 }
@@ -138,7 +144,9 @@ function editsFor(
   const hostRange = contiguousRange(value, 0, slash);
   const repoStart = slash + 1;
   const repoWritten = value.text.slice(repoStart, repoStart + repository.length) === repository;
-  const repoRange = repoWritten ? contiguousRange(value, repoStart, repoStart + repository.length) : undefined;
+  const repoRange = repoWritten
+    ? contiguousRange(value, repoStart, repoStart + repository.length)
+    : undefined;
   if (!hostRange) return { edits: [], unfixable: 'the registry host is not written in one piece here' };
   const expect = (range: [number, number], text: string) => ({
     start: range[0],
@@ -149,8 +157,9 @@ function editsFor(
     return { edits: [{ ...expect(hostRange, value.text.slice(0, slash)), text: newHost }] };
   }
   if (!repoRange) {
+    // The host edit is kept so that --fix knows this finding shares it (an ARG default, say).
     return {
-      edits: [],
+      edits: [{ ...expect(hostRange, value.text.slice(0, slash)), text: newHost }],
       unfixable: `the repository path ${repository} (→ ${newRepository}) is not written literally here`,
     };
   }

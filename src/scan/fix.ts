@@ -23,7 +23,11 @@ const spanKey = (edit: Edit) => `${edit.start}:${edit.end}`;
  * several findings (one ARG default used by two FROM lines) is applied only when all of them are
  * accepted. Files are replaced atomically, keeping their mode.
  */
-export function applyFixes(root: string, findings: readonly Finding[], refused: ReadonlyMap<Finding, string>): FixOutcome[] {
+export function applyFixes(
+  root: string,
+  findings: readonly Finding[],
+  refused: ReadonlyMap<Finding, string>,
+): FixOutcome[] {
   const outcomes: FixOutcome[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
@@ -38,16 +42,20 @@ export function applyFixes(root: string, findings: readonly Finding[], refused: 
     }
     const users = new Map<string, Finding[]>();
     for (const finding of fileFindings)
-      for (const edit of finding.edits) users.set(spanKey(edit), [...(users.get(spanKey(edit)) ?? []), finding]);
+      for (const edit of finding.edits)
+        users.set(spanKey(edit), [...(users.get(spanKey(edit)) ?? []), finding]);
     // An edit whose span is shared must be wanted by every finding using it, and spans must not overlap.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const [key, sharing] of users) {
         const held = sharing.find((finding) => reasons.has(finding));
         if (!held) continue;
         for (const finding of sharing) {
           if (reasons.has(finding)) continue;
-          reasons.set(finding, `shares text at byte ${key.split(':')[0]} with ${held.normalized}, which is not rewritten`);
+          reasons.set(
+            finding,
+            `shares text at byte ${key.split(':')[0]} with ${held.normalized}, which is not rewritten`,
+          );
           changed = true;
         }
       }
@@ -66,7 +74,10 @@ export function applyFixes(root: string, findings: readonly Finding[], refused: 
       for (const edit of finding.edits) {
         const current = bytes.toString('latin1', edit.start, edit.end);
         if (current !== edit.expect) {
-          reasons.set(finding, `the file changed since the scan (expected "${edit.expect}" at byte ${edit.start})`);
+          reasons.set(
+            finding,
+            `the file changed since the scan (expected "${edit.expect}" at byte ${edit.start})`,
+          );
           break;
         }
         const earlier = edits.get(spanKey(edit));

@@ -1,19 +1,12 @@
 import { isUtf8 } from 'node:buffer';
-import { close, fstat, open, read } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { findReferences } from './detect.js';
 import type { Finding, Hosts } from './finding.js';
 import { listFiles } from './files.js';
 import { ignoredInline, LineIndex } from './positions.js';
-
-const openFile = promisify(open);
-const readFile = (fd: number, buffer: Buffer, offset: number, length: number, position: number) =>
-  new Promise<number>((resolve, reject) =>
-    read(fd, buffer, offset, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))),
-  );
-const closeFile = promisify(close);
-const statFile = promisify(fstat);
 
 /** Why a file was not searched. */
 export type SkipReason = 'binary' | 'too large' | 'symlink loop' | 'unreadable' | 'not a file';
@@ -26,10 +19,10 @@ export interface ScanOptions {
   maxFileSize: number;
   /** Relative paths never scanned (the manifest itself names the old host). */
   exclude?: ReadonlySet<string>;
-  /** Reads in flight at once. */
-  concurrency?: number;
-  /** Called after each file, for progress lines. */
-  onFile?: (stats: ScanStats) => void;
+  /** Reader threads; default: the cores available, at most 4. */
+  threads?: number;
+  /** Called after each batch of files, for progress lines. */
+  onProgress?: (stats: ScanStats) => void;
 }
 
 export interface ScanStats {
@@ -55,14 +48,83 @@ export interface ScanResult {
   notes: { file: string; reason: SkipReason | 'invalid UTF-8'; detail?: string }[];
 }
 
-const BINARY_PROBE = 8192;
-const SLOT_SIZE = 256 * 1024;
+const BATCH = 256;
 const NOTES_PER_REASON = 20;
+const QUEUED = 16;
+
+/** What a reader thread says about one file it did not simply pass over. */
+type Verdict = [file: string, outcome: 'hit' | SkipReason, detail?: string];
+interface BatchResult {
+  verdicts: Verdict[];
+  scanned: number;
+  bytes: number;
+}
 
 /**
- * Scans a working tree for references to the old registry. Files are streamed from git (or a walk),
- * read by a bounded pool into reused buffers, and searched for the registry's names with
- * Buffer.indexOf; only files that contain one are decoded and parsed.
+ * The reader thread: plain CommonJS with Node built-ins only, so it runs from the bundle with
+ * `eval`. For each file: read it whole into a reused buffer (synchronous reads are the cheapest way
+ * through many small files), skip binaries (a NUL in the first 8 kB) and files over the size limit,
+ * and report the files that contain one of the registry's names. Nothing is decoded or parsed here.
+ */
+const READER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const { root, needles, maxSize } = workerData;
+const wanted = needles.map((needle) => Buffer.from(needle, 'latin1'));
+let slot = Buffer.allocUnsafe(256 * 1024);
+function failure(error) {
+  const code = error && error.code;
+  if (code === 'ELOOP') return ['symlink loop', 'too many levels of symbolic links'];
+  if (code === 'EISDIR') return ['not a file', 'a directory (a submodule or a link to one)'];
+  if (code === 'ENOENT') return ['unreadable', 'listed but missing (deleted?)'];
+  if (code === 'EACCES') return ['unreadable', 'permission denied'];
+  return ['unreadable', String(error && error.message)];
+}
+parentPort.on('message', (files) => {
+  const verdicts = [];
+  let scanned = 0;
+  let bytes = 0;
+  for (const file of files) {
+    let fd;
+    try {
+      fd = fs.openSync(root === '.' ? file : root + '/' + file, 'r');
+      let length = fs.readSync(fd, slot, 0, slot.length, 0);
+      if (length === slot.length) {
+        const info = fs.fstatSync(fd);
+        if (!info.isFile()) { verdicts.push([file, 'not a file']); continue; }
+        if (info.size > maxSize) { verdicts.push([file, 'too large', info.size + ' bytes']); continue; }
+        if (info.size > slot.length) {
+          const bigger = Buffer.allocUnsafe(info.size);
+          slot.copy(bigger, 0, 0, length);
+          slot = bigger;
+          let got;
+          while (length < slot.length && (got = fs.readSync(fd, slot, length, slot.length - length, length)) > 0) length += got;
+        }
+      } else if (length > maxSize) { verdicts.push([file, 'too large', length + ' bytes']); continue; }
+      const data = slot.subarray(0, length);
+      if (data.subarray(0, 8192).indexOf(0) >= 0) { verdicts.push([file, 'binary']); continue; }
+      scanned++;
+      bytes += length;
+      for (const needle of wanted) {
+        if (data.indexOf(needle) >= 0) { verdicts.push([file, 'hit']); break; }
+      }
+    } catch (error) {
+      const [reason, detail] = failure(error);
+      verdicts.push([file, reason, detail]);
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+      // A huge file's buffer is not kept for the next one.
+      if (slot.length > 4 * 1024 * 1024) slot = Buffer.allocUnsafe(256 * 1024);
+    }
+  }
+  parentPort.postMessage({ verdicts, scanned, bytes });
+});
+`;
+
+/**
+ * Scans a working tree for references to the old registry. File names stream from git (or a walk)
+ * in batches to a few reader threads, which search every file's bytes for the registry's names with
+ * Buffer.indexOf; only the files that contain one are decoded and parsed, here.
  */
 export async function scanTree(options: ScanOptions): Promise<ScanResult> {
   const stats: ScanStats = {
@@ -84,58 +146,109 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     stats.skipped[reason]++;
     note(file, reason, detail);
   };
-  const needles = options.hosts.oldNames.map((name) => Buffer.from(name, 'latin1'));
   const findings: LocatedFinding[] = [];
-  const files = listFiles(options.root)[Symbol.asyncIterator]();
-  let listing: Promise<unknown> = Promise.resolve();
-  // One at a time from the generator; the reads themselves overlap.
-  const nextFile = () => {
-    const next = listing.then(() => files.next());
-    listing = next;
-    return next;
+  const inspect = (file: string) => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(options.root, file));
+    } catch (error) {
+      skip(file, 'unreadable', (error as Error).message);
+      return;
+    }
+    stats.parsed++;
+    if (!isUtf8(bytes)) {
+      stats.invalidUtf8++;
+      note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
+    }
+    findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
   };
 
-  const worker = async () => {
-    const slot = Buffer.allocUnsafe(SLOT_SIZE);
-    for (;;) {
-      const item = await nextFile();
-      if (item.done) return;
-      const listed = item.value;
-      if ('skipped' in listed) {
+  const threads = options.threads ?? Math.max(1, Math.min(4, os.availableParallelism()));
+  const pool = new ReaderPool(threads, {
+    // Relative to the working directory when below it: the kernel resolves shorter paths faster.
+    root: path.relative(process.cwd(), options.root) || '.',
+    needles: options.hosts.oldNames,
+    maxSize: options.maxFileSize,
+  });
+  const settle = (result: BatchResult) => {
+    stats.scanned += result.scanned;
+    stats.bytes += result.bytes;
+    for (const [file, outcome, detail] of result.verdicts) {
+      if (outcome === 'hit') inspect(file);
+      else skip(file, outcome, detail);
+    }
+    options.onProgress?.(stats);
+  };
+  try {
+    let batch: string[] = [];
+    const pending: Promise<void>[] = [];
+    for await (const listedBatch of listFiles(options.root)) {
+      for (const listed of listedBatch) {
+        if ('skipped' in listed) {
+          stats.files++;
+          skip(listed.skipped, listed.reason);
+          continue;
+        }
+        if (options.exclude?.has(listed.file)) continue;
         stats.files++;
-        skip(listed.skipped, listed.reason);
-        continue;
-      }
-      const file = listed.file;
-      if (options.exclude?.has(file)) continue;
-      stats.files++;
-      const data = await readBounded(path.join(options.root, file), slot, options.maxFileSize);
-      if ('reason' in data) {
-        skip(file, data.reason, data.detail);
-      } else {
-        const bytes = data.bytes;
-        const probe = bytes.subarray(0, BINARY_PROBE);
-        if (probe.indexOf(0) >= 0) {
-          skip(file, 'binary');
-        } else {
-          stats.scanned++;
-          stats.bytes += bytes.length;
-          if (needles.some((needle) => bytes.indexOf(needle) >= 0)) {
-            stats.parsed++;
-            if (!isUtf8(bytes)) {
-              stats.invalidUtf8++;
-              note(file, 'invalid UTF-8', 'searched byte by byte; columns may be off');
-            }
-            findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
-          }
+        batch.push(listed.file);
+        if (batch.length >= BATCH) {
+          pending.push(pool.run(batch).then(settle));
+          batch = [];
+          await pool.capacity();
         }
       }
-      options.onFile?.(stats);
     }
-  };
-  await Promise.all(Array.from({ length: options.concurrency ?? 16 }, worker));
+    if (batch.length) pending.push(pool.run(batch).then(settle));
+    await Promise.all(pending);
+  } finally {
+    await pool.close();
+  }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
   return { findings, stats, notes };
+}
+
+/** Reader threads with at most QUEUED batches queued on each, so listing never runs far ahead. */
+class ReaderPool {
+  private readonly workers: {
+    worker: Worker;
+    queue: { resolve: (result: BatchResult) => void; reject: (error: Error) => void }[];
+  }[];
+  private waiting: (() => void)[] = [];
+
+  constructor(count: number, data: { root: string; needles: string[]; maxSize: number }) {
+    this.workers = Array.from({ length: count }, () => {
+      const worker = new Worker(READER, { eval: true, workerData: data });
+      const entry = { worker, queue: [] as (typeof this.workers)[number]['queue'] };
+      worker.on('message', (result: BatchResult) => {
+        entry.queue.shift()?.resolve(result);
+        this.waiting.shift()?.();
+      });
+      worker.on('error', (error) => {
+        for (const waiting of entry.queue.splice(0)) waiting.reject(error);
+      });
+      return entry;
+    });
+  }
+
+  /** Sends a batch to the least busy thread. */
+  run(files: string[]): Promise<BatchResult> {
+    const entry = this.workers.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
+    return new Promise((resolve, reject) => {
+      entry.queue.push({ resolve, reject });
+      entry.worker.postMessage(files);
+    });
+  }
+
+  /** Resolves when some thread has fewer than two batches. */
+  capacity(): Promise<void> {
+    if (this.workers.some((entry) => entry.queue.length < QUEUED)) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+  }
 }
 
 function locate(file: string, source: string, hosts: Hosts): LocatedFinding[] {
@@ -151,49 +264,4 @@ function locate(file: string, source: string, hosts: Hosts): LocatedFinding[] {
       ...(ignoredInline(lines, line) && { ignored: 'inline' as const }),
     };
   });
-}
-
-type ReadResult = { bytes: Buffer } | { reason: SkipReason; detail?: string };
-
-/** Reads a whole file (into `slot` when it fits), or says why not; never throws. */
-async function readBounded(file: string, slot: Buffer, maxSize: number): Promise<ReadResult> {
-  let fd: number;
-  try {
-    fd = await openFile(file, 'r');
-  } catch (error) {
-    return failure(error);
-  }
-  try {
-    const first = await readFile(fd, slot, 0, slot.length, 0);
-    if (first < slot.length) {
-      if (first > maxSize) return { reason: 'too large', detail: `${first} bytes` };
-      return { bytes: slot.subarray(0, first) };
-    }
-    const info = await statFile(fd);
-    if (!info.isFile()) return { reason: 'not a file' };
-    if (info.size > maxSize) return { reason: 'too large', detail: `${info.size} bytes` };
-    const bytes = Buffer.allocUnsafe(info.size);
-    slot.copy(bytes, 0, 0, first);
-    let filled = first;
-    while (filled < bytes.length) {
-      const got = await readFile(fd, bytes, filled, bytes.length - filled, filled);
-      if (got === 0) break;
-      filled += got;
-    }
-    return { bytes: bytes.subarray(0, filled) };
-  } catch (error) {
-    return failure(error);
-  } finally {
-    await closeFile(fd).catch(() => undefined);
-  }
-}
-
-function failure(error: unknown): { reason: SkipReason; detail: string } {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return { reason: 'symlink loop', detail: 'too many levels of symbolic links' };
-  if (code === 'EISDIR') return { reason: 'not a file', detail: 'a directory (a submodule or a link to one)' };
-  return {
-    reason: 'unreadable',
-    detail: code === 'ENOENT' ? 'listed by git but missing (deleted?)' : code === 'EACCES' ? 'permission denied' : String((error as Error).message),
-  };
 }

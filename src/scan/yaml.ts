@@ -1,4 +1,13 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Node,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 import type { Candidate, FindingKind } from './finding.js';
 import { concat, expand, slice, type MappedText } from './source.js';
 
@@ -17,10 +26,16 @@ type Path = (string | number)[];
 export function yamlCandidates(source: string, role: YamlRole): Candidate[] {
   const candidates: Candidate[] = [];
   let documents;
+  // Broken YAML (a Helm template, a fragment) makes the parser build many errors; their stack
+  // traces are never read and cost more than the parse itself.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     documents = parseAllDocuments(source, { keepSourceTokens: false, uniqueKeys: false });
   } catch {
     return [];
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   if (!Array.isArray(documents)) return [];
   for (const document of documents) {
@@ -73,7 +88,8 @@ export function yamlCandidates(source: string, role: YamlRole): Candidate[] {
         if (path.length === 4 && path[2] === 'services') return 'workflow-service';
         if (path.length === 5 && path[2] === 'services' && key === 'image') return 'workflow-service';
       }
-      if (role === 'action' && path.length === 2 && path[0] === 'runs' && key === 'image') return 'action-image';
+      if (role === 'action' && path.length === 2 && path[0] === 'runs' && key === 'image')
+        return 'action-image';
       if (key === 'uses') return 'workflow-uses';
       if (key === 'image') return imageKind;
       return undefined;
@@ -130,7 +146,8 @@ export function yamlCandidates(source: string, role: YamlRole): Candidate[] {
     const range = scalar.range;
     if (!range) return undefined;
     const [start, end] = range;
-    if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') return slice(source, start + 1, end - 1);
+    if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE')
+      return slice(source, start + 1, end - 1);
     if (scalar.type === 'PLAIN') return slice(source, start, end);
     return undefined;
   }
