@@ -43138,7 +43138,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1409:
+/***/ 4563:
 /***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -44320,7 +44320,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -44381,7 +44381,7 @@ class Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
+            const writeFunc = overwrite ? summary_writeFile : appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -55753,7 +55753,7 @@ function isValidDigest(digest) {
     return !digest.startsWith('sha256:') || sha256Re.test(digest);
 }
 /** Lower-cases a registry host and folds Docker Hub's historical names onto `docker.io`. */
-function normalizeHost(host) {
+function reference_normalizeHost(host) {
     const lower = host.toLowerCase();
     if (lower === 'index.docker.io' ||
         lower === 'registry-1.docker.io' ||
@@ -55813,7 +55813,7 @@ function parseReference(text) {
     if (hasRegistry) {
         if (!isValidHost(first))
             throw new InvalidReferenceError(`invalid registry host "${first}"`);
-        registry = normalizeHost(first);
+        registry = reference_normalizeHost(first);
         remainder = text.slice(slash + 1);
     }
     const parsed = parseRepositoryReference(remainder);
@@ -56209,10 +56209,1760 @@ function parseOptions(schema, raw, env) {
     return { ...own.data, ...common.data };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./lib/src/secrets.js
+
+const secrets = new Set();
+/**
+ * Registers a credential so that nothing we print can show it: GitHub masks it in the log
+ * (`::add-mask::`, sent before the value is used anywhere) and our own output redacts it too.
+ */
+function maskSecret(value) {
+    if (!value || secrets.has(value))
+        return;
+    secrets.add(value);
+    if (process.env['GITHUB_ACTIONS'] !== 'true')
+        return;
+    // In the CLI, stdout may carry --json; the runner reads workflow commands from stderr as well.
+    if (process.env['CUTOVER_FRONT_DOOR'] === 'cli')
+        process.stderr.write(`::add-mask::${value}\n`);
+    else
+        setSecret(value);
+}
+/** Replaces every registered credential in `text` with `***`. */
+function redact(text) {
+    let out = text;
+    for (const secret of secrets)
+        out = out.split(secret).join('***');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/src/registry/auth.js
+/**
+ * Registry authentication: the `WWW-Authenticate` challenge (Basic, or Bearer with realm, service
+ * and scope), and the token cache, one token per set of scopes.
+ */
+/**
+ * Parses a `WWW-Authenticate` header: `Bearer realm="https://auth/token",service="reg",scope="repository:a:pull",error="insufficient_scope"`.
+ * Quoted values may contain commas and escaped quotes. Only the first challenge is read; registries send one.
+ */
+function parseChallenge(header) {
+    if (!header)
+        return undefined;
+    const match = /^\s*([A-Za-z][\w-]*)\s*(.*)$/s.exec(header);
+    if (!match)
+        return undefined;
+    const params = {};
+    const pairs = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?\s*/g;
+    let pair;
+    while ((pair = pairs.exec(match[2])) !== null) {
+        params[pair[1].toLowerCase()] = pair[2] !== undefined ? pair[2].replace(/\\(.)/g, '$1') : pair[3];
+    }
+    return { scheme: match[1].toLowerCase(), params };
+}
+/** The pull (or pull+push) scope for a repository, as the token service understands it. */
+function repositoryScope(repository, actions) {
+    return `repository:${repository}:${actions}`;
+}
+/**
+ * Merges scope lists: the same resource's actions are united (`repository:a:pull` + `repository:a:push`
+ * → `repository:a:pull,push`), resources sorted so that equal sets give equal cache keys.
+ */
+function mergeScopes(...lists) {
+    const byResource = new Map();
+    for (const scope of lists.flat()) {
+        for (const single of scope.split(' ').filter(Boolean)) {
+            const colon = single.lastIndexOf(':');
+            const resource = colon > 0 ? single.slice(0, colon) : single;
+            const actions = colon > 0 ? single.slice(colon + 1).split(',') : [];
+            const set = byResource.get(resource) ?? new Set();
+            for (const action of actions)
+                if (action)
+                    set.add(action);
+            byResource.set(resource, set);
+        }
+    }
+    return [...byResource.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`);
+}
+/** Tokens by scope set, dropped a little before they expire. */
+class TokenCache {
+    tokens = new Map();
+    /** A valid token covering exactly `scopes`, if cached. */
+    get(scopes, now = Date.now()) {
+        const key = scopes.join(' ');
+        const cached = this.tokens.get(key);
+        if (!cached)
+            return undefined;
+        if (cached.expiresAt <= now) {
+            this.tokens.delete(key);
+            return undefined;
+        }
+        return cached.token;
+    }
+    /** Stores a token for `scopes`, valid for `expiresInSeconds` (less a safety margin). */
+    set(scopes, token, expiresInSeconds, now = Date.now()) {
+        const margin = Math.min(30, expiresInSeconds / 4);
+        this.tokens.set(scopes.join(' '), { token, expiresAt: now + (expiresInSeconds - margin) * 1000 });
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = require("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = require("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./lib/src/registry/credentials.js
+
+
+
+
+
+
+
+/** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
+function dockerConfigPath(env) {
+    return external_node_path_namespaceObject.join(env['DOCKER_CONFIG'] || external_node_path_namespaceObject.join(env['HOME'] || external_node_os_namespaceObject.homedir(), '.docker'), 'config.json');
+}
+async function readDockerConfig(env) {
+    const file = dockerConfigPath(env);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new ConfigError([
+            { file, message: `the Docker config is not valid JSON: ${error.message}` },
+        ]);
+    }
+}
+/** The host an `auths` key names: keys may be URLs (`https://index.docker.io/v1/`) or bare hosts. */
+function authKeyHost(key) {
+    return reference_normalizeHost(key.replace(/^[a-z]+:\/\//i, '').split('/')[0]);
+}
+function runHelper(helper, host, env) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { env, timeout: 30_000 }, (error, stdout, stderr) => {
+            if (error) {
+                if (error.code === 'ENOENT') {
+                    reject(new UsageError(`the Docker config names credential helper "${helper}", but docker-credential-${helper} is not installed`));
+                }
+                else if (/not found|no credentials/i.test(`${stdout}${stderr}`))
+                    resolve(undefined);
+                else
+                    reject(new Error(`docker-credential-${helper} get failed for ${host}: ${stderr.trim() || error.message}`));
+                return;
+            }
+            try {
+                resolve(JSON.parse(stdout));
+            }
+            catch {
+                reject(new Error(`docker-credential-${helper} get returned something that is not JSON`));
+            }
+        });
+        child.stdin?.end(host);
+    });
+}
+/**
+ * The credentials for a registry: the manifest's environment variables when it names them,
+ * else the Docker config (credHelpers, credsStore, then auths). Every secret is masked before it
+ * is returned. Undefined means anonymous.
+ */
+async function resolveCredentials(registry, env) {
+    const names = registry.credentials;
+    if (names?.usernameEnv || names?.passwordEnv) {
+        const username = names.usernameEnv ? env[names.usernameEnv] : undefined;
+        const password = names.passwordEnv ? env[names.passwordEnv] : undefined;
+        maskSecret(password);
+        if (!password) {
+            throw new UsageError(`credentials for ${registry.host}: environment variable ${names.passwordEnv ?? '(password-env)'} is not set`);
+        }
+        if (!username && names.usernameEnv) {
+            throw new UsageError(`credentials for ${registry.host}: environment variable ${names.usernameEnv} is not set`);
+        }
+        return {
+            kind: 'basic',
+            username: username ?? '',
+            password,
+            source: `env ${[names.usernameEnv, names.passwordEnv].filter(Boolean).join('/')}`,
+        };
+    }
+    const config = await readDockerConfig(env);
+    if (!config)
+        return undefined;
+    const hosts = [registry.host, ...registry.aliases];
+    for (const host of hosts) {
+        const helper = config.credHelpers?.[host] ?? config.credsStore;
+        if (helper) {
+            const found = await runHelper(helper, host, env);
+            if (found?.Secret) {
+                maskSecret(found.Secret);
+                if (found.Username === '<token>')
+                    return { kind: 'identity-token', token: found.Secret, source: `docker-credential-${helper}` };
+                return {
+                    kind: 'basic',
+                    username: found.Username ?? '',
+                    password: found.Secret,
+                    source: `docker-credential-${helper}`,
+                };
+            }
+        }
+        const entry = Object.entries(config.auths ?? {}).find(([key]) => authKeyHost(key) === host)?.[1];
+        if (!entry)
+            continue;
+        if (entry.identitytoken) {
+            maskSecret(entry.identitytoken);
+            return { kind: 'identity-token', token: entry.identitytoken, source: 'docker config (identitytoken)' };
+        }
+        if (entry.auth) {
+            maskSecret(entry.auth);
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            const password = decoded.slice(colon + 1);
+            maskSecret(password);
+            return { kind: 'basic', username: decoded.slice(0, colon), password, source: 'docker config (auths)' };
+        }
+        if (entry.password) {
+            maskSecret(entry.password);
+            return {
+                kind: 'basic',
+                username: entry.username ?? '',
+                password: entry.password,
+                source: 'docker config (auths)',
+            };
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/src/registry/http.js
+/**
+ * The transport pieces of the registry client that know nothing about registries: a per-host
+ * concurrency limiter, the retry policy (exponential backoff with jitter, Retry-After in both its
+ * forms), and the error type every failed request becomes.
+ */
+/** A failed registry request: the status (0 for a dropped connection), the registry's error code and the URL. */
+class RegistryError extends Error {
+    status;
+    code;
+    url;
+    name = 'RegistryError';
+    constructor(message, status, code, url) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.url = url;
+    }
+    /** True for answers worth another try: 408, 429, 5xx and dropped connections. */
+    get retryable() {
+        return isRetryableStatus(this.status);
+    }
+}
+/** Statuses a request is retried on. Status 0 stands for a connection that failed or dropped. */
+function isRetryableStatus(status) {
+    return status === 0 || status === 408 || status === 429 || (status >= 500 && status <= 599);
+}
+/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
+    }
+    /** Waits for a slot; the returned function gives it back (call it exactly once). */
+    async acquire() {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The slot passes straight to the next waiter, so `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `work` inside a slot. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+const DEFAULT_RETRY = { retries: 6, baseMs: 200, maxDelayMs: 30_000 };
+/**
+ * Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP-date. Undefined when
+ * absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * The wait before attempt `attempt + 1`: what Retry-After asks for when given, else exponential
+ * backoff with jitter (between half and all of `base·2^attempt`), both capped by `maxDelayMs`.
+ */
+function retryDelay(attempt, policy, retryAfter, random = Math.random) {
+    const asked = parseRetryAfter(retryAfter);
+    if (asked !== undefined)
+        return Math.min(asked, policy.maxDelayMs);
+    const step = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** attempt);
+    return Math.round(step / 2 + random() * (step / 2));
+}
+/** Resolves after `ms` milliseconds. */
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+/** The error code a dropped or refused connection carries under fetch's "fetch failed" TypeError. */
+function networkErrorCode(error) {
+    const cause = error?.cause;
+    return cause?.code ?? cause?.message ?? error?.message;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/src/registry/media.js
+
+/** Manifest media types the client accepts and copies. */
+const MEDIA_TYPES = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+};
+/** The Accept header for manifests: Docker v2 schema 2 and manifest list, OCI manifest and index. */
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPES.ociIndex,
+    MEDIA_TYPES.ociManifest,
+    MEDIA_TYPES.dockerManifestList,
+    MEDIA_TYPES.dockerManifest,
+].join(', ');
+/** `sha256:<hex>` of some bytes: digests always come from the raw bytes, never re-serialised JSON. */
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** True for media types whose children are manifests. */
+function isIndexMediaType(mediaType) {
+    return mediaType === MEDIA_TYPES.ociIndex || mediaType === MEDIA_TYPES.dockerManifestList;
+}
+/**
+ * Reads a manifest's structure. The media type comes from the document when it names one,
+ * else from the registry's Content-Type (OCI allows either).
+ * @throws Error for bytes that are not a schema-2 manifest or index
+ */
+function parseManifest(bytes, contentType) {
+    let document;
+    try {
+        document = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new Error(`the manifest is not JSON: ${error.message}`, { cause: error });
+    }
+    if (document.schemaVersion !== 2) {
+        throw new Error(`unsupported manifest schemaVersion ${String(document.schemaVersion)} (Docker schema 1 is not copied; convert the image first)`);
+    }
+    const contentMediaType = contentType?.split(';')[0]?.trim();
+    const mediaType = document.mediaType ??
+        (contentMediaType && contentMediaType !== 'application/json'
+            ? contentMediaType
+            : document.manifests
+                ? MEDIA_TYPES.ociIndex
+                : MEDIA_TYPES.ociManifest);
+    const isIndex = Array.isArray(document.manifests) && !document.config;
+    const blobs = isIndex ? [] : [...(document.config ? [document.config] : []), ...(document.layers ?? [])];
+    return {
+        mediaType,
+        isIndex,
+        manifests: isIndex ? (document.manifests ?? []) : [],
+        blobs,
+        ...(document.config && { config: document.config }),
+        ...(document.subject && { subject: document.subject }),
+    };
+}
+/**
+ * Blobs that are not ours to copy: foreign or non-distributable layers that name external URLs
+ * (Windows base layers); registries refuse to host them and clients fetch them from the URLs.
+ */
+function isForeignBlob(descriptor) {
+    return (descriptor.urls?.length ?? 0) > 0 && /foreign|nondistributable/.test(descriptor.mediaType);
+}
+
+;// CONCATENATED MODULE: ./lib/src/registry/client.js
+
+
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
+const USER_AGENT = 'cutover (registry client)';
+/**
+ * A client for one OCI distribution registry, on Node's fetch: anonymous, Basic or Bearer
+ * (challenge flow with a token per scope set), retries with backoff, bounded concurrency, manual
+ * redirects that drop Authorization when they leave the host.
+ */
+class RegistryClient {
+    /** `host[:port]` as the manifest names it. */
+    host;
+    /** `https://host` or, for loopback and insecure registries, `http://host`. */
+    baseUrl;
+    /** Counters for reports and tests. */
+    stats = { requests: 0, retries: 0, tokensFetched: 0 };
+    credentials;
+    limiter;
+    retry;
+    options;
+    scheme = 'unknown';
+    bearer;
+    tokens = new TokenCache();
+    pendingTokens = new Map();
+    /**
+     * The client for a registry of the manifest. Credentials come from the manifest's env names or
+     * the Docker config (masked); plain HTTP only for loopback hosts or `insecure: true`.
+     */
+    static async forRegistry(spec, env, options = {}) {
+        const credentials = await resolveCredentials(spec, env);
+        return new RegistryClient({
+            host: spec.host,
+            insecure: spec.insecure,
+            ...(credentials && { credentials }),
+            options,
+        });
+    }
+    constructor(init) {
+        this.host = init.host.toLowerCase();
+        this.baseUrl = `${init.insecure ? 'http' : 'https'}://${this.host}`;
+        this.credentials = init.credentials;
+        if (this.credentials?.kind === 'basic')
+            maskSecret(this.credentials.password);
+        if (this.credentials?.kind === 'identity-token')
+            maskSecret(this.credentials.token);
+        this.options = init.options ?? {};
+        this.limiter = new Limiter(this.options.concurrency ?? 8);
+        this.retry = { ...DEFAULT_RETRY, ...this.options.retry };
+    }
+    get pageSize() {
+        return Math.max(1, Math.min(1000, Math.floor(this.options.pageSize ?? 1000)));
+    }
+    /** True when this client refuses writes. */
+    get readOnly() {
+        return this.options.readOnly === true;
+    }
+    // ---------------------------------------------------------------- tags and repositories
+    /** Every tag of a repository, following `Link` pagination (pages of up to 1000); [] when the repository is unknown. */
+    async listTags(repository) {
+        const tags = [];
+        for await (const page of this.pages(`/v2/${repository}/tags/list?n=${this.pageSize}`, [repositoryScope(repository, 'pull')], `list tags of ${repository}`)) {
+            if (page === undefined)
+                return tags;
+            tags.push(...(page.tags ?? []));
+        }
+        return tags;
+    }
+    /**
+     * Every repository the registry's catalog lists (pages of up to 1000).
+     * @throws RegistryError when the registry does not serve or allow the catalog (401, 403, 404)
+     */
+    async listRepositories() {
+        const names = [];
+        for await (const page of this.pages(`/v2/_catalog?n=${this.pageSize}`, ['registry:catalog:*'], 'list repositories', false)) {
+            names.push(...(page?.repositories ?? []));
+        }
+        return names;
+    }
+    async *pages(first, scopes, what, missingIsEmpty = true) {
+        let next = first;
+        const seen = new Set();
+        while (next !== undefined) {
+            seen.add(next);
+            const { response, url } = await this.send({ method: 'GET', url: next, scopes });
+            if (response.status === 404 && missingIsEmpty) {
+                await drain(response);
+                yield undefined;
+                return;
+            }
+            if (response.status !== 200)
+                throw await this.failure(response, url, what);
+            yield (await readJson(response, url));
+            // The registry builds the cursor; we only follow it (relative to the page we asked for).
+            const link = nextLink(response.headers.get('link'));
+            next = link === undefined ? undefined : new URL(link, url).href;
+            if (next !== undefined && seen.has(next))
+                next = undefined;
+        }
+    }
+    // ---------------------------------------------------------------- manifests
+    /** HEAD a manifest by tag or digest; undefined when the registry answers 404. */
+    async headManifest(repository, reference) {
+        const { response, url } = await this.send({
+            method: 'HEAD',
+            url: `/v2/${repository}/manifests/${reference}`,
+            scopes: [repositoryScope(repository, 'pull')],
+            headers: { accept: MANIFEST_ACCEPT },
+        });
+        if (response.status === 404)
+            return undefined;
+        if (response.status !== 200)
+            throw await this.failure(response, url, `HEAD ${repository}:${reference}`);
+        const digest = response.headers.get('docker-content-digest');
+        const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+        const length = Number(response.headers.get('content-length'));
+        if (!digest || !isValidDigest(digest) || !mediaType || !Number.isFinite(length)) {
+            // Some registries leave headers out of HEAD answers; the bytes always tell.
+            const manifest = await this.getManifest(repository, reference);
+            return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+        }
+        return { digest, mediaType, size: length };
+    }
+    /**
+     * GET a manifest by tag or digest with the full Accept list; the digest is computed from the
+     * raw bytes and checked against the one asked for and the one the registry announces.
+     * @throws RegistryError (status 404 when absent)
+     */
+    async getManifest(repository, reference) {
+        const { response, url } = await this.send({
+            method: 'GET',
+            url: `/v2/${repository}/manifests/${reference}`,
+            scopes: [repositoryScope(repository, 'pull')],
+            headers: { accept: MANIFEST_ACCEPT },
+        });
+        if (response.status !== 200)
+            throw await this.failure(response, url, `GET ${repository}:${reference}`);
+        const bytes = await readBody(response, MAX_JSON_BYTES, url);
+        const digest = sha256Digest(bytes);
+        const expected = reference.includes(':') ? reference : response.headers.get('docker-content-digest');
+        if (expected?.startsWith('sha256:') && expected !== digest) {
+            throw new RegistryError(`${this.host}/${repository}:${reference}: the manifest's bytes hash to ${digest}, not ${expected}`, 200, 'DIGEST_INVALID', url);
+        }
+        const mediaType = parseManifest(bytes, response.headers.get('content-type') ?? undefined).mediaType;
+        return { digest, mediaType, bytes };
+    }
+    /**
+     * PUT a manifest's exact bytes under a tag or its digest; returns the digest, checked against
+     * what the registry announces.
+     */
+    async putManifest(repository, reference, manifest) {
+        const { response, url } = await this.send({
+            method: 'PUT',
+            url: `/v2/${repository}/manifests/${reference}`,
+            scopes: [repositoryScope(repository, 'pull,push')],
+            headers: { 'content-type': manifest.mediaType },
+            body: manifest.bytes,
+        });
+        if (response.status !== 201 && response.status !== 200)
+            throw await this.failure(response, url, `PUT manifest ${repository}:${reference}`);
+        await drain(response);
+        const digest = sha256Digest(manifest.bytes);
+        const announced = response.headers.get('docker-content-digest');
+        if (announced && announced.startsWith('sha256:') && announced !== digest) {
+            throw new RegistryError(`${this.host}/${repository}:${reference}: the registry stored ${announced}, expected ${digest}`, response.status, 'DIGEST_INVALID', url);
+        }
+        return digest;
+    }
+    /**
+     * The OCI referrers of a manifest (signatures, SBOMs, attestations attached with `subject`), or
+     * undefined when the registry does not serve the referrers API.
+     */
+    async listReferrers(repository, digest) {
+        const { response, url } = await this.send({
+            method: 'GET',
+            url: `/v2/${repository}/referrers/${digest}`,
+            scopes: [repositoryScope(repository, 'pull')],
+            headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+        });
+        if (response.status === 404 || response.status === 405 || response.status === 400) {
+            await drain(response);
+            return undefined;
+        }
+        if (response.status !== 200)
+            throw await this.failure(response, url, `referrers of ${repository}@${digest}`);
+        const type = response.headers.get('content-type') ?? '';
+        const index = (await readJson(response, url));
+        if (!type.includes('application/vnd.oci.image.index.v1+json') && !Array.isArray(index.manifests))
+            return undefined;
+        return index.manifests ?? [];
+    }
+    // ---------------------------------------------------------------- blobs
+    /** HEAD a blob; its size, or undefined when the repository does not have it. */
+    async headBlob(repository, digest) {
+        const { response, url } = await this.send({
+            method: 'HEAD',
+            url: `/v2/${repository}/blobs/${digest}`,
+            scopes: [repositoryScope(repository, 'pull')],
+        });
+        if (response.status === 404)
+            return undefined;
+        if (response.status !== 200)
+            throw await this.failure(response, url, `HEAD blob ${repository}@${digest}`);
+        const length = Number(response.headers.get('content-length'));
+        return Number.isFinite(length) ? length : 0;
+    }
+    /** Reads a small blob (an image config) whole, checking its digest. */
+    async readBlob(repository, digest, maxBytes = MAX_JSON_BYTES) {
+        const { stream } = await this.getBlob(repository, digest);
+        const chunks = [];
+        let total = 0;
+        for await (const chunk of stream) {
+            total += chunk.length;
+            if (total > maxBytes) {
+                stream.destroy();
+                throw new RegistryError(`blob ${repository}@${digest} is larger than ${maxBytes} bytes`, 200);
+            }
+            chunks.push(chunk);
+        }
+        const bytes = Buffer.concat(chunks);
+        if (digest.startsWith('sha256:') && sha256Digest(bytes) !== digest)
+            throw new RegistryError(`blob ${repository}@${digest} does not match its digest`, 200, 'DIGEST_INVALID');
+        return bytes;
+    }
+    /**
+     * Streams a blob. The concurrency slot is held until the stream ends or is destroyed, so
+     * downloads count against the host's limit for as long as they last.
+     */
+    async getBlob(repository, digest) {
+        const { response, url, release } = await this.send({
+            method: 'GET',
+            url: `/v2/${repository}/blobs/${digest}`,
+            scopes: [repositoryScope(repository, 'pull')],
+            headers: { 'accept-encoding': 'identity' },
+            holdSlot: true,
+        });
+        if (response.status !== 200 || !response.body) {
+            release();
+            throw await this.failure(response, url, `GET blob ${repository}@${digest}`);
+        }
+        const stream = external_node_stream_.Readable.fromWeb(response.body);
+        stream.once('close', release);
+        return { stream, size: Number(response.headers.get('content-length')) || 0 };
+    }
+    /**
+     * Asks the registry to mount a blob from another of its repositories. True when it answers 201;
+     * any other answer means "upload it" (an upload session the registry opened is returned for that).
+     */
+    async mountBlob(repository, digest, from) {
+        const { response, url } = await this.send({
+            method: 'POST',
+            url: `/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`,
+            scopes: mergeScopes([repositoryScope(repository, 'pull,push'), repositoryScope(from, 'pull')]),
+        });
+        await drain(response);
+        if (response.status === 201)
+            return { mounted: true };
+        const location = response.headers.get('location');
+        if (response.status === 202 && location)
+            return { mounted: false, location: new URL(location, url).href };
+        return { mounted: false };
+    }
+    /**
+     * Uploads a blob from a stream: one streamed PUT (after POST), or PATCH chunks when `chunkSize`
+     * is set or the registry refuses the single PUT as too large. `open` is called once per attempt.
+     * Memory stays at most one chunk, whatever the blob's size. Returns the bytes sent.
+     */
+    async uploadBlob(repository, digest, size, open, session) {
+        const location = session ?? (await this.startUpload(repository));
+        if (this.options.chunkSize !== undefined)
+            return this.uploadChunked(repository, digest, location, await open(), this.options.chunkSize);
+        const stream = await open();
+        const target = withQuery(location, 'digest', digest);
+        const { response, url } = await this.send({
+            method: 'PUT',
+            url: target,
+            scopes: [repositoryScope(repository, 'pull,push')],
+            headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+            body: stream,
+        }).catch((error) => {
+            stream.destroy();
+            throw error;
+        });
+        if (response.status === 413) {
+            // A proxy in front of the registry limits request size: fall back to chunks.
+            await drain(response);
+            stream.destroy();
+            return this.uploadChunked(repository, digest, await this.startUpload(repository), await open(), DEFAULT_CHUNK_SIZE);
+        }
+        if (response.status !== 201) {
+            stream.destroy();
+            throw await this.failure(response, url, `upload blob ${repository}@${digest}`);
+        }
+        await drain(response);
+        return size;
+    }
+    /** Opens an upload session; returns its absolute location (query string kept). */
+    async startUpload(repository) {
+        const { response, url } = await this.send({
+            method: 'POST',
+            url: `/v2/${repository}/blobs/uploads/`,
+            scopes: [repositoryScope(repository, 'pull,push')],
+        });
+        const location = response.headers.get('location');
+        if (response.status !== 202 || !location)
+            throw await this.failure(response, url, `start an upload to ${repository}`);
+        await drain(response);
+        return new URL(location, url).href;
+    }
+    async uploadChunked(repository, digest, firstLocation, stream, chunkSize) {
+        let location = firstLocation;
+        let offset = 0;
+        try {
+            for await (const chunk of chunksOf(stream, chunkSize)) {
+                const { response, url } = await this.send({
+                    method: 'PATCH',
+                    url: location,
+                    scopes: [repositoryScope(repository, 'pull,push')],
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(chunk.length),
+                        'content-range': `${offset}-${offset + chunk.length - 1}`,
+                    },
+                    // A chunk is a Buffer, but replaying a PATCH after the registry took part of it is unsafe.
+                    body: external_node_stream_.Readable.from([chunk]),
+                });
+                const next = response.headers.get('location');
+                if (response.status !== 202 || !next)
+                    throw await this.failure(response, url, `upload chunk of ${repository}@${digest}`);
+                await drain(response);
+                location = new URL(next, url).href;
+                offset += chunk.length;
+            }
+        }
+        finally {
+            stream.destroy();
+        }
+        const { response, url } = await this.send({
+            method: 'PUT',
+            url: withQuery(location, 'digest', digest),
+            scopes: [repositoryScope(repository, 'pull,push')],
+            headers: { 'content-length': '0' },
+        });
+        if (response.status !== 201)
+            throw await this.failure(response, url, `finish upload of ${repository}@${digest}`);
+        await drain(response);
+        return offset;
+    }
+    // ---------------------------------------------------------------- transport
+    /**
+     * Sends one request: authorises it (Basic, or a Bearer token for its scopes), follows redirects
+     * by hand (dropping Authorization off-host), answers one auth challenge, and retries 408/429/5xx
+     * and dropped connections with backoff while the body can be replayed.
+     */
+    async send(init) {
+        if (this.readOnly && init.method !== 'GET' && init.method !== 'HEAD') {
+            throw new RegistryError(`refusing ${init.method} ${init.url}: ${this.host} is read-only for cutover (the old registry is never written to)`, 0, 'READ_ONLY');
+        }
+        const release = await this.limiter.acquire();
+        let url = new URL(init.url, this.baseUrl).href;
+        let method = init.method;
+        const replayable = !(init.body instanceof external_node_stream_.Readable);
+        let attempt = 0;
+        let redirects = 0;
+        let authAnswers = 0;
+        try {
+            for (;;) {
+                this.stats.requests++;
+                const target = new URL(url);
+                const sameHost = target.host.toLowerCase() === this.host;
+                const headers = { 'user-agent': USER_AGENT, ...init.headers };
+                if (sameHost) {
+                    const authorization = await this.authorization(init.scopes);
+                    if (authorization)
+                        headers['authorization'] = authorization;
+                }
+                let response;
+                try {
+                    response = await fetch(url, {
+                        method,
+                        headers,
+                        redirect: 'manual',
+                        ...(init.body !== undefined && {
+                            body: init.body,
+                            duplex: 'half',
+                        }),
+                    });
+                }
+                catch (error) {
+                    const reason = networkErrorCode(error) ?? 'connection failed';
+                    if (!replayable || attempt >= this.retry.retries) {
+                        throw new RegistryError(`${method} ${describeUrl(url)}: ${reason}`, 0, 'NETWORK', url);
+                    }
+                    await this.backoff(method, url, 0, reason, attempt++);
+                    continue;
+                }
+                const location = response.headers.get('location');
+                if ([301, 302, 303, 307, 308].includes(response.status) && location && replayable) {
+                    await drain(response);
+                    if (++redirects > MAX_REDIRECTS)
+                        throw new RegistryError(`${method} ${describeUrl(url)}: too many redirects`, response.status);
+                    url = new URL(location, url).href;
+                    if (response.status === 303)
+                        method = 'GET';
+                    continue;
+                }
+                if (response.status === 401 && sameHost && authAnswers < 2) {
+                    const challenge = parseChallenge(response.headers.get('www-authenticate'));
+                    if (challenge && (await this.answer(challenge, init.scopes, 'authorization' in headers))) {
+                        await drain(response);
+                        authAnswers++;
+                        if (!replayable)
+                            throw new RegistryError(`${method} ${describeUrl(url)}: authorisation expired mid-upload`, 401);
+                        continue;
+                    }
+                }
+                if (isRetryableStatus(response.status) && replayable && attempt < this.retry.retries) {
+                    const retryAfter = response.headers.get('retry-after');
+                    await drain(response);
+                    await this.backoff(method, url, response.status, `HTTP ${response.status}`, attempt++, retryAfter);
+                    continue;
+                }
+                if (init.holdSlot)
+                    return { response, url, release };
+                return { response, url, release: () => undefined };
+            }
+        }
+        catch (error) {
+            release();
+            throw error;
+        }
+        finally {
+            if (!init.holdSlot)
+                release();
+        }
+    }
+    async backoff(method, url, status, reason, attempt, retryAfter) {
+        const delayMs = retryDelay(attempt, this.retry, retryAfter);
+        this.stats.retries++;
+        this.options.onRetry?.({
+            host: this.host,
+            method,
+            path: describeUrl(url),
+            status,
+            reason,
+            attempt: attempt + 1,
+            delayMs,
+        });
+        await sleep(delayMs);
+    }
+    /** The Authorization header for a request needing `scopes`, once the registry's scheme is known. */
+    async authorization(scopes) {
+        if (this.scheme === 'basic' && this.credentials?.kind === 'basic')
+            return basicHeader(this.credentials);
+        if (this.scheme === 'bearer')
+            return `Bearer ${await this.token(mergeScopes(scopes))}`;
+        return undefined;
+    }
+    /**
+     * Learns from a 401 challenge. True when the request is worth sending again: it went out without
+     * credentials and we now know how to send them (Basic, or a Bearer token from the realm), or a
+     * Bearer token did not cover what the challenge's insufficient_scope names (asked for once).
+     */
+    async answer(challenge, scopes, sentAuthorization) {
+        if (challenge.scheme === 'basic') {
+            if (this.credentials?.kind !== 'basic')
+                return false;
+            this.scheme = 'basic';
+            return !sentAuthorization;
+        }
+        if (challenge.scheme !== 'bearer' || !challenge.params['realm'])
+            return false;
+        const realm = challenge.params['realm'];
+        const service = challenge.params['service'];
+        this.scheme = 'bearer';
+        this.bearer = { realm, ...(service !== undefined && { service }) };
+        if (!sentAuthorization)
+            return true;
+        // A token we had did not do: ask once for what the challenge names, together with our own scopes.
+        const wanted = mergeScopes(scopes, challenge.params['scope'] ? [challenge.params['scope']] : []);
+        const token = await this.fetchToken(wanted);
+        this.tokens.set(mergeScopes(scopes), token.token, token.expiresIn);
+        return true;
+    }
+    async token(scopes) {
+        const cached = this.tokens.get(scopes);
+        if (cached)
+            return cached;
+        const key = scopes.join(' ');
+        let pending = this.pendingTokens.get(key);
+        if (!pending) {
+            pending = this.fetchToken(scopes)
+                .then(({ token, expiresIn }) => {
+                this.tokens.set(scopes, token, expiresIn);
+                return token;
+            })
+                .finally(() => this.pendingTokens.delete(key));
+            this.pendingTokens.set(key, pending);
+        }
+        return pending;
+    }
+    /** Asks the Bearer realm for a token covering `scopes` (repeated `scope` parameters). */
+    async fetchToken(scopes) {
+        const { realm, service } = this.bearer;
+        const realmUrl = new URL(realm);
+        if (realmUrl.protocol !== 'https:' &&
+            !isLoopbackHost(realmUrl.host) &&
+            !this.baseUrl.startsWith('http:')) {
+            throw new RegistryError(`the token realm ${realm} is plain HTTP: refusing to send credentials there`, 0);
+        }
+        let attempt = 0;
+        for (;;) {
+            let response;
+            try {
+                response = await this.tokenRequest(realmUrl, service, scopes);
+            }
+            catch (error) {
+                if (attempt >= this.retry.retries)
+                    throw new RegistryError(`token from ${realmUrl.host}: ${networkErrorCode(error)}`, 0, 'NETWORK');
+                await this.backoff('GET', realm, 0, networkErrorCode(error) ?? 'connection failed', attempt++);
+                continue;
+            }
+            if (isRetryableStatus(response.status) && attempt < this.retry.retries) {
+                const retryAfter = response.headers.get('retry-after');
+                await drain(response);
+                await this.backoff('GET', realm, response.status, `HTTP ${response.status}`, attempt++, retryAfter);
+                continue;
+            }
+            if (response.status !== 200) {
+                const text = (await response.text().catch(() => '')).slice(0, 300);
+                throw new RegistryError(`the token service ${realmUrl.host} refused ${scopes.join(' ') || 'access'} for ${this.host} (HTTP ${response.status}${this.credentials ? `, credentials from ${this.credentials.source}` : ', anonymous'}): ${text}`, response.status === 401 || response.status === 403 ? response.status : 401, 'UNAUTHORIZED');
+            }
+            const body = (await response.json());
+            const token = body.token ?? body.access_token;
+            if (!token)
+                throw new RegistryError(`the token service ${realmUrl.host} answered without a token`, 401);
+            maskSecret(token);
+            this.stats.tokensFetched++;
+            return { token, expiresIn: body.expires_in && body.expires_in > 0 ? body.expires_in : 60 };
+        }
+    }
+    tokenRequest(realm, service, scopes) {
+        if (this.credentials?.kind === 'identity-token') {
+            // An identity token is a refresh token: the OAuth2 POST flow exchanges it.
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: this.credentials.token,
+                client_id: 'cutover',
+                ...(service !== undefined && { service }),
+                scope: scopes.join(' '),
+            });
+            return fetch(realm, {
+                method: 'POST',
+                headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': USER_AGENT },
+                body: form.toString(),
+            });
+        }
+        const url = new URL(realm);
+        if (service !== undefined)
+            url.searchParams.set('service', service);
+        for (const scope of scopes)
+            url.searchParams.append('scope', scope);
+        const headers = { 'user-agent': USER_AGENT };
+        if (this.credentials?.kind === 'basic') {
+            headers['authorization'] = basicHeader(this.credentials);
+            url.searchParams.set('account', this.credentials.username);
+        }
+        return fetch(url, { headers });
+    }
+    /** A RegistryError from a failed answer, with the registry's own error code and message. */
+    async failure(response, url, what) {
+        const text = await response.text().catch(() => '');
+        let code;
+        let message;
+        try {
+            const first = JSON.parse(text).errors?.[0];
+            code = first?.code;
+            message = first?.message;
+        }
+        catch {
+            message = text.slice(0, 200) || undefined;
+        }
+        const hint = response.status === 401
+            ? this.credentials
+                ? ` (credentials from ${this.credentials.source} were refused)`
+                : ' (no credentials found: set the manifest credentials env names or docker login)'
+            : '';
+        return new RegistryError(`${this.host}: ${what}: HTTP ${response.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}${hint}`, response.status, code, url);
+    }
+}
+function basicHeader(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+/** The `rel="next"` target of a Link header, as written (maybe relative). */
+function nextLink(header) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (match && /\brel\s*=\s*"?next"?/i.test(match[2]))
+            return match[1];
+    }
+    return undefined;
+}
+/** Adds a query parameter to a URL, keeping the query it has (upload locations carry state there). */
+function withQuery(location, name, value) {
+    const url = new URL(location);
+    url.searchParams.append(name, value);
+    return url.href;
+}
+function describeUrl(url) {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+}
+async function drain(response) {
+    try {
+        await response.arrayBuffer();
+    }
+    catch {
+        // the connection is gone; nothing to drain
+    }
+}
+async function readBody(response, maxBytes, url) {
+    const length = Number(response.headers.get('content-length'));
+    if (Number.isFinite(length) && length > maxBytes)
+        throw new RegistryError(`${describeUrl(url)}: answer of ${length} bytes is too large`, response.status);
+    return Buffer.from(await response.arrayBuffer());
+}
+async function readJson(response, url) {
+    const bytes = await readBody(response, MAX_JSON_BYTES, url);
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError(`${describeUrl(url)}: the answer is not JSON`, response.status);
+    }
+}
+/** Splits a stream into Buffers of exactly `size` bytes (the last may be shorter). */
+async function* chunksOf(stream, size) {
+    let parts = [];
+    let held = 0;
+    for await (const data of stream) {
+        let chunk = data;
+        while (chunk.length > 0) {
+            const take = Math.min(size - held, chunk.length);
+            parts.push(chunk.subarray(0, take));
+            held += take;
+            chunk = chunk.subarray(take);
+            if (held === size) {
+                yield Buffer.concat(parts);
+                parts = [];
+                held = 0;
+            }
+        }
+    }
+    if (held > 0)
+        yield Buffer.concat(parts);
+}
+
+;// CONCATENATED MODULE: ./lib/src/registry/copy.js
+
+
+
+
+/**
+ * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
+ * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
+ */
+class CopySession {
+    bytesUploaded = 0;
+    /** Bytes sent so far, counted as they stream (for progress lines). */
+    bytesStreamed = 0;
+    blobsUploaded = 0;
+    blobsMounted = 0;
+    blobsSkipped = 0;
+    retry;
+    /** target host + digest → target repositories known to hold it. */
+    holders = new Map();
+    /** target host + digest → the first ensure of that blob, others wait for it. */
+    pending = new Map();
+    /** target host + repository + digest → manifests known present. */
+    manifests = new Set();
+    constructor(options = {}) {
+        this.retry = { ...DEFAULT_RETRY, ...options.retry };
+        this.onRetry = options.onRetry;
+    }
+    onRetry;
+    /** Records that a target repository holds a blob. */
+    noteBlob(host, repository, digest) {
+        const key = `${host} ${digest}`;
+        const set = this.holders.get(key) ?? new Set();
+        set.add(repository);
+        this.holders.set(key, set);
+    }
+    /** True when the run already knows the repository holds the blob. */
+    hasBlob(host, repository, digest) {
+        return this.holders.get(`${host} ${digest}`)?.has(repository) ?? false;
+    }
+    /** Some other repository of the target that holds the blob, to mount from. */
+    mountSource(host, repository, digest) {
+        for (const holder of this.holders.get(`${host} ${digest}`) ?? [])
+            if (holder !== repository)
+                return holder;
+        return undefined;
+    }
+    noteManifest(host, repository, digest) {
+        this.manifests.add(`${host} ${repository} ${digest}`);
+    }
+    hasManifest(host, repository, digest) {
+        return this.manifests.has(`${host} ${repository} ${digest}`);
+    }
+    /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
+    async exclusive(host, digest, work) {
+        const key = `${host} ${digest}`;
+        for (;;) {
+            const running = this.pending.get(key);
+            if (!running)
+                break;
+            await running.catch(() => undefined);
+        }
+        const promise = work();
+        this.pending.set(key, promise);
+        try {
+            return await promise;
+        }
+        finally {
+            if (this.pending.get(key) === promise)
+                this.pending.delete(key);
+        }
+    }
+}
+/**
+ * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
+ * first (HEAD, then a mount from another target repository, then a streamed upload — each unique
+ * blob uploaded at most once per session), index children by digest, the tag last; then verifies
+ * that the target reference resolves to the source digest. A target tag that already points at
+ * the same digest costs one HEAD (`skipped`); one that points elsewhere is a `conflict` unless
+ * `overwrite`. Nothing is ever written to the source.
+ * @throws RegistryError when the source reference does not exist or the copy fails after retries
+ */
+async function copyImage(request, options = {}) {
+    const { source, sourceRepository, reference, target, targetRepository } = request;
+    const targetReference = request.targetReference ?? reference;
+    const session = options.session ?? new CopySession();
+    const dryRun = options.dryRun === true;
+    const sourceHead = isValidDigest(reference)
+        ? { digest: reference }
+        : await source.headManifest(sourceRepository, reference);
+    if (!sourceHead) {
+        throw new RegistryError(`${source.host}/${sourceRepository}:${reference} does not exist`, 404, 'MANIFEST_UNKNOWN');
+    }
+    const result = {
+        action: 'copied',
+        digest: sourceHead.digest,
+        mediaType: 'mediaType' in sourceHead ? sourceHead.mediaType : '',
+        bytesUploaded: 0,
+        size: 0,
+        blobsUploaded: 0,
+        blobsMounted: 0,
+        blobsSkipped: 0,
+        manifestsPut: 0,
+        dryRun,
+    };
+    const existing = await target.headManifest(targetRepository, targetReference);
+    if (existing) {
+        if (existing.digest === sourceHead.digest) {
+            session.noteManifest(target.host, targetRepository, existing.digest);
+            return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
+        }
+        if (!options.overwrite)
+            return { ...result, action: 'conflict', existingDigest: existing.digest };
+    }
+    // By digest, so a tag moved in the meantime cannot swap the content under us.
+    const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
+    result.mediaType = manifest.mediaType;
+    const walk = { request, options, session, result, counted: new Set() };
+    await copyManifestTree(walk, manifest, targetReference);
+    if (!dryRun) {
+        const written = await target.headManifest(targetRepository, targetReference);
+        if (written?.digest !== manifest.digest) {
+            throw new RegistryError(`${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, 0, 'VERIFY_FAILED');
+        }
+    }
+    return result;
+}
+async function copyManifestTree(walk, manifest, targetReference) {
+    const { request, session, result, options } = walk;
+    const { source, target, sourceRepository, targetRepository } = request;
+    const parsed = parseManifest(manifest.bytes, manifest.mediaType);
+    result.size += manifest.bytes.length;
+    if (parsed.isIndex) {
+        // Children by digest first, so the index (and its tag) never points at something missing.
+        await Promise.all(parsed.manifests.map(async (child) => {
+            if (session.hasManifest(target.host, targetRepository, child.digest))
+                return;
+            const present = await target.headManifest(targetRepository, child.digest);
+            if (present?.digest === child.digest) {
+                session.noteManifest(target.host, targetRepository, child.digest);
+                result.size += child.size;
+                return;
+            }
+            const childManifest = await source.getManifest(sourceRepository, child.digest);
+            await copyManifestTree(walk, childManifest, child.digest);
+        }));
+    }
+    else {
+        await Promise.all(parsed.blobs
+            .filter((blob) => !isForeignBlob(blob))
+            .map(async (blob) => {
+            if (!walk.counted.has(blob.digest)) {
+                walk.counted.add(blob.digest);
+                result.size += blob.size;
+            }
+            await ensureBlob(walk, blob);
+        }));
+    }
+    if (options.dryRun)
+        return;
+    await target.putManifest(targetRepository, targetReference, manifest);
+    result.manifestsPut++;
+    session.noteManifest(target.host, targetRepository, manifest.digest);
+}
+/** Makes sure the target repository has a blob: known, HEAD, mount, or upload (once per session). */
+async function ensureBlob(walk, blob) {
+    const { request, session, result, options } = walk;
+    const { target, targetRepository } = request;
+    const host = target.host;
+    if (session.hasBlob(host, targetRepository, blob.digest))
+        return;
+    await session.exclusive(host, blob.digest, async () => {
+        if (session.hasBlob(host, targetRepository, blob.digest))
+            return;
+        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
+            session.noteBlob(host, targetRepository, blob.digest);
+            session.blobsSkipped++;
+            result.blobsSkipped++;
+            return;
+        }
+        const from = session.mountSource(host, targetRepository, blob.digest);
+        if (options.dryRun) {
+            // Planned: the first repository uploads it, every other one mounts it.
+            session.noteBlob(host, targetRepository, blob.digest);
+            if (from) {
+                session.blobsMounted++;
+                result.blobsMounted++;
+            }
+            else {
+                session.bytesUploaded += blob.size;
+                result.bytesUploaded += blob.size;
+                session.blobsUploaded++;
+                result.blobsUploaded++;
+            }
+            return;
+        }
+        let location;
+        if (from) {
+            const mount = await target.mountBlob(targetRepository, blob.digest, from);
+            if (mount.mounted) {
+                session.noteBlob(host, targetRepository, blob.digest);
+                session.blobsMounted++;
+                result.blobsMounted++;
+                return;
+            }
+            location = mount.location;
+        }
+        await uploadWithRetries(walk, blob, location);
+        session.noteBlob(host, targetRepository, blob.digest);
+        session.bytesUploaded += blob.size;
+        result.bytesUploaded += blob.size;
+        session.blobsUploaded++;
+        result.blobsUploaded++;
+    });
+}
+/**
+ * Streams a blob from source to target. A streamed body cannot be replayed, so a failed attempt
+ * (429, 5xx, a dropped connection) starts over: a new upload session and a new download.
+ */
+async function uploadWithRetries(walk, blob, firstLocation) {
+    const { request, session } = walk;
+    const { source, target, sourceRepository, targetRepository } = request;
+    let location = firstLocation;
+    for (let attempt = 0;; attempt++) {
+        let streamed = 0;
+        try {
+            await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
+                const download = await source.getBlob(sourceRepository, blob.digest);
+                return countBytes(download.stream, (n) => {
+                    streamed += n;
+                    session.bytesStreamed += n;
+                });
+            }, location);
+            return;
+        }
+        catch (error) {
+            session.bytesStreamed -= streamed;
+            location = undefined;
+            const retryable = error instanceof RegistryError ? error.retryable : true;
+            if (!retryable || attempt >= session.retry.retries)
+                throw error;
+            const delay = retryDelay(attempt, session.retry);
+            session.onRetry?.(`retrying upload of ${blob.digest.slice(0, 19)} to ${target.host}/${targetRepository} in ${delay} ms: ${error.message}`);
+            await sleep(delay);
+        }
+    }
+}
+function countBytes(stream, onBytes) {
+    const counter = new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            onBytes(chunk.length);
+            callback(null, chunk);
+        },
+    });
+    stream.on('error', (error) => counter.destroy(error));
+    counter.on('close', () => stream.destroy());
+    return stream.pipe(counter);
+}
+
+;// CONCATENATED MODULE: ./lib/src/registry/refs-file.js
+/**
+ * The references file: old-registry image references found in code, written by
+ * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
+ * `referenced: true`). One module owns the format so both sides agree:
+ *
+ * ```json
+ * { "version": 1, "registry": "registry.old.example.com",
+ *   "references": [{ "repository": "team/api", "tag": "1.4.2" },
+ *                  { "repository": "base/jdk", "digest": "sha256:…" }] }
+ * ```
+ * `repository` is the path inside the old registry (no host); `tag` and `digest` are optional (a
+ * reference with neither means `latest`, as Docker reads it).
+ */
+
+
+
+const REFS_FILE_VERSION = 1;
+/** Builds the document: references deduplicated and sorted, so the file diffs cleanly. */
+function buildRefsFile(registry, references) {
+    const unique = new Map();
+    for (const ref of references) {
+        const clean = {
+            repository: ref.repository,
+            ...(ref.tag !== undefined && { tag: ref.tag }),
+            ...(ref.digest !== undefined && { digest: ref.digest }),
+        };
+        unique.set(`${clean.repository}:${clean.tag ?? ''}@${clean.digest ?? ''}`, clean);
+    }
+    const sorted = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ref]) => ref);
+    return { version: REFS_FILE_VERSION, registry: normalizeHost(registry), references: sorted };
+}
+/** Writes the file (for `guard --export-refs`). */
+async function writeRefsFile(file, registry, references) {
+    const document = buildRefsFile(registry, references);
+    await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
+    return document;
+}
+/**
+ * Reads and validates a references file.
+ * @throws ConfigError with the file, line and column (JSON syntax) or key path of every problem
+ */
+async function readRefsFile(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        throw new ConfigError([
+            { file, message: `cannot read the references file: ${error.code ?? error}` },
+        ]);
+    }
+    return parseRefsFile(text, file);
+}
+/** Validates the text of a references file; see readRefsFile. */
+function parseRefsFile(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        const message = error.message;
+        const position = Number(/position (\d+)/.exec(message)?.[1]);
+        const where = Number.isFinite(position) ? lineAndColumn(text, position) : {};
+        throw new ConfigError([{ file, ...where, message: `expected JSON: ${message}` }]);
+    }
+    const problems = [];
+    const problem = (path, message) => problems.push({ file, path, message });
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new ConfigError([{ file, message: 'expected an object with version, registry and references' }]);
+    }
+    const document = data;
+    for (const key of Object.keys(document)) {
+        if (!['version', 'registry', 'references'].includes(key))
+            problem(key, 'unknown key (expected version, registry, references)');
+    }
+    if (document['version'] !== REFS_FILE_VERSION)
+        problem('version', `expected ${REFS_FILE_VERSION}, found ${JSON.stringify(document['version'])}`);
+    const registry = document['registry'];
+    if (typeof registry !== 'string' || !isValidHost(registry))
+        problem('registry', `expected the old registry's host[:port], found ${JSON.stringify(registry)}`);
+    const references = document['references'];
+    const parsed = [];
+    if (!Array.isArray(references)) {
+        problem('references', `expected a list of references, found ${JSON.stringify(references)}`);
+    }
+    else {
+        references.forEach((entry, index) => {
+            const at = `references[${index}]`;
+            if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+                problem(at, `expected an object with repository, tag and/or digest, found ${JSON.stringify(entry)}`);
+                return;
+            }
+            const ref = entry;
+            for (const key of Object.keys(ref)) {
+                if (!['repository', 'tag', 'digest'].includes(key))
+                    problem(`${at}.${key}`, 'unknown key (expected repository, tag, digest)');
+            }
+            const { repository, tag, digest } = ref;
+            if (typeof repository !== 'string' || !isValidRepositoryPath(repository))
+                problem(`${at}.repository`, `expected a repository path in the old registry (no host), found ${JSON.stringify(repository)}`);
+            if (tag !== undefined && (typeof tag !== 'string' || !isValidTag(tag)))
+                problem(`${at}.tag`, `expected a tag, found ${JSON.stringify(tag)}`);
+            if (digest !== undefined && (typeof digest !== 'string' || !isValidDigest(digest)))
+                problem(`${at}.digest`, `expected a digest such as sha256:<64 hex>, found ${JSON.stringify(digest)}`);
+            parsed.push({
+                repository: repository,
+                ...(tag !== undefined && { tag: tag }),
+                ...(digest !== undefined && { digest: digest }),
+            });
+        });
+    }
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    return { version: REFS_FILE_VERSION, registry: reference_normalizeHost(registry), references: parsed };
+}
+function lineAndColumn(text, position) {
+    const before = text.slice(0, position).split('\n');
+    return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(636);
+;// CONCATENATED MODULE: ./lib/src/manifest/paths.js
+function globToRegExp(glob) {
+    const body = glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.*)');
+    return new RegExp(`^${body}$`);
+}
+/**
+ * The new registry's repository path for an old one: the first `paths` rule whose `from`
+ * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
+ */
+function mapRepository(oldPath, rules) {
+    for (const rule of rules) {
+        const match = globToRegExp(rule.from).exec(oldPath);
+        if (!match)
+            continue;
+        let capture = 1;
+        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
+    }
+    return oldPath;
+}
+
+;// CONCATENATED MODULE: ./lib/src/registry/select.js
+/**
+ * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
+ * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
+ * `referenced`), then `newest: N` keeps the N most recently created of what is left.
+ */
+
+
+
+
+
+
+
+/** Cosign's tag scheme for signatures, attestations and SBOMs attached to a digest. */
+const ARTIFACT_TAG = /^sha256-([a-f0-9]{64})\.(sig|att|sbom)$/;
+/**
+ * Applies the manifest's copy rules to the old registry.
+ * @throws ConfigError when a references file names another registry
+ */
+async function selectImages(options) {
+    const { manifest, source } = options;
+    const old = manifest.registries.old;
+    const warnings = [];
+    const only = options.only ? picomatch(options.only) : () => true;
+    const referenced = referencedImages(manifest, options.refsFiles).filter((ref) => only(ref.repository));
+    const rules = manifest.copy;
+    // Repositories: the catalog when the registry serves it, else every name the manifest knows.
+    let repositories;
+    if (rules.some((rule) => rule.images !== undefined)) {
+        try {
+            repositories = await source.listRepositories();
+        }
+        catch (error) {
+            if (!(error instanceof RegistryError) || ![401, 403, 404, 405].includes(error.status))
+                throw error;
+            repositories = [
+                ...new Set([
+                    ...manifest.repos.flatMap((repo) => [...repo.produces, ...repo.consumes.map((c) => c.repository)]),
+                    ...referenced.map((ref) => ref.repository),
+                ]),
+            ].sort();
+            warnings.push(`${old.host} does not list its repositories (HTTP ${error.status}); matched the copy rules against the ${repositories.length} repositories the manifest and references name`);
+        }
+    }
+    else
+        repositories = [];
+    repositories = repositories.filter((repo) => only(repo));
+    const wantedRepos = new Set();
+    for (const rule of rules) {
+        const matches = rule.images ? picomatch(rule.images) : () => true;
+        for (const repo of repositories)
+            if (rule.images && matches(repo))
+                wantedRepos.add(repo);
+        if (rule.referenced)
+            for (const ref of referenced)
+                if (matches(ref.repository))
+                    wantedRepos.add(ref.repository);
+    }
+    const tagLists = new Map();
+    await forEachLimited([...wantedRepos].sort(), options.concurrency ?? 8, async (repo) => {
+        tagLists.set(repo, await source.listTags(repo));
+    });
+    const chosen = new Map();
+    const choose = (repository, reference, reason) => {
+        const key = `${repository}\n${reference}`;
+        const entry = chosen.get(key);
+        if (entry) {
+            if (!entry.reasons.includes(reason))
+                entry.reasons.push(reason);
+            return;
+        }
+        chosen.set(key, {
+            sourceRepository: repository,
+            reference,
+            targetRepository: mapRepository(repository, manifest.paths),
+            reasons: [reason],
+        });
+    };
+    const missing = new Map();
+    for (const [index, rule] of rules.entries()) {
+        const reason = `copy[${index}]`;
+        const repoMatches = rule.images ? picomatch(rule.images) : () => true;
+        const tagFilter = tagMatcher(rule.tags);
+        const range = rule.semver;
+        const repos = [...wantedRepos].filter((repo) => rule.images ? repoMatches(repo) : referenced.some((ref) => ref.repository === repo));
+        for (const repo of repos.sort()) {
+            const tags = tagLists.get(repo) ?? [];
+            const present = new Set(tags);
+            let candidates = tags.filter((tag) => !ARTIFACT_TAG.test(tag) && tagFilter(tag));
+            if (range !== undefined)
+                candidates = candidates.filter((tag) => satisfies(tag, range));
+            if (rule.referenced) {
+                const pinned = referenced.filter((ref) => ref.repository === repo);
+                const pinnedTags = new Set(pinned.filter((ref) => !isValidDigest(ref.reference)).map((r) => r.reference));
+                candidates = candidates.filter((tag) => pinnedTags.has(tag));
+                for (const ref of pinned) {
+                    const byDigest = isValidDigest(ref.reference);
+                    if (!byDigest &&
+                        !(tagFilter(ref.reference) && (range === undefined || satisfies(ref.reference, range))))
+                        continue;
+                    if (!byDigest && !present.has(ref.reference)) {
+                        missing.set(`${repo}:${ref.reference}`, {
+                            repository: repo,
+                            reference: ref.reference,
+                            referencedBy: ref.by,
+                        });
+                        continue;
+                    }
+                    if (byDigest) {
+                        if ((await source.headManifest(repo, ref.reference)) === undefined) {
+                            missing.set(`${repo}@${ref.reference}`, {
+                                repository: repo,
+                                reference: ref.reference,
+                                referencedBy: ref.by,
+                            });
+                            continue;
+                        }
+                        choose(repo, ref.reference, `${reason} (referenced)`);
+                    }
+                }
+            }
+            if (rule.newest !== undefined)
+                candidates = await newest(source, repo, candidates, rule.newest, options.concurrency ?? 8);
+            for (const tag of candidates)
+                choose(repo, tag, rule.referenced ? `${reason} (referenced)` : reason);
+        }
+    }
+    // Signatures, attestations and SBOMs travel with what they describe: cosign's tags, and OCI
+    // referrers where the registry serves the referrers API (probed once, then trusted).
+    const images = [...chosen.values()];
+    let referrersServed;
+    await forEachLimited(images.slice(), options.concurrency ?? 8, async (image) => {
+        const tags = tagLists.get(image.sourceRepository) ?? [];
+        const artifacts = tags.filter((tag) => ARTIFACT_TAG.test(tag));
+        if (artifacts.length === 0 && referrersServed === false)
+            return;
+        const byDigest = isValidDigest(image.reference);
+        const digest = byDigest
+            ? image.reference
+            : (await source.headManifest(image.sourceRepository, image.reference))?.digest;
+        if (!digest)
+            return;
+        const subject = formatRepositoryReference({
+            repository: image.sourceRepository,
+            ...(byDigest ? { digest } : { tag: image.reference }),
+        });
+        const prefix = `sha256-${digest.slice('sha256:'.length)}.`;
+        for (const tag of artifacts.filter((t) => t.startsWith(prefix)))
+            choose(image.sourceRepository, tag, `signature of ${subject}`);
+        if (referrersServed === false)
+            return;
+        const referrers = await source.listReferrers(image.sourceRepository, digest);
+        if (referrers === undefined) {
+            referrersServed = false;
+            return;
+        }
+        referrersServed = true;
+        for (const referrer of referrers)
+            choose(image.sourceRepository, referrer.digest, `referrer of ${subject}`);
+    });
+    return {
+        images: [...chosen.values()].sort((a, b) => a.sourceRepository === b.sourceRepository
+            ? compareTags(a.reference, b.reference)
+            : a.sourceRepository < b.sourceRepository
+                ? -1
+                : 1),
+        missing: [...missing.values()],
+        repositories: [...wantedRepos].sort(),
+        warnings,
+    };
+}
+/** Every reference pinned in repos.*.consumes (with a tag or digest) and in the references files. */
+function referencedImages(manifest, refsFiles) {
+    const old = manifest.registries.old;
+    const byKey = new Map();
+    const add = (ref, by) => {
+        const reference = ref.digest ?? ref.tag ?? 'latest';
+        const key = `${ref.repository}\n${reference}`;
+        const entry = byKey.get(key) ?? { repository: ref.repository, reference, by: [] };
+        if (!entry.by.includes(by))
+            entry.by.push(by);
+        byKey.set(key, entry);
+    };
+    for (const repo of manifest.repos) {
+        for (const consumed of repo.consumes) {
+            if (consumed.tag === undefined && consumed.digest === undefined)
+                continue;
+            add(consumed, repo.name);
+        }
+    }
+    for (const { file, refs } of refsFiles) {
+        if (refs.registry !== old.host && !old.aliases.includes(refs.registry)) {
+            throw new ConfigError([
+                {
+                    file,
+                    path: 'registry',
+                    message: `the references are for ${refs.registry}, but the manifest's old registry is ${old.host}${old.aliases.length ? ` (aliases ${old.aliases.join(', ')})` : ''}`,
+                },
+            ]);
+        }
+        for (const ref of refs.references)
+            add(ref, file);
+    }
+    return [...byKey.values()];
+}
+/** A tag predicate from include globs and `!`-prefixed exclude globs; no include means all. */
+function tagMatcher(globs) {
+    if (!globs || globs.length === 0)
+        return () => true;
+    const include = globs.filter((glob) => !glob.startsWith('!'));
+    const exclude = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+    const included = include.length > 0 ? picomatch(include, { dot: true }) : () => true;
+    const excluded = exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
+    return (tag) => included(tag) && !excluded(tag);
+}
+function satisfies(tag, range) {
+    const version = semver.valid(tag, { loose: true });
+    return version !== null && semver.satisfies(version, range, { loose: true });
+}
+/** Orders tags newest-version first when both are versions, else by name. */
+function compareTags(a, b) {
+    const va = semver.valid(a, { loose: true });
+    const vb = semver.valid(b, { loose: true });
+    if (va && vb && va !== vb)
+        return semver.rcompare(va, vb, true);
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * The `count` most recently created tags, by the image config's `created` (for an index: its
+ * first child's), ties broken by semver (higher first) and then by name.
+ */
+async function newest(source, repository, tags, count, concurrency) {
+    const created = new Map();
+    await forEachLimited(tags, concurrency, async (tag) => {
+        created.set(tag, await createdOf(source, repository, tag));
+    });
+    return [...tags]
+        .sort((a, b) => (created.get(b) ?? 0) - (created.get(a) ?? 0) || compareTags(a, b))
+        .slice(0, count);
+}
+/** When an image was built: its config's `created`, as milliseconds (0 when unknown). */
+async function createdOf(source, repository, reference) {
+    let manifest = await source.getManifest(repository, reference);
+    let parsed = parseManifest(manifest.bytes, manifest.mediaType);
+    for (let depth = 0; parsed.isIndex && depth < 3; depth++) {
+        const child = parsed.manifests.find((m) => !m.platform || m.platform.architecture !== 'unknown');
+        if (!child)
+            return 0;
+        manifest = await source.getManifest(repository, child.digest);
+        parsed = parseManifest(manifest.bytes, manifest.mediaType);
+    }
+    if (!parsed.config)
+        return 0;
+    try {
+        const config = JSON.parse((await source.readBlob(repository, parsed.config.digest, 4 * 1024 * 1024)).toString('utf8'));
+        const time = config.created ? Date.parse(config.created) : NaN;
+        return Number.isNaN(time) ? 0 : time;
+    }
+    catch {
+        return 0;
+    }
+}
+/** Runs `work` over items with at most `limit` at once. */
+async function forEachLimited(items, limit, work) {
+    let next = 0;
+    const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            await work(item);
+        }
+    });
+    await Promise.all(workers);
+}
+
 ;// CONCATENATED MODULE: ./lib/src/report/markdown.js
 /** Escapes text for a Markdown table cell. */
 function cell(text) {
@@ -56277,6 +58027,272 @@ function formatRate(bytes, seconds) {
     return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
 }
 
+;// CONCATENATED MODULE: ./lib/src/commands/types.js
+/** Declares a command with its option types inferred from the schema. */
+function defineCommand(command) {
+    return command;
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/copy-tags.js
+
+
+
+
+
+
+
+
+
+const concurrency = schemas_string()
+    .regex(/^\d+$/, { error: 'expected a whole number from 1 to 64' })
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 64, { error: 'expected a whole number from 1 to 64' });
+/** `cutover copy-tags`: copies the old tags the manifest's copy rules select to the new registry. */
+const copyTags = defineCommand({
+    name: 'copy-tags',
+    summary: 'Copy the old tags still needed (copy: rules, pinned and referenced tags) to the new registry, byte-identical.',
+    options: [
+        {
+            name: 'dry-run',
+            type: 'boolean',
+            description: 'List what would be copied and the bytes to transfer after deduplication; write nothing.',
+        },
+        {
+            name: 'concurrency',
+            type: 'string',
+            description: 'Requests in flight per registry host (1–64).',
+            default: '8',
+        },
+        {
+            name: 'refs',
+            type: 'list',
+            description: 'References files written by `guard --export-refs` (rules with referenced: true).',
+        },
+        { name: 'only', type: 'string', description: 'Only old repositories matching this glob.' },
+        {
+            name: 'overwrite',
+            type: 'boolean',
+            description: 'Replace target tags that point at a different digest (default: report a conflict).',
+        },
+    ],
+    outputs: [
+        { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
+        { name: 'skipped', description: 'Number of tags already present with the same digest.' },
+        { name: 'conflicts', description: 'Number of target tags that point at a different digest.' },
+        { name: 'failed', description: 'Number of tags that could not be copied.' },
+        { name: 'bytes-uploaded', description: 'Blob bytes uploaded (with --dry-run: that would be uploaded).' },
+    ],
+    schema: object({
+        'dry-run': schemas_boolean().default(false),
+        concurrency: concurrency.default(8),
+        refs: array(schemas_string().min(1)).default([]),
+        only: schemas_string().min(1).optional(),
+        overwrite: schemas_boolean().default(false),
+    }),
+    async run({ manifest: load, options, reporter, env }) {
+        // parse
+        const manifest = await load();
+        const refsFiles = await Promise.all(options.refs.map(async (file) => ({ file, refs: await readRefsFile(file) })));
+        if (refsFiles.length > 0 && !manifest.copy.some((rule) => rule.referenced))
+            reporter.warning('--refs was given, but no copy rule has "referenced: true": the references are not used');
+        const dryRun = options['dry-run'];
+        const { old, new: next } = manifest.registries;
+        const onRetry = (event) => reporter.info(`retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`);
+        const clientOptions = { concurrency: options.concurrency, onRetry };
+        const source = await RegistryClient.forRegistry(old, env, { ...clientOptions, readOnly: true });
+        const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
+        // do
+        const selection = await selectImages({
+            manifest,
+            source,
+            refsFiles,
+            ...(options.only !== undefined && { only: options.only }),
+            concurrency: options.concurrency,
+        });
+        for (const warning of selection.warnings)
+            reporter.warning(warning);
+        reportMissing(selection.missing, manifest, reporter);
+        reporter.info(`${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`);
+        const session = new CopySession({ onRetry: (message) => reporter.info(message) });
+        const outcomes = [];
+        const progress = new ProgressLine((line) => reporter.info(line), (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000);
+        const ticker = setInterval(() => progress.tick(), 1000);
+        try {
+            await forEachLimited(selection.images, options.concurrency, async (image) => {
+                outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }));
+                progress.tick();
+            });
+        }
+        finally {
+            clearInterval(ticker);
+        }
+        progress.done();
+        // report
+        const by = (action) => outcomes.filter((outcome) => outcome.action === action);
+        const copied = by(dryRun ? 'would copy' : 'copied');
+        const skipped = by('skipped');
+        const conflicts = by('conflict');
+        const failed = by('failed');
+        for (const conflict of conflicts)
+            reporter.error(`conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`);
+        for (const failure of failed)
+            reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
+        reporter.info(`${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
+            `${formatBytes(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`);
+        reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
+        const entry = (outcome) => ({
+            source: outcome.source,
+            target: outcome.target,
+            digest: outcome.digest,
+        });
+        const problems = conflicts.length + failed.length;
+        return {
+            exitCode: problems > 0 ? 1 : 0,
+            ...(problems > 0 && {
+                failureMessage: `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}`,
+            }),
+            outputs: {
+                copied: String(copied.length),
+                skipped: String(skipped.length),
+                conflicts: String(conflicts.length),
+                failed: String(failed.length),
+                'bytes-uploaded': String(session.bytesUploaded),
+            },
+            json: {
+                dryRun,
+                source: old.host,
+                target: next.host,
+                selected: selection.images.length,
+                copied: copied.map(entry),
+                skipped: skipped.map(entry),
+                conflicts: conflicts.map((outcome) => ({
+                    ...entry(outcome),
+                    existingDigest: outcome.existingDigest,
+                })),
+                failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
+                missing: selection.missing,
+                bytesUploaded: session.bytesUploaded,
+                blobsUploaded: session.blobsUploaded,
+                blobsMounted: session.blobsMounted,
+                blobsSkipped: session.blobsSkipped,
+                images: outcomes.map((outcome) => ({ ...outcome })),
+                warnings: selection.warnings,
+            },
+        };
+    },
+});
+/** Copies one selected reference; every failure becomes an outcome, so one tag never stops the others. */
+async function copyOne(image, context) {
+    const { source, target } = context;
+    const byDigest = isValidDigest(image.reference);
+    const name = (host, repository) => `${host}/${formatRepositoryReference({ repository, ...(byDigest ? { digest: image.reference } : { tag: image.reference }) })}`;
+    const base = {
+        source: name(source.host, image.sourceRepository),
+        target: name(target.host, image.targetRepository),
+    };
+    try {
+        const result = await copyImage({
+            source,
+            sourceRepository: image.sourceRepository,
+            reference: image.reference,
+            target,
+            targetRepository: image.targetRepository,
+        }, { session: context.session, dryRun: context.dryRun, overwrite: context.overwrite });
+        return {
+            ...base,
+            digest: result.digest,
+            action: result.action === 'copied' && context.dryRun ? 'would copy' : result.action,
+            size: result.size,
+            bytesUploaded: result.bytesUploaded,
+            ...(result.existingDigest !== undefined && { existingDigest: result.existingDigest }),
+        };
+    }
+    catch (error) {
+        return {
+            ...base,
+            digest: byDigest ? image.reference : '',
+            action: 'failed',
+            size: 0,
+            bytesUploaded: 0,
+            error: error.message,
+        };
+    }
+}
+function progressText(outcomes, total, session, seconds, dryRun) {
+    const count = (action) => outcomes.filter((outcome) => outcome.action === action).length;
+    const bytes = dryRun ? session.bytesUploaded : session.bytesStreamed;
+    return (`copy-tags: ${outcomes.length}/${total} tags (${dryRun ? 'would copy' : 'copied'} ${count(dryRun ? 'would copy' : 'copied')}, skipped ${count('skipped')}, conflicts ${count('conflict')}, failed ${count('failed')}), ` +
+        `${formatBytes(bytes)} ${dryRun ? 'to upload' : `uploaded, ${formatRate(bytes, seconds)}`}, ${seconds.toFixed(0)} s`);
+}
+function reportMissing(missing, manifest, reporter) {
+    for (const item of missing) {
+        const reference = formatRepositoryReference({
+            repository: item.repository,
+            ...(isValidDigest(item.reference) ? { digest: item.reference } : { tag: item.reference }),
+        });
+        const message = `${reference} is referenced (${item.referencedBy.join(', ')}) but ${manifest.registries.old.host} does not have it`;
+        const repo = manifest.repos.find((r) => item.referencedBy.includes(r.name));
+        const index = repo?.consumes.findIndex((c) => c.repository === item.repository && (c.tag === item.reference || c.digest === item.reference));
+        if (repo && index !== undefined && index >= 0) {
+            const position = manifest.locator.valueAt(['repos', repo.name, 'consumes', index]);
+            reporter.annotate({ severity: 'warning', message, file: manifest.source, ...position });
+        }
+        else
+            reporter.warning(message);
+    }
+}
+function summaryMarkdown(report) {
+    const { outcomes, dryRun, session } = report;
+    const count = (action) => outcomes.filter((outcome) => outcome.action === action).length;
+    const icon = {
+        copied: '✅ copied',
+        'would copy': '📋 would copy',
+        skipped: '⏭️ skipped (same digest)',
+        conflict: '⚠️ conflict (not overwritten)',
+        failed: '❌ failed',
+    };
+    const order = ['failed', 'conflict', 'copied', 'would copy', 'skipped'];
+    const rows = [...outcomes]
+        .sort((a, b) => order.indexOf(a.action) - order.indexOf(b.action) || (a.source < b.source ? -1 : 1))
+        .map((outcome) => [
+        `\`${outcome.source}\``,
+        `\`${outcome.target}\``,
+        outcome.digest ? `\`${outcome.digest.slice(0, 19)}…\`` : '—',
+        outcome.size > 0 ? formatBytes(outcome.size) : '—',
+        `${icon[outcome.action]}${outcome.existingDigest ? ` — target has \`${outcome.existingDigest.slice(0, 19)}…\`` : ''}${outcome.error ? ` — ${outcome.error}` : ''}`,
+    ]);
+    return [
+        `### cutover copy-tags${dryRun ? ' (dry run)' : ''}: \`${report.oldHost}\` → \`${report.newHost}\``,
+        '',
+        table([
+            dryRun ? 'Would copy' : 'Copied',
+            'Skipped',
+            'Conflicts',
+            'Failed',
+            dryRun ? 'To upload' : 'Uploaded',
+            'Blobs mounted',
+            'Blobs present',
+        ], [
+            [
+                count(dryRun ? 'would copy' : 'copied'),
+                count('skipped'),
+                count('conflict'),
+                count('failed'),
+                formatBytes(session.bytesUploaded),
+                session.blobsMounted,
+                session.blobsSkipped,
+            ],
+        ]),
+        '',
+        rows.length > 0
+            ? table(['Source', 'Target', 'Digest', 'Size', 'Action'], rows)
+            : '_No tag selected by the copy rules._',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: ./lib/src/scan/fix.js
 
 
@@ -56387,8 +58403,6 @@ function applyFixes(root, findings, refused) {
     return outcomes;
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(636);
 ;// CONCATENATED MODULE: ./lib/src/manifest/timeline.js
 /**
  * The migration timeline: for a day, which phase we are in, where pushes go, and how a reference
@@ -56523,7 +58537,7 @@ function refsFileOf(registry, findings) {
     return { version: 1, registry, references };
 }
 /** Writes the refs file (JSON, trailing newline). */
-function writeRefsFile(file, refs) {
+function refs_file_writeRefsFile(file, refs) {
     (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(refs, null, 2)}\n`);
 }
 
@@ -56571,33 +58585,8 @@ function renovateConfig(manifest) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = require("node:os");
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./lib/src/manifest/paths.js
-function globToRegExp(glob) {
-    const body = glob
-        .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('(.*)');
-    return new RegExp(`^${body}$`);
-}
-/**
- * The new registry's repository path for an old one: the first `paths` rule whose `from`
- * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
- */
-function mapRepository(oldPath, rules) {
-    for (const rule of rules) {
-        const match = globToRegExp(rule.from).exec(oldPath);
-        if (!match)
-            continue;
-        let capture = 1;
-        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
-    }
-    return oldPath;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/scan/source.js
 /** The file's bytes `start..end` as mapped text. */
 function slice(source, start, end) {
@@ -56780,7 +58769,7 @@ function resolveCandidate(candidate, hosts, file) {
     if (slash <= 0)
         return undefined;
     const writtenHost = value.text.slice(0, slash);
-    if (!hosts.oldNames.includes(normalizeHost(writtenHost)))
+    if (!hosts.oldNames.includes(reference_normalizeHost(writtenHost)))
         return undefined;
     let image;
     try {
@@ -57299,10 +59288,6 @@ function lineKind(source, at, role) {
     return DOCKER_COMMAND.test(command) ? 'shell-docker' : 'text';
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = require("node:child_process");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = require("node:fs/promises");
 ;// CONCATENATED MODULE: ./lib/src/scan/files.js
 
 
@@ -57708,12 +59693,6 @@ async function verifyInNewRegistry(_manifest, _findings, _env) {
     throw new Error('--verify needs the registry client (copy-tags branch), not merged yet');
 }
 
-;// CONCATENATED MODULE: ./lib/src/commands/types.js
-/** Declares a command with its option types inferred from the schema. */
-function defineCommand(command) {
-    return command;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/commands/guard.js
 
 
@@ -57824,7 +59803,7 @@ const guard = defineCommand({
         const open = counted.filter((finding) => !rewritten.has(`${finding.file}:${finding.line}:${finding.column}`));
         const refs = refsFileOf(hosts.old, findings);
         if (options['export-refs'])
-            writeRefsFile(external_node_path_namespaceObject.resolve(cwd, options['export-refs']), refs);
+            refs_file_writeRefsFile(external_node_path_namespaceObject.resolve(cwd, options['export-refs']), refs);
         const renovate = options.renovate ? renovateConfig(manifest) : undefined;
         // report
         const errors = open.filter((finding) => finding.severity === 'error').length;
@@ -58019,162 +59998,6 @@ function summaryOf(today, policy, hosts, scan, findings, fixes, unavailable) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./lib/src/secrets.js
-
-const secrets = new Set();
-/**
- * Registers a credential so that nothing we print can show it: GitHub masks it in the log
- * (`::add-mask::`, sent before the value is used anywhere) and our own output redacts it too.
- */
-function maskSecret(value) {
-    if (!value || secrets.has(value))
-        return;
-    secrets.add(value);
-    if (process.env['GITHUB_ACTIONS'] !== 'true')
-        return;
-    // In the CLI, stdout may carry --json; the runner reads workflow commands from stderr as well.
-    if (process.env['CUTOVER_FRONT_DOOR'] === 'cli')
-        process.stderr.write(`::add-mask::${value}\n`);
-    else
-        setSecret(value);
-}
-/** Replaces every registered credential in `text` with `***`. */
-function redact(text) {
-    let out = text;
-    for (const secret of secrets)
-        out = out.split(secret).join('***');
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/src/registry/credentials.js
-
-
-
-
-
-
-
-/** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
-function dockerConfigPath(env) {
-    return external_node_path_namespaceObject.join(env['DOCKER_CONFIG'] || external_node_path_namespaceObject.join(env['HOME'] || external_node_os_namespaceObject.homedir(), '.docker'), 'config.json');
-}
-async function readDockerConfig(env) {
-    const file = dockerConfigPath(env);
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new ConfigError([
-            { file, message: `the Docker config is not valid JSON: ${error.message}` },
-        ]);
-    }
-}
-/** The host an `auths` key names: keys may be URLs (`https://index.docker.io/v1/`) or bare hosts. */
-function authKeyHost(key) {
-    return normalizeHost(key.replace(/^[a-z]+:\/\//i, '').split('/')[0]);
-}
-function runHelper(helper, host, env) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { env, timeout: 30_000 }, (error, stdout, stderr) => {
-            if (error) {
-                if (error.code === 'ENOENT') {
-                    reject(new UsageError(`the Docker config names credential helper "${helper}", but docker-credential-${helper} is not installed`));
-                }
-                else if (/not found|no credentials/i.test(`${stdout}${stderr}`))
-                    resolve(undefined);
-                else
-                    reject(new Error(`docker-credential-${helper} get failed for ${host}: ${stderr.trim() || error.message}`));
-                return;
-            }
-            try {
-                resolve(JSON.parse(stdout));
-            }
-            catch {
-                reject(new Error(`docker-credential-${helper} get returned something that is not JSON`));
-            }
-        });
-        child.stdin?.end(host);
-    });
-}
-/**
- * The credentials for a registry: the manifest's environment variables when it names them,
- * else the Docker config (credHelpers, credsStore, then auths). Every secret is masked before it
- * is returned. Undefined means anonymous.
- */
-async function resolveCredentials(registry, env) {
-    const names = registry.credentials;
-    if (names?.usernameEnv || names?.passwordEnv) {
-        const username = names.usernameEnv ? env[names.usernameEnv] : undefined;
-        const password = names.passwordEnv ? env[names.passwordEnv] : undefined;
-        maskSecret(password);
-        if (!password) {
-            throw new UsageError(`credentials for ${registry.host}: environment variable ${names.passwordEnv ?? '(password-env)'} is not set`);
-        }
-        if (!username && names.usernameEnv) {
-            throw new UsageError(`credentials for ${registry.host}: environment variable ${names.usernameEnv} is not set`);
-        }
-        return {
-            kind: 'basic',
-            username: username ?? '',
-            password,
-            source: `env ${[names.usernameEnv, names.passwordEnv].filter(Boolean).join('/')}`,
-        };
-    }
-    const config = await readDockerConfig(env);
-    if (!config)
-        return undefined;
-    const hosts = [registry.host, ...registry.aliases];
-    for (const host of hosts) {
-        const helper = config.credHelpers?.[host] ?? config.credsStore;
-        if (helper) {
-            const found = await runHelper(helper, host, env);
-            if (found?.Secret) {
-                maskSecret(found.Secret);
-                if (found.Username === '<token>')
-                    return { kind: 'identity-token', token: found.Secret, source: `docker-credential-${helper}` };
-                return {
-                    kind: 'basic',
-                    username: found.Username ?? '',
-                    password: found.Secret,
-                    source: `docker-credential-${helper}`,
-                };
-            }
-        }
-        const entry = Object.entries(config.auths ?? {}).find(([key]) => authKeyHost(key) === host)?.[1];
-        if (!entry)
-            continue;
-        if (entry.identitytoken) {
-            maskSecret(entry.identitytoken);
-            return { kind: 'identity-token', token: entry.identitytoken, source: 'docker config (identitytoken)' };
-        }
-        if (entry.auth) {
-            maskSecret(entry.auth);
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            const password = decoded.slice(colon + 1);
-            maskSecret(password);
-            return { kind: 'basic', username: decoded.slice(0, colon), password, source: 'docker config (auths)' };
-        }
-        if (entry.password) {
-            maskSecret(entry.password);
-            return {
-                kind: 'basic',
-                username: entry.username ?? '',
-                password: entry.password,
-                source: 'docker config (auths)',
-            };
-        }
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/commands/validate.js
 
 
@@ -58296,8 +60119,9 @@ async function describeCredentials(registry, env) {
 ;// CONCATENATED MODULE: ./lib/src/commands/index.js
 
 
+
 /** Every command, in the order `--help` lists them. Adding a command: its file, one line here, its action folder. */
-const COMMANDS = [validate_validate, guard];
+const COMMANDS = [validate_validate, copyTags, guard];
 /** The command named `name`, if there is one. */
 function findCommand(name) {
     return COMMANDS.find((command) => command.name === name);
@@ -63226,7 +65050,7 @@ const SECRET_KEYS = /^(password|passwd|secret|token|auth|username|user|identityt
  * all problems are collected before throwing, so one run shows them all.
  * @throws ConfigError listing every problem
  */
-function parseManifest(text, source) {
+function parse_parseManifest(text, source) {
     const lines = new dist/* LineCounter */.HN();
     const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const locator = new SourceLocator(document, lines);
@@ -63392,7 +65216,7 @@ function crossFieldProblems(input, at) {
             ]),
         ];
         for (const [name, path] of names) {
-            const key = normalizeHost(name);
+            const key = reference_normalizeHost(name);
             const earlier = hostsSeen.get(key);
             if (earlier)
                 problems.push(at(path, `host "${name}" is already named at ${formatKeyPath(earlier)}: the old and new registries must differ`));
@@ -63422,7 +65246,7 @@ function crossFieldProblems(input, at) {
         }
         for (const [index, image] of (repo?.consumes ?? []).entries()) {
             const first = image.split('/')[0];
-            if (image.includes('/') && hostsSeen.has(normalizeHost(first))) {
+            if (image.includes('/') && hostsSeen.has(reference_normalizeHost(first))) {
                 problems.push(at(['repos', name, 'consumes', index], `write images as paths in the old registry, without the host: "${image.slice(first.length + 1)}"`));
             }
         }
@@ -63464,7 +65288,7 @@ function generatedProblems(entries, path, at) {
     return problems;
 }
 function registrySpec(role, input) {
-    const host = normalizeHost(input.host);
+    const host = reference_normalizeHost(input.host);
     const credentials = input.credentials && {
         ...(input.credentials['username-env'] && { usernameEnv: input.credentials['username-env'] }),
         ...(input.credentials['password-env'] && { passwordEnv: input.credentials['password-env'] }),
@@ -63472,7 +65296,7 @@ function registrySpec(role, input) {
     return {
         role,
         host,
-        aliases: (input.aliases ?? []).map(normalizeHost),
+        aliases: (input.aliases ?? []).map(reference_normalizeHost),
         insecure: input.insecure ?? isLoopbackHost(host),
         ...(credentials && { credentials }),
     };
@@ -63547,13 +65371,13 @@ async function loadManifest(spec, cwd, env) {
     if (spec !== undefined) {
         const central = parseCentralManifest(spec);
         if (central && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.resolve(cwd, spec)))
-            return parseManifest(await fetchCentral(central, env), spec);
-        return parseManifest(readLocal(external_node_path_namespaceObject.resolve(cwd, spec), spec), spec);
+            return parse_parseManifest(await fetchCentral(central, env), spec);
+        return parse_parseManifest(readLocal(external_node_path_namespaceObject.resolve(cwd, spec), spec), spec);
     }
     for (const candidate of DEFAULT_MANIFEST_PATHS) {
         const file = external_node_path_namespaceObject.resolve(cwd, candidate);
         if ((0,external_node_fs_namespaceObject.existsSync)(file))
-            return parseManifest(readLocal(file, candidate), candidate);
+            return parse_parseManifest(readLocal(file, candidate), candidate);
     }
     throw new UsageError(`no manifest found: looked for ${DEFAULT_MANIFEST_PATHS.join(' and ')} in ${cwd}; pass --manifest PATH or owner/repo:path@ref`);
 }
@@ -63915,7 +65739,7 @@ void run();
 /******/ 	
 /************************************************************************/
 var __webpack_exports__ = {};
-__nccwpck_require__(1409);
+__nccwpck_require__(4563);
 
 module.exports = __webpack_exports__;
 /******/ })()

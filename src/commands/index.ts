@@ -1,9 +1,10 @@
+import { copyTags } from './copy-tags.js';
 import type { Command } from './types.js';
 import { guard } from './guard.js';
 import { validate } from './validate.js';
 
 /** Every command, in the order `--help` lists them. Adding a command: its file, one line here, its action folder. */
-export const COMMANDS: Command[] = [validate, guard];
+export const COMMANDS: Command[] = [validate, copyTags, guard];
 
 /** The command named `name`, if there is one. */
 export function findCommand(name: string): Command | undefined {
