@@ -44320,7 +44320,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -44381,7 +44381,7 @@ class Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? summary_writeFile : appendFile;
+            const writeFunc = overwrite ? writeFile : appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -55753,7 +55753,7 @@ function isValidDigest(digest) {
     return !digest.startsWith('sha256:') || sha256Re.test(digest);
 }
 /** Lower-cases a registry host and folds Docker Hub's historical names onto `docker.io`. */
-function reference_normalizeHost(host) {
+function normalizeHost(host) {
     const lower = host.toLowerCase();
     if (lower === 'index.docker.io' ||
         lower === 'registry-1.docker.io' ||
@@ -55813,7 +55813,7 @@ function parseReference(text) {
     if (hasRegistry) {
         if (!isValidHost(first))
             throw new InvalidReferenceError(`invalid registry host "${first}"`);
-        registry = reference_normalizeHost(first);
+        registry = normalizeHost(first);
         remainder = text.slice(slash + 1);
     }
     const parsed = parseRepositoryReference(remainder);
@@ -56349,7 +56349,7 @@ async function readDockerConfig(env) {
 }
 /** The host an `auths` key names: keys may be URLs (`https://index.docker.io/v1/`) or bare hosts. */
 function authKeyHost(key) {
-    return reference_normalizeHost(key.replace(/^[a-z]+:\/\//i, '').split('/')[0]);
+    return normalizeHost(key.replace(/^[a-z]+:\/\//i, '').split('/')[0]);
 }
 function runHelper(helper, host, env) {
     return new Promise((resolve, reject) => {
@@ -57578,7 +57578,7 @@ function buildRefsFile(registry, references) {
 /** Writes the file (for `guard --export-refs`). */
 async function writeRefsFile(file, registry, references) {
     const document = buildRefsFile(registry, references);
-    await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
+    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(document, null, 2)}\n`);
     return document;
 }
 /**
@@ -57657,7 +57657,7 @@ function parseRefsFile(text, file) {
     }
     if (problems.length > 0)
         throw new ConfigError(problems);
-    return { version: REFS_FILE_VERSION, registry: reference_normalizeHost(registry), references: parsed };
+    return { version: REFS_FILE_VERSION, registry: normalizeHost(registry), references: parsed };
 }
 function lineAndColumn(text, position) {
     const before = text.slice(0, position).split('\n');
@@ -58514,31 +58514,20 @@ function applyPolicy(findings, manifest, today) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/scan/refs-file.js
-
 /**
- * The old-registry references found, deduplicated and sorted: repository plus tag and/or digest.
- * A reference without either means `latest`, as Docker reads it; references whose tag comes from a
- * variable without a value are left out, since the tag is not known.
+ * The old-registry references among the findings, for `--export-refs` (the file format is owned by
+ * src/registry/refs-file.ts, which copy-tags reads). A reference without tag or digest is written
+ * with `tag: latest`, as Docker pulls it; ignored findings and references whose tag comes from a
+ * variable without a value are left out.
  */
-function refsFileOf(registry, findings) {
-    const unique = new Map();
-    for (const finding of findings) {
-        if (finding.ignored || finding.partial)
-            continue;
-        const { repository, tag, digest } = finding.image;
-        const reference = {
-            repository,
-            ...(tag !== undefined || digest === undefined ? { tag: tag ?? 'latest' } : {}),
-            ...(digest !== undefined && { digest }),
-        };
-        unique.set(JSON.stringify([repository, reference.tag ?? '', digest ?? '']), reference);
-    }
-    const references = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-    return { version: 1, registry, references };
-}
-/** Writes the refs file (JSON, trailing newline). */
-function refs_file_writeRefsFile(file, refs) {
-    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(refs, null, 2)}\n`);
+function exportedReferences(findings) {
+    return findings
+        .filter((finding) => !finding.ignored && !finding.partial)
+        .map(({ image: { repository, tag, digest } }) => ({
+        repository,
+        ...(tag !== undefined || digest === undefined ? { tag: tag ?? 'latest' } : {}),
+        ...(digest !== undefined && { digest }),
+    }));
 }
 
 ;// CONCATENATED MODULE: ./lib/src/scan/renovate.js
@@ -58769,7 +58758,7 @@ function resolveCandidate(candidate, hosts, file) {
     if (slash <= 0)
         return undefined;
     const writtenHost = value.text.slice(0, slash);
-    if (!hosts.oldNames.includes(reference_normalizeHost(writtenHost)))
+    if (!hosts.oldNames.includes(normalizeHost(writtenHost)))
         return undefined;
     let image;
     try {
@@ -59688,12 +59677,41 @@ function locate(file, source, hosts) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/scan/verify.js
-/** Whether each finding's replacement exists in the new registry: a reason when it does not. */
-async function verifyInNewRegistry(_manifest, _findings, _env) {
-    throw new Error('--verify needs the registry client (copy-tags branch), not merged yet');
+
+
+/**
+ * Looks up each finding's replacement in the new registry (HEAD on the manifest, by digest when the
+ * reference pins one, else by tag, else `latest`) and returns the findings whose replacement is not
+ * there, each with the reason. The registry is only read.
+ */
+async function verifyInNewRegistry(manifest, findings, env) {
+    const client = await RegistryClient.forRegistry(manifest.registries.new, env, { readOnly: true });
+    const lookups = new Map();
+    const missing = new Map();
+    await Promise.all(findings.map(async (finding) => {
+        if (finding.partial) {
+            missing.set(finding, 'the tag comes from a variable with no value here, so it cannot be checked');
+            return;
+        }
+        const repository = mapRepository(finding.image.repository, manifest.paths);
+        const reference = finding.image.digest ?? finding.image.tag ?? 'latest';
+        const key = `${repository}\n${reference}`;
+        let lookup = lookups.get(key);
+        if (!lookup) {
+            lookup = client.headManifest(repository, reference).then((head) => head
+                ? undefined
+                : `${client.host}/${repository}${reference.includes(':') ? '@' : ':'}${reference} is not in the new registry (copy it first: cutover copy-tags)`, (error) => `cannot check the new registry: ${error.message}`);
+            lookups.set(key, lookup);
+        }
+        const reason = await lookup;
+        if (reason !== undefined)
+            missing.set(finding, reason);
+    }));
+    return missing;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/commands/guard.js
+
 
 
 
@@ -59801,9 +59819,9 @@ const guard = defineCommand({
         const fixes = options.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
         const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map((fix) => `${fix.file}:${fix.line}:${fix.column}`));
         const open = counted.filter((finding) => !rewritten.has(`${finding.file}:${finding.line}:${finding.column}`));
-        const refs = refsFileOf(hosts.old, findings);
+        const refs = buildRefsFile(hosts.old, exportedReferences(findings));
         if (options['export-refs'])
-            refs_file_writeRefsFile(external_node_path_namespaceObject.resolve(cwd, options['export-refs']), refs);
+            await writeRefsFile(external_node_path_namespaceObject.resolve(cwd, options['export-refs']), hosts.old, refs.references);
         const renovate = options.renovate ? renovateConfig(manifest) : undefined;
         // report
         const errors = open.filter((finding) => finding.severity === 'error').length;
@@ -65216,7 +65234,7 @@ function crossFieldProblems(input, at) {
             ]),
         ];
         for (const [name, path] of names) {
-            const key = reference_normalizeHost(name);
+            const key = normalizeHost(name);
             const earlier = hostsSeen.get(key);
             if (earlier)
                 problems.push(at(path, `host "${name}" is already named at ${formatKeyPath(earlier)}: the old and new registries must differ`));
@@ -65246,7 +65264,7 @@ function crossFieldProblems(input, at) {
         }
         for (const [index, image] of (repo?.consumes ?? []).entries()) {
             const first = image.split('/')[0];
-            if (image.includes('/') && hostsSeen.has(reference_normalizeHost(first))) {
+            if (image.includes('/') && hostsSeen.has(normalizeHost(first))) {
                 problems.push(at(['repos', name, 'consumes', index], `write images as paths in the old registry, without the host: "${image.slice(first.length + 1)}"`));
             }
         }
@@ -65288,7 +65306,7 @@ function generatedProblems(entries, path, at) {
     return problems;
 }
 function registrySpec(role, input) {
-    const host = reference_normalizeHost(input.host);
+    const host = normalizeHost(input.host);
     const credentials = input.credentials && {
         ...(input.credentials['username-env'] && { usernameEnv: input.credentials['username-env'] }),
         ...(input.credentials['password-env'] && { passwordEnv: input.credentials['password-env'] }),
@@ -65296,7 +65314,7 @@ function registrySpec(role, input) {
     return {
         role,
         host,
-        aliases: (input.aliases ?? []).map(reference_normalizeHost),
+        aliases: (input.aliases ?? []).map(normalizeHost),
         insecure: input.insecure ?? isLoopbackHost(host),
         ...(credentials && { credentials }),
     };

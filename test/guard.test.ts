@@ -16,7 +16,11 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { runnerFiles } from './harness/actions-env.js';
+import { readRefsFile } from '../src/registry/refs-file.js';
 import { ROOT, runCli } from './harness/cli.js';
+import { seedImage } from './harness/images.js';
+import { startRegistry, type TestRegistry } from './harness/registry.js';
+import { skopeo } from './harness/skopeo.js';
 import { requireTool } from './harness/tools.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/guard/repo');
@@ -382,15 +386,15 @@ describe('cutover guard', () => {
           repository: 'alt',
           digest: 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
         },
+        { repository: 'api-migrate', tag: '3.1.0' },
         { repository: 'api', tag: '3.1.0' },
         { repository: 'api', tag: 'latest' },
-        { repository: 'api-migrate', tag: '3.1.0' },
         { repository: 'base/alpine', tag: '3.19' },
+        { repository: 'base/jdk', tag: '17' },
         {
           repository: 'base/jdk',
           digest: 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
         },
-        { repository: 'base/jdk', tag: '17' },
         { repository: 'base/nano', tag: 'ltsc2022' },
         { repository: 'ci/helper', tag: '5' },
         { repository: 'ci/runner', tag: '22' },
@@ -409,6 +413,8 @@ describe('cutover guard', () => {
         { repository: 'worker', tag: '2.0' },
       ],
     });
+    // copy-tags reads it back with its own validating reader.
+    expect(await readRefsFile(out)).toEqual(refs);
   });
 
   test('--renovate prints package rules that rename exactly as --fix does', async () => {
@@ -489,5 +495,109 @@ describe('cutover guard', () => {
     const typo = await runCli(['guard', '--manifest', 'cutover.yml', '--fxi'], { cwd: dir });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('unknown flag --fxi; did you mean --fix?');
+  });
+});
+
+describe('cutover guard --verify against a real registry', () => {
+  let registry: TestRegistry;
+  let digest: string;
+  beforeAll(async () => {
+    registry = await startRegistry();
+    await seedImage(registry, 'api:3.1.0', { layers: [{ seed: 'api', size: 2048 }] });
+    digest = await seedImage(registry, 'base/jdk:17', { layers: [{ seed: 'jdk', size: 2048 }] });
+    await seedImage(registry, 'billing:2.0', { layers: [{ seed: 'billing', size: 2048 }] });
+  });
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  function verifyRepo(): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-guard-verify-'));
+    temporary.push(dir);
+    writeFileSync(
+      path.join(dir, 'cutover.yml'),
+      [
+        'version: 1',
+        'registries:',
+        '  old: { host: registry.old.example.com, read-only: 2020-10-01, shutdown: 2020-11-01 }',
+        `  new: { host: '${registry.host}', available: 2020-09-01 }`,
+        'paths:',
+        "  - { from: 'legacy/*', to: '*' }",
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      [
+        'FROM registry.old.example.com/api:3.1.0 AS api',
+        'FROM registry.old.example.com/base/jdk:18 AS missing-tag',
+        `FROM registry.old.example.com/base/jdk@${digest}`,
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(dir, 'compose.yaml'),
+      'services:\n  billing:\n    image: registry.old.example.com/legacy/billing:2.0\n  worker:\n    image: registry.old.example.com/worker:1.0\n  unknown:\n    image: registry.old.example.com/api:${TAG}\n',
+    );
+    return dir;
+  }
+
+  test('--verify reports which replacements exist; with --fix only those are rewritten', async () => {
+    const dir = verifyRepo();
+    const checked = await guard(dir, ['--now', '2020-09-15', '--verify']);
+    expect(checked.code).toBe(0);
+    const status = checked.json.findings.map((f) => [
+      f.file,
+      f.line,
+      (f as unknown as { inNewRegistry: boolean }).inNewRegistry,
+    ]);
+    expect(status).toEqual([
+      ['Dockerfile', 1, true],
+      ['Dockerfile', 2, false],
+      ['Dockerfile', 3, true],
+      ['compose.yaml', 3, true],
+      ['compose.yaml', 5, false],
+      ['compose.yaml', 7, false],
+    ]);
+    // Without --fix nothing changes.
+    expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toContain(
+      'FROM registry.old.example.com/api:3.1.0',
+    );
+
+    const fixed = await guard(dir, ['--now', '2020-09-15', '--verify', '--fix']);
+    expect(fixed.code).toBe(0);
+    const fixes = fixed.json['fix'] as { file: string; line: number; rewritten: boolean; reason?: string }[];
+    expect(fixes.map((fix) => [fix.file, fix.line, fix.rewritten, fix.reason])).toEqual([
+      ['Dockerfile', 1, true, undefined],
+      [
+        'Dockerfile',
+        2,
+        false,
+        `${registry.host}/base/jdk:18 is not in the new registry (copy it first: cutover copy-tags)`,
+      ],
+      ['Dockerfile', 3, true, undefined],
+      ['compose.yaml', 3, true, undefined],
+      [
+        'compose.yaml',
+        5,
+        false,
+        `${registry.host}/worker:1.0 is not in the new registry (copy it first: cutover copy-tags)`,
+      ],
+      ['compose.yaml', 7, false, 'the tag comes from a variable with no value here, so it cannot be checked'],
+    ]);
+    expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toBe(
+      [
+        `FROM ${registry.host}/api:3.1.0 AS api`,
+        'FROM registry.old.example.com/base/jdk:18 AS missing-tag',
+        `FROM ${registry.host}/base/jdk@${digest}`,
+        '',
+      ].join('\n'),
+    );
+    expect(readFileSync(path.join(dir, 'compose.yaml'), 'utf8')).toBe(
+      `services:\n  billing:\n    image: ${registry.host}/billing:2.0\n  worker:\n    image: registry.old.example.com/worker:1.0\n  unknown:\n    image: registry.old.example.com/api:\${TAG}\n`,
+    );
+    // The rewritten references really resolve in the new registry, by an independent client.
+    expect(await skopeo.digest(registry, 'base/jdk:17')).toBe(digest);
+    expect(fixed.stderr).toContain('compose.yaml:5:12: not rewritten:');
   });
 });

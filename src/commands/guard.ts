@@ -10,7 +10,8 @@ import type { Reporter } from '../report/reporter.js';
 import type { Finding, Hosts } from '../scan/finding.js';
 import { applyFixes, type FixOutcome } from '../scan/fix.js';
 import { applyPolicy } from '../scan/policy.js';
-import { refsFileOf, writeRefsFile } from '../scan/refs-file.js';
+import { buildRefsFile, writeRefsFile } from '../registry/refs-file.js';
+import { exportedReferences } from '../scan/refs-file.js';
 import { renovateConfig } from '../scan/renovate.js';
 import { scanTree, type ScanResult } from '../scan/scan.js';
 import { verifyInNewRegistry } from '../scan/verify.js';
@@ -126,8 +127,9 @@ export const guard = defineCommand({
     const open = counted.filter(
       (finding) => !rewritten.has(`${finding.file}:${finding.line}:${finding.column}`),
     );
-    const refs = refsFileOf(hosts.old, findings);
-    if (options['export-refs']) writeRefsFile(path.resolve(cwd, options['export-refs']), refs);
+    const refs = buildRefsFile(hosts.old, exportedReferences(findings));
+    if (options['export-refs'])
+      await writeRefsFile(path.resolve(cwd, options['export-refs']), hosts.old, refs.references);
     const renovate = options.renovate ? renovateConfig(manifest) : undefined;
     // report
     const errors = open.filter((finding) => finding.severity === 'error').length;
