@@ -212,24 +212,48 @@ function generate(): string[] {
 
 interface Measured {
   seconds: number;
+  /** User + system CPU seconds of the program and its children (bash's `times`). */
+  cpuSeconds: number;
   peakRssMb: number;
   stdout: string;
   code: number | null;
 }
 
-/** Runs a program; wall time from spawn to exit, peak RSS from /proc/<pid>/status (VmHWM) polled. */
+/**
+ * Runs a program under bash (to read its CPU time with `times`); wall time from spawn to exit,
+ * peak RSS from /proc/<pid>/status (VmHWM) of the program, polled.
+ */
 function measure(command: string, args: string[], cwd: string): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(
+      'bash',
+      [
+        '-c',
+        '"$@" 2>/dev/null & pid=$!; echo "pid $pid" >&2; wait $pid; status=$?; times >&2; exit $status',
+        'bash',
+        command,
+        ...args,
+      ],
+      {
+        cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const chunks: Buffer[] = [];
+    let stderr = '';
+    let pid: number | undefined;
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      pid ??= Number(/pid (\d+)/.exec(stderr)?.[1]) || undefined;
+    });
     let peak = 0;
     const poll = setInterval(() => {
+      if (pid === undefined) return;
       try {
-        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-        peak = Math.max(peak, kb);
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
       } catch {
         // exited between polls
       }
@@ -238,7 +262,20 @@ function measure(command: string, args: string[], cwd: string): Promise<Measured
     child.on('close', (code) => {
       clearInterval(poll);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      resolve({ seconds, peakRssMb: peak / 1024, stdout: Buffer.concat(chunks).toString(), code });
+      // `times` prints the shell's own times, then its children's: "0m1.234s 0m0.567s".
+      const lines = stderr.trim().split('\n');
+      const toSeconds = (text: string) => {
+        const match = /(\d+)m([\d.]+)s/.exec(text);
+        return match ? Number(match[1]) * 60 + Number(match[2]) : 0;
+      };
+      const [user, system] = (lines[lines.length - 1] ?? '').split(' ');
+      resolve({
+        seconds,
+        cpuSeconds: toSeconds(user ?? '') + toSeconds(system ?? ''),
+        peakRssMb: peak / 1024,
+        stdout: Buffer.concat(chunks).toString(),
+        code,
+      });
     });
   });
 }
@@ -266,6 +303,7 @@ export async function main(): Promise<void> {
   };
   const times: Record<string, number[]> = { 'cutover guard': [], rg: [], 'git grep': [] };
   const rss: Record<string, number[]> = { 'cutover guard': [], rg: [], 'git grep': [] };
+  const cpu: Record<string, number[]> = { 'cutover guard': [], rg: [], 'git grep': [] };
   let found: Set<string> | undefined;
   for (let run = 0; run <= RUNS; run++) {
     for (const [name, start] of Object.entries(tools)) {
@@ -278,6 +316,7 @@ export async function main(): Promise<void> {
       if (run > 0) {
         times[name]!.push(result.seconds);
         rss[name]!.push(result.peakRssMb);
+        cpu[name]!.push(result.cpuSeconds);
       }
     }
   }
@@ -289,14 +328,23 @@ export async function main(): Promise<void> {
   console.log(
     `tree: ${FILES} files, ~${TARGET_BYTES / 1e6} MB, ${planted.length} planted references; median of ${RUNS} warm runs`,
   );
-  console.log('| tool | wall time (s) | peak RSS (MB) |');
-  console.log('| --- | --- | --- |');
+  console.log(
+    `load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+  );
+  console.log('| tool | wall time (s) | CPU time, user+sys (s) | peak RSS (MB) |');
+  console.log('| --- | --- | --- | --- |');
   for (const name of Object.keys(tools))
-    console.log(`| ${name} | ${median(times[name]!).toFixed(3)} | ${Math.max(...rss[name]!).toFixed(0)} |`);
+    console.log(
+      `| ${name} | ${median(times[name]!).toFixed(3)} | ${median(cpu[name]!).toFixed(3)} | ${Math.max(...rss[name]!).toFixed(0)} |`,
+    );
   const ratioRg = guardTime / rgTime;
   const ratioGit = guardTime / gitTime;
   console.log(`guard / rg: ${ratioRg.toFixed(2)}× (target ≤ 1.5×) ${ratioRg <= 1.5 ? 'PASS' : 'FAIL'}`);
   console.log(`guard / git grep: ${ratioGit.toFixed(2)}× (target < 1×) ${ratioGit < 1 ? 'PASS' : 'FAIL'}`);
+  const cpuGuard = median(cpu['cutover guard']!);
+  console.log(
+    `CPU time ratios (less sensitive to other load): guard / rg ${(cpuGuard / median(cpu['rg']!)).toFixed(2)}×, guard / git grep ${(cpuGuard / median(cpu['git grep']!)).toFixed(2)}×`,
+  );
   console.log(
     `guard peak RSS: ${guardRss.toFixed(0)} MB (target ≤ 200 MB) ${guardRss <= 200 ? 'PASS' : 'FAIL'}`,
   );

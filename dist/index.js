@@ -58341,11 +58341,14 @@ function applyFixes(root, findings, refused) {
         const full = external_node_path_namespaceObject.join(root, file);
         let bytes;
         try {
+            // Replacing a symlink with a file would change the tree's shape; its target is fixed where it lives.
+            if ((0,external_node_fs_namespaceObject.lstatSync)(full).isSymbolicLink())
+                throw new Error('a symbolic link: fix the file it points to');
             bytes = (0,external_node_fs_namespaceObject.readFileSync)(full);
         }
         catch (error) {
             for (const finding of fileFindings)
-                reasons.set(finding, `cannot read: ${error.message}`);
+                reasons.set(finding, error.message);
             bytes = Buffer.alloc(0);
         }
         const edits = new Map();

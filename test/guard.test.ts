@@ -354,6 +354,8 @@ describe('cutover guard', () => {
         '',
       ].join('\n'),
     );
+    writeFileSync(path.join(dir, 'target.txt'), 'see registry.old.example.com/x:1\n');
+    symlinkSync('target.txt', path.join(dir, 'linked.txt'));
     const run = await guard(dir, ['--now', '2020-09-15', '--fix']);
     const fixes = run.json['fix'] as { file: string; line: number; rewritten: boolean; reason?: string }[];
     const dockerfile = fixes.filter((fix) => fix.file === 'Dockerfile');
@@ -369,6 +371,14 @@ describe('cutover guard', () => {
     expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toContain(
       'ARG REGISTRY=registry.old.example.com\n',
     );
+    // A symlink is not replaced by a file; its target (scanned under its own name) is fixed.
+    expect(fixes.filter((fix) => fix.file === 'linked.txt')).toEqual([
+      expect.objectContaining({ rewritten: false, reason: 'a symbolic link: fix the file it points to' }),
+    ]);
+    expect(fixes.filter((fix) => fix.file === 'target.txt')).toEqual([
+      expect.objectContaining({ rewritten: true }),
+    ]);
+    expect(readFileSync(path.join(dir, 'linked.txt'), 'utf8')).toBe('see registry.new.example.com/x:1\n');
     expect(run.stderr).toContain('Dockerfile:3:6: not rewritten: the repository path legacy/billing');
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Edit, Finding } from './finding.js';
 
@@ -63,9 +63,11 @@ export function applyFixes(
     const full = path.join(root, file);
     let bytes: Buffer;
     try {
+      // Replacing a symlink with a file would change the tree's shape; its target is fixed where it lives.
+      if (lstatSync(full).isSymbolicLink()) throw new Error('a symbolic link: fix the file it points to');
       bytes = readFileSync(full);
     } catch (error) {
-      for (const finding of fileFindings) reasons.set(finding, `cannot read: ${(error as Error).message}`);
+      for (const finding of fileFindings) reasons.set(finding, (error as Error).message);
       bytes = Buffer.alloc(0);
     }
     const edits = new Map<string, Edit>();
