@@ -59025,7 +59025,10 @@ function candidate(kind, written, expanded) {
  * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
  * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
  */
-function yamlCandidates(source, role) {
+function yamlCandidates(source, role, names = []) {
+    const quick = plainImageLines(source, role, names);
+    if (quick)
+        return quick;
     const candidates = [];
     let documents;
     // Broken YAML (a Helm template, a fragment) makes the parser build many errors; their stack
@@ -59169,6 +59172,49 @@ function yamlCandidates(source, role) {
         return undefined;
     }
 }
+const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(?:#.*)?\r?$/;
+/**
+ * The fast path, equal in result to the parse: when every line naming the registry is a plain
+ * `image: value` line, the candidates are those values, read from the lines; positions are the same
+ * bytes the parser would report. Anything else (the split Helm form, workflow and action roles where
+ * the key path matters, values spread over lines) goes to the full parse, which costs far more.
+ */
+function plainImageLines(source, role, names) {
+    if (names.length === 0 || role === 'workflow' || role === 'action')
+        return undefined;
+    const lineStarts = new Set();
+    for (const name of names) {
+        for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + name.length))
+            lineStarts.add(source.lastIndexOf('\n', at) + 1);
+    }
+    const kubernetes = role === 'yaml' && /^apiVersion:/m.test(source) && /^kind:/m.test(source);
+    const kind = role === 'compose'
+        ? 'compose-image'
+        : role === 'helm-values'
+            ? 'helm-image'
+            : kubernetes
+                ? 'kubernetes-image'
+                : 'yaml-image';
+    const candidates = [];
+    for (const start of [...lineStarts].sort((a, b) => a - b)) {
+        const end = source.indexOf('\n', start);
+        const line = source.slice(start, end < 0 ? source.length : end);
+        const match = IMAGE_LINE.exec(line);
+        if (!match)
+            return undefined;
+        const valueStart = start + match[1].length + match[2].length;
+        const mapped = slice(source, valueStart, valueStart + match[3].length);
+        const expanded = expand(mapped);
+        candidates.push({
+            kind,
+            at: valueStart,
+            written: mapped.text,
+            value: expanded.value,
+            partial: expanded.partial,
+        });
+    }
+    return candidates;
+}
 
 ;// CONCATENATED MODULE: ./lib/src/scan/detect.js
 
@@ -59211,7 +59257,7 @@ function findReferences(file, source, hosts) {
         ? dockerfileCandidates(source)
         : role === 'text' || role === 'shell'
             ? []
-            : yamlCandidates(source, role);
+            : yamlCandidates(source, role, hosts.oldNames);
     const findings = [];
     const covered = new Set();
     for (const candidate of structured) {

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { findReferences, roleOf } from '../src/scan/detect.js';
 import { dockerfileCandidates } from '../src/scan/dockerfile.js';
 import type { Hosts } from '../src/scan/finding.js';
 import { expand, slice } from '../src/scan/source.js';
+import { yamlCandidates } from '../src/scan/yaml.js';
+import { ROOT } from './harness/cli.js';
 
 const hosts: Hosts = {
   old: 'registry.old.example.com',
@@ -104,5 +108,30 @@ describe('matching', () => {
     expect(roleOf('chart/values-staging.yaml', '')).toBe('helm-values');
     expect(roleOf('bin/release', '#!/usr/bin/env bash\n')).toBe('shell');
     expect(roleOf('README.md', '')).toBe('text');
+  });
+});
+
+describe('YAML fast path', () => {
+  test('plain image: lines give exactly what the full parse gives', () => {
+    const fixture = path.join(ROOT, 'test/fixtures/guard/repo');
+    const names = ['registry.old.example.com', 'old-registry.internal'];
+    const relevant = (candidates: ReturnType<typeof yamlCandidates>) =>
+      candidates.filter((c) => names.some((name) => c.value.text.includes(name)));
+    const compose = readFileSync(path.join(fixture, 'compose/docker-compose.yml'), 'latin1')
+      .split('\n')
+      .filter((line) => !line.includes('worker'))
+      .join('\n');
+    for (const [source, role] of [
+      [readFileSync(path.join(fixture, 'deploy/k8s/api.yaml'), 'latin1'), 'yaml'],
+      [compose, 'compose'],
+      [
+        'a:\n  image: registry.old.example.com/x:1 # comment\n  b:\n    - image: "old-registry.internal/y:2"\n',
+        'helm-values',
+      ],
+    ] as const) {
+      const parsed = relevant(yamlCandidates(source, role));
+      expect(parsed.length).toBeGreaterThan(0);
+      expect(yamlCandidates(source, role, names)).toEqual(parsed);
+    }
   });
 });

@@ -45,7 +45,7 @@ export function findReferences(
       ? dockerfileCandidates(source)
       : role === 'text' || role === 'shell'
         ? []
-        : yamlCandidates(source, role);
+        : yamlCandidates(source, role, hosts.oldNames);
   const findings: Omit<Finding, 'line' | 'column' | 'severity'>[] = [];
   const covered = new Set<number>();
   for (const candidate of structured) {

@@ -23,7 +23,9 @@ type Path = (string | number)[];
  * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
  * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
  */
-export function yamlCandidates(source: string, role: YamlRole): Candidate[] {
+export function yamlCandidates(source: string, role: YamlRole, names: readonly string[] = []): Candidate[] {
+  const quick = plainImageLines(source, role, names);
+  if (quick) return quick;
   const candidates: Candidate[] = [];
   let documents;
   // Broken YAML (a Helm template, a fragment) makes the parser build many errors; their stack
@@ -151,4 +153,48 @@ export function yamlCandidates(source: string, role: YamlRole): Candidate[] {
     if (scalar.type === 'PLAIN') return slice(source, start, end);
     return undefined;
   }
+}
+
+const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(?:#.*)?\r?$/;
+
+/**
+ * The fast path, equal in result to the parse: when every line naming the registry is a plain
+ * `image: value` line, the candidates are those values, read from the lines; positions are the same
+ * bytes the parser would report. Anything else (the split Helm form, workflow and action roles where
+ * the key path matters, values spread over lines) goes to the full parse, which costs far more.
+ */
+function plainImageLines(source: string, role: YamlRole, names: readonly string[]): Candidate[] | undefined {
+  if (names.length === 0 || role === 'workflow' || role === 'action') return undefined;
+  const lineStarts = new Set<number>();
+  for (const name of names) {
+    for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + name.length))
+      lineStarts.add(source.lastIndexOf('\n', at) + 1);
+  }
+  const kubernetes = role === 'yaml' && /^apiVersion:/m.test(source) && /^kind:/m.test(source);
+  const kind: FindingKind =
+    role === 'compose'
+      ? 'compose-image'
+      : role === 'helm-values'
+        ? 'helm-image'
+        : kubernetes
+          ? 'kubernetes-image'
+          : 'yaml-image';
+  const candidates: Candidate[] = [];
+  for (const start of [...lineStarts].sort((a, b) => a - b)) {
+    const end = source.indexOf('\n', start);
+    const line = source.slice(start, end < 0 ? source.length : end);
+    const match = IMAGE_LINE.exec(line);
+    if (!match) return undefined;
+    const valueStart = start + match[1]!.length + match[2]!.length;
+    const mapped = slice(source, valueStart, valueStart + match[3]!.length);
+    const expanded = expand(mapped);
+    candidates.push({
+      kind,
+      at: valueStart,
+      written: mapped.text,
+      value: expanded.value,
+      partial: expanded.partial,
+    });
+  }
+  return candidates;
 }
