@@ -59849,8 +59849,8 @@ const guard = defineCommand({
         const hosts = hostsOf(manifest);
         const exclude = manifestInside(manifest, cwd, root);
         // do
-        const progress = new ProgressLine((line) => reporter.info(line), (seconds) => `guard: ${stats.files} files, ${formatBytes(stats.bytes)} searched (${formatRate(stats.bytes, seconds)}), ${stats.parsed} containing ${hosts.old}`);
         const stats = { files: 0, bytes: 0, parsed: 0 };
+        const progress = new ProgressLine((line) => reporter.info(line), (seconds) => `guard: ${stats.files} files, ${formatBytes(stats.bytes)} searched (${formatRate(stats.bytes, seconds)}), ${stats.parsed} containing ${hosts.old}`);
         const scan = await scanTree({
             root,
             hosts,
