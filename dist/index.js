@@ -1,7 +1,2517 @@
 /******/ (() => { // webpackBootstrap
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 9379:
+/***/ 636:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const pico = __nccwpck_require__(1366);
+const utils = __nccwpck_require__(5313);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 4701:
+/***/ ((module) => {
+
+"use strict";
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 9915:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const constants = __nccwpck_require__(4701);
+const utils = __nccwpck_require__(5313);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 1366:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const scan = __nccwpck_require__(5607);
+const parse = __nccwpck_require__(9915);
+const utils = __nccwpck_require__(5313);
+const constants = __nccwpck_require__(4701);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5607:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const utils = __nccwpck_require__(5313);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(4701);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 5313:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(4701);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
+/***/ 5869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -142,17 +2652,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(5471)
-const cmp = __nccwpck_require__(8646)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const parseOptions = __nccwpck_require__(4630)
+const { safeRe: re, t } = __nccwpck_require__(7929)
+const cmp = __nccwpck_require__(3428)
+const debug = __nccwpck_require__(8705)
+const SemVer = __nccwpck_require__(1861)
+const Range = __nccwpck_require__(6900)
 
 
 /***/ }),
 
-/***/ 6782:
+/***/ 6900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -375,22 +2885,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(1383)
+const LRU = __nccwpck_require__(8873)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(9379)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const trimComparatorWhitespace = __nccwpck_require__(9737)
+const parseOptions = __nccwpck_require__(4630)
+const Comparator = __nccwpck_require__(5869)
+const debug = __nccwpck_require__(8705)
+const SemVer = __nccwpck_require__(1861)
+const trimComparatorWhitespace = __nccwpck_require__(8283)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(5471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+} = __nccwpck_require__(7929)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(3847)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -737,18 +3247,18 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 7163:
+/***/ 1861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const debug = __nccwpck_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const debug = __nccwpck_require__(8705)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(3847)
+const { safeRe: re, t } = __nccwpck_require__(7929)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(3348)
+const parseOptions = __nccwpck_require__(4630)
+const { compareIdentifiers } = __nccwpck_require__(5054)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1095,13 +3605,13 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 1799:
+/***/ 7881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(9555)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1111,18 +3621,18 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 8646:
+/***/ 3428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gt = __nccwpck_require__(6599)
-const gte = __nccwpck_require__(1236)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
+const eq = __nccwpck_require__(5184)
+const neq = __nccwpck_require__(1292)
+const gt = __nccwpck_require__(6097)
+const gte = __nccwpck_require__(1810)
+const lt = __nccwpck_require__(5217)
+const lte = __nccwpck_require__(9063)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1173,15 +3683,15 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 5385:
+/***/ 7279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
-const parse = __nccwpck_require__(6353)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const SemVer = __nccwpck_require__(1861)
+const parse = __nccwpck_require__(9555)
+const { safeRe: re, t } = __nccwpck_require__(7929)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1243,13 +3753,13 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 7648:
+/***/ 3322:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(1861)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1260,26 +3770,26 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 6874:
+/***/ 9348:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(4123)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 8469:
+/***/ 4123:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(1861)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1288,13 +3798,13 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 613:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(9555)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1356,52 +3866,52 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 5082:
+/***/ 5184:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(4123)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 6599:
+/***/ 6097:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(4123)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 1236:
+/***/ 1810:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(4123)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 2338:
+/***/ 1940:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(1861)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1424,78 +3934,78 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 3872:
+/***/ 5217:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(4123)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 6717:
+/***/ 9063:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(4123)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 8511:
+/***/ 1981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(1861)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 2603:
+/***/ 6953:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(1861)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 4974:
+/***/ 1292:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(4123)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 6353:
+/***/ 9555:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(1861)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1515,26 +4025,26 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 8756:
+/***/ 8034:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(1861)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 5714:
+/***/ 676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(9555)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1544,39 +4054,39 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 2173:
+/***/ 5507:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(4123)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 7192:
+/***/ 9410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(3322)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 8011:
+/***/ 6749:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(6900)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1590,28 +4100,28 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 9872:
+/***/ 1386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(3322)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 6114:
+/***/ 6620:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(6353)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(9555)
+const constants = __nccwpck_require__(3847)
+const SemVer = __nccwpck_require__(1861)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1659,13 +4169,13 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 8780:
+/***/ 426:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(9555)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1675,55 +4185,55 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 2088:
+/***/ 6626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(5471)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(3348)
-const parse = __nccwpck_require__(6353)
-const valid = __nccwpck_require__(8780)
-const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(2338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(8511)
-const minor = __nccwpck_require__(2603)
-const patch = __nccwpck_require__(8756)
-const prerelease = __nccwpck_require__(5714)
-const compare = __nccwpck_require__(8469)
-const rcompare = __nccwpck_require__(2173)
-const compareLoose = __nccwpck_require__(6874)
-const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(9872)
-const rsort = __nccwpck_require__(7192)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gte = __nccwpck_require__(1236)
-const lte = __nccwpck_require__(6717)
-const cmp = __nccwpck_require__(8646)
-const coerce = __nccwpck_require__(5385)
-const truncate = __nccwpck_require__(6114)
-const Comparator = __nccwpck_require__(9379)
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(5574)
-const minSatisfying = __nccwpck_require__(8595)
-const minVersion = __nccwpck_require__(1866)
-const validRange = __nccwpck_require__(4737)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(2276)
-const ltr = __nccwpck_require__(5213)
-const intersects = __nccwpck_require__(3465)
-const simplifyRange = __nccwpck_require__(2028)
-const subset = __nccwpck_require__(1489)
+const internalRe = __nccwpck_require__(7929)
+const constants = __nccwpck_require__(3847)
+const SemVer = __nccwpck_require__(1861)
+const identifiers = __nccwpck_require__(5054)
+const parse = __nccwpck_require__(9555)
+const valid = __nccwpck_require__(426)
+const clean = __nccwpck_require__(7881)
+const inc = __nccwpck_require__(1940)
+const diff = __nccwpck_require__(613)
+const major = __nccwpck_require__(1981)
+const minor = __nccwpck_require__(6953)
+const patch = __nccwpck_require__(8034)
+const prerelease = __nccwpck_require__(676)
+const compare = __nccwpck_require__(4123)
+const rcompare = __nccwpck_require__(5507)
+const compareLoose = __nccwpck_require__(9348)
+const compareBuild = __nccwpck_require__(3322)
+const sort = __nccwpck_require__(1386)
+const rsort = __nccwpck_require__(9410)
+const gt = __nccwpck_require__(6097)
+const lt = __nccwpck_require__(5217)
+const eq = __nccwpck_require__(5184)
+const neq = __nccwpck_require__(1292)
+const gte = __nccwpck_require__(1810)
+const lte = __nccwpck_require__(9063)
+const cmp = __nccwpck_require__(3428)
+const coerce = __nccwpck_require__(7279)
+const truncate = __nccwpck_require__(6620)
+const Comparator = __nccwpck_require__(5869)
+const Range = __nccwpck_require__(6900)
+const satisfies = __nccwpck_require__(6749)
+const toComparators = __nccwpck_require__(7900)
+const maxSatisfying = __nccwpck_require__(6575)
+const minSatisfying = __nccwpck_require__(6893)
+const minVersion = __nccwpck_require__(9232)
+const validRange = __nccwpck_require__(3739)
+const outside = __nccwpck_require__(6198)
+const gtr = __nccwpck_require__(7722)
+const ltr = __nccwpck_require__(7679)
+const intersects = __nccwpck_require__(4895)
+const simplifyRange = __nccwpck_require__(2086)
+const subset = __nccwpck_require__(3655)
 module.exports = {
   parse,
   valid,
@@ -1776,7 +4286,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5101:
+/***/ 3847:
 /***/ ((module) => {
 
 "use strict";
@@ -1851,7 +4361,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1159:
+/***/ 8705:
 /***/ ((module) => {
 
 "use strict";
@@ -1870,7 +4380,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 3348:
+/***/ 5054:
 /***/ ((module) => {
 
 "use strict";
@@ -1907,7 +4417,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1383:
+/***/ 8873:
 /***/ ((module) => {
 
 "use strict";
@@ -1957,7 +4467,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 4630:
 /***/ ((module) => {
 
 "use strict";
@@ -1982,7 +4492,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 5471:
+/***/ 7929:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -1992,8 +4502,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(5101)
-const debug = __nccwpck_require__(1159)
+} = __nccwpck_require__(3847)
+const debug = __nccwpck_require__(8705)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2213,7 +4723,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9737:
+/***/ 8283:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -2229,7 +4739,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(5101)
+} = __nccwpck_require__(3847)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2659,27 +5169,27 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 2276:
+/***/ 7722:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(6198)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 3465:
+/***/ 4895:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(6900)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2690,13 +5200,13 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 5213:
+/***/ 7679:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(6198)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2704,14 +5214,14 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 5574:
+/***/ 6575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const SemVer = __nccwpck_require__(1861)
+const Range = __nccwpck_require__(6900)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2739,14 +5249,14 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 8595:
+/***/ 6893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const SemVer = __nccwpck_require__(1861)
+const Range = __nccwpck_require__(6900)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2773,15 +5283,15 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 1866:
+/***/ 9232:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-const gt = __nccwpck_require__(6599)
+const SemVer = __nccwpck_require__(1861)
+const Range = __nccwpck_require__(6900)
+const gt = __nccwpck_require__(6097)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2844,21 +5354,21 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 6198:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
-const Comparator = __nccwpck_require__(9379)
+const SemVer = __nccwpck_require__(1861)
+const Comparator = __nccwpck_require__(5869)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
-const gte = __nccwpck_require__(1236)
+const Range = __nccwpck_require__(6900)
+const satisfies = __nccwpck_require__(6749)
+const gt = __nccwpck_require__(6097)
+const lt = __nccwpck_require__(5217)
+const lte = __nccwpck_require__(9063)
+const gte = __nccwpck_require__(1810)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2934,7 +5444,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 2028:
+/***/ 2086:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -2943,8 +5453,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(6749)
+const compare = __nccwpck_require__(4123)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2991,17 +5501,17 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 1489:
+/***/ 3655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Range = __nccwpck_require__(6782)
-const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6900)
+const Comparator = __nccwpck_require__(5869)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(6749)
+const compare = __nccwpck_require__(4123)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3248,13 +5758,13 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 4750:
+/***/ 7900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(6900)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3266,13 +5776,13 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 4737:
+/***/ 3739:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(6900)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3287,15 +5797,15 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 770:
+/***/ 408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(376);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 376:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -3568,35 +6078,35 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4718:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(271)
+const Dispatcher = __nccwpck_require__(2377)
+const Pool = __nccwpck_require__(8014)
+const BalancedPool = __nccwpck_require__(3207)
+const Agent = __nccwpck_require__(5539)
+const ProxyAgent = __nccwpck_require__(9710)
+const EnvHttpProxyAgent = __nccwpck_require__(6699)
+const RetryAgent = __nccwpck_require__(9176)
+const errors = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(5889)
+const buildConnector = __nccwpck_require__(5106)
+const MockClient = __nccwpck_require__(2839)
+const MockAgent = __nccwpck_require__(587)
+const MockPool = __nccwpck_require__(3926)
+const mockErrors = __nccwpck_require__(5347)
+const RetryHandler = __nccwpck_require__(3174)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(4743)
+const DecoratorHandler = __nccwpck_require__(6949)
+const RedirectHandler = __nccwpck_require__(3216)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -3614,10 +6124,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(1068),
+  retry: __nccwpck_require__(9636),
+  dump: __nccwpck_require__(5786),
+  dns: __nccwpck_require__(6149)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -3679,7 +6189,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(6860).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -3691,39 +6201,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(5662).Headers
+/* unused reexport */ __nccwpck_require__(9317).Response
+/* unused reexport */ __nccwpck_require__(3713).Request
+/* unused reexport */ __nccwpck_require__(8440).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(4881).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8709)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(7403)
+const { kConstruct } = __nccwpck_require__(8271)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(8495)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(782)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(6814)
+/* unused reexport */ __nccwpck_require__(3435).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -3739,18 +6249,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(6376)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 6128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(5386)
+const { RequestAbortedError } = __nccwpck_require__(6593)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -3810,7 +6320,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -3818,9 +6328,9 @@ module.exports = {
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3926,7 +6436,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -3941,10 +6451,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -4185,17 +6695,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 865:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(3897)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -4407,7 +6917,7 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 4754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -4415,11 +6925,11 @@ module.exports.RequestHandler = RequestHandler
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -4635,16 +7145,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 3408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -4751,22 +7261,22 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 5889:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(865)
+module.exports.stream = __nccwpck_require__(4754)
+module.exports.pipeline = __nccwpck_require__(884)
+module.exports.upgrade = __nccwpck_require__(3408)
+module.exports.connect = __nccwpck_require__(2574)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 3897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -4776,9 +7286,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { ReadableStreamFrom } = __nccwpck_require__(5386)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -5159,15 +7669,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 6425:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(3897)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -5259,7 +7769,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 5106:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -5267,9 +7777,9 @@ module.exports = {
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(6593)
+const timers = __nccwpck_require__(5929)
 
 function noop () {}
 
@@ -5507,7 +8017,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 4037:
 /***/ ((module) => {
 
 "use strict";
@@ -5633,7 +8143,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 6644:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -5843,7 +8353,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 6593:
 /***/ ((module) => {
 
 "use strict";
@@ -6276,7 +8786,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 8957:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -6285,7 +8795,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -6300,9 +8810,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -6766,7 +9276,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 3377:
 /***/ ((module) => {
 
 module.exports = {
@@ -6840,7 +9350,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 3838:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -6849,7 +9359,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(4037)
 
 class TstNode {
   /** @type {any} */
@@ -7000,14 +9510,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 5386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(3377)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -7015,9 +9525,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
+const { tree } = __nccwpck_require__(3838)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -7727,19 +10237,19 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 5539:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
+const DispatcherBase = __nccwpck_require__(803)
+const Pool = __nccwpck_require__(8014)
+const Client = __nccwpck_require__(271)
+const util = __nccwpck_require__(5386)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -7868,7 +10378,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 3207:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -7877,7 +10387,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   PoolBase,
   kClients,
@@ -7885,10 +10395,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1278)
+const Pool = __nccwpck_require__(8014)
+const { kUrl, kInterceptors } = __nccwpck_require__(3377)
+const { parseOrigin } = __nccwpck_require__(5386)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -8085,7 +10595,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 8939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -8094,9 +10604,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const timers = __nccwpck_require__(5929)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -8109,7 +10619,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -8142,9 +10652,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(6402)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -8156,11 +10666,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(9240) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(9968))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -8168,7 +10678,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(9240))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -9083,7 +11593,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6962).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -9606,7 +12116,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 7726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -9615,13 +12125,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -9640,7 +12150,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -10046,7 +12556,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6962).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -10406,7 +12916,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -10417,16 +12927,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const Request = __nccwpck_require__(8957)
+const DispatcherBase = __nccwpck_require__(803)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const buildConnector = __nccwpck_require__(5106)
 const {
   kUrl,
   kServerName,
@@ -10468,9 +12978,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(3377)
+const connectH1 = __nccwpck_require__(8939)
+const connectH2 = __nccwpck_require__(7726)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -10778,7 +13288,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 function onError (client, err) {
   if (
@@ -11038,20 +13548,20 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(2377)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6593)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(3377)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -11254,7 +13764,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 2377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -11327,16 +13837,16 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 6699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(803)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(3377)
+const ProxyAgent = __nccwpck_require__(9710)
+const Agent = __nccwpck_require__(5539)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -11495,7 +14005,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 2190:
 /***/ ((module) => {
 
 "use strict";
@@ -11620,16 +14130,16 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 1278:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(803)
+const FixedQueue = __nccwpck_require__(2190)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(3377)
+const PoolStats = __nccwpck_require__(1680)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -11822,10 +14332,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 1680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(3377)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -11863,7 +14373,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 8014:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -11875,14 +14385,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(1278)
+const Client = __nccwpck_require__(271)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { kUrl, kInterceptors } = __nccwpck_require__(3377)
+const buildConnector = __nccwpck_require__(5106)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11978,20 +14488,20 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(5539)
+const Pool = __nccwpck_require__(8014)
+const DispatcherBase = __nccwpck_require__(803)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(6593)
+const buildConnector = __nccwpck_require__(5106)
+const Client = __nccwpck_require__(271)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -12260,14 +14770,14 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 9176:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(2377)
+const RetryHandler = __nccwpck_require__(3174)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -12303,7 +14813,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 4743:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -12312,8 +14822,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const Agent = __nccwpck_require__(5539)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -12343,7 +14853,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 6949:
 /***/ ((module) => {
 
 "use strict";
@@ -12395,16 +14905,16 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 3216:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(5386)
+const { kBodyUsed } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -12635,21 +15145,21 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 3174:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(3377)
+const { RequestRetryError } = __nccwpck_require__(6593)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(5386)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -13080,15 +15590,15 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 6149:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(6949)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(6593)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -13463,15 +15973,15 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 5786:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(5386)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
+const DecoratorHandler = __nccwpck_require__(6949)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -13594,13 +16104,13 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 5306:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(3216)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -13623,12 +16133,12 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 1068:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(3216)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -13655,12 +16165,12 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 9636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(3174)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -13682,14 +16192,14 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 6402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(6650);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13967,7 +16477,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 9240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -13980,7 +16490,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 9968:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -13993,7 +16503,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 6650:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -14015,14 +16525,14 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 587:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(3377)
+const Agent = __nccwpck_require__(5539)
 const {
   kAgent,
   kMockAgentSet,
@@ -14033,14 +16543,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(2539)
+const MockClient = __nccwpck_require__(2839)
+const MockPool = __nccwpck_require__(3926)
+const { matchValue, buildMockOptions } = __nccwpck_require__(463)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(6593)
+const Dispatcher = __nccwpck_require__(2377)
+const Pluralizer = __nccwpck_require__(39)
+const PendingInterceptorsFormatter = __nccwpck_require__(2708)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -14183,15 +16693,15 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 2839:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(271)
+const { buildMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kMockAgent,
@@ -14200,10 +16710,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(2539)
+const { MockInterceptor } = __nccwpck_require__(7073)
+const Symbols = __nccwpck_require__(3377)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -14250,13 +16760,13 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 5347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(6593)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -14286,13 +16796,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 7073:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kDispatchKey,
@@ -14300,9 +16810,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(2539)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { buildURL } = __nccwpck_require__(5386)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -14501,15 +17011,15 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 3926:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(8014)
+const { buildMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kMockAgent,
@@ -14518,10 +17028,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(2539)
+const { MockInterceptor } = __nccwpck_require__(7073)
+const Symbols = __nccwpck_require__(3377)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -14568,7 +17078,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 2539:
 /***/ ((module) => {
 
 "use strict";
@@ -14599,21 +17109,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(5347)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(2539)
+const { buildURL } = __nccwpck_require__(5386)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14974,7 +17484,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 2708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15025,7 +17535,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 39:
 /***/ ((module) => {
 
 "use strict";
@@ -15062,7 +17572,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 5929:
 /***/ ((module) => {
 
 "use strict";
@@ -15493,21 +18003,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3892:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(8271)
+const { urlEquals, getFieldValues } = __nccwpck_require__(2012)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(5386)
+const { webidl } = __nccwpck_require__(6083)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9317)
+const { Request, fromInnerRequest } = __nccwpck_require__(3713)
+const { kState } = __nccwpck_require__(6970)
+const { fetching } = __nccwpck_require__(6860)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1118)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16360,16 +18870,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 7403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(8271)
+const { Cache } = __nccwpck_require__(3892)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 
 class CacheStorage {
   /**
@@ -16520,28 +19030,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 8271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(3377).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 2012:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(782)
+const { isValidHeaderName } = __nccwpck_require__(1118)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -16586,7 +19096,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 9922:
 /***/ ((module) => {
 
 "use strict";
@@ -16606,16 +19116,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 8495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(5816)
+const { stringify } = __nccwpck_require__(2095)
+const { webidl } = __nccwpck_require__(6083)
+const { Headers } = __nccwpck_require__(5662)
 
 /**
  * @typedef {Object} Cookie
@@ -16798,15 +19308,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 5816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(9922)
+const { isCTLExcludingHtab } = __nccwpck_require__(2095)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(782)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -17116,7 +19626,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 2095:
 /***/ ((module) => {
 
 "use strict";
@@ -17476,14 +19986,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 6301:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(625)
 
 /**
  * @type {number[]} BOM
@@ -18058,24 +20568,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 6376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(6860)
+const { makeRequest } = __nccwpck_require__(3713)
+const { webidl } = __nccwpck_require__(6083)
+const { EventSourceStream } = __nccwpck_require__(6301)
+const { parseMIMEType } = __nccwpck_require__(782)
+const { createFastMessageEvent } = __nccwpck_require__(6814)
+const { isNetworkError } = __nccwpck_require__(9317)
+const { delay } = __nccwpck_require__(625)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { environmentSettingsObject } = __nccwpck_require__(1118)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
 
 let experimentalWarned = false
 
@@ -18549,7 +21059,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 625:
 /***/ ((module) => {
 
 "use strict";
@@ -18594,13 +21104,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6962:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -18610,16 +21120,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1118)
+const { FormData } = __nccwpck_require__(8440)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(782)
+const { multipartFormDataParser } = __nccwpck_require__(4646)
 let random
 
 try {
@@ -19131,7 +21641,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 6833:
 /***/ ((module) => {
 
 "use strict";
@@ -19263,7 +21773,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20015,13 +22525,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9255:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(3377)
 
 class CompatWeakRef {
   constructor (value) {
@@ -20069,15 +22579,15 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 1508:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -20203,17 +22713,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 4646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
+const { utf8DecodeBytes } = __nccwpck_require__(1118)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(782)
+const { isFileLike } = __nccwpck_require__(1508)
+const { makeEntry } = __nccwpck_require__(8440)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -20685,17 +23195,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 8440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1118)
+const { kState } = __nccwpck_require__(6970)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { FileLike, isFileLike } = __nccwpck_require__(1508)
+const { webidl } = __nccwpck_require__(6083)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -20945,7 +23455,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8709:
 /***/ ((module) => {
 
 "use strict";
@@ -20993,7 +23503,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5662:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -21001,14 +23511,14 @@ module.exports = {
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(3377)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1118)
+const { webidl } = __nccwpck_require__(6083)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -21688,7 +24198,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 6860:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -21702,9 +24212,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(9317)
+const { HeadersList } = __nccwpck_require__(5662)
+const { Request, cloneRequest } = __nccwpck_require__(3713)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -21740,23 +24250,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(1118)
+const { kState, kDispatcher } = __nccwpck_require__(6970)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6962)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6833)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(782)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
+const { webidl } = __nccwpck_require__(6083)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -23966,7 +26476,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 3713:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23974,16 +26484,16 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6962)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5662)
+const { FinalizationRegistry } = __nccwpck_require__(9255)()
+const util = __nccwpck_require__(5386)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1118)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23993,12 +26503,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6833)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(782)
+const { kConstruct } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -25011,15 +27521,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 9317:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5662)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6962)
+const util = __nccwpck_require__(5386)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -25031,16 +27541,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1118)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6833)
+const { kState, kHeaders } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
+const { FormData } = __nccwpck_require__(8440)
+const { URLSerializer } = __nccwpck_require__(782)
+const { kConstruct } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -25629,7 +28139,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 6970:
 /***/ ((module) => {
 
 "use strict";
@@ -25646,7 +28156,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -25654,14 +28164,14 @@ module.exports = {
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(6833)
+const { getGlobalOrigin } = __nccwpck_require__(8709)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(782)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(5386)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6083)
 
 let supportedHashes = []
 
@@ -27286,7 +29796,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 6083:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27294,7 +29804,7 @@ module.exports = {
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(5386)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -27989,7 +30499,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2685:
 /***/ ((module) => {
 
 "use strict";
@@ -28287,7 +30797,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28297,16 +30807,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(5860)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(8391)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -28639,13 +31149,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6083)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -28725,7 +31235,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 8391:
 /***/ ((module) => {
 
 "use strict";
@@ -28743,7 +31253,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 5860:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28755,10 +31265,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(8391)
+const { ProgressEvent } = __nccwpck_require__(699)
+const { getEncoding } = __nccwpck_require__(2685)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(782)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -29142,28 +31652,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 3403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9322)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(7610)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3479)
+const { channels } = __nccwpck_require__(6644)
+const { CloseEvent } = __nccwpck_require__(6814)
+const { makeRequest } = __nccwpck_require__(3713)
+const { fetching } = __nccwpck_require__(6860)
+const { Headers, getHeadersList } = __nccwpck_require__(5662)
+const { getDecodeSplit } = __nccwpck_require__(1118)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
 
 /** @type {import('crypto')} */
 let crypto
@@ -29521,7 +32031,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 9322:
 /***/ ((module) => {
 
 "use strict";
@@ -29595,15 +32105,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { kConstruct } = __nccwpck_require__(3377)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -29932,13 +32442,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 4226:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(9322)
 
 const BUFFER_SIZE = 16386
 
@@ -30036,15 +32546,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 6495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(3479)
+const { MessageSizeExceededError } = __nccwpck_require__(6593)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -30149,7 +32659,7 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 1298:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30157,9 +32667,9 @@ module.exports = { PerMessageDeflate }
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9322)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(7610)
+const { channels } = __nccwpck_require__(6644)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -30169,11 +32679,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(3479)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
+const { closeWebSocketConnection } = __nccwpck_require__(3403)
+const { PerMessageDeflate } = __nccwpck_require__(6495)
+const { MessageSizeExceededError } = __nccwpck_require__(6593)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -30684,15 +33194,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 8470:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
+const { opcodes, sendHints } = __nccwpck_require__(9322)
+const FixedQueue = __nccwpck_require__(2190)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -30796,7 +33306,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 7610:
 /***/ ((module) => {
 
 "use strict";
@@ -30816,17 +33326,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 3479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(7610)
+const { states, opcodes } = __nccwpck_require__(9322)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(6814)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(782)
 
 /* globals Blob */
 
@@ -31146,16 +33656,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 3435:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(782)
+const { environmentSettingsObject } = __nccwpck_require__(1118)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9322)
 const {
   kWebSocketURL,
   kReadyState,
@@ -31164,21 +33674,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(7610)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(3479)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3403)
+const { ByteParser } = __nccwpck_require__(1298)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(5386)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(6814)
+const { SendQueue } = __nccwpck_require__(8470)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -31989,19 +34499,19 @@ module.exports = require("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveBlockMap = __nccwpck_require__(1653);
+var resolveBlockSeq = __nccwpck_require__(2624);
+var resolveFlowCollection = __nccwpck_require__(692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -32087,16 +34597,16 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 2873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(5755);
+var composeNode = __nccwpck_require__(3755);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -32140,18 +34650,18 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 3755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var composeCollection = __nccwpck_require__(2387);
+var composeScalar = __nccwpck_require__(4995);
+var resolveEnd = __nccwpck_require__(1462);
+var utilEmptyScalarPosition = __nccwpck_require__(9933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -32260,16 +34770,16 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 4995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -32356,19 +34866,19 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 2750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(8144);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var identity = __nccwpck_require__(2617);
+var composeDoc = __nccwpck_require__(2873);
+var resolveEnd = __nccwpck_require__(1462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -32588,18 +35098,18 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 1653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -32713,13 +35223,13 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -32921,15 +35431,15 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveProps = __nccwpck_require__(8017);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -32980,7 +35490,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1462:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -33027,20 +35537,20 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -33244,14 +35754,14 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 7120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(9271);
+var resolveEnd = __nccwpck_require__(1462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -33480,7 +35990,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 8017:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -33636,7 +36146,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -33680,7 +36190,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 9933:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -33716,13 +36226,13 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 4437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -33741,13 +36251,13 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 3485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -33764,23 +36274,23 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(9671);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var toJS = __nccwpck_require__(3709);
+var Schema = __nccwpck_require__(4902);
+var stringifyDocument = __nccwpck_require__(5719);
+var anchors = __nccwpck_require__(5702);
+var applyReviver = __nccwpck_require__(2703);
+var createNode = __nccwpck_require__(9462);
+var directives = __nccwpck_require__(8144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -34109,14 +36619,14 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -34193,7 +36703,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 2703:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -34258,15 +36768,15 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 9462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -34356,14 +36866,14 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 8144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 const escapeChars = {
     '!': '%21',
@@ -34542,7 +37052,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 2130:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -34612,29 +37122,29 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var Schema = __nccwpck_require__(4902);
+var errors = __nccwpck_require__(2130);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
+var publicApi = __nccwpck_require__(6205);
+var visit = __nccwpck_require__(7182);
 
 
 
@@ -34662,7 +37172,7 @@ __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
@@ -34671,7 +37181,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34698,17 +37208,17 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 9671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(5702);
+var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -34826,15 +37336,15 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 6039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(9462);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -34985,15 +37495,15 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(2703);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 class NodeBase {
     constructor(type) {
@@ -35033,16 +37543,16 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 2815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(9462);
+var stringifyPair = __nccwpck_require__(1174);
+var addPairToJSMap = __nccwpck_require__(614);
+var identity = __nccwpck_require__(2617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -35080,15 +37590,15 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 9271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -35115,18 +37625,18 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 2448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(8454);
+var addPairToJSMap = __nccwpck_require__(614);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -35270,18 +37780,18 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 5125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(9462);
+var stringifyCollection = __nccwpck_require__(8454);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var toJS = __nccwpck_require__(3709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -35393,17 +37903,17 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(2610);
+var stringify = __nccwpck_require__(9666);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -35466,7 +37976,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 2617:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -35527,13 +38037,13 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 3709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -35574,16 +38084,16 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 8564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
+var errors = __nccwpck_require__(2130);
+var stringifyString = __nccwpck_require__(6179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -35800,7 +38310,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 7455:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -35871,7 +38381,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4257:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -35978,15 +38488,15 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 3427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(8564);
+var cstStringify = __nccwpck_require__(7455);
+var cstVisit = __nccwpck_require__(4257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -36098,13 +38608,13 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(3427);
 
 /*
 START -> stream
@@ -36829,7 +39339,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 9706:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -36878,15 +39388,15 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 7374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -37866,19 +40376,19 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 6205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(2617);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -37981,17 +40491,17 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 4902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(2617);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var tags = __nccwpck_require__(1656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -38028,14 +40538,14 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 8229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var YAMLMap = __nccwpck_require__(2448);
 
 const map = {
     collection: 'map',
@@ -38055,13 +40565,13 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 7890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const nullTag = {
     identify: value => value == null,
@@ -38080,14 +40590,14 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 2400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var YAMLSeq = __nccwpck_require__(5125);
 
 const seq = {
     collection: 'seq',
@@ -38107,13 +40617,13 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 2374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(6179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -38131,13 +40641,13 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 1477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -38160,14 +40670,14 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 8251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -38215,13 +40725,13 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -38265,19 +40775,19 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 4810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
 
 const schema = [
     map.map,
@@ -38298,15 +40808,15 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(9271);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -38370,28 +40880,28 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 1656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
+var schema = __nccwpck_require__(4810);
+var schema$1 = __nccwpck_require__(7925);
+var binary = __nccwpck_require__(6817);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var schema$2 = __nccwpck_require__(7755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -38477,15 +40987,15 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 6817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(9271);
+var stringifyString = __nccwpck_require__(6179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -38555,13 +41065,13 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 3260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -38592,14 +41102,14 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -38650,13 +41160,13 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -38734,14 +41244,14 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 2610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -38813,17 +41323,17 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 61:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var pairs = __nccwpck_require__(7815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -38898,16 +41408,16 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 7815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLSeq = __nccwpck_require__(5125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -38988,25 +41498,25 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 7755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var binary = __nccwpck_require__(6817);
+var bool = __nccwpck_require__(3260);
+var float = __nccwpck_require__(396);
+var int = __nccwpck_require__(5883);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schema = [
     map.map,
@@ -39037,15 +41547,15 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -39141,13 +41651,13 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -39254,7 +41764,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 7089:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -39413,16 +41923,16 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5702);
+var identity = __nccwpck_require__(2617);
+var stringifyComment = __nccwpck_require__(9330);
+var stringifyString = __nccwpck_require__(6179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -39553,15 +42063,15 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 8454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(9330);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -39716,7 +42226,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 9330:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -39748,15 +42258,15 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 5719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(9330);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -39843,7 +42353,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2491:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -39878,16 +42388,16 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 1174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(9330);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -40038,14 +42548,14 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 6179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(9271);
+var foldFlowLines = __nccwpck_require__(7089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -40384,13 +42894,13 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 7182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -40628,12 +43138,12 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 178:
+/***/ 4563:
 /***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
 
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+// NAMESPACE OBJECT: ../../main/node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
 __nccwpck_require__.r(platform_namespaceObject);
 __nccwpck_require__.d(platform_namespaceObject, {
@@ -40645,7 +43155,7 @@ __nccwpck_require__.d(platform_namespaceObject, {
   platform: () => (platform)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+// NAMESPACE OBJECT: ../../main/node_modules/@actions/core/lib/core.js
 var core_namespaceObject = {};
 __nccwpck_require__.r(core_namespaceObject);
 __nccwpck_require__.d(core_namespaceObject, {
@@ -40681,7 +43191,7 @@ __nccwpck_require__.d(core_namespaceObject, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = require("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -40717,7 +43227,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -40813,7 +43323,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = require("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = require("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -40856,7 +43366,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -40947,11 +43457,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../main/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(408);
+// EXTERNAL MODULE: ../../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(4718);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -41648,7 +44158,7 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41724,7 +44234,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41798,7 +44308,7 @@ class OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42079,7 +44589,7 @@ const _summary = new Summary();
 const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -42121,7 +44631,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = require("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42301,7 +44811,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42575,7 +45085,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = require("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -43163,7 +45673,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -43243,7 +45753,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -43308,7 +45818,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -43630,7 +46140,7 @@ function getIDToken(aud) {
 const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/util.js
 
 // functions
 function assertEqual(val) {
@@ -44505,7 +47015,7 @@ function constantCatch(value) {
     return fn;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/core.js
 var _a;
 
 /** A special constant with type `never` */
@@ -44648,7 +47158,7 @@ function config(newConfig) {
     return globalConfig;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -44961,7 +47471,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -45119,7 +47629,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -45637,7 +48147,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (ins
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -45677,14 +48187,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -48322,7 +50832,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/registries.js
 var registries_a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -48375,7 +50885,7 @@ function registry() {
 (registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -49480,7 +51990,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -50133,7 +52643,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -50978,7 +53488,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/locales/en.js
 
 const en_error = () => {
     const Sizable = {
@@ -51105,7 +53615,7 @@ const en_error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -51374,7 +53884,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -51551,7 +54061,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -51610,7 +54120,7 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", errors_initializer, 
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -51628,7 +54138,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -53198,8 +55708,8 @@ function exitCodeOf(error) {
     return error instanceof UsageError ? errors_ExitCode.badInput : errors_ExitCode.failed;
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
+// EXTERNAL MODULE: ../../main/node_modules/semver/index.js
+var semver = __nccwpck_require__(6626);
 ;// CONCATENATED MODULE: ./lib/src/registry/reference.js
 /**
  * Image references per the distribution grammar (github.com/distribution/reference):
@@ -53470,8 +55980,8 @@ const manifestSchema = strictObject({
 })
     .meta({ title: 'cutover manifest', description: 'Drives a container-registry migration with cutover.' });
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3645);
 ;// CONCATENATED MODULE: ./lib/src/manifest/locate.js
 
 /** Maps key paths of a parsed YAML document to 1-based line and column numbers. */
@@ -53699,14 +56209,8 @@ function parseOptions(schema, raw, env) {
     return { ...own.data, ...common.data };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = require("node:child_process");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = require("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = require("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./lib/src/secrets.js
 
 const secrets = new Set();
@@ -53734,6 +56238,85 @@ function redact(text) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/src/registry/auth.js
+/**
+ * Registry authentication: the `WWW-Authenticate` challenge (Basic, or Bearer with realm, service
+ * and scope), and the token cache, one token per set of scopes.
+ */
+/**
+ * Parses a `WWW-Authenticate` header: `Bearer realm="https://auth/token",service="reg",scope="repository:a:pull",error="insufficient_scope"`.
+ * Quoted values may contain commas and escaped quotes. Only the first challenge is read; registries send one.
+ */
+function parseChallenge(header) {
+    if (!header)
+        return undefined;
+    const match = /^\s*([A-Za-z][\w-]*)\s*(.*)$/s.exec(header);
+    if (!match)
+        return undefined;
+    const params = {};
+    const pairs = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?\s*/g;
+    let pair;
+    while ((pair = pairs.exec(match[2])) !== null) {
+        params[pair[1].toLowerCase()] = pair[2] !== undefined ? pair[2].replace(/\\(.)/g, '$1') : pair[3];
+    }
+    return { scheme: match[1].toLowerCase(), params };
+}
+/** The pull (or pull+push) scope for a repository, as the token service understands it. */
+function repositoryScope(repository, actions) {
+    return `repository:${repository}:${actions}`;
+}
+/**
+ * Merges scope lists: the same resource's actions are united (`repository:a:pull` + `repository:a:push`
+ * → `repository:a:pull,push`), resources sorted so that equal sets give equal cache keys.
+ */
+function mergeScopes(...lists) {
+    const byResource = new Map();
+    for (const scope of lists.flat()) {
+        for (const single of scope.split(' ').filter(Boolean)) {
+            const colon = single.lastIndexOf(':');
+            const resource = colon > 0 ? single.slice(0, colon) : single;
+            const actions = colon > 0 ? single.slice(colon + 1).split(',') : [];
+            const set = byResource.get(resource) ?? new Set();
+            for (const action of actions)
+                if (action)
+                    set.add(action);
+            byResource.set(resource, set);
+        }
+    }
+    return [...byResource.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`);
+}
+/** Tokens by scope set, dropped a little before they expire. */
+class TokenCache {
+    tokens = new Map();
+    /** A valid token covering exactly `scopes`, if cached. */
+    get(scopes, now = Date.now()) {
+        const key = scopes.join(' ');
+        const cached = this.tokens.get(key);
+        if (!cached)
+            return undefined;
+        if (cached.expiresAt <= now) {
+            this.tokens.delete(key);
+            return undefined;
+        }
+        return cached.token;
+    }
+    /** Stores a token for `scopes`, valid for `expiresInSeconds` (less a safety margin). */
+    set(scopes, token, expiresInSeconds, now = Date.now()) {
+        const margin = Math.min(30, expiresInSeconds / 4);
+        this.tokens.set(scopes.join(' '), { token, expiresAt: now + (expiresInSeconds - margin) * 1000 });
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = require("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = require("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ./lib/src/registry/credentials.js
 
 
@@ -53863,6 +56446,1966 @@ async function resolveCredentials(registry, env) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/src/registry/http.js
+/**
+ * The transport pieces of the registry client that know nothing about registries: a per-host
+ * concurrency limiter, the retry policy (exponential backoff with jitter, Retry-After in both its
+ * forms), and the error type every failed request becomes.
+ */
+/** A failed registry request: the status (0 for a dropped connection), the registry's error code and the URL. */
+class RegistryError extends Error {
+    status;
+    code;
+    url;
+    name = 'RegistryError';
+    constructor(message, status, code, url) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.url = url;
+    }
+    /** True for answers worth another try: 408, 429, 5xx and dropped connections. */
+    get retryable() {
+        return isRetryableStatus(this.status);
+    }
+}
+/** Statuses a request is retried on. Status 0 stands for a connection that failed or dropped. */
+function isRetryableStatus(status) {
+    return status === 0 || status === 408 || status === 429 || (status >= 500 && status <= 599);
+}
+/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
+    }
+    /** Waits for a slot; the returned function gives it back (call it exactly once). */
+    async acquire() {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The slot passes straight to the next waiter, so `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `work` inside a slot. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+const DEFAULT_RETRY = { retries: 6, baseMs: 200, maxDelayMs: 30_000 };
+/**
+ * Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP-date. Undefined when
+ * absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * The wait before attempt `attempt + 1`: what Retry-After asks for when given, else exponential
+ * backoff with jitter (between half and all of `base·2^attempt`), both capped by `maxDelayMs`.
+ */
+function retryDelay(attempt, policy, retryAfter, random = Math.random) {
+    const asked = parseRetryAfter(retryAfter);
+    if (asked !== undefined)
+        return Math.min(asked, policy.maxDelayMs);
+    const step = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** attempt);
+    return Math.round(step / 2 + random() * (step / 2));
+}
+/** Resolves after `ms` milliseconds. */
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+/** The error code a dropped or refused connection carries under fetch's "fetch failed" TypeError. */
+function networkErrorCode(error) {
+    const cause = error?.cause;
+    return cause?.code ?? cause?.message ?? error?.message;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/src/registry/media.js
+
+/** Manifest media types the client accepts and copies. */
+const MEDIA_TYPES = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+};
+/** The Accept header for manifests: Docker v2 schema 2 and manifest list, OCI manifest and index. */
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPES.ociIndex,
+    MEDIA_TYPES.ociManifest,
+    MEDIA_TYPES.dockerManifestList,
+    MEDIA_TYPES.dockerManifest,
+].join(', ');
+/** `sha256:<hex>` of some bytes: digests always come from the raw bytes, never re-serialised JSON. */
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** True for media types whose children are manifests. */
+function isIndexMediaType(mediaType) {
+    return mediaType === MEDIA_TYPES.ociIndex || mediaType === MEDIA_TYPES.dockerManifestList;
+}
+/**
+ * Reads a manifest's structure. The media type comes from the document when it names one,
+ * else from the registry's Content-Type (OCI allows either).
+ * @throws Error for bytes that are not a schema-2 manifest or index
+ */
+function parseManifest(bytes, contentType) {
+    let document;
+    try {
+        document = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new Error(`the manifest is not JSON: ${error.message}`, { cause: error });
+    }
+    if (document.schemaVersion !== 2) {
+        throw new Error(`unsupported manifest schemaVersion ${String(document.schemaVersion)} (Docker schema 1 is not copied; convert the image first)`);
+    }
+    const contentMediaType = contentType?.split(';')[0]?.trim();
+    const mediaType = document.mediaType ??
+        (contentMediaType && contentMediaType !== 'application/json'
+            ? contentMediaType
+            : document.manifests
+                ? MEDIA_TYPES.ociIndex
+                : MEDIA_TYPES.ociManifest);
+    const isIndex = Array.isArray(document.manifests) && !document.config;
+    const blobs = isIndex ? [] : [...(document.config ? [document.config] : []), ...(document.layers ?? [])];
+    return {
+        mediaType,
+        isIndex,
+        manifests: isIndex ? (document.manifests ?? []) : [],
+        blobs,
+        ...(document.config && { config: document.config }),
+        ...(document.subject && { subject: document.subject }),
+    };
+}
+/**
+ * Blobs that are not ours to copy: foreign or non-distributable layers that name external URLs
+ * (Windows base layers); registries refuse to host them and clients fetch them from the URLs.
+ */
+function isForeignBlob(descriptor) {
+    return (descriptor.urls?.length ?? 0) > 0 && /foreign|nondistributable/.test(descriptor.mediaType);
+}
+
+;// CONCATENATED MODULE: ./lib/src/registry/client.js
+
+
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
+const USER_AGENT = 'cutover (registry client)';
+/**
+ * A client for one OCI distribution registry, on Node's fetch: anonymous, Basic or Bearer
+ * (challenge flow with a token per scope set), retries with backoff, bounded concurrency, manual
+ * redirects that drop Authorization when they leave the host.
+ */
+class RegistryClient {
+    /** `host[:port]` as the manifest names it. */
+    host;
+    /** `https://host` or, for loopback and insecure registries, `http://host`. */
+    baseUrl;
+    /** Counters for reports and tests. */
+    stats = { requests: 0, retries: 0, tokensFetched: 0 };
+    credentials;
+    limiter;
+    retry;
+    options;
+    scheme = 'unknown';
+    bearer;
+    tokens = new TokenCache();
+    pendingTokens = new Map();
+    /**
+     * The client for a registry of the manifest. Credentials come from the manifest's env names or
+     * the Docker config (masked); plain HTTP only for loopback hosts or `insecure: true`.
+     */
+    static async forRegistry(spec, env, options = {}) {
+        const credentials = await resolveCredentials(spec, env);
+        return new RegistryClient({
+            host: spec.host,
+            insecure: spec.insecure,
+            ...(credentials && { credentials }),
+            options,
+        });
+    }
+    constructor(init) {
+        this.host = init.host.toLowerCase();
+        this.baseUrl = `${init.insecure ? 'http' : 'https'}://${this.host}`;
+        this.credentials = init.credentials;
+        if (this.credentials?.kind === 'basic')
+            maskSecret(this.credentials.password);
+        if (this.credentials?.kind === 'identity-token')
+            maskSecret(this.credentials.token);
+        this.options = init.options ?? {};
+        this.limiter = new Limiter(this.options.concurrency ?? 8);
+        this.retry = { ...DEFAULT_RETRY, ...this.options.retry };
+    }
+    get pageSize() {
+        return Math.max(1, Math.min(1000, Math.floor(this.options.pageSize ?? 1000)));
+    }
+    /** True when this client refuses writes. */
+    get readOnly() {
+        return this.options.readOnly === true;
+    }
+    // ---------------------------------------------------------------- tags and repositories
+    /** Every tag of a repository, following `Link` pagination (pages of up to 1000); [] when the repository is unknown. */
+    async listTags(repository) {
+        const tags = [];
+        for await (const page of this.pages(`/v2/${repository}/tags/list?n=${this.pageSize}`, [repositoryScope(repository, 'pull')], `list tags of ${repository}`)) {
+            if (page === undefined)
+                return tags;
+            tags.push(...(page.tags ?? []));
+        }
+        return tags;
+    }
+    /**
+     * Every repository the registry's catalog lists (pages of up to 1000).
+     * @throws RegistryError when the registry does not serve or allow the catalog (401, 403, 404)
+     */
+    async listRepositories() {
+        const names = [];
+        for await (const page of this.pages(`/v2/_catalog?n=${this.pageSize}`, ['registry:catalog:*'], 'list repositories', false)) {
+            names.push(...(page?.repositories ?? []));
+        }
+        return names;
+    }
+    async *pages(first, scopes, what, missingIsEmpty = true) {
+        let next = first;
+        const seen = new Set();
+        while (next !== undefined) {
+            seen.add(next);
+            const { response, url } = await this.send({ method: 'GET', url: next, scopes });
+            if (response.status === 404 && missingIsEmpty) {
+                await drain(response);
+                yield undefined;
+                return;
+            }
+            if (response.status !== 200)
+                throw await this.failure(response, url, what);
+            yield (await readJson(response, url));
+            // The registry builds the cursor; we only follow it (relative to the page we asked for).
+            const link = nextLink(response.headers.get('link'));
+            next = link === undefined ? undefined : new URL(link, url).href;
+            if (next !== undefined && seen.has(next))
+                next = undefined;
+        }
+    }
+    // ---------------------------------------------------------------- manifests
+    /** HEAD a manifest by tag or digest; undefined when the registry answers 404. */
+    async headManifest(repository, reference) {
+        const { response, url } = await this.send({
+            method: 'HEAD',
+            url: `/v2/${repository}/manifests/${reference}`,
+            scopes: [repositoryScope(repository, 'pull')],
+            headers: { accept: MANIFEST_ACCEPT },
+        });
+        if (response.status === 404)
+            return undefined;
+        if (response.status !== 200)
+            throw await this.failure(response, url, `HEAD ${repository}:${reference}`);
+        const digest = response.headers.get('docker-content-digest');
+        const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+        const length = Number(response.headers.get('content-length'));
+        if (!digest || !isValidDigest(digest) || !mediaType || !Number.isFinite(length)) {
+            // Some registries leave headers out of HEAD answers; the bytes always tell.
+            const manifest = await this.getManifest(repository, reference);
+            return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+        }
+        return { digest, mediaType, size: length };
+    }
+    /**
+     * GET a manifest by tag or digest with the full Accept list; the digest is computed from the
+     * raw bytes and checked against the one asked for and the one the registry announces.
+     * @throws RegistryError (status 404 when absent)
+     */
+    async getManifest(repository, reference) {
+        const { response, url } = await this.send({
+            method: 'GET',
+            url: `/v2/${repository}/manifests/${reference}`,
+            scopes: [repositoryScope(repository, 'pull')],
+            headers: { accept: MANIFEST_ACCEPT },
+        });
+        if (response.status !== 200)
+            throw await this.failure(response, url, `GET ${repository}:${reference}`);
+        const bytes = await readBody(response, MAX_JSON_BYTES, url);
+        const digest = sha256Digest(bytes);
+        const expected = reference.includes(':') ? reference : response.headers.get('docker-content-digest');
+        if (expected?.startsWith('sha256:') && expected !== digest) {
+            throw new RegistryError(`${this.host}/${repository}:${reference}: the manifest's bytes hash to ${digest}, not ${expected}`, 200, 'DIGEST_INVALID', url);
+        }
+        const mediaType = parseManifest(bytes, response.headers.get('content-type') ?? undefined).mediaType;
+        return { digest, mediaType, bytes };
+    }
+    /**
+     * PUT a manifest's exact bytes under a tag or its digest; returns the digest, checked against
+     * what the registry announces.
+     */
+    async putManifest(repository, reference, manifest) {
+        const { response, url } = await this.send({
+            method: 'PUT',
+            url: `/v2/${repository}/manifests/${reference}`,
+            scopes: [repositoryScope(repository, 'pull,push')],
+            headers: { 'content-type': manifest.mediaType },
+            body: manifest.bytes,
+        });
+        if (response.status !== 201 && response.status !== 200)
+            throw await this.failure(response, url, `PUT manifest ${repository}:${reference}`);
+        await drain(response);
+        const digest = sha256Digest(manifest.bytes);
+        const announced = response.headers.get('docker-content-digest');
+        if (announced && announced.startsWith('sha256:') && announced !== digest) {
+            throw new RegistryError(`${this.host}/${repository}:${reference}: the registry stored ${announced}, expected ${digest}`, response.status, 'DIGEST_INVALID', url);
+        }
+        return digest;
+    }
+    /**
+     * The OCI referrers of a manifest (signatures, SBOMs, attestations attached with `subject`), or
+     * undefined when the registry does not serve the referrers API.
+     */
+    async listReferrers(repository, digest) {
+        const { response, url } = await this.send({
+            method: 'GET',
+            url: `/v2/${repository}/referrers/${digest}`,
+            scopes: [repositoryScope(repository, 'pull')],
+            headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+        });
+        if (response.status === 404 || response.status === 405 || response.status === 400) {
+            await drain(response);
+            return undefined;
+        }
+        if (response.status !== 200)
+            throw await this.failure(response, url, `referrers of ${repository}@${digest}`);
+        const type = response.headers.get('content-type') ?? '';
+        const index = (await readJson(response, url));
+        if (!type.includes('application/vnd.oci.image.index.v1+json') && !Array.isArray(index.manifests))
+            return undefined;
+        return index.manifests ?? [];
+    }
+    // ---------------------------------------------------------------- blobs
+    /** HEAD a blob; its size, or undefined when the repository does not have it. */
+    async headBlob(repository, digest) {
+        const { response, url } = await this.send({
+            method: 'HEAD',
+            url: `/v2/${repository}/blobs/${digest}`,
+            scopes: [repositoryScope(repository, 'pull')],
+        });
+        if (response.status === 404)
+            return undefined;
+        if (response.status !== 200)
+            throw await this.failure(response, url, `HEAD blob ${repository}@${digest}`);
+        const length = Number(response.headers.get('content-length'));
+        return Number.isFinite(length) ? length : 0;
+    }
+    /** Reads a small blob (an image config) whole, checking its digest. */
+    async readBlob(repository, digest, maxBytes = MAX_JSON_BYTES) {
+        const { stream } = await this.getBlob(repository, digest);
+        const chunks = [];
+        let total = 0;
+        for await (const chunk of stream) {
+            total += chunk.length;
+            if (total > maxBytes) {
+                stream.destroy();
+                throw new RegistryError(`blob ${repository}@${digest} is larger than ${maxBytes} bytes`, 200);
+            }
+            chunks.push(chunk);
+        }
+        const bytes = Buffer.concat(chunks);
+        if (digest.startsWith('sha256:') && sha256Digest(bytes) !== digest)
+            throw new RegistryError(`blob ${repository}@${digest} does not match its digest`, 200, 'DIGEST_INVALID');
+        return bytes;
+    }
+    /**
+     * Streams a blob. The concurrency slot is held until the stream ends or is destroyed, so
+     * downloads count against the host's limit for as long as they last.
+     */
+    async getBlob(repository, digest) {
+        const { response, url, release } = await this.send({
+            method: 'GET',
+            url: `/v2/${repository}/blobs/${digest}`,
+            scopes: [repositoryScope(repository, 'pull')],
+            headers: { 'accept-encoding': 'identity' },
+            holdSlot: true,
+        });
+        if (response.status !== 200 || !response.body) {
+            release();
+            throw await this.failure(response, url, `GET blob ${repository}@${digest}`);
+        }
+        const stream = external_node_stream_.Readable.fromWeb(response.body);
+        stream.once('close', release);
+        return { stream, size: Number(response.headers.get('content-length')) || 0 };
+    }
+    /**
+     * Asks the registry to mount a blob from another of its repositories. True when it answers 201;
+     * any other answer means "upload it" (an upload session the registry opened is returned for that).
+     */
+    async mountBlob(repository, digest, from) {
+        const { response, url } = await this.send({
+            method: 'POST',
+            url: `/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`,
+            scopes: mergeScopes([repositoryScope(repository, 'pull,push'), repositoryScope(from, 'pull')]),
+        });
+        await drain(response);
+        if (response.status === 201)
+            return { mounted: true };
+        const location = response.headers.get('location');
+        if (response.status === 202 && location)
+            return { mounted: false, location: new URL(location, url).href };
+        return { mounted: false };
+    }
+    /**
+     * Uploads a blob from a stream: one streamed PUT (after POST), or PATCH chunks when `chunkSize`
+     * is set or the registry refuses the single PUT as too large. `open` is called once per attempt.
+     * Memory stays at most one chunk, whatever the blob's size. Returns the bytes sent.
+     */
+    async uploadBlob(repository, digest, size, open, session) {
+        const location = session ?? (await this.startUpload(repository));
+        if (this.options.chunkSize !== undefined)
+            return this.uploadChunked(repository, digest, location, await open(), this.options.chunkSize);
+        const stream = await open();
+        const target = withQuery(location, 'digest', digest);
+        const { response, url } = await this.send({
+            method: 'PUT',
+            url: target,
+            scopes: [repositoryScope(repository, 'pull,push')],
+            headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+            body: stream,
+        }).catch((error) => {
+            stream.destroy();
+            throw error;
+        });
+        if (response.status === 413) {
+            // A proxy in front of the registry limits request size: fall back to chunks.
+            await drain(response);
+            stream.destroy();
+            return this.uploadChunked(repository, digest, await this.startUpload(repository), await open(), DEFAULT_CHUNK_SIZE);
+        }
+        if (response.status !== 201) {
+            stream.destroy();
+            throw await this.failure(response, url, `upload blob ${repository}@${digest}`);
+        }
+        await drain(response);
+        return size;
+    }
+    /** Opens an upload session; returns its absolute location (query string kept). */
+    async startUpload(repository) {
+        const { response, url } = await this.send({
+            method: 'POST',
+            url: `/v2/${repository}/blobs/uploads/`,
+            scopes: [repositoryScope(repository, 'pull,push')],
+        });
+        const location = response.headers.get('location');
+        if (response.status !== 202 || !location)
+            throw await this.failure(response, url, `start an upload to ${repository}`);
+        await drain(response);
+        return new URL(location, url).href;
+    }
+    async uploadChunked(repository, digest, firstLocation, stream, chunkSize) {
+        let location = firstLocation;
+        let offset = 0;
+        try {
+            for await (const chunk of chunksOf(stream, chunkSize)) {
+                const { response, url } = await this.send({
+                    method: 'PATCH',
+                    url: location,
+                    scopes: [repositoryScope(repository, 'pull,push')],
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(chunk.length),
+                        'content-range': `${offset}-${offset + chunk.length - 1}`,
+                    },
+                    // A chunk is a Buffer, but replaying a PATCH after the registry took part of it is unsafe.
+                    body: external_node_stream_.Readable.from([chunk]),
+                });
+                const next = response.headers.get('location');
+                if (response.status !== 202 || !next)
+                    throw await this.failure(response, url, `upload chunk of ${repository}@${digest}`);
+                await drain(response);
+                location = new URL(next, url).href;
+                offset += chunk.length;
+            }
+        }
+        finally {
+            stream.destroy();
+        }
+        const { response, url } = await this.send({
+            method: 'PUT',
+            url: withQuery(location, 'digest', digest),
+            scopes: [repositoryScope(repository, 'pull,push')],
+            headers: { 'content-length': '0' },
+        });
+        if (response.status !== 201)
+            throw await this.failure(response, url, `finish upload of ${repository}@${digest}`);
+        await drain(response);
+        return offset;
+    }
+    // ---------------------------------------------------------------- transport
+    /**
+     * Sends one request: authorises it (Basic, or a Bearer token for its scopes), follows redirects
+     * by hand (dropping Authorization off-host), answers one auth challenge, and retries 408/429/5xx
+     * and dropped connections with backoff while the body can be replayed.
+     */
+    async send(init) {
+        if (this.readOnly && init.method !== 'GET' && init.method !== 'HEAD') {
+            throw new RegistryError(`refusing ${init.method} ${init.url}: ${this.host} is read-only for cutover (the old registry is never written to)`, 0, 'READ_ONLY');
+        }
+        const release = await this.limiter.acquire();
+        let url = new URL(init.url, this.baseUrl).href;
+        let method = init.method;
+        const replayable = !(init.body instanceof external_node_stream_.Readable);
+        let attempt = 0;
+        let redirects = 0;
+        let authAnswers = 0;
+        try {
+            for (;;) {
+                this.stats.requests++;
+                const target = new URL(url);
+                const sameHost = target.host.toLowerCase() === this.host;
+                const headers = { 'user-agent': USER_AGENT, ...init.headers };
+                if (sameHost) {
+                    const authorization = await this.authorization(init.scopes);
+                    if (authorization)
+                        headers['authorization'] = authorization;
+                }
+                let response;
+                try {
+                    response = await fetch(url, {
+                        method,
+                        headers,
+                        redirect: 'manual',
+                        ...(init.body !== undefined && {
+                            body: init.body,
+                            duplex: 'half',
+                        }),
+                    });
+                }
+                catch (error) {
+                    const reason = networkErrorCode(error) ?? 'connection failed';
+                    if (!replayable || attempt >= this.retry.retries) {
+                        throw new RegistryError(`${method} ${describeUrl(url)}: ${reason}`, 0, 'NETWORK', url);
+                    }
+                    await this.backoff(method, url, 0, reason, attempt++);
+                    continue;
+                }
+                const location = response.headers.get('location');
+                if ([301, 302, 303, 307, 308].includes(response.status) && location && replayable) {
+                    await drain(response);
+                    if (++redirects > MAX_REDIRECTS)
+                        throw new RegistryError(`${method} ${describeUrl(url)}: too many redirects`, response.status);
+                    url = new URL(location, url).href;
+                    if (response.status === 303)
+                        method = 'GET';
+                    continue;
+                }
+                if (response.status === 401 && sameHost && authAnswers < 2) {
+                    const challenge = parseChallenge(response.headers.get('www-authenticate'));
+                    if (challenge && (await this.answer(challenge, init.scopes, 'authorization' in headers))) {
+                        await drain(response);
+                        authAnswers++;
+                        if (!replayable)
+                            throw new RegistryError(`${method} ${describeUrl(url)}: authorisation expired mid-upload`, 401);
+                        continue;
+                    }
+                }
+                if (isRetryableStatus(response.status) && replayable && attempt < this.retry.retries) {
+                    const retryAfter = response.headers.get('retry-after');
+                    await drain(response);
+                    await this.backoff(method, url, response.status, `HTTP ${response.status}`, attempt++, retryAfter);
+                    continue;
+                }
+                if (init.holdSlot)
+                    return { response, url, release };
+                return { response, url, release: () => undefined };
+            }
+        }
+        catch (error) {
+            release();
+            throw error;
+        }
+        finally {
+            if (!init.holdSlot)
+                release();
+        }
+    }
+    async backoff(method, url, status, reason, attempt, retryAfter) {
+        const delayMs = retryDelay(attempt, this.retry, retryAfter);
+        this.stats.retries++;
+        this.options.onRetry?.({
+            host: this.host,
+            method,
+            path: describeUrl(url),
+            status,
+            reason,
+            attempt: attempt + 1,
+            delayMs,
+        });
+        await sleep(delayMs);
+    }
+    /** The Authorization header for a request needing `scopes`, once the registry's scheme is known. */
+    async authorization(scopes) {
+        if (this.scheme === 'basic' && this.credentials?.kind === 'basic')
+            return basicHeader(this.credentials);
+        if (this.scheme === 'bearer')
+            return `Bearer ${await this.token(mergeScopes(scopes))}`;
+        return undefined;
+    }
+    /**
+     * Learns from a 401 challenge. True when the request is worth sending again: it went out without
+     * credentials and we now know how to send them (Basic, or a Bearer token from the realm), or a
+     * Bearer token did not cover what the challenge's insufficient_scope names (asked for once).
+     */
+    async answer(challenge, scopes, sentAuthorization) {
+        if (challenge.scheme === 'basic') {
+            if (this.credentials?.kind !== 'basic')
+                return false;
+            this.scheme = 'basic';
+            return !sentAuthorization;
+        }
+        if (challenge.scheme !== 'bearer' || !challenge.params['realm'])
+            return false;
+        const realm = challenge.params['realm'];
+        const service = challenge.params['service'];
+        this.scheme = 'bearer';
+        this.bearer = { realm, ...(service !== undefined && { service }) };
+        if (!sentAuthorization)
+            return true;
+        // A token we had did not do: ask once for what the challenge names, together with our own scopes.
+        const wanted = mergeScopes(scopes, challenge.params['scope'] ? [challenge.params['scope']] : []);
+        const token = await this.fetchToken(wanted);
+        this.tokens.set(mergeScopes(scopes), token.token, token.expiresIn);
+        return true;
+    }
+    async token(scopes) {
+        const cached = this.tokens.get(scopes);
+        if (cached)
+            return cached;
+        const key = scopes.join(' ');
+        let pending = this.pendingTokens.get(key);
+        if (!pending) {
+            pending = this.fetchToken(scopes)
+                .then(({ token, expiresIn }) => {
+                this.tokens.set(scopes, token, expiresIn);
+                return token;
+            })
+                .finally(() => this.pendingTokens.delete(key));
+            this.pendingTokens.set(key, pending);
+        }
+        return pending;
+    }
+    /** Asks the Bearer realm for a token covering `scopes` (repeated `scope` parameters). */
+    async fetchToken(scopes) {
+        const { realm, service } = this.bearer;
+        const realmUrl = new URL(realm);
+        if (realmUrl.protocol !== 'https:' &&
+            !isLoopbackHost(realmUrl.host) &&
+            !this.baseUrl.startsWith('http:')) {
+            throw new RegistryError(`the token realm ${realm} is plain HTTP: refusing to send credentials there`, 0);
+        }
+        let attempt = 0;
+        for (;;) {
+            let response;
+            try {
+                response = await this.tokenRequest(realmUrl, service, scopes);
+            }
+            catch (error) {
+                if (attempt >= this.retry.retries)
+                    throw new RegistryError(`token from ${realmUrl.host}: ${networkErrorCode(error)}`, 0, 'NETWORK');
+                await this.backoff('GET', realm, 0, networkErrorCode(error) ?? 'connection failed', attempt++);
+                continue;
+            }
+            if (isRetryableStatus(response.status) && attempt < this.retry.retries) {
+                const retryAfter = response.headers.get('retry-after');
+                await drain(response);
+                await this.backoff('GET', realm, response.status, `HTTP ${response.status}`, attempt++, retryAfter);
+                continue;
+            }
+            if (response.status !== 200) {
+                const text = (await response.text().catch(() => '')).slice(0, 300);
+                throw new RegistryError(`the token service ${realmUrl.host} refused ${scopes.join(' ') || 'access'} for ${this.host} (HTTP ${response.status}${this.credentials ? `, credentials from ${this.credentials.source}` : ', anonymous'}): ${text}`, response.status === 401 || response.status === 403 ? response.status : 401, 'UNAUTHORIZED');
+            }
+            const body = (await response.json());
+            const token = body.token ?? body.access_token;
+            if (!token)
+                throw new RegistryError(`the token service ${realmUrl.host} answered without a token`, 401);
+            maskSecret(token);
+            this.stats.tokensFetched++;
+            return { token, expiresIn: body.expires_in && body.expires_in > 0 ? body.expires_in : 60 };
+        }
+    }
+    tokenRequest(realm, service, scopes) {
+        if (this.credentials?.kind === 'identity-token') {
+            // An identity token is a refresh token: the OAuth2 POST flow exchanges it.
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: this.credentials.token,
+                client_id: 'cutover',
+                ...(service !== undefined && { service }),
+                scope: scopes.join(' '),
+            });
+            return fetch(realm, {
+                method: 'POST',
+                headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': USER_AGENT },
+                body: form.toString(),
+            });
+        }
+        const url = new URL(realm);
+        if (service !== undefined)
+            url.searchParams.set('service', service);
+        for (const scope of scopes)
+            url.searchParams.append('scope', scope);
+        const headers = { 'user-agent': USER_AGENT };
+        if (this.credentials?.kind === 'basic') {
+            headers['authorization'] = basicHeader(this.credentials);
+            url.searchParams.set('account', this.credentials.username);
+        }
+        return fetch(url, { headers });
+    }
+    /** A RegistryError from a failed answer, with the registry's own error code and message. */
+    async failure(response, url, what) {
+        const text = await response.text().catch(() => '');
+        let code;
+        let message;
+        try {
+            const first = JSON.parse(text).errors?.[0];
+            code = first?.code;
+            message = first?.message;
+        }
+        catch {
+            message = text.slice(0, 200) || undefined;
+        }
+        const hint = response.status === 401
+            ? this.credentials
+                ? ` (credentials from ${this.credentials.source} were refused)`
+                : ' (no credentials found: set the manifest credentials env names or docker login)'
+            : '';
+        return new RegistryError(`${this.host}: ${what}: HTTP ${response.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}${hint}`, response.status, code, url);
+    }
+}
+function basicHeader(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+/** The `rel="next"` target of a Link header, as written (maybe relative). */
+function nextLink(header) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (match && /\brel\s*=\s*"?next"?/i.test(match[2]))
+            return match[1];
+    }
+    return undefined;
+}
+/** Adds a query parameter to a URL, keeping the query it has (upload locations carry state there). */
+function withQuery(location, name, value) {
+    const url = new URL(location);
+    url.searchParams.append(name, value);
+    return url.href;
+}
+function describeUrl(url) {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+}
+async function drain(response) {
+    try {
+        await response.arrayBuffer();
+    }
+    catch {
+        // the connection is gone; nothing to drain
+    }
+}
+async function readBody(response, maxBytes, url) {
+    const length = Number(response.headers.get('content-length'));
+    if (Number.isFinite(length) && length > maxBytes)
+        throw new RegistryError(`${describeUrl(url)}: answer of ${length} bytes is too large`, response.status);
+    return Buffer.from(await response.arrayBuffer());
+}
+async function readJson(response, url) {
+    const bytes = await readBody(response, MAX_JSON_BYTES, url);
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError(`${describeUrl(url)}: the answer is not JSON`, response.status);
+    }
+}
+/** Splits a stream into Buffers of exactly `size` bytes (the last may be shorter). */
+async function* chunksOf(stream, size) {
+    let parts = [];
+    let held = 0;
+    for await (const data of stream) {
+        let chunk = data;
+        while (chunk.length > 0) {
+            const take = Math.min(size - held, chunk.length);
+            parts.push(chunk.subarray(0, take));
+            held += take;
+            chunk = chunk.subarray(take);
+            if (held === size) {
+                yield Buffer.concat(parts);
+                parts = [];
+                held = 0;
+            }
+        }
+    }
+    if (held > 0)
+        yield Buffer.concat(parts);
+}
+
+;// CONCATENATED MODULE: ./lib/src/registry/copy.js
+
+
+
+
+/**
+ * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
+ * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
+ */
+class CopySession {
+    bytesUploaded = 0;
+    /** Bytes sent so far, counted as they stream (for progress lines). */
+    bytesStreamed = 0;
+    blobsUploaded = 0;
+    blobsMounted = 0;
+    blobsSkipped = 0;
+    retry;
+    /** target host + digest → target repositories known to hold it. */
+    holders = new Map();
+    /** target host + digest → the first ensure of that blob, others wait for it. */
+    pending = new Map();
+    /** target host + repository + digest → manifests known present. */
+    manifests = new Set();
+    constructor(options = {}) {
+        this.retry = { ...DEFAULT_RETRY, ...options.retry };
+        this.onRetry = options.onRetry;
+    }
+    onRetry;
+    /** Records that a target repository holds a blob. */
+    noteBlob(host, repository, digest) {
+        const key = `${host} ${digest}`;
+        const set = this.holders.get(key) ?? new Set();
+        set.add(repository);
+        this.holders.set(key, set);
+    }
+    /** True when the run already knows the repository holds the blob. */
+    hasBlob(host, repository, digest) {
+        return this.holders.get(`${host} ${digest}`)?.has(repository) ?? false;
+    }
+    /** Some other repository of the target that holds the blob, to mount from. */
+    mountSource(host, repository, digest) {
+        for (const holder of this.holders.get(`${host} ${digest}`) ?? [])
+            if (holder !== repository)
+                return holder;
+        return undefined;
+    }
+    noteManifest(host, repository, digest) {
+        this.manifests.add(`${host} ${repository} ${digest}`);
+    }
+    hasManifest(host, repository, digest) {
+        return this.manifests.has(`${host} ${repository} ${digest}`);
+    }
+    /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
+    async exclusive(host, digest, work) {
+        const key = `${host} ${digest}`;
+        for (;;) {
+            const running = this.pending.get(key);
+            if (!running)
+                break;
+            await running.catch(() => undefined);
+        }
+        const promise = work();
+        this.pending.set(key, promise);
+        try {
+            return await promise;
+        }
+        finally {
+            if (this.pending.get(key) === promise)
+                this.pending.delete(key);
+        }
+    }
+}
+/**
+ * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
+ * first (HEAD, then a mount from another target repository, then a streamed upload — each unique
+ * blob uploaded at most once per session), index children by digest, the tag last; then verifies
+ * that the target reference resolves to the source digest. A target tag that already points at
+ * the same digest costs one HEAD (`skipped`); one that points elsewhere is a `conflict` unless
+ * `overwrite`. Nothing is ever written to the source.
+ * @throws RegistryError when the source reference does not exist or the copy fails after retries
+ */
+async function copyImage(request, options = {}) {
+    const { source, sourceRepository, reference, target, targetRepository } = request;
+    const targetReference = request.targetReference ?? reference;
+    const session = options.session ?? new CopySession();
+    const dryRun = options.dryRun === true;
+    const sourceHead = isValidDigest(reference)
+        ? { digest: reference }
+        : await source.headManifest(sourceRepository, reference);
+    if (!sourceHead) {
+        throw new RegistryError(`${source.host}/${sourceRepository}:${reference} does not exist`, 404, 'MANIFEST_UNKNOWN');
+    }
+    const result = {
+        action: 'copied',
+        digest: sourceHead.digest,
+        mediaType: 'mediaType' in sourceHead ? sourceHead.mediaType : '',
+        bytesUploaded: 0,
+        size: 0,
+        blobsUploaded: 0,
+        blobsMounted: 0,
+        blobsSkipped: 0,
+        manifestsPut: 0,
+        dryRun,
+    };
+    const existing = await target.headManifest(targetRepository, targetReference);
+    if (existing) {
+        if (existing.digest === sourceHead.digest) {
+            session.noteManifest(target.host, targetRepository, existing.digest);
+            return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
+        }
+        if (!options.overwrite)
+            return { ...result, action: 'conflict', existingDigest: existing.digest };
+    }
+    // By digest, so a tag moved in the meantime cannot swap the content under us.
+    const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
+    result.mediaType = manifest.mediaType;
+    const walk = { request, options, session, result, counted: new Set() };
+    await copyManifestTree(walk, manifest, targetReference);
+    if (!dryRun) {
+        const written = await target.headManifest(targetRepository, targetReference);
+        if (written?.digest !== manifest.digest) {
+            throw new RegistryError(`${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, 0, 'VERIFY_FAILED');
+        }
+    }
+    return result;
+}
+async function copyManifestTree(walk, manifest, targetReference) {
+    const { request, session, result, options } = walk;
+    const { source, target, sourceRepository, targetRepository } = request;
+    const parsed = parseManifest(manifest.bytes, manifest.mediaType);
+    result.size += manifest.bytes.length;
+    if (parsed.isIndex) {
+        // Children by digest first, so the index (and its tag) never points at something missing.
+        await Promise.all(parsed.manifests.map(async (child) => {
+            if (session.hasManifest(target.host, targetRepository, child.digest))
+                return;
+            const present = await target.headManifest(targetRepository, child.digest);
+            if (present?.digest === child.digest) {
+                session.noteManifest(target.host, targetRepository, child.digest);
+                result.size += child.size;
+                return;
+            }
+            const childManifest = await source.getManifest(sourceRepository, child.digest);
+            await copyManifestTree(walk, childManifest, child.digest);
+        }));
+    }
+    else {
+        await Promise.all(parsed.blobs
+            .filter((blob) => !isForeignBlob(blob))
+            .map(async (blob) => {
+            if (!walk.counted.has(blob.digest)) {
+                walk.counted.add(blob.digest);
+                result.size += blob.size;
+            }
+            await ensureBlob(walk, blob);
+        }));
+    }
+    if (options.dryRun)
+        return;
+    await target.putManifest(targetRepository, targetReference, manifest);
+    result.manifestsPut++;
+    session.noteManifest(target.host, targetRepository, manifest.digest);
+}
+/** Makes sure the target repository has a blob: known, HEAD, mount, or upload (once per session). */
+async function ensureBlob(walk, blob) {
+    const { request, session, result, options } = walk;
+    const { target, targetRepository } = request;
+    const host = target.host;
+    if (session.hasBlob(host, targetRepository, blob.digest))
+        return;
+    await session.exclusive(host, blob.digest, async () => {
+        if (session.hasBlob(host, targetRepository, blob.digest))
+            return;
+        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
+            session.noteBlob(host, targetRepository, blob.digest);
+            session.blobsSkipped++;
+            result.blobsSkipped++;
+            return;
+        }
+        const from = session.mountSource(host, targetRepository, blob.digest);
+        if (options.dryRun) {
+            // Planned: the first repository uploads it, every other one mounts it.
+            session.noteBlob(host, targetRepository, blob.digest);
+            if (from) {
+                session.blobsMounted++;
+                result.blobsMounted++;
+            }
+            else {
+                session.bytesUploaded += blob.size;
+                result.bytesUploaded += blob.size;
+                session.blobsUploaded++;
+                result.blobsUploaded++;
+            }
+            return;
+        }
+        let location;
+        if (from) {
+            const mount = await target.mountBlob(targetRepository, blob.digest, from);
+            if (mount.mounted) {
+                session.noteBlob(host, targetRepository, blob.digest);
+                session.blobsMounted++;
+                result.blobsMounted++;
+                return;
+            }
+            location = mount.location;
+        }
+        await uploadWithRetries(walk, blob, location);
+        session.noteBlob(host, targetRepository, blob.digest);
+        session.bytesUploaded += blob.size;
+        result.bytesUploaded += blob.size;
+        session.blobsUploaded++;
+        result.blobsUploaded++;
+    });
+}
+/**
+ * Streams a blob from source to target. A streamed body cannot be replayed, so a failed attempt
+ * (429, 5xx, a dropped connection) starts over: a new upload session and a new download.
+ */
+async function uploadWithRetries(walk, blob, firstLocation) {
+    const { request, session } = walk;
+    const { source, target, sourceRepository, targetRepository } = request;
+    let location = firstLocation;
+    for (let attempt = 0;; attempt++) {
+        let streamed = 0;
+        try {
+            await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
+                const download = await source.getBlob(sourceRepository, blob.digest);
+                return countBytes(download.stream, (n) => {
+                    streamed += n;
+                    session.bytesStreamed += n;
+                });
+            }, location);
+            return;
+        }
+        catch (error) {
+            session.bytesStreamed -= streamed;
+            location = undefined;
+            const retryable = error instanceof RegistryError ? error.retryable : true;
+            if (!retryable || attempt >= session.retry.retries)
+                throw error;
+            const delay = retryDelay(attempt, session.retry);
+            session.onRetry?.(`retrying upload of ${blob.digest.slice(0, 19)} to ${target.host}/${targetRepository} in ${delay} ms: ${error.message}`);
+            await sleep(delay);
+        }
+    }
+}
+function countBytes(stream, onBytes) {
+    const counter = new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            onBytes(chunk.length);
+            callback(null, chunk);
+        },
+    });
+    stream.on('error', (error) => counter.destroy(error));
+    counter.on('close', () => stream.destroy());
+    return stream.pipe(counter);
+}
+
+;// CONCATENATED MODULE: ./lib/src/registry/refs-file.js
+/**
+ * The references file: old-registry image references found in code, written by
+ * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
+ * `referenced: true`). One module owns the format so both sides agree:
+ *
+ * ```json
+ * { "version": 1, "registry": "registry.old.example.com",
+ *   "references": [{ "repository": "team/api", "tag": "1.4.2" },
+ *                  { "repository": "base/jdk", "digest": "sha256:…" }] }
+ * ```
+ * `repository` is the path inside the old registry (no host); `tag` and `digest` are optional (a
+ * reference with neither means `latest`, as Docker reads it).
+ */
+
+
+
+const REFS_FILE_VERSION = 1;
+/** Builds the document: references deduplicated and sorted, so the file diffs cleanly. */
+function buildRefsFile(registry, references) {
+    const unique = new Map();
+    for (const ref of references) {
+        const clean = {
+            repository: ref.repository,
+            ...(ref.tag !== undefined && { tag: ref.tag }),
+            ...(ref.digest !== undefined && { digest: ref.digest }),
+        };
+        unique.set(`${clean.repository}:${clean.tag ?? ''}@${clean.digest ?? ''}`, clean);
+    }
+    const sorted = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ref]) => ref);
+    return { version: REFS_FILE_VERSION, registry: normalizeHost(registry), references: sorted };
+}
+/** Writes the file (for `guard --export-refs`). */
+async function writeRefsFile(file, registry, references) {
+    const document = buildRefsFile(registry, references);
+    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(document, null, 2)}\n`);
+    return document;
+}
+/**
+ * Reads and validates a references file.
+ * @throws ConfigError with the file, line and column (JSON syntax) or key path of every problem
+ */
+async function readRefsFile(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        throw new ConfigError([
+            { file, message: `cannot read the references file: ${error.code ?? error}` },
+        ]);
+    }
+    return parseRefsFile(text, file);
+}
+/** Validates the text of a references file; see readRefsFile. */
+function parseRefsFile(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        const message = error.message;
+        const position = Number(/position (\d+)/.exec(message)?.[1]);
+        const where = Number.isFinite(position) ? lineAndColumn(text, position) : {};
+        throw new ConfigError([{ file, ...where, message: `expected JSON: ${message}` }]);
+    }
+    const problems = [];
+    const problem = (path, message) => problems.push({ file, path, message });
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new ConfigError([{ file, message: 'expected an object with version, registry and references' }]);
+    }
+    const document = data;
+    for (const key of Object.keys(document)) {
+        if (!['version', 'registry', 'references'].includes(key))
+            problem(key, 'unknown key (expected version, registry, references)');
+    }
+    if (document['version'] !== REFS_FILE_VERSION)
+        problem('version', `expected ${REFS_FILE_VERSION}, found ${JSON.stringify(document['version'])}`);
+    const registry = document['registry'];
+    if (typeof registry !== 'string' || !isValidHost(registry))
+        problem('registry', `expected the old registry's host[:port], found ${JSON.stringify(registry)}`);
+    const references = document['references'];
+    const parsed = [];
+    if (!Array.isArray(references)) {
+        problem('references', `expected a list of references, found ${JSON.stringify(references)}`);
+    }
+    else {
+        references.forEach((entry, index) => {
+            const at = `references[${index}]`;
+            if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+                problem(at, `expected an object with repository, tag and/or digest, found ${JSON.stringify(entry)}`);
+                return;
+            }
+            const ref = entry;
+            for (const key of Object.keys(ref)) {
+                if (!['repository', 'tag', 'digest'].includes(key))
+                    problem(`${at}.${key}`, 'unknown key (expected repository, tag, digest)');
+            }
+            const { repository, tag, digest } = ref;
+            if (typeof repository !== 'string' || !isValidRepositoryPath(repository))
+                problem(`${at}.repository`, `expected a repository path in the old registry (no host), found ${JSON.stringify(repository)}`);
+            if (tag !== undefined && (typeof tag !== 'string' || !isValidTag(tag)))
+                problem(`${at}.tag`, `expected a tag, found ${JSON.stringify(tag)}`);
+            if (digest !== undefined && (typeof digest !== 'string' || !isValidDigest(digest)))
+                problem(`${at}.digest`, `expected a digest such as sha256:<64 hex>, found ${JSON.stringify(digest)}`);
+            parsed.push({
+                repository: repository,
+                ...(tag !== undefined && { tag: tag }),
+                ...(digest !== undefined && { digest: digest }),
+            });
+        });
+    }
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    return { version: REFS_FILE_VERSION, registry: normalizeHost(registry), references: parsed };
+}
+function lineAndColumn(text, position) {
+    const before = text.slice(0, position).split('\n');
+    return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(636);
+;// CONCATENATED MODULE: ./lib/src/manifest/paths.js
+function globToRegExp(glob) {
+    const body = glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.*)');
+    return new RegExp(`^${body}$`);
+}
+/**
+ * The new registry's repository path for an old one: the first `paths` rule whose `from`
+ * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
+ */
+function mapRepository(oldPath, rules) {
+    for (const rule of rules) {
+        const match = globToRegExp(rule.from).exec(oldPath);
+        if (!match)
+            continue;
+        let capture = 1;
+        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
+    }
+    return oldPath;
+}
+
+;// CONCATENATED MODULE: ./lib/src/registry/select.js
+/**
+ * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
+ * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
+ * `referenced`), then `newest: N` keeps the N most recently created of what is left.
+ */
+
+
+
+
+
+
+
+/** Cosign's tag scheme for signatures, attestations and SBOMs attached to a digest. */
+const ARTIFACT_TAG = /^sha256-([a-f0-9]{64})\.(sig|att|sbom)$/;
+/**
+ * Applies the manifest's copy rules to the old registry.
+ * @throws ConfigError when a references file names another registry
+ */
+async function selectImages(options) {
+    const { manifest, source } = options;
+    const old = manifest.registries.old;
+    const warnings = [];
+    const only = options.only ? picomatch(options.only) : () => true;
+    const referenced = referencedImages(manifest, options.refsFiles).filter((ref) => only(ref.repository));
+    const rules = manifest.copy;
+    // Repositories: the catalog when the registry serves it, else every name the manifest knows.
+    let repositories;
+    if (rules.some((rule) => rule.images !== undefined)) {
+        try {
+            repositories = await source.listRepositories();
+        }
+        catch (error) {
+            if (!(error instanceof RegistryError) || ![401, 403, 404, 405].includes(error.status))
+                throw error;
+            repositories = [
+                ...new Set([
+                    ...manifest.repos.flatMap((repo) => [...repo.produces, ...repo.consumes.map((c) => c.repository)]),
+                    ...referenced.map((ref) => ref.repository),
+                ]),
+            ].sort();
+            warnings.push(`${old.host} does not list its repositories (HTTP ${error.status}); matched the copy rules against the ${repositories.length} repositories the manifest and references name`);
+        }
+    }
+    else
+        repositories = [];
+    repositories = repositories.filter((repo) => only(repo));
+    const wantedRepos = new Set();
+    for (const rule of rules) {
+        const matches = rule.images ? picomatch(rule.images) : () => true;
+        for (const repo of repositories)
+            if (rule.images && matches(repo))
+                wantedRepos.add(repo);
+        if (rule.referenced)
+            for (const ref of referenced)
+                if (matches(ref.repository))
+                    wantedRepos.add(ref.repository);
+    }
+    const tagLists = new Map();
+    await forEachLimited([...wantedRepos].sort(), options.concurrency ?? 8, async (repo) => {
+        tagLists.set(repo, await source.listTags(repo));
+    });
+    const chosen = new Map();
+    const choose = (repository, reference, reason) => {
+        const key = `${repository}\n${reference}`;
+        const entry = chosen.get(key);
+        if (entry) {
+            if (!entry.reasons.includes(reason))
+                entry.reasons.push(reason);
+            return;
+        }
+        chosen.set(key, {
+            sourceRepository: repository,
+            reference,
+            targetRepository: mapRepository(repository, manifest.paths),
+            reasons: [reason],
+        });
+    };
+    const missing = new Map();
+    for (const [index, rule] of rules.entries()) {
+        const reason = `copy[${index}]`;
+        const repoMatches = rule.images ? picomatch(rule.images) : () => true;
+        const tagFilter = tagMatcher(rule.tags);
+        const range = rule.semver;
+        const repos = [...wantedRepos].filter((repo) => rule.images ? repoMatches(repo) : referenced.some((ref) => ref.repository === repo));
+        for (const repo of repos.sort()) {
+            const tags = tagLists.get(repo) ?? [];
+            const present = new Set(tags);
+            let candidates = tags.filter((tag) => !ARTIFACT_TAG.test(tag) && tagFilter(tag));
+            if (range !== undefined)
+                candidates = candidates.filter((tag) => satisfies(tag, range));
+            if (rule.referenced) {
+                const pinned = referenced.filter((ref) => ref.repository === repo);
+                const pinnedTags = new Set(pinned.filter((ref) => !isValidDigest(ref.reference)).map((r) => r.reference));
+                candidates = candidates.filter((tag) => pinnedTags.has(tag));
+                for (const ref of pinned) {
+                    const byDigest = isValidDigest(ref.reference);
+                    if (!byDigest &&
+                        !(tagFilter(ref.reference) && (range === undefined || satisfies(ref.reference, range))))
+                        continue;
+                    if (!byDigest && !present.has(ref.reference)) {
+                        missing.set(`${repo}:${ref.reference}`, {
+                            repository: repo,
+                            reference: ref.reference,
+                            referencedBy: ref.by,
+                        });
+                        continue;
+                    }
+                    if (byDigest) {
+                        if ((await source.headManifest(repo, ref.reference)) === undefined) {
+                            missing.set(`${repo}@${ref.reference}`, {
+                                repository: repo,
+                                reference: ref.reference,
+                                referencedBy: ref.by,
+                            });
+                            continue;
+                        }
+                        choose(repo, ref.reference, `${reason} (referenced)`);
+                    }
+                }
+            }
+            if (rule.newest !== undefined)
+                candidates = await newest(source, repo, candidates, rule.newest, options.concurrency ?? 8);
+            for (const tag of candidates)
+                choose(repo, tag, rule.referenced ? `${reason} (referenced)` : reason);
+        }
+    }
+    // Signatures, attestations and SBOMs travel with what they describe: cosign's tags, and OCI
+    // referrers where the registry serves the referrers API (probed once, then trusted).
+    const images = [...chosen.values()];
+    let referrersServed;
+    await forEachLimited(images.slice(), options.concurrency ?? 8, async (image) => {
+        const tags = tagLists.get(image.sourceRepository) ?? [];
+        const artifacts = tags.filter((tag) => ARTIFACT_TAG.test(tag));
+        if (artifacts.length === 0 && referrersServed === false)
+            return;
+        const byDigest = isValidDigest(image.reference);
+        const digest = byDigest
+            ? image.reference
+            : (await source.headManifest(image.sourceRepository, image.reference))?.digest;
+        if (!digest)
+            return;
+        const subject = formatRepositoryReference({
+            repository: image.sourceRepository,
+            ...(byDigest ? { digest } : { tag: image.reference }),
+        });
+        const prefix = `sha256-${digest.slice('sha256:'.length)}.`;
+        for (const tag of artifacts.filter((t) => t.startsWith(prefix)))
+            choose(image.sourceRepository, tag, `signature of ${subject}`);
+        if (referrersServed === false)
+            return;
+        const referrers = await source.listReferrers(image.sourceRepository, digest);
+        if (referrers === undefined) {
+            referrersServed = false;
+            return;
+        }
+        referrersServed = true;
+        for (const referrer of referrers)
+            choose(image.sourceRepository, referrer.digest, `referrer of ${subject}`);
+    });
+    return {
+        images: [...chosen.values()].sort((a, b) => a.sourceRepository === b.sourceRepository
+            ? compareTags(a.reference, b.reference)
+            : a.sourceRepository < b.sourceRepository
+                ? -1
+                : 1),
+        missing: [...missing.values()],
+        repositories: [...wantedRepos].sort(),
+        warnings,
+    };
+}
+/** Every reference pinned in repos.*.consumes (with a tag or digest) and in the references files. */
+function referencedImages(manifest, refsFiles) {
+    const old = manifest.registries.old;
+    const byKey = new Map();
+    const add = (ref, by) => {
+        const reference = ref.digest ?? ref.tag ?? 'latest';
+        const key = `${ref.repository}\n${reference}`;
+        const entry = byKey.get(key) ?? { repository: ref.repository, reference, by: [] };
+        if (!entry.by.includes(by))
+            entry.by.push(by);
+        byKey.set(key, entry);
+    };
+    for (const repo of manifest.repos) {
+        for (const consumed of repo.consumes) {
+            if (consumed.tag === undefined && consumed.digest === undefined)
+                continue;
+            add(consumed, repo.name);
+        }
+    }
+    for (const { file, refs } of refsFiles) {
+        if (refs.registry !== old.host && !old.aliases.includes(refs.registry)) {
+            throw new ConfigError([
+                {
+                    file,
+                    path: 'registry',
+                    message: `the references are for ${refs.registry}, but the manifest's old registry is ${old.host}${old.aliases.length ? ` (aliases ${old.aliases.join(', ')})` : ''}`,
+                },
+            ]);
+        }
+        for (const ref of refs.references)
+            add(ref, file);
+    }
+    return [...byKey.values()];
+}
+/** A tag predicate from include globs and `!`-prefixed exclude globs; no include means all. */
+function tagMatcher(globs) {
+    if (!globs || globs.length === 0)
+        return () => true;
+    const include = globs.filter((glob) => !glob.startsWith('!'));
+    const exclude = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+    const included = include.length > 0 ? picomatch(include, { dot: true }) : () => true;
+    const excluded = exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
+    return (tag) => included(tag) && !excluded(tag);
+}
+function satisfies(tag, range) {
+    const version = semver.valid(tag, { loose: true });
+    return version !== null && semver.satisfies(version, range, { loose: true });
+}
+/** Orders tags newest-version first when both are versions, else by name. */
+function compareTags(a, b) {
+    const va = semver.valid(a, { loose: true });
+    const vb = semver.valid(b, { loose: true });
+    if (va && vb && va !== vb)
+        return semver.rcompare(va, vb, true);
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * The `count` most recently created tags, by the image config's `created` (for an index: its
+ * first child's), ties broken by semver (higher first) and then by name.
+ */
+async function newest(source, repository, tags, count, concurrency) {
+    const created = new Map();
+    await forEachLimited(tags, concurrency, async (tag) => {
+        created.set(tag, await createdOf(source, repository, tag));
+    });
+    return [...tags]
+        .sort((a, b) => (created.get(b) ?? 0) - (created.get(a) ?? 0) || compareTags(a, b))
+        .slice(0, count);
+}
+/** When an image was built: its config's `created`, as milliseconds (0 when unknown). */
+async function createdOf(source, repository, reference) {
+    let manifest = await source.getManifest(repository, reference);
+    let parsed = parseManifest(manifest.bytes, manifest.mediaType);
+    for (let depth = 0; parsed.isIndex && depth < 3; depth++) {
+        const child = parsed.manifests.find((m) => !m.platform || m.platform.architecture !== 'unknown');
+        if (!child)
+            return 0;
+        manifest = await source.getManifest(repository, child.digest);
+        parsed = parseManifest(manifest.bytes, manifest.mediaType);
+    }
+    if (!parsed.config)
+        return 0;
+    try {
+        const config = JSON.parse((await source.readBlob(repository, parsed.config.digest, 4 * 1024 * 1024)).toString('utf8'));
+        const time = config.created ? Date.parse(config.created) : NaN;
+        return Number.isNaN(time) ? 0 : time;
+    }
+    catch {
+        return 0;
+    }
+}
+/** Runs `work` over items with at most `limit` at once. */
+async function forEachLimited(items, limit, work) {
+    let next = 0;
+    const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            await work(item);
+        }
+    });
+    await Promise.all(workers);
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/markdown.js
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return String(text ?? '')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured Markdown table. */
+function table(headers, rows) {
+    const head = `| ${headers.map(cell).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+/** A human byte count: 1.5 MB. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/progress.js
+/**
+ * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
+ * plus a final line. Callers update counters; the line is rendered by `format`.
+ */
+class ProgressLine {
+    print;
+    format;
+    intervalMs;
+    lastPrinted = 0;
+    started = Date.now();
+    constructor(print, format, intervalMs = 5000) {
+        this.print = print;
+        this.format = format;
+        this.intervalMs = intervalMs;
+    }
+    /** Prints when the interval has passed since the last line. */
+    tick() {
+        const now = Date.now();
+        if (now - this.lastPrinted < this.intervalMs)
+            return;
+        this.lastPrinted = now;
+        this.print(this.format((now - this.started) / 1000));
+    }
+    /** Prints the final line unconditionally. */
+    done() {
+        this.print(this.format((Date.now() - this.started) / 1000));
+    }
+    /** Seconds since the line was created. */
+    elapsedSeconds() {
+        return (Date.now() - this.started) / 1000;
+    }
+}
+/** Bytes per second as a short human rate. */
+function formatRate(bytes, seconds) {
+    const rate = seconds > 0 ? bytes / seconds : 0;
+    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/types.js
+/** Declares a command with its option types inferred from the schema. */
+function defineCommand(command) {
+    return command;
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/copy-tags.js
+
+
+
+
+
+
+
+
+
+const concurrency = schemas_string()
+    .regex(/^\d+$/, { error: 'expected a whole number from 1 to 64' })
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 64, { error: 'expected a whole number from 1 to 64' });
+/** `cutover copy-tags`: copies the old tags the manifest's copy rules select to the new registry. */
+const copyTags = defineCommand({
+    name: 'copy-tags',
+    summary: 'Copy the old tags still needed (copy: rules, pinned and referenced tags) to the new registry, byte-identical.',
+    options: [
+        {
+            name: 'dry-run',
+            type: 'boolean',
+            description: 'List what would be copied and the bytes to transfer after deduplication; write nothing.',
+        },
+        {
+            name: 'concurrency',
+            type: 'string',
+            description: 'Requests in flight per registry host (1–64).',
+            default: '8',
+        },
+        {
+            name: 'refs',
+            type: 'list',
+            description: 'References files written by `guard --export-refs` (rules with referenced: true).',
+        },
+        { name: 'only', type: 'string', description: 'Only old repositories matching this glob.' },
+        {
+            name: 'overwrite',
+            type: 'boolean',
+            description: 'Replace target tags that point at a different digest (default: report a conflict).',
+        },
+    ],
+    outputs: [
+        { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
+        { name: 'skipped', description: 'Number of tags already present with the same digest.' },
+        { name: 'conflicts', description: 'Number of target tags that point at a different digest.' },
+        { name: 'failed', description: 'Number of tags that could not be copied.' },
+        { name: 'bytes-uploaded', description: 'Blob bytes uploaded (with --dry-run: that would be uploaded).' },
+    ],
+    schema: object({
+        'dry-run': schemas_boolean().default(false),
+        concurrency: concurrency.default(8),
+        refs: array(schemas_string().min(1)).default([]),
+        only: schemas_string().min(1).optional(),
+        overwrite: schemas_boolean().default(false),
+    }),
+    async run({ manifest: load, options, reporter, env }) {
+        // parse
+        const manifest = await load();
+        const refsFiles = await Promise.all(options.refs.map(async (file) => ({ file, refs: await readRefsFile(file) })));
+        if (refsFiles.length > 0 && !manifest.copy.some((rule) => rule.referenced))
+            reporter.warning('--refs was given, but no copy rule has "referenced: true": the references are not used');
+        const dryRun = options['dry-run'];
+        const { old, new: next } = manifest.registries;
+        const onRetry = (event) => reporter.info(`retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`);
+        const clientOptions = { concurrency: options.concurrency, onRetry };
+        const source = await RegistryClient.forRegistry(old, env, { ...clientOptions, readOnly: true });
+        const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
+        // do
+        const selection = await selectImages({
+            manifest,
+            source,
+            refsFiles,
+            ...(options.only !== undefined && { only: options.only }),
+            concurrency: options.concurrency,
+        });
+        for (const warning of selection.warnings)
+            reporter.warning(warning);
+        reportMissing(selection.missing, manifest, reporter);
+        reporter.info(`${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`);
+        const session = new CopySession({ onRetry: (message) => reporter.info(message) });
+        const outcomes = [];
+        const progress = new ProgressLine((line) => reporter.info(line), (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000);
+        const ticker = setInterval(() => progress.tick(), 1000);
+        try {
+            await forEachLimited(selection.images, options.concurrency, async (image) => {
+                outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }));
+                progress.tick();
+            });
+        }
+        finally {
+            clearInterval(ticker);
+        }
+        progress.done();
+        // report
+        const by = (action) => outcomes.filter((outcome) => outcome.action === action);
+        const copied = by(dryRun ? 'would copy' : 'copied');
+        const skipped = by('skipped');
+        const conflicts = by('conflict');
+        const failed = by('failed');
+        for (const conflict of conflicts)
+            reporter.error(`conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`);
+        for (const failure of failed)
+            reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
+        reporter.info(`${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
+            `${formatBytes(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`);
+        reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
+        const entry = (outcome) => ({
+            source: outcome.source,
+            target: outcome.target,
+            digest: outcome.digest,
+        });
+        const problems = conflicts.length + failed.length;
+        return {
+            exitCode: problems > 0 ? 1 : 0,
+            ...(problems > 0 && {
+                failureMessage: `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}`,
+            }),
+            outputs: {
+                copied: String(copied.length),
+                skipped: String(skipped.length),
+                conflicts: String(conflicts.length),
+                failed: String(failed.length),
+                'bytes-uploaded': String(session.bytesUploaded),
+            },
+            json: {
+                dryRun,
+                source: old.host,
+                target: next.host,
+                selected: selection.images.length,
+                copied: copied.map(entry),
+                skipped: skipped.map(entry),
+                conflicts: conflicts.map((outcome) => ({
+                    ...entry(outcome),
+                    existingDigest: outcome.existingDigest,
+                })),
+                failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
+                missing: selection.missing,
+                bytesUploaded: session.bytesUploaded,
+                blobsUploaded: session.blobsUploaded,
+                blobsMounted: session.blobsMounted,
+                blobsSkipped: session.blobsSkipped,
+                images: outcomes.map((outcome) => ({ ...outcome })),
+                warnings: selection.warnings,
+            },
+        };
+    },
+});
+/** Copies one selected reference; every failure becomes an outcome, so one tag never stops the others. */
+async function copyOne(image, context) {
+    const { source, target } = context;
+    const byDigest = isValidDigest(image.reference);
+    const name = (host, repository) => `${host}/${formatRepositoryReference({ repository, ...(byDigest ? { digest: image.reference } : { tag: image.reference }) })}`;
+    const base = {
+        source: name(source.host, image.sourceRepository),
+        target: name(target.host, image.targetRepository),
+    };
+    try {
+        const result = await copyImage({
+            source,
+            sourceRepository: image.sourceRepository,
+            reference: image.reference,
+            target,
+            targetRepository: image.targetRepository,
+        }, { session: context.session, dryRun: context.dryRun, overwrite: context.overwrite });
+        return {
+            ...base,
+            digest: result.digest,
+            action: result.action === 'copied' && context.dryRun ? 'would copy' : result.action,
+            size: result.size,
+            bytesUploaded: result.bytesUploaded,
+            ...(result.existingDigest !== undefined && { existingDigest: result.existingDigest }),
+        };
+    }
+    catch (error) {
+        return {
+            ...base,
+            digest: byDigest ? image.reference : '',
+            action: 'failed',
+            size: 0,
+            bytesUploaded: 0,
+            error: error.message,
+        };
+    }
+}
+function progressText(outcomes, total, session, seconds, dryRun) {
+    const count = (action) => outcomes.filter((outcome) => outcome.action === action).length;
+    const bytes = dryRun ? session.bytesUploaded : session.bytesStreamed;
+    return (`copy-tags: ${outcomes.length}/${total} tags (${dryRun ? 'would copy' : 'copied'} ${count(dryRun ? 'would copy' : 'copied')}, skipped ${count('skipped')}, conflicts ${count('conflict')}, failed ${count('failed')}), ` +
+        `${formatBytes(bytes)} ${dryRun ? 'to upload' : `uploaded, ${formatRate(bytes, seconds)}`}, ${seconds.toFixed(0)} s`);
+}
+function reportMissing(missing, manifest, reporter) {
+    for (const item of missing) {
+        const reference = formatRepositoryReference({
+            repository: item.repository,
+            ...(isValidDigest(item.reference) ? { digest: item.reference } : { tag: item.reference }),
+        });
+        const message = `${reference} is referenced (${item.referencedBy.join(', ')}) but ${manifest.registries.old.host} does not have it`;
+        const repo = manifest.repos.find((r) => item.referencedBy.includes(r.name));
+        const index = repo?.consumes.findIndex((c) => c.repository === item.repository && (c.tag === item.reference || c.digest === item.reference));
+        if (repo && index !== undefined && index >= 0) {
+            const position = manifest.locator.valueAt(['repos', repo.name, 'consumes', index]);
+            reporter.annotate({ severity: 'warning', message, file: manifest.source, ...position });
+        }
+        else
+            reporter.warning(message);
+    }
+}
+function summaryMarkdown(report) {
+    const { outcomes, dryRun, session } = report;
+    const count = (action) => outcomes.filter((outcome) => outcome.action === action).length;
+    const icon = {
+        copied: '✅ copied',
+        'would copy': '📋 would copy',
+        skipped: '⏭️ skipped (same digest)',
+        conflict: '⚠️ conflict (not overwritten)',
+        failed: '❌ failed',
+    };
+    const order = ['failed', 'conflict', 'copied', 'would copy', 'skipped'];
+    const rows = [...outcomes]
+        .sort((a, b) => order.indexOf(a.action) - order.indexOf(b.action) || (a.source < b.source ? -1 : 1))
+        .map((outcome) => [
+        `\`${outcome.source}\``,
+        `\`${outcome.target}\``,
+        outcome.digest ? `\`${outcome.digest.slice(0, 19)}…\`` : '—',
+        outcome.size > 0 ? formatBytes(outcome.size) : '—',
+        `${icon[outcome.action]}${outcome.existingDigest ? ` — target has \`${outcome.existingDigest.slice(0, 19)}…\`` : ''}${outcome.error ? ` — ${outcome.error}` : ''}`,
+    ]);
+    return [
+        `### cutover copy-tags${dryRun ? ' (dry run)' : ''}: \`${report.oldHost}\` → \`${report.newHost}\``,
+        '',
+        table([
+            dryRun ? 'Would copy' : 'Copied',
+            'Skipped',
+            'Conflicts',
+            'Failed',
+            dryRun ? 'To upload' : 'Uploaded',
+            'Blobs mounted',
+            'Blobs present',
+        ], [
+            [
+                count(dryRun ? 'would copy' : 'copied'),
+                count('skipped'),
+                count('conflict'),
+                count('failed'),
+                formatBytes(session.bytesUploaded),
+                session.blobsMounted,
+                session.blobsSkipped,
+            ],
+        ]),
+        '',
+        rows.length > 0
+            ? table(['Source', 'Target', 'Digest', 'Size', 'Action'], rows)
+            : '_No tag selected by the copy rules._',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: ./lib/src/scan/fix.js
+
+
+const spanKey = (edit) => `${edit.start}:${edit.end}`;
+/**
+ * Rewrites findings in place, byte for byte: each accepted finding's edits are spliced into the file
+ * at their offsets and nothing else changes (line endings, comments, encoding stay). `refuse` may
+ * hold a finding back with a reason (for example: not in the new registry). An edit shared by
+ * several findings (one ARG default used by two FROM lines) is applied only when all of them are
+ * accepted. Files are replaced atomically, keeping their mode.
+ */
+function applyFixes(root, findings, refused) {
+    const outcomes = [];
+    const byFile = new Map();
+    for (const finding of findings) {
+        if (finding.ignored)
+            continue;
+        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+    }
+    for (const [file, fileFindings] of byFile) {
+        const reasons = new Map();
+        for (const finding of fileFindings) {
+            const reason = refused.get(finding) ?? finding.unfixable;
+            if (reason !== undefined)
+                reasons.set(finding, reason);
+        }
+        const users = new Map();
+        for (const finding of fileFindings)
+            for (const edit of finding.edits)
+                users.set(spanKey(edit), [...(users.get(spanKey(edit)) ?? []), finding]);
+        // An edit whose span is shared must be wanted by every finding using it, and spans must not overlap.
+        for (let changed = true; changed;) {
+            changed = false;
+            for (const [key, sharing] of users) {
+                const held = sharing.find((finding) => reasons.has(finding));
+                if (!held)
+                    continue;
+                for (const finding of sharing) {
+                    if (reasons.has(finding))
+                        continue;
+                    reasons.set(finding, `shares text at byte ${key.split(':')[0]} with ${held.normalized}, which is not rewritten`);
+                    changed = true;
+                }
+            }
+        }
+        const full = external_node_path_namespaceObject.join(root, file);
+        let bytes;
+        try {
+            // Replacing a symlink with a file would change the tree's shape; its target is fixed where it lives.
+            if ((0,external_node_fs_namespaceObject.lstatSync)(full).isSymbolicLink())
+                throw new Error('a symbolic link: fix the file it points to');
+            bytes = (0,external_node_fs_namespaceObject.readFileSync)(full);
+        }
+        catch (error) {
+            for (const finding of fileFindings)
+                reasons.set(finding, error.message);
+            bytes = Buffer.alloc(0);
+        }
+        const edits = new Map();
+        for (const finding of fileFindings) {
+            if (reasons.has(finding))
+                continue;
+            for (const edit of finding.edits) {
+                const current = bytes.toString('latin1', edit.start, edit.end);
+                if (current !== edit.expect) {
+                    reasons.set(finding, `the file changed since the scan (expected "${edit.expect}" at byte ${edit.start})`);
+                    break;
+                }
+                const earlier = edits.get(spanKey(edit));
+                if (earlier && earlier.text !== edit.text) {
+                    reasons.set(finding, `conflicting rewrites of "${edit.expect}" at byte ${edit.start}`);
+                    break;
+                }
+            }
+            if (!reasons.has(finding))
+                for (const edit of finding.edits)
+                    edits.set(spanKey(edit), edit);
+        }
+        const ordered = [...edits.values()].sort((a, b) => a.start - b.start);
+        const overlapping = ordered.some((edit, index) => index > 0 && edit.start < ordered[index - 1].end);
+        if (overlapping) {
+            for (const finding of fileFindings)
+                if (!reasons.has(finding))
+                    reasons.set(finding, 'overlapping rewrites in this file; fix by hand');
+        }
+        else if (ordered.length > 0) {
+            const pieces = [];
+            let at = 0;
+            for (const edit of ordered) {
+                pieces.push(bytes.subarray(at, edit.start), Buffer.from(edit.text, 'latin1'));
+                at = edit.end;
+            }
+            pieces.push(bytes.subarray(at));
+            const temporary = `${full}.cutover-${process.pid}.tmp`;
+            (0,external_node_fs_namespaceObject.writeFileSync)(temporary, Buffer.concat(pieces), { mode: (0,external_node_fs_namespaceObject.statSync)(full).mode & 0o7777 });
+            (0,external_node_fs_namespaceObject.renameSync)(temporary, full);
+        }
+        for (const finding of fileFindings) {
+            const reason = reasons.get(finding);
+            outcomes.push({
+                file,
+                line: finding.line,
+                column: finding.column,
+                reference: finding.reference,
+                replacement: finding.replacement,
+                rewritten: reason === undefined,
+                ...(reason !== undefined && { reason }),
+            });
+        }
+    }
+    return outcomes;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/manifest/timeline.js
 /**
  * The migration timeline: for a day, which phase we are in, where pushes go, and how a reference
@@ -53941,35 +58484,1585 @@ function today(override) {
     return override ?? new Date().toISOString().slice(0, 10);
 }
 
-;// CONCATENATED MODULE: ./lib/src/report/markdown.js
-/** Escapes text for a Markdown table cell. */
-function cell(text) {
-    return String(text ?? '')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-/** A GitHub-flavoured Markdown table. */
-function table(headers, rows) {
-    const head = `| ${headers.map(cell).join(' | ')} |`;
-    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
-    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
-}
-/** A human byte count: 1.5 MB. */
-function formatBytes(bytes) {
-    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+;// CONCATENATED MODULE: ./lib/src/scan/policy.js
+
+
+
+/**
+ * Gives every finding the severity of the day (info before the new registry opens, a warning with
+ * the days left, an error from `guard.fail-from`) and marks the ones the manifest allows:
+ * `guard.allow.files` globs match the file path; `guard.allow.references` globs match the normalised
+ * reference (`registry.old.example.com/base/jdk:17`), the path with its tag (`base/jdk:17`) or the
+ * bare repository (`base/jdk`). Inline `cutover: ignore` was already marked by the scanner.
+ */
+function applyPolicy(findings, manifest, today) {
+    const policy = referencePolicy(manifest.timeline, today);
+    const allowFile = picomatch(manifest.guard.allowFiles.length ? manifest.guard.allowFiles : ['\0'], {
+        dot: true,
+    });
+    const allowReference = picomatch(manifest.guard.allowReferences.length ? manifest.guard.allowReferences : ['\0'], { dot: true });
+    return {
+        policy,
+        findings: findings.map((finding) => {
+            let ignored = finding.ignored;
+            if (!ignored && manifest.guard.allowFiles.length && allowFile(finding.file))
+                ignored = 'allow-files';
+            if (!ignored &&
+                manifest.guard.allowReferences.length &&
+                [finding.normalized, formatRepositoryReference(finding.image), finding.image.repository].some((form) => allowReference(form)))
+                ignored = 'allow-references';
+            return { ...finding, severity: policy.severity, ...(ignored && { ignored }) };
+        }),
+    };
 }
 
-;// CONCATENATED MODULE: ./lib/src/commands/types.js
-/** Declares a command with its option types inferred from the schema. */
-function defineCommand(command) {
-    return command;
+;// CONCATENATED MODULE: ./lib/src/scan/refs-file.js
+/**
+ * The old-registry references among the findings, for `--export-refs` (the file format is owned by
+ * src/registry/refs-file.ts, which copy-tags reads). A reference without tag or digest is written
+ * with `tag: latest`, as Docker pulls it; ignored findings and references whose tag comes from a
+ * variable without a value are left out.
+ */
+function exportedReferences(findings) {
+    return findings
+        .filter((finding) => !finding.ignored && !finding.partial)
+        .map(({ image: { repository, tag, digest } }) => ({
+        repository,
+        ...(tag !== undefined || digest === undefined ? { tag: tag ?? 'latest' } : {}),
+        ...(digest !== undefined && { digest }),
+    }));
+}
+
+;// CONCATENATED MODULE: ./lib/src/scan/renovate.js
+const regexEscape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * A Renovate configuration that proposes the same moves as `--fix`: every name of the old registry
+ * to the new host, then the manifest's `paths` rules. Renovate applies every matching rule and the
+ * last one wins, while `paths` takes the first match, so the host-only rules come first and the path
+ * rules follow in reverse order.
+ */
+function renovateConfig(manifest) {
+    const { old, new: next } = manifest.registries;
+    const names = [old.host, ...old.aliases];
+    const rules = names.map((name) => ({
+        description: `cutover: move images from ${name} to ${next.host}`,
+        matchDatasources: ['docker'],
+        matchPackageNames: [`${name}/**`],
+        replacementNameTemplate: `{{{replace '^${regexEscape(name)}/' '${next.host}/' packageName}}}`,
+    }));
+    for (const rule of [...manifest.paths].reverse()) {
+        for (const name of names) {
+            if (!rule.from.includes('*')) {
+                rules.push({
+                    description: `cutover: ${name}/${rule.from} is ${next.host}/${rule.to}`,
+                    matchDatasources: ['docker'],
+                    matchPackageNames: [`${name}/${rule.from}`],
+                    replacementName: `${next.host}/${rule.to}`,
+                });
+                continue;
+            }
+            const pattern = `^${regexEscape(name)}/${rule.from.split('*').map(regexEscape).join('(.*)')}$`;
+            let capture = 1;
+            const target = `${next.host}/${rule.to.replace(/\*/g, () => `$${capture++}`)}`;
+            rules.push({
+                description: `cutover: ${name}/${rule.from} moves to ${next.host}/${rule.to}`,
+                matchDatasources: ['docker'],
+                matchPackageNames: [`/${pattern}/`],
+                replacementNameTemplate: `{{{replace '${pattern}' '${target}' packageName}}}`,
+            });
+        }
+    }
+    return { $schema: 'https://docs.renovatebot.com/renovate-schema.json', packageRules: rules };
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./lib/src/scan/source.js
+/** The file's bytes `start..end` as mapped text. */
+function slice(source, start, end) {
+    const offsets = new Array(end - start);
+    for (let index = 0; index < offsets.length; index++)
+        offsets[index] = start + index;
+    return { text: source.slice(start, end), offsets };
+}
+/** Joins mapped pieces. */
+function concat(parts) {
+    return { text: parts.map((part) => part.text).join(''), offsets: parts.flatMap((part) => part.offsets) };
+}
+/** Mapped text `start..end` of `mapped`. */
+function sub(mapped, start, end = mapped.text.length) {
+    return { text: mapped.text.slice(start, end), offsets: mapped.offsets.slice(start, end) };
+}
+/** The byte range `[start, end)` when text[from..to) is one contiguous run of file bytes, else undefined. */
+function contiguousRange(mapped, from, to) {
+    const first = mapped.offsets[from];
+    if (first === undefined || first < 0 || to <= from)
+        return undefined;
+    for (let index = from + 1; index < to; index++) {
+        if (mapped.offsets[index] !== first + (index - from))
+            return undefined;
+    }
+    return [first, first + (to - from)];
+}
+/** Trims white space from both ends, keeping the mapping. */
+function trim(mapped) {
+    const start = mapped.text.length - mapped.text.trimStart().length;
+    const end = mapped.text.trimEnd().length;
+    return start >= end ? { text: '', offsets: [] } : sub(mapped, start, end);
+}
+/** Removes one pair of matching surrounding quotes. */
+function unquote(mapped) {
+    const { text } = mapped;
+    if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0])
+        return sub(mapped, 1, text.length - 1);
+    return mapped;
+}
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+/**
+ * Expands shell/Compose/Dockerfile variables: `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`,
+ * `${VAR:?message}`, `${VAR?message}`, `${VAR:+alternative}`, `${VAR+alternative}`, and `$$` (a literal
+ * `$`, Compose's escape). An unknown variable expands to nothing, as it would with an empty environment,
+ * and makes the result `partial`. `${{ … }}` (a GitHub expression) is left unexpanded and makes it partial.
+ */
+function expand(mapped, variables = new Map(), escape = '\\') {
+    const { text } = mapped;
+    const parts = [];
+    let partial = false;
+    let index = 0;
+    let literalStart = 0;
+    const flush = (end) => {
+        if (end > literalStart)
+            parts.push(sub(mapped, literalStart, end));
+    };
+    while (index < text.length) {
+        const char = text[index];
+        if (char === escape && text[index + 1] === '$') {
+            flush(index);
+            parts.push(sub(mapped, index + 1, index + 2));
+            index += 2;
+            literalStart = index;
+            continue;
+        }
+        if (char !== '$') {
+            index++;
+            continue;
+        }
+        const next = text[index + 1];
+        if (next === '$') {
+            flush(index);
+            parts.push(sub(mapped, index + 1, index + 2));
+            index += 2;
+            literalStart = index;
+            continue;
+        }
+        if (next === '{') {
+            if (text[index + 2] === '{') {
+                partial = true;
+                index += 3;
+                continue;
+            }
+            const close = matchingBrace(text, index + 2);
+            if (close < 0) {
+                index++;
+                continue;
+            }
+            flush(index);
+            const inner = sub(mapped, index + 2, close);
+            const name = NAME.exec(inner.text)?.[0];
+            if (!name) {
+                partial = true;
+            }
+            else {
+                const rest = inner.text.slice(name.length);
+                const operator = /^(:?[-?+=])/.exec(rest)?.[1];
+                const value = variables.get(name);
+                const set = value !== undefined;
+                const nonEmpty = set && value.text !== '';
+                if (!operator) {
+                    if (value)
+                        parts.push(value);
+                    else
+                        partial = true;
+                }
+                else {
+                    const word = expand(sub(inner, name.length + operator.length), variables, escape);
+                    const colon = operator.startsWith(':');
+                    const useValue = colon ? nonEmpty : set;
+                    if (operator.endsWith('-') || operator.endsWith('=')) {
+                        parts.push(useValue ? value : word.value);
+                        if (!useValue)
+                            partial ||= word.partial;
+                    }
+                    else if (operator.endsWith('+')) {
+                        if (useValue) {
+                            parts.push(word.value);
+                            partial ||= word.partial;
+                        }
+                    }
+                    else if (useValue)
+                        parts.push(value);
+                    else
+                        partial = true;
+                }
+            }
+            index = close + 1;
+            literalStart = index;
+            continue;
+        }
+        const name = NAME.exec(text.slice(index + 1))?.[0];
+        if (name) {
+            flush(index);
+            const value = variables.get(name);
+            if (value)
+                parts.push(value);
+            else
+                partial = true;
+            index += 1 + name.length;
+            literalStart = index;
+            continue;
+        }
+        index++;
+    }
+    flush(text.length);
+    return { value: concat(parts), partial };
+}
+function matchingBrace(text, from) {
+    let depth = 1;
+    for (let index = from; index < text.length; index++) {
+        if (text[index] === '{')
+            depth++;
+        else if (text[index] === '}' && --depth === 0)
+            return index;
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./lib/src/scan/finding.js
+
+
+
+/**
+ * Turns a candidate into a finding when it is a valid reference to the old registry (exact host
+ * match, aliases included), with the edits that rewrite it. Undefined for anything else.
+ */
+function resolveCandidate(candidate, hosts, file) {
+    let value = candidate.value;
+    if (value.text.startsWith('docker://'))
+        value = sub(value, 'docker://'.length);
+    let end = value.text.length;
+    // An unresolved ${TAG} leaves "repo:" behind; the repository is still known.
+    if (candidate.partial)
+        while (end > 0 && /[:@/]/.test(value.text[end - 1]))
+            end--;
+    value = sub(value, 0, end);
+    const slash = value.text.indexOf('/');
+    if (slash <= 0)
+        return undefined;
+    const writtenHost = value.text.slice(0, slash);
+    if (!hosts.oldNames.includes(normalizeHost(writtenHost)))
+        return undefined;
+    let image;
+    try {
+        image = parseReference(value.text);
+    }
+    catch {
+        return undefined;
+    }
+    const oldImage = { ...image, registry: hosts.old };
+    const newRepository = mapRepository(image.repository, hosts.paths);
+    const replacement = formatReference({ ...image, registry: hosts.newHost, repository: newRepository });
+    const { edits, unfixable } = editsFor(value, slash, image.repository, newRepository, hosts.newHost);
+    return {
+        file,
+        offset: candidate.at,
+        reference: candidate.written,
+        normalized: formatReference(oldImage),
+        kind: candidate.kind,
+        replacement,
+        image: oldImage,
+        partial: candidate.partial && image.tag === undefined && image.digest === undefined,
+        edits,
+        ...(unfixable !== undefined && { unfixable }),
+    };
+}
+/**
+ * The edits that move a reference to the new registry: the host (and the repository path when the
+ * mapping changes it) replaced where they are written, which may be an ARG default or a split
+ * `registry:`/`repository:` pair. Nothing else in the file changes.
+ */
+function editsFor(value, slash, repository, newRepository, newHost) {
+    const hostRange = contiguousRange(value, 0, slash);
+    const repoStart = slash + 1;
+    const repoWritten = value.text.slice(repoStart, repoStart + repository.length) === repository;
+    const repoRange = repoWritten
+        ? contiguousRange(value, repoStart, repoStart + repository.length)
+        : undefined;
+    if (!hostRange)
+        return { edits: [], unfixable: 'the registry host is not written in one piece here' };
+    const expect = (range, text) => ({
+        start: range[0],
+        end: range[1],
+        expect: text,
+    });
+    if (newRepository === repository) {
+        return { edits: [{ ...expect(hostRange, value.text.slice(0, slash)), text: newHost }] };
+    }
+    if (!repoRange) {
+        // The host edit is kept so that --fix knows this finding shares it (an ARG default, say).
+        return {
+            edits: [{ ...expect(hostRange, value.text.slice(0, slash)), text: newHost }],
+            unfixable: `the repository path ${repository} (→ ${newRepository}) is not written literally here`,
+        };
+    }
+    if (repoRange[0] === hostRange[1] + 1) {
+        return {
+            edits: [
+                {
+                    ...expect([hostRange[0], repoRange[1]], value.text.slice(0, repoStart + repository.length)),
+                    text: `${newHost}/${newRepository}`,
+                },
+            ],
+        };
+    }
+    return {
+        edits: [
+            { ...expect(hostRange, value.text.slice(0, slash)), text: newHost },
+            { ...expect(repoRange, repository), text: newRepository },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/scan/dockerfile.js
+
+function linesOf(source) {
+    const lines = [];
+    let start = 0;
+    while (start <= source.length) {
+        let end = source.indexOf('\n', start);
+        if (end < 0)
+            end = source.length;
+        const next = end + 1;
+        if (end > start && source[end - 1] === '\r')
+            end--;
+        lines.push({ start, end });
+        start = next;
+    }
+    return lines;
+}
+/** Splits arguments on white space outside quotes, keeping each word's mapping. */
+function words(mapped) {
+    const result = [];
+    const { text } = mapped;
+    let index = 0;
+    while (index < text.length) {
+        while (index < text.length && /\s/.test(text[index]))
+            index++;
+        if (index >= text.length)
+            break;
+        const start = index;
+        let quote;
+        while (index < text.length && (quote || !/\s/.test(text[index]))) {
+            const char = text[index];
+            if (quote) {
+                if (char === quote)
+                    quote = undefined;
+            }
+            else if (char === '"' || char === "'")
+                quote = char;
+            index++;
+        }
+        result.push(sub(mapped, start, index));
+    }
+    return result;
+}
+/**
+ * Finds image references in a Dockerfile the way BuildKit reads it: parser directives (`# escape=`),
+ * line continuations, `ARG` defaults (global ones for `FROM`, stage ones after), `FROM [--platform=…]
+ * image [AS name]` where a stage name is not an image, `COPY --from=` and `RUN --mount=…,from=…`.
+ * Heredoc bodies are skipped (the plain-text pass still sees them).
+ */
+function dockerfileCandidates(source) {
+    const lines = linesOf(source);
+    let escape = '\\';
+    let index = 0;
+    // Parser directives: only at the very top, before any other line.
+    for (; index < lines.length; index++) {
+        const text = source.slice(lines[index].start, lines[index].end);
+        const directive = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(text);
+        if (!directive)
+            break;
+        if (directive[1].toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\'))
+            escape = directive[2];
+    }
+    const candidates = [];
+    const globalArgs = new Map();
+    let stageArgs;
+    const stages = new Set();
+    let heredocEnd;
+    while (index < lines.length) {
+        const first = lines[index];
+        const firstText = source.slice(first.start, first.end);
+        index++;
+        if (heredocEnd !== undefined) {
+            if (firstText.replace(/^\t+/, '') === heredocEnd)
+                heredocEnd = undefined;
+            continue;
+        }
+        if (/^\s*(#|$)/.test(firstText))
+            continue;
+        // Join continuation lines: the escape character at the end of a line, comment lines skipped.
+        const parts = [];
+        let line = first;
+        for (;;) {
+            const text = source.slice(line.start, line.end);
+            const trimmedEnd = text.trimEnd();
+            if (trimmedEnd.endsWith(escape)) {
+                parts.push(slice(source, line.start, line.start + trimmedEnd.length - 1));
+                let next;
+                while (index < lines.length) {
+                    next = lines[index++];
+                    if (!/^\s*(#|$)/.test(source.slice(next.start, next.end)))
+                        break;
+                    next = undefined;
+                }
+                if (!next)
+                    break;
+                line = next;
+                continue;
+            }
+            parts.push(slice(source, line.start, line.end));
+            break;
+        }
+        const instruction = trim(concat(parts));
+        const keyword = /^[A-Za-z]+/.exec(instruction.text)?.[0]?.toUpperCase();
+        if (!keyword)
+            continue;
+        const args = sub(instruction, keyword.length);
+        const heredoc = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(args.text);
+        if (heredoc && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD'))
+            heredocEnd = heredoc[1];
+        const scope = stageArgs ?? globalArgs;
+        switch (keyword) {
+            case 'ARG':
+                for (const word of words(args)) {
+                    const eq = word.text.indexOf('=');
+                    const name = eq < 0 ? word.text : word.text.slice(0, eq);
+                    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+                        continue;
+                    if (eq < 0) {
+                        // A stage re-declaring a global ARG without a value inherits the global default.
+                        const inherited = globalArgs.get(name);
+                        if (stageArgs && inherited)
+                            stageArgs.set(name, inherited);
+                        continue;
+                    }
+                    scope.set(name, expand(unquote(sub(word, eq + 1)), scope, escape).value);
+                }
+                break;
+            case 'FROM': {
+                const tokens = words(args).filter((word) => !word.text.startsWith('--'));
+                const image = tokens[0];
+                if (image) {
+                    const expanded = expand(unquote(image), globalArgs, escape);
+                    if (!stages.has(expanded.value.text.toLowerCase()))
+                        candidates.push(candidate('dockerfile-from', image, expanded));
+                }
+                if (tokens[1]?.text.toUpperCase() === 'AS' && tokens[2])
+                    stages.add(tokens[2].text.toLowerCase());
+                stageArgs = new Map();
+                break;
+            }
+            case 'COPY':
+            case 'ADD':
+            case 'RUN':
+                for (const word of words(args)) {
+                    if (!word.text.startsWith('--'))
+                        break;
+                    if (/^--from=/i.test(word.text)) {
+                        fromValue(sub(word, '--from='.length), 'dockerfile-copy-from');
+                    }
+                    else if (/^--mount=/i.test(word.text)) {
+                        const options = sub(word, '--mount='.length);
+                        let start = 0;
+                        for (const field of options.text.split(',')) {
+                            if (/^from=/i.test(field))
+                                fromValue(sub(options, start + 'from='.length, start + field.length), 'dockerfile-mount-from');
+                            start += field.length + 1;
+                        }
+                    }
+                }
+                break;
+        }
+        function fromValue(value, kind) {
+            const expanded = expand(unquote(value), scope, escape);
+            const text = expanded.value.text.toLowerCase();
+            if (/^\d+$/.test(text) || stages.has(text))
+                return;
+            candidates.push(candidate(kind, value, expanded));
+        }
+    }
+    return candidates;
+}
+function candidate(kind, written, expanded) {
+    return {
+        kind,
+        at: written.offsets[0] ?? 0,
+        written: written.text,
+        value: expanded.value,
+        partial: expanded.partial,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/scan/yaml.js
+
+
+/**
+ * Finds image references in YAML by structure, with exact byte positions from the parser (no
+ * re-serialisation, so a fix touches only the reference): `image:` strings (with Compose
+ * interpolation), the split `registry`/`repository`/`tag`/`digest` form of Helm values, workflow
+ * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
+ * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
+ */
+function yamlCandidates(source, role, names = []) {
+    const quick = plainImageLines(source, role, names);
+    if (quick)
+        return quick;
+    const candidates = [];
+    let documents;
+    // Broken YAML (a Helm template, a fragment) makes the parser build many errors; their stack
+    // traces are never read and cost more than the parse itself.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        documents = (0,dist/* parseAllDocuments */.hR)(source, { keepSourceTokens: false, uniqueKeys: false });
+    }
+    catch {
+        return [];
+    }
+    finally {
+        Error.stackTraceLimit = stackTraceLimit;
+    }
+    if (!Array.isArray(documents))
+        return [];
+    for (const document of documents) {
+        if (document.errors.length > 0 || !document.contents)
+            continue;
+        const contents = document.contents;
+        const isKubernetes = (0,dist/* isMap */.jh)(contents) && contents.has('apiVersion') && contents.has('kind') && role === 'yaml';
+        const imageKind = role === 'compose'
+            ? 'compose-image'
+            : role === 'helm-values'
+                ? 'helm-image'
+                : isKubernetes
+                    ? 'kubernetes-image'
+                    : 'yaml-image';
+        visit(contents, []);
+        function visit(node, path) {
+            if ((0,dist/* isSeq */.oP)(node)) {
+                node.items.forEach((item, index) => visit(item, [...path, index]));
+                return;
+            }
+            if (!(0,dist/* isMap */.jh)(node))
+                return;
+            const split = splitForm(node);
+            if (split) {
+                const key = path[path.length - 1];
+                candidates.push({ ...split, kind: key === 'image' ? imageKind : 'helm-image' });
+            }
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const key = String(pair.key.value);
+                const child = [...path, key];
+                const value = pair.value;
+                if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'string') {
+                    const kind = kindOfString(child);
+                    if (kind) {
+                        const found = scalarCandidate(value, kind);
+                        if (found)
+                            candidates.push(found);
+                    }
+                }
+                visit(value, child);
+            }
+        }
+        function kindOfString(path) {
+            const key = path[path.length - 1];
+            if (role === 'workflow' && path[0] === 'jobs') {
+                if (path.length === 3 && key === 'container')
+                    return 'workflow-container';
+                if (path.length === 4 && path[2] === 'container' && key === 'image')
+                    return 'workflow-container';
+                if (path.length === 4 && path[2] === 'services')
+                    return 'workflow-service';
+                if (path.length === 5 && path[2] === 'services' && key === 'image')
+                    return 'workflow-service';
+            }
+            if (role === 'action' && path.length === 2 && path[0] === 'runs' && key === 'image')
+                return 'action-image';
+            if (key === 'uses')
+                return 'workflow-uses';
+            if (key === 'image')
+                return imageKind;
+            return undefined;
+        }
+        function scalarCandidate(scalar, kind) {
+            const mapped = scalarText(scalar);
+            if (!mapped)
+                return undefined;
+            if (kind === 'workflow-uses' && !mapped.text.startsWith('docker://'))
+                return undefined;
+            const expanded = expand(mapped);
+            return {
+                kind,
+                at: mapped.offsets[0] ?? scalar.range?.[0] ?? 0,
+                written: mapped.text,
+                value: expanded.value,
+                partial: expanded.partial,
+            };
+        }
+        /** Helm's split form: `{registry, repository, tag, digest}` (registry optional when repository has the host). */
+        function splitForm(map) {
+            const field = (name) => {
+                const node = map.get(name, true);
+                return (0,dist/* isScalar */.jn)(node) && (typeof node.value === 'string' || typeof node.value === 'number')
+                    ? scalarText(node)
+                    : undefined;
+            };
+            const repository = field('repository');
+            if (!repository)
+                return undefined;
+            const registry = field('registry');
+            const tag = field('tag');
+            const digest = field('digest');
+            if (!registry && !tag && !digest)
+                return undefined;
+            const synthetic = (text) => ({ text, offsets: Array(text.length).fill(-1) });
+            const parts = [];
+            if (registry && registry.text !== '')
+                parts.push(registry, synthetic('/'));
+            parts.push(repository);
+            if (tag && tag.text !== '')
+                parts.push(synthetic(':'), tag);
+            if (digest && digest.text !== '')
+                parts.push(synthetic('@'), digest);
+            const expanded = expand(concat(parts));
+            const written = registry ?? repository;
+            return {
+                at: written.offsets[0] ?? 0,
+                written: expanded.value.text,
+                value: expanded.value,
+                partial: expanded.partial,
+            };
+        }
+    }
+    return candidates;
+    /** A scalar's characters as written (quotes removed), mapped to their bytes. */
+    function scalarText(scalar) {
+        const range = scalar.range;
+        if (!range)
+            return undefined;
+        const [start, end] = range;
+        if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE')
+            return slice(source, start + 1, end - 1);
+        if (scalar.type === 'PLAIN')
+            return slice(source, start, end);
+        return undefined;
+    }
+}
+const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(?:#.*)?\r?$/;
+/**
+ * The fast path, equal in result to the parse: when every line naming the registry is a plain
+ * `image: value` line, the candidates are those values, read from the lines; positions are the same
+ * bytes the parser would report. Anything else (the split Helm form, workflow and action roles where
+ * the key path matters, values spread over lines) goes to the full parse, which costs far more.
+ */
+function plainImageLines(source, role, names) {
+    if (names.length === 0 || role === 'workflow' || role === 'action')
+        return undefined;
+    const lineStarts = new Set();
+    for (const name of names) {
+        for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + name.length))
+            lineStarts.add(source.lastIndexOf('\n', at) + 1);
+    }
+    const kubernetes = role === 'yaml' && /^apiVersion:/m.test(source) && /^kind:/m.test(source);
+    const kind = role === 'compose'
+        ? 'compose-image'
+        : role === 'helm-values'
+            ? 'helm-image'
+            : kubernetes
+                ? 'kubernetes-image'
+                : 'yaml-image';
+    const candidates = [];
+    for (const start of [...lineStarts].sort((a, b) => a - b)) {
+        const end = source.indexOf('\n', start);
+        const line = source.slice(start, end < 0 ? source.length : end);
+        const match = IMAGE_LINE.exec(line);
+        if (!match)
+            return undefined;
+        const valueStart = start + match[1].length + match[2].length;
+        const mapped = slice(source, valueStart, valueStart + match[3].length);
+        const expanded = expand(mapped);
+        candidates.push({
+            kind,
+            at: valueStart,
+            written: mapped.text,
+            value: expanded.value,
+            partial: expanded.partial,
+        });
+    }
+    return candidates;
+}
+
+;// CONCATENATED MODULE: ./lib/src/scan/detect.js
+
+
+
+
+/** The role of a file from its path (relative, `/`-separated) and first bytes. */
+function roleOf(file, source) {
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    if (/^(Dockerfile|Containerfile)([._-].*)?$/i.test(base) || /\.(dockerfile|containerfile)$/i.test(base))
+        return 'dockerfile';
+    if (/\.ya?ml$/i.test(base)) {
+        if (/(^|\/)\.github\/workflows\/[^/]+$/.test(file))
+            return 'workflow';
+        if (/^action\.ya?ml$/.test(base))
+            return 'action';
+        if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(base))
+            return 'compose';
+        if (/^values([.-][\w.-]+)?\.ya?ml$/i.test(base))
+            return 'helm-values';
+        return 'yaml';
+    }
+    if (/\.(sh|bash|zsh|ksh|mk)$/i.test(base) || /^(GNUmakefile|Makefile|makefile)$/.test(base))
+        return 'shell';
+    if (/^#!.*\b(sh|bash|zsh|ksh|dash)\b/.test(source.slice(0, 128)))
+        return 'shell';
+    return 'text';
+}
+const HOST_CHAR = /[A-Za-z0-9._-]/;
+const REFERENCE_CHAR = /[A-Za-z0-9._\-/:@]/;
+const DOCKER_COMMAND = /\b(?:docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(?:pull|run|tag|push|create)\b/;
+/**
+ * Every reference to the old registry in one file (decoded latin1, so indexes are byte offsets):
+ * first what the file's grammar understands (Dockerfile, YAML), then any other place the host is
+ * written followed by a path — shell `docker pull/run/tag/push`, `FROM` in heredocs, plain text.
+ */
+function findReferences(file, source, hosts) {
+    const role = roleOf(file, source);
+    const structured = role === 'dockerfile'
+        ? dockerfileCandidates(source)
+        : role === 'text' || role === 'shell'
+            ? []
+            : yamlCandidates(source, role, hosts.oldNames);
+    const findings = [];
+    const covered = new Set();
+    for (const candidate of structured) {
+        const finding = resolveCandidate(candidate, hosts, file);
+        if (!finding)
+            continue;
+        findings.push(finding);
+        for (const edit of finding.edits)
+            covered.add(edit.start);
+        const hostAt = candidate.value.offsets[candidate.value.text.startsWith('docker://') ? 9 : 0];
+        if (hostAt !== undefined && hostAt >= 0)
+            covered.add(hostAt);
+    }
+    for (const name of hosts.oldNames) {
+        let at = source.indexOf(name);
+        while (at >= 0) {
+            if (!covered.has(at)) {
+                const candidate = textCandidate(source, at, name, role);
+                const finding = candidate && resolveCandidate(candidate, hosts, file);
+                if (finding)
+                    findings.push(finding);
+            }
+            at = source.indexOf(name, at + name.length);
+        }
+    }
+    return findings.sort((a, b) => a.offset - b.offset);
+}
+/** The reference-shaped word starting at a host occurrence, if the host is a whole host there. */
+function textCandidate(source, at, name, role) {
+    const before = source[at - 1];
+    if (before !== undefined && HOST_CHAR.test(before))
+        return undefined;
+    if (before === '/' && source[at - 2] !== '/')
+        return undefined;
+    if (/https?:\/\/$/i.test(source.slice(Math.max(0, at - 8), at)))
+        return undefined;
+    if (source[at + name.length] !== '/')
+        return undefined;
+    let end = at + name.length;
+    while (end < source.length && REFERENCE_CHAR.test(source[end]))
+        end++;
+    while (end > at && /[.:@/-]/.test(source[end - 1]))
+        end--;
+    const value = slice(source, at, end);
+    return { kind: lineKind(source, at, role), at, written: value.text, value, partial: false };
+}
+/** Shell commands and heredoc `FROM` lines get their own kind; anything else is text. */
+function lineKind(source, at, role) {
+    let lineStart = source.lastIndexOf('\n', at - 1) + 1;
+    const line = source.slice(lineStart, at);
+    if (/^\s*FROM\s+(--\S+\s+)*$/i.test(line) && role !== 'dockerfile')
+        return 'heredoc-from';
+    // A docker command may start on an earlier line continued with a backslash.
+    let command = line;
+    for (let back = 0; back < 5 && lineStart > 0; back++) {
+        if (DOCKER_COMMAND.test(command))
+            return 'shell-docker';
+        const previousEnd = lineStart - 1;
+        const previousStart = source.lastIndexOf('\n', previousEnd - 1) + 1;
+        const previous = source.slice(previousStart, previousEnd).replace(/\r$/, '');
+        if (!previous.endsWith('\\'))
+            break;
+        command = previous + command;
+        lineStart = previousStart;
+    }
+    return DOCKER_COMMAND.test(command) ? 'shell-docker' : 'text';
+}
+
+;// CONCATENATED MODULE: ./lib/src/scan/files.js
+
+
+
+class NotAGitWorkTree extends Error {
+}
+/**
+ * The files of a working tree, streamed in batches: tracked plus untracked-but-not-ignored files
+ * as git lists them (`git ls-files -z --cached --others --exclude-standard`), or every file under
+ * `root` when it is not in a git work tree. Paths are relative to `root`, `/`-separated.
+ */
+async function* listFiles(root) {
+    try {
+        yield* gitFiles(root);
+    }
+    catch (error) {
+        if (!(error instanceof NotAGitWorkTree))
+            throw error;
+        yield* walk(root);
+    }
+}
+/**
+ * Tracked files from the index (streamed at once) and untracked-but-not-ignored files from a
+ * directory walk, as two git processes side by side: `ls-files --cached --others` prints nothing
+ * until its walk is over.
+ */
+async function* gitFiles(root) {
+    const others = collect(gitList(root, ['--others', '--exclude-standard']));
+    others.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    let previous = '';
+    for await (const names of gitList(root, ['--cached'])) {
+        // --cached lists a conflicted file once per stage; keep one.
+        const unique = names.filter((name) => name !== previous && ((previous = name), true));
+        yield unique.map((file) => ({ file }));
+    }
+    yield (await others).map((file) => ({ file }));
+}
+async function collect(batches) {
+    const all = [];
+    for await (const names of batches)
+        all.push(...names);
+    return all;
+}
+async function* gitList(root, args) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['ls-files', '-z', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+    const closed = new Promise((resolve, reject) => {
+        child.on('error', (error) => reject(error.code === 'ENOENT' ? new NotAGitWorkTree() : error));
+        child.on('close', resolve);
+    });
+    closed.catch(() => undefined); // awaited below
+    let rest = '';
+    for await (const chunk of child.stdout) {
+        const names = (rest + chunk.toString('utf8')).split('\0');
+        rest = names.pop();
+        if (names.length)
+            yield names;
+    }
+    if (rest)
+        yield [rest];
+    const code = await closed;
+    if (code !== 0) {
+        if (/not a git repository/i.test(stderr))
+            throw new NotAGitWorkTree();
+        throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${stderr.trim()}`);
+    }
+}
+/** Every file under root (not .git), following symlinks to directories unless they loop. */
+async function* walk(root) {
+    // Real paths of the directories on the way down: a symlink back to one of them is a loop.
+    async function* visit(dir, relative, ancestors) {
+        let handle;
+        try {
+            handle = await (0,promises_namespaceObject.opendir)(dir);
+        }
+        catch {
+            yield [{ skipped: relative || '.', reason: 'unreadable' }];
+            return;
+        }
+        const entries = [];
+        for await (const entry of handle)
+            entries.push(entry);
+        entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+        const here = [];
+        const below = [];
+        for (const entry of entries) {
+            const name = relative ? `${relative}/${entry.name}` : entry.name;
+            const full = external_node_path_namespaceObject.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name === '.git')
+                    continue;
+                below.push([full, name, new Set([...ancestors, await (0,promises_namespaceObject.realpath)(full)])]);
+            }
+            else if (entry.isSymbolicLink()) {
+                let real;
+                let target;
+                try {
+                    real = await (0,promises_namespaceObject.realpath)(full);
+                    target = await (0,promises_namespaceObject.stat)(full);
+                }
+                catch (error) {
+                    const code = error.code;
+                    here.push({ skipped: name, reason: code === 'ELOOP' ? 'symlink loop' : 'unreadable' });
+                    continue;
+                }
+                if (target.isDirectory()) {
+                    if (ancestors.has(real))
+                        here.push({ skipped: name, reason: 'symlink loop' });
+                    else
+                        below.push([full, name, new Set([...ancestors, real])]);
+                }
+                else if (target.isFile())
+                    here.push({ file: name });
+            }
+            else if (entry.isFile())
+                here.push({ file: name });
+        }
+        if (here.length)
+            yield here;
+        for (const [full, name, seen] of below)
+            yield* visit(full, name, seen);
+    }
+    yield* visit(root, '', new Set([await (0,promises_namespaceObject.realpath)(root)]));
+}
+
+;// CONCATENATED MODULE: ./lib/src/scan/positions.js
+/**
+ * Line and column of byte offsets in a file held as latin1 text. Columns count characters, so a
+ * UTF-8 sequence counts once (continuation bytes 0x80–0xBF are skipped), as editors and GitHub do.
+ */
+class LineIndex {
+    source;
+    starts = [0];
+    constructor(source) {
+        this.source = source;
+        for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1))
+            this.starts.push(at + 1);
+    }
+    /** 1-based line and column of a byte offset. */
+    position(offset) {
+        let low = 0;
+        let high = this.starts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (this.starts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        const start = this.starts[low];
+        let column = 1;
+        for (let at = start; at < offset; at++) {
+            const code = this.source.charCodeAt(at);
+            if (code < 0x80 || code > 0xbf)
+                column++;
+        }
+        return { line: low + 1, column };
+    }
+    /** The text of a 1-based line, without its line break. */
+    lineText(line) {
+        const start = this.starts[line - 1];
+        if (start === undefined)
+            return '';
+        const next = this.starts[line];
+        return this.source.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+    }
+}
+const IGNORE = 'cutover: ignore';
+/**
+ * True when a finding's line carries `cutover: ignore`, or the line above is a comment carrying it
+ * (`#`, `//`, `--`, `;`, `<!--`, `/*`), so a whole-line comment can silence the next line.
+ */
+function ignoredInline(lines, line) {
+    if (lines.lineText(line).includes(IGNORE))
+        return true;
+    if (line < 2)
+        return false;
+    const above = lines.lineText(line - 1).trim();
+    return /^(#|\/\/|--|;|<!--|\/\*|\*)/.test(above) && above.includes(IGNORE);
+}
+
+;// CONCATENATED MODULE: ./lib/src/scan/scan.js
+
+
+
+
+
+
+
+
+const BATCH = 256;
+const NOTES_PER_REASON = 20;
+const QUEUED = 16;
+/**
+ * The reader thread: plain CommonJS with Node built-ins only, so it runs from the bundle with
+ * `eval`. For each file: read it whole into a reused buffer (synchronous reads are the cheapest way
+ * through many small files), skip binaries (a NUL in the first 8 kB) and files over the size limit,
+ * and report the files that contain one of the registry's names. Nothing is decoded or parsed here.
+ */
+const READER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const { root, needles, maxSize } = workerData;
+const wanted = needles.map((needle) => Buffer.from(needle, 'latin1'));
+let slot = Buffer.allocUnsafe(256 * 1024);
+function failure(error) {
+  const code = error && error.code;
+  if (code === 'ELOOP') return ['symlink loop', 'too many levels of symbolic links'];
+  if (code === 'EISDIR') return ['not a file', 'a directory (a submodule or a link to one)'];
+  if (code === 'ENOENT') return ['unreadable', 'listed but missing (deleted?)'];
+  if (code === 'EACCES') return ['unreadable', 'permission denied'];
+  return ['unreadable', String(error && error.message)];
+}
+parentPort.on('message', (files) => {
+  const verdicts = [];
+  let scanned = 0;
+  let bytes = 0;
+  for (const file of files) {
+    let fd;
+    try {
+      fd = fs.openSync(root === '.' ? file : root + '/' + file, 'r');
+      let length = fs.readSync(fd, slot, 0, slot.length, 0);
+      if (length === slot.length) {
+        const info = fs.fstatSync(fd);
+        if (!info.isFile()) { verdicts.push([file, 'not a file']); continue; }
+        if (info.size > maxSize) { verdicts.push([file, 'too large', info.size + ' bytes']); continue; }
+        if (info.size > slot.length) {
+          const bigger = Buffer.allocUnsafe(info.size);
+          slot.copy(bigger, 0, 0, length);
+          slot = bigger;
+          let got;
+          while (length < slot.length && (got = fs.readSync(fd, slot, length, slot.length - length, length)) > 0) length += got;
+        }
+      } else if (length > maxSize) { verdicts.push([file, 'too large', length + ' bytes']); continue; }
+      const data = slot.subarray(0, length);
+      if (data.subarray(0, 8192).indexOf(0) >= 0) { verdicts.push([file, 'binary']); continue; }
+      scanned++;
+      bytes += length;
+      for (const needle of wanted) {
+        if (data.indexOf(needle) >= 0) { verdicts.push([file, 'hit']); break; }
+      }
+    } catch (error) {
+      const [reason, detail] = failure(error);
+      verdicts.push([file, reason, detail]);
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+      // A huge file's buffer is not kept for the next one.
+      if (slot.length > 4 * 1024 * 1024) slot = Buffer.allocUnsafe(256 * 1024);
+    }
+  }
+  parentPort.postMessage({ verdicts, scanned, bytes });
+});
+`;
+/**
+ * Scans a working tree for references to the old registry. File names stream from git (or a walk)
+ * in batches to a few reader threads, which search every file's bytes for the registry's names with
+ * Buffer.indexOf; only the files that contain one are decoded and parsed, here.
+ */
+async function scanTree(options) {
+    const stats = {
+        files: 0,
+        scanned: 0,
+        bytes: 0,
+        parsed: 0,
+        invalidUtf8: 0,
+        skipped: { binary: 0, 'too large': 0, 'symlink loop': 0, unreadable: 0, 'not a file': 0 },
+    };
+    const notes = [];
+    const noted = new Map();
+    const note = (file, reason, detail) => {
+        const count = noted.get(reason) ?? 0;
+        noted.set(reason, count + 1);
+        if (count < NOTES_PER_REASON)
+            notes.push({ file, reason, ...(detail !== undefined && { detail }) });
+    };
+    const skip = (file, reason, detail) => {
+        stats.skipped[reason]++;
+        note(file, reason, detail);
+    };
+    const findings = [];
+    const inspect = (file) => {
+        let bytes;
+        try {
+            bytes = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_namespaceObject.join(options.root, file));
+        }
+        catch (error) {
+            skip(file, 'unreadable', error.message);
+            return;
+        }
+        stats.parsed++;
+        if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+            stats.invalidUtf8++;
+            note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
+        }
+        findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
+    };
+    const threads = options.threads ?? Math.max(1, Math.min(4, external_node_os_namespaceObject.availableParallelism()));
+    const pool = new ReaderPool(threads, {
+        // Relative to the working directory when below it: the kernel resolves shorter paths faster.
+        root: external_node_path_namespaceObject.relative(process.cwd(), options.root) || '.',
+        needles: options.hosts.oldNames,
+        maxSize: options.maxFileSize,
+    });
+    const settle = (result) => {
+        stats.scanned += result.scanned;
+        stats.bytes += result.bytes;
+        for (const [file, outcome, detail] of result.verdicts) {
+            if (outcome === 'hit')
+                inspect(file);
+            else
+                skip(file, outcome, detail);
+        }
+        options.onProgress?.(stats);
+    };
+    try {
+        let batch = [];
+        const pending = [];
+        for await (const listedBatch of listFiles(options.root)) {
+            for (const listed of listedBatch) {
+                if ('skipped' in listed) {
+                    stats.files++;
+                    skip(listed.skipped, listed.reason);
+                    continue;
+                }
+                if (options.exclude?.has(listed.file))
+                    continue;
+                stats.files++;
+                batch.push(listed.file);
+                if (batch.length >= BATCH) {
+                    pending.push(pool.run(batch).then(settle));
+                    batch = [];
+                    await pool.capacity();
+                }
+            }
+        }
+        if (batch.length)
+            pending.push(pool.run(batch).then(settle));
+        await Promise.all(pending);
+    }
+    finally {
+        await pool.close();
+    }
+    findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
+    return { findings, stats, notes };
+}
+/** Reader threads with at most QUEUED batches queued on each, so listing never runs far ahead. */
+class ReaderPool {
+    workers;
+    waiting = [];
+    constructor(count, data) {
+        this.workers = Array.from({ length: count }, () => {
+            const worker = new external_node_worker_threads_.Worker(READER, { eval: true, workerData: data });
+            const entry = { worker, queue: [] };
+            worker.on('message', (result) => {
+                entry.queue.shift()?.resolve(result);
+                this.waiting.shift()?.();
+            });
+            worker.on('error', (error) => {
+                for (const waiting of entry.queue.splice(0))
+                    waiting.reject(error);
+            });
+            return entry;
+        });
+    }
+    /** Sends a batch to the least busy thread. */
+    run(files) {
+        const entry = this.workers.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
+        return new Promise((resolve, reject) => {
+            entry.queue.push({ resolve, reject });
+            entry.worker.postMessage(files);
+        });
+    }
+    /** Resolves when some thread has fewer than two batches. */
+    capacity() {
+        if (this.workers.some((entry) => entry.queue.length < QUEUED))
+            return Promise.resolve();
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    async close() {
+        await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+    }
+}
+function locate(file, source, hosts) {
+    const found = findReferences(file, source, hosts);
+    if (found.length === 0)
+        return [];
+    const lines = new LineIndex(source);
+    return found.map((finding) => {
+        const { line, column } = lines.position(finding.offset);
+        return {
+            ...finding,
+            line,
+            column,
+            ...(ignoredInline(lines, line) && { ignored: 'inline' }),
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/scan/verify.js
+
+
+/**
+ * Looks up each finding's replacement in the new registry (HEAD on the manifest, by digest when the
+ * reference pins one, else by tag, else `latest`) and returns the findings whose replacement is not
+ * there, each with the reason. The registry is only read.
+ */
+async function verifyInNewRegistry(manifest, findings, env) {
+    const client = await RegistryClient.forRegistry(manifest.registries.new, env, { readOnly: true });
+    const lookups = new Map();
+    const missing = new Map();
+    await Promise.all(findings.map(async (finding) => {
+        if (finding.partial) {
+            missing.set(finding, 'the tag comes from a variable with no value here, so it cannot be checked');
+            return;
+        }
+        const repository = mapRepository(finding.image.repository, manifest.paths);
+        const reference = finding.image.digest ?? finding.image.tag ?? 'latest';
+        const key = `${repository}\n${reference}`;
+        let lookup = lookups.get(key);
+        if (!lookup) {
+            lookup = client.headManifest(repository, reference).then((head) => head
+                ? undefined
+                : `${client.host}/${repository}${reference.includes(':') ? '@' : ':'}${reference} is not in the new registry (copy it first: cutover copy-tags)`, (error) => `cannot check the new registry: ${error.message}`);
+            lookups.set(key, lookup);
+        }
+        const reason = await lookup;
+        if (reason !== undefined)
+            missing.set(finding, reason);
+    }));
+    return missing;
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/guard.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_MAX_FILE_SIZE = '10MB';
+/** GitHub shows about ten annotations per type and step; the summary carries the rest. */
+const ACTION_ANNOTATIONS = 50;
+const SUMMARY_ROWS = 1000;
+/** `10MB`, `512k`, `1.5 GiB`, `20000` → bytes. */
+function parseSize(text) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])i?b?|b)?\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const unit = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 }[(match[2] ?? '').toLowerCase()] ?? 1;
+    return Math.floor(Number(match[1]) * unit);
+}
+/** `cutover guard`: finds references to the retiring registry, judges them by the timeline, fixes them on request. */
+const guard = defineCommand({
+    name: 'guard',
+    summary: 'Find every reference to the old registry (Dockerfiles, Compose, Kubernetes, Helm, workflows, scripts, any text); warn before the cutoff, fail after, fix on request.',
+    options: [
+        { name: 'path', type: 'string', description: 'The directory to scan.', default: '.' },
+        {
+            name: 'fix',
+            type: 'boolean',
+            description: 'Rewrite the references in place to the new registry (paths mapping applied), changing nothing else. CLI only: an action never edits the checkout.',
+            cliOnly: true,
+        },
+        {
+            name: 'verify',
+            type: 'boolean',
+            description: 'Check that each replacement (tag or digest) exists in the new registry; with --fix, rewrite only those.',
+        },
+        {
+            name: 'renovate',
+            type: 'boolean',
+            description: 'Print a Renovate configuration (packageRules) that proposes the same moves.',
+            cliOnly: true,
+        },
+        {
+            name: 'export-refs',
+            type: 'string',
+            description: 'Write the old-registry references found (repository, tag, digest) to this file, for copy-tags --refs.',
+        },
+        {
+            name: 'max-file-size',
+            type: 'string',
+            description: 'Skip (and count) files larger than this, e.g. 10MB, 512k.',
+            default: DEFAULT_MAX_FILE_SIZE,
+        },
+    ],
+    outputs: [
+        { name: 'findings', description: 'References to the old registry found (not counting ignored ones).' },
+        { name: 'errors', description: 'Findings that fail the check (from guard.fail-from).' },
+        { name: 'warnings', description: 'Findings reported as warnings (days left before they fail).' },
+        { name: 'ignored', description: 'Findings ignored by allow-lists or inline "cutover: ignore".' },
+        { name: 'skipped', description: 'Files not searched: binary, too large, unreadable, symlink loops.' },
+    ],
+    schema: object({
+        path: schemas_string().min(1).default('.'),
+        fix: schemas_boolean().default(false),
+        verify: schemas_boolean().default(false),
+        renovate: schemas_boolean().default(false),
+        'export-refs': schemas_string().min(1).optional(),
+        'max-file-size': schemas_string()
+            .default(DEFAULT_MAX_FILE_SIZE)
+            .refine((text) => parseSize(text) !== undefined, {
+            error: 'expected a size such as 10MB, 512k or 20000',
+        }),
+    }),
+    async run({ options, manifest: load, today, reporter, env, cwd }) {
+        // parse
+        const manifest = await load();
+        const root = external_node_path_namespaceObject.resolve(cwd, options.path);
+        if (!(0,external_node_fs_namespaceObject.statSync)(root, { throwIfNoEntry: false })?.isDirectory())
+            throw new UsageError(`--path: expected a directory to scan, found ${(0,external_node_fs_namespaceObject.existsSync)(root) ? 'a file' : 'nothing'} at ${root}`);
+        const hosts = hostsOf(manifest);
+        const exclude = manifestInside(manifest, cwd, root);
+        // do
+        const stats = { files: 0, bytes: 0, parsed: 0 };
+        const progress = new ProgressLine((line) => reporter.info(line), (seconds) => `guard: ${stats.files} files, ${formatBytes(stats.bytes)} searched (${formatRate(stats.bytes, seconds)}), ${stats.parsed} containing ${hosts.old}`);
+        const scan = await scanTree({
+            root,
+            hosts,
+            maxFileSize: parseSize(options['max-file-size']),
+            exclude,
+            onProgress: (current) => {
+                Object.assign(stats, { files: current.files, bytes: current.bytes, parsed: current.parsed });
+                progress.tick();
+            },
+        });
+        progress.done();
+        const { policy, findings } = applyPolicy(scan.findings, manifest, today);
+        const counted = findings.filter((finding) => !finding.ignored);
+        const unavailable = options.verify ? await verifyInNewRegistry(manifest, counted, env) : undefined;
+        const fixes = options.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
+        const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map((fix) => `${fix.file}:${fix.line}:${fix.column}`));
+        const open = counted.filter((finding) => !rewritten.has(`${finding.file}:${finding.line}:${finding.column}`));
+        const refs = buildRefsFile(hosts.old, exportedReferences(findings));
+        if (options['export-refs'])
+            await writeRefsFile(external_node_path_namespaceObject.resolve(cwd, options['export-refs']), hosts.old, refs.references);
+        const renovate = options.renovate ? renovateConfig(manifest) : undefined;
+        // report
+        const errors = open.filter((finding) => finding.severity === 'error').length;
+        const warnings = open.filter((finding) => finding.severity === 'warning').length;
+        const ignored = findings.length - counted.length;
+        const skipped = Object.values(scan.stats.skipped).reduce((sum, count) => sum + count, 0);
+        annotate(reporter, counted, policy, rewritten, env['CUTOVER_FRONT_DOOR'] === 'action');
+        reporter.info(`guard: ${counted.length} reference${counted.length === 1 ? '' : 's'} to ${hosts.old} in ${new Set(counted.map((f) => f.file)).size} files (${ignored} ignored); ${scan.stats.scanned} files searched, ${skipped} skipped`);
+        reporter.info(`on ${today}: ${policy.severity} — ${policy.message}`);
+        for (const fix of fixes ?? []) {
+            if (!fix.rewritten)
+                reporter.warning(`${fix.file}:${fix.line}:${fix.column}: not rewritten: ${fix.reason}`);
+        }
+        if (fixes)
+            reporter.info(`fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`);
+        if (options['export-refs'])
+            reporter.info(`wrote ${refs.references.length} references to ${options['export-refs']}`);
+        if (renovate && !options.json)
+            process.stdout.write(`${JSON.stringify(renovate, null, 2)}\n`);
+        reporter.summary(summaryOf(today, policy, hosts, scan, findings, fixes, unavailable));
+        return {
+            exitCode: errors > 0 ? 1 : 0,
+            ...(errors > 0 && {
+                failureMessage: `${errors} reference${errors === 1 ? '' : 's'} to the old registry ${hosts.old}: ${policy.message}`,
+            }),
+            outputs: {
+                findings: String(counted.length),
+                errors: String(errors),
+                warnings: String(warnings),
+                ignored: String(ignored),
+                skipped: String(skipped),
+            },
+            json: {
+                today,
+                root,
+                registry: hosts.old,
+                policy,
+                counts: { findings: counted.length, errors, warnings, ignored, skipped, rewritten: rewritten.size },
+                findings: counted.map((finding) => jsonOf(finding, unavailable)),
+                ignored: findings
+                    .filter((finding) => finding.ignored)
+                    .map((finding) => ({ ...jsonOf(finding), ignoredBy: finding.ignored })),
+                scan: scan.stats,
+                notes: scan.notes,
+                ...(fixes && { fix: fixes }),
+                ...(options['export-refs'] && { exportRefs: { file: options['export-refs'], ...refs } }),
+                ...(renovate && { renovate }),
+            },
+        };
+    },
+});
+function hostsOf(manifest) {
+    const { old, new: next } = manifest.registries;
+    return {
+        old: old.host,
+        oldNames: [...new Set([old.host, ...old.aliases])],
+        newHost: next.host,
+        paths: manifest.paths,
+    };
+}
+/** The manifest names the old host by design; when it lives in the scanned tree it is not a finding. */
+function manifestInside(manifest, cwd, root) {
+    const relative = external_node_path_namespaceObject.relative(root, external_node_path_namespaceObject.resolve(cwd, manifest.source));
+    return relative.startsWith('..') || external_node_path_namespaceObject.isAbsolute(relative)
+        ? new Set()
+        : new Set([relative.split(external_node_path_namespaceObject.sep).join('/')]);
+}
+function jsonOf(finding, unavailable) {
+    const missing = unavailable?.get(finding);
+    return {
+        file: finding.file,
+        line: finding.line,
+        column: finding.column,
+        reference: finding.reference,
+        normalized: finding.normalized,
+        kind: finding.kind,
+        severity: finding.severity,
+        replacement: finding.replacement,
+        ...(unavailable && {
+            inNewRegistry: missing === undefined,
+            ...(missing !== undefined && { reason: missing }),
+        }),
+    };
+}
+function annotate(reporter, findings, policy, rewritten, inAction) {
+    const shown = inAction ? findings.slice(0, ACTION_ANNOTATIONS) : findings;
+    for (const finding of shown) {
+        const fixed = rewritten.has(`${finding.file}:${finding.line}:${finding.column}`);
+        reporter.annotate({
+            severity: fixed ? 'info' : finding.severity,
+            title: 'cutover guard: old registry reference',
+            file: finding.file,
+            line: finding.line,
+            column: finding.column,
+            message: fixed
+                ? `rewritten: ${finding.normalized} → ${finding.replacement}`
+                : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`,
+        });
+    }
+    if (shown.length < findings.length)
+        reporter.info(`${findings.length - shown.length} more findings are listed in the job summary and the json output`);
+}
+function summaryOf(today, policy, hosts, scan, findings, fixes, unavailable) {
+    const icon = { info: 'ℹ️', warning: '⚠️', error: '❌' }[policy.severity];
+    const counted = findings.filter((finding) => !finding.ignored);
+    const { stats } = scan;
+    const lines = [
+        `### cutover guard: references to \`${hosts.old}\``,
+        '',
+        `${icon} On **${today}**: ${counted.length} reference${counted.length === 1 ? '' : 's'} (${policy.severity}) — ${policy.message}.`,
+        '',
+        table([
+            'Files listed',
+            'Searched',
+            'Bytes',
+            'Parsed',
+            'Skipped: binary',
+            'too large',
+            'unreadable',
+            'symlink loops',
+            'not a file',
+            'Invalid UTF-8',
+            'Findings',
+            'Ignored',
+        ], [
+            [
+                stats.files,
+                stats.scanned,
+                formatBytes(stats.bytes),
+                stats.parsed,
+                stats.skipped.binary,
+                stats.skipped['too large'],
+                stats.skipped.unreadable,
+                stats.skipped['symlink loop'],
+                stats.skipped['not a file'],
+                stats.invalidUtf8,
+                counted.length,
+                findings.length - counted.length,
+            ],
+        ]),
+    ];
+    const byKind = new Map();
+    for (const finding of counted)
+        byKind.set(finding.kind, (byKind.get(finding.kind) ?? 0) + 1);
+    if (byKind.size > 1) {
+        lines.push('', '```mermaid', 'pie title Findings by kind', ...[...byKind].map(([kind, n]) => `  "${kind}" : ${n}`), '```');
+    }
+    const outcome = new Map((fixes ?? []).map((fix) => [`${fix.file}:${fix.line}:${fix.column}`, fix]));
+    let rows = 0;
+    const byFile = new Map();
+    for (const finding of findings)
+        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+    for (const [file, list] of byFile) {
+        if (rows >= SUMMARY_ROWS)
+            break;
+        const shown = list.slice(0, SUMMARY_ROWS - rows);
+        rows += shown.length;
+        lines.push('', `#### \`${cell(file)}\` (${list.length})`, '', table([
+            'Line:col',
+            'Reference',
+            'Kind',
+            'Severity',
+            'Replacement',
+            ...(fixes || unavailable ? ['Fix'] : []),
+        ], shown.map((finding) => {
+            const fix = outcome.get(`${finding.file}:${finding.line}:${finding.column}`);
+            const missing = unavailable?.get(finding);
+            const status = fix
+                ? fix.rewritten
+                    ? '✅ rewritten'
+                    : `not rewritten: ${fix.reason}`
+                : missing
+                    ? `⛔ ${missing}`
+                    : unavailable
+                        ? '✅ in new registry'
+                        : '';
+            return [
+                `${finding.line}:${finding.column}`,
+                `\`${finding.reference}\``,
+                finding.kind,
+                finding.ignored ? `ignored (${finding.ignored})` : finding.severity,
+                `\`${finding.replacement}\``,
+                ...(fixes || unavailable ? [status] : []),
+            ];
+        })));
+    }
+    if (rows < findings.length)
+        lines.push('', `… ${findings.length - rows} more findings in the json output.`);
+    if (scan.notes.length > 0) {
+        lines.push('', '#### Files not searched normally', '', table(['File', 'Reason', 'Detail'], scan.notes.map((note) => [note.file, note.reason, note.detail ?? ''])));
+    }
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/src/commands/validate.js
@@ -54092,16 +60185,16 @@ async function describeCredentials(registry, env) {
 
 ;// CONCATENATED MODULE: ./lib/src/commands/index.js
 
+
+
 /** Every command, in the order `--help` lists them. Adding a command: its file, one line here, its action folder. */
-const COMMANDS = [validate_validate];
+const COMMANDS = [validate_validate, copyTags, guard];
 /** The command named `name`, if there is one. */
 function findCommand(name) {
     return COMMANDS.find((command) => command.name === name);
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -54116,7 +60209,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -54145,7 +60238,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -54193,7 +60286,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -54214,7 +60307,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -54261,7 +60354,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -54479,10 +60572,10 @@ function getValues(context, operator, key, modifier) {
 }
 function parseUrl(template) {
   return {
-    expand: expand.bind(null, template)
+    expand: dist_bundle_expand.bind(null, template)
   };
 }
-function expand(template, context) {
+function dist_bundle_expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -54607,7 +60700,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -54899,7 +60992,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../../main/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -55500,7 +61593,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -55541,7 +61634,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -55748,7 +61841,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -55879,7 +61972,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -55934,11 +62027,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -56079,11 +62172,11 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-request-log/dist-src/version.js
 const dist_src_version_VERSION = "6.0.0";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-request-log/dist-src/index.js
 
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request, options) => {
@@ -56109,7 +62202,7 @@ function requestLog(octokit) {
 requestLog.VERSION = dist_src_version_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -56521,12 +62614,12 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const plugin_rest_endpoint_methods_dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -58820,7 +64913,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -58946,7 +65039,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -58967,11 +65060,11 @@ legacyRestEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_versio
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/version.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/rest/dist-src/version.js
 const rest_dist_src_version_VERSION = "22.0.1";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@octokit/rest/dist-src/index.js
 
 
 
@@ -59024,7 +65117,7 @@ const SECRET_KEYS = /^(password|passwd|secret|token|auth|username|user|identityt
  * all problems are collected before throwing, so one run shows them all.
  * @throws ConfigError listing every problem
  */
-function parseManifest(text, source) {
+function parse_parseManifest(text, source) {
     const lines = new dist/* LineCounter */.HN();
     const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const locator = new SourceLocator(document, lines);
@@ -59345,13 +65438,13 @@ async function loadManifest(spec, cwd, env) {
     if (spec !== undefined) {
         const central = parseCentralManifest(spec);
         if (central && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.resolve(cwd, spec)))
-            return parseManifest(await fetchCentral(central, env), spec);
-        return parseManifest(readLocal(external_node_path_namespaceObject.resolve(cwd, spec), spec), spec);
+            return parse_parseManifest(await fetchCentral(central, env), spec);
+        return parse_parseManifest(readLocal(external_node_path_namespaceObject.resolve(cwd, spec), spec), spec);
     }
     for (const candidate of DEFAULT_MANIFEST_PATHS) {
         const file = external_node_path_namespaceObject.resolve(cwd, candidate);
         if ((0,external_node_fs_namespaceObject.existsSync)(file))
-            return parseManifest(readLocal(file, candidate), candidate);
+            return parse_parseManifest(readLocal(file, candidate), candidate);
     }
     throw new UsageError(`no manifest found: looked for ${DEFAULT_MANIFEST_PATHS.join(' and ')} in ${cwd}; pass --manifest PATH or owner/repo:path@ref`);
 }
@@ -59542,8 +65635,6 @@ async function main(args, env = process.env, cwd = process.cwd()) {
             setFailed(message);
         }
         else {
-            if (args.includes('--json'))
-                process.stdout.write(`${JSON.stringify(errorDocument(error, message, code), null, 2)}\n`);
             process.stderr.write(`${code === errors_ExitCode.badInput ? 'error' : 'failed'}: ${message}\n`);
             if (env['CUTOVER_DEBUG'] && error instanceof Error)
                 process.stderr.write(`${redact(error.stack ?? '')}\n`);
@@ -59551,13 +65642,6 @@ async function main(args, env = process.env, cwd = process.cwd()) {
         reporter.flushSummary();
         return code;
     }
-}
-/** What `--json` prints when a run ends in an error: machines get the located problems too. */
-function errorDocument(error, message, exitCode) {
-    const problems = error instanceof ConfigError
-        ? error.problems.map((problem) => JSON.parse(redact(JSON.stringify(problem))))
-        : undefined;
-    return { ok: false, exitCode, error: message, ...(problems && { problems }) };
 }
 function makeContext(command, options, reporter, env, cwd) {
     let manifest;
@@ -59722,7 +65806,7 @@ void run();
 /******/ 	
 /************************************************************************/
 var __webpack_exports__ = {};
-__nccwpck_require__(178);
+__nccwpck_require__(4563);
 
 module.exports = __webpack_exports__;
 /******/ })()

@@ -1,0 +1,124 @@
+import { lstatSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Edit, Finding } from './finding.js';
+
+/** What --fix did with one finding. */
+export interface FixOutcome {
+  file: string;
+  line: number;
+  column: number;
+  reference: string;
+  replacement: string;
+  rewritten: boolean;
+  /** Why it was left alone. */
+  reason?: string;
+}
+
+const spanKey = (edit: Edit) => `${edit.start}:${edit.end}`;
+
+/**
+ * Rewrites findings in place, byte for byte: each accepted finding's edits are spliced into the file
+ * at their offsets and nothing else changes (line endings, comments, encoding stay). `refuse` may
+ * hold a finding back with a reason (for example: not in the new registry). An edit shared by
+ * several findings (one ARG default used by two FROM lines) is applied only when all of them are
+ * accepted. Files are replaced atomically, keeping their mode.
+ */
+export function applyFixes(
+  root: string,
+  findings: readonly Finding[],
+  refused: ReadonlyMap<Finding, string>,
+): FixOutcome[] {
+  const outcomes: FixOutcome[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.ignored) continue;
+    byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  }
+  for (const [file, fileFindings] of byFile) {
+    const reasons = new Map<Finding, string>();
+    for (const finding of fileFindings) {
+      const reason = refused.get(finding) ?? finding.unfixable;
+      if (reason !== undefined) reasons.set(finding, reason);
+    }
+    const users = new Map<string, Finding[]>();
+    for (const finding of fileFindings)
+      for (const edit of finding.edits)
+        users.set(spanKey(edit), [...(users.get(spanKey(edit)) ?? []), finding]);
+    // An edit whose span is shared must be wanted by every finding using it, and spans must not overlap.
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const [key, sharing] of users) {
+        const held = sharing.find((finding) => reasons.has(finding));
+        if (!held) continue;
+        for (const finding of sharing) {
+          if (reasons.has(finding)) continue;
+          reasons.set(
+            finding,
+            `shares text at byte ${key.split(':')[0]} with ${held.normalized}, which is not rewritten`,
+          );
+          changed = true;
+        }
+      }
+    }
+    const full = path.join(root, file);
+    let bytes: Buffer;
+    try {
+      // Replacing a symlink with a file would change the tree's shape; its target is fixed where it lives.
+      if (lstatSync(full).isSymbolicLink()) throw new Error('a symbolic link: fix the file it points to');
+      bytes = readFileSync(full);
+    } catch (error) {
+      for (const finding of fileFindings) reasons.set(finding, (error as Error).message);
+      bytes = Buffer.alloc(0);
+    }
+    const edits = new Map<string, Edit>();
+    for (const finding of fileFindings) {
+      if (reasons.has(finding)) continue;
+      for (const edit of finding.edits) {
+        const current = bytes.toString('latin1', edit.start, edit.end);
+        if (current !== edit.expect) {
+          reasons.set(
+            finding,
+            `the file changed since the scan (expected "${edit.expect}" at byte ${edit.start})`,
+          );
+          break;
+        }
+        const earlier = edits.get(spanKey(edit));
+        if (earlier && earlier.text !== edit.text) {
+          reasons.set(finding, `conflicting rewrites of "${edit.expect}" at byte ${edit.start}`);
+          break;
+        }
+      }
+      if (!reasons.has(finding)) for (const edit of finding.edits) edits.set(spanKey(edit), edit);
+    }
+    const ordered = [...edits.values()].sort((a, b) => a.start - b.start);
+    const overlapping = ordered.some((edit, index) => index > 0 && edit.start < ordered[index - 1]!.end);
+    if (overlapping) {
+      for (const finding of fileFindings)
+        if (!reasons.has(finding)) reasons.set(finding, 'overlapping rewrites in this file; fix by hand');
+    } else if (ordered.length > 0) {
+      const pieces: Buffer[] = [];
+      let at = 0;
+      for (const edit of ordered) {
+        pieces.push(bytes.subarray(at, edit.start), Buffer.from(edit.text, 'latin1'));
+        at = edit.end;
+      }
+      pieces.push(bytes.subarray(at));
+      const temporary = `${full}.cutover-${process.pid}.tmp`;
+      writeFileSync(temporary, Buffer.concat(pieces), { mode: statSync(full).mode & 0o7777 });
+      renameSync(temporary, full);
+    }
+    for (const finding of fileFindings) {
+      const reason = reasons.get(finding);
+      outcomes.push({
+        file,
+        line: finding.line,
+        column: finding.column,
+        reference: finding.reference,
+        replacement: finding.replacement,
+        rewritten: reason === undefined,
+        ...(reason !== undefined && { reason }),
+      });
+    }
+  }
+  return outcomes;
+}
