@@ -1,8 +1,9 @@
 import type { Command } from './types.js';
+import { checkGeneratedCommand } from './check-generated.js';
 import { validate } from './validate.js';
 
 /** Every command, in the order `--help` lists them. Adding a command: its file, one line here, its action folder. */
-export const COMMANDS: Command[] = [validate];
+export const COMMANDS: Command[] = [validate, checkGeneratedCommand];
 
 /** The command named `name`, if there is one. */
 export function findCommand(name: string): Command | undefined {
