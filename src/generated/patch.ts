@@ -73,7 +73,8 @@ export async function diffFile(
 
 /** Quotes a path the way git does when it holds characters a patch header cannot carry bare. */
 export function quotePath(file: string): string {
-  if (!/["\\\x00-\x1f\x7f-\uffff]/.test(file)) return file;
+  const plain = [...file].every((char) => char >= ' ' && char < '\x7f' && char !== '"' && char !== '\\');
+  if (plain) return file;
   let out = '"';
   for (const byte of Buffer.from(file, 'utf8')) {
     const char = String.fromCharCode(byte);
