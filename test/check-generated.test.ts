@@ -293,6 +293,25 @@ describe('check-generated with a non-Go generator (a node script)', () => {
     expect(run.stderr).toContain('failed: generator(s) failed: colors');
   });
 
+  test('working-directory: the generator runs there; a directory that does not exist is bad input', async () => {
+    const dir = nodeRepo();
+    const manifest = (workingDirectory: string) =>
+      readFileSync(path.join(dir, 'cutover.yml'), 'utf8').replace(
+        'run: node scripts/generate.mjs',
+        `run: node generate.mjs\n        working-directory: ${workingDirectory}`,
+      );
+    writeFileSync(path.join(dir, 'in-scripts.yml'), manifest('scripts'));
+    const run = await check(dir, ['--manifest', 'in-scripts.yml', '--repo', 'acme/palette']);
+    expect(run.code).toBe(0);
+    expect(json(run).generators[0]).toMatchObject({ workingDirectory: 'scripts', status: 'current' });
+    writeFileSync(path.join(dir, 'nowhere.yml'), manifest('nowhere'));
+    const bad = await check(dir, ['--manifest', 'nowhere.yml', '--repo', 'acme/palette']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      'nowhere.yml:10:28: repos["acme/palette"].generated[0].working-directory: generator "colors": the working directory "nowhere" does not exist',
+    );
+  });
+
   test('bad --repeat is bad input', async () => {
     const dir = nodeRepo();
     const run = await check(dir, ['--repo', 'acme/palette', '--repeat', 'twice']);
