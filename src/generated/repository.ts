@@ -1,5 +1,5 @@
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, lstat, mkdir, readlink, symlink, utimes, copyFile as copy } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readlink, symlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { git, mapLimit, runProgram, splitNul } from './process.js';
@@ -166,5 +166,5 @@ export function looksUntouched(expected: FileStat, now: FileStat): boolean {
 /** Copies one file of a scratch copy into the developer's tree (for --fix), creating folders. */
 export async function writeBack(from: string, to: string): Promise<void> {
   await mkdir(path.dirname(to), { recursive: true });
-  await copy(from, to);
+  await copyFile(from, to);
 }
