@@ -132,7 +132,7 @@ export const checkGeneratedCommand = defineCommand({
     }
 
     // report
-    annotate(reporter, report, generators, (generator, key, message) =>
+    annotate(reporter, { ...report, stale }, generators, (generator, key, message) =>
       problemAt(manifest, generator, key, message),
     );
     for (const generator of report.generators) {
