@@ -53245,7 +53245,9 @@ function isValidDigest(digest) {
 /** Lower-cases a registry host and folds Docker Hub's historical names onto `docker.io`. */
 function normalizeHost(host) {
     const lower = host.toLowerCase();
-    if (lower === 'index.docker.io' || lower === 'registry-1.docker.io' || lower === 'registry.hub.docker.com') {
+    if (lower === 'index.docker.io' ||
+        lower === 'registry-1.docker.io' ||
+        lower === 'registry.hub.docker.com') {
         return DOCKER_HUB;
     }
     return lower;
@@ -53294,7 +53296,8 @@ function parseReference(text) {
         throw new InvalidReferenceError(`reference "${text}" contains white space`);
     const slash = text.indexOf('/');
     const first = slash >= 0 ? text.slice(0, slash) : '';
-    const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    const hasRegistry = slash >= 0 &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
     let registry = DOCKER_HUB;
     let remainder = text;
     if (hasRegistry) {
@@ -53337,21 +53340,26 @@ function isCalendarDay(text) {
     const date = new Date(`${text}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
-const envName = schemas_string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+const envName = schemas_string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
     error: 'expected the name of an environment variable (letters, digits, _); the value given is not one — never write a secret in the manifest',
 });
 const host = schemas_string({ error: 'expected a registry host, host[:port]' })
-    .refine((text) => !/^[a-z]+:\/\//i.test(text), { error: 'expected host[:port] without a scheme (drop "https://")' })
-    .refine((text) => !/^[a-z]+:\/\//i.test(text) ? isValidHost(text) && !text.includes('/') : true, {
+    .refine((text) => !/^[a-z]+:\/\//i.test(text), {
+    error: 'expected host[:port] without a scheme (drop "https://")',
+})
+    .refine((text) => (!/^[a-z]+:\/\//i.test(text) ? isValidHost(text) && !text.includes('/') : true), {
     error: 'expected a registry host, host[:port] (letters, digits, dots, dashes; no path)',
 })
     .meta({ description: 'Registry host, host[:port].' });
 const credentials = strictObject({
     'username-env': envName.optional().meta({ description: 'Environment variable holding the user name.' }),
-    'password-env': envName.optional().meta({ description: 'Environment variable holding the password or token.' }),
+    'password-env': envName
+        .optional()
+        .meta({ description: 'Environment variable holding the password or token.' }),
 })
-    .meta({ description: 'Environment variable names for registry credentials; defaults to the Docker config.' });
+    .meta({
+    description: 'Environment variable names for registry credentials; defaults to the Docker config.',
+});
 const registryCommon = {
     host,
     aliases: array(host).optional().meta({ description: 'Other host names of the same registry.' }),
@@ -53375,28 +53383,39 @@ const repositoryPath = schemas_string({ error: 'expected a repository path such 
     .refine(isValidRepositoryPath, {
     error: 'expected a repository path (lower-case letters, digits and . _ - separators, components joined by /)',
 });
-const imageReference = schemas_string({ error: 'expected an image such as "team/api" or "team/api:1.2"' }).superRefine((text, ctx) => {
+const imageReference = schemas_string({ error: 'expected an image such as "team/api" or "team/api:1.2"' })
+    .superRefine((text, ctx) => {
     try {
         parseRepositoryReference(text);
     }
     catch (error) {
-        ctx.addIssue({ code: 'custom', message: `expected an image path[:tag][@digest]: ${error.message}` });
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected an image path[:tag][@digest]: ${error.message}`,
+        });
     }
 });
-const glob = schemas_string({ error: 'expected a glob pattern' }).min(1, { error: 'expected a non-empty glob pattern' });
+const glob = schemas_string({ error: 'expected a glob pattern' })
+    .min(1, { error: 'expected a non-empty glob pattern' });
 const generatedEntry = strictObject({
     name: schemas_string().min(1).meta({ description: 'Short name shown in reports.' }),
     run: schemas_string().min(1).meta({ description: 'The generator command, run with sh -c in a scratch copy.' }),
     outputs: array(glob).min(1, { error: 'expected at least one output glob' }).meta({
         description: 'Globs of the files this generator owns.',
     }),
-    env: record(schemas_string(), schemas_string()).optional().meta({ description: 'Extra environment for the generator.' }),
-    'working-directory': schemas_string().optional().meta({ description: 'Directory to run in, relative to the repository.' }),
+    env: record(schemas_string(), schemas_string())
+        .optional()
+        .meta({ description: 'Extra environment for the generator.' }),
+    'working-directory': schemas_string()
+        .optional()
+        .meta({ description: 'Directory to run in, relative to the repository.' }),
 })
     .meta({ description: 'A code generator whose outputs must be current.' });
 const repoEntry = strictObject({
     owner: schemas_string().optional().meta({ description: 'Owning team, shown in plans.' }),
-    produces: array(repositoryPath).optional().meta({ description: 'Images this repository pushes (paths in the old registry).' }),
+    produces: array(repositoryPath)
+        .optional()
+        .meta({ description: 'Images this repository pushes (paths in the old registry).' }),
     consumes: array(imageReference)
         .optional()
         .meta({ description: 'Images this repository pulls; a :tag or @digest pins an old version.' }),
@@ -53405,19 +53424,25 @@ const repoEntry = strictObject({
     .meta({ description: 'One repository of the organisation.' });
 const copyRule = strictObject({
     images: array(glob).optional().meta({ description: 'Repository globs in the old registry.' }),
-    tags: array(glob).optional().meta({ description: 'Tag globs; a leading ! excludes. Default: all tags.' }),
+    tags: array(glob)
+        .optional()
+        .meta({ description: 'Tag globs; a leading ! excludes. Default: all tags.' }),
     semver: schemas_string()
         .refine((range) => semver.validRange(range, { loose: true }) !== null, {
         error: 'expected a semver range such as ">=1.4 <2"',
     })
         .optional(),
     newest: schemas_number().int().min(1, { error: 'expected a whole number of at least 1' }).optional(),
-    referenced: schemas_boolean().optional().meta({ description: 'Tags pinned in repos.*.consumes and in --refs files.' }),
+    referenced: schemas_boolean()
+        .optional()
+        .meta({ description: 'Tags pinned in repos.*.consumes and in --refs files.' }),
 })
     .meta({ description: 'Which old tags to copy to the new registry; rules are OR-combined.' });
 const pathRule = strictObject({
     from: schemas_string().min(1).meta({ description: 'Old repository path glob; each * captures.' }),
-    to: schemas_string().min(1).meta({ description: 'New repository path; each * is replaced by the matching capture.' }),
+    to: schemas_string()
+        .min(1)
+        .meta({ description: 'New repository path; each * is replaced by the matching capture.' }),
 })
     .meta({ description: 'Old→new repository mapping; the first matching rule wins.' });
 /** The manifest's shape, strict: unknown keys are errors. Cross-field rules live in validate.ts. */
@@ -53429,7 +53454,9 @@ const manifestSchema = strictObject({
         'warn-days': schemas_number().int().min(0).optional().meta({
             description: 'Warn only this many days before fail-from (default: from the day the new registry opens).',
         }),
-        'fail-from': day.optional().meta({ description: 'References fail from this day; default: the shutdown day.' }),
+        'fail-from': day
+            .optional()
+            .meta({ description: 'References fail from this day; default: the shutdown day.' }),
         allow: strictObject({
             files: array(glob).optional().meta({ description: 'Files whose references are ignored.' }),
             references: array(glob).optional().meta({ description: 'Reference globs that are ignored.' }),
@@ -53569,23 +53596,34 @@ const COMMON_OPTIONS = [
         type: 'string',
         description: 'Act as if today were this day (YYYY-MM-DD), to rehearse the timeline. Also CUTOVER_NOW.',
     },
-    { name: 'json', type: 'boolean', description: 'Print the machine-readable result on stdout.', cliOnly: true },
+    {
+        name: 'json',
+        type: 'boolean',
+        description: 'Print the machine-readable result on stdout.',
+        cliOnly: true,
+    },
 ];
 const commonSchema = object({
     manifest: schemas_string().min(1).optional(),
-    now: schemas_string()
-        .refine(isCalendarDay, { error: 'expected a day written YYYY-MM-DD' })
-        .optional(),
+    now: schemas_string().refine(isCalendarDay, { error: 'expected a day written YYYY-MM-DD' }).optional(),
     json: schemas_boolean().default(false),
 });
 /** Reads option values from command-line arguments. Unknown flags are a UsageError with a suggestion. */
 function readFlags(args, specs) {
     const config = Object.fromEntries(specs.map((spec) => [
         spec.name,
-        { type: spec.type === 'boolean' ? 'boolean' : 'string', multiple: spec.type === 'list' },
+        {
+            type: spec.type === 'boolean' ? 'boolean' : 'string',
+            multiple: spec.type === 'list',
+        },
     ]));
     try {
-        const { values, positionals } = (0,external_node_util_.parseArgs)({ args, options: config, strict: true, allowPositionals: true });
+        const { values, positionals } = (0,external_node_util_.parseArgs)({
+            args,
+            options: config,
+            strict: true,
+            allowPositionals: true,
+        });
         if (positionals.length > 0)
             throw new UsageError(`unexpected argument "${positionals[0]}"`);
         return values;
@@ -53621,7 +53659,10 @@ function readInputs(env, specs) {
         if (spec.type === 'boolean')
             raw[spec.name] = parseBoolean(spec.name, value);
         else if (spec.type === 'list')
-            raw[spec.name] = value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+            raw[spec.name] = value
+                .split(/\r?\n/)
+                .map((line) => line.trim())
+                .filter(Boolean);
         else
             raw[spec.name] = value.trim();
     }
@@ -53718,7 +53759,9 @@ async function readDockerConfig(env) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new ConfigError([{ file, message: `the Docker config is not valid JSON: ${error.message}` }]);
+        throw new ConfigError([
+            { file, message: `the Docker config is not valid JSON: ${error.message}` },
+        ]);
     }
 }
 /** The host an `auths` key names: keys may be URLs (`https://index.docker.io/v1/`) or bare hosts. */
@@ -53765,7 +53808,12 @@ async function resolveCredentials(registry, env) {
         if (!username && names.usernameEnv) {
             throw new UsageError(`credentials for ${registry.host}: environment variable ${names.usernameEnv} is not set`);
         }
-        return { kind: 'basic', username: username ?? '', password, source: `env ${[names.usernameEnv, names.passwordEnv].filter(Boolean).join('/')}` };
+        return {
+            kind: 'basic',
+            username: username ?? '',
+            password,
+            source: `env ${[names.usernameEnv, names.passwordEnv].filter(Boolean).join('/')}`,
+        };
     }
     const config = await readDockerConfig(env);
     if (!config)
@@ -53779,7 +53827,12 @@ async function resolveCredentials(registry, env) {
                 maskSecret(found.Secret);
                 if (found.Username === '<token>')
                     return { kind: 'identity-token', token: found.Secret, source: `docker-credential-${helper}` };
-                return { kind: 'basic', username: found.Username ?? '', password: found.Secret, source: `docker-credential-${helper}` };
+                return {
+                    kind: 'basic',
+                    username: found.Username ?? '',
+                    password: found.Secret,
+                    source: `docker-credential-${helper}`,
+                };
             }
         }
         const entry = Object.entries(config.auths ?? {}).find(([key]) => authKeyHost(key) === host)?.[1];
@@ -53799,7 +53852,12 @@ async function resolveCredentials(registry, env) {
         }
         if (entry.password) {
             maskSecret(entry.password);
-            return { kind: 'basic', username: entry.username ?? '', password: entry.password, source: 'docker config (auths)' };
+            return {
+                kind: 'basic',
+                username: entry.username ?? '',
+                password: entry.password,
+                source: 'docker config (auths)',
+            };
         }
     }
     return undefined;
@@ -53886,7 +53944,9 @@ function today(override) {
 ;// CONCATENATED MODULE: ./lib/src/report/markdown.js
 /** Escapes text for a Markdown table cell. */
 function cell(text) {
-    return String(text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    return String(text ?? '')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
 }
 /** A GitHub-flavoured Markdown table. */
 function table(headers, rows) {
@@ -53964,9 +54024,21 @@ const validate_validate = defineCommand({
             `On **${today}** the migration is in phase **${phase}**; builds push to ${targets.map((t) => `\`${t}\``).join(' and ')}.`,
             '',
             table(['Date', 'Event', ''], [
-                [timeline.available, `new registry \`${registries.new.host}\` available`, today >= timeline.available ? '✅' : ''],
-                [timeline.readOnly, `old registry \`${registries.old.host}\` read-only`, today >= timeline.readOnly ? '✅' : ''],
-                [timeline.failFrom, 'references to the old registry fail', today >= timeline.failFrom ? '✅' : ''],
+                [
+                    timeline.available,
+                    `new registry \`${registries.new.host}\` available`,
+                    today >= timeline.available ? '✅' : '',
+                ],
+                [
+                    timeline.readOnly,
+                    `old registry \`${registries.old.host}\` read-only`,
+                    today >= timeline.readOnly ? '✅' : '',
+                ],
+                [
+                    timeline.failFrom,
+                    'references to the old registry fail',
+                    today >= timeline.failFrom ? '✅' : '',
+                ],
                 [timeline.shutdown, 'old registry shut down', today >= timeline.shutdown ? '✅' : ''],
             ]),
             '',
@@ -53985,11 +54057,23 @@ const validate_validate = defineCommand({
                 referencePolicy: policy,
                 timeline,
                 registries: {
-                    old: { host: registries.old.host, aliases: registries.old.aliases, insecure: registries.old.insecure },
-                    new: { host: registries.new.host, aliases: registries.new.aliases, insecure: registries.new.insecure },
+                    old: {
+                        host: registries.old.host,
+                        aliases: registries.old.aliases,
+                        insecure: registries.old.insecure,
+                    },
+                    new: {
+                        host: registries.new.host,
+                        aliases: registries.new.aliases,
+                        insecure: registries.new.insecure,
+                    },
                 },
                 credentials,
-                counts: { repos: manifest.repos.length, copyRules: manifest.copy.length, generators: manifest.generated.length },
+                counts: {
+                    repos: manifest.repos.length,
+                    copyRules: manifest.copy.length,
+                    generators: manifest.generated.length,
+                },
                 warnings: manifest.warnings.map(formatProblem),
             },
         };
@@ -58962,7 +59046,14 @@ function parseManifest(text, source) {
         throw new ConfigError(problems);
     const raw = document.toJS();
     if (raw === null || raw === undefined) {
-        throw new ConfigError([{ file: source, line: 1, column: 1, message: 'the manifest is empty: expected a mapping starting with "version: 1"' }]);
+        throw new ConfigError([
+            {
+                file: source,
+                line: 1,
+                column: 1,
+                message: 'the manifest is empty: expected a mapping starting with "version: 1"',
+            },
+        ]);
     }
     const result = manifestSchema.safeParse(raw);
     if (!result.success) {
@@ -59015,7 +59106,11 @@ function describeIssue(issue, locator, at) {
                 }
                 const known = knownKeysAt(path);
                 const suggestion = nearest(key, known);
-                const hint = suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; expected one of: ${known.join(', ')}` : '';
+                const hint = suggestion
+                    ? `; did you mean "${suggestion}"?`
+                    : known.length
+                        ? `; expected one of: ${known.join(', ')}`
+                        : '';
                 return at(keyPath, `unknown key "${key}"${hint}`, true);
             });
         case 'invalid_type': {
@@ -59023,15 +59118,21 @@ function describeIssue(issue, locator, at) {
             return [at(path, `expected ${expectedOf(issue)}, found ${describeValue(found)}`)];
         }
         case 'invalid_value':
-            return [at(path, `${customOrDefault(issue.message, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`)}, found ${describeValue(locator.jsAt(path))}`)];
+            return [
+                at(path, `${customOrDefault(issue.message, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`)}, found ${describeValue(locator.jsAt(path))}`),
+            ];
         case 'too_small':
         case 'too_big':
-            return [at(path, `${issue.message.replace(/^Too (small|big): /, '')}, found ${describeValue(locator.jsAt(path))}`)];
+            return [
+                at(path, `${issue.message.replace(/^Too (small|big): /, '')}, found ${describeValue(locator.jsAt(path))}`),
+            ];
         default: {
             // Never echo what stands where a credential's name belongs: it may be the secret itself.
             if (path.includes('credentials'))
                 return [at(path, issue.message)];
-            const message = issue.message.includes(', found') ? issue.message : `${issue.message}, found ${describeValue(locator.jsAt(path))}`;
+            const message = issue.message.includes(', found')
+                ? issue.message
+                : `${issue.message}, found ${describeValue(locator.jsAt(path))}`;
             return [at(path, message)];
         }
     }
@@ -59083,7 +59184,10 @@ function crossFieldProblems(input, at) {
         const registry = input.registries[role];
         const names = [
             [registry.host, ['registries', role, 'host']],
-            ...(registry.aliases ?? []).map((alias, index) => [alias, ['registries', role, 'aliases', index]]),
+            ...(registry.aliases ?? []).map((alias, index) => [
+                alias,
+                ['registries', role, 'aliases', index],
+            ]),
         ];
         for (const [name, path] of names) {
             const key = normalizeHost(name);
@@ -59200,7 +59304,10 @@ function normalise(input, source, locator, at) {
             ...(input.guard?.['warn-days'] !== undefined && { warnDays: input.guard['warn-days'] }),
         },
         paths: input.paths ?? [],
-        guard: { allowFiles: input.guard?.allow?.files ?? [], allowReferences: input.guard?.allow?.references ?? [] },
+        guard: {
+            allowFiles: input.guard?.allow?.files ?? [],
+            allowReferences: input.guard?.allow?.references ?? [],
+        },
         repos,
         copy: input.copy ?? [],
         generated: input.generated ?? [],
@@ -59270,7 +59377,9 @@ async function fetchCentral(central, env) {
             mediaType: { format: 'raw' },
         });
         if (typeof response.data !== 'string') {
-            throw new ConfigError([{ file: shown, message: 'the central manifest path is a directory, not a file' }]);
+            throw new ConfigError([
+                { file: shown, message: 'the central manifest path is a directory, not a file' },
+            ]);
         }
         return response.data;
     }
@@ -59323,14 +59432,20 @@ function createReporter(mode, env = process.env) {
                     ...(annotation.endLine !== undefined && { endLine: annotation.endLine }),
                     ...(annotation.column !== undefined && { startColumn: annotation.column }),
                 };
-                const command = annotation.severity === 'error' ? 'error' : annotation.severity === 'warning' ? 'warning' : 'notice';
+                const command = annotation.severity === 'error'
+                    ? 'error'
+                    : annotation.severity === 'warning'
+                        ? 'warning'
+                        : 'notice';
                 if (mode === 'action')
                     core_namespaceObject[command](message, properties);
                 else
                     process.stderr.write(`${workflowCommand(command, properties, message)}\n`);
                 return;
             }
-            const where = [annotation.file, annotation.line, annotation.column].filter((p) => p !== undefined).join(':');
+            const where = [annotation.file, annotation.line, annotation.column]
+                .filter((p) => p !== undefined)
+                .join(':');
             write(`${where ? `${where}: ` : ''}${annotation.severity}: ${message}`);
         },
         summary: (markdown) => void parts.push(redact(markdown)),
@@ -59349,7 +59464,13 @@ function reporter_escapeProperty(text) {
     return reporter_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 function workflowCommand(command, properties, message) {
-    const names = { startLine: 'line', endLine: 'endLine', startColumn: 'col', title: 'title', file: 'file' };
+    const names = {
+        startLine: 'line',
+        endLine: 'endLine',
+        startColumn: 'col',
+        title: 'title',
+        file: 'file',
+    };
     const props = Object.entries(properties)
         .map(([key, value]) => `${names[key] ?? key}=${reporter_escapeProperty(String(value))}`)
         .join(',');
@@ -59372,7 +59493,9 @@ function workflowCommand(command, properties, message) {
  * `node dist/index.js <command>` with no flags) options come from inputs; otherwise from flags.
  */
 function frontDoorOf(args, env) {
-    return env['GITHUB_ACTIONS'] === 'true' && args.length <= 1 && !args.some((arg) => arg.startsWith('-')) ? 'action' : 'cli';
+    return env['GITHUB_ACTIONS'] === 'true' && args.length <= 1 && !args.some((arg) => arg.startsWith('-'))
+        ? 'action'
+        : 'cli';
 }
 /** Runs one command from argv or action inputs and returns the process exit code. Never throws. */
 async function main(args, env = process.env, cwd = process.cwd()) {
@@ -59384,7 +59507,8 @@ async function main(args, env = process.env, cwd = process.cwd()) {
             process.stdout.write(`${main_version()}\n`);
             return errors_ExitCode.ok;
         }
-        if (door === 'cli' && (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help')) {
+        if (door === 'cli' &&
+            (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help')) {
             process.stdout.write(helpText(args[0] === 'help' ? args[1] : undefined));
             return args.length === 0 ? errors_ExitCode.badInput : errors_ExitCode.ok;
         }
@@ -59418,6 +59542,8 @@ async function main(args, env = process.env, cwd = process.cwd()) {
             setFailed(message);
         }
         else {
+            if (args.includes('--json'))
+                process.stdout.write(`${JSON.stringify(errorDocument(error, message, code), null, 2)}\n`);
             process.stderr.write(`${code === errors_ExitCode.badInput ? 'error' : 'failed'}: ${message}\n`);
             if (env['CUTOVER_DEBUG'] && error instanceof Error)
                 process.stderr.write(`${redact(error.stack ?? '')}\n`);
@@ -59425,6 +59551,13 @@ async function main(args, env = process.env, cwd = process.cwd()) {
         reporter.flushSummary();
         return code;
     }
+}
+/** What `--json` prints when a run ends in an error: machines get the located problems too. */
+function errorDocument(error, message, exitCode) {
+    const problems = error instanceof ConfigError
+        ? error.problems.map((problem) => JSON.parse(redact(JSON.stringify(problem))))
+        : undefined;
+    return { ok: false, exitCode, error: message, ...(problems && { problems }) };
 }
 function makeContext(command, options, reporter, env, cwd) {
     let manifest;

@@ -3,6 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
+# ssh2 (dockerode's SSH transport, which we do not use) has optional native addons that npm may or may
+# not have compiled; ncc copies whatever it finds. Remove them so the committed bundle is the same on
+# every machine; ssh2 falls back to its pure-JavaScript code.
+rm -rf node_modules/cpu-features/build node_modules/ssh2/lib/protocol/crypto/build
 npx ncc build src/entry.cjs -o dist --license licenses.txt --quiet
 mv dist/index.cjs dist/index.js
 # The package is "type": "module"; this file makes Node read the bundle as CommonJS.

@@ -20,10 +20,17 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 
 # The tests run the committed bundle (dist/index.js), exactly what users run.
 [ -f dist/index.js ] || npm run build
 
-NODE_OPTIONS=--experimental-vm-modules npx jest --ci "$@"
+results="$(mktemp)"
+status=0
+NODE_OPTIONS=--experimental-vm-modules npx jest --ci --json --outputFile="$results" "$@" || status=$?
+# One closing line that any CI reader understands.
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);' "$results" || true
+rm -f "$results"
+exit "$status"

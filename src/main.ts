@@ -3,7 +3,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { COMMON_OPTIONS, parseOptions, readFlags, readInputs } from './cli/options.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import type { Command, CommandContext, CommandResult } from './commands/types.js';
-import { ExitCode, UsageError, exitCodeOf } from './errors.js';
+import { ConfigError, ExitCode, UsageError, exitCodeOf } from './errors.js';
 import { loadManifest } from './manifest/load.js';
 import type { Manifest } from './manifest/model.js';
 import { nearest } from './manifest/locate.js';
@@ -77,6 +77,8 @@ export async function main(
         core.debug(redact(error.stack ?? ''));
       core.setFailed(message);
     } else {
+      if (args.includes('--json'))
+        process.stdout.write(`${JSON.stringify(errorDocument(error, message, code), null, 2)}\n`);
       process.stderr.write(`${code === ExitCode.badInput ? 'error' : 'failed'}: ${message}\n`);
       if (env['CUTOVER_DEBUG'] && error instanceof Error)
         process.stderr.write(`${redact(error.stack ?? '')}\n`);
@@ -84,6 +86,15 @@ export async function main(
     reporter.flushSummary();
     return code;
   }
+}
+
+/** What `--json` prints when a run ends in an error: machines get the located problems too. */
+function errorDocument(error: unknown, message: string, exitCode: number): unknown {
+  const problems =
+    error instanceof ConfigError
+      ? error.problems.map((problem) => JSON.parse(redact(JSON.stringify(problem))))
+      : undefined;
+  return { ok: false, exitCode, error: message, ...(problems && { problems }) };
 }
 
 function makeContext(

@@ -69,6 +69,28 @@ describe('the CLI front door', () => {
     expect(missingFile.stderr).toContain('nope.yml: cannot read the manifest: no such file');
   });
 
+  test('with --json, bad input still prints a document on stdout, with every located problem', async () => {
+    const result = await runCli([
+      'validate',
+      '--manifest',
+      'test/fixtures/manifests/bad/unknown-repo-key.yml',
+      '--json',
+    ]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      ok: false,
+      exitCode: 2,
+      problems: [
+        {
+          file: 'test/fixtures/manifests/bad/unknown-repo-key.yml',
+          line: 14,
+          column: 5,
+          path: 'repos["acme/api"].consume',
+        },
+      ],
+    });
+  });
+
   test('--help and --version', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
