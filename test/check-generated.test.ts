@@ -260,18 +260,21 @@ describe('check-generated with a non-Go generator (a node script)', () => {
     expect((await check(dir, ['--repo', 'acme/palette'])).code).toBe(0);
   });
 
-  test('writes outside the outputs are a warning; outputs that match nothing are a warning', async () => {
+  test('writes outside the outputs (even in place) are warnings and never reach the tree; so are outputs that match nothing', async () => {
     const dir = nodeRepo();
     writeFileSync(
       path.join(dir, 'extra.yml'),
       readFileSync(path.join(dir, 'cutover.yml'), 'utf8').replace(
         "outputs: ['gen/**']",
-        "outputs: ['gen/**', 'docs/colors.md']\n        env: { ALSO_WRITE: stray.txt }",
+        "outputs: ['gen/**', 'docs/colors.md']\n        env: { ALSO_WRITE: 'stray.txt,data/colors.json' }",
       ),
     );
     const run = await check(dir, ['--manifest', 'extra.yml', '--repo', 'acme/palette']);
     expect(run.code).toBe(0);
+    // The generator rewrote its input in place after reading it: reported, and (check() asserts it)
+    // the developer's copy is untouched, which hard links would not have guaranteed.
     expect(json(run).undeclaredWrites).toEqual([
+      { path: 'data/colors.json', generator: 'colors', change: 'modified' },
       { path: 'stray.txt', generator: 'colors', change: 'created' },
     ]);
     expect(run.stderr).toContain(
