@@ -239,6 +239,24 @@ describe('check-generated with a non-Go generator (a node script)', () => {
     );
   });
 
+  test('core.autocrlf=true in the repository: a CRLF checkout of LF output is current', async () => {
+    const dir = nodeRepo();
+    git(dir, 'config', 'core.autocrlf', 'true');
+    rmSync(path.join(dir, 'gen/list-colors.sh'));
+    git(dir, 'checkout', '--', 'gen/list-colors.sh');
+    expect(readFileSync(path.join(dir, 'gen/list-colors.sh'), 'utf8')).toContain('#!/bin/sh\r\n');
+    const run = await check(dir, [], PALETTE);
+    expect(run.code).toBe(0);
+    expect(json(run).stale).toBe(false);
+    // The same bytes without the setting are a real difference.
+    git(dir, 'config', 'core.autocrlf', 'false');
+    const strict = await check(dir, [], PALETTE);
+    expect(strict.code).toBe(1);
+    expect(json(strict).files).toEqual([
+      expect.objectContaining({ path: 'gen/list-colors.sh', kind: 'modified' }),
+    ]);
+  });
+
   test('a changed input and a lost executable bit are stale; the patch restores both', async () => {
     const dir = nodeRepo();
     writeFileSync(
