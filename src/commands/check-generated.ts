@@ -330,7 +330,7 @@ function summaryOf(
       '',
       ...(patch
         ? [
-            'or download the `cutover-generated-patch` artifact and apply it in the repository:',
+            'or apply the patch in the repository (in a workflow run it is the `cutover-generated-patch` artifact):',
             '',
             '```sh',
             `git apply ${path.basename(patch)}`,
@@ -339,8 +339,14 @@ function summaryOf(
           ]
         : []),
       table(
-        ['File', 'Generator', 'Problem'],
-        stale.map((file) => [`\`${file.path}\``, file.generator, KIND_TEXT[file.kind]]),
+        ['File', 'Problem', 'Generator', 'Regenerate with'],
+        stale.map((file) => {
+          const generator = report.generators.find((outcome) => outcome.name === file.generator)!;
+          const command = generator.workingDirectory
+            ? `cd ${shellJoin([generator.workingDirectory])} && ${generator.run}`
+            : generator.run;
+          return [`\`${file.path}\``, KIND_TEXT[file.kind], file.generator, `\`${command}\``];
+        }),
       ),
       '',
     );
