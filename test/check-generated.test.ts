@@ -19,7 +19,11 @@ beforeAll(() => {
   for (const tool of ['git', 'go', 'mockgen', 'go-bindata']) requireTool(tool);
   GO = goEnv();
 });
-afterAll(removeTempDirs);
+const cleanup: string[] = [];
+afterAll(() => {
+  removeTempDirs();
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A Go repository with two mocked interfaces and a go-bindata bundle, generated and committed. */
 function goRepo(): string {
@@ -350,6 +354,7 @@ describe('the check-generated action', () => {
       readFileSync(source, 'utf8').replace('Put(key, value string) error', 'Put(key string) error'),
     );
     const runner = runnerFiles();
+    cleanup.push(runner.dir);
     const before = snapshot(dir);
     const run = await runCli(['check-generated'], { cwd: dir, env: { ...GO, ...runner.env } });
     expect(changedPaths(before, snapshot(dir))).toEqual([]);
