@@ -1,0 +1,110 @@
+import { runProgram } from './process.js';
+
+/** Lines of a diff shown in logs and the job summary; the patch file always holds all of it. */
+export const DIFF_LINE_CAP = 150;
+
+/** One file's part of a patch, ready for `git apply`. */
+export interface FilePatch {
+  /** The whole patch text for this file, ending with a newline. */
+  text: string;
+  /** The first changed line of the developer's current file, for annotations. */
+  line?: number;
+}
+
+/**
+ * Diffs `before` (the developer's file, or undefined when it does not exist) against `after` (the
+ * generated file, or undefined when the generator no longer writes it), as a git patch for `file`.
+ * The diff itself comes from `git diff --no-index --binary` (text hunks, binary patches, mode
+ * changes); its header is rewritten to name the repository-relative path on both sides, so that
+ * `git apply` in the repository's top level applies it.
+ */
+export async function diffFile(
+  file: string,
+  before: string | undefined,
+  after: string | undefined,
+  cwd: string,
+): Promise<FilePatch> {
+  const result = await runProgram(
+    'git',
+    [
+      '-c',
+      'core.quotePath=true',
+      '-c',
+      'diff.noprefix=false',
+      '-c',
+      'diff.mnemonicPrefix=false',
+      'diff',
+      '--no-index',
+      '--no-color',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--no-renames',
+      '--binary',
+      '--full-index',
+      '--',
+      before ?? '/dev/null',
+      after ?? '/dev/null',
+    ],
+    { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' } },
+  );
+  // git diff --no-index exits 1 when the files differ, 0 when they are the same.
+  if (result.code > 1) throw new Error(`git diff --no-index failed for ${file}: ${result.stderr.trim()}`);
+  const lines = result.stdout.toString('utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const bodyStart = lines.findIndex(
+    (line) => line.startsWith('@@') || line === 'GIT binary patch' || line.startsWith('Binary files '),
+  );
+  const header = (bodyStart === -1 ? lines : lines.slice(0, bodyStart)).filter((line) =>
+    /^(old mode|new mode|new file mode|deleted file mode|index) /.test(line),
+  );
+  const body = bodyStart === -1 ? [] : lines.slice(bodyStart);
+  const name = quotePath(file);
+  const out = [`diff --git ${quotePath(`a/${file}`)} ${quotePath(`b/${file}`)}`, ...header];
+  if (body[0]?.startsWith('@@')) {
+    // git writes a tab after names with spaces, so that the name's end is unambiguous.
+    const tab = name.includes(' ') ? '\t' : '';
+    out.push(before ? `--- ${quotePath(`a/${file}`)}${tab}` : '--- /dev/null');
+    out.push(after ? `+++ ${quotePath(`b/${file}`)}${tab}` : '+++ /dev/null');
+  }
+  out.push(...body);
+  const line = firstChangedLine(body);
+  return { text: `${out.join('\n')}\n`, ...(line !== undefined && { line }) };
+}
+
+/** Quotes a path the way git does when it holds characters a patch header cannot carry bare. */
+export function quotePath(file: string): string {
+  const plain = [...file].every((char) => char >= ' ' && char < '\x7f' && char !== '"' && char !== '\\');
+  if (plain) return file;
+  let out = '"';
+  for (const byte of Buffer.from(file, 'utf8')) {
+    const char = String.fromCharCode(byte);
+    if (char === '"' || char === '\\') out += `\\${char}`;
+    else if (char === '\n') out += '\\n';
+    else if (char === '\t') out += '\\t';
+    else if (byte < 0x20 || byte >= 0x7f) out += `\\${byte.toString(8).padStart(3, '0')}`;
+    else out += char;
+  }
+  return `${out}"`;
+}
+
+/** The line of the old file where the first hunk's first change is. */
+function firstChangedLine(body: string[]): number | undefined {
+  const hunk = /^@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@/.exec(body[0] ?? '');
+  if (!hunk) return undefined;
+  let line = Number(hunk[1]);
+  for (const text of body.slice(1)) {
+    if (!text.startsWith(' ')) break;
+    line++;
+  }
+  return Math.max(1, line);
+}
+
+/** A diff cut to `cap` lines for logs and summaries, saying how much was left out. */
+export function capDiff(text: string, cap = DIFF_LINE_CAP): { text: string; truncated: boolean } {
+  const lines = text.replace(/\n$/, '').split('\n');
+  if (lines.length <= cap) return { text: lines.join('\n'), truncated: false };
+  return {
+    text: `${lines.slice(0, cap).join('\n')}\n… ${lines.length - cap} more lines (the patch has all of it)`,
+    truncated: true,
+  };
+}
