@@ -1,8 +1,9 @@
+import { plan } from './plan.js';
 import type { Command } from './types.js';
 import { validate } from './validate.js';
 
 /** Every command, in the order `--help` lists them. Adding a command: its file, one line here, its action folder. */
-export const COMMANDS: Command[] = [validate];
+export const COMMANDS: Command[] = [validate, plan];
 
 /** The command named `name`, if there is one. */
 export function findCommand(name: string): Command | undefined {
