@@ -22,7 +22,10 @@ export const plan = defineCommand({
     },
   ],
   outputs: [
-    { name: 'matrix', description: 'GitHub Actions matrix JSON ({"include": [...]}) for an org-wide fan-out.' },
+    {
+      name: 'matrix',
+      description: 'GitHub Actions matrix JSON ({"include": [...]}) for an org-wide fan-out.',
+    },
     { name: 'waves', description: 'How many waves the plan has.' },
     { name: 'blocking-cycles', description: 'How many cycles need a decision (0 when none).' },
   ],

@@ -120,9 +120,7 @@ export function planMigration(manifest: Pick<Manifest, 'repos'>): Plan {
 function addCopy(wave: Wave, consumption: Consumption, graph: Graph, consumer: string): void {
   const existing = wave.copy.find(
     (item) =>
-      item.image === consumption.image &&
-      item.tag === consumption.tag &&
-      item.digest === consumption.digest,
+      item.image === consumption.image && item.tag === consumption.tag && item.digest === consumption.digest,
   );
   if (existing) {
     if (!existing.neededBy.includes(consumer)) existing.neededBy.push(consumer);
@@ -206,9 +204,7 @@ function findCycles(graph: Graph): Cycle[] {
 
 function list(items: string[]): string {
   const quoted = items.map((item) => `\`${item}\``);
-  return quoted.length <= 1
-    ? (quoted[0] ?? '')
-    : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }
 
 function explainCycle(repos: string[], edges: Edge[], blocking: boolean, breakBy: string[]): string {

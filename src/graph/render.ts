@@ -30,7 +30,8 @@ export function planMatrix(plan: Plan, by: 'repo' | 'image', wave?: number): { i
 
 /** Text for a copy item: `auth:1.4.2`, `base@sha256:…`, or `jdk (tags the copy: rules select)`. */
 export function copyItemText(item: Pick<CopyItem, 'image' | 'tag' | 'digest'>): string {
-  if (item.tag === undefined && item.digest === undefined) return `${item.image} (tags the copy: rules select)`;
+  if (item.tag === undefined && item.digest === undefined)
+    return `${item.image} (tags the copy: rules select)`;
   return `${item.image}${item.tag ? `:${item.tag}` : ''}${item.digest ? `@${item.digest}` : ''}`;
 }
 
@@ -110,7 +111,11 @@ export function dependencyDiagram(plan: Plan, colouring: NodeColouring): string 
       const id = `r${ids.size}`;
       ids.set(repo.repo, id);
       const note = colouring.note?.(repo);
-      nodes.push({ id, label: note ? `${repo.repo} · ${note}` : repo.repo, className: colouring.classOf(repo) });
+      nodes.push({
+        id,
+        label: note ? `${repo.repo} · ${note}` : repo.repo,
+        className: colouring.classOf(repo),
+      });
     }
   }
   const edges: MermaidEdge[] = plan.edges.map((edge) => ({
