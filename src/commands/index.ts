@@ -1,9 +1,10 @@
 import { plan } from './plan.js';
+import { rollout } from './rollout.js';
 import type { Command } from './types.js';
 import { validate } from './validate.js';
 
 /** Every command, in the order `--help` lists them. Adding a command: its file, one line here, its action folder. */
-export const COMMANDS: Command[] = [validate, plan];
+export const COMMANDS: Command[] = [validate, plan, rollout];
 
 /** The command named `name`, if there is one. */
 export function findCommand(name: string): Command | undefined {

@@ -29,7 +29,7 @@ function quote(text: string): string {
 export function starterWorkflow(options: StarterOptions): string {
   const lines = [
     '# cutover: build and push during the registry migration, flag references to the old registry,',
-    '# and keep generated code current. From cutover (rollout or the organisation's templates); edit freely.',
+    '# and keep generated code current. From cutover (rollout or the organisation templates); edit freely.',
     'name: cutover',
     'on:',
     '  push:',
