@@ -1,3 +1,4 @@
+import { copyTags } from './copy-tags.js';
 import { plan } from './plan.js';
 import { rollout } from './rollout.js';
 import { status } from './status.js';
@@ -5,7 +6,7 @@ import type { Command } from './types.js';
 import { validate } from './validate.js';
 
 /** Every command, in the order `--help` lists them. Adding a command: its file, one line here, its action folder. */
-export const COMMANDS: Command[] = [validate, plan, status, rollout];
+export const COMMANDS: Command[] = [validate, copyTags, plan, status, rollout];
 
 /** The command named `name`, if there is one. */
 export function findCommand(name: string): Command | undefined {

@@ -1,0 +1,155 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TestRegistry } from './registry.js';
+
+/** How often each fault is injected (0–1 each) and how many in total. */
+export interface FaultPlan {
+  /** Seed of the pseudo-random sequence, so a failing run can be replayed. */
+  seed: number;
+  /** Close the connection without answering. */
+  drop?: number;
+  /** Answer part of a response body, then close the connection (downloads break mid-stream). */
+  dropMidBody?: number;
+  /** Answer 429 with Retry-After (alternating delta-seconds and HTTP-date). */
+  tooManyRequests?: number;
+  /** Answer 500. */
+  serverError?: number;
+  /** Stop injecting after this many faults (default 40). */
+  maxFaults?: number;
+  /** The same method+path is faulted at most this many times in a row (default 2). */
+  maxConsecutive?: number;
+  /** Retry-After in seconds (default 1). */
+  retryAfterSeconds?: number;
+}
+
+export interface FaultCounts {
+  requests: number;
+  drop: number;
+  dropMidBody: number;
+  tooManyRequests: number;
+  serverError: number;
+}
+
+/** A loopback HTTP proxy in front of a test registry that fails requests at random, within bounds. */
+export interface FaultyProxy {
+  /** `127.0.0.1:PORT`: point clients here instead of at the registry. */
+  host: string;
+  url: string;
+  /** The registry behind it, with the proxy's host: skopeo and seedImage can use it directly. */
+  registry: TestRegistry;
+  counts: FaultCounts;
+  stop(): Promise<void>;
+}
+
+/** mulberry32: a tiny deterministic PRNG. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Starts a proxy on 127.0.0.1 forwarding to `upstream` (the Host header is kept, so the
+ * registry's absolute upload locations point back at the proxy) and injecting faults per `plan`.
+ */
+export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan): Promise<FaultyProxy> {
+  const next = random(plan.seed);
+  const counts: FaultCounts = { requests: 0, drop: 0, dropMidBody: 0, tooManyRequests: 0, serverError: 0 };
+  const maxFaults = plan.maxFaults ?? 40;
+  const maxConsecutive = plan.maxConsecutive ?? 2;
+  const consecutive = new Map<string, number>();
+  const upstreamUrl = new URL(upstream.url);
+  let retryAfterForm = 0;
+
+  const pick = (key: string): keyof Omit<FaultCounts, 'requests'> | undefined => {
+    const faults = counts.drop + counts.dropMidBody + counts.tooManyRequests + counts.serverError;
+    const roll = next();
+    if (faults >= maxFaults || (consecutive.get(key) ?? 0) >= maxConsecutive) return undefined;
+    let edge = 0;
+    for (const kind of ['drop', 'dropMidBody', 'tooManyRequests', 'serverError'] as const) {
+      edge += plan[kind] ?? 0;
+      if (roll < edge) return kind;
+    }
+    return undefined;
+  };
+
+  const server = http.createServer((request, response) => {
+    counts.requests++;
+    const key = `${request.method} ${request.url?.split('?')[0]}`;
+    const fault = pick(key);
+    if (fault) consecutive.set(key, (consecutive.get(key) ?? 0) + 1);
+    else consecutive.delete(key);
+    if (fault === 'drop') {
+      counts.drop++;
+      request.socket.destroy();
+      return;
+    }
+    if (fault === 'tooManyRequests' || fault === 'serverError') {
+      request.resume();
+      request.on('end', () => {
+        if (fault === 'tooManyRequests') {
+          counts.tooManyRequests++;
+          const seconds = plan.retryAfterSeconds ?? 1;
+          const retryAfter =
+            retryAfterForm++ % 2 === 0
+              ? String(seconds)
+              : new Date(Date.now() + seconds * 1000 + 999).toUTCString();
+          response.writeHead(429, { 'retry-after': retryAfter, 'content-type': 'application/json' });
+          response.end('{"errors":[{"code":"TOOMANYREQUESTS","message":"injected by the faulty proxy"}]}');
+        } else {
+          counts.serverError++;
+          response.writeHead(500, { 'content-type': 'application/json' });
+          response.end('{"errors":[{"code":"UNKNOWN","message":"injected by the faulty proxy"}]}');
+        }
+      });
+      return;
+    }
+    const forward = http.request(
+      {
+        host: upstreamUrl.hostname,
+        port: upstreamUrl.port,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+      },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        const length = Number(answer.headers['content-length']);
+        if (fault === 'dropMidBody' && request.method === 'GET' && length > 4096) {
+          counts.dropMidBody++;
+          let sent = 0;
+          answer.on('data', (chunk: Buffer) => {
+            sent += chunk.length;
+            if (sent > length / 2) {
+              answer.destroy();
+              response.socket?.destroy();
+            } else response.write(chunk);
+          });
+          return;
+        }
+        answer.pipe(response);
+      },
+    );
+    forward.on('error', () => response.socket?.destroy());
+    request.pipe(forward);
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const host = `127.0.0.1:${port}`;
+  return {
+    host,
+    url: `http://${host}`,
+    registry: { ...upstream, host, url: `http://${host}` },
+    counts,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
