@@ -47,6 +47,7 @@ interface StatusJson {
   images: { image: string; state: string; newest: { reference: string; state: string }[] }[];
   pinned: { image: string; reference: string; state: string; oldDigest?: string; newDigest?: string }[];
   oldOnly: { image: string; reference: string; state: string }[];
+  copyRules: { image: string; reference: string; state: string; reasons: string[] }[];
   oldUnreachable?: string;
   dashboard?: { number: number; action: string };
 }
@@ -151,6 +152,19 @@ describe('status against real registries through a simulated migration', () => {
       'tools/builder:2.3.0=missing',
     ]);
     expect(json.oldOnly.length).toBeGreaterThan(10);
+    // The copy: rules select base/* (newest 2) and every pinned reference; none is in the new registry yet.
+    const rules = (j: StatusJson) =>
+      j.copyRules.map((c) => `${c.image}:${c.reference}=${c.state} ${c.reasons.join('+')}`);
+    expect(rules(json).sort()).toEqual([
+      'api:3.1.0=missing copy[1] (referenced)',
+      'auth:1.4.2=missing copy[1] (referenced)',
+      'base/alpine:3.18=missing copy[0]',
+      'base/jdk:1.8.0=missing copy[0]+copy[1] (referenced)',
+      'base/jdk:17.0.1=missing copy[0]',
+      'base/node:20=missing copy[0]',
+      'mirror/postgres:13=missing copy[1] (referenced)',
+      'tools/builder:2.3.0=missing copy[1] (referenced)',
+    ]);
     // The dashboard: searched among open issues, then created once.
     expect(json.dashboard).toEqual(expect.objectContaining({ number: 2, action: 'created' }));
     expect(issues[1]!.title).toBe('Registry migration dashboard');
@@ -176,6 +190,12 @@ describe('status against real registries through a simulated migration', () => {
     const { json } = run;
     expect(readyRepos(json)).toEqual(['acme/auth', 'acme/base-images', 'acme/build-tools', 'acme/docs']);
     expect(json.images.find((i) => i.image === 'base/jdk')!.state).toBe('carried');
+    expect(
+      json.copyRules
+        .filter((c) => c.state !== 'present')
+        .map((c) => `${c.image}:${c.reference}`)
+        .sort(),
+    ).toEqual(['auth:1.4.2', 'mirror/postgres:13']);
     // api's newest two are 3.2.0 and 3.1.0: 3.2.0 is still missing, so dual push is not working yet.
     expect(json.images.find((i) => i.image === 'api')!.newest).toEqual([
       expect.objectContaining({ reference: '3.2.0', state: 'missing' }),
@@ -214,6 +234,7 @@ describe('status against real registries through a simulated migration', () => {
     expect(run.json.exitCriteria).toEqual({ met: true, reasons: [] });
     expect(run.json.repos.every((repo) => repo.ready)).toBe(true);
     expect(run.json.oldOnly).toEqual([]);
+    expect(run.json.copyRules.every((c) => c.state === 'present')).toBe(true);
     expect(run.json.dashboard).toEqual(expect.objectContaining({ number: 2, action: 'updated' }));
     expect(issues[1]!.body).toContain('**Exit criteria met ✅**');
     expect(issues[1]!.body).toContain('class r0,');

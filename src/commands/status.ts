@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { parseDashboardTarget, updateDashboard } from '../github/dashboard.js';
 import { createOctokit } from '../github/octokit.js';
 import { planMigration } from '../graph/plan.js';
 import { phaseAt } from '../manifest/timeline.js';
 import { RegistryClient } from '../registry/client.js';
+import { readRefsFile } from '../registry/refs-file.js';
 import { ProgressLine } from '../report/progress.js';
 import { statusJson, statusMarkdown } from '../status/render.js';
 import { migrationStatus } from '../status/status.js';
@@ -26,6 +28,11 @@ export const status = defineCommand({
       type: 'string',
       description: 'Registry queries in flight at once.',
       default: '8',
+    },
+    {
+      name: 'refs',
+      type: 'list',
+      description: 'References files from guard --export-refs, for the referenced copy rules.',
     },
     {
       name: 'dashboard',
@@ -55,8 +62,9 @@ export const status = defineCommand({
       .max(64, { error: 'expected at most 64' })
       .default(8),
     dashboard: z.string().min(1).optional(),
+    refs: z.array(z.string().min(1)).default([]),
   }),
-  async run({ manifest: load, options, reporter, env, today }) {
+  async run({ manifest: load, options, reporter, env, today, cwd }) {
     // parse
     const manifest = await load();
     const dashboard = options.dashboard ? parseDashboardTarget(options.dashboard, env) : undefined;
@@ -74,6 +82,9 @@ export const status = defineCommand({
     });
 
     // do
+    const refsFiles = await Promise.all(
+      options.refs.map(async (file) => ({ file, refs: await readRefsFile(path.resolve(cwd, file)) })),
+    );
     const plan = planMigration(manifest);
     let asked = 0;
     const progress = new ProgressLine(
@@ -87,6 +98,7 @@ export const status = defineCommand({
       next,
       newest: options.newest,
       concurrency: options.concurrency,
+      refsFiles,
       onProgress: () => {
         asked++;
         progress.tick();

@@ -11,6 +11,9 @@ const IMAGE_STATE: Record<ImageStatus['state'], string> = {
   unknown: '❔ old registry unreachable',
 };
 
+/** Rows of the copy-rules table; the JSON has them all. */
+const COPY_ROWS = 100;
+
 const TAG_STATE: Record<TagCheck['state'], string> = {
   present: '✅ identical',
   missing: '⏳ old only',
@@ -110,6 +113,27 @@ export function statusMarkdown(
       '',
     );
   }
+  if (status.copyRules.length > 0) {
+    const shown = status.copyRules.slice(0, COPY_ROWS);
+    parts.push(
+      `#### copy: rules (${status.copyRules.filter((c) => c.state === 'present').length} of ${status.copyRules.length} selected tags in the new registry)`,
+      '',
+      table(
+        ['Reference', 'Chosen by', 'Old digest', 'New digest', 'State'],
+        shown.map((check) => [
+          `${check.image}${check.reference.includes(':') ? '@' : ':'}${check.reference}`,
+          check.reasons.join(', '),
+          short(check.oldDigest),
+          short(check.newDigest),
+          TAG_STATE[check.state],
+        ]),
+      ),
+      ...(status.copyRules.length > shown.length
+        ? ['', `… and ${status.copyRules.length - shown.length} more (see --json).`]
+        : []),
+      '',
+    );
+  }
   if (status.oldOnly.length > 0) {
     parts.push(
       '#### Left only in the old registry',
@@ -128,6 +152,8 @@ export function statusJson(status: MigrationStatus): unknown {
     repos: status.repos,
     images: status.images,
     pinned: status.pinned,
+    copyRules: status.copyRules,
+    copyMissing: status.copyMissing,
     oldOnly: status.oldOnly,
     ...(status.oldUnreachable !== undefined && { oldUnreachable: status.oldUnreachable }),
   };

@@ -3,7 +3,8 @@ import type { Plan } from '../graph/plan.js';
 import type { Manifest } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
 import type { RegistryClient } from '../registry/client.js';
-import { parseManifest } from '../registry/media.js';
+import type { RefsFile } from '../registry/refs-file.js';
+import { createdOf, selectImages } from '../registry/select.js';
 import { mapConcurrent } from '../util/pool.js';
 
 /** One tag (or digest) compared between the registries. */
@@ -61,6 +62,10 @@ export interface MigrationStatus {
   images: ImageStatus[];
   /** Pinned references (tags and digests in `consumes`), which copy-tags must carry with identical digests. */
   pinned: TagCheck[];
+  /** Every tag the `copy:` rules select in the old registry, checked in the new one (with the rules that chose it). */
+  copyRules: (TagCheck & { reasons: string[] })[];
+  /** Referenced tags the old registry does not have either. */
+  copyMissing: { repository: string; reference: string; referencedBy: string[] }[];
   repos: RepoStatus[];
   /** Tags that must survive the old registry but only it has (or that differ in the new one). */
   oldOnly: TagCheck[];
@@ -78,6 +83,8 @@ export interface StatusOptions {
   newest: number;
   /** Registry queries in flight at once. */
   concurrency: number;
+  /** References files exported by `guard --export-refs`, for the `referenced` copy rules. */
+  refsFiles?: { file: string; refs: RefsFile }[];
   /** Told after each image or reference, for the progress line. */
   onProgress?: () => void;
 }
@@ -147,6 +154,28 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
     options.onProgress?.();
     return check;
   });
+  const selection = await fromOld(
+    () =>
+      selectImages({
+        manifest,
+        source: old,
+        refsFiles: options.refsFiles ?? [],
+        concurrency: options.concurrency,
+      }),
+    undefined,
+  );
+  const copyRules = await mapConcurrent(selection?.images ?? [], options.concurrency, async (selected) => {
+    const check = await compare(
+      old,
+      next,
+      selected.sourceRepository,
+      selected.targetRepository,
+      selected.reference,
+      undefined,
+    );
+    options.onProgress?.();
+    return { ...check, reasons: selected.reasons };
+  });
   const pinnedByKey = new Map(pinned.map((check) => [`${check.image}\n${check.reference}`, check]));
 
   const repos: RepoStatus[] = manifest.repos.map((repo) => {
@@ -178,21 +207,38 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
       image.newest.filter((c) => c.state === 'missing' || c.state === 'conflict'),
     ),
     ...pinned.filter((c) => c.state === 'missing' || c.state === 'conflict'),
+    ...copyRules
+      .filter((c) => c.state === 'missing' || c.state === 'conflict')
+      .map(({ reasons: _reasons, ...check }) => check),
   ];
+  // One tag can be due for several reasons; list it once.
+  const seen = new Set<string>();
+  const oldOnlyUnique = oldOnly.filter((check) => {
+    const key = `${check.image}\n${check.reference}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const reasons: string[] = [];
   const waiting = repos.filter((repo) => !repo.ready);
   if (waiting.length > 0)
     reasons.push(
       `${waiting.length} of ${repos.length} repositories cannot pull everything from the new registry yet`,
     );
-  if (oldOnly.length > 0)
-    reasons.push(`${oldOnly.length} tags are only in the old registry (or differ in the new one)`);
+  if (oldOnlyUnique.length > 0)
+    reasons.push(`${oldOnlyUnique.length} tags are only in the old registry (or differ in the new one)`);
+  if (selection && selection.missing.length > 0)
+    reasons.push(
+      `${selection.missing.length} referenced tags are in neither registry (${selection.missing.map((m) => `${m.repository}:${m.reference}`).join(', ')})`,
+    );
   if (oldUnreachable !== undefined) reasons.push(`the old registry could not be asked: ${oldUnreachable}`);
   return {
     images: imageStatuses,
     pinned,
+    copyRules,
+    copyMissing: selection?.missing ?? [],
     repos,
-    oldOnly,
+    oldOnly: oldOnlyUnique,
     ...(oldUnreachable !== undefined && { oldUnreachable }),
     exitCriteria: { met: reasons.length === 0, reasons },
   };
@@ -286,29 +332,6 @@ export async function newestTags(
   const created = new Map<string, number>();
   await mapConcurrent(tags, 4, async (tag) => created.set(tag, await createdOf(client, repository, tag)));
   return [...tags].sort((a, b) => created.get(b)! - created.get(a)! || compareTags(a, b)).slice(0, count);
-}
-
-async function createdOf(client: RegistryClient, repository: string, tag: string): Promise<number> {
-  let manifest = await client.getManifest(repository, tag);
-  let parsed = parseManifest(manifest.bytes, manifest.mediaType);
-  for (let depth = 0; parsed.isIndex && depth < 3; depth++) {
-    const child = parsed.manifests.find((m) => m.platform?.architecture !== 'unknown');
-    if (!child) return 0;
-    manifest = await client.getManifest(repository, child.digest);
-    parsed = parseManifest(manifest.bytes, manifest.mediaType);
-  }
-  if (!parsed.config) return 0;
-  try {
-    const config = JSON.parse(
-      (await client.readBlob(repository, parsed.config.digest, 4 << 20)).toString('utf8'),
-    ) as {
-      created?: string;
-    };
-    const time = config.created ? Date.parse(config.created) : NaN;
-    return Number.isNaN(time) ? 0 : time;
-  } catch {
-    return 0;
-  }
 }
 
 function compareTags(a: string, b: string): number {
