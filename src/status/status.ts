@@ -190,7 +190,9 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
       }
       const image = imageByName.get(consumed.repository)!;
       if (image.state === 'carried') return { text, ready: true };
-      if (image.state === 'empty' && image.newTags > 0) return { text, ready: true };
+      // With nothing to compare against (no old tags, or the old registry gone), tags in the new one suffice.
+      if ((image.state === 'empty' || image.state === 'unknown') && image.newTags > 0)
+        return { text, ready: true };
       return { text, ready: false, note: imageNote(image) };
     });
     return {
