@@ -174,7 +174,7 @@ async function main(): Promise<void> {
       for (const [index, tag] of tags.entries()) {
         await seedImageHttp(old, `${image}:${tag}`, {
           layers: [{ seed: `${image}:${tag}`, size: 64 * 1024 }],
-          created: `2029-0${index + 1}-15T00:00:00Z`,
+          created: `2020-0${index + 1}-15T00:00:00Z`,
         });
         seeded++;
       }

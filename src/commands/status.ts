@@ -122,7 +122,11 @@ export const status = defineCommand({
     );
     for (const image of result.images) {
       reporter.info(
-        `image ${image.image} → ${next.host}/${image.target}: ${image.state} (${image.newest.map((c) => `${c.reference} ${c.state}`).join(', ') || 'no tags'})`,
+        `image ${image.image} → ${next.host}/${image.target}: ${image.state} (${
+          image.state === 'unknown'
+            ? `old registry unreachable; ${image.newTags} tags in the new registry`
+            : image.newest.map((c) => `${c.reference} ${c.state}`).join(', ') || 'no tags in the old registry'
+        })`,
       );
     }
     for (const check of result.pinned)

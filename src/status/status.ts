@@ -233,7 +233,10 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
     reasons.push(
       `${selection.missing.length} referenced tags are in neither registry (${selection.missing.map((m) => `${m.repository}:${m.reference}`).join(', ')})`,
     );
-  if (oldUnreachable !== undefined) reasons.push(`the old registry could not be asked: ${oldUnreachable}`);
+  if (oldUnreachable !== undefined)
+    reasons.push(
+      `the old registry could not be asked, so nothing can be compared with it any more: ${oldUnreachable}`,
+    );
   return {
     images: imageStatuses,
     pinned,
