@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDockerd, type TestDockerd } from '../test/harness/dockerd.js';
 import { seedImageHttp } from '../test/harness/http-seed.js';
-import { startRegistry, type TestRegistry } from '../test/harness/registry.js';
+import { startRegistry } from '../test/harness/registry.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BUNDLE = process.env['CUTOVER_BUNDLE'] ?? path.join(ROOT, 'dist/index.js');
