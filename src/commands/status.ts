@@ -38,7 +38,7 @@ export const status = defineCommand({
       name: 'dashboard',
       type: 'string',
       description:
-        'Keep an issue’s body up to date: owner/repo#N, or owner/repo:Title (found among open issues, created once). Needs GITHUB_TOKEN.',
+        'Keep an issue’s body up to date: owner/repo#N, or owner/repo:Title (found among open issues, else created once); #N or a bare title mean GITHUB_REPOSITORY. Needs GITHUB_TOKEN.',
     },
   ],
   outputs: [
