@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, runCli } from './harness/cli.js';
@@ -50,6 +52,46 @@ interface StatusJson {
   copyRules: { image: string; reference: string; state: string; reasons: string[] }[];
   oldUnreachable?: string;
   dashboard?: { number: number; action: string };
+}
+
+/** An HTTP proxy in front of a registry that counts the requests in flight at once. */
+async function countingProxy(upstream: TestRegistry) {
+  let inFlight = 0;
+  let peak = 0;
+  let requests = 0;
+  const target = new URL(upstream.url);
+  const server = http.createServer((req, res) => {
+    requests++;
+    peak = Math.max(peak, ++inFlight);
+    const forward = http.request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        answer.on('end', () => inFlight--);
+      },
+    );
+    forward.on('error', () => {
+      inFlight--;
+      res.writeHead(502).end();
+    });
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    host: `127.0.0.1:${port}`,
+    requests: () => requests,
+    peak: () => peak,
+    reset: () => {
+      requests = 0;
+      peak = 0;
+    },
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 describe('status against real registries through a simulated migration', () => {
@@ -250,6 +292,32 @@ describe('status against real registries through a simulated migration', () => {
     expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(patches);
     expect(issues.filter((i) => i.title === 'Registry migration dashboard')).toHaveLength(1);
     expect(api.violations).toEqual([]);
+  }, 120_000);
+
+  test('the fan-out is bounded: never more registry requests in flight than --concurrency', async () => {
+    const proxy = await countingProxy(next);
+    const proxied = path.join(dir, 'proxied.yml');
+    writeFileSync(proxied, readFileSync(manifest, 'utf8').replace(next.host, proxy.host));
+    try {
+      const run = async (concurrency: string) => {
+        proxy.reset();
+        const result = await runCli(
+          ['status', '--manifest', proxied, '--now', '2020-09-20', '--concurrency', concurrency, '--json'],
+          { env: {} },
+        );
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout).exitCriteria.met).toBe(true);
+        return { requests: proxy.requests(), peak: proxy.peak() };
+      };
+      const narrow = await run('2');
+      expect(narrow.requests).toBeGreaterThan(20);
+      expect(narrow.peak).toBeLessThanOrEqual(2);
+      const wide = await run('8');
+      expect(wide.peak).toBeGreaterThan(2);
+      expect(wide.peak).toBeLessThanOrEqual(8);
+    } finally {
+      await proxy.stop();
+    }
   }, 120_000);
 
   test('4. the old registry gone: status says it cannot confirm nothing was left behind', async () => {
