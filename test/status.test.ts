@@ -46,7 +46,12 @@ function spec(image: string, tag: string, variant = ''): ImageSpec {
 interface StatusJson {
   exitCriteria: { met: boolean; reasons: string[] };
   repos: { repo: string; ready: boolean; consumes: { text: string; ready: boolean; note?: string }[] }[];
-  images: { image: string; state: string; newest: { reference: string; state: string }[] }[];
+  images: {
+    image: string;
+    state: string;
+    oldOnlyTags: string[];
+    newest: { reference: string; state: string }[];
+  }[];
   pinned: { image: string; reference: string; state: string; oldDigest?: string; newDigest?: string }[];
   oldOnly: { image: string; reference: string; state: string }[];
   copyRules: { image: string; reference: string; state: string; reasons: string[] }[];
@@ -244,6 +249,9 @@ describe('status against real registries through a simulated migration', () => {
       expect.objectContaining({ reference: '3.1.0', state: 'present' }),
     ]);
     expect(json.images.find((i) => i.image === 'web')!.state).toBe('conflict');
+    // Old tags no rule keeps (api 3.2.0 is neither newest-copied nor pinned yet) are listed, not required.
+    expect(json.images.find((i) => i.image === 'api')!.oldOnlyTags).toEqual(['3.2.0']);
+    expect(json.images.find((i) => i.image === 'base/jdk')!.oldOnlyTags).toEqual([]);
     const auth = json.repos.find((r) => r.repo === 'acme/auth')!;
     expect(auth.consumes).toEqual([
       { text: 'base/jdk', ready: true },

@@ -84,7 +84,16 @@ export function statusMarkdown(
     '#### Images (newest old tags in the new registry)',
     '',
     table(
-      ['Image', 'New path', 'Producer', 'Old tags', 'New tags', 'Newest old tags', 'State'],
+      [
+        'Image',
+        'New path',
+        'Producer',
+        'Old tags',
+        'New tags',
+        'Newest old tags',
+        'State',
+        'Old only (lost at shutdown)',
+      ],
       status.images.map((image) => [
         image.image,
         image.target,
@@ -93,6 +102,9 @@ export function statusMarkdown(
         image.newTags,
         image.newest.map((check) => `${check.reference} ${TAG_STATE[check.state].split(' ')[0]}`).join(', '),
         IMAGE_STATE[image.state],
+        image.oldOnlyTags.length > 5
+          ? `${image.oldOnlyTags.slice(0, 5).join(', ')} and ${image.oldOnlyTags.length - 5} more`
+          : image.oldOnlyTags.join(', '),
       ]),
     ),
     '',

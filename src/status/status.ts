@@ -32,6 +32,8 @@ export interface ImageStatus {
   oldTags: number;
   newTags: number;
   newest: TagCheck[];
+  /** Old tags (by name) the new registry lacks, whether or not a rule asks for them: lost at shutdown. */
+  oldOnlyTags: string[];
   /**
    * `carried`: every newest old tag is in the new registry with the same digest (dual push works).
    * `behind`: some are missing. `conflict`: some differ. `empty`: the old registry has no tags.
@@ -123,7 +125,14 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
     const base = { image, target: newPath, ...(producer !== undefined && { producer }) };
     options.onProgress?.();
     if (oldTags === undefined)
-      return { ...base, oldTags: 0, newTags: newTags.length, newest: [], state: 'unknown' } as ImageStatus;
+      return {
+        ...base,
+        oldTags: 0,
+        newTags: newTags.length,
+        newest: [],
+        oldOnlyTags: [],
+        state: 'unknown',
+      } as ImageStatus;
     const newest = await newestTags(old, image, oldTags, options.newest);
     const newSet = new Set(newTags);
     const checks = await mapConcurrent(newest, 4, async (tag) =>
@@ -137,7 +146,8 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
           : checks.some((c) => c.state !== 'present')
             ? 'behind'
             : 'carried';
-    return { ...base, oldTags: oldTags.length, newTags: newTags.length, newest: checks, state };
+    const oldOnlyTags = oldTags.filter((tag) => !newSet.has(tag)).sort(compareTags);
+    return { ...base, oldTags: oldTags.length, newTags: newTags.length, newest: checks, oldOnlyTags, state };
   });
   const imageByName = new Map(imageStatuses.map((status) => [status.image, status]));
 
