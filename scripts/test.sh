@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(docker-registry docker.io skopeo golang-go mockgen go-bindata apache2-utils git ripgrep ca-certificates)
-tools=(docker-registry dockerd skopeo go mockgen go-bindata htpasswd git rg)
+packages=(docker-registry docker.io skopeo golang-go mockgen go-bindata apache2-utils git ripgrep ca-certificates openssl)
+tools=(docker-registry dockerd skopeo go mockgen go-bindata htpasswd git rg openssl)
 missing=()
 for tool in "${tools[@]}"; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then

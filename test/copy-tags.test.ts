@@ -189,6 +189,9 @@ describe('cutover copy-tags against real registries', () => {
     expect(await skopeo.tags(target, 'billing')).toEqual(['1.0.0', '2.5.0']);
     expect(await skopeo.tags(target, 'tools/builder')).toEqual(['2.3.0']);
     expect(await skopeo.tags(target, 'legacy/billing')).toEqual([]);
+    // The old registry is only read: its tags are what they were.
+    expect(await skopeo.tags(old, 'legacy/billing')).toEqual(['0.9.0', '1.0.0', '2.5.0', '3.0.0']);
+    expect(await skopeo.tags(old, 'billing')).toEqual([]);
     expect(runner.outputs()).toMatchObject({
       copied: String(result.copied.length),
       conflicts: '0',

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { RegistrySpec } from '../manifest/model.js';
 import { maskSecret } from '../secrets.js';
 import { mergeScopes, parseChallenge, repositoryScope, TokenCache, type Challenge } from './auth.js';
@@ -16,6 +15,7 @@ import {
 } from './http.js';
 import { MANIFEST_ACCEPT, parseManifest, sha256Digest, type Descriptor } from './media.js';
 import { isLoopbackHost, isValidDigest } from './reference.js';
+import { drain, httpRequest, keepAliveAgents, readAll, readText, type HttpAnswer } from './transport.js';
 
 export { RegistryError } from './http.js';
 
@@ -90,7 +90,7 @@ interface SendInit {
 }
 
 interface Sent {
-  response: Response;
+  response: HttpAnswer;
   url: string;
   release: () => void;
 }
@@ -121,6 +121,7 @@ export class RegistryClient {
   private bearer: { realm: string; service?: string } | undefined;
   private readonly tokens = new TokenCache();
   private readonly pendingTokens = new Map<string, Promise<string>>();
+  private readonly agents = keepAliveAgents();
 
   /**
    * The client for a registry of the manifest. Credentials come from the manifest's env names or
@@ -375,11 +376,11 @@ export class RegistryClient {
       headers: { 'accept-encoding': 'identity' },
       holdSlot: true,
     });
-    if (response.status !== 200 || !response.body) {
+    if (response.status !== 200) {
       release();
       throw await this.failure(response, url, `GET blob ${repository}@${digest}`);
     }
-    const stream = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+    const stream = response.body;
     stream.once('close', release);
     return { stream, size: Number(response.headers.get('content-length')) || 0 };
   }
@@ -543,17 +544,14 @@ export class RegistryClient {
           const authorization = await this.authorization(init.scopes);
           if (authorization) headers['authorization'] = authorization;
         }
-        let response: Response;
+        let response: HttpAnswer;
         try {
-          response = await fetch(url, {
+          response = await httpRequest(url, {
             method,
             headers,
-            redirect: 'manual',
-            ...(init.body !== undefined && {
-              body: init.body as unknown as RequestInit['body'],
-              duplex: 'half',
-            }),
-          } as RequestInit);
+            ...(init.body !== undefined && { body: init.body }),
+            agents: this.agents,
+          });
         } catch (error) {
           const reason = networkErrorCode(error) ?? 'connection failed';
           if (!replayable || attempt >= this.retry.retries) {
@@ -573,7 +571,7 @@ export class RegistryClient {
         }
         if (response.status === 401 && sameHost && authAnswers < 2) {
           const challenge = parseChallenge(response.headers.get('www-authenticate'));
-          if (challenge && (await this.answer(challenge, init.scopes, 'authorization' in headers))) {
+          if (challenge && (await this.answer(challenge, init.scopes, headers['authorization']))) {
             await drain(response);
             authAnswers++;
             if (!replayable)
@@ -587,6 +585,8 @@ export class RegistryClient {
           await this.backoff(method, url, response.status, `HTTP ${response.status}`, attempt++, retryAfter);
           continue;
         }
+        // A HEAD answer has no body, but Node frees the socket only once it has been read.
+        if (method === 'HEAD') await drain(response);
         if (init.holdSlot) return { response, url, release };
         return { response, url, release: () => undefined };
       }
@@ -632,22 +632,36 @@ export class RegistryClient {
    * credentials and we now know how to send them (Basic, or a Bearer token from the realm), or a
    * Bearer token did not cover what the challenge's insufficient_scope names (asked for once).
    */
-  private async answer(challenge: Challenge, scopes: string[], sentAuthorization: boolean): Promise<boolean> {
+  private async answer(challenge: Challenge, scopes: string[], sent: string | undefined): Promise<boolean> {
     if (challenge.scheme === 'basic') {
       if (this.credentials?.kind !== 'basic') return false;
       this.scheme = 'basic';
-      return !sentAuthorization;
+      return sent === undefined;
     }
     if (challenge.scheme !== 'bearer' || !challenge.params['realm']) return false;
     const realm = challenge.params['realm'];
     const service = challenge.params['service'];
     this.scheme = 'bearer';
     this.bearer = { realm, ...(service !== undefined && { service }) };
-    if (!sentAuthorization) return true;
-    // A token we had did not do: ask once for what the challenge names, together with our own scopes.
+    if (sent === undefined) return true;
+    const key = mergeScopes(scopes);
+    // Another request already replaced the token that failed: use the new one.
+    const current = this.tokens.get(key);
+    if (current !== undefined && `Bearer ${current}` !== sent) return true;
+    // Ask once for what the challenge names, together with our own scopes (shared by concurrent requests).
     const wanted = mergeScopes(scopes, challenge.params['scope'] ? [challenge.params['scope']] : []);
-    const token = await this.fetchToken(wanted);
-    this.tokens.set(mergeScopes(scopes), token.token, token.expiresIn);
+    const refreshKey = `refresh ${key.join(' ')}`;
+    let pending = this.pendingTokens.get(refreshKey);
+    if (!pending) {
+      pending = this.fetchToken(wanted)
+        .then(({ token, expiresIn }) => {
+          this.tokens.set(key, token, expiresIn);
+          return token;
+        })
+        .finally(() => this.pendingTokens.delete(refreshKey));
+      this.pendingTokens.set(refreshKey, pending);
+    }
+    await pending;
     return true;
   }
 
@@ -684,7 +698,7 @@ export class RegistryClient {
     }
     let attempt = 0;
     for (;;) {
-      let response: Response;
+      let response: HttpAnswer;
       try {
         response = await this.tokenRequest(realmUrl, service, scopes);
       } catch (error) {
@@ -700,14 +714,14 @@ export class RegistryClient {
         continue;
       }
       if (response.status !== 200) {
-        const text = (await response.text().catch(() => '')).slice(0, 300);
+        const text = (await readText(response)).slice(0, 300);
         throw new RegistryError(
           `the token service ${realmUrl.host} refused ${scopes.join(' ') || 'access'} for ${this.host} (HTTP ${response.status}${this.credentials ? `, credentials from ${this.credentials.source}` : ', anonymous'}): ${text}`,
           response.status === 401 || response.status === 403 ? response.status : 401,
           'UNAUTHORIZED',
         );
       }
-      const body = (await response.json()) as {
+      const body = JSON.parse((await readAll(response, 1024 * 1024)).toString('utf8')) as {
         token?: string;
         access_token?: string;
         expires_in?: number;
@@ -720,7 +734,7 @@ export class RegistryClient {
     }
   }
 
-  private tokenRequest(realm: URL, service: string | undefined, scopes: string[]): Promise<Response> {
+  private tokenRequest(realm: URL, service: string | undefined, scopes: string[]): Promise<HttpAnswer> {
     if (this.credentials?.kind === 'identity-token') {
       // An identity token is a refresh token: the OAuth2 POST flow exchanges it.
       const form = new URLSearchParams({
@@ -730,10 +744,11 @@ export class RegistryClient {
         ...(service !== undefined && { service }),
         scope: scopes.join(' '),
       });
-      return fetch(realm, {
+      return httpRequest(realm.href, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': USER_AGENT },
-        body: form.toString(),
+        body: Buffer.from(form.toString()),
+        agents: this.agents,
       });
     }
     const url = new URL(realm);
@@ -744,12 +759,12 @@ export class RegistryClient {
       headers['authorization'] = basicHeader(this.credentials);
       url.searchParams.set('account', this.credentials.username);
     }
-    return fetch(url, { headers });
+    return httpRequest(url.href, { method: 'GET', headers, agents: this.agents });
   }
 
   /** A RegistryError from a failed answer, with the registry's own error code and message. */
-  private async failure(response: Response, url: string, what: string): Promise<RegistryError> {
-    const text = await response.text().catch(() => '');
+  private async failure(response: HttpAnswer, url: string, what: string): Promise<RegistryError> {
+    const text = await readText(response);
     let code: string | undefined;
     let message: string | undefined;
     try {
@@ -800,22 +815,20 @@ function describeUrl(url: string): string {
   return `${parsed.host}${parsed.pathname}`;
 }
 
-async function drain(response: Response): Promise<void> {
+async function readBody(response: HttpAnswer, maxBytes: number, url: string): Promise<Buffer> {
+  const length = Number(response.headers.get('content-length'));
+  if (Number.isFinite(length) && length > maxBytes) {
+    response.body.destroy();
+    throw new RegistryError(`${describeUrl(url)}: answer of ${length} bytes is too large`, response.status);
+  }
   try {
-    await response.arrayBuffer();
-  } catch {
-    // the connection is gone; nothing to drain
+    return await readAll(response, maxBytes);
+  } catch (error) {
+    throw new RegistryError(`${describeUrl(url)}: ${(error as Error).message}`, 0, 'NETWORK', url);
   }
 }
 
-async function readBody(response: Response, maxBytes: number, url: string): Promise<Buffer> {
-  const length = Number(response.headers.get('content-length'));
-  if (Number.isFinite(length) && length > maxBytes)
-    throw new RegistryError(`${describeUrl(url)}: answer of ${length} bytes is too large`, response.status);
-  return Buffer.from(await response.arrayBuffer());
-}
-
-async function readJson(response: Response, url: string): Promise<unknown> {
+async function readJson(response: HttpAnswer, url: string): Promise<unknown> {
   const bytes = await readBody(response, MAX_JSON_BYTES, url);
   try {
     return JSON.parse(bytes.toString('utf8'));

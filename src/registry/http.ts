@@ -108,8 +108,8 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The error code a dropped or refused connection carries under fetch's "fetch failed" TypeError. */
+/** The error code of a dropped or refused connection (ECONNRESET, ECONNREFUSED…), else its message. */
 export function networkErrorCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (error as Error)?.message;
+  return (error as NodeJS.ErrnoException)?.code ?? cause?.code ?? cause?.message ?? (error as Error)?.message;
 }

@@ -24,6 +24,8 @@ export interface FaultPlan {
 
 export interface FaultCounts {
   requests: number;
+  /** Request body bytes that went through to the registry (what clients uploaded). */
+  bytesIn: number;
   drop: number;
   dropMidBody: number;
   tooManyRequests: number;
@@ -59,14 +61,21 @@ function random(seed: number): () => number {
  */
 export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan): Promise<FaultyProxy> {
   const next = random(plan.seed);
-  const counts: FaultCounts = { requests: 0, drop: 0, dropMidBody: 0, tooManyRequests: 0, serverError: 0 };
+  const counts: FaultCounts = {
+    requests: 0,
+    bytesIn: 0,
+    drop: 0,
+    dropMidBody: 0,
+    tooManyRequests: 0,
+    serverError: 0,
+  };
   const maxFaults = plan.maxFaults ?? 40;
   const maxConsecutive = plan.maxConsecutive ?? 2;
   const consecutive = new Map<string, number>();
   const upstreamUrl = new URL(upstream.url);
   let retryAfterForm = 0;
 
-  const pick = (key: string): keyof Omit<FaultCounts, 'requests'> | undefined => {
+  const pick = (key: string): keyof Omit<FaultCounts, 'requests' | 'bytesIn'> | undefined => {
     const faults = counts.drop + counts.dropMidBody + counts.tooManyRequests + counts.serverError;
     const roll = next();
     if (faults >= maxFaults || (consecutive.get(key) ?? 0) >= maxConsecutive) return undefined;
@@ -136,6 +145,7 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
       },
     );
     forward.on('error', () => response.socket?.destroy());
+    request.on('data', (chunk: Buffer) => (counts.bytesIn += chunk.length));
     request.pipe(forward);
   });
   server.keepAliveTimeout = 5000;

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startDaemon, waitFor, type Daemon } from './daemon.js';
+import type { TokenAuthConfig } from './token-server.js';
 import { requireTool } from './tools.js';
 
 export interface RegistryOptions {
@@ -10,6 +11,13 @@ export interface RegistryOptions {
   auth?: { username: string; password: string };
   /** Start in read-only (maintenance) mode: pulls work, pushes fail. */
   readOnly?: boolean;
+  /**
+   * Require Bearer tokens from a token service (see token-server.ts); `auth` then names the
+   * credentials skopeo uses with it.
+   */
+  token?: TokenAuthConfig;
+  /** Redirect blob downloads to this base URL (distribution's `redirect` storage middleware). */
+  redirectBlobsTo?: string;
 }
 
 /** A real CNCF distribution registry (Debian docker-registry) on 127.0.0.1. */
@@ -40,8 +48,25 @@ function config(dir: string, port: number, options: RegistryOptions): string {
   ];
   if (options.readOnly) lines.push('  maintenance:', '    readonly:', '      enabled: true');
   lines.push('http:', `  addr: 127.0.0.1:${port}`);
-  if (options.auth)
+  if (options.token)
+    lines.push(
+      'auth:',
+      '  token:',
+      `    realm: ${options.token.realm}`,
+      `    service: ${options.token.service}`,
+      `    issuer: ${options.token.issuer}`,
+      `    rootcertbundle: ${options.token.rootCertBundle}`,
+    );
+  else if (options.auth)
     lines.push('auth:', '  htpasswd:', '    realm: cutover-test', `    path: ${path.join(dir, 'htpasswd')}`);
+  if (options.redirectBlobsTo)
+    lines.push(
+      'middleware:',
+      '  storage:',
+      '    - name: redirect',
+      '      options:',
+      `        baseurl: ${options.redirectBlobsTo}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -49,7 +74,7 @@ function config(dir: string, port: number, options: RegistryOptions): string {
 export async function startRegistry(options: RegistryOptions = {}): Promise<TestRegistry> {
   const binary = requireTool('docker-registry');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-registry-'));
-  if (options.auth) {
+  if (options.auth && !options.token) {
     requireTool('htpasswd');
     const line = execFileSync('htpasswd', ['-Bbn', options.auth.username, options.auth.password], {
       encoding: 'utf8',

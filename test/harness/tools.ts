@@ -12,6 +12,7 @@ export const TOOL_PACKAGES: Record<string, string> = {
   htpasswd: 'apache2-utils',
   git: 'git',
   rg: 'ripgrep',
+  openssl: 'openssl',
 };
 
 /**

@@ -1,0 +1,279 @@
+/**
+ * copy-tags against `skopeo sync`: 10 repositories × 10 tags in an old registry, every manifest
+ * sharing a 20 MB base layer, each repository adding 5 MB and each tag 1 MB (≈170 MB unique,
+ * ≈2.6 GB if every tag were counted whole). Both tools copy all 100 tags into fresh target
+ * registries, then run again with nothing to do. Uploaded bytes are counted by pass-through
+ * proxies in front of each target (the same for both tools); peak RSS by /usr/bin/time -v.
+ *
+ * Run: npm run build && npm run bench -- copy-tags
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { startFaultyProxy, type FaultyProxy } from '../test/harness/faulty-proxy.js';
+import { startRegistry, type TestRegistry } from '../test/harness/registry.js';
+import { requireTool } from '../test/harness/tools.js';
+import { RegistryClient } from '../src/registry/client.js';
+import { MEDIA_TYPES, sha256Digest } from '../src/registry/media.js';
+
+/** The bundle users run; this file runs from lib/bench/ after tsc. */
+const BUNDLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
+const REPOSITORIES = 10;
+const TAGS = 10;
+const MB = 1_000_000;
+const LAYER = 'application/vnd.oci.image.layer.v1.tar';
+
+interface Timed {
+  seconds: number;
+  peakRssMb: number;
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/**
+ * Runs a program and measures its wall time and peak RSS: /usr/bin/time -v when installed, else
+ * by polling the child's VmHWM in /proc.
+ */
+function timed(program: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Timed> {
+  const useTime = existsSync('/usr/bin/time');
+  const started = process.hrtime.bigint();
+  let polledKb = 0;
+  return new Promise((resolve) => {
+    const child = execFile(
+      useTime ? '/usr/bin/time' : program,
+      useTime ? ['-v', program, ...args] : args,
+      { env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...env }, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        clearInterval(poll);
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const kb = useTime
+          ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN)
+          : polledKb;
+        resolve({
+          seconds,
+          peakRssMb: kb / 1024,
+          stdout,
+          stderr,
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+        });
+      },
+    );
+    const poll = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        polledKb = Math.max(polledKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      } catch {
+        // the child has exited
+      }
+    }, 50);
+  });
+}
+
+/** Seeds the old registry through the registry API; returns the unique blob bytes. */
+async function seed(old: TestRegistry): Promise<number> {
+  const client = new RegistryClient({ host: old.host, insecure: true, options: { concurrency: 8 } });
+  let unique = 0;
+  const put = async (repository: string, bytes: Buffer, from?: string) => {
+    const digest = sha256Digest(bytes);
+    if (from && (await client.mountBlob(repository, digest, from)).mounted) return digest;
+    await client.uploadBlob(repository, digest, bytes.length, async () => Readable.from([bytes]));
+    return digest;
+  };
+  const base = randomBytes(20 * MB);
+  const baseDigest = sha256Digest(base);
+  unique += base.length;
+  for (let r = 0; r < REPOSITORIES; r++) {
+    const repository = `bench/r${r}`;
+    await put(repository, base, r > 0 ? 'bench/r0' : undefined);
+    const repoLayer = randomBytes(5 * MB);
+    const repoDigest = await put(repository, repoLayer);
+    unique += repoLayer.length;
+    await Promise.all(
+      Array.from({ length: TAGS }, async (_, t) => {
+        const tagLayer = randomBytes(1 * MB);
+        const tagDigest = await put(repository, tagLayer);
+        const config = Buffer.from(
+          JSON.stringify({
+            created: new Date(Date.UTC(2024, 0, 1 + t)).toISOString(),
+            architecture: 'amd64',
+            os: 'linux',
+            rootfs: { type: 'layers', diff_ids: [baseDigest, repoDigest, tagDigest] },
+          }),
+        );
+        const configDigest = await put(repository, config);
+        unique += tagLayer.length + config.length;
+        const manifest = Buffer.from(
+          JSON.stringify({
+            schemaVersion: 2,
+            mediaType: MEDIA_TYPES.ociManifest,
+            config: {
+              mediaType: 'application/vnd.oci.image.config.v1+json',
+              digest: configDigest,
+              size: config.length,
+            },
+            layers: [
+              { mediaType: LAYER, digest: baseDigest, size: base.length },
+              { mediaType: LAYER, digest: repoDigest, size: repoLayer.length },
+              { mediaType: LAYER, digest: tagDigest, size: tagLayer.length },
+            ],
+          }),
+        );
+        await client.putManifest(repository, `1.0.${t}`, {
+          mediaType: MEDIA_TYPES.ociManifest,
+          bytes: manifest,
+        });
+      }),
+    );
+  }
+  return unique;
+}
+
+/** Every tag of the old registry resolves to the same digest in `target`. */
+async function verify(old: TestRegistry, target: TestRegistry, prefix: string): Promise<number> {
+  const source = new RegistryClient({ host: old.host, insecure: true });
+  const copy = new RegistryClient({ host: target.host, insecure: true });
+  let same = 0;
+  for (let r = 0; r < REPOSITORIES; r++) {
+    for (let t = 0; t < TAGS; t++) {
+      const a = await source.headManifest(`bench/r${r}`, `1.0.${t}`);
+      const b = await copy.headManifest(`${prefix}r${r}`, `1.0.${t}`);
+      if (a && a.digest === b?.digest) same++;
+    }
+  }
+  return same;
+}
+
+const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(3) : 'n/a');
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+export async function main(): Promise<void> {
+  requireTool('skopeo');
+  requireTool('docker-registry');
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first`);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'cutover-bench-'));
+  const servers: { stop(): Promise<unknown> }[] = [];
+  try {
+    const [old, forCutover, forSkopeo] = await Promise.all([
+      startRegistry(),
+      startRegistry(),
+      startRegistry(),
+    ]);
+    servers.push(old, forCutover, forSkopeo);
+    const cutoverProxy: FaultyProxy = await startFaultyProxy(forCutover, { seed: 1 });
+    const skopeoProxy: FaultyProxy = await startFaultyProxy(forSkopeo, { seed: 1 });
+    servers.push(cutoverProxy, skopeoProxy);
+
+    console.log(`seeding ${REPOSITORIES} repositories × ${TAGS} tags into ${old.host} …`);
+    const unique = await seed(old);
+    const whole = REPOSITORIES * TAGS * (26 * MB);
+    console.log(`unique blob bytes ${mb(unique)} (every tag counted whole: ${mb(whole)})`);
+
+    const manifest = path.join(work, 'cutover.yml');
+    writeFileSync(
+      manifest,
+      [
+        'version: 1',
+        'registries:',
+        `  old: { host: '${old.host}', read-only: 2030-01-01, shutdown: 2030-02-01 }`,
+        `  new: { host: '${cutoverProxy.host}', available: 2029-01-01 }`,
+        'copy:',
+        "  - images: ['bench/*']",
+        '',
+      ].join('\n'),
+    );
+    const skopeoSource = path.join(work, 'sync.yml');
+    writeFileSync(
+      skopeoSource,
+      [
+        `${old.host}:`,
+        '  tls-verify: false',
+        '  images:',
+        ...Array.from({ length: REPOSITORIES }, (_, r) => `    bench/r${r}: []`),
+        '',
+      ].join('\n'),
+    );
+    const cutover = () => timed(process.execPath, [BUNDLE, 'copy-tags', '--manifest', manifest, '--json']);
+    const skopeo = () =>
+      timed('skopeo', [
+        'sync',
+        '--src',
+        'yaml',
+        '--dest',
+        'docker',
+        '--dest-tls-verify=false',
+        '--preserve-digests',
+        skopeoSource,
+        skopeoProxy.host,
+      ]);
+
+    const firstCutover = await cutover();
+    const cutoverBytes = cutoverProxy.counts.bytesIn;
+    if (firstCutover.code !== 0)
+      throw new Error(`cutover copy-tags failed:\n${firstCutover.stderr.slice(-3000)}`);
+    const firstSkopeo = await skopeo();
+    const skopeoBytes = skopeoProxy.counts.bytesIn;
+    if (firstSkopeo.code !== 0) throw new Error(`skopeo sync failed:\n${firstSkopeo.stderr.slice(-3000)}`);
+    const againCutover = await cutover();
+    const againSkopeo = await skopeo();
+    const report = JSON.parse(firstCutover.stdout) as {
+      copied: unknown[];
+      bytesUploaded: number;
+      blobsMounted: number;
+    };
+    const rerun = JSON.parse(againCutover.stdout) as { skipped: unknown[]; copied: unknown[] };
+    const verifiedCutover = await verify(old, forCutover, 'bench/');
+    // skopeo sync keeps the last path component: bench/r0 → r0.
+    const verifiedSkopeo = await verify(old, forSkopeo, '');
+
+    const timeRatio = firstCutover.seconds / firstSkopeo.seconds;
+    const rerunRatio = againCutover.seconds / againSkopeo.seconds;
+    const bytesRatio = cutoverBytes / unique;
+    console.log('');
+    console.log(`| | cutover copy-tags | skopeo sync | ratio (cutover/skopeo) |`);
+    console.log(`| --- | --- | --- | --- |`);
+    console.log(
+      `| copy 100 tags, wall time | ${firstCutover.seconds.toFixed(2)} s | ${firstSkopeo.seconds.toFixed(2)} s | ${timeRatio.toFixed(3)} |`,
+    );
+    console.log(
+      `| re-run (nothing to do), wall time | ${againCutover.seconds.toFixed(2)} s | ${againSkopeo.seconds.toFixed(2)} s | ${rerunRatio.toFixed(3)} |`,
+    );
+    console.log(
+      `| bytes uploaded (counted at the target's proxy) | ${mb(cutoverBytes)} | ${mb(skopeoBytes)} | ${ratio(cutoverBytes, skopeoBytes)} |`,
+    );
+    console.log(
+      `| bytes uploaded / unique bytes (${mb(unique)}) | ${bytesRatio.toFixed(3)} | ${(skopeoBytes / unique).toFixed(3)} | |`,
+    );
+    console.log(
+      `| peak RSS, first run | ${firstCutover.peakRssMb.toFixed(1)} MB | ${firstSkopeo.peakRssMb.toFixed(1)} MB | ${ratio(firstCutover.peakRssMb, firstSkopeo.peakRssMb)} |`,
+    );
+    console.log(
+      `| peak RSS, re-run | ${againCutover.peakRssMb.toFixed(1)} MB | ${againSkopeo.peakRssMb.toFixed(1)} MB | |`,
+    );
+    console.log(
+      `| tags verified identical to the old registry | ${verifiedCutover}/100 | ${verifiedSkopeo}/100 | |`,
+    );
+    console.log('');
+    console.log(
+      `cutover: copied ${report.copied.length}, blobs mounted ${report.blobsMounted}, reported bytesUploaded ${mb(report.bytesUploaded)}; re-run skipped ${rerun.skipped.length}, copied ${rerun.copied.length}`,
+    );
+    console.log(`target wall time ≤ 0.5× skopeo: ${timeRatio.toFixed(3)}× — ${verdict(timeRatio <= 0.5)}`);
+    console.log(
+      `target peak RSS ≤ 150 MB: ${firstCutover.peakRssMb.toFixed(1)} MB — ${verdict(firstCutover.peakRssMb <= 150)}`,
+    );
+    console.log(
+      `target bytes uploaded ≤ 1.02× unique: ${bytesRatio.toFixed(3)}× — ${verdict(bytesRatio <= 1.02)}`,
+    );
+    console.log(
+      `target re-run no slower than skopeo's re-run: ${rerunRatio.toFixed(3)}× — ${verdict(rerunRatio <= 1)}`,
+    );
+  } finally {
+    for (const server of servers.reverse()) await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
