@@ -103,11 +103,16 @@ function resolve(spec: Spec, value: unknown): unknown {
 function rewriteRefs(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(rewriteRefs);
   if (schema && typeof schema === 'object') {
+    // OpenAPI 3.0's `nullable` beside no `type` (e.g. issue bodies' milestone) is not JSON Schema;
+    // ajv refuses to compile it, so such a marker is dropped (the value then accepts anything).
+    const dropNullable = 'nullable' in schema && !('type' in schema);
     return Object.fromEntries(
-      Object.entries(schema).map(([key, value]) => [
-        key,
-        key === '$ref' && typeof value === 'string' ? `github${value}` : rewriteRefs(value),
-      ]),
+      Object.entries(schema)
+        .filter(([key]) => !(dropNullable && key === 'nullable'))
+        .map(([key, value]) => [
+          key,
+          key === '$ref' && typeof value === 'string' ? `github${value}` : rewriteRefs(value),
+        ]),
     );
   }
   return schema;

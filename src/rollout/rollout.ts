@@ -1,0 +1,142 @@
+import type { Octokit } from '@octokit/rest';
+import { httpStatus } from '../github/octokit.js';
+
+/** What rollout did, or would do, for one repository. */
+export interface RolloutOutcome {
+  repo: string;
+  action: 'opened' | 'would-open' | 'skipped' | 'failed';
+  /** Why it was skipped or failed, in words. */
+  reason?: string;
+  defaultBranch?: string;
+  pullRequest?: { number: number; url: string };
+}
+
+export interface RolloutSettings {
+  /** Act: create the branch, the file and the pull request. Otherwise only look. */
+  apply: boolean;
+  /** Where the workflow goes, e.g. `.github/workflows/cutover.yml`. */
+  path: string;
+  /** The branch the pull request comes from. */
+  branch: string;
+  title: string;
+  body: string;
+  /** The workflow text for a repository, given its default branch. */
+  content(defaultBranch: string): string;
+}
+
+/**
+ * Opens (or, without `apply`, plans) one pull request adding the starter workflow to `repo`.
+ * Idempotent: a repository whose default branch already has the file, or that has an open pull
+ * request from the rollout branch, is skipped; a rollout branch left by an earlier run is reused.
+ */
+export async function rolloutRepository(
+  octokit: Octokit,
+  repo: string,
+  settings: RolloutSettings,
+): Promise<RolloutOutcome> {
+  const [owner, name] = repo.split('/') as [string, string];
+  let defaultBranch: string;
+  try {
+    defaultBranch = (await octokit.rest.repos.get({ owner, repo: name })).data.default_branch;
+  } catch (error) {
+    return { repo, action: 'failed', reason: describe(error, 'reading the repository') };
+  }
+  try {
+    if (await fileExists(octokit, owner, name, settings.path, defaultBranch)) {
+      return {
+        repo,
+        action: 'skipped',
+        reason: `${settings.path} is already on ${defaultBranch}`,
+        defaultBranch,
+      };
+    }
+    const open = await octokit.rest.pulls.list({
+      owner,
+      repo: name,
+      state: 'open',
+      head: `${owner}:${settings.branch}`,
+      per_page: 10,
+    });
+    const existing = open.data[0];
+    if (existing) {
+      return {
+        repo,
+        action: 'skipped',
+        reason: `rollout pull request #${existing.number} is already open`,
+        defaultBranch,
+        pullRequest: { number: existing.number, url: existing.html_url },
+      };
+    }
+    if (!settings.apply) return { repo, action: 'would-open', defaultBranch };
+
+    const base = await octokit.rest.git.getRef({ owner, repo: name, ref: `heads/${defaultBranch}` });
+    let branchSha: string | undefined;
+    try {
+      await octokit.rest.git.createRef({
+        owner,
+        repo: name,
+        ref: `refs/heads/${settings.branch}`,
+        sha: base.data.object.sha,
+      });
+    } catch (error) {
+      // 422: the branch is left from an earlier run whose pull request was closed; reuse it.
+      if (httpStatus(error) !== 422) throw error;
+      branchSha = await fileSha(octokit, owner, name, settings.path, settings.branch);
+    }
+    await octokit.rest.repos.createOrUpdateFileContents({
+      owner,
+      repo: name,
+      path: settings.path,
+      branch: settings.branch,
+      message: settings.title,
+      content: Buffer.from(settings.content(defaultBranch)).toString('base64'),
+      ...(branchSha !== undefined && { sha: branchSha }),
+    });
+    const pull = await octokit.rest.pulls.create({
+      owner,
+      repo: name,
+      title: settings.title,
+      head: settings.branch,
+      base: defaultBranch,
+      body: settings.body,
+    });
+    return {
+      repo,
+      action: 'opened',
+      defaultBranch,
+      pullRequest: { number: pull.data.number, url: pull.data.html_url },
+    };
+  } catch (error) {
+    return { repo, action: 'failed', reason: describe(error, 'opening the pull request'), defaultBranch };
+  }
+}
+
+async function fileExists(octokit: Octokit, owner: string, repo: string, path: string, ref: string) {
+  return (await fileSha(octokit, owner, repo, path, ref)) !== undefined;
+}
+
+/** The blob sha of a file on a branch, or undefined when there is none. */
+async function fileSha(
+  octokit: Octokit,
+  owner: string,
+  repo: string,
+  path: string,
+  ref: string,
+): Promise<string | undefined> {
+  try {
+    const response = await octokit.rest.repos.getContent({ owner, repo, path, ref });
+    return Array.isArray(response.data) ? undefined : response.data.sha;
+  } catch (error) {
+    if (httpStatus(error) === 404) return undefined;
+    throw error;
+  }
+}
+
+function describe(error: unknown, doing: string): string {
+  const status = httpStatus(error);
+  const message = (error as Error).message.split('\n')[0];
+  if (status === 404) return `${doing}: not found, or the token cannot see it (HTTP 404)`;
+  if (status === 403 || status === 401)
+    return `${doing}: the token is not allowed (HTTP ${status}: ${message}); it needs contents and pull-requests write`;
+  return `${doing}: ${status ? `HTTP ${status}: ` : ''}${message}`;
+}

@@ -1,0 +1,172 @@
+import type { Plan } from '../graph/plan.js';
+import { dependencyDiagram, type NodeColouring } from '../graph/render.js';
+import { table } from '../report/markdown.js';
+import { tagNote, type ImageStatus, type MigrationStatus, type TagCheck } from './status.js';
+
+const IMAGE_STATE: Record<ImageStatus['state'], string> = {
+  carried: '✅ carried',
+  behind: '⏳ behind',
+  conflict: '❌ conflict',
+  empty: '— no tags',
+  unknown: '❔ old registry unreachable',
+};
+
+/** Rows of the copy-rules table; the JSON has them all. */
+const COPY_ROWS = 100;
+
+const TAG_STATE: Record<TagCheck['state'], string> = {
+  present: '✅ identical',
+  missing: '⏳ old only',
+  conflict: '❌ differs',
+  absent: '❌ in neither',
+};
+
+/** Colours repositories by what the registries say: ready, waiting, or held by a conflict. */
+export function stateColouring(status: MigrationStatus): NodeColouring {
+  const byRepo = new Map(status.repos.map((repo) => [repo.repo, repo]));
+  const conflicted = (name: string) =>
+    byRepo.get(name)!.consumes.some((c) => !c.ready && /differs|neither/.test(c.note ?? ''));
+  return {
+    classes: {
+      ready: 'fill:#c8f7c5,stroke:#2a7a2a,color:#000',
+      waiting: 'fill:#fff2c2,stroke:#a67c00,color:#000',
+      conflict: 'fill:#ffd6d6,stroke:#c00,stroke-width:3px,color:#000',
+    },
+    classOf: (repo) =>
+      byRepo.get(repo.repo)!.ready ? 'ready' : conflicted(repo.repo) ? 'conflict' : 'waiting',
+    note: (repo) => `wave ${repo.wave} · ${byRepo.get(repo.repo)!.ready ? 'ready' : 'waiting'}`,
+  };
+}
+
+function short(digest: string | undefined): string {
+  return digest ? `\`${digest.slice(7, 19)}\`` : '';
+}
+
+/** The dashboard: exit criteria, the coloured graph, and tables per repository, image and pinned tag. */
+export function statusMarkdown(
+  status: MigrationStatus,
+  plan: Plan,
+  context: { source: string; today: string; phase: string; oldHost: string; newHost: string },
+): string {
+  const ready = status.repos.filter((repo) => repo.ready).length;
+  const carried = status.images.filter((image) => image.state === 'carried').length;
+  const copied = status.pinned.filter((check) => check.state === 'present').length;
+  const parts = [
+    `### cutover status: \`${context.source}\` on ${context.today} (phase ${context.phase})`,
+    '',
+    status.exitCriteria.met
+      ? `**Exit criteria met ✅**: every repository can pull from \`${context.newHost}\` and nothing that must survive is left only in \`${context.oldHost}\`.`
+      : `**Exit criteria not met ❌**\n\n${status.exitCriteria.reasons.map((reason) => `- ${reason}`).join('\n')}`,
+    '',
+    `${ready} of ${status.repos.length} repositories ready to pull from the new registry · ${carried} of ${status.images.length} images carried (dual push) · ${copied} of ${status.pinned.length} pinned tags copied with identical digests.`,
+    '',
+    dependencyDiagram(plan, stateColouring(status)),
+    '',
+    '#### Repositories',
+    '',
+    table(
+      ['Wave', 'Repository', 'Owner', 'Ready', 'Still missing'],
+      status.repos
+        .slice()
+        .sort((a, b) => a.wave - b.wave || a.repo.localeCompare(b.repo))
+        .map((repo) => [
+          repo.wave,
+          repo.repo,
+          repo.owner ?? '',
+          repo.ready ? '✅' : '⏳',
+          repo.consumes
+            .filter((c) => !c.ready)
+            .map((c) => c.note ?? c.text)
+            .join('; '),
+        ]),
+    ),
+    '',
+    '#### Images (newest old tags in the new registry)',
+    '',
+    table(
+      [
+        'Image',
+        'New path',
+        'Producer',
+        'Old tags',
+        'New tags',
+        'Newest old tags',
+        'State',
+        'Old only (lost at shutdown)',
+      ],
+      status.images.map((image) => [
+        image.image,
+        image.target,
+        image.producer ?? '(none in the manifest)',
+        image.oldTags,
+        image.newTags,
+        image.newest.map((check) => `${check.reference} ${TAG_STATE[check.state].split(' ')[0]}`).join(', '),
+        IMAGE_STATE[image.state],
+        image.oldOnlyTags.length > 5
+          ? `${image.oldOnlyTags.slice(0, 5).join(', ')} and ${image.oldOnlyTags.length - 5} more`
+          : image.oldOnlyTags.join(', '),
+      ]),
+    ),
+    '',
+  ];
+  if (status.pinned.length > 0) {
+    parts.push(
+      '#### Pinned tags (copy rules: referenced)',
+      '',
+      table(
+        ['Reference', 'Old digest', 'New digest', 'State'],
+        status.pinned.map((check) => [
+          `${check.image}${check.reference.includes(':') ? '@' : ':'}${check.reference}`,
+          short(check.oldDigest),
+          short(check.newDigest),
+          TAG_STATE[check.state],
+        ]),
+      ),
+      '',
+    );
+  }
+  if (status.copyRules.length > 0) {
+    const shown = status.copyRules.slice(0, COPY_ROWS);
+    parts.push(
+      `#### copy: rules (${status.copyRules.filter((c) => c.state === 'present').length} of ${status.copyRules.length} selected tags in the new registry)`,
+      '',
+      table(
+        ['Reference', 'Chosen by', 'Old digest', 'New digest', 'State'],
+        shown.map((check) => [
+          `${check.image}${check.reference.includes(':') ? '@' : ':'}${check.reference}`,
+          check.reasons.join(', '),
+          short(check.oldDigest),
+          short(check.newDigest),
+          TAG_STATE[check.state],
+        ]),
+      ),
+      ...(status.copyRules.length > shown.length
+        ? ['', `… and ${status.copyRules.length - shown.length} more (see --json).`]
+        : []),
+      '',
+    );
+  }
+  if (status.oldOnly.length > 0) {
+    parts.push(
+      '#### Left only in the old registry',
+      '',
+      ...status.oldOnly.map((check) => `- ${tagNote(check)}`),
+      '',
+    );
+  }
+  return parts.join('\n');
+}
+
+/** The status as JSON. */
+export function statusJson(status: MigrationStatus): unknown {
+  return {
+    exitCriteria: status.exitCriteria,
+    repos: status.repos,
+    images: status.images,
+    pinned: status.pinned,
+    copyRules: status.copyRules,
+    copyMissing: status.copyMissing,
+    oldOnly: status.oldOnly,
+    ...(status.oldUnreachable !== undefined && { oldUnreachable: status.oldUnreachable }),
+  };
+}
