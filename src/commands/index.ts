@@ -9,7 +9,16 @@ import { status } from './status.js';
 import { validate } from './validate.js';
 
 /** Every command, in the order `--help` lists them. Adding a command: its file, one line here, its action folder. */
-export const COMMANDS: Command[] = [validate, copyTags, push, guard, checkGeneratedCommand, plan, status, rollout];
+export const COMMANDS: Command[] = [
+  validate,
+  copyTags,
+  push,
+  guard,
+  checkGeneratedCommand,
+  plan,
+  status,
+  rollout,
+];
 
 /** The command named `name`, if there is one. */
 export function findCommand(name: string): Command | undefined {
