@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { planMigration } from '../graph/plan.js';
 import { GITHUB_MATRIX_LIMIT, planJson, planMarkdown, planMatrix } from '../graph/render.js';
+import { annotateProblems } from '../report/reporter.js';
 import { defineCommand } from './types.js';
 
 /** `cutover plan`: the dependency graph, its cycles and the waves in which repositories switch. */
@@ -46,15 +47,7 @@ export const plan = defineCommand({
     const matrix = planMatrix(plan, options['matrix-by'], options.wave);
     const elapsed = performance.now() - started;
     // report
-    for (const warning of manifest.warnings) {
-      reporter.annotate({
-        severity: 'warning',
-        message: warning.message,
-        file: warning.file,
-        ...(warning.line !== undefined && { line: warning.line }),
-        ...(warning.column !== undefined && { column: warning.column }),
-      });
-    }
+    annotateProblems(reporter, manifest.warnings);
     const blocking = plan.cycles.filter((cycle) => cycle.kind === 'blocking');
     reporter.info(
       `${manifest.repos.length} repositories, ${plan.edges.length} dependencies, ${plan.waves.length} waves, ` +

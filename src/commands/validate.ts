@@ -4,6 +4,7 @@ import type { RegistrySpec } from '../manifest/model.js';
 import { resolveCredentials } from '../registry/credentials.js';
 import { oldRegistrySkippedReason, phaseAt, pushTargets, referencePolicy } from '../manifest/timeline.js';
 import { table } from '../report/markdown.js';
+import { annotateProblems } from '../report/reporter.js';
 import { defineCommand } from './types.js';
 
 /** `cutover validate`: checks the manifest and shows the timeline on the chosen day. */
@@ -30,15 +31,7 @@ export const validate = defineCommand({
       new: await describeCredentials(registries.new, env),
     };
     // report
-    for (const warning of manifest.warnings) {
-      reporter.annotate({
-        severity: 'warning',
-        message: warning.message,
-        file: warning.file,
-        ...(warning.line !== undefined && { line: warning.line }),
-        ...(warning.column !== undefined && { column: warning.column }),
-      });
-    }
+    annotateProblems(reporter, manifest.warnings);
     reporter.info(`manifest ${manifest.source} is valid`);
     reporter.info(`old registry ${registries.old.host}, new registry ${registries.new.host}`);
     reporter.info(

@@ -5,7 +5,8 @@ import picomatch from 'picomatch';
 import { ConfigError, type ConfigProblem } from '../errors.js';
 import { reproducibilityHint } from './hints.js';
 import { capDiff, diffFile } from './patch.js';
-import { mapLimit, runProgram } from './process.js';
+import { mapConcurrent } from '../util/pool.js';
+import { runProgram } from './process.js';
 import {
   looksUntouched,
   makeScratchCopy,
@@ -272,7 +273,7 @@ async function runAttempt(
     const listed = new Set(await shadow.listFiles(dir));
     for (const file of repo.trackedIgnored) listed.add(file);
     const files = [...listed];
-    const stats = await mapLimit(files, 32, (file) => statOf(path.join(dir, file)));
+    const stats = await mapConcurrent(files, 32, (file) => statOf(path.join(dir, file)));
     files.forEach((file, position) => {
       const stat = stats[position];
       if (stat) after.set(file, stat);
@@ -296,7 +297,7 @@ async function compareWithTree(
   const contentDiffers: string[] = [];
   const modeDiffers = new Set<string>();
   const paths = [...new Set([...repo.files.keys(), ...first.after.keys()])].sort();
-  await mapLimit(paths, 16, async (file) => {
+  await mapConcurrent(paths, 16, async (file) => {
     const before = repo.files.get(file);
     const after = first.after.get(file);
     if (owns(file)) {
@@ -332,7 +333,7 @@ async function compareWithTree(
     modeDiffers.delete(file);
   });
   for (const file of modeDiffers) found.push({ path: file, kind: 'mode' });
-  const stale = await mapLimit(found, 8, async ({ path: file, kind }): Promise<StaleFile> => {
+  const stale = await mapConcurrent(found, 8, async ({ path: file, kind }): Promise<StaleFile> => {
     const patch = await diffFile(
       file,
       kind === 'missing' ? undefined : path.join(repo.top, file),
@@ -364,7 +365,7 @@ async function compareRuns(
   const seen = new Map<string, NonReproducible>();
   for (const other of others) {
     const paths = [...new Set([...first.after.keys(), ...other.after.keys()])].filter(owns).sort();
-    await mapLimit(paths, 16, async (file) => {
+    await mapConcurrent(paths, 16, async (file) => {
       if (seen.has(file)) return;
       const a = first.after.get(file);
       const b = other.after.get(file);

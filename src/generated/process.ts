@@ -74,21 +74,3 @@ export async function git(args: string[], cwd: string, input?: string): Promise<
 export function splitNul(output: Buffer): string[] {
   return output.toString('utf8').split('\0').filter(Boolean);
 }
-
-/** Runs `work` over `items` with at most `limit` in flight, keeping the results in order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}

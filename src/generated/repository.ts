@@ -2,7 +2,8 @@ import { constants as fsConstants } from 'node:fs';
 import { copyFile, lstat, mkdir, readlink, symlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { git, mapLimit, runProgram, splitNul } from './process.js';
+import { mapConcurrent } from '../util/pool.js';
+import { git, runProgram, splitNul } from './process.js';
 
 /** What we know about one file of the developer's tree, from a single lstat. */
 export interface FileStat {
@@ -74,7 +75,7 @@ export async function openRepository(cwd: string): Promise<Repository> {
   }
   const fileMode = !/^(false|no|off|0)$/i.test(settings.get('core.filemode') ?? 'true');
   const paths = [...new Set(splitNul(listed))];
-  const stats = await mapLimit(paths, 32, (file) => statOf(path.join(top, file)));
+  const stats = await mapConcurrent(paths, 32, (file) => statOf(path.join(top, file)));
   const files = new Map<string, FileStat>();
   paths.forEach((file, index) => {
     const stat = stats[index];
@@ -135,7 +136,7 @@ export async function makeScratchCopy(
   const ordered = [...dirs].sort((a, b) => a.length - b.length);
   for (const folder of ordered) await mkdir(folder, { recursive: true });
   const copied = new Map<string, FileStat>();
-  await mapLimit(wanted, 16, async ([file, stat]) => {
+  await mapConcurrent(wanted, 16, async ([file, stat]) => {
     const source = path.join(repo.top, file);
     const target = path.join(dir, file);
     if (stat.kind === 'symlink') {

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { appendFileSync } from 'node:fs';
 import { redact } from '../secrets.js';
+import type { ConfigProblem } from '../errors.js';
 import type { Severity } from '../manifest/timeline.js';
 
 /** A finding tied to a place in a file, shown as a GitHub annotation or a `file:line:col` line. */
@@ -98,4 +99,21 @@ function workflowCommand(command: string, properties: core.AnnotationProperties,
     .map(([key, value]) => `${names[key] ?? key}=${escapeProperty(String(value))}`)
     .join(',');
   return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
+}
+
+/** Annotates located configuration problems (for example the manifest's warnings) at their file and line. */
+export function annotateProblems(
+  reporter: Reporter,
+  problems: readonly ConfigProblem[],
+  severity: Severity = 'warning',
+): void {
+  for (const problem of problems) {
+    reporter.annotate({
+      severity,
+      message: problem.path ? `${problem.path}: ${problem.message}` : problem.message,
+      file: problem.file,
+      ...(problem.line !== undefined && { line: problem.line }),
+      ...(problem.column !== undefined && { column: problem.column }),
+    });
+  }
 }
