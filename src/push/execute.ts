@@ -166,18 +166,7 @@ async function pushFromEngine(input: ExecuteInput, target: PushTarget): Promise<
     }
     return outcome(target, input.tags, 'pushed', started, attempts, digest);
   } catch (error) {
-    const message = oneLine((error as Error).message);
-    return {
-      ...outcome(
-        target,
-        [],
-        'failed',
-        started,
-        Math.max(attempts, (error as { attempts?: number }).attempts ?? 1),
-      ),
-      error: message,
-      ...(isRefusal(message) && { refused: true }),
-    };
+    return failedOutcome(target, started, attempts, error);
   }
 }
 
@@ -191,12 +180,7 @@ async function uploadTo(input: ExecuteInput, target: PushTarget, upload: UploadS
     );
     return outcome(target, input.tags, 'pushed', started, result.attempts, result.value);
   } catch (error) {
-    const message = oneLine((error as Error).message);
-    return {
-      ...outcome(target, [], 'failed', started, (error as { attempts?: number }).attempts ?? 1),
-      error: message,
-      ...(isRefusal(message) && { refused: true }),
-    };
+    return failedOutcome(target, started, 0, error);
   }
 }
 
@@ -221,19 +205,24 @@ async function copyTo(
     }
     return outcome(target, input.tags, 'copied', started, attempts, digest);
   } catch (error) {
-    const message = oneLine((error as Error).message);
-    return {
-      ...outcome(
-        target,
-        [],
-        'failed',
-        started,
-        Math.max(attempts, (error as { attempts?: number }).attempts ?? 1),
-      ),
-      error: message,
-      ...(isRefusal(message) && { refused: true }),
-    };
+    return failedOutcome(target, started, attempts, error);
   }
+}
+
+/** The outcome of a target whose work failed after `attempts` tries (or as many as the error says). */
+function failedOutcome(target: PushTarget, started: number, attempts: number, error: unknown): TargetOutcome {
+  const message = oneLine((error as Error).message);
+  return {
+    ...outcome(
+      target,
+      [],
+      'failed',
+      started,
+      Math.max(attempts, (error as { attempts?: number }).attempts ?? 1),
+    ),
+    error: message,
+    ...(isRefusal(message) && { refused: true }),
+  };
 }
 
 function outcome(
