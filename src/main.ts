@@ -1,9 +1,9 @@
-import * as core from '@actions/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { COMMON_OPTIONS, parseOptions, readFlags, readInputs } from './cli/options.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import type { Command, CommandContext, CommandResult } from './commands/types.js';
 import { ExitCode, UsageError, exitCodeOf } from './errors.js';
+import { loadActionsCore, requireActionsCore as core } from './github/actions-core.js';
 import { loadManifest } from './manifest/load.js';
 import type { Manifest } from './manifest/model.js';
 import { nearest } from './manifest/locate.js';
@@ -31,6 +31,9 @@ export async function main(
 ): Promise<number> {
   const door = frontDoorOf(args, env);
   env['CUTOVER_FRONT_DOOR'] = door;
+  // Only where the runner listens: loading @actions/core costs every other start (actions-core.ts).
+  if (door === 'action' || env['GITHUB_ACTIONS'] === 'true' || process.env['GITHUB_OUTPUT'])
+    await loadActionsCore();
   const reporter = createReporter(door, env);
   try {
     if (door === 'cli' && (args[0] === '--version' || args[0] === '-V')) {
@@ -74,8 +77,8 @@ export async function main(
     const code = exitCodeOf(error);
     if (door === 'action') {
       if (code === ExitCode.failed && error instanceof Error && !(error instanceof UsageError))
-        core.debug(redact(error.stack ?? ''));
-      core.setFailed(message);
+        core().debug(redact(error.stack ?? ''));
+      core().setFailed(message);
     } else {
       process.stderr.write(`${code === ExitCode.badInput ? 'error' : 'failed'}: ${message}\n`);
       if (env['CUTOVER_DEBUG'] && error instanceof Error)
@@ -115,16 +118,16 @@ function publish(
   if (door === 'action') {
     for (const output of command.outputs) {
       const value = result.outputs?.[output.name];
-      if (value !== undefined) core.setOutput(output.name, redact(value));
+      if (value !== undefined) core().setOutput(output.name, redact(value));
     }
-    core.setOutput('json', document);
-    if (result.exitCode !== 0) core.setFailed(result.failureMessage ?? `${command.name} failed`);
+    core().setOutput('json', document);
+    if (result.exitCode !== 0) core().setFailed(result.failureMessage ?? `${command.name} failed`);
   } else {
     if (json) process.stdout.write(`${document}\n`);
     if (result.exitCode !== 0)
       process.stderr.write(`failed: ${redact(result.failureMessage ?? `${command.name} failed`)}\n`);
     if (process.env['GITHUB_OUTPUT']) {
-      for (const [name, value] of Object.entries(result.outputs ?? {})) core.setOutput(name, redact(value));
+      for (const [name, value] of Object.entries(result.outputs ?? {})) core().setOutput(name, redact(value));
     }
   }
   reporter.flushSummary();

@@ -21,6 +21,8 @@ export interface ScanOptions {
   exclude?: ReadonlySet<string>;
   /** Reader threads; default: the cores available, at most 4. */
   threads?: number;
+  /** Reader threads started earlier with startReaders() (they take a while to boot); closed here. */
+  readers?: ReaderPool;
   /** Called after each batch of files, for progress lines. */
   onProgress?: (stats: ScanStats) => void;
 }
@@ -70,11 +72,12 @@ interface BatchResult {
  * limit are skipped; the files that contain one of the registry's names are reported.
  */
 const READER = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
-const { root, needles, maxSize } = workerData;
-const wanted = needles.map((needle) => Buffer.from(needle, 'latin1'));
-const prefix = root === '.' ? '' : root + '/';
+// Set by the first message, { root, needles, maxSize }: the thread boots before the manifest is read.
+let wanted;
+let prefix;
+let maxSize;
 const CHUNK = 2 * 1024 * 1024;
 const SNIFF = 8192;
 let chunk = Buffer.allocUnsafe(CHUNK);
@@ -92,6 +95,12 @@ function readFully(fd, buffer, length, size) {
   return length;
 }
 parentPort.on('message', (files) => {
+  if (!Array.isArray(files)) {
+    wanted = files.needles.map((needle) => Buffer.from(needle, 'latin1'));
+    prefix = files.root === '.' ? '' : files.root + '/';
+    maxSize = files.maxSize;
+    return;
+  }
   // [index in files, file, outcome, detail]: sorted back into the order of the batch at the end.
   const verdicts = [];
   let scanned = 0;
@@ -213,8 +222,8 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
   };
 
-  const threads = options.threads ?? Math.max(1, Math.min(4, os.availableParallelism()));
-  const pool = new ReaderPool(threads, {
+  const pool = options.readers ?? startReaders(options.threads);
+  pool.configure({
     // Relative to the working directory when below it: the kernel resolves shorter paths faster.
     root: path.relative(process.cwd(), options.root) || '.',
     needles: options.hosts.oldNames,
@@ -258,17 +267,27 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
   return { findings, stats, notes };
 }
 
+/**
+ * Starts the reader threads: one per core available (the main thread lists and parses between
+ * batches), at most 4. Booting a thread takes tens of milliseconds, so a command starts them before
+ * it reads its manifest and hands them to scanTree(); until then they do not keep the process alive.
+ */
+export function startReaders(threads = Math.max(1, Math.min(4, os.availableParallelism()))): ReaderPool {
+  return new ReaderPool(threads);
+}
+
 /** Reader threads with at most QUEUED batches queued on each, so listing never runs far ahead. */
-class ReaderPool {
+export class ReaderPool {
   private readonly workers: {
     worker: Worker;
     queue: { resolve: (result: BatchResult) => void; reject: (error: Error) => void }[];
   }[];
   private waiting: (() => void)[] = [];
 
-  constructor(count: number, data: { root: string; needles: string[]; maxSize: number }) {
+  constructor(count: number) {
     this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(READER, { eval: true, workerData: data });
+      const worker = new Worker(READER, { eval: true });
+      worker.unref();
       const entry = { worker, queue: [] as (typeof this.workers)[number]['queue'] };
       worker.on('message', (result: BatchResult) => {
         entry.queue.shift()?.resolve(result);
@@ -279,6 +298,14 @@ class ReaderPool {
       });
       return entry;
     });
+  }
+
+  /** What to search for, and where; from now on the threads keep the process alive until close(). */
+  configure(data: { root: string; needles: string[]; maxSize: number }): void {
+    for (const { worker } of this.workers) {
+      worker.postMessage(data);
+      worker.ref();
+    }
   }
 
   /** Sends a batch to the least busy thread. */
