@@ -4,7 +4,8 @@
  * registry, committed to git, then scanned in the same run by the CLI bundle, `rg` and `git grep`.
  * Targets: ≤ 1.5× rg's wall time, faster than git grep, peak RSS ≤ 200 MB, every planted reference found.
  *
- * `npm run bench -- guard`; GUARD_BENCH_KEEP=1 keeps the tree in bench/.work/guard for reruns.
+ * `npm run bench -- guard`; GUARD_BENCH_KEEP=1 keeps the tree in bench/.work/guard for reruns;
+ * GUARD_BENCH_BASELINE=<another build's dist/index.js> adds that bundle to the same runs (before/after).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -291,19 +292,22 @@ export async function main(): Promise<void> {
     manifest,
     `version: 1\nregistries:\n  old: { host: ${OLD}, read-only: 2030-10-01, shutdown: 2030-11-01 }\n  new: { host: registry.new.example.com, available: 2030-09-01 }\n`,
   );
-  const tools = {
-    'cutover guard': () =>
-      measure(
-        process.execPath,
-        [bundle, 'guard', '--manifest', manifest, '--now', '2030-09-15', '--json'],
-        TREE,
-      ),
+  const guardWith = (script: string) => () =>
+    measure(
+      process.execPath,
+      [script, 'guard', '--manifest', manifest, '--now', '2030-09-15', '--json'],
+      TREE,
+    );
+  const baseline = process.env['GUARD_BENCH_BASELINE'];
+  const tools: Record<string, () => Promise<Measured>> = {
+    'cutover guard': guardWith(bundle),
+    ...(baseline && { 'cutover guard (baseline)': guardWith(path.resolve(baseline)) }),
     rg: () => measure('rg', ['-n', '-F', OLD], TREE),
     'git grep': () => measure('git', ['grep', '-n', '-F', OLD], TREE),
   };
-  const times: Record<string, number[]> = { 'cutover guard': [], rg: [], 'git grep': [] };
-  const rss: Record<string, number[]> = { 'cutover guard': [], rg: [], 'git grep': [] };
-  const cpu: Record<string, number[]> = { 'cutover guard': [], rg: [], 'git grep': [] };
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
+  const rss: Record<string, number[]> = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
+  const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
   let found: Set<string> | undefined;
   for (let run = 0; run <= RUNS; run++) {
     for (const [name, start] of Object.entries(tools)) {
@@ -345,6 +349,10 @@ export async function main(): Promise<void> {
   console.log(
     `CPU time ratios (less sensitive to other load): guard / rg ${(cpuGuard / median(cpu['rg']!)).toFixed(2)}×, guard / git grep ${(cpuGuard / median(cpu['git grep']!)).toFixed(2)}×`,
   );
+  if (baseline)
+    console.log(
+      `baseline / guard: wall ${(median(times['cutover guard (baseline)']!) / guardTime).toFixed(2)}×, CPU ${(median(cpu['cutover guard (baseline)']!) / cpuGuard).toFixed(2)}× (the baseline bundle: ${baseline})`,
+    );
   console.log(
     `guard peak RSS: ${guardRss.toFixed(0)} MB (target ≤ 200 MB) ${guardRss <= 200 ? 'PASS' : 'FAIL'}`,
   );

@@ -8,9 +8,11 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { COMMON_OPTIONS, inputVariables } from '../src/cli/options.js';
-import { COMMANDS } from '../src/commands/index.js';
+import { loadCommands } from '../src/commands/index.js';
 import type { OptionSpec, OutputSpec } from '../src/commands/types.js';
 import { manifestSchema } from '../src/manifest/schema.js';
+
+const COMMANDS = await loadCommands();
 
 const root = process.argv[2] ?? process.cwd();
 const HEADER =

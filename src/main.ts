@@ -1,9 +1,9 @@
-import * as core from '@actions/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { COMMON_OPTIONS, parseOptions, readFlags, readInputs } from './cli/options.js';
-import { COMMANDS, findCommand } from './commands/index.js';
+import { COMMAND_NAMES, findCommand, loadCommands } from './commands/index.js';
 import type { Command, CommandContext, CommandResult } from './commands/types.js';
 import { ConfigError, ExitCode, UsageError, exitCodeOf } from './errors.js';
+import { loadActionsCore, requireActionsCore as core } from './github/actions-core.js';
 import { loadManifest } from './manifest/load.js';
 import type { Manifest } from './manifest/model.js';
 import { nearest } from './manifest/locate.js';
@@ -31,6 +31,9 @@ export async function main(
 ): Promise<number> {
   const door = frontDoorOf(args, env);
   env['CUTOVER_FRONT_DOOR'] = door;
+  // Only where the runner listens: loading @actions/core costs every other start (actions-core.ts).
+  if (door === 'action' || env['GITHUB_ACTIONS'] === 'true' || process.env['GITHUB_OUTPUT'])
+    await loadActionsCore();
   const reporter = createReporter(door, env);
   try {
     if (door === 'cli' && (args[0] === '--version' || args[0] === '-V')) {
@@ -41,25 +44,22 @@ export async function main(
       door === 'cli' &&
       (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help')
     ) {
-      process.stdout.write(helpText(args[0] === 'help' ? args[1] : undefined));
+      process.stdout.write(await helpText(args[0] === 'help' ? args[1] : undefined));
       return args.length === 0 ? ExitCode.badInput : ExitCode.ok;
     }
     const name = door === 'action' ? args[0] || (env['INPUT_COMMAND'] ?? '').trim() : args[0]!;
-    const command = findCommand(name);
+    const command = await findCommand(name);
     if (!command) {
-      const suggestion = nearest(
-        name,
-        COMMANDS.map((c) => c.name),
-      );
+      const suggestion = nearest(name, [...COMMAND_NAMES]);
       throw new UsageError(
         name
-          ? `unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (commands: ${COMMANDS.map((c) => c.name).join(', ')})`
-          : `no command given: set the "command" input to one of ${COMMANDS.map((c) => c.name).join(', ')}`,
+          ? `unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (commands: ${COMMAND_NAMES.join(', ')})`
+          : `no command given: set the "command" input to one of ${COMMAND_NAMES.join(', ')}`,
       );
     }
     const rest = args.slice(1);
     if (door === 'cli' && (rest.includes('--help') || rest.includes('-h'))) {
-      process.stdout.write(helpText(command.name));
+      process.stdout.write(await helpText(command.name));
       return ExitCode.ok;
     }
     const specs = [...COMMON_OPTIONS, ...command.options];
@@ -74,8 +74,8 @@ export async function main(
     const code = exitCodeOf(error);
     if (door === 'action') {
       if (code === ExitCode.failed && error instanceof Error && !(error instanceof UsageError))
-        core.debug(redact(error.stack ?? ''));
-      core.setFailed(message);
+        core().debug(redact(error.stack ?? ''));
+      core().setFailed(message);
     } else {
       if (args.includes('--json'))
         process.stdout.write(`${JSON.stringify(errorDocument(error, message, code), null, 2)}\n`);
@@ -126,16 +126,16 @@ function publish(
   if (door === 'action') {
     for (const output of command.outputs) {
       const value = result.outputs?.[output.name];
-      if (value !== undefined) core.setOutput(output.name, redact(value));
+      if (value !== undefined) core().setOutput(output.name, redact(value));
     }
-    core.setOutput('json', document);
-    if (result.exitCode !== 0) core.setFailed(result.failureMessage ?? `${command.name} failed`);
+    core().setOutput('json', document);
+    if (result.exitCode !== 0) core().setFailed(result.failureMessage ?? `${command.name} failed`);
   } else {
     if (json) process.stdout.write(`${document}\n`);
     if (result.exitCode !== 0)
       process.stderr.write(`failed: ${redact(result.failureMessage ?? `${command.name} failed`)}\n`);
     if (process.env['GITHUB_OUTPUT']) {
-      for (const [name, value] of Object.entries(result.outputs ?? {})) core.setOutput(name, redact(value));
+      for (const [name, value] of Object.entries(result.outputs ?? {})) core().setOutput(name, redact(value));
     }
   }
   reporter.flushSummary();
@@ -146,8 +146,8 @@ export function version(): string {
   return packageJson.version;
 }
 
-function helpText(commandName?: string): string {
-  const command = commandName ? findCommand(commandName) : undefined;
+async function helpText(commandName?: string): Promise<string> {
+  const command = commandName ? await findCommand(commandName) : undefined;
   if (commandName && !command) throw new UsageError(`unknown command "${commandName}"`);
   const flags = (specs: typeof COMMON_OPTIONS) =>
     specs
@@ -159,7 +159,7 @@ function helpText(commandName?: string): string {
   if (command) {
     return `cutover ${command.name} — ${command.summary}\n\nUsage: cutover ${command.name} [flags]\n\nFlags:\n${flags([...command.options, ...COMMON_OPTIONS])}\n\nExit codes: 0 ok, 1 the check or the work failed, 2 bad input.\n`;
   }
-  const list = COMMANDS.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n');
+  const list = (await loadCommands()).map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n');
   return `cutover ${version()} — carry an organisation through a container-registry migration.\n\nUsage: cutover <command> [flags]\n\nCommands:\n${list}\n\nCommon flags:\n${flags(COMMON_OPTIONS)}\n  --help                       Show help for a command.\n  --version                    Print the version.\n\nExit codes: 0 ok, 1 the check or the work failed, 2 bad input.\n`;
 }
 

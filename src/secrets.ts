@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { actionsCore } from './github/actions-core.js';
 
 const secrets = new Set<string>();
 
@@ -12,7 +12,15 @@ export function maskSecret(value: string | undefined): void {
   if (process.env['GITHUB_ACTIONS'] !== 'true') return;
   // In the CLI, stdout may carry --json; the runner reads workflow commands from stderr as well.
   if (process.env['CUTOVER_FRONT_DOOR'] === 'cli') process.stderr.write(`::add-mask::${value}\n`);
-  else core.setSecret(value);
+  else {
+    // main() loads @actions/core in a workflow; code run without it (a test, a library use) still masks.
+    const core = actionsCore();
+    if (core) core.setSecret(value);
+    else
+      process.stdout.write(
+        `::add-mask::${value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`,
+      );
+  }
 }
 
 /** Replaces every registered credential in `text` with `***`. */

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { COMMANDS } from '../src/commands/index.js';
+import { loadCommands } from '../src/commands/index.js';
 import { ROOT } from './harness/cli.js';
+
+const COMMANDS = await loadCommands();
 
 type Step = { run?: string; env?: Record<string, string>; uses?: string };
 type ActionFile = {

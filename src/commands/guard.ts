@@ -13,7 +13,7 @@ import { applyPolicy } from '../scan/policy.js';
 import { buildRefsFile, writeRefsFile } from '../registry/refs-file.js';
 import { exportedReferences } from '../scan/refs-file.js';
 import { renovateConfig } from '../scan/renovate.js';
-import { scanTree, type ScanResult } from '../scan/scan.js';
+import { scanTree, startReaders, type ScanResult } from '../scan/scan.js';
 import { verifyInNewRegistry } from '../scan/verify.js';
 import { defineCommand } from './types.js';
 
@@ -90,15 +90,20 @@ export const guard = defineCommand({
       }),
   }),
   async run({ options, manifest: load, today, reporter, env, cwd }) {
-    // parse
-    const manifest = await load();
-    const root = path.resolve(cwd, options.path);
-    if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
-      throw new UsageError(
-        `--path: expected a directory to scan, found ${existsSync(root) ? 'a file' : 'nothing'} at ${root}`,
-      );
-    const hosts = hostsOf(manifest);
-    const exclude = manifestInside(manifest, cwd, root);
+    // parse (the reader threads boot meanwhile)
+    const readers = startReaders();
+    const { manifest, root, hosts, exclude } = await (async () => {
+      const manifest = await load();
+      const root = path.resolve(cwd, options.path);
+      if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
+        throw new UsageError(
+          `--path: expected a directory to scan, found ${existsSync(root) ? 'a file' : 'nothing'} at ${root}`,
+        );
+      return { manifest, root, hosts: hostsOf(manifest), exclude: manifestInside(manifest, cwd, root) };
+    })().catch(async (error: unknown) => {
+      await readers.close();
+      throw error;
+    });
     // do
     const stats = { files: 0, bytes: 0, parsed: 0 };
     const progress = new ProgressLine(
@@ -111,6 +116,7 @@ export const guard = defineCommand({
       hosts,
       maxFileSize: parseSize(options['max-file-size'])!,
       exclude,
+      readers,
       onProgress: (current) => {
         Object.assign(stats, { files: current.files, bytes: current.bytes, parsed: current.parsed });
         progress.tick();

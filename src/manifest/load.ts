@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
-import { createOctokit, httpStatus } from '../github/octokit.js';
 import type { Manifest } from './model.js';
 import { parseManifest } from './parse.js';
 
@@ -64,6 +63,8 @@ function readLocal(file: string, shown: string): string {
 
 async function fetchCentral(central: CentralManifest, env: NodeJS.ProcessEnv): Promise<string> {
   const shown = `${central.owner}/${central.repo}:${central.path}${central.ref ? `@${central.ref}` : ''}`;
+  // Loaded here, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
+  const { createOctokit, httpStatus } = await import('../github/octokit.js');
   const octokit = createOctokit(env, `reading the central manifest ${shown}`);
   try {
     const response = await octokit.rest.repos.getContent({

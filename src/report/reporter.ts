@@ -1,5 +1,6 @@
-import * as core from '@actions/core';
+import type { AnnotationProperties } from '@actions/core';
 import { appendFileSync } from 'node:fs';
+import { requireActionsCore as core } from '../github/actions-core.js';
 import { redact } from '../secrets.js';
 import type { ConfigProblem } from '../errors.js';
 import type { Severity } from '../manifest/timeline.js';
@@ -38,17 +39,18 @@ export function createReporter(mode: Mode, env: NodeJS.ProcessEnv = process.env)
   const parts: string[] = [];
   const write = (line: string) => process.stderr.write(`${redact(line)}\n`);
   return {
-    info: (message) => (mode === 'action' ? core.info(redact(message)) : write(message)),
-    warning: (message) => (mode === 'action' ? core.warning(redact(message)) : write(`warning: ${message}`)),
-    error: (message) => (mode === 'action' ? core.error(redact(message)) : write(`error: ${message}`)),
+    info: (message) => (mode === 'action' ? core().info(redact(message)) : write(message)),
+    warning: (message) =>
+      mode === 'action' ? core().warning(redact(message)) : write(`warning: ${message}`),
+    error: (message) => (mode === 'action' ? core().error(redact(message)) : write(`error: ${message}`)),
     debug: (message) => {
-      if (mode === 'action') core.debug(redact(message));
+      if (mode === 'action') core().debug(redact(message));
       else if (env['CUTOVER_DEBUG'] || env['RUNNER_DEBUG'] === '1') write(`debug: ${message}`);
     },
     annotate(annotation) {
       const message = redact(annotation.message);
       if (inGitHub) {
-        const properties: core.AnnotationProperties = {
+        const properties: AnnotationProperties = {
           ...(annotation.title !== undefined && { title: annotation.title }),
           ...(annotation.file !== undefined && { file: annotation.file }),
           ...(annotation.line !== undefined && { startLine: annotation.line }),
@@ -61,7 +63,7 @@ export function createReporter(mode: Mode, env: NodeJS.ProcessEnv = process.env)
             : annotation.severity === 'warning'
               ? 'warning'
               : 'notice';
-        if (mode === 'action') core[command](message, properties);
+        if (mode === 'action') core()[command](message, properties);
         else process.stderr.write(`${workflowCommand(command, properties, message)}\n`);
         return;
       }
@@ -87,7 +89,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function workflowCommand(command: string, properties: core.AnnotationProperties, message: string): string {
+function workflowCommand(command: string, properties: AnnotationProperties, message: string): string {
   const names: Record<string, string> = {
     startLine: 'line',
     endLine: 'endLine',

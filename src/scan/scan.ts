@@ -21,6 +21,8 @@ export interface ScanOptions {
   exclude?: ReadonlySet<string>;
   /** Reader threads; default: the cores available, at most 4. */
   threads?: number;
+  /** Reader threads started earlier with startReaders() (they take a while to boot); closed here. */
+  readers?: ReaderPool;
   /** Called after each batch of files, for progress lines. */
   onProgress?: (stats: ScanStats) => void;
 }
@@ -62,16 +64,23 @@ interface BatchResult {
 
 /**
  * The reader thread: plain CommonJS with Node built-ins only, so it runs from the bundle with
- * `eval`. For each file: read it whole into a reused buffer (synchronous reads are the cheapest way
- * through many small files), skip binaries (a NUL in the first 8 kB) and files over the size limit,
- * and report the files that contain one of the registry's names. Nothing is decoded or parsed here.
+ * `eval`. Files are read back to back into one reused buffer, each followed by a NUL byte, and the
+ * buffer is searched once per registry name when it is full: a name never contains NUL, so no match
+ * spans two files, and the NUL after each file also bounds the binary sniff (a NUL in the first
+ * 8 kB). Per file that leaves open, read and close (fstat only when the read fills the room left)
+ * and one memchr; nothing is allocated, decoded or parsed here. Binaries and files over the size
+ * limit are skipped; the files that contain one of the registry's names are reported.
  */
 const READER = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
-const { root, needles, maxSize } = workerData;
-const wanted = needles.map((needle) => Buffer.from(needle, 'latin1'));
-let slot = Buffer.allocUnsafe(256 * 1024);
+// Set by the first message, { root, needles, maxSize }: the thread boots before the manifest is read.
+let wanted;
+let prefix;
+let maxSize;
+const CHUNK = 2 * 1024 * 1024;
+const SNIFF = 8192;
+let chunk = Buffer.allocUnsafe(CHUNK);
 function failure(error) {
   const code = error && error.code;
   if (code === 'ELOOP') return ['symlink loop', 'too many levels of symbolic links'];
@@ -80,44 +89,94 @@ function failure(error) {
   if (code === 'EACCES') return ['unreadable', 'permission denied'];
   return ['unreadable', String(error && error.message)];
 }
+function readFully(fd, buffer, length, size) {
+  let got;
+  while (length < size && (got = fs.readSync(fd, buffer, length, size - length, length)) > 0) length += got;
+  return length;
+}
 parentPort.on('message', (files) => {
+  if (!Array.isArray(files)) {
+    wanted = files.needles.map((needle) => Buffer.from(needle, 'latin1'));
+    prefix = files.root === '.' ? '' : files.root + '/';
+    maxSize = files.maxSize;
+    return;
+  }
+  // [index in files, file, outcome, detail]: sorted back into the order of the batch at the end.
   const verdicts = [];
   let scanned = 0;
   let bytes = 0;
-  for (const file of files) {
+  // The files held in the chunk: where each starts, and its index in files.
+  let used = 0;
+  const starts = [];
+  const held = [];
+  const search = () => {
+    if (held.length === 0) return;
+    const view = chunk.subarray(0, used);
+    const found = new Uint8Array(held.length);
+    for (const needle of wanted) {
+      let at = view.indexOf(needle);
+      while (at >= 0) {
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+          const middle = (low + high + 1) >> 1;
+          if (starts[middle] <= at) low = middle;
+          else high = middle - 1;
+        }
+        if (!found[low]) {
+          found[low] = 1;
+          verdicts.push([held[low], files[held[low]], 'hit']);
+        }
+        at = low + 1 < starts.length ? view.indexOf(needle, starts[low + 1]) : -1;
+      }
+    }
+    used = 0;
+    starts.length = 0;
+    held.length = 0;
+  };
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index];
     let fd;
     try {
-      fd = fs.openSync(root === '.' ? file : root + '/' + file, 'r');
-      let length = fs.readSync(fd, slot, 0, slot.length, 0);
-      if (length === slot.length) {
+      fd = fs.openSync(prefix + file, 'r');
+      if (chunk.length - used < 64 * 1024) search();
+      const want = Math.min(chunk.length - used - 1, maxSize + 1);
+      let at = used;
+      let length = fs.readSync(fd, chunk, at, want, 0);
+      if (length === want) {
         const info = fs.fstatSync(fd);
-        if (!info.isFile()) { verdicts.push([file, 'not a file']); continue; }
-        if (info.size > maxSize) { verdicts.push([file, 'too large', info.size + ' bytes']); continue; }
-        if (info.size > slot.length) {
-          const bigger = Buffer.allocUnsafe(info.size);
-          slot.copy(bigger, 0, 0, length);
-          slot = bigger;
-          let got;
-          while (length < slot.length && (got = fs.readSync(fd, slot, length, slot.length - length, length)) > 0) length += got;
+        if (!info.isFile()) { verdicts.push([index, file, 'not a file']); continue; }
+        if (info.size > maxSize) { verdicts.push([index, file, 'too large', info.size + ' bytes']); continue; }
+        if (info.size > length) {
+          // It does not fit behind the files held: search those, then read it alone.
+          search();
+          const before = chunk;
+          if (info.size + 1 > chunk.length) chunk = Buffer.allocUnsafe(info.size + 1);
+          before.copy(chunk, 0, at, at + length);
+          at = 0;
+          length = readFully(fd, chunk, length, info.size);
         }
-      } else if (length > maxSize) { verdicts.push([file, 'too large', length + ' bytes']); continue; }
-      const data = slot.subarray(0, length);
-      if (data.subarray(0, 8192).indexOf(0) >= 0) { verdicts.push([file, 'binary']); continue; }
+      }
+      chunk[at + length] = 0;
+      const nul = chunk.indexOf(0, at);
+      if (nul < at + length && nul - at < SNIFF) { verdicts.push([index, file, 'binary']); continue; }
       scanned++;
       bytes += length;
-      for (const needle of wanted) {
-        if (data.indexOf(needle) >= 0) { verdicts.push([file, 'hit']); break; }
-      }
+      starts.push(at);
+      held.push(index);
+      used = at + length + 1;
     } catch (error) {
       const [reason, detail] = failure(error);
-      verdicts.push([file, reason, detail]);
+      verdicts.push([index, file, reason, detail]);
     } finally {
       if (fd !== undefined) fs.closeSync(fd);
-      // A huge file's buffer is not kept for the next one.
-      if (slot.length > 4 * 1024 * 1024) slot = Buffer.allocUnsafe(256 * 1024);
     }
   }
-  parentPort.postMessage({ verdicts, scanned, bytes });
+  search();
+  // A huge file's buffer is not kept for the next batch.
+  if (chunk.length > CHUNK) chunk = Buffer.allocUnsafe(CHUNK);
+  verdicts.sort((a, b) => a[0] - b[0]);
+  parentPort.postMessage({ verdicts: verdicts.map((verdict) => verdict.slice(1)), scanned, bytes });
 });
 `;
 
@@ -163,8 +222,8 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
   };
 
-  const threads = options.threads ?? Math.max(1, Math.min(4, os.availableParallelism()));
-  const pool = new ReaderPool(threads, {
+  const pool = options.readers ?? startReaders(options.threads);
+  pool.configure({
     // Relative to the working directory when below it: the kernel resolves shorter paths faster.
     root: path.relative(process.cwd(), options.root) || '.',
     needles: options.hosts.oldNames,
@@ -208,17 +267,27 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
   return { findings, stats, notes };
 }
 
+/**
+ * Starts the reader threads: one per core available (the main thread lists and parses between
+ * batches), at most 4. Booting a thread takes tens of milliseconds, so a command starts them before
+ * it reads its manifest and hands them to scanTree(); until then they do not keep the process alive.
+ */
+export function startReaders(threads = Math.max(1, Math.min(4, os.availableParallelism()))): ReaderPool {
+  return new ReaderPool(threads);
+}
+
 /** Reader threads with at most QUEUED batches queued on each, so listing never runs far ahead. */
-class ReaderPool {
+export class ReaderPool {
   private readonly workers: {
     worker: Worker;
     queue: { resolve: (result: BatchResult) => void; reject: (error: Error) => void }[];
   }[];
   private waiting: (() => void)[] = [];
 
-  constructor(count: number, data: { root: string; needles: string[]; maxSize: number }) {
+  constructor(count: number) {
     this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(READER, { eval: true, workerData: data });
+      const worker = new Worker(READER, { eval: true });
+      worker.unref();
       const entry = { worker, queue: [] as (typeof this.workers)[number]['queue'] };
       worker.on('message', (result: BatchResult) => {
         entry.queue.shift()?.resolve(result);
@@ -229,6 +298,14 @@ class ReaderPool {
       });
       return entry;
     });
+  }
+
+  /** What to search for, and where; from now on the threads keep the process alive until close(). */
+  configure(data: { root: string; needles: string[]; maxSize: number }): void {
+    for (const { worker } of this.workers) {
+      worker.postMessage(data);
+      worker.ref();
+    }
   }
 
   /** Sends a batch to the least busy thread. */

@@ -1,0 +1,152 @@
+"use strict";
+exports.id = 249;
+exports.ids = [249];
+exports.modules = {
+
+/***/ 20706:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   plan: () => (/* binding */ plan)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49567);
+/* harmony import */ var _graph_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(337);
+/* harmony import */ var _graph_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(47952);
+/* harmony import */ var _report_reporter_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52680);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34864);
+
+
+
+
+
+/** `cutover plan`: the dependency graph, its cycles and the waves in which repositories switch. */
+const plan = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCommand */ .N)({
+    name: 'plan',
+    summary: 'Plan the migration: dependency graph, cycles (pinned or blocking), waves with owners, and a job matrix.',
+    options: [
+        {
+            name: 'matrix-by',
+            type: 'string',
+            description: 'One matrix job per "repo" or per produced "image".',
+            default: 'repo',
+        },
+        {
+            name: 'wave',
+            type: 'string',
+            description: 'Only this wave in the matrix output (GitHub runs at most 256 jobs per matrix).',
+        },
+    ],
+    outputs: [
+        {
+            name: 'matrix',
+            description: 'GitHub Actions matrix JSON ({"include": [...]}) for an org-wide fan-out.',
+        },
+        { name: 'waves', description: 'How many waves the plan has.' },
+        { name: 'blocking-cycles', description: 'How many cycles need a decision (0 when none).' },
+    ],
+    schema: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        'matrix-by': zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['repo', 'image'], { error: 'expected "repo" or "image"' }).default('repo'),
+        wave: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .ai({ error: 'expected a wave number' })
+            .int({ error: 'expected a whole wave number' })
+            .min(1, { error: 'expected a wave number of at least 1' })
+            .optional(),
+    }),
+    async run({ manifest: load, options, reporter }) {
+        // parse
+        const manifest = await load();
+        // do
+        const started = performance.now();
+        const plan = (0,_graph_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planMigration */ .E)(manifest);
+        const matrix = (0,_graph_render_js__WEBPACK_IMPORTED_MODULE_5__/* .planMatrix */ .T4)(plan, options['matrix-by'], options.wave);
+        const elapsed = performance.now() - started;
+        // report
+        (0,_report_reporter_js__WEBPACK_IMPORTED_MODULE_0__/* .annotateProblems */ .$)(reporter, manifest.warnings);
+        const blocking = plan.cycles.filter((cycle) => cycle.kind === 'blocking');
+        reporter.info(`${manifest.repos.length} repositories, ${plan.edges.length} dependencies, ${plan.waves.length} waves, ` +
+            `${plan.cycles.length} cycles (${blocking.length} blocking) — planned in ${elapsed.toFixed(1)} ms`);
+        for (const wave of plan.waves) {
+            reporter.info(`wave ${wave.wave}: ${wave.repos.map((repo) => repo.repo).join(', ')}${wave.copy.length ? ` (copy first: ${wave.copy.length} tags)` : ''}`);
+        }
+        for (const cycle of plan.cycles) {
+            const first = cycle.repos[0];
+            const position = manifest.locator.keyAt(['repos', first]);
+            reporter.annotate({
+                severity: cycle.kind === 'blocking' ? 'warning' : 'info',
+                title: `${cycle.kind} cycle`,
+                message: cycle.explanation.replace(/`/g, ''),
+                file: manifest.source,
+                ...position,
+            });
+        }
+        if (matrix.include.length > _graph_render_js__WEBPACK_IMPORTED_MODULE_5__/* .GITHUB_MATRIX_LIMIT */ .ex) {
+            reporter.warning(`the matrix has ${matrix.include.length} jobs, more than GitHub's ${_graph_render_js__WEBPACK_IMPORTED_MODULE_5__/* .GITHUB_MATRIX_LIMIT */ .ex} per matrix: fan out one wave at a time with --wave`);
+        }
+        reporter.summary((0,_graph_render_js__WEBPACK_IMPORTED_MODULE_5__/* .planMarkdown */ .Xg)(plan, manifest.source));
+        return {
+            exitCode: 0,
+            outputs: {
+                matrix: JSON.stringify(matrix),
+                waves: String(plan.waves.length),
+                'blocking-cycles': String(blocking.length),
+            },
+            json: { manifest: manifest.source, ...(0,_graph_render_js__WEBPACK_IMPORTED_MODULE_5__/* .planJson */ .iY)(plan, matrix) },
+        };
+    },
+});
+
+
+/***/ }),
+
+/***/ 34864:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ defineCommand)
+/* harmony export */ });
+/** Declares a command with its option types inferred from the schema. */
+function defineCommand(command) {
+    return command;
+}
+
+
+/***/ }),
+
+/***/ 12560:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return String(text ?? '')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured Markdown table. */
+function table(headers, rows) {
+    const head = `| ${headers.map(cell).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+/** A human byte count: 1.5 MB. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ })
+
+};
+;
