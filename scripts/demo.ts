@@ -50,24 +50,10 @@ const RELEASES: { repo: string; image: string; tag: string }[] = [
   { repo: 'acme/web', image: 'web', tag: '1.1' },
 ];
 
+/** The shipped rehearsal manifest, with the addresses of the registries this run started. */
 function manifestText(oldHost: string, newHost: string): string {
-  return `version: 1
-registries:
-  old: { host: '${oldHost}', read-only: 2030-04-01, shutdown: 2030-05-01 }
-  new: { host: '${newHost}', available: 2030-03-01 }
-guard:
-  fail-from: 2030-04-15
-repos:
-  acme/base-images: { owner: platform, produces: [base/jdk, base/alpine] }
-  acme/build-tools: { owner: platform, produces: [tools/builder], consumes: [base/alpine, 'tools/builder:2.3.0'] }
-  acme/api: { owner: team-api, produces: [api], consumes: [base/jdk, tools/builder, 'auth:1.4.2'] }
-  acme/auth: { owner: team-identity, produces: [auth], consumes: [base/jdk, 'api:3.1.0'] }
-  acme/web: { owner: team-web, produces: [web], consumes: [api] }
-  acme/docs: { owner: team-docs }
-copy:
-  - { images: ['base/*'], newest: 2 }
-  - referenced: true
-`;
+  const shipped = readFileSync(path.join(ROOT, 'examples/rehearsal/cutover.yml'), 'utf8');
+  return shipped.replace(`'127.0.0.1:5000'`, `'${oldHost}'`).replace(`'127.0.0.1:5001'`, `'${newHost}'`);
 }
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
