@@ -410,17 +410,27 @@ function splitName(name) {
     return [name.slice(0, colon), name.slice(colon + 1)];
 }
 /** Pushes every tag to one registry from the engine, tags one after the other (later ones only add a manifest). */
-async function pushFromEngine(input, target) {
+function pushFromEngine(input, target) {
+    return forEveryTag(input, target, 'pushed', async (tag) => {
+        const pushed = await input.engine.push(target.name, tag, input.auth(target), (event) => input.onEvent(target, event));
+        return pushed.digest;
+    });
+}
+/**
+ * Runs `step` for every tag, one after the other, each with retries. The outcome carries the last
+ * digest and the most attempts any tag needed; the first tag that still fails fails the target.
+ */
+async function forEveryTag(input, target, action, step) {
     const started = Date.now();
     let attempts = 0;
     let digest;
     try {
         for (const tag of input.tags) {
-            const result = await withRetries(() => input.engine.push(target.name, tag, input.auth(target), (event) => input.onEvent(target, event)), input.retry ?? DEFAULT_RETRY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
+            const result = await withRetries(() => step(tag), input.retry ?? DEFAULT_RETRY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
             attempts = Math.max(attempts, result.attempts);
-            digest = result.value.digest;
+            digest = result.value;
         }
-        return outcome(target, input.tags, 'pushed', started, attempts, digest);
+        return outcome(target, input.tags, action, started, attempts, digest);
     }
     catch (error) {
         return failedOutcome(target, started, attempts, error);
@@ -436,21 +446,8 @@ async function uploadTo(input, target, upload) {
         return failedOutcome(target, started, 0, error);
     }
 }
-async function copyTo(input, from, source, target) {
-    const started = Date.now();
-    let attempts = 0;
-    let digest;
-    try {
-        for (const tag of input.tags) {
-            const result = await withRetries(() => input.copy(source, target, tag, from.digest), input.retry ?? DEFAULT_RETRY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
-            attempts = Math.max(attempts, result.attempts);
-            digest = result.value;
-        }
-        return outcome(target, input.tags, 'copied', started, attempts, digest);
-    }
-    catch (error) {
-        return failedOutcome(target, started, attempts, error);
-    }
+function copyTo(input, from, source, target) {
+    return forEveryTag(input, target, 'copied', (tag) => input.copy(source, target, tag, from.digest));
 }
 /** The outcome of a target whose work failed after `attempts` tries (or as many as the error says). */
 function failedOutcome(target, started, attempts, error) {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { runCli } from './harness/cli.js';
 import { seedImage } from './harness/images.js';
 import { startRegistry, type TestRegistry } from './harness/registry.js';
 import { skopeo } from './harness/skopeo.js';
-import { requireTool } from './harness/tools.js';
+import { selfSignedCertificate } from './harness/tls.js';
 
 describe('HTTPS registries with a private CA', () => {
   let dir: string;
@@ -15,31 +14,10 @@ describe('HTTPS registries with a private CA', () => {
   let digest: string;
   let certificate: string;
   beforeAll(async () => {
-    requireTool('openssl');
     dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-tls-'));
-    certificate = path.join(dir, 'cert.pem');
-    const key = path.join(dir, 'key.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        certificate,
-        '-days',
-        '2',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'ignore', input: '' },
-    );
+    const made = selfSignedCertificate(dir, '/CN=127.0.0.1', 'IP:127.0.0.1');
+    certificate = made.certificate;
+    const key = made.key;
     [source, secure] = await Promise.all([startRegistry(), startRegistry({ tls: { certificate, key } })]);
     digest = await seedImage(source, 'app:1', { layers: [{ seed: 'tls', size: 5_000 }] });
   }, 60_000);

@@ -149,22 +149,39 @@ function splitName(name: string): [string, string] {
 }
 
 /** Pushes every tag to one registry from the engine, tags one after the other (later ones only add a manifest). */
-async function pushFromEngine(input: ExecuteInput, target: PushTarget): Promise<TargetOutcome> {
+function pushFromEngine(input: ExecuteInput, target: PushTarget): Promise<TargetOutcome> {
+  return forEveryTag(input, target, 'pushed', async (tag) => {
+    const pushed = await input.engine.push(target.name, tag, input.auth(target), (event) =>
+      input.onEvent(target, event),
+    );
+    return pushed.digest;
+  });
+}
+
+/**
+ * Runs `step` for every tag, one after the other, each with retries. The outcome carries the last
+ * digest and the most attempts any tag needed; the first tag that still fails fails the target.
+ */
+async function forEveryTag(
+  input: ExecuteInput,
+  target: PushTarget,
+  action: 'pushed' | 'copied',
+  step: (tag: string) => Promise<string | undefined>,
+): Promise<TargetOutcome> {
   const started = Date.now();
   let attempts = 0;
   let digest: string | undefined;
   try {
     for (const tag of input.tags) {
       const result = await withRetries(
-        () =>
-          input.engine.push(target.name, tag, input.auth(target), (event) => input.onEvent(target, event)),
+        () => step(tag),
         input.retry ?? DEFAULT_RETRY,
         (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs),
       );
       attempts = Math.max(attempts, result.attempts);
-      digest = result.value.digest;
+      digest = result.value;
     }
-    return outcome(target, input.tags, 'pushed', started, attempts, digest);
+    return outcome(target, input.tags, action, started, attempts, digest);
   } catch (error) {
     return failedOutcome(target, started, attempts, error);
   }
@@ -184,29 +201,13 @@ async function uploadTo(input: ExecuteInput, target: PushTarget, upload: UploadS
   }
 }
 
-async function copyTo(
+function copyTo(
   input: ExecuteInput,
   from: TargetOutcome & { digest: string },
   source: PushTarget,
   target: PushTarget,
 ): Promise<TargetOutcome> {
-  const started = Date.now();
-  let attempts = 0;
-  let digest: string | undefined;
-  try {
-    for (const tag of input.tags) {
-      const result = await withRetries(
-        () => input.copy(source, target, tag, from.digest),
-        input.retry ?? DEFAULT_RETRY,
-        (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs),
-      );
-      attempts = Math.max(attempts, result.attempts);
-      digest = result.value;
-    }
-    return outcome(target, input.tags, 'copied', started, attempts, digest);
-  } catch (error) {
-    return failedOutcome(target, started, attempts, error);
-  }
+  return forEveryTag(input, target, 'copied', (tag) => input.copy(source, target, tag, from.digest));
 }
 
 /** The outcome of a target whose work failed after `attempts` tries (or as many as the error says). */

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { createSign, randomUUID, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { requireTool } from './tools.js';
+import { selfSignedCertificate } from './tls.js';
 
 /** What docker-registry's `auth: token:` needs to trust the server's tokens. */
 export interface TokenAuthConfig {
@@ -39,29 +38,8 @@ const base64url = (data: Buffer | string) => Buffer.from(data).toString('base64u
 
 /** Starts the token service; the key and certificate are made with openssl in a temp dir. */
 export async function startTokenServer(options: TokenServerOptions): Promise<TokenServer> {
-  requireTool('openssl');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-token-'));
-  const keyFile = path.join(dir, 'key.pem');
-  const certFile = path.join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-      '-days',
-      '2',
-      '-subj',
-      '/CN=cutover-token-service',
-    ],
-    { stdio: 'ignore' },
-  );
+  const { certificate: certFile, key: keyFile } = selfSignedCertificate(dir, '/CN=cutover-token-service');
   const key = readFileSync(keyFile, 'utf8');
   const certificate = new X509Certificate(readFileSync(certFile));
   const x5c = [certificate.raw.toString('base64')];
