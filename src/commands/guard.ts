@@ -13,8 +13,8 @@ import { applyPolicy } from '../scan/policy.js';
 import { buildRefsFile, writeRefsFile } from '../registry/refs-file.js';
 import { exportedReferences } from '../scan/refs-file.js';
 import { renovateConfig } from '../scan/renovate.js';
-import { scanTree, startReaders, type ScanResult } from '../scan/scan.js';
-import { verifyInNewRegistry } from '../scan/verify.js';
+import { takeReaders } from '../scan/readers.js';
+import { scanTree, type ScanResult } from '../scan/scan.js';
 import { defineCommand } from './types.js';
 
 const DEFAULT_MAX_FILE_SIZE = '10MB';
@@ -91,7 +91,7 @@ export const guard = defineCommand({
   }),
   async run({ options, manifest: load, today, reporter, env, cwd }) {
     // parse (the reader threads boot meanwhile)
-    const readers = startReaders();
+    const readers = takeReaders();
     const { manifest, root, hosts, exclude } = await (async () => {
       const manifest = await load();
       const root = path.resolve(cwd, options.path);
@@ -125,7 +125,10 @@ export const guard = defineCommand({
     progress.done();
     const { policy, findings } = applyPolicy(scan.findings, manifest, today);
     const counted = findings.filter((finding) => !finding.ignored);
-    const unavailable = options.verify ? await verifyInNewRegistry(manifest, counted, env) : undefined;
+    // Loaded on demand: the registry client (http, crypto) would cost every other run its start-up time.
+    const unavailable = options.verify
+      ? await (await import('../scan/verify.js')).verifyInNewRegistry(manifest, counted, env)
+      : undefined;
     const fixes = options.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
     const rewritten = new Set(
       (fixes ?? []).filter((fix) => fix.rewritten).map((fix) => `${fix.file}:${fix.line}:${fix.column}`),

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 236;
-exports.ids = [236];
+exports.id = 93;
+exports.ids = [93];
 exports.modules = {
 
-/***/ 34236:
+/***/ 61093:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -239,12 +239,10 @@ function renovateConfig(manifest) {
     return { $schema: 'https://docs.renovatebot.com/renovate-schema.json', packageRules: rules };
 }
 
+// EXTERNAL MODULE: ./lib/src/scan/readers.js
+var scan_readers = __webpack_require__(16042);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
 var paths = __webpack_require__(11742);
 ;// CONCATENATED MODULE: ./lib/src/scan/source.js
@@ -1005,136 +1003,8 @@ function lineKind(source, at, role) {
     return DOCKER_COMMAND.test(command) ? 'shell-docker' : 'text';
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ./lib/src/scan/files.js
-
-
-
-class NotAGitWorkTree extends Error {
-}
-/**
- * The files of a working tree, streamed in batches: tracked plus untracked-but-not-ignored files
- * as git lists them (`git ls-files -z --cached --others --exclude-standard`), or every file under
- * `root` when it is not in a git work tree. Paths are relative to `root`, `/`-separated.
- */
-async function* listFiles(root) {
-    try {
-        yield* gitFiles(root);
-    }
-    catch (error) {
-        if (!(error instanceof NotAGitWorkTree))
-            throw error;
-        yield* walk(root);
-    }
-}
-/**
- * Tracked files from the index (streamed at once) and untracked-but-not-ignored files from a
- * directory walk, as two git processes side by side: `ls-files --cached --others` prints nothing
- * until its walk is over.
- */
-async function* gitFiles(root) {
-    const others = collect(gitList(root, ['--others', '--exclude-standard']));
-    others.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-    let previous = '';
-    for await (const names of gitList(root, ['--cached'])) {
-        // --cached lists a conflicted file once per stage; keep one.
-        const unique = names.filter((name) => name !== previous && ((previous = name), true));
-        yield unique.map((file) => ({ file }));
-    }
-    yield (await others).map((file) => ({ file }));
-}
-async function collect(batches) {
-    const all = [];
-    for await (const names of batches)
-        all.push(...names);
-    return all;
-}
-async function* gitList(root, args) {
-    const child = (0,external_node_child_process_.spawn)('git', ['ls-files', '-z', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-    const closed = new Promise((resolve, reject) => {
-        child.on('error', (error) => reject(error.code === 'ENOENT' ? new NotAGitWorkTree() : error));
-        child.on('close', resolve);
-    });
-    closed.catch(() => undefined); // awaited below
-    let rest = '';
-    for await (const chunk of child.stdout) {
-        const names = (rest + chunk.toString('utf8')).split('\0');
-        rest = names.pop();
-        if (names.length)
-            yield names;
-    }
-    if (rest)
-        yield [rest];
-    const code = await closed;
-    if (code !== 0) {
-        if (/not a git repository/i.test(stderr))
-            throw new NotAGitWorkTree();
-        throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${stderr.trim()}`);
-    }
-}
-/** Every file under root (not .git), following symlinks to directories unless they loop. */
-async function* walk(root) {
-    // Real paths of the directories on the way down: a symlink back to one of them is a loop.
-    async function* visit(dir, relative, ancestors) {
-        let handle;
-        try {
-            handle = await (0,promises_.opendir)(dir);
-        }
-        catch {
-            yield [{ skipped: relative || '.', reason: 'unreadable' }];
-            return;
-        }
-        const entries = [];
-        for await (const entry of handle)
-            entries.push(entry);
-        entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-        const here = [];
-        const below = [];
-        for (const entry of entries) {
-            const name = relative ? `${relative}/${entry.name}` : entry.name;
-            const full = external_node_path_.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (entry.name === '.git')
-                    continue;
-                below.push([full, name, new Set([...ancestors, await (0,promises_.realpath)(full)])]);
-            }
-            else if (entry.isSymbolicLink()) {
-                let real;
-                let target;
-                try {
-                    real = await (0,promises_.realpath)(full);
-                    target = await (0,promises_.stat)(full);
-                }
-                catch (error) {
-                    const code = error.code;
-                    here.push({ skipped: name, reason: code === 'ELOOP' ? 'symlink loop' : 'unreadable' });
-                    continue;
-                }
-                if (target.isDirectory()) {
-                    if (ancestors.has(real))
-                        here.push({ skipped: name, reason: 'symlink loop' });
-                    else
-                        below.push([full, name, new Set([...ancestors, real])]);
-                }
-                else if (target.isFile())
-                    here.push({ file: name });
-            }
-            else if (entry.isFile())
-                here.push({ file: name });
-        }
-        if (here.length)
-            yield here;
-        for (const [full, name, seen] of below)
-            yield* visit(full, name, seen);
-    }
-    yield* visit(root, '', new Set([await (0,promises_.realpath)(root)]));
-}
-
+// EXTERNAL MODULE: ./lib/src/scan/files.js
+var files = __webpack_require__(44937);
 ;// CONCATENATED MODULE: ./lib/src/scan/positions.js
 /**
  * Line and column of byte offsets in a file held as latin1 text. Columns count characters, so a
@@ -1199,127 +1069,8 @@ function ignoredInline(lines, line) {
 
 
 
-
 const BATCH = 256;
 const NOTES_PER_REASON = 20;
-const QUEUED = 16;
-/**
- * The reader thread: plain CommonJS with Node built-ins only, so it runs from the bundle with
- * `eval`. Files are read back to back into one reused buffer, each followed by a NUL byte, and the
- * buffer is searched once per registry name when it is full: a name never contains NUL, so no match
- * spans two files, and the NUL after each file also bounds the binary sniff (a NUL in the first
- * 8 kB). Per file that leaves open, read and close (fstat only when the read fills the room left)
- * and one memchr; nothing is allocated, decoded or parsed here. Binaries and files over the size
- * limit are skipped; the files that contain one of the registry's names are reported.
- */
-const READER = `
-const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-// Set by the first message, { root, needles, maxSize }: the thread boots before the manifest is read.
-let wanted;
-let prefix;
-let maxSize;
-const CHUNK = 2 * 1024 * 1024;
-const SNIFF = 8192;
-let chunk = Buffer.allocUnsafe(CHUNK);
-function failure(error) {
-  const code = error && error.code;
-  if (code === 'ELOOP') return ['symlink loop', 'too many levels of symbolic links'];
-  if (code === 'EISDIR') return ['not a file', 'a directory (a submodule or a link to one)'];
-  if (code === 'ENOENT') return ['unreadable', 'listed but missing (deleted?)'];
-  if (code === 'EACCES') return ['unreadable', 'permission denied'];
-  return ['unreadable', String(error && error.message)];
-}
-function readFully(fd, buffer, length, size) {
-  let got;
-  while (length < size && (got = fs.readSync(fd, buffer, length, size - length, length)) > 0) length += got;
-  return length;
-}
-parentPort.on('message', (files) => {
-  if (!Array.isArray(files)) {
-    wanted = files.needles.map((needle) => Buffer.from(needle, 'latin1'));
-    prefix = files.root === '.' ? '' : files.root + '/';
-    maxSize = files.maxSize;
-    return;
-  }
-  // [index in files, file, outcome, detail]: sorted back into the order of the batch at the end.
-  const verdicts = [];
-  let scanned = 0;
-  let bytes = 0;
-  // The files held in the chunk: where each starts, and its index in files.
-  let used = 0;
-  const starts = [];
-  const held = [];
-  const search = () => {
-    if (held.length === 0) return;
-    const view = chunk.subarray(0, used);
-    const found = new Uint8Array(held.length);
-    for (const needle of wanted) {
-      let at = view.indexOf(needle);
-      while (at >= 0) {
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-          const middle = (low + high + 1) >> 1;
-          if (starts[middle] <= at) low = middle;
-          else high = middle - 1;
-        }
-        if (!found[low]) {
-          found[low] = 1;
-          verdicts.push([held[low], files[held[low]], 'hit']);
-        }
-        at = low + 1 < starts.length ? view.indexOf(needle, starts[low + 1]) : -1;
-      }
-    }
-    used = 0;
-    starts.length = 0;
-    held.length = 0;
-  };
-  for (let index = 0; index < files.length; index++) {
-    const file = files[index];
-    let fd;
-    try {
-      fd = fs.openSync(prefix + file, 'r');
-      if (chunk.length - used < 64 * 1024) search();
-      const want = Math.min(chunk.length - used - 1, maxSize + 1);
-      let at = used;
-      let length = fs.readSync(fd, chunk, at, want, 0);
-      if (length === want) {
-        const info = fs.fstatSync(fd);
-        if (!info.isFile()) { verdicts.push([index, file, 'not a file']); continue; }
-        if (info.size > maxSize) { verdicts.push([index, file, 'too large', info.size + ' bytes']); continue; }
-        if (info.size > length) {
-          // It does not fit behind the files held: search those, then read it alone.
-          search();
-          const before = chunk;
-          if (info.size + 1 > chunk.length) chunk = Buffer.allocUnsafe(info.size + 1);
-          before.copy(chunk, 0, at, at + length);
-          at = 0;
-          length = readFully(fd, chunk, length, info.size);
-        }
-      }
-      chunk[at + length] = 0;
-      const nul = chunk.indexOf(0, at);
-      if (nul < at + length && nul - at < SNIFF) { verdicts.push([index, file, 'binary']); continue; }
-      scanned++;
-      bytes += length;
-      starts.push(at);
-      held.push(index);
-      used = at + length + 1;
-    } catch (error) {
-      const [reason, detail] = failure(error);
-      verdicts.push([index, file, reason, detail]);
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
-  }
-  search();
-  // A huge file's buffer is not kept for the next batch.
-  if (chunk.length > CHUNK) chunk = Buffer.allocUnsafe(CHUNK);
-  verdicts.sort((a, b) => a[0] - b[0]);
-  parentPort.postMessage({ verdicts: verdicts.map((verdict) => verdict.slice(1)), scanned, bytes });
-});
-`;
 /**
  * Scans a working tree for references to the old registry. File names stream from git (or a walk)
  * in batches to a few reader threads, which search every file's bytes for the registry's names with
@@ -1363,7 +1114,7 @@ async function scanTree(options) {
         }
         findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
     };
-    const pool = options.readers ?? startReaders(options.threads);
+    const pool = options.readers ?? (0,scan_readers/* startReaders */.Zm)(options.threads);
     pool.configure({
         // Relative to the working directory when below it: the kernel resolves shorter paths faster.
         root: external_node_path_.relative(process.cwd(), options.root) || '.',
@@ -1384,7 +1135,7 @@ async function scanTree(options) {
     try {
         let batch = [];
         const pending = [];
-        for await (const listedBatch of listFiles(options.root)) {
+        for await (const listedBatch of (0,files/* listFiles */.C)(options.root)) {
             for (const listed of listedBatch) {
                 if ('skipped' in listed) {
                     stats.files++;
@@ -1412,59 +1163,6 @@ async function scanTree(options) {
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
     return { findings, stats, notes };
 }
-/**
- * Starts the reader threads: one per core available (the main thread lists and parses between
- * batches), at most 4. Booting a thread takes tens of milliseconds, so a command starts them before
- * it reads its manifest and hands them to scanTree(); until then they do not keep the process alive.
- */
-function startReaders(threads = Math.max(1, Math.min(4, external_node_os_.availableParallelism()))) {
-    return new ReaderPool(threads);
-}
-/** Reader threads with at most QUEUED batches queued on each, so listing never runs far ahead. */
-class ReaderPool {
-    workers;
-    waiting = [];
-    constructor(count) {
-        this.workers = Array.from({ length: count }, () => {
-            const worker = new external_node_worker_threads_.Worker(READER, { eval: true });
-            worker.unref();
-            const entry = { worker, queue: [] };
-            worker.on('message', (result) => {
-                entry.queue.shift()?.resolve(result);
-                this.waiting.shift()?.();
-            });
-            worker.on('error', (error) => {
-                for (const waiting of entry.queue.splice(0))
-                    waiting.reject(error);
-            });
-            return entry;
-        });
-    }
-    /** What to search for, and where; from now on the threads keep the process alive until close(). */
-    configure(data) {
-        for (const { worker } of this.workers) {
-            worker.postMessage(data);
-            worker.ref();
-        }
-    }
-    /** Sends a batch to the least busy thread. */
-    run(files) {
-        const entry = this.workers.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
-        return new Promise((resolve, reject) => {
-            entry.queue.push({ resolve, reject });
-            entry.worker.postMessage(files);
-        });
-    }
-    /** Resolves when some thread has fewer than two batches. */
-    capacity() {
-        if (this.workers.some((entry) => entry.queue.length < QUEUED))
-            return Promise.resolve();
-        return new Promise((resolve) => this.waiting.push(resolve));
-    }
-    async close() {
-        await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
-    }
-}
 function locate(file, source, hosts) {
     const found = findReferences(file, source, hosts);
     if (found.length === 0)
@@ -1479,42 +1177,6 @@ function locate(file, source, hosts) {
             ...(ignoredInline(lines, line) && { ignored: 'inline' }),
         };
     });
-}
-
-// EXTERNAL MODULE: ./lib/src/registry/client.js + 2 modules
-var registry_client = __webpack_require__(61619);
-;// CONCATENATED MODULE: ./lib/src/scan/verify.js
-
-
-/**
- * Looks up each finding's replacement in the new registry (HEAD on the manifest, by digest when the
- * reference pins one, else by tag, else `latest`) and returns the findings whose replacement is not
- * there, each with the reason. The registry is only read.
- */
-async function verifyInNewRegistry(manifest, findings, env) {
-    const client = await registry_client/* RegistryClient */.bP.forRegistry(manifest.registries.new, env, { readOnly: true });
-    const lookups = new Map();
-    const missing = new Map();
-    await Promise.all(findings.map(async (finding) => {
-        if (finding.partial) {
-            missing.set(finding, 'the tag comes from a variable with no value here, so it cannot be checked');
-            return;
-        }
-        const repository = (0,paths/* mapRepository */.T)(finding.image.repository, manifest.paths);
-        const reference = finding.image.digest ?? finding.image.tag ?? 'latest';
-        const key = `${repository}\n${reference}`;
-        let lookup = lookups.get(key);
-        if (!lookup) {
-            lookup = client.headManifest(repository, reference).then((head) => head
-                ? undefined
-                : `${client.host}/${repository}${reference.includes(':') ? '@' : ':'}${reference} is not in the new registry (copy it first: cutover copy-tags)`, (error) => `cannot check the new registry: ${error.message}`);
-            lookups.set(key, lookup);
-        }
-        const reason = await lookup;
-        if (reason !== undefined)
-            missing.set(finding, reason);
-    }));
-    return missing;
 }
 
 // EXTERNAL MODULE: ./lib/src/commands/types.js
@@ -1602,7 +1264,7 @@ const guard = (0,types/* defineCommand */.N)({
     }),
     async run({ options, manifest: load, today, reporter, env, cwd }) {
         // parse (the reader threads boot meanwhile)
-        const readers = startReaders();
+        const readers = (0,scan_readers/* takeReaders */.it)();
         const { manifest, root, hosts, exclude } = await (async () => {
             const manifest = await load();
             const root = external_node_path_.resolve(cwd, options.path);
@@ -1630,7 +1292,10 @@ const guard = (0,types/* defineCommand */.N)({
         progress.done();
         const { policy, findings } = applyPolicy(scan.findings, manifest, today);
         const counted = findings.filter((finding) => !finding.ignored);
-        const unavailable = options.verify ? await verifyInNewRegistry(manifest, counted, env) : undefined;
+        // Loaded on demand: the registry client (http, crypto) would cost every other run its start-up time.
+        const unavailable = options.verify
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(619), __webpack_require__.e(205)]).then(__webpack_require__.bind(__webpack_require__, 17205))).verifyInNewRegistry(manifest, counted, env)
+            : undefined;
         const fixes = options.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
         const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map((fix) => `${fix.file}:${fix.line}:${fix.column}`));
         const open = counted.filter((finding) => !rewritten.has(`${finding.file}:${finding.line}:${finding.column}`));
@@ -1834,6 +1499,51 @@ function summaryOf(today, policy, hosts, scan, findings, fixes, unavailable) {
 
 /***/ }),
 
+/***/ 34864:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ defineCommand)
+/* harmony export */ });
+/** Declares a command with its option types inferred from the schema. */
+function defineCommand(command) {
+    return command;
+}
+
+
+/***/ }),
+
+/***/ 11742:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ mapRepository)
+/* harmony export */ });
+function globToRegExp(glob) {
+    const body = glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.*)');
+    return new RegExp(`^${body}$`);
+}
+/**
+ * The new registry's repository path for an old one: the first `paths` rule whose `from`
+ * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
+ */
+function mapRepository(oldPath, rules) {
+    for (const rule of rules) {
+        const match = globToRegExp(rule.from).exec(oldPath);
+        if (!match)
+            continue;
+        let capture = 1;
+        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
+    }
+    return oldPath;
+}
+
+
+/***/ }),
+
 /***/ 9127:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1964,6 +1674,89 @@ function parseRefsFile(text, file) {
 function lineAndColumn(text, position) {
     const before = text.slice(0, position).split('\n');
     return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+
+/***/ }),
+
+/***/ 12560:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return String(text ?? '')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured Markdown table. */
+function table(headers, rows) {
+    const head = `| ${headers.map(cell).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+/** A human byte count: 1.5 MB. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 27802:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ formatRate),
+/* harmony export */   g: () => (/* binding */ ProgressLine)
+/* harmony export */ });
+/**
+ * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
+ * plus a final line. Callers update counters; the line is rendered by `format`.
+ */
+class ProgressLine {
+    print;
+    format;
+    intervalMs;
+    lastPrinted = 0;
+    started = Date.now();
+    constructor(print, format, intervalMs = 5000) {
+        this.print = print;
+        this.format = format;
+        this.intervalMs = intervalMs;
+    }
+    /** Prints when the interval has passed since the last line. */
+    tick() {
+        const now = Date.now();
+        if (now - this.lastPrinted < this.intervalMs)
+            return;
+        this.lastPrinted = now;
+        this.print(this.format((now - this.started) / 1000));
+    }
+    /** Prints the final line unconditionally. */
+    done() {
+        this.print(this.format((Date.now() - this.started) / 1000));
+    }
+    /** Seconds since the line was created. */
+    elapsedSeconds() {
+        return (Date.now() - this.started) / 1000;
+    }
+}
+/** Bytes per second as a short human rate. */
+function formatRate(bytes, seconds) {
+    const rate = seconds > 0 ? bytes / seconds : 0;
+    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
 }
 
 
