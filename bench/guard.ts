@@ -4,6 +4,9 @@
  * registry, committed to git, then scanned in the same run by the CLI bundle, `rg` and `git grep`.
  * Targets: ≤ 1.5× rg's wall time, faster than git grep, peak RSS ≤ 200 MB, every planted reference found.
  *
+ * A fourth row, "node floor", is the least any Node program can do here: the same file list from git,
+ * two threads that only open, read, search (Buffer.indexOf) and close, no parsing and no report.
+ *
  * `npm run bench -- guard`; GUARD_BENCH_KEEP=1 keeps the tree in bench/.work/guard for reruns;
  * GUARD_BENCH_BASELINE=<another build's dist/index.js> adds that bundle to the same runs (before/after).
  */
@@ -281,6 +284,43 @@ function measure(command: string, args: string[], cwd: string): Promise<Measured
   });
 }
 
+/**
+ * The floor: node, git's file list, two worker threads doing open/read/indexOf/close and nothing else.
+ * Prints the number of files that contain the host.
+ */
+const NODE_FLOOR = `
+const { Worker } = require('node:worker_threads');
+const { execFileSync } = require('node:child_process');
+const needle = process.argv[2];
+const reader = \`
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const needle = Buffer.from(\${JSON.stringify(needle)}, 'latin1');
+const chunk = Buffer.allocUnsafe(4 << 20);
+parentPort.on('message', (files) => {
+  let hits = 0;
+  for (const file of files) {
+    const fd = fs.openSync(file, 'r');
+    const length = fs.readSync(fd, chunk, 0, chunk.length, 0);
+    fs.closeSync(fd);
+    if (chunk.subarray(0, length).indexOf(needle) >= 0) hits++;
+  }
+  parentPort.postMessage(hits);
+});\`;
+const workers = [0, 1].map(() => new Worker(reader, { eval: true }));
+const list = (...args) => execFileSync('git', ['ls-files', '-z', ...args], { maxBuffer: 1 << 30 }).toString().split('\\0').filter(Boolean);
+const files = [...list('--cached'), ...list('--others', '--exclude-standard')];
+let next = 0, hits = 0, done = 0;
+for (const worker of workers) {
+  worker.on('message', (found) => {
+    hits += found;
+    if (next < files.length) worker.postMessage(files.slice(next, (next += 256)));
+    else if (++done === workers.length) { console.log(hits); process.exit(0); }
+  });
+  worker.postMessage(files.slice(next, (next += 256)));
+}
+`;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function main(): Promise<void> {
@@ -298,12 +338,15 @@ export async function main(): Promise<void> {
       [script, 'guard', '--manifest', manifest, '--now', '2030-09-15', '--json'],
       TREE,
     );
+  const floorScript = path.join(WORK, 'node-floor.cjs');
+  writeFileSync(floorScript, NODE_FLOOR);
   const baseline = process.env['GUARD_BENCH_BASELINE'];
   const tools: Record<string, () => Promise<Measured>> = {
     'cutover guard': guardWith(bundle),
     ...(baseline && { 'cutover guard (baseline)': guardWith(path.resolve(baseline)) }),
     rg: () => measure('rg', ['-n', '-F', OLD], TREE),
     'git grep': () => measure('git', ['grep', '-n', '-F', OLD], TREE),
+    'node floor': () => measure(process.execPath, [floorScript, OLD], TREE),
   };
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
   const rss: Record<string, number[]> = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
@@ -348,6 +391,10 @@ export async function main(): Promise<void> {
   const cpuGuard = median(cpu['cutover guard']!);
   console.log(
     `CPU time ratios (less sensitive to other load): guard / rg ${(cpuGuard / median(cpu['rg']!)).toFixed(2)}×, guard / git grep ${(cpuGuard / median(cpu['git grep']!)).toFixed(2)}×`,
+  );
+  const floorTime = median(times['node floor']!);
+  console.log(
+    `node floor (open/read/indexOf/close in 2 threads, nothing else): ${floorTime.toFixed(3)} s = ${(floorTime / rgTime).toFixed(2)}× rg, ${(floorTime / gitTime).toFixed(2)}× git grep; guard / floor ${(guardTime / floorTime).toFixed(2)}×`,
   );
   if (baseline)
     console.log(

@@ -1,5 +1,3 @@
-import { prestart } from './prestart.js';
+import { run } from './main.js';
 
-prestart(process.argv.slice(2), process.env);
-// Loaded after prestart() so that its threads boot while the rest of the code loads.
-void import('./main.js').then(({ run }) => run());
+void run();

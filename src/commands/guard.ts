@@ -13,7 +13,7 @@ import { applyPolicy } from '../scan/policy.js';
 import { buildRefsFile, writeRefsFile } from '../registry/refs-file.js';
 import { exportedReferences } from '../scan/refs-file.js';
 import { renovateConfig } from '../scan/renovate.js';
-import { takeReaders } from '../scan/readers.js';
+import { startReaders } from '../scan/readers.js';
 import { scanTree, type ScanResult } from '../scan/scan.js';
 import { defineCommand } from './types.js';
 
@@ -91,7 +91,7 @@ export const guard = defineCommand({
   }),
   async run({ options, manifest: load, today, reporter, env, cwd }) {
     // parse (the reader threads boot meanwhile)
-    const readers = takeReaders();
+    const readers = startReaders();
     const { manifest, root, hosts, exclude } = await (async () => {
       const manifest = await load();
       const root = path.resolve(cwd, options.path);

@@ -13,48 +13,12 @@ class NotAGitWorkTree extends Error {}
  * `root` when it is not in a git work tree. Paths are relative to `root`, `/`-separated.
  */
 export async function* listFiles(root: string): AsyncGenerator<Listed[]> {
-  const listed = early?.root === root ? early : undefined;
-  early = undefined;
   try {
-    yield* listed ? listedEarly(listed) : gitFiles(root);
+    yield* gitFiles(root);
   } catch (error) {
     if (!(error instanceof NotAGitWorkTree)) throw error;
     yield* walk(root);
   }
-}
-
-interface GitListing {
-  root: string;
-  cached: Promise<string[]>;
-  others: Promise<string[]>;
-}
-
-let early: GitListing | undefined;
-
-/**
- * Starts listing the files of `root` now, before the command that scans it has loaded (see
- * src/prestart.ts); a later listFiles() of the same root takes the result, any other root ignores it.
- */
-export function listFilesEarly(root: string): void {
-  const settled = (names: Promise<string[]>) => {
-    names.catch(() => undefined); // rethrown to listFiles(), or dropped with the listing
-    return names;
-  };
-  early = {
-    root,
-    cached: settled(collect(gitList(root, ['--cached']))),
-    others: settled(collect(gitList(root, ['--others', '--exclude-standard']))),
-  };
-}
-
-async function* listedEarly(listing: GitListing): AsyncGenerator<Listed[]> {
-  yield uniqueNames(await listing.cached).map((file) => ({ file }));
-  yield (await listing.others).map((file) => ({ file }));
-}
-
-/** --cached lists a conflicted file once per stage; keeps one. */
-function uniqueNames(names: string[]): string[] {
-  return names.filter((name, index) => index === 0 || name !== names[index - 1]);
 }
 
 /**
@@ -65,10 +29,10 @@ function uniqueNames(names: string[]): string[] {
 async function* gitFiles(root: string): AsyncGenerator<Listed[]> {
   const others = collect(gitList(root, ['--others', '--exclude-standard']));
   others.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-  let previous: string | undefined;
+  let previous = '';
   for await (const names of gitList(root, ['--cached'])) {
-    const unique = uniqueNames(names).filter((name, index) => index > 0 || name !== previous);
-    previous = names[names.length - 1];
+    // --cached lists a conflicted file once per stage; keep one.
+    const unique = names.filter((name) => name !== previous && ((previous = name), true));
     yield unique.map((file) => ({ file }));
   }
   yield (await others).map((file) => ({ file }));

@@ -1,8 +1,6 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-// Node built-ins only: src/index.ts starts these threads before the rest of the bundle is loaded.
-
 /** Why a file was not searched. */
 export type SkipReason = 'binary' | 'too large' | 'symlink loop' | 'unreadable' | 'not a file';
 
@@ -142,23 +140,6 @@ parentPort.on('message', (files) => {
  */
 export function startReaders(threads = Math.max(1, Math.min(4, os.availableParallelism()))): ReaderPool {
   return new ReaderPool(threads);
-}
-
-let early: ReaderPool | undefined;
-
-/**
- * Starts the reader threads now, for a guard run that has not loaded its code yet: booting them
- * overlaps loading the rest of the bundle. Unused threads do not keep the process alive.
- */
-export function startReadersEarly(): void {
-  early ??= startReaders();
-}
-
-/** The threads startReadersEarly() started (handed out once), else new ones. */
-export function takeReaders(): ReaderPool {
-  const pool = early ?? startReaders();
-  early = undefined;
-  return pool;
 }
 
 /** Reader threads with at most QUEUED batches queued on each, so listing never runs far ahead. */

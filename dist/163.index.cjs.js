@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 93;
-exports.ids = [93];
+exports.id = 163;
+exports.ids = [163];
 exports.modules = {
 
-/***/ 61093:
+/***/ 57163:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -239,8 +239,187 @@ function renovateConfig(manifest) {
     return { $schema: 'https://docs.renovatebot.com/renovate-schema.json', packageRules: rules };
 }
 
-// EXTERNAL MODULE: ./lib/src/scan/readers.js
-var scan_readers = __webpack_require__(16042);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+;// CONCATENATED MODULE: ./lib/src/scan/readers.js
+
+
+/** Batches queued on one thread at most, so listing never runs far ahead of reading. */
+const QUEUED = 16;
+/**
+ * The reader thread: plain CommonJS with Node built-ins only, so it runs from the bundle with
+ * `eval`. Files are read back to back into one reused buffer, each followed by a NUL byte, and the
+ * buffer is searched once per registry name when it is full: a name never contains NUL, so no match
+ * spans two files, and the NUL after each file also bounds the binary sniff (a NUL in the first
+ * 8 kB). Per file that leaves open, read and close (fstat only when the read fills the room left)
+ * and one memchr; nothing is allocated, decoded or parsed here. Binaries and files over the size
+ * limit are skipped; the files that contain one of the registry's names are reported.
+ */
+const READER = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+// Set by the first message, { root, needles, maxSize }: the thread boots before the manifest is read.
+let wanted;
+let prefix;
+let maxSize;
+const CHUNK = 2 * 1024 * 1024;
+const SNIFF = 8192;
+let chunk = Buffer.allocUnsafe(CHUNK);
+function failure(error) {
+  const code = error && error.code;
+  if (code === 'ELOOP') return ['symlink loop', 'too many levels of symbolic links'];
+  if (code === 'EISDIR') return ['not a file', 'a directory (a submodule or a link to one)'];
+  if (code === 'ENOENT') return ['unreadable', 'listed but missing (deleted?)'];
+  if (code === 'EACCES') return ['unreadable', 'permission denied'];
+  return ['unreadable', String(error && error.message)];
+}
+function readFully(fd, buffer, length, size) {
+  let got;
+  while (length < size && (got = fs.readSync(fd, buffer, length, size - length, length)) > 0) length += got;
+  return length;
+}
+parentPort.on('message', (files) => {
+  if (!Array.isArray(files)) {
+    wanted = files.needles.map((needle) => Buffer.from(needle, 'latin1'));
+    prefix = files.root === '.' ? '' : files.root + '/';
+    maxSize = files.maxSize;
+    return;
+  }
+  // [index in files, file, outcome, detail]: sorted back into the order of the batch at the end.
+  const verdicts = [];
+  let scanned = 0;
+  let bytes = 0;
+  // The files held in the chunk: where each starts, and its index in files.
+  let used = 0;
+  const starts = [];
+  const held = [];
+  const search = () => {
+    if (held.length === 0) return;
+    const view = chunk.subarray(0, used);
+    const found = new Uint8Array(held.length);
+    for (const needle of wanted) {
+      let at = view.indexOf(needle);
+      while (at >= 0) {
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+          const middle = (low + high + 1) >> 1;
+          if (starts[middle] <= at) low = middle;
+          else high = middle - 1;
+        }
+        if (!found[low]) {
+          found[low] = 1;
+          verdicts.push([held[low], files[held[low]], 'hit']);
+        }
+        at = low + 1 < starts.length ? view.indexOf(needle, starts[low + 1]) : -1;
+      }
+    }
+    used = 0;
+    starts.length = 0;
+    held.length = 0;
+  };
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index];
+    let fd;
+    try {
+      fd = fs.openSync(prefix + file, 'r');
+      if (chunk.length - used < 64 * 1024) search();
+      const want = Math.min(chunk.length - used - 1, maxSize + 1);
+      let at = used;
+      let length = fs.readSync(fd, chunk, at, want, 0);
+      if (length === want) {
+        const info = fs.fstatSync(fd);
+        if (!info.isFile()) { verdicts.push([index, file, 'not a file']); continue; }
+        if (info.size > maxSize) { verdicts.push([index, file, 'too large', info.size + ' bytes']); continue; }
+        if (info.size > length) {
+          // It does not fit behind the files held: search those, then read it alone.
+          search();
+          const before = chunk;
+          if (info.size + 1 > chunk.length) chunk = Buffer.allocUnsafe(info.size + 1);
+          before.copy(chunk, 0, at, at + length);
+          at = 0;
+          length = readFully(fd, chunk, length, info.size);
+        }
+      }
+      chunk[at + length] = 0;
+      const nul = chunk.indexOf(0, at);
+      if (nul < at + length && nul - at < SNIFF) { verdicts.push([index, file, 'binary']); continue; }
+      scanned++;
+      bytes += length;
+      starts.push(at);
+      held.push(index);
+      used = at + length + 1;
+    } catch (error) {
+      const [reason, detail] = failure(error);
+      verdicts.push([index, file, reason, detail]);
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+  search();
+  // A huge file's buffer is not kept for the next batch.
+  if (chunk.length > CHUNK) chunk = Buffer.allocUnsafe(CHUNK);
+  verdicts.sort((a, b) => a[0] - b[0]);
+  parentPort.postMessage({ verdicts: verdicts.map((verdict) => verdict.slice(1)), scanned, bytes });
+});
+`;
+/**
+ * Starts the reader threads: one per core available (the main thread lists and parses between
+ * batches), at most 4. Booting a thread takes tens of milliseconds, so a command starts them before
+ * it reads its manifest and hands them to scanTree(); until then they do not keep the process alive.
+ */
+function startReaders(threads = Math.max(1, Math.min(4, external_node_os_.availableParallelism()))) {
+    return new ReaderPool(threads);
+}
+/** Reader threads with at most QUEUED batches queued on each, so listing never runs far ahead. */
+class ReaderPool {
+    workers;
+    waiting = [];
+    constructor(count) {
+        this.workers = Array.from({ length: count }, () => {
+            const worker = new external_node_worker_threads_.Worker(READER, { eval: true });
+            const entry = { worker, queue: [] };
+            worker.on('message', (result) => {
+                entry.queue.shift()?.resolve(result);
+                this.waiting.shift()?.();
+            });
+            worker.on('error', (error) => {
+                for (const waiting of entry.queue.splice(0))
+                    waiting.reject(error);
+            });
+            // After the listeners: adding a 'message' listener refs the thread's port again.
+            worker.unref();
+            return entry;
+        });
+    }
+    /** What to search for, and where; from now on the threads keep the process alive until close(). */
+    configure(data) {
+        for (const { worker } of this.workers) {
+            worker.postMessage(data);
+            worker.ref();
+        }
+    }
+    /** Sends a batch to the least busy thread. */
+    run(files) {
+        const entry = this.workers.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
+        return new Promise((resolve, reject) => {
+            entry.queue.push({ resolve, reject });
+            entry.worker.postMessage(files);
+        });
+    }
+    /** Resolves when some thread has fewer than QUEUED batches. */
+    capacity() {
+        if (this.workers.some((entry) => entry.queue.length < QUEUED))
+            return Promise.resolve();
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    async close() {
+        await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+    }
+}
+
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
@@ -1003,8 +1182,136 @@ function lineKind(source, at, role) {
     return DOCKER_COMMAND.test(command) ? 'shell-docker' : 'text';
 }
 
-// EXTERNAL MODULE: ./lib/src/scan/files.js
-var files = __webpack_require__(44937);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./lib/src/scan/files.js
+
+
+
+class NotAGitWorkTree extends Error {
+}
+/**
+ * The files of a working tree, streamed in batches: tracked plus untracked-but-not-ignored files
+ * as git lists them (`git ls-files -z --cached --others --exclude-standard`), or every file under
+ * `root` when it is not in a git work tree. Paths are relative to `root`, `/`-separated.
+ */
+async function* listFiles(root) {
+    try {
+        yield* gitFiles(root);
+    }
+    catch (error) {
+        if (!(error instanceof NotAGitWorkTree))
+            throw error;
+        yield* walk(root);
+    }
+}
+/**
+ * Tracked files from the index (streamed at once) and untracked-but-not-ignored files from a
+ * directory walk, as two git processes side by side: `ls-files --cached --others` prints nothing
+ * until its walk is over.
+ */
+async function* gitFiles(root) {
+    const others = collect(gitList(root, ['--others', '--exclude-standard']));
+    others.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    let previous = '';
+    for await (const names of gitList(root, ['--cached'])) {
+        // --cached lists a conflicted file once per stage; keep one.
+        const unique = names.filter((name) => name !== previous && ((previous = name), true));
+        yield unique.map((file) => ({ file }));
+    }
+    yield (await others).map((file) => ({ file }));
+}
+async function collect(batches) {
+    const all = [];
+    for await (const names of batches)
+        all.push(...names);
+    return all;
+}
+async function* gitList(root, args) {
+    const child = (0,external_node_child_process_.spawn)('git', ['ls-files', '-z', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+    const closed = new Promise((resolve, reject) => {
+        child.on('error', (error) => reject(error.code === 'ENOENT' ? new NotAGitWorkTree() : error));
+        child.on('close', resolve);
+    });
+    closed.catch(() => undefined); // awaited below
+    let rest = '';
+    for await (const chunk of child.stdout) {
+        const names = (rest + chunk.toString('utf8')).split('\0');
+        rest = names.pop();
+        if (names.length)
+            yield names;
+    }
+    if (rest)
+        yield [rest];
+    const code = await closed;
+    if (code !== 0) {
+        if (/not a git repository/i.test(stderr))
+            throw new NotAGitWorkTree();
+        throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${stderr.trim()}`);
+    }
+}
+/** Every file under root (not .git), following symlinks to directories unless they loop. */
+async function* walk(root) {
+    // Real paths of the directories on the way down: a symlink back to one of them is a loop.
+    async function* visit(dir, relative, ancestors) {
+        let handle;
+        try {
+            handle = await (0,promises_.opendir)(dir);
+        }
+        catch {
+            yield [{ skipped: relative || '.', reason: 'unreadable' }];
+            return;
+        }
+        const entries = [];
+        for await (const entry of handle)
+            entries.push(entry);
+        entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+        const here = [];
+        const below = [];
+        for (const entry of entries) {
+            const name = relative ? `${relative}/${entry.name}` : entry.name;
+            const full = external_node_path_.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name === '.git')
+                    continue;
+                below.push([full, name, new Set([...ancestors, await (0,promises_.realpath)(full)])]);
+            }
+            else if (entry.isSymbolicLink()) {
+                let real;
+                let target;
+                try {
+                    real = await (0,promises_.realpath)(full);
+                    target = await (0,promises_.stat)(full);
+                }
+                catch (error) {
+                    const code = error.code;
+                    here.push({ skipped: name, reason: code === 'ELOOP' ? 'symlink loop' : 'unreadable' });
+                    continue;
+                }
+                if (target.isDirectory()) {
+                    if (ancestors.has(real))
+                        here.push({ skipped: name, reason: 'symlink loop' });
+                    else
+                        below.push([full, name, new Set([...ancestors, real])]);
+                }
+                else if (target.isFile())
+                    here.push({ file: name });
+            }
+            else if (entry.isFile())
+                here.push({ file: name });
+        }
+        if (here.length)
+            yield here;
+        for (const [full, name, seen] of below)
+            yield* visit(full, name, seen);
+    }
+    yield* visit(root, '', new Set([await (0,promises_.realpath)(root)]));
+}
+
 ;// CONCATENATED MODULE: ./lib/src/scan/positions.js
 /**
  * Line and column of byte offsets in a file held as latin1 text. Columns count characters, so a
@@ -1114,7 +1421,7 @@ async function scanTree(options) {
         }
         findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
     };
-    const pool = options.readers ?? (0,scan_readers/* startReaders */.Zm)(options.threads);
+    const pool = options.readers ?? startReaders(options.threads);
     pool.configure({
         // Relative to the working directory when below it: the kernel resolves shorter paths faster.
         root: external_node_path_.relative(process.cwd(), options.root) || '.',
@@ -1135,7 +1442,7 @@ async function scanTree(options) {
     try {
         let batch = [];
         const pending = [];
-        for await (const listedBatch of (0,files/* listFiles */.C)(options.root)) {
+        for await (const listedBatch of listFiles(options.root)) {
             for (const listed of listedBatch) {
                 if ('skipped' in listed) {
                     stats.files++;
@@ -1264,7 +1571,7 @@ const guard = (0,types/* defineCommand */.N)({
     }),
     async run({ options, manifest: load, today, reporter, env, cwd }) {
         // parse (the reader threads boot meanwhile)
-        const readers = (0,scan_readers/* takeReaders */.it)();
+        const readers = startReaders();
         const { manifest, root, hosts, exclude } = await (async () => {
             const manifest = await load();
             const root = external_node_path_.resolve(cwd, options.path);
