@@ -63,17 +63,65 @@ function changedLines(a, b) {
 var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./lib/src/generated/process.js
 
+/** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 5000;
+/** Process groups started with a time limit and still running; stopped if cutover itself is. */
+const groups = new Set();
+function stopGroups(signal) {
+    for (const pid of groups)
+        signalGroup(pid, signal);
+}
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+let forwarding = false;
+/**
+ * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
+ * signal; pass SIGINT and SIGTERM on, then end as the signal would have ended us.
+ */
+function forwardSignals() {
+    if (forwarding)
+        return;
+    forwarding = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            stopGroups(signal);
+            process.kill(process.pid, signal);
+        });
+    }
+    process.once('exit', () => stopGroups('SIGKILL'));
+}
 /**
  * Runs a program with an argument array (never a shell string built from data) and collects its
  * output. Resolves with the exit code; rejects only when the program cannot be started at all.
  */
 function runProgram(file, args, options) {
     return new Promise((resolve, reject) => {
+        const limited = options.timeoutMs !== undefined;
         const child = (0,external_node_child_process_.spawn)(file, args, {
             cwd: options.cwd,
             env: options.env ?? process.env,
             stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group, so that a time limit stops what a shell command started as well.
+            detached: limited,
         });
+        let timedOut = false;
+        const timers = [];
+        if (limited && child.pid !== undefined) {
+            const pid = child.pid;
+            forwardSignals();
+            groups.add(pid);
+            timers.push(setTimeout(() => {
+                timedOut = true;
+                signalGroup(pid, 'SIGTERM');
+                timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
+            }, options.timeoutMs));
+        }
         const stdout = [];
         let stderr = '';
         const limit = options.stderrLimit ?? 1 << 20;
@@ -87,13 +135,26 @@ function runProgram(file, args, options) {
                 stderr = stderr.slice(-limit);
             options.onOutput?.(chunk);
         });
-        child.on('error', reject);
-        child.on('close', (code, signal) => resolve({
-            code: code ?? 128,
-            ...(signal && { signal }),
-            stdout: Buffer.concat(stdout),
-            stderr,
-        }));
+        const settle = () => {
+            for (const timer of timers)
+                clearTimeout(timer);
+            if (child.pid !== undefined)
+                groups.delete(child.pid);
+        };
+        child.on('error', (error) => {
+            settle();
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            settle();
+            resolve({
+                code: code ?? 128,
+                ...(signal && { signal }),
+                stdout: Buffer.concat(stdout),
+                stderr,
+                ...(timedOut && { timedOut }),
+            });
+        });
         child.stdin.on('error', () => undefined);
         child.stdin.end(options.input);
     });
@@ -345,7 +406,10 @@ async function writeBack(from, to) {
 
 // EXTERNAL MODULE: ./lib/src/manifest/locate.js
 var locate = __webpack_require__(65910);
+// EXTERNAL MODULE: ./lib/src/manifest/schema.js
+var schema = __webpack_require__(78947);
 ;// CONCATENATED MODULE: ./lib/src/generated/select.js
+
 
 
 
@@ -382,8 +446,19 @@ function toGenerator(entry, keyPath) {
         outputs: entry.outputs,
         env: entry.env ?? {},
         workingDirectory: (entry['working-directory'] ?? '').replace(/^\.\/?/, '').replace(/\/+$/, ''),
+        timeoutMs: durationMs(entry.timeout ?? DEFAULT_TIMEOUT),
         keyPath,
     };
+}
+/** A generator that runs longer is stopped: a hung generator must not hold a CI job for hours. */
+const DEFAULT_TIMEOUT = '30m';
+/** `90s`, `10m`, `1.5h`, `500ms` → milliseconds (the manifest schema has checked the form). */
+function durationMs(text) {
+    const [, amount, unit] = schema/* DURATION */.ft.exec(text) ?? [];
+    const scale = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit];
+    if (amount === undefined || scale === undefined)
+        throw new Error(`not a duration: ${text}`);
+    return Number(amount) * scale;
 }
 /** A located problem about one key of a generator's manifest entry. */
 function problemAt(manifest, generator, key, message) {
@@ -599,9 +674,9 @@ async function checkOne(repo, generator, index, root, shadow, slot, options) {
             unmatchedOutputs: [],
         };
         const empty = { stale: [], nonReproducible: [], undeclared: [], fixed: [] };
-        const failure = attempts.find((attempt) => attempt.exitCode !== 0);
+        const failure = attempts.find((attempt) => attempt.exitCode !== 0 || attempt.timedOut);
         if (failure) {
-            const command = missingCommandIn(failure.stderr);
+            const command = failure.timedOut ? undefined : missingCommandIn(failure.stderr);
             if (command) {
                 throw new errors/* ConfigError */.xL([
                     options.locate(generator, 'run', `generator "${generator.name}": the command "${command}" is not installed (${lastLine(failure.stderr)})`),
@@ -613,6 +688,7 @@ async function checkOne(repo, generator, index, root, shadow, slot, options) {
                     status: 'failed',
                     exitCode: failure.exitCode,
                     stderrTail: failure.stderr.trimEnd().split('\n').slice(-STDERR_TAIL_LINES).join('\n'),
+                    ...(failure.timedOut && { timedOutAfter: generator.timeoutMs / 1000 }),
                 },
                 ...empty,
             };
@@ -644,8 +720,10 @@ async function runAttempt(repo, generator, index, dir, owns, shadow, options) {
         cwd: external_node_path_.join(dir, generator.workingDirectory),
         env: { ...options.env, ...generator.env },
         stderrLimit: 64 * 1024,
+        timeoutMs: generator.timeoutMs,
         onOutput: (chunk) => options.onOutput?.(generator.name, chunk),
     });
+    const timedOut = result.timedOut === true;
     const seconds = (performance.now() - started) / 1000;
     options.onEvent?.({
         generator: generator.name,
@@ -653,9 +731,10 @@ async function runAttempt(repo, generator, index, dir, owns, shadow, options) {
         phase: 'finished',
         seconds,
         exitCode: result.code,
+        ...(timedOut && { timedOut }),
     });
     const after = new Map();
-    if (result.code === 0) {
+    if (result.code === 0 && !timedOut) {
         const listed = new Set(await shadow.listFiles(dir));
         for (const file of repo.trackedIgnored)
             listed.add(file);
@@ -667,7 +746,7 @@ async function runAttempt(repo, generator, index, dir, owns, shadow, options) {
                 after.set(file, stat);
         });
     }
-    return { index, copy, exitCode: result.code, stderr: result.stderr, seconds, after };
+    return { index, copy, exitCode: result.code, stderr: result.stderr, seconds, timedOut, after };
 }
 /** Compares the first run with the developer's tree: stale owned files and undeclared writes. */
 async function compareWithTree(repo, first, generator, owns, shadow, root, unstable) {
@@ -1028,7 +1107,7 @@ async function withProgress(reporter, total, work) {
             else {
                 running--;
                 finished++;
-                reporter.info(`generator "${event.generator}" run ${event.attempt}: exit ${event.exitCode} after ${event.seconds?.toFixed(1)}s`);
+                reporter.info(`generator "${event.generator}" run ${event.attempt}: ${event.timedOut ? 'stopped at its timeout' : `exit ${event.exitCode}`} after ${event.seconds?.toFixed(1)}s`);
             }
         });
     }
@@ -1072,7 +1151,7 @@ function annotate(reporter, report, generators, locate) {
             reporter.annotate({ severity: 'warning', message: (0,errors/* formatProblem */.Vw)(problem), ...located(problem) });
         }
         if (outcome.status === 'failed') {
-            const problem = locate(generator, 'run', `generator "${outcome.name}" failed (exit ${outcome.exitCode}); the end of its error output:\n${outcome.stderrTail ?? ''}`);
+            const problem = locate(generator, 'run', `generator "${outcome.name}" ${failureText(outcome)}; the end of its error output:\n${outcome.stderrTail ?? ''}`);
             reporter.annotate({ severity: 'error', message: (0,errors/* formatProblem */.Vw)(problem), ...located(problem) });
         }
     }
@@ -1132,7 +1211,7 @@ function summaryOf(report, stale, fixCommand, patch, repeat) {
         parts.push("**Undeclared writes** (outside the generator's outputs):", '', (0,markdown/* table */.tp)(['File', 'Generator', 'Change'], report.undeclared.map((entry) => [`\`${entry.path}\``, entry.generator, entry.change])), '');
     }
     for (const generator of report.generators.filter((outcome) => outcome.status === 'failed')) {
-        parts.push(`**Generator \`${generator.name}\` failed** (exit ${generator.exitCode}):`, '', '```', generator.stderrTail ?? '', '```', '');
+        parts.push(`**Generator \`${generator.name}\` ${failureText(generator)}**:`, '', '```', generator.stderrTail ?? '', '```', '');
     }
     return parts.join('\n');
 }
@@ -1141,6 +1220,12 @@ function shellJoin(words) {
     return words
         .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`))
         .join(' ');
+}
+/** "failed (exit 2)", or "timed out after 90 s (its timeout; stopped with everything it started)". */
+function failureText(outcome) {
+    return outcome.timedOutAfter !== undefined
+        ? `timed out after ${outcome.timedOutAfter} s (its timeout; stopped with everything it started)`
+        : `failed (exit ${outcome.exitCode})`;
 }
 
 

@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { runnerFiles } from './harness/actions-env.js';
 import { ROOT, runCli, type CliRun } from './harness/cli.js';
@@ -335,6 +336,52 @@ describe('check-generated with a non-Go generator (a node script)', () => {
     expect(bad.stderr).toContain(
       'nowhere.yml:10:28: repos["acme/palette"].generated[0].working-directory: generator "colors": the working directory "nowhere" does not exist',
     );
+  });
+
+  test('a generator past its timeout is stopped with everything it started, and the check fails', async () => {
+    const dir = nodeRepo();
+    // A marker no other process has: the generator's background child must not outlive the check.
+    const marker = `cutover-timeout-${process.pid}-${Date.now()}`;
+    writeFileSync(
+      path.join(dir, 'slow.yml'),
+      readFileSync(path.join(dir, 'cutover.yml'), 'utf8').replace(
+        'run: node scripts/generate.mjs',
+        `run: node -e 'setTimeout(() => {}, 600000)' ${marker} & node scripts/generate.mjs && sleep 600\n        timeout: 1500ms`,
+      ),
+    );
+    const started = Date.now();
+    const run = await check(dir, ['--manifest', 'slow.yml', '--repo', 'acme/palette']);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.code).toBe(1);
+    expect(json(run).generators[0]).toMatchObject({ name: 'colors', status: 'failed', timedOutAfter: 1.5 });
+    expect(run.stderr).toMatch(
+      /slow\.yml:9:\d+: repos\["acme\/palette"\]\.generated\[0\]\.run: generator "colors" timed out after 1\.5 s \(its timeout; stopped with everything it started\)/,
+    );
+    expect(run.stderr).toContain('generator "colors" run 1: stopped at its timeout after 1.');
+    expect(run.stderr).toContain('failed: generator(s) failed: colors');
+    const survivors = spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' });
+    expect(survivors.stdout).toBe('');
+  });
+
+  test('a timeout that is not a duration, or zero, is bad input located in the manifest', async () => {
+    const dir = nodeRepo();
+    for (const [timeout, message] of [
+      ['soon', 'expected a duration such as 90s, 10m or 1h'],
+      ['0s', 'expected a duration greater than zero'],
+    ] as const) {
+      writeFileSync(
+        path.join(dir, 'bad-timeout.yml'),
+        readFileSync(path.join(dir, 'cutover.yml'), 'utf8').replace(
+          'run: node scripts/generate.mjs',
+          `run: node scripts/generate.mjs\n        timeout: ${timeout}`,
+        ),
+      );
+      const run = await check(dir, ['--manifest', 'bad-timeout.yml', '--repo', 'acme/palette']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `bad-timeout.yml:10:18: repos["acme/palette"].generated[0].timeout: ${message}`,
+      );
+    }
   });
 
   test('bad --repeat is bad input', async () => {

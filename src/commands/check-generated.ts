@@ -2,7 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { formatProblem } from '../errors.js';
-import { checkGenerated, type CheckReport, type StaleFile } from '../generated/check.js';
+import {
+  checkGenerated,
+  type CheckReport,
+  type GeneratorOutcome,
+  type StaleFile,
+} from '../generated/check.js';
 import { capDiff } from '../generated/patch.js';
 import { openRepository } from '../generated/repository.js';
 import { preflight, problemAt, selectGenerators, type Generator } from '../generated/select.js';
@@ -226,7 +231,7 @@ async function withProgress<T>(
         running--;
         finished++;
         reporter.info(
-          `generator "${event.generator}" run ${event.attempt}: exit ${event.exitCode} after ${event.seconds?.toFixed(1)}s`,
+          `generator "${event.generator}" run ${event.attempt}: ${event.timedOut ? 'stopped at its timeout' : `exit ${event.exitCode}`} after ${event.seconds?.toFixed(1)}s`,
         );
       }
     });
@@ -283,7 +288,7 @@ function annotate(
       const problem = locate(
         generator,
         'run',
-        `generator "${outcome.name}" failed (exit ${outcome.exitCode}); the end of its error output:\n${outcome.stderrTail ?? ''}`,
+        `generator "${outcome.name}" ${failureText(outcome)}; the end of its error output:\n${outcome.stderrTail ?? ''}`,
       );
       reporter.annotate({ severity: 'error', message: formatProblem(problem), ...located(problem) });
     }
@@ -405,7 +410,7 @@ function summaryOf(
   }
   for (const generator of report.generators.filter((outcome) => outcome.status === 'failed')) {
     parts.push(
-      `**Generator \`${generator.name}\` failed** (exit ${generator.exitCode}):`,
+      `**Generator \`${generator.name}\` ${failureText(generator)}**:`,
       '',
       '```',
       generator.stderrTail ?? '',
@@ -421,4 +426,11 @@ function shellJoin(words: string[]): string {
   return words
     .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`))
     .join(' ');
+}
+
+/** "failed (exit 2)", or "timed out after 90 s (its timeout; stopped with everything it started)". */
+function failureText(outcome: GeneratorOutcome): string {
+  return outcome.timedOutAfter !== undefined
+    ? `timed out after ${outcome.timedOutAfter} s (its timeout; stopped with everything it started)`
+    : `failed (exit ${outcome.exitCode})`;
 }

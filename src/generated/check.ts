@@ -59,6 +59,8 @@ export interface GeneratorOutcome {
   /** For a failed generator: its exit code and the tail of its error output. */
   exitCode?: number;
   stderrTail?: string;
+  /** For a generator stopped at its time limit: the limit, in seconds. */
+  timedOutAfter?: number;
   /** Output globs that match no file, before or after the run. */
   unmatchedOutputs: string[];
 }
@@ -82,6 +84,8 @@ export interface CheckEvent {
   phase: 'started' | 'finished';
   seconds?: number;
   exitCode?: number;
+  /** The run was stopped at the generator's time limit. */
+  timedOut?: boolean;
 }
 
 /** Options for {@link checkGenerated}. */
@@ -113,6 +117,7 @@ interface Attempt {
   exitCode: number;
   stderr: string;
   seconds: number;
+  timedOut: boolean;
   /** Every file git sees in the copy after the run. */
   after: Map<string, FileStat>;
 }
@@ -196,9 +201,9 @@ async function checkOne(
       unmatchedOutputs: [],
     };
     const empty = { stale: [], nonReproducible: [], undeclared: [], fixed: [] };
-    const failure = attempts.find((attempt) => attempt.exitCode !== 0);
+    const failure = attempts.find((attempt) => attempt.exitCode !== 0 || attempt.timedOut);
     if (failure) {
-      const command = missingCommandIn(failure.stderr);
+      const command = failure.timedOut ? undefined : missingCommandIn(failure.stderr);
       if (command) {
         throw new ConfigError([
           options.locate(
@@ -214,6 +219,7 @@ async function checkOne(
           status: 'failed',
           exitCode: failure.exitCode,
           stderrTail: failure.stderr.trimEnd().split('\n').slice(-STDERR_TAIL_LINES).join('\n'),
+          ...(failure.timedOut && { timedOutAfter: generator.timeoutMs / 1000 }),
         },
         ...empty,
       };
@@ -258,8 +264,10 @@ async function runAttempt(
     cwd: path.join(dir, generator.workingDirectory),
     env: { ...options.env, ...generator.env },
     stderrLimit: 64 * 1024,
+    timeoutMs: generator.timeoutMs,
     onOutput: (chunk) => options.onOutput?.(generator.name, chunk),
   });
+  const timedOut = result.timedOut === true;
   const seconds = (performance.now() - started) / 1000;
   options.onEvent?.({
     generator: generator.name,
@@ -267,9 +275,10 @@ async function runAttempt(
     phase: 'finished',
     seconds,
     exitCode: result.code,
+    ...(timedOut && { timedOut }),
   });
   const after = new Map<string, FileStat>();
-  if (result.code === 0) {
+  if (result.code === 0 && !timedOut) {
     const listed = new Set(await shadow.listFiles(dir));
     for (const file of repo.trackedIgnored) listed.add(file);
     const files = [...listed];
@@ -279,7 +288,7 @@ async function runAttempt(
       if (stat) after.set(file, stat);
     });
   }
-  return { index, copy, exitCode: result.code, stderr: result.stderr, seconds, after };
+  return { index, copy, exitCode: result.code, stderr: result.stderr, seconds, timedOut, after };
 }
 
 /** Compares the first run with the developer's tree: stale owned files and undeclared writes. */

@@ -7,6 +7,8 @@ export interface ProgramResult {
   signal?: string;
   stdout: Buffer;
   stderr: string;
+  /** Set when the program ran past `timeoutMs` and was stopped with everything it started. */
+  timedOut?: boolean;
 }
 
 /** Options for {@link runProgram}. */
@@ -18,6 +20,47 @@ export interface RunOptions {
   stderrLimit?: number;
   /** Called with each chunk of output, for progress or debug logs. */
   onOutput?: (chunk: Buffer) => void;
+  /**
+   * Stop the program after this many milliseconds: SIGTERM to its process group (so a shell's
+   * children stop too), SIGKILL after a grace period.
+   */
+  timeoutMs?: number;
+}
+
+/** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 5000;
+
+/** Process groups started with a time limit and still running; stopped if cutover itself is. */
+const groups = new Set<number>();
+
+function stopGroups(signal: NodeJS.Signals): void {
+  for (const pid of groups) signalGroup(pid, signal);
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+let forwarding = false;
+
+/**
+ * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
+ * signal; pass SIGINT and SIGTERM on, then end as the signal would have ended us.
+ */
+function forwardSignals(): void {
+  if (forwarding) return;
+  forwarding = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stopGroups(signal);
+      process.kill(process.pid, signal);
+    });
+  }
+  process.once('exit', () => stopGroups('SIGKILL'));
 }
 
 /**
@@ -26,11 +69,28 @@ export interface RunOptions {
  */
 export function runProgram(file: string, args: string[], options: RunOptions): Promise<ProgramResult> {
   return new Promise((resolve, reject) => {
+    const limited = options.timeoutMs !== undefined;
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
+      // Its own process group, so that a time limit stops what a shell command started as well.
+      detached: limited,
     });
+    let timedOut = false;
+    const timers: NodeJS.Timeout[] = [];
+    if (limited && child.pid !== undefined) {
+      const pid = child.pid;
+      forwardSignals();
+      groups.add(pid);
+      timers.push(
+        setTimeout(() => {
+          timedOut = true;
+          signalGroup(pid, 'SIGTERM');
+          timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
+        }, options.timeoutMs),
+      );
+    }
     const stdout: Buffer[] = [];
     let stderr = '';
     const limit = options.stderrLimit ?? 1 << 20;
@@ -43,15 +103,24 @@ export function runProgram(file: string, args: string[], options: RunOptions): P
       if (stderr.length > limit) stderr = stderr.slice(-limit);
       options.onOutput?.(chunk);
     });
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
+    const settle = () => {
+      for (const timer of timers) clearTimeout(timer);
+      if (child.pid !== undefined) groups.delete(child.pid);
+    };
+    child.on('error', (error) => {
+      settle();
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      settle();
       resolve({
         code: code ?? 128,
         ...(signal && { signal }),
         stdout: Buffer.concat(stdout),
         stderr,
-      }),
-    );
+        ...(timedOut && { timedOut }),
+      });
+    });
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input);
   });

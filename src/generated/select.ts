@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError, UsageError, type ConfigProblem } from '../errors.js';
 import { formatKeyPath, nearest, type KeyPath } from '../manifest/locate.js';
 import type { GeneratedEntry, Manifest } from '../manifest/model.js';
+import { DURATION } from '../manifest/schema.js';
 
 /** A generator chosen for this repository, with where the manifest declares it. */
 export interface Generator {
@@ -12,6 +13,8 @@ export interface Generator {
   env: Record<string, string>;
   /** Relative to the repository's top level; '' for the top level itself. */
   workingDirectory: string;
+  /** Time limit for one run, in milliseconds. */
+  timeoutMs: number;
   /** Key path in the manifest, for located messages: `generated[0]` or `repos["acme/api"].generated[1]`. */
   keyPath: KeyPath;
 }
@@ -60,8 +63,20 @@ function toGenerator(entry: GeneratedEntry, keyPath: KeyPath): Generator {
     outputs: entry.outputs,
     env: entry.env ?? {},
     workingDirectory: (entry['working-directory'] ?? '').replace(/^\.\/?/, '').replace(/\/+$/, ''),
+    timeoutMs: durationMs(entry.timeout ?? DEFAULT_TIMEOUT),
     keyPath,
   };
+}
+
+/** A generator that runs longer is stopped: a hung generator must not hold a CI job for hours. */
+export const DEFAULT_TIMEOUT = '30m';
+
+/** `90s`, `10m`, `1.5h`, `500ms` → milliseconds (the manifest schema has checked the form). */
+export function durationMs(text: string): number {
+  const [, amount, unit] = DURATION.exec(text) ?? [];
+  const scale = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms' | 's' | 'm' | 'h'];
+  if (amount === undefined || scale === undefined) throw new Error(`not a duration: ${text}`);
+  return Number(amount) * scale;
 }
 
 /** A located problem about one key of a generator's manifest entry. */

@@ -90,6 +90,9 @@ const glob = z
   .string({ error: 'expected a glob pattern' })
   .min(1, { error: 'expected a non-empty glob pattern' });
 
+/** A duration: a number and a unit, ms, s, m or h. */
+export const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
+
 const generatedEntry = z
   .strictObject({
     name: z.string().min(1).meta({ description: 'Short name shown in reports.' }),
@@ -105,6 +108,14 @@ const generatedEntry = z
       .string()
       .optional()
       .meta({ description: 'Directory to run in, relative to the repository.' }),
+    timeout: z
+      .string({ error: 'expected a duration such as 90s, 10m or 1h' })
+      .regex(DURATION, { error: 'expected a duration such as 90s, 10m or 1h' })
+      .optional()
+      .meta({
+        description:
+          'Time limit for one run (default 30m): then the generator and every process it started are stopped and the check fails.',
+      }),
   })
   .meta({ description: 'A code generator whose outputs must be current.' });
 
