@@ -1,8 +1,9 @@
 import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { runnerFiles } from './harness/actions-env.js';
-import { ROOT, runCli, type CliRun } from './harness/cli.js';
+import { BUNDLE, ROOT, runCli, type CliRun } from './harness/cli.js';
 import {
   changedPaths,
   fixtureRepo,
@@ -361,6 +362,41 @@ describe('check-generated with a non-Go generator (a node script)', () => {
     expect(run.stderr).toContain('failed: generator(s) failed: colors');
     const survivors = spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' });
     expect(survivors.stdout).toBe('');
+  });
+
+  test('a cancelled check (SIGTERM, as a cancelled job gets) stops its generators too', async () => {
+    const dir = nodeRepo();
+    const marker = `cutover-cancel-${process.pid}-${Date.now()}`;
+    writeFileSync(
+      path.join(dir, 'slow.yml'),
+      readFileSync(path.join(dir, 'cutover.yml'), 'utf8').replace(
+        'run: node scripts/generate.mjs',
+        `run: node -e 'setTimeout(() => {}, 600000)' ${marker}`,
+      ),
+    );
+    const child = spawn(
+      process.execPath,
+      [BUNDLE, 'check-generated', '--manifest', 'slow.yml', '--repo', 'acme/palette'],
+      {
+        cwd: dir,
+        env: { PATH: process.env['PATH'], HOME: process.env['HOME'] },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_, signal) => resolve(signal)),
+    );
+    // Wait until the generator runs, then cancel.
+    const running = () => spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim();
+    for (let waited = 0; running() === '' && waited < 15_000; waited += 100) await sleep(100);
+    expect(running()).not.toBe('');
+    child.kill('SIGTERM');
+    expect(await exited).toBe('SIGTERM');
+    for (let waited = 0; running() !== '' && waited < 5_000; waited += 100) await sleep(100);
+    expect(running()).toBe('');
+    expect(stderr).toContain('generator "colors" run 1: started');
   });
 
   test('a timeout that is not a duration, or zero, is bad input located in the manifest', async () => {
