@@ -446,12 +446,10 @@ function toGenerator(entry, keyPath) {
         outputs: entry.outputs,
         env: entry.env ?? {},
         workingDirectory: (entry['working-directory'] ?? '').replace(/^\.\/?/, '').replace(/\/+$/, ''),
-        timeoutMs: durationMs(entry.timeout ?? DEFAULT_TIMEOUT),
+        timeoutMs: durationMs(entry.timeout ?? schema/* DEFAULT_GENERATOR_TIMEOUT */.QT),
         keyPath,
     };
 }
-/** A generator that runs longer is stopped: a hung generator must not hold a CI job for hours. */
-const DEFAULT_TIMEOUT = '30m';
 /** `90s`, `10m`, `1.5h`, `500ms` → milliseconds (the manifest schema has checked the form). */
 function durationMs(text) {
     const [, amount, unit] = schema/* DURATION */.ft.exec(text) ?? [];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigError, UsageError, type ConfigProblem } from '../errors.js';
 import { formatKeyPath, nearest, type KeyPath } from '../manifest/locate.js';
 import type { GeneratedEntry, Manifest } from '../manifest/model.js';
-import { DURATION } from '../manifest/schema.js';
+import { DEFAULT_GENERATOR_TIMEOUT, DURATION } from '../manifest/schema.js';
 
 /** A generator chosen for this repository, with where the manifest declares it. */
 export interface Generator {
@@ -63,13 +63,10 @@ function toGenerator(entry: GeneratedEntry, keyPath: KeyPath): Generator {
     outputs: entry.outputs,
     env: entry.env ?? {},
     workingDirectory: (entry['working-directory'] ?? '').replace(/^\.\/?/, '').replace(/\/+$/, ''),
-    timeoutMs: durationMs(entry.timeout ?? DEFAULT_TIMEOUT),
+    timeoutMs: durationMs(entry.timeout ?? DEFAULT_GENERATOR_TIMEOUT),
     keyPath,
   };
 }
-
-/** A generator that runs longer is stopped: a hung generator must not hold a CI job for hours. */
-export const DEFAULT_TIMEOUT = '30m';
 
 /** `90s`, `10m`, `1.5h`, `500ms` → milliseconds (the manifest schema has checked the form). */
 export function durationMs(text: string): number {

@@ -93,6 +93,9 @@ const glob = z
 /** A duration: a number and a unit, ms, s, m or h. */
 export const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
 
+/** A generator that runs longer is stopped: a hung generator must not hold a CI job for hours. */
+export const DEFAULT_GENERATOR_TIMEOUT = '30m';
+
 const generatedEntry = z
   .strictObject({
     name: z.string().min(1).meta({ description: 'Short name shown in reports.' }),
@@ -113,8 +116,7 @@ const generatedEntry = z
       .regex(DURATION, { error: 'expected a duration such as 90s, 10m or 1h' })
       .optional()
       .meta({
-        description:
-          'Time limit for one run (default 30m): then the generator and every process it started are stopped and the check fails.',
+        description: `Time limit for one run (default ${DEFAULT_GENERATOR_TIMEOUT}): then the generator and every process it started are stopped and the check fails.`,
       }),
   })
   .meta({ description: 'A code generator whose outputs must be current.' });
