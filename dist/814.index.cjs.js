@@ -291,22 +291,26 @@ var pool = __webpack_require__(7033);
 async function openRepository(cwd) {
     let top;
     let infoExclude;
+    let objects;
     try {
-        const lines = (await git(['rev-parse', '--show-toplevel', '--git-path', 'info/exclude'], cwd))
+        const lines = (await git(['rev-parse', '--show-toplevel', '--git-path', 'info/exclude', '--git-path', 'objects'], cwd))
             .toString('utf8')
             .split('\n');
         top = lines[0];
         infoExclude = external_node_path_.resolve(cwd, lines[1]);
+        objects = external_node_path_.resolve(cwd, lines[2]);
     }
     catch (error) {
         throw new errors/* UsageError */.eb(`check-generated needs a git work tree: ${cwd} is not inside one (${error.message.split('\n').pop()})`);
     }
-    const [listed, ignored, config] = await Promise.all([
+    const [listed, ignored, config, head] = await Promise.all([
         git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top),
         git(['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], top),
         runProgram('git', ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], {
             cwd: top,
         }),
+        // Exit 1 in a repository without commits.
+        runProgram('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
     ]);
     const settings = new Map();
     for (const entry of splitNul(config.stdout)) {
@@ -334,6 +338,8 @@ async function openRepository(cwd) {
         files,
         trackedIgnored: new Set(splitNul(ignored)),
         infoExclude,
+        objects,
+        ...(head.code === 0 && { head: head.stdout.toString('utf8').trim() }),
         view: { configArgs, fileMode },
     };
 }
@@ -390,6 +396,21 @@ async function makeScratchCopy(repo, dir, skip, shiftMs = 0) {
         copied.set(file, { ...stat, mtimeMs });
     });
     return { dir, copied };
+}
+/**
+ * Gives a scratch copy a git repository of its own, so that generators which ask git
+ * (`git rev-parse --show-toplevel`, `git describe`, `git ls-files`) work there as in the developer's
+ * tree: HEAD is the developer's commit, the index holds its files, and objects are read from the
+ * developer's store through `objects/info/alternates`, which git only reads. Whatever a generator does
+ * with git stays in the copy.
+ */
+async function lendHistory(repo, dir) {
+    await git(['-c', 'init.defaultBranch=main', 'init', '-q', dir], dir);
+    await (0,promises_.writeFile)(external_node_path_.join(dir, '.git/objects/info/alternates'), `${repo.objects}\n`);
+    if (repo.head === undefined)
+        return;
+    await git(['update-ref', '--no-deref', 'HEAD', repo.head], dir);
+    await git(['read-tree', 'HEAD'], dir);
 }
 /** True when a copied file's stat shows that nothing wrote to it (or changed its mode). */
 function looksUntouched(expected, now) {
@@ -712,6 +733,7 @@ async function runAttempt(repo, generator, index, dir, owns, shadow, options) {
     // The generator's own outputs are not copied: it must write them, and what it no longer writes
     // is then simply absent (an orphan), however the generator handles stale files.
     const copy = await makeScratchCopy(repo, dir, owns, index * REPEAT_TIME_SHIFT_MS);
+    await lendHistory(repo, dir);
     options.onEvent?.({ generator: generator.name, attempt: index + 1, phase: 'started' });
     const started = performance.now();
     const result = await runProgram('sh', ['-c', generator.run], {

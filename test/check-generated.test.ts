@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { runnerFiles } from './harness/actions-env.js';
@@ -397,6 +397,38 @@ describe('check-generated with a non-Go generator (a node script)', () => {
     for (let waited = 0; running() !== '' && waited < 5_000; waited += 100) await sleep(100);
     expect(running()).toBe('');
     expect(stderr).toContain('generator "colors" run 1: started');
+  });
+
+  test('generators that ask git see the developer commit and index in the scratch copy', async () => {
+    const dir = nodeRepo();
+    const run =
+      'mkdir -p history && cd "$(git rev-parse --show-toplevel)" && git cat-file -p HEAD:data/colors.json > history/colors-at-head.json && git ls-files data scripts > history/inputs.txt && git status --porcelain -- data > history/status.txt';
+    writeFileSync(
+      path.join(dir, 'cutover.yml'),
+      readFileSync(path.join(dir, 'cutover.yml'), 'utf8').replace(
+        "outputs: ['gen/**']",
+        `outputs: ['gen/**']\n      - name: history\n        run: '${run}'\n        outputs: ['history/**']`,
+      ),
+    );
+    execFileSync('sh', ['-c', run], { cwd: dir });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'history generator');
+    expect(readFileSync(path.join(dir, 'history/inputs.txt'), 'utf8')).toBe(
+      'data/colors.json\nscripts/generate.mjs\n',
+    );
+    const current = await check(dir, ['--repo', 'acme/palette']);
+    expect(current.code).toBe(0);
+    expect(json(current).generators.map((g: { status: string }) => g.status)).toEqual(['current', 'current']);
+
+    // An uncommitted change to an input: git in the copy sees it as the developer's git does.
+    writeFileSync(path.join(dir, 'data/colors.json'), '[{ "name": "red", "hex": "#ff0000" }]\n');
+    const changed = await check(dir, ['--repo', 'acme/palette']);
+    expect(changed.code).toBe(1);
+    const files = json(changed).files.map((file: { path: string; kind: string }) => [file.path, file.kind]);
+    expect(files).toContainEqual(['history/status.txt', 'modified']);
+    expect(
+      json(changed).files.find((file: { path: string }) => file.path === 'history/status.txt').diff,
+    ).toContain('+ M data/colors.json');
   });
 
   test('a timeout that is not a duration, or zero, is bad input located in the manifest', async () => {

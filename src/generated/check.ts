@@ -9,6 +9,7 @@ import { mapConcurrent } from '../util/pool.js';
 import { runProgram } from './process.js';
 import {
   looksUntouched,
+  lendHistory,
   makeScratchCopy,
   statOf,
   writeBack,
@@ -258,6 +259,7 @@ async function runAttempt(
   // The generator's own outputs are not copied: it must write them, and what it no longer writes
   // is then simply absent (an orphan), however the generator handles stale files.
   const copy = await makeScratchCopy(repo, dir, owns, index * REPEAT_TIME_SHIFT_MS);
+  await lendHistory(repo, dir);
   options.onEvent?.({ generator: generator.name, attempt: index + 1, phase: 'started' });
   const started = performance.now();
   const result = await runProgram('sh', ['-c', generator.run], {

@@ -1,5 +1,5 @@
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, lstat, mkdir, readlink, symlink, utimes } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readlink, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { mapConcurrent } from '../util/pool.js';
@@ -33,6 +33,10 @@ export interface Repository {
   trackedIgnored: Set<string>;
   /** The repository's info/exclude, which a scratch copy's listing must honour too. */
   infoExclude: string;
+  /** The repository's object store, which scratch copies borrow (read-only) for their history. */
+  objects: string;
+  /** The commit checked out, if there is one. */
+  head?: string;
   view: GitView;
 }
 
@@ -45,23 +49,29 @@ export interface Repository {
 export async function openRepository(cwd: string): Promise<Repository> {
   let top: string;
   let infoExclude: string;
+  let objects: string;
   try {
-    const lines = (await git(['rev-parse', '--show-toplevel', '--git-path', 'info/exclude'], cwd))
+    const lines = (
+      await git(['rev-parse', '--show-toplevel', '--git-path', 'info/exclude', '--git-path', 'objects'], cwd)
+    )
       .toString('utf8')
       .split('\n');
     top = lines[0]!;
     infoExclude = path.resolve(cwd, lines[1]!);
+    objects = path.resolve(cwd, lines[2]!);
   } catch (error) {
     throw new UsageError(
       `check-generated needs a git work tree: ${cwd} is not inside one (${(error as Error).message.split('\n').pop()})`,
     );
   }
-  const [listed, ignored, config] = await Promise.all([
+  const [listed, ignored, config, head] = await Promise.all([
     git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top),
     git(['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], top),
     runProgram('git', ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], {
       cwd: top,
     }),
+    // Exit 1 in a repository without commits.
+    runProgram('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
   ]);
   const settings = new Map<string, string>();
   for (const entry of splitNul(config.stdout)) {
@@ -87,6 +97,8 @@ export async function openRepository(cwd: string): Promise<Repository> {
     files,
     trackedIgnored: new Set(splitNul(ignored)),
     infoExclude,
+    objects,
+    ...(head.code === 0 && { head: head.stdout.toString('utf8').trim() }),
     view: { configArgs, fileMode },
   };
 }
@@ -152,6 +164,21 @@ export async function makeScratchCopy(
     copied.set(file, { ...stat, mtimeMs });
   });
   return { dir, copied };
+}
+
+/**
+ * Gives a scratch copy a git repository of its own, so that generators which ask git
+ * (`git rev-parse --show-toplevel`, `git describe`, `git ls-files`) work there as in the developer's
+ * tree: HEAD is the developer's commit, the index holds its files, and objects are read from the
+ * developer's store through `objects/info/alternates`, which git only reads. Whatever a generator does
+ * with git stays in the copy.
+ */
+export async function lendHistory(repo: Repository, dir: string): Promise<void> {
+  await git(['-c', 'init.defaultBranch=main', 'init', '-q', dir], dir);
+  await writeFile(path.join(dir, '.git/objects/info/alternates'), `${repo.objects}\n`);
+  if (repo.head === undefined) return;
+  await git(['update-ref', '--no-deref', 'HEAD', repo.head], dir);
+  await git(['read-tree', 'HEAD'], dir);
 }
 
 /** True when a copied file's stat shows that nothing wrote to it (or changed its mode). */
