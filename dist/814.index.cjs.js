@@ -303,7 +303,7 @@ async function openRepository(cwd) {
     catch (error) {
         throw new errors/* UsageError */.eb(`check-generated needs a git work tree: ${cwd} is not inside one (${error.message.split('\n').pop()})`);
     }
-    const [listed, ignored, config, head] = await Promise.all([
+    const [listed, ignored, config, head, tags] = await Promise.all([
         git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top),
         git(['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], top),
         runProgram('git', ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], {
@@ -311,6 +311,7 @@ async function openRepository(cwd) {
         }),
         // Exit 1 in a repository without commits.
         runProgram('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
+        git(['for-each-ref', '--format=create %(refname) %(objectname)', 'refs/tags'], top),
     ]);
     const settings = new Map();
     for (const entry of splitNul(config.stdout)) {
@@ -339,6 +340,7 @@ async function openRepository(cwd) {
         trackedIgnored: new Set(splitNul(ignored)),
         infoExclude,
         objects,
+        tags: tags.toString('utf8'),
         ...(head.code === 0 && { head: head.stdout.toString('utf8').trim() }),
         view: { configArgs, fileMode },
     };
@@ -400,13 +402,15 @@ async function makeScratchCopy(repo, dir, skip, shiftMs = 0) {
 /**
  * Gives a scratch copy a git repository of its own, so that generators which ask git
  * (`git rev-parse --show-toplevel`, `git describe`, `git ls-files`) work there as in the developer's
- * tree: HEAD is the developer's commit, the index holds its files, and objects are read from the
+ * tree: HEAD is the developer's commit, the index holds its files, the tags are there, and objects are read from the
  * developer's store through `objects/info/alternates`, which git only reads. Whatever a generator does
  * with git stays in the copy.
  */
 async function lendHistory(repo, dir) {
     await git(['-c', 'init.defaultBranch=main', 'init', '-q', dir], dir);
     await (0,promises_.writeFile)(external_node_path_.join(dir, '.git/objects/info/alternates'), `${repo.objects}\n`);
+    if (repo.tags)
+        await git(['update-ref', '--stdin'], dir, repo.tags);
     if (repo.head === undefined)
         return;
     await git(['update-ref', '--no-deref', 'HEAD', repo.head], dir);

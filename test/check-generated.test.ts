@@ -402,7 +402,7 @@ describe('check-generated with a non-Go generator (a node script)', () => {
   test('generators that ask git see the developer commit and index in the scratch copy', async () => {
     const dir = nodeRepo();
     const run =
-      'mkdir -p history && cd "$(git rev-parse --show-toplevel)" && git cat-file -p HEAD:data/colors.json > history/colors-at-head.json && git ls-files data scripts > history/inputs.txt && git status --porcelain -- data > history/status.txt';
+      'mkdir -p history && cd "$(git rev-parse --show-toplevel)" && git cat-file -p HEAD:data/colors.json > history/colors-at-head.json && git ls-files data scripts > history/inputs.txt && git status --porcelain -- data > history/status.txt && git describe --tags --always > history/describe.txt';
     writeFileSync(
       path.join(dir, 'cutover.yml'),
       readFileSync(path.join(dir, 'cutover.yml'), 'utf8').replace(
@@ -413,6 +413,12 @@ describe('check-generated with a non-Go generator (a node script)', () => {
     execFileSync('sh', ['-c', run], { cwd: dir });
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'history generator');
+    // A release commit whose generated describe.txt names its own tag.
+    git(dir, 'tag', '-a', '-m', 'release', 'v1.2.1');
+    execFileSync('sh', ['-c', run], { cwd: dir });
+    git(dir, 'commit', '-q', '-am', 'release v1.2.1');
+    git(dir, 'tag', '-f', '-a', '-m', 'release', 'v1.2.1');
+    expect(readFileSync(path.join(dir, 'history/describe.txt'), 'utf8')).toBe('v1.2.1\n');
     expect(readFileSync(path.join(dir, 'history/inputs.txt'), 'utf8')).toBe(
       'data/colors.json\nscripts/generate.mjs\n',
     );

@@ -37,6 +37,8 @@ export interface Repository {
   objects: string;
   /** The commit checked out, if there is one. */
   head?: string;
+  /** The repository's tags as `update-ref --stdin` lines (`create refs/tags/v1 <id>`), for `git describe`. */
+  tags: string;
   view: GitView;
 }
 
@@ -64,7 +66,7 @@ export async function openRepository(cwd: string): Promise<Repository> {
       `check-generated needs a git work tree: ${cwd} is not inside one (${(error as Error).message.split('\n').pop()})`,
     );
   }
-  const [listed, ignored, config, head] = await Promise.all([
+  const [listed, ignored, config, head, tags] = await Promise.all([
     git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top),
     git(['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], top),
     runProgram('git', ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], {
@@ -72,6 +74,7 @@ export async function openRepository(cwd: string): Promise<Repository> {
     }),
     // Exit 1 in a repository without commits.
     runProgram('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
+    git(['for-each-ref', '--format=create %(refname) %(objectname)', 'refs/tags'], top),
   ]);
   const settings = new Map<string, string>();
   for (const entry of splitNul(config.stdout)) {
@@ -98,6 +101,7 @@ export async function openRepository(cwd: string): Promise<Repository> {
     trackedIgnored: new Set(splitNul(ignored)),
     infoExclude,
     objects,
+    tags: tags.toString('utf8'),
     ...(head.code === 0 && { head: head.stdout.toString('utf8').trim() }),
     view: { configArgs, fileMode },
   };
@@ -169,13 +173,14 @@ export async function makeScratchCopy(
 /**
  * Gives a scratch copy a git repository of its own, so that generators which ask git
  * (`git rev-parse --show-toplevel`, `git describe`, `git ls-files`) work there as in the developer's
- * tree: HEAD is the developer's commit, the index holds its files, and objects are read from the
+ * tree: HEAD is the developer's commit, the index holds its files, the tags are there, and objects are read from the
  * developer's store through `objects/info/alternates`, which git only reads. Whatever a generator does
  * with git stays in the copy.
  */
 export async function lendHistory(repo: Repository, dir: string): Promise<void> {
   await git(['-c', 'init.defaultBranch=main', 'init', '-q', dir], dir);
   await writeFile(path.join(dir, '.git/objects/info/alternates'), `${repo.objects}\n`);
+  if (repo.tags) await git(['update-ref', '--stdin'], dir, repo.tags);
   if (repo.head === undefined) return;
   await git(['update-ref', '--no-deref', 'HEAD', repo.head], dir);
   await git(['read-tree', 'HEAD'], dir);
