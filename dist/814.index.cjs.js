@@ -311,7 +311,7 @@ async function openRepository(cwd) {
         }),
         // Exit 1 in a repository without commits.
         runProgram('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
-        git(['for-each-ref', '--format=create %(refname) %(objectname)', 'refs/tags'], top),
+        git(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/tags'], top),
     ]);
     const settings = new Map();
     for (const entry of splitNul(config.stdout)) {
@@ -409,8 +409,9 @@ async function makeScratchCopy(repo, dir, skip, shiftMs = 0) {
 async function lendHistory(repo, dir) {
     await git(['-c', 'init.defaultBranch=main', 'init', '-q', dir], dir);
     await (0,promises_.writeFile)(external_node_path_.join(dir, '.git/objects/info/alternates'), `${repo.objects}\n`);
+    // One file however many tags there are (git sorts an unmarked packed-refs file itself).
     if (repo.tags)
-        await git(['update-ref', '--stdin'], dir, repo.tags);
+        await (0,promises_.writeFile)(external_node_path_.join(dir, '.git/packed-refs'), repo.tags);
     if (repo.head === undefined)
         return;
     await git(['update-ref', '--no-deref', 'HEAD', repo.head], dir);
