@@ -292,18 +292,29 @@ async function openRepository(cwd) {
     let top;
     let infoExclude;
     let objects;
+    let shallowFile;
     try {
-        const lines = (await git(['rev-parse', '--show-toplevel', '--git-path', 'info/exclude', '--git-path', 'objects'], cwd))
+        const lines = (await git([
+            'rev-parse',
+            '--show-toplevel',
+            '--git-path',
+            'info/exclude',
+            '--git-path',
+            'objects',
+            '--git-path',
+            'shallow',
+        ], cwd))
             .toString('utf8')
             .split('\n');
         top = lines[0];
         infoExclude = external_node_path_.resolve(cwd, lines[1]);
         objects = external_node_path_.resolve(cwd, lines[2]);
+        shallowFile = external_node_path_.resolve(cwd, lines[3]);
     }
     catch (error) {
         throw new errors/* UsageError */.eb(`check-generated needs a git work tree: ${cwd} is not inside one (${error.message.split('\n').pop()})`);
     }
-    const [listed, ignored, config, head, tags] = await Promise.all([
+    const [listed, ignored, config, head, tags, shallow] = await Promise.all([
         git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top),
         git(['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], top),
         runProgram('git', ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], {
@@ -312,6 +323,7 @@ async function openRepository(cwd) {
         // Exit 1 in a repository without commits.
         runProgram('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
         git(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/tags'], top),
+        (0,promises_.readFile)(shallowFile, 'utf8').catch(() => undefined),
     ]);
     const settings = new Map();
     for (const entry of splitNul(config.stdout)) {
@@ -341,6 +353,7 @@ async function openRepository(cwd) {
         infoExclude,
         objects,
         tags: tags.toString('utf8'),
+        ...(shallow !== undefined && { shallow }),
         ...(head.code === 0 && { head: head.stdout.toString('utf8').trim() }),
         view: { configArgs, fileMode },
     };
@@ -402,16 +415,20 @@ async function makeScratchCopy(repo, dir, skip, shiftMs = 0) {
 /**
  * Gives a scratch copy a git repository of its own, so that generators which ask git
  * (`git rev-parse --show-toplevel`, `git describe`, `git ls-files`) work there as in the developer's
- * tree: HEAD is the developer's commit, the index holds its files, the tags are there, and objects are read from the
- * developer's store through `objects/info/alternates`, which git only reads. Whatever a generator does
- * with git stays in the copy.
+ * tree: HEAD is the developer's commit, the index holds its files, the tags are there, and objects
+ * are read from the developer's store through `objects/info/alternates`, which git only reads.
+ * Whatever a generator does with git stays in the copy.
  */
 async function lendHistory(repo, dir) {
     await git(['-c', 'init.defaultBranch=main', 'init', '-q', dir], dir);
-    await (0,promises_.writeFile)(external_node_path_.join(dir, '.git/objects/info/alternates'), `${repo.objects}\n`);
+    const gitDir = external_node_path_.join(dir, '.git');
+    await (0,promises_.writeFile)(external_node_path_.join(gitDir, 'objects/info/alternates'), `${repo.objects}\n`);
     // One file however many tags there are (git sorts an unmarked packed-refs file itself).
     if (repo.tags)
-        await (0,promises_.writeFile)(external_node_path_.join(dir, '.git/packed-refs'), repo.tags);
+        await (0,promises_.writeFile)(external_node_path_.join(gitDir, 'packed-refs'), repo.tags);
+    // Without it, git looks for the parents a shallow clone does not have, and fails.
+    if (repo.shallow !== undefined)
+        await (0,promises_.writeFile)(external_node_path_.join(gitDir, 'shallow'), repo.shallow);
     if (repo.head === undefined)
         return;
     await git(['update-ref', '--no-deref', 'HEAD', repo.head], dir);

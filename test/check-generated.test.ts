@@ -402,7 +402,7 @@ describe('check-generated with a non-Go generator (a node script)', () => {
   test('generators that ask git see the developer commit and index in the scratch copy', async () => {
     const dir = nodeRepo();
     const run =
-      'mkdir -p history && cd "$(git rev-parse --show-toplevel)" && git cat-file -p HEAD:data/colors.json > history/colors-at-head.json && git ls-files data scripts > history/inputs.txt && git status --porcelain -- data > history/status.txt && git describe --tags --always > history/describe.txt';
+      'mkdir -p history && cd "$(git rev-parse --show-toplevel)" && git log -1 --format=%s > /dev/null && git cat-file -p HEAD:data/colors.json > history/colors-at-head.json && git ls-files data scripts > history/inputs.txt && git status --porcelain -- data > history/status.txt && git describe --tags --always > history/describe.txt';
     writeFileSync(
       path.join(dir, 'cutover.yml'),
       readFileSync(path.join(dir, 'cutover.yml'), 'utf8').replace(
@@ -425,6 +425,17 @@ describe('check-generated with a non-Go generator (a node script)', () => {
     const current = await check(dir, ['--repo', 'acme/palette']);
     expect(current.code).toBe(0);
     expect(json(current).generators.map((g: { status: string }) => g.status)).toEqual(['current', 'current']);
+
+    // A shallow clone, as actions/checkout makes by default: git in the copy knows where history stops.
+    const shallow = path.join(tempDir('cutover-shallow-'), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, shallow]);
+    expect(existsSync(path.join(shallow, '.git/shallow'))).toBe(true);
+    const fromShallow = await check(shallow, ['--repo', 'acme/palette']);
+    expect(json(fromShallow).generators.map((g: { status: string }) => g.status)).toEqual([
+      'current',
+      'current',
+    ]);
+    expect(fromShallow.code).toBe(0);
 
     // An uncommitted change to an input: git in the copy sees it as the developer's git does.
     writeFileSync(path.join(dir, 'data/colors.json'), '[{ "name": "red", "hex": "#ff0000" }]\n');

@@ -1,5 +1,5 @@
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, lstat, mkdir, readlink, symlink, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readFile, readlink, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { mapConcurrent } from '../util/pool.js';
@@ -39,6 +39,8 @@ export interface Repository {
   head?: string;
   /** The repository's tags as packed-refs lines (`<id> refs/tags/v1`), for `git describe`. */
   tags: string;
+  /** A shallow clone's list of boundary commits (CI checkouts are shallow by default). */
+  shallow?: string;
   view: GitView;
 }
 
@@ -52,21 +54,35 @@ export async function openRepository(cwd: string): Promise<Repository> {
   let top: string;
   let infoExclude: string;
   let objects: string;
+  let shallowFile: string;
   try {
     const lines = (
-      await git(['rev-parse', '--show-toplevel', '--git-path', 'info/exclude', '--git-path', 'objects'], cwd)
+      await git(
+        [
+          'rev-parse',
+          '--show-toplevel',
+          '--git-path',
+          'info/exclude',
+          '--git-path',
+          'objects',
+          '--git-path',
+          'shallow',
+        ],
+        cwd,
+      )
     )
       .toString('utf8')
       .split('\n');
     top = lines[0]!;
     infoExclude = path.resolve(cwd, lines[1]!);
     objects = path.resolve(cwd, lines[2]!);
+    shallowFile = path.resolve(cwd, lines[3]!);
   } catch (error) {
     throw new UsageError(
       `check-generated needs a git work tree: ${cwd} is not inside one (${(error as Error).message.split('\n').pop()})`,
     );
   }
-  const [listed, ignored, config, head, tags] = await Promise.all([
+  const [listed, ignored, config, head, tags, shallow] = await Promise.all([
     git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top),
     git(['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], top),
     runProgram('git', ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], {
@@ -75,6 +91,7 @@ export async function openRepository(cwd: string): Promise<Repository> {
     // Exit 1 in a repository without commits.
     runProgram('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
     git(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/tags'], top),
+    readFile(shallowFile, 'utf8').catch(() => undefined),
   ]);
   const settings = new Map<string, string>();
   for (const entry of splitNul(config.stdout)) {
@@ -102,6 +119,7 @@ export async function openRepository(cwd: string): Promise<Repository> {
     infoExclude,
     objects,
     tags: tags.toString('utf8'),
+    ...(shallow !== undefined && { shallow }),
     ...(head.code === 0 && { head: head.stdout.toString('utf8').trim() }),
     view: { configArgs, fileMode },
   };
@@ -173,15 +191,18 @@ export async function makeScratchCopy(
 /**
  * Gives a scratch copy a git repository of its own, so that generators which ask git
  * (`git rev-parse --show-toplevel`, `git describe`, `git ls-files`) work there as in the developer's
- * tree: HEAD is the developer's commit, the index holds its files, the tags are there, and objects are read from the
- * developer's store through `objects/info/alternates`, which git only reads. Whatever a generator does
- * with git stays in the copy.
+ * tree: HEAD is the developer's commit, the index holds its files, the tags are there, and objects
+ * are read from the developer's store through `objects/info/alternates`, which git only reads.
+ * Whatever a generator does with git stays in the copy.
  */
 export async function lendHistory(repo: Repository, dir: string): Promise<void> {
   await git(['-c', 'init.defaultBranch=main', 'init', '-q', dir], dir);
-  await writeFile(path.join(dir, '.git/objects/info/alternates'), `${repo.objects}\n`);
+  const gitDir = path.join(dir, '.git');
+  await writeFile(path.join(gitDir, 'objects/info/alternates'), `${repo.objects}\n`);
   // One file however many tags there are (git sorts an unmarked packed-refs file itself).
-  if (repo.tags) await writeFile(path.join(dir, '.git/packed-refs'), repo.tags);
+  if (repo.tags) await writeFile(path.join(gitDir, 'packed-refs'), repo.tags);
+  // Without it, git looks for the parents a shallow clone does not have, and fails.
+  if (repo.shallow !== undefined) await writeFile(path.join(gitDir, 'shallow'), repo.shallow);
   if (repo.head === undefined) return;
   await git(['update-ref', '--no-deref', 'HEAD', repo.head], dir);
   await git(['read-tree', 'HEAD'], dir);
