@@ -489,17 +489,9 @@ function toGenerator(entry, keyPath) {
         outputs: entry.outputs,
         env: entry.env ?? {},
         workingDirectory: (entry['working-directory'] ?? '').replace(/^\.\/?/, '').replace(/\/+$/, ''),
-        timeoutMs: durationMs(entry.timeout ?? schema/* DEFAULT_GENERATOR_TIMEOUT */.QT),
+        timeoutMs: (0,schema/* durationMs */.pc)(entry.timeout ?? schema/* DEFAULT_GENERATOR_TIMEOUT */.QT),
         keyPath,
     };
-}
-/** `90s`, `10m`, `1.5h`, `500ms` → milliseconds (the manifest schema has checked the form). */
-function durationMs(text) {
-    const [, amount, unit] = schema/* DURATION */.ft.exec(text) ?? [];
-    const scale = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit];
-    if (amount === undefined || scale === undefined)
-        throw new Error(`not a duration: ${text}`);
-    return Number(amount) * scale;
 }
 /** A located problem about one key of a generator's manifest entry. */
 function problemAt(manifest, generator, key, message) {

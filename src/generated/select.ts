@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigError, UsageError, type ConfigProblem } from '../errors.js';
 import { formatKeyPath, nearest, type KeyPath } from '../manifest/locate.js';
 import type { GeneratedEntry, Manifest } from '../manifest/model.js';
-import { DEFAULT_GENERATOR_TIMEOUT, DURATION } from '../manifest/schema.js';
+import { DEFAULT_GENERATOR_TIMEOUT, durationMs } from '../manifest/schema.js';
 
 /** A generator chosen for this repository, with where the manifest declares it. */
 export interface Generator {
@@ -66,14 +66,6 @@ function toGenerator(entry: GeneratedEntry, keyPath: KeyPath): Generator {
     timeoutMs: durationMs(entry.timeout ?? DEFAULT_GENERATOR_TIMEOUT),
     keyPath,
   };
-}
-
-/** `90s`, `10m`, `1.5h`, `500ms` → milliseconds (the manifest schema has checked the form). */
-export function durationMs(text: string): number {
-  const [, amount, unit] = DURATION.exec(text) ?? [];
-  const scale = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms' | 's' | 'm' | 'h'];
-  if (amount === undefined || scale === undefined) throw new Error(`not a duration: ${text}`);
-  return Number(amount) * scale;
 }
 
 /** A located problem about one key of a generator's manifest entry. */

@@ -4,7 +4,7 @@ import { ConfigError, type ConfigProblem } from '../errors.js';
 import { isLoopbackHost, normalizeHost, parseRepositoryReference } from '../registry/reference.js';
 import { describeValue, formatKeyPath, nearest, SourceLocator, type KeyPath } from './locate.js';
 import type { Manifest, RegistrySpec } from './model.js';
-import { DURATION, manifestSchema, type ManifestInput } from './schema.js';
+import { durationMs, manifestSchema, type ManifestInput } from './schema.js';
 
 const SECRET_KEYS = /^(password|passwd|secret|token|auth|username|user|identitytoken)$/i;
 
@@ -304,7 +304,7 @@ function generatedProblems(
     if (seen.has(entry.name))
       problems.push(at([...path, index, 'name'], `duplicate generator name "${entry.name}"`));
     seen.add(entry.name);
-    if (entry.timeout !== undefined && Number(DURATION.exec(entry.timeout)?.[1]) === 0)
+    if (entry.timeout !== undefined && durationMs(entry.timeout) === 0)
       problems.push(at([...path, index, 'timeout'], 'expected a duration greater than zero'));
     const dir = entry['working-directory'];
     if (dir !== undefined && (dir.startsWith('/') || dir.split('/').includes('..'))) {

@@ -91,7 +91,15 @@ const glob = z
   .min(1, { error: 'expected a non-empty glob pattern' });
 
 /** A duration: a number and a unit, ms, s, m or h. */
-export const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
+const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
+
+/** `90s`, `10m`, `1.5h`, `500ms` → milliseconds (the manifest schema has checked the form). */
+export function durationMs(text: string): number {
+  const [, amount, unit] = DURATION.exec(text) ?? [];
+  const scale = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms' | 's' | 'm' | 'h'];
+  if (amount === undefined || scale === undefined) throw new Error(`not a duration: ${text}`);
+  return Number(amount) * scale;
+}
 
 /** A generator that runs longer is stopped: a hung generator must not hold a CI job for hours. */
 export const DEFAULT_GENERATOR_TIMEOUT = '30m';
