@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(ROOT, 'lib/src/index.js');
+const CLI = path.join(ROOT, 'lib/src/cli/index.js');
 const PACKAGES = 20;
 const PER_PACKAGE = 10;
 const ROUNDS = 3;

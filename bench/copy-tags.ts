@@ -17,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { startFaultyProxy, type FaultyProxy } from '../test/harness/faulty-proxy.js';
 import { startRegistry, type TestRegistry } from '../test/harness/registry.js';
 import { requireTool } from '../test/harness/tools.js';
-import { RegistryClient } from '../src/registry/client.js';
-import { MEDIA_TYPES, sha256Digest } from '../src/registry/media.js';
+import { RegistryClient } from '../src/oci/client.js';
+import { MEDIA_TYPES, sha256Digest } from '../src/oci/media.js';
 
 /** The bundle users run; this file runs from lib/bench/ after tsc. */
 const BUNDLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');

@@ -11,8 +11,8 @@ exports.modules = {
 /* harmony export */   httpStatus: () => (/* binding */ httpStatus)
 /* harmony export */ });
 /* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60891);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65071);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99559);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78763);
 
 
 
@@ -23,9 +23,9 @@ exports.modules = {
 function createOctokit(env, purpose) {
     const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
     if (!token) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
     }
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$)(token);
+    (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$)(token);
     return new _octokit_rest__WEBPACK_IMPORTED_MODULE_2__/* .Octokit */ .E({
         auth: token,
         baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',

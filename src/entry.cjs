@@ -1,1 +1,1 @@
-require('../lib/src/index.js');
+require('../lib/src/cli/index.js');

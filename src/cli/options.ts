@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { isCalendarDay } from '../manifest/schema.js';
 import { nearest } from '../manifest/locate.js';
-import type { CommonOptions, OptionSpec, RawOptions } from '../commands/types.js';
+import type { CommonOptions, OptionSpec, RawOptions } from './command.js';
 
 /** Options every command has, under the same names as flags and as action inputs. */
 export const COMMON_OPTIONS: OptionSpec[] = [

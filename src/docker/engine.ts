@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
-import { UsageError } from '../errors.js';
-import type { Credentials } from '../registry/credentials.js';
+import { UsageError } from '../shared/errors.js';
+import type { Credentials } from '../oci/credentials.js';
 
 /** What `docker push` reports as it goes: one JSON message per layer event. */
 export interface PushEvent {

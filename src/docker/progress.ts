@@ -1,5 +1,5 @@
-import { formatBytes } from '../report/markdown.js';
-import { formatRate, ProgressLine } from '../report/progress.js';
+import { formatBytes } from '../shared/markdown.js';
+import { formatRate, ProgressLine } from '../shared/progress.js';
 import type { PushEvent } from './engine.js';
 
 interface LayerState {

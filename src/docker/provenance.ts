@@ -1,5 +1,5 @@
 import type { RegistrySpec } from '../manifest/model.js';
-import { normalizeHost, parseReference } from '../registry/reference.js';
+import { normalizeHost, parseReference } from '../oci/reference.js';
 import type { LocalImage } from './engine.js';
 
 /** Labels that name the image an image was built from (OCI annotations and common build tools). */

@@ -1,5 +1,5 @@
 import type { Octokit } from '@octokit/rest';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 
 /** Where the dashboard lives: an issue by number, or by title (created on the first run). */
 export type DashboardTarget =

@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
-import { UsageError } from '../errors.js';
-import { maskSecret } from '../secrets.js';
+import { UsageError } from '../shared/errors.js';
+import { maskSecret } from '../shared/secrets.js';
 
 /**
  * The one place Octokit clients are made: token from GITHUB_TOKEN (masked), API base from

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../shared/errors.js';
 import type { Manifest } from './model.js';
 import { parseManifest } from './parse.js';
 

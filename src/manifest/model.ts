@@ -1,5 +1,5 @@
-import type { ConfigProblem } from '../errors.js';
-import type { RepositoryReference } from '../registry/reference.js';
+import type { ConfigProblem } from '../shared/errors.js';
+import type { RepositoryReference } from '../oci/reference.js';
 import type { SourceLocator } from './locate.js';
 import type { CopyRule, GeneratedEntry, PathRule } from './schema.js';
 import type { RegistryRole, Timeline } from './timeline.js';

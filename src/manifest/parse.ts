@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, type ConfigProblem } from '../errors.js';
-import { isLoopbackHost, normalizeHost, parseRepositoryReference } from '../registry/reference.js';
+import { ConfigError, type ConfigProblem } from '../shared/errors.js';
+import { isLoopbackHost, normalizeHost, parseRepositoryReference } from '../oci/reference.js';
 import { describeValue, formatKeyPath, nearest, SourceLocator, type KeyPath } from './locate.js';
 import type { Manifest, RegistrySpec } from './model.js';
 import { durationMs, manifestSchema, type ManifestInput } from './schema.js';

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { z } from 'zod';
-import { isValidHost, isValidRepositoryPath, parseRepositoryReference } from '../registry/reference.js';
+import { isValidHost, isValidRepositoryPath, parseRepositoryReference } from '../oci/reference.js';
 
 /** A calendar day, `YYYY-MM-DD`, as every date in the manifest is written. */
 const day = z

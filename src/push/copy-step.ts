@@ -1,8 +1,8 @@
 import type { RegistryRole } from '../manifest/timeline.js';
-import type { RegistryClient } from '../registry/client.js';
-import { copyImage, CopySession } from '../registry/copy.js';
-import { formatBytes } from '../report/markdown.js';
-import { formatRate, ProgressLine } from '../report/progress.js';
+import type { RegistryClient } from '../oci/client.js';
+import { copyImage, CopySession } from '../copy/copy.js';
+import { formatBytes } from '../shared/markdown.js';
+import { formatRate, ProgressLine } from '../shared/progress.js';
 import type { CopyStep } from './execute.js';
 
 /**

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import type { Manifest, RegistrySpec } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
 import {
@@ -14,7 +14,7 @@ import {
   isValidTag,
   parseReference,
   parseRepositoryReference,
-} from '../registry/reference.js';
+} from '../oci/reference.js';
 
 /** One registry a push goes to, with the repository path it has there. */
 export interface PushTarget {

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { constants, createGzip, deflateRawSync } from 'node:zlib';
 import type { DockerEngine, PushEvent } from '../docker/engine.js';
 import { describedImage, readTarStream } from '../docker/export.js';
-import type { RegistryClient } from '../registry/client.js';
+import type { RegistryClient } from '../oci/client.js';
 
 /** The media types `docker push` writes; pulls of every engine and registry understand them. */
 export const DOCKER_MEDIA = {

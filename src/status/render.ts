@@ -1,6 +1,6 @@
-import type { Plan } from '../graph/plan.js';
-import { dependencyDiagram, type NodeColouring } from '../graph/render.js';
-import { table } from '../report/markdown.js';
+import type { Plan } from '../plan/plan.js';
+import { dependencyDiagram, type NodeColouring } from '../plan/render.js';
+import { table } from '../shared/markdown.js';
 import { tagNote, type ImageStatus, type MigrationStatus, type TagCheck } from './status.js';
 
 const IMAGE_STATE: Record<ImageStatus['state'], string> = {

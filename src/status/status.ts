@@ -1,11 +1,11 @@
 import semver from 'semver';
-import type { Plan } from '../graph/plan.js';
+import type { Plan } from '../plan/plan.js';
 import type { Manifest } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
-import type { RegistryClient } from '../registry/client.js';
-import type { RefsFile } from '../registry/refs-file.js';
-import { createdOf, selectImages } from '../registry/select.js';
-import { mapConcurrent } from '../util/pool.js';
+import type { RegistryClient } from '../oci/client.js';
+import type { RefsFile } from '../copy/refs-file.js';
+import { createdOf, selectImages } from '../copy/select.js';
+import { mapConcurrent } from '../shared/pool.js';
 
 /** One tag (or digest) compared between the registries. */
 export interface TagCheck {

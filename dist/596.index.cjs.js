@@ -1,0 +1,594 @@
+"use strict";
+exports.id = 596;
+exports.ids = [596,177];
+exports.modules = {
+
+/***/ 61346:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ defineCommand)
+/* harmony export */ });
+/** Declares a command with its option types inferred from the schema. */
+function defineCommand(command) {
+    return command;
+}
+
+
+/***/ }),
+
+/***/ 43177:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit),
+/* harmony export */   httpStatus: () => (/* binding */ httpStatus)
+/* harmony export */ });
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60891);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78763);
+
+
+
+/**
+ * The one place Octokit clients are made: token from GITHUB_TOKEN (masked), API base from
+ * GITHUB_API_URL so GitHub Enterprise Server and the tests' local API server work unchanged.
+ */
+function createOctokit(env, purpose) {
+    const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
+    if (!token) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
+    }
+    (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$)(token);
+    return new _octokit_rest__WEBPACK_IMPORTED_MODULE_2__/* .Octokit */ .E({
+        auth: token,
+        baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+        userAgent: 'cutover',
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+    });
+}
+/** The HTTP status of an Octokit RequestError, if it is one. */
+function httpStatus(error) {
+    const status = error.status;
+    return typeof status === 'number' ? status : undefined;
+}
+
+
+/***/ }),
+
+/***/ 78596:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  rollout: () => (/* binding */ rollout)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/coerce.js
+var coerce = __webpack_require__(49567);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(8835);
+// EXTERNAL MODULE: ./lib/src/github/octokit.js
+var github_octokit = __webpack_require__(43177);
+// EXTERNAL MODULE: ./lib/src/manifest/load.js + 1 modules
+var manifest_load = __webpack_require__(71554);
+// EXTERNAL MODULE: ./lib/src/shared/markdown.js
+var markdown = __webpack_require__(51477);
+// EXTERNAL MODULE: ./lib/src/shared/progress.js
+var shared_progress = __webpack_require__(34767);
+;// CONCATENATED MODULE: ./lib/src/rollout/rollout.js
+
+/**
+ * Opens (or, without `apply`, plans) one pull request adding the starter workflow to `repo`.
+ * Idempotent: a repository whose default branch already has the file, or that has an open pull
+ * request from the rollout branch, is skipped; a rollout branch left by an earlier run is reused.
+ */
+async function rolloutRepository(octokit, repo, settings) {
+    const [owner, name] = repo.split('/');
+    let defaultBranch;
+    try {
+        defaultBranch = (await octokit.rest.repos.get({ owner, repo: name })).data.default_branch;
+    }
+    catch (error) {
+        return { repo, action: 'failed', reason: describe(error, 'reading the repository') };
+    }
+    try {
+        if (await fileExists(octokit, owner, name, settings.path, defaultBranch)) {
+            return {
+                repo,
+                action: 'skipped',
+                reason: `${settings.path} is already on ${defaultBranch}`,
+                defaultBranch,
+            };
+        }
+        const open = await octokit.rest.pulls.list({
+            owner,
+            repo: name,
+            state: 'open',
+            head: `${owner}:${settings.branch}`,
+            per_page: 10,
+        });
+        const existing = open.data[0];
+        if (existing) {
+            return {
+                repo,
+                action: 'skipped',
+                reason: `rollout pull request #${existing.number} is already open`,
+                defaultBranch,
+                pullRequest: { number: existing.number, url: existing.html_url },
+            };
+        }
+        if (!settings.apply)
+            return { repo, action: 'would-open', defaultBranch };
+        const base = await octokit.rest.git.getRef({ owner, repo: name, ref: `heads/${defaultBranch}` });
+        let branchSha;
+        try {
+            await octokit.rest.git.createRef({
+                owner,
+                repo: name,
+                ref: `refs/heads/${settings.branch}`,
+                sha: base.data.object.sha,
+            });
+        }
+        catch (error) {
+            // 422: the branch is left from an earlier run whose pull request was closed; reuse it.
+            if ((0,github_octokit.httpStatus)(error) !== 422)
+                throw error;
+            branchSha = await fileSha(octokit, owner, name, settings.path, settings.branch);
+        }
+        await octokit.rest.repos.createOrUpdateFileContents({
+            owner,
+            repo: name,
+            path: settings.path,
+            branch: settings.branch,
+            message: settings.title,
+            content: Buffer.from(settings.content(defaultBranch)).toString('base64'),
+            ...(branchSha !== undefined && { sha: branchSha }),
+        });
+        const pull = await octokit.rest.pulls.create({
+            owner,
+            repo: name,
+            title: settings.title,
+            head: settings.branch,
+            base: defaultBranch,
+            body: settings.body,
+        });
+        return {
+            repo,
+            action: 'opened',
+            defaultBranch,
+            pullRequest: { number: pull.data.number, url: pull.data.html_url },
+        };
+    }
+    catch (error) {
+        return { repo, action: 'failed', reason: describe(error, 'opening the pull request'), defaultBranch };
+    }
+}
+async function fileExists(octokit, owner, repo, path, ref) {
+    return (await fileSha(octokit, owner, repo, path, ref)) !== undefined;
+}
+/** The blob sha of a file on a branch, or undefined when there is none. */
+async function fileSha(octokit, owner, repo, path, ref) {
+    try {
+        const response = await octokit.rest.repos.getContent({ owner, repo, path, ref });
+        return Array.isArray(response.data) ? undefined : response.data.sha;
+    }
+    catch (error) {
+        if ((0,github_octokit.httpStatus)(error) === 404)
+            return undefined;
+        throw error;
+    }
+}
+function describe(error, doing) {
+    const status = (0,github_octokit.httpStatus)(error);
+    const message = error.message.split('\n')[0];
+    if (status === 404)
+        return `${doing}: not found, or the token cannot see it (HTTP 404)`;
+    if (status === 403 || status === 401)
+        return `${doing}: the token is not allowed (HTTP ${status}: ${message}); it needs contents and pull-requests write`;
+    return `${doing}: ${status ? `HTTP ${status}: ` : ''}${message}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/rollout/starter.js
+/**
+ * The starter workflow a repository gets (by `cutover rollout`, or from the organisation's
+ * `.github/workflow-templates`): one job calling the reusable cutover workflow.
+ */
+/** Where the reusable workflow lives; an organisation that forks cutover passes its own with --uses. */
+const DEFAULT_REUSABLE_WORKFLOW = 'cutover/cutover/.github/workflows/cutover.yml@v1';
+/** Where rollout writes the starter workflow in each repository. */
+const DEFAULT_WORKFLOW_PATH = '.github/workflows/cutover.yml';
+/** YAML single-quoted scalar: safe for any text in a workflow file. */
+function quote(text) {
+    return `'${text.replace(/'/g, "''")}'`;
+}
+/** The starter workflow's text. */
+function starterWorkflow(options) {
+    const lines = [
+        '# cutover: build and push during the registry migration, flag references to the old registry,',
+        '# and keep generated code current. From cutover (rollout or the organisation templates); edit freely.',
+        'name: cutover',
+        'on:',
+        '  push:',
+        `    branches: [${quote(options.branch)}]`,
+        '  pull_request:',
+        '  workflow_dispatch:',
+        'permissions:',
+        '  contents: read',
+        'jobs:',
+        '  cutover:',
+    ];
+    if (options.images.length > 1) {
+        lines.push('    strategy:', '      fail-fast: false', '      matrix:', '        # One job per image; set context/dockerfile where an image is not built from the root.', `        repository: [${options.images.map(quote).join(', ')}]`);
+    }
+    lines.push(`    uses: ${options.uses}`);
+    const inputs = [];
+    if (options.manifest !== undefined)
+        inputs.push(`      manifest: ${quote(options.manifest)}`);
+    if (options.images.length === 1)
+        inputs.push(`      repository: ${quote(options.images[0])}`);
+    if (options.images.length > 1)
+        inputs.push('      repository: ${{ matrix.repository }}');
+    if (inputs.length > 0)
+        lines.push('    with:', ...inputs);
+    else
+        lines.push('    # with:', '    #   repository: team/app  # the image this repository pushes, as a path in the old registry');
+    lines.push('    secrets: inherit');
+    return `${lines.join('\n')}\n`;
+}
+/** The organisation template's `.properties.json` beside workflows/cutover.yml. */
+const STARTER_PROPERTIES = {
+    name: 'cutover registry migration',
+    description: 'Build and push to the old and new container registries on the migration timeline, flag references to the old registry, and keep generated code current.',
+    categories: ['Deployment', 'Containers'],
+    filePatterns: ['^Dockerfile$', '^cutover\\.ya?ml$'],
+};
+
+// EXTERNAL MODULE: ./lib/src/shared/pool.js
+var pool = __webpack_require__(90294);
+// EXTERNAL MODULE: ./lib/src/cli/command.js
+var command = __webpack_require__(61346);
+;// CONCATENATED MODULE: ./lib/src/rollout/command.js
+
+
+
+
+
+
+
+
+
+
+
+
+const ACTION_TEXT = {
+    opened: '✅ opened',
+    'would-open': '📝 would open (dry run)',
+    skipped: '⏭️ skipped',
+    failed: '❌ failed',
+};
+/** `cutover rollout`: one pull request per repository adding the starter workflow. */
+const rollout = (0,command/* defineCommand */.N)({
+    name: 'rollout',
+    summary: 'Open a pull request adding the starter workflow to every repository in the manifest (dry run unless --apply).',
+    options: [
+        {
+            name: 'apply',
+            type: 'boolean',
+            description: 'Create branches and pull requests; without it, only report.',
+        },
+        { name: 'repo', type: 'list', description: 'Only these repositories (owner/name) of the manifest.' },
+        {
+            name: 'uses',
+            type: 'string',
+            description: 'The reusable workflow the starter calls.',
+            default: DEFAULT_REUSABLE_WORKFLOW,
+        },
+        {
+            name: 'workflow-path',
+            type: 'string',
+            description: 'Where the workflow goes in each repository.',
+            default: DEFAULT_WORKFLOW_PATH,
+        },
+        {
+            name: 'workflow-manifest',
+            type: 'string',
+            description: 'The manifest the starter passes on (owner/repo:path@ref). Default: --manifest when it names a central one, else none (each repository’s own cutover.yml).',
+        },
+        {
+            name: 'template',
+            type: 'string',
+            description: 'A workflow file to add instead of the generated starter ($default-branch is replaced).',
+        },
+        { name: 'branch', type: 'string', description: 'The pull requests’ branch.', default: 'cutover/rollout' },
+        {
+            name: 'concurrency',
+            type: 'string',
+            description: 'Repositories handled at once.',
+            default: '4',
+        },
+    ],
+    outputs: [
+        { name: 'opened', description: 'How many pull requests this run opened.' },
+        {
+            name: 'pending',
+            description: 'How many repositories still need a pull request (dry run or failures).',
+        },
+    ],
+    schema: schemas/* object */.Ikc({
+        apply: schemas/* boolean */.zMY().default(false),
+        repo: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'expected owner/name' })).optional(),
+        uses: schemas/* string */.YjP()
+            .regex(/^[^\s@]+\/[^\s@]+\/\.github\/workflows\/[^\s@]+\.ya?ml@\S+$/, {
+            error: 'expected owner/repo/.github/workflows/file.yml@ref',
+        })
+            .default(DEFAULT_REUSABLE_WORKFLOW),
+        'workflow-path': schemas/* string */.YjP()
+            .regex(/^\.github\/workflows\/[^/]+\.ya?ml$/, { error: 'expected .github/workflows/<name>.yml' })
+            .default(DEFAULT_WORKFLOW_PATH),
+        'workflow-manifest': schemas/* string */.YjP().min(1).optional(),
+        template: schemas/* string */.YjP().min(1).optional(),
+        branch: schemas/* string */.YjP()
+            .regex(/^[\w./-]+$/, { error: 'expected a branch name' })
+            .default('cutover/rollout'),
+        concurrency: coerce/* number */.ai({ error: 'expected a number' })
+            .int()
+            .min(1, { error: 'expected at least 1' })
+            .max(32, { error: 'expected at most 32' })
+            .default(4),
+    }),
+    async run({ manifest: load, options, reporter, env, cwd }) {
+        // parse
+        const manifest = await load();
+        const wanted = options.repo ?? manifest.repos.map((repo) => repo.name);
+        for (const name of wanted) {
+            if (!manifest.repos.some((repo) => repo.name.toLowerCase() === name.toLowerCase()))
+                throw new errors/* UsageError */.eb(`--repo ${name}: not a repository of ${manifest.source}`);
+        }
+        const repos = manifest.repos.filter((repo) => wanted.some((name) => name.toLowerCase() === repo.name.toLowerCase()));
+        const template = options.template
+            ? readTemplate(external_node_path_.resolve(cwd, options.template), options.template)
+            : undefined;
+        const workflowManifest = options['workflow-manifest'] ??
+            (options.manifest && (0,manifest_load/* parseCentralManifest */.Su)(options.manifest) ? options.manifest : undefined);
+        const octokit = (0,github_octokit.createOctokit)(env, 'rollout');
+        // do
+        let done = 0;
+        const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `rollout: ${done}/${repos.length} repositories (${seconds.toFixed(0)} s)`);
+        const outcomes = await (0,pool/* mapConcurrent */._)(repos, options.concurrency, async (repo) => {
+            const outcome = await rolloutRepository(octokit, repo.name, {
+                apply: options.apply,
+                path: options['workflow-path'],
+                branch: options.branch,
+                title: 'Add the cutover workflow for the registry migration',
+                body: [
+                    `This adds \`${options['workflow-path']}\`, which calls \`${options.uses}\`: it builds and pushes ${repo.produces.length
+                        ? repo.produces.map((image) => `\`${image}\``).join(', ')
+                        : 'nothing (no image)'} to the registries the migration timeline names, flags references to the old registry, and checks generated code.`,
+                    '',
+                    `Opened by \`cutover rollout\` from \`${manifest.source}\`${repo.owner ? ` for ${repo.owner}` : ''}.`,
+                ].join('\n'),
+                content: (branch) => template
+                    ? template.replace(/\$default-branch/g, branch)
+                    : starterWorkflow({
+                        branch,
+                        images: repo.produces,
+                        uses: options.uses,
+                        ...(workflowManifest !== undefined && { manifest: workflowManifest }),
+                    }),
+            });
+            done++;
+            progress.tick();
+            return outcome;
+        });
+        progress.done();
+        // report
+        const count = (action) => outcomes.filter((o) => o.action === action).length;
+        reporter.info(formatTable(outcomes));
+        for (const outcome of outcomes.filter((o) => o.action === 'failed'))
+            reporter.error(`${outcome.repo}: ${outcome.reason}`);
+        const failed = count('failed');
+        reporter.summary([
+            `### cutover rollout${options.apply ? '' : ' (dry run)'}`,
+            '',
+            `${count('opened')} opened, ${count('would-open')} to open, ${count('skipped')} skipped, ${failed} failed.`,
+            '',
+            (0,markdown/* table */.tp)(['Repository', 'Action', 'Pull request', 'Note'], outcomes.map((o) => [
+                o.repo,
+                ACTION_TEXT[o.action],
+                o.pullRequest ? `[#${o.pullRequest.number}](${o.pullRequest.url})` : '',
+                o.reason ?? '',
+            ])),
+        ].join('\n'));
+        return {
+            exitCode: failed > 0 ? 1 : 0,
+            ...(failed > 0 && { failureMessage: `rollout failed for ${failed} repositories` }),
+            outputs: { opened: String(count('opened')), pending: String(count('would-open') + failed) },
+            json: {
+                apply: options.apply,
+                workflowPath: options['workflow-path'],
+                uses: options.uses,
+                repos: outcomes,
+            },
+        };
+    },
+});
+function readTemplate(file, shown) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`--template ${shown}: cannot read it (${error.code})`);
+    }
+}
+/** A plain-text table of the pull requests for the terminal. */
+function formatTable(outcomes) {
+    const rows = outcomes.map((o) => [
+        o.repo,
+        o.action,
+        o.pullRequest ? `#${o.pullRequest.number} ${o.pullRequest.url}` : '',
+        o.reason ?? '',
+    ]);
+    const header = ['REPOSITORY', 'ACTION', 'PULL REQUEST', 'NOTE'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+    return [header, ...rows]
+        .map((row) => row
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 51477:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return String(text ?? '')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured Markdown table. */
+function table(headers, rows) {
+    const head = `| ${headers.map(cell).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+/** A human byte count: 1.5 MB. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 90294:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ mapConcurrent)
+/* harmony export */ });
+/**
+ * Runs `work` over `items` with at most `limit` in flight, keeping the results in input order.
+ * Registries and the GitHub API throttle bursts; a bounded fan-out keeps an org-wide run polite.
+ */
+async function mapConcurrent(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 34767:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ formatRate),
+/* harmony export */   g: () => (/* binding */ ProgressLine)
+/* harmony export */ });
+/**
+ * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
+ * plus a final line. Callers update counters; the line is rendered by `format`.
+ */
+class ProgressLine {
+    print;
+    format;
+    intervalMs;
+    lastPrinted = 0;
+    started = Date.now();
+    constructor(print, format, intervalMs = 5000) {
+        this.print = print;
+        this.format = format;
+        this.intervalMs = intervalMs;
+    }
+    /** Prints when the interval has passed since the last line. */
+    tick() {
+        const now = Date.now();
+        if (now - this.lastPrinted < this.intervalMs)
+            return;
+        this.lastPrinted = now;
+        this.print(this.format((now - this.started) / 1000));
+    }
+    /** Prints the final line unconditionally. */
+    done() {
+        this.print(this.format((Date.now() - this.started) / 1000));
+    }
+    /** Seconds since the line was created. */
+    elapsedSeconds() {
+        return (Date.now() - this.started) / 1000;
+    }
+}
+/** Bytes per second as a short human rate. */
+function formatRate(bytes, seconds) {
+    const rate = seconds > 0 ? bytes / seconds : 0;
+    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
+}
+
+
+/***/ }),
+
+/***/ 49567:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ai: () => (/* binding */ number)
+/* harmony export */ });
+/* unused harmony exports string, boolean, bigint, date */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+function string(params) {
+    return core._coercedString(schemas.ZodString, params);
+}
+function number(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._coercedNumber */ .qG(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodNumber */ .rSt, params);
+}
+function boolean(params) {
+    return core._coercedBoolean(schemas.ZodBoolean, params);
+}
+function bigint(params) {
+    return core._coercedBigint(schemas.ZodBigInt, params);
+}
+function date(params) {
+    return core._coercedDate(schemas.ZodDate, params);
+}
+
+
+/***/ })
+
+};
+;

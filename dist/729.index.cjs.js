@@ -1,0 +1,1576 @@
+"use strict";
+exports.id = 729;
+exports.ids = [729];
+exports.modules = {
+
+/***/ 61346:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ defineCommand)
+/* harmony export */ });
+/** Declares a command with its option types inferred from the schema. */
+function defineCommand(command) {
+    return command;
+}
+
+
+/***/ }),
+
+/***/ 9345:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ copyImage),
+/* harmony export */   W: () => (/* binding */ CopySession)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46674);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21732);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92041);
+
+
+
+
+/**
+ * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
+ * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
+ */
+class CopySession {
+    bytesUploaded = 0;
+    /** Bytes sent so far, counted as they stream (for progress lines). */
+    bytesStreamed = 0;
+    blobsUploaded = 0;
+    blobsMounted = 0;
+    blobsSkipped = 0;
+    retry;
+    /** target host + digest → target repositories known to hold it. */
+    holders = new Map();
+    /** target host + digest → the first ensure of that blob, others wait for it. */
+    pending = new Map();
+    /** target host + repository + digest → manifests known present. */
+    manifests = new Set();
+    constructor(options = {}) {
+        this.retry = { ..._oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY */ .vI, ...options.retry };
+        this.onRetry = options.onRetry;
+    }
+    onRetry;
+    /** Records that a target repository holds a blob. */
+    noteBlob(host, repository, digest) {
+        const key = `${host} ${digest}`;
+        const set = this.holders.get(key) ?? new Set();
+        set.add(repository);
+        this.holders.set(key, set);
+    }
+    /** True when the run already knows the repository holds the blob. */
+    hasBlob(host, repository, digest) {
+        return this.holders.get(`${host} ${digest}`)?.has(repository) ?? false;
+    }
+    /** Some other repository of the target that holds the blob, to mount from. */
+    mountSource(host, repository, digest) {
+        for (const holder of this.holders.get(`${host} ${digest}`) ?? [])
+            if (holder !== repository)
+                return holder;
+        return undefined;
+    }
+    noteManifest(host, repository, digest) {
+        this.manifests.add(`${host} ${repository} ${digest}`);
+    }
+    hasManifest(host, repository, digest) {
+        return this.manifests.has(`${host} ${repository} ${digest}`);
+    }
+    /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
+    async exclusive(host, digest, work) {
+        const key = `${host} ${digest}`;
+        for (;;) {
+            const running = this.pending.get(key);
+            if (!running)
+                break;
+            await running.catch(() => undefined);
+        }
+        const promise = work();
+        this.pending.set(key, promise);
+        try {
+            return await promise;
+        }
+        finally {
+            if (this.pending.get(key) === promise)
+                this.pending.delete(key);
+        }
+    }
+}
+/**
+ * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
+ * first (HEAD, then a mount from another target repository, then a streamed upload — each unique
+ * blob uploaded at most once per session), index children by digest, the tag last; then verifies
+ * that the target reference resolves to the source digest. A target tag that already points at
+ * the same digest costs one HEAD (`skipped`); one that points elsewhere is a `conflict` unless
+ * `overwrite`. Nothing is ever written to the source.
+ * @throws RegistryError when the source reference does not exist or the copy fails after retries
+ */
+async function copyImage(request, options = {}) {
+    const { source, sourceRepository, reference, target, targetRepository } = request;
+    const targetReference = request.targetReference ?? reference;
+    const session = options.session ?? new CopySession();
+    const dryRun = options.dryRun === true;
+    // Both HEADs at once: on a re-run they are all the work there is.
+    const [sourceHead, existing] = await Promise.all([
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidDigest */ .fH)(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
+        target.headManifest(targetRepository, targetReference),
+    ]);
+    if (!sourceHead) {
+        throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${source.host}/${sourceRepository}:${reference} does not exist`, 404, 'MANIFEST_UNKNOWN');
+    }
+    const result = {
+        action: 'copied',
+        digest: sourceHead.digest,
+        mediaType: 'mediaType' in sourceHead ? sourceHead.mediaType : '',
+        bytesUploaded: 0,
+        size: 0,
+        blobsUploaded: 0,
+        blobsMounted: 0,
+        blobsSkipped: 0,
+        manifestsPut: 0,
+        dryRun,
+    };
+    if (existing) {
+        if (existing.digest === sourceHead.digest) {
+            session.noteManifest(target.host, targetRepository, existing.digest);
+            return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
+        }
+        if (!options.overwrite)
+            return { ...result, action: 'conflict', existingDigest: existing.digest };
+    }
+    // By digest, so a tag moved in the meantime cannot swap the content under us.
+    const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
+    result.mediaType = manifest.mediaType;
+    const walk = { request, options, session, result, counted: new Set() };
+    await copyManifestTree(walk, manifest, targetReference);
+    if (!dryRun) {
+        const written = await target.headManifest(targetRepository, targetReference);
+        if (written?.digest !== manifest.digest) {
+            throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, 0, 'VERIFY_FAILED');
+        }
+    }
+    return result;
+}
+async function copyManifestTree(walk, manifest, targetReference) {
+    const { request, session, result, options } = walk;
+    const { source, target, sourceRepository, targetRepository } = request;
+    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+    result.size += manifest.bytes.length;
+    if (parsed.isIndex) {
+        // Children by digest first, so the index (and its tag) never points at something missing.
+        await Promise.all(parsed.manifests.map(async (child) => {
+            if (session.hasManifest(target.host, targetRepository, child.digest))
+                return;
+            const present = await target.headManifest(targetRepository, child.digest);
+            if (present?.digest === child.digest) {
+                session.noteManifest(target.host, targetRepository, child.digest);
+                result.size += child.size;
+                return;
+            }
+            const childManifest = await source.getManifest(sourceRepository, child.digest);
+            await copyManifestTree(walk, childManifest, child.digest);
+        }));
+    }
+    else {
+        await Promise.all(parsed.blobs
+            .filter((blob) => !(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_2__/* .isForeignBlob */ .Go)(blob))
+            .map(async (blob) => {
+            if (!walk.counted.has(blob.digest)) {
+                walk.counted.add(blob.digest);
+                result.size += blob.size;
+            }
+            await ensureBlob(walk, blob);
+        }));
+    }
+    if (options.dryRun)
+        return;
+    await target.putManifest(targetRepository, targetReference, manifest);
+    result.manifestsPut++;
+    session.noteManifest(target.host, targetRepository, manifest.digest);
+}
+/** Makes sure the target repository has a blob: known, HEAD, mount, or upload (once per session). */
+async function ensureBlob(walk, blob) {
+    const { request, session, result, options } = walk;
+    const { target, targetRepository } = request;
+    const host = target.host;
+    if (session.hasBlob(host, targetRepository, blob.digest))
+        return;
+    await session.exclusive(host, blob.digest, async () => {
+        if (session.hasBlob(host, targetRepository, blob.digest))
+            return;
+        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
+            session.noteBlob(host, targetRepository, blob.digest);
+            session.blobsSkipped++;
+            result.blobsSkipped++;
+            return;
+        }
+        const from = session.mountSource(host, targetRepository, blob.digest);
+        if (options.dryRun) {
+            // Planned: the first repository uploads it, every other one mounts it.
+            session.noteBlob(host, targetRepository, blob.digest);
+            if (from) {
+                session.blobsMounted++;
+                result.blobsMounted++;
+            }
+            else {
+                session.bytesUploaded += blob.size;
+                result.bytesUploaded += blob.size;
+                session.blobsUploaded++;
+                result.blobsUploaded++;
+            }
+            return;
+        }
+        let location;
+        if (from) {
+            const mount = await target.mountBlob(targetRepository, blob.digest, from);
+            if (mount.mounted) {
+                session.noteBlob(host, targetRepository, blob.digest);
+                session.blobsMounted++;
+                result.blobsMounted++;
+                return;
+            }
+            location = mount.location;
+        }
+        await uploadWithRetries(walk, blob, location);
+        session.noteBlob(host, targetRepository, blob.digest);
+        session.bytesUploaded += blob.size;
+        result.bytesUploaded += blob.size;
+        session.blobsUploaded++;
+        result.blobsUploaded++;
+    });
+}
+/**
+ * Streams a blob from source to target. A streamed body cannot be replayed, so a failed attempt
+ * (429, 5xx, a dropped connection) starts over: a new upload session and a new download.
+ */
+async function uploadWithRetries(walk, blob, firstLocation) {
+    const { request, session } = walk;
+    const { source, target, sourceRepository, targetRepository } = request;
+    let location = firstLocation;
+    for (let attempt = 0;; attempt++) {
+        let streamed = 0;
+        try {
+            await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
+                const download = await source.getBlob(sourceRepository, blob.digest);
+                return countBytes(download.stream, (n) => {
+                    streamed += n;
+                    session.bytesStreamed += n;
+                });
+            }, location);
+            return;
+        }
+        catch (error) {
+            session.bytesStreamed -= streamed;
+            location = undefined;
+            const retryable = error instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl ? error.retryable : true;
+            if (!retryable || attempt >= session.retry.retries)
+                throw error;
+            const delay = (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryDelay */ .a2)(attempt, session.retry);
+            session.onRetry?.(`retrying upload of ${blob.digest.slice(0, 19)} to ${target.host}/${targetRepository} in ${delay} ms: ${error.message}`);
+            await (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delay);
+        }
+    }
+}
+function countBytes(stream, onBytes) {
+    const counter = new node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform({
+        transform(chunk, _encoding, callback) {
+            onBytes(chunk.length);
+            callback(null, chunk);
+        },
+    });
+    stream.on('error', (error) => counter.destroy(error));
+    counter.on('close', () => stream.destroy());
+    return stream.pipe(counter);
+}
+
+
+/***/ }),
+
+/***/ 11742:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ mapRepository)
+/* harmony export */ });
+function globToRegExp(glob) {
+    const body = glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.*)');
+    return new RegExp(`^${body}$`);
+}
+/**
+ * The new registry's repository path for an old one: the first `paths` rule whose `from`
+ * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
+ */
+function mapRepository(oldPath, rules) {
+    for (const rule of rules) {
+        const match = globToRegExp(rule.from).exec(oldPath);
+        if (!match)
+            continue;
+        let capture = 1;
+        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
+    }
+    return oldPath;
+}
+
+
+/***/ }),
+
+/***/ 94729:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  push: () => (/* binding */ push)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
+var docker = __webpack_require__(39040);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(8835);
+;// CONCATENATED MODULE: ./lib/src/docker/engine.js
+
+
+
+
+
+/** The engine refused or failed a push; `message` is the engine's own words. */
+class EnginePushError extends Error {
+    name = 'EnginePushError';
+}
+/**
+ * Where the engine is: `DOCKER_HOST` (`unix://…`, `tcp://host:port`, `http(s)://…`), else the default
+ * socket. Read from the environment the command was given, not from the process, so tests and
+ * actions can point it at another engine.
+ */
+function engineOptions(env) {
+    const host = env['DOCKER_HOST']?.trim();
+    if (!host)
+        return { socketPath: '/var/run/docker.sock' };
+    if (host.startsWith('unix://'))
+        return { socketPath: host.slice('unix://'.length) };
+    const match = /^(tcp|http|https):\/\/([^/:]+|\[[^\]]+\])(?::(\d+))?\/?$/.exec(host);
+    if (!match) {
+        throw new errors/* UsageError */.eb(`DOCKER_HOST: expected unix:///path/to/docker.sock or tcp://host:port, found ${JSON.stringify(host)}`);
+    }
+    const tls = match[1] === 'https' || Boolean(env['DOCKER_TLS_VERIFY']);
+    const options = {
+        host: match[2].replace(/^\[|\]$/g, ''),
+        port: Number(match[3] ?? (tls ? 2376 : 2375)),
+        protocol: tls ? 'https' : 'http',
+    };
+    if (!tls)
+        return options;
+    // As the docker CLI: client certificates from DOCKER_CERT_PATH, else ~/.docker.
+    const certs = env['DOCKER_CERT_PATH'] || external_node_path_.join(env['HOME'] || external_node_os_.homedir(), '.docker');
+    const read = (name) => {
+        try {
+            return (0,external_node_fs_.readFileSync)(external_node_path_.join(certs, name));
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const [ca, cert, key] = [read('ca.pem'), read('cert.pem'), read('key.pem')];
+    return { ...options, ...(ca && { ca }), ...(cert && { cert }), ...(key && { key }) };
+}
+/** The `X-Registry-Auth` document the engine expects for one registry. */
+function authConfigFor(host, credentials) {
+    if (!credentials)
+        return undefined;
+    if (credentials.kind === 'identity-token') {
+        return { serveraddress: host, identitytoken: credentials.token };
+    }
+    return { serveraddress: host, username: credentials.username, password: credentials.password };
+}
+/** A small seam over dockerode: the few engine calls push makes, with errors in the engine's words. */
+class DockerEngine {
+    docker;
+    /** Where the engine is, for messages. */
+    address;
+    constructor(env) {
+        const options = engineOptions(env);
+        this.docker = new docker(options);
+        this.address = options.socketPath
+            ? `unix://${String(options.socketPath)}`
+            : `${String(options.protocol)}://${String(options.host)}:${String(options.port)}`;
+    }
+    /** Fails with a UsageError naming DOCKER_HOST when the engine does not answer. */
+    async ping() {
+        try {
+            await this.docker.ping();
+        }
+        catch (error) {
+            throw new errors/* UsageError */.eb(`cannot reach the Docker engine at ${this.address} (set DOCKER_HOST): ${error.message}`);
+        }
+    }
+    /** The local image `reference` (name:tag or ID), or undefined when the engine has no such image. */
+    async inspectImage(reference) {
+        const image = this.docker.getImage(reference);
+        let info;
+        try {
+            info = await image.inspect();
+        }
+        catch (error) {
+            if (error.statusCode === 404)
+                return undefined;
+            throw error;
+        }
+        const history = (await image.history());
+        return {
+            id: info.Id,
+            repoTags: info.RepoTags ?? [],
+            labels: info.Config?.Labels ?? {},
+            history: history.map((step) => step.CreatedBy ?? ''),
+            size: info.Size,
+        };
+    }
+    /** Names `imageId` as `repository:tag` in the engine (what `docker tag` does). */
+    async tag(imageId, repository, tag) {
+        await this.docker.getImage(imageId).tag({ repo: repository, tag });
+    }
+    /** Removes the name `reference` only; the image and its other names stay (`docker rmi --no-prune` on a tag). */
+    async untag(reference) {
+        await this.docker.getImage(reference).remove({ noprune: true });
+    }
+    /** The image as `docker save` writes it (a tar of its config and uncompressed layers). */
+    async exportImage(imageId) {
+        return this.docker.getImage(imageId).get();
+    }
+    /** The image ID a name points at, or undefined. */
+    async imageIdOf(reference) {
+        return (await this.inspectImage(reference))?.id;
+    }
+    /**
+     * Pushes `repository:tag` (a name that includes the registry host) and returns the manifest
+     * digest the engine reports. Every event goes to `onEvent`; an error event rejects with
+     * EnginePushError carrying the engine's message.
+     */
+    async push(repository, tag, auth, onEvent) {
+        const stream = await this.docker
+            .getImage(repository)
+            .push({ tag, ...(auth && { authconfig: auth }) })
+            .catch((error) => {
+            throw new EnginePushError(error.message);
+        });
+        return new Promise((resolve, reject) => {
+            let result;
+            let failure;
+            this.docker.modem.followProgress(stream, (error) => {
+                if (error)
+                    reject(new EnginePushError(error.message));
+                else if (failure)
+                    reject(new EnginePushError(failure));
+                else if (!result)
+                    reject(new EnginePushError('the engine finished the push without reporting a digest'));
+                else
+                    resolve(result);
+            }, (event) => {
+                if (event.error || event.errorDetail)
+                    failure ??= event.errorDetail?.message ?? event.error;
+                if (event.aux?.Digest)
+                    result = { digest: event.aux.Digest, size: event.aux.Size ?? 0 };
+                onEvent(event);
+            });
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./lib/src/shared/markdown.js
+var markdown = __webpack_require__(51477);
+// EXTERNAL MODULE: ./lib/src/shared/progress.js
+var progress = __webpack_require__(34767);
+;// CONCATENATED MODULE: ./lib/src/docker/progress.js
+
+
+/**
+ * Folds the engine's per-layer push events, from every registry at once, into one steady line:
+ * `pushing app:1 to 2 registries: 45% (54.0 MB of 120.0 MB, 31.2 MB/s, 1.7 s)`. The engine sends
+ * several events per layer per second; the log gets at most one line per interval.
+ */
+class PushProgress {
+    what;
+    layers = new Map();
+    line;
+    constructor(what, print, intervalMs) {
+        this.what = what;
+        this.line = new progress/* ProgressLine */.g(print, (seconds) => this.render(seconds), intervalMs);
+    }
+    /** Takes one event of the push to `target` (a registry host) and prints if the interval has passed. */
+    update(target, event) {
+        if (!event.id || event.aux)
+            return;
+        const key = `${target}\u0000${event.id}`;
+        const layer = this.layers.get(key) ?? { current: 0, total: 0, done: false };
+        this.layers.set(key, layer);
+        const detail = event.progressDetail ?? {};
+        if (event.status === 'Pushing') {
+            if (detail.total)
+                layer.total = Math.max(layer.total, detail.total);
+            // The engine counts tar headers too, so current may pass total; never show more than 100%.
+            if (detail.current !== undefined)
+                layer.current = Math.max(layer.current, detail.current);
+        }
+        else if (event.status === 'Pushed' ||
+            event.status === 'Layer already exists' ||
+            event.status?.startsWith('Mounted from')) {
+            layer.done = true;
+        }
+        else {
+            // Preparing, Waiting: nothing moved yet, so nothing worth a line.
+            return;
+        }
+        this.line.tick();
+    }
+    /** Prints the final line. */
+    done() {
+        this.line.done();
+    }
+    /** Bytes sent so far and bytes known to send, over every layer and registry. */
+    totals() {
+        let sent = 0;
+        let total = 0;
+        let finished = 0;
+        for (const layer of this.layers.values()) {
+            total += layer.total;
+            sent += layer.done ? layer.total : Math.min(layer.current, layer.total);
+            if (layer.done)
+                finished++;
+        }
+        return { sent, total, layers: this.layers.size, finished };
+    }
+    render(seconds) {
+        const { sent, total, layers, finished } = this.totals();
+        const percent = layers > 0 && finished === layers ? 100 : total > 0 ? Math.floor((sent / total) * 100) : 0;
+        return `${this.what}: ${percent}% (${(0,markdown/* formatBytes */.z3)(sent)} of ${(0,markdown/* formatBytes */.z3)(total)}, ${(0,progress/* formatRate */.C)(sent, seconds)}, ${finished}/${layers} layers, ${seconds.toFixed(1)} s)`;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/src/oci/reference.js
+var reference = __webpack_require__(92041);
+;// CONCATENATED MODULE: ./lib/src/docker/provenance.js
+
+/** Labels that name the image an image was built from (OCI annotations and common build tools). */
+const BASE_IMAGE_LABELS = [
+    'org.opencontainers.image.base.name',
+    'org.label-schema.base-image',
+    'io.buildah.base-image',
+];
+/** Words in a history step that could be image references: `FROM x`, `COPY --from=x`, `--mount=from=x`. */
+function candidateWords(text) {
+    return text
+        .split(/[\s"'=,;]+/)
+        .map((word) => word.replace(/^[([{]+|[)\]}]+$/g, ''))
+        .filter((word) => word.includes('/') && !word.startsWith('/') && !word.includes('://'));
+}
+/** True when `text` is a full reference whose registry is exactly the old host or one of its aliases. */
+function namesRegistry(text, hosts) {
+    const slash = text.indexOf('/');
+    if (slash <= 0 || !hosts.has((0,reference/* normalizeHost */.cS)(text.slice(0, slash))))
+        return false;
+    try {
+        return hosts.has((0,reference/* parseReference */.F2)(text).registry);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Finds where a built image names the old registry: its base-image labels and the `created_by` of
+ * its history (`COPY --from=…`, `FROM …` recorded by some builders). Hosts match exactly, aliases
+ * included, so `registry.old.example.com.evil.io` is not the old registry.
+ */
+function findOldRegistryTraces(image, old) {
+    const hosts = new Set([old.host, ...old.aliases].map(reference/* normalizeHost */.cS));
+    const traces = [];
+    for (const label of BASE_IMAGE_LABELS) {
+        const value = image.labels[label]?.trim();
+        if (value && namesRegistry(value, hosts))
+            traces.push({ where: `label ${label}`, reference: value });
+    }
+    // The engine lists history newest first; people count Dockerfile steps from the top.
+    const steps = [...image.history].reverse();
+    steps.forEach((createdBy, index) => {
+        for (const word of new Set(candidateWords(createdBy))) {
+            if (namesRegistry(word, hosts))
+                traces.push({ where: `history step ${index + 1}`, reference: word });
+        }
+    });
+    return traces;
+}
+
+// EXTERNAL MODULE: ./lib/src/manifest/timeline.js
+var timeline = __webpack_require__(16399);
+// EXTERNAL MODULE: ./lib/src/copy/copy.js
+var copy = __webpack_require__(9345);
+;// CONCATENATED MODULE: ./lib/src/push/copy-step.js
+
+
+
+/**
+ * The copy mode's second step: the copy-tags engine copies the digest just pushed from one
+ * registry to another and writes the tag there. Blobs go registry to registry as stored, so
+ * nothing is compressed again and the digest cannot change. A push replaces its own tags (as
+ * `docker push` does), so a tag that points elsewhere is overwritten, not reported as a conflict.
+ */
+function pushViaCopy(clientFor, print) {
+    const session = new copy/* CopySession */.W();
+    return async (from, to, tag, digest) => {
+        print(`copying ${digest} from ${from.name} to ${to.name}:${tag} (registry to registry)`);
+        const started = session.bytesStreamed;
+        const line = new progress/* ProgressLine */.g(print, (seconds) => `copying to ${to.registry.host}: ${(0,markdown/* formatBytes */.z3)(session.bytesStreamed - started)}, ${(0,progress/* formatRate */.C)(session.bytesStreamed - started, seconds)}, ${seconds.toFixed(1)} s`);
+        // The engine's events drive the push's line; a copy has none, so a timer asks every second.
+        const timer = setInterval(() => line.tick(), 1000);
+        try {
+            const result = await (0,copy/* copyImage */.L)({
+                source: clientFor(from.role),
+                sourceRepository: from.repository,
+                reference: digest,
+                target: clientFor(to.role),
+                targetRepository: to.repository,
+                targetReference: tag,
+            }, { overwrite: true, session });
+            line.done();
+            return result.digest;
+        }
+        finally {
+            clearInterval(timer);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/push/execute.js
+const PUSH_MODES = ['push', 'copy', 'upload'];
+/**
+ * The mode used when `--mode` is not given: the fastest in bench/push.ts (figures in
+ * docs/readme/push.md). `upload` compresses once and sends the same bytes everywhere; `push` is
+ * slowest because the engine compresses every layer again for each registry.
+ */
+const DEFAULT_MODE = 'upload';
+const DEFAULT_RETRY = { attempts: 3, delayMs: 1000 };
+const TRANSIENT = /connection refused|connection reset|broken pipe|unexpected EOF|\bEOF\b|i\/o timeout|timeout|timed out|TLS handshake|server misbehaving|too many requests|\b429\b|\b50[0234]\b|service unavailable|bad gateway|gateway timeout|internal server error|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up/i;
+const REFUSED = /\b405\b|method not allowed|UNSUPPORTED|read-?only|maintenance/i;
+/** True when an engine or registry error is worth another attempt (dropped connections, 429, 5xx). */
+function isTransient(message) {
+    return (!isRefusal(message) && TRANSIENT.test(message) && !/unauthori[sz]ed|denied|no such image/i.test(message));
+}
+/** True when a registry refused to be written to (read-only or maintenance mode answers 405). */
+function isRefusal(message) {
+    return REFUSED.test(message);
+}
+/** Registries end their error texts with newlines; a report line wants one line. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+/** Runs `work`, retrying transient failures; reports how many attempts it took. */
+async function withRetries(work, policy, onRetry) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return { value: await work(), attempts: attempt };
+        }
+        catch (error) {
+            const message = error.message;
+            // The registry client marks its own errors (dropped connections, 408, 429, 5xx) as retryable.
+            const retryable = isTransient(message) || error.retryable === true;
+            if (attempt >= policy.attempts || !retryable || isRefusal(message)) {
+                throw Object.assign(error, { attempts: attempt });
+            }
+            const delayMs = policy.delayMs * 2 ** (attempt - 1);
+            onRetry(attempt, message, delayMs);
+            await sleep(delayMs);
+        }
+    }
+}
+/**
+ * Gives the engine the names it pushes (`host/repository:tag`), then takes back the ones it did
+ * not have before, so the developer's engine ends as it started.
+ */
+async function withLocalNames(engine, imageId, names, work) {
+    const created = [];
+    try {
+        for (const name of names) {
+            const [repository, tag] = splitName(name);
+            if ((await engine.imageIdOf(name)) === imageId)
+                continue;
+            await engine.tag(imageId, repository, tag);
+            created.push(name);
+        }
+        return await work();
+    }
+    finally {
+        for (const name of created)
+            await engine.untag(name).catch(() => undefined);
+    }
+}
+function splitName(name) {
+    const colon = name.lastIndexOf(':');
+    return [name.slice(0, colon), name.slice(colon + 1)];
+}
+/** Pushes every tag to one registry from the engine, tags one after the other (later ones only add a manifest). */
+function pushFromEngine(input, target) {
+    return forEveryTag(input, target, 'pushed', async (tag) => {
+        const pushed = await input.engine.push(target.name, tag, input.auth(target), (event) => input.onEvent(target, event));
+        return pushed.digest;
+    });
+}
+/**
+ * Runs `step` for every tag, one after the other, each with retries. The outcome carries the last
+ * digest and the most attempts any tag needed; the first tag that still fails fails the target.
+ */
+async function forEveryTag(input, target, action, step) {
+    const started = Date.now();
+    let attempts = 0;
+    let digest;
+    try {
+        for (const tag of input.tags) {
+            const result = await withRetries(() => step(tag), input.retry ?? DEFAULT_RETRY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
+            attempts = Math.max(attempts, result.attempts);
+            digest = result.value;
+        }
+        return outcome(target, input.tags, action, started, attempts, digest);
+    }
+    catch (error) {
+        return failedOutcome(target, started, attempts, error);
+    }
+}
+async function uploadTo(input, target, upload) {
+    const started = Date.now();
+    try {
+        const result = await withRetries(() => upload(target), input.retry ?? DEFAULT_RETRY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
+        return outcome(target, input.tags, 'pushed', started, result.attempts, result.value);
+    }
+    catch (error) {
+        return failedOutcome(target, started, 0, error);
+    }
+}
+function copyTo(input, from, source, target) {
+    return forEveryTag(input, target, 'copied', (tag) => input.copy(source, target, tag, from.digest));
+}
+/** The outcome of a target whose work failed after `attempts` tries (or as many as the error says). */
+function failedOutcome(target, started, attempts, error) {
+    const message = oneLine(error.message);
+    return {
+        ...outcome(target, [], 'failed', started, Math.max(attempts, error.attempts ?? 1)),
+        error: message,
+        ...(isRefusal(message) && { refused: true }),
+    };
+}
+function outcome(target, tags, status, started, attempts, digest) {
+    return {
+        role: target.role,
+        host: target.registry.host,
+        repository: target.repository,
+        references: tags.map((tag) => `${target.name}:${tag}`),
+        status,
+        ...(digest !== undefined && { digest }),
+        attempts,
+        seconds: (Date.now() - started) / 1000,
+    };
+}
+/**
+ * Puts the image in every target registry. `push` mode pushes from the engine to all of them at
+ * once; `copy` mode pushes once (to the new registry when it is a target) and copies from there by
+ * digest, so the bytes are compressed once and the digests are identical by construction. A
+ * registry that fails does not stop the others; each outcome says what happened.
+ */
+async function pushImage(input) {
+    if (input.mode === 'upload') {
+        const upload = input.upload;
+        if (!upload)
+            throw new Error('upload mode needs an upload step');
+        return Promise.all(input.targets.map((target) => uploadTo(input, target, upload)));
+    }
+    const names = input.targets.flatMap((target) => input.tags.map((tag) => `${target.name}:${tag}`));
+    return withLocalNames(input.engine, input.imageId, names, async () => {
+        if (input.mode === 'push' || input.targets.length === 1) {
+            return Promise.all(input.targets.map((target) => pushFromEngine(input, target)));
+        }
+        const primary = input.targets.find((target) => target.role === 'new') ?? input.targets[0];
+        const others = input.targets.filter((target) => target !== primary);
+        const first = await pushFromEngine(input, primary);
+        const rest = await Promise.all(others.map((target) => first.status !== 'failed' && first.digest
+            ? copyTo(input, first, primary, target)
+            : // Nothing to copy from: the other registries still get their own push.
+                pushFromEngine(input, target)));
+        // Report in the timeline's order (old before new).
+        const byRole = new Map([first, ...rest].map((result) => [result.role, result]));
+        return input.targets.map((target) => byRole.get(target.role));
+    });
+}
+/**
+ * HEADs the manifest of every tag in every registry that reported success and requires a single
+ * digest everywhere (and equal to the one the push reported).
+ */
+async function verifyDigests(outcomes, tags, readerFor) {
+    const done = outcomes.filter((result) => result.status !== 'failed');
+    const seen = await Promise.all(done.flatMap((result) => tags.map(async (tag) => {
+        const head = await readerFor(result.role).headManifest(result.repository, tag);
+        return {
+            host: result.host,
+            reference: `${result.host}/${result.repository}:${tag}`,
+            digest: head?.digest,
+        };
+    })));
+    const reported = done.map((result) => ({
+        host: result.host,
+        reference: `${result.host}/${result.repository} (reported by the ${result.status === 'copied' ? 'copy' : 'engine'})`,
+        digest: result.digest,
+    }));
+    const all = [...seen, ...reported];
+    const first = all[0];
+    const other = all.find((entry) => entry.digest !== first?.digest);
+    return {
+        ok: first !== undefined && other === undefined,
+        seen,
+        ...(first && other && { mismatch: [first, other] }),
+    };
+}
+
+// EXTERNAL MODULE: ./lib/src/manifest/paths.js
+var manifest_paths = __webpack_require__(11742);
+;// CONCATENATED MODULE: ./lib/src/push/plan.js
+
+
+
+
+/** True for a local image ID (`sha256:…` or a hex prefix), which names no repository. */
+function isImageId(text) {
+    return /^sha256:[a-f0-9]{12,64}$/.test(text) || /^[a-f0-9]{12,64}$/.test(text);
+}
+/**
+ * The repository path and tag a local image name gives: `registry.example.com/team/api:1.2` →
+ * `team/api`, `1.2`; `api:build` → `api`, `build` (no `library/` as Docker Hub would add). An
+ * image ID gives neither.
+ * @throws UsageError when the name is not a valid reference
+ */
+function ownPathOf(image) {
+    if (isImageId(image))
+        return {};
+    try {
+        const slash = image.indexOf('/');
+        const first = slash >= 0 ? image.slice(0, slash) : '';
+        const hasHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+        if (hasHost && (0,reference/* isValidHost */.HO)(first)) {
+            const parsed = (0,reference/* parseReference */.F2)(image);
+            return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+        }
+        const parsed = (0,reference/* parseRepositoryReference */.Dp)(image);
+        return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`--image: expected a local image name or ID, found "${image}": ${error.message}`);
+    }
+}
+/**
+ * Plans a push on `today`: the repository (given, or the image's own path), the tags (given, or
+ * the image's tag, or `latest`), and the registries the timeline sends it to — the new registry
+ * under the path the manifest's `paths` map it to.
+ * @throws UsageError for an invalid repository or tag, or an image ID without `--repository`
+ */
+function planPush(manifest, today, request) {
+    const own = ownPathOf(request.image);
+    const repository = request.repository ?? own.repository;
+    if (!repository) {
+        throw new errors/* UsageError */.eb(`--image ${request.image} is an image ID: name the repository with --repository`);
+    }
+    if (!(0,reference/* isValidRepositoryPath */.M0)(repository)) {
+        throw new errors/* UsageError */.eb(`--repository: expected a repository path such as "team/api" (lower-case letters, digits, . _ - separators, components joined by /), found "${repository}"`);
+    }
+    const tags = request.tags.length > 0 ? [...new Set(request.tags)] : [own.tag ?? 'latest'];
+    for (const tag of tags) {
+        if (!(0,reference/* isValidTag */.r_)(tag)) {
+            throw new errors/* UsageError */.eb(`--tag: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -), found "${tag}"`);
+        }
+    }
+    const phase = (0,timeline/* phaseAt */.BA)(manifest.timeline, today);
+    const paths = { old: repository, new: (0,manifest_paths/* mapRepository */.T)(repository, manifest.paths) };
+    if (!(0,reference/* isValidRepositoryPath */.M0)(paths.new)) {
+        throw new errors/* UsageError */.eb(`the manifest's paths map "${repository}" to "${paths.new}", which is not a valid repository path`);
+    }
+    const targets = (0,timeline/* pushTargets */.XV)(phase).map((role) => {
+        const registry = manifest.registries[role];
+        return { role, registry, repository: paths[role], name: `${registry.host}/${paths[role]}` };
+    });
+    const reason = (0,timeline/* oldRegistrySkippedReason */.FN)(manifest.timeline, phase);
+    const skipped = reason && !targets.some((target) => target.role === 'old')
+        ? [{ role: 'old', host: manifest.registries.old.host, reason }]
+        : [];
+    if (phase === 'before') {
+        skipped.push({
+            role: 'new',
+            host: manifest.registries.new.host,
+            reason: `the new registry opens on ${manifest.timeline.available}`,
+        });
+    }
+    return { phase, repository, tags, targets, skipped };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
+;// CONCATENATED MODULE: ./lib/src/docker/export.js
+
+
+function octal(block, start, length) {
+    const text = block
+        .toString('latin1', start, start + length)
+        .replace(/\0.*$/s, '')
+        .trim();
+    return text ? parseInt(text, 8) : 0;
+}
+function cString(block, start, length) {
+    return block.toString('utf8', start, start + length).replace(/\0.*$/s, '');
+}
+/** PAX extended headers (`path=…`) override the next entry's name. */
+function paxPath(data) {
+    for (const record of data.toString('utf8').split('\n')) {
+        const match = /^\d+ path=(.*)$/.exec(record);
+        if (match)
+            return match[1];
+    }
+    return undefined;
+}
+/**
+ * Reads a tar stream (ustar, GNU long names, PAX paths) once, front to back: regular files smaller
+ * than `streamFrom` bytes are kept in memory, larger ones are handed to `consume` as a stream while
+ * the archive is still arriving (with backpressure), so nothing is written to disk twice.
+ */
+async function readTarStream(source, streamFrom, consume) {
+    const files = new Map();
+    const consumers = new Map();
+    let state = { kind: 'header' };
+    let header = Buffer.alloc(0);
+    let longName;
+    const finish = (body) => {
+        if (body.sink)
+            body.sink.end();
+        else if (body.meta) {
+            const data = Buffer.concat(body.chunks ?? []);
+            longName = body.meta === 'L' ? cString(data, 0, data.length) : paxPath(data);
+        }
+        else
+            files.set(body.name, Buffer.concat(body.chunks ?? []));
+        return { kind: 'skip', remaining: body.padding };
+    };
+    for await (const chunk of source) {
+        let offset = 0;
+        while (offset < chunk.length && state.kind !== 'end') {
+            if (state.kind === 'skip') {
+                const take = Math.min(state.remaining, chunk.length - offset);
+                offset += take;
+                state =
+                    state.remaining - take === 0
+                        ? { kind: 'header' }
+                        : { kind: 'skip', remaining: state.remaining - take };
+                continue;
+            }
+            if (state.kind === 'header') {
+                const take = Math.min(512 - header.length, chunk.length - offset);
+                header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
+                offset += take;
+                if (header.length < 512)
+                    continue;
+                const block = header;
+                header = Buffer.alloc(0);
+                if (block.every((byte) => byte === 0)) {
+                    state = { kind: 'end' };
+                    continue;
+                }
+                const size = octal(block, 124, 12);
+                const type = String.fromCharCode(block[156] || 48);
+                const prefix = cString(block, 345, 155);
+                const base = cString(block, 0, 100);
+                const name = (longName ?? (prefix ? `${prefix}/${base}` : base)).replace(/^\.\//, '');
+                const padding = (512 - (size % 512)) % 512;
+                let body;
+                if (type === 'L' || type === 'x') {
+                    body = { kind: 'body', name, remaining: size, padding, meta: type, chunks: [] };
+                }
+                else if (type === '0' || type === '\0') {
+                    longName = undefined;
+                    if (size >= streamFrom) {
+                        const sink = new external_node_stream_.PassThrough();
+                        const consumer = consume(name, size, sink);
+                        // Awaited below; caught here so an early failure is not an unhandled rejection meanwhile.
+                        consumer.catch(() => undefined);
+                        consumers.set(name, consumer);
+                        body = { kind: 'body', name, remaining: size, padding, sink, consumer };
+                    }
+                    else
+                        body = { kind: 'body', name, remaining: size, padding, chunks: [] };
+                }
+                else {
+                    longName = undefined;
+                    state = { kind: 'skip', remaining: size + padding };
+                    if (size + padding === 0)
+                        state = { kind: 'header' };
+                    continue;
+                }
+                state = size === 0 ? finish(body) : body;
+                if (state.kind === 'skip' && state.remaining === 0)
+                    state = { kind: 'header' };
+                continue;
+            }
+            const take = Math.min(state.remaining, chunk.length - offset);
+            const piece = chunk.subarray(offset, offset + take);
+            offset += take;
+            state.remaining -= take;
+            if (state.sink) {
+                if (!state.sink.write(piece))
+                    await Promise.race([(0,external_node_events_.once)(state.sink, 'drain'), state.consumer]);
+            }
+            else
+                state.chunks.push(piece);
+            if (state.remaining === 0) {
+                state = finish(state);
+                if (state.kind === 'skip' && state.remaining === 0)
+                    state = { kind: 'header' };
+            }
+        }
+    }
+    if (state.kind === 'body')
+        throw new Error(`the archive ends inside ${state.name}`);
+    const streamed = new Map();
+    for (const [name, consumer] of consumers)
+        streamed.set(name, await consumer);
+    return { files, streamed };
+}
+/** The image config and layer names an engine's export (`docker save`) declares in its manifest.json. */
+function describedImage(files, imageId) {
+    const manifest = files.get('manifest.json');
+    if (!manifest)
+        throw new Error(`the engine's export of ${imageId} has no manifest.json`);
+    const [described] = JSON.parse(manifest.toString('utf8'));
+    if (!described)
+        throw new Error(`the engine's export of ${imageId} describes no image`);
+    return { config: described.Config, layers: described.Layers };
+}
+
+;// CONCATENATED MODULE: ./lib/src/push/upload.js
+
+
+
+
+
+
+
+/** The media types `docker push` writes; pulls of every engine and registry understand them. */
+const DOCKER_MEDIA = {
+    manifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    config: 'application/vnd.docker.container.image.v1+json',
+    layer: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+};
+/** Share of a layer's first MiB that deflate must save for the layer to be compressed at all. */
+const WORTH_COMPRESSING = 0.05;
+const SAMPLE_BYTES = 1 << 20;
+function sha256(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** A pass-through that hashes and counts what flows by. */
+function digester() {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let count = 0;
+    const stream = new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            count += chunk.length;
+            callback(null, chunk);
+        },
+    });
+    return Object.assign(stream, { digest: () => `sha256:${hash.digest('hex')}`, bytes: () => count });
+}
+/**
+ * Compresses one layer tar to `out` with gzip. Layers whose first MiB deflate cannot shrink by 5 %
+ * (already-compressed content: archives, media, random data) are written as stored gzip blocks:
+ * still gzip, so every puller reads them, without spending seconds of CPU on nothing. A layer that
+ * already is gzip (the containerd image store exports layers as pushed) is kept as it is.
+ */
+async function compressLayer(body, out) {
+    const iterator = body[Symbol.asyncIterator]();
+    const head = [];
+    let headBytes = 0;
+    let ended = false;
+    while (headBytes < SAMPLE_BYTES) {
+        const next = await iterator.next();
+        if (next.done) {
+            ended = true;
+            break;
+        }
+        head.push(next.value);
+        headBytes += next.value.length;
+    }
+    const source = external_node_stream_.Readable.from((async function* () {
+        yield* head;
+        if (ended)
+            return;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next())
+            yield next.value;
+    })());
+    const sample = Buffer.concat(head).subarray(0, SAMPLE_BYTES);
+    if (sample[0] === 0x1f && sample[1] === 0x8b) {
+        const blob = digester();
+        await (0,external_node_stream_promises_.pipeline)(source, blob, (0,external_node_fs_.createWriteStream)(out));
+        return { digest: blob.digest(), size: blob.bytes(), stored: false, file: out };
+    }
+    const saved = sample.length === 0 ? 0 : 1 - (0,external_node_zlib_.deflateRawSync)(sample, { level: 1 }).length / sample.length;
+    const stored = saved < WORTH_COMPRESSING;
+    const raw = digester();
+    const compressed = digester();
+    await (0,external_node_stream_promises_.pipeline)(source, raw, (0,external_node_zlib_.createGzip)({ level: stored ? external_node_zlib_.constants.Z_NO_COMPRESSION : external_node_zlib_.constants.Z_DEFAULT_COMPRESSION }), compressed, (0,external_node_fs_.createWriteStream)(out));
+    return { digest: compressed.digest(), size: compressed.bytes(), diffId: raw.digest(), stored, file: out };
+}
+/**
+ * Exports an image from the engine (`docker save`) and turns it into the blobs and manifest
+ * `docker push` would send, compressing each layer once while the export streams in (nothing is
+ * written to disk but the compressed layers). The layers' uncompressed digests are checked against
+ * the config's diff_ids and the config against the image ID, so what is uploaded is the image that
+ * was built.
+ */
+async function prepareImage(engine, imageId, dir) {
+    let count = 0;
+    const layerFile = () => external_node_path_.join(dir, `layer-${count++}.tar.gz`);
+    const contents = await readTarStream((await engine.exportImage(imageId)), SAMPLE_BYTES, (_name, _size, body) => compressLayer(body, layerFile()));
+    const described = describedImage(contents.files, imageId);
+    const config = contents.files.get(described.config);
+    if (!config)
+        throw new Error(`the engine's export of ${imageId} lacks its config ${described.config}`);
+    const configDigest = sha256(config);
+    if (configDigest !== imageId) {
+        throw new Error(`the engine exported a config with digest ${configDigest}, not the image ID ${imageId}`);
+    }
+    const diffIds = JSON.parse(config.toString('utf8')).rootfs
+        ?.diff_ids;
+    if (!diffIds || diffIds.length !== described.layers.length) {
+        throw new Error(`the image config lists ${diffIds?.length ?? 0} layers, the export has ${described.layers.length}`);
+    }
+    const layers = await Promise.all(described.layers.map(async (name, index) => {
+        const small = contents.files.get(name);
+        const layer = contents.streamed.get(name) ?? (small && (await compressLayer(external_node_stream_.Readable.from([small]), layerFile())));
+        if (!layer)
+            throw new Error(`the engine's export of ${imageId} lacks layer ${name}`);
+        if (layer.diffId !== undefined && layer.diffId !== diffIds[index]) {
+            throw new Error(`layer ${index + 1} of the export hashes to ${layer.diffId}, the config says ${diffIds[index]}`);
+        }
+        return { digest: layer.digest, size: layer.size, file: layer.file, stored: layer.stored };
+    }));
+    const bytes = Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: DOCKER_MEDIA.manifest,
+        config: { mediaType: DOCKER_MEDIA.config, size: config.length, digest: configDigest },
+        layers: layers.map((layer) => ({
+            mediaType: DOCKER_MEDIA.layer,
+            size: layer.size,
+            digest: layer.digest,
+        })),
+    }, null, 3));
+    return {
+        manifest: { mediaType: DOCKER_MEDIA.manifest, bytes, digest: sha256(bytes) },
+        config: { digest: configDigest, size: config.length, bytes: config },
+        layers,
+    };
+}
+/**
+ * Uploads a prepared image to one registry: blobs it lacks (layers concurrently), then the
+ * manifest under every tag. Progress arrives as engine-style events so one line covers all.
+ * Returns the manifest digest the registry stored.
+ */
+async function uploadImage(image, client, repository, tags, onEvent) {
+    const blobs = [...image.layers, image.config];
+    // Announce every blob first, so the progress line's total is the whole image from the start.
+    for (const blob of blobs) {
+        onEvent({
+            status: 'Pushing',
+            id: blob.digest.slice(7, 19),
+            progressDetail: { current: 0, total: blob.size },
+        });
+    }
+    await Promise.all(blobs.map(async (blob) => {
+        const id = blob.digest.slice(7, 19);
+        if ((await client.headBlob(repository, blob.digest)) !== undefined) {
+            onEvent({ status: 'Layer already exists', id });
+            return;
+        }
+        let sent = 0;
+        await client.uploadBlob(repository, blob.digest, blob.size, async () => {
+            sent = 0;
+            const counter = new external_node_stream_.Transform({
+                transform(chunk, _encoding, callback) {
+                    sent += chunk.length;
+                    onEvent({ status: 'Pushing', id, progressDetail: { current: sent, total: blob.size } });
+                    callback(null, chunk);
+                },
+            });
+            const source = blob.file ? (0,external_node_fs_.createReadStream)(blob.file) : external_node_stream_.Readable.from([blob.bytes]);
+            source.on('error', (error) => counter.destroy(error));
+            return source.pipe(counter);
+        });
+        onEvent({ status: 'Pushed', id });
+    }));
+    let digest = image.manifest.digest;
+    for (const tag of tags)
+        digest = await client.putManifest(repository, tag, image.manifest);
+    return digest;
+}
+
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
+var client = __webpack_require__(79467);
+// EXTERNAL MODULE: ./lib/src/oci/credentials.js
+var oci_credentials = __webpack_require__(90870);
+// EXTERNAL MODULE: ./lib/src/cli/command.js
+var command = __webpack_require__(61346);
+;// CONCATENATED MODULE: ./lib/src/push/command.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `cutover push`: pushes a locally built image where the timeline says, with one digest everywhere. */
+const push = (0,command/* defineCommand */.N)({
+    name: 'push',
+    summary: 'Push a locally built image to the registries the timeline names today (old, both, or new), verified to one digest.',
+    options: [
+        {
+            name: 'image',
+            type: 'string',
+            description: 'The local image to push: name[:tag] or image ID (required).',
+        },
+        {
+            name: 'repository',
+            type: 'string',
+            description: "Repository path in the old registry (default: the image's own path); the manifest's paths give the new registry's path.",
+        },
+        {
+            name: 'tag',
+            type: 'list',
+            description: "Tags to push (default: the image's tag, else latest).",
+        },
+        {
+            name: 'mode',
+            type: 'string',
+            description: 'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest; upload: export from the engine, compress once, upload to every registry at once.',
+            default: DEFAULT_MODE,
+        },
+    ],
+    outputs: [
+        { name: 'digest', description: 'The manifest digest, identical in every registry pushed to.' },
+        { name: 'pushed', description: 'Every reference pushed, host/repository:tag, one per line.' },
+        { name: 'skipped', description: 'Registries left out today and why, "host: reason", one per line.' },
+    ],
+    schema: schemas/* object */.Ikc({
+        image: schemas/* string */.YjP({ error: 'expected a local image name or ID' })
+            .trim()
+            .min(1, { error: 'expected a local image name or ID' }),
+        repository: schemas/* string */.YjP().trim().min(1).optional(),
+        tag: schemas/* array */.YOg(schemas/* string */.YjP().trim()).default([]),
+        mode: schemas/* enum */.k5n(PUSH_MODES, { error: `expected ${PUSH_MODES.join(', ')}` }).default(DEFAULT_MODE),
+    }),
+    async run({ options, manifest: load, today, reporter, env }) {
+        // parse
+        const manifest = await load();
+        const plan = planPush(manifest, today, {
+            image: options.image,
+            ...(options.repository !== undefined && { repository: options.repository }),
+            tags: options.tag,
+        });
+        const engine = new DockerEngine(env);
+        await engine.ping();
+        const image = await engine.inspectImage(options.image);
+        if (!image)
+            throw new errors/* UsageError */.eb(`--image: the Docker engine has no image "${options.image}" (build or pull it first)`);
+        // do: the image itself must not come from the retired registry after the cutoff
+        const traces = findOldRegistryTraces(image, manifest.registries.old);
+        const policy = (0,timeline/* referencePolicy */.OQ)(manifest.timeline, today);
+        for (const trace of traces) {
+            const message = `the image was built from the old registry (${trace.where}: ${trace.reference}): ${policy.message}`;
+            if (policy.severity === 'error')
+                reporter.error(message);
+            else if (policy.severity === 'warning')
+                reporter.warning(message);
+            else
+                reporter.info(message);
+        }
+        const blocked = traces.length > 0 && policy.severity === 'error';
+        // do: push where the timeline says, then check for one digest everywhere
+        const { outcomes, verification } = blocked
+            ? { outcomes: [], verification: undefined }
+            : await pushAndVerify({
+                plan,
+                image,
+                imageName: options.image,
+                engine,
+                mode: options.mode,
+                reporter,
+                env,
+            });
+        // report
+        const failures = describeFailures(outcomes, manifest, today);
+        for (const failure of failures)
+            reporter.error(failure);
+        if (verification?.mismatch) {
+            const [a, b] = verification.mismatch;
+            reporter.error(`digests differ: ${a.reference} is ${a.digest ?? 'missing'}, ${b.reference} is ${b.digest ?? 'missing'}`);
+        }
+        const digest = verification?.ok ? verification.seen[0]?.digest : undefined;
+        const pushed = outcomes.flatMap((outcome) => (outcome.status === 'failed' ? [] : outcome.references));
+        for (const reference of pushed)
+            reporter.info(`pushed ${reference}${digest ? `@${digest}` : ''}`);
+        const failureMessage = blocked
+            ? `the image was built from the old registry ${manifest.registries.old.host}, retired for builds since ${manifest.timeline.failFrom}: nothing pushed`
+            : failures.length > 0
+                ? failures.join('; ')
+                : verification?.mismatch
+                    ? `digests differ: ${verification.mismatch.map((seen) => `${seen.reference} ${seen.digest ?? 'missing'}`).join(' vs ')}`
+                    : undefined;
+        reporter.summary(summaryOf(plan, outcomes, traces, policy.severity, options.image, options.mode, today, digest, failureMessage));
+        return {
+            exitCode: failureMessage ? 1 : 0,
+            ...(failureMessage && { failureMessage }),
+            outputs: {
+                digest: digest ?? '',
+                pushed: pushed.join('\n'),
+                skipped: plan.skipped.map((skipped) => `${skipped.host}: ${skipped.reason}`).join('\n'),
+            },
+            json: {
+                image: options.image,
+                imageId: image.id,
+                repository: plan.repository,
+                tags: plan.tags,
+                today,
+                phase: plan.phase,
+                mode: options.mode,
+                digest: digest ?? null,
+                pushed,
+                skipped: plan.skipped.map(({ host, reason }) => ({ registry: host, reason })),
+                registries: outcomes,
+                verified: verification?.ok ?? false,
+                ...(verification?.mismatch && { mismatch: verification.mismatch }),
+                oldRegistryTraces: traces.map((trace) => ({ ...trace, severity: policy.severity })),
+                ...(failureMessage && { failure: failureMessage }),
+            },
+        };
+    },
+});
+/** One sentence per failed registry, with what to change when the old one refused writes early. */
+function describeFailures(outcomes, manifest, today) {
+    const done = outcomes.filter((outcome) => outcome.status !== 'failed').map((outcome) => outcome.host);
+    return outcomes
+        .filter((outcome) => outcome.status === 'failed')
+        .map((outcome) => {
+        const others = done.length > 0 ? ` (${done.join(' and ')} took the image; ${outcome.host} did not)` : '';
+        if (outcome.refused && outcome.role === 'old' && today < manifest.timeline.readOnly) {
+            const at = manifest.locator.valueAt(['registries', 'old', 'read-only']);
+            return `${outcome.host} refused the push (${outcome.error}) although the manifest says it is writable until ${manifest.timeline.readOnly}: if the old registry is read-only already, change registries.old.read-only (${manifest.source}:${at.line}:${at.column}) to the day it became read-only${others}`;
+        }
+        return `push to ${outcome.host}/${outcome.repository} failed after ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}: ${outcome.error}${others}`;
+    });
+}
+function summaryOf(plan, outcomes, traces, severity, image, mode, today, digest, failure) {
+    const icon = { pushed: '✅ pushed', copied: '✅ copied', failed: '❌ failed' };
+    return [
+        `### cutover push: \`${image}\``,
+        '',
+        `On **${today}** (phase **${plan.phase}**, mode \`${mode}\`)${digest ? ` every registry has \`${digest}\`` : ''}.`,
+        '',
+        (0,markdown/* table */.tp)(['Registry', 'References', 'Result', 'Digest', 'Attempts', 'Time'], [
+            ...outcomes.map((outcome) => [
+                `\`${outcome.host}\``,
+                (outcome.status === 'failed'
+                    ? plan.tags.map((tag) => `${outcome.host}/${outcome.repository}:${tag}`)
+                    : outcome.references).join('\n'),
+                outcome.status === 'failed' ? `${icon.failed}: ${outcome.error ?? ''}` : icon[outcome.status],
+                outcome.digest ? `\`${outcome.digest}\`` : '',
+                outcome.attempts,
+                `${outcome.seconds.toFixed(1)} s`,
+            ]),
+            ...plan.skipped.map((skipped) => [
+                `\`${skipped.host}\``,
+                '',
+                `⏭️ skipped: ${skipped.reason}`,
+                '',
+                '',
+                '',
+            ]),
+        ]),
+        ...(traces.length > 0
+            ? [
+                '',
+                (0,markdown/* table */.tp)(['Built from the old registry', 'Reference', 'Severity'], traces.map((trace) => [trace.where, `\`${trace.reference}\``, severity])),
+            ]
+            : []),
+        ...(failure ? ['', `**Failed:** ${failure}`] : []),
+    ].join('\n');
+}
+/** Pushes to every target the plan names, then HEADs every tag everywhere for one digest. */
+async function pushAndVerify({ plan, image, imageName, engine, mode, reporter, env }) {
+    const credentials = new Map();
+    const clients = new Map();
+    let outcomes;
+    for (const target of plan.targets) {
+        credentials.set(target.role, await (0,oci_credentials/* resolveCredentials */.z)(target.registry, env));
+        clients.set(target.role, await client/* RegistryClient */.bP.forRegistry(target.registry, env));
+    }
+    for (const skipped of plan.skipped)
+        reporter.info(`not pushing to ${skipped.host}: ${skipped.reason}`);
+    reporter.info(`pushing ${imageName} (${(0,markdown/* formatBytes */.z3)(image.size)}) as ${plan.tags.join(', ')} to ${plan.targets.map((t) => t.name).join(' and ')} (phase ${plan.phase}, mode ${mode})`);
+    // Upload mode compresses once, before any registry is touched; the others let the engine do it.
+    const scratch = await (0,promises_.mkdtemp)(external_node_path_.join(env['RUNNER_TEMP'] || external_node_os_.tmpdir(), 'cutover-push-'));
+    try {
+        let prepared;
+        if (mode === 'upload') {
+            const started = Date.now();
+            prepared = await prepareImage(engine, image.id, scratch);
+            const stored = prepared.layers.filter((layer) => layer.stored).length;
+            reporter.info(`exported and compressed ${prepared.layers.length} layer${prepared.layers.length === 1 ? '' : 's'} once in ${((Date.now() - started) / 1000).toFixed(1)} s (${(0,markdown/* formatBytes */.z3)(prepared.layers.reduce((sum, layer) => sum + layer.size, 0))}${stored ? `; ${stored} incompressible, stored` : ''}), manifest ${prepared.manifest.digest}`);
+        }
+        const progress = new PushProgress(`pushing to ${plan.targets.length} registr${plan.targets.length === 1 ? 'y' : 'ies'}`, (line) => reporter.info(line));
+        outcomes = await pushImage({
+            engine,
+            imageId: image.id,
+            targets: plan.targets,
+            tags: plan.tags,
+            mode,
+            auth: (target) => authConfigFor(target.registry.host, credentials.get(target.role)),
+            ...(prepared && {
+                upload: (target) => uploadImage(prepared, clients.get(target.role), target.repository, plan.tags, (event) => progress.update(target.registry.host, event)),
+            }),
+            copy: pushViaCopy((role) => clients.get(role), (line) => reporter.info(line)),
+            onEvent: (target, event) => progress.update(target.registry.host, event),
+            onRetry: (target, attempt, error, delayMs) => reporter.warning(`${target.registry.host}: attempt ${attempt} failed (${error}); retrying in ${(delayMs / 1000).toFixed(0)} s`),
+        });
+        progress.done();
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+    if (!outcomes.some((outcome) => outcome.status !== 'failed'))
+        return { outcomes };
+    return { outcomes, verification: await verifyDigests(outcomes, plan.tags, (role) => clients.get(role)) };
+}
+
+
+/***/ }),
+
+/***/ 51477:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return String(text ?? '')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured Markdown table. */
+function table(headers, rows) {
+    const head = `| ${headers.map(cell).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+/** A human byte count: 1.5 MB. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 34767:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ formatRate),
+/* harmony export */   g: () => (/* binding */ ProgressLine)
+/* harmony export */ });
+/**
+ * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
+ * plus a final line. Callers update counters; the line is rendered by `format`.
+ */
+class ProgressLine {
+    print;
+    format;
+    intervalMs;
+    lastPrinted = 0;
+    started = Date.now();
+    constructor(print, format, intervalMs = 5000) {
+        this.print = print;
+        this.format = format;
+        this.intervalMs = intervalMs;
+    }
+    /** Prints when the interval has passed since the last line. */
+    tick() {
+        const now = Date.now();
+        if (now - this.lastPrinted < this.intervalMs)
+            return;
+        this.lastPrinted = now;
+        this.print(this.format((now - this.started) / 1000));
+    }
+    /** Prints the final line unconditionally. */
+    done() {
+        this.print(this.format((Date.now() - this.started) / 1000));
+    }
+    /** Seconds since the line was created. */
+    elapsedSeconds() {
+        return (Date.now() - this.started) / 1000;
+    }
+}
+/** Bytes per second as a short human rate. */
+function formatRate(bytes, seconds) {
+    const rate = seconds > 0 ? bytes / seconds : 0;
+    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,453 @@
+import { chmod, lstat, mkdtemp, readFile, readlink, rm, symlink, unlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { ConfigError, type ConfigProblem } from '../shared/errors.js';
+import { reproducibilityHint } from './hints.js';
+import { capDiff, diffFile } from './patch.js';
+import { mapConcurrent } from '../shared/pool.js';
+import { runProgram } from './process.js';
+import {
+  looksUntouched,
+  lendHistory,
+  makeScratchCopy,
+  statOf,
+  writeBack,
+  type FileStat,
+  type Repository,
+  type ScratchCopy,
+} from './repository.js';
+import { missingCommandIn, type Generator } from './select.js';
+import { hashRepositoryFiles, ShadowGit } from './shadow.js';
+
+/** How a file a generator owns differs from what the generator writes now. */
+export type StaleKind = 'modified' | 'missing' | 'orphaned' | 'mode';
+
+/** A generated file that is not current. */
+export interface StaleFile {
+  path: string;
+  generator: string;
+  kind: StaleKind;
+  /** The file's part of the fix patch (complete; cap it for display). */
+  patch: string;
+  /** The first changed line of the current file, for annotations. */
+  line?: number;
+}
+
+/** A change a generator made outside the outputs it declares. */
+export interface UndeclaredWrite {
+  path: string;
+  generator: string;
+  change: 'created' | 'modified' | 'deleted';
+}
+
+/** A generated file that differed between two runs on the same input. */
+export interface NonReproducible {
+  path: string;
+  generator: string;
+  hint?: string;
+  /** The difference between the runs, capped. */
+  diff: string;
+}
+
+/** What happened to one generator. */
+export interface GeneratorOutcome {
+  name: string;
+  run: string;
+  workingDirectory: string;
+  status: 'current' | 'stale' | 'failed' | 'non-reproducible';
+  runs: { attempt: number; exitCode: number; seconds: number }[];
+  /** For a failed generator: its exit code and the tail of its error output. */
+  exitCode?: number;
+  stderrTail?: string;
+  /** For a generator stopped at its time limit: the limit, in seconds. */
+  timedOutAfter?: number;
+  /** Output globs that match no file, before or after the run. */
+  unmatchedOutputs: string[];
+}
+
+/** The result of checking every generator. */
+export interface CheckReport {
+  generators: GeneratorOutcome[];
+  stale: StaleFile[];
+  nonReproducible: NonReproducible[];
+  undeclared: UndeclaredWrite[];
+  /** Files --fix wrote into or removed from the working tree. */
+  fixed: string[];
+  /** One patch for every stale file, for `git apply` in the repository's top level. */
+  patch: string;
+}
+
+/** A moment in the check, for progress lines. */
+export interface CheckEvent {
+  generator: string;
+  attempt: number;
+  phase: 'started' | 'finished';
+  seconds?: number;
+  exitCode?: number;
+  /** The run was stopped at the generator's time limit. */
+  timedOut?: boolean;
+}
+
+/** Options for {@link checkGenerated}. */
+export interface CheckOptions {
+  /** Runs of each generator, each in its own copy; more than one reveals non-reproducible output. */
+  repeat: number;
+  /** Write the generators' outputs into the working tree (only files the generators own). */
+  fix: boolean;
+  /** The environment generators run with (their `env:` is added on top). */
+  env: NodeJS.ProcessEnv;
+  /** Copies and runs in flight at once; default: the number of CPUs. */
+  concurrency?: number;
+  /** Where scratch copies go; default: RUNNER_TEMP or the system temp directory. */
+  tempDir?: string;
+  /** Locates a problem with a generator's manifest entry (for a missing command). */
+  locate: (generator: Generator, key: string, message: string) => ConfigProblem;
+  onEvent?: (event: CheckEvent) => void;
+  onOutput?: (generator: string, chunk: Buffer) => void;
+}
+
+/** Lines of a failed generator's error output that are kept. */
+const STDERR_TAIL_LINES = 20;
+/** How far back repeat runs move modification times, so that time-dependent output shows. */
+const REPEAT_TIME_SHIFT_MS = 86_400_000 + 1_234;
+
+interface Attempt {
+  index: number;
+  copy: ScratchCopy;
+  exitCode: number;
+  stderr: string;
+  seconds: number;
+  timedOut: boolean;
+  /** Every file git sees in the copy after the run. */
+  after: Map<string, FileStat>;
+}
+
+/**
+ * Runs every generator in scratch copies of the repository's current files and compares what each
+ * owns with the developer's tree, as git would. The developer's tree is never written to, except by
+ * `fix`, which writes only files the generators own.
+ * @throws ConfigError when a generator's command is not installed
+ */
+export async function checkGenerated(
+  repo: Repository,
+  generators: Generator[],
+  options: CheckOptions,
+): Promise<CheckReport> {
+  const base = options.tempDir ?? options.env['RUNNER_TEMP'] ?? os.tmpdir();
+  const root = await mkdtemp(path.join(base, 'cutover-generated-'));
+  try {
+    const shadow = await ShadowGit.create(repo, root);
+    const slot = semaphore(options.concurrency ?? Math.max(1, os.cpus().length));
+    const settled = await Promise.allSettled(
+      generators.map((generator, index) => checkOne(repo, generator, index, root, shadow, slot, options)),
+    );
+    const missing = settled.flatMap((entry) =>
+      entry.status === 'rejected' && entry.reason instanceof ConfigError ? entry.reason.problems : [],
+    );
+    if (missing.length > 0) throw new ConfigError(missing);
+    const failed = settled.find((entry) => entry.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    const results = settled.map((entry) => (entry as PromiseFulfilledResult<GeneratorResult>).value);
+    const stale = results.flatMap((result) => result.stale).sort((a, b) => a.path.localeCompare(b.path));
+    return {
+      generators: results.map((result) => result.outcome),
+      stale,
+      nonReproducible: results.flatMap((result) => result.nonReproducible),
+      undeclared: results.flatMap((result) => result.undeclared),
+      fixed: results.flatMap((result) => result.fixed),
+      patch: stale.map((file) => file.patch).join(''),
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+  }
+}
+
+interface GeneratorResult {
+  outcome: GeneratorOutcome;
+  stale: StaleFile[];
+  nonReproducible: NonReproducible[];
+  undeclared: UndeclaredWrite[];
+  fixed: string[];
+}
+
+async function checkOne(
+  repo: Repository,
+  generator: Generator,
+  index: number,
+  root: string,
+  shadow: ShadowGit,
+  slot: <T>(work: () => Promise<T>) => Promise<T>,
+  options: CheckOptions,
+): Promise<GeneratorResult> {
+  const owns = picomatch(generator.outputs, { dot: true });
+  const attempts = await Promise.all(
+    Array.from({ length: options.repeat }, (_, attempt) =>
+      slot(() =>
+        runAttempt(repo, generator, attempt, path.join(root, `${index}-${attempt}`), owns, shadow, options),
+      ),
+    ),
+  );
+  try {
+    const outcome: GeneratorOutcome = {
+      name: generator.name,
+      run: generator.run,
+      workingDirectory: generator.workingDirectory,
+      status: 'current',
+      runs: attempts.map((attempt) => ({
+        attempt: attempt.index + 1,
+        exitCode: attempt.exitCode,
+        seconds: attempt.seconds,
+      })),
+      unmatchedOutputs: [],
+    };
+    const empty = { stale: [], nonReproducible: [], undeclared: [], fixed: [] };
+    const failure = attempts.find((attempt) => attempt.exitCode !== 0 || attempt.timedOut);
+    if (failure) {
+      const command = failure.timedOut ? undefined : missingCommandIn(failure.stderr);
+      if (command) {
+        throw new ConfigError([
+          options.locate(
+            generator,
+            'run',
+            `generator "${generator.name}": the command "${command}" is not installed (${lastLine(failure.stderr)})`,
+          ),
+        ]);
+      }
+      return {
+        outcome: {
+          ...outcome,
+          status: 'failed',
+          exitCode: failure.exitCode,
+          stderrTail: failure.stderr.trimEnd().split('\n').slice(-STDERR_TAIL_LINES).join('\n'),
+          ...(failure.timedOut && { timedOutAfter: generator.timeoutMs / 1000 }),
+        },
+        ...empty,
+      };
+    }
+    const first = attempts[0]!;
+    const everything = new Set([...repo.files.keys(), ...first.after.keys()]);
+    outcome.unmatchedOutputs = generator.outputs.filter((glob) => {
+      const matches = picomatch(glob, { dot: true });
+      return ![...everything].some((file) => matches(file));
+    });
+
+    const nonReproducible = await compareRuns(first, attempts.slice(1), generator, owns, root);
+    const unstable = new Set(nonReproducible.map((entry) => entry.path));
+    const { stale, undeclared } = await compareWithTree(repo, first, generator, owns, shadow, root, unstable);
+    const fixed = options.fix ? await fixInPlace(repo, first, stale) : [];
+    outcome.status = nonReproducible.length > 0 ? 'non-reproducible' : stale.length > 0 ? 'stale' : 'current';
+    return { outcome, stale, nonReproducible, undeclared, fixed };
+  } finally {
+    await Promise.all(
+      attempts.map((attempt) =>
+        rm(attempt.copy.dir, { recursive: true, force: true }).catch(() => undefined),
+      ),
+    );
+  }
+}
+
+async function runAttempt(
+  repo: Repository,
+  generator: Generator,
+  index: number,
+  dir: string,
+  owns: (file: string) => boolean,
+  shadow: ShadowGit,
+  options: CheckOptions,
+): Promise<Attempt> {
+  // The generator's own outputs are not copied: it must write them, and what it no longer writes
+  // is then simply absent (an orphan), however the generator handles stale files.
+  const copy = await makeScratchCopy(repo, dir, owns, index * REPEAT_TIME_SHIFT_MS);
+  await lendHistory(repo, dir);
+  options.onEvent?.({ generator: generator.name, attempt: index + 1, phase: 'started' });
+  const started = performance.now();
+  const result = await runProgram('sh', ['-c', generator.run], {
+    cwd: path.join(dir, generator.workingDirectory),
+    env: { ...options.env, ...generator.env },
+    stderrLimit: 64 * 1024,
+    timeoutMs: generator.timeoutMs,
+    onOutput: (chunk) => options.onOutput?.(generator.name, chunk),
+  });
+  const timedOut = result.timedOut === true;
+  const seconds = (performance.now() - started) / 1000;
+  options.onEvent?.({
+    generator: generator.name,
+    attempt: index + 1,
+    phase: 'finished',
+    seconds,
+    exitCode: result.code,
+    ...(timedOut && { timedOut }),
+  });
+  const after = new Map<string, FileStat>();
+  if (result.code === 0 && !timedOut) {
+    const listed = new Set(await shadow.listFiles(dir));
+    for (const file of repo.trackedIgnored) listed.add(file);
+    const files = [...listed];
+    const stats = await mapConcurrent(files, 32, (file) => statOf(path.join(dir, file)));
+    files.forEach((file, position) => {
+      const stat = stats[position];
+      if (stat) after.set(file, stat);
+    });
+  }
+  return { index, copy, exitCode: result.code, stderr: result.stderr, seconds, timedOut, after };
+}
+
+/** Compares the first run with the developer's tree: stale owned files and undeclared writes. */
+async function compareWithTree(
+  repo: Repository,
+  first: Attempt,
+  generator: Generator,
+  owns: (file: string) => boolean,
+  shadow: ShadowGit,
+  root: string,
+  unstable: Set<string>,
+): Promise<{ stale: StaleFile[]; undeclared: UndeclaredWrite[] }> {
+  const found: { path: string; kind: StaleKind }[] = [];
+  const undeclared: UndeclaredWrite[] = [];
+  const contentDiffers: string[] = [];
+  const modeDiffers = new Set<string>();
+  const paths = [...new Set([...repo.files.keys(), ...first.after.keys()])].sort();
+  await mapConcurrent(paths, 16, async (file) => {
+    const before = repo.files.get(file);
+    const after = first.after.get(file);
+    if (owns(file)) {
+      if (unstable.has(file)) return;
+      if (before && !after) found.push({ path: file, kind: 'orphaned' });
+      else if (!before && after) found.push({ path: file, kind: 'missing' });
+      else if (before && after) {
+        if (before.kind !== after.kind) return void found.push({ path: file, kind: 'modified' });
+        if (repo.view.fileMode && before.executable !== after.executable) modeDiffers.add(file);
+        if (!(await sameContent(path.join(repo.top, file), path.join(first.copy.dir, file), before, after)))
+          contentDiffers.push(file);
+      }
+      return;
+    }
+    const change = !after
+      ? 'deleted'
+      : !before
+        ? 'created'
+        : !looksUntouched(first.copy.copied.get(file) ?? before, after) &&
+            !(await sameContent(path.join(repo.top, file), path.join(first.copy.dir, file), before, after))
+          ? 'modified'
+          : undefined;
+    if (change) undeclared.push({ path: file, generator: generator.name, change });
+  });
+  // Bytes differ: ask git whether they differ once line endings are normalised as it would.
+  const [ours, theirs] = await Promise.all([
+    hashRepositoryFiles(repo.top, contentDiffers),
+    shadow.hashFiles(first.copy.dir, contentDiffers),
+  ]);
+  contentDiffers.forEach((file, position) => {
+    if (ours[position] !== theirs[position]) found.push({ path: file, kind: 'modified' });
+    else if (modeDiffers.has(file)) found.push({ path: file, kind: 'mode' });
+    modeDiffers.delete(file);
+  });
+  for (const file of modeDiffers) found.push({ path: file, kind: 'mode' });
+  const stale = await mapConcurrent(found, 8, async ({ path: file, kind }): Promise<StaleFile> => {
+    const patch = await diffFile(
+      file,
+      kind === 'missing' ? undefined : path.join(repo.top, file),
+      kind === 'orphaned' ? undefined : path.join(first.copy.dir, file),
+      root,
+    );
+    return {
+      path: file,
+      generator: generator.name,
+      kind,
+      patch: patch.text,
+      ...(patch.line !== undefined && kind !== 'missing' && { line: patch.line }),
+    };
+  });
+  return {
+    stale: stale.sort((a, b) => a.path.localeCompare(b.path)),
+    undeclared: undeclared.sort((a, b) => a.path.localeCompare(b.path)),
+  };
+}
+
+/** Compares repeat runs with the first: owned files that differ are non-reproducible. */
+async function compareRuns(
+  first: Attempt,
+  others: Attempt[],
+  generator: Generator,
+  owns: (file: string) => boolean,
+  root: string,
+): Promise<NonReproducible[]> {
+  const seen = new Map<string, NonReproducible>();
+  for (const other of others) {
+    const paths = [...new Set([...first.after.keys(), ...other.after.keys()])].filter(owns).sort();
+    await mapConcurrent(paths, 16, async (file) => {
+      if (seen.has(file)) return;
+      const a = first.after.get(file);
+      const b = other.after.get(file);
+      const left = path.join(first.copy.dir, file);
+      const right = path.join(other.copy.dir, file);
+      if (a && b && a.executable === b.executable && (await sameContent(left, right, a, b))) return;
+      const [leftBytes, rightBytes] = await Promise.all([
+        a?.kind === 'file' ? readFile(left) : undefined,
+        b?.kind === 'file' ? readFile(right) : undefined,
+      ]);
+      const diff = await diffFile(file, a && left, b && right, root);
+      const hint = reproducibilityHint(leftBytes, rightBytes);
+      seen.set(file, {
+        path: file,
+        generator: generator.name,
+        ...(hint !== undefined && { hint }),
+        diff: capDiff(diff.text).text,
+      });
+    });
+  }
+  return [...seen.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Byte-for-byte (or link-target) equality of two files already known to exist. */
+async function sameContent(left: string, right: string, a: FileStat, b: FileStat): Promise<boolean> {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'symlink') return (await readlink(left)) === (await readlink(right));
+  if (a.size !== b.size) return false;
+  const [x, y] = await Promise.all([readFile(left), readFile(right)]);
+  return x.equals(y);
+}
+
+/** --fix: brings the stale owned files of the working tree to what the generator writes now. */
+async function fixInPlace(repo: Repository, first: Attempt, stale: StaleFile[]): Promise<string[]> {
+  for (const file of stale) {
+    const target = path.join(repo.top, file.path);
+    const source = path.join(first.copy.dir, file.path);
+    const generated = first.after.get(file.path);
+    if (file.kind === 'orphaned' || !generated) {
+      await unlink(target);
+      continue;
+    }
+    if (generated.kind === 'symlink') {
+      await rm(target, { force: true });
+      await symlink(await readlink(source), target);
+      continue;
+    }
+    if (file.kind !== 'mode') await writeBack(source, target);
+    await chmod(target, (await lstat(source)).mode & 0o7777);
+  }
+  return stale.map((file) => file.path);
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
+}
+
+/** A limiter: at most `limit` of the wrapped tasks run at once. */
+function semaphore(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    // A finished task hands its slot straight to the next waiting one, so the count stays exact.
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}

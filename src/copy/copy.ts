@@ -1,0 +1,333 @@
+import { Transform, type Readable } from 'node:stream';
+import type { ManifestBytes, RegistryClient } from '../oci/client.js';
+import { DEFAULT_RETRY, RegistryError, retryDelay, sleep, type RetryPolicy } from '../oci/http.js';
+import { isForeignBlob, parseManifest, type Descriptor } from '../oci/media.js';
+import { isValidDigest } from '../oci/reference.js';
+
+/** What copyImage did with one tag or digest. */
+export type CopyAction = 'copied' | 'skipped' | 'conflict';
+
+/** One tag (or digest) to copy, from a repository of one registry to a repository of another. */
+export interface CopyRequest {
+  source: RegistryClient;
+  sourceRepository: string;
+  /** A tag or a digest in the source repository. */
+  reference: string;
+  target: RegistryClient;
+  targetRepository: string;
+  /** The tag (or digest) to write; defaults to `reference`. */
+  targetReference?: string;
+}
+
+export interface CopyOptions {
+  /** Replace a target tag that points at a different digest (default: report a conflict). */
+  overwrite?: boolean;
+  /** Plan only: nothing is written; `bytesUploaded` is what would be sent. */
+  dryRun?: boolean;
+  /** State shared by every copy of a run: each unique blob is uploaded at most once, then mounted. */
+  session?: CopySession;
+}
+
+/** The outcome of copyImage. */
+export interface CopyResult {
+  action: CopyAction;
+  /** The source digest (the target's, after a copy: they are equal, verified). */
+  digest: string;
+  mediaType: string;
+  /** With `conflict`: what the target tag points at instead. */
+  existingDigest?: string;
+  /** Blob bytes this copy sent (or, dry run, would send). */
+  bytesUploaded: number;
+  /** Manifest plus unique blob bytes of the image (0 when skipped: not looked at). */
+  size: number;
+  blobsUploaded: number;
+  blobsMounted: number;
+  blobsSkipped: number;
+  manifestsPut: number;
+  dryRun: boolean;
+}
+
+/**
+ * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
+ * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
+ */
+export class CopySession {
+  bytesUploaded = 0;
+  /** Bytes sent so far, counted as they stream (for progress lines). */
+  bytesStreamed = 0;
+  blobsUploaded = 0;
+  blobsMounted = 0;
+  blobsSkipped = 0;
+  readonly retry: RetryPolicy;
+
+  /** target host + digest → target repositories known to hold it. */
+  private readonly holders = new Map<string, Set<string>>();
+  /** target host + digest → the first ensure of that blob, others wait for it. */
+  private readonly pending = new Map<string, Promise<unknown>>();
+  /** target host + repository + digest → manifests known present. */
+  private readonly manifests = new Set<string>();
+
+  constructor(options: { retry?: Partial<RetryPolicy>; onRetry?: (message: string) => void } = {}) {
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.onRetry = options.onRetry;
+  }
+
+  readonly onRetry: ((message: string) => void) | undefined;
+
+  /** Records that a target repository holds a blob. */
+  noteBlob(host: string, repository: string, digest: string): void {
+    const key = `${host} ${digest}`;
+    const set = this.holders.get(key) ?? new Set<string>();
+    set.add(repository);
+    this.holders.set(key, set);
+  }
+
+  /** True when the run already knows the repository holds the blob. */
+  hasBlob(host: string, repository: string, digest: string): boolean {
+    return this.holders.get(`${host} ${digest}`)?.has(repository) ?? false;
+  }
+
+  /** Some other repository of the target that holds the blob, to mount from. */
+  mountSource(host: string, repository: string, digest: string): string | undefined {
+    for (const holder of this.holders.get(`${host} ${digest}`) ?? [])
+      if (holder !== repository) return holder;
+    return undefined;
+  }
+
+  noteManifest(host: string, repository: string, digest: string): void {
+    this.manifests.add(`${host} ${repository} ${digest}`);
+  }
+
+  hasManifest(host: string, repository: string, digest: string): boolean {
+    return this.manifests.has(`${host} ${repository} ${digest}`);
+  }
+
+  /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
+  async exclusive<T>(host: string, digest: string, work: () => Promise<T>): Promise<T> {
+    const key = `${host} ${digest}`;
+    for (;;) {
+      const running = this.pending.get(key);
+      if (!running) break;
+      await running.catch(() => undefined);
+    }
+    const promise = work();
+    this.pending.set(key, promise);
+    try {
+      return await promise;
+    } finally {
+      if (this.pending.get(key) === promise) this.pending.delete(key);
+    }
+  }
+}
+
+interface Walk {
+  request: CopyRequest;
+  options: CopyOptions;
+  session: CopySession;
+  result: CopyResult;
+  /** Blob digests already counted in `result.size` for this image. */
+  counted: Set<string>;
+}
+
+/**
+ * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
+ * first (HEAD, then a mount from another target repository, then a streamed upload — each unique
+ * blob uploaded at most once per session), index children by digest, the tag last; then verifies
+ * that the target reference resolves to the source digest. A target tag that already points at
+ * the same digest costs one HEAD (`skipped`); one that points elsewhere is a `conflict` unless
+ * `overwrite`. Nothing is ever written to the source.
+ * @throws RegistryError when the source reference does not exist or the copy fails after retries
+ */
+export async function copyImage(request: CopyRequest, options: CopyOptions = {}): Promise<CopyResult> {
+  const { source, sourceRepository, reference, target, targetRepository } = request;
+  const targetReference = request.targetReference ?? reference;
+  const session = options.session ?? new CopySession();
+  const dryRun = options.dryRun === true;
+
+  // Both HEADs at once: on a re-run they are all the work there is.
+  const [sourceHead, existing] = await Promise.all([
+    isValidDigest(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
+    target.headManifest(targetRepository, targetReference),
+  ]);
+  if (!sourceHead) {
+    throw new RegistryError(
+      `${source.host}/${sourceRepository}:${reference} does not exist`,
+      404,
+      'MANIFEST_UNKNOWN',
+    );
+  }
+  const result: CopyResult = {
+    action: 'copied',
+    digest: sourceHead.digest,
+    mediaType: 'mediaType' in sourceHead ? sourceHead.mediaType : '',
+    bytesUploaded: 0,
+    size: 0,
+    blobsUploaded: 0,
+    blobsMounted: 0,
+    blobsSkipped: 0,
+    manifestsPut: 0,
+    dryRun,
+  };
+  if (existing) {
+    if (existing.digest === sourceHead.digest) {
+      session.noteManifest(target.host, targetRepository, existing.digest);
+      return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
+    }
+    if (!options.overwrite) return { ...result, action: 'conflict', existingDigest: existing.digest };
+  }
+  // By digest, so a tag moved in the meantime cannot swap the content under us.
+  const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
+  result.mediaType = manifest.mediaType;
+  const walk: Walk = { request, options, session, result, counted: new Set() };
+  await copyManifestTree(walk, manifest, targetReference);
+  if (!dryRun) {
+    const written = await target.headManifest(targetRepository, targetReference);
+    if (written?.digest !== manifest.digest) {
+      throw new RegistryError(
+        `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`,
+        0,
+        'VERIFY_FAILED',
+      );
+    }
+  }
+  return result;
+}
+
+async function copyManifestTree(walk: Walk, manifest: ManifestBytes, targetReference: string): Promise<void> {
+  const { request, session, result, options } = walk;
+  const { source, target, sourceRepository, targetRepository } = request;
+  const parsed = parseManifest(manifest.bytes, manifest.mediaType);
+  result.size += manifest.bytes.length;
+  if (parsed.isIndex) {
+    // Children by digest first, so the index (and its tag) never points at something missing.
+    await Promise.all(
+      parsed.manifests.map(async (child) => {
+        if (session.hasManifest(target.host, targetRepository, child.digest)) return;
+        const present = await target.headManifest(targetRepository, child.digest);
+        if (present?.digest === child.digest) {
+          session.noteManifest(target.host, targetRepository, child.digest);
+          result.size += child.size;
+          return;
+        }
+        const childManifest = await source.getManifest(sourceRepository, child.digest);
+        await copyManifestTree(walk, childManifest, child.digest);
+      }),
+    );
+  } else {
+    await Promise.all(
+      parsed.blobs
+        .filter((blob) => !isForeignBlob(blob))
+        .map(async (blob) => {
+          if (!walk.counted.has(blob.digest)) {
+            walk.counted.add(blob.digest);
+            result.size += blob.size;
+          }
+          await ensureBlob(walk, blob);
+        }),
+    );
+  }
+  if (options.dryRun) return;
+  await target.putManifest(targetRepository, targetReference, manifest);
+  result.manifestsPut++;
+  session.noteManifest(target.host, targetRepository, manifest.digest);
+}
+
+/** Makes sure the target repository has a blob: known, HEAD, mount, or upload (once per session). */
+async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
+  const { request, session, result, options } = walk;
+  const { target, targetRepository } = request;
+  const host = target.host;
+  if (session.hasBlob(host, targetRepository, blob.digest)) return;
+  await session.exclusive(host, blob.digest, async () => {
+    if (session.hasBlob(host, targetRepository, blob.digest)) return;
+    if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
+      session.noteBlob(host, targetRepository, blob.digest);
+      session.blobsSkipped++;
+      result.blobsSkipped++;
+      return;
+    }
+    const from = session.mountSource(host, targetRepository, blob.digest);
+    if (options.dryRun) {
+      // Planned: the first repository uploads it, every other one mounts it.
+      session.noteBlob(host, targetRepository, blob.digest);
+      if (from) {
+        session.blobsMounted++;
+        result.blobsMounted++;
+      } else {
+        session.bytesUploaded += blob.size;
+        result.bytesUploaded += blob.size;
+        session.blobsUploaded++;
+        result.blobsUploaded++;
+      }
+      return;
+    }
+    let location: string | undefined;
+    if (from) {
+      const mount = await target.mountBlob(targetRepository, blob.digest, from);
+      if (mount.mounted) {
+        session.noteBlob(host, targetRepository, blob.digest);
+        session.blobsMounted++;
+        result.blobsMounted++;
+        return;
+      }
+      location = mount.location;
+    }
+    await uploadWithRetries(walk, blob, location);
+    session.noteBlob(host, targetRepository, blob.digest);
+    session.bytesUploaded += blob.size;
+    result.bytesUploaded += blob.size;
+    session.blobsUploaded++;
+    result.blobsUploaded++;
+  });
+}
+
+/**
+ * Streams a blob from source to target. A streamed body cannot be replayed, so a failed attempt
+ * (429, 5xx, a dropped connection) starts over: a new upload session and a new download.
+ */
+async function uploadWithRetries(walk: Walk, blob: Descriptor, firstLocation?: string): Promise<void> {
+  const { request, session } = walk;
+  const { source, target, sourceRepository, targetRepository } = request;
+  let location = firstLocation;
+  for (let attempt = 0; ; attempt++) {
+    let streamed = 0;
+    try {
+      await target.uploadBlob(
+        targetRepository,
+        blob.digest,
+        blob.size,
+        async () => {
+          const download = await source.getBlob(sourceRepository, blob.digest);
+          return countBytes(download.stream, (n) => {
+            streamed += n;
+            session.bytesStreamed += n;
+          });
+        },
+        location,
+      );
+      return;
+    } catch (error) {
+      session.bytesStreamed -= streamed;
+      location = undefined;
+      const retryable = error instanceof RegistryError ? error.retryable : true;
+      if (!retryable || attempt >= session.retry.retries) throw error;
+      const delay = retryDelay(attempt, session.retry);
+      session.onRetry?.(
+        `retrying upload of ${blob.digest.slice(0, 19)} to ${target.host}/${targetRepository} in ${delay} ms: ${(error as Error).message}`,
+      );
+      await sleep(delay);
+    }
+  }
+}
+
+function countBytes(stream: Readable, onBytes: (n: number) => void): Readable {
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      onBytes(chunk.length);
+      callback(null, chunk);
+    },
+  });
+  stream.on('error', (error) => counter.destroy(error));
+  counter.on('close', () => stream.destroy());
+  return stream.pipe(counter);
+}

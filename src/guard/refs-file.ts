@@ -1,0 +1,18 @@
+import type { RefsFileReference } from '../copy/refs-file.js';
+import type { Finding } from './finding.js';
+
+/**
+ * The old-registry references among the findings, for `--export-refs` (the file format is owned by
+ * src/registry/refs-file.ts, which copy-tags reads). A reference without tag or digest is written
+ * with `tag: latest`, as Docker pulls it; ignored findings and references whose tag comes from a
+ * variable without a value are left out.
+ */
+export function exportedReferences(findings: readonly Finding[]): RefsFileReference[] {
+  return findings
+    .filter((finding) => !finding.ignored && !finding.partial)
+    .map(({ image: { repository, tag, digest } }) => ({
+      repository,
+      ...(tag !== undefined || digest === undefined ? { tag: tag ?? 'latest' } : {}),
+      ...(digest !== undefined && { digest }),
+    }));
+}

@@ -1,0 +1,161 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, UsageError } from '../shared/errors.js';
+import type { RegistrySpec } from '../manifest/model.js';
+import { maskSecret } from '../shared/secrets.js';
+import { normalizeHost } from './reference.js';
+
+/** What we send a registry: a user and password (Basic, or to a token service), or an identity token. */
+export type Credentials =
+  | { kind: 'basic'; username: string; password: string; source: string }
+  | { kind: 'identity-token'; token: string; source: string };
+
+interface DockerConfig {
+  auths?: Record<string, { auth?: string; username?: string; password?: string; identitytoken?: string }>;
+  credsStore?: string;
+  credHelpers?: Record<string, string>;
+}
+
+/** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
+export function dockerConfigPath(env: NodeJS.ProcessEnv): string {
+  return path.join(env['DOCKER_CONFIG'] || path.join(env['HOME'] || os.homedir(), '.docker'), 'config.json');
+}
+
+async function readDockerConfig(env: NodeJS.ProcessEnv): Promise<DockerConfig | undefined> {
+  const file = dockerConfigPath(env);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as DockerConfig;
+  } catch (error) {
+    throw new ConfigError([
+      { file, message: `the Docker config is not valid JSON: ${(error as Error).message}` },
+    ]);
+  }
+}
+
+/** The host an `auths` key names: keys may be URLs (`https://index.docker.io/v1/`) or bare hosts. */
+function authKeyHost(key: string): string {
+  return normalizeHost(key.replace(/^[a-z]+:\/\//i, '').split('/')[0]!);
+}
+
+function runHelper(
+  helper: string,
+  host: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ Username?: string; Secret?: string } | undefined> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      `docker-credential-${helper}`,
+      ['get'],
+      { env, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        if (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+            reject(
+              new UsageError(
+                `the Docker config names credential helper "${helper}", but docker-credential-${helper} is not installed`,
+              ),
+            );
+          } else if (/not found|no credentials/i.test(`${stdout}${stderr}`)) resolve(undefined);
+          else
+            reject(
+              new Error(
+                `docker-credential-${helper} get failed for ${host}: ${stderr.trim() || error.message}`,
+              ),
+            );
+          return;
+        }
+        try {
+          resolve(JSON.parse(stdout) as { Username?: string; Secret?: string });
+        } catch {
+          reject(new Error(`docker-credential-${helper} get returned something that is not JSON`));
+        }
+      },
+    );
+    child.stdin?.end(host);
+  });
+}
+
+/**
+ * The credentials for a registry: the manifest's environment variables when it names them,
+ * else the Docker config (credHelpers, credsStore, then auths). Every secret is masked before it
+ * is returned. Undefined means anonymous.
+ */
+export async function resolveCredentials(
+  registry: RegistrySpec,
+  env: NodeJS.ProcessEnv,
+): Promise<Credentials | undefined> {
+  const names = registry.credentials;
+  if (names?.usernameEnv || names?.passwordEnv) {
+    const username = names.usernameEnv ? env[names.usernameEnv] : undefined;
+    const password = names.passwordEnv ? env[names.passwordEnv] : undefined;
+    maskSecret(password);
+    if (!password) {
+      throw new UsageError(
+        `credentials for ${registry.host}: environment variable ${names.passwordEnv ?? '(password-env)'} is not set`,
+      );
+    }
+    if (!username && names.usernameEnv) {
+      throw new UsageError(
+        `credentials for ${registry.host}: environment variable ${names.usernameEnv} is not set`,
+      );
+    }
+    return {
+      kind: 'basic',
+      username: username ?? '',
+      password,
+      source: `env ${[names.usernameEnv, names.passwordEnv].filter(Boolean).join('/')}`,
+    };
+  }
+  const config = await readDockerConfig(env);
+  if (!config) return undefined;
+  const hosts = [registry.host, ...registry.aliases];
+  for (const host of hosts) {
+    const helper = config.credHelpers?.[host] ?? config.credsStore;
+    if (helper) {
+      const found = await runHelper(helper, host, env);
+      if (found?.Secret) {
+        maskSecret(found.Secret);
+        if (found.Username === '<token>')
+          return { kind: 'identity-token', token: found.Secret, source: `docker-credential-${helper}` };
+        return {
+          kind: 'basic',
+          username: found.Username ?? '',
+          password: found.Secret,
+          source: `docker-credential-${helper}`,
+        };
+      }
+    }
+    const entry = Object.entries(config.auths ?? {}).find(([key]) => authKeyHost(key) === host)?.[1];
+    if (!entry) continue;
+    if (entry.identitytoken) {
+      maskSecret(entry.identitytoken);
+      return { kind: 'identity-token', token: entry.identitytoken, source: 'docker config (identitytoken)' };
+    }
+    if (entry.auth) {
+      maskSecret(entry.auth);
+      const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      const password = decoded.slice(colon + 1);
+      maskSecret(password);
+      return { kind: 'basic', username: decoded.slice(0, colon), password, source: 'docker config (auths)' };
+    }
+    if (entry.password) {
+      maskSecret(entry.password);
+      return {
+        kind: 'basic',
+        username: entry.username ?? '',
+        password: entry.password,
+        source: 'docker config (auths)',
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { UsageError } from '../shared/errors.js';
+import { createOctokit } from '../github/octokit.js';
+import { parseCentralManifest } from '../manifest/load.js';
+import { table } from '../shared/markdown.js';
+import { ProgressLine } from '../shared/progress.js';
+import { rolloutRepository, type RolloutOutcome } from './rollout.js';
+import { DEFAULT_REUSABLE_WORKFLOW, DEFAULT_WORKFLOW_PATH, starterWorkflow } from './starter.js';
+import { mapConcurrent } from '../shared/pool.js';
+import { defineCommand } from '../cli/command.js';
+
+const ACTION_TEXT: Record<RolloutOutcome['action'], string> = {
+  opened: '✅ opened',
+  'would-open': '📝 would open (dry run)',
+  skipped: '⏭️ skipped',
+  failed: '❌ failed',
+};
+
+/** `cutover rollout`: one pull request per repository adding the starter workflow. */
+export const rollout = defineCommand({
+  name: 'rollout',
+  summary:
+    'Open a pull request adding the starter workflow to every repository in the manifest (dry run unless --apply).',
+  options: [
+    {
+      name: 'apply',
+      type: 'boolean',
+      description: 'Create branches and pull requests; without it, only report.',
+    },
+    { name: 'repo', type: 'list', description: 'Only these repositories (owner/name) of the manifest.' },
+    {
+      name: 'uses',
+      type: 'string',
+      description: 'The reusable workflow the starter calls.',
+      default: DEFAULT_REUSABLE_WORKFLOW,
+    },
+    {
+      name: 'workflow-path',
+      type: 'string',
+      description: 'Where the workflow goes in each repository.',
+      default: DEFAULT_WORKFLOW_PATH,
+    },
+    {
+      name: 'workflow-manifest',
+      type: 'string',
+      description:
+        'The manifest the starter passes on (owner/repo:path@ref). Default: --manifest when it names a central one, else none (each repository’s own cutover.yml).',
+    },
+    {
+      name: 'template',
+      type: 'string',
+      description: 'A workflow file to add instead of the generated starter ($default-branch is replaced).',
+    },
+    { name: 'branch', type: 'string', description: 'The pull requests’ branch.', default: 'cutover/rollout' },
+    {
+      name: 'concurrency',
+      type: 'string',
+      description: 'Repositories handled at once.',
+      default: '4',
+    },
+  ],
+  outputs: [
+    { name: 'opened', description: 'How many pull requests this run opened.' },
+    {
+      name: 'pending',
+      description: 'How many repositories still need a pull request (dry run or failures).',
+    },
+  ],
+  schema: z.object({
+    apply: z.boolean().default(false),
+    repo: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'expected owner/name' })).optional(),
+    uses: z
+      .string()
+      .regex(/^[^\s@]+\/[^\s@]+\/\.github\/workflows\/[^\s@]+\.ya?ml@\S+$/, {
+        error: 'expected owner/repo/.github/workflows/file.yml@ref',
+      })
+      .default(DEFAULT_REUSABLE_WORKFLOW),
+    'workflow-path': z
+      .string()
+      .regex(/^\.github\/workflows\/[^/]+\.ya?ml$/, { error: 'expected .github/workflows/<name>.yml' })
+      .default(DEFAULT_WORKFLOW_PATH),
+    'workflow-manifest': z.string().min(1).optional(),
+    template: z.string().min(1).optional(),
+    branch: z
+      .string()
+      .regex(/^[\w./-]+$/, { error: 'expected a branch name' })
+      .default('cutover/rollout'),
+    concurrency: z.coerce
+      .number({ error: 'expected a number' })
+      .int()
+      .min(1, { error: 'expected at least 1' })
+      .max(32, { error: 'expected at most 32' })
+      .default(4),
+  }),
+  async run({ manifest: load, options, reporter, env, cwd }) {
+    // parse
+    const manifest = await load();
+    const wanted = options.repo ?? manifest.repos.map((repo) => repo.name);
+    for (const name of wanted) {
+      if (!manifest.repos.some((repo) => repo.name.toLowerCase() === name.toLowerCase()))
+        throw new UsageError(`--repo ${name}: not a repository of ${manifest.source}`);
+    }
+    const repos = manifest.repos.filter((repo) =>
+      wanted.some((name) => name.toLowerCase() === repo.name.toLowerCase()),
+    );
+    const template = options.template
+      ? readTemplate(path.resolve(cwd, options.template), options.template)
+      : undefined;
+    const workflowManifest =
+      options['workflow-manifest'] ??
+      (options.manifest && parseCentralManifest(options.manifest) ? options.manifest : undefined);
+    const octokit = createOctokit(env, 'rollout');
+
+    // do
+    let done = 0;
+    const progress = new ProgressLine(
+      (line) => reporter.info(line),
+      (seconds) => `rollout: ${done}/${repos.length} repositories (${seconds.toFixed(0)} s)`,
+    );
+    const outcomes = await mapConcurrent(repos, options.concurrency, async (repo) => {
+      const outcome = await rolloutRepository(octokit, repo.name, {
+        apply: options.apply,
+        path: options['workflow-path'],
+        branch: options.branch,
+        title: 'Add the cutover workflow for the registry migration',
+        body: [
+          `This adds \`${options['workflow-path']}\`, which calls \`${options.uses}\`: it builds and pushes ${
+            repo.produces.length
+              ? repo.produces.map((image) => `\`${image}\``).join(', ')
+              : 'nothing (no image)'
+          } to the registries the migration timeline names, flags references to the old registry, and checks generated code.`,
+          '',
+          `Opened by \`cutover rollout\` from \`${manifest.source}\`${repo.owner ? ` for ${repo.owner}` : ''}.`,
+        ].join('\n'),
+        content: (branch) =>
+          template
+            ? template.replace(/\$default-branch/g, branch)
+            : starterWorkflow({
+                branch,
+                images: repo.produces,
+                uses: options.uses,
+                ...(workflowManifest !== undefined && { manifest: workflowManifest }),
+              }),
+      });
+      done++;
+      progress.tick();
+      return outcome;
+    });
+    progress.done();
+
+    // report
+    const count = (action: RolloutOutcome['action']) => outcomes.filter((o) => o.action === action).length;
+    reporter.info(formatTable(outcomes));
+    for (const outcome of outcomes.filter((o) => o.action === 'failed'))
+      reporter.error(`${outcome.repo}: ${outcome.reason}`);
+    const failed = count('failed');
+    reporter.summary(
+      [
+        `### cutover rollout${options.apply ? '' : ' (dry run)'}`,
+        '',
+        `${count('opened')} opened, ${count('would-open')} to open, ${count('skipped')} skipped, ${failed} failed.`,
+        '',
+        table(
+          ['Repository', 'Action', 'Pull request', 'Note'],
+          outcomes.map((o) => [
+            o.repo,
+            ACTION_TEXT[o.action],
+            o.pullRequest ? `[#${o.pullRequest.number}](${o.pullRequest.url})` : '',
+            o.reason ?? '',
+          ]),
+        ),
+      ].join('\n'),
+    );
+    return {
+      exitCode: failed > 0 ? 1 : 0,
+      ...(failed > 0 && { failureMessage: `rollout failed for ${failed} repositories` }),
+      outputs: { opened: String(count('opened')), pending: String(count('would-open') + failed) },
+      json: {
+        apply: options.apply,
+        workflowPath: options['workflow-path'],
+        uses: options.uses,
+        repos: outcomes,
+      },
+    };
+  },
+});
+
+function readTemplate(file: string, shown: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--template ${shown}: cannot read it (${(error as NodeJS.ErrnoException).code})`);
+  }
+}
+
+/** A plain-text table of the pull requests for the terminal. */
+function formatTable(outcomes: RolloutOutcome[]): string {
+  const rows = outcomes.map((o) => [
+    o.repo,
+    o.action,
+    o.pullRequest ? `#${o.pullRequest.number} ${o.pullRequest.url}` : '',
+    o.reason ?? '',
+  ]);
+  const header = ['REPOSITORY', 'ACTION', 'PULL REQUEST', 'NOTE'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

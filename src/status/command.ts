@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { parseDashboardTarget, updateDashboard } from '../github/dashboard.js';
+import { createOctokit } from '../github/octokit.js';
+import { planMigration } from '../plan/plan.js';
+import { phaseAt } from '../manifest/timeline.js';
+import { RegistryClient } from '../oci/client.js';
+import { readRefsFile } from '../copy/refs-file.js';
+import { ProgressLine } from '../shared/progress.js';
+import { statusJson, statusMarkdown } from './render.js';
+import { migrationStatus } from './status.js';
+import { defineCommand } from '../cli/command.js';
+
+/** `cutover status`: what both registries say now, against the plan and the exit criteria. */
+export const status = defineCommand({
+  name: 'status',
+  summary:
+    'Ask both registries where the migration stands: dual push, repositories ready to pull, pinned tags copied, exit criteria.',
+  options: [
+    {
+      name: 'newest',
+      type: 'string',
+      description: 'How many of each image’s newest old tags must be in the new registry.',
+      default: '3',
+    },
+    {
+      name: 'concurrency',
+      type: 'string',
+      description: 'Registry queries in flight at once.',
+      default: '8',
+    },
+    {
+      name: 'refs',
+      type: 'list',
+      description: 'References files from guard --export-refs, for the referenced copy rules.',
+    },
+    {
+      name: 'dashboard',
+      type: 'string',
+      description:
+        'Keep an issue’s body up to date: owner/repo#N, or owner/repo:Title (found among open issues, else created once); #N or a bare title mean GITHUB_REPOSITORY. Needs GITHUB_TOKEN.',
+    },
+  ],
+  outputs: [
+    {
+      name: 'exit-criteria',
+      description: 'true when every repository is ready and nothing is left only in the old registry.',
+    },
+    { name: 'ready', description: 'Repositories ready to pull from the new registry, as "ready/total".' },
+    { name: 'dashboard-url', description: 'The dashboard issue’s URL, when --dashboard is given.' },
+  ],
+  schema: z.object({
+    newest: z.coerce
+      .number({ error: 'expected a number' })
+      .int()
+      .min(1, { error: 'expected at least 1' })
+      .default(3),
+    concurrency: z.coerce
+      .number({ error: 'expected a number' })
+      .int()
+      .min(1, { error: 'expected at least 1' })
+      .max(64, { error: 'expected at most 64' })
+      .default(8),
+    dashboard: z.string().min(1).optional(),
+    refs: z.array(z.string().min(1)).default([]),
+  }),
+  async run({ manifest: load, options, reporter, env, today, cwd }) {
+    // parse
+    const manifest = await load();
+    const dashboard = options.dashboard ? parseDashboardTarget(options.dashboard, env) : undefined;
+    const octokit = dashboard ? createOctokit(env, '--dashboard') : undefined;
+    const { old: oldSpec, new: newSpec } = manifest.registries;
+    // The old registry is only ever read; after its shutdown it may be gone, so few retries.
+    const old = await RegistryClient.forRegistry(oldSpec, env, {
+      readOnly: true,
+      concurrency: options.concurrency,
+      retry: { retries: 1 },
+    });
+    const next = await RegistryClient.forRegistry(newSpec, env, {
+      readOnly: true,
+      concurrency: options.concurrency,
+    });
+
+    // do
+    const refsFiles = await Promise.all(
+      options.refs.map(async (file) => ({ file, refs: await readRefsFile(path.resolve(cwd, file)) })),
+    );
+    const plan = planMigration(manifest);
+    let asked = 0;
+    const progress = new ProgressLine(
+      (line) => reporter.info(line),
+      (seconds) => `status: ${asked} images and pinned references checked (${seconds.toFixed(0)} s)`,
+    );
+    const result = await migrationStatus({
+      manifest,
+      plan,
+      old,
+      next,
+      newest: options.newest,
+      concurrency: options.concurrency,
+      refsFiles,
+      onProgress: () => {
+        asked++;
+        progress.tick();
+      },
+    });
+    progress.done();
+    const phase = phaseAt(manifest.timeline, today);
+    const markdown = statusMarkdown(result, plan, {
+      source: manifest.source,
+      today,
+      phase,
+      oldHost: oldSpec.host,
+      newHost: newSpec.host,
+    });
+    const update = dashboard && octokit ? await updateDashboard(octokit, dashboard, markdown) : undefined;
+
+    // report
+    const ready = result.repos.filter((repo) => repo.ready).length;
+    reporter.info(
+      `on ${today} (phase ${phase}): ${ready}/${result.repos.length} repositories ready to pull from ${newSpec.host}`,
+    );
+    for (const image of result.images) {
+      reporter.info(
+        `image ${image.image} → ${next.host}/${image.target}: ${image.state} (${
+          image.state === 'unknown'
+            ? `old registry unreachable; ${image.newTags} tags in the new registry`
+            : image.newest.map((c) => `${c.reference} ${c.state}`).join(', ') || 'no tags in the old registry'
+        })`,
+      );
+    }
+    for (const check of result.pinned)
+      reporter.info(`pinned ${check.image} ${check.reference}: ${check.state}`);
+    for (const repo of result.repos.filter((r) => !r.ready)) {
+      reporter.info(
+        `waiting: ${repo.repo} (wave ${repo.wave}) — ${repo.consumes
+          .filter((c) => !c.ready)
+          .map((c) => c.note)
+          .join('; ')}`,
+      );
+    }
+    const conflicts = result.oldOnly.filter((check) => check.state === 'conflict');
+    for (const check of conflicts)
+      reporter.annotate({
+        severity: 'error',
+        message: `${check.image}:${check.reference} differs in the new registry`,
+      });
+    reporter.info(
+      result.exitCriteria.met
+        ? 'exit criteria met'
+        : `exit criteria not met: ${result.exitCriteria.reasons.join('; ')}`,
+    );
+    if (update) reporter.info(`dashboard ${update.action}: ${update.url}`);
+    reporter.summary(markdown);
+    return {
+      // A tag that differs between the registries is a failed check; being mid-migration is not.
+      exitCode: conflicts.length > 0 ? 1 : 0,
+      ...(conflicts.length > 0 && {
+        failureMessage: `${conflicts.length} tags differ between the old and the new registry`,
+      }),
+      outputs: {
+        'exit-criteria': String(result.exitCriteria.met),
+        ready: `${ready}/${result.repos.length}`,
+        ...(update && { 'dashboard-url': update.url }),
+      },
+      json: {
+        manifest: manifest.source,
+        today,
+        phase,
+        ...(statusJson(result) as object),
+        ...(update && { dashboard: update }),
+      },
+    };
+  },
+});

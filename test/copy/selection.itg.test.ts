@@ -1,0 +1,110 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedImage } from '../harness/images.js';
+import { startRegistry, type TestRegistry } from '../harness/registry.js';
+import { ConfigError } from '../../src/shared/errors.js';
+import { loadManifest } from '../../src/manifest/load.js';
+import { RegistryClient } from '../../src/oci/client.js';
+import { parseRefsFile, readRefsFile, writeRefsFile } from '../../src/copy/refs-file.js';
+import { selectImages, tagMatcher } from '../../src/copy/select.js';
+
+describe('the references file (shared with guard --export-refs)', () => {
+  test('round trip: deduplicated, sorted, host normalised', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cutover-refs-')), 'refs.json');
+    const written = await writeRefsFile(file, 'Registry.Old.Example.com', [
+      { repository: 'team/api', tag: '1.0' },
+      { repository: 'base/jdk', digest: `sha256:${'a'.repeat(64)}` },
+      { repository: 'team/api', tag: '1.0' },
+    ]);
+    expect(written).toEqual({
+      version: 1,
+      registry: 'registry.old.example.com',
+      references: [
+        { repository: 'base/jdk', digest: `sha256:${'a'.repeat(64)}` },
+        { repository: 'team/api', tag: '1.0' },
+      ],
+    });
+    expect(await readRefsFile(file)).toEqual(written);
+  });
+
+  test('every problem is located by key path', () => {
+    const text = JSON.stringify({
+      version: 2,
+      registry: 'https://x',
+      references: [
+        { repository: 'Team/API', tag: '-bad' },
+        { repository: 'ok', digest: 'sha256:short', extra: 1 },
+      ],
+    });
+    let error: unknown;
+    try {
+      parseRefsFile(text, 'refs.json');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message.split('\n')).toEqual([
+      'refs.json: version: expected 1, found 2',
+      'refs.json: registry: expected the old registry\'s host[:port], found "https://x"',
+      'refs.json: references[0].repository: expected a repository path in the old registry (no host), found "Team/API"',
+      'refs.json: references[0].tag: expected a tag, found "-bad"',
+      'refs.json: references[1].extra: unknown key (expected repository, tag, digest)',
+      'refs.json: references[1].digest: expected a digest such as sha256:<64 hex>, found "sha256:short"',
+    ]);
+  });
+
+  test('tag globs: includes, then ! excludes', () => {
+    const match = tagMatcher(['1.*', 'latest', '!*-rc*']);
+    expect(['1.0', '1.2-rc1', 'latest', '2.0'].filter(match)).toEqual(['1.0', 'latest']);
+    expect(['a', 'b-rc1'].filter(tagMatcher(['!*-rc*']))).toEqual(['a']);
+  });
+});
+
+describe('selection against a real registry', () => {
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+    const same = '2022-05-05T00:00:00Z';
+    for (const tag of ['2.0.0', '10.0.0', '9.1.0'])
+      await seedImage(registry, `svc/a:${tag}`, { layers: [{ seed: `a-${tag}`, size: 500 }], created: same });
+    await seedImage(registry, 'svc/a:1.0.0', {
+      layers: [{ seed: 'a-new', size: 500 }],
+      created: '2023-01-01T00:00:00Z',
+    });
+    await seedImage(registry, 'other/b:1', { layers: [{ seed: 'b', size: 500 }] });
+  });
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  test('newest N by created, ties broken by semver (not by name); --only narrows; rules OR-combine', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-select-'));
+    const file = path.join(dir, 'cutover.yml');
+    writeFileSync(
+      file,
+      [
+        'version: 1',
+        'registries:',
+        `  old: { host: '${registry.host}', read-only: 2030-01-01, shutdown: 2030-02-01 }`,
+        "  new: { host: 'registry.new.example.com', available: 2029-01-01 }",
+        "paths: [{ from: 'svc/*', to: 'services/*' }]",
+        'copy:',
+        "  - { images: ['svc/*'], newest: 3 }",
+        "  - { images: ['other/*'], tags: ['1'] }",
+        '',
+      ].join('\n'),
+    );
+    const manifest = await loadManifest(file, dir, {});
+    const source = new RegistryClient({ host: registry.host, insecure: true, options: { readOnly: true } });
+    const all = await selectImages({ manifest, source, refsFiles: [] });
+    expect(all.images.map((i) => `${i.sourceRepository}:${i.reference}→${i.targetRepository}`)).toEqual([
+      'other/b:1→other/b',
+      'svc/a:10.0.0→services/a',
+      'svc/a:9.1.0→services/a',
+      'svc/a:1.0.0→services/a',
+    ]);
+    const only = await selectImages({ manifest, source, refsFiles: [], only: 'other/*' });
+    expect(only.images.map((i) => i.sourceRepository)).toEqual(['other/b']);
+  });
+});
