@@ -19,8 +19,8 @@ __webpack_require__.r(__webpack_exports__);
  * reference pins one, else by tag, else `latest`) and returns the findings whose replacement is not
  * there, each with the reason. The registry is only read.
  */
-async function verifyInNewRegistry(manifest, findings, env) {
-    const client = await _oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryClient */ .bP.forRegistry(manifest.registries.new, env, { readOnly: true });
+async function verifyInNewRegistry(manifest, findings, env, secrets) {
+    const client = await _oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryClient */ .bP.forRegistry(manifest.registries.new, env, { readOnly: true, secrets });
     const lookups = new Map();
     const missing = new Map();
     await Promise.all(findings.map(async (finding) => {

@@ -218,6 +218,7 @@ class RegistryClient {
     stats = { requests: 0, retries: 0, tokensFetched: 0 };
     credentials;
     limiter;
+    secrets;
     retry;
     options;
     scheme = 'unknown';
@@ -230,7 +231,7 @@ class RegistryClient {
      * the Docker config (masked); plain HTTP only for loopback hosts or `insecure: true`.
      */
     static async forRegistry(spec, env, options = {}) {
-        const credentials = await (0,oci_credentials/* resolveCredentials */.z)(spec, env);
+        const credentials = await (0,oci_credentials/* resolveCredentials */.z)(spec, env, options.secrets ?? new secrets/* SecretRegistry */.k());
         return new RegistryClient({
             host: spec.host,
             insecure: spec.insecure,
@@ -242,11 +243,12 @@ class RegistryClient {
         this.host = init.host.toLowerCase();
         this.baseUrl = `${init.insecure ? 'http' : 'https'}://${this.host}`;
         this.credentials = init.credentials;
-        if (this.credentials?.kind === 'basic')
-            (0,secrets/* maskSecret */.$)(this.credentials.password);
-        if (this.credentials?.kind === 'identity-token')
-            (0,secrets/* maskSecret */.$)(this.credentials.token);
         this.options = init.options ?? {};
+        this.secrets = this.options.secrets ?? new secrets/* SecretRegistry */.k();
+        if (this.credentials?.kind === 'basic')
+            this.secrets.addBasic(this.credentials.username, this.credentials.password);
+        if (this.credentials?.kind === 'identity-token')
+            this.secrets.addToken(this.credentials.token);
         this.limiter = new http/* Limiter */.jG(this.options.concurrency ?? 8);
         this.retry = { ...http/* DEFAULT_RETRY */.vI, ...this.options.retry };
     }
@@ -754,7 +756,7 @@ class RegistryClient {
             const token = body.token ?? body.access_token;
             if (!token)
                 throw new http/* RegistryError */.gl(`the token service ${realmUrl.host} answered without a token`, 401);
-            (0,secrets/* maskSecret */.$)(token);
+            this.secrets.addToken(token);
             this.stats.tokensFetched++;
             return { token, expiresIn: body.expires_in && body.expires_in > 0 ? body.expires_in : 60 };
         }
@@ -892,9 +894,7 @@ async function* chunksOf(stream, size) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8835);
-/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78763);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92041);
-
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92041);
 
 
 
@@ -925,7 +925,7 @@ async function readDockerConfig(env) {
 }
 /** The host an `auths` key names: keys may be URLs (`https://index.docker.io/v1/`) or bare hosts. */
 function authKeyHost(key) {
-    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeHost */ .cS)(key.replace(/^[a-z]+:\/\//i, '').split('/')[0]);
+    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeHost */ .cS)(key.replace(/^[a-z]+:\/\//i, '').split('/')[0]);
 }
 function runHelper(helper, host, env) {
     return new Promise((resolve, reject) => {
@@ -955,12 +955,14 @@ function runHelper(helper, host, env) {
  * else the Docker config (credHelpers, credsStore, then auths). Every secret is masked before it
  * is returned. Undefined means anonymous.
  */
-async function resolveCredentials(registry, env) {
+async function resolveCredentials(registry, env, secrets) {
     const names = registry.credentials;
     if (names?.usernameEnv || names?.passwordEnv) {
         const username = names.usernameEnv ? env[names.usernameEnv] : undefined;
         const password = names.passwordEnv ? env[names.passwordEnv] : undefined;
-        (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(password);
+        secrets.add(password);
+        if (password)
+            secrets.addBasic(username ?? '', password);
         if (!password) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`credentials for ${registry.host}: environment variable ${names.passwordEnv ?? '(password-env)'} is not set`);
         }
@@ -983,7 +985,10 @@ async function resolveCredentials(registry, env) {
         if (helper) {
             const found = await runHelper(helper, host, env);
             if (found?.Secret) {
-                (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(found.Secret);
+                if (found.Username === '<token>')
+                    secrets.addToken(found.Secret);
+                else
+                    secrets.addBasic(found.Username ?? '', found.Secret);
                 if (found.Username === '<token>')
                     return { kind: 'identity-token', token: found.Secret, source: `docker-credential-${helper}` };
                 return {
@@ -998,19 +1003,19 @@ async function resolveCredentials(registry, env) {
         if (!entry)
             continue;
         if (entry.identitytoken) {
-            (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(entry.identitytoken);
+            secrets.addToken(entry.identitytoken);
             return { kind: 'identity-token', token: entry.identitytoken, source: 'docker config (identitytoken)' };
         }
         if (entry.auth) {
-            (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(entry.auth);
+            secrets.add(entry.auth);
             const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
             const colon = decoded.indexOf(':');
             const password = decoded.slice(colon + 1);
-            (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(password);
+            secrets.addBasic(decoded.slice(0, colon), password);
             return { kind: 'basic', username: decoded.slice(0, colon), password, source: 'docker config (auths)' };
         }
         if (entry.password) {
-            (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(entry.password);
+            secrets.addBasic(entry.username ?? '', entry.password);
             return {
                 kind: 'basic',
                 username: entry.username ?? '',
@@ -1034,11 +1039,13 @@ async function resolveCredentials(registry, env) {
 /* harmony export */   a0: () => (/* binding */ networkErrorCode),
 /* harmony export */   a2: () => (/* binding */ retryDelay),
 /* harmony export */   gl: () => (/* binding */ RegistryError),
-/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   jG: () => (/* reexport safe */ _shared_limiter_js__WEBPACK_IMPORTED_MODULE_0__.jG),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony export parseRetryAfter */
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17870);
+
 /**
  * The transport pieces of the registry client that know nothing about registries: a per-host
  * concurrency limiter, the retry policy (exponential backoff with jitter, Retry-After in both its
@@ -1064,46 +1071,6 @@ class RegistryError extends Error {
 /** Statuses a request is retried on. Status 0 stands for a connection that failed or dropped. */
 function isRetryableStatus(status) {
     return status === 0 || status === 408 || status === 429 || (status >= 500 && status <= 599);
-}
-/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
-class Limiter {
-    limit;
-    active = 0;
-    waiting = [];
-    constructor(limit) {
-        this.limit = limit;
-        if (!Number.isInteger(limit) || limit < 1)
-            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
-    }
-    /** Waits for a slot; the returned function gives it back (call it exactly once). */
-    async acquire() {
-        if (this.active >= this.limit)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        else
-            this.active++;
-        let released = false;
-        return () => {
-            if (released)
-                return;
-            released = true;
-            const next = this.waiting.shift();
-            // The slot passes straight to the next waiter, so `active` stays the same.
-            if (next)
-                next();
-            else
-                this.active--;
-        };
-    }
-    /** Runs `work` inside a slot. */
-    async run(work) {
-        const release = await this.acquire();
-        try {
-            return await work();
-        }
-        finally {
-            release();
-        }
-    }
 }
 const DEFAULT_RETRY = { retries: 6, baseMs: 200, maxDelayMs: 30_000 };
 /**
@@ -1227,6 +1194,99 @@ function parseManifest(bytes, contentType) {
  */
 function isForeignBlob(descriptor) {
     return (descriptor.urls?.length ?? 0) > 0 && /foreign|nondistributable/.test(descriptor.mediaType);
+}
+
+
+/***/ }),
+
+/***/ 17870:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ mapLimited),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   vP: () => (/* binding */ forEachLimited)
+/* harmony export */ });
+/**
+ * The one concurrency limiter. Registries, the GitHub API and the machine's cores all want bounded
+ * fan-out; every bounded loop in cutover goes through here so the behaviour (first come, first
+ * served; a finished task hands its slot straight to the next) is written once.
+ */
+/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
+    }
+    /** Holders right now (for tests and progress lines). */
+    get running() {
+        return this.active;
+    }
+    /** Waiting for a slot right now. */
+    get queued() {
+        return this.waiting.length;
+    }
+    /** Waits for a slot; the returned function gives it back (extra calls are ignored). */
+    async acquire() {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The slot passes straight to the next waiter, so `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `work` inside a slot. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+/**
+ * Runs `work` over `items` with at most `limit` in flight and returns the results in input order.
+ * The first failure rejects the whole call once the tasks already started have settled.
+ */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length && !failure) {
+            const index = next++;
+            try {
+                results[index] = await work(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** {@link mapLimited} for work whose results are not needed. */
+async function forEachLimited(items, limit, work) {
+    await mapLimited(items, limit, work);
 }
 
 

@@ -9,7 +9,7 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ defineCommand)
 /* harmony export */ });
-/** Declares a command with its option types inferred from the schema. */
+/** Declares a command with its option types inferred from its option definitions. */
 function defineCommand(command) {
     return command;
 }
@@ -160,16 +160,13 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  guard: () => (/* binding */ guard),
-  parseSize: () => (/* binding */ parseSize)
+  guard: () => (/* binding */ guard)
 });
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
 var shared_errors = __webpack_require__(8835);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
@@ -1637,6 +1634,8 @@ function locate(file, source, hosts) {
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
 var command = __webpack_require__(61346);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(61714);
 ;// CONCATENATED MODULE: ./lib/src/guard/command.js
 
 
@@ -1656,49 +1655,22 @@ const DEFAULT_MAX_FILE_SIZE = '10MB';
 /** GitHub shows about ten annotations per type and step; the summary carries the rest. */
 const ACTION_ANNOTATIONS = 50;
 const SUMMARY_ROWS = 1000;
-/** `10MB`, `512k`, `1.5 GiB`, `20000` → bytes. */
-function parseSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])i?b?|b)?\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const unit = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 }[(match[2] ?? '').toLowerCase()] ?? 1;
-    return Math.floor(Number(match[1]) * unit);
-}
 /** `cutover guard`: finds references to the retiring registry, judges them by the timeline, fixes them on request. */
 const guard = (0,command/* defineCommand */.N)({
     name: 'guard',
     summary: 'Find every reference to the old registry (Dockerfiles, Compose, Kubernetes, Helm, workflows, scripts, any text); warn before the cutoff, fail after, fix on request.',
-    options: [
-        { name: 'path', type: 'string', description: 'The directory to scan.', default: '.' },
-        {
-            name: 'fix',
-            type: 'boolean',
-            description: 'Rewrite the references in place to the new registry (paths mapping applied), changing nothing else. CLI only: an action never edits the checkout.',
+    options: {
+        path: cli_option/* option */.uK.string('The directory to scan.', { default: '.' }),
+        fix: cli_option/* option */.uK.boolean('Rewrite the references in place to the new registry (paths mapping applied), changing nothing else. CLI only: an action never edits the checkout.', { cliOnly: true }),
+        verify: cli_option/* option */.uK.boolean('Check that each replacement (tag or digest) exists in the new registry; with --fix, rewrite only those.'),
+        renovate: cli_option/* option */.uK.boolean('Print a Renovate configuration (packageRules) that proposes the same moves.', {
             cliOnly: true,
-        },
-        {
-            name: 'verify',
-            type: 'boolean',
-            description: 'Check that each replacement (tag or digest) exists in the new registry; with --fix, rewrite only those.',
-        },
-        {
-            name: 'renovate',
-            type: 'boolean',
-            description: 'Print a Renovate configuration (packageRules) that proposes the same moves.',
-            cliOnly: true,
-        },
-        {
-            name: 'export-refs',
-            type: 'string',
-            description: 'Write the old-registry references found (repository, tag, digest) to this file, for copy-tags --refs.',
-        },
-        {
-            name: 'max-file-size',
-            type: 'string',
-            description: 'Skip (and count) files larger than this, e.g. 10MB, 512k.',
+        }),
+        'export-refs': cli_option/* option */.uK.string('Write the old-registry references found (repository, tag, digest) to this file, for copy-tags --refs.'),
+        'max-file-size': cli_option/* option */.uK.size('Skip (and count) files larger than this, e.g. 10MB, 512k.', {
             default: DEFAULT_MAX_FILE_SIZE,
-        },
-    ],
+        }),
+    },
     outputs: [
         { name: 'findings', description: 'References to the old registry found (not counting ignored ones).' },
         { name: 'errors', description: 'Findings that fail the check (from guard.fail-from).' },
@@ -1706,19 +1678,7 @@ const guard = (0,command/* defineCommand */.N)({
         { name: 'ignored', description: 'Findings ignored by allow-lists or inline "cutover: ignore".' },
         { name: 'skipped', description: 'Files not searched: binary, too large, unreadable, symlink loops.' },
     ],
-    schema: schemas/* object */.Ikc({
-        path: schemas/* string */.YjP().min(1).default('.'),
-        fix: schemas/* boolean */.zMY().default(false),
-        verify: schemas/* boolean */.zMY().default(false),
-        renovate: schemas/* boolean */.zMY().default(false),
-        'export-refs': schemas/* string */.YjP().min(1).optional(),
-        'max-file-size': schemas/* string */.YjP()
-            .default(DEFAULT_MAX_FILE_SIZE)
-            .refine((text) => parseSize(text) !== undefined, {
-            error: 'expected a size such as 10MB, 512k or 20000',
-        }),
-    }),
-    async run({ options, manifest: load, today, reporter, env, cwd }) {
+    async run({ options, manifest: load, today, reporter, env, cwd, secrets, entry }) {
         // parse (the reader threads boot meanwhile)
         const readers = startReaders();
         const { manifest, root, hosts, exclude } = await (async () => {
@@ -1737,7 +1697,7 @@ const guard = (0,command/* defineCommand */.N)({
         const scan = await scanTree({
             root,
             hosts,
-            maxFileSize: parseSize(options['max-file-size']),
+            maxFileSize: options['max-file-size'],
             exclude,
             readers,
             onProgress: (current) => {
@@ -1750,7 +1710,7 @@ const guard = (0,command/* defineCommand */.N)({
         const counted = findings.filter((finding) => !finding.ignored);
         // Loaded on demand: the registry client (http, crypto) would cost every other run its start-up time.
         const unavailable = options.verify
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(467), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 93251))).verifyInNewRegistry(manifest, counted, env)
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(467), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 93251))).verifyInNewRegistry(manifest, counted, env, secrets)
             : undefined;
         const fixes = options.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
         const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map((fix) => `${fix.file}:${fix.line}:${fix.column}`));
@@ -1764,7 +1724,7 @@ const guard = (0,command/* defineCommand */.N)({
         const warnings = open.filter((finding) => finding.severity === 'warning').length;
         const ignored = findings.length - counted.length;
         const skipped = Object.values(scan.stats.skipped).reduce((sum, count) => sum + count, 0);
-        annotate(reporter, counted, policy, rewritten, env['CUTOVER_FRONT_DOOR'] === 'action');
+        annotate(reporter, counted, policy, rewritten, entry === 'action');
         reporter.info(`guard: ${counted.length} reference${counted.length === 1 ? '' : 's'} to ${hosts.old} in ${new Set(counted.map((f) => f.file)).size} files (${ignored} ignored); ${scan.stats.scanned} files searched, ${skipped} skipped`);
         reporter.info(`on ${today}: ${policy.severity} — ${policy.message}`);
         for (const fix of fixes ?? []) {

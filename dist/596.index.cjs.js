@@ -9,7 +9,7 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ defineCommand)
 /* harmony export */ });
-/** Declares a command with its option types inferred from the schema. */
+/** Declares a command with its option types inferred from its option definitions. */
 function defineCommand(command) {
     return command;
 }
@@ -24,23 +24,21 @@ function defineCommand(command) {
 /* harmony export */   createOctokit: () => (/* binding */ createOctokit),
 /* harmony export */   httpStatus: () => (/* binding */ httpStatus)
 /* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60891);
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60891);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78763);
-
 
 
 /**
  * The one place Octokit clients are made: token from GITHUB_TOKEN (masked), API base from
  * GITHUB_API_URL so GitHub Enterprise Server and the tests' local API server work unchanged.
  */
-function createOctokit(env, purpose) {
+function createOctokit(env, secrets, purpose) {
     const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
     if (!token) {
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
     }
-    (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$)(token);
-    return new _octokit_rest__WEBPACK_IMPORTED_MODULE_2__/* .Octokit */ .E({
+    secrets.addToken(token);
+    return new _octokit_rest__WEBPACK_IMPORTED_MODULE_1__/* .Octokit */ .E({
         auth: token,
         baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
         userAgent: 'cutover',
@@ -71,10 +69,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/coerce.js
-var coerce = __webpack_require__(49567);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
 var errors = __webpack_require__(8835);
 // EXTERNAL MODULE: ./lib/src/github/octokit.js
@@ -253,10 +247,12 @@ const STARTER_PROPERTIES = {
     filePatterns: ['^Dockerfile$', '^cutover\\.ya?ml$'],
 };
 
-// EXTERNAL MODULE: ./lib/src/shared/pool.js
-var pool = __webpack_require__(90294);
+// EXTERNAL MODULE: ./lib/src/shared/limiter.js
+var limiter = __webpack_require__(17870);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
 var command = __webpack_require__(61346);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(61714);
 ;// CONCATENATED MODULE: ./lib/src/rollout/command.js
 
 
@@ -280,43 +276,31 @@ const ACTION_TEXT = {
 const rollout = (0,command/* defineCommand */.N)({
     name: 'rollout',
     summary: 'Open a pull request adding the starter workflow to every repository in the manifest (dry run unless --apply).',
-    options: [
-        {
-            name: 'apply',
-            type: 'boolean',
-            description: 'Create branches and pull requests; without it, only report.',
-        },
-        { name: 'repo', type: 'list', description: 'Only these repositories (owner/name) of the manifest.' },
-        {
-            name: 'uses',
-            type: 'string',
-            description: 'The reusable workflow the starter calls.',
+    options: {
+        apply: cli_option/* option */.uK.boolean('Create branches and pull requests; without it, only report.'),
+        repo: cli_option/* option */.uK.list('Only these repositories (owner/name) of the manifest.', {
+            pattern: /^[^/\s]+\/[^/\s]+$/,
+            expected: 'expected owner/name',
+        }),
+        uses: cli_option/* option */.uK.string('The reusable workflow the starter calls.', {
             default: DEFAULT_REUSABLE_WORKFLOW,
-        },
-        {
-            name: 'workflow-path',
-            type: 'string',
-            description: 'Where the workflow goes in each repository.',
+            pattern: /^[^\s@]+\/[^\s@]+\/\.github\/workflows\/[^\s@]+\.ya?ml@\S+$/,
+            expected: 'expected owner/repo/.github/workflows/file.yml@ref',
+        }),
+        'workflow-path': cli_option/* option */.uK.string('Where the workflow goes in each repository.', {
             default: DEFAULT_WORKFLOW_PATH,
-        },
-        {
-            name: 'workflow-manifest',
-            type: 'string',
-            description: 'The manifest the starter passes on (owner/repo:path@ref). Default: --manifest when it names a central one, else none (each repository’s own cutover.yml).',
-        },
-        {
-            name: 'template',
-            type: 'string',
-            description: 'A workflow file to add instead of the generated starter ($default-branch is replaced).',
-        },
-        { name: 'branch', type: 'string', description: 'The pull requests’ branch.', default: 'cutover/rollout' },
-        {
-            name: 'concurrency',
-            type: 'string',
-            description: 'Repositories handled at once.',
-            default: '4',
-        },
-    ],
+            pattern: /^\.github\/workflows\/[^/]+\.ya?ml$/,
+            expected: 'expected .github/workflows/<name>.yml',
+        }),
+        'workflow-manifest': cli_option/* option */.uK.string('The manifest the starter passes on (owner/repo:path@ref). Default: --manifest when it names a central one, else none (each repository’s own cutover.yml).'),
+        template: cli_option/* option */.uK.string('A workflow file to add instead of the generated starter ($default-branch is replaced).'),
+        branch: cli_option/* option */.uK.string('The pull requests’ branch.', {
+            default: 'cutover/rollout',
+            pattern: /^[\w./-]+$/,
+            expected: 'expected a branch name',
+        }),
+        concurrency: cli_option/* option */.uK.int({ min: 1, max: 32, default: 4 }, 'Repositories handled at once.'),
+    },
     outputs: [
         { name: 'opened', description: 'How many pull requests this run opened.' },
         {
@@ -324,32 +308,10 @@ const rollout = (0,command/* defineCommand */.N)({
             description: 'How many repositories still need a pull request (dry run or failures).',
         },
     ],
-    schema: schemas/* object */.Ikc({
-        apply: schemas/* boolean */.zMY().default(false),
-        repo: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'expected owner/name' })).optional(),
-        uses: schemas/* string */.YjP()
-            .regex(/^[^\s@]+\/[^\s@]+\/\.github\/workflows\/[^\s@]+\.ya?ml@\S+$/, {
-            error: 'expected owner/repo/.github/workflows/file.yml@ref',
-        })
-            .default(DEFAULT_REUSABLE_WORKFLOW),
-        'workflow-path': schemas/* string */.YjP()
-            .regex(/^\.github\/workflows\/[^/]+\.ya?ml$/, { error: 'expected .github/workflows/<name>.yml' })
-            .default(DEFAULT_WORKFLOW_PATH),
-        'workflow-manifest': schemas/* string */.YjP().min(1).optional(),
-        template: schemas/* string */.YjP().min(1).optional(),
-        branch: schemas/* string */.YjP()
-            .regex(/^[\w./-]+$/, { error: 'expected a branch name' })
-            .default('cutover/rollout'),
-        concurrency: coerce/* number */.ai({ error: 'expected a number' })
-            .int()
-            .min(1, { error: 'expected at least 1' })
-            .max(32, { error: 'expected at most 32' })
-            .default(4),
-    }),
-    async run({ manifest: load, options, reporter, env, cwd }) {
+    async run({ manifest: load, options, reporter, env, cwd, secrets }) {
         // parse
         const manifest = await load();
-        const wanted = options.repo ?? manifest.repos.map((repo) => repo.name);
+        const wanted = options.repo.length > 0 ? options.repo : manifest.repos.map((repo) => repo.name);
         for (const name of wanted) {
             if (!manifest.repos.some((repo) => repo.name.toLowerCase() === name.toLowerCase()))
                 throw new errors/* UsageError */.eb(`--repo ${name}: not a repository of ${manifest.source}`);
@@ -360,11 +322,11 @@ const rollout = (0,command/* defineCommand */.N)({
             : undefined;
         const workflowManifest = options['workflow-manifest'] ??
             (options.manifest && (0,manifest_load/* parseCentralManifest */.Su)(options.manifest) ? options.manifest : undefined);
-        const octokit = (0,github_octokit.createOctokit)(env, 'rollout');
+        const octokit = (0,github_octokit.createOctokit)(env, secrets, 'rollout');
         // do
         let done = 0;
         const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `rollout: ${done}/${repos.length} repositories (${seconds.toFixed(0)} s)`);
-        const outcomes = await (0,pool/* mapConcurrent */._)(repos, options.concurrency, async (repo) => {
+        const outcomes = await (0,limiter/* mapLimited */.bB)(repos, options.concurrency, async (repo) => {
             const outcome = await rolloutRepository(octokit, repo.name, {
                 apply: options.apply,
                 path: options['workflow-path'],
@@ -451,6 +413,99 @@ function formatTable(outcomes) {
 
 /***/ }),
 
+/***/ 17870:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ mapLimited),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   vP: () => (/* binding */ forEachLimited)
+/* harmony export */ });
+/**
+ * The one concurrency limiter. Registries, the GitHub API and the machine's cores all want bounded
+ * fan-out; every bounded loop in cutover goes through here so the behaviour (first come, first
+ * served; a finished task hands its slot straight to the next) is written once.
+ */
+/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
+    }
+    /** Holders right now (for tests and progress lines). */
+    get running() {
+        return this.active;
+    }
+    /** Waiting for a slot right now. */
+    get queued() {
+        return this.waiting.length;
+    }
+    /** Waits for a slot; the returned function gives it back (extra calls are ignored). */
+    async acquire() {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The slot passes straight to the next waiter, so `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `work` inside a slot. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+/**
+ * Runs `work` over `items` with at most `limit` in flight and returns the results in input order.
+ * The first failure rejects the whole call once the tasks already started have settled.
+ */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length && !failure) {
+            const index = next++;
+            try {
+                results[index] = await work(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** {@link mapLimited} for work whose results are not needed. */
+async function forEachLimited(items, limit, work) {
+    await mapLimited(items, limit, work);
+}
+
+
+/***/ }),
+
 /***/ 51477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -481,32 +536,6 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-
-/***/ }),
-
-/***/ 90294:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ mapConcurrent)
-/* harmony export */ });
-/**
- * Runs `work` over `items` with at most `limit` in flight, keeping the results in input order.
- * Registries and the GitHub API throttle bursts; a bounded fan-out keeps an org-wide run polite.
- */
-async function mapConcurrent(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
 }
 
 
@@ -555,36 +584,6 @@ class ProgressLine {
 function formatRate(bytes, seconds) {
     const rate = seconds > 0 ? bytes / seconds : 0;
     return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
-}
-
-
-/***/ }),
-
-/***/ 49567:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ai: () => (/* binding */ number)
-/* harmony export */ });
-/* unused harmony exports string, boolean, bigint, date */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-
-
-function string(params) {
-    return core._coercedString(schemas.ZodString, params);
-}
-function number(params) {
-    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._coercedNumber */ .qG(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodNumber */ .rSt, params);
-}
-function boolean(params) {
-    return core._coercedBoolean(schemas.ZodBoolean, params);
-}
-function bigint(params) {
-    return core._coercedBigint(schemas.ZodBigInt, params);
-}
-function date(params) {
-    return core._coercedDate(schemas.ZodDate, params);
 }
 
 

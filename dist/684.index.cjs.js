@@ -9,7 +9,7 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ defineCommand)
 /* harmony export */ });
-/** Declares a command with its option types inferred from the schema. */
+/** Declares a command with its option types inferred from its option definitions. */
 function defineCommand(command) {
     return command;
 }
@@ -29,9 +29,7 @@ function defineCommand(command) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8835);
-/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78763);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92041);
-
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92041);
 
 
 
@@ -62,7 +60,7 @@ async function readDockerConfig(env) {
 }
 /** The host an `auths` key names: keys may be URLs (`https://index.docker.io/v1/`) or bare hosts. */
 function authKeyHost(key) {
-    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeHost */ .cS)(key.replace(/^[a-z]+:\/\//i, '').split('/')[0]);
+    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeHost */ .cS)(key.replace(/^[a-z]+:\/\//i, '').split('/')[0]);
 }
 function runHelper(helper, host, env) {
     return new Promise((resolve, reject) => {
@@ -92,12 +90,14 @@ function runHelper(helper, host, env) {
  * else the Docker config (credHelpers, credsStore, then auths). Every secret is masked before it
  * is returned. Undefined means anonymous.
  */
-async function resolveCredentials(registry, env) {
+async function resolveCredentials(registry, env, secrets) {
     const names = registry.credentials;
     if (names?.usernameEnv || names?.passwordEnv) {
         const username = names.usernameEnv ? env[names.usernameEnv] : undefined;
         const password = names.passwordEnv ? env[names.passwordEnv] : undefined;
-        (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(password);
+        secrets.add(password);
+        if (password)
+            secrets.addBasic(username ?? '', password);
         if (!password) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`credentials for ${registry.host}: environment variable ${names.passwordEnv ?? '(password-env)'} is not set`);
         }
@@ -120,7 +120,10 @@ async function resolveCredentials(registry, env) {
         if (helper) {
             const found = await runHelper(helper, host, env);
             if (found?.Secret) {
-                (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(found.Secret);
+                if (found.Username === '<token>')
+                    secrets.addToken(found.Secret);
+                else
+                    secrets.addBasic(found.Username ?? '', found.Secret);
                 if (found.Username === '<token>')
                     return { kind: 'identity-token', token: found.Secret, source: `docker-credential-${helper}` };
                 return {
@@ -135,19 +138,19 @@ async function resolveCredentials(registry, env) {
         if (!entry)
             continue;
         if (entry.identitytoken) {
-            (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(entry.identitytoken);
+            secrets.addToken(entry.identitytoken);
             return { kind: 'identity-token', token: entry.identitytoken, source: 'docker config (identitytoken)' };
         }
         if (entry.auth) {
-            (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(entry.auth);
+            secrets.add(entry.auth);
             const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
             const colon = decoded.indexOf(':');
             const password = decoded.slice(colon + 1);
-            (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(password);
+            secrets.addBasic(decoded.slice(0, colon), password);
             return { kind: 'basic', username: decoded.slice(0, colon), password, source: 'docker config (auths)' };
         }
         if (entry.password) {
-            (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(entry.password);
+            secrets.addBasic(entry.username ?? '', entry.password);
             return {
                 kind: 'basic',
                 username: entry.username ?? '',
@@ -197,6 +200,28 @@ function formatBytes(bytes) {
 
 /***/ }),
 
+/***/ 64709:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ annotateProblems)
+/* harmony export */ });
+/** Annotates located configuration problems (for example the manifest's warnings) at their file and line. */
+function annotateProblems(reporter, problems, severity = 'warning') {
+    for (const problem of problems) {
+        reporter.annotate({
+            severity,
+            message: problem.path ? `${problem.path}: ${problem.message}` : problem.message,
+            file: problem.file,
+            ...(problem.line !== undefined && { line: problem.line }),
+            ...(problem.column !== undefined && { column: problem.column }),
+        });
+    }
+}
+
+
+/***/ }),
+
 /***/ 43684:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -204,14 +229,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   validate: () => (/* binding */ validate)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90870);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16399);
-/* harmony import */ var _shared_markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(51477);
-/* harmony import */ var _cli_reporter_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40990);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61346);
-
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16399);
+/* harmony import */ var _shared_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(51477);
+/* harmony import */ var _shared_reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64709);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61346);
 
 
 
@@ -219,30 +242,29 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** `cutover validate`: checks the manifest and shows the timeline on the chosen day. */
-const validate = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_3__/* .defineCommand */ .N)({
+const validate = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_2__/* .defineCommand */ .N)({
     name: 'validate',
     summary: 'Validate the manifest and show the migration phase, push targets and reference policy on a day.',
-    options: [],
+    options: {},
     outputs: [
         { name: 'phase', description: 'Phase on the day: before, dual, new-only or retired.' },
         { name: 'push-to', description: 'Registry hosts a build pushes to on the day, one per line.' },
     ],
-    schema: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({}),
-    async run({ manifest: load, today, reporter, env }) {
+    async run({ manifest: load, today, reporter, env, secrets }) {
         // parse
         const manifest = await load();
         // do
         const { timeline, registries } = manifest;
-        const phase = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_5__/* .phaseAt */ .BA)(timeline, today);
-        const targets = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_5__/* .pushTargets */ .XV)(phase).map((role) => registries[role].host);
-        const policy = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_5__/* .referencePolicy */ .OQ)(timeline, today);
-        const skipped = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_5__/* .oldRegistrySkippedReason */ .FN)(timeline, phase);
+        const phase = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_3__/* .phaseAt */ .BA)(timeline, today);
+        const targets = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_3__/* .pushTargets */ .XV)(phase).map((role) => registries[role].host);
+        const policy = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_3__/* .referencePolicy */ .OQ)(timeline, today);
+        const skipped = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_3__/* .oldRegistrySkippedReason */ .FN)(timeline, phase);
         const credentials = {
-            old: await describeCredentials(registries.old, env),
-            new: await describeCredentials(registries.new, env),
+            old: await describeCredentials(registries.old, env, secrets),
+            new: await describeCredentials(registries.new, env, secrets),
         };
         // report
-        (0,_cli_reporter_js__WEBPACK_IMPORTED_MODULE_2__/* .annotateProblems */ .$)(reporter, manifest.warnings);
+        (0,_shared_reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .annotateProblems */ .$)(reporter, manifest.warnings);
         reporter.info(`manifest ${manifest.source} is valid`);
         reporter.info(`old registry ${registries.old.host}, new registry ${registries.new.host}`);
         reporter.info(`${manifest.repos.length} repositories, ${manifest.copy.length} copy rules, ${manifest.generated.length} generators`);
@@ -254,7 +276,7 @@ const validate = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_3__/* .defineComman
             '',
             `On **${today}** the migration is in phase **${phase}**; builds push to ${targets.map((t) => `\`${t}\``).join(' and ')}.`,
             '',
-            (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .table */ .tp)(['Date', 'Event', ''], [
+            (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .table */ .tp)(['Date', 'Event', ''], [
                 [
                     timeline.available,
                     `new registry \`${registries.new.host}\` available`,
@@ -311,9 +333,9 @@ const validate = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_3__/* .defineComman
     },
 });
 /** Where a registry's credentials come from, without showing them; never fails validation. */
-async function describeCredentials(registry, env) {
+async function describeCredentials(registry, env, secrets) {
     try {
-        const credentials = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveCredentials */ .z)(registry, env);
+        const credentials = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveCredentials */ .z)(registry, env, secrets);
         return credentials ? credentials.source : 'anonymous';
     }
     catch (error) {

@@ -9,7 +9,7 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ defineCommand)
 /* harmony export */ });
-/** Declares a command with its option types inferred from the schema. */
+/** Declares a command with its option types inferred from its option definitions. */
 function defineCommand(command) {
     return command;
 }
@@ -337,8 +337,6 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
@@ -1245,6 +1243,8 @@ var client = __webpack_require__(79467);
 var oci_credentials = __webpack_require__(90870);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
 var command = __webpack_require__(61346);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(61714);
 ;// CONCATENATED MODULE: ./lib/src/push/command.js
 
 
@@ -1267,43 +1267,21 @@ var command = __webpack_require__(61346);
 const push = (0,command/* defineCommand */.N)({
     name: 'push',
     summary: 'Push a locally built image to the registries the timeline names today (old, both, or new), verified to one digest.',
-    options: [
-        {
-            name: 'image',
-            type: 'string',
-            description: 'The local image to push: name[:tag] or image ID (required).',
-        },
-        {
-            name: 'repository',
-            type: 'string',
-            description: "Repository path in the old registry (default: the image's own path); the manifest's paths give the new registry's path.",
-        },
-        {
-            name: 'tag',
-            type: 'list',
-            description: "Tags to push (default: the image's tag, else latest).",
-        },
-        {
-            name: 'mode',
-            type: 'string',
-            description: 'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest; upload: export from the engine, compress once, upload to every registry at once.',
-            default: DEFAULT_MODE,
-        },
-    ],
+    options: {
+        image: cli_option/* option */.uK.string('The local image to push: name[:tag] or image ID (required).', {
+            required: true,
+            expected: 'expected a local image name or ID',
+        }),
+        repository: cli_option/* option */.uK.string("Repository path in the old registry (default: the image's own path); the manifest's paths give the new registry's path."),
+        tag: cli_option/* option */.uK.list("Tags to push (default: the image's tag, else latest)."),
+        mode: cli_option/* option */.uK.choice(PUSH_MODES, 'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest; upload: export from the engine, compress once, upload to every registry at once.', { default: DEFAULT_MODE }),
+    },
     outputs: [
         { name: 'digest', description: 'The manifest digest, identical in every registry pushed to.' },
         { name: 'pushed', description: 'Every reference pushed, host/repository:tag, one per line.' },
         { name: 'skipped', description: 'Registries left out today and why, "host: reason", one per line.' },
     ],
-    schema: schemas/* object */.Ikc({
-        image: schemas/* string */.YjP({ error: 'expected a local image name or ID' })
-            .trim()
-            .min(1, { error: 'expected a local image name or ID' }),
-        repository: schemas/* string */.YjP().trim().min(1).optional(),
-        tag: schemas/* array */.YOg(schemas/* string */.YjP().trim()).default([]),
-        mode: schemas/* enum */.k5n(PUSH_MODES, { error: `expected ${PUSH_MODES.join(', ')}` }).default(DEFAULT_MODE),
-    }),
-    async run({ options, manifest: load, today, reporter, env }) {
+    async run({ options, manifest: load, today, reporter, env, secrets }) {
         // parse
         const manifest = await load();
         const plan = planPush(manifest, today, {
@@ -1340,6 +1318,7 @@ const push = (0,command/* defineCommand */.N)({
                 mode: options.mode,
                 reporter,
                 env,
+                secrets,
             });
         // report
         const failures = describeFailures(outcomes, manifest, today);
@@ -1440,13 +1419,13 @@ function summaryOf(plan, outcomes, traces, severity, image, mode, today, digest,
     ].join('\n');
 }
 /** Pushes to every target the plan names, then HEADs every tag everywhere for one digest. */
-async function pushAndVerify({ plan, image, imageName, engine, mode, reporter, env }) {
+async function pushAndVerify({ plan, image, imageName, engine, mode, reporter, env, secrets, }) {
     const credentials = new Map();
     const clients = new Map();
     let outcomes;
     for (const target of plan.targets) {
-        credentials.set(target.role, await (0,oci_credentials/* resolveCredentials */.z)(target.registry, env));
-        clients.set(target.role, await client/* RegistryClient */.bP.forRegistry(target.registry, env));
+        credentials.set(target.role, await (0,oci_credentials/* resolveCredentials */.z)(target.registry, env, secrets));
+        clients.set(target.role, await client/* RegistryClient */.bP.forRegistry(target.registry, env, { secrets }));
     }
     for (const skipped of plan.skipped)
         reporter.info(`not pushing to ${skipped.host}: ${skipped.reason}`);

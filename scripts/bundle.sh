@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Bundles the compiled code into dist/index.js (CommonJS: ncc's ESM output crashes on ssh2's __dirname).
+# Bundles the compiled code into dist/cutover.js (CommonJS: ncc's ESM output crashes on ssh2's __dirname),
+# next to the two tiny entry points: dist/index.js (the CLI) and dist/action.js (the actions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
@@ -8,7 +9,10 @@ rm -rf dist
 # every machine; ssh2 falls back to its pure-JavaScript code.
 rm -rf node_modules/cpu-features/build node_modules/ssh2/lib/protocol/crypto/build
 npx ncc build src/entry.cjs -o dist --license licenses.txt --quiet
-mv dist/index.cjs dist/index.js
+mv dist/index.cjs dist/cutover.js
+cp scripts/entries/index.cjs dist/index.js
+cp scripts/entries/action.cjs dist/action.js
+chmod +x dist/index.js
 # The package is "type": "module"; this file makes Node read the bundle as CommonJS.
 printf '{ "type": "commonjs" }\n' > dist/package.json
 npx prettier --log-level warn --write action.yml actions/

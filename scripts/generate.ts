@@ -7,9 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { COMMON_OPTIONS, inputVariables } from '../src/cli/options.js';
+import { inputVariables, optionSpecs } from '../src/cli/options.js';
 import { loadCommands } from '../src/cli/commands.js';
-import type { OptionSpec, OutputSpec } from '../src/cli/command.js';
+import type { OutputSpec } from '../src/cli/command.js';
+import type { OptionSpec } from '../src/cli/option.js';
 import { manifestSchema } from '../src/manifest/schema.js';
 
 const COMMANDS = await loadCommands();
@@ -35,9 +36,9 @@ function inputsOf(specs: OptionSpec[]): Record<string, unknown> {
       .map((spec) => [
         spec.name,
         {
-          description: spec.description + (spec.type === 'list' ? ' One per line.' : ''),
+          description: spec.description + (spec.shape === 'list' ? ' One per line.' : ''),
           required: false,
-          ...(spec.default !== undefined && { default: spec.default }),
+          ...(spec.defaultText !== undefined && { default: spec.defaultText }),
         },
       ]),
   );
@@ -53,7 +54,10 @@ write(
   `${JSON.stringify({ $id: 'https://github.com/cutover/cutover/schema/manifest.schema.json', ...schema }, null, 2)}\n`,
 );
 
-const allOptions = uniqueByName([...COMMON_OPTIONS, ...COMMANDS.flatMap((command) => command.options)]);
+const allOptions = uniqueByName([
+  ...optionSpecs({}),
+  ...COMMANDS.flatMap((command) => optionSpecs(command.options)),
+]);
 const allOutputs = uniqueByName([...COMMANDS.flatMap((command) => command.outputs), JSON_OUTPUT]);
 write(
   'action.yml',
@@ -75,14 +79,16 @@ write(
         outputs: Object.fromEntries(
           allOutputs.map((output) => [output.name, { description: output.description }]),
         ),
-        runs: { using: 'node24', main: 'dist/index.js' },
+        runs: { using: 'node24', main: 'dist/action.js' },
       },
       { lineWidth: 0 },
     ),
 );
 
 for (const command of COMMANDS) {
-  const options = uniqueByName([...COMMON_OPTIONS, ...command.options]).filter((spec) => !spec.cliOnly);
+  const options = uniqueByName([...optionSpecs({}), ...optionSpecs(command.options)]).filter(
+    (spec) => !spec.cliOnly,
+  );
   const outputs = [...command.outputs, JSON_OUTPUT];
   const env = Object.fromEntries(
     options.map((spec) => [inputVariables(spec.name).at(-1)!, `\${{ inputs.${spec.name} }}`]),
@@ -110,7 +116,7 @@ for (const command of COMMANDS) {
                 id: 'run',
                 shell: 'bash',
                 // Inputs arrive through env: only; the script itself holds no expression.
-                run: `node "$GITHUB_ACTION_PATH/../../dist/index.js" ${command.name}`,
+                run: `node "$GITHUB_ACTION_PATH/../../dist/action.js" ${command.name}`,
                 env,
               },
               ...(command.actionSteps ?? []),

@@ -5,8 +5,8 @@ import picomatch from 'picomatch';
 import { ConfigError, type ConfigProblem } from '../shared/errors.js';
 import { reproducibilityHint } from './hints.js';
 import { capDiff, diffFile } from './patch.js';
-import { mapConcurrent } from '../shared/pool.js';
-import { runProgram } from './process.js';
+import { Limiter, mapLimited } from '../shared/limiter.js';
+import { runProgram } from '../shared/process.js';
 import {
   looksUntouched,
   lendHistory,
@@ -138,7 +138,7 @@ export async function checkGenerated(
   const root = await mkdtemp(path.join(base, 'cutover-generated-'));
   try {
     const shadow = await ShadowGit.create(repo, root);
-    const slot = semaphore(options.concurrency ?? Math.max(1, os.cpus().length));
+    const slot = new Limiter(options.concurrency ?? Math.max(1, os.cpus().length));
     const settled = await Promise.allSettled(
       generators.map((generator, index) => checkOne(repo, generator, index, root, shadow, slot, options)),
     );
@@ -177,13 +177,13 @@ async function checkOne(
   index: number,
   root: string,
   shadow: ShadowGit,
-  slot: <T>(work: () => Promise<T>) => Promise<T>,
+  slot: Limiter,
   options: CheckOptions,
 ): Promise<GeneratorResult> {
   const owns = picomatch(generator.outputs, { dot: true });
   const attempts = await Promise.all(
     Array.from({ length: options.repeat }, (_, attempt) =>
-      slot(() =>
+      slot.run(() =>
         runAttempt(repo, generator, attempt, path.join(root, `${index}-${attempt}`), owns, shadow, options),
       ),
     ),
@@ -284,7 +284,7 @@ async function runAttempt(
     const listed = new Set(await shadow.listFiles(dir));
     for (const file of repo.trackedIgnored) listed.add(file);
     const files = [...listed];
-    const stats = await mapConcurrent(files, 32, (file) => statOf(path.join(dir, file)));
+    const stats = await mapLimited(files, 32, (file) => statOf(path.join(dir, file)));
     files.forEach((file, position) => {
       const stat = stats[position];
       if (stat) after.set(file, stat);
@@ -308,7 +308,7 @@ async function compareWithTree(
   const contentDiffers: string[] = [];
   const modeDiffers = new Set<string>();
   const paths = [...new Set([...repo.files.keys(), ...first.after.keys()])].sort();
-  await mapConcurrent(paths, 16, async (file) => {
+  await mapLimited(paths, 16, async (file) => {
     const before = repo.files.get(file);
     const after = first.after.get(file);
     if (owns(file)) {
@@ -344,7 +344,7 @@ async function compareWithTree(
     modeDiffers.delete(file);
   });
   for (const file of modeDiffers) found.push({ path: file, kind: 'mode' });
-  const stale = await mapConcurrent(found, 8, async ({ path: file, kind }): Promise<StaleFile> => {
+  const stale = await mapLimited(found, 8, async ({ path: file, kind }): Promise<StaleFile> => {
     const patch = await diffFile(
       file,
       kind === 'missing' ? undefined : path.join(repo.top, file),
@@ -376,7 +376,7 @@ async function compareRuns(
   const seen = new Map<string, NonReproducible>();
   for (const other of others) {
     const paths = [...new Set([...first.after.keys(), ...other.after.keys()])].filter(owns).sort();
-    await mapConcurrent(paths, 16, async (file) => {
+    await mapLimited(paths, 16, async (file) => {
       if (seen.has(file)) return;
       const a = first.after.get(file);
       const b = other.after.get(file);
@@ -432,22 +432,4 @@ async function fixInPlace(repo: Repository, first: Attempt, stale: StaleFile[]):
 
 function lastLine(text: string): string {
   return text.trim().split('\n').pop() ?? '';
-}
-
-/** A limiter: at most `limit` of the wrapped tasks run at once. */
-function semaphore(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (work) => {
-    // A finished task hands its slot straight to the next waiting one, so the count stays exact.
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
-    try {
-      return await work();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  };
 }

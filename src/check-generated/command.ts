@@ -1,20 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { formatProblem } from '../shared/errors.js';
-import {
-  checkGenerated,
-  type CheckReport,
-  type GeneratorOutcome,
-  type StaleFile,
-} from './check.js';
+import { checkGenerated, type CheckReport, type GeneratorOutcome, type StaleFile } from './check.js';
 import { capDiff } from './patch.js';
 import { openRepository } from './repository.js';
 import { preflight, problemAt, selectGenerators, type Generator } from './select.js';
 import { table } from '../shared/markdown.js';
 import { ProgressLine } from '../shared/progress.js';
-import type { Reporter } from '../cli/reporter.js';
+import type { Reporter } from '../shared/reporter.js';
 import { defineCommand } from '../cli/command.js';
+import { option } from '../cli/option.js';
 
 const KIND_TEXT: Record<StaleFile['kind'], string> = {
   modified: 'out of date',
@@ -28,33 +23,22 @@ export const checkGeneratedCommand = defineCommand({
   name: 'check-generated',
   summary:
     'Check that generated files are current by running each generator in a scratch copy; report diffs, a fix patch, and non-reproducible output.',
-  options: [
-    {
-      name: 'repo',
-      type: 'string',
-      description:
-        'Check the generators of this repository (repos.<name>.generated) as well as the top-level ones. Default: GITHUB_REPOSITORY.',
-    },
-    {
-      name: 'patch',
-      type: 'string',
-      description:
-        'Write one patch that `git apply` turns into the fix to this file (only when something is stale). In an action: default $RUNNER_TEMP/cutover-generated.patch.',
-    },
-    {
-      name: 'fix',
-      type: 'boolean',
-      description:
-        "Regenerate in place: write the generators' outputs (and only those) into the working tree.",
-      cliOnly: true,
-    },
-    {
-      name: 'repeat',
-      type: 'string',
-      description:
-        'Run each generator this many times, each in its own copy, and report outputs that differ as non-reproducible. Default: 2 when CI is set, else 1.',
-    },
-  ],
+  options: {
+    repo: option.string(
+      'Check the generators of this repository (repos.<name>.generated) as well as the top-level ones. Default: GITHUB_REPOSITORY.',
+    ),
+    patch: option.string(
+      'Write one patch that `git apply` turns into the fix to this file (only when something is stale). In an action: default $RUNNER_TEMP/cutover-generated.patch.',
+    ),
+    fix: option.boolean(
+      "Regenerate in place: write the generators' outputs (and only those) into the working tree.",
+      { cliOnly: true },
+    ),
+    repeat: option.int(
+      { min: 1, max: 10, expected: 'expected a number of runs from 1 to 10' },
+      'Run each generator this many times, each in its own copy, and report outputs that differ as non-reproducible. Default: 2 when CI is set, else 1.',
+    ),
+  },
   outputs: [
     { name: 'stale', description: 'true when a generated file is stale, missing or orphaned, else false.' },
     {
@@ -69,16 +53,6 @@ export const checkGeneratedCommand = defineCommand({
     },
     { name: 'failed-generators', description: 'Number of generators that exited with an error.' },
   ],
-  schema: z.object({
-    repo: z.string().min(1).optional(),
-    patch: z.string().min(1).optional(),
-    fix: z.boolean().default(false),
-    repeat: z
-      .string()
-      .regex(/^([1-9]|10)$/, { error: 'expected a number of runs from 1 to 10' })
-      .transform(Number)
-      .optional(),
-  }),
   actionSteps: [
     {
       name: 'Upload the fix for generated files',

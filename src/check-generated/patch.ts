@@ -1,4 +1,4 @@
-import { runProgram } from './process.js';
+import { runProgram } from '../shared/process.js';
 
 /** Lines of a diff shown in logs and the job summary; the patch file always holds all of it. */
 export const DIFF_LINE_CAP = 150;

@@ -2,8 +2,8 @@ import { constants as fsConstants } from 'node:fs';
 import { copyFile, lstat, mkdir, readFile, readlink, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../shared/errors.js';
-import { mapConcurrent } from '../shared/pool.js';
-import { git, runProgram, splitNul } from './process.js';
+import { mapLimited } from '../shared/limiter.js';
+import { git, runProgram, splitNul } from '../shared/process.js';
 
 /** What we know about one file of the developer's tree, from a single lstat. */
 export interface FileStat {
@@ -105,7 +105,7 @@ export async function openRepository(cwd: string): Promise<Repository> {
   }
   const fileMode = !/^(false|no|off|0)$/i.test(settings.get('core.filemode') ?? 'true');
   const paths = [...new Set(splitNul(listed))];
-  const stats = await mapConcurrent(paths, 32, (file) => statOf(path.join(top, file)));
+  const stats = await mapLimited(paths, 32, (file) => statOf(path.join(top, file)));
   const files = new Map<string, FileStat>();
   paths.forEach((file, index) => {
     const stat = stats[index];
@@ -170,7 +170,7 @@ export async function makeScratchCopy(
   const ordered = [...dirs].sort((a, b) => a.length - b.length);
   for (const folder of ordered) await mkdir(folder, { recursive: true });
   const copied = new Map<string, FileStat>();
-  await mapConcurrent(wanted, 16, async ([file, stat]) => {
+  await mapLimited(wanted, 16, async ([file, stat]) => {
     const source = path.join(repo.top, file);
     const target = path.join(dir, file);
     if (stat.kind === 'symlink') {

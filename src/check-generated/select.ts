@@ -1,7 +1,8 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, UsageError, type ConfigProblem } from '../shared/errors.js';
-import { formatKeyPath, nearest, type KeyPath } from '../manifest/locate.js';
+import { nearest } from '../shared/did-you-mean.js';
+import { formatKeyPath, type KeyPath } from '../manifest/locate.js';
 import type { GeneratedEntry, Manifest } from '../manifest/model.js';
 import { DEFAULT_GENERATOR_TIMEOUT, durationMs } from '../manifest/schema.js';
 

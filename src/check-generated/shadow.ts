@@ -1,6 +1,6 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { git, splitNul } from './process.js';
+import { git, splitNul } from '../shared/process.js';
 import type { Repository } from './repository.js';
 
 /**

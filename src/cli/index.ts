@@ -1,3 +1,2 @@
-import { run } from './main.js';
-
-void run();
+/** What the bundle (dist/cutover.js) exports: the two entry points, called by dist/index.js and dist/action.js. */
+export { runAction, runCli } from './main.js';

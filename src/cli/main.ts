@@ -1,144 +1,168 @@
+/**
+ * The two entry points — the action's and the CLI's — and what they share: find the command, read
+ * its options (inputs or flags), build the {@link RunContext}, run, and present the result. Which
+ * door a run came in by is never guessed: `dist/action.js` calls {@link runAction}, `dist/index.js`
+ * (the `cutover` binary) calls {@link runCli}.
+ */
 import packageJson from '../../package.json' with { type: 'json' };
-import { COMMON_OPTIONS, parseOptions, readFlags, readInputs } from './options.js';
-import { COMMAND_NAMES, findCommand, loadCommands } from './commands.js';
-import type { Command, CommandContext, CommandResult } from './command.js';
-import { ConfigError, ExitCode, UsageError, exitCodeOf } from '../shared/errors.js';
-import { loadActionsCore, requireActionsCore as core } from './actions-core.js';
 import { loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/model.js';
-import { nearest } from '../manifest/locate.js';
 import { today as todayOf } from '../manifest/timeline.js';
-import { createReporter, type Reporter } from './reporter.js';
-import { redact } from '../shared/secrets.js';
+import { didYouMean } from '../shared/did-you-mean.js';
+import { ConfigError, describeFailure, ExitCode, UsageError } from '../shared/errors.js';
+import { addMaskCommand, SecretRegistry } from '../shared/secrets.js';
+import { loadActionsCore, requireActionsCore as core } from './actions-core.js';
+import type { Command, CommandResult, EntryPoint, RunContext } from './command.js';
+import { COMMAND_NAMES, findCommand, loadCommands } from './commands.js';
+import type { OptionSpec } from './option.js';
+import { optionSpecs, parseOptions, readFlags, readInputs, type RawOptions } from './options.js';
+import { createReporter } from './reporter.js';
 
-type FrontDoor = 'action' | 'cli';
-
-/**
- * Decides the front door. In a GitHub Action (the root action, or a composite action that runs
- * `node dist/index.js <command>` with no flags) options come from inputs; otherwise from flags.
- */
-export function frontDoorOf(args: string[], env: NodeJS.ProcessEnv): FrontDoor {
-  return env['GITHUB_ACTIONS'] === 'true' && args.length <= 1 && !args.some((arg) => arg.startsWith('-'))
-    ? 'action'
-    : 'cli';
-}
-
-/** Runs one command from argv or action inputs and returns the process exit code. Never throws. */
-export async function main(
-  args: string[],
+/** The action's entry point: the command from the composite action's argument or the `command` input. */
+export async function runAction(
+  args: string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
   cwd = process.cwd(),
 ): Promise<number> {
-  const door = frontDoorOf(args, env);
-  env['CUTOVER_FRONT_DOOR'] = door;
+  await loadActionsCore();
+  const secrets = new SecretRegistry((value) => core().setSecret(value));
+  const name = args[0] || (env['INPUT_COMMAND'] ?? '').trim();
+  return execute('action', name, (specs) => readInputs(env, specs), { env, cwd, secrets });
+}
+
+/** The CLI's entry point (`cutover <command> [flags]`). */
+export async function runCli(
+  args: string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): Promise<number> {
+  const inWorkflow = env['GITHUB_ACTIONS'] === 'true';
   // Only where the runner listens: loading @actions/core costs every other start (actions-core.ts).
-  if (door === 'action' || env['GITHUB_ACTIONS'] === 'true' || process.env['GITHUB_OUTPUT'])
-    await loadActionsCore();
-  const reporter = createReporter(door, env);
-  try {
-    if (door === 'cli' && (args[0] === '--version' || args[0] === '-V')) {
-      process.stdout.write(`${version()}\n`);
-      return ExitCode.ok;
-    }
-    if (
-      door === 'cli' &&
-      (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help')
-    ) {
+  if (inWorkflow || env['GITHUB_OUTPUT']) await loadActionsCore();
+  // In the CLI, stdout may carry --json; the runner reads workflow commands from stderr as well.
+  const secrets = new SecretRegistry((value) => {
+    if (inWorkflow) process.stderr.write(addMaskCommand(value));
+  });
+  if (args[0] === '--version' || args[0] === '-V') {
+    process.stdout.write(`${version()}\n`);
+    return ExitCode.ok;
+  }
+  if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') {
+    try {
       process.stdout.write(await helpText(args[0] === 'help' ? args[1] : undefined));
-      return args.length === 0 ? ExitCode.badInput : ExitCode.ok;
+    } catch (error) {
+      process.stderr.write(`error: ${(error as Error).message}\n`);
+      return ExitCode.badInput;
     }
-    const name = door === 'action' ? args[0] || (env['INPUT_COMMAND'] ?? '').trim() : args[0]!;
+    return args.length === 0 ? ExitCode.badInput : ExitCode.ok;
+  }
+  const [name = '', ...rest] = args;
+  if (rest.includes('--help') || rest.includes('-h')) {
     const command = await findCommand(name);
-    if (!command) {
-      const suggestion = nearest(name, [...COMMAND_NAMES]);
-      throw new UsageError(
-        name
-          ? `unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (commands: ${COMMAND_NAMES.join(', ')})`
-          : `no command given: set the "command" input to one of ${COMMAND_NAMES.join(', ')}`,
-      );
-    }
-    const rest = args.slice(1);
-    if (door === 'cli' && (rest.includes('--help') || rest.includes('-h'))) {
+    if (command) {
       process.stdout.write(await helpText(command.name));
       return ExitCode.ok;
     }
-    const specs = [...COMMON_OPTIONS, ...command.options];
-    const raw = door === 'cli' ? readFlags(rest, specs) : readInputs(env, specs);
-    const options = parseOptions(command.schema, raw, env);
-    const context = makeContext(command, options, reporter, env, cwd);
-    const result = await command.run(context);
-    publish(door, command, result, options.json, reporter);
+  }
+  return execute('cli', name, (specs) => readFlags(rest, specs), {
+    env,
+    cwd,
+    secrets,
+    json: rest.includes('--json'),
+  });
+}
+
+interface ExecuteSettings {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  secrets: SecretRegistry;
+  /** The CLI was asked for `--json` (known before the flags are parsed, for errors in parsing). */
+  json?: boolean;
+}
+
+/** Finds, parses, runs and presents one command; never throws. */
+async function execute(
+  entry: EntryPoint,
+  name: string,
+  readRaw: (specs: OptionSpec[]) => RawOptions,
+  { env, cwd, secrets, json = false }: ExecuteSettings,
+): Promise<number> {
+  const reporter = createReporter(entry, env, secrets);
+  try {
+    const command = await findCommand(name);
+    if (!command) {
+      throw new UsageError(
+        name
+          ? `unknown command "${name}"${didYouMean(name, COMMAND_NAMES)} (commands: ${COMMAND_NAMES.join(', ')})`
+          : `no command given: set the "command" input to one of ${COMMAND_NAMES.join(', ')}`,
+      );
+    }
+    const options = parseOptions(command.options, readRaw(optionSpecs(command.options)), env);
+    const run: RunContext = { entry, env, cwd, secrets, reporter, today: todayOf(options.now) };
+    let manifest: Promise<Manifest> | undefined;
+    const result = await command.run({
+      ...run,
+      options,
+      manifest: () => (manifest ??= loadManifest(options.manifest, cwd, env, secrets)),
+    });
+    publish(run, command, result, options.json);
     return result.exitCode;
   } catch (error) {
-    const message = redact(error instanceof Error ? error.message : String(error));
-    const code = exitCodeOf(error);
-    if (door === 'action') {
-      if (code === ExitCode.failed && error instanceof Error && !(error instanceof UsageError))
-        core().debug(redact(error.stack ?? ''));
+    const failure = describeFailure(error);
+    const message = secrets.redact(failure.message);
+    const stack = failure.stack === undefined ? undefined : secrets.redact(failure.stack);
+    if (entry === 'action') {
+      if (stack) core().error(stack);
       core().setFailed(message);
     } else {
-      if (args.includes('--json'))
-        process.stdout.write(`${JSON.stringify(errorDocument(error, message, code), null, 2)}\n`);
-      process.stderr.write(`${code === ExitCode.badInput ? 'error' : 'failed'}: ${message}\n`);
-      if (env['CUTOVER_DEBUG'] && error instanceof Error)
-        process.stderr.write(`${redact(error.stack ?? '')}\n`);
+      if (json) process.stdout.write(`${JSON.stringify(errorDocument(error, message, failure), null, 2)}\n`);
+      process.stderr.write(`${failure.exitCode === ExitCode.badInput ? 'error' : 'failed'}: ${message}\n`);
+      if (stack) process.stderr.write(`${stack}\n`);
+      else if (env['CUTOVER_DEBUG'] && error instanceof Error)
+        process.stderr.write(`${secrets.redact(error.stack ?? '')}\n`);
     }
     reporter.flushSummary();
-    return code;
+    return failure.exitCode;
   }
 }
 
-/** What `--json` prints when a run ends in an error: machines get the located problems too. */
-function errorDocument(error: unknown, message: string, exitCode: number): unknown {
-  const problems =
-    error instanceof ConfigError
-      ? error.problems.map((problem) => JSON.parse(redact(JSON.stringify(problem))))
-      : undefined;
-  return { ok: false, exitCode, error: message, ...(problems && { problems }) };
-}
-
-function makeContext(
-  command: Command,
-  options: CommandContext<unknown>['options'],
-  reporter: Reporter,
-  env: NodeJS.ProcessEnv,
-  cwd: string,
-): CommandContext<unknown> {
-  let manifest: Promise<Manifest> | undefined;
+/** What `--json` prints when a run ends in an error: machines get the category and located problems too. */
+function errorDocument(
+  error: unknown,
+  message: string,
+  failure: ReturnType<typeof describeFailure>,
+): unknown {
+  const problems = error instanceof ConfigError ? error.problems : undefined;
   return {
-    options,
-    today: todayOf(options.now),
-    manifest: () => (manifest ??= loadManifest(options.manifest, cwd, env)),
-    reporter,
-    env,
-    cwd,
+    ok: false,
+    exitCode: failure.exitCode,
+    category: failure.category,
+    error: message,
+    ...(problems && { problems }),
   };
 }
 
-function publish(
-  door: FrontDoor,
-  command: Command,
-  result: CommandResult,
-  json: boolean,
-  reporter: Reporter,
-): void {
+/** Prints a command's result: outputs and failure in an action; `--json`, stdout text and failure in the CLI. */
+function publish(run: RunContext, command: Command, result: CommandResult, json: boolean): void {
+  const redact = (text: string) => run.secrets.redact(text);
   const document = redact(JSON.stringify(result.json, null, 2));
-  if (door === 'action') {
+  if (run.entry === 'action') {
     for (const output of command.outputs) {
       const value = result.outputs?.[output.name];
       if (value !== undefined) core().setOutput(output.name, redact(value));
     }
     core().setOutput('json', document);
-    if (result.exitCode !== 0) core().setFailed(result.failureMessage ?? `${command.name} failed`);
+    if (result.exitCode !== 0) core().setFailed(redact(result.failureMessage ?? `${command.name} failed`));
   } else {
     if (json) process.stdout.write(`${document}\n`);
+    else if (result.stdout !== undefined) process.stdout.write(redact(result.stdout));
     if (result.exitCode !== 0)
       process.stderr.write(`failed: ${redact(result.failureMessage ?? `${command.name} failed`)}\n`);
-    if (process.env['GITHUB_OUTPUT']) {
+    if (run.env['GITHUB_OUTPUT']) {
       for (const [name, value] of Object.entries(result.outputs ?? {})) core().setOutput(name, redact(value));
     }
   }
-  reporter.flushSummary();
+  run.reporter.flushSummary();
 }
 
 /** The package version, from package.json (bundled by ncc). */
@@ -149,21 +173,16 @@ export function version(): string {
 async function helpText(commandName?: string): Promise<string> {
   const command = commandName ? await findCommand(commandName) : undefined;
   if (commandName && !command) throw new UsageError(`unknown command "${commandName}"`);
-  const flags = (specs: typeof COMMON_OPTIONS) =>
+  const flags = (specs: OptionSpec[]) =>
     specs
       .map((spec) => {
-        const flag = `--${spec.name}${spec.type === 'boolean' ? '' : spec.type === 'list' ? ' VALUE...' : ' VALUE'}`;
-        return `  ${flag.padEnd(28)} ${spec.description}${spec.default !== undefined ? ` (default: ${spec.default})` : ''}`;
+        const flag = `--${spec.name}${spec.shape === 'boolean' ? '' : spec.shape === 'list' ? ' VALUE...' : ' VALUE'}`;
+        return `  ${flag.padEnd(28)} ${spec.description}${spec.defaultText !== undefined ? ` (default: ${spec.defaultText})` : ''}`;
       })
       .join('\n');
   if (command) {
-    return `cutover ${command.name} — ${command.summary}\n\nUsage: cutover ${command.name} [flags]\n\nFlags:\n${flags([...command.options, ...COMMON_OPTIONS])}\n\nExit codes: 0 ok, 1 the check or the work failed, 2 bad input.\n`;
+    return `cutover ${command.name} — ${command.summary}\n\nUsage: cutover ${command.name} [flags]\n\nFlags:\n${flags(optionSpecs(command.options))}\n\nExit codes: 0 ok, 1 the check or the work failed, 2 bad input.\n`;
   }
   const list = (await loadCommands()).map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n');
-  return `cutover ${version()} — carry an organisation through a container-registry migration.\n\nUsage: cutover <command> [flags]\n\nCommands:\n${list}\n\nCommon flags:\n${flags(COMMON_OPTIONS)}\n  --help                       Show help for a command.\n  --version                    Print the version.\n\nExit codes: 0 ok, 1 the check or the work failed, 2 bad input.\n`;
-}
-
-/** Entry point of the bundle: the CLI and every action run this. */
-export async function run(): Promise<void> {
-  process.exitCode = await main(process.argv.slice(2));
+  return `cutover ${version()} — carry an organisation through a container-registry migration.\n\nUsage: cutover <command> [flags]\n\nCommands:\n${list}\n\nCommon flags:\n${flags(optionSpecs({}))}\n  --help                       Show help for a command.\n  --version                    Print the version.\n\nExit codes: 0 ok, 1 the check or the work failed, 2 bad input.\n`;
 }

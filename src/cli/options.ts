@@ -1,36 +1,20 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { UsageError } from '../shared/errors.js';
-import { isCalendarDay } from '../manifest/schema.js';
-import { nearest } from '../manifest/locate.js';
-import type { CommonOptions, OptionSpec, RawOptions } from './command.js';
+import { nearest } from '../shared/did-you-mean.js';
+import type { CommonOptions } from './command.js';
+import { option, schemaOf, specsOf, type OptionDefs, type OptionSpec, type OptionValues } from './option.js';
 
 /** Options every command has, under the same names as flags and as action inputs. */
-export const COMMON_OPTIONS: OptionSpec[] = [
-  {
-    name: 'manifest',
-    type: 'string',
-    description:
-      'The manifest: a path, or owner/repo:path@ref for a central one (read with GITHUB_TOKEN). Default: cutover.yml, then .github/cutover.yml.',
-  },
-  {
-    name: 'now',
-    type: 'string',
-    description: 'Act as if today were this day (YYYY-MM-DD), to rehearse the timeline. Also CUTOVER_NOW.',
-  },
-  {
-    name: 'json',
-    type: 'boolean',
-    description: 'Print the machine-readable result on stdout.',
-    cliOnly: true,
-  },
-];
+export const COMMON_OPTIONS = {
+  manifest: option.string(
+    'The manifest: a path, or owner/repo:path@ref for a central one (read with GITHUB_TOKEN). Default: cutover.yml, then .github/cutover.yml.',
+  ),
+  now: option.day('Act as if today were this day (YYYY-MM-DD), to rehearse the timeline. Also CUTOVER_NOW.'),
+  json: option.boolean('Print the machine-readable result on stdout.', { cliOnly: true }),
+} satisfies OptionDefs;
 
-export const commonSchema = z.object({
-  manifest: z.string().min(1).optional(),
-  now: z.string().refine(isCalendarDay, { error: 'expected a day written YYYY-MM-DD' }).optional(),
-  json: z.boolean().default(false),
-});
+/** Raw option values as read from flags or inputs, before the options' schema types them. */
+export type RawOptions = Record<string, string | boolean | string[] | undefined>;
 
 /** Reads option values from command-line arguments. Unknown flags are a UsageError with a suggestion. */
 export function readFlags(args: string[], specs: OptionSpec[]): RawOptions {
@@ -38,8 +22,8 @@ export function readFlags(args: string[], specs: OptionSpec[]): RawOptions {
     specs.map((spec) => [
       spec.name,
       {
-        type: spec.type === 'boolean' ? ('boolean' as const) : ('string' as const),
-        multiple: spec.type === 'list',
+        type: spec.shape === 'boolean' ? ('boolean' as const) : ('string' as const),
+        multiple: spec.shape === 'list',
       },
     ]),
   );
@@ -82,8 +66,8 @@ export function readInputs(env: NodeJS.ProcessEnv, specs: OptionSpec[]): RawOpti
       .map((variable) => env[variable])
       .find((text) => text !== undefined && text.trim() !== '');
     if (value === undefined) continue;
-    if (spec.type === 'boolean') raw[spec.name] = parseBoolean(spec.name, value);
-    else if (spec.type === 'list')
+    if (spec.shape === 'boolean') raw[spec.name] = parseBoolean(spec.name, value);
+    else if (spec.shape === 'list')
       raw[spec.name] = value
         .split(/\r?\n/)
         .map((line) => line.trim())
@@ -100,22 +84,25 @@ function parseBoolean(name: string, value: string): boolean {
   throw new UsageError(`input "${name}": expected true or false, found ${JSON.stringify(text)}`);
 }
 
+/** Every option a command takes: its own and the common ones, as specs (for parsing and help). */
+export function optionSpecs(defs: OptionDefs): OptionSpec[] {
+  return specsOf({ ...defs, ...COMMON_OPTIONS });
+}
+
 /**
- * Validates raw options with a command's schema, turning zod issues into one UsageError that
+ * Types raw options with the options' definitions, turning every problem into one UsageError that
  * names each flag/input and what was expected.
  */
-export function parseOptions<T>(
-  schema: z.ZodType<T>,
+export function parseOptions<Defs extends OptionDefs>(
+  defs: Defs,
   raw: RawOptions,
   env: NodeJS.ProcessEnv,
-): T & CommonOptions {
+): OptionValues<Defs> & CommonOptions {
   const withEnv: RawOptions = { ...raw, now: raw['now'] ?? (env['CUTOVER_NOW'] || undefined) };
-  const common = commonSchema.safeParse(withEnv);
-  const own = schema.safeParse(withEnv);
-  const issues = [...(common.success ? [] : common.error.issues), ...(own.success ? [] : own.error.issues)];
-  if (issues.length > 0) {
+  const parsed = schemaOf({ ...defs, ...COMMON_OPTIONS }).safeParse(withEnv);
+  if (!parsed.success) {
     throw new UsageError(
-      issues
+      parsed.error.issues
         .map((issue) => {
           const name = String(issue.path[0] ?? '');
           const given = withEnv[name];
@@ -126,5 +113,5 @@ export function parseOptions<T>(
         .join('\n'),
     );
   }
-  return { ...(own.data as T), ...(common.data as CommonOptions) };
+  return parsed.data as OptionValues<Defs> & CommonOptions;
 }

@@ -1,40 +1,16 @@
 import type { AnnotationProperties } from '@actions/core';
 import { appendFileSync } from 'node:fs';
 import { requireActionsCore as core } from './actions-core.js';
-import { redact } from '../shared/secrets.js';
-import type { ConfigProblem } from '../shared/errors.js';
-import type { Severity } from '../manifest/timeline.js';
+import type { Reporter } from '../shared/reporter.js';
+import type { SecretRegistry } from '../shared/secrets.js';
+import type { EntryPoint } from './command.js';
 
-/** A finding tied to a place in a file, shown as a GitHub annotation or a `file:line:col` line. */
-export interface Annotation {
-  severity: Severity;
-  message: string;
-  title?: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  endLine?: number;
-}
-
-/** How a run talks to people: the log, annotations and the job summary, in the CLI or an action. */
-export interface Reporter {
-  info(message: string): void;
-  warning(message: string): void;
-  error(message: string): void;
-  debug(message: string): void;
-  annotate(annotation: Annotation): void;
-  /** Appends Markdown to the job summary (written when the run ends). */
-  summary(markdown: string): void;
-  /** Everything appended to the summary so far. */
-  summaryText(): string;
-  /** Writes the summary to $GITHUB_STEP_SUMMARY when there is one. */
-  flushSummary(): void;
-}
-
-type Mode = 'action' | 'cli';
-
-/** The reporter for the current front door: GitHub workflow commands in an action, stderr in the CLI. */
-export function createReporter(mode: Mode, env: NodeJS.ProcessEnv = process.env): Reporter {
+/**
+ * The reporter for an entry point: GitHub workflow commands in an action, stderr in the CLI (with
+ * workflow-command annotations when the CLI runs inside a workflow). Everything passes `secrets.redact`.
+ */
+export function createReporter(mode: EntryPoint, env: NodeJS.ProcessEnv, secrets: SecretRegistry): Reporter {
+  const redact = (text: string) => secrets.redact(text);
   const inGitHub = env['GITHUB_ACTIONS'] === 'true';
   const parts: string[] = [];
   const write = (line: string) => process.stderr.write(`${redact(line)}\n`);
@@ -101,21 +77,4 @@ function workflowCommand(command: string, properties: AnnotationProperties, mess
     .map(([key, value]) => `${names[key] ?? key}=${escapeProperty(String(value))}`)
     .join(',');
   return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
-}
-
-/** Annotates located configuration problems (for example the manifest's warnings) at their file and line. */
-export function annotateProblems(
-  reporter: Reporter,
-  problems: readonly ConfigProblem[],
-  severity: Severity = 'warning',
-): void {
-  for (const problem of problems) {
-    reporter.annotate({
-      severity,
-      message: problem.path ? `${problem.path}: ${problem.message}` : problem.message,
-      file: problem.file,
-      ...(problem.line !== undefined && { line: problem.line }),
-      ...(problem.column !== undefined && { column: problem.column }),
-    });
-  }
 }

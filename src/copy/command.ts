@@ -1,14 +1,15 @@
-import { z } from 'zod';
 import type { Manifest } from '../manifest/model.js';
 import { RegistryClient, type RetryEvent } from '../oci/client.js';
 import { copyImage, CopySession, type CopyResult } from './copy.js';
 import { formatRepositoryReference, isValidDigest } from '../oci/reference.js';
 import { readRefsFile } from './refs-file.js';
-import { forEachLimited, selectImages, type SelectedImage } from './select.js';
+import { forEachLimited } from '../shared/limiter.js';
+import { selectImages, type SelectedImage } from './select.js';
 import { formatBytes, table } from '../shared/markdown.js';
 import { formatRate, ProgressLine } from '../shared/progress.js';
-import type { Reporter } from '../cli/reporter.js';
+import type { Reporter } from '../shared/reporter.js';
 import { defineCommand } from '../cli/command.js';
+import { option } from '../cli/option.js';
 
 /** One row of the report: a source reference, where it went, and what happened. */
 interface Outcome {
@@ -22,41 +23,22 @@ interface Outcome {
   error?: string;
 }
 
-const concurrency = z
-  .string()
-  .regex(/^\d+$/, { error: 'expected a whole number from 1 to 64' })
-  .transform(Number)
-  .refine((n) => n >= 1 && n <= 64, { error: 'expected a whole number from 1 to 64' });
-
 /** `cutover copy-tags`: copies the old tags the manifest's copy rules select to the new registry. */
 export const copyTags = defineCommand({
   name: 'copy-tags',
   summary:
     'Copy the old tags still needed (copy: rules, pinned and referenced tags) to the new registry, byte-identical.',
-  options: [
-    {
-      name: 'dry-run',
-      type: 'boolean',
-      description: 'List what would be copied and the bytes to transfer after deduplication; write nothing.',
-    },
-    {
-      name: 'concurrency',
-      type: 'string',
-      description: 'Requests in flight per registry host (1–64).',
-      default: '8',
-    },
-    {
-      name: 'refs',
-      type: 'list',
-      description: 'References files written by `guard --export-refs` (rules with referenced: true).',
-    },
-    { name: 'only', type: 'string', description: 'Only old repositories matching this glob.' },
-    {
-      name: 'overwrite',
-      type: 'boolean',
-      description: 'Replace target tags that point at a different digest (default: report a conflict).',
-    },
-  ],
+  options: {
+    'dry-run': option.boolean(
+      'List what would be copied and the bytes to transfer after deduplication; write nothing.',
+    ),
+    concurrency: option.int({ min: 1, max: 64, default: 8 }, 'Requests in flight per registry host (1–64).'),
+    refs: option.list('References files written by `guard --export-refs` (rules with referenced: true).'),
+    only: option.string('Only old repositories matching this glob.'),
+    overwrite: option.boolean(
+      'Replace target tags that point at a different digest (default: report a conflict).',
+    ),
+  },
   outputs: [
     { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
     { name: 'skipped', description: 'Number of tags already present with the same digest.' },
@@ -64,14 +46,7 @@ export const copyTags = defineCommand({
     { name: 'failed', description: 'Number of tags that could not be copied.' },
     { name: 'bytes-uploaded', description: 'Blob bytes uploaded (with --dry-run: that would be uploaded).' },
   ],
-  schema: z.object({
-    'dry-run': z.boolean().default(false),
-    concurrency: concurrency.default(8),
-    refs: z.array(z.string().min(1)).default([]),
-    only: z.string().min(1).optional(),
-    overwrite: z.boolean().default(false),
-  }),
-  async run({ manifest: load, options, reporter, env }) {
+  async run({ manifest: load, options, reporter, env, secrets }) {
     // parse
     const manifest = await load();
     const refsFiles = await Promise.all(
@@ -87,7 +62,7 @@ export const copyTags = defineCommand({
       reporter.info(
         `retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`,
       );
-    const clientOptions = { concurrency: options.concurrency, onRetry };
+    const clientOptions = { concurrency: options.concurrency, onRetry, secrets };
     const source = await RegistryClient.forRegistry(old, env, { ...clientOptions, readOnly: true });
     const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
 

@@ -13,7 +13,13 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { ConfigError, type ConfigProblem } from '../shared/errors.js';
-import { isValidDigest, isValidHost, isValidRepositoryPath, isValidTag, normalizeHost } from '../oci/reference.js';
+import {
+  isValidDigest,
+  isValidHost,
+  isValidRepositoryPath,
+  isValidTag,
+  normalizeHost,
+} from '../oci/reference.js';
 
 export const REFS_FILE_VERSION = 1;
 

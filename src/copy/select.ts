@@ -3,6 +3,7 @@
  * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
  * `referenced`), then `newest: N` keeps the N most recently created of what is left.
  */
+import { forEachLimited } from '../shared/limiter.js';
 import picomatch from 'picomatch';
 import semver from 'semver';
 import { ConfigError } from '../shared/errors.js';
@@ -316,20 +317,4 @@ export async function createdOf(
   } catch {
     return 0;
   }
-}
-
-/** Runs `work` over items with at most `limit` at once. */
-export async function forEachLimited<T>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
-    }
-  });
-  await Promise.all(workers);
 }

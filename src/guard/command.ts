@@ -1,12 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { UsageError } from '../shared/errors.js';
 import type { Manifest } from '../manifest/model.js';
 import type { ReferencePolicy } from '../manifest/timeline.js';
 import { cell, formatBytes, table } from '../shared/markdown.js';
 import { ProgressLine, formatRate } from '../shared/progress.js';
-import type { Reporter } from '../cli/reporter.js';
+import type { Reporter } from '../shared/reporter.js';
 import type { Finding, Hosts } from './finding.js';
 import { applyFixes, type FixOutcome } from './fix.js';
 import { applyPolicy } from './policy.js';
@@ -16,59 +15,37 @@ import { renovateConfig } from './renovate.js';
 import { startReaders } from './readers.js';
 import { scanTree, type ScanResult } from './scan.js';
 import { defineCommand } from '../cli/command.js';
+import { option } from '../cli/option.js';
 
 const DEFAULT_MAX_FILE_SIZE = '10MB';
 /** GitHub shows about ten annotations per type and step; the summary carries the rest. */
 const ACTION_ANNOTATIONS = 50;
 const SUMMARY_ROWS = 1000;
 
-/** `10MB`, `512k`, `1.5 GiB`, `20000` → bytes. */
-export function parseSize(text: string): number | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])i?b?|b)?\s*$/i.exec(text);
-  if (!match) return undefined;
-  const unit = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 }[(match[2] ?? '').toLowerCase()] ?? 1;
-  return Math.floor(Number(match[1]) * unit);
-}
-
 /** `cutover guard`: finds references to the retiring registry, judges them by the timeline, fixes them on request. */
 export const guard = defineCommand({
   name: 'guard',
   summary:
     'Find every reference to the old registry (Dockerfiles, Compose, Kubernetes, Helm, workflows, scripts, any text); warn before the cutoff, fail after, fix on request.',
-  options: [
-    { name: 'path', type: 'string', description: 'The directory to scan.', default: '.' },
-    {
-      name: 'fix',
-      type: 'boolean',
-      description:
-        'Rewrite the references in place to the new registry (paths mapping applied), changing nothing else. CLI only: an action never edits the checkout.',
+  options: {
+    path: option.string('The directory to scan.', { default: '.' }),
+    fix: option.boolean(
+      'Rewrite the references in place to the new registry (paths mapping applied), changing nothing else. CLI only: an action never edits the checkout.',
+      { cliOnly: true },
+    ),
+    verify: option.boolean(
+      'Check that each replacement (tag or digest) exists in the new registry; with --fix, rewrite only those.',
+    ),
+    renovate: option.boolean('Print a Renovate configuration (packageRules) that proposes the same moves.', {
       cliOnly: true,
-    },
-    {
-      name: 'verify',
-      type: 'boolean',
-      description:
-        'Check that each replacement (tag or digest) exists in the new registry; with --fix, rewrite only those.',
-    },
-    {
-      name: 'renovate',
-      type: 'boolean',
-      description: 'Print a Renovate configuration (packageRules) that proposes the same moves.',
-      cliOnly: true,
-    },
-    {
-      name: 'export-refs',
-      type: 'string',
-      description:
-        'Write the old-registry references found (repository, tag, digest) to this file, for copy-tags --refs.',
-    },
-    {
-      name: 'max-file-size',
-      type: 'string',
-      description: 'Skip (and count) files larger than this, e.g. 10MB, 512k.',
+    }),
+    'export-refs': option.string(
+      'Write the old-registry references found (repository, tag, digest) to this file, for copy-tags --refs.',
+    ),
+    'max-file-size': option.size('Skip (and count) files larger than this, e.g. 10MB, 512k.', {
       default: DEFAULT_MAX_FILE_SIZE,
-    },
-  ],
+    }),
+  },
   outputs: [
     { name: 'findings', description: 'References to the old registry found (not counting ignored ones).' },
     { name: 'errors', description: 'Findings that fail the check (from guard.fail-from).' },
@@ -76,20 +53,7 @@ export const guard = defineCommand({
     { name: 'ignored', description: 'Findings ignored by allow-lists or inline "cutover: ignore".' },
     { name: 'skipped', description: 'Files not searched: binary, too large, unreadable, symlink loops.' },
   ],
-  schema: z.object({
-    path: z.string().min(1).default('.'),
-    fix: z.boolean().default(false),
-    verify: z.boolean().default(false),
-    renovate: z.boolean().default(false),
-    'export-refs': z.string().min(1).optional(),
-    'max-file-size': z
-      .string()
-      .default(DEFAULT_MAX_FILE_SIZE)
-      .refine((text) => parseSize(text) !== undefined, {
-        error: 'expected a size such as 10MB, 512k or 20000',
-      }),
-  }),
-  async run({ options, manifest: load, today, reporter, env, cwd }) {
+  async run({ options, manifest: load, today, reporter, env, cwd, secrets, entry }) {
     // parse (the reader threads boot meanwhile)
     const readers = startReaders();
     const { manifest, root, hosts, exclude } = await (async () => {
@@ -114,7 +78,7 @@ export const guard = defineCommand({
     const scan = await scanTree({
       root,
       hosts,
-      maxFileSize: parseSize(options['max-file-size'])!,
+      maxFileSize: options['max-file-size'],
       exclude,
       readers,
       onProgress: (current) => {
@@ -127,7 +91,7 @@ export const guard = defineCommand({
     const counted = findings.filter((finding) => !finding.ignored);
     // Loaded on demand: the registry client (http, crypto) would cost every other run its start-up time.
     const unavailable = options.verify
-      ? await (await import('./verify.js')).verifyInNewRegistry(manifest, counted, env)
+      ? await (await import('./verify.js')).verifyInNewRegistry(manifest, counted, env, secrets)
       : undefined;
     const fixes = options.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
     const rewritten = new Set(
@@ -145,7 +109,7 @@ export const guard = defineCommand({
     const warnings = open.filter((finding) => finding.severity === 'warning').length;
     const ignored = findings.length - counted.length;
     const skipped = Object.values(scan.stats.skipped).reduce((sum, count) => sum + count, 0);
-    annotate(reporter, counted, policy, rewritten, env['CUTOVER_FRONT_DOOR'] === 'action');
+    annotate(reporter, counted, policy, rewritten, entry === 'action');
     reporter.info(
       `guard: ${counted.length} reference${counted.length === 1 ? '' : 's'} to ${hosts.old} in ${new Set(counted.map((f) => f.file)).size} files (${ignored} ignored); ${scan.stats.scanned} files searched, ${skipped} skipped`,
     );

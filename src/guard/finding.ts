@@ -1,12 +1,7 @@
 import type { Severity } from '../manifest/timeline.js';
 import type { PathRule } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
-import {
-  formatReference,
-  normalizeHost,
-  parseReference,
-  type ImageReference,
-} from '../oci/reference.js';
+import { formatReference, normalizeHost, parseReference, type ImageReference } from '../oci/reference.js';
 import { contiguousRange, sub, type MappedText } from './source.js';
 
 /** Where and how a reference was written; the kind says which grammar understood it. */

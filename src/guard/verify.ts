@@ -1,3 +1,4 @@
+import type { SecretRegistry } from '../shared/secrets.js';
 import type { Manifest } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
 import { RegistryClient } from '../oci/client.js';
@@ -12,8 +13,9 @@ export async function verifyInNewRegistry(
   manifest: Manifest,
   findings: readonly Finding[],
   env: NodeJS.ProcessEnv,
+  secrets: SecretRegistry,
 ): Promise<Map<Finding, string>> {
-  const client = await RegistryClient.forRegistry(manifest.registries.new, env, { readOnly: true });
+  const client = await RegistryClient.forRegistry(manifest.registries.new, env, { readOnly: true, secrets });
   const lookups = new Map<string, Promise<string | undefined>>();
   const missing = new Map<Finding, string>();
   await Promise.all(

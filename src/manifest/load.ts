@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../shared/errors.js';
+import type { SecretRegistry } from '../shared/secrets.js';
 import type { Manifest } from './model.js';
 import { parseManifest } from './parse.js';
 
@@ -34,11 +35,12 @@ export async function loadManifest(
   spec: string | undefined,
   cwd: string,
   env: NodeJS.ProcessEnv,
+  secrets: SecretRegistry,
 ): Promise<Manifest> {
   if (spec !== undefined) {
     const central = parseCentralManifest(spec);
     if (central && !existsSync(path.resolve(cwd, spec)))
-      return parseManifest(await fetchCentral(central, env), spec);
+      return parseManifest(await fetchCentral(central, env, secrets), spec);
     return parseManifest(readLocal(path.resolve(cwd, spec), spec), spec);
   }
   for (const candidate of DEFAULT_MANIFEST_PATHS) {
@@ -61,11 +63,15 @@ function readLocal(file: string, shown: string): string {
   }
 }
 
-async function fetchCentral(central: CentralManifest, env: NodeJS.ProcessEnv): Promise<string> {
+async function fetchCentral(
+  central: CentralManifest,
+  env: NodeJS.ProcessEnv,
+  secrets: SecretRegistry,
+): Promise<string> {
   const shown = `${central.owner}/${central.repo}:${central.path}${central.ref ? `@${central.ref}` : ''}`;
   // Loaded here, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
   const { createOctokit, httpStatus } = await import('../github/octokit.js');
-  const octokit = createOctokit(env, `reading the central manifest ${shown}`);
+  const octokit = createOctokit(env, secrets, `reading the central manifest ${shown}`);
   try {
     const response = await octokit.rest.repos.getContent({
       owner: central.owner,

@@ -2,7 +2,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, type ConfigProblem } from '../shared/errors.js';
 import { isLoopbackHost, normalizeHost, parseRepositoryReference } from '../oci/reference.js';
-import { describeValue, formatKeyPath, nearest, SourceLocator, type KeyPath } from './locate.js';
+import { nearest } from '../shared/did-you-mean.js';
+import { describeValue, formatKeyPath, SourceLocator, type KeyPath } from './locate.js';
 import type { Manifest, RegistrySpec } from './model.js';
 import { durationMs, manifestSchema, type ManifestInput } from './schema.js';
 

@@ -1,3 +1,4 @@
+import { DURATION_PATTERN, isCalendarDay, parseDuration } from '../shared/units.js';
 import semver from 'semver';
 import { z } from 'zod';
 import { isValidHost, isValidRepositoryPath, parseRepositoryReference } from '../oci/reference.js';
@@ -8,12 +9,6 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD', abort: true })
   .refine((text) => isCalendarDay(text), { error: 'expected a real calendar date (YYYY-MM-DD)' })
   .meta({ description: 'A calendar day, YYYY-MM-DD (UTC).', format: 'date' });
-
-/** True for a `YYYY-MM-DD` string naming a day that exists. */
-export function isCalendarDay(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
 
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
   error:
@@ -90,15 +85,11 @@ const glob = z
   .string({ error: 'expected a glob pattern' })
   .min(1, { error: 'expected a non-empty glob pattern' });
 
-/** A duration: a number and a unit, ms, s, m or h. */
-const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
-
 /** `90s`, `10m`, `1.5h`, `500ms` → milliseconds (the manifest schema has checked the form). */
 export function durationMs(text: string): number {
-  const [, amount, unit] = DURATION.exec(text) ?? [];
-  const scale = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms' | 's' | 'm' | 'h'];
-  if (amount === undefined || scale === undefined) throw new Error(`not a duration: ${text}`);
-  return Number(amount) * scale;
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new Error(`not a duration: ${text}`);
+  return ms;
 }
 
 /** A generator that runs longer is stopped: a hung generator must not hold a CI job for hours. */
@@ -121,7 +112,7 @@ const generatedEntry = z
       .meta({ description: 'Directory to run in, relative to the repository.' }),
     timeout: z
       .string({ error: 'expected a duration such as 90s, 10m or 1h' })
-      .regex(DURATION, { error: 'expected a duration such as 90s, 10m or 1h' })
+      .regex(DURATION_PATTERN, { error: 'expected a duration such as 90s, 10m or 1h' })
       .optional()
       .meta({
         description: `Time limit for one run (default ${DEFAULT_GENERATOR_TIMEOUT}): then the generator and every process it started are stopped and the check fails.`,

@@ -6,7 +6,8 @@
 /** `before`: new registry not yet open; `dual`: both writable; `new-only`: old is read-only; `retired`: old shut down. */
 export type Phase = 'before' | 'dual' | 'new-only' | 'retired';
 export type RegistryRole = 'old' | 'new';
-export type Severity = 'info' | 'warning' | 'error';
+export type { Severity } from '../shared/reporter.js';
+import type { Severity } from '../shared/reporter.js';
 
 export interface Timeline {
   /** The new registry accepts pushes from this day. */

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { RegistrySpec } from '../manifest/model.js';
-import { maskSecret } from '../shared/secrets.js';
+import { SecretRegistry } from '../shared/secrets.js';
 import { mergeScopes, parseChallenge, repositoryScope, TokenCache, type Challenge } from './auth.js';
 import { resolveCredentials, type Credentials } from './credentials.js';
 import {
@@ -34,6 +34,8 @@ export interface RegistryClientOptions {
   onRetry?: (event: RetryEvent) => void;
   /** Entries asked for per page of tags or repositories (1–1000, default 1000). */
   pageSize?: number;
+  /** The run's secret registry: credentials and tokens are added to it before use. */
+  secrets?: SecretRegistry;
 }
 
 /** One retried request, for logs. */
@@ -117,6 +119,7 @@ export class RegistryClient {
 
   private readonly credentials: Credentials | undefined;
   private readonly limiter: Limiter;
+  private readonly secrets: SecretRegistry;
   private readonly retry: RetryPolicy;
   private readonly options: RegistryClientOptions;
   private scheme: 'unknown' | 'basic' | 'bearer' = 'unknown';
@@ -134,7 +137,7 @@ export class RegistryClient {
     env: NodeJS.ProcessEnv,
     options: RegistryClientOptions = {},
   ): Promise<RegistryClient> {
-    const credentials = await resolveCredentials(spec, env);
+    const credentials = await resolveCredentials(spec, env, options.secrets ?? new SecretRegistry());
     return new RegistryClient({
       host: spec.host,
       insecure: spec.insecure,
@@ -147,9 +150,11 @@ export class RegistryClient {
     this.host = init.host.toLowerCase();
     this.baseUrl = `${init.insecure ? 'http' : 'https'}://${this.host}`;
     this.credentials = init.credentials;
-    if (this.credentials?.kind === 'basic') maskSecret(this.credentials.password);
-    if (this.credentials?.kind === 'identity-token') maskSecret(this.credentials.token);
     this.options = init.options ?? {};
+    this.secrets = this.options.secrets ?? new SecretRegistry();
+    if (this.credentials?.kind === 'basic')
+      this.secrets.addBasic(this.credentials.username, this.credentials.password);
+    if (this.credentials?.kind === 'identity-token') this.secrets.addToken(this.credentials.token);
     this.limiter = new Limiter(this.options.concurrency ?? 8);
     this.retry = { ...DEFAULT_RETRY, ...this.options.retry };
   }
@@ -738,7 +743,7 @@ export class RegistryClient {
       };
       const token = body.token ?? body.access_token;
       if (!token) throw new RegistryError(`the token service ${realmUrl.host} answered without a token`, 401);
-      maskSecret(token);
+      this.secrets.addToken(token);
       this.stats.tokensFetched++;
       return { token, expiresIn: body.expires_in && body.expires_in > 0 ? body.expires_in : 60 };
     }

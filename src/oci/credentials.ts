@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../shared/errors.js';
 import type { RegistrySpec } from '../manifest/model.js';
-import { maskSecret } from '../shared/secrets.js';
+import type { SecretRegistry } from '../shared/secrets.js';
 import { normalizeHost } from './reference.js';
 
 /** What we send a registry: a user and password (Basic, or to a token service), or an identity token. */
@@ -91,12 +91,14 @@ function runHelper(
 export async function resolveCredentials(
   registry: RegistrySpec,
   env: NodeJS.ProcessEnv,
+  secrets: SecretRegistry,
 ): Promise<Credentials | undefined> {
   const names = registry.credentials;
   if (names?.usernameEnv || names?.passwordEnv) {
     const username = names.usernameEnv ? env[names.usernameEnv] : undefined;
     const password = names.passwordEnv ? env[names.passwordEnv] : undefined;
-    maskSecret(password);
+    secrets.add(password);
+    if (password) secrets.addBasic(username ?? '', password);
     if (!password) {
       throw new UsageError(
         `credentials for ${registry.host}: environment variable ${names.passwordEnv ?? '(password-env)'} is not set`,
@@ -122,7 +124,8 @@ export async function resolveCredentials(
     if (helper) {
       const found = await runHelper(helper, host, env);
       if (found?.Secret) {
-        maskSecret(found.Secret);
+        if (found.Username === '<token>') secrets.addToken(found.Secret);
+        else secrets.addBasic(found.Username ?? '', found.Secret);
         if (found.Username === '<token>')
           return { kind: 'identity-token', token: found.Secret, source: `docker-credential-${helper}` };
         return {
@@ -136,19 +139,19 @@ export async function resolveCredentials(
     const entry = Object.entries(config.auths ?? {}).find(([key]) => authKeyHost(key) === host)?.[1];
     if (!entry) continue;
     if (entry.identitytoken) {
-      maskSecret(entry.identitytoken);
+      secrets.addToken(entry.identitytoken);
       return { kind: 'identity-token', token: entry.identitytoken, source: 'docker config (identitytoken)' };
     }
     if (entry.auth) {
-      maskSecret(entry.auth);
+      secrets.add(entry.auth);
       const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
       const password = decoded.slice(colon + 1);
-      maskSecret(password);
+      secrets.addBasic(decoded.slice(0, colon), password);
       return { kind: 'basic', username: decoded.slice(0, colon), password, source: 'docker config (auths)' };
     }
     if (entry.password) {
-      maskSecret(entry.password);
+      secrets.addBasic(entry.username ?? '', entry.password);
       return {
         kind: 'basic',
         username: entry.username ?? '',

@@ -1,3 +1,4 @@
+export { Limiter } from '../shared/limiter.js';
 /**
  * The transport pieces of the registry client that know nothing about registries: a per-host
  * concurrency limiter, the retry policy (exponential backoff with jitter, Retry-After in both its
@@ -25,41 +26,6 @@ export class RegistryError extends Error {
 /** Statuses a request is retried on. Status 0 stands for a connection that failed or dropped. */
 export function isRetryableStatus(status: number): boolean {
   return status === 0 || status === 408 || status === 429 || (status >= 500 && status <= 599);
-}
-
-/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
-export class Limiter {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
-  }
-
-  /** Waits for a slot; the returned function gives it back (call it exactly once). */
-  async acquire(): Promise<() => void> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const next = this.waiting.shift();
-      // The slot passes straight to the next waiter, so `active` stays the same.
-      if (next) next();
-      else this.active--;
-    };
-  }
-
-  /** Runs `work` inside a slot. */
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const release = await this.acquire();
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
 }
 
 /** How retries behave; the defaults suit CI against a busy registry. */

@@ -1,27 +1,24 @@
-import { z } from 'zod';
 import { planMigration } from './plan.js';
 import { GITHUB_MATRIX_LIMIT, planJson, planMarkdown, planMatrix } from './render.js';
-import { annotateProblems } from '../cli/reporter.js';
+import { annotateProblems } from '../shared/reporter.js';
 import { defineCommand } from '../cli/command.js';
+import { option } from '../cli/option.js';
 
 /** `cutover plan`: the dependency graph, its cycles and the waves in which repositories switch. */
 export const plan = defineCommand({
   name: 'plan',
   summary:
     'Plan the migration: dependency graph, cycles (pinned or blocking), waves with owners, and a job matrix.',
-  options: [
-    {
-      name: 'matrix-by',
-      type: 'string',
-      description: 'One matrix job per "repo" or per produced "image".',
+  options: {
+    'matrix-by': option.choice(['repo', 'image'], 'One matrix job per "repo" or per produced "image".', {
       default: 'repo',
-    },
-    {
-      name: 'wave',
-      type: 'string',
-      description: 'Only this wave in the matrix output (GitHub runs at most 256 jobs per matrix).',
-    },
-  ],
+      expected: 'expected "repo" or "image"',
+    }),
+    wave: option.int(
+      { min: 1, expected: 'expected a wave number of at least 1' },
+      'Only this wave in the matrix output (GitHub runs at most 256 jobs per matrix).',
+    ),
+  },
   outputs: [
     {
       name: 'matrix',
@@ -30,14 +27,6 @@ export const plan = defineCommand({
     { name: 'waves', description: 'How many waves the plan has.' },
     { name: 'blocking-cycles', description: 'How many cycles need a decision (0 when none).' },
   ],
-  schema: z.object({
-    'matrix-by': z.enum(['repo', 'image'], { error: 'expected "repo" or "image"' }).default('repo'),
-    wave: z.coerce
-      .number({ error: 'expected a wave number' })
-      .int({ error: 'expected a whole wave number' })
-      .min(1, { error: 'expected a wave number of at least 1' })
-      .optional(),
-  }),
   async run({ manifest: load, options, reporter }) {
     // parse
     const manifest = await load();

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
 import { authConfigFor, DockerEngine, type LocalImage } from '../docker/engine.js';
 import { PushProgress } from '../docker/progress.js';
 import { findOldRegistryTraces, type OldRegistryTrace } from '../docker/provenance.js';
 import { UsageError } from '../shared/errors.js';
+import type { SecretRegistry } from '../shared/secrets.js';
 import type { Manifest } from '../manifest/model.js';
 import { referencePolicy, type RegistryRole } from '../manifest/timeline.js';
 import { pushViaCopy } from './copy-step.js';
@@ -23,54 +23,36 @@ import { prepareImage, uploadImage, type PreparedImage } from './upload.js';
 import { RegistryClient } from '../oci/client.js';
 import { resolveCredentials, type Credentials } from '../oci/credentials.js';
 import { formatBytes, table } from '../shared/markdown.js';
-import type { Reporter } from '../cli/reporter.js';
+import type { Reporter } from '../shared/reporter.js';
 import { defineCommand } from '../cli/command.js';
+import { option } from '../cli/option.js';
 
 /** `cutover push`: pushes a locally built image where the timeline says, with one digest everywhere. */
 export const push = defineCommand({
   name: 'push',
   summary:
     'Push a locally built image to the registries the timeline names today (old, both, or new), verified to one digest.',
-  options: [
-    {
-      name: 'image',
-      type: 'string',
-      description: 'The local image to push: name[:tag] or image ID (required).',
-    },
-    {
-      name: 'repository',
-      type: 'string',
-      description:
-        "Repository path in the old registry (default: the image's own path); the manifest's paths give the new registry's path.",
-    },
-    {
-      name: 'tag',
-      type: 'list',
-      description: "Tags to push (default: the image's tag, else latest).",
-    },
-    {
-      name: 'mode',
-      type: 'string',
-      description:
-        'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest; upload: export from the engine, compress once, upload to every registry at once.',
-      default: DEFAULT_MODE,
-    },
-  ],
+  options: {
+    image: option.string('The local image to push: name[:tag] or image ID (required).', {
+      required: true,
+      expected: 'expected a local image name or ID',
+    }),
+    repository: option.string(
+      "Repository path in the old registry (default: the image's own path); the manifest's paths give the new registry's path.",
+    ),
+    tag: option.list("Tags to push (default: the image's tag, else latest)."),
+    mode: option.choice(
+      PUSH_MODES,
+      'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest; upload: export from the engine, compress once, upload to every registry at once.',
+      { default: DEFAULT_MODE },
+    ),
+  },
   outputs: [
     { name: 'digest', description: 'The manifest digest, identical in every registry pushed to.' },
     { name: 'pushed', description: 'Every reference pushed, host/repository:tag, one per line.' },
     { name: 'skipped', description: 'Registries left out today and why, "host: reason", one per line.' },
   ],
-  schema: z.object({
-    image: z
-      .string({ error: 'expected a local image name or ID' })
-      .trim()
-      .min(1, { error: 'expected a local image name or ID' }),
-    repository: z.string().trim().min(1).optional(),
-    tag: z.array(z.string().trim()).default([]),
-    mode: z.enum(PUSH_MODES, { error: `expected ${PUSH_MODES.join(', ')}` }).default(DEFAULT_MODE),
-  }),
-  async run({ options, manifest: load, today, reporter, env }) {
+  async run({ options, manifest: load, today, reporter, env, secrets }) {
     // parse
     const manifest = await load();
     const plan = planPush(manifest, today, {
@@ -108,6 +90,7 @@ export const push = defineCommand({
           mode: options.mode,
           reporter,
           env,
+          secrets,
         });
 
     // report
@@ -249,10 +232,20 @@ interface Delivery {
   mode: PushMode;
   reporter: Reporter;
   env: NodeJS.ProcessEnv;
+  secrets: SecretRegistry;
 }
 
 /** Pushes to every target the plan names, then HEADs every tag everywhere for one digest. */
-async function pushAndVerify({ plan, image, imageName, engine, mode, reporter, env }: Delivery): Promise<{
+async function pushAndVerify({
+  plan,
+  image,
+  imageName,
+  engine,
+  mode,
+  reporter,
+  env,
+  secrets,
+}: Delivery): Promise<{
   outcomes: TargetOutcome[];
   verification?: Verification;
 }> {
@@ -260,8 +253,8 @@ async function pushAndVerify({ plan, image, imageName, engine, mode, reporter, e
   const clients = new Map<RegistryRole, RegistryClient>();
   let outcomes: TargetOutcome[];
   for (const target of plan.targets) {
-    credentials.set(target.role, await resolveCredentials(target.registry, env));
-    clients.set(target.role, await RegistryClient.forRegistry(target.registry, env));
+    credentials.set(target.role, await resolveCredentials(target.registry, env, secrets));
+    clients.set(target.role, await RegistryClient.forRegistry(target.registry, env, { secrets }));
   }
   for (const skipped of plan.skipped) reporter.info(`not pushing to ${skipped.host}: ${skipped.reason}`);
   reporter.info(

@@ -10,7 +10,7 @@ import type { PushTarget } from './plan.js';
  */
 export type PushMode = 'push' | 'copy' | 'upload';
 
-export const PUSH_MODES: readonly PushMode[] = ['push', 'copy', 'upload'];
+export const PUSH_MODES = ['push', 'copy', 'upload'] as const;
 
 /**
  * The mode used when `--mode` is not given: the fastest in bench/push.ts (figures in

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { UsageError } from '../shared/errors.js';
 import { createOctokit } from '../github/octokit.js';
 import { parseCentralManifest } from '../manifest/load.js';
@@ -8,8 +7,9 @@ import { table } from '../shared/markdown.js';
 import { ProgressLine } from '../shared/progress.js';
 import { rolloutRepository, type RolloutOutcome } from './rollout.js';
 import { DEFAULT_REUSABLE_WORKFLOW, DEFAULT_WORKFLOW_PATH, starterWorkflow } from './starter.js';
-import { mapConcurrent } from '../shared/pool.js';
+import { mapLimited } from '../shared/limiter.js';
 import { defineCommand } from '../cli/command.js';
+import { option } from '../cli/option.js';
 
 const ACTION_TEXT: Record<RolloutOutcome['action'], string> = {
   opened: '✅ opened',
@@ -23,44 +23,35 @@ export const rollout = defineCommand({
   name: 'rollout',
   summary:
     'Open a pull request adding the starter workflow to every repository in the manifest (dry run unless --apply).',
-  options: [
-    {
-      name: 'apply',
-      type: 'boolean',
-      description: 'Create branches and pull requests; without it, only report.',
-    },
-    { name: 'repo', type: 'list', description: 'Only these repositories (owner/name) of the manifest.' },
-    {
-      name: 'uses',
-      type: 'string',
-      description: 'The reusable workflow the starter calls.',
+  options: {
+    apply: option.boolean('Create branches and pull requests; without it, only report.'),
+    repo: option.list('Only these repositories (owner/name) of the manifest.', {
+      pattern: /^[^/\s]+\/[^/\s]+$/,
+      expected: 'expected owner/name',
+    }),
+    uses: option.string('The reusable workflow the starter calls.', {
       default: DEFAULT_REUSABLE_WORKFLOW,
-    },
-    {
-      name: 'workflow-path',
-      type: 'string',
-      description: 'Where the workflow goes in each repository.',
+      pattern: /^[^\s@]+\/[^\s@]+\/\.github\/workflows\/[^\s@]+\.ya?ml@\S+$/,
+      expected: 'expected owner/repo/.github/workflows/file.yml@ref',
+    }),
+    'workflow-path': option.string('Where the workflow goes in each repository.', {
       default: DEFAULT_WORKFLOW_PATH,
-    },
-    {
-      name: 'workflow-manifest',
-      type: 'string',
-      description:
-        'The manifest the starter passes on (owner/repo:path@ref). Default: --manifest when it names a central one, else none (each repository’s own cutover.yml).',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      description: 'A workflow file to add instead of the generated starter ($default-branch is replaced).',
-    },
-    { name: 'branch', type: 'string', description: 'The pull requests’ branch.', default: 'cutover/rollout' },
-    {
-      name: 'concurrency',
-      type: 'string',
-      description: 'Repositories handled at once.',
-      default: '4',
-    },
-  ],
+      pattern: /^\.github\/workflows\/[^/]+\.ya?ml$/,
+      expected: 'expected .github/workflows/<name>.yml',
+    }),
+    'workflow-manifest': option.string(
+      'The manifest the starter passes on (owner/repo:path@ref). Default: --manifest when it names a central one, else none (each repository’s own cutover.yml).',
+    ),
+    template: option.string(
+      'A workflow file to add instead of the generated starter ($default-branch is replaced).',
+    ),
+    branch: option.string('The pull requests’ branch.', {
+      default: 'cutover/rollout',
+      pattern: /^[\w./-]+$/,
+      expected: 'expected a branch name',
+    }),
+    concurrency: option.int({ min: 1, max: 32, default: 4 }, 'Repositories handled at once.'),
+  },
   outputs: [
     { name: 'opened', description: 'How many pull requests this run opened.' },
     {
@@ -68,36 +59,10 @@ export const rollout = defineCommand({
       description: 'How many repositories still need a pull request (dry run or failures).',
     },
   ],
-  schema: z.object({
-    apply: z.boolean().default(false),
-    repo: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'expected owner/name' })).optional(),
-    uses: z
-      .string()
-      .regex(/^[^\s@]+\/[^\s@]+\/\.github\/workflows\/[^\s@]+\.ya?ml@\S+$/, {
-        error: 'expected owner/repo/.github/workflows/file.yml@ref',
-      })
-      .default(DEFAULT_REUSABLE_WORKFLOW),
-    'workflow-path': z
-      .string()
-      .regex(/^\.github\/workflows\/[^/]+\.ya?ml$/, { error: 'expected .github/workflows/<name>.yml' })
-      .default(DEFAULT_WORKFLOW_PATH),
-    'workflow-manifest': z.string().min(1).optional(),
-    template: z.string().min(1).optional(),
-    branch: z
-      .string()
-      .regex(/^[\w./-]+$/, { error: 'expected a branch name' })
-      .default('cutover/rollout'),
-    concurrency: z.coerce
-      .number({ error: 'expected a number' })
-      .int()
-      .min(1, { error: 'expected at least 1' })
-      .max(32, { error: 'expected at most 32' })
-      .default(4),
-  }),
-  async run({ manifest: load, options, reporter, env, cwd }) {
+  async run({ manifest: load, options, reporter, env, cwd, secrets }) {
     // parse
     const manifest = await load();
-    const wanted = options.repo ?? manifest.repos.map((repo) => repo.name);
+    const wanted = options.repo.length > 0 ? options.repo : manifest.repos.map((repo) => repo.name);
     for (const name of wanted) {
       if (!manifest.repos.some((repo) => repo.name.toLowerCase() === name.toLowerCase()))
         throw new UsageError(`--repo ${name}: not a repository of ${manifest.source}`);
@@ -111,7 +76,7 @@ export const rollout = defineCommand({
     const workflowManifest =
       options['workflow-manifest'] ??
       (options.manifest && parseCentralManifest(options.manifest) ? options.manifest : undefined);
-    const octokit = createOctokit(env, 'rollout');
+    const octokit = createOctokit(env, secrets, 'rollout');
 
     // do
     let done = 0;
@@ -119,7 +84,7 @@ export const rollout = defineCommand({
       (line) => reporter.info(line),
       (seconds) => `rollout: ${done}/${repos.length} repositories (${seconds.toFixed(0)} s)`,
     );
-    const outcomes = await mapConcurrent(repos, options.concurrency, async (repo) => {
+    const outcomes = await mapLimited(repos, options.concurrency, async (repo) => {
       const outcome = await rolloutRepository(octokit, repo.name, {
         apply: options.apply,
         path: options['workflow-path'],

@@ -1,31 +1,60 @@
-import { actionsCore } from '../cli/actions-core.js';
-
-const secrets = new Set<string>();
-
 /**
- * Registers a credential so that nothing we print can show it: GitHub masks it in the log
- * (`::add-mask::`, sent before the value is used anywhere) and our own output redacts it too.
+ * The secret registry of one run. Every credential cutover learns (a password, a token, a Docker
+ * config `auth` entry) is added here before it is used, in every form it may travel in — plain,
+ * `base64(user:pass)`, the whole `Authorization` header value — so that nothing printed (log lines,
+ * annotations, the job summary, `--json`, error messages) can show it, and the runner masks it too.
  */
-export function maskSecret(value: string | undefined): void {
-  if (!value || secrets.has(value)) return;
-  secrets.add(value);
-  if (process.env['GITHUB_ACTIONS'] !== 'true') return;
-  // In the CLI, stdout may carry --json; the runner reads workflow commands from stderr as well.
-  if (process.env['CUTOVER_FRONT_DOOR'] === 'cli') process.stderr.write(`::add-mask::${value}\n`);
-  else {
-    // main() loads @actions/core in a workflow; code run without it (a test, a library use) still masks.
-    const core = actionsCore();
-    if (core) core.setSecret(value);
-    else
-      process.stdout.write(
-        `::add-mask::${value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`,
-      );
+export class SecretRegistry {
+  private readonly secrets = new Set<string>();
+
+  /** `announce` tells the runner about each new secret (`::add-mask::`); it is called before the secret is used. */
+  constructor(private readonly announce: (value: string) => void = () => undefined) {}
+
+  /** Registers one secret value (values shorter than 3 characters are too common to mask usefully). */
+  add(value: string | undefined): void {
+    if (!value || value.length < 3 || this.secrets.has(value)) return;
+    this.secrets.add(value);
+    this.announce(value);
+  }
+
+  /**
+   * Registers a user name and password and every form they travel in: the password, `user:pass`
+   * base64-encoded (Docker config `auth`, HTTP Basic) and the whole `Basic …` header value.
+   */
+  addBasic(username: string, password: string): void {
+    this.add(password);
+    const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+    this.add(encoded);
+    this.add(`Basic ${encoded}`);
+  }
+
+  /** Registers a bearer or identity token and its `Bearer …` header value. */
+  addToken(token: string): void {
+    this.add(token);
+    this.add(`Bearer ${token}`);
+  }
+
+  /** How many secrets are registered (for tests). */
+  get size(): number {
+    return this.secrets.size;
+  }
+
+  /**
+   * Replaces every registered secret in `text` with `***`, longest first (so a header value is
+   * masked whole before the token inside it), and any `Authorization:` header value a server echoed.
+   */
+  redact(text: string): string {
+    let out = text;
+    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
+      out = out.split(secret).join('***');
+    return out.replace(
+      /(authorization["']?\s*[:=]\s*["']?)(basic|bearer)\s+[A-Za-z0-9+/=._~-]+/gi,
+      '$1$2 ***',
+    );
   }
 }
 
-/** Replaces every registered credential in `text` with `***`. */
-export function redact(text: string): string {
-  let out = text;
-  for (const secret of secrets) out = out.split(secret).join('***');
-  return out;
+/** The workflow command that asks the runner to mask `value` in the log, escaped as the runner expects. */
+export function addMaskCommand(value: string): string {
+  return `::add-mask::${value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`;
 }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { z } from 'zod';
 import { parseDashboardTarget, updateDashboard } from '../github/dashboard.js';
 import { createOctokit } from '../github/octokit.js';
 import { planMigration } from '../plan/plan.js';
@@ -10,37 +9,24 @@ import { ProgressLine } from '../shared/progress.js';
 import { statusJson, statusMarkdown } from './render.js';
 import { migrationStatus } from './status.js';
 import { defineCommand } from '../cli/command.js';
+import { option } from '../cli/option.js';
 
 /** `cutover status`: what both registries say now, against the plan and the exit criteria. */
 export const status = defineCommand({
   name: 'status',
   summary:
     'Ask both registries where the migration stands: dual push, repositories ready to pull, pinned tags copied, exit criteria.',
-  options: [
-    {
-      name: 'newest',
-      type: 'string',
-      description: 'How many of each image’s newest old tags must be in the new registry.',
-      default: '3',
-    },
-    {
-      name: 'concurrency',
-      type: 'string',
-      description: 'Registry queries in flight at once.',
-      default: '8',
-    },
-    {
-      name: 'refs',
-      type: 'list',
-      description: 'References files from guard --export-refs, for the referenced copy rules.',
-    },
-    {
-      name: 'dashboard',
-      type: 'string',
-      description:
-        'Keep an issue’s body up to date: owner/repo#N, or owner/repo:Title (found among open issues, else created once); #N or a bare title mean GITHUB_REPOSITORY. Needs GITHUB_TOKEN.',
-    },
-  ],
+  options: {
+    newest: option.int(
+      { min: 1, default: 3, expected: 'expected at least 1' },
+      'How many of each image’s newest old tags must be in the new registry.',
+    ),
+    concurrency: option.int({ min: 1, max: 64, default: 8 }, 'Registry queries in flight at once.'),
+    refs: option.list('References files from guard --export-refs, for the referenced copy rules.'),
+    dashboard: option.string(
+      'Keep an issue’s body up to date: owner/repo#N, or owner/repo:Title (found among open issues, else created once); #N or a bare title mean GITHUB_REPOSITORY. Needs GITHUB_TOKEN.',
+    ),
+  },
   outputs: [
     {
       name: 'exit-criteria',
@@ -49,34 +35,21 @@ export const status = defineCommand({
     { name: 'ready', description: 'Repositories ready to pull from the new registry, as "ready/total".' },
     { name: 'dashboard-url', description: 'The dashboard issue’s URL, when --dashboard is given.' },
   ],
-  schema: z.object({
-    newest: z.coerce
-      .number({ error: 'expected a number' })
-      .int()
-      .min(1, { error: 'expected at least 1' })
-      .default(3),
-    concurrency: z.coerce
-      .number({ error: 'expected a number' })
-      .int()
-      .min(1, { error: 'expected at least 1' })
-      .max(64, { error: 'expected at most 64' })
-      .default(8),
-    dashboard: z.string().min(1).optional(),
-    refs: z.array(z.string().min(1)).default([]),
-  }),
-  async run({ manifest: load, options, reporter, env, today, cwd }) {
+  async run({ manifest: load, options, reporter, env, today, cwd, secrets }) {
     // parse
     const manifest = await load();
     const dashboard = options.dashboard ? parseDashboardTarget(options.dashboard, env) : undefined;
-    const octokit = dashboard ? createOctokit(env, '--dashboard') : undefined;
+    const octokit = dashboard ? createOctokit(env, secrets, '--dashboard') : undefined;
     const { old: oldSpec, new: newSpec } = manifest.registries;
     // The old registry is only ever read; after its shutdown it may be gone, so few retries.
     const old = await RegistryClient.forRegistry(oldSpec, env, {
+      secrets,
       readOnly: true,
       concurrency: options.concurrency,
       retry: { retries: 1 },
     });
     const next = await RegistryClient.forRegistry(newSpec, env, {
+      secrets,
       readOnly: true,
       concurrency: options.concurrency,
     });

@@ -5,7 +5,7 @@ import { mapRepository } from '../manifest/paths.js';
 import type { RegistryClient } from '../oci/client.js';
 import type { RefsFile } from '../copy/refs-file.js';
 import { createdOf, selectImages } from '../copy/select.js';
-import { mapConcurrent } from '../shared/pool.js';
+import { mapLimited } from '../shared/limiter.js';
 
 /** One tag (or digest) compared between the registries. */
 export interface TagCheck {
@@ -117,7 +117,7 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
     for (const consumed of repo.consumes)
       if (consumed.tag === undefined && consumed.digest === undefined) images.add(consumed.repository);
 
-  const imageStatuses = await mapConcurrent([...images].sort(), options.concurrency, async (image) => {
+  const imageStatuses = await mapLimited([...images].sort(), options.concurrency, async (image) => {
     const newPath = target(image);
     const oldTags = await fromOld(() => old.listTags(image), undefined as string[] | undefined);
     const newTags = await next.listTags(newPath);
@@ -135,7 +135,7 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
       } as ImageStatus;
     const newest = await newestTags(old, image, oldTags, options.newest);
     const newSet = new Set(newTags);
-    const checks = await mapConcurrent(newest, 4, async (tag) =>
+    const checks = await mapLimited(newest, 4, async (tag) =>
       compare(old, next, image, newPath, tag, newSet.has(tag)),
     );
     const state: ImageStatus['state'] =
@@ -159,7 +159,7 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
         pinnedKeys.set(`${consumed.repository}\n${reference}`, { image: consumed.repository, reference });
     }
   }
-  const pinned = await mapConcurrent([...pinnedKeys.values()], options.concurrency, async (ref) => {
+  const pinned = await mapLimited([...pinnedKeys.values()], options.concurrency, async (ref) => {
     const check = await compare(old, next, ref.image, target(ref.image), ref.reference, undefined);
     options.onProgress?.();
     return check;
@@ -174,7 +174,7 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
       }),
     undefined,
   );
-  const copyRules = await mapConcurrent(selection?.images ?? [], options.concurrency, async (selected) => {
+  const copyRules = await mapLimited(selection?.images ?? [], options.concurrency, async (selected) => {
     const check = await compare(
       old,
       next,
@@ -345,7 +345,7 @@ export async function newestTags(
 ): Promise<string[]> {
   if (tags.length <= count) return [...tags].sort(compareTags);
   const created = new Map<string, number>();
-  await mapConcurrent(tags, 4, async (tag) => created.set(tag, await createdOf(client, repository, tag)));
+  await mapLimited(tags, 4, async (tag) => created.set(tag, await createdOf(client, repository, tag)));
   return [...tags].sort((a, b) => created.get(b)! - created.get(a)! || compareTags(a, b)).slice(0, count);
 }
 

@@ -1,23 +1,22 @@
-import { z } from 'zod';
+import type { SecretRegistry } from '../shared/secrets.js';
 import { formatProblem } from '../shared/errors.js';
 import type { RegistrySpec } from '../manifest/model.js';
 import { resolveCredentials } from '../oci/credentials.js';
 import { oldRegistrySkippedReason, phaseAt, pushTargets, referencePolicy } from '../manifest/timeline.js';
 import { table } from '../shared/markdown.js';
-import { annotateProblems } from '../cli/reporter.js';
+import { annotateProblems } from '../shared/reporter.js';
 import { defineCommand } from '../cli/command.js';
 
 /** `cutover validate`: checks the manifest and shows the timeline on the chosen day. */
 export const validate = defineCommand({
   name: 'validate',
   summary: 'Validate the manifest and show the migration phase, push targets and reference policy on a day.',
-  options: [],
+  options: {},
   outputs: [
     { name: 'phase', description: 'Phase on the day: before, dual, new-only or retired.' },
     { name: 'push-to', description: 'Registry hosts a build pushes to on the day, one per line.' },
   ],
-  schema: z.object({}),
-  async run({ manifest: load, today, reporter, env }) {
+  async run({ manifest: load, today, reporter, env, secrets }) {
     // parse
     const manifest = await load();
     // do
@@ -27,8 +26,8 @@ export const validate = defineCommand({
     const policy = referencePolicy(timeline, today);
     const skipped = oldRegistrySkippedReason(timeline, phase);
     const credentials = {
-      old: await describeCredentials(registries.old, env),
-      new: await describeCredentials(registries.new, env),
+      old: await describeCredentials(registries.old, env, secrets),
+      new: await describeCredentials(registries.new, env, secrets),
     };
     // report
     annotateProblems(reporter, manifest.warnings);
@@ -110,9 +109,13 @@ export const validate = defineCommand({
 });
 
 /** Where a registry's credentials come from, without showing them; never fails validation. */
-async function describeCredentials(registry: RegistrySpec, env: NodeJS.ProcessEnv): Promise<string> {
+async function describeCredentials(
+  registry: RegistrySpec,
+  env: NodeJS.ProcessEnv,
+  secrets: SecretRegistry,
+): Promise<string> {
   try {
-    const credentials = await resolveCredentials(registry, env);
+    const credentials = await resolveCredentials(registry, env, secrets);
     return credentials ? credentials.source : 'anonymous';
   } catch (error) {
     return `unavailable (${(error as Error).message})`;

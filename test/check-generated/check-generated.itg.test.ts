@@ -3,7 +3,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { runnerFiles } from '../harness/actions-env.js';
-import { BUNDLE, ROOT, runCli, type CliRun } from '../harness/cli.js';
+import { BUNDLE, ROOT, runAction, runCli, type CliRun } from '../harness/cli.js';
 import {
   changedPaths,
   fixtureRepo,
@@ -488,7 +488,7 @@ describe('the check-generated action', () => {
     const runner = runnerFiles();
     cleanup.push(runner.dir);
     const before = snapshot(dir);
-    const run = await runCli(['check-generated'], { cwd: dir, env: { ...GO, ...runner.env } });
+    const run = await runAction(['check-generated'], { cwd: dir, env: { ...GO, ...runner.env } });
     expect(changedPaths(before, snapshot(dir))).toEqual([]);
     expect(run.code).toBe(1);
     const outputs = runner.outputs();

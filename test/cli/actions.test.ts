@@ -35,11 +35,11 @@ describe('actions and workflows', () => {
       ) as ActionFile;
       expect(action.runs.using).toBe('composite');
       expect(action.runs.steps?.[0]?.run).toBe(
-        `node "$GITHUB_ACTION_PATH/../../dist/index.js" ${command.name}`,
+        `node "$GITHUB_ACTION_PATH/../../dist/action.js" ${command.name}`,
       );
     }
     const root = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as ActionFile;
-    expect(root.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(root.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
   });
 
   test.each(actionFiles)('%s: every input and output has a description', (file) => {

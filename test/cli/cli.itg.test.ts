@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { runnerFiles } from '../harness/actions-env.js';
-import { ROOT, runCli } from '../harness/cli.js';
+import { ROOT, runAction, runCli } from '../harness/cli.js';
 
 const EXAMPLE = 'examples/cutover.yml';
 
@@ -107,7 +107,7 @@ describe('the CLI front door', () => {
 describe('the action front door', () => {
   test('the root action reads the command and options from inputs and sets outputs and a summary', async () => {
     const runner = runnerFiles();
-    const result = await runCli([], {
+    const result = await runAction([], {
       env: { ...runner.env, INPUT_COMMAND: 'validate', INPUT_MANIFEST: EXAMPLE, INPUT_NOW: '2020-09-15' },
     });
     expect(result.code).toBe(0);
@@ -121,7 +121,7 @@ describe('the action front door', () => {
 
   test('a composite action passes the command as the argument and inputs with underscores', async () => {
     const runner = runnerFiles();
-    const result = await runCli(['validate'], {
+    const result = await runAction(['validate'], {
       env: { ...runner.env, INPUT_MANIFEST: EXAMPLE, INPUT_NOW: '2020-10-15' },
     });
     expect(result.code).toBe(0);
@@ -130,7 +130,7 @@ describe('the action front door', () => {
 
   test('bad input fails the step with exit 2 and an ::error:: line', async () => {
     const runner = runnerFiles();
-    const result = await runCli([], {
+    const result = await runAction([], {
       env: {
         ...runner.env,
         INPUT_COMMAND: 'validate',
@@ -198,7 +198,7 @@ describe('secrets', () => {
         door === 'cli'
           ? ['validate', '--manifest', env.INPUT_MANIFEST, '--now', '2020-09-15', '--json']
           : ['validate'];
-      const result = await runCli(args, { env });
+      const result = await (door === 'cli' ? runCli : runAction)(args, { env });
       expect(result.code).toBe(0);
       const everything = [
         result.stdout,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runnerFiles } from '../harness/actions-env.js';
-import { runCli } from '../harness/cli.js';
+import { runAction, runCli } from '../harness/cli.js';
 import { startFaultyProxy, type FaultyProxy } from '../harness/faulty-proxy.js';
 import { seedImage } from '../harness/images.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
@@ -244,7 +244,7 @@ describe('cutover copy-tags against real registries', () => {
     const target = await freshTarget();
     const manifest = manifestFor(dir, old.host, target.host);
     const runner = runnerFiles();
-    const result = await runCli(['copy-tags'], {
+    const result = await runAction(['copy-tags'], {
       env: {
         ...runner.env,
         ...CREDENTIALS,

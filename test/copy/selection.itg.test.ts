@@ -1,3 +1,4 @@
+import { SecretRegistry } from '../../src/shared/secrets.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,7 +96,7 @@ describe('selection against a real registry', () => {
         '',
       ].join('\n'),
     );
-    const manifest = await loadManifest(file, dir, {});
+    const manifest = await loadManifest(file, dir, {}, new SecretRegistry());
     const source = new RegistryClient({ host: registry.host, insecure: true, options: { readOnly: true } });
     const all = await selectImages({ manifest, source, refsFiles: [] });
     expect(all.images.map((i) => `${i.sourceRepository}:${i.reference}→${i.targetRepository}`)).toEqual([

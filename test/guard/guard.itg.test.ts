@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runnerFiles } from '../harness/actions-env.js';
 import { readRefsFile } from '../../src/copy/refs-file.js';
-import { ROOT, runCli } from '../harness/cli.js';
+import { ROOT, runAction, runCli } from '../harness/cli.js';
 import { seedImage } from '../harness/images.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { skopeo } from '../harness/skopeo.js';
@@ -475,7 +475,7 @@ describe('cutover guard', () => {
     const dir = fixtureRepo();
     const runner = runnerFiles();
     temporary.push(runner.dir);
-    const run = await runCli(['guard'], {
+    const run = await runAction(['guard'], {
       cwd: dir,
       env: { ...runner.env, INPUT_MANIFEST: 'cutover.yml', INPUT_NOW: '2020-10-15' },
     });

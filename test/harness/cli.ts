@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUNDLE = path.join(ROOT, 'dist/index.js');
+/** The actions' entry point (action.yml's `main`, and what every composite action runs). */
+export const ACTION_BUNDLE = path.join(ROOT, 'dist/action.js');
 
 export interface CliRun {
   code: number;
@@ -17,7 +19,7 @@ export interface CliRun {
  */
 export function runCli(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; entry?: string } = {},
 ): Promise<CliRun> {
   const base: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
@@ -27,7 +29,7 @@ export function runCli(
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      [BUNDLE, ...args],
+      [options.entry ?? BUNDLE, ...args],
       { cwd: options.cwd ?? ROOT, env: { ...base, ...options.env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -36,4 +38,15 @@ export function runCli(
     );
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
+}
+
+/**
+ * Runs the actions' entry point (`node dist/action.js <command>`) as a composite action step does:
+ * options come from `INPUT_*` variables in `env`, results go to the runner's files.
+ */
+export function runAction(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+): Promise<CliRun> {
+  return runCli(args, { ...options, entry: ACTION_BUNDLE });
 }

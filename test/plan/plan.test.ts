@@ -5,7 +5,7 @@ import { planMigration } from '../../src/plan/plan.js';
 import { planJson, planMarkdown, planMatrix } from '../../src/plan/render.js';
 import { parseManifest } from '../../src/manifest/parse.js';
 import { runnerFiles } from '../harness/actions-env.js';
-import { ROOT, runCli } from '../harness/cli.js';
+import { ROOT, runAction, runCli } from '../harness/cli.js';
 
 const FIXTURE = 'test/fixtures/plan/migration.yml';
 const fixture = () => parseManifest(readFileSync(path.join(ROOT, FIXTURE), 'utf8'), FIXTURE);
@@ -211,7 +211,7 @@ describe('plan: the CLI and action front doors', () => {
 
   test('the action sets the matrix output and writes the job summary', async () => {
     const files = runnerFiles();
-    const run = await runCli(['plan'], {
+    const run = await runAction(['plan'], {
       env: {
         GITHUB_ACTIONS: 'true',
         INPUT_MANIFEST: FIXTURE,

@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { runnerFiles } from '../harness/actions-env.js';
-import { runCli, type CliRun } from '../harness/cli.js';
+import { runAction, runCli, type CliRun } from '../harness/cli.js';
 import { startDockerd, type TestDockerd } from '../harness/dockerd.js';
 import { seedImage } from '../harness/images.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
@@ -261,7 +261,7 @@ describe('cutover push against a real engine and two real registries', () => {
   test('after shutdown: the new registry only; the action front door sets outputs and a summary table', async () => {
     await importImage('legacy/gone:build');
     const runner = runnerFiles();
-    const run = await runCli(['push'], {
+    const run = await runAction(['push'], {
       env: {
         ...env,
         ...runner.env,

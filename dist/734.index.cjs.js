@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 578;
-exports.ids = [578];
+exports.id = 734;
+exports.ids = [734];
 exports.modules = {
 
-/***/ 82578:
+/***/ 91734:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,8 +18,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
 var errors = __webpack_require__(8835);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -61,7 +59,7 @@ function changedLines(a, b) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-;// CONCATENATED MODULE: ./lib/src/check-generated/process.js
+;// CONCATENATED MODULE: ./lib/src/shared/process.js
 
 /** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 5000;
@@ -273,8 +271,8 @@ function capDiff(text, cap = DIFF_LINE_CAP) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/src/shared/pool.js
-var pool = __webpack_require__(90294);
+// EXTERNAL MODULE: ./lib/src/shared/limiter.js
+var limiter = __webpack_require__(17870);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/repository.js
 
 
@@ -338,7 +336,7 @@ async function openRepository(cwd) {
     }
     const fileMode = !/^(false|no|off|0)$/i.test(settings.get('core.filemode') ?? 'true');
     const paths = [...new Set(splitNul(listed))];
-    const stats = await (0,pool/* mapConcurrent */._)(paths, 32, (file) => statOf(external_node_path_.join(top, file)));
+    const stats = await (0,limiter/* mapLimited */.bB)(paths, 32, (file) => statOf(external_node_path_.join(top, file)));
     const files = new Map();
     paths.forEach((file, index) => {
         const stat = stats[index];
@@ -395,7 +393,7 @@ async function makeScratchCopy(repo, dir, skip, shiftMs = 0) {
     for (const folder of ordered)
         await (0,promises_.mkdir)(folder, { recursive: true });
     const copied = new Map();
-    await (0,pool/* mapConcurrent */._)(wanted, 16, async ([file, stat]) => {
+    await (0,limiter/* mapLimited */.bB)(wanted, 16, async ([file, stat]) => {
         const source = external_node_path_.join(repo.top, file);
         const target = external_node_path_.join(dir, file);
         if (stat.kind === 'symlink') {
@@ -447,11 +445,14 @@ async function writeBack(from, to) {
     await (0,promises_.copyFile)(from, to);
 }
 
+// EXTERNAL MODULE: ./lib/src/shared/did-you-mean.js
+var did_you_mean = __webpack_require__(52299);
 // EXTERNAL MODULE: ./lib/src/manifest/locate.js
 var locate = __webpack_require__(65910);
 // EXTERNAL MODULE: ./lib/src/manifest/schema.js
 var schema = __webpack_require__(78947);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/select.js
+
 
 
 
@@ -469,7 +470,7 @@ function selectGenerators(manifest, repoOption, env) {
         ? manifest.repos.find((candidate) => candidate.name.toLowerCase() === wanted.toLowerCase())
         : undefined;
     if (repoOption !== undefined && !repo) {
-        const suggestion = (0,locate/* nearest */.pA)(repoOption, manifest.repos.map((candidate) => candidate.name));
+        const suggestion = (0,did_you_mean/* nearest */.pA)(repoOption, manifest.repos.map((candidate) => candidate.name));
         throw new errors/* UsageError */.eb(`--repo: the manifest ${manifest.source} has no repository "${repoOption}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (repositories: ${manifest.repos.map((candidate) => candidate.name).join(', ') || 'none'})`);
     }
     const byName = new Map();
@@ -667,7 +668,7 @@ async function checkGenerated(repo, generators, options) {
     const root = await (0,promises_.mkdtemp)(external_node_path_.join(base, 'cutover-generated-'));
     try {
         const shadow = await ShadowGit.create(repo, root);
-        const slot = semaphore(options.concurrency ?? Math.max(1, external_node_os_.cpus().length));
+        const slot = new limiter/* Limiter */.jG(options.concurrency ?? Math.max(1, external_node_os_.cpus().length));
         const settled = await Promise.allSettled(generators.map((generator, index) => checkOne(repo, generator, index, root, shadow, slot, options)));
         const missing = settled.flatMap((entry) => entry.status === 'rejected' && entry.reason instanceof errors/* ConfigError */.xL ? entry.reason.problems : []);
         if (missing.length > 0)
@@ -692,7 +693,7 @@ async function checkGenerated(repo, generators, options) {
 }
 async function checkOne(repo, generator, index, root, shadow, slot, options) {
     const owns = picomatch(generator.outputs, { dot: true });
-    const attempts = await Promise.all(Array.from({ length: options.repeat }, (_, attempt) => slot(() => runAttempt(repo, generator, attempt, external_node_path_.join(root, `${index}-${attempt}`), owns, shadow, options))));
+    const attempts = await Promise.all(Array.from({ length: options.repeat }, (_, attempt) => slot.run(() => runAttempt(repo, generator, attempt, external_node_path_.join(root, `${index}-${attempt}`), owns, shadow, options))));
     try {
         const outcome = {
             name: generator.name,
@@ -773,7 +774,7 @@ async function runAttempt(repo, generator, index, dir, owns, shadow, options) {
         for (const file of repo.trackedIgnored)
             listed.add(file);
         const files = [...listed];
-        const stats = await (0,pool/* mapConcurrent */._)(files, 32, (file) => statOf(external_node_path_.join(dir, file)));
+        const stats = await (0,limiter/* mapLimited */.bB)(files, 32, (file) => statOf(external_node_path_.join(dir, file)));
         files.forEach((file, position) => {
             const stat = stats[position];
             if (stat)
@@ -789,7 +790,7 @@ async function compareWithTree(repo, first, generator, owns, shadow, root, unsta
     const contentDiffers = [];
     const modeDiffers = new Set();
     const paths = [...new Set([...repo.files.keys(), ...first.after.keys()])].sort();
-    await (0,pool/* mapConcurrent */._)(paths, 16, async (file) => {
+    await (0,limiter/* mapLimited */.bB)(paths, 16, async (file) => {
         const before = repo.files.get(file);
         const after = first.after.get(file);
         if (owns(file)) {
@@ -834,7 +835,7 @@ async function compareWithTree(repo, first, generator, owns, shadow, root, unsta
     });
     for (const file of modeDiffers)
         found.push({ path: file, kind: 'mode' });
-    const stale = await (0,pool/* mapConcurrent */._)(found, 8, async ({ path: file, kind }) => {
+    const stale = await (0,limiter/* mapLimited */.bB)(found, 8, async ({ path: file, kind }) => {
         const patch = await diffFile(file, kind === 'missing' ? undefined : external_node_path_.join(repo.top, file), kind === 'orphaned' ? undefined : external_node_path_.join(first.copy.dir, file), root);
         return {
             path: file,
@@ -854,7 +855,7 @@ async function compareRuns(first, others, generator, owns, root) {
     const seen = new Map();
     for (const other of others) {
         const paths = [...new Set([...first.after.keys(), ...other.after.keys()])].filter(owns).sort();
-        await (0,pool/* mapConcurrent */._)(paths, 16, async (file) => {
+        await (0,limiter/* mapLimited */.bB)(paths, 16, async (file) => {
             if (seen.has(file))
                 return;
             const a = first.after.get(file);
@@ -914,28 +915,6 @@ async function fixInPlace(repo, first, stale) {
 function lastLine(text) {
     return text.trim().split('\n').pop() ?? '';
 }
-/** A limiter: at most `limit` of the wrapped tasks run at once. */
-function semaphore(limit) {
-    let running = 0;
-    const waiting = [];
-    return async (work) => {
-        // A finished task hands its slot straight to the next waiting one, so the count stays exact.
-        if (running >= limit)
-            await new Promise((resolve) => waiting.push(resolve));
-        else
-            running++;
-        try {
-            return await work();
-        }
-        finally {
-            const next = waiting.shift();
-            if (next)
-                next();
-            else
-                running--;
-        }
-    };
-}
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
 var markdown = __webpack_require__(51477);
@@ -943,6 +922,8 @@ var markdown = __webpack_require__(51477);
 var shared_progress = __webpack_require__(34767);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
 var command = __webpack_require__(61346);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(61714);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/command.js
 
 
@@ -965,29 +946,12 @@ const KIND_TEXT = {
 const checkGeneratedCommand = (0,command/* defineCommand */.N)({
     name: 'check-generated',
     summary: 'Check that generated files are current by running each generator in a scratch copy; report diffs, a fix patch, and non-reproducible output.',
-    options: [
-        {
-            name: 'repo',
-            type: 'string',
-            description: 'Check the generators of this repository (repos.<name>.generated) as well as the top-level ones. Default: GITHUB_REPOSITORY.',
-        },
-        {
-            name: 'patch',
-            type: 'string',
-            description: 'Write one patch that `git apply` turns into the fix to this file (only when something is stale). In an action: default $RUNNER_TEMP/cutover-generated.patch.',
-        },
-        {
-            name: 'fix',
-            type: 'boolean',
-            description: "Regenerate in place: write the generators' outputs (and only those) into the working tree.",
-            cliOnly: true,
-        },
-        {
-            name: 'repeat',
-            type: 'string',
-            description: 'Run each generator this many times, each in its own copy, and report outputs that differ as non-reproducible. Default: 2 when CI is set, else 1.',
-        },
-    ],
+    options: {
+        repo: cli_option/* option */.uK.string('Check the generators of this repository (repos.<name>.generated) as well as the top-level ones. Default: GITHUB_REPOSITORY.'),
+        patch: cli_option/* option */.uK.string('Write one patch that `git apply` turns into the fix to this file (only when something is stale). In an action: default $RUNNER_TEMP/cutover-generated.patch.'),
+        fix: cli_option/* option */.uK.boolean("Regenerate in place: write the generators' outputs (and only those) into the working tree.", { cliOnly: true }),
+        repeat: cli_option/* option */.uK.int({ min: 1, max: 10, expected: 'expected a number of runs from 1 to 10' }, 'Run each generator this many times, each in its own copy, and report outputs that differ as non-reproducible. Default: 2 when CI is set, else 1.'),
+    },
     outputs: [
         { name: 'stale', description: 'true when a generated file is stale, missing or orphaned, else false.' },
         {
@@ -1002,15 +966,6 @@ const checkGeneratedCommand = (0,command/* defineCommand */.N)({
         },
         { name: 'failed-generators', description: 'Number of generators that exited with an error.' },
     ],
-    schema: schemas/* object */.Ikc({
-        repo: schemas/* string */.YjP().min(1).optional(),
-        patch: schemas/* string */.YjP().min(1).optional(),
-        fix: schemas/* boolean */.zMY().default(false),
-        repeat: schemas/* string */.YjP()
-            .regex(/^([1-9]|10)$/, { error: 'expected a number of runs from 1 to 10' })
-            .transform(Number)
-            .optional(),
-    }),
     actionSteps: [
         {
             name: 'Upload the fix for generated files',
@@ -1271,9 +1226,102 @@ function failureText(outcome) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ defineCommand)
 /* harmony export */ });
-/** Declares a command with its option types inferred from the schema. */
+/** Declares a command with its option types inferred from its option definitions. */
 function defineCommand(command) {
     return command;
+}
+
+
+/***/ }),
+
+/***/ 17870:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ mapLimited),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   vP: () => (/* binding */ forEachLimited)
+/* harmony export */ });
+/**
+ * The one concurrency limiter. Registries, the GitHub API and the machine's cores all want bounded
+ * fan-out; every bounded loop in cutover goes through here so the behaviour (first come, first
+ * served; a finished task hands its slot straight to the next) is written once.
+ */
+/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
+    }
+    /** Holders right now (for tests and progress lines). */
+    get running() {
+        return this.active;
+    }
+    /** Waiting for a slot right now. */
+    get queued() {
+        return this.waiting.length;
+    }
+    /** Waits for a slot; the returned function gives it back (extra calls are ignored). */
+    async acquire() {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The slot passes straight to the next waiter, so `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `work` inside a slot. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+/**
+ * Runs `work` over `items` with at most `limit` in flight and returns the results in input order.
+ * The first failure rejects the whole call once the tasks already started have settled.
+ */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length && !failure) {
+            const index = next++;
+            try {
+                results[index] = await work(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** {@link mapLimited} for work whose results are not needed. */
+async function forEachLimited(items, limit, work) {
+    await mapLimited(items, limit, work);
 }
 
 
@@ -1309,32 +1357,6 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-
-/***/ }),
-
-/***/ 90294:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ mapConcurrent)
-/* harmony export */ });
-/**
- * Runs `work` over `items` with at most `limit` in flight, keeping the results in input order.
- * Registries and the GitHub API throttle bursts; a bounded fan-out keeps an org-wide run polite.
- */
-async function mapConcurrent(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
 }
 
 
