@@ -72,6 +72,7 @@ const parsed = new Map(); // file → { mtimeMs, imports: resolved files importe
 
 /** The files a module imports at run time (static imports, re-exports and `import()`), read from disk. */
 function runtimeImportsOf(file) {
+  if (!EXTENSIONS.includes(path.extname(file))) return []; // JSON and other assets import nothing
   const { mtimeMs } = fs.statSync(file);
   const cached = parsed.get(file);
   if (cached && cached.mtimeMs === mtimeMs) return cached.imports;
