@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import type { ManifestInput } from '../../src/manifest/schema.js';
 
 /** A registry of the manifest: its host alone, or the host with the keys a test needs. */
@@ -88,7 +88,15 @@ export function manifestYaml(options: ManifestOptions): string {
     ...(options.copy && { copy: options.copy }),
     ...(options.generated && { generated: options.generated }),
   };
-  return stringify(manifest, { lineWidth: 0 });
+  // Lists of plain values in flow style (`aliases: [a, b]`), as people write them: a key then sits on the
+  // line a hand-written manifest would put it, which the messages that locate a key show.
+  const document = new Document(manifest);
+  visit(document, {
+    Seq(_, sequence) {
+      if (sequence.items.every((item) => isScalar(item))) sequence.flow = true;
+    },
+  });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** Writes manifestYaml(options) to `dir/name` (default cutover.yml) and returns the file's path. */
