@@ -81,7 +81,7 @@ export const copyTags = defineCommand({
     reporter.info(
       `${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`,
     );
-    const session = new CopySession({ onRetry: (message) => reporter.info(message) });
+    const session = new CopySession();
     const outcomes: Outcome[] = [];
     const progress = new ProgressLine(
       (line) => reporter.info(line),

@@ -1,6 +1,6 @@
 import { Transform, type Readable } from 'node:stream';
 import type { ManifestBytes, RegistryClient } from '../oci/client.js';
-import { DEFAULT_RETRY, RegistryError, retryDelay, sleep, type RetryPolicy } from '../oci/http.js';
+import { RegistryError } from '../oci/errors.js';
 import { isForeignBlob, parseManifest, type Descriptor } from '../oci/media.js';
 import { isValidDigest } from '../oci/reference.js';
 
@@ -58,7 +58,6 @@ export class CopySession {
   blobsUploaded = 0;
   blobsMounted = 0;
   blobsSkipped = 0;
-  readonly retry: RetryPolicy;
 
   /** target host + digest → target repositories known to hold it. */
   private readonly holders = new Map<string, Set<string>>();
@@ -66,13 +65,6 @@ export class CopySession {
   private readonly pending = new Map<string, Promise<unknown>>();
   /** target host + repository + digest → manifests known present. */
   private readonly manifests = new Set<string>();
-
-  constructor(options: { retry?: Partial<RetryPolicy>; onRetry?: (message: string) => void } = {}) {
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.onRetry = options.onRetry;
-  }
-
-  readonly onRetry: ((message: string) => void) | undefined;
 
   /** Records that a target repository holds a blob. */
   noteBlob(host: string, repository: string, digest: string): void {
@@ -150,11 +142,11 @@ export async function copyImage(request: CopyRequest, options: CopyOptions = {})
     target.headManifest(targetRepository, targetReference),
   ]);
   if (!sourceHead) {
-    throw new RegistryError(
-      `${source.host}/${sourceRepository}:${reference} does not exist`,
-      404,
-      'MANIFEST_UNKNOWN',
-    );
+    throw new RegistryError('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
+      status: 404,
+      code: 'MANIFEST_UNKNOWN',
+      host: source.host,
+    });
   }
   const result: CopyResult = {
     action: 'copied',
@@ -184,9 +176,9 @@ export async function copyImage(request: CopyRequest, options: CopyOptions = {})
     const written = await target.headManifest(targetRepository, targetReference);
     if (written?.digest !== manifest.digest) {
       throw new RegistryError(
+        'digest-mismatch',
         `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`,
-        0,
-        'VERIFY_FAILED',
+        { code: 'VERIFY_FAILED', host: target.host, final: true },
       );
     }
   }
@@ -272,7 +264,7 @@ async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
       }
       location = mount.location;
     }
-    await uploadWithRetries(walk, blob, location);
+    await streamBlob(walk, blob, location);
     session.noteBlob(host, targetRepository, blob.digest);
     session.bytesUploaded += blob.size;
     result.bytesUploaded += blob.size;
@@ -282,41 +274,36 @@ async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
 }
 
 /**
- * Streams a blob from source to target. A streamed body cannot be replayed, so a failed attempt
- * (429, 5xx, a dropped connection) starts over: a new upload session and a new download.
+ * Streams a blob from source to target. The target's transport retries the upload as a whole
+ * (a new session and a new download from the source for each attempt); the bytes of a failed
+ * attempt are taken back out of the progress count.
  */
-async function uploadWithRetries(walk: Walk, blob: Descriptor, firstLocation?: string): Promise<void> {
+async function streamBlob(walk: Walk, blob: Descriptor, location?: string): Promise<void> {
   const { request, session } = walk;
   const { source, target, sourceRepository, targetRepository } = request;
-  let location = firstLocation;
-  for (let attempt = 0; ; attempt++) {
-    let streamed = 0;
-    try {
-      await target.uploadBlob(
-        targetRepository,
-        blob.digest,
-        blob.size,
-        async () => {
-          const download = await source.getBlob(sourceRepository, blob.digest);
-          return countBytes(download.stream, (n) => {
-            streamed += n;
-            session.bytesStreamed += n;
-          });
-        },
-        location,
-      );
-      return;
-    } catch (error) {
-      session.bytesStreamed -= streamed;
-      location = undefined;
-      const retryable = error instanceof RegistryError ? error.retryable : true;
-      if (!retryable || attempt >= session.retry.retries) throw error;
-      const delay = retryDelay(attempt, session.retry);
-      session.onRetry?.(
-        `retrying upload of ${blob.digest.slice(0, 19)} to ${target.host}/${targetRepository} in ${delay} ms: ${(error as Error).message}`,
-      );
-      await sleep(delay);
-    }
+  let streamed = 0;
+  const forget = () => {
+    session.bytesStreamed -= streamed;
+    streamed = 0;
+  };
+  try {
+    await target.uploadBlob(
+      targetRepository,
+      blob.digest,
+      blob.size,
+      async () => {
+        forget();
+        const download = await source.getBlob(sourceRepository, blob.digest);
+        return countBytes(download.stream, (n) => {
+          streamed += n;
+          session.bytesStreamed += n;
+        });
+      },
+      location,
+    );
+  } catch (error) {
+    forget();
+    throw error;
   }
 }
 

@@ -10,7 +10,7 @@ import { ConfigError } from '../shared/errors.js';
 import type { Manifest } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
 import type { RegistryClient } from '../oci/client.js';
-import { RegistryError } from '../oci/http.js';
+import { RegistryError } from '../oci/errors.js';
 import { parseManifest } from '../oci/media.js';
 import { formatRepositoryReference, isValidDigest } from '../oci/reference.js';
 import type { RefsFile, RefsFileReference } from './refs-file.js';
@@ -72,7 +72,7 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
     try {
       repositories = await source.listRepositories();
     } catch (error) {
-      if (!(error instanceof RegistryError) || ![401, 403, 404, 405].includes(error.status)) throw error;
+      if (!(error instanceof RegistryError) || ![401, 403, 404, 405].includes(error.status ?? 0)) throw error;
       repositories = [
         ...new Set([
           ...manifest.repos.flatMap((repo) => [...repo.produces, ...repo.consumes.map((c) => c.repository)]),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { OperationalError } from '../shared/errors.js';
 
 /** Manifest media types the client accepts and copies. */
 export const MEDIA_TYPES = {
@@ -45,15 +46,10 @@ export function sha256Digest(bytes: Buffer | Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
-/** True for media types whose children are manifests. */
-export function isIndexMediaType(mediaType: string): boolean {
-  return mediaType === MEDIA_TYPES.ociIndex || mediaType === MEDIA_TYPES.dockerManifestList;
-}
-
 /**
  * Reads a manifest's structure. The media type comes from the document when it names one,
  * else from the registry's Content-Type (OCI allows either).
- * @throws Error for bytes that are not a schema-2 manifest or index
+ * @throws OperationalError (`invalid-response`) for bytes that are not a schema-2 manifest or index
  */
 export function parseManifest(bytes: Buffer, contentType?: string): ParsedManifest {
   let document: {
@@ -67,10 +63,13 @@ export function parseManifest(bytes: Buffer, contentType?: string): ParsedManife
   try {
     document = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new Error(`the manifest is not JSON: ${(error as Error).message}`, { cause: error });
+    throw new OperationalError('invalid-response', `the manifest is not JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (document.schemaVersion !== 2) {
-    throw new Error(
+    throw new OperationalError(
+      'invalid-response',
       `unsupported manifest schemaVersion ${String(document.schemaVersion)} (Docker schema 1 is not copied; convert the image first)`,
     );
   }

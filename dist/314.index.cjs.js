@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 411;
-exports.ids = [411];
+exports.id = 314;
+exports.ids = [314];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,23 +17,23 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 29411:
+/***/ 58314:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   copyTags: () => (/* binding */ copyTags)
 /* harmony export */ });
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79467);
-/* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9345);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
-/* harmony import */ var _refs_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77381);
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17870);
-/* harmony import */ var _select_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53836);
-/* harmony import */ var _shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(51477);
-/* harmony import */ var _shared_progress_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(34767);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61346);
-/* harmony import */ var _cli_option_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61714);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59632);
+/* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45726);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
+/* harmony import */ var _refs_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50248);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17903);
+/* harmony import */ var _select_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5823);
+/* harmony import */ var _shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(21610);
+/* harmony import */ var _shared_progress_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(88456);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75873);
+/* harmony import */ var _cli_option_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24903);
 
 
 
@@ -88,7 +88,7 @@ const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineComman
             reporter.warning(warning);
         reportMissing(selection.missing, manifest, reporter);
         reporter.info(`${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`);
-        const session = new _copy_js__WEBPACK_IMPORTED_MODULE_1__/* .CopySession */ .W({ onRetry: (message) => reporter.info(message) });
+        const session = new _copy_js__WEBPACK_IMPORTED_MODULE_1__/* .CopySession */ .W();
         const outcomes = [];
         const progress = new _shared_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .ProgressLine */ .g((line) => reporter.info(line), (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000);
         const ticker = setInterval(() => progress.tick(), 1000);
@@ -272,7 +272,7 @@ function summaryMarkdown(report) {
 
 /***/ }),
 
-/***/ 9345:
+/***/ 45726:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -280,9 +280,9 @@ function summaryMarkdown(report) {
 /* harmony export */   W: () => (/* binding */ CopySession)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46674);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92041);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96748);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77126);
 
 
 
@@ -298,18 +298,12 @@ class CopySession {
     blobsUploaded = 0;
     blobsMounted = 0;
     blobsSkipped = 0;
-    retry;
     /** target host + digest → target repositories known to hold it. */
     holders = new Map();
     /** target host + digest → the first ensure of that blob, others wait for it. */
     pending = new Map();
     /** target host + repository + digest → manifests known present. */
     manifests = new Set();
-    constructor(options = {}) {
-        this.retry = { ..._oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY */ .vI, ...options.retry };
-        this.onRetry = options.onRetry;
-    }
-    onRetry;
     /** Records that a target repository holds a blob. */
     noteBlob(host, repository, digest) {
         const key = `${host} ${digest}`;
@@ -374,7 +368,11 @@ async function copyImage(request, options = {}) {
         target.headManifest(targetRepository, targetReference),
     ]);
     if (!sourceHead) {
-        throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${source.host}/${sourceRepository}:${reference} does not exist`, 404, 'MANIFEST_UNKNOWN');
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
+            status: 404,
+            code: 'MANIFEST_UNKNOWN',
+            host: source.host,
+        });
     }
     const result = {
         action: 'copied',
@@ -404,7 +402,7 @@ async function copyImage(request, options = {}) {
     if (!dryRun) {
         const written = await target.headManifest(targetRepository, targetReference);
         if (written?.digest !== manifest.digest) {
-            throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, 0, 'VERIFY_FAILED');
+            throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('digest-mismatch', `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, { code: 'VERIFY_FAILED', host: target.host, final: true });
         }
     }
     return result;
@@ -489,7 +487,7 @@ async function ensureBlob(walk, blob) {
             }
             location = mount.location;
         }
-        await uploadWithRetries(walk, blob, location);
+        await streamBlob(walk, blob, location);
         session.noteBlob(host, targetRepository, blob.digest);
         session.bytesUploaded += blob.size;
         result.bytesUploaded += blob.size;
@@ -498,35 +496,31 @@ async function ensureBlob(walk, blob) {
     });
 }
 /**
- * Streams a blob from source to target. A streamed body cannot be replayed, so a failed attempt
- * (429, 5xx, a dropped connection) starts over: a new upload session and a new download.
+ * Streams a blob from source to target. The target's transport retries the upload as a whole
+ * (a new session and a new download from the source for each attempt); the bytes of a failed
+ * attempt are taken back out of the progress count.
  */
-async function uploadWithRetries(walk, blob, firstLocation) {
+async function streamBlob(walk, blob, location) {
     const { request, session } = walk;
     const { source, target, sourceRepository, targetRepository } = request;
-    let location = firstLocation;
-    for (let attempt = 0;; attempt++) {
-        let streamed = 0;
-        try {
-            await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
-                const download = await source.getBlob(sourceRepository, blob.digest);
-                return countBytes(download.stream, (n) => {
-                    streamed += n;
-                    session.bytesStreamed += n;
-                });
-            }, location);
-            return;
-        }
-        catch (error) {
-            session.bytesStreamed -= streamed;
-            location = undefined;
-            const retryable = error instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl ? error.retryable : true;
-            if (!retryable || attempt >= session.retry.retries)
-                throw error;
-            const delay = (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryDelay */ .a2)(attempt, session.retry);
-            session.onRetry?.(`retrying upload of ${blob.digest.slice(0, 19)} to ${target.host}/${targetRepository} in ${delay} ms: ${error.message}`);
-            await (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delay);
-        }
+    let streamed = 0;
+    const forget = () => {
+        session.bytesStreamed -= streamed;
+        streamed = 0;
+    };
+    try {
+        await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
+            forget();
+            const download = await source.getBlob(sourceRepository, blob.digest);
+            return countBytes(download.stream, (n) => {
+                streamed += n;
+                session.bytesStreamed += n;
+            });
+        }, location);
+    }
+    catch (error) {
+        forget();
+        throw error;
     }
 }
 function countBytes(stream, onBytes) {
@@ -544,7 +538,7 @@ function countBytes(stream, onBytes) {
 
 /***/ }),
 
-/***/ 77381:
+/***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -554,8 +548,8 @@ function countBytes(stream, onBytes) {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -679,7 +673,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 53836:
+/***/ 5823:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -687,14 +681,14 @@ function lineAndColumn(text, position) {
 /* harmony export */   YC: () => (/* binding */ createdOf)
 /* harmony export */ });
 /* unused harmony exports ARTIFACT_TAG, referencedImages, tagMatcher */
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17870);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11742);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46674);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17903);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70636);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86626);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31959);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96748);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 /**
  * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
  * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
@@ -728,7 +722,7 @@ async function selectImages(options) {
             repositories = await source.listRepositories();
         }
         catch (error) {
-            if (!(error instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl) || ![401, 403, 404, 405].includes(error.status))
+            if (!(error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl) || ![401, 403, 404, 405].includes(error.status ?? 0))
                 throw error;
             repositories = [
                 ...new Set([
@@ -961,7 +955,7 @@ async function createdOf(source, repository, reference) {
 
 /***/ }),
 
-/***/ 11742:
+/***/ 31959:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -992,7 +986,7 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1027,7 +1021,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 729;
-exports.ids = [729];
+exports.id = 563;
+exports.ids = [563];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 9345:
+/***/ 45726:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -25,9 +25,9 @@ function defineCommand(command) {
 /* harmony export */   W: () => (/* binding */ CopySession)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46674);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92041);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96748);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77126);
 
 
 
@@ -43,18 +43,12 @@ class CopySession {
     blobsUploaded = 0;
     blobsMounted = 0;
     blobsSkipped = 0;
-    retry;
     /** target host + digest → target repositories known to hold it. */
     holders = new Map();
     /** target host + digest → the first ensure of that blob, others wait for it. */
     pending = new Map();
     /** target host + repository + digest → manifests known present. */
     manifests = new Set();
-    constructor(options = {}) {
-        this.retry = { ..._oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY */ .vI, ...options.retry };
-        this.onRetry = options.onRetry;
-    }
-    onRetry;
     /** Records that a target repository holds a blob. */
     noteBlob(host, repository, digest) {
         const key = `${host} ${digest}`;
@@ -119,7 +113,11 @@ async function copyImage(request, options = {}) {
         target.headManifest(targetRepository, targetReference),
     ]);
     if (!sourceHead) {
-        throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${source.host}/${sourceRepository}:${reference} does not exist`, 404, 'MANIFEST_UNKNOWN');
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
+            status: 404,
+            code: 'MANIFEST_UNKNOWN',
+            host: source.host,
+        });
     }
     const result = {
         action: 'copied',
@@ -149,7 +147,7 @@ async function copyImage(request, options = {}) {
     if (!dryRun) {
         const written = await target.headManifest(targetRepository, targetReference);
         if (written?.digest !== manifest.digest) {
-            throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, 0, 'VERIFY_FAILED');
+            throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('digest-mismatch', `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, { code: 'VERIFY_FAILED', host: target.host, final: true });
         }
     }
     return result;
@@ -234,7 +232,7 @@ async function ensureBlob(walk, blob) {
             }
             location = mount.location;
         }
-        await uploadWithRetries(walk, blob, location);
+        await streamBlob(walk, blob, location);
         session.noteBlob(host, targetRepository, blob.digest);
         session.bytesUploaded += blob.size;
         result.bytesUploaded += blob.size;
@@ -243,35 +241,31 @@ async function ensureBlob(walk, blob) {
     });
 }
 /**
- * Streams a blob from source to target. A streamed body cannot be replayed, so a failed attempt
- * (429, 5xx, a dropped connection) starts over: a new upload session and a new download.
+ * Streams a blob from source to target. The target's transport retries the upload as a whole
+ * (a new session and a new download from the source for each attempt); the bytes of a failed
+ * attempt are taken back out of the progress count.
  */
-async function uploadWithRetries(walk, blob, firstLocation) {
+async function streamBlob(walk, blob, location) {
     const { request, session } = walk;
     const { source, target, sourceRepository, targetRepository } = request;
-    let location = firstLocation;
-    for (let attempt = 0;; attempt++) {
-        let streamed = 0;
-        try {
-            await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
-                const download = await source.getBlob(sourceRepository, blob.digest);
-                return countBytes(download.stream, (n) => {
-                    streamed += n;
-                    session.bytesStreamed += n;
-                });
-            }, location);
-            return;
-        }
-        catch (error) {
-            session.bytesStreamed -= streamed;
-            location = undefined;
-            const retryable = error instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl ? error.retryable : true;
-            if (!retryable || attempt >= session.retry.retries)
-                throw error;
-            const delay = (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryDelay */ .a2)(attempt, session.retry);
-            session.onRetry?.(`retrying upload of ${blob.digest.slice(0, 19)} to ${target.host}/${targetRepository} in ${delay} ms: ${error.message}`);
-            await (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delay);
-        }
+    let streamed = 0;
+    const forget = () => {
+        session.bytesStreamed -= streamed;
+        streamed = 0;
+    };
+    try {
+        await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
+            forget();
+            const download = await source.getBlob(sourceRepository, blob.digest);
+            return countBytes(download.stream, (n) => {
+                streamed += n;
+                session.bytesStreamed += n;
+            });
+        }, location);
+    }
+    catch (error) {
+        forget();
+        throw error;
     }
 }
 function countBytes(stream, onBytes) {
@@ -289,7 +283,7 @@ function countBytes(stream, onBytes) {
 
 /***/ }),
 
-/***/ 11742:
+/***/ 31959:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -320,7 +314,7 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 94729:
+/***/ 7563:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -339,10 +333,10 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
-var docker = __webpack_require__(39040);
+// EXTERNAL MODULE: ../../main/node_modules/dockerode/lib/docker.js
+var docker = __webpack_require__(51166);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 ;// CONCATENATED MODULE: ./lib/src/docker/engine.js
 
 
@@ -492,9 +486,9 @@ class DockerEngine {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var progress = __webpack_require__(34767);
+var progress = __webpack_require__(88456);
 ;// CONCATENATED MODULE: ./lib/src/docker/progress.js
 
 
@@ -562,7 +556,7 @@ class PushProgress {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(92041);
+var reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/docker/provenance.js
 
 /** Labels that name the image an image was built from (OCI annotations and common build tools). */
@@ -615,9 +609,9 @@ function findOldRegistryTraces(image, old) {
 }
 
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(16399);
+var timeline = __webpack_require__(46108);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy = __webpack_require__(9345);
+var copy = __webpack_require__(45726);
 ;// CONCATENATED MODULE: ./lib/src/push/copy-step.js
 
 
@@ -845,7 +839,7 @@ async function verifyDigests(outcomes, tags, readerFor) {
 }
 
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var manifest_paths = __webpack_require__(11742);
+var manifest_paths = __webpack_require__(31959);
 ;// CONCATENATED MODULE: ./lib/src/push/plan.js
 
 
@@ -1237,14 +1231,14 @@ async function uploadImage(image, client, repository, tags, onEvent) {
     return digest;
 }
 
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
-var client = __webpack_require__(79467);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 14 modules
+var client = __webpack_require__(59632);
 // EXTERNAL MODULE: ./lib/src/oci/credentials.js
-var oci_credentials = __webpack_require__(90870);
+var oci_credentials = __webpack_require__(22857);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/push/command.js
 
 
@@ -1468,7 +1462,7 @@ async function pushAndVerify({ plan, image, imageName, engine, mode, reporter, e
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1503,7 +1497,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
