@@ -22039,12 +22039,12 @@ function requireActionsCore() {
  */
 const LOADERS = [
     ['validate', async () => (await __nccwpck_require__.e(/* import() */ 329).then(__nccwpck_require__.bind(__nccwpck_require__, 26329))).validate],
-    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(632), __nccwpck_require__.e(314)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58314))).copyTags],
-    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(166), __nccwpck_require__.e(632), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7563))).push],
+    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(309), __nccwpck_require__.e(819), __nccwpck_require__.e(314)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58314))).copyTags],
+    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(166), __nccwpck_require__.e(309), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7563))).push],
     ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21216))).guard],
     ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65352))).checkGeneratedCommand],
     ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(624), __nccwpck_require__.e(496)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45496))).plan],
-    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(573), __nccwpck_require__.e(632), __nccwpck_require__.e(624), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93057))).status],
+    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(573), __nccwpck_require__.e(309), __nccwpck_require__.e(624), __nccwpck_require__.e(819), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93057))).status],
     ['rollout', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(968)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58968))).rollout],
 ];
 /** The command names, without loading any command. */
@@ -23365,8 +23365,8 @@ const hostPattern = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
 const repositoryPathRe = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
 const hostRe = new RegExp(`^${hostPattern}$`);
 const tagRe = /^[\w][\w.-]{0,127}$/;
-const digestRe = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const sha256Re = /^sha256:[a-f0-9]{64}$/;
+/** The digest algorithms cutover can verify, and the length of their hex encoding. */
+const digestRe = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** The registry Docker assumes when a reference names none. */
 const DOCKER_HUB = 'docker.io';
 const MAX_NAME_LENGTH = 255;
@@ -23386,11 +23386,12 @@ function isValidRepositoryPath(path) {
 function isValidTag(tag) {
     return tagRe.test(tag);
 }
-/** True for `algorithm:hex`; sha256 digests must be 64 lower-case hex characters. */
+/**
+ * True for `algorithm:hex` with an algorithm cutover verifies: `sha256:` and 64, or `sha512:` and
+ * 128, lower-case hex characters (the OCI image spec's registered algorithms).
+ */
 function isValidDigest(digest) {
-    if (!digestRe.test(digest))
-        return false;
-    return !digest.startsWith('sha256:') || sha256Re.test(digest);
+    return digestRe.test(digest);
 }
 /** Lower-cases a registry host and folds Docker Hub's historical names onto `docker.io`. */
 function normalizeHost(host) {

@@ -8,8 +8,9 @@ import { selectImages, type SelectedImage } from './select.js';
 import { formatBytes, table } from '../shared/markdown.js';
 import { formatRate, ProgressLine } from '../shared/progress.js';
 import type { Reporter } from '../shared/reporter.js';
-import { defineCommand } from '../cli/command.js';
+import { defineCommand, type CommandResult } from '../cli/command.js';
 import { option } from '../cli/option.js';
+import { OperationalError } from '../shared/errors.js';
 
 /** One row of the report: a source reference, where it went, and what happened. */
 interface Outcome {
@@ -38,6 +39,12 @@ export const copyTags = defineCommand({
     overwrite: option.boolean(
       'Replace target tags that point at a different digest (default: report a conflict).',
     ),
+    deadline: option.duration(
+      'Stop after this long (e.g. 45m): requests in flight are aborted, what is left fails as timed out.',
+    ),
+    'allow-empty': option.boolean(
+      'Succeed when nothing is selected although the old registry refused to list its repositories.',
+    ),
   },
   outputs: [
     { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
@@ -62,108 +69,145 @@ export const copyTags = defineCommand({
       reporter.info(
         `retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`,
       );
-    const clientOptions = { concurrency: options.concurrency, onRetry, secrets };
+    // The run's deadline aborts every request of both clients; its reason is what they report.
+    const deadline = new AbortController();
+    const timer =
+      options.deadline === undefined
+        ? undefined
+        : setTimeout(
+            () =>
+              deadline.abort(
+                new OperationalError(
+                  'timeout',
+                  `the --deadline of ${formatSeconds(options.deadline!)} passed`,
+                ),
+              ),
+            options.deadline,
+          );
+    const clientOptions = {
+      concurrency: options.concurrency,
+      onRetry,
+      secrets,
+      signal: deadline.signal,
+      onWarning: (message: string) => reporter.warning(message),
+    };
     const source = await RegistryClient.forRegistry(old, env, { ...clientOptions, readOnly: true });
     const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
 
-    // do
-    const started = Date.now();
-    const selection = await selectImages({
-      manifest,
-      source,
-      refsFiles,
-      ...(options.only !== undefined && { only: options.only }),
-      concurrency: options.concurrency,
-    });
-    reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
-    for (const warning of selection.warnings) reporter.warning(warning);
-    reportMissing(selection.missing, manifest, reporter);
-    reporter.info(
-      `${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`,
-    );
-    const session = new CopySession();
-    const outcomes: Outcome[] = [];
-    const progress = new ProgressLine(
-      (line) => reporter.info(line),
-      (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun),
-      Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000,
-    );
-    const ticker = setInterval(() => progress.tick(), 1000);
     try {
-      // More images in flight than requests per host: each image waits on the source and then the
-      // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
-      await forEachLimited(selection.images, options.concurrency * 4, async (image) => {
-        outcomes.push(
-          await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }),
-        );
-        progress.tick();
-      });
+      return await copySelected();
     } finally {
-      clearInterval(ticker);
+      clearTimeout(timer);
     }
-    progress.done();
-    reporter.debug(
-      `copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`,
-    );
 
-    // report
-    const by = (action: Outcome['action']) => outcomes.filter((outcome) => outcome.action === action);
-    const copied = by(dryRun ? 'would copy' : 'copied');
-    const skipped = by('skipped');
-    const conflicts = by('conflict');
-    const failed = by('failed');
-    for (const conflict of conflicts)
-      reporter.error(
-        `conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`,
+    async function copySelected(): Promise<CommandResult> {
+      // do
+      const started = Date.now();
+      const selection = await selectImages({
+        manifest,
+        source,
+        refsFiles,
+        ...(options.only !== undefined && { only: options.only }),
+        concurrency: options.concurrency,
+      });
+      reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
+      for (const warning of selection.warnings) reporter.warning(warning);
+      reportMissing(selection.missing, manifest, reporter);
+      reporter.info(
+        `${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`,
       );
-    for (const failure of failed)
-      reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
-    reporter.info(
-      `${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
-        `${formatBytes(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`,
-    );
-    reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
-    const entry = (outcome: Outcome) => ({
-      source: outcome.source,
-      target: outcome.target,
-      digest: outcome.digest,
-    });
-    const problems = conflicts.length + failed.length;
-    return {
-      exitCode: problems > 0 ? 1 : 0,
-      ...(problems > 0 && {
-        failureMessage: `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}`,
-      }),
-      outputs: {
-        copied: String(copied.length),
-        skipped: String(skipped.length),
-        conflicts: String(conflicts.length),
-        failed: String(failed.length),
-        'bytes-uploaded': String(session.bytesUploaded),
-      },
-      json: {
-        dryRun,
-        source: old.host,
-        target: next.host,
-        selected: selection.images.length,
-        copied: copied.map(entry),
-        skipped: skipped.map(entry),
-        conflicts: conflicts.map((outcome) => ({
-          ...entry(outcome),
-          existingDigest: outcome.existingDigest,
-        })),
-        failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
-        missing: selection.missing,
-        bytesUploaded: session.bytesUploaded,
-        blobsUploaded: session.blobsUploaded,
-        blobsMounted: session.blobsMounted,
-        blobsSkipped: session.blobsSkipped,
-        images: outcomes.map((outcome) => ({ ...outcome })),
-        warnings: selection.warnings,
-      },
-    };
+      const session = new CopySession();
+      const outcomes: Outcome[] = [];
+      const progress = new ProgressLine(
+        (line) => reporter.info(line),
+        (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun),
+        Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000,
+      );
+      const ticker = setInterval(() => progress.tick(), 1000);
+      try {
+        // More images in flight than requests per host: each image waits on the source and then the
+        // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
+        await forEachLimited(selection.images, options.concurrency * 4, async (image) => {
+          outcomes.push(
+            await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }),
+          );
+          progress.tick();
+        });
+      } finally {
+        clearInterval(ticker);
+      }
+      progress.done();
+      reporter.debug(
+        `copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`,
+      );
+
+      // report
+      const by = (action: Outcome['action']) => outcomes.filter((outcome) => outcome.action === action);
+      const copied = by(dryRun ? 'would copy' : 'copied');
+      const skipped = by('skipped');
+      const conflicts = by('conflict');
+      const failed = by('failed');
+      for (const conflict of conflicts)
+        reporter.error(
+          `conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`,
+        );
+      for (const failure of failed)
+        reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
+      reporter.info(
+        `${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
+          `${formatBytes(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`,
+      );
+      reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
+      const entry = (outcome: Outcome) => ({
+        source: outcome.source,
+        target: outcome.target,
+        digest: outcome.digest,
+      });
+      const problems = conflicts.length + failed.length;
+      // Nothing to copy because the old registry would not say what it holds is not success.
+      const refusedEmpty =
+        selection.images.length === 0 && selection.catalogRefused !== undefined && !options['allow-empty'];
+      const failureMessage = refusedEmpty
+        ? `nothing selected: ${old.host} refused to list its repositories (${selection.catalogRefused}) and no repository the manifest or references name matched the copy rules; name the repositories in the manifest, or pass --allow-empty`
+        : `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}${deadline.signal.aborted ? ' (the --deadline passed)' : ''}`;
+      return {
+        exitCode: problems > 0 || refusedEmpty ? 1 : 0,
+        ...((problems > 0 || refusedEmpty) && { failureMessage }),
+        outputs: {
+          copied: String(copied.length),
+          skipped: String(skipped.length),
+          conflicts: String(conflicts.length),
+          failed: String(failed.length),
+          'bytes-uploaded': String(session.bytesUploaded),
+        },
+        json: {
+          dryRun,
+          source: old.host,
+          target: next.host,
+          selected: selection.images.length,
+          copied: copied.map(entry),
+          skipped: skipped.map(entry),
+          conflicts: conflicts.map((outcome) => ({
+            ...entry(outcome),
+            existingDigest: outcome.existingDigest,
+          })),
+          failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
+          missing: selection.missing,
+          bytesUploaded: session.bytesUploaded,
+          blobsUploaded: session.blobsUploaded,
+          blobsMounted: session.blobsMounted,
+          blobsSkipped: session.blobsSkipped,
+          images: outcomes.map((outcome) => ({ ...outcome })),
+          warnings: selection.warnings,
+        },
+      };
+    }
   },
 });
+
+function formatSeconds(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
+}
 
 /** Copies one selected reference; every failure becomes an outcome, so one tag never stops the others. */
 async function copyOne(

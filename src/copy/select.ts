@@ -33,6 +33,8 @@ export interface Selection {
   /** Repositories whose tags were listed. */
   repositories: string[];
   warnings: string[];
+  /** Set when the old registry refused to list its repositories: why (`HTTP 401`). */
+  catalogRefused?: string;
 }
 
 export interface SelectOptions {
@@ -68,6 +70,7 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
 
   // Repositories: the catalog when the registry serves it, else every name the manifest knows.
   let repositories: string[];
+  let catalogRefused: string | undefined;
   if (rules.some((rule) => rule.images !== undefined)) {
     try {
       repositories = await source.listRepositories();
@@ -79,6 +82,7 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
           ...referenced.map((ref) => ref.repository),
         ]),
       ].sort();
+      catalogRefused = `HTTP ${error.status}`;
       warnings.push(
         `${old.host} does not list its repositories (HTTP ${error.status}); matched the copy rules against the ${repositories.length} repositories the manifest and references name`,
       );
@@ -210,6 +214,7 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
     missing: [...missing.values()],
     repositories: [...wantedRepos].sort(),
     warnings,
+    ...(catalogRefused !== undefined && { catalogRefused }),
   };
 }
 

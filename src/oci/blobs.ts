@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 import { repositoryScope } from './auth.js';
 import { MAX_JSON_BYTES } from './body.js';
 import { RegistryError } from './errors.js';
-import { sha256Digest } from './media.js';
+import { matchesDigest } from './media.js';
+import { blobPath } from './paths.js';
 import type { Transport } from './transport.js';
 
 /** Blobs: HEAD, streamed GET, and small blobs (image configs) read whole and verified. */
@@ -22,7 +23,7 @@ export async function headBlob(
   const what = `HEAD blob ${repository}@${digest}`;
   const { response, url } = await transport.send({
     method: 'HEAD',
-    url: `/v2/${repository}/blobs/${digest}`,
+    url: blobPath(repository, digest),
     scopes: [repositoryScope(repository, 'pull')],
     what,
   });
@@ -34,17 +35,19 @@ export async function headBlob(
 
 /**
  * Streams a blob. The concurrency slot is held until the stream ends or is destroyed, so
- * downloads count against the host's limit for as long as they last.
+ * downloads count against the host's limit for as long as they last. With `expectedSize` (the
+ * descriptor's), an answer announcing another length is refused before a byte is read.
  */
 export async function getBlob(
   transport: Transport,
   repository: string,
   digest: string,
+  expectedSize?: number,
 ): Promise<BlobDownload> {
   const what = `GET blob ${repository}@${digest}`;
   const { response, url, release } = await transport.send({
     method: 'GET',
-    url: `/v2/${repository}/blobs/${digest}`,
+    url: blobPath(repository, digest),
     scopes: [repositoryScope(repository, 'pull')],
     headers: { 'accept-encoding': 'identity' },
     holdSlot: true,
@@ -56,7 +59,22 @@ export async function getBlob(
   }
   const stream = response.body;
   stream.once('close', release);
-  return { stream, size: Number(response.headers.get('content-length')) || 0 };
+  const size = Number(response.headers.get('content-length'));
+  if (expectedSize !== undefined && response.headers.has('content-length') && size !== expectedSize) {
+    stream.destroy();
+    throw new RegistryError(
+      'invalid-response',
+      `${transport.host}: ${what}: Content-Length says ${response.headers.get('content-length')} bytes, the manifest says ${expectedSize}`,
+      { url, host: transport.host, final: true },
+    );
+  }
+  // A download that stalls or drops counts against this host's breaker, and whoever reads the
+  // stream (an upload to another registry) can say where it came from.
+  stream.once('error', (error) => {
+    Object.assign(error, { registryRequest: `${transport.host}: ${what}` });
+    transport.noteStreamFailure(error);
+  });
+  return { stream, size: Number.isFinite(size) ? size : 0 };
 }
 
 /** Reads a small blob (an image config) whole, checking its digest. */
@@ -85,7 +103,7 @@ export async function readBlob(
     chunks.push(chunk as Buffer);
   }
   const bytes = Buffer.concat(chunks);
-  if (digest.startsWith('sha256:') && sha256Digest(bytes) !== digest)
+  if (!matchesDigest(bytes, digest))
     throw new RegistryError('digest-mismatch', `blob ${repository}@${digest} does not match its digest`, {
       code: 'DIGEST_INVALID',
       host: transport.host,

@@ -28,6 +28,8 @@ export interface RegistryClientOptions extends TransportOptions {
   chunkSize?: number;
   /** Entries asked for per page of tags or repositories (1–1000, default 1000). */
   pageSize?: number;
+  /** Told about what the registry said that was left out (a listed tag that is not a valid tag). */
+  onWarning?: (message: string) => void;
 }
 
 /** Where a client connects and who it says it is. */
@@ -92,7 +94,7 @@ export class RegistryClient {
 
   /** Every tag of a repository, following `Link` pagination (pages of up to 1000); [] when the repository is unknown. */
   listTags(repository: string): Promise<string[]> {
-    return tags.listTags(this.transport, repository, this.pageSize);
+    return tags.listTags(this.transport, repository, this.pageSize, this.options.onWarning);
   }
 
   /**
@@ -100,7 +102,7 @@ export class RegistryClient {
    * @throws RegistryError when the registry does not serve or allow the catalog (401, 403, 404)
    */
   listRepositories(): Promise<string[]> {
-    return tags.listRepositories(this.transport, this.pageSize);
+    return tags.listRepositories(this.transport, this.pageSize, this.options.onWarning);
   }
 
   /** HEAD a manifest by tag or digest; undefined when the registry answers 404. */
@@ -141,8 +143,8 @@ export class RegistryClient {
   }
 
   /** Streams a blob; the concurrency slot is held until the stream ends or is destroyed. */
-  getBlob(repository: string, digest: string): Promise<blobs.BlobDownload> {
-    return blobs.getBlob(this.transport, repository, digest);
+  getBlob(repository: string, digest: string, expectedSize?: number): Promise<blobs.BlobDownload> {
+    return blobs.getBlob(this.transport, repository, digest, expectedSize);
   }
 
   /** Asks the registry to mount a blob from another of its repositories. */

@@ -47,7 +47,9 @@ export function httpRequest(url: string, init: HttpRequestInit): Promise<HttpAns
       timeout: init.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
       ...(init.signal && { signal: init.signal }),
     });
+    let answer: http.IncomingMessage | undefined;
     request.on('response', (response) => {
+      answer = response;
       const headers = new Headers();
       for (const [name, value] of Object.entries(response.headers)) {
         if (Array.isArray(value)) for (const item of value) headers.append(name, item);
@@ -58,16 +60,13 @@ export function httpRequest(url: string, init: HttpRequestInit): Promise<HttpAns
       resolve({ status: response.statusCode ?? 0, headers, body: response });
     });
     // The socket's idle timer runs while the answer streams too, so a body that stalls ends here.
-    request.on('timeout', () =>
-      request.destroy(
-        Object.assign(
-          new Error(`no data for ${Math.round((init.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS) / 1000)} s`),
-          {
-            code: 'IDLE_TIMEOUT',
-          },
-        ),
-      ),
-    );
+    request.on('timeout', () => {
+      const seconds = Math.round((init.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS) / 1000);
+      const stalled = Object.assign(new Error(`no data for ${seconds} s`), { code: 'IDLE_TIMEOUT' });
+      // The answer's reader sees why it ended, not a bare "aborted".
+      answer?.destroy(stalled);
+      request.destroy(stalled);
+    });
     request.on('error', (error) => {
       if (init.body instanceof Readable) init.body.destroy();
       reject(error);

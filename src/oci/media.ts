@@ -43,7 +43,25 @@ export interface ParsedManifest {
 
 /** `sha256:<hex>` of some bytes: digests always come from the raw bytes, never re-serialised JSON. */
 export function sha256Digest(bytes: Buffer | Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  return digestOf(bytes, 'sha256');
+}
+
+/** The digest algorithms cutover verifies (see isValidDigest). */
+export type DigestAlgorithm = 'sha256' | 'sha512';
+
+/** `<algorithm>:<hex>` of some bytes. */
+export function digestOf(bytes: Buffer | Uint8Array, algorithm: DigestAlgorithm): string {
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
+}
+
+/** The algorithm of a valid digest (`sha256:…` → sha256). */
+export function algorithmOf(digest: string): DigestAlgorithm {
+  return digest.startsWith('sha512:') ? 'sha512' : 'sha256';
+}
+
+/** True when `bytes` hash to `digest` with the digest's own algorithm. */
+export function matchesDigest(bytes: Buffer | Uint8Array, digest: string): boolean {
+  return digestOf(bytes, algorithmOf(digest)) === digest;
 }
 
 /**

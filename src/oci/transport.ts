@@ -14,15 +14,25 @@ import {
   kindOfStatus,
   networkErrorCode,
 } from './errors.js';
-import { drain, httpRequest, keepAliveAgents, readText, type HttpAnswer } from './http.js';
+import { HostHealth, type HealthPolicy } from './health.js';
+import {
+  DEFAULT_IDLE_TIMEOUT_MS,
+  drain,
+  httpRequest,
+  keepAliveAgents,
+  readText,
+  type HttpAnswer,
+} from './http.js';
 import { parseRetryAfter } from '../shared/retry.js';
 
 /**
  * The registry transport: every request to a registry goes through {@link Transport.send} (or,
  * for a multi-request operation such as an upload, {@link Transport.retrying} around
- * {@link Transport.sendOnce}). This is the ONE place where requests are retried; it also holds the
- * read-only guard, the per-host concurrency slot (released while a retry waits), the authorizer
- * (the 401 challenge), and redirects (Authorization only ever sent to the registry's own origin).
+ * {@link Transport.sendOnce}). This is the ONE place where requests are retried (with a per-host
+ * retry budget, `Retry-After` honoured up to the policy's cap); it also holds the read-only guard,
+ * the per-host concurrency slot (released while a retry waits), the host's circuit breaker
+ * (health.ts), the run's deadline, the authorizer (the 401 challenge), and redirects
+ * (Authorization only ever sent to the registry's own origin, never from https down to http).
  */
 
 /** Tuning and safety switches of one registry's transport. */
@@ -39,6 +49,13 @@ export interface TransportOptions {
   secrets?: SecretRegistry;
   /** No byte either way for this long ends a request (default 30 s). */
   idleTimeoutMs?: number;
+  /** Circuit breaker, rate-limit and retry-budget limits (defaults in health.ts). */
+  health?: Partial<HealthPolicy>;
+  /**
+   * The run's deadline: when it fires, requests in flight are aborted and later ones fail at
+   * once as `timeout`; its `reason` (an Error) says which deadline.
+   */
+  signal?: AbortSignal;
 }
 
 /** One retried request, for logs. */
@@ -98,6 +115,8 @@ const MAX_REDIRECTS = 5;
 /** 401 answers followed by a new attempt within one request (a new token, a widened scope). */
 const MAX_AUTH_ANSWERS = 2;
 const USER_AGENT = 'cutover (registry client)';
+/** How much longer than the idle timeout a request sending a streamed body waits (see exchange). */
+const STREAMED_BODY_GRACE_MS = 5_000;
 
 /** The origin of a URL with its port always written (`https://h:443`), so https and http never look alike. */
 export function originOf(url: URL): string {
@@ -124,6 +143,8 @@ export class Transport {
   private readonly limiter: Limiter;
   private readonly authorizer: Authorizer;
   private readonly agents = keepAliveAgents();
+  /** Breaker, rate limiting and retry budget of this host. */
+  readonly health: HostHealth;
 
   constructor(init: TransportInit) {
     this.host = init.host.toLowerCase();
@@ -135,6 +156,7 @@ export class Transport {
       this.secrets.addBasic(this.credentials.username, this.credentials.password);
     if (this.credentials?.kind === 'identity-token') this.secrets.addToken(this.credentials.token);
     this.limiter = new Limiter(this.options.concurrency ?? 8);
+    this.health = new HostHealth(this.host, this.options.health);
     const context: AuthContext = {
       registryHost: this.host,
       plainHttp: init.insecure,
@@ -166,6 +188,7 @@ export class Transport {
   retrying<T>(method: string, url: string, operation: (attempt: number) => Promise<T>): Promise<T> {
     return retry(operation, {
       ...(this.options.retry && { policy: this.options.retry }),
+      ...(this.options.signal && { signal: this.options.signal }),
       classify: (error) => this.classify(error),
       onRetry: (event) => {
         this.stats.retries++;
@@ -187,7 +210,7 @@ export class Transport {
     if (!(error instanceof RegistryError) || error.host !== this.host)
       return { retryable: false, reason: String(error) };
     return {
-      retryable: error.retryable,
+      retryable: error.retryable && this.health.allowRetry(this.stats),
       reason: error.status !== undefined ? `HTTP ${error.status}` : (error.code ?? error.kind),
       ...(error.retryAfterMs !== undefined && { retryAfterMs: error.retryAfterMs }),
     };
@@ -206,9 +229,12 @@ export class Transport {
         { code: 'READ_ONLY', host: this.host, final: true },
       );
     }
+    this.checkDeadline(request);
     const release = await this.limiter.acquire();
     let keep = false;
     try {
+      this.checkDeadline(request);
+      this.health.admit();
       const answer = await this.exchangeWithRegistry(request);
       keep = request.holdSlot === true;
       return { ...answer, release: keep ? release : () => undefined };
@@ -233,12 +259,24 @@ export class Transport {
         if (authorization) headers['authorization'] = authorization;
       }
       const body = typeof request.body === 'function' ? await request.body() : request.body;
+      // A streamed body that fails (its source stalled or dropped) is not this host's failure.
+      let bodyError: unknown;
+      if (body instanceof Readable) body.once('error', (error) => (bodyError ??= error));
       let response: HttpAnswer;
       try {
-        response = await this.exchange(url, { method, headers, ...(body !== undefined && { body }) });
+        response = await this.exchange(
+          url,
+          { method, headers, ...(body !== undefined && { body }) },
+          body instanceof Readable,
+        );
       } catch (error) {
-        throw this.connectionFailure(error, method, url);
+        if (this.options.signal?.aborted) throw this.deadlineError(request, error);
+        if (bodyError !== undefined) throw this.bodyFailure(bodyError, method, url);
+        const failure = this.connectionFailure(error, method, url);
+        this.health.noteConnectionFailure(failure.code ?? failure.kind);
+        throw failure;
       }
+      this.health.noteAnswer(response.status);
       // An answer that is not a success may come before the body was sent: stop feeding it.
       if (body instanceof Readable && response.status >= 300) body.destroy();
       const location = response.headers.get('location');
@@ -251,7 +289,7 @@ export class Transport {
             host: this.host,
             final: true,
           });
-        url = this.redirectTarget(url, location);
+        url = this.follow(url, location);
         if (response.status === 303) method = 'GET';
         continue;
       }
@@ -277,10 +315,11 @@ export class Transport {
   }
 
   /**
-   * Where a redirect leads. Leaving HTTPS for plain HTTP is refused for a TLS registry: the next
-   * request could carry credentials (an upload session's state) in clear text.
+   * Where a redirect, an upload `Location` or a pagination `Link` leads, resolved against the URL
+   * that answered. Leaving HTTPS for plain HTTP is refused for a TLS registry: the next request
+   * could carry credentials or an upload session's state in clear text.
    */
-  private redirectTarget(from: string, location: string): string {
+  follow(from: string, location: string): string {
     let next: URL;
     try {
       next = new URL(location, from);
@@ -293,23 +332,67 @@ export class Transport {
     if (new URL(from).protocol === 'https:' && next.protocol !== 'https:') {
       throw new RegistryError(
         'refused',
-        `${describeUrl(from)}: the registry redirected from https to ${next.protocol}//${next.host}: refusing to continue over plain HTTP`,
+        `${describeUrl(from)}: the registry sent us from https to ${next.protocol}//${next.host}${next.pathname}: refusing to continue over plain HTTP`,
         { host: this.host, final: true, url: from },
       );
     }
     return next.href;
   }
 
-  /** One HTTP exchange with this transport's agents and idle timeout. */
+  /**
+   * One HTTP exchange with this transport's agents and idle timeout. While a streamed body is
+   * sent, its source's own idle timeout is the one that should fire (it says whose silence it
+   * was): this side waits a little longer.
+   */
   private exchange(
     url: string,
     init: { method: string; headers: Record<string, string>; body?: Buffer | Readable },
+    streamedBody = false,
   ): Promise<HttpAnswer> {
+    const idle = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
     return httpRequest(url, {
       ...init,
       agents: this.agents,
-      ...(this.options.idleTimeoutMs !== undefined && { timeoutMs: this.options.idleTimeoutMs }),
+      timeoutMs: streamedBody ? idle + STREAMED_BODY_GRACE_MS : idle,
+      ...(this.options.signal && { signal: this.options.signal }),
     });
+  }
+
+  /** A streamed answer of this host broke after its headers (a stalled or dropped download). */
+  noteStreamFailure(error: unknown): void {
+    if (this.options.signal?.aborted) return;
+    this.health.noteConnectionFailure(networkErrorCode(error) ?? 'stream failed');
+  }
+
+  /** Fails at once when the run's deadline has passed. */
+  private checkDeadline(request: RegistryRequest): void {
+    if (this.options.signal?.aborted) throw this.deadlineError(request);
+  }
+
+  private deadlineError(request: RegistryRequest, cause?: unknown): RegistryError {
+    const reason = this.options.signal?.reason as unknown;
+    const why = reason instanceof Error ? reason.message : 'the deadline passed';
+    return new RegistryError('timeout', `${this.host}: ${request.what}: ${why}`, {
+      host: this.host,
+      code: 'DEADLINE',
+      final: true,
+      ...(cause !== undefined && { cause }),
+    });
+  }
+
+  /**
+   * A request whose streamed body failed. A body that stalled (its source sent nothing for the
+   * idle time) is not sent again: it would stall again; a dropped one is (a new stream each time).
+   */
+  private bodyFailure(error: unknown, method: string, url: string): RegistryError {
+    if (error instanceof RegistryError) return error;
+    const code = networkErrorCode(error) ?? 'failed';
+    const origin = (error as { registryRequest?: string }).registryRequest;
+    return new RegistryError(
+      isTimeoutCode(code) ? 'timeout' : 'unreachable',
+      `${method} ${describeUrl(url)}: the body being sent failed${origin ? ` (${origin})` : ''}: ${code === 'IDLE_TIMEOUT' ? (error as Error).message : code}`,
+      { code, url, host: this.host, final: isTimeoutCode(code), cause: error },
+    );
   }
 
   private connectionFailure(error: unknown, method: string, url: string): RegistryError {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { mergeScopes, repositoryScope } from './auth.js';
 import { drain } from './http.js';
+import { uploadsPath } from './paths.js';
 import type { RegistryAnswer, RegistryRequest, Transport } from './transport.js';
 
 /**
@@ -26,14 +27,15 @@ export async function mountBlob(
 ): Promise<{ mounted: true } | { mounted: false; location?: string }> {
   const { response, url } = await transport.send({
     method: 'POST',
-    url: `/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`,
+    url: uploadsPath(repository, { digest, from }),
     scopes: mergeScopes([repositoryScope(repository, 'pull,push')], [repositoryScope(from, 'pull')]),
     what: `mount ${from}@${digest} into ${repository}`,
   });
   await drain(response);
   if (response.status === 201) return { mounted: true };
   const location = response.headers.get('location');
-  if (response.status === 202 && location) return { mounted: false, location: new URL(location, url).href };
+  if (response.status === 202 && location)
+    return { mounted: false, location: transport.follow(url, location) };
   return { mounted: false };
 }
 
@@ -46,14 +48,14 @@ async function openSession(transport: Transport, send: Send, repository: string)
   const what = `start an upload to ${repository}`;
   const { response, url } = await send({
     method: 'POST',
-    url: `/v2/${repository}/blobs/uploads/`,
+    url: uploadsPath(repository),
     scopes: [repositoryScope(repository, 'pull,push')],
     what,
   });
   const location = response.headers.get('location');
   if (response.status !== 202 || !location) throw await transport.failure(response, url, what);
   await drain(response);
-  return new URL(location, url).href;
+  return transport.follow(url, location);
 }
 
 /**
@@ -76,7 +78,7 @@ export function uploadBlob(
 ): Promise<number> {
   const { repository, digest, size, open, chunkSize } = upload;
   const send: Send = (request) => transport.sendOnce(request);
-  return transport.retrying('PUT', `/v2/${repository}/blobs/uploads/`, async (attempt) => {
+  return transport.retrying('PUT', uploadsPath(repository), async (attempt) => {
     // A session from an earlier attempt may hold part of a body: every retry starts a new one.
     const location =
       attempt === 0 && upload.session !== undefined
@@ -132,7 +134,7 @@ async function uploadChunked(
       const next = response.headers.get('location');
       if (response.status !== 202 || !next) throw await transport.failure(response, url, what);
       await drain(response);
-      location = new URL(next, url).href;
+      location = transport.follow(url, next);
       offset += chunk.length;
     }
   } finally {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 632;
-exports.ids = [632];
+exports.id = 309;
+exports.ids = [309];
 exports.modules = {
 
-/***/ 59632:
+/***/ 51309:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -124,7 +124,9 @@ function httpRequest(url, init) {
             timeout: init.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
             ...(init.signal && { signal: init.signal }),
         });
+        let answer;
         request.on('response', (response) => {
+            answer = response;
             const headers = new Headers();
             for (const [name, value] of Object.entries(response.headers)) {
                 if (Array.isArray(value))
@@ -138,9 +140,13 @@ function httpRequest(url, init) {
             resolve({ status: response.statusCode ?? 0, headers, body: response });
         });
         // The socket's idle timer runs while the answer streams too, so a body that stalls ends here.
-        request.on('timeout', () => request.destroy(Object.assign(new Error(`no data for ${Math.round((init.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS) / 1000)} s`), {
-            code: 'IDLE_TIMEOUT',
-        })));
+        request.on('timeout', () => {
+            const seconds = Math.round((init.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS) / 1000);
+            const stalled = Object.assign(new Error(`no data for ${seconds} s`), { code: 'IDLE_TIMEOUT' });
+            // The answer's reader sees why it ended, not a bare "aborted".
+            answer?.destroy(stalled);
+            request.destroy(stalled);
+        });
         request.on('error', (error) => {
             if (init.body instanceof external_node_stream_.Readable)
                 init.body.destroy();
@@ -511,7 +517,94 @@ class NegotiatedAuthorizer {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/src/oci/health.js
+
+const DEFAULT_HEALTH_POLICY = {
+    breakerThreshold: 5,
+    breakerCooldownMs: 30_000,
+    rateLimitBudgetMs: 60_000,
+    retryBudgetMinimum: 20,
+    retryBudgetRatio: 0.2,
+};
+/** The health of one host in one run. */
+class HostHealth {
+    host;
+    now;
+    policy;
+    /** Connection failures in a row, when the run of them began, and the last reason. */
+    failures = 0;
+    failingSince;
+    lastReason = '';
+    /** Set while the breaker is open: when it may let a probe through. */
+    openUntil;
+    probing = false;
+    rateLimitedSince;
+    constructor(host, policy = {}, now = Date.now) {
+        this.host = host;
+        this.now = now;
+        this.policy = { ...DEFAULT_HEALTH_POLICY, ...policy };
+    }
+    /**
+     * Called before every attempt: throws at once while the breaker is open (after the cool-down
+     * one probe goes through, the others still fail) or once the host has been rate-limiting for
+     * longer than the budget.
+     */
+    admit() {
+        const now = this.now();
+        if (this.openUntil !== undefined) {
+            if (now < this.openUntil || this.probing)
+                throw this.unreachable();
+            this.probing = true;
+        }
+        if (this.rateLimitedSince !== undefined && now - this.rateLimitedSince >= this.policy.rateLimitBudgetMs) {
+            throw new errors/* RegistryError */.gl('rate-limited', `registry ${this.host} has answered only 429 (rate-limited) since ${iso(this.rateLimitedSince)}: giving up on its remaining work`, { status: 429, host: this.host, final: true, hint: 'run again later, or lower --concurrency' });
+        }
+    }
+    /** The host answered (any status but 429 also ends a rate-limited spell). */
+    noteAnswer(status) {
+        this.failures = 0;
+        this.failingSince = undefined;
+        this.openUntil = undefined;
+        this.probing = false;
+        if (status === 429)
+            this.rateLimitedSince ??= this.now();
+        else
+            this.rateLimitedSince = undefined;
+    }
+    /** A connection failed, dropped or timed out. */
+    noteConnectionFailure(reason) {
+        const now = this.now();
+        this.failures++;
+        this.failingSince ??= now;
+        this.lastReason = reason;
+        if (this.probing || this.failures >= this.policy.breakerThreshold) {
+            this.openUntil = now + this.policy.breakerCooldownMs;
+            this.probing = false;
+        }
+    }
+    /** True while the breaker is open. */
+    get open() {
+        return this.openUntil !== undefined;
+    }
+    /** True when one more retry fits the host's budget. */
+    allowRetry(stats) {
+        return stats.retries < this.policy.retryBudgetMinimum + this.policy.retryBudgetRatio * stats.requests;
+    }
+    unreachable() {
+        return new errors/* RegistryError */.gl('unreachable', `registry ${this.host} unreachable since ${iso(this.failingSince ?? this.now())} (${this.failures} connection failures in a row, last: ${this.lastReason}); its remaining work fails without trying`, {
+            host: this.host,
+            code: 'BREAKER_OPEN',
+            final: true,
+            hint: `check that ${this.host} is up and reachable from here`,
+        });
+    }
+}
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+
 ;// CONCATENATED MODULE: ./lib/src/oci/transport.js
+
 
 
 
@@ -525,6 +618,8 @@ const MAX_REDIRECTS = 5;
 /** 401 answers followed by a new attempt within one request (a new token, a widened scope). */
 const MAX_AUTH_ANSWERS = 2;
 const USER_AGENT = 'cutover (registry client)';
+/** How much longer than the idle timeout a request sending a streamed body waits (see exchange). */
+const STREAMED_BODY_GRACE_MS = 5_000;
 /** The origin of a URL with its port always written (`https://h:443`), so https and http never look alike. */
 function originOf(url) {
     const port = url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '');
@@ -547,6 +642,8 @@ class Transport {
     limiter;
     authorizer;
     agents = keepAliveAgents();
+    /** Breaker, rate limiting and retry budget of this host. */
+    health;
     constructor(init) {
         this.host = init.host.toLowerCase();
         this.baseUrl = `${init.insecure ? 'http' : 'https'}://${this.host}`;
@@ -558,6 +655,7 @@ class Transport {
         if (this.credentials?.kind === 'identity-token')
             this.secrets.addToken(this.credentials.token);
         this.limiter = new limiter/* Limiter */.jG(this.options.concurrency ?? 8);
+        this.health = new HostHealth(this.host, this.options.health);
         const context = {
             registryHost: this.host,
             plainHttp: init.insecure,
@@ -585,6 +683,7 @@ class Transport {
     retrying(method, url, operation) {
         return retry(operation, {
             ...(this.options.retry && { policy: this.options.retry }),
+            ...(this.options.signal && { signal: this.options.signal }),
             classify: (error) => this.classify(error),
             onRetry: (event) => {
                 this.stats.retries++;
@@ -605,7 +704,7 @@ class Transport {
         if (!(error instanceof errors/* RegistryError */.gl) || error.host !== this.host)
             return { retryable: false, reason: String(error) };
         return {
-            retryable: error.retryable,
+            retryable: error.retryable && this.health.allowRetry(this.stats),
             reason: error.status !== undefined ? `HTTP ${error.status}` : (error.code ?? error.kind),
             ...(error.retryAfterMs !== undefined && { retryAfterMs: error.retryAfterMs }),
         };
@@ -619,9 +718,12 @@ class Transport {
         if (this.readOnly && request.method !== 'GET' && request.method !== 'HEAD') {
             throw new errors/* RegistryError */.gl('refused', `refusing ${request.method} ${request.url}: ${this.host} is read-only for cutover (the old registry is never written to)`, { code: 'READ_ONLY', host: this.host, final: true });
         }
+        this.checkDeadline(request);
         const release = await this.limiter.acquire();
         let keep = false;
         try {
+            this.checkDeadline(request);
+            this.health.admit();
             const answer = await this.exchangeWithRegistry(request);
             keep = request.holdSlot === true;
             return { ...answer, release: keep ? release : () => undefined };
@@ -646,13 +748,24 @@ class Transport {
                     headers['authorization'] = authorization;
             }
             const body = typeof request.body === 'function' ? await request.body() : request.body;
+            // A streamed body that fails (its source stalled or dropped) is not this host's failure.
+            let bodyError;
+            if (body instanceof external_node_stream_.Readable)
+                body.once('error', (error) => (bodyError ??= error));
             let response;
             try {
-                response = await this.exchange(url, { method, headers, ...(body !== undefined && { body }) });
+                response = await this.exchange(url, { method, headers, ...(body !== undefined && { body }) }, body instanceof external_node_stream_.Readable);
             }
             catch (error) {
-                throw this.connectionFailure(error, method, url);
+                if (this.options.signal?.aborted)
+                    throw this.deadlineError(request, error);
+                if (bodyError !== undefined)
+                    throw this.bodyFailure(bodyError, method, url);
+                const failure = this.connectionFailure(error, method, url);
+                this.health.noteConnectionFailure(failure.code ?? failure.kind);
+                throw failure;
             }
+            this.health.noteAnswer(response.status);
             // An answer that is not a success may come before the body was sent: stop feeding it.
             if (body instanceof external_node_stream_.Readable && response.status >= 300)
                 body.destroy();
@@ -666,7 +779,7 @@ class Transport {
                         host: this.host,
                         final: true,
                     });
-                url = this.redirectTarget(url, location);
+                url = this.follow(url, location);
                 if (response.status === 303)
                     method = 'GET';
                 continue;
@@ -691,10 +804,11 @@ class Transport {
         }
     }
     /**
-     * Where a redirect leads. Leaving HTTPS for plain HTTP is refused for a TLS registry: the next
-     * request could carry credentials (an upload session's state) in clear text.
+     * Where a redirect, an upload `Location` or a pagination `Link` leads, resolved against the URL
+     * that answered. Leaving HTTPS for plain HTTP is refused for a TLS registry: the next request
+     * could carry credentials or an upload session's state in clear text.
      */
-    redirectTarget(from, location) {
+    follow(from, location) {
         let next;
         try {
             next = new URL(location, from);
@@ -706,17 +820,55 @@ class Transport {
             });
         }
         if (new URL(from).protocol === 'https:' && next.protocol !== 'https:') {
-            throw new errors/* RegistryError */.gl('refused', `${describeUrl(from)}: the registry redirected from https to ${next.protocol}//${next.host}: refusing to continue over plain HTTP`, { host: this.host, final: true, url: from });
+            throw new errors/* RegistryError */.gl('refused', `${describeUrl(from)}: the registry sent us from https to ${next.protocol}//${next.host}${next.pathname}: refusing to continue over plain HTTP`, { host: this.host, final: true, url: from });
         }
         return next.href;
     }
-    /** One HTTP exchange with this transport's agents and idle timeout. */
-    exchange(url, init) {
+    /**
+     * One HTTP exchange with this transport's agents and idle timeout. While a streamed body is
+     * sent, its source's own idle timeout is the one that should fire (it says whose silence it
+     * was): this side waits a little longer.
+     */
+    exchange(url, init, streamedBody = false) {
+        const idle = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
         return httpRequest(url, {
             ...init,
             agents: this.agents,
-            ...(this.options.idleTimeoutMs !== undefined && { timeoutMs: this.options.idleTimeoutMs }),
+            timeoutMs: streamedBody ? idle + STREAMED_BODY_GRACE_MS : idle,
+            ...(this.options.signal && { signal: this.options.signal }),
         });
+    }
+    /** A streamed answer of this host broke after its headers (a stalled or dropped download). */
+    noteStreamFailure(error) {
+        if (this.options.signal?.aborted)
+            return;
+        this.health.noteConnectionFailure((0,errors/* networkErrorCode */.a0)(error) ?? 'stream failed');
+    }
+    /** Fails at once when the run's deadline has passed. */
+    checkDeadline(request) {
+        if (this.options.signal?.aborted)
+            throw this.deadlineError(request);
+    }
+    deadlineError(request, cause) {
+        const reason = this.options.signal?.reason;
+        const why = reason instanceof Error ? reason.message : 'the deadline passed';
+        return new errors/* RegistryError */.gl('timeout', `${this.host}: ${request.what}: ${why}`, {
+            host: this.host,
+            code: 'DEADLINE',
+            final: true,
+            ...(cause !== undefined && { cause }),
+        });
+    }
+    /**
+     * A request whose streamed body failed. A body that stalled (its source sent nothing for the
+     * idle time) is not sent again: it would stall again; a dropped one is (a new stream each time).
+     */
+    bodyFailure(error, method, url) {
+        if (error instanceof errors/* RegistryError */.gl)
+            return error;
+        const code = (0,errors/* networkErrorCode */.a0)(error) ?? 'failed';
+        const origin = error.registryRequest;
+        return new errors/* RegistryError */.gl((0,errors/* isTimeoutCode */.Dh)(code) ? 'timeout' : 'unreachable', `${method} ${describeUrl(url)}: the body being sent failed${origin ? ` (${origin})` : ''}: ${code === 'IDLE_TIMEOUT' ? error.message : code}`, { code, url, host: this.host, final: (0,errors/* isTimeoutCode */.Dh)(code), cause: error });
     }
     connectionFailure(error, method, url) {
         if (error instanceof errors/* RegistryError */.gl)
@@ -801,7 +953,55 @@ async function readJson(response, url) {
 
 // EXTERNAL MODULE: ./lib/src/oci/media.js
 var media = __webpack_require__(22939);
+;// CONCATENATED MODULE: ./lib/src/oci/paths.js
+
+
+/**
+ * Registry URL paths, built only from parts that passed the distribution grammar. A repository,
+ * tag or digest that came from a server (a tag list, an index, a referrer) cannot turn into a path
+ * elsewhere (`../../victim/app/manifests/latest`): it is refused before any request is made.
+ */
+function refuse(what, value) {
+    throw new errors/* RegistryError */.gl('invalid-response', `refusing to build a registry URL from ${what} ${JSON.stringify(value.slice(0, 200))}: it is not valid by the distribution grammar`, { code: 'INVALID_NAME', final: true });
+}
+function repositoryPart(repository) {
+    if (!(0,oci_reference/* isValidRepositoryPath */.M0)(repository))
+        refuse('the repository name', repository);
+    return repository;
+}
+function digestPart(digest) {
+    if (!(0,oci_reference/* isValidDigest */.fH)(digest))
+        refuse('the digest', digest);
+    return digest;
+}
+/** `/v2/<repository>/manifests/<tag or digest>`. */
+function manifestPath(repository, reference) {
+    if (!(0,oci_reference/* isValidTag */.r_)(reference) && !(0,oci_reference/* isValidDigest */.fH)(reference))
+        refuse('the tag or digest', reference);
+    return `/v2/${repositoryPart(repository)}/manifests/${reference}`;
+}
+/** `/v2/<repository>/blobs/<digest>`. */
+function blobPath(repository, digest) {
+    return `/v2/${repositoryPart(repository)}/blobs/${digestPart(digest)}`;
+}
+/** `/v2/<repository>/blobs/uploads/`, with a mount query when `mount` is given. */
+function uploadsPath(repository, mount) {
+    const base = `/v2/${repositoryPart(repository)}/blobs/uploads/`;
+    if (!mount)
+        return base;
+    return `${base}?mount=${encodeURIComponent(digestPart(mount.digest))}&from=${encodeURIComponent(repositoryPart(mount.from))}`;
+}
+/** `/v2/<repository>/tags/list?n=<page size>`. */
+function tagsPath(repository, pageSize) {
+    return `/v2/${repositoryPart(repository)}/tags/list?n=${pageSize}`;
+}
+/** `/v2/<repository>/referrers/<digest>`. */
+function referrersPath(repository, digest) {
+    return `/v2/${repositoryPart(repository)}/referrers/${digestPart(digest)}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/oci/blobs.js
+
 
 
 
@@ -811,7 +1011,7 @@ async function headBlob(transport, repository, digest) {
     const what = `HEAD blob ${repository}@${digest}`;
     const { response, url } = await transport.send({
         method: 'HEAD',
-        url: `/v2/${repository}/blobs/${digest}`,
+        url: blobPath(repository, digest),
         scopes: [repositoryScope(repository, 'pull')],
         what,
     });
@@ -824,13 +1024,14 @@ async function headBlob(transport, repository, digest) {
 }
 /**
  * Streams a blob. The concurrency slot is held until the stream ends or is destroyed, so
- * downloads count against the host's limit for as long as they last.
+ * downloads count against the host's limit for as long as they last. With `expectedSize` (the
+ * descriptor's), an answer announcing another length is refused before a byte is read.
  */
-async function getBlob(transport, repository, digest) {
+async function getBlob(transport, repository, digest, expectedSize) {
     const what = `GET blob ${repository}@${digest}`;
     const { response, url, release } = await transport.send({
         method: 'GET',
-        url: `/v2/${repository}/blobs/${digest}`,
+        url: blobPath(repository, digest),
         scopes: [repositoryScope(repository, 'pull')],
         headers: { 'accept-encoding': 'identity' },
         holdSlot: true,
@@ -842,7 +1043,18 @@ async function getBlob(transport, repository, digest) {
     }
     const stream = response.body;
     stream.once('close', release);
-    return { stream, size: Number(response.headers.get('content-length')) || 0 };
+    const size = Number(response.headers.get('content-length'));
+    if (expectedSize !== undefined && response.headers.has('content-length') && size !== expectedSize) {
+        stream.destroy();
+        throw new errors/* RegistryError */.gl('invalid-response', `${transport.host}: ${what}: Content-Length says ${response.headers.get('content-length')} bytes, the manifest says ${expectedSize}`, { url, host: transport.host, final: true });
+    }
+    // A download that stalls or drops counts against this host's breaker, and whoever reads the
+    // stream (an upload to another registry) can say where it came from.
+    stream.once('error', (error) => {
+        Object.assign(error, { registryRequest: `${transport.host}: ${what}` });
+        transport.noteStreamFailure(error);
+    });
+    return { stream, size: Number.isFinite(size) ? size : 0 };
 }
 /** Reads a small blob (an image config) whole, checking its digest. */
 async function readBlob(transport, repository, digest, maxBytes = MAX_JSON_BYTES) {
@@ -861,7 +1073,7 @@ async function readBlob(transport, repository, digest, maxBytes = MAX_JSON_BYTES
         chunks.push(chunk);
     }
     const bytes = Buffer.concat(chunks);
-    if (digest.startsWith('sha256:') && (0,media/* sha256Digest */.sI)(bytes) !== digest)
+    if (!(0,media/* matchesDigest */._j)(bytes, digest))
         throw new errors/* RegistryError */.gl('digest-mismatch', `blob ${repository}@${digest} does not match its digest`, {
             code: 'DIGEST_INVALID',
             host: transport.host,
@@ -879,12 +1091,19 @@ var oci_credentials = __webpack_require__(22857);
 
 
 
+
+/** Manifests: HEAD, GET (verified against their digest), PUT, and the referrers API. */
+/**
+ * The largest manifest read or written: the distribution spec lets registries refuse manifests
+ * over 4 MiB, and no real image manifest comes near it.
+ */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** HEAD a manifest by tag or digest; undefined when the registry answers 404. */
 async function headManifest(transport, repository, reference) {
     const what = `HEAD ${repository}:${reference}`;
     const { response, url } = await transport.send({
         method: 'HEAD',
-        url: `/v2/${repository}/manifests/${reference}`,
+        url: manifestPath(repository, reference),
         scopes: [repositoryScope(repository, 'pull')],
         headers: { accept: media/* MANIFEST_ACCEPT */.dY },
         what,
@@ -896,7 +1115,16 @@ async function headManifest(transport, repository, reference) {
     const digest = response.headers.get('docker-content-digest');
     const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
     const length = Number(response.headers.get('content-length'));
-    if (!digest || !(0,oci_reference/* isValidDigest */.fH)(digest) || !mediaType || !Number.isFinite(length)) {
+    if (Number.isFinite(length) && length > MAX_MANIFEST_BYTES)
+        throw tooLarge(transport, what, length, url);
+    if ((0,oci_reference/* isValidDigest */.fH)(reference) && digest?.startsWith(`${(0,media/* algorithmOf */.Hy)(reference)}:`) && digest !== reference) {
+        throw new errors/* RegistryError */.gl('digest-mismatch', `${transport.host}: ${what}: the registry says the manifest is ${digest.slice(0, 80)}`, { code: 'DIGEST_INVALID', url, host: transport.host, final: true });
+    }
+    if (!digest ||
+        !(0,oci_reference/* isValidDigest */.fH)(digest) ||
+        !mediaType ||
+        !response.headers.has('content-length') ||
+        !Number.isFinite(length)) {
         // Some registries leave headers out of HEAD answers; the bytes always tell.
         const manifest = await getManifest(transport, repository, reference);
         return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
@@ -912,19 +1140,27 @@ async function getManifest(transport, repository, reference) {
     const what = `GET ${repository}:${reference}`;
     const { response, url } = await transport.send({
         method: 'GET',
-        url: `/v2/${repository}/manifests/${reference}`,
+        url: manifestPath(repository, reference),
         scopes: [repositoryScope(repository, 'pull')],
         headers: { accept: media/* MANIFEST_ACCEPT */.dY },
         what,
     });
     if (response.status !== 200)
         throw await transport.failure(response, url, what);
-    const bytes = await readBody(response, MAX_JSON_BYTES, url);
-    const digest = (0,media/* sha256Digest */.sI)(bytes);
-    const expected = reference.includes(':') ? reference : response.headers.get('docker-content-digest');
-    if (expected?.startsWith('sha256:') && expected !== digest) {
-        throw new errors/* RegistryError */.gl('digest-mismatch', `${transport.host}/${repository}:${reference}: the manifest's bytes hash to ${digest}, not ${expected}`, { code: 'DIGEST_INVALID', url, host: transport.host, final: true });
+    const announcedLength = Number(response.headers.get('content-length'));
+    if (Number.isFinite(announcedLength) && announcedLength > MAX_MANIFEST_BYTES)
+        throw tooLarge(transport, what, announcedLength, url);
+    const bytes = await readBody(response, MAX_MANIFEST_BYTES, url);
+    if (response.headers.has('content-length') && announcedLength !== bytes.length) {
+        throw new errors/* RegistryError */.gl('invalid-response', `${transport.host}: ${what}: Content-Length says ${response.headers.get('content-length')} bytes, the body has ${bytes.length}`, { url, host: transport.host, final: true });
     }
+    // By digest: the bytes must hash to it, with its own algorithm. By tag: to what the registry announces.
+    const announced = response.headers.get('docker-content-digest');
+    const expected = (0,oci_reference/* isValidDigest */.fH)(reference) ? reference : announced;
+    if (expected !== null && (!(0,oci_reference/* isValidDigest */.fH)(expected) || !(0,media/* matchesDigest */._j)(bytes, expected))) {
+        throw new errors/* RegistryError */.gl('digest-mismatch', `${transport.host}/${repository}:${reference}: the manifest's bytes do not hash to ${expected.slice(0, 140)} (sha256 of the bytes: ${(0,media/* sha256Digest */.sI)(bytes)})`, { code: 'DIGEST_INVALID', url, host: transport.host, final: true });
+    }
+    const digest = (0,oci_reference/* isValidDigest */.fH)(reference) ? reference : (0,media/* sha256Digest */.sI)(bytes);
     const mediaType = (0,media/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined).mediaType;
     return { digest, mediaType, bytes };
 }
@@ -934,9 +1170,11 @@ async function getManifest(transport, repository, reference) {
  */
 async function putManifest(transport, repository, reference, manifest) {
     const what = `PUT manifest ${repository}:${reference}`;
+    if (manifest.bytes.length > MAX_MANIFEST_BYTES)
+        throw tooLarge(transport, what, manifest.bytes.length);
     const { response, url } = await transport.send({
         method: 'PUT',
-        url: `/v2/${repository}/manifests/${reference}`,
+        url: manifestPath(repository, reference),
         scopes: [repositoryScope(repository, 'pull,push')],
         headers: { 'content-type': manifest.mediaType },
         body: manifest.bytes,
@@ -945,9 +1183,9 @@ async function putManifest(transport, repository, reference, manifest) {
     if (response.status !== 201 && response.status !== 200)
         throw await transport.failure(response, url, what);
     await drain(response);
-    const digest = (0,media/* sha256Digest */.sI)(manifest.bytes);
+    const digest = (0,oci_reference/* isValidDigest */.fH)(reference) ? reference : (0,media/* sha256Digest */.sI)(manifest.bytes);
     const announced = response.headers.get('docker-content-digest');
-    if (announced && announced.startsWith('sha256:') && announced !== digest) {
+    if (announced && announced.startsWith(digest.split(':')[0]) && announced !== digest) {
         throw new errors/* RegistryError */.gl('digest-mismatch', `${transport.host}/${repository}:${reference}: the registry stored ${announced}, expected ${digest}`, { status: response.status, code: 'DIGEST_INVALID', url, host: transport.host, final: true });
     }
     return digest;
@@ -960,7 +1198,7 @@ async function listReferrers(transport, repository, digest) {
     const what = `referrers of ${repository}@${digest}`;
     const { response, url } = await transport.send({
         method: 'GET',
-        url: `/v2/${repository}/referrers/${digest}`,
+        url: referrersPath(repository, digest),
         scopes: [repositoryScope(repository, 'pull')],
         headers: { accept: 'application/vnd.oci.image.index.v1+json' },
         what,
@@ -977,30 +1215,50 @@ async function listReferrers(transport, repository, digest) {
         return undefined;
     return index.manifests ?? [];
 }
+function tooLarge(transport, what, size, url) {
+    return new errors/* RegistryError */.gl('invalid-response', `${transport.host}: ${what}: a manifest of ${size} bytes is larger than the ${MAX_MANIFEST_BYTES} bytes (4 MiB) cutover accepts`, { host: transport.host, final: true, ...(url !== undefined && { url }) });
+}
 
 ;// CONCATENATED MODULE: ./lib/src/oci/tags.js
 
 
 
-/** Tags and repositories: `/v2/<name>/tags/list` and `/v2/_catalog`, following `Link` pagination. */
+
+
+
 /** Every tag of a repository; [] when the repository is unknown. */
-async function listTags(transport, repository, pageSize) {
+async function listTags(transport, repository, pageSize, warn = () => undefined) {
     const tags = [];
-    for await (const page of pages(transport, `/v2/${repository}/tags/list?n=${pageSize}`, [repositoryScope(repository, 'pull')], `list tags of ${repository}`)) {
+    for await (const page of pages(transport, tagsPath(repository, pageSize), [repositoryScope(repository, 'pull')], `list tags of ${repository}`)) {
         if (page === undefined)
             return tags;
-        tags.push(...(page.tags ?? []));
+        tags.push(...validNames(page.tags, oci_reference/* isValidTag */.r_, `${transport.host}/${repository} lists tag`, warn));
     }
     return tags;
+}
+/** The strings of a listed page that pass `valid`; the others are reported, not returned. */
+function validNames(listed, valid, what, warn) {
+    if (listed === undefined || listed === null)
+        return [];
+    if (!Array.isArray(listed))
+        throw new errors/* RegistryError */.gl('invalid-response', `${what}s that are not a list`, { final: true });
+    const names = [];
+    for (const name of listed) {
+        if (typeof name === 'string' && valid(name))
+            names.push(name);
+        else
+            warn(`${what} ${JSON.stringify(name)?.slice(0, 200)}, which is not valid: left out`);
+    }
+    return names;
 }
 /**
  * Every repository the registry's catalog lists.
  * @throws RegistryError when the registry does not serve or allow the catalog (401, 403, 404)
  */
-async function listRepositories(transport, pageSize) {
+async function listRepositories(transport, pageSize, warn = () => undefined) {
     const names = [];
     for await (const page of pages(transport, `/v2/_catalog?n=${pageSize}`, ['registry:catalog:*'], 'list repositories', false)) {
-        names.push(...(page?.repositories ?? []));
+        names.push(...validNames(page?.repositories, oci_reference/* isValidRepositoryPath */.M0, `${transport.host}'s catalog lists repository`, warn));
     }
     return names;
 }
@@ -1020,7 +1278,12 @@ async function* pages(transport, first, scopes, what, missingIsEmpty = true) {
         yield (await readJson(response, url));
         // The registry builds the cursor; we only follow it (relative to the page we asked for).
         const link = nextLink(response.headers.get('link'));
-        next = link === undefined ? undefined : new URL(link, url).href;
+        next = link === undefined ? undefined : transport.follow(url, link);
+        if (next !== undefined && new URL(next).origin !== new URL(url).origin)
+            throw new errors/* RegistryError */.gl('invalid-response', `${transport.host}: ${what}: the next page is on another server (${next})`, {
+                host: transport.host,
+                final: true,
+            });
         if (next !== undefined && seen.has(next))
             next = undefined;
     }
@@ -1040,6 +1303,7 @@ function nextLink(header) {
 ;// CONCATENATED MODULE: ./lib/src/oci/uploads.js
 
 
+
 /**
  * Blob uploads: cross-repository mounts, one streamed PUT, or PATCH chunks (when asked, or when a
  * proxy refuses the single PUT as too large). An upload is retried as a whole — a new session and
@@ -1054,7 +1318,7 @@ const FALLBACK_CHUNK_SIZE = 1_000_000;
 async function mountBlob(transport, repository, digest, from) {
     const { response, url } = await transport.send({
         method: 'POST',
-        url: `/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`,
+        url: uploadsPath(repository, { digest, from }),
         scopes: mergeScopes([repositoryScope(repository, 'pull,push')], [repositoryScope(from, 'pull')]),
         what: `mount ${from}@${digest} into ${repository}`,
     });
@@ -1063,7 +1327,7 @@ async function mountBlob(transport, repository, digest, from) {
         return { mounted: true };
     const location = response.headers.get('location');
     if (response.status === 202 && location)
-        return { mounted: false, location: new URL(location, url).href };
+        return { mounted: false, location: transport.follow(url, location) };
     return { mounted: false };
 }
 /** Opens an upload session; returns its absolute location (query string kept). */
@@ -1074,7 +1338,7 @@ async function openSession(transport, send, repository) {
     const what = `start an upload to ${repository}`;
     const { response, url } = await send({
         method: 'POST',
-        url: `/v2/${repository}/blobs/uploads/`,
+        url: uploadsPath(repository),
         scopes: [repositoryScope(repository, 'pull,push')],
         what,
     });
@@ -1082,7 +1346,7 @@ async function openSession(transport, send, repository) {
     if (response.status !== 202 || !location)
         throw await transport.failure(response, url, what);
     await drain(response);
-    return new URL(location, url).href;
+    return transport.follow(url, location);
 }
 /**
  * Uploads a blob from a stream: one streamed PUT (after POST), or PATCH chunks when `chunkSize`
@@ -1093,7 +1357,7 @@ async function openSession(transport, send, repository) {
 function uploadBlob(transport, upload) {
     const { repository, digest, size, open, chunkSize } = upload;
     const send = (request) => transport.sendOnce(request);
-    return transport.retrying('PUT', `/v2/${repository}/blobs/uploads/`, async (attempt) => {
+    return transport.retrying('PUT', uploadsPath(repository), async (attempt) => {
         // A session from an earlier attempt may hold part of a body: every retry starts a new one.
         const location = attempt === 0 && upload.session !== undefined
             ? upload.session
@@ -1144,7 +1408,7 @@ async function uploadChunked(transport, upload, firstLocation, stream, chunkSize
             if (response.status !== 202 || !next)
                 throw await transport.failure(response, url, what);
             await drain(response);
-            location = new URL(next, url).href;
+            location = transport.follow(url, next);
             offset += chunk.length;
         }
     }
@@ -1246,14 +1510,14 @@ class RegistryClient {
     }
     /** Every tag of a repository, following `Link` pagination (pages of up to 1000); [] when the repository is unknown. */
     listTags(repository) {
-        return listTags(this.transport, repository, this.pageSize);
+        return listTags(this.transport, repository, this.pageSize, this.options.onWarning);
     }
     /**
      * Every repository the registry's catalog lists (pages of up to 1000).
      * @throws RegistryError when the registry does not serve or allow the catalog (401, 403, 404)
      */
     listRepositories() {
-        return listRepositories(this.transport, this.pageSize);
+        return listRepositories(this.transport, this.pageSize, this.options.onWarning);
     }
     /** HEAD a manifest by tag or digest; undefined when the registry answers 404. */
     headManifest(repository, reference) {
@@ -1283,8 +1547,8 @@ class RegistryClient {
         return readBlob(this.transport, repository, digest, maxBytes);
     }
     /** Streams a blob; the concurrency slot is held until the stream ends or is destroyed. */
-    getBlob(repository, digest) {
-        return getBlob(this.transport, repository, digest);
+    getBlob(repository, digest, expectedSize) {
+        return getBlob(this.transport, repository, digest, expectedSize);
     }
     /** Asks the registry to mount a blob from another of its repositories. */
     mountBlob(repository, digest, from) {
@@ -1570,11 +1834,13 @@ function isConnectionFailure(error) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Go: () => (/* binding */ isForeignBlob),
+/* harmony export */   Hy: () => (/* binding */ algorithmOf),
 /* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   _j: () => (/* binding */ matchesDigest),
 /* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
 /* harmony export */   sI: () => (/* binding */ sha256Digest)
 /* harmony export */ });
-/* unused harmony export MEDIA_TYPES */
+/* unused harmony exports MEDIA_TYPES, digestOf */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
 
@@ -1595,7 +1861,19 @@ const MANIFEST_ACCEPT = [
 ].join(', ');
 /** `sha256:<hex>` of some bytes: digests always come from the raw bytes, never re-serialised JSON. */
 function sha256Digest(bytes) {
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+    return digestOf(bytes, 'sha256');
+}
+/** `<algorithm>:<hex>` of some bytes. */
+function digestOf(bytes, algorithm) {
+    return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+/** The algorithm of a valid digest (`sha256:…` → sha256). */
+function algorithmOf(digest) {
+    return digest.startsWith('sha512:') ? 'sha512' : 'sha256';
+}
+/** True when `bytes` hash to `digest` with the digest's own algorithm. */
+function matchesDigest(bytes, digest) {
+    return digestOf(bytes, algorithmOf(digest)) === digest;
 }
 /**
  * Reads a manifest's structure. The media type comes from the document when it names one,
