@@ -537,7 +537,8 @@ class HostHealth {
     lastReason = '';
     /** Set while the breaker is open: when it may let a probe through. */
     openUntil;
-    probing = false;
+    /** When the half-open breaker let its probe through (another may go after a cool-down). */
+    probeStartedAt;
     rateLimitedSince;
     constructor(host, policy = {}, now = Date.now) {
         this.host = host;
@@ -552,9 +553,10 @@ class HostHealth {
     admit() {
         const now = this.now();
         if (this.openUntil !== undefined) {
-            if (now < this.openUntil || this.probing)
+            const probing = this.probeStartedAt !== undefined && now - this.probeStartedAt < this.policy.breakerCooldownMs;
+            if (now < this.openUntil || probing)
                 throw this.unreachable();
-            this.probing = true;
+            this.probeStartedAt = now;
         }
         if (this.rateLimitedSince !== undefined && now - this.rateLimitedSince >= this.policy.rateLimitBudgetMs) {
             throw new errors/* RegistryError */.gl('rate-limited', `registry ${this.host} has answered only 429 (rate-limited) since ${iso(this.rateLimitedSince)}: giving up on its remaining work`, { status: 429, host: this.host, final: true, hint: 'run again later, or lower --concurrency' });
@@ -565,7 +567,7 @@ class HostHealth {
         this.failures = 0;
         this.failingSince = undefined;
         this.openUntil = undefined;
-        this.probing = false;
+        this.probeStartedAt = undefined;
         if (status === 429)
             this.rateLimitedSince ??= this.now();
         else
@@ -577,9 +579,9 @@ class HostHealth {
         this.failures++;
         this.failingSince ??= now;
         this.lastReason = reason;
-        if (this.probing || this.failures >= this.policy.breakerThreshold) {
+        if (this.probeStartedAt !== undefined || this.failures >= this.policy.breakerThreshold) {
             this.openUntil = now + this.policy.breakerCooldownMs;
-            this.probing = false;
+            this.probeStartedAt = undefined;
         }
     }
     /** True while the breaker is open. */
@@ -662,7 +664,11 @@ class Transport {
             credentials: this.credentials,
             secrets: this.secrets,
             stats: this.stats,
-            request: (url, request) => this.exchange(url, { ...request, headers: { 'user-agent': USER_AGENT, ...request.headers } }),
+            // A token service that cannot be reached fails the request that needed the token, as a
+            // connection failure: the request is then retried as a whole.
+            request: (url, request) => this.exchange(url, { ...request, headers: { 'user-agent': USER_AGENT, ...request.headers } }).catch((error) => {
+                throw this.connectionFailure(error, request.method, url);
+            }),
         };
         this.authorizer = new NegotiatedAuthorizer(context);
     }

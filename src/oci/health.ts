@@ -36,7 +36,8 @@ export class HostHealth {
   private lastReason = '';
   /** Set while the breaker is open: when it may let a probe through. */
   private openUntil: number | undefined;
-  private probing = false;
+  /** When the half-open breaker let its probe through (another may go after a cool-down). */
+  private probeStartedAt: number | undefined;
   private rateLimitedSince: number | undefined;
 
   constructor(
@@ -55,8 +56,10 @@ export class HostHealth {
   admit(): void {
     const now = this.now();
     if (this.openUntil !== undefined) {
-      if (now < this.openUntil || this.probing) throw this.unreachable();
-      this.probing = true;
+      const probing =
+        this.probeStartedAt !== undefined && now - this.probeStartedAt < this.policy.breakerCooldownMs;
+      if (now < this.openUntil || probing) throw this.unreachable();
+      this.probeStartedAt = now;
     }
     if (this.rateLimitedSince !== undefined && now - this.rateLimitedSince >= this.policy.rateLimitBudgetMs) {
       throw new RegistryError(
@@ -72,7 +75,7 @@ export class HostHealth {
     this.failures = 0;
     this.failingSince = undefined;
     this.openUntil = undefined;
-    this.probing = false;
+    this.probeStartedAt = undefined;
     if (status === 429) this.rateLimitedSince ??= this.now();
     else this.rateLimitedSince = undefined;
   }
@@ -83,9 +86,9 @@ export class HostHealth {
     this.failures++;
     this.failingSince ??= now;
     this.lastReason = reason;
-    if (this.probing || this.failures >= this.policy.breakerThreshold) {
+    if (this.probeStartedAt !== undefined || this.failures >= this.policy.breakerThreshold) {
       this.openUntil = now + this.policy.breakerCooldownMs;
-      this.probing = false;
+      this.probeStartedAt = undefined;
     }
   }
 

@@ -163,8 +163,14 @@ export class Transport {
       credentials: this.credentials,
       secrets: this.secrets,
       stats: this.stats,
+      // A token service that cannot be reached fails the request that needed the token, as a
+      // connection failure: the request is then retried as a whole.
       request: (url, request) =>
-        this.exchange(url, { ...request, headers: { 'user-agent': USER_AGENT, ...request.headers } }),
+        this.exchange(url, { ...request, headers: { 'user-agent': USER_AGENT, ...request.headers } }).catch(
+          (error: unknown) => {
+            throw this.connectionFailure(error, request.method, url);
+          },
+        ),
     };
     this.authorizer = new NegotiatedAuthorizer(context);
   }
