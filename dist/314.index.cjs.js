@@ -75,11 +75,7 @@ const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_7__/* .defineComman
         const dryRun = options['dry-run'];
         const { old, new: next } = manifest.registries;
         const onRetry = (event) => reporter.info(`retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`);
-        // The run's deadline aborts every request of both clients; its reason is what they report.
-        const deadline = new AbortController();
-        const timer = options.deadline === undefined
-            ? undefined
-            : setTimeout(() => deadline.abort(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .OperationalError */ .LE('timeout', `the --deadline of ${formatSeconds(options.deadline)} passed`)), options.deadline);
+        const deadline = runDeadline(options.deadline);
         const clientOptions = {
             concurrency: options.concurrency,
             onRetry,
@@ -89,105 +85,96 @@ const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_7__/* .defineComman
         };
         const source = await _oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryClient */ .bP.forRegistry(old, env, { ...clientOptions, readOnly: true });
         const target = await _oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryClient */ .bP.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
+        // do
+        const started = Date.now();
+        const selection = await (0,_select_js__WEBPACK_IMPORTED_MODULE_4__/* .selectImages */ .$g)({
+            manifest,
+            source,
+            refsFiles,
+            ...(options.only !== undefined && { only: options.only }),
+            concurrency: options.concurrency,
+        });
+        reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
+        for (const warning of selection.warnings)
+            reporter.warning(warning);
+        reportMissing(selection.missing, manifest, reporter);
+        reporter.info(`${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`);
+        const session = new _copy_js__WEBPACK_IMPORTED_MODULE_1__/* .CopySession */ .W();
+        const outcomes = [];
+        const progress = new _shared_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .ProgressLine */ .g((line) => reporter.info(line), (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000);
+        const ticker = setInterval(() => progress.tick(), 1000);
         try {
-            return await copySelected();
+            // More images in flight than requests per host: each image waits on the source and then the
+            // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
+            await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_9__/* .forEachLimited */ .vP)(selection.images, options.concurrency * 4, async (image) => {
+                outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }));
+                progress.tick();
+            });
         }
         finally {
-            clearTimeout(timer);
+            clearInterval(ticker);
         }
-        async function copySelected() {
-            // do
-            const started = Date.now();
-            const selection = await (0,_select_js__WEBPACK_IMPORTED_MODULE_4__/* .selectImages */ .$g)({
-                manifest,
-                source,
-                refsFiles,
-                ...(options.only !== undefined && { only: options.only }),
-                concurrency: options.concurrency,
-            });
-            reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
-            for (const warning of selection.warnings)
-                reporter.warning(warning);
-            reportMissing(selection.missing, manifest, reporter);
-            reporter.info(`${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`);
-            const session = new _copy_js__WEBPACK_IMPORTED_MODULE_1__/* .CopySession */ .W();
-            const outcomes = [];
-            const progress = new _shared_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .ProgressLine */ .g((line) => reporter.info(line), (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000);
-            const ticker = setInterval(() => progress.tick(), 1000);
-            try {
-                // More images in flight than requests per host: each image waits on the source and then the
-                // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
-                await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_9__/* .forEachLimited */ .vP)(selection.images, options.concurrency * 4, async (image) => {
-                    outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }));
-                    progress.tick();
-                });
-            }
-            finally {
-                clearInterval(ticker);
-            }
-            progress.done();
-            reporter.debug(`copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`);
-            // report
-            const by = (action) => outcomes.filter((outcome) => outcome.action === action);
-            const copied = by(dryRun ? 'would copy' : 'copied');
-            const skipped = by('skipped');
-            const conflicts = by('conflict');
-            const failed = by('failed');
-            for (const conflict of conflicts)
-                reporter.error(`conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`);
-            for (const failure of failed)
-                reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
-            reporter.info(`${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
-                `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`);
-            reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
-            const entry = (outcome) => ({
-                source: outcome.source,
-                target: outcome.target,
-                digest: outcome.digest,
-            });
-            const problems = conflicts.length + failed.length;
-            // Nothing to copy because the old registry would not say what it holds is not success.
-            const refusedEmpty = selection.images.length === 0 && selection.catalogRefused !== undefined && !options['allow-empty'];
-            const failureMessage = refusedEmpty
-                ? `nothing selected: ${old.host} refused to list its repositories (${selection.catalogRefused}) and no repository the manifest or references name matched the copy rules; name the repositories in the manifest, or pass --allow-empty`
-                : `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}${deadline.signal.aborted ? ' (the --deadline passed)' : ''}`;
-            return {
-                exitCode: problems > 0 || refusedEmpty ? 1 : 0,
-                ...((problems > 0 || refusedEmpty) && { failureMessage }),
-                outputs: {
-                    copied: String(copied.length),
-                    skipped: String(skipped.length),
-                    conflicts: String(conflicts.length),
-                    failed: String(failed.length),
-                    'bytes-uploaded': String(session.bytesUploaded),
-                },
-                json: {
-                    dryRun,
-                    source: old.host,
-                    target: next.host,
-                    selected: selection.images.length,
-                    copied: copied.map(entry),
-                    skipped: skipped.map(entry),
-                    conflicts: conflicts.map((outcome) => ({
-                        ...entry(outcome),
-                        existingDigest: outcome.existingDigest,
-                    })),
-                    failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
-                    missing: selection.missing,
-                    bytesUploaded: session.bytesUploaded,
-                    blobsUploaded: session.blobsUploaded,
-                    blobsMounted: session.blobsMounted,
-                    blobsSkipped: session.blobsSkipped,
-                    images: outcomes.map((outcome) => ({ ...outcome })),
-                    warnings: selection.warnings,
-                },
-            };
-        }
+        progress.done();
+        deadline.clear();
+        reporter.debug(`copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`);
+        // report
+        const by = (action) => outcomes.filter((outcome) => outcome.action === action);
+        const copied = by(dryRun ? 'would copy' : 'copied');
+        const skipped = by('skipped');
+        const conflicts = by('conflict');
+        const failed = by('failed');
+        for (const conflict of conflicts)
+            reporter.error(`conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`);
+        for (const failure of failed)
+            reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
+        reporter.info(`${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
+            `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`);
+        reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
+        const entry = (outcome) => ({
+            source: outcome.source,
+            target: outcome.target,
+            digest: outcome.digest,
+        });
+        const problems = conflicts.length + failed.length;
+        // Nothing to copy because the old registry would not say what it holds is not a success.
+        const refusedEmpty = selection.images.length === 0 && selection.catalogRefused !== undefined && !options['allow-empty'];
+        return {
+            exitCode: problems > 0 || refusedEmpty ? 1 : 0,
+            ...((problems > 0 || refusedEmpty) && {
+                failureMessage: refusedEmpty
+                    ? `nothing selected: ${old.host} refused to list its repositories (${selection.catalogRefused}) and no repository the manifest or references name matched the copy rules; name the repositories in the manifest, or pass --allow-empty`
+                    : `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}${deadline.signal.aborted ? ' (the --deadline passed)' : ''}`,
+            }),
+            outputs: {
+                copied: String(copied.length),
+                skipped: String(skipped.length),
+                conflicts: String(conflicts.length),
+                failed: String(failed.length),
+                'bytes-uploaded': String(session.bytesUploaded),
+            },
+            json: {
+                dryRun,
+                source: old.host,
+                target: next.host,
+                selected: selection.images.length,
+                copied: copied.map(entry),
+                skipped: skipped.map(entry),
+                conflicts: conflicts.map((outcome) => ({
+                    ...entry(outcome),
+                    existingDigest: outcome.existingDigest,
+                })),
+                failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
+                missing: selection.missing,
+                bytesUploaded: session.bytesUploaded,
+                blobsUploaded: session.blobsUploaded,
+                blobsMounted: session.blobsMounted,
+                blobsSkipped: session.blobsSkipped,
+                images: outcomes.map((outcome) => ({ ...outcome })),
+                warnings: selection.warnings,
+            },
+        };
     },
 });
-function formatSeconds(ms) {
-    return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
-}
 /** Copies one selected reference; every failure becomes an outcome, so one tag never stops the others. */
 async function copyOne(image, context) {
     const { source, target } = context;
@@ -296,6 +283,19 @@ function summaryMarkdown(report) {
             : '_No tag selected by the copy rules._',
         '',
     ].join('\n');
+}
+/**
+ * The run's `--deadline`: when it passes, every request of both clients is aborted and later ones
+ * fail at once; the abort reason is what they report. The timer never keeps the process alive.
+ */
+function runDeadline(ms) {
+    const controller = new AbortController();
+    if (ms === undefined)
+        return { signal: controller.signal, clear: () => undefined };
+    const seconds = ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
+    const timer = setTimeout(() => controller.abort(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .OperationalError */ .LE('timeout', `the --deadline of ${seconds} passed`)), ms);
+    timer.unref();
+    return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 

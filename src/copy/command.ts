@@ -8,7 +8,7 @@ import { selectImages, type SelectedImage } from './select.js';
 import { formatBytes, table } from '../shared/markdown.js';
 import { formatRate, ProgressLine } from '../shared/progress.js';
 import type { Reporter } from '../shared/reporter.js';
-import { defineCommand, type CommandResult } from '../cli/command.js';
+import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 import { OperationalError } from '../shared/errors.js';
 
@@ -69,21 +69,7 @@ export const copyTags = defineCommand({
       reporter.info(
         `retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`,
       );
-    // The run's deadline aborts every request of both clients; its reason is what they report.
-    const deadline = new AbortController();
-    const timer =
-      options.deadline === undefined
-        ? undefined
-        : setTimeout(
-            () =>
-              deadline.abort(
-                new OperationalError(
-                  'timeout',
-                  `the --deadline of ${formatSeconds(options.deadline!)} passed`,
-                ),
-              ),
-            options.deadline,
-          );
+    const deadline = runDeadline(options.deadline);
     const clientOptions = {
       concurrency: options.concurrency,
       onRetry,
@@ -94,120 +80,110 @@ export const copyTags = defineCommand({
     const source = await RegistryClient.forRegistry(old, env, { ...clientOptions, readOnly: true });
     const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
 
+    // do
+    const started = Date.now();
+    const selection = await selectImages({
+      manifest,
+      source,
+      refsFiles,
+      ...(options.only !== undefined && { only: options.only }),
+      concurrency: options.concurrency,
+    });
+    reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
+    for (const warning of selection.warnings) reporter.warning(warning);
+    reportMissing(selection.missing, manifest, reporter);
+    reporter.info(
+      `${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`,
+    );
+    const session = new CopySession();
+    const outcomes: Outcome[] = [];
+    const progress = new ProgressLine(
+      (line) => reporter.info(line),
+      (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun),
+      Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000,
+    );
+    const ticker = setInterval(() => progress.tick(), 1000);
     try {
-      return await copySelected();
-    } finally {
-      clearTimeout(timer);
-    }
-
-    async function copySelected(): Promise<CommandResult> {
-      // do
-      const started = Date.now();
-      const selection = await selectImages({
-        manifest,
-        source,
-        refsFiles,
-        ...(options.only !== undefined && { only: options.only }),
-        concurrency: options.concurrency,
-      });
-      reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
-      for (const warning of selection.warnings) reporter.warning(warning);
-      reportMissing(selection.missing, manifest, reporter);
-      reporter.info(
-        `${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`,
-      );
-      const session = new CopySession();
-      const outcomes: Outcome[] = [];
-      const progress = new ProgressLine(
-        (line) => reporter.info(line),
-        (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun),
-        Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000,
-      );
-      const ticker = setInterval(() => progress.tick(), 1000);
-      try {
-        // More images in flight than requests per host: each image waits on the source and then the
-        // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
-        await forEachLimited(selection.images, options.concurrency * 4, async (image) => {
-          outcomes.push(
-            await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }),
-          );
-          progress.tick();
-        });
-      } finally {
-        clearInterval(ticker);
-      }
-      progress.done();
-      reporter.debug(
-        `copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`,
-      );
-
-      // report
-      const by = (action: Outcome['action']) => outcomes.filter((outcome) => outcome.action === action);
-      const copied = by(dryRun ? 'would copy' : 'copied');
-      const skipped = by('skipped');
-      const conflicts = by('conflict');
-      const failed = by('failed');
-      for (const conflict of conflicts)
-        reporter.error(
-          `conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`,
+      // More images in flight than requests per host: each image waits on the source and then the
+      // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
+      await forEachLimited(selection.images, options.concurrency * 4, async (image) => {
+        outcomes.push(
+          await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }),
         );
-      for (const failure of failed)
-        reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
-      reporter.info(
-        `${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
-          `${formatBytes(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`,
-      );
-      reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
-      const entry = (outcome: Outcome) => ({
-        source: outcome.source,
-        target: outcome.target,
-        digest: outcome.digest,
+        progress.tick();
       });
-      const problems = conflicts.length + failed.length;
-      // Nothing to copy because the old registry would not say what it holds is not success.
-      const refusedEmpty =
-        selection.images.length === 0 && selection.catalogRefused !== undefined && !options['allow-empty'];
-      const failureMessage = refusedEmpty
-        ? `nothing selected: ${old.host} refused to list its repositories (${selection.catalogRefused}) and no repository the manifest or references name matched the copy rules; name the repositories in the manifest, or pass --allow-empty`
-        : `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}${deadline.signal.aborted ? ' (the --deadline passed)' : ''}`;
-      return {
-        exitCode: problems > 0 || refusedEmpty ? 1 : 0,
-        ...((problems > 0 || refusedEmpty) && { failureMessage }),
-        outputs: {
-          copied: String(copied.length),
-          skipped: String(skipped.length),
-          conflicts: String(conflicts.length),
-          failed: String(failed.length),
-          'bytes-uploaded': String(session.bytesUploaded),
-        },
-        json: {
-          dryRun,
-          source: old.host,
-          target: next.host,
-          selected: selection.images.length,
-          copied: copied.map(entry),
-          skipped: skipped.map(entry),
-          conflicts: conflicts.map((outcome) => ({
-            ...entry(outcome),
-            existingDigest: outcome.existingDigest,
-          })),
-          failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
-          missing: selection.missing,
-          bytesUploaded: session.bytesUploaded,
-          blobsUploaded: session.blobsUploaded,
-          blobsMounted: session.blobsMounted,
-          blobsSkipped: session.blobsSkipped,
-          images: outcomes.map((outcome) => ({ ...outcome })),
-          warnings: selection.warnings,
-        },
-      };
+    } finally {
+      clearInterval(ticker);
     }
+    progress.done();
+    deadline.clear();
+    reporter.debug(
+      `copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`,
+    );
+
+    // report
+    const by = (action: Outcome['action']) => outcomes.filter((outcome) => outcome.action === action);
+    const copied = by(dryRun ? 'would copy' : 'copied');
+    const skipped = by('skipped');
+    const conflicts = by('conflict');
+    const failed = by('failed');
+    for (const conflict of conflicts)
+      reporter.error(
+        `conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`,
+      );
+    for (const failure of failed)
+      reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
+    reporter.info(
+      `${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
+        `${formatBytes(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`,
+    );
+    reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
+    const entry = (outcome: Outcome) => ({
+      source: outcome.source,
+      target: outcome.target,
+      digest: outcome.digest,
+    });
+    const problems = conflicts.length + failed.length;
+    // Nothing to copy because the old registry would not say what it holds is not a success.
+    const refusedEmpty =
+      selection.images.length === 0 && selection.catalogRefused !== undefined && !options['allow-empty'];
+    return {
+      exitCode: problems > 0 || refusedEmpty ? 1 : 0,
+      ...((problems > 0 || refusedEmpty) && {
+        failureMessage: refusedEmpty
+          ? `nothing selected: ${old.host} refused to list its repositories (${selection.catalogRefused}) and no repository the manifest or references name matched the copy rules; name the repositories in the manifest, or pass --allow-empty`
+          : `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}${deadline.signal.aborted ? ' (the --deadline passed)' : ''}`,
+      }),
+      outputs: {
+        copied: String(copied.length),
+        skipped: String(skipped.length),
+        conflicts: String(conflicts.length),
+        failed: String(failed.length),
+        'bytes-uploaded': String(session.bytesUploaded),
+      },
+      json: {
+        dryRun,
+        source: old.host,
+        target: next.host,
+        selected: selection.images.length,
+        copied: copied.map(entry),
+        skipped: skipped.map(entry),
+        conflicts: conflicts.map((outcome) => ({
+          ...entry(outcome),
+          existingDigest: outcome.existingDigest,
+        })),
+        failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
+        missing: selection.missing,
+        bytesUploaded: session.bytesUploaded,
+        blobsUploaded: session.blobsUploaded,
+        blobsMounted: session.blobsMounted,
+        blobsSkipped: session.blobsSkipped,
+        images: outcomes.map((outcome) => ({ ...outcome })),
+        warnings: selection.warnings,
+      },
+    };
   },
 });
-
-function formatSeconds(ms: number): string {
-  return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
-}
 
 /** Copies one selected reference; every failure becomes an outcome, so one tag never stops the others. */
 async function copyOne(
@@ -353,4 +329,20 @@ function summaryMarkdown(report: {
       : '_No tag selected by the copy rules._',
     '',
   ].join('\n');
+}
+
+/**
+ * The run's `--deadline`: when it passes, every request of both clients is aborted and later ones
+ * fail at once; the abort reason is what they report. The timer never keeps the process alive.
+ */
+function runDeadline(ms: number | undefined): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  if (ms === undefined) return { signal: controller.signal, clear: () => undefined };
+  const seconds = ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
+  const timer = setTimeout(
+    () => controller.abort(new OperationalError('timeout', `the --deadline of ${seconds} passed`)),
+    ms,
+  );
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
