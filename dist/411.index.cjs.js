@@ -24,16 +24,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   copyTags: () => (/* binding */ copyTags)
 /* harmony export */ });
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79467);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46271);
 /* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9345);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
 /* harmony import */ var _refs_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77381);
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17870);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(17870);
 /* harmony import */ var _select_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53836);
-/* harmony import */ var _shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(51477);
-/* harmony import */ var _shared_progress_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(34767);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61346);
+/* harmony import */ var _shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(51477);
+/* harmony import */ var _shared_progress_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(34767);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(61346);
 /* harmony import */ var _cli_option_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61714);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8835);
+
 
 
 
@@ -45,7 +47,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** `cutover copy-tags`: copies the old tags the manifest's copy rules select to the new registry. */
-const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineCommand */ .N)({
+const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_7__/* .defineCommand */ .N)({
     name: 'copy-tags',
     summary: 'Copy the old tags still needed (copy: rules, pinned and referenced tags) to the new registry, byte-identical.',
     options: {
@@ -54,6 +56,8 @@ const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineComman
         refs: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.list('References files written by `guard --export-refs` (rules with referenced: true).'),
         only: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.string('Only old repositories matching this glob.'),
         overwrite: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.boolean('Replace target tags that point at a different digest (default: report a conflict).'),
+        deadline: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.duration('Stop after this long (e.g. 45m): requests in flight are aborted, what is left fails as timed out.'),
+        'allow-empty': _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.boolean('Succeed when nothing is selected although the old registry refused to list its repositories.'),
     },
     outputs: [
         { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
@@ -71,7 +75,14 @@ const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineComman
         const dryRun = options['dry-run'];
         const { old, new: next } = manifest.registries;
         const onRetry = (event) => reporter.info(`retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`);
-        const clientOptions = { concurrency: options.concurrency, onRetry, secrets };
+        const deadline = runDeadline(options.deadline);
+        const clientOptions = {
+            concurrency: options.concurrency,
+            onRetry,
+            secrets,
+            signal: deadline.signal,
+            onWarning: (message) => reporter.warning(message),
+        };
         const source = await _oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryClient */ .bP.forRegistry(old, env, { ...clientOptions, readOnly: true });
         const target = await _oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryClient */ .bP.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
         // do
@@ -88,14 +99,14 @@ const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineComman
             reporter.warning(warning);
         reportMissing(selection.missing, manifest, reporter);
         reporter.info(`${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`);
-        const session = new _copy_js__WEBPACK_IMPORTED_MODULE_1__/* .CopySession */ .W({ onRetry: (message) => reporter.info(message) });
+        const session = new _copy_js__WEBPACK_IMPORTED_MODULE_1__/* .CopySession */ .W();
         const outcomes = [];
-        const progress = new _shared_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .ProgressLine */ .g((line) => reporter.info(line), (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000);
+        const progress = new _shared_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .ProgressLine */ .g((line) => reporter.info(line), (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000);
         const ticker = setInterval(() => progress.tick(), 1000);
         try {
             // More images in flight than requests per host: each image waits on the source and then the
             // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
-            await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_8__/* .forEachLimited */ .vP)(selection.images, options.concurrency * 4, async (image) => {
+            await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_9__/* .forEachLimited */ .vP)(selection.images, options.concurrency * 4, async (image) => {
                 outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }));
                 progress.tick();
             });
@@ -104,6 +115,7 @@ const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineComman
             clearInterval(ticker);
         }
         progress.done();
+        deadline.clear();
         reporter.debug(`copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`);
         // report
         const by = (action) => outcomes.filter((outcome) => outcome.action === action);
@@ -116,7 +128,7 @@ const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineComman
         for (const failure of failed)
             reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
         reporter.info(`${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
-            `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`);
+            `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`);
         reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
         const entry = (outcome) => ({
             source: outcome.source,
@@ -124,10 +136,14 @@ const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineComman
             digest: outcome.digest,
         });
         const problems = conflicts.length + failed.length;
+        // Nothing to copy because the old registry would not say what it holds is not a success.
+        const refusedEmpty = selection.images.length === 0 && selection.catalogRefused !== undefined && !options['allow-empty'];
         return {
-            exitCode: problems > 0 ? 1 : 0,
-            ...(problems > 0 && {
-                failureMessage: `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}`,
+            exitCode: problems > 0 || refusedEmpty ? 1 : 0,
+            ...((problems > 0 || refusedEmpty) && {
+                failureMessage: refusedEmpty
+                    ? `nothing selected: ${old.host} refused to list its repositories (${selection.catalogRefused}) and no repository the manifest or references name matched the copy rules; name the repositories in the manifest, or pass --allow-empty`
+                    : `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}${deadline.signal.aborted ? ' (the --deadline passed)' : ''}`,
             }),
             outputs: {
                 copied: String(copied.length),
@@ -169,7 +185,7 @@ async function copyOne(image, context) {
         target: name(target.host, image.targetRepository),
     };
     try {
-        const result = await (0,_copy_js__WEBPACK_IMPORTED_MODULE_1__/* .copyImage */ .L)({
+        const result = await (0,_copy_js__WEBPACK_IMPORTED_MODULE_1__/* .copyImage */ .L1)({
             source,
             sourceRepository: image.sourceRepository,
             reference: image.reference,
@@ -200,7 +216,7 @@ function progressText(outcomes, total, session, seconds, dryRun) {
     const count = (action) => outcomes.filter((outcome) => outcome.action === action).length;
     const bytes = dryRun ? session.bytesUploaded : session.bytesStreamed;
     return (`copy-tags: ${outcomes.length}/${total} tags (${dryRun ? 'would copy' : 'copied'} ${count(dryRun ? 'would copy' : 'copied')}, skipped ${count('skipped')}, conflicts ${count('conflict')}, failed ${count('failed')}), ` +
-        `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(bytes)} ${dryRun ? 'to upload' : `uploaded, ${(0,_shared_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .formatRate */ .C)(bytes, seconds)}`}, ${seconds.toFixed(0)} s`);
+        `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(bytes)} ${dryRun ? 'to upload' : `uploaded, ${(0,_shared_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .formatRate */ .C)(bytes, seconds)}`}, ${seconds.toFixed(0)} s`);
 }
 function reportMissing(missing, manifest, reporter) {
     for (const item of missing) {
@@ -236,13 +252,13 @@ function summaryMarkdown(report) {
         `\`${outcome.source}\``,
         `\`${outcome.target}\``,
         outcome.digest ? `\`${outcome.digest.slice(0, 19)}…\`` : '—',
-        outcome.size > 0 ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(outcome.size) : '—',
+        outcome.size > 0 ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(outcome.size) : '—',
         `${icon[outcome.action]}${outcome.existingDigest ? ` — target has \`${outcome.existingDigest.slice(0, 19)}…\`` : ''}${outcome.error ? ` — ${outcome.error}` : ''}`,
     ]);
     return [
         `### cutover copy-tags${dryRun ? ' (dry run)' : ''}: \`${report.oldHost}\` → \`${report.newHost}\``,
         '',
-        (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .table */ .tp)([
+        (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .table */ .tp)([
             dryRun ? 'Would copy' : 'Copied',
             'Skipped',
             'Conflicts',
@@ -256,17 +272,30 @@ function summaryMarkdown(report) {
                 count('skipped'),
                 count('conflict'),
                 count('failed'),
-                (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(session.bytesUploaded),
+                (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(session.bytesUploaded),
                 session.blobsMounted,
                 session.blobsSkipped,
             ],
         ]),
         '',
         rows.length > 0
-            ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .table */ .tp)(['Source', 'Target', 'Digest', 'Size', 'Action'], rows)
+            ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .table */ .tp)(['Source', 'Target', 'Digest', 'Size', 'Action'], rows)
             : '_No tag selected by the copy rules._',
         '',
     ].join('\n');
+}
+/**
+ * The run's `--deadline`: when it passes, every request of both clients is aborted and later ones
+ * fail at once; the abort reason is what they report. The timer never keeps the process alive.
+ */
+function runDeadline(ms) {
+    const controller = new AbortController();
+    if (ms === undefined)
+        return { signal: controller.signal, clear: () => undefined };
+    const seconds = ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
+    const timer = setTimeout(() => controller.abort(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .OperationalError */ .LE('timeout', `the --deadline of ${seconds} passed`)), ms);
+    timer.unref();
+    return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 
@@ -276,17 +305,22 @@ function summaryMarkdown(report) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ copyImage),
+/* harmony export */   L1: () => (/* binding */ copyImage),
 /* harmony export */   W: () => (/* binding */ CopySession)
 /* harmony export */ });
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46674);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92041);
+/* unused harmony export MAX_INDEX_DEPTH */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
 
 
 
 
+
+/** Indexes nested deeper than this are refused (real images nest one or two levels). */
+const MAX_INDEX_DEPTH = 8;
 /**
  * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
  * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
@@ -298,18 +332,14 @@ class CopySession {
     blobsUploaded = 0;
     blobsMounted = 0;
     blobsSkipped = 0;
-    retry;
     /** target host + digest → target repositories known to hold it. */
     holders = new Map();
     /** target host + digest → the first ensure of that blob, others wait for it. */
     pending = new Map();
     /** target host + repository + digest → manifests known present. */
     manifests = new Set();
-    constructor(options = {}) {
-        this.retry = { ..._oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY */ .vI, ...options.retry };
-        this.onRetry = options.onRetry;
-    }
-    onRetry;
+    /** target host + digest → why the blob could not be copied: not tried again in this run. */
+    failedBlobs = new Map();
     /** Records that a target repository holds a blob. */
     noteBlob(host, repository, digest) {
         const key = `${host} ${digest}`;
@@ -333,6 +363,14 @@ class CopySession {
     }
     hasManifest(host, repository, digest) {
         return this.manifests.has(`${host} ${repository} ${digest}`);
+    }
+    /** Records that a blob could not be copied to a target host; later images needing it fail at once. */
+    noteFailedBlob(host, digest, error) {
+        this.failedBlobs.set(`${host} ${digest}`, error);
+    }
+    /** Why a blob already failed in this run, if it did. */
+    failedBlob(host, digest) {
+        return this.failedBlobs.get(`${host} ${digest}`);
     }
     /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
     async exclusive(host, digest, work) {
@@ -370,11 +408,15 @@ async function copyImage(request, options = {}) {
     const dryRun = options.dryRun === true;
     // Both HEADs at once: on a re-run they are all the work there is.
     const [sourceHead, existing] = await Promise.all([
-        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidDigest */ .fH)(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
         target.headManifest(targetRepository, targetReference),
     ]);
     if (!sourceHead) {
-        throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${source.host}/${sourceRepository}:${reference} does not exist`, 404, 'MANIFEST_UNKNOWN');
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
+            status: 404,
+            code: 'MANIFEST_UNKNOWN',
+            host: source.host,
+        });
     }
     const result = {
         action: 'copied',
@@ -400,23 +442,45 @@ async function copyImage(request, options = {}) {
     const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
     result.mediaType = manifest.mediaType;
     const walk = { request, options, session, result, counted: new Set() };
-    await copyManifestTree(walk, manifest, targetReference);
+    await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
     if (!dryRun) {
         const written = await target.headManifest(targetRepository, targetReference);
         if (written?.digest !== manifest.digest) {
-            throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, 0, 'VERIFY_FAILED');
+            throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, { code: 'VERIFY_FAILED', host: target.host, final: true });
         }
     }
     return result;
 }
-async function copyManifestTree(walk, manifest, targetReference) {
+/**
+ * The walk's path after entering `manifest`. A manifest found below itself — under its digest,
+ * or with the same bytes under another algorithm's digest — is an index that names itself (or a
+ * cycle): refused, as is nesting deeper than {@link MAX_INDEX_DEPTH}.
+ */
+function enter(walk, manifest, ancestors) {
+    const { source, sourceRepository } = walk.request;
+    const where = `${source.host}/${sourceRepository}@${manifest.digest.slice(0, 80)}`;
+    if (ancestors.depth >= MAX_INDEX_DEPTH)
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: indexes nested deeper than ${MAX_INDEX_DEPTH} levels`, {
+            host: source.host,
+            final: true,
+        });
+    const content = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(manifest.bytes);
+    if (ancestors.seen.has(manifest.digest) || ancestors.seen.has(content))
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: the index names itself (a manifest with the same bytes appears again below it): refusing to walk a cycle`, { host: source.host, final: true });
+    return { seen: new Set([...ancestors.seen, manifest.digest, content]), depth: ancestors.depth + 1 };
+}
+async function copyManifestTree(walk, manifest, targetReference, ancestors) {
     const { request, session, result, options } = walk;
     const { source, target, sourceRepository, targetRepository } = request;
-    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+    const path = enter(walk, manifest, ancestors);
+    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
     result.size += manifest.bytes.length;
     if (parsed.isIndex) {
+        for (const child of parsed.manifests)
+            checkDescriptor(walk, child, 'manifest');
         // Children by digest first, so the index (and its tag) never points at something missing.
-        await Promise.all(parsed.manifests.map(async (child) => {
+        const children = [...new Map(parsed.manifests.map((child) => [child.digest, child])).values()];
+        await Promise.all(children.map(async (child) => {
             if (session.hasManifest(target.host, targetRepository, child.digest))
                 return;
             const present = await target.headManifest(targetRepository, child.digest);
@@ -426,12 +490,16 @@ async function copyManifestTree(walk, manifest, targetReference) {
                 return;
             }
             const childManifest = await source.getManifest(sourceRepository, child.digest);
-            await copyManifestTree(walk, childManifest, child.digest);
+            if (childManifest.bytes.length !== child.size)
+                throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}@${child.digest}: the index says ${child.size} bytes, the manifest has ${childManifest.bytes.length}`, { host: source.host, final: true });
+            await copyManifestTree(walk, childManifest, child.digest, path);
         }));
     }
     else {
+        for (const blob of parsed.blobs)
+            checkDescriptor(walk, blob, 'blob');
         await Promise.all(parsed.blobs
-            .filter((blob) => !(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_2__/* .isForeignBlob */ .Go)(blob))
+            .filter((blob) => !(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .isForeignBlob */ .Go)(blob))
             .map(async (blob) => {
             if (!walk.counted.has(blob.digest)) {
                 walk.counted.add(blob.digest);
@@ -456,6 +524,9 @@ async function ensureBlob(walk, blob) {
     await session.exclusive(host, blob.digest, async () => {
         if (session.hasBlob(host, targetRepository, blob.digest))
             return;
+        const failed = session.failedBlob(host, blob.digest);
+        if (failed !== undefined)
+            throw failed;
         if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
             session.noteBlob(host, targetRepository, blob.digest);
             session.blobsSkipped++;
@@ -489,7 +560,14 @@ async function ensureBlob(walk, blob) {
             }
             location = mount.location;
         }
-        await uploadWithRetries(walk, blob, location);
+        try {
+            await streamBlob(walk, blob, location);
+        }
+        catch (error) {
+            // Retried where it failed already; the next image that needs it fails at once.
+            session.noteFailedBlob(host, blob.digest, error);
+            throw error;
+        }
         session.noteBlob(host, targetRepository, blob.digest);
         session.bytesUploaded += blob.size;
         result.bytesUploaded += blob.size;
@@ -498,495 +576,75 @@ async function ensureBlob(walk, blob) {
     });
 }
 /**
- * Streams a blob from source to target. A streamed body cannot be replayed, so a failed attempt
- * (429, 5xx, a dropped connection) starts over: a new upload session and a new download.
+ * Streams a blob from source to target. The target's transport retries the upload as a whole
+ * (a new session and a new download from the source for each attempt); the bytes of a failed
+ * attempt are taken back out of the progress count.
  */
-async function uploadWithRetries(walk, blob, firstLocation) {
+async function streamBlob(walk, blob, location) {
     const { request, session } = walk;
     const { source, target, sourceRepository, targetRepository } = request;
-    let location = firstLocation;
-    for (let attempt = 0;; attempt++) {
-        let streamed = 0;
-        try {
-            await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
-                const download = await source.getBlob(sourceRepository, blob.digest);
-                return countBytes(download.stream, (n) => {
-                    streamed += n;
-                    session.bytesStreamed += n;
-                });
-            }, location);
-            return;
-        }
-        catch (error) {
-            session.bytesStreamed -= streamed;
-            location = undefined;
-            const retryable = error instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl ? error.retryable : true;
-            if (!retryable || attempt >= session.retry.retries)
-                throw error;
-            const delay = (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryDelay */ .a2)(attempt, session.retry);
-            session.onRetry?.(`retrying upload of ${blob.digest.slice(0, 19)} to ${target.host}/${targetRepository} in ${delay} ms: ${error.message}`);
-            await (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delay);
-        }
+    let streamed = 0;
+    const forget = () => {
+        session.bytesStreamed -= streamed;
+        streamed = 0;
+    };
+    try {
+        await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
+            forget();
+            const download = await source.getBlob(sourceRepository, blob.digest, blob.size);
+            return verifiedBytes(download.stream, blob, source.host, (n) => {
+                streamed += n;
+                session.bytesStreamed += n;
+            });
+        }, location);
+    }
+    catch (error) {
+        forget();
+        throw error;
     }
 }
-function countBytes(stream, onBytes) {
-    const counter = new node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform({
+/**
+ * Passes a blob's bytes on, counting them, and fails the stream — so the upload it feeds is
+ * never completed — when they are more or fewer than the descriptor's size or do not hash to its
+ * digest.
+ */
+function verifiedBytes(stream, blob, host, onBytes) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest));
+    let total = 0;
+    const mismatch = (message) => new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${host}: blob ${blob.digest}: ${message}`, {
+        code: 'DIGEST_INVALID',
+        host,
+        final: true,
+    });
+    const verifier = new node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform({
         transform(chunk, _encoding, callback) {
+            total += chunk.length;
+            if (total > blob.size)
+                return callback(mismatch(`more than the ${blob.size} bytes its descriptor says`));
+            hash.update(chunk);
             onBytes(chunk.length);
             callback(null, chunk);
         },
+        flush(callback) {
+            if (total !== blob.size)
+                return callback(mismatch(`${total} bytes, its descriptor says ${blob.size}`));
+            const actual = `${(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest)}:${hash.digest('hex')}`;
+            callback(actual === blob.digest ? null : mismatch(`the bytes hash to ${actual}`));
+        },
     });
-    stream.on('error', (error) => counter.destroy(error));
-    counter.on('close', () => stream.destroy());
-    return stream.pipe(counter);
+    stream.on('error', (error) => verifier.destroy(error));
+    verifier.on('close', () => stream.destroy());
+    return stream.pipe(verifier);
 }
-
-
-/***/ }),
-
-/***/ 77381:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LB: () => (/* binding */ readRefsFile),
-/* harmony export */   eA: () => (/* binding */ writeRefsFile),
-/* harmony export */   hV: () => (/* binding */ buildRefsFile)
-/* harmony export */ });
-/* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
-/**
- * The references file: old-registry image references found in code, written by
- * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
- * `referenced: true`). One module owns the format so both sides agree:
- *
- * ```json
- * { "version": 1, "registry": "registry.old.example.com",
- *   "references": [{ "repository": "team/api", "tag": "1.4.2" },
- *                  { "repository": "base/jdk", "digest": "sha256:…" }] }
- * ```
- * `repository` is the path inside the old registry (no host); `tag` and `digest` are optional (a
- * reference with neither means `latest`, as Docker reads it).
- */
-
-
-
-const REFS_FILE_VERSION = 1;
-/** Builds the document: references deduplicated and sorted, so the file diffs cleanly. */
-function buildRefsFile(registry, references) {
-    const unique = new Map();
-    for (const ref of references) {
-        const clean = {
-            repository: ref.repository,
-            ...(ref.tag !== undefined && { tag: ref.tag }),
-            ...(ref.digest !== undefined && { digest: ref.digest }),
-        };
-        unique.set(`${clean.repository}:${clean.tag ?? ''}@${clean.digest ?? ''}`, clean);
-    }
-    const sorted = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ref]) => ref);
-    return { version: REFS_FILE_VERSION, registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry), references: sorted };
-}
-/** Writes the file (for `guard --export-refs`). */
-async function writeRefsFile(file, registry, references) {
-    const document = buildRefsFile(registry, references);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(document, null, 2)}\n`);
-    return document;
-}
-/**
- * Reads and validates a references file.
- * @throws ConfigError with the file, line and column (JSON syntax) or key path of every problem
- */
-async function readRefsFile(file) {
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([
-            { file, message: `cannot read the references file: ${error.code ?? error}` },
-        ]);
-    }
-    return parseRefsFile(text, file);
-}
-/** Validates the text of a references file; see readRefsFile. */
-function parseRefsFile(text, file) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        const message = error.message;
-        const position = Number(/position (\d+)/.exec(message)?.[1]);
-        const where = Number.isFinite(position) ? lineAndColumn(text, position) : {};
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([{ file, ...where, message: `expected JSON: ${message}` }]);
-    }
-    const problems = [];
-    const problem = (path, message) => problems.push({ file, path, message });
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([{ file, message: 'expected an object with version, registry and references' }]);
-    }
-    const document = data;
-    for (const key of Object.keys(document)) {
-        if (!['version', 'registry', 'references'].includes(key))
-            problem(key, 'unknown key (expected version, registry, references)');
-    }
-    if (document['version'] !== REFS_FILE_VERSION)
-        problem('version', `expected ${REFS_FILE_VERSION}, found ${JSON.stringify(document['version'])}`);
-    const registry = document['registry'];
-    if (typeof registry !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidHost */ .HO)(registry))
-        problem('registry', `expected the old registry's host[:port], found ${JSON.stringify(registry)}`);
-    const references = document['references'];
-    const parsed = [];
-    if (!Array.isArray(references)) {
-        problem('references', `expected a list of references, found ${JSON.stringify(references)}`);
-    }
-    else {
-        references.forEach((entry, index) => {
-            const at = `references[${index}]`;
-            if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-                problem(at, `expected an object with repository, tag and/or digest, found ${JSON.stringify(entry)}`);
-                return;
-            }
-            const ref = entry;
-            for (const key of Object.keys(ref)) {
-                if (!['repository', 'tag', 'digest'].includes(key))
-                    problem(`${at}.${key}`, 'unknown key (expected repository, tag, digest)');
-            }
-            const { repository, tag, digest } = ref;
-            if (typeof repository !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidRepositoryPath */ .M0)(repository))
-                problem(`${at}.repository`, `expected a repository path in the old registry (no host), found ${JSON.stringify(repository)}`);
-            if (tag !== undefined && (typeof tag !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(tag)))
-                problem(`${at}.tag`, `expected a tag, found ${JSON.stringify(tag)}`);
-            if (digest !== undefined && (typeof digest !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(digest)))
-                problem(`${at}.digest`, `expected a digest such as sha256:<64 hex>, found ${JSON.stringify(digest)}`);
-            parsed.push({
-                repository: repository,
-                ...(tag !== undefined && { tag: tag }),
-                ...(digest !== undefined && { digest: digest }),
-            });
-        });
-    }
-    if (problems.length > 0)
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(problems);
-    return { version: REFS_FILE_VERSION, registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry), references: parsed };
-}
-function lineAndColumn(text, position) {
-    const before = text.slice(0, position).split('\n');
-    return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-
-/***/ }),
-
-/***/ 53836:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $g: () => (/* binding */ selectImages),
-/* harmony export */   YC: () => (/* binding */ createdOf)
-/* harmony export */ });
-/* unused harmony exports ARTIFACT_TAG, referencedImages, tagMatcher */
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17870);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11742);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46674);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
-/**
- * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
- * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
- * `referenced`), then `newest: N` keeps the N most recently created of what is left.
- */
-
-
-
-
-
-
-
-
-/** Cosign's tag scheme for signatures, attestations and SBOMs attached to a digest. */
-const ARTIFACT_TAG = /^sha256-([a-f0-9]{64})\.(sig|att|sbom)$/;
-/**
- * Applies the manifest's copy rules to the old registry.
- * @throws ConfigError when a references file names another registry
- */
-async function selectImages(options) {
-    const { manifest, source } = options;
-    const old = manifest.registries.old;
-    const warnings = [];
-    const only = options.only ? picomatch__WEBPACK_IMPORTED_MODULE_5__(options.only) : () => true;
-    const referenced = referencedImages(manifest, options.refsFiles).filter((ref) => only(ref.repository));
-    const rules = manifest.copy;
-    // Repositories: the catalog when the registry serves it, else every name the manifest knows.
-    let repositories;
-    if (rules.some((rule) => rule.images !== undefined)) {
-        try {
-            repositories = await source.listRepositories();
-        }
-        catch (error) {
-            if (!(error instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl) || ![401, 403, 404, 405].includes(error.status))
-                throw error;
-            repositories = [
-                ...new Set([
-                    ...manifest.repos.flatMap((repo) => [...repo.produces, ...repo.consumes.map((c) => c.repository)]),
-                    ...referenced.map((ref) => ref.repository),
-                ]),
-            ].sort();
-            warnings.push(`${old.host} does not list its repositories (HTTP ${error.status}); matched the copy rules against the ${repositories.length} repositories the manifest and references name`);
-        }
-    }
-    else
-        repositories = [];
-    repositories = repositories.filter((repo) => only(repo));
-    const wantedRepos = new Set();
-    for (const rule of rules) {
-        const matches = rule.images ? picomatch__WEBPACK_IMPORTED_MODULE_5__(rule.images) : () => true;
-        for (const repo of repositories)
-            if (rule.images && matches(repo))
-                wantedRepos.add(repo);
-        if (rule.referenced)
-            for (const ref of referenced)
-                if (matches(ref.repository))
-                    wantedRepos.add(ref.repository);
-    }
-    const tagLists = new Map();
-    await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__/* .forEachLimited */ .vP)([...wantedRepos].sort(), options.concurrency ?? 8, async (repo) => {
-        tagLists.set(repo, await source.listTags(repo));
-    });
-    const chosen = new Map();
-    const choose = (repository, reference, reason) => {
-        const key = `${repository}\n${reference}`;
-        const entry = chosen.get(key);
-        if (entry) {
-            if (!entry.reasons.includes(reason))
-                entry.reasons.push(reason);
-            return;
-        }
-        chosen.set(key, {
-            sourceRepository: repository,
-            reference,
-            targetRepository: (0,_manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .mapRepository */ .T)(repository, manifest.paths),
-            reasons: [reason],
-        });
-    };
-    const missing = new Map();
-    for (const [index, rule] of rules.entries()) {
-        const reason = `copy[${index}]`;
-        const repoMatches = rule.images ? picomatch__WEBPACK_IMPORTED_MODULE_5__(rule.images) : () => true;
-        const tagFilter = tagMatcher(rule.tags);
-        const range = rule.semver;
-        const repos = [...wantedRepos].filter((repo) => rule.images ? repoMatches(repo) : referenced.some((ref) => ref.repository === repo));
-        for (const repo of repos.sort()) {
-            const tags = tagLists.get(repo) ?? [];
-            const present = new Set(tags);
-            let candidates = tags.filter((tag) => !ARTIFACT_TAG.test(tag) && tagFilter(tag));
-            if (range !== undefined)
-                candidates = candidates.filter((tag) => satisfies(tag, range));
-            if (rule.referenced) {
-                const pinned = referenced.filter((ref) => ref.repository === repo);
-                const pinnedTags = new Set(pinned.filter((ref) => !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(ref.reference)).map((r) => r.reference));
-                candidates = candidates.filter((tag) => pinnedTags.has(tag));
-                for (const ref of pinned) {
-                    const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(ref.reference);
-                    if (!byDigest &&
-                        !(tagFilter(ref.reference) && (range === undefined || satisfies(ref.reference, range))))
-                        continue;
-                    if (!byDigest && !present.has(ref.reference)) {
-                        missing.set(`${repo}:${ref.reference}`, {
-                            repository: repo,
-                            reference: ref.reference,
-                            referencedBy: ref.by,
-                        });
-                        continue;
-                    }
-                    if (byDigest) {
-                        if ((await source.headManifest(repo, ref.reference)) === undefined) {
-                            missing.set(`${repo}@${ref.reference}`, {
-                                repository: repo,
-                                reference: ref.reference,
-                                referencedBy: ref.by,
-                            });
-                            continue;
-                        }
-                        choose(repo, ref.reference, `${reason} (referenced)`);
-                    }
-                }
-            }
-            if (rule.newest !== undefined)
-                candidates = await newest(source, repo, candidates, rule.newest, options.concurrency ?? 8);
-            for (const tag of candidates)
-                choose(repo, tag, rule.referenced ? `${reason} (referenced)` : reason);
-        }
-    }
-    // Signatures, attestations and SBOMs travel with what they describe: cosign's tags, and OCI
-    // referrers where the registry serves the referrers API (probed once, then trusted).
-    const images = [...chosen.values()];
-    let referrersServed;
-    await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__/* .forEachLimited */ .vP)(images.slice(), options.concurrency ?? 8, async (image) => {
-        const tags = tagLists.get(image.sourceRepository) ?? [];
-        const artifacts = tags.filter((tag) => ARTIFACT_TAG.test(tag));
-        if (artifacts.length === 0 && referrersServed === false)
-            return;
-        const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(image.reference);
-        const digest = byDigest
-            ? image.reference
-            : (await source.headManifest(image.sourceRepository, image.reference))?.digest;
-        if (!digest)
-            return;
-        const subject = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .formatRepositoryReference */ .$)({
-            repository: image.sourceRepository,
-            ...(byDigest ? { digest } : { tag: image.reference }),
-        });
-        const prefix = `sha256-${digest.slice('sha256:'.length)}.`;
-        for (const tag of artifacts.filter((t) => t.startsWith(prefix)))
-            choose(image.sourceRepository, tag, `signature of ${subject}`);
-        if (referrersServed === false)
-            return;
-        const referrers = await source.listReferrers(image.sourceRepository, digest);
-        if (referrers === undefined) {
-            referrersServed = false;
-            return;
-        }
-        referrersServed = true;
-        for (const referrer of referrers)
-            choose(image.sourceRepository, referrer.digest, `referrer of ${subject}`);
-    });
-    return {
-        images: [...chosen.values()].sort((a, b) => a.sourceRepository === b.sourceRepository
-            ? compareTags(a.reference, b.reference)
-            : a.sourceRepository < b.sourceRepository
-                ? -1
-                : 1),
-        missing: [...missing.values()],
-        repositories: [...wantedRepos].sort(),
-        warnings,
-    };
-}
-/** Every reference pinned in repos.*.consumes (with a tag or digest) and in the references files. */
-function referencedImages(manifest, refsFiles) {
-    const old = manifest.registries.old;
-    const byKey = new Map();
-    const add = (ref, by) => {
-        const reference = ref.digest ?? ref.tag ?? 'latest';
-        const key = `${ref.repository}\n${reference}`;
-        const entry = byKey.get(key) ?? { repository: ref.repository, reference, by: [] };
-        if (!entry.by.includes(by))
-            entry.by.push(by);
-        byKey.set(key, entry);
-    };
-    for (const repo of manifest.repos) {
-        for (const consumed of repo.consumes) {
-            if (consumed.tag === undefined && consumed.digest === undefined)
-                continue;
-            add(consumed, repo.name);
-        }
-    }
-    for (const { file, refs } of refsFiles) {
-        if (refs.registry !== old.host && !old.aliases.includes(refs.registry)) {
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([
-                {
-                    file,
-                    path: 'registry',
-                    message: `the references are for ${refs.registry}, but the manifest's old registry is ${old.host}${old.aliases.length ? ` (aliases ${old.aliases.join(', ')})` : ''}`,
-                },
-            ]);
-        }
-        for (const ref of refs.references)
-            add(ref, file);
-    }
-    return [...byKey.values()];
-}
-/** A tag predicate from include globs and `!`-prefixed exclude globs; no include means all. */
-function tagMatcher(globs) {
-    if (!globs || globs.length === 0)
-        return () => true;
-    const include = globs.filter((glob) => !glob.startsWith('!'));
-    const exclude = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
-    const included = include.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_5__(include, { dot: true }) : () => true;
-    const excluded = exclude.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_5__(exclude, { dot: true }) : () => false;
-    return (tag) => included(tag) && !excluded(tag);
-}
-function satisfies(tag, range) {
-    const version = semver__WEBPACK_IMPORTED_MODULE_0__.valid(tag, { loose: true });
-    return version !== null && semver__WEBPACK_IMPORTED_MODULE_0__.satisfies(version, range, { loose: true });
-}
-/** Orders tags newest-version first when both are versions, else by name. */
-function compareTags(a, b) {
-    const va = semver__WEBPACK_IMPORTED_MODULE_0__.valid(a, { loose: true });
-    const vb = semver__WEBPACK_IMPORTED_MODULE_0__.valid(b, { loose: true });
-    if (va && vb && va !== vb)
-        return semver__WEBPACK_IMPORTED_MODULE_0__.rcompare(va, vb, true);
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/**
- * The `count` most recently created tags, by the image config's `created` (for an index: its
- * first child's), ties broken by semver (higher first) and then by name.
- */
-async function newest(source, repository, tags, count, concurrency) {
-    const created = new Map();
-    await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__/* .forEachLimited */ .vP)(tags, concurrency, async (tag) => {
-        created.set(tag, await createdOf(source, repository, tag));
-    });
-    return [...tags]
-        .sort((a, b) => (created.get(b) ?? 0) - (created.get(a) ?? 0) || compareTags(a, b))
-        .slice(0, count);
-}
-/** When an image was built: its config's `created`, as milliseconds (0 when unknown). */
-async function createdOf(source, repository, reference) {
-    let manifest = await source.getManifest(repository, reference);
-    let parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
-    for (let depth = 0; parsed.isIndex && depth < 3; depth++) {
-        const child = parsed.manifests.find((m) => !m.platform || m.platform.architecture !== 'unknown');
-        if (!child)
-            return 0;
-        manifest = await source.getManifest(repository, child.digest);
-        parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
-    }
-    if (!parsed.config)
-        return 0;
-    try {
-        const config = JSON.parse((await source.readBlob(repository, parsed.config.digest, 4 * 1024 * 1024)).toString('utf8'));
-        const time = config.created ? Date.parse(config.created) : NaN;
-        return Number.isNaN(time) ? 0 : time;
-    }
-    catch {
-        return 0;
-    }
-}
-
-
-/***/ }),
-
-/***/ 11742:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ mapRepository)
-/* harmony export */ });
-function globToRegExp(glob) {
-    const body = glob
-        .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('(.*)');
-    return new RegExp(`^${body}$`);
-}
-/**
- * The new registry's repository path for an old one: the first `paths` rule whose `from`
- * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
- */
-function mapRepository(oldPath, rules) {
-    for (const rule of rules) {
-        const match = globToRegExp(rule.from).exec(oldPath);
-        if (!match)
-            continue;
-        let capture = 1;
-        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
-    }
-    return oldPath;
+/** A descriptor from a manifest is used in URLs and sizes: its digest and size must be sane. */
+function checkDescriptor(walk, descriptor, what) {
+    const { source, sourceRepository } = walk.request;
+    const valid = typeof descriptor.digest === 'string' &&
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(descriptor.digest) &&
+        Number.isSafeInteger(descriptor.size) &&
+        descriptor.size >= 0;
+    if (!valid)
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}: a ${what} descriptor with digest ${JSON.stringify(descriptor.digest)?.slice(0, 150)} and size ${String(descriptor.size)} is not valid (sha256 or sha512 digests, whole sizes)`, { host: source.host, final: true });
 }
 
 
@@ -1022,54 +680,6 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-
-/***/ }),
-
-/***/ 34767:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ formatRate),
-/* harmony export */   g: () => (/* binding */ ProgressLine)
-/* harmony export */ });
-/**
- * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
- * plus a final line. Callers update counters; the line is rendered by `format`.
- */
-class ProgressLine {
-    print;
-    format;
-    intervalMs;
-    lastPrinted = 0;
-    started = Date.now();
-    constructor(print, format, intervalMs = 5000) {
-        this.print = print;
-        this.format = format;
-        this.intervalMs = intervalMs;
-    }
-    /** Prints when the interval has passed since the last line. */
-    tick() {
-        const now = Date.now();
-        if (now - this.lastPrinted < this.intervalMs)
-            return;
-        this.lastPrinted = now;
-        this.print(this.format((now - this.started) / 1000));
-    }
-    /** Prints the final line unconditionally. */
-    done() {
-        this.print(this.format((Date.now() - this.started) / 1000));
-    }
-    /** Seconds since the line was created. */
-    elapsedSeconds() {
-        return (Date.now() - this.started) / 1000;
-    }
-}
-/** Bytes per second as a short human rate. */
-function formatRate(bytes, seconds) {
-    const rate = seconds > 0 ? bytes / seconds : 0;
-    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
 }
 
 

@@ -24,11 +24,11 @@ function defineCommand(command) {
 /* harmony export */   z: () => (/* binding */ resolveCredentials)
 /* harmony export */ });
 /* unused harmony export dockerConfigPath */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8835);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8835);
+/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2451);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92041);
 
 
@@ -38,13 +38,13 @@ function defineCommand(command) {
 
 /** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
 function dockerConfigPath(env) {
-    return node_path__WEBPACK_IMPORTED_MODULE_3__.join(env['DOCKER_CONFIG'] || node_path__WEBPACK_IMPORTED_MODULE_3__.join(env['HOME'] || node_os__WEBPACK_IMPORTED_MODULE_2__.homedir(), '.docker'), 'config.json');
+    return node_path__WEBPACK_IMPORTED_MODULE_2__.join(env['DOCKER_CONFIG'] || node_path__WEBPACK_IMPORTED_MODULE_2__.join(env['HOME'] || node_os__WEBPACK_IMPORTED_MODULE_1__.homedir(), '.docker'), 'config.json');
 }
 async function readDockerConfig(env) {
     const file = dockerConfigPath(env);
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
     }
     catch {
         return undefined;
@@ -53,7 +53,7 @@ async function readDockerConfig(env) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL([
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL([
             { file, message: `the Docker config is not valid JSON: ${error.message}` },
         ]);
     }
@@ -62,28 +62,38 @@ async function readDockerConfig(env) {
 function authKeyHost(key) {
     return (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeHost */ .cS)(key.replace(/^[a-z]+:\/\//i, '').split('/')[0]);
 }
-function runHelper(helper, host, env) {
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(`docker-credential-${helper}`, ['get'], { env, timeout: 30_000 }, (error, stdout, stderr) => {
-            if (error) {
-                if (error.code === 'ENOENT') {
-                    reject(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`the Docker config names credential helper "${helper}", but docker-credential-${helper} is not installed`));
-                }
-                else if (/not found|no credentials/i.test(`${stdout}${stderr}`))
-                    resolve(undefined);
-                else
-                    reject(new Error(`docker-credential-${helper} get failed for ${host}: ${stderr.trim() || error.message}`));
-                return;
-            }
-            try {
-                resolve(JSON.parse(stdout));
-            }
-            catch {
-                reject(new Error(`docker-credential-${helper} get returned something that is not JSON`));
-            }
+/** How long a credential helper may take (they may ask a keychain or a cloud API). */
+const HELPER_TIMEOUT_MS = 30_000;
+/** Asks `docker-credential-<helper> get` for a host's credentials; undefined when it has none. */
+async function runHelper(helper, host, env) {
+    const program = `docker-credential-${helper}`;
+    let result;
+    try {
+        result = await (0,_shared_process_js__WEBPACK_IMPORTED_MODULE_4__/* .runProgram */ .mB)(program, ['get'], {
+            cwd: node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(),
+            env,
+            input: host,
+            timeoutMs: HELPER_TIMEOUT_MS,
+            stderrLimit: 4096,
         });
-        child.stdin?.end(host);
-    });
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`the Docker config names credential helper "${helper}", but ${program} is not installed`);
+        throw error;
+    }
+    const stdout = result.stdout.toString('utf8');
+    if (result.code !== 0 || result.timedOut) {
+        if (/not found|no credentials/i.test(`${stdout}${result.stderr}`))
+            return undefined;
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationalError */ .LE(result.timedOut ? 'timeout' : 'failed', `${program} get failed for ${host}: ${result.timedOut ? `no answer in ${HELPER_TIMEOUT_MS / 1000} s` : result.stderr.trim() || `exit code ${result.code}`}`);
+    }
+    try {
+        return JSON.parse(stdout);
+    }
+    catch {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationalError */ .LE('failed', `${program} get returned something that is not JSON`);
+    }
 }
 /**
  * The credentials for a registry: the manifest's environment variables when it names them,
@@ -99,10 +109,10 @@ async function resolveCredentials(registry, env, secrets) {
         if (password)
             secrets.addBasic(username ?? '', password);
         if (!password) {
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`credentials for ${registry.host}: environment variable ${names.passwordEnv ?? '(password-env)'} is not set`);
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`credentials for ${registry.host}: environment variable ${names.passwordEnv ?? '(password-env)'} is not set`);
         }
         if (!username && names.usernameEnv) {
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`credentials for ${registry.host}: environment variable ${names.usernameEnv} is not set`);
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`credentials for ${registry.host}: environment variable ${names.usernameEnv} is not set`);
         }
         return {
             kind: 'basic',
@@ -114,7 +124,7 @@ async function resolveCredentials(registry, env, secrets) {
     const config = await readDockerConfig(env);
     if (!config)
         return undefined;
-    const hosts = [registry.host, ...registry.aliases];
+    const hosts = [registry.host, ...(registry.aliases ?? [])];
     for (const host of hosts) {
         const helper = config.credHelpers?.[host] ?? config.credsStore;
         if (helper) {
@@ -195,6 +205,132 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 2451:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   K5: () => (/* binding */ splitNul),
+/* harmony export */   mB: () => (/* binding */ runProgram)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+
+/** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 5000;
+/** Process groups started with a time limit and still running; stopped if cutover itself is. */
+const groups = new Set();
+function stopGroups(signal) {
+    for (const pid of groups)
+        signalGroup(pid, signal);
+}
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+let forwarding = false;
+/**
+ * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
+ * signal; pass SIGINT and SIGTERM on, then end as the signal would have ended us.
+ */
+function forwardSignals() {
+    if (forwarding)
+        return;
+    forwarding = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            stopGroups(signal);
+            process.kill(process.pid, signal);
+        });
+    }
+    process.once('exit', () => stopGroups('SIGKILL'));
+}
+/**
+ * Runs a program with an argument array (never a shell string built from data) and collects its
+ * output. Resolves with the exit code; rejects only when the program cannot be started at all.
+ */
+function runProgram(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const limited = options.timeoutMs !== undefined;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group, so that a time limit stops what a shell command started as well.
+            detached: limited,
+        });
+        let timedOut = false;
+        const timers = [];
+        if (limited && child.pid !== undefined) {
+            const pid = child.pid;
+            forwardSignals();
+            groups.add(pid);
+            timers.push(setTimeout(() => {
+                timedOut = true;
+                signalGroup(pid, 'SIGTERM');
+                timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
+            }, options.timeoutMs));
+        }
+        const stdout = [];
+        let stderr = '';
+        const limit = options.stderrLimit ?? 1 << 20;
+        child.stdout.on('data', (chunk) => {
+            stdout.push(chunk);
+            options.onOutput?.(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr += chunk.toString('utf8');
+            if (stderr.length > limit)
+                stderr = stderr.slice(-limit);
+            options.onOutput?.(chunk);
+        });
+        const settle = () => {
+            for (const timer of timers)
+                clearTimeout(timer);
+            if (child.pid !== undefined)
+                groups.delete(child.pid);
+        };
+        child.on('error', (error) => {
+            settle();
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            settle();
+            resolve({
+                code: code ?? 128,
+                ...(signal && { signal }),
+                stdout: Buffer.concat(stdout),
+                stderr,
+                ...(timedOut && { timedOut }),
+            });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    });
+}
+/** Runs `git` and returns its stdout; a non-zero exit becomes an Error carrying git's message. */
+async function git(args, cwd, input) {
+    const result = await runProgram('git', args, {
+        cwd,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+        ...(input !== undefined && { input }),
+    });
+    if (result.code !== 0) {
+        throw new Error(`git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+    }
+    return result.stdout;
+}
+/** Splits NUL-separated output (`-z`) into its entries. */
+function splitNul(output) {
+    return output.toString('utf8').split('\0').filter(Boolean);
 }
 
 

@@ -12397,12 +12397,12 @@ function requireActionsCore() {
  */
 const LOADERS = [
     ['validate', async () => (await __nccwpck_require__.e(/* import() */ 684).then(__nccwpck_require__.bind(__nccwpck_require__, 43684))).validate],
-    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(467), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29411))).copyTags],
-    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(467), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94729))).push],
+    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(271), __nccwpck_require__.e(412), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29411))).copyTags],
+    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(271), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94729))).push],
     ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(477)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56477))).guard],
-    ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(734)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91734))).checkGeneratedCommand],
+    ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89143))).checkGeneratedCommand],
     ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(207), __nccwpck_require__.e(305)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45305))).plan],
-    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(891), __nccwpck_require__.e(467), __nccwpck_require__.e(207), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85006))).status],
+    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(891), __nccwpck_require__.e(271), __nccwpck_require__.e(207), __nccwpck_require__.e(412), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85006))).status],
     ['rollout', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(596)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78596))).rollout],
 ];
 /** The command names, without loading any command. */
@@ -13723,8 +13723,8 @@ const hostPattern = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
 const repositoryPathRe = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
 const hostRe = new RegExp(`^${hostPattern}$`);
 const tagRe = /^[\w][\w.-]{0,127}$/;
-const digestRe = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const sha256Re = /^sha256:[a-f0-9]{64}$/;
+/** The digest algorithms cutover can verify, and the length of their hex encoding. */
+const digestRe = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** The registry Docker assumes when a reference names none. */
 const DOCKER_HUB = 'docker.io';
 const MAX_NAME_LENGTH = 255;
@@ -13744,11 +13744,12 @@ function isValidRepositoryPath(path) {
 function isValidTag(tag) {
     return tagRe.test(tag);
 }
-/** True for `algorithm:hex`; sha256 digests must be 64 lower-case hex characters. */
+/**
+ * True for `algorithm:hex` with an algorithm cutover verifies: `sha256:` and 64, or `sha512:` and
+ * 128, lower-case hex characters (the OCI image spec's registered algorithms).
+ */
 function isValidDigest(digest) {
-    if (!digestRe.test(digest))
-        return false;
-    return !digest.startsWith('sha256:') || sha256Re.test(digest);
+    return digestRe.test(digest);
 }
 /** Lower-cases a registry host and folds Docker Hub's historical names onto `docker.io`. */
 function normalizeHost(host) {
@@ -13892,12 +13893,13 @@ function editDistance(a, b) {
 "use strict";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   LE: () => (/* binding */ OperationalError),
 /* harmony export */   Vw: () => (/* binding */ formatProblem),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   xL: () => (/* binding */ ConfigError),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
-/* unused harmony exports OperationalError, exitCodeOf */
+/* unused harmony export exitCodeOf */
 /**
  * The one error taxonomy. Every failure a user can meet is one of three things, and each has its
  * exit code and its way of being shown:

@@ -10,6 +10,7 @@ import { formatRate, ProgressLine } from '../shared/progress.js';
 import type { Reporter } from '../shared/reporter.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
+import { OperationalError } from '../shared/errors.js';
 
 /** One row of the report: a source reference, where it went, and what happened. */
 interface Outcome {
@@ -38,6 +39,12 @@ export const copyTags = defineCommand({
     overwrite: option.boolean(
       'Replace target tags that point at a different digest (default: report a conflict).',
     ),
+    deadline: option.duration(
+      'Stop after this long (e.g. 45m): requests in flight are aborted, what is left fails as timed out.',
+    ),
+    'allow-empty': option.boolean(
+      'Succeed when nothing is selected although the old registry refused to list its repositories.',
+    ),
   },
   outputs: [
     { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
@@ -62,7 +69,14 @@ export const copyTags = defineCommand({
       reporter.info(
         `retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`,
       );
-    const clientOptions = { concurrency: options.concurrency, onRetry, secrets };
+    const deadline = runDeadline(options.deadline);
+    const clientOptions = {
+      concurrency: options.concurrency,
+      onRetry,
+      secrets,
+      signal: deadline.signal,
+      onWarning: (message: string) => reporter.warning(message),
+    };
     const source = await RegistryClient.forRegistry(old, env, { ...clientOptions, readOnly: true });
     const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
 
@@ -81,7 +95,7 @@ export const copyTags = defineCommand({
     reporter.info(
       `${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`,
     );
-    const session = new CopySession({ onRetry: (message) => reporter.info(message) });
+    const session = new CopySession();
     const outcomes: Outcome[] = [];
     const progress = new ProgressLine(
       (line) => reporter.info(line),
@@ -102,6 +116,7 @@ export const copyTags = defineCommand({
       clearInterval(ticker);
     }
     progress.done();
+    deadline.clear();
     reporter.debug(
       `copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`,
     );
@@ -129,10 +144,15 @@ export const copyTags = defineCommand({
       digest: outcome.digest,
     });
     const problems = conflicts.length + failed.length;
+    // Nothing to copy because the old registry would not say what it holds is not a success.
+    const refusedEmpty =
+      selection.images.length === 0 && selection.catalogRefused !== undefined && !options['allow-empty'];
     return {
-      exitCode: problems > 0 ? 1 : 0,
-      ...(problems > 0 && {
-        failureMessage: `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}`,
+      exitCode: problems > 0 || refusedEmpty ? 1 : 0,
+      ...((problems > 0 || refusedEmpty) && {
+        failureMessage: refusedEmpty
+          ? `nothing selected: ${old.host} refused to list its repositories (${selection.catalogRefused}) and no repository the manifest or references name matched the copy rules; name the repositories in the manifest, or pass --allow-empty`
+          : `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}${deadline.signal.aborted ? ' (the --deadline passed)' : ''}`,
       }),
       outputs: {
         copied: String(copied.length),
@@ -309,4 +329,20 @@ function summaryMarkdown(report: {
       : '_No tag selected by the copy rules._',
     '',
   ].join('\n');
+}
+
+/**
+ * The run's `--deadline`: when it passes, every request of both clients is aborted and later ones
+ * fail at once; the abort reason is what they report. The timer never keeps the process alive.
+ */
+function runDeadline(ms: number | undefined): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  if (ms === undefined) return { signal: controller.signal, clear: () => undefined };
+  const seconds = ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
+  const timer = setTimeout(
+    () => controller.abort(new OperationalError('timeout', `the --deadline of ${seconds} passed`)),
+    ms,
+  );
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
