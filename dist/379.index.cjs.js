@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 411;
-exports.ids = [411];
+exports.id = 379;
+exports.ids = [379];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,159 +17,75 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 29411:
+/***/ 78379:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   copyTags: () => (/* binding */ copyTags)
-/* harmony export */ });
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79467);
-/* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9345);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
-/* harmony import */ var _refs_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77381);
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17870);
-/* harmony import */ var _select_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53836);
-/* harmony import */ var _shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(51477);
-/* harmony import */ var _shared_progress_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(34767);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61346);
-/* harmony import */ var _cli_option_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61714);
 
-
-
-
-
-
-
-
-
-
-/** `cutover copy-tags`: copies the old tags the manifest's copy rules select to the new registry. */
-const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineCommand */ .N)({
-    name: 'copy-tags',
-    summary: 'Copy the old tags still needed (copy: rules, pinned and referenced tags) to the new registry, byte-identical.',
-    options: {
-        'dry-run': _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.boolean('List what would be copied and the bytes to transfer after deduplication; write nothing.'),
-        concurrency: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.int({ min: 1, max: 64, default: 8 }, 'Requests in flight per registry host (1–64).'),
-        refs: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.list('References files written by `guard --export-refs` (rules with referenced: true).'),
-        only: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.string('Only old repositories matching this glob.'),
-        overwrite: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.boolean('Replace target tags that point at a different digest (default: report a conflict).'),
-    },
-    outputs: [
-        { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
-        { name: 'skipped', description: 'Number of tags already present with the same digest.' },
-        { name: 'conflicts', description: 'Number of target tags that point at a different digest.' },
-        { name: 'failed', description: 'Number of tags that could not be copied.' },
-        { name: 'bytes-uploaded', description: 'Blob bytes uploaded (with --dry-run: that would be uploaded).' },
-    ],
-    async run({ manifest: load, options, reporter, env, secrets }) {
-        // parse
-        const manifest = await load();
-        const refsFiles = await Promise.all(options.refs.map(async (file) => ({ file, refs: await (0,_refs_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readRefsFile */ .LB)(file) })));
-        if (refsFiles.length > 0 && !manifest.copy.some((rule) => rule.referenced))
-            reporter.warning('--refs was given, but no copy rule has "referenced: true": the references are not used');
-        const dryRun = options['dry-run'];
-        const { old, new: next } = manifest.registries;
-        const onRetry = (event) => reporter.info(`retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`);
-        const clientOptions = { concurrency: options.concurrency, onRetry, secrets };
-        const source = await _oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryClient */ .bP.forRegistry(old, env, { ...clientOptions, readOnly: true });
-        const target = await _oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryClient */ .bP.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
-        // do
-        const started = Date.now();
-        const selection = await (0,_select_js__WEBPACK_IMPORTED_MODULE_4__/* .selectImages */ .$g)({
-            manifest,
-            source,
-            refsFiles,
-            ...(options.only !== undefined && { only: options.only }),
-            concurrency: options.concurrency,
-        });
-        reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
-        for (const warning of selection.warnings)
-            reporter.warning(warning);
-        reportMissing(selection.missing, manifest, reporter);
-        reporter.info(`${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`);
-        const session = new _copy_js__WEBPACK_IMPORTED_MODULE_1__/* .CopySession */ .W({ onRetry: (message) => reporter.info(message) });
-        const outcomes = [];
-        const progress = new _shared_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .ProgressLine */ .g((line) => reporter.info(line), (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000);
-        const ticker = setInterval(() => progress.tick(), 1000);
-        try {
-            // More images in flight than requests per host: each image waits on the source and then the
-            // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
-            await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_8__/* .forEachLimited */ .vP)(selection.images, options.concurrency * 4, async (image) => {
-                outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }));
-                progress.tick();
-            });
-        }
-        finally {
-            clearInterval(ticker);
-        }
-        progress.done();
-        reporter.debug(`copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`);
-        // report
-        const by = (action) => outcomes.filter((outcome) => outcome.action === action);
-        const copied = by(dryRun ? 'would copy' : 'copied');
-        const skipped = by('skipped');
-        const conflicts = by('conflict');
-        const failed = by('failed');
-        for (const conflict of conflicts)
-            reporter.error(`conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`);
-        for (const failure of failed)
-            reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
-        reporter.info(`${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
-            `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`);
-        reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
-        const entry = (outcome) => ({
-            source: outcome.source,
-            target: outcome.target,
-            digest: outcome.digest,
-        });
-        const problems = conflicts.length + failed.length;
-        return {
-            exitCode: problems > 0 ? 1 : 0,
-            ...(problems > 0 && {
-                failureMessage: `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}`,
-            }),
-            outputs: {
-                copied: String(copied.length),
-                skipped: String(skipped.length),
-                conflicts: String(conflicts.length),
-                failed: String(failed.length),
-                'bytes-uploaded': String(session.bytesUploaded),
-            },
-            json: {
-                dryRun,
-                source: old.host,
-                target: next.host,
-                selected: selection.images.length,
-                copied: copied.map(entry),
-                skipped: skipped.map(entry),
-                conflicts: conflicts.map((outcome) => ({
-                    ...entry(outcome),
-                    existingDigest: outcome.existingDigest,
-                })),
-                failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
-                missing: selection.missing,
-                bytesUploaded: session.bytesUploaded,
-                blobsUploaded: session.blobsUploaded,
-                blobsMounted: session.blobsMounted,
-                blobsSkipped: session.blobsSkipped,
-                images: outcomes.map((outcome) => ({ ...outcome })),
-                warnings: selection.warnings,
-            },
-        };
-    },
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  copyTags: () => (/* binding */ copyTags)
 });
+
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
+var client = __webpack_require__(74053);
+// EXTERNAL MODULE: ./lib/src/copy/refs-file.js
+var refs_file = __webpack_require__(50248);
+// EXTERNAL MODULE: ./lib/src/copy/select.js
+var copy_select = __webpack_require__(5823);
+// EXTERNAL MODULE: ./lib/src/oci/reference.js
+var oci_reference = __webpack_require__(77126);
+// EXTERNAL MODULE: ./lib/src/shared/limiter.js
+var limiter = __webpack_require__(17903);
+// EXTERNAL MODULE: ./lib/src/shared/markdown.js
+var markdown = __webpack_require__(21610);
+// EXTERNAL MODULE: ./lib/src/shared/progress.js
+var shared_progress = __webpack_require__(88456);
+// EXTERNAL MODULE: ./lib/src/copy/copy.js
+var copy = __webpack_require__(45726);
+;// CONCATENATED MODULE: ./lib/src/copy/copy-tags.js
+
+
+
+
+
+/** Copies every selected image to the target registry (more images in flight than requests per host). */
+async function copySelection(request) {
+    const { selection, source, target, dryRun } = request;
+    const session = new copy/* CopySession */.W({ onRetry: request.progress });
+    const outcomes = [];
+    const progress = new shared_progress/* ProgressLine */.g(request.progress, (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), request.progressIntervalMs);
+    const ticker = setInterval(() => progress.tick(), 1000);
+    try {
+        // More images in flight than requests per host: each image waits on the source and then the
+        // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
+        await (0,limiter/* forEachLimited */.vP)(selection.images, request.concurrency * 4, async (image) => {
+            outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: request.overwrite }));
+            progress.tick();
+        });
+    }
+    finally {
+        clearInterval(ticker);
+    }
+    progress.done();
+    return { dryRun, oldHost: request.oldHost, newHost: request.newHost, selection, outcomes, session };
+}
+/** The outcomes of one action. */
+function outcomesOf(report, action) {
+    return report.outcomes.filter((outcome) => outcome.action === action);
+}
 /** Copies one selected reference; every failure becomes an outcome, so one tag never stops the others. */
 async function copyOne(image, context) {
     const { source, target } = context;
-    const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(image.reference);
-    const name = (host, repository) => `${host}/${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRepositoryReference */ .$)({ repository, ...(byDigest ? { digest: image.reference } : { tag: image.reference }) })}`;
+    const byDigest = (0,oci_reference/* isValidDigest */.fH)(image.reference);
+    const name = (host, repository) => `${host}/${(0,oci_reference/* formatRepositoryReference */.$)({ repository, ...(byDigest ? { digest: image.reference } : { tag: image.reference }) })}`;
     const base = {
         source: name(source.host, image.sourceRepository),
         target: name(target.host, image.targetRepository),
     };
     try {
-        const result = await (0,_copy_js__WEBPACK_IMPORTED_MODULE_1__/* .copyImage */ .L)({
+        const result = await (0,copy/* copyImage */.L)({
             source,
             sourceRepository: image.sourceRepository,
             reference: image.reference,
@@ -200,13 +116,81 @@ function progressText(outcomes, total, session, seconds, dryRun) {
     const count = (action) => outcomes.filter((outcome) => outcome.action === action).length;
     const bytes = dryRun ? session.bytesUploaded : session.bytesStreamed;
     return (`copy-tags: ${outcomes.length}/${total} tags (${dryRun ? 'would copy' : 'copied'} ${count(dryRun ? 'would copy' : 'copied')}, skipped ${count('skipped')}, conflicts ${count('conflict')}, failed ${count('failed')}), ` +
-        `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(bytes)} ${dryRun ? 'to upload' : `uploaded, ${(0,_shared_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .formatRate */ .C)(bytes, seconds)}`}, ${seconds.toFixed(0)} s`);
+        `${(0,markdown/* formatBytes */.z3)(bytes)} ${dryRun ? 'to upload' : `uploaded, ${(0,shared_progress/* formatRate */.C)(bytes, seconds)}`}, ${seconds.toFixed(0)} s`);
 }
+
+;// CONCATENATED MODULE: ./lib/src/copy/present.js
+
+
+
+/** Logs what the selection found (before the copy starts, so a long run says early what it will do). */
+function presentSelection(selection, context) {
+    const { manifest, reporter } = context;
+    for (const warning of selection.warnings)
+        reporter.warning(warning);
+    reportMissing(selection.missing, manifest, reporter);
+    reporter.info(`${context.dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${manifest.registries.old.host}; copying to ${manifest.registries.new.host}`);
+}
+/** Turns the report into log lines, the summary, `--json` and outputs. */
+function presentCopyTags(report, reporter) {
+    const { dryRun, session, selection } = report;
+    const copied = outcomesOf(report, dryRun ? 'would copy' : 'copied');
+    const skipped = outcomesOf(report, 'skipped');
+    const conflicts = outcomesOf(report, 'conflict');
+    const failed = outcomesOf(report, 'failed');
+    for (const conflict of conflicts)
+        reporter.error(`conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`);
+    for (const failure of failed)
+        reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
+    reporter.info(`${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
+        `${(0,markdown/* formatBytes */.z3)(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`);
+    reporter.summary(summaryMarkdown(report));
+    const entry = (outcome) => ({
+        source: outcome.source,
+        target: outcome.target,
+        digest: outcome.digest,
+    });
+    const problems = conflicts.length + failed.length;
+    return {
+        exitCode: problems > 0 ? 1 : 0,
+        ...(problems > 0 && {
+            failureMessage: `${conflicts.length} conflicts and ${failed.length} failures copying to ${report.newHost}`,
+        }),
+        outputs: {
+            copied: String(copied.length),
+            skipped: String(skipped.length),
+            conflicts: String(conflicts.length),
+            failed: String(failed.length),
+            'bytes-uploaded': String(session.bytesUploaded),
+        },
+        json: {
+            dryRun,
+            source: report.oldHost,
+            target: report.newHost,
+            selected: selection.images.length,
+            copied: copied.map(entry),
+            skipped: skipped.map(entry),
+            conflicts: conflicts.map((outcome) => ({
+                ...entry(outcome),
+                existingDigest: outcome.existingDigest,
+            })),
+            failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
+            missing: selection.missing,
+            bytesUploaded: session.bytesUploaded,
+            blobsUploaded: session.blobsUploaded,
+            blobsMounted: session.blobsMounted,
+            blobsSkipped: session.blobsSkipped,
+            images: report.outcomes.map((outcome) => ({ ...outcome })),
+            warnings: selection.warnings,
+        },
+    };
+}
+/** A referenced tag the old registry lacks: annotated at the manifest's `consumes` entry when there is one. */
 function reportMissing(missing, manifest, reporter) {
     for (const item of missing) {
-        const reference = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRepositoryReference */ .$)({
+        const reference = (0,oci_reference/* formatRepositoryReference */.$)({
             repository: item.repository,
-            ...((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(item.reference) ? { digest: item.reference } : { tag: item.reference }),
+            ...((0,oci_reference/* isValidDigest */.fH)(item.reference) ? { digest: item.reference } : { tag: item.reference }),
         });
         const message = `${reference} is referenced (${item.referencedBy.join(', ')}) but ${manifest.registries.old.host} does not have it`;
         const repo = manifest.repos.find((r) => item.referencedBy.includes(r.name));
@@ -221,7 +205,7 @@ function reportMissing(missing, manifest, reporter) {
 }
 function summaryMarkdown(report) {
     const { outcomes, dryRun, session } = report;
-    const count = (action) => outcomes.filter((outcome) => outcome.action === action).length;
+    const count = (action) => outcomesOf(report, action).length;
     const icon = {
         copied: '✅ copied',
         'would copy': '📋 would copy',
@@ -236,13 +220,13 @@ function summaryMarkdown(report) {
         `\`${outcome.source}\``,
         `\`${outcome.target}\``,
         outcome.digest ? `\`${outcome.digest.slice(0, 19)}…\`` : '—',
-        outcome.size > 0 ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(outcome.size) : '—',
+        outcome.size > 0 ? (0,markdown/* formatBytes */.z3)(outcome.size) : '—',
         `${icon[outcome.action]}${outcome.existingDigest ? ` — target has \`${outcome.existingDigest.slice(0, 19)}…\`` : ''}${outcome.error ? ` — ${outcome.error}` : ''}`,
     ]);
     return [
         `### cutover copy-tags${dryRun ? ' (dry run)' : ''}: \`${report.oldHost}\` → \`${report.newHost}\``,
         '',
-        (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .table */ .tp)([
+        (0,markdown/* table */.tp)([
             dryRun ? 'Would copy' : 'Copied',
             'Skipped',
             'Conflicts',
@@ -256,23 +240,94 @@ function summaryMarkdown(report) {
                 count('skipped'),
                 count('conflict'),
                 count('failed'),
-                (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(session.bytesUploaded),
+                (0,markdown/* formatBytes */.z3)(session.bytesUploaded),
                 session.blobsMounted,
                 session.blobsSkipped,
             ],
         ]),
         '',
         rows.length > 0
-            ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .table */ .tp)(['Source', 'Target', 'Digest', 'Size', 'Action'], rows)
+            ? (0,markdown/* table */.tp)(['Source', 'Target', 'Digest', 'Size', 'Action'], rows)
             : '_No tag selected by the copy rules._',
         '',
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./lib/src/cli/command.js
+var command = __webpack_require__(75873);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(24903);
+;// CONCATENATED MODULE: ./lib/src/copy/command.js
+
+
+
+
+
+
+
+/** `cutover copy-tags`: copies the old tags the manifest's copy rules select to the new registry. */
+const copyTags = (0,command/* defineCommand */.N)({
+    name: 'copy-tags',
+    summary: 'Copy the old tags still needed (copy: rules, pinned and referenced tags) to the new registry, byte-identical.',
+    options: {
+        'dry-run': cli_option/* option */.uK.boolean('List what would be copied and the bytes to transfer after deduplication; write nothing.'),
+        concurrency: cli_option/* option */.uK.int({ min: 1, max: 64, default: 8 }, 'Requests in flight per registry host (1–64).'),
+        refs: cli_option/* option */.uK.list('References files written by `guard --export-refs` (rules with referenced: true).'),
+        only: cli_option/* option */.uK.string('Only old repositories matching this glob.'),
+        overwrite: cli_option/* option */.uK.boolean('Replace target tags that point at a different digest (default: report a conflict).'),
+    },
+    outputs: [
+        { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
+        { name: 'skipped', description: 'Number of tags already present with the same digest.' },
+        { name: 'conflicts', description: 'Number of target tags that point at a different digest.' },
+        { name: 'failed', description: 'Number of tags that could not be copied.' },
+        { name: 'bytes-uploaded', description: 'Blob bytes uploaded (with --dry-run: that would be uploaded).' },
+    ],
+    async run({ manifest: load, options, reporter, env, secrets }) {
+        // parse
+        const manifest = await load();
+        const refsFiles = await Promise.all(options.refs.map(async (file) => ({ file, refs: await (0,refs_file/* readRefsFile */.LB)(file) })));
+        if (refsFiles.length > 0 && !manifest.copy.some((rule) => rule.referenced))
+            reporter.warning('--refs was given, but no copy rule has "referenced: true": the references are not used');
+        const dryRun = options['dry-run'];
+        const { old, new: next } = manifest.registries;
+        const onRetry = (event) => reporter.info(`retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`);
+        const clientOptions = { concurrency: options.concurrency, onRetry, secrets };
+        const source = await client/* RegistryClient */.bP.forRegistry(old, env, { ...clientOptions, readOnly: true });
+        const target = await client/* RegistryClient */.bP.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
+        // do: select, then copy every selected tag
+        const started = Date.now();
+        const selection = await (0,copy_select/* selectImages */.$g)({
+            manifest,
+            source,
+            refsFiles,
+            ...(options.only !== undefined && { only: options.only }),
+            concurrency: options.concurrency,
+        });
+        reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
+        presentSelection(selection, { manifest, reporter, dryRun });
+        const report = await copySelection({
+            selection,
+            source,
+            target,
+            oldHost: old.host,
+            newHost: next.host,
+            dryRun,
+            overwrite: options.overwrite,
+            concurrency: options.concurrency,
+            progress: (line) => reporter.info(line),
+            progressIntervalMs: Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000,
+        });
+        reporter.debug(`copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`);
+        // present
+        return presentCopyTags(report, reporter);
+    },
+});
+
 
 /***/ }),
 
-/***/ 9345:
+/***/ 45726:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -280,9 +335,9 @@ function summaryMarkdown(report) {
 /* harmony export */   W: () => (/* binding */ CopySession)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46674);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92041);
+/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11103);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77126);
 
 
 
@@ -544,7 +599,7 @@ function countBytes(stream, onBytes) {
 
 /***/ }),
 
-/***/ 77381:
+/***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -554,8 +609,8 @@ function countBytes(stream, onBytes) {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -679,7 +734,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 53836:
+/***/ 5823:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -687,14 +742,14 @@ function lineAndColumn(text, position) {
 /* harmony export */   YC: () => (/* binding */ createdOf)
 /* harmony export */ });
 /* unused harmony exports ARTIFACT_TAG, referencedImages, tagMatcher */
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17870);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11742);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46674);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17903);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70636);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86626);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31959);
+/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11103);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 /**
  * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
  * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
@@ -961,7 +1016,7 @@ async function createdOf(source, repository, reference) {
 
 /***/ }),
 
-/***/ 11742:
+/***/ 31959:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -992,7 +1047,7 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1027,7 +1082,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 729;
-exports.ids = [729];
+exports.id = 307;
+exports.ids = [307];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 9345:
+/***/ 45726:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -25,9 +25,9 @@ function defineCommand(command) {
 /* harmony export */   W: () => (/* binding */ CopySession)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46674);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92041);
+/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11103);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77126);
 
 
 
@@ -289,7 +289,7 @@ function countBytes(stream, onBytes) {
 
 /***/ }),
 
-/***/ 11742:
+/***/ 31959:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -320,7 +320,7 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 94729:
+/***/ 94307:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -331,18 +331,16 @@ __webpack_require__.d(__webpack_exports__, {
   push: () => (/* binding */ push)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
-var docker = __webpack_require__(39040);
+// EXTERNAL MODULE: ../../main/node_modules/dockerode/lib/docker.js
+var docker = __webpack_require__(51166);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 ;// CONCATENATED MODULE: ./lib/src/docker/engine.js
 
 
@@ -491,10 +489,16 @@ class DockerEngine {
     }
 }
 
+// EXTERNAL MODULE: ./lib/src/cli/command.js
+var command = __webpack_require__(75873);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(24903);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var progress = __webpack_require__(34767);
+var progress = __webpack_require__(88456);
 ;// CONCATENATED MODULE: ./lib/src/docker/progress.js
 
 
@@ -562,7 +566,7 @@ class PushProgress {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(92041);
+var reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/docker/provenance.js
 
 /** Labels that name the image an image was built from (OCI annotations and common build tools). */
@@ -615,9 +619,13 @@ function findOldRegistryTraces(image, old) {
 }
 
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(16399);
+var timeline = __webpack_require__(46108);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
+var client = __webpack_require__(74053);
+// EXTERNAL MODULE: ./lib/src/oci/credentials.js
+var oci_credentials = __webpack_require__(22857);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy = __webpack_require__(9345);
+var copy = __webpack_require__(45726);
 ;// CONCATENATED MODULE: ./lib/src/push/copy-step.js
 
 
@@ -654,7 +662,79 @@ function pushViaCopy(clientFor, print) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/src/shared/retry.js
+/**
+ * The one retry loop. Every retried operation in cutover (a registry request, a token fetch, a
+ * blob upload, an engine push) goes through {@link retry}, so backoff, `Retry-After` and the
+ * progress events are the same everywhere and retries never nest by accident.
+ */
+/** The policy used when a caller names none. */
+const DEFAULT_RETRY_POLICY = { retries: 6, baseMs: 200, maxDelayMs: 30_000 };
+/**
+ * Runs `operation` (called again for each attempt, with the attempt number from 0, so a streamed
+ * body is made anew each time) until it succeeds, fails with an error `classify` calls final, or the
+ * policy's retries are spent; the last error is rethrown as it was.
+ */
+async function retry(operation, options) {
+    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const verdict = options.classify(error);
+            if (!verdict.retryable || attempt >= policy.retries || options.signal?.aborted)
+                throw error;
+            const delayMs = retryDelay(attempt, policy, verdict.retryAfterMs, options.random);
+            options.onRetry?.({ attempt: attempt + 1, delayMs, reason: verdict.reason, error });
+            await sleep(delayMs, options.signal);
+            if (options.signal?.aborted)
+                throw error;
+        }
+    }
+}
+/**
+ * Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP-date. Undefined when
+ * absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * The wait before attempt `attempt + 1`: what the server asked for when it did, else exponential
+ * backoff with jitter (between half and all of `base·2^attempt`), both capped by `maxDelayMs`.
+ */
+function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
+    if (retryAfterMs !== undefined)
+        return Math.min(retryAfterMs, policy.maxDelayMs);
+    const step = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** attempt);
+    return Math.round(step / 2 + random() * (step / 2));
+}
+/** Resolves after `ms` milliseconds, or at once when `signal` aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
 ;// CONCATENATED MODULE: ./lib/src/push/execute.js
+
 const PUSH_MODES = ['push', 'copy', 'upload'];
 /**
  * The mode used when `--mode` is not given: the fastest in bench/push.ts (figures in
@@ -662,7 +742,11 @@ const PUSH_MODES = ['push', 'copy', 'upload'];
  * slowest because the engine compresses every layer again for each registry.
  */
 const DEFAULT_MODE = 'upload';
-const DEFAULT_RETRY = { attempts: 3, delayMs: 1000 };
+/**
+ * Retries of a whole push to one registry (the engine gives up on a dropped connection at once):
+ * two more attempts, waiting about one second and then two.
+ */
+const PUSH_RETRY_POLICY = { retries: 2, baseMs: 1000, maxDelayMs: 30_000 };
 const TRANSIENT = /connection refused|connection reset|broken pipe|unexpected EOF|\bEOF\b|i\/o timeout|timeout|timed out|TLS handshake|server misbehaving|too many requests|\b429\b|\b50[0234]\b|service unavailable|bad gateway|gateway timeout|internal server error|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up/i;
 const REFUSED = /\b405\b|method not allowed|UNSUPPORTED|read-?only|maintenance/i;
 /** True when an engine or registry error is worth another attempt (dropped connections, 429, 5xx). */
@@ -677,26 +761,28 @@ function isRefusal(message) {
 function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-/** Runs `work`, retrying transient failures; reports how many attempts it took. */
-async function withRetries(work, policy, onRetry) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return { value: await work(), attempts: attempt };
-        }
-        catch (error) {
-            const message = error.message;
-            // The registry client marks its own errors (dropped connections, 408, 429, 5xx) as retryable.
-            const retryable = isTransient(message) || error.retryable === true;
-            if (attempt >= policy.attempts || !retryable || isRefusal(message)) {
-                throw Object.assign(error, { attempts: attempt });
-            }
-            const delayMs = policy.delayMs * 2 ** (attempt - 1);
-            onRetry(attempt, message, delayMs);
-            await sleep(delayMs);
-        }
+/** Runs `work`, retrying transient failures with the shared {@link retry}; reports how many attempts it took. */
+async function withAttempts(work, policy, onRetry) {
+    let attempts = 0;
+    try {
+        const value = await retry(() => {
+            attempts++;
+            return work();
+        }, {
+            policy,
+            classify: (error) => {
+                const message = error.message;
+                // The registry client marks its own errors (dropped connections, 408, 429, 5xx) as retryable.
+                const retryable = !isRefusal(message) &&
+                    (isTransient(message) || error.retryable === true);
+                return { retryable, reason: message };
+            },
+            onRetry: (event) => onRetry(event.attempt, event.reason, event.delayMs),
+        });
+        return { value, attempts };
+    }
+    catch (error) {
+        throw Object.assign(error, { attempts });
     }
 }
 /**
@@ -741,7 +827,7 @@ async function forEveryTag(input, target, action, step) {
     let digest;
     try {
         for (const tag of input.tags) {
-            const result = await withRetries(() => step(tag), input.retry ?? DEFAULT_RETRY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
+            const result = await withAttempts(() => step(tag), input.retry ?? PUSH_RETRY_POLICY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
             attempts = Math.max(attempts, result.attempts);
             digest = result.value;
         }
@@ -754,7 +840,7 @@ async function forEveryTag(input, target, action, step) {
 async function uploadTo(input, target, upload) {
     const started = Date.now();
     try {
-        const result = await withRetries(() => upload(target), input.retry ?? DEFAULT_RETRY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
+        const result = await withAttempts(() => upload(target), input.retry ?? PUSH_RETRY_POLICY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
         return outcome(target, input.tags, 'pushed', started, result.attempts, result.value);
     }
     catch (error) {
@@ -794,8 +880,9 @@ function outcome(target, tags, status, started, attempts, digest) {
 async function pushImage(input) {
     if (input.mode === 'upload') {
         const upload = input.upload;
+        // A caller bug, not a user's mistake: reported as an internal error with its stack.
         if (!upload)
-            throw new Error('upload mode needs an upload step');
+            throw new TypeError('upload mode needs an upload step');
         return Promise.all(input.targets.map((target) => uploadTo(input, target, upload)));
     }
     const names = input.targets.flatMap((target) => input.tags.map((tag) => `${target.name}:${tag}`));
@@ -844,85 +931,6 @@ async function verifyDigests(outcomes, tags, readerFor) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var manifest_paths = __webpack_require__(11742);
-;// CONCATENATED MODULE: ./lib/src/push/plan.js
-
-
-
-
-/** True for a local image ID (`sha256:…` or a hex prefix), which names no repository. */
-function isImageId(text) {
-    return /^sha256:[a-f0-9]{12,64}$/.test(text) || /^[a-f0-9]{12,64}$/.test(text);
-}
-/**
- * The repository path and tag a local image name gives: `registry.example.com/team/api:1.2` →
- * `team/api`, `1.2`; `api:build` → `api`, `build` (no `library/` as Docker Hub would add). An
- * image ID gives neither.
- * @throws UsageError when the name is not a valid reference
- */
-function ownPathOf(image) {
-    if (isImageId(image))
-        return {};
-    try {
-        const slash = image.indexOf('/');
-        const first = slash >= 0 ? image.slice(0, slash) : '';
-        const hasHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-        if (hasHost && (0,reference/* isValidHost */.HO)(first)) {
-            const parsed = (0,reference/* parseReference */.F2)(image);
-            return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
-        }
-        const parsed = (0,reference/* parseRepositoryReference */.Dp)(image);
-        return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`--image: expected a local image name or ID, found "${image}": ${error.message}`);
-    }
-}
-/**
- * Plans a push on `today`: the repository (given, or the image's own path), the tags (given, or
- * the image's tag, or `latest`), and the registries the timeline sends it to — the new registry
- * under the path the manifest's `paths` map it to.
- * @throws UsageError for an invalid repository or tag, or an image ID without `--repository`
- */
-function planPush(manifest, today, request) {
-    const own = ownPathOf(request.image);
-    const repository = request.repository ?? own.repository;
-    if (!repository) {
-        throw new errors/* UsageError */.eb(`--image ${request.image} is an image ID: name the repository with --repository`);
-    }
-    if (!(0,reference/* isValidRepositoryPath */.M0)(repository)) {
-        throw new errors/* UsageError */.eb(`--repository: expected a repository path such as "team/api" (lower-case letters, digits, . _ - separators, components joined by /), found "${repository}"`);
-    }
-    const tags = request.tags.length > 0 ? [...new Set(request.tags)] : [own.tag ?? 'latest'];
-    for (const tag of tags) {
-        if (!(0,reference/* isValidTag */.r_)(tag)) {
-            throw new errors/* UsageError */.eb(`--tag: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -), found "${tag}"`);
-        }
-    }
-    const phase = (0,timeline/* phaseAt */.BA)(manifest.timeline, today);
-    const paths = { old: repository, new: (0,manifest_paths/* mapRepository */.T)(repository, manifest.paths) };
-    if (!(0,reference/* isValidRepositoryPath */.M0)(paths.new)) {
-        throw new errors/* UsageError */.eb(`the manifest's paths map "${repository}" to "${paths.new}", which is not a valid repository path`);
-    }
-    const targets = (0,timeline/* pushTargets */.XV)(phase).map((role) => {
-        const registry = manifest.registries[role];
-        return { role, registry, repository: paths[role], name: `${registry.host}/${paths[role]}` };
-    });
-    const reason = (0,timeline/* oldRegistrySkippedReason */.FN)(manifest.timeline, phase);
-    const skipped = reason && !targets.some((target) => target.role === 'old')
-        ? [{ role: 'old', host: manifest.registries.old.host, reason }]
-        : [];
-    if (phase === 'before') {
-        skipped.push({
-            role: 'new',
-            host: manifest.registries.new.host,
-            reason: `the new registry opens on ${manifest.timeline.available}`,
-        });
-    }
-    return { phase, repository, tags, targets, skipped };
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:stream"
@@ -934,6 +942,7 @@ var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./lib/src/docker/export.js
+
 
 
 function octal(block, start, length) {
@@ -1054,7 +1063,7 @@ async function readTarStream(source, streamFrom, consume) {
         }
     }
     if (state.kind === 'body')
-        throw new Error(`the archive ends inside ${state.name}`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the archive ends inside ${state.name}`);
     const streamed = new Map();
     for (const [name, consumer] of consumers)
         streamed.set(name, await consumer);
@@ -1064,14 +1073,15 @@ async function readTarStream(source, streamFrom, consume) {
 function describedImage(files, imageId) {
     const manifest = files.get('manifest.json');
     if (!manifest)
-        throw new Error(`the engine's export of ${imageId} has no manifest.json`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the engine's export of ${imageId} has no manifest.json`);
     const [described] = JSON.parse(manifest.toString('utf8'));
     if (!described)
-        throw new Error(`the engine's export of ${imageId} describes no image`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the engine's export of ${imageId} describes no image`);
     return { config: described.Config, layers: described.Layers };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/push/upload.js
+
 
 
 
@@ -1158,23 +1168,23 @@ async function prepareImage(engine, imageId, dir) {
     const described = describedImage(contents.files, imageId);
     const config = contents.files.get(described.config);
     if (!config)
-        throw new Error(`the engine's export of ${imageId} lacks its config ${described.config}`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the engine's export of ${imageId} lacks its config ${described.config}`);
     const configDigest = sha256(config);
     if (configDigest !== imageId) {
-        throw new Error(`the engine exported a config with digest ${configDigest}, not the image ID ${imageId}`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the engine exported a config with digest ${configDigest}, not the image ID ${imageId}`);
     }
     const diffIds = JSON.parse(config.toString('utf8')).rootfs
         ?.diff_ids;
     if (!diffIds || diffIds.length !== described.layers.length) {
-        throw new Error(`the image config lists ${diffIds?.length ?? 0} layers, the export has ${described.layers.length}`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the image config lists ${diffIds?.length ?? 0} layers, the export has ${described.layers.length}`);
     }
     const layers = await Promise.all(described.layers.map(async (name, index) => {
         const small = contents.files.get(name);
         const layer = contents.streamed.get(name) ?? (small && (await compressLayer(external_node_stream_.Readable.from([small]), layerFile())));
         if (!layer)
-            throw new Error(`the engine's export of ${imageId} lacks layer ${name}`);
+            throw new errors/* OperationalError */.LE('invalid-response', `the engine's export of ${imageId} lacks layer ${name}`);
         if (layer.diffId !== undefined && layer.diffId !== diffIds[index]) {
-            throw new Error(`layer ${index + 1} of the export hashes to ${layer.diffId}, the config says ${diffIds[index]}`);
+            throw new errors/* OperationalError */.LE('invalid-response', `layer ${index + 1} of the export hashes to ${layer.diffId}, the config says ${diffIds[index]}`);
         }
         return { digest: layer.digest, size: layer.size, file: layer.file, stored: layer.stored };
     }));
@@ -1237,24 +1247,275 @@ async function uploadImage(image, client, repository, tags, onEvent) {
     return digest;
 }
 
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
-var client = __webpack_require__(79467);
-// EXTERNAL MODULE: ./lib/src/oci/credentials.js
-var oci_credentials = __webpack_require__(90870);
-// EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
-// EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+;// CONCATENATED MODULE: ./lib/src/push/deliver.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The image itself must not come from the retired registry after the cutoff. */
+function judgeProvenance(image, manifest, today) {
+    const traces = findOldRegistryTraces(image, manifest.registries.old);
+    const policy = (0,timeline/* referencePolicy */.OQ)(manifest.timeline, today);
+    return { traces, policy, blocked: traces.length > 0 && policy.severity === 'error' };
+}
+/** Pushes to every target the plan names, then HEADs every tag everywhere for one digest. */
+async function deliver({ plan, image, imageName, engine, mode, env, secrets, progress: log, }) {
+    const credentials = new Map();
+    const clients = new Map();
+    let outcomes;
+    for (const target of plan.targets) {
+        credentials.set(target.role, await (0,oci_credentials/* resolveCredentials */.z)(target.registry, env, secrets));
+        clients.set(target.role, await client/* RegistryClient */.bP.forRegistry(target.registry, env, { secrets }));
+    }
+    for (const skipped of plan.skipped)
+        log.info(`not pushing to ${skipped.host}: ${skipped.reason}`);
+    log.info(`pushing ${imageName} (${(0,markdown/* formatBytes */.z3)(image.size)}) as ${plan.tags.join(', ')} to ${plan.targets.map((t) => t.name).join(' and ')} (phase ${plan.phase}, mode ${mode})`);
+    // Upload mode compresses once, before any registry is touched; the others let the engine do it.
+    const scratch = await (0,promises_.mkdtemp)(external_node_path_.join(env['RUNNER_TEMP'] || external_node_os_.tmpdir(), 'cutover-push-'));
+    try {
+        let prepared;
+        if (mode === 'upload') {
+            const started = Date.now();
+            prepared = await prepareImage(engine, image.id, scratch);
+            const stored = prepared.layers.filter((layer) => layer.stored).length;
+            log.info(`exported and compressed ${prepared.layers.length} layer${prepared.layers.length === 1 ? '' : 's'} once in ${((Date.now() - started) / 1000).toFixed(1)} s (${(0,markdown/* formatBytes */.z3)(prepared.layers.reduce((sum, layer) => sum + layer.size, 0))}${stored ? `; ${stored} incompressible, stored` : ''}), manifest ${prepared.manifest.digest}`);
+        }
+        const progress = new PushProgress(`pushing to ${plan.targets.length} registr${plan.targets.length === 1 ? 'y' : 'ies'}`, (line) => log.info(line));
+        outcomes = await pushImage({
+            engine,
+            imageId: image.id,
+            targets: plan.targets,
+            tags: plan.tags,
+            mode,
+            auth: (target) => authConfigFor(target.registry.host, credentials.get(target.role)),
+            ...(prepared && {
+                upload: (target) => uploadImage(prepared, clients.get(target.role), target.repository, plan.tags, (event) => progress.update(target.registry.host, event)),
+            }),
+            copy: pushViaCopy((role) => clients.get(role), (line) => log.info(line)),
+            onEvent: (target, event) => progress.update(target.registry.host, event),
+            onRetry: (target, attempt, error, delayMs) => log.warning(`${target.registry.host}: attempt ${attempt} failed (${error}); retrying in ${(delayMs / 1000).toFixed(0)} s`),
+        });
+        progress.done();
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+    if (!outcomes.some((outcome) => outcome.status !== 'failed'))
+        return { outcomes };
+    return { outcomes, verification: await verifyDigests(outcomes, plan.tags, (role) => clients.get(role)) };
+}
+
+// EXTERNAL MODULE: ./lib/src/manifest/paths.js
+var manifest_paths = __webpack_require__(31959);
+;// CONCATENATED MODULE: ./lib/src/push/plan.js
+
+
+
+
+/** True for a local image ID (`sha256:…` or a hex prefix), which names no repository. */
+function isImageId(text) {
+    return /^sha256:[a-f0-9]{12,64}$/.test(text) || /^[a-f0-9]{12,64}$/.test(text);
+}
+/**
+ * The repository path and tag a local image name gives: `registry.example.com/team/api:1.2` →
+ * `team/api`, `1.2`; `api:build` → `api`, `build` (no `library/` as Docker Hub would add). An
+ * image ID gives neither.
+ * @throws UsageError when the name is not a valid reference
+ */
+function ownPathOf(image) {
+    if (isImageId(image))
+        return {};
+    try {
+        const slash = image.indexOf('/');
+        const first = slash >= 0 ? image.slice(0, slash) : '';
+        const hasHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+        if (hasHost && (0,reference/* isValidHost */.HO)(first)) {
+            const parsed = (0,reference/* parseReference */.F2)(image);
+            return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+        }
+        const parsed = (0,reference/* parseRepositoryReference */.Dp)(image);
+        return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`--image: expected a local image name or ID, found "${image}": ${error.message}`);
+    }
+}
+/**
+ * Plans a push on `today`: the repository (given, or the image's own path), the tags (given, or
+ * the image's tag, or `latest`), and the registries the timeline sends it to — the new registry
+ * under the path the manifest's `paths` map it to.
+ * @throws UsageError for an invalid repository or tag, or an image ID without `--repository`
+ */
+function planPush(manifest, today, request) {
+    const own = ownPathOf(request.image);
+    const repository = request.repository ?? own.repository;
+    if (!repository) {
+        throw new errors/* UsageError */.eb(`--image ${request.image} is an image ID: name the repository with --repository`);
+    }
+    if (!(0,reference/* isValidRepositoryPath */.M0)(repository)) {
+        throw new errors/* UsageError */.eb(`--repository: expected a repository path such as "team/api" (lower-case letters, digits, . _ - separators, components joined by /), found "${repository}"`);
+    }
+    const tags = request.tags.length > 0 ? [...new Set(request.tags)] : [own.tag ?? 'latest'];
+    for (const tag of tags) {
+        if (!(0,reference/* isValidTag */.r_)(tag)) {
+            throw new errors/* UsageError */.eb(`--tag: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -), found "${tag}"`);
+        }
+    }
+    const phase = (0,timeline/* phaseAt */.BA)(manifest.timeline, today);
+    const paths = { old: repository, new: (0,manifest_paths/* mapRepository */.T)(repository, manifest.paths) };
+    if (!(0,reference/* isValidRepositoryPath */.M0)(paths.new)) {
+        throw new errors/* UsageError */.eb(`the manifest's paths map "${repository}" to "${paths.new}", which is not a valid repository path`);
+    }
+    const targets = (0,timeline/* pushTargets */.XV)(phase).map((role) => {
+        const registry = manifest.registries[role];
+        return { role, registry, repository: paths[role], name: `${registry.host}/${paths[role]}` };
+    });
+    const reason = (0,timeline/* oldRegistrySkippedReason */.FN)(manifest.timeline, phase);
+    const skipped = reason && !targets.some((target) => target.role === 'old')
+        ? [{ role: 'old', host: manifest.registries.old.host, reason }]
+        : [];
+    if (phase === 'before') {
+        skipped.push({
+            role: 'new',
+            host: manifest.registries.new.host,
+            reason: `the new registry opens on ${manifest.timeline.available}`,
+        });
+    }
+    return { phase, repository, tags, targets, skipped };
+}
+
+;// CONCATENATED MODULE: ./lib/src/push/present.js
+
+/** Logs what the image's provenance means today, before anything is pushed. */
+function presentProvenance(provenance, reporter) {
+    for (const trace of provenance.traces) {
+        const message = `the image was built from the old registry (${trace.where}: ${trace.reference}): ${provenance.policy.message}`;
+        if (provenance.policy.severity === 'error')
+            reporter.error(message);
+        else if (provenance.policy.severity === 'warning')
+            reporter.warning(message);
+        else
+            reporter.info(message);
+    }
+}
+/** Turns the report into log lines, the summary, `--json` and outputs. */
+function presentPush(report, reporter) {
+    const { plan, outcomes, verification, manifest, provenance } = report;
+    const failures = describeFailures(outcomes, manifest, report.today);
+    for (const failure of failures)
+        reporter.error(failure);
+    if (verification?.mismatch) {
+        const [a, b] = verification.mismatch;
+        reporter.error(`digests differ: ${a.reference} is ${a.digest ?? 'missing'}, ${b.reference} is ${b.digest ?? 'missing'}`);
+    }
+    const digest = verification?.ok ? verification.seen[0]?.digest : undefined;
+    const pushed = outcomes.flatMap((outcome) => (outcome.status === 'failed' ? [] : outcome.references));
+    for (const reference of pushed)
+        reporter.info(`pushed ${reference}${digest ? `@${digest}` : ''}`);
+    const failureMessage = provenance.blocked
+        ? `the image was built from the old registry ${manifest.registries.old.host}, retired for builds since ${manifest.timeline.failFrom}: nothing pushed`
+        : failures.length > 0
+            ? failures.join('; ')
+            : verification?.mismatch
+                ? `digests differ: ${verification.mismatch.map((seen) => `${seen.reference} ${seen.digest ?? 'missing'}`).join(' vs ')}`
+                : undefined;
+    reporter.summary(summaryOf(report, digest, failureMessage));
+    return {
+        exitCode: failureMessage ? 1 : 0,
+        ...(failureMessage && { failureMessage }),
+        outputs: {
+            digest: digest ?? '',
+            pushed: pushed.join('\n'),
+            skipped: plan.skipped.map((skipped) => `${skipped.host}: ${skipped.reason}`).join('\n'),
+        },
+        json: {
+            image: report.image,
+            imageId: report.imageId,
+            repository: plan.repository,
+            tags: plan.tags,
+            today: report.today,
+            phase: plan.phase,
+            mode: report.mode,
+            digest: digest ?? null,
+            pushed,
+            skipped: plan.skipped.map(({ host, reason }) => ({ registry: host, reason })),
+            registries: outcomes,
+            verified: verification?.ok ?? false,
+            ...(verification?.mismatch && { mismatch: verification.mismatch }),
+            oldRegistryTraces: provenance.traces.map((trace) => ({
+                ...trace,
+                severity: provenance.policy.severity,
+            })),
+            ...(failureMessage && { failure: failureMessage }),
+        },
+    };
+}
+/** One sentence per failed registry, with what to change when the old one refused writes early. */
+function describeFailures(outcomes, manifest, today) {
+    const done = outcomes.filter((outcome) => outcome.status !== 'failed').map((outcome) => outcome.host);
+    return outcomes
+        .filter((outcome) => outcome.status === 'failed')
+        .map((outcome) => {
+        const others = done.length > 0 ? ` (${done.join(' and ')} took the image; ${outcome.host} did not)` : '';
+        if (outcome.refused && outcome.role === 'old' && today < manifest.timeline.readOnly) {
+            const at = manifest.locator.valueAt(['registries', 'old', 'read-only']);
+            return `${outcome.host} refused the push (${outcome.error}) although the manifest says it is writable until ${manifest.timeline.readOnly}: if the old registry is read-only already, change registries.old.read-only (${manifest.source}:${at.line}:${at.column}) to the day it became read-only${others}`;
+        }
+        return `push to ${outcome.host}/${outcome.repository} failed after ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}: ${outcome.error}${others}`;
+    });
+}
+function summaryOf(report, digest, failure) {
+    const { plan, outcomes, provenance } = report;
+    const icon = { pushed: '✅ pushed', copied: '✅ copied', failed: '❌ failed' };
+    return [
+        `### cutover push: \`${report.image}\``,
+        '',
+        `On **${report.today}** (phase **${plan.phase}**, mode \`${report.mode}\`)${digest ? ` every registry has \`${digest}\`` : ''}.`,
+        '',
+        (0,markdown/* table */.tp)(['Registry', 'References', 'Result', 'Digest', 'Attempts', 'Time'], [
+            ...outcomes.map((outcome) => [
+                `\`${outcome.host}\``,
+                (outcome.status === 'failed'
+                    ? plan.tags.map((tag) => `${outcome.host}/${outcome.repository}:${tag}`)
+                    : outcome.references).join('\n'),
+                outcome.status === 'failed' ? `${icon.failed}: ${outcome.error ?? ''}` : icon[outcome.status],
+                outcome.digest ? `\`${outcome.digest}\`` : '',
+                outcome.attempts,
+                `${outcome.seconds.toFixed(1)} s`,
+            ]),
+            ...plan.skipped.map((skipped) => [
+                `\`${skipped.host}\``,
+                '',
+                `⏭️ skipped: ${skipped.reason}`,
+                '',
+                '',
+                '',
+            ]),
+        ]),
+        ...(provenance.traces.length > 0
+            ? [
+                '',
+                (0,markdown/* table */.tp)(['Built from the old registry', 'Reference', 'Severity'], provenance.traces.map((trace) => [
+                    trace.where,
+                    `\`${trace.reference}\``,
+                    provenance.policy.severity,
+                ])),
+            ]
+            : []),
+        ...(failure ? ['', `**Failed:** ${failure}`] : []),
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./lib/src/push/command.js
-
-
-
-
-
-
-
-
-
 
 
 
@@ -1294,181 +1555,39 @@ const push = (0,command/* defineCommand */.N)({
         const image = await engine.inspectImage(options.image);
         if (!image)
             throw new errors/* UsageError */.eb(`--image: the Docker engine has no image "${options.image}" (build or pull it first)`);
-        // do: the image itself must not come from the retired registry after the cutoff
-        const traces = findOldRegistryTraces(image, manifest.registries.old);
-        const policy = (0,timeline/* referencePolicy */.OQ)(manifest.timeline, today);
-        for (const trace of traces) {
-            const message = `the image was built from the old registry (${trace.where}: ${trace.reference}): ${policy.message}`;
-            if (policy.severity === 'error')
-                reporter.error(message);
-            else if (policy.severity === 'warning')
-                reporter.warning(message);
-            else
-                reporter.info(message);
-        }
-        const blocked = traces.length > 0 && policy.severity === 'error';
-        // do: push where the timeline says, then check for one digest everywhere
-        const { outcomes, verification } = blocked
-            ? { outcomes: [], verification: undefined }
-            : await pushAndVerify({
+        // do: refuse an image built from the retired registry, else push and check for one digest
+        const provenance = judgeProvenance(image, manifest, today);
+        presentProvenance(provenance, reporter);
+        const delivery = provenance.blocked
+            ? { outcomes: [] }
+            : await deliver({
                 plan,
                 image,
                 imageName: options.image,
                 engine,
                 mode: options.mode,
-                reporter,
                 env,
                 secrets,
+                progress: reporter,
             });
-        // report
-        const failures = describeFailures(outcomes, manifest, today);
-        for (const failure of failures)
-            reporter.error(failure);
-        if (verification?.mismatch) {
-            const [a, b] = verification.mismatch;
-            reporter.error(`digests differ: ${a.reference} is ${a.digest ?? 'missing'}, ${b.reference} is ${b.digest ?? 'missing'}`);
-        }
-        const digest = verification?.ok ? verification.seen[0]?.digest : undefined;
-        const pushed = outcomes.flatMap((outcome) => (outcome.status === 'failed' ? [] : outcome.references));
-        for (const reference of pushed)
-            reporter.info(`pushed ${reference}${digest ? `@${digest}` : ''}`);
-        const failureMessage = blocked
-            ? `the image was built from the old registry ${manifest.registries.old.host}, retired for builds since ${manifest.timeline.failFrom}: nothing pushed`
-            : failures.length > 0
-                ? failures.join('; ')
-                : verification?.mismatch
-                    ? `digests differ: ${verification.mismatch.map((seen) => `${seen.reference} ${seen.digest ?? 'missing'}`).join(' vs ')}`
-                    : undefined;
-        reporter.summary(summaryOf(plan, outcomes, traces, policy.severity, options.image, options.mode, today, digest, failureMessage));
-        return {
-            exitCode: failureMessage ? 1 : 0,
-            ...(failureMessage && { failureMessage }),
-            outputs: {
-                digest: digest ?? '',
-                pushed: pushed.join('\n'),
-                skipped: plan.skipped.map((skipped) => `${skipped.host}: ${skipped.reason}`).join('\n'),
-            },
-            json: {
-                image: options.image,
-                imageId: image.id,
-                repository: plan.repository,
-                tags: plan.tags,
-                today,
-                phase: plan.phase,
-                mode: options.mode,
-                digest: digest ?? null,
-                pushed,
-                skipped: plan.skipped.map(({ host, reason }) => ({ registry: host, reason })),
-                registries: outcomes,
-                verified: verification?.ok ?? false,
-                ...(verification?.mismatch && { mismatch: verification.mismatch }),
-                oldRegistryTraces: traces.map((trace) => ({ ...trace, severity: policy.severity })),
-                ...(failureMessage && { failure: failureMessage }),
-            },
-        };
+        // present
+        return presentPush({
+            ...delivery,
+            manifest,
+            today,
+            plan,
+            image: options.image,
+            imageId: image.id,
+            mode: options.mode,
+            provenance,
+        }, reporter);
     },
 });
-/** One sentence per failed registry, with what to change when the old one refused writes early. */
-function describeFailures(outcomes, manifest, today) {
-    const done = outcomes.filter((outcome) => outcome.status !== 'failed').map((outcome) => outcome.host);
-    return outcomes
-        .filter((outcome) => outcome.status === 'failed')
-        .map((outcome) => {
-        const others = done.length > 0 ? ` (${done.join(' and ')} took the image; ${outcome.host} did not)` : '';
-        if (outcome.refused && outcome.role === 'old' && today < manifest.timeline.readOnly) {
-            const at = manifest.locator.valueAt(['registries', 'old', 'read-only']);
-            return `${outcome.host} refused the push (${outcome.error}) although the manifest says it is writable until ${manifest.timeline.readOnly}: if the old registry is read-only already, change registries.old.read-only (${manifest.source}:${at.line}:${at.column}) to the day it became read-only${others}`;
-        }
-        return `push to ${outcome.host}/${outcome.repository} failed after ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}: ${outcome.error}${others}`;
-    });
-}
-function summaryOf(plan, outcomes, traces, severity, image, mode, today, digest, failure) {
-    const icon = { pushed: '✅ pushed', copied: '✅ copied', failed: '❌ failed' };
-    return [
-        `### cutover push: \`${image}\``,
-        '',
-        `On **${today}** (phase **${plan.phase}**, mode \`${mode}\`)${digest ? ` every registry has \`${digest}\`` : ''}.`,
-        '',
-        (0,markdown/* table */.tp)(['Registry', 'References', 'Result', 'Digest', 'Attempts', 'Time'], [
-            ...outcomes.map((outcome) => [
-                `\`${outcome.host}\``,
-                (outcome.status === 'failed'
-                    ? plan.tags.map((tag) => `${outcome.host}/${outcome.repository}:${tag}`)
-                    : outcome.references).join('\n'),
-                outcome.status === 'failed' ? `${icon.failed}: ${outcome.error ?? ''}` : icon[outcome.status],
-                outcome.digest ? `\`${outcome.digest}\`` : '',
-                outcome.attempts,
-                `${outcome.seconds.toFixed(1)} s`,
-            ]),
-            ...plan.skipped.map((skipped) => [
-                `\`${skipped.host}\``,
-                '',
-                `⏭️ skipped: ${skipped.reason}`,
-                '',
-                '',
-                '',
-            ]),
-        ]),
-        ...(traces.length > 0
-            ? [
-                '',
-                (0,markdown/* table */.tp)(['Built from the old registry', 'Reference', 'Severity'], traces.map((trace) => [trace.where, `\`${trace.reference}\``, severity])),
-            ]
-            : []),
-        ...(failure ? ['', `**Failed:** ${failure}`] : []),
-    ].join('\n');
-}
-/** Pushes to every target the plan names, then HEADs every tag everywhere for one digest. */
-async function pushAndVerify({ plan, image, imageName, engine, mode, reporter, env, secrets, }) {
-    const credentials = new Map();
-    const clients = new Map();
-    let outcomes;
-    for (const target of plan.targets) {
-        credentials.set(target.role, await (0,oci_credentials/* resolveCredentials */.z)(target.registry, env, secrets));
-        clients.set(target.role, await client/* RegistryClient */.bP.forRegistry(target.registry, env, { secrets }));
-    }
-    for (const skipped of plan.skipped)
-        reporter.info(`not pushing to ${skipped.host}: ${skipped.reason}`);
-    reporter.info(`pushing ${imageName} (${(0,markdown/* formatBytes */.z3)(image.size)}) as ${plan.tags.join(', ')} to ${plan.targets.map((t) => t.name).join(' and ')} (phase ${plan.phase}, mode ${mode})`);
-    // Upload mode compresses once, before any registry is touched; the others let the engine do it.
-    const scratch = await (0,promises_.mkdtemp)(external_node_path_.join(env['RUNNER_TEMP'] || external_node_os_.tmpdir(), 'cutover-push-'));
-    try {
-        let prepared;
-        if (mode === 'upload') {
-            const started = Date.now();
-            prepared = await prepareImage(engine, image.id, scratch);
-            const stored = prepared.layers.filter((layer) => layer.stored).length;
-            reporter.info(`exported and compressed ${prepared.layers.length} layer${prepared.layers.length === 1 ? '' : 's'} once in ${((Date.now() - started) / 1000).toFixed(1)} s (${(0,markdown/* formatBytes */.z3)(prepared.layers.reduce((sum, layer) => sum + layer.size, 0))}${stored ? `; ${stored} incompressible, stored` : ''}), manifest ${prepared.manifest.digest}`);
-        }
-        const progress = new PushProgress(`pushing to ${plan.targets.length} registr${plan.targets.length === 1 ? 'y' : 'ies'}`, (line) => reporter.info(line));
-        outcomes = await pushImage({
-            engine,
-            imageId: image.id,
-            targets: plan.targets,
-            tags: plan.tags,
-            mode,
-            auth: (target) => authConfigFor(target.registry.host, credentials.get(target.role)),
-            ...(prepared && {
-                upload: (target) => uploadImage(prepared, clients.get(target.role), target.repository, plan.tags, (event) => progress.update(target.registry.host, event)),
-            }),
-            copy: pushViaCopy((role) => clients.get(role), (line) => reporter.info(line)),
-            onEvent: (target, event) => progress.update(target.registry.host, event),
-            onRetry: (target, attempt, error, delayMs) => reporter.warning(`${target.registry.host}: attempt ${attempt} failed (${error}); retrying in ${(delayMs / 1000).toFixed(0)} s`),
-        });
-        progress.done();
-    }
-    finally {
-        await (0,promises_.rm)(scratch, { recursive: true, force: true });
-    }
-    if (!outcomes.some((outcome) => outcome.status !== 'failed'))
-        return { outcomes };
-    return { outcomes, verification: await verifyDigests(outcomes, plan.tags, (role) => clients.get(role)) };
-}
 
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1503,7 +1622,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

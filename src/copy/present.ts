@@ -1,0 +1,155 @@
+/**
+ * How copy-tags is shown: the selection's warnings as it is made, then log lines, annotations, the
+ * job summary, `--json` and the action's outputs from one {@link CopyTagsReport}.
+ */
+import type { CommandResult } from '../cli/command.js';
+import type { Manifest } from '../manifest/model.js';
+import { formatRepositoryReference, isValidDigest } from '../oci/reference.js';
+import { formatBytes, table } from '../shared/markdown.js';
+import type { Reporter } from '../shared/reporter.js';
+import { outcomesOf, type CopyTagsReport, type Outcome } from './copy-tags.js';
+import type { Selection } from './select.js';
+
+/** Logs what the selection found (before the copy starts, so a long run says early what it will do). */
+export function presentSelection(
+  selection: Selection,
+  context: { manifest: Manifest; reporter: Reporter; dryRun: boolean },
+): void {
+  const { manifest, reporter } = context;
+  for (const warning of selection.warnings) reporter.warning(warning);
+  reportMissing(selection.missing, manifest, reporter);
+  reporter.info(
+    `${context.dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${manifest.registries.old.host}; copying to ${manifest.registries.new.host}`,
+  );
+}
+
+/** Turns the report into log lines, the summary, `--json` and outputs. */
+export function presentCopyTags(report: CopyTagsReport, reporter: Reporter): CommandResult {
+  const { dryRun, session, selection } = report;
+  const copied = outcomesOf(report, dryRun ? 'would copy' : 'copied');
+  const skipped = outcomesOf(report, 'skipped');
+  const conflicts = outcomesOf(report, 'conflict');
+  const failed = outcomesOf(report, 'failed');
+  for (const conflict of conflicts)
+    reporter.error(
+      `conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`,
+    );
+  for (const failure of failed)
+    reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
+  reporter.info(
+    `${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
+      `${formatBytes(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`,
+  );
+  reporter.summary(summaryMarkdown(report));
+  const entry = (outcome: Outcome) => ({
+    source: outcome.source,
+    target: outcome.target,
+    digest: outcome.digest,
+  });
+  const problems = conflicts.length + failed.length;
+  return {
+    exitCode: problems > 0 ? 1 : 0,
+    ...(problems > 0 && {
+      failureMessage: `${conflicts.length} conflicts and ${failed.length} failures copying to ${report.newHost}`,
+    }),
+    outputs: {
+      copied: String(copied.length),
+      skipped: String(skipped.length),
+      conflicts: String(conflicts.length),
+      failed: String(failed.length),
+      'bytes-uploaded': String(session.bytesUploaded),
+    },
+    json: {
+      dryRun,
+      source: report.oldHost,
+      target: report.newHost,
+      selected: selection.images.length,
+      copied: copied.map(entry),
+      skipped: skipped.map(entry),
+      conflicts: conflicts.map((outcome) => ({
+        ...entry(outcome),
+        existingDigest: outcome.existingDigest,
+      })),
+      failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
+      missing: selection.missing,
+      bytesUploaded: session.bytesUploaded,
+      blobsUploaded: session.blobsUploaded,
+      blobsMounted: session.blobsMounted,
+      blobsSkipped: session.blobsSkipped,
+      images: report.outcomes.map((outcome) => ({ ...outcome })),
+      warnings: selection.warnings,
+    },
+  };
+}
+
+/** A referenced tag the old registry lacks: annotated at the manifest's `consumes` entry when there is one. */
+function reportMissing(missing: Selection['missing'], manifest: Manifest, reporter: Reporter): void {
+  for (const item of missing) {
+    const reference = formatRepositoryReference({
+      repository: item.repository,
+      ...(isValidDigest(item.reference) ? { digest: item.reference } : { tag: item.reference }),
+    });
+    const message = `${reference} is referenced (${item.referencedBy.join(', ')}) but ${manifest.registries.old.host} does not have it`;
+    const repo = manifest.repos.find((r) => item.referencedBy.includes(r.name));
+    const index = repo?.consumes.findIndex(
+      (c) => c.repository === item.repository && (c.tag === item.reference || c.digest === item.reference),
+    );
+    if (repo && index !== undefined && index >= 0) {
+      const position = manifest.locator.valueAt(['repos', repo.name, 'consumes', index]);
+      reporter.annotate({ severity: 'warning', message, file: manifest.source, ...position });
+    } else reporter.warning(message);
+  }
+}
+
+function summaryMarkdown(report: CopyTagsReport): string {
+  const { outcomes, dryRun, session } = report;
+  const count = (action: Outcome['action']) => outcomesOf(report, action).length;
+  const icon: Record<Outcome['action'], string> = {
+    copied: '✅ copied',
+    'would copy': '📋 would copy',
+    skipped: '⏭️ skipped (same digest)',
+    conflict: '⚠️ conflict (not overwritten)',
+    failed: '❌ failed',
+  };
+  const order: Outcome['action'][] = ['failed', 'conflict', 'copied', 'would copy', 'skipped'];
+  const rows = [...outcomes]
+    .sort((a, b) => order.indexOf(a.action) - order.indexOf(b.action) || (a.source < b.source ? -1 : 1))
+    .map((outcome) => [
+      `\`${outcome.source}\``,
+      `\`${outcome.target}\``,
+      outcome.digest ? `\`${outcome.digest.slice(0, 19)}…\`` : '—',
+      outcome.size > 0 ? formatBytes(outcome.size) : '—',
+      `${icon[outcome.action]}${outcome.existingDigest ? ` — target has \`${outcome.existingDigest.slice(0, 19)}…\`` : ''}${outcome.error ? ` — ${outcome.error}` : ''}`,
+    ]);
+  return [
+    `### cutover copy-tags${dryRun ? ' (dry run)' : ''}: \`${report.oldHost}\` → \`${report.newHost}\``,
+    '',
+    table(
+      [
+        dryRun ? 'Would copy' : 'Copied',
+        'Skipped',
+        'Conflicts',
+        'Failed',
+        dryRun ? 'To upload' : 'Uploaded',
+        'Blobs mounted',
+        'Blobs present',
+      ],
+      [
+        [
+          count(dryRun ? 'would copy' : 'copied'),
+          count('skipped'),
+          count('conflict'),
+          count('failed'),
+          formatBytes(session.bytesUploaded),
+          session.blobsMounted,
+          session.blobsSkipped,
+        ],
+      ],
+    ),
+    '',
+    rows.length > 0
+      ? table(['Source', 'Target', 'Digest', 'Size', 'Action'], rows)
+      : '_No tag selected by the copy rules._',
+    '',
+  ].join('\n');
+}
