@@ -143,9 +143,10 @@ function lineAndColumn(text, position) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $g: () => (/* binding */ selectImages),
-/* harmony export */   YC: () => (/* binding */ createdOf)
+/* harmony export */   YC: () => (/* binding */ createdOf),
+/* harmony export */   cZ: () => (/* binding */ ARTIFACT_TAG)
 /* harmony export */ });
-/* unused harmony exports ARTIFACT_TAG, referencedImages, tagMatcher */
+/* unused harmony exports referencedImages, tagMatcher */
 /* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17903);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70636);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86626);

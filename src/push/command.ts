@@ -3,9 +3,10 @@ import { UsageError } from '../shared/errors.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 import { deliver, judgeProvenance, type DeliveryResult } from './deliver.js';
+import { deliverFrom } from './from.js';
 import { DEFAULT_MODE, PUSH_MODES } from './execute.js';
 import { planPush } from './plan.js';
-import { presentProvenance, presentPush } from './present.js';
+import { fromReport, presentProvenance, presentPush } from './present.js';
 
 /** `cutover push`: pushes a locally built image where the timeline says, with one digest everywhere. */
 export const push = defineCommand({
@@ -13,10 +14,13 @@ export const push = defineCommand({
   summary:
     'Push a locally built image to the registries the timeline names today (old, both, or new), verified to one digest.',
   options: {
-    image: option.string('The local image to push: name[:tag] or image ID (required).', {
-      required: true,
+    image: option.string('The local image to push: name[:tag] or image ID (this or --from is required).', {
       expected: 'expected a local image name or ID',
     }),
+    from: option.string(
+      'An image already in one registry, host/repository[:tag]@sha256:…: copied by digest (index, attestations, signatures, referrers) to the registries the timeline names; no Docker engine needed.',
+      { pattern: /@sha256:[a-f0-9]{64}$/, expected: 'expected host/repository@sha256:<64 hex>' },
+    ),
     repository: option.string(
       "Repository path in the old registry (default: the image's own path); the manifest's paths give the new registry's path.",
     ),
@@ -35,6 +39,22 @@ export const push = defineCommand({
   async run({ options, manifest: load, today, reporter, env, secrets }) {
     // parse
     const manifest = await load();
+    if (options.from !== undefined) {
+      if (options.image !== undefined) throw new UsageError('give --image or --from, not both');
+      const progress = (line: string) => reporter.info(line);
+      const request = {
+        from: options.from,
+        tags: options.tag,
+        ...(options.repository !== undefined && { repository: options.repository }),
+      };
+      // do: copy registry to registry by digest, then check for one digest everywhere
+      const { from, plan, result } = await deliverFrom(manifest, today, request, { env, secrets, progress });
+      return presentPush(fromReport(manifest, today, from, plan, result), reporter);
+    }
+    if (options.image === undefined)
+      throw new UsageError(
+        '--image: expected a local image name or ID (or --from REF@DIGEST for an image already in a registry)',
+      );
     const plan = planPush(manifest, today, {
       image: options.image,
       ...(options.repository !== undefined && { repository: options.repository }),

@@ -9,6 +9,8 @@ import type { Reporter } from '../shared/reporter.js';
 import type { DeliveryResult, Provenance } from './deliver.js';
 import type { TargetOutcome } from './execute.js';
 import type { PushPlan } from './plan.js';
+import type { FromReference, FromResult } from './from.js';
+import { referencePolicy } from '../manifest/timeline.js';
 
 /** Everything one push did, for {@link presentPush}. */
 export interface PushReport extends DeliveryResult {
@@ -19,6 +21,31 @@ export interface PushReport extends DeliveryResult {
   imageId: string;
   mode: string;
   provenance: Provenance;
+  /** With `--from`: what was copied besides the image's own manifests. */
+  copied?: Pick<FromResult, 'artifacts' | 'platforms' | 'attestations' | 'bytesUploaded'>;
+}
+
+/** The report of `push --from`: no engine image, so no provenance to judge (it was judged where it was built). */
+export function fromReport(
+  manifest: Manifest,
+  today: string,
+  from: FromReference,
+  plan: PushPlan,
+  result: FromResult,
+): PushReport {
+  const { outcomes, verification, ...copied } = result;
+  return {
+    outcomes,
+    ...(verification && { verification }),
+    manifest,
+    today,
+    plan,
+    image: `${from.host}/${from.repository}@${from.digest}`,
+    imageId: from.digest,
+    mode: 'from',
+    provenance: { traces: [], policy: referencePolicy(manifest.timeline, today), blocked: false },
+    copied,
+  };
 }
 
 /** Logs what the image's provenance means today, before anything is pushed. */
@@ -79,6 +106,12 @@ export function presentPush(report: PushReport, reporter: Reporter): CommandResu
         ...trace,
         severity: provenance.policy.severity,
       })),
+      ...(report.copied && {
+        platforms: report.copied.platforms,
+        attestations: report.copied.attestations,
+        artifacts: report.copied.artifacts,
+        bytesUploaded: report.copied.bytesUploaded,
+      }),
       ...(failureMessage && { failure: failureMessage }),
     },
   };

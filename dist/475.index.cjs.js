@@ -1,326 +1,41 @@
 "use strict";
-exports.id = 307;
-exports.ids = [307];
+exports.id = 475;
+exports.ids = [475];
 exports.modules = {
 
-/***/ 75873:
+/***/ 68623:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ defineCommand)
+/* harmony export */   $r: () => (/* binding */ platformName),
+/* harmony export */   CI: () => (/* binding */ partsOf)
 /* harmony export */ });
-/** Declares a command with its option types inferred from its option definitions. */
-function defineCommand(command) {
-    return command;
+/* unused harmony export isAttestation */
+/** True for Buildx's attestation manifests (and any child whose platform is unknown/unknown). */
+function isAttestation(child) {
+    return (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+        (child.platform?.os === 'unknown' && child.platform.architecture === 'unknown'));
 }
-
-
-/***/ }),
-
-/***/ 45726:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ copyImage),
-/* harmony export */   W: () => (/* binding */ CopySession)
-/* harmony export */ });
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11103);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22939);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77126);
-
-
-
-
-/**
- * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
- * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
- */
-class CopySession {
-    bytesUploaded = 0;
-    /** Bytes sent so far, counted as they stream (for progress lines). */
-    bytesStreamed = 0;
-    blobsUploaded = 0;
-    blobsMounted = 0;
-    blobsSkipped = 0;
-    retry;
-    /** target host + digest → target repositories known to hold it. */
-    holders = new Map();
-    /** target host + digest → the first ensure of that blob, others wait for it. */
-    pending = new Map();
-    /** target host + repository + digest → manifests known present. */
-    manifests = new Set();
-    constructor(options = {}) {
-        this.retry = { ..._oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY */ .vI, ...options.retry };
-        this.onRetry = options.onRetry;
-    }
-    onRetry;
-    /** Records that a target repository holds a blob. */
-    noteBlob(host, repository, digest) {
-        const key = `${host} ${digest}`;
-        const set = this.holders.get(key) ?? new Set();
-        set.add(repository);
-        this.holders.set(key, set);
-    }
-    /** True when the run already knows the repository holds the blob. */
-    hasBlob(host, repository, digest) {
-        return this.holders.get(`${host} ${digest}`)?.has(repository) ?? false;
-    }
-    /** Some other repository of the target that holds the blob, to mount from. */
-    mountSource(host, repository, digest) {
-        for (const holder of this.holders.get(`${host} ${digest}`) ?? [])
-            if (holder !== repository)
-                return holder;
-        return undefined;
-    }
-    noteManifest(host, repository, digest) {
-        this.manifests.add(`${host} ${repository} ${digest}`);
-    }
-    hasManifest(host, repository, digest) {
-        return this.manifests.has(`${host} ${repository} ${digest}`);
-    }
-    /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
-    async exclusive(host, digest, work) {
-        const key = `${host} ${digest}`;
-        for (;;) {
-            const running = this.pending.get(key);
-            if (!running)
-                break;
-            await running.catch(() => undefined);
-        }
-        const promise = work();
-        this.pending.set(key, promise);
-        try {
-            return await promise;
-        }
-        finally {
-            if (this.pending.get(key) === promise)
-                this.pending.delete(key);
-        }
-    }
+/** `os/architecture[/variant]` of an index child. */
+function platformName(child) {
+    const { os = '?', architecture = '?', variant } = child.platform ?? {};
+    return `${os}/${architecture}${variant ? `/${variant}` : ''}`;
 }
-/**
- * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
- * first (HEAD, then a mount from another target repository, then a streamed upload — each unique
- * blob uploaded at most once per session), index children by digest, the tag last; then verifies
- * that the target reference resolves to the source digest. A target tag that already points at
- * the same digest costs one HEAD (`skipped`); one that points elsewhere is a `conflict` unless
- * `overwrite`. Nothing is ever written to the source.
- * @throws RegistryError when the source reference does not exist or the copy fails after retries
- */
-async function copyImage(request, options = {}) {
-    const { source, sourceRepository, reference, target, targetRepository } = request;
-    const targetReference = request.targetReference ?? reference;
-    const session = options.session ?? new CopySession();
-    const dryRun = options.dryRun === true;
-    // Both HEADs at once: on a re-run they are all the work there is.
-    const [sourceHead, existing] = await Promise.all([
-        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidDigest */ .fH)(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
-        target.headManifest(targetRepository, targetReference),
-    ]);
-    if (!sourceHead) {
-        throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${source.host}/${sourceRepository}:${reference} does not exist`, 404, 'MANIFEST_UNKNOWN');
-    }
-    const result = {
-        action: 'copied',
-        digest: sourceHead.digest,
-        mediaType: 'mediaType' in sourceHead ? sourceHead.mediaType : '',
-        bytesUploaded: 0,
-        size: 0,
-        blobsUploaded: 0,
-        blobsMounted: 0,
-        blobsSkipped: 0,
-        manifestsPut: 0,
-        dryRun,
+/** Splits a parsed manifest into platforms and attestation manifests. */
+function partsOf(parsed) {
+    if (!parsed.isIndex)
+        return { platforms: [], attestations: 0, children: [] };
+    return {
+        platforms: parsed.manifests.filter((child) => !isAttestation(child)).map(platformName),
+        attestations: parsed.manifests.filter(isAttestation).length,
+        children: parsed.manifests,
     };
-    if (existing) {
-        if (existing.digest === sourceHead.digest) {
-            session.noteManifest(target.host, targetRepository, existing.digest);
-            return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
-        }
-        if (!options.overwrite)
-            return { ...result, action: 'conflict', existingDigest: existing.digest };
-    }
-    // By digest, so a tag moved in the meantime cannot swap the content under us.
-    const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
-    result.mediaType = manifest.mediaType;
-    const walk = { request, options, session, result, counted: new Set() };
-    await copyManifestTree(walk, manifest, targetReference);
-    if (!dryRun) {
-        const written = await target.headManifest(targetRepository, targetReference);
-        if (written?.digest !== manifest.digest) {
-            throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, 0, 'VERIFY_FAILED');
-        }
-    }
-    return result;
-}
-async function copyManifestTree(walk, manifest, targetReference) {
-    const { request, session, result, options } = walk;
-    const { source, target, sourceRepository, targetRepository } = request;
-    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
-    result.size += manifest.bytes.length;
-    if (parsed.isIndex) {
-        // Children by digest first, so the index (and its tag) never points at something missing.
-        await Promise.all(parsed.manifests.map(async (child) => {
-            if (session.hasManifest(target.host, targetRepository, child.digest))
-                return;
-            const present = await target.headManifest(targetRepository, child.digest);
-            if (present?.digest === child.digest) {
-                session.noteManifest(target.host, targetRepository, child.digest);
-                result.size += child.size;
-                return;
-            }
-            const childManifest = await source.getManifest(sourceRepository, child.digest);
-            await copyManifestTree(walk, childManifest, child.digest);
-        }));
-    }
-    else {
-        await Promise.all(parsed.blobs
-            .filter((blob) => !(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_2__/* .isForeignBlob */ .Go)(blob))
-            .map(async (blob) => {
-            if (!walk.counted.has(blob.digest)) {
-                walk.counted.add(blob.digest);
-                result.size += blob.size;
-            }
-            await ensureBlob(walk, blob);
-        }));
-    }
-    if (options.dryRun)
-        return;
-    await target.putManifest(targetRepository, targetReference, manifest);
-    result.manifestsPut++;
-    session.noteManifest(target.host, targetRepository, manifest.digest);
-}
-/** Makes sure the target repository has a blob: known, HEAD, mount, or upload (once per session). */
-async function ensureBlob(walk, blob) {
-    const { request, session, result, options } = walk;
-    const { target, targetRepository } = request;
-    const host = target.host;
-    if (session.hasBlob(host, targetRepository, blob.digest))
-        return;
-    await session.exclusive(host, blob.digest, async () => {
-        if (session.hasBlob(host, targetRepository, blob.digest))
-            return;
-        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
-            session.noteBlob(host, targetRepository, blob.digest);
-            session.blobsSkipped++;
-            result.blobsSkipped++;
-            return;
-        }
-        const from = session.mountSource(host, targetRepository, blob.digest);
-        if (options.dryRun) {
-            // Planned: the first repository uploads it, every other one mounts it.
-            session.noteBlob(host, targetRepository, blob.digest);
-            if (from) {
-                session.blobsMounted++;
-                result.blobsMounted++;
-            }
-            else {
-                session.bytesUploaded += blob.size;
-                result.bytesUploaded += blob.size;
-                session.blobsUploaded++;
-                result.blobsUploaded++;
-            }
-            return;
-        }
-        let location;
-        if (from) {
-            const mount = await target.mountBlob(targetRepository, blob.digest, from);
-            if (mount.mounted) {
-                session.noteBlob(host, targetRepository, blob.digest);
-                session.blobsMounted++;
-                result.blobsMounted++;
-                return;
-            }
-            location = mount.location;
-        }
-        await uploadWithRetries(walk, blob, location);
-        session.noteBlob(host, targetRepository, blob.digest);
-        session.bytesUploaded += blob.size;
-        result.bytesUploaded += blob.size;
-        session.blobsUploaded++;
-        result.blobsUploaded++;
-    });
-}
-/**
- * Streams a blob from source to target. A streamed body cannot be replayed, so a failed attempt
- * (429, 5xx, a dropped connection) starts over: a new upload session and a new download.
- */
-async function uploadWithRetries(walk, blob, firstLocation) {
-    const { request, session } = walk;
-    const { source, target, sourceRepository, targetRepository } = request;
-    let location = firstLocation;
-    for (let attempt = 0;; attempt++) {
-        let streamed = 0;
-        try {
-            await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
-                const download = await source.getBlob(sourceRepository, blob.digest);
-                return countBytes(download.stream, (n) => {
-                    streamed += n;
-                    session.bytesStreamed += n;
-                });
-            }, location);
-            return;
-        }
-        catch (error) {
-            session.bytesStreamed -= streamed;
-            location = undefined;
-            const retryable = error instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl ? error.retryable : true;
-            if (!retryable || attempt >= session.retry.retries)
-                throw error;
-            const delay = (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryDelay */ .a2)(attempt, session.retry);
-            session.onRetry?.(`retrying upload of ${blob.digest.slice(0, 19)} to ${target.host}/${targetRepository} in ${delay} ms: ${error.message}`);
-            await (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delay);
-        }
-    }
-}
-function countBytes(stream, onBytes) {
-    const counter = new node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform({
-        transform(chunk, _encoding, callback) {
-            onBytes(chunk.length);
-            callback(null, chunk);
-        },
-    });
-    stream.on('error', (error) => counter.destroy(error));
-    counter.on('close', () => stream.destroy());
-    return stream.pipe(counter);
 }
 
 
 /***/ }),
 
-/***/ 31959:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ mapRepository)
-/* harmony export */ });
-function globToRegExp(glob) {
-    const body = glob
-        .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('(.*)');
-    return new RegExp(`^${body}$`);
-}
-/**
- * The new registry's repository path for an old one: the first `paths` rule whose `from`
- * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
- */
-function mapRepository(oldPath, rules) {
-    for (const rule of rules) {
-        const match = globToRegExp(rule.from).exec(oldPath);
-        if (!match)
-            continue;
-        let capture = 1;
-        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
-    }
-    return oldPath;
-}
-
-
-/***/ }),
-
-/***/ 94307:
+/***/ 93475:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -566,7 +281,7 @@ class PushProgress {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(77126);
+var oci_reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/docker/provenance.js
 
 /** Labels that name the image an image was built from (OCI annotations and common build tools). */
@@ -585,10 +300,10 @@ function candidateWords(text) {
 /** True when `text` is a full reference whose registry is exactly the old host or one of its aliases. */
 function namesRegistry(text, hosts) {
     const slash = text.indexOf('/');
-    if (slash <= 0 || !hosts.has((0,reference/* normalizeHost */.cS)(text.slice(0, slash))))
+    if (slash <= 0 || !hosts.has((0,oci_reference/* normalizeHost */.cS)(text.slice(0, slash))))
         return false;
     try {
-        return hosts.has((0,reference/* parseReference */.F2)(text).registry);
+        return hosts.has((0,oci_reference/* parseReference */.F2)(text).registry);
     }
     catch {
         return false;
@@ -600,7 +315,7 @@ function namesRegistry(text, hosts) {
  * included, so `registry.old.example.com.evil.io` is not the old registry.
  */
 function findOldRegistryTraces(image, old) {
-    const hosts = new Set([old.host, ...old.aliases].map(reference/* normalizeHost */.cS));
+    const hosts = new Set([old.host, ...old.aliases].map(oci_reference/* normalizeHost */.cS));
     const traces = [];
     for (const label of BASE_IMAGE_LABELS) {
         const value = image.labels[label]?.trim();
@@ -625,7 +340,7 @@ var client = __webpack_require__(74053);
 // EXTERNAL MODULE: ./lib/src/oci/credentials.js
 var oci_credentials = __webpack_require__(22857);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy = __webpack_require__(45726);
+var copy_copy = __webpack_require__(45726);
 ;// CONCATENATED MODULE: ./lib/src/push/copy-step.js
 
 
@@ -637,7 +352,7 @@ var copy = __webpack_require__(45726);
  * `docker push` does), so a tag that points elsewhere is overwritten, not reported as a conflict.
  */
 function pushViaCopy(clientFor, print) {
-    const session = new copy/* CopySession */.W();
+    const session = new copy_copy/* CopySession */.W();
     return async (from, to, tag, digest) => {
         print(`copying ${digest} from ${from.name} to ${to.name}:${tag} (registry to registry)`);
         const started = session.bytesStreamed;
@@ -645,7 +360,7 @@ function pushViaCopy(clientFor, print) {
         // The engine's events drive the push's line; a copy has none, so a timer asks every second.
         const timer = setInterval(() => line.tick(), 1000);
         try {
-            const result = await (0,copy/* copyImage */.L)({
+            const result = await (0,copy_copy/* copyImage */.L)({
                 source: clientFor(from.role),
                 sourceRepository: from.repository,
                 reference: digest,
@@ -1314,87 +1029,203 @@ async function deliver({ plan, image, imageName, engine, mode, env, secrets, pro
     return { outcomes, verification: await verifyDigests(outcomes, plan.tags, (role) => clients.get(role)) };
 }
 
+// EXTERNAL MODULE: ./lib/src/copy/platforms.js
+var platforms = __webpack_require__(68623);
+// EXTERNAL MODULE: ./lib/src/copy/select.js
+var copy_select = __webpack_require__(5823);
+// EXTERNAL MODULE: ./lib/src/oci/media.js
+var media = __webpack_require__(22939);
+// EXTERNAL MODULE: ./lib/src/tags/targets.js
+var targets = __webpack_require__(38301);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var manifest_paths = __webpack_require__(31959);
-;// CONCATENATED MODULE: ./lib/src/push/plan.js
-
-
-
-
-/** True for a local image ID (`sha256:…` or a hex prefix), which names no repository. */
-function isImageId(text) {
-    return /^sha256:[a-f0-9]{12,64}$/.test(text) || /^[a-f0-9]{12,64}$/.test(text);
-}
+var paths = __webpack_require__(31959);
+// EXTERNAL MODULE: ./lib/src/push/plan.js
+var push_plan = __webpack_require__(73479);
+;// CONCATENATED MODULE: ./lib/src/push/from.js
 /**
- * The repository path and tag a local image name gives: `registry.example.com/team/api:1.2` →
- * `team/api`, `1.2`; `api:build` → `api`, `build` (no `library/` as Docker Hub would add). An
- * image ID gives neither.
- * @throws UsageError when the name is not a valid reference
+ * `push --from REF@DIGEST`: the image is already in one registry (build-push-action pushed it, or it
+ * was built elsewhere); copy it by digest to the other registries the timeline names with the
+ * copy engine — the index whole (children first, attestation manifests included), then cosign's
+ * `.sig/.att/.sbom` tags and the OCI referrers that describe it, the tags last — then check the
+ * digests. No Docker engine is involved.
  */
-function ownPathOf(image) {
-    if (isImageId(image))
-        return {};
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Reads `--from`: `host/repository[:tag]@sha256:…` in the old or the new registry. An image in the
+ * new registry needs `--repository` (its old path) unless the manifest's paths keep its path.
+ * @throws UsageError for anything else
+ */
+function parseFrom(manifest, text, oldPath) {
+    const expected = `--from: expected host/repository@sha256:<64 hex> in ${manifest.registries.old.host} or ${manifest.registries.new.host}, found "${text}"`;
+    const host = (0,targets/* hostPart */.O1)(text);
+    const role = host === undefined ? undefined : (0,targets/* roleOfHost */.g2)(manifest, host);
+    if (host === undefined || role === undefined)
+        throw new errors/* UsageError */.eb(expected);
+    let parsed;
     try {
-        const slash = image.indexOf('/');
-        const first = slash >= 0 ? image.slice(0, slash) : '';
-        const hasHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-        if (hasHost && (0,reference/* isValidHost */.HO)(first)) {
-            const parsed = (0,reference/* parseReference */.F2)(image);
-            return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
-        }
-        const parsed = (0,reference/* parseRepositoryReference */.Dp)(image);
-        return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+        parsed = (0,oci_reference/* parseRepositoryReference */.Dp)(text.slice(host.length + 1));
     }
     catch (error) {
-        throw new errors/* UsageError */.eb(`--image: expected a local image name or ID, found "${image}": ${error.message}`);
+        throw new errors/* UsageError */.eb(`${expected}: ${error.message}`);
+    }
+    if (parsed.digest === undefined || !(0,oci_reference/* isValidDigest */.fH)(parsed.digest))
+        throw new errors/* UsageError */.eb(expected);
+    const oldRepository = role === 'old' ? parsed.repository : oldPath(parsed.repository);
+    if (oldRepository === undefined)
+        throw new errors/* UsageError */.eb(`--from names the new registry: give the image's path in the old registry with --repository`);
+    return {
+        role,
+        host,
+        repository: parsed.repository,
+        digest: parsed.digest,
+        oldRepository,
+        ...(parsed.tag !== undefined && { tag: parsed.tag }),
+    };
+}
+/** Copies the image `from` names to every target of the plan, then HEADs every tag for one digest. */
+async function pushFrom(input) {
+    const { from, plan, clientFor, progress } = input;
+    const source = clientFor(from.role);
+    const session = new copy_copy/* CopySession */.W({ onRetry: progress });
+    const top = await source.getManifest(from.repository, from.digest);
+    const parts = (0,platforms/* partsOf */.CI)((0,media/* parseManifest */.Ng)(top.bytes, top.mediaType));
+    const artifacts = await artifactsOf(source, from.repository, [
+        from.digest,
+        ...parts.children.map((c) => c.digest),
+    ]);
+    progress(`copying ${from.host}/${from.repository}@${from.digest}${parts.platforms.length > 0 ? ` (${parts.platforms.length} platforms, ${parts.attestations} attestation manifests)` : ''}${artifacts.length > 0 ? ` and ${artifacts.length} signatures/attestations/referrers` : ''} to ${plan.targets.map((t) => t.name).join(' and ')}`);
+    const outcomes = await Promise.all(plan.targets.map((target) => from_copyTo({ from, source, target, tags: plan.tags, artifacts, session, clientFor, progress })));
+    const result = {
+        outcomes,
+        artifacts: artifacts.map((reference) => (0,oci_reference/* formatRepositoryReference */.$)({ repository: from.repository, ...reference })),
+        platforms: parts.platforms,
+        attestations: parts.attestations,
+        bytesUploaded: session.bytesUploaded,
+    };
+    if (!outcomes.some((outcome) => outcome.status !== 'failed'))
+        return result;
+    const verification = await verifyDigests(outcomes, plan.tags, clientFor);
+    return { ...result, verification };
+}
+/** cosign's tags for any of `digests`, and the OCI referrers of the top digest (API, else the fallback tag). */
+async function artifactsOf(source, repository, digests) {
+    const prefixes = new Set(digests.map((digest) => `sha256-${digest.slice('sha256:'.length)}`));
+    const tags = await source.listTags(repository).catch(() => []);
+    // cosign's `.sig/.att/.sbom`, and the OCI 1.1 referrers fallback tag (`sha256-<hex>`, an index).
+    const artifactTags = tags.filter((tag) => (copy_select/* ARTIFACT_TAG */.cZ.test(tag) || /^sha256-[a-f0-9]{64}$/.test(tag)) && prefixes.has(tag.slice(0, 71)));
+    const referrers = (await source.listReferrers(repository, digests[0])) ?? [];
+    return [
+        ...artifactTags.sort().map((tag) => ({ tag })),
+        ...referrers.map((referrer) => ({ digest: referrer.digest })),
+    ];
+}
+/**
+ * One target: the image by digest (skipped when the source repository is the target), the
+ * artifacts (a differing artifact tag is kept and reported), then every tag; a failure is an outcome.
+ */
+async function from_copyTo(context) {
+    const { from, source, target, session } = context;
+    const started = Date.now();
+    const destination = context.clientFor(target.role);
+    const copy = (reference, targetReference, overwrite) => (0,copy_copy/* copyImage */.L)({
+        source,
+        sourceRepository: from.repository,
+        reference,
+        target: destination,
+        targetRepository: target.repository,
+        targetReference,
+    }, { overwrite, session });
+    const base = { role: target.role, host: target.registry.host, repository: target.repository };
+    try {
+        await copy(from.digest, from.digest, false);
+        for (const artifact of context.artifacts) {
+            const reference = 'tag' in artifact ? artifact.tag : artifact.digest;
+            const result = await copy(reference, reference, false);
+            if (result.action === 'conflict')
+                context.progress(`kept ${target.name}:${reference}: it points at ${result.existingDigest}, the source has ${result.digest}`);
+        }
+        // A push replaces its own tags (as `docker push` does); the tags go last, when all is there.
+        let digest = from.digest;
+        for (const tag of context.tags)
+            digest = (await copy(from.digest, tag, true)).digest;
+        return {
+            ...base,
+            references: context.tags.map((tag) => `${target.name}:${tag}`),
+            status: 'copied',
+            digest,
+            attempts: 1,
+            seconds: (Date.now() - started) / 1000,
+        };
+    }
+    catch (error) {
+        return {
+            ...base,
+            references: [],
+            status: 'failed',
+            error: error.message.replace(/\s+/g, ' ').trim(),
+            ...(error.status === 405 && { refused: true }),
+            attempts: 1,
+            seconds: (Date.now() - started) / 1000,
+        };
     }
 }
 /**
- * Plans a push on `today`: the repository (given, or the image's own path), the tags (given, or
- * the image's tag, or `latest`), and the registries the timeline sends it to — the new registry
- * under the path the manifest's `paths` map it to.
- * @throws UsageError for an invalid repository or tag, or an image ID without `--repository`
+ * Plans and runs `push --from`: the plan is push's (the same timeline rules), the source is read
+ * with a read-only client unless its registry is also a target.
  */
-function planPush(manifest, today, request) {
-    const own = ownPathOf(request.image);
-    const repository = request.repository ?? own.repository;
-    if (!repository) {
-        throw new errors/* UsageError */.eb(`--image ${request.image} is an image ID: name the repository with --repository`);
-    }
-    if (!(0,reference/* isValidRepositoryPath */.M0)(repository)) {
-        throw new errors/* UsageError */.eb(`--repository: expected a repository path such as "team/api" (lower-case letters, digits, . _ - separators, components joined by /), found "${repository}"`);
-    }
-    const tags = request.tags.length > 0 ? [...new Set(request.tags)] : [own.tag ?? 'latest'];
-    for (const tag of tags) {
-        if (!(0,reference/* isValidTag */.r_)(tag)) {
-            throw new errors/* UsageError */.eb(`--tag: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -), found "${tag}"`);
-        }
-    }
-    const phase = (0,timeline/* phaseAt */.BA)(manifest.timeline, today);
-    const paths = { old: repository, new: (0,manifest_paths/* mapRepository */.T)(repository, manifest.paths) };
-    if (!(0,reference/* isValidRepositoryPath */.M0)(paths.new)) {
-        throw new errors/* UsageError */.eb(`the manifest's paths map "${repository}" to "${paths.new}", which is not a valid repository path`);
-    }
-    const targets = (0,timeline/* pushTargets */.XV)(phase).map((role) => {
-        const registry = manifest.registries[role];
-        return { role, registry, repository: paths[role], name: `${registry.host}/${paths[role]}` };
+async function deliverFrom(manifest, today, request, context) {
+    const from = parseFrom(manifest, request.from, (newPath) => request.repository ?? ((0,paths/* mapRepository */.T)(newPath, manifest.paths) === newPath ? newPath : undefined));
+    const plan = (0,push_plan/* planPush */.M)(manifest, today, {
+        image: from.oldRepository,
+        repository: request.repository ?? from.oldRepository,
+        tags: request.tags.length > 0 ? request.tags : [from.tag ?? 'latest'],
     });
-    const reason = (0,timeline/* oldRegistrySkippedReason */.FN)(manifest.timeline, phase);
-    const skipped = reason && !targets.some((target) => target.role === 'old')
-        ? [{ role: 'old', host: manifest.registries.old.host, reason }]
-        : [];
-    if (phase === 'before') {
-        skipped.push({
-            role: 'new',
-            host: manifest.registries.new.host,
-            reason: `the new registry opens on ${manifest.timeline.available}`,
-        });
-    }
-    return { phase, repository, tags, targets, skipped };
+    const clients = new Map();
+    for (const role of new Set([from.role, ...plan.targets.map((target) => target.role)]))
+        clients.set(role, await client/* RegistryClient */.bP.forRegistry(manifest.registries[role], context.env, {
+            secrets: context.secrets,
+            readOnly: !plan.targets.some((target) => target.role === role),
+        }));
+    for (const skipped of plan.skipped)
+        context.progress(`not pushing to ${skipped.host}: ${skipped.reason}`);
+    const result = await pushFrom({
+        from,
+        plan,
+        clientFor: (role) => clients.get(role),
+        progress: context.progress,
+    });
+    return { from, plan, result };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/push/present.js
 
+
+/** The report of `push --from`: no engine image, so no provenance to judge (it was judged where it was built). */
+function fromReport(manifest, today, from, plan, result) {
+    const { outcomes, verification, ...copied } = result;
+    return {
+        outcomes,
+        ...(verification && { verification }),
+        manifest,
+        today,
+        plan,
+        image: `${from.host}/${from.repository}@${from.digest}`,
+        imageId: from.digest,
+        mode: 'from',
+        provenance: { traces: [], policy: (0,timeline/* referencePolicy */.OQ)(manifest.timeline, today), blocked: false },
+        copied,
+    };
+}
 /** Logs what the image's provenance means today, before anything is pushed. */
 function presentProvenance(provenance, reporter) {
     for (const trace of provenance.traces) {
@@ -1455,6 +1286,12 @@ function presentPush(report, reporter) {
                 ...trace,
                 severity: provenance.policy.severity,
             })),
+            ...(report.copied && {
+                platforms: report.copied.platforms,
+                attestations: report.copied.attestations,
+                artifacts: report.copied.artifacts,
+                bytesUploaded: report.copied.bytesUploaded,
+            }),
             ...(failureMessage && { failure: failureMessage }),
         },
     };
@@ -1524,15 +1361,16 @@ function summaryOf(report, digest, failure) {
 
 
 
+
 /** `cutover push`: pushes a locally built image where the timeline says, with one digest everywhere. */
 const push = (0,command/* defineCommand */.N)({
     name: 'push',
     summary: 'Push a locally built image to the registries the timeline names today (old, both, or new), verified to one digest.',
     options: {
-        image: cli_option/* option */.uK.string('The local image to push: name[:tag] or image ID (required).', {
-            required: true,
+        image: cli_option/* option */.uK.string('The local image to push: name[:tag] or image ID (this or --from is required).', {
             expected: 'expected a local image name or ID',
         }),
+        from: cli_option/* option */.uK.string('An image already in one registry, host/repository[:tag]@sha256:…: copied by digest (index, attestations, signatures, referrers) to the registries the timeline names; no Docker engine needed.', { pattern: /@sha256:[a-f0-9]{64}$/, expected: 'expected host/repository@sha256:<64 hex>' }),
         repository: cli_option/* option */.uK.string("Repository path in the old registry (default: the image's own path); the manifest's paths give the new registry's path."),
         tag: cli_option/* option */.uK.list("Tags to push (default: the image's tag, else latest)."),
         mode: cli_option/* option */.uK.choice(PUSH_MODES, 'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest; upload: export from the engine, compress once, upload to every registry at once.', { default: DEFAULT_MODE }),
@@ -1545,7 +1383,22 @@ const push = (0,command/* defineCommand */.N)({
     async run({ options, manifest: load, today, reporter, env, secrets }) {
         // parse
         const manifest = await load();
-        const plan = planPush(manifest, today, {
+        if (options.from !== undefined) {
+            if (options.image !== undefined)
+                throw new errors/* UsageError */.eb('give --image or --from, not both');
+            const progress = (line) => reporter.info(line);
+            const request = {
+                from: options.from,
+                tags: options.tag,
+                ...(options.repository !== undefined && { repository: options.repository }),
+            };
+            // do: copy registry to registry by digest, then check for one digest everywhere
+            const { from, plan, result } = await deliverFrom(manifest, today, request, { env, secrets, progress });
+            return presentPush(fromReport(manifest, today, from, plan, result), reporter);
+        }
+        if (options.image === undefined)
+            throw new errors/* UsageError */.eb('--image: expected a local image name or ID (or --from REF@DIGEST for an image already in a registry)');
+        const plan = (0,push_plan/* planPush */.M)(manifest, today, {
             image: options.image,
             ...(options.repository !== undefined && { repository: options.repository }),
             tags: options.tag,
@@ -1587,84 +1440,206 @@ const push = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 21610:
+/***/ 73479:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */   M: () => (/* binding */ planPush)
 /* harmony export */ });
-/** Escapes text for a Markdown table cell. */
-function cell(text) {
-    return String(text ?? '')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
+/* unused harmony export ownPathOf */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31959);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46108);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
+
+
+
+
+/** True for a local image ID (`sha256:…` or a hex prefix), which names no repository. */
+function isImageId(text) {
+    return /^sha256:[a-f0-9]{12,64}$/.test(text) || /^[a-f0-9]{12,64}$/.test(text);
 }
-/** A GitHub-flavoured Markdown table. */
-function table(headers, rows) {
-    const head = `| ${headers.map(cell).join(' | ')} |`;
-    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
-    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
-}
-/** A human byte count: 1.5 MB. */
-function formatBytes(bytes) {
-    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
+/**
+ * The repository path and tag a local image name gives: `registry.example.com/team/api:1.2` →
+ * `team/api`, `1.2`; `api:build` → `api`, `build` (no `library/` as Docker Hub would add). An
+ * image ID gives neither.
+ * @throws UsageError when the name is not a valid reference
+ */
+function ownPathOf(image) {
+    if (isImageId(image))
+        return {};
+    try {
+        const slash = image.indexOf('/');
+        const first = slash >= 0 ? image.slice(0, slash) : '';
+        const hasHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+        if (hasHost && (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidHost */ .HO)(first)) {
+            const parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(image);
+            return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+        }
+        const parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(image);
+        return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
     }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+    catch (error) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--image: expected a local image name or ID, found "${image}": ${error.message}`);
+    }
+}
+/**
+ * Plans a push on `today`: the repository (given, or the image's own path), the tags (given, or
+ * the image's tag, or `latest`), and the registries the timeline sends it to — the new registry
+ * under the path the manifest's `paths` map it to.
+ * @throws UsageError for an invalid repository or tag, or an image ID without `--repository`
+ */
+function planPush(manifest, today, request) {
+    const own = ownPathOf(request.image);
+    const repository = request.repository ?? own.repository;
+    if (!repository) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--image ${request.image} is an image ID: name the repository with --repository`);
+    }
+    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0)(repository)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--repository: expected a repository path such as "team/api" (lower-case letters, digits, . _ - separators, components joined by /), found "${repository}"`);
+    }
+    const tags = request.tags.length > 0 ? [...new Set(request.tags)] : [own.tag ?? 'latest'];
+    for (const tag of tags) {
+        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(tag)) {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--tag: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -), found "${tag}"`);
+        }
+    }
+    const phase = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .phaseAt */ .BA)(manifest.timeline, today);
+    const paths = { old: repository, new: (0,_manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .mapRepository */ .T)(repository, manifest.paths) };
+    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0)(paths.new)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`the manifest's paths map "${repository}" to "${paths.new}", which is not a valid repository path`);
+    }
+    const targets = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .pushTargets */ .XV)(phase).map((role) => {
+        const registry = manifest.registries[role];
+        return { role, registry, repository: paths[role], name: `${registry.host}/${paths[role]}` };
+    });
+    const reason = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .oldRegistrySkippedReason */ .FN)(manifest.timeline, phase);
+    const skipped = reason && !targets.some((target) => target.role === 'old')
+        ? [{ role: 'old', host: manifest.registries.old.host, reason }]
+        : [];
+    if (phase === 'before') {
+        skipped.push({
+            role: 'new',
+            host: manifest.registries.new.host,
+            reason: `the new registry opens on ${manifest.timeline.available}`,
+        });
+    }
+    return { phase, repository, tags, targets, skipped };
 }
 
 
 /***/ }),
 
-/***/ 88456:
+/***/ 38301:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ formatRate),
-/* harmony export */   g: () => (/* binding */ ProgressLine)
+/* harmony export */   O1: () => (/* binding */ hostPart),
+/* harmony export */   Vd: () => (/* binding */ planTags),
+/* harmony export */   g2: () => (/* binding */ roleOfHost),
+/* harmony export */   je: () => (/* binding */ plannedReferences)
 /* harmony export */ });
+/* unused harmony export parseTagLine */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
+/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73479);
 /**
- * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
- * plus a final line. Callers update counters; the line is rendered by `format`.
+ * Today's full references for an image about to be built: the tags a build should push (old,
+ * both, or new registry, by the timeline), in the form docker/build-push-action's `tags:` takes.
  */
-class ProgressLine {
-    print;
-    format;
-    intervalMs;
-    lastPrinted = 0;
-    started = Date.now();
-    constructor(print, format, intervalMs = 5000) {
-        this.print = print;
-        this.format = format;
-        this.intervalMs = intervalMs;
-    }
-    /** Prints when the interval has passed since the last line. */
-    tick() {
-        const now = Date.now();
-        if (now - this.lastPrinted < this.intervalMs)
-            return;
-        this.lastPrinted = now;
-        this.print(this.format((now - this.started) / 1000));
-    }
-    /** Prints the final line unconditionally. */
-    done() {
-        this.print(this.format((Date.now() - this.started) / 1000));
-    }
-    /** Seconds since the line was created. */
-    elapsedSeconds() {
-        return (Date.now() - this.started) / 1000;
-    }
+
+
+
+/** The role of a registry host in the manifest (aliases of the old one included), if it is one. */
+function roleOfHost(manifest, host) {
+    const wanted = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(host);
+    const { old, new: next } = manifest.registries;
+    if ([old.host, ...old.aliases].some((name) => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(name) === wanted))
+        return 'old';
+    if ((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(next.host) === wanted)
+        return 'new';
+    return undefined;
 }
-/** Bytes per second as a short human rate. */
-function formatRate(bytes, seconds) {
-    const rate = seconds > 0 ? bytes / seconds : 0;
-    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
+/** The first path component when it names a registry host (`.` or `:` in it, or `localhost`). */
+function hostPart(text) {
+    const slash = text.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const first = text.slice(0, slash);
+    return first.includes('.') || first.includes(':') || first === 'localhost' ? first : undefined;
+}
+/**
+ * Reads one line of `--tags`: a bare tag (`1.2`, with `--repository`), `repository:tag` (what
+ * docker/metadata-action writes for `images: api`), or `old-host/repository:tag`.
+ * @throws UsageError naming the line, for anything else
+ */
+function parseTagLine(manifest, line, number, repository) {
+    const where = `--tags line ${number} ("${line}")`;
+    if (!line.includes(':') && !line.includes('/') && !line.includes('@')) {
+        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(line))
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -)`);
+        if (!repository)
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: a bare tag needs --repository (the image's path in the old registry)`);
+        return { repository, tag: line };
+    }
+    const host = hostPart(line);
+    if (host !== undefined) {
+        const role = roleOfHost(manifest, host);
+        if (role !== 'old')
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: name images by their path in the old registry ${manifest.registries.old.host} (or without a host); ${role === 'new' ? 'the manifest’s paths give the new registry’s path' : `${host} is not a registry of the manifest`}`);
+    }
+    let parsed;
+    try {
+        parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(host === undefined ? line : line.slice(host.length + 1));
+    }
+    catch (error) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: ${error.message}`);
+    }
+    if (parsed.digest !== undefined)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: expected a tag, not a digest`);
+    return { repository: repository ?? parsed.repository, tag: parsed.tag ?? 'latest' };
+}
+/**
+ * Plans today's references for the given lines: grouped by repository, each sent where `push`
+ * would send it (the same read-only and shutdown rules).
+ * @throws UsageError for a line that is not a tag or image name, or no line at all
+ */
+function planTags(manifest, today, request) {
+    const lines = request.lines.map((line) => line.trim()).filter((line) => line.length > 0);
+    if (lines.length === 0 && request.repository === undefined)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('--tags: expected at least one tag or image name (one per line)');
+    const wanted = new Map();
+    if (lines.length === 0)
+        wanted.set(request.repository, ['latest']);
+    lines.forEach((line, index) => {
+        const { repository, tag } = parseTagLine(manifest, line, index + 1, request.repository);
+        const tags = wanted.get(repository) ?? [];
+        if (!tags.includes(tag))
+            tags.push(tag);
+        wanted.set(repository, tags);
+    });
+    const images = [];
+    let phase = 'dual';
+    let skipped = [];
+    for (const [repository, tags] of wanted) {
+        const plan = (0,_push_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planPush */ .M)(manifest, today, { image: repository, repository, tags });
+        phase = plan.phase;
+        skipped = plan.skipped;
+        images.push({ repository, tags: plan.tags, targets: plan.targets });
+    }
+    const references = plannedReferences({ images }).map((planned) => planned.reference);
+    const registries = [...new Set(images.flatMap((image) => image.targets.map((t) => t.registry.host)))];
+    return { today, phase, images, references, registries, skipped };
+}
+/** Every reference of a plan with its registry, target by target. */
+function plannedReferences(plan) {
+    return plan.images.flatMap((image) => image.targets.flatMap((target) => image.tags.map((tag) => ({
+        role: target.role,
+        host: target.registry.host,
+        repository: target.repository,
+        tag,
+        reference: `${target.name}:${tag}`,
+    }))));
 }
 
 
