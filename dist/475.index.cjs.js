@@ -3,38 +3,6 @@ exports.id = 475;
 exports.ids = [475];
 exports.modules = {
 
-/***/ 68623:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $r: () => (/* binding */ platformName),
-/* harmony export */   CI: () => (/* binding */ partsOf)
-/* harmony export */ });
-/* unused harmony export isAttestation */
-/** True for Buildx's attestation manifests (and any child whose platform is unknown/unknown). */
-function isAttestation(child) {
-    return (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-        (child.platform?.os === 'unknown' && child.platform.architecture === 'unknown'));
-}
-/** `os/architecture[/variant]` of an index child. */
-function platformName(child) {
-    const { os = '?', architecture = '?', variant } = child.platform ?? {};
-    return `${os}/${architecture}${variant ? `/${variant}` : ''}`;
-}
-/** Splits a parsed manifest into platforms and attestation manifests. */
-function partsOf(parsed) {
-    if (!parsed.isIndex)
-        return { platforms: [], attestations: 0, children: [] };
-    return {
-        platforms: parsed.manifests.filter((child) => !isAttestation(child)).map(platformName),
-        attestations: parsed.manifests.filter(isAttestation).length,
-        children: parsed.manifests,
-    };
-}
-
-
-/***/ }),
-
 /***/ 93475:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 

@@ -3,6 +3,38 @@ exports.id = 57;
 exports.ids = [57,892];
 exports.modules = {
 
+/***/ 68623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ platformName),
+/* harmony export */   CI: () => (/* binding */ partsOf),
+/* harmony export */   H3: () => (/* binding */ isAttestation)
+/* harmony export */ });
+/** True for Buildx's attestation manifests (and any child whose platform is unknown/unknown). */
+function isAttestation(child) {
+    return (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+        (child.platform?.os === 'unknown' && child.platform.architecture === 'unknown'));
+}
+/** `os/architecture[/variant]` of an index child. */
+function platformName(child) {
+    const { os = '?', architecture = '?', variant } = child.platform ?? {};
+    return `${os}/${architecture}${variant ? `/${variant}` : ''}`;
+}
+/** Splits a parsed manifest into platforms and attestation manifests. */
+function partsOf(parsed) {
+    if (!parsed.isIndex)
+        return { platforms: [], attestations: 0, children: [] };
+    return {
+        platforms: parsed.manifests.filter((child) => !isAttestation(child)).map(platformName),
+        attestations: parsed.manifests.filter(isAttestation).length,
+        children: parsed.manifests,
+    };
+}
+
+
+/***/ }),
+
 /***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -155,11 +187,13 @@ function lineAndColumn(text, position) {
 /* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11103);
 /* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
+/* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68623);
 /**
  * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
  * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
  * `referenced`), then `newest: N` keeps the N most recently created of what is left.
  */
+
 
 
 
@@ -178,7 +212,8 @@ async function selectImages(options) {
     const { manifest, source } = options;
     const old = manifest.registries.old;
     const warnings = [];
-    const only = options.only ? picomatch__WEBPACK_IMPORTED_MODULE_5__(options.only) : () => true;
+    const glob = options.only ? picomatch__WEBPACK_IMPORTED_MODULE_5__(options.only) : () => true;
+    const only = (repository) => glob(repository) && (options.repositoryFilter?.(repository) ?? true);
     const referenced = referencedImages(manifest, options.refsFiles).filter((ref) => only(ref.repository));
     const rules = manifest.copy;
     // Repositories: the catalog when the registry serves it, else every name the manifest knows.
@@ -400,7 +435,7 @@ async function createdOf(source, repository, reference) {
     let manifest = await source.getManifest(repository, reference);
     let parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
     for (let depth = 0; parsed.isIndex && depth < 3; depth++) {
-        const child = parsed.manifests.find((m) => !m.platform || m.platform.architecture !== 'unknown');
+        const child = parsed.manifests.find((m) => !(0,_platforms_js__WEBPACK_IMPORTED_MODULE_8__/* .isAttestation */ .H3)(m));
         if (!child)
             return 0;
         manifest = await source.getManifest(repository, child.digest);

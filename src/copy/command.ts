@@ -2,7 +2,9 @@ import { RegistryClient, type RetryEvent } from '../oci/client.js';
 import { readRefsFile } from './refs-file.js';
 import { selectImages } from './select.js';
 import { copySelection } from './copy-tags.js';
-import { presentCopyTags, presentSelection } from './present.js';
+import { presentCopiesVerification, presentCopyTags, presentSelection, presentShardPlan } from './present.js';
+import { hintSharedBlobs, MAX_SHARDS, parseShard, planShards, ShardSession, shardOf } from './shards.js';
+import { verifyCopies } from './verify-copies.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 
@@ -21,6 +23,17 @@ export const copyTags = defineCommand({
     overwrite: option.boolean(
       'Replace target tags that point at a different digest (default: report a conflict).',
     ),
+    shard: option.string('Copy only shard I of N (I/N): the old repositories a stable hash gives it.', {
+      pattern: /^\d+\/\d+$/,
+      expected: 'expected I/N, e.g. 3/16',
+    }),
+    'plan-shards': option.int(
+      { min: 1, max: MAX_SHARDS },
+      'Split the selection into N shards by old repository and output the matrix; copy nothing.',
+    ),
+    'verify-only': option.boolean(
+      'Copy nothing: check that every selected tag resolves to its old digest in the new registry, index children included.',
+    ),
   },
   outputs: [
     { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
@@ -28,6 +41,8 @@ export const copyTags = defineCommand({
     { name: 'conflicts', description: 'Number of target tags that point at a different digest.' },
     { name: 'failed', description: 'Number of tags that could not be copied.' },
     { name: 'bytes-uploaded', description: 'Blob bytes uploaded (with --dry-run: that would be uploaded).' },
+    { name: 'repositories', description: 'The old repositories this run (or shard) covered, one per line.' },
+    { name: 'matrix', description: 'With plan-shards: {"shard":["1/N",…]} for strategy.matrix (fromJSON).' },
   ],
   async run({ manifest: load, options, reporter, env, secrets }) {
     // parse
@@ -40,6 +55,9 @@ export const copyTags = defineCommand({
         '--refs was given, but no copy rule has "referenced: true": the references are not used',
       );
     const dryRun = options['dry-run'];
+    // Planning shards and verifying write nothing: the target client refuses writes then.
+    const writes = !dryRun && !options['verify-only'] && options['plan-shards'] === undefined;
+    const shard = options.shard === undefined ? undefined : parseShard(options.shard);
     const { old, new: next } = manifest.registries;
     const onRetry = (event: RetryEvent) =>
       reporter.info(
@@ -47,7 +65,7 @@ export const copyTags = defineCommand({
       );
     const clientOptions = { concurrency: options.concurrency, onRetry, secrets };
     const source = await RegistryClient.forRegistry(old, env, { ...clientOptions, readOnly: true });
-    const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
+    const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: !writes });
 
     // do: select, then copy every selected tag
     const started = Date.now();
@@ -57,10 +75,45 @@ export const copyTags = defineCommand({
       refsFiles,
       ...(options.only !== undefined && { only: options.only }),
       concurrency: options.concurrency,
+      ...(shard && {
+        repositoryFilter: (repository: string) => shardOf(repository, shard.count) === shard.index,
+      }),
     });
     reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
+    if (options['plan-shards'] !== undefined)
+      return presentShardPlan(planShards(selection.images, options['plan-shards']), selection, reporter);
     presentSelection(selection, { manifest, reporter, dryRun });
+    if (options['verify-only'])
+      return presentCopiesVerification(await verifyCopies(selection, source, target, options.concurrency), {
+        reporter,
+        oldHost: old.host,
+        newHost: next.host,
+        repositories: selection.repositories,
+      });
+    const session = new ShardSession({ onRetry: (line) => reporter.info(line) });
+    if (shard) {
+      // Blobs this shard shares with the others are mounted from where they put them.
+      const others = await selectImages({
+        manifest,
+        source,
+        refsFiles,
+        ...(options.only !== undefined && { only: options.only }),
+        concurrency: options.concurrency,
+        repositoryFilter: (repository) => shardOf(repository, shard.count) !== shard.index,
+      });
+      await hintSharedBlobs({
+        images: [...selection.images, ...others.images],
+        source,
+        session,
+        targetHost: target.host,
+        concurrency: options.concurrency,
+      });
+      reporter.info(
+        `shard ${shard.index}/${shard.count}: ${selection.repositories.length} repositories (${selection.repositories.join(', ')}); ${session.hinted} blobs with a home repository to mount from once a shard has put them there`,
+      );
+    }
     const report = await copySelection({
+      session,
       selection,
       source,
       target,

@@ -38,6 +38,8 @@ export interface CopyTagsRequest {
   progress: (line: string) => void;
   /** How often a progress line is written at most. */
   progressIntervalMs: number;
+  /** A session made beforehand (e.g. told where other shards put shared blobs). */
+  session?: CopySession;
 }
 
 /** The one report of a copy-tags run. */
@@ -53,7 +55,7 @@ export interface CopyTagsReport {
 /** Copies every selected image to the target registry (more images in flight than requests per host). */
 export async function copySelection(request: CopyTagsRequest): Promise<CopyTagsReport> {
   const { selection, source, target, dryRun } = request;
-  const session = new CopySession({ onRetry: request.progress });
+  const session = request.session ?? new CopySession({ onRetry: request.progress });
   const outcomes: Outcome[] = [];
   const progress = new ProgressLine(
     request.progress,

@@ -9,6 +9,8 @@ import { formatBytes, table } from '../shared/markdown.js';
 import type { Reporter } from '../shared/reporter.js';
 import { outcomesOf, type CopyTagsReport, type Outcome } from './copy-tags.js';
 import type { Selection } from './select.js';
+import { matrixOf, type PlannedShard } from './shards.js';
+import type { CopiesVerification } from './verify-copies.js';
 
 /** Logs what the selection found (before the copy starts, so a long run says early what it will do). */
 export function presentSelection(
@@ -58,6 +60,7 @@ export function presentCopyTags(report: CopyTagsReport, reporter: Reporter): Com
       conflicts: String(conflicts.length),
       failed: String(failed.length),
       'bytes-uploaded': String(session.bytesUploaded),
+      repositories: selection.repositories.join('\n'),
     },
     json: {
       dryRun,
@@ -78,6 +81,7 @@ export function presentCopyTags(report: CopyTagsReport, reporter: Reporter): Com
       blobsSkipped: session.blobsSkipped,
       images: report.outcomes.map((outcome) => ({ ...outcome })),
       warnings: selection.warnings,
+      repositories: selection.repositories,
     },
   };
 }
@@ -152,4 +156,72 @@ function summaryMarkdown(report: CopyTagsReport): string {
       : '_No tag selected by the copy rules._',
     '',
   ].join('\n');
+}
+
+/** `--plan-shards N`: the matrix and what each shard will copy. */
+export function presentShardPlan(
+  shards: PlannedShard[],
+  selection: Selection,
+  reporter: Reporter,
+): CommandResult {
+  for (const shard of shards)
+    reporter.info(`shard ${shard.shard}: ${shard.tags} tags in ${shard.repositories.length} repositories`);
+  reporter.summary(
+    [
+      `### cutover copy-tags: ${selection.images.length} tags in ${shards.length} shards`,
+      '',
+      table(
+        ['Shard', 'Tags', 'Repositories'],
+        shards.map((shard) => [shard.shard, shard.tags, shard.repositories.map((r) => `\`${r}\``).join(' ')]),
+      ),
+      '',
+    ].join('\n'),
+  );
+  return {
+    exitCode: 0,
+    outputs: { matrix: matrixOf(shards) },
+    json: { selected: selection.images.length, shards, warnings: selection.warnings },
+    stdout: `${matrixOf(shards)}\n`,
+  };
+}
+
+/** `--verify-only`: one line per problem with what to do; fails when any reference differs or lacks a part. */
+export function presentCopiesVerification(
+  report: CopiesVerification,
+  context: { reporter: Reporter; oldHost: string; newHost: string; repositories: string[] },
+): CommandResult {
+  const { reporter } = context;
+  for (const problem of report.problems) reporter.error(problem.message);
+  const ok = report.problems.length === 0;
+  const multi = report.checks.filter((check) => check.platforms.length > 0);
+  const platforms = multi.reduce((sum, check) => sum + check.platforms.length, 0);
+  const attestations = multi.reduce((sum, check) => sum + check.attestations, 0);
+  const line = `verified ${report.checks.length - report.checks.filter((c) => !c.ok).length} of ${report.checks.length} tags in ${context.newHost} against ${context.oldHost}${multi.length > 0 ? ` (${multi.length} multi-platform images: ${platforms} platform images and ${attestations} attestation manifests)` : ''}`;
+  reporter.info(line);
+  reporter.summary(
+    [
+      `### cutover copy-tags --verify-only: ${ok ? '✅' : '❌'} ${line}`,
+      '',
+      ...(ok
+        ? []
+        : [
+            table(
+              ['Problem', 'Reference'],
+              report.problems.map((problem) => [problem.kind, `\`${problem.reference}\``]),
+            ),
+            '',
+          ]),
+    ].join('\n'),
+  );
+  return {
+    exitCode: ok ? 0 : 1,
+    ...(!ok && {
+      failureMessage: `${report.problems.length} problems: ${report.problems.map((p) => p.message).join('; ')}`,
+    }),
+    outputs: {
+      failed: String(report.checks.filter((check) => !check.ok).length),
+      repositories: context.repositories.join('\n'),
+    },
+    json: { verifyOnly: true, ok, checks: report.checks, problems: report.problems },
+  };
 }

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 59;
-exports.ids = [59];
+exports.id = 611;
+exports.ids = [611];
 exports.modules = {
 
 /***/ 75873:
@@ -22,9 +22,9 @@ function defineCommand(command) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $r: () => (/* binding */ platformName),
-/* harmony export */   CI: () => (/* binding */ partsOf)
+/* harmony export */   CI: () => (/* binding */ partsOf),
+/* harmony export */   H3: () => (/* binding */ isAttestation)
 /* harmony export */ });
-/* unused harmony export isAttestation */
 /** True for Buildx's attestation manifests (and any child whose platform is unknown/unknown). */
 function isAttestation(child) {
     return (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
@@ -320,7 +320,7 @@ function plannedReferences(plan) {
 
 /***/ }),
 
-/***/ 24059:
+/***/ 34611:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -328,7 +328,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  verify: () => (/* binding */ verify)
+  verify: () => (/* binding */ command_verify)
 });
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
@@ -438,13 +438,69 @@ function referencesToVerify(manifest, today, request) {
     return [...full, ...planned];
 }
 
-// EXTERNAL MODULE: ./lib/src/oci/media.js
-var media = __webpack_require__(22939);
-// EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17903);
-// EXTERNAL MODULE: ./lib/src/copy/platforms.js
-var platforms = __webpack_require__(68623);
-;// CONCATENATED MODULE: ./lib/src/verify/verify.js
+// EXTERNAL MODULE: ./lib/src/verify/verify.js
+var verify = __webpack_require__(36954);
+;// CONCATENATED MODULE: ./lib/src/verify/command.js
+
+
+
+
+
+
+/** `cutover verify`: after a push, every reference resolves to one digest in every registry. */
+const command_verify = (0,command/* defineCommand */.N)({
+    name: 'verify',
+    summary: 'Check that every reference `cutover tags` produced resolves to the same digest in each registry, index children and attestation manifests included.',
+    options: {
+        tags: cli_option/* option */.uK.list('References to check: `cutover tags`’ tags output (host/repository:tag), or tags and repository:tag names planned for today as `cutover tags` does.'),
+        repository: cli_option/* option */.uK.string('Repository path in the old registry, for bare tags in --tags.'),
+        digest: cli_option/* option */.uK.string('The digest every reference must have (build-push-action’s digest output).', {
+            pattern: /^sha256:[a-f0-9]{64}$/,
+            expected: 'expected a digest sha256:<64 hex>',
+        }),
+        concurrency: cli_option/* option */.uK.int({ min: 1, max: 64, default: 8 }, 'Requests in flight per registry host (1–64).'),
+    },
+    outputs: [{ name: 'digest', description: 'The digest every reference resolves to (empty on failure).' }],
+    async run({ options, manifest: load, today, reporter, env, secrets }) {
+        // parse
+        const manifest = await load();
+        const references = referencesToVerify(manifest, today, {
+            lines: options.tags.flatMap((value) => value.split('\n')),
+            ...(options.repository !== undefined && { repository: options.repository }),
+        });
+        const clients = new Map();
+        for (const role of new Set(references.map((reference) => reference.role)))
+            clients.set(role, await client/* RegistryClient */.bP.forRegistry(manifest.registries[role], env, {
+                concurrency: options.concurrency,
+                readOnly: true,
+                secrets,
+            }));
+        // do
+        // The hint names a reference that can be copied from: the new registry's when there is one.
+        const from = (references.find((reference) => reference.role === 'new') ?? references[0])?.reference;
+        const good = (expected) => `${from?.replace(/:[^:/]+$/, '') ?? '<host/repository>'}@${expected ?? '<digest>'}`;
+        const report = await (0,verify/* verifyReferences */.y)(references, (role) => clients.get(role), {
+            ...(options.digest !== undefined && { expected: options.digest }),
+            concurrency: options.concurrency,
+            fix: (expected) => `push again, or copy the right image where it is wrong with \`cutover push --from ${good(expected)} --tag <tag>\``,
+        });
+        // present
+        return presentVerify(report, reporter);
+    },
+});
+
+
+/***/ }),
+
+/***/ 36954:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ verifyReferences)
+/* harmony export */ });
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22939);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17903);
+/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68623);
 
 
 
@@ -454,7 +510,7 @@ var platforms = __webpack_require__(68623);
  */
 async function verifyReferences(references, clientFor, options = {}) {
     const concurrency = options.concurrency ?? 8;
-    const heads = await (0,limiter/* mapLimited */.bB)(references, concurrency, async (ref) => ({
+    const heads = await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimited */ .bB)(references, concurrency, async (ref) => ({
         ref,
         head: await clientFor(ref.role).headManifest(ref.repository, ref.tag),
     }));
@@ -468,11 +524,11 @@ async function verifyReferences(references, clientFor, options = {}) {
             found = (async () => {
                 const client = clientFor(ref.role);
                 const manifest = await client.getManifest(ref.repository, digest);
-                const image = (0,platforms/* partsOf */.CI)((0,media/* parseManifest */.Ng)(manifest.bytes, manifest.mediaType));
-                const present = await (0,limiter/* mapLimited */.bB)(image.children, concurrency, async (child) => (await client.headManifest(ref.repository, child.digest))?.digest === child.digest);
+                const image = (0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .partsOf */ .CI)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType));
+                const present = await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimited */ .bB)(image.children, concurrency, async (child) => (await client.headManifest(ref.repository, child.digest))?.digest === child.digest);
                 const missingChildren = image.children
                     .filter((_, index) => !present[index])
-                    .map((child) => `${child.digest} (${(0,platforms/* platformName */.$r)(child)})`);
+                    .map((child) => `${child.digest} (${(0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .platformName */ .$r)(child)})`);
                 return { platforms: image.platforms, attestations: image.attestations, missingChildren };
             })();
             parts.set(key, found);
@@ -508,55 +564,6 @@ async function verifyReferences(references, clientFor, options = {}) {
     }
     return { ...(expected !== undefined && { expected }), checks, problems };
 }
-
-;// CONCATENATED MODULE: ./lib/src/verify/command.js
-
-
-
-
-
-
-/** `cutover verify`: after a push, every reference resolves to one digest in every registry. */
-const verify = (0,command/* defineCommand */.N)({
-    name: 'verify',
-    summary: 'Check that every reference `cutover tags` produced resolves to the same digest in each registry, index children and attestation manifests included.',
-    options: {
-        tags: cli_option/* option */.uK.list('References to check: `cutover tags`’ tags output (host/repository:tag), or tags and repository:tag names planned for today as `cutover tags` does.'),
-        repository: cli_option/* option */.uK.string('Repository path in the old registry, for bare tags in --tags.'),
-        digest: cli_option/* option */.uK.string('The digest every reference must have (build-push-action’s digest output).', {
-            pattern: /^sha256:[a-f0-9]{64}$/,
-            expected: 'expected a digest sha256:<64 hex>',
-        }),
-        concurrency: cli_option/* option */.uK.int({ min: 1, max: 64, default: 8 }, 'Requests in flight per registry host (1–64).'),
-    },
-    outputs: [{ name: 'digest', description: 'The digest every reference resolves to (empty on failure).' }],
-    async run({ options, manifest: load, today, reporter, env, secrets }) {
-        // parse
-        const manifest = await load();
-        const references = referencesToVerify(manifest, today, {
-            lines: options.tags.flatMap((value) => value.split('\n')),
-            ...(options.repository !== undefined && { repository: options.repository }),
-        });
-        const clients = new Map();
-        for (const role of new Set(references.map((reference) => reference.role)))
-            clients.set(role, await client/* RegistryClient */.bP.forRegistry(manifest.registries[role], env, {
-                concurrency: options.concurrency,
-                readOnly: true,
-                secrets,
-            }));
-        // do
-        // The hint names a reference that can be copied from: the new registry's when there is one.
-        const from = (references.find((reference) => reference.role === 'new') ?? references[0])?.reference;
-        const good = (expected) => `${from?.replace(/:[^:/]+$/, '') ?? '<host/repository>'}@${expected ?? '<digest>'}`;
-        const report = await verifyReferences(references, (role) => clients.get(role), {
-            ...(options.digest !== undefined && { expected: options.digest }),
-            concurrency: options.concurrency,
-            fix: (expected) => `push again, or copy the right image where it is wrong with \`cutover push --from ${good(expected)} --tag <tag>\``,
-        });
-        // present
-        return presentVerify(report, reporter);
-    },
-});
 
 
 /***/ })

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 379;
-exports.ids = [379];
+exports.id = 334;
+exports.ids = [334];
 exports.modules = {
 
-/***/ 78379:
+/***/ 60334:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -39,7 +39,7 @@ var copy = __webpack_require__(45726);
 /** Copies every selected image to the target registry (more images in flight than requests per host). */
 async function copySelection(request) {
     const { selection, source, target, dryRun } = request;
-    const session = new copy/* CopySession */.W({ onRetry: request.progress });
+    const session = request.session ?? new copy/* CopySession */.W({ onRetry: request.progress });
     const outcomes = [];
     const progress = new shared_progress/* ProgressLine */.g(request.progress, (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), request.progressIntervalMs);
     const ticker = setInterval(() => progress.tick(), 1000);
@@ -105,7 +105,117 @@ function progressText(outcomes, total, session, seconds, dryRun) {
         `${(0,markdown/* formatBytes */.z3)(bytes)} ${dryRun ? 'to upload' : `uploaded, ${(0,shared_progress/* formatRate */.C)(bytes, seconds)}`}, ${seconds.toFixed(0)} s`);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(83460);
+// EXTERNAL MODULE: ./lib/src/oci/media.js
+var media = __webpack_require__(22939);
+;// CONCATENATED MODULE: ./lib/src/copy/shards.js
+/**
+ * copy-tags across a GitHub Actions matrix: the selection is split by old repository with a stable
+ * hash, so every job (and every re-run) agrees on which shard owns a repository without talking to
+ * the others; an image's signatures and referrers live in its repository, so they stay together.
+ */
+
+
+
+
+
+/** The most shards a matrix may have (GitHub allows 256 jobs per matrix). */
+const MAX_SHARDS = 256;
+/**
+ * Reads `I/N`.
+ * @throws UsageError for anything else
+ */
+function parseShard(text) {
+    const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || count > MAX_SHARDS || index < 1 || index > count)
+        throw new errors/* UsageError */.eb(`--shard: expected I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, found "${text}"`);
+    return { index, count };
+}
+/** The shard (1-based) that owns a repository: the first 32 bits of its SHA-256, modulo the count. */
+function shardOf(repository, count) {
+    return ((0,external_node_crypto_.createHash)('sha256').update(repository).digest().readUInt32BE(0) % count) + 1;
+}
+/** Splits selected references (by old repository) into `count` shards; empty shards are kept (a matrix entry that does nothing). */
+function planShards(images, count) {
+    const shards = Array.from({ length: count }, (_, index) => ({
+        shard: `${index + 1}/${count}`,
+        repositories: [],
+        tags: 0,
+    }));
+    for (const image of images) {
+        const shard = shards[shardOf(image.sourceRepository, count) - 1];
+        shard.tags++;
+        if (!shard.repositories.includes(image.sourceRepository))
+            shard.repositories.push(image.sourceRepository);
+    }
+    for (const shard of shards)
+        shard.repositories.sort();
+    return shards;
+}
+/** The `matrix` output: `{"shard":["1/N",…]}`, for `strategy.matrix: ${{ fromJSON(…) }}`. */
+function matrixOf(shards) {
+    return JSON.stringify({ shard: shards.map((shard) => shard.shard) });
+}
+/**
+ * A copy session that also knows where the other shards put the blobs they share with this one:
+ * when the run itself knows no repository holding a blob, the copy engine mounts it from the other
+ * shard's repository instead of uploading it again. If that shard has not finished the blob yet,
+ * the mount fails and the engine uploads through the upload session the mount attempt opened —
+ * nothing is lost but one request.
+ */
+class ShardSession extends copy/* CopySession */.W {
+    /** target host + digest → a repository of another shard whose images use the blob. */
+    hints = new Map();
+    /** Notes that another shard copies `digest` into `repository` (the first note wins). */
+    hint(host, repository, digest) {
+        const key = `${host} ${digest}`;
+        if (!this.hints.has(key))
+            this.hints.set(key, repository);
+    }
+    /** Hints held by this session. */
+    get hinted() {
+        return this.hints.size;
+    }
+    mountSource(host, repository, digest) {
+        const known = super.mountSource(host, repository, digest);
+        if (known !== undefined)
+            return known;
+        const hinted = this.hints.get(`${host} ${digest}`);
+        return hinted !== repository ? hinted : undefined;
+    }
+}
+/**
+ * Reads the manifests (never the blobs) of every selected image in the old registry — this shard's
+ * and the others' — and hints the session with each blob's home: the first target repository (in
+ * sorted order) whose images use it. Every shard computes the same homes, so they all mount a
+ * shared blob from the one place its first upload lands.
+ */
+async function hintSharedBlobs(input) {
+    const { source, session, targetHost } = input;
+    const sorted = [...input.images].sort((a, b) => (a.targetRepository < b.targetRepository ? -1 : 1));
+    const read = async (repository, reference, depth) => {
+        const manifest = await source.getManifest(repository, reference);
+        const parsed = (0,media/* parseManifest */.Ng)(manifest.bytes, manifest.mediaType);
+        if (!parsed.isIndex || depth > 2)
+            return parsed.blobs.filter((blob) => !(0,media/* isForeignBlob */.Go)(blob)).map((blob) => blob.digest);
+        const children = await Promise.all(parsed.manifests.map((child) => read(repository, child.digest, depth + 1)));
+        return children.flat();
+    };
+    // A manifest that cannot be read only costs its hints: the shard then uploads those blobs itself.
+    const blobs = await (0,limiter/* mapLimited */.bB)(sorted, input.concurrency, (image) => read(image.sourceRepository, image.reference, 0).catch(() => []));
+    sorted.forEach((image, index) => {
+        for (const digest of blobs[index])
+            session.hint(targetHost, image.targetRepository, digest);
+    });
+}
+
 ;// CONCATENATED MODULE: ./lib/src/copy/present.js
+
 
 
 
@@ -148,6 +258,7 @@ function presentCopyTags(report, reporter) {
             conflicts: String(conflicts.length),
             failed: String(failed.length),
             'bytes-uploaded': String(session.bytesUploaded),
+            repositories: selection.repositories.join('\n'),
         },
         json: {
             dryRun,
@@ -168,6 +279,7 @@ function presentCopyTags(report, reporter) {
             blobsSkipped: session.blobsSkipped,
             images: report.outcomes.map((outcome) => ({ ...outcome })),
             warnings: selection.warnings,
+            repositories: selection.repositories,
         },
     };
 }
@@ -238,12 +350,103 @@ function summaryMarkdown(report) {
         '',
     ].join('\n');
 }
+/** `--plan-shards N`: the matrix and what each shard will copy. */
+function presentShardPlan(shards, selection, reporter) {
+    for (const shard of shards)
+        reporter.info(`shard ${shard.shard}: ${shard.tags} tags in ${shard.repositories.length} repositories`);
+    reporter.summary([
+        `### cutover copy-tags: ${selection.images.length} tags in ${shards.length} shards`,
+        '',
+        (0,markdown/* table */.tp)(['Shard', 'Tags', 'Repositories'], shards.map((shard) => [shard.shard, shard.tags, shard.repositories.map((r) => `\`${r}\``).join(' ')])),
+        '',
+    ].join('\n'));
+    return {
+        exitCode: 0,
+        outputs: { matrix: matrixOf(shards) },
+        json: { selected: selection.images.length, shards, warnings: selection.warnings },
+        stdout: `${matrixOf(shards)}\n`,
+    };
+}
+/** `--verify-only`: one line per problem with what to do; fails when any reference differs or lacks a part. */
+function presentCopiesVerification(report, context) {
+    const { reporter } = context;
+    for (const problem of report.problems)
+        reporter.error(problem.message);
+    const ok = report.problems.length === 0;
+    const multi = report.checks.filter((check) => check.platforms.length > 0);
+    const platforms = multi.reduce((sum, check) => sum + check.platforms.length, 0);
+    const attestations = multi.reduce((sum, check) => sum + check.attestations, 0);
+    const line = `verified ${report.checks.length - report.checks.filter((c) => !c.ok).length} of ${report.checks.length} tags in ${context.newHost} against ${context.oldHost}${multi.length > 0 ? ` (${multi.length} multi-platform images: ${platforms} platform images and ${attestations} attestation manifests)` : ''}`;
+    reporter.info(line);
+    reporter.summary([
+        `### cutover copy-tags --verify-only: ${ok ? '✅' : '❌'} ${line}`,
+        '',
+        ...(ok
+            ? []
+            : [
+                (0,markdown/* table */.tp)(['Problem', 'Reference'], report.problems.map((problem) => [problem.kind, `\`${problem.reference}\``])),
+                '',
+            ]),
+    ].join('\n'));
+    return {
+        exitCode: ok ? 0 : 1,
+        ...(!ok && {
+            failureMessage: `${report.problems.length} problems: ${report.problems.map((p) => p.message).join('; ')}`,
+        }),
+        outputs: {
+            failed: String(report.checks.filter((check) => !check.ok).length),
+            repositories: context.repositories.join('\n'),
+        },
+        json: { verifyOnly: true, ok, checks: report.checks, problems: report.problems },
+    };
+}
+
+// EXTERNAL MODULE: ./lib/src/verify/verify.js
+var verify = __webpack_require__(36954);
+;// CONCATENATED MODULE: ./lib/src/copy/verify-copies.js
+
+
+
+/** Checks every selected reference: old and new resolve to one digest, index children all present. */
+async function verifyCopies(selection, source, target, concurrency) {
+    const clients = { old: source, new: target };
+    const results = await (0,limiter/* mapLimited */.bB)(selection.images, concurrency, async (image) => {
+        const name = (repository) => (0,oci_reference/* formatRepositoryReference */.$)({
+            repository,
+            ...((0,oci_reference/* isValidDigest */.fH)(image.reference) ? { digest: image.reference } : { tag: image.reference }),
+        });
+        const sides = [
+            { role: 'old', host: source.host, repository: image.sourceRepository },
+            { role: 'new', host: target.host, repository: image.targetRepository },
+        ].map((side) => ({ ...side, tag: image.reference, reference: `${side.host}/${name(side.repository)}` }));
+        const report = await (0,verify/* verifyReferences */.y)(sides, (role) => clients[role], {
+            concurrency: 2,
+            fix: () => 'run copy-tags again (the shard that owns this repository, or all of them)',
+        });
+        const [from, to] = report.checks;
+        const check = {
+            source: from.reference,
+            target: to.reference,
+            ...(from.digest !== undefined && { digest: from.digest }),
+            platforms: from.platforms,
+            attestations: from.attestations,
+            ok: report.problems.length === 0,
+        };
+        return { check, problems: report.problems };
+    });
+    return {
+        checks: results.map((result) => result.check),
+        problems: results.flatMap((result) => result.problems),
+    };
+}
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
 var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
 var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/copy/command.js
+
+
 
 
 
@@ -261,6 +464,12 @@ const copyTags = (0,command/* defineCommand */.N)({
         refs: cli_option/* option */.uK.list('References files written by `guard --export-refs` (rules with referenced: true).'),
         only: cli_option/* option */.uK.string('Only old repositories matching this glob.'),
         overwrite: cli_option/* option */.uK.boolean('Replace target tags that point at a different digest (default: report a conflict).'),
+        shard: cli_option/* option */.uK.string('Copy only shard I of N (I/N): the old repositories a stable hash gives it.', {
+            pattern: /^\d+\/\d+$/,
+            expected: 'expected I/N, e.g. 3/16',
+        }),
+        'plan-shards': cli_option/* option */.uK.int({ min: 1, max: MAX_SHARDS }, 'Split the selection into N shards by old repository and output the matrix; copy nothing.'),
+        'verify-only': cli_option/* option */.uK.boolean('Copy nothing: check that every selected tag resolves to its old digest in the new registry, index children included.'),
     },
     outputs: [
         { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
@@ -268,6 +477,8 @@ const copyTags = (0,command/* defineCommand */.N)({
         { name: 'conflicts', description: 'Number of target tags that point at a different digest.' },
         { name: 'failed', description: 'Number of tags that could not be copied.' },
         { name: 'bytes-uploaded', description: 'Blob bytes uploaded (with --dry-run: that would be uploaded).' },
+        { name: 'repositories', description: 'The old repositories this run (or shard) covered, one per line.' },
+        { name: 'matrix', description: 'With plan-shards: {"shard":["1/N",…]} for strategy.matrix (fromJSON).' },
     ],
     async run({ manifest: load, options, reporter, env, secrets }) {
         // parse
@@ -276,11 +487,14 @@ const copyTags = (0,command/* defineCommand */.N)({
         if (refsFiles.length > 0 && !manifest.copy.some((rule) => rule.referenced))
             reporter.warning('--refs was given, but no copy rule has "referenced: true": the references are not used');
         const dryRun = options['dry-run'];
+        // Planning shards and verifying write nothing: the target client refuses writes then.
+        const writes = !dryRun && !options['verify-only'] && options['plan-shards'] === undefined;
+        const shard = options.shard === undefined ? undefined : parseShard(options.shard);
         const { old, new: next } = manifest.registries;
         const onRetry = (event) => reporter.info(`retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`);
         const clientOptions = { concurrency: options.concurrency, onRetry, secrets };
         const source = await client/* RegistryClient */.bP.forRegistry(old, env, { ...clientOptions, readOnly: true });
-        const target = await client/* RegistryClient */.bP.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
+        const target = await client/* RegistryClient */.bP.forRegistry(next, env, { ...clientOptions, readOnly: !writes });
         // do: select, then copy every selected tag
         const started = Date.now();
         const selection = await (0,copy_select/* selectImages */.$g)({
@@ -289,10 +503,43 @@ const copyTags = (0,command/* defineCommand */.N)({
             refsFiles,
             ...(options.only !== undefined && { only: options.only }),
             concurrency: options.concurrency,
+            ...(shard && {
+                repositoryFilter: (repository) => shardOf(repository, shard.count) === shard.index,
+            }),
         });
         reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
+        if (options['plan-shards'] !== undefined)
+            return presentShardPlan(planShards(selection.images, options['plan-shards']), selection, reporter);
         presentSelection(selection, { manifest, reporter, dryRun });
+        if (options['verify-only'])
+            return presentCopiesVerification(await verifyCopies(selection, source, target, options.concurrency), {
+                reporter,
+                oldHost: old.host,
+                newHost: next.host,
+                repositories: selection.repositories,
+            });
+        const session = new ShardSession({ onRetry: (line) => reporter.info(line) });
+        if (shard) {
+            // Blobs this shard shares with the others are mounted from where they put them.
+            const others = await (0,copy_select/* selectImages */.$g)({
+                manifest,
+                source,
+                refsFiles,
+                ...(options.only !== undefined && { only: options.only }),
+                concurrency: options.concurrency,
+                repositoryFilter: (repository) => shardOf(repository, shard.count) !== shard.index,
+            });
+            await hintSharedBlobs({
+                images: [...selection.images, ...others.images],
+                source,
+                session,
+                targetHost: target.host,
+                concurrency: options.concurrency,
+            });
+            reporter.info(`shard ${shard.index}/${shard.count}: ${selection.repositories.length} repositories (${selection.repositories.join(', ')}); ${session.hinted} blobs with a home repository to mount from once a shard has put them there`);
+        }
         const report = await copySelection({
+            session,
             selection,
             source,
             target,
@@ -443,6 +690,82 @@ function parseRefsFile(text, file) {
 function lineAndColumn(text, position) {
     const before = text.slice(0, position).split('\n');
     return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+
+/***/ }),
+
+/***/ 36954:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ verifyReferences)
+/* harmony export */ });
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22939);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17903);
+/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68623);
+
+
+
+/**
+ * Resolves every reference in its registry and compares the digests with `expected` (or the first
+ * found); for an index, HEADs each child by digest in every repository that has the index.
+ */
+async function verifyReferences(references, clientFor, options = {}) {
+    const concurrency = options.concurrency ?? 8;
+    const heads = await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimited */ .bB)(references, concurrency, async (ref) => ({
+        ref,
+        head: await clientFor(ref.role).headManifest(ref.repository, ref.tag),
+    }));
+    const expected = options.expected ?? heads.find((entry) => entry.head)?.head?.digest;
+    // Each repository's index is read once, whatever number of tags point at it.
+    const parts = new Map();
+    const partsIn = (ref, digest) => {
+        const key = `${ref.host} ${ref.repository} ${digest}`;
+        let found = parts.get(key);
+        if (!found) {
+            found = (async () => {
+                const client = clientFor(ref.role);
+                const manifest = await client.getManifest(ref.repository, digest);
+                const image = (0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .partsOf */ .CI)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType));
+                const present = await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimited */ .bB)(image.children, concurrency, async (child) => (await client.headManifest(ref.repository, child.digest))?.digest === child.digest);
+                const missingChildren = image.children
+                    .filter((_, index) => !present[index])
+                    .map((child) => `${child.digest} (${(0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .platformName */ .$r)(child)})`);
+                return { platforms: image.platforms, attestations: image.attestations, missingChildren };
+            })();
+            parts.set(key, found);
+        }
+        return found;
+    };
+    const checks = await Promise.all(heads.map(async ({ ref, head }) => {
+        if (!head)
+            return { ...ref, platforms: [], attestations: 0, missingChildren: [] };
+        return { ...ref, digest: head.digest, ...(await partsIn(ref, head.digest)) };
+    }));
+    const fix = options.fix?.(expected) ?? 'push the image again';
+    const problems = [];
+    for (const check of checks) {
+        if (check.digest === undefined)
+            problems.push({
+                reference: check.reference,
+                kind: 'missing',
+                message: `${check.reference} does not exist${expected ? ` (expected ${expected})` : ''}: ${fix}`,
+            });
+        else if (check.digest !== expected)
+            problems.push({
+                reference: check.reference,
+                kind: 'differs',
+                message: `${check.reference} is ${check.digest}, expected ${expected}: the tag was re-pointed or pushed apart; ${fix}`,
+            });
+        for (const child of check.missingChildren)
+            problems.push({
+                reference: check.reference,
+                kind: 'missing-child',
+                message: `${check.reference}: the registry lacks the index's child ${child}: ${fix}`,
+            });
+    }
+    return { ...(expected !== undefined && { expected }), checks, problems };
 }
 
 
