@@ -109,6 +109,8 @@ function progressText(outcomes, total, session, seconds, dryRun) {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
 var errors = __webpack_require__(83460);
+// EXTERNAL MODULE: ./lib/src/shared/retry.js
+var retry = __webpack_require__(57717);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
 var media = __webpack_require__(22939);
 ;// CONCATENATED MODULE: ./lib/src/copy/shards.js
@@ -117,6 +119,7 @@ var media = __webpack_require__(22939);
  * hash, so every job (and every re-run) agrees on which shard owns a repository without talking to
  * the others; an image's signatures and referrers live in its repository, so they stay together.
  */
+
 
 
 
@@ -161,17 +164,30 @@ function planShards(images, count) {
 function matrixOf(shards) {
     return JSON.stringify({ shard: shards.map((shard) => shard.shard) });
 }
+/** How long a shard waits for another shard to finish a shared blob before uploading it itself. */
+const HOME_WAIT_MS = 10_000;
+const HOME_POLL_MS = 200;
 /**
- * A copy session that also knows where the other shards put the blobs they share with this one:
- * when the run itself knows no repository holding a blob, the copy engine mounts it from the other
- * shard's repository instead of uploading it again. If that shard has not finished the blob yet,
- * the mount fails and the engine uploads through the upload session the mount attempt opened —
- * nothing is lost but one request.
+ * A copy session that also knows where the other shards put the blobs they share with this one
+ * (each blob's home repository). Before this shard uploads a blob whose home belongs to another
+ * shard, it waits (up to {@link HOME_WAIT_MS}, HEAD every 200 ms) for that shard to finish it,
+ * then the copy engine mounts it from there instead of uploading it again. A wait that runs out
+ * means the shards do not run side by side (a matrix with max-parallel, a failed shard): from then
+ * on this shard stops waiting and uploads what it needs.
  */
 class ShardSession extends copy/* CopySession */.W {
-    /** target host + digest → a repository of another shard whose images use the blob. */
+    /** target host + digest → the repository of another shard whose images use the blob. */
     hints = new Map();
-    /** Notes that another shard copies `digest` into `repository` (the first note wins). */
+    waiting;
+    constructor(options = {}) {
+        super(options);
+        this.target = options.target;
+        this.own = options.own ?? new Set();
+        this.waiting = options.target !== undefined;
+    }
+    target;
+    own;
+    /** Notes that `repository` is the home of `digest` (the first note wins). */
     hint(host, repository, digest) {
         const key = `${host} ${digest}`;
         if (!this.hints.has(key))
@@ -185,8 +201,35 @@ class ShardSession extends copy/* CopySession */.W {
         const known = super.mountSource(host, repository, digest);
         if (known !== undefined)
             return known;
-        const hinted = this.hints.get(`${host} ${digest}`);
-        return hinted !== repository ? hinted : undefined;
+        const home = this.hints.get(`${host} ${digest}`);
+        return home !== repository ? home : undefined;
+    }
+    exclusive(host, digest, work) {
+        return super.exclusive(host, digest, async () => {
+            await this.awaitHome(host, digest);
+            return work();
+        });
+    }
+    /** Waits until another shard has put `digest` in its home repository (bounded; see the class). */
+    async awaitHome(host, digest) {
+        const home = this.hints.get(`${host} ${digest}`);
+        const target = this.target;
+        if (!this.waiting || !target || home === undefined || this.own.has(home))
+            return;
+        if (this.hasBlob(host, home, digest))
+            return;
+        const deadline = Date.now() + HOME_WAIT_MS;
+        while (this.waiting) {
+            if ((await target.headBlob(home, digest).catch(() => undefined)) !== undefined) {
+                this.noteBlob(host, home, digest);
+                return;
+            }
+            if (Date.now() >= deadline) {
+                this.waiting = false;
+                return;
+            }
+            await (0,retry/* sleep */.yy)(HOME_POLL_MS);
+        }
     }
 }
 /**
@@ -518,7 +561,12 @@ const copyTags = (0,command/* defineCommand */.N)({
                 newHost: next.host,
                 repositories: selection.repositories,
             });
-        const session = new ShardSession({ onRetry: (line) => reporter.info(line) });
+        const session = new ShardSession({
+            onRetry: (line) => reporter.info(line),
+            // Only a shard that writes waits for the others' shared blobs.
+            ...(shard &&
+                writes && { target, own: new Set(selection.images.map((image) => image.targetRepository)) }),
+        });
         if (shard) {
             // Blobs this shard shares with the others are mounted from where they put them.
             const others = await (0,copy_select/* selectImages */.$g)({

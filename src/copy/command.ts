@@ -90,7 +90,12 @@ export const copyTags = defineCommand({
         newHost: next.host,
         repositories: selection.repositories,
       });
-    const session = new ShardSession({ onRetry: (line) => reporter.info(line) });
+    const session = new ShardSession({
+      onRetry: (line) => reporter.info(line),
+      // Only a shard that writes waits for the others' shared blobs.
+      ...(shard &&
+        writes && { target, own: new Set(selection.images.map((image) => image.targetRepository)) }),
+    });
     if (shard) {
       // Blobs this shard shares with the others are mounted from where they put them.
       const others = await selectImages({

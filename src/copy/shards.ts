@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { UsageError } from '../shared/errors.js';
 import { mapLimited } from '../shared/limiter.js';
+import { sleep } from '../shared/retry.js';
 import type { RegistryClient } from '../oci/client.js';
 import { isForeignBlob, parseManifest } from '../oci/media.js';
 import { CopySession } from './copy.js';
@@ -65,18 +66,41 @@ export function matrixOf(shards: PlannedShard[]): string {
   return JSON.stringify({ shard: shards.map((shard) => shard.shard) });
 }
 
+/** How long a shard waits for another shard to finish a shared blob before uploading it itself. */
+export const HOME_WAIT_MS = 10_000;
+const HOME_POLL_MS = 200;
+
 /**
- * A copy session that also knows where the other shards put the blobs they share with this one:
- * when the run itself knows no repository holding a blob, the copy engine mounts it from the other
- * shard's repository instead of uploading it again. If that shard has not finished the blob yet,
- * the mount fails and the engine uploads through the upload session the mount attempt opened —
- * nothing is lost but one request.
+ * A copy session that also knows where the other shards put the blobs they share with this one
+ * (each blob's home repository). Before this shard uploads a blob whose home belongs to another
+ * shard, it waits (up to {@link HOME_WAIT_MS}, HEAD every 200 ms) for that shard to finish it,
+ * then the copy engine mounts it from there instead of uploading it again. A wait that runs out
+ * means the shards do not run side by side (a matrix with max-parallel, a failed shard): from then
+ * on this shard stops waiting and uploads what it needs.
  */
 export class ShardSession extends CopySession {
-  /** target host + digest → a repository of another shard whose images use the blob. */
+  /** target host + digest → the repository of another shard whose images use the blob. */
   private readonly hints = new Map<string, string>();
+  private waiting: boolean;
 
-  /** Notes that another shard copies `digest` into `repository` (the first note wins). */
+  constructor(
+    options: ConstructorParameters<typeof CopySession>[0] & {
+      /** The target registry (HEADs while waiting); undefined: never wait. */
+      target?: RegistryClient;
+      /** This shard's own target repositories (a blob homed there is this shard's to upload). */
+      own?: ReadonlySet<string>;
+    } = {},
+  ) {
+    super(options);
+    this.target = options.target;
+    this.own = options.own ?? new Set();
+    this.waiting = options.target !== undefined;
+  }
+
+  private readonly target: RegistryClient | undefined;
+  private readonly own: ReadonlySet<string>;
+
+  /** Notes that `repository` is the home of `digest` (the first note wins). */
   hint(host: string, repository: string, digest: string): void {
     const key = `${host} ${digest}`;
     if (!this.hints.has(key)) this.hints.set(key, repository);
@@ -90,8 +114,35 @@ export class ShardSession extends CopySession {
   override mountSource(host: string, repository: string, digest: string): string | undefined {
     const known = super.mountSource(host, repository, digest);
     if (known !== undefined) return known;
-    const hinted = this.hints.get(`${host} ${digest}`);
-    return hinted !== repository ? hinted : undefined;
+    const home = this.hints.get(`${host} ${digest}`);
+    return home !== repository ? home : undefined;
+  }
+
+  override exclusive<T>(host: string, digest: string, work: () => Promise<T>): Promise<T> {
+    return super.exclusive(host, digest, async () => {
+      await this.awaitHome(host, digest);
+      return work();
+    });
+  }
+
+  /** Waits until another shard has put `digest` in its home repository (bounded; see the class). */
+  private async awaitHome(host: string, digest: string): Promise<void> {
+    const home = this.hints.get(`${host} ${digest}`);
+    const target = this.target;
+    if (!this.waiting || !target || home === undefined || this.own.has(home)) return;
+    if (this.hasBlob(host, home, digest)) return;
+    const deadline = Date.now() + HOME_WAIT_MS;
+    while (this.waiting) {
+      if ((await target.headBlob(home, digest).catch(() => undefined)) !== undefined) {
+        this.noteBlob(host, home, digest);
+        return;
+      }
+      if (Date.now() >= deadline) {
+        this.waiting = false;
+        return;
+      }
+      await sleep(HOME_POLL_MS);
+    }
   }
 }
 

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 475;
-exports.ids = [475];
+exports.id = 411;
+exports.ids = [411];
 exports.modules = {
 
-/***/ 93475:
+/***/ 92792:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -345,77 +345,8 @@ function pushViaCopy(clientFor, print) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/src/shared/retry.js
-/**
- * The one retry loop. Every retried operation in cutover (a registry request, a token fetch, a
- * blob upload, an engine push) goes through {@link retry}, so backoff, `Retry-After` and the
- * progress events are the same everywhere and retries never nest by accident.
- */
-/** The policy used when a caller names none. */
-const DEFAULT_RETRY_POLICY = { retries: 6, baseMs: 200, maxDelayMs: 30_000 };
-/**
- * Runs `operation` (called again for each attempt, with the attempt number from 0, so a streamed
- * body is made anew each time) until it succeeds, fails with an error `classify` calls final, or the
- * policy's retries are spent; the last error is rethrown as it was.
- */
-async function retry(operation, options) {
-    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            const verdict = options.classify(error);
-            if (!verdict.retryable || attempt >= policy.retries || options.signal?.aborted)
-                throw error;
-            const delayMs = retryDelay(attempt, policy, verdict.retryAfterMs, options.random);
-            options.onRetry?.({ attempt: attempt + 1, delayMs, reason: verdict.reason, error });
-            await sleep(delayMs, options.signal);
-            if (options.signal?.aborted)
-                throw error;
-        }
-    }
-}
-/**
- * Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP-date. Undefined when
- * absent or unreadable.
- */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * The wait before attempt `attempt + 1`: what the server asked for when it did, else exponential
- * backoff with jitter (between half and all of `base·2^attempt`), both capped by `maxDelayMs`.
- */
-function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
-    if (retryAfterMs !== undefined)
-        return Math.min(retryAfterMs, policy.maxDelayMs);
-    const step = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** attempt);
-    return Math.round(step / 2 + random() * (step / 2));
-}
-/** Resolves after `ms` milliseconds, or at once when `signal` aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
+// EXTERNAL MODULE: ./lib/src/shared/retry.js
+var retry = __webpack_require__(57717);
 ;// CONCATENATED MODULE: ./lib/src/push/execute.js
 
 const PUSH_MODES = ['push', 'copy', 'upload'];
@@ -448,7 +379,7 @@ function oneLine(text) {
 async function withAttempts(work, policy, onRetry) {
     let attempts = 0;
     try {
-        const value = await retry(() => {
+        const value = await (0,retry/* retry */.L5)(() => {
             attempts++;
             return work();
         }, {
