@@ -256,6 +256,30 @@ async function hintSharedBlobs(input) {
             session.hint(targetHost, image.targetRepository, digest);
     });
 }
+/**
+ * The copy session of a run: for a shard, a {@link ShardSession} that knows every shared blob's
+ * home (and, when the shard writes, waits for the other shards' shared blobs); for a whole run, one
+ * with no hints, which behaves as a plain copy session.
+ */
+async function shardSession(input) {
+    const { shard, selection, target } = input;
+    const session = new ShardSession({
+        onRetry: input.onRetry,
+        ...(shard &&
+            input.waits && { target, own: new Set(selection.images.map((image) => image.targetRepository)) }),
+    });
+    if (shard && input.others) {
+        const others = await input.others();
+        await hintSharedBlobs({
+            images: [...selection.images, ...others.images],
+            source: input.source,
+            session,
+            targetHost: target.host,
+            concurrency: input.concurrency,
+        });
+    }
+    return session;
+}
 
 ;// CONCATENATED MODULE: ./lib/src/copy/present.js
 
@@ -540,16 +564,16 @@ const copyTags = (0,command/* defineCommand */.N)({
         const target = await client/* RegistryClient */.bP.forRegistry(next, env, { ...clientOptions, readOnly: !writes });
         // do: select, then copy every selected tag
         const started = Date.now();
-        const selection = await (0,copy_select/* selectImages */.$g)({
+        const select = (repositoryFilter) => (0,copy_select/* selectImages */.$g)({
             manifest,
             source,
             refsFiles,
             ...(options.only !== undefined && { only: options.only }),
             concurrency: options.concurrency,
-            ...(shard && {
-                repositoryFilter: (repository) => shardOf(repository, shard.count) === shard.index,
-            }),
+            ...(repositoryFilter && { repositoryFilter }),
         });
+        const inShard = (repository) => !shard || shardOf(repository, shard.count) === shard.index;
+        const selection = await select(inShard);
         reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
         if (options['plan-shards'] !== undefined)
             return presentShardPlan(planShards(selection.images, options['plan-shards']), selection, reporter);
@@ -561,31 +585,17 @@ const copyTags = (0,command/* defineCommand */.N)({
                 newHost: next.host,
                 repositories: selection.repositories,
             });
-        const session = new ShardSession({
+        const session = await shardSession({
+            ...(shard && { shard, others: () => select((repository) => !inShard(repository)) }),
+            selection,
+            source,
+            target,
+            waits: writes,
+            concurrency: options.concurrency,
             onRetry: (line) => reporter.info(line),
-            // Only a shard that writes waits for the others' shared blobs.
-            ...(shard &&
-                writes && { target, own: new Set(selection.images.map((image) => image.targetRepository)) }),
         });
-        if (shard) {
-            // Blobs this shard shares with the others are mounted from where they put them.
-            const others = await (0,copy_select/* selectImages */.$g)({
-                manifest,
-                source,
-                refsFiles,
-                ...(options.only !== undefined && { only: options.only }),
-                concurrency: options.concurrency,
-                repositoryFilter: (repository) => shardOf(repository, shard.count) !== shard.index,
-            });
-            await hintSharedBlobs({
-                images: [...selection.images, ...others.images],
-                source,
-                session,
-                targetHost: target.host,
-                concurrency: options.concurrency,
-            });
+        if (shard)
             reporter.info(`shard ${shard.index}/${shard.count}: ${selection.repositories.length} repositories (${selection.repositories.join(', ')}); ${session.hinted} blobs with a home repository to mount from once a shard has put them there`);
-        }
         const report = await copySelection({
             session,
             selection,

@@ -3,7 +3,7 @@ import { readRefsFile } from './refs-file.js';
 import { selectImages } from './select.js';
 import { copySelection } from './copy-tags.js';
 import { presentCopiesVerification, presentCopyTags, presentSelection, presentShardPlan } from './present.js';
-import { hintSharedBlobs, MAX_SHARDS, parseShard, planShards, ShardSession, shardOf } from './shards.js';
+import { MAX_SHARDS, parseShard, planShards, shardOf, shardSession } from './shards.js';
 import { verifyCopies } from './verify-copies.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
@@ -69,16 +69,17 @@ export const copyTags = defineCommand({
 
     // do: select, then copy every selected tag
     const started = Date.now();
-    const selection = await selectImages({
-      manifest,
-      source,
-      refsFiles,
-      ...(options.only !== undefined && { only: options.only }),
-      concurrency: options.concurrency,
-      ...(shard && {
-        repositoryFilter: (repository: string) => shardOf(repository, shard.count) === shard.index,
-      }),
-    });
+    const select = (repositoryFilter?: (repository: string) => boolean) =>
+      selectImages({
+        manifest,
+        source,
+        refsFiles,
+        ...(options.only !== undefined && { only: options.only }),
+        concurrency: options.concurrency,
+        ...(repositoryFilter && { repositoryFilter }),
+      });
+    const inShard = (repository: string) => !shard || shardOf(repository, shard.count) === shard.index;
+    const selection = await select(inShard);
     reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
     if (options['plan-shards'] !== undefined)
       return presentShardPlan(planShards(selection.images, options['plan-shards']), selection, reporter);
@@ -90,33 +91,19 @@ export const copyTags = defineCommand({
         newHost: next.host,
         repositories: selection.repositories,
       });
-    const session = new ShardSession({
+    const session = await shardSession({
+      ...(shard && { shard, others: () => select((repository) => !inShard(repository)) }),
+      selection,
+      source,
+      target,
+      waits: writes,
+      concurrency: options.concurrency,
       onRetry: (line) => reporter.info(line),
-      // Only a shard that writes waits for the others' shared blobs.
-      ...(shard &&
-        writes && { target, own: new Set(selection.images.map((image) => image.targetRepository)) }),
     });
-    if (shard) {
-      // Blobs this shard shares with the others are mounted from where they put them.
-      const others = await selectImages({
-        manifest,
-        source,
-        refsFiles,
-        ...(options.only !== undefined && { only: options.only }),
-        concurrency: options.concurrency,
-        repositoryFilter: (repository) => shardOf(repository, shard.count) !== shard.index,
-      });
-      await hintSharedBlobs({
-        images: [...selection.images, ...others.images],
-        source,
-        session,
-        targetHost: target.host,
-        concurrency: options.concurrency,
-      });
+    if (shard)
       reporter.info(
         `shard ${shard.index}/${shard.count}: ${selection.repositories.length} repositories (${selection.repositories.join(', ')}); ${session.hinted} blobs with a home repository to mount from once a shard has put them there`,
       );
-    }
     const report = await copySelection({
       session,
       selection,

@@ -10,6 +10,7 @@ import { sleep } from '../shared/retry.js';
 import type { RegistryClient } from '../oci/client.js';
 import { isForeignBlob, parseManifest } from '../oci/media.js';
 import { CopySession } from './copy.js';
+import type { Selection } from './select.js';
 
 /** Shard `index` of `count` (1-based, as written: `--shard 3/16`). */
 export interface Shard {
@@ -178,4 +179,39 @@ export async function hintSharedBlobs(input: {
   sorted.forEach((image, index) => {
     for (const digest of blobs[index]!) session.hint(targetHost, image.targetRepository, digest);
   });
+}
+
+/**
+ * The copy session of a run: for a shard, a {@link ShardSession} that knows every shared blob's
+ * home (and, when the shard writes, waits for the other shards' shared blobs); for a whole run, one
+ * with no hints, which behaves as a plain copy session.
+ */
+export async function shardSession(input: {
+  shard?: Shard;
+  /** The other shards' selection (read only for a shard). */
+  others?: () => Promise<Selection>;
+  selection: Selection;
+  source: RegistryClient;
+  target: RegistryClient;
+  waits: boolean;
+  concurrency: number;
+  onRetry: (line: string) => void;
+}): Promise<ShardSession> {
+  const { shard, selection, target } = input;
+  const session = new ShardSession({
+    onRetry: input.onRetry,
+    ...(shard &&
+      input.waits && { target, own: new Set(selection.images.map((image) => image.targetRepository)) }),
+  });
+  if (shard && input.others) {
+    const others = await input.others();
+    await hintSharedBlobs({
+      images: [...selection.images, ...others.images],
+      source: input.source,
+      session,
+      targetHost: target.host,
+      concurrency: input.concurrency,
+    });
+  }
+  return session;
 }
