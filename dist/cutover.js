@@ -12397,12 +12397,14 @@ function requireActionsCore() {
  */
 const LOADERS = [
     ['validate', async () => (await __nccwpck_require__.e(/* import() */ 684).then(__nccwpck_require__.bind(__nccwpck_require__, 43684))).validate],
-    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(271), __nccwpck_require__.e(412), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29411))).copyTags],
-    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(271), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94729))).push],
+    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(832), __nccwpck_require__.e(637), __nccwpck_require__.e(349)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22349))).copyTags],
+    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(40), __nccwpck_require__.e(832), __nccwpck_require__.e(637), __nccwpck_require__.e(687)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68687))).push],
+    ['tags', async () => (await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 50586))).tags],
+    ['verify', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(832), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28526))).verify],
     ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(477)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56477))).guard],
     ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89143))).checkGeneratedCommand],
     ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(207), __nccwpck_require__.e(305)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45305))).plan],
-    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(891), __nccwpck_require__.e(271), __nccwpck_require__.e(207), __nccwpck_require__.e(412), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85006))).status],
+    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(891), __nccwpck_require__.e(832), __nccwpck_require__.e(207), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85006))).status],
     ['rollout', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(596)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78596))).rollout],
 ];
 /** The command names, without loading any command. */

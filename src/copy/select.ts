@@ -14,6 +14,7 @@ import { RegistryError } from '../oci/errors.js';
 import { parseManifest } from '../oci/media.js';
 import { formatRepositoryReference, isValidDigest } from '../oci/reference.js';
 import type { RefsFile, RefsFileReference } from './refs-file.js';
+import { isAttestation } from './platforms.js';
 
 /** One source reference to copy, and where it goes. */
 export interface SelectedImage {
@@ -45,6 +46,8 @@ export interface SelectOptions {
   only?: string;
   /** Parallel metadata requests (tag lists, configs). */
   concurrency?: number;
+  /** Keeps only some old repositories (a shard's share); signatures stay with their image's repository. */
+  repositoryFilter?: (repository: string) => boolean;
 }
 
 /** Cosign's tag scheme for signatures, attestations and SBOMs attached to a digest. */
@@ -64,7 +67,8 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
   const { manifest, source } = options;
   const old = manifest.registries.old;
   const warnings: string[] = [];
-  const only = options.only ? picomatch(options.only) : () => true;
+  const glob = options.only ? picomatch(options.only) : () => true;
+  const only = (repository: string) => glob(repository) && (options.repositoryFilter?.(repository) ?? true);
   const referenced = referencedImages(manifest, options.refsFiles).filter((ref) => only(ref.repository));
   const rules = manifest.copy;
 
@@ -305,7 +309,7 @@ export async function createdOf(
   let manifest = await source.getManifest(repository, reference);
   let parsed = parseManifest(manifest.bytes, manifest.mediaType);
   for (let depth = 0; parsed.isIndex && depth < 3; depth++) {
-    const child = parsed.manifests.find((m) => !m.platform || m.platform.architecture !== 'unknown');
+    const child = parsed.manifests.find((m) => !isAttestation(m));
     if (!child) return 0;
     manifest = await source.getManifest(repository, child.digest);
     parsed = parseManifest(manifest.bytes, manifest.mediaType);

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 411;
-exports.ids = [411];
+exports.id = 637;
+exports.ids = [637];
 exports.modules = {
 
 /***/ 61346:
@@ -12,290 +12,6 @@ exports.modules = {
 /** Declares a command with its option types inferred from its option definitions. */
 function defineCommand(command) {
     return command;
-}
-
-
-/***/ }),
-
-/***/ 29411:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   copyTags: () => (/* binding */ copyTags)
-/* harmony export */ });
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46271);
-/* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9345);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
-/* harmony import */ var _refs_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77381);
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(17870);
-/* harmony import */ var _select_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53836);
-/* harmony import */ var _shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(51477);
-/* harmony import */ var _shared_progress_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(34767);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(61346);
-/* harmony import */ var _cli_option_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61714);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8835);
-
-
-
-
-
-
-
-
-
-
-
-/** `cutover copy-tags`: copies the old tags the manifest's copy rules select to the new registry. */
-const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_7__/* .defineCommand */ .N)({
-    name: 'copy-tags',
-    summary: 'Copy the old tags still needed (copy: rules, pinned and referenced tags) to the new registry, byte-identical.',
-    options: {
-        'dry-run': _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.boolean('List what would be copied and the bytes to transfer after deduplication; write nothing.'),
-        concurrency: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.int({ min: 1, max: 64, default: 8 }, 'Requests in flight per registry host (1–64).'),
-        refs: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.list('References files written by `guard --export-refs` (rules with referenced: true).'),
-        only: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.string('Only old repositories matching this glob.'),
-        overwrite: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.boolean('Replace target tags that point at a different digest (default: report a conflict).'),
-        deadline: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.duration('Stop after this long (e.g. 45m): requests in flight are aborted, what is left fails as timed out.'),
-        'allow-empty': _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.boolean('Succeed when nothing is selected although the old registry refused to list its repositories.'),
-    },
-    outputs: [
-        { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
-        { name: 'skipped', description: 'Number of tags already present with the same digest.' },
-        { name: 'conflicts', description: 'Number of target tags that point at a different digest.' },
-        { name: 'failed', description: 'Number of tags that could not be copied.' },
-        { name: 'bytes-uploaded', description: 'Blob bytes uploaded (with --dry-run: that would be uploaded).' },
-    ],
-    async run({ manifest: load, options, reporter, env, secrets }) {
-        // parse
-        const manifest = await load();
-        const refsFiles = await Promise.all(options.refs.map(async (file) => ({ file, refs: await (0,_refs_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readRefsFile */ .LB)(file) })));
-        if (refsFiles.length > 0 && !manifest.copy.some((rule) => rule.referenced))
-            reporter.warning('--refs was given, but no copy rule has "referenced: true": the references are not used');
-        const dryRun = options['dry-run'];
-        const { old, new: next } = manifest.registries;
-        const onRetry = (event) => reporter.info(`retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`);
-        const deadline = runDeadline(options.deadline);
-        const clientOptions = {
-            concurrency: options.concurrency,
-            onRetry,
-            secrets,
-            signal: deadline.signal,
-            onWarning: (message) => reporter.warning(message),
-        };
-        const source = await _oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryClient */ .bP.forRegistry(old, env, { ...clientOptions, readOnly: true });
-        const target = await _oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryClient */ .bP.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
-        // do
-        const started = Date.now();
-        const selection = await (0,_select_js__WEBPACK_IMPORTED_MODULE_4__/* .selectImages */ .$g)({
-            manifest,
-            source,
-            refsFiles,
-            ...(options.only !== undefined && { only: options.only }),
-            concurrency: options.concurrency,
-        });
-        reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
-        for (const warning of selection.warnings)
-            reporter.warning(warning);
-        reportMissing(selection.missing, manifest, reporter);
-        reporter.info(`${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`);
-        const session = new _copy_js__WEBPACK_IMPORTED_MODULE_1__/* .CopySession */ .W();
-        const outcomes = [];
-        const progress = new _shared_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .ProgressLine */ .g((line) => reporter.info(line), (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000);
-        const ticker = setInterval(() => progress.tick(), 1000);
-        try {
-            // More images in flight than requests per host: each image waits on the source and then the
-            // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
-            await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_9__/* .forEachLimited */ .vP)(selection.images, options.concurrency * 4, async (image) => {
-                outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }));
-                progress.tick();
-            });
-        }
-        finally {
-            clearInterval(ticker);
-        }
-        progress.done();
-        deadline.clear();
-        reporter.debug(`copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`);
-        // report
-        const by = (action) => outcomes.filter((outcome) => outcome.action === action);
-        const copied = by(dryRun ? 'would copy' : 'copied');
-        const skipped = by('skipped');
-        const conflicts = by('conflict');
-        const failed = by('failed');
-        for (const conflict of conflicts)
-            reporter.error(`conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`);
-        for (const failure of failed)
-            reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
-        reporter.info(`${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
-            `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`);
-        reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
-        const entry = (outcome) => ({
-            source: outcome.source,
-            target: outcome.target,
-            digest: outcome.digest,
-        });
-        const problems = conflicts.length + failed.length;
-        // Nothing to copy because the old registry would not say what it holds is not a success.
-        const refusedEmpty = selection.images.length === 0 && selection.catalogRefused !== undefined && !options['allow-empty'];
-        return {
-            exitCode: problems > 0 || refusedEmpty ? 1 : 0,
-            ...((problems > 0 || refusedEmpty) && {
-                failureMessage: refusedEmpty
-                    ? `nothing selected: ${old.host} refused to list its repositories (${selection.catalogRefused}) and no repository the manifest or references name matched the copy rules; name the repositories in the manifest, or pass --allow-empty`
-                    : `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}${deadline.signal.aborted ? ' (the --deadline passed)' : ''}`,
-            }),
-            outputs: {
-                copied: String(copied.length),
-                skipped: String(skipped.length),
-                conflicts: String(conflicts.length),
-                failed: String(failed.length),
-                'bytes-uploaded': String(session.bytesUploaded),
-            },
-            json: {
-                dryRun,
-                source: old.host,
-                target: next.host,
-                selected: selection.images.length,
-                copied: copied.map(entry),
-                skipped: skipped.map(entry),
-                conflicts: conflicts.map((outcome) => ({
-                    ...entry(outcome),
-                    existingDigest: outcome.existingDigest,
-                })),
-                failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
-                missing: selection.missing,
-                bytesUploaded: session.bytesUploaded,
-                blobsUploaded: session.blobsUploaded,
-                blobsMounted: session.blobsMounted,
-                blobsSkipped: session.blobsSkipped,
-                images: outcomes.map((outcome) => ({ ...outcome })),
-                warnings: selection.warnings,
-            },
-        };
-    },
-});
-/** Copies one selected reference; every failure becomes an outcome, so one tag never stops the others. */
-async function copyOne(image, context) {
-    const { source, target } = context;
-    const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(image.reference);
-    const name = (host, repository) => `${host}/${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRepositoryReference */ .$)({ repository, ...(byDigest ? { digest: image.reference } : { tag: image.reference }) })}`;
-    const base = {
-        source: name(source.host, image.sourceRepository),
-        target: name(target.host, image.targetRepository),
-    };
-    try {
-        const result = await (0,_copy_js__WEBPACK_IMPORTED_MODULE_1__/* .copyImage */ .L1)({
-            source,
-            sourceRepository: image.sourceRepository,
-            reference: image.reference,
-            target,
-            targetRepository: image.targetRepository,
-        }, { session: context.session, dryRun: context.dryRun, overwrite: context.overwrite });
-        return {
-            ...base,
-            digest: result.digest,
-            action: result.action === 'copied' && context.dryRun ? 'would copy' : result.action,
-            size: result.size,
-            bytesUploaded: result.bytesUploaded,
-            ...(result.existingDigest !== undefined && { existingDigest: result.existingDigest }),
-        };
-    }
-    catch (error) {
-        return {
-            ...base,
-            digest: byDigest ? image.reference : '',
-            action: 'failed',
-            size: 0,
-            bytesUploaded: 0,
-            error: error.message,
-        };
-    }
-}
-function progressText(outcomes, total, session, seconds, dryRun) {
-    const count = (action) => outcomes.filter((outcome) => outcome.action === action).length;
-    const bytes = dryRun ? session.bytesUploaded : session.bytesStreamed;
-    return (`copy-tags: ${outcomes.length}/${total} tags (${dryRun ? 'would copy' : 'copied'} ${count(dryRun ? 'would copy' : 'copied')}, skipped ${count('skipped')}, conflicts ${count('conflict')}, failed ${count('failed')}), ` +
-        `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(bytes)} ${dryRun ? 'to upload' : `uploaded, ${(0,_shared_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .formatRate */ .C)(bytes, seconds)}`}, ${seconds.toFixed(0)} s`);
-}
-function reportMissing(missing, manifest, reporter) {
-    for (const item of missing) {
-        const reference = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRepositoryReference */ .$)({
-            repository: item.repository,
-            ...((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(item.reference) ? { digest: item.reference } : { tag: item.reference }),
-        });
-        const message = `${reference} is referenced (${item.referencedBy.join(', ')}) but ${manifest.registries.old.host} does not have it`;
-        const repo = manifest.repos.find((r) => item.referencedBy.includes(r.name));
-        const index = repo?.consumes.findIndex((c) => c.repository === item.repository && (c.tag === item.reference || c.digest === item.reference));
-        if (repo && index !== undefined && index >= 0) {
-            const position = manifest.locator.valueAt(['repos', repo.name, 'consumes', index]);
-            reporter.annotate({ severity: 'warning', message, file: manifest.source, ...position });
-        }
-        else
-            reporter.warning(message);
-    }
-}
-function summaryMarkdown(report) {
-    const { outcomes, dryRun, session } = report;
-    const count = (action) => outcomes.filter((outcome) => outcome.action === action).length;
-    const icon = {
-        copied: '✅ copied',
-        'would copy': '📋 would copy',
-        skipped: '⏭️ skipped (same digest)',
-        conflict: '⚠️ conflict (not overwritten)',
-        failed: '❌ failed',
-    };
-    const order = ['failed', 'conflict', 'copied', 'would copy', 'skipped'];
-    const rows = [...outcomes]
-        .sort((a, b) => order.indexOf(a.action) - order.indexOf(b.action) || (a.source < b.source ? -1 : 1))
-        .map((outcome) => [
-        `\`${outcome.source}\``,
-        `\`${outcome.target}\``,
-        outcome.digest ? `\`${outcome.digest.slice(0, 19)}…\`` : '—',
-        outcome.size > 0 ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(outcome.size) : '—',
-        `${icon[outcome.action]}${outcome.existingDigest ? ` — target has \`${outcome.existingDigest.slice(0, 19)}…\`` : ''}${outcome.error ? ` — ${outcome.error}` : ''}`,
-    ]);
-    return [
-        `### cutover copy-tags${dryRun ? ' (dry run)' : ''}: \`${report.oldHost}\` → \`${report.newHost}\``,
-        '',
-        (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .table */ .tp)([
-            dryRun ? 'Would copy' : 'Copied',
-            'Skipped',
-            'Conflicts',
-            'Failed',
-            dryRun ? 'To upload' : 'Uploaded',
-            'Blobs mounted',
-            'Blobs present',
-        ], [
-            [
-                count(dryRun ? 'would copy' : 'copied'),
-                count('skipped'),
-                count('conflict'),
-                count('failed'),
-                (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z3)(session.bytesUploaded),
-                session.blobsMounted,
-                session.blobsSkipped,
-            ],
-        ]),
-        '',
-        rows.length > 0
-            ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .table */ .tp)(['Source', 'Target', 'Digest', 'Size', 'Action'], rows)
-            : '_No tag selected by the copy rules._',
-        '',
-    ].join('\n');
-}
-/**
- * The run's `--deadline`: when it passes, every request of both clients is aborted and later ones
- * fail at once; the abort reason is what they report. The timer never keeps the process alive.
- */
-function runDeadline(ms) {
-    const controller = new AbortController();
-    if (ms === undefined)
-        return { signal: controller.signal, clear: () => undefined };
-    const seconds = ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
-    const timer = setTimeout(() => controller.abort(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .OperationalError */ .LE('timeout', `the --deadline of ${seconds} passed`)), ms);
-    timer.unref();
-    return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 
@@ -650,6 +366,358 @@ function checkDescriptor(walk, descriptor, what) {
 
 /***/ }),
 
+/***/ 34066:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ platformName),
+/* harmony export */   CI: () => (/* binding */ partsOf),
+/* harmony export */   H3: () => (/* binding */ isAttestation)
+/* harmony export */ });
+/** True for Buildx's attestation manifests (and any child whose platform is unknown/unknown). */
+function isAttestation(child) {
+    return (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+        (child.platform?.os === 'unknown' && child.platform.architecture === 'unknown'));
+}
+/** `os/architecture[/variant]` of an index child. */
+function platformName(child) {
+    const { os = '?', architecture = '?', variant } = child.platform ?? {};
+    return `${os}/${architecture}${variant ? `/${variant}` : ''}`;
+}
+/** Splits a parsed manifest into platforms and attestation manifests. */
+function partsOf(parsed) {
+    if (!parsed.isIndex)
+        return { platforms: [], attestations: 0, children: [] };
+    return {
+        platforms: parsed.manifests.filter((child) => !isAttestation(child)).map(platformName),
+        attestations: parsed.manifests.filter(isAttestation).length,
+        children: parsed.manifests,
+    };
+}
+
+
+/***/ }),
+
+/***/ 53836:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $g: () => (/* binding */ selectImages),
+/* harmony export */   YC: () => (/* binding */ createdOf),
+/* harmony export */   cZ: () => (/* binding */ ARTIFACT_TAG)
+/* harmony export */ });
+/* unused harmony exports referencedImages, tagMatcher */
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17870);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11742);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
+/* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(34066);
+/**
+ * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
+ * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
+ * `referenced`), then `newest: N` keeps the N most recently created of what is left.
+ */
+
+
+
+
+
+
+
+
+
+/** Cosign's tag scheme for signatures, attestations and SBOMs attached to a digest. */
+const ARTIFACT_TAG = /^sha256-([a-f0-9]{64})\.(sig|att|sbom)$/;
+/**
+ * Applies the manifest's copy rules to the old registry.
+ * @throws ConfigError when a references file names another registry
+ */
+async function selectImages(options) {
+    const { manifest, source } = options;
+    const old = manifest.registries.old;
+    const warnings = [];
+    const glob = options.only ? picomatch__WEBPACK_IMPORTED_MODULE_5__(options.only) : () => true;
+    const only = (repository) => glob(repository) && (options.repositoryFilter?.(repository) ?? true);
+    const referenced = referencedImages(manifest, options.refsFiles).filter((ref) => only(ref.repository));
+    const rules = manifest.copy;
+    // Repositories: the catalog when the registry serves it, else every name the manifest knows.
+    let repositories;
+    let catalogRefused;
+    if (rules.some((rule) => rule.images !== undefined)) {
+        try {
+            repositories = await source.listRepositories();
+        }
+        catch (error) {
+            if (!(error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl) || ![401, 403, 404, 405].includes(error.status ?? 0))
+                throw error;
+            repositories = [
+                ...new Set([
+                    ...manifest.repos.flatMap((repo) => [...repo.produces, ...repo.consumes.map((c) => c.repository)]),
+                    ...referenced.map((ref) => ref.repository),
+                ]),
+            ].sort();
+            catalogRefused = `HTTP ${error.status}`;
+            warnings.push(`${old.host} does not list its repositories (HTTP ${error.status}); matched the copy rules against the ${repositories.length} repositories the manifest and references name`);
+        }
+    }
+    else
+        repositories = [];
+    repositories = repositories.filter((repo) => only(repo));
+    const wantedRepos = new Set();
+    for (const rule of rules) {
+        const matches = rule.images ? picomatch__WEBPACK_IMPORTED_MODULE_5__(rule.images) : () => true;
+        for (const repo of repositories)
+            if (rule.images && matches(repo))
+                wantedRepos.add(repo);
+        if (rule.referenced)
+            for (const ref of referenced)
+                if (matches(ref.repository))
+                    wantedRepos.add(ref.repository);
+    }
+    const tagLists = new Map();
+    await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__/* .forEachLimited */ .vP)([...wantedRepos].sort(), options.concurrency ?? 8, async (repo) => {
+        tagLists.set(repo, await source.listTags(repo));
+    });
+    const chosen = new Map();
+    const choose = (repository, reference, reason) => {
+        const key = `${repository}\n${reference}`;
+        const entry = chosen.get(key);
+        if (entry) {
+            if (!entry.reasons.includes(reason))
+                entry.reasons.push(reason);
+            return;
+        }
+        chosen.set(key, {
+            sourceRepository: repository,
+            reference,
+            targetRepository: (0,_manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .mapRepository */ .T)(repository, manifest.paths),
+            reasons: [reason],
+        });
+    };
+    const missing = new Map();
+    for (const [index, rule] of rules.entries()) {
+        const reason = `copy[${index}]`;
+        const repoMatches = rule.images ? picomatch__WEBPACK_IMPORTED_MODULE_5__(rule.images) : () => true;
+        const tagFilter = tagMatcher(rule.tags);
+        const range = rule.semver;
+        const repos = [...wantedRepos].filter((repo) => rule.images ? repoMatches(repo) : referenced.some((ref) => ref.repository === repo));
+        for (const repo of repos.sort()) {
+            const tags = tagLists.get(repo) ?? [];
+            const present = new Set(tags);
+            let candidates = tags.filter((tag) => !ARTIFACT_TAG.test(tag) && tagFilter(tag));
+            if (range !== undefined)
+                candidates = candidates.filter((tag) => satisfies(tag, range));
+            if (rule.referenced) {
+                const pinned = referenced.filter((ref) => ref.repository === repo);
+                const pinnedTags = new Set(pinned.filter((ref) => !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(ref.reference)).map((r) => r.reference));
+                candidates = candidates.filter((tag) => pinnedTags.has(tag));
+                for (const ref of pinned) {
+                    const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(ref.reference);
+                    if (!byDigest &&
+                        !(tagFilter(ref.reference) && (range === undefined || satisfies(ref.reference, range))))
+                        continue;
+                    if (!byDigest && !present.has(ref.reference)) {
+                        missing.set(`${repo}:${ref.reference}`, {
+                            repository: repo,
+                            reference: ref.reference,
+                            referencedBy: ref.by,
+                        });
+                        continue;
+                    }
+                    if (byDigest) {
+                        if ((await source.headManifest(repo, ref.reference)) === undefined) {
+                            missing.set(`${repo}@${ref.reference}`, {
+                                repository: repo,
+                                reference: ref.reference,
+                                referencedBy: ref.by,
+                            });
+                            continue;
+                        }
+                        choose(repo, ref.reference, `${reason} (referenced)`);
+                    }
+                }
+            }
+            if (rule.newest !== undefined)
+                candidates = await newest(source, repo, candidates, rule.newest, options.concurrency ?? 8);
+            for (const tag of candidates)
+                choose(repo, tag, rule.referenced ? `${reason} (referenced)` : reason);
+        }
+    }
+    // Signatures, attestations and SBOMs travel with what they describe: cosign's tags, and OCI
+    // referrers where the registry serves the referrers API (probed once, then trusted).
+    const images = [...chosen.values()];
+    let referrersServed;
+    await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__/* .forEachLimited */ .vP)(images.slice(), options.concurrency ?? 8, async (image) => {
+        const tags = tagLists.get(image.sourceRepository) ?? [];
+        const artifacts = tags.filter((tag) => ARTIFACT_TAG.test(tag));
+        if (artifacts.length === 0 && referrersServed === false)
+            return;
+        const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(image.reference);
+        const digest = byDigest
+            ? image.reference
+            : (await source.headManifest(image.sourceRepository, image.reference))?.digest;
+        if (!digest)
+            return;
+        const subject = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .formatRepositoryReference */ .$)({
+            repository: image.sourceRepository,
+            ...(byDigest ? { digest } : { tag: image.reference }),
+        });
+        const prefix = `sha256-${digest.slice('sha256:'.length)}.`;
+        for (const tag of artifacts.filter((t) => t.startsWith(prefix)))
+            choose(image.sourceRepository, tag, `signature of ${subject}`);
+        if (referrersServed === false)
+            return;
+        const referrers = await source.listReferrers(image.sourceRepository, digest);
+        if (referrers === undefined) {
+            referrersServed = false;
+            return;
+        }
+        referrersServed = true;
+        for (const referrer of referrers)
+            choose(image.sourceRepository, referrer.digest, `referrer of ${subject}`);
+    });
+    return {
+        images: [...chosen.values()].sort((a, b) => a.sourceRepository === b.sourceRepository
+            ? compareTags(a.reference, b.reference)
+            : a.sourceRepository < b.sourceRepository
+                ? -1
+                : 1),
+        missing: [...missing.values()],
+        repositories: [...wantedRepos].sort(),
+        warnings,
+        ...(catalogRefused !== undefined && { catalogRefused }),
+    };
+}
+/** Every reference pinned in repos.*.consumes (with a tag or digest) and in the references files. */
+function referencedImages(manifest, refsFiles) {
+    const old = manifest.registries.old;
+    const byKey = new Map();
+    const add = (ref, by) => {
+        const reference = ref.digest ?? ref.tag ?? 'latest';
+        const key = `${ref.repository}\n${reference}`;
+        const entry = byKey.get(key) ?? { repository: ref.repository, reference, by: [] };
+        if (!entry.by.includes(by))
+            entry.by.push(by);
+        byKey.set(key, entry);
+    };
+    for (const repo of manifest.repos) {
+        for (const consumed of repo.consumes) {
+            if (consumed.tag === undefined && consumed.digest === undefined)
+                continue;
+            add(consumed, repo.name);
+        }
+    }
+    for (const { file, refs } of refsFiles) {
+        if (refs.registry !== old.host && !old.aliases.includes(refs.registry)) {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([
+                {
+                    file,
+                    path: 'registry',
+                    message: `the references are for ${refs.registry}, but the manifest's old registry is ${old.host}${old.aliases.length ? ` (aliases ${old.aliases.join(', ')})` : ''}`,
+                },
+            ]);
+        }
+        for (const ref of refs.references)
+            add(ref, file);
+    }
+    return [...byKey.values()];
+}
+/** A tag predicate from include globs and `!`-prefixed exclude globs; no include means all. */
+function tagMatcher(globs) {
+    if (!globs || globs.length === 0)
+        return () => true;
+    const include = globs.filter((glob) => !glob.startsWith('!'));
+    const exclude = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+    const included = include.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_5__(include, { dot: true }) : () => true;
+    const excluded = exclude.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_5__(exclude, { dot: true }) : () => false;
+    return (tag) => included(tag) && !excluded(tag);
+}
+function satisfies(tag, range) {
+    const version = semver__WEBPACK_IMPORTED_MODULE_0__.valid(tag, { loose: true });
+    return version !== null && semver__WEBPACK_IMPORTED_MODULE_0__.satisfies(version, range, { loose: true });
+}
+/** Orders tags newest-version first when both are versions, else by name. */
+function compareTags(a, b) {
+    const va = semver__WEBPACK_IMPORTED_MODULE_0__.valid(a, { loose: true });
+    const vb = semver__WEBPACK_IMPORTED_MODULE_0__.valid(b, { loose: true });
+    if (va && vb && va !== vb)
+        return semver__WEBPACK_IMPORTED_MODULE_0__.rcompare(va, vb, true);
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * The `count` most recently created tags, by the image config's `created` (for an index: its
+ * first child's), ties broken by semver (higher first) and then by name.
+ */
+async function newest(source, repository, tags, count, concurrency) {
+    const created = new Map();
+    await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__/* .forEachLimited */ .vP)(tags, concurrency, async (tag) => {
+        created.set(tag, await createdOf(source, repository, tag));
+    });
+    return [...tags]
+        .sort((a, b) => (created.get(b) ?? 0) - (created.get(a) ?? 0) || compareTags(a, b))
+        .slice(0, count);
+}
+/** When an image was built: its config's `created`, as milliseconds (0 when unknown). */
+async function createdOf(source, repository, reference) {
+    let manifest = await source.getManifest(repository, reference);
+    let parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+    for (let depth = 0; parsed.isIndex && depth < 3; depth++) {
+        const child = parsed.manifests.find((m) => !(0,_platforms_js__WEBPACK_IMPORTED_MODULE_8__/* .isAttestation */ .H3)(m));
+        if (!child)
+            return 0;
+        manifest = await source.getManifest(repository, child.digest);
+        parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+    }
+    if (!parsed.config)
+        return 0;
+    try {
+        const config = JSON.parse((await source.readBlob(repository, parsed.config.digest, 4 * 1024 * 1024)).toString('utf8'));
+        const time = config.created ? Date.parse(config.created) : NaN;
+        return Number.isNaN(time) ? 0 : time;
+    }
+    catch {
+        return 0;
+    }
+}
+
+
+/***/ }),
+
+/***/ 11742:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ mapRepository)
+/* harmony export */ });
+function globToRegExp(glob) {
+    const body = glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.*)');
+    return new RegExp(`^${body}$`);
+}
+/**
+ * The new registry's repository path for an old one: the first `paths` rule whose `from`
+ * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
+ */
+function mapRepository(oldPath, rules) {
+    for (const rule of rules) {
+        const match = globToRegExp(rule.from).exec(oldPath);
+        if (!match)
+            continue;
+        let capture = 1;
+        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
+    }
+    return oldPath;
+}
+
+
+/***/ }),
+
 /***/ 51477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -680,6 +748,54 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 34767:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ formatRate),
+/* harmony export */   g: () => (/* binding */ ProgressLine)
+/* harmony export */ });
+/**
+ * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
+ * plus a final line. Callers update counters; the line is rendered by `format`.
+ */
+class ProgressLine {
+    print;
+    format;
+    intervalMs;
+    lastPrinted = 0;
+    started = Date.now();
+    constructor(print, format, intervalMs = 5000) {
+        this.print = print;
+        this.format = format;
+        this.intervalMs = intervalMs;
+    }
+    /** Prints when the interval has passed since the last line. */
+    tick() {
+        const now = Date.now();
+        if (now - this.lastPrinted < this.intervalMs)
+            return;
+        this.lastPrinted = now;
+        this.print(this.format((now - this.started) / 1000));
+    }
+    /** Prints the final line unconditionally. */
+    done() {
+        this.print(this.format((Date.now() - this.started) / 1000));
+    }
+    /** Seconds since the line was created. */
+    elapsedSeconds() {
+        return (Date.now() - this.started) / 1000;
+    }
+}
+/** Bytes per second as a short human rate. */
+function formatRate(bytes, seconds) {
+    const rate = seconds > 0 ? bytes / seconds : 0;
+    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
 }
 
 

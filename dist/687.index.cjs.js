@@ -1,403 +1,9 @@
 "use strict";
-exports.id = 729;
-exports.ids = [729];
+exports.id = 687;
+exports.ids = [687];
 exports.modules = {
 
-/***/ 61346:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ defineCommand)
-/* harmony export */ });
-/** Declares a command with its option types inferred from its option definitions. */
-function defineCommand(command) {
-    return command;
-}
-
-
-/***/ }),
-
-/***/ 9345:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L1: () => (/* binding */ copyImage),
-/* harmony export */   W: () => (/* binding */ CopySession)
-/* harmony export */ });
-/* unused harmony export MAX_INDEX_DEPTH */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
-
-
-
-
-
-/** Indexes nested deeper than this are refused (real images nest one or two levels). */
-const MAX_INDEX_DEPTH = 8;
-/**
- * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
- * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
- */
-class CopySession {
-    bytesUploaded = 0;
-    /** Bytes sent so far, counted as they stream (for progress lines). */
-    bytesStreamed = 0;
-    blobsUploaded = 0;
-    blobsMounted = 0;
-    blobsSkipped = 0;
-    /** target host + digest → target repositories known to hold it. */
-    holders = new Map();
-    /** target host + digest → the first ensure of that blob, others wait for it. */
-    pending = new Map();
-    /** target host + repository + digest → manifests known present. */
-    manifests = new Set();
-    /** target host + digest → why the blob could not be copied: not tried again in this run. */
-    failedBlobs = new Map();
-    /** Records that a target repository holds a blob. */
-    noteBlob(host, repository, digest) {
-        const key = `${host} ${digest}`;
-        const set = this.holders.get(key) ?? new Set();
-        set.add(repository);
-        this.holders.set(key, set);
-    }
-    /** True when the run already knows the repository holds the blob. */
-    hasBlob(host, repository, digest) {
-        return this.holders.get(`${host} ${digest}`)?.has(repository) ?? false;
-    }
-    /** Some other repository of the target that holds the blob, to mount from. */
-    mountSource(host, repository, digest) {
-        for (const holder of this.holders.get(`${host} ${digest}`) ?? [])
-            if (holder !== repository)
-                return holder;
-        return undefined;
-    }
-    noteManifest(host, repository, digest) {
-        this.manifests.add(`${host} ${repository} ${digest}`);
-    }
-    hasManifest(host, repository, digest) {
-        return this.manifests.has(`${host} ${repository} ${digest}`);
-    }
-    /** Records that a blob could not be copied to a target host; later images needing it fail at once. */
-    noteFailedBlob(host, digest, error) {
-        this.failedBlobs.set(`${host} ${digest}`, error);
-    }
-    /** Why a blob already failed in this run, if it did. */
-    failedBlob(host, digest) {
-        return this.failedBlobs.get(`${host} ${digest}`);
-    }
-    /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
-    async exclusive(host, digest, work) {
-        const key = `${host} ${digest}`;
-        for (;;) {
-            const running = this.pending.get(key);
-            if (!running)
-                break;
-            await running.catch(() => undefined);
-        }
-        const promise = work();
-        this.pending.set(key, promise);
-        try {
-            return await promise;
-        }
-        finally {
-            if (this.pending.get(key) === promise)
-                this.pending.delete(key);
-        }
-    }
-}
-/**
- * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
- * first (HEAD, then a mount from another target repository, then a streamed upload — each unique
- * blob uploaded at most once per session), index children by digest, the tag last; then verifies
- * that the target reference resolves to the source digest. A target tag that already points at
- * the same digest costs one HEAD (`skipped`); one that points elsewhere is a `conflict` unless
- * `overwrite`. Nothing is ever written to the source.
- * @throws RegistryError when the source reference does not exist or the copy fails after retries
- */
-async function copyImage(request, options = {}) {
-    const { source, sourceRepository, reference, target, targetRepository } = request;
-    const targetReference = request.targetReference ?? reference;
-    const session = options.session ?? new CopySession();
-    const dryRun = options.dryRun === true;
-    // Both HEADs at once: on a re-run they are all the work there is.
-    const [sourceHead, existing] = await Promise.all([
-        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
-        target.headManifest(targetRepository, targetReference),
-    ]);
-    if (!sourceHead) {
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
-            status: 404,
-            code: 'MANIFEST_UNKNOWN',
-            host: source.host,
-        });
-    }
-    const result = {
-        action: 'copied',
-        digest: sourceHead.digest,
-        mediaType: 'mediaType' in sourceHead ? sourceHead.mediaType : '',
-        bytesUploaded: 0,
-        size: 0,
-        blobsUploaded: 0,
-        blobsMounted: 0,
-        blobsSkipped: 0,
-        manifestsPut: 0,
-        dryRun,
-    };
-    if (existing) {
-        if (existing.digest === sourceHead.digest) {
-            session.noteManifest(target.host, targetRepository, existing.digest);
-            return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
-        }
-        if (!options.overwrite)
-            return { ...result, action: 'conflict', existingDigest: existing.digest };
-    }
-    // By digest, so a tag moved in the meantime cannot swap the content under us.
-    const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
-    result.mediaType = manifest.mediaType;
-    const walk = { request, options, session, result, counted: new Set() };
-    await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
-    if (!dryRun) {
-        const written = await target.headManifest(targetRepository, targetReference);
-        if (written?.digest !== manifest.digest) {
-            throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, { code: 'VERIFY_FAILED', host: target.host, final: true });
-        }
-    }
-    return result;
-}
-/**
- * The walk's path after entering `manifest`. A manifest found below itself — under its digest,
- * or with the same bytes under another algorithm's digest — is an index that names itself (or a
- * cycle): refused, as is nesting deeper than {@link MAX_INDEX_DEPTH}.
- */
-function enter(walk, manifest, ancestors) {
-    const { source, sourceRepository } = walk.request;
-    const where = `${source.host}/${sourceRepository}@${manifest.digest.slice(0, 80)}`;
-    if (ancestors.depth >= MAX_INDEX_DEPTH)
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: indexes nested deeper than ${MAX_INDEX_DEPTH} levels`, {
-            host: source.host,
-            final: true,
-        });
-    const content = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(manifest.bytes);
-    if (ancestors.seen.has(manifest.digest) || ancestors.seen.has(content))
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: the index names itself (a manifest with the same bytes appears again below it): refusing to walk a cycle`, { host: source.host, final: true });
-    return { seen: new Set([...ancestors.seen, manifest.digest, content]), depth: ancestors.depth + 1 };
-}
-async function copyManifestTree(walk, manifest, targetReference, ancestors) {
-    const { request, session, result, options } = walk;
-    const { source, target, sourceRepository, targetRepository } = request;
-    const path = enter(walk, manifest, ancestors);
-    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
-    result.size += manifest.bytes.length;
-    if (parsed.isIndex) {
-        for (const child of parsed.manifests)
-            checkDescriptor(walk, child, 'manifest');
-        // Children by digest first, so the index (and its tag) never points at something missing.
-        const children = [...new Map(parsed.manifests.map((child) => [child.digest, child])).values()];
-        await Promise.all(children.map(async (child) => {
-            if (session.hasManifest(target.host, targetRepository, child.digest))
-                return;
-            const present = await target.headManifest(targetRepository, child.digest);
-            if (present?.digest === child.digest) {
-                session.noteManifest(target.host, targetRepository, child.digest);
-                result.size += child.size;
-                return;
-            }
-            const childManifest = await source.getManifest(sourceRepository, child.digest);
-            if (childManifest.bytes.length !== child.size)
-                throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}@${child.digest}: the index says ${child.size} bytes, the manifest has ${childManifest.bytes.length}`, { host: source.host, final: true });
-            await copyManifestTree(walk, childManifest, child.digest, path);
-        }));
-    }
-    else {
-        for (const blob of parsed.blobs)
-            checkDescriptor(walk, blob, 'blob');
-        await Promise.all(parsed.blobs
-            .filter((blob) => !(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .isForeignBlob */ .Go)(blob))
-            .map(async (blob) => {
-            if (!walk.counted.has(blob.digest)) {
-                walk.counted.add(blob.digest);
-                result.size += blob.size;
-            }
-            await ensureBlob(walk, blob);
-        }));
-    }
-    if (options.dryRun)
-        return;
-    await target.putManifest(targetRepository, targetReference, manifest);
-    result.manifestsPut++;
-    session.noteManifest(target.host, targetRepository, manifest.digest);
-}
-/** Makes sure the target repository has a blob: known, HEAD, mount, or upload (once per session). */
-async function ensureBlob(walk, blob) {
-    const { request, session, result, options } = walk;
-    const { target, targetRepository } = request;
-    const host = target.host;
-    if (session.hasBlob(host, targetRepository, blob.digest))
-        return;
-    await session.exclusive(host, blob.digest, async () => {
-        if (session.hasBlob(host, targetRepository, blob.digest))
-            return;
-        const failed = session.failedBlob(host, blob.digest);
-        if (failed !== undefined)
-            throw failed;
-        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
-            session.noteBlob(host, targetRepository, blob.digest);
-            session.blobsSkipped++;
-            result.blobsSkipped++;
-            return;
-        }
-        const from = session.mountSource(host, targetRepository, blob.digest);
-        if (options.dryRun) {
-            // Planned: the first repository uploads it, every other one mounts it.
-            session.noteBlob(host, targetRepository, blob.digest);
-            if (from) {
-                session.blobsMounted++;
-                result.blobsMounted++;
-            }
-            else {
-                session.bytesUploaded += blob.size;
-                result.bytesUploaded += blob.size;
-                session.blobsUploaded++;
-                result.blobsUploaded++;
-            }
-            return;
-        }
-        let location;
-        if (from) {
-            const mount = await target.mountBlob(targetRepository, blob.digest, from);
-            if (mount.mounted) {
-                session.noteBlob(host, targetRepository, blob.digest);
-                session.blobsMounted++;
-                result.blobsMounted++;
-                return;
-            }
-            location = mount.location;
-        }
-        try {
-            await streamBlob(walk, blob, location);
-        }
-        catch (error) {
-            // Retried where it failed already; the next image that needs it fails at once.
-            session.noteFailedBlob(host, blob.digest, error);
-            throw error;
-        }
-        session.noteBlob(host, targetRepository, blob.digest);
-        session.bytesUploaded += blob.size;
-        result.bytesUploaded += blob.size;
-        session.blobsUploaded++;
-        result.blobsUploaded++;
-    });
-}
-/**
- * Streams a blob from source to target. The target's transport retries the upload as a whole
- * (a new session and a new download from the source for each attempt); the bytes of a failed
- * attempt are taken back out of the progress count.
- */
-async function streamBlob(walk, blob, location) {
-    const { request, session } = walk;
-    const { source, target, sourceRepository, targetRepository } = request;
-    let streamed = 0;
-    const forget = () => {
-        session.bytesStreamed -= streamed;
-        streamed = 0;
-    };
-    try {
-        await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
-            forget();
-            const download = await source.getBlob(sourceRepository, blob.digest, blob.size);
-            return verifiedBytes(download.stream, blob, source.host, (n) => {
-                streamed += n;
-                session.bytesStreamed += n;
-            });
-        }, location);
-    }
-    catch (error) {
-        forget();
-        throw error;
-    }
-}
-/**
- * Passes a blob's bytes on, counting them, and fails the stream — so the upload it feeds is
- * never completed — when they are more or fewer than the descriptor's size or do not hash to its
- * digest.
- */
-function verifiedBytes(stream, blob, host, onBytes) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest));
-    let total = 0;
-    const mismatch = (message) => new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${host}: blob ${blob.digest}: ${message}`, {
-        code: 'DIGEST_INVALID',
-        host,
-        final: true,
-    });
-    const verifier = new node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform({
-        transform(chunk, _encoding, callback) {
-            total += chunk.length;
-            if (total > blob.size)
-                return callback(mismatch(`more than the ${blob.size} bytes its descriptor says`));
-            hash.update(chunk);
-            onBytes(chunk.length);
-            callback(null, chunk);
-        },
-        flush(callback) {
-            if (total !== blob.size)
-                return callback(mismatch(`${total} bytes, its descriptor says ${blob.size}`));
-            const actual = `${(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest)}:${hash.digest('hex')}`;
-            callback(actual === blob.digest ? null : mismatch(`the bytes hash to ${actual}`));
-        },
-    });
-    stream.on('error', (error) => verifier.destroy(error));
-    verifier.on('close', () => stream.destroy());
-    return stream.pipe(verifier);
-}
-/** A descriptor from a manifest is used in URLs and sizes: its digest and size must be sane. */
-function checkDescriptor(walk, descriptor, what) {
-    const { source, sourceRepository } = walk.request;
-    const valid = typeof descriptor.digest === 'string' &&
-        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(descriptor.digest) &&
-        Number.isSafeInteger(descriptor.size) &&
-        descriptor.size >= 0;
-    if (!valid)
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}: a ${what} descriptor with digest ${JSON.stringify(descriptor.digest)?.slice(0, 150)} and size ${String(descriptor.size)} is not valid (sha256 or sha512 digests, whole sizes)`, { host: source.host, final: true });
-}
-
-
-/***/ }),
-
-/***/ 11742:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ mapRepository)
-/* harmony export */ });
-function globToRegExp(glob) {
-    const body = glob
-        .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('(.*)');
-    return new RegExp(`^${body}$`);
-}
-/**
- * The new registry's repository path for an old one: the first `paths` rule whose `from`
- * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
- */
-function mapRepository(oldPath, rules) {
-    for (const rule of rules) {
-        const match = globToRegExp(rule.from).exec(oldPath);
-        if (!match)
-            continue;
-        let capture = 1;
-        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
-    }
-    return oldPath;
-}
-
-
-/***/ }),
-
-/***/ 94729:
+/***/ 68687:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -408,14 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
   push: () => (/* binding */ push)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
 var docker = __webpack_require__(39040);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
@@ -568,6 +172,12 @@ class DockerEngine {
     }
 }
 
+// EXTERNAL MODULE: ./lib/src/cli/command.js
+var command = __webpack_require__(61346);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(61714);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
 var markdown = __webpack_require__(51477);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
@@ -639,7 +249,7 @@ class PushProgress {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(92041);
+var oci_reference = __webpack_require__(92041);
 ;// CONCATENATED MODULE: ./lib/src/docker/provenance.js
 
 /** Labels that name the image an image was built from (OCI annotations and common build tools). */
@@ -658,10 +268,10 @@ function candidateWords(text) {
 /** True when `text` is a full reference whose registry is exactly the old host or one of its aliases. */
 function namesRegistry(text, hosts) {
     const slash = text.indexOf('/');
-    if (slash <= 0 || !hosts.has((0,reference/* normalizeHost */.cS)(text.slice(0, slash))))
+    if (slash <= 0 || !hosts.has((0,oci_reference/* normalizeHost */.cS)(text.slice(0, slash))))
         return false;
     try {
-        return hosts.has((0,reference/* parseReference */.F2)(text).registry);
+        return hosts.has((0,oci_reference/* parseReference */.F2)(text).registry);
     }
     catch {
         return false;
@@ -673,7 +283,7 @@ function namesRegistry(text, hosts) {
  * included, so `registry.old.example.com.evil.io` is not the old registry.
  */
 function findOldRegistryTraces(image, old) {
-    const hosts = new Set([old.host, ...old.aliases].map(reference/* normalizeHost */.cS));
+    const hosts = new Set([old.host, ...old.aliases].map(oci_reference/* normalizeHost */.cS));
     const traces = [];
     for (const label of BASE_IMAGE_LABELS) {
         const value = image.labels[label]?.trim();
@@ -693,8 +303,12 @@ function findOldRegistryTraces(image, old) {
 
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
 var timeline = __webpack_require__(16399);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
+var client = __webpack_require__(47832);
+// EXTERNAL MODULE: ./lib/src/oci/credentials.js
+var oci_credentials = __webpack_require__(90870);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy = __webpack_require__(9345);
+var copy_copy = __webpack_require__(9345);
 ;// CONCATENATED MODULE: ./lib/src/push/copy-step.js
 
 
@@ -706,7 +320,7 @@ var copy = __webpack_require__(9345);
  * `docker push` does), so a tag that points elsewhere is overwritten, not reported as a conflict.
  */
 function pushViaCopy(clientFor, print) {
-    const session = new copy/* CopySession */.W();
+    const session = new copy_copy/* CopySession */.W();
     return async (from, to, tag, digest) => {
         print(`copying ${digest} from ${from.name} to ${to.name}:${tag} (registry to registry)`);
         const started = session.bytesStreamed;
@@ -714,7 +328,7 @@ function pushViaCopy(clientFor, print) {
         // The engine's events drive the push's line; a copy has none, so a timer asks every second.
         const timer = setInterval(() => line.tick(), 1000);
         try {
-            const result = await (0,copy/* copyImage */.L1)({
+            const result = await (0,copy_copy/* copyImage */.L1)({
                 source: clientFor(from.role),
                 sourceRepository: from.repository,
                 reference: digest,
@@ -731,7 +345,10 @@ function pushViaCopy(clientFor, print) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/src/shared/retry.js
+var retry = __webpack_require__(17916);
 ;// CONCATENATED MODULE: ./lib/src/push/execute.js
+
 const PUSH_MODES = ['push', 'copy', 'upload'];
 /**
  * The mode used when `--mode` is not given: the fastest in bench/push.ts (figures in
@@ -739,7 +356,11 @@ const PUSH_MODES = ['push', 'copy', 'upload'];
  * slowest because the engine compresses every layer again for each registry.
  */
 const DEFAULT_MODE = 'upload';
-const DEFAULT_RETRY = { attempts: 3, delayMs: 1000 };
+/**
+ * Retries of a whole push to one registry (the engine gives up on a dropped connection at once):
+ * two more attempts, waiting about one second and then two.
+ */
+const PUSH_RETRY_POLICY = { retries: 2, baseMs: 1000, maxDelayMs: 30_000 };
 const TRANSIENT = /connection refused|connection reset|broken pipe|unexpected EOF|\bEOF\b|i\/o timeout|timeout|timed out|TLS handshake|server misbehaving|too many requests|\b429\b|\b50[0234]\b|service unavailable|bad gateway|gateway timeout|internal server error|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up/i;
 const REFUSED = /\b405\b|method not allowed|UNSUPPORTED|read-?only|maintenance/i;
 /** True when an engine or registry error is worth another attempt (dropped connections, 429, 5xx). */
@@ -754,26 +375,28 @@ function isRefusal(message) {
 function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-/** Runs `work`, retrying transient failures; reports how many attempts it took. */
-async function withRetries(work, policy, onRetry) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return { value: await work(), attempts: attempt };
-        }
-        catch (error) {
-            const message = error.message;
-            // The registry client marks its own errors (dropped connections, 408, 429, 5xx) as retryable.
-            const retryable = isTransient(message) || error.retryable === true;
-            if (attempt >= policy.attempts || !retryable || isRefusal(message)) {
-                throw Object.assign(error, { attempts: attempt });
-            }
-            const delayMs = policy.delayMs * 2 ** (attempt - 1);
-            onRetry(attempt, message, delayMs);
-            await sleep(delayMs);
-        }
+/** Runs `work`, retrying transient failures with the shared {@link retry}; reports how many attempts it took. */
+async function withAttempts(work, policy, onRetry) {
+    let attempts = 0;
+    try {
+        const value = await (0,retry/* retry */.L5)(() => {
+            attempts++;
+            return work();
+        }, {
+            policy,
+            classify: (error) => {
+                const message = error.message;
+                // The registry client marks its own errors (dropped connections, 408, 429, 5xx) as retryable.
+                const retryable = !isRefusal(message) &&
+                    (isTransient(message) || error.retryable === true);
+                return { retryable, reason: message };
+            },
+            onRetry: (event) => onRetry(event.attempt, event.reason, event.delayMs),
+        });
+        return { value, attempts };
+    }
+    catch (error) {
+        throw Object.assign(error, { attempts });
     }
 }
 /**
@@ -818,7 +441,7 @@ async function forEveryTag(input, target, action, step) {
     let digest;
     try {
         for (const tag of input.tags) {
-            const result = await withRetries(() => step(tag), input.retry ?? DEFAULT_RETRY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
+            const result = await withAttempts(() => step(tag), input.retry ?? PUSH_RETRY_POLICY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
             attempts = Math.max(attempts, result.attempts);
             digest = result.value;
         }
@@ -831,7 +454,7 @@ async function forEveryTag(input, target, action, step) {
 async function uploadTo(input, target, upload) {
     const started = Date.now();
     try {
-        const result = await withRetries(() => upload(target), input.retry ?? DEFAULT_RETRY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
+        const result = await withAttempts(() => upload(target), input.retry ?? PUSH_RETRY_POLICY, (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs));
         return outcome(target, input.tags, 'pushed', started, result.attempts, result.value);
     }
     catch (error) {
@@ -871,8 +494,9 @@ function outcome(target, tags, status, started, attempts, digest) {
 async function pushImage(input) {
     if (input.mode === 'upload') {
         const upload = input.upload;
+        // A caller bug, not a user's mistake: reported as an internal error with its stack.
         if (!upload)
-            throw new Error('upload mode needs an upload step');
+            throw new TypeError('upload mode needs an upload step');
         return Promise.all(input.targets.map((target) => uploadTo(input, target, upload)));
     }
     const names = input.targets.flatMap((target) => input.tags.map((tag) => `${target.name}:${tag}`));
@@ -921,85 +545,6 @@ async function verifyDigests(outcomes, tags, readerFor) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var manifest_paths = __webpack_require__(11742);
-;// CONCATENATED MODULE: ./lib/src/push/plan.js
-
-
-
-
-/** True for a local image ID (`sha256:…` or a hex prefix), which names no repository. */
-function isImageId(text) {
-    return /^sha256:[a-f0-9]{12,64}$/.test(text) || /^[a-f0-9]{12,64}$/.test(text);
-}
-/**
- * The repository path and tag a local image name gives: `registry.example.com/team/api:1.2` →
- * `team/api`, `1.2`; `api:build` → `api`, `build` (no `library/` as Docker Hub would add). An
- * image ID gives neither.
- * @throws UsageError when the name is not a valid reference
- */
-function ownPathOf(image) {
-    if (isImageId(image))
-        return {};
-    try {
-        const slash = image.indexOf('/');
-        const first = slash >= 0 ? image.slice(0, slash) : '';
-        const hasHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-        if (hasHost && (0,reference/* isValidHost */.HO)(first)) {
-            const parsed = (0,reference/* parseReference */.F2)(image);
-            return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
-        }
-        const parsed = (0,reference/* parseRepositoryReference */.Dp)(image);
-        return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`--image: expected a local image name or ID, found "${image}": ${error.message}`);
-    }
-}
-/**
- * Plans a push on `today`: the repository (given, or the image's own path), the tags (given, or
- * the image's tag, or `latest`), and the registries the timeline sends it to — the new registry
- * under the path the manifest's `paths` map it to.
- * @throws UsageError for an invalid repository or tag, or an image ID without `--repository`
- */
-function planPush(manifest, today, request) {
-    const own = ownPathOf(request.image);
-    const repository = request.repository ?? own.repository;
-    if (!repository) {
-        throw new errors/* UsageError */.eb(`--image ${request.image} is an image ID: name the repository with --repository`);
-    }
-    if (!(0,reference/* isValidRepositoryPath */.M0)(repository)) {
-        throw new errors/* UsageError */.eb(`--repository: expected a repository path such as "team/api" (lower-case letters, digits, . _ - separators, components joined by /), found "${repository}"`);
-    }
-    const tags = request.tags.length > 0 ? [...new Set(request.tags)] : [own.tag ?? 'latest'];
-    for (const tag of tags) {
-        if (!(0,reference/* isValidTag */.r_)(tag)) {
-            throw new errors/* UsageError */.eb(`--tag: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -), found "${tag}"`);
-        }
-    }
-    const phase = (0,timeline/* phaseAt */.BA)(manifest.timeline, today);
-    const paths = { old: repository, new: (0,manifest_paths/* mapRepository */.T)(repository, manifest.paths) };
-    if (!(0,reference/* isValidRepositoryPath */.M0)(paths.new)) {
-        throw new errors/* UsageError */.eb(`the manifest's paths map "${repository}" to "${paths.new}", which is not a valid repository path`);
-    }
-    const targets = (0,timeline/* pushTargets */.XV)(phase).map((role) => {
-        const registry = manifest.registries[role];
-        return { role, registry, repository: paths[role], name: `${registry.host}/${paths[role]}` };
-    });
-    const reason = (0,timeline/* oldRegistrySkippedReason */.FN)(manifest.timeline, phase);
-    const skipped = reason && !targets.some((target) => target.role === 'old')
-        ? [{ role: 'old', host: manifest.registries.old.host, reason }]
-        : [];
-    if (phase === 'before') {
-        skipped.push({
-            role: 'new',
-            host: manifest.registries.new.host,
-            reason: `the new registry opens on ${manifest.timeline.available}`,
-        });
-    }
-    return { phase, repository, tags, targets, skipped };
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:stream"
@@ -1011,6 +556,7 @@ var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./lib/src/docker/export.js
+
 
 
 function octal(block, start, length) {
@@ -1131,7 +677,7 @@ async function readTarStream(source, streamFrom, consume) {
         }
     }
     if (state.kind === 'body')
-        throw new Error(`the archive ends inside ${state.name}`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the archive ends inside ${state.name}`);
     const streamed = new Map();
     for (const [name, consumer] of consumers)
         streamed.set(name, await consumer);
@@ -1141,14 +687,15 @@ async function readTarStream(source, streamFrom, consume) {
 function describedImage(files, imageId) {
     const manifest = files.get('manifest.json');
     if (!manifest)
-        throw new Error(`the engine's export of ${imageId} has no manifest.json`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the engine's export of ${imageId} has no manifest.json`);
     const [described] = JSON.parse(manifest.toString('utf8'));
     if (!described)
-        throw new Error(`the engine's export of ${imageId} describes no image`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the engine's export of ${imageId} describes no image`);
     return { config: described.Config, layers: described.Layers };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/push/upload.js
+
 
 
 
@@ -1235,23 +782,23 @@ async function prepareImage(engine, imageId, dir) {
     const described = describedImage(contents.files, imageId);
     const config = contents.files.get(described.config);
     if (!config)
-        throw new Error(`the engine's export of ${imageId} lacks its config ${described.config}`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the engine's export of ${imageId} lacks its config ${described.config}`);
     const configDigest = sha256(config);
     if (configDigest !== imageId) {
-        throw new Error(`the engine exported a config with digest ${configDigest}, not the image ID ${imageId}`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the engine exported a config with digest ${configDigest}, not the image ID ${imageId}`);
     }
     const diffIds = JSON.parse(config.toString('utf8')).rootfs
         ?.diff_ids;
     if (!diffIds || diffIds.length !== described.layers.length) {
-        throw new Error(`the image config lists ${diffIds?.length ?? 0} layers, the export has ${described.layers.length}`);
+        throw new errors/* OperationalError */.LE('invalid-response', `the image config lists ${diffIds?.length ?? 0} layers, the export has ${described.layers.length}`);
     }
     const layers = await Promise.all(described.layers.map(async (name, index) => {
         const small = contents.files.get(name);
         const layer = contents.streamed.get(name) ?? (small && (await compressLayer(external_node_stream_.Readable.from([small]), layerFile())));
         if (!layer)
-            throw new Error(`the engine's export of ${imageId} lacks layer ${name}`);
+            throw new errors/* OperationalError */.LE('invalid-response', `the engine's export of ${imageId} lacks layer ${name}`);
         if (layer.diffId !== undefined && layer.diffId !== diffIds[index]) {
-            throw new Error(`layer ${index + 1} of the export hashes to ${layer.diffId}, the config says ${diffIds[index]}`);
+            throw new errors/* OperationalError */.LE('invalid-response', `layer ${index + 1} of the export hashes to ${layer.diffId}, the config says ${diffIds[index]}`);
         }
         return { digest: layer.digest, size: layer.size, file: layer.file, stored: layer.stored };
     }));
@@ -1314,15 +861,7 @@ async function uploadImage(image, client, repository, tags, onEvent) {
     return digest;
 }
 
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 16 modules
-var client = __webpack_require__(46271);
-// EXTERNAL MODULE: ./lib/src/oci/credentials.js
-var oci_credentials = __webpack_require__(90870);
-// EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
-// EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
-;// CONCATENATED MODULE: ./lib/src/push/command.js
+;// CONCATENATED MODULE: ./lib/src/push/deliver.js
 
 
 
@@ -1336,115 +875,326 @@ var cli_option = __webpack_require__(61714);
 
 
 
-
-
-
-
-/** `cutover push`: pushes a locally built image where the timeline says, with one digest everywhere. */
-const push = (0,command/* defineCommand */.N)({
-    name: 'push',
-    summary: 'Push a locally built image to the registries the timeline names today (old, both, or new), verified to one digest.',
-    options: {
-        image: cli_option/* option */.uK.string('The local image to push: name[:tag] or image ID (required).', {
-            required: true,
-            expected: 'expected a local image name or ID',
-        }),
-        repository: cli_option/* option */.uK.string("Repository path in the old registry (default: the image's own path); the manifest's paths give the new registry's path."),
-        tag: cli_option/* option */.uK.list("Tags to push (default: the image's tag, else latest)."),
-        mode: cli_option/* option */.uK.choice(PUSH_MODES, 'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest; upload: export from the engine, compress once, upload to every registry at once.', { default: DEFAULT_MODE }),
-    },
-    outputs: [
-        { name: 'digest', description: 'The manifest digest, identical in every registry pushed to.' },
-        { name: 'pushed', description: 'Every reference pushed, host/repository:tag, one per line.' },
-        { name: 'skipped', description: 'Registries left out today and why, "host: reason", one per line.' },
-    ],
-    async run({ options, manifest: load, today, reporter, env, secrets }) {
-        // parse
-        const manifest = await load();
-        const plan = planPush(manifest, today, {
-            image: options.image,
-            ...(options.repository !== undefined && { repository: options.repository }),
-            tags: options.tag,
+/** The image itself must not come from the retired registry after the cutoff. */
+function judgeProvenance(image, manifest, today) {
+    const traces = findOldRegistryTraces(image, manifest.registries.old);
+    const policy = (0,timeline/* referencePolicy */.OQ)(manifest.timeline, today);
+    return { traces, policy, blocked: traces.length > 0 && policy.severity === 'error' };
+}
+/** Pushes to every target the plan names, then HEADs every tag everywhere for one digest. */
+async function deliver({ plan, image, imageName, engine, mode, env, secrets, progress: log, }) {
+    const credentials = new Map();
+    const clients = new Map();
+    let outcomes;
+    for (const target of plan.targets) {
+        credentials.set(target.role, await (0,oci_credentials/* resolveCredentials */.z)(target.registry, env, secrets));
+        clients.set(target.role, await client/* RegistryClient */.bP.forRegistry(target.registry, env, { secrets }));
+    }
+    for (const skipped of plan.skipped)
+        log.info(`not pushing to ${skipped.host}: ${skipped.reason}`);
+    log.info(`pushing ${imageName} (${(0,markdown/* formatBytes */.z3)(image.size)}) as ${plan.tags.join(', ')} to ${plan.targets.map((t) => t.name).join(' and ')} (phase ${plan.phase}, mode ${mode})`);
+    // Upload mode compresses once, before any registry is touched; the others let the engine do it.
+    const scratch = await (0,promises_.mkdtemp)(external_node_path_.join(env['RUNNER_TEMP'] || external_node_os_.tmpdir(), 'cutover-push-'));
+    try {
+        let prepared;
+        if (mode === 'upload') {
+            const started = Date.now();
+            prepared = await prepareImage(engine, image.id, scratch);
+            const stored = prepared.layers.filter((layer) => layer.stored).length;
+            log.info(`exported and compressed ${prepared.layers.length} layer${prepared.layers.length === 1 ? '' : 's'} once in ${((Date.now() - started) / 1000).toFixed(1)} s (${(0,markdown/* formatBytes */.z3)(prepared.layers.reduce((sum, layer) => sum + layer.size, 0))}${stored ? `; ${stored} incompressible, stored` : ''}), manifest ${prepared.manifest.digest}`);
+        }
+        const progress = new PushProgress(`pushing to ${plan.targets.length} registr${plan.targets.length === 1 ? 'y' : 'ies'}`, (line) => log.info(line));
+        outcomes = await pushImage({
+            engine,
+            imageId: image.id,
+            targets: plan.targets,
+            tags: plan.tags,
+            mode,
+            auth: (target) => authConfigFor(target.registry.host, credentials.get(target.role)),
+            ...(prepared && {
+                upload: (target) => uploadImage(prepared, clients.get(target.role), target.repository, plan.tags, (event) => progress.update(target.registry.host, event)),
+            }),
+            copy: pushViaCopy((role) => clients.get(role), (line) => log.info(line)),
+            onEvent: (target, event) => progress.update(target.registry.host, event),
+            onRetry: (target, attempt, error, delayMs) => log.warning(`${target.registry.host}: attempt ${attempt} failed (${error}); retrying in ${(delayMs / 1000).toFixed(0)} s`),
         });
-        const engine = new DockerEngine(env);
-        await engine.ping();
-        const image = await engine.inspectImage(options.image);
-        if (!image)
-            throw new errors/* UsageError */.eb(`--image: the Docker engine has no image "${options.image}" (build or pull it first)`);
-        // do: the image itself must not come from the retired registry after the cutoff
-        const traces = findOldRegistryTraces(image, manifest.registries.old);
-        const policy = (0,timeline/* referencePolicy */.OQ)(manifest.timeline, today);
-        for (const trace of traces) {
-            const message = `the image was built from the old registry (${trace.where}: ${trace.reference}): ${policy.message}`;
-            if (policy.severity === 'error')
-                reporter.error(message);
-            else if (policy.severity === 'warning')
-                reporter.warning(message);
-            else
-                reporter.info(message);
+        progress.done();
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+    if (!outcomes.some((outcome) => outcome.status !== 'failed'))
+        return { outcomes };
+    return { outcomes, verification: await verifyDigests(outcomes, plan.tags, (role) => clients.get(role)) };
+}
+
+// EXTERNAL MODULE: ./lib/src/copy/platforms.js
+var platforms = __webpack_require__(34066);
+// EXTERNAL MODULE: ./lib/src/copy/select.js
+var copy_select = __webpack_require__(53836);
+// EXTERNAL MODULE: ./lib/src/oci/media.js
+var media = __webpack_require__(21732);
+// EXTERNAL MODULE: ./lib/src/tags/targets.js
+var targets = __webpack_require__(68164);
+// EXTERNAL MODULE: ./lib/src/manifest/paths.js
+var paths = __webpack_require__(11742);
+// EXTERNAL MODULE: ./lib/src/push/plan.js
+var push_plan = __webpack_require__(11296);
+;// CONCATENATED MODULE: ./lib/src/push/from.js
+/**
+ * `push --from REF@DIGEST`: the image is already in one registry (build-push-action pushed it, or it
+ * was built elsewhere); copy it by digest to the other registries the timeline names with the
+ * copy engine — the index whole (children first, attestation manifests included), then cosign's
+ * `.sig/.att/.sbom` tags and the OCI referrers that describe it, the tags last — then check the
+ * digests. No Docker engine is involved.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Reads `--from`: `host/repository[:tag]@sha256:…` in the old or the new registry. An image in the
+ * new registry needs `--repository` (its old path) unless the manifest's paths keep its path.
+ * @throws UsageError for anything else
+ */
+function parseFrom(manifest, text, oldPath) {
+    const expected = `--from: expected host/repository@sha256:<64 hex> in ${manifest.registries.old.host} or ${manifest.registries.new.host}, found "${text}"`;
+    const host = (0,targets/* hostPart */.O1)(text);
+    const role = host === undefined ? undefined : (0,targets/* roleOfHost */.g2)(manifest, host);
+    if (host === undefined || role === undefined)
+        throw new errors/* UsageError */.eb(expected);
+    let parsed;
+    try {
+        parsed = (0,oci_reference/* parseRepositoryReference */.Dp)(text.slice(host.length + 1));
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`${expected}: ${error.message}`);
+    }
+    if (parsed.digest === undefined || !(0,oci_reference/* isValidDigest */.fH)(parsed.digest))
+        throw new errors/* UsageError */.eb(expected);
+    const oldRepository = role === 'old' ? parsed.repository : oldPath(parsed.repository);
+    if (oldRepository === undefined)
+        throw new errors/* UsageError */.eb(`--from names the new registry: give the image's path in the old registry with --repository`);
+    return {
+        role,
+        host,
+        repository: parsed.repository,
+        digest: parsed.digest,
+        oldRepository,
+        ...(parsed.tag !== undefined && { tag: parsed.tag }),
+    };
+}
+/** Copies the image `from` names to every target of the plan, then HEADs every tag for one digest. */
+async function pushFrom(input) {
+    const { from, plan, clientFor, progress } = input;
+    const source = clientFor(from.role);
+    const session = new copy_copy/* CopySession */.W();
+    const top = await source.getManifest(from.repository, from.digest);
+    const parts = (0,platforms/* partsOf */.CI)((0,media/* parseManifest */.Ng)(top.bytes, top.mediaType));
+    const artifacts = await artifactsOf(source, from.repository, [
+        from.digest,
+        ...parts.children.map((c) => c.digest),
+    ]);
+    progress(`copying ${from.host}/${from.repository}@${from.digest}${parts.platforms.length > 0 ? ` (${parts.platforms.length} platforms, ${parts.attestations} attestation manifests)` : ''}${artifacts.length > 0 ? ` and ${artifacts.length} signatures/attestations/referrers` : ''} to ${plan.targets.map((t) => t.name).join(' and ')}`);
+    const outcomes = await Promise.all(plan.targets.map((target) => from_copyTo({ from, source, target, tags: plan.tags, artifacts, session, clientFor, progress })));
+    const result = {
+        outcomes,
+        artifacts: artifacts.map((reference) => (0,oci_reference/* formatRepositoryReference */.$)({ repository: from.repository, ...reference })),
+        platforms: parts.platforms,
+        attestations: parts.attestations,
+        bytesUploaded: session.bytesUploaded,
+    };
+    if (!outcomes.some((outcome) => outcome.status !== 'failed'))
+        return result;
+    const verification = await verifyDigests(outcomes, plan.tags, clientFor);
+    return { ...result, verification };
+}
+/** cosign's tags for any of `digests`, and the OCI referrers of the top digest (API, else the fallback tag). */
+async function artifactsOf(source, repository, digests) {
+    const prefixes = new Set(digests.map((digest) => `sha256-${digest.slice('sha256:'.length)}`));
+    const tags = await source.listTags(repository).catch(() => []);
+    // cosign's `.sig/.att/.sbom`, and the OCI 1.1 referrers fallback tag (`sha256-<hex>`, an index).
+    const artifactTags = tags.filter((tag) => (copy_select/* ARTIFACT_TAG */.cZ.test(tag) || /^sha256-[a-f0-9]{64}$/.test(tag)) && prefixes.has(tag.slice(0, 71)));
+    const referrers = (await source.listReferrers(repository, digests[0])) ?? [];
+    return [
+        ...artifactTags.sort().map((tag) => ({ tag })),
+        ...referrers.map((referrer) => ({ digest: referrer.digest })),
+    ];
+}
+/**
+ * One target: the image by digest (skipped when the source repository is the target), the
+ * artifacts (a differing artifact tag is kept and reported), then every tag; a failure is an outcome.
+ */
+async function from_copyTo(context) {
+    const { from, source, target, session } = context;
+    const started = Date.now();
+    const destination = context.clientFor(target.role);
+    const copy = (reference, targetReference, overwrite) => (0,copy_copy/* copyImage */.L1)({
+        source,
+        sourceRepository: from.repository,
+        reference,
+        target: destination,
+        targetRepository: target.repository,
+        targetReference,
+    }, { overwrite, session });
+    const base = { role: target.role, host: target.registry.host, repository: target.repository };
+    try {
+        await copy(from.digest, from.digest, false);
+        for (const artifact of context.artifacts) {
+            const reference = 'tag' in artifact ? artifact.tag : artifact.digest;
+            const result = await copy(reference, reference, false);
+            if (result.action === 'conflict')
+                context.progress(`kept ${target.name}:${reference}: it points at ${result.existingDigest}, the source has ${result.digest}`);
         }
-        const blocked = traces.length > 0 && policy.severity === 'error';
-        // do: push where the timeline says, then check for one digest everywhere
-        const { outcomes, verification } = blocked
-            ? { outcomes: [], verification: undefined }
-            : await pushAndVerify({
-                plan,
-                image,
-                imageName: options.image,
-                engine,
-                mode: options.mode,
-                reporter,
-                env,
-                secrets,
-            });
-        // report
-        const failures = describeFailures(outcomes, manifest, today);
-        for (const failure of failures)
-            reporter.error(failure);
-        if (verification?.mismatch) {
-            const [a, b] = verification.mismatch;
-            reporter.error(`digests differ: ${a.reference} is ${a.digest ?? 'missing'}, ${b.reference} is ${b.digest ?? 'missing'}`);
-        }
-        const digest = verification?.ok ? verification.seen[0]?.digest : undefined;
-        const pushed = outcomes.flatMap((outcome) => (outcome.status === 'failed' ? [] : outcome.references));
-        for (const reference of pushed)
-            reporter.info(`pushed ${reference}${digest ? `@${digest}` : ''}`);
-        const failureMessage = blocked
-            ? `the image was built from the old registry ${manifest.registries.old.host}, retired for builds since ${manifest.timeline.failFrom}: nothing pushed`
-            : failures.length > 0
-                ? failures.join('; ')
-                : verification?.mismatch
-                    ? `digests differ: ${verification.mismatch.map((seen) => `${seen.reference} ${seen.digest ?? 'missing'}`).join(' vs ')}`
-                    : undefined;
-        reporter.summary(summaryOf(plan, outcomes, traces, policy.severity, options.image, options.mode, today, digest, failureMessage));
+        // A push replaces its own tags (as `docker push` does); the tags go last, when all is there.
+        let digest = from.digest;
+        for (const tag of context.tags)
+            digest = (await copy(from.digest, tag, true)).digest;
         return {
-            exitCode: failureMessage ? 1 : 0,
-            ...(failureMessage && { failureMessage }),
-            outputs: {
-                digest: digest ?? '',
-                pushed: pushed.join('\n'),
-                skipped: plan.skipped.map((skipped) => `${skipped.host}: ${skipped.reason}`).join('\n'),
-            },
-            json: {
-                image: options.image,
-                imageId: image.id,
-                repository: plan.repository,
-                tags: plan.tags,
-                today,
-                phase: plan.phase,
-                mode: options.mode,
-                digest: digest ?? null,
-                pushed,
-                skipped: plan.skipped.map(({ host, reason }) => ({ registry: host, reason })),
-                registries: outcomes,
-                verified: verification?.ok ?? false,
-                ...(verification?.mismatch && { mismatch: verification.mismatch }),
-                oldRegistryTraces: traces.map((trace) => ({ ...trace, severity: policy.severity })),
-                ...(failureMessage && { failure: failureMessage }),
-            },
+            ...base,
+            references: context.tags.map((tag) => `${target.name}:${tag}`),
+            status: 'copied',
+            digest,
+            attempts: 1,
+            seconds: (Date.now() - started) / 1000,
         };
-    },
-});
+    }
+    catch (error) {
+        return {
+            ...base,
+            references: [],
+            status: 'failed',
+            error: error.message.replace(/\s+/g, ' ').trim(),
+            ...(error.status === 405 && { refused: true }),
+            attempts: 1,
+            seconds: (Date.now() - started) / 1000,
+        };
+    }
+}
+/**
+ * Plans and runs `push --from`: the plan is push's (the same timeline rules), the source is read
+ * with a read-only client unless its registry is also a target.
+ */
+async function deliverFrom(manifest, today, request, context) {
+    const from = parseFrom(manifest, request.from, (newPath) => request.repository ?? ((0,paths/* mapRepository */.T)(newPath, manifest.paths) === newPath ? newPath : undefined));
+    const plan = (0,push_plan/* planPush */.M)(manifest, today, {
+        image: from.oldRepository,
+        repository: request.repository ?? from.oldRepository,
+        tags: request.tags.length > 0 ? request.tags : [from.tag ?? 'latest'],
+    });
+    const clients = new Map();
+    for (const role of new Set([from.role, ...plan.targets.map((target) => target.role)]))
+        clients.set(role, await client/* RegistryClient */.bP.forRegistry(manifest.registries[role], context.env, {
+            secrets: context.secrets,
+            readOnly: !plan.targets.some((target) => target.role === role),
+        }));
+    for (const skipped of plan.skipped)
+        context.progress(`not pushing to ${skipped.host}: ${skipped.reason}`);
+    const result = await pushFrom({
+        from,
+        plan,
+        clientFor: (role) => clients.get(role),
+        progress: context.progress,
+    });
+    return { from, plan, result };
+}
+
+;// CONCATENATED MODULE: ./lib/src/push/present.js
+
+
+/** The report of `push --from`: no engine image, so no provenance to judge (it was judged where it was built). */
+function fromReport(manifest, today, from, plan, result) {
+    const { outcomes, verification, ...copied } = result;
+    return {
+        outcomes,
+        ...(verification && { verification }),
+        manifest,
+        today,
+        plan,
+        image: `${from.host}/${from.repository}@${from.digest}`,
+        imageId: from.digest,
+        mode: 'from',
+        provenance: { traces: [], policy: (0,timeline/* referencePolicy */.OQ)(manifest.timeline, today), blocked: false },
+        copied,
+    };
+}
+/** Logs what the image's provenance means today, before anything is pushed. */
+function presentProvenance(provenance, reporter) {
+    for (const trace of provenance.traces) {
+        const message = `the image was built from the old registry (${trace.where}: ${trace.reference}): ${provenance.policy.message}`;
+        if (provenance.policy.severity === 'error')
+            reporter.error(message);
+        else if (provenance.policy.severity === 'warning')
+            reporter.warning(message);
+        else
+            reporter.info(message);
+    }
+}
+/** Turns the report into log lines, the summary, `--json` and outputs. */
+function presentPush(report, reporter) {
+    const { plan, outcomes, verification, manifest, provenance } = report;
+    const failures = describeFailures(outcomes, manifest, report.today);
+    for (const failure of failures)
+        reporter.error(failure);
+    if (verification?.mismatch) {
+        const [a, b] = verification.mismatch;
+        reporter.error(`digests differ: ${a.reference} is ${a.digest ?? 'missing'}, ${b.reference} is ${b.digest ?? 'missing'}`);
+    }
+    const digest = verification?.ok ? verification.seen[0]?.digest : undefined;
+    const pushed = outcomes.flatMap((outcome) => (outcome.status === 'failed' ? [] : outcome.references));
+    for (const reference of pushed)
+        reporter.info(`pushed ${reference}${digest ? `@${digest}` : ''}`);
+    const failureMessage = provenance.blocked
+        ? `the image was built from the old registry ${manifest.registries.old.host}, retired for builds since ${manifest.timeline.failFrom}: nothing pushed`
+        : failures.length > 0
+            ? failures.join('; ')
+            : verification?.mismatch
+                ? `digests differ: ${verification.mismatch.map((seen) => `${seen.reference} ${seen.digest ?? 'missing'}`).join(' vs ')}`
+                : undefined;
+    reporter.summary(summaryOf(report, digest, failureMessage));
+    return {
+        exitCode: failureMessage ? 1 : 0,
+        ...(failureMessage && { failureMessage }),
+        outputs: {
+            digest: digest ?? '',
+            pushed: pushed.join('\n'),
+            skipped: plan.skipped.map((skipped) => `${skipped.host}: ${skipped.reason}`).join('\n'),
+        },
+        json: {
+            image: report.image,
+            imageId: report.imageId,
+            repository: plan.repository,
+            tags: plan.tags,
+            today: report.today,
+            phase: plan.phase,
+            mode: report.mode,
+            digest: digest ?? null,
+            pushed,
+            skipped: plan.skipped.map(({ host, reason }) => ({ registry: host, reason })),
+            registries: outcomes,
+            verified: verification?.ok ?? false,
+            ...(verification?.mismatch && { mismatch: verification.mismatch }),
+            oldRegistryTraces: provenance.traces.map((trace) => ({
+                ...trace,
+                severity: provenance.policy.severity,
+            })),
+            ...(report.copied && {
+                platforms: report.copied.platforms,
+                attestations: report.copied.attestations,
+                artifacts: report.copied.artifacts,
+                bytesUploaded: report.copied.bytesUploaded,
+            }),
+            ...(failureMessage && { failure: failureMessage }),
+        },
+    };
+}
 /** One sentence per failed registry, with what to change when the old one refused writes early. */
 function describeFailures(outcomes, manifest, today) {
     const done = outcomes.filter((outcome) => outcome.status !== 'failed').map((outcome) => outcome.host);
@@ -1459,12 +1209,13 @@ function describeFailures(outcomes, manifest, today) {
         return `push to ${outcome.host}/${outcome.repository} failed after ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}: ${outcome.error}${others}`;
     });
 }
-function summaryOf(plan, outcomes, traces, severity, image, mode, today, digest, failure) {
+function summaryOf(report, digest, failure) {
+    const { plan, outcomes, provenance } = report;
     const icon = { pushed: '✅ pushed', copied: '✅ copied', failed: '❌ failed' };
     return [
-        `### cutover push: \`${image}\``,
+        `### cutover push: \`${report.image}\``,
         '',
-        `On **${today}** (phase **${plan.phase}**, mode \`${mode}\`)${digest ? ` every registry has \`${digest}\`` : ''}.`,
+        `On **${report.today}** (phase **${plan.phase}**, mode \`${report.mode}\`)${digest ? ` every registry has \`${digest}\`` : ''}.`,
         '',
         (0,markdown/* table */.tp)(['Registry', 'References', 'Result', 'Digest', 'Attempts', 'Time'], [
             ...outcomes.map((outcome) => [
@@ -1486,143 +1237,308 @@ function summaryOf(plan, outcomes, traces, severity, image, mode, today, digest,
                 '',
             ]),
         ]),
-        ...(traces.length > 0
+        ...(provenance.traces.length > 0
             ? [
                 '',
-                (0,markdown/* table */.tp)(['Built from the old registry', 'Reference', 'Severity'], traces.map((trace) => [trace.where, `\`${trace.reference}\``, severity])),
+                (0,markdown/* table */.tp)(['Built from the old registry', 'Reference', 'Severity'], provenance.traces.map((trace) => [
+                    trace.where,
+                    `\`${trace.reference}\``,
+                    provenance.policy.severity,
+                ])),
             ]
             : []),
         ...(failure ? ['', `**Failed:** ${failure}`] : []),
     ].join('\n');
 }
-/** Pushes to every target the plan names, then HEADs every tag everywhere for one digest. */
-async function pushAndVerify({ plan, image, imageName, engine, mode, reporter, env, secrets, }) {
-    const credentials = new Map();
-    const clients = new Map();
-    let outcomes;
-    for (const target of plan.targets) {
-        credentials.set(target.role, await (0,oci_credentials/* resolveCredentials */.z)(target.registry, env, secrets));
-        clients.set(target.role, await client/* RegistryClient */.bP.forRegistry(target.registry, env, { secrets }));
-    }
-    for (const skipped of plan.skipped)
-        reporter.info(`not pushing to ${skipped.host}: ${skipped.reason}`);
-    reporter.info(`pushing ${imageName} (${(0,markdown/* formatBytes */.z3)(image.size)}) as ${plan.tags.join(', ')} to ${plan.targets.map((t) => t.name).join(' and ')} (phase ${plan.phase}, mode ${mode})`);
-    // Upload mode compresses once, before any registry is touched; the others let the engine do it.
-    const scratch = await (0,promises_.mkdtemp)(external_node_path_.join(env['RUNNER_TEMP'] || external_node_os_.tmpdir(), 'cutover-push-'));
-    try {
-        let prepared;
-        if (mode === 'upload') {
-            const started = Date.now();
-            prepared = await prepareImage(engine, image.id, scratch);
-            const stored = prepared.layers.filter((layer) => layer.stored).length;
-            reporter.info(`exported and compressed ${prepared.layers.length} layer${prepared.layers.length === 1 ? '' : 's'} once in ${((Date.now() - started) / 1000).toFixed(1)} s (${(0,markdown/* formatBytes */.z3)(prepared.layers.reduce((sum, layer) => sum + layer.size, 0))}${stored ? `; ${stored} incompressible, stored` : ''}), manifest ${prepared.manifest.digest}`);
+
+;// CONCATENATED MODULE: ./lib/src/push/command.js
+
+
+
+
+
+
+
+
+
+/** `cutover push`: pushes a locally built image where the timeline says, with one digest everywhere. */
+const push = (0,command/* defineCommand */.N)({
+    name: 'push',
+    summary: 'Push a locally built image to the registries the timeline names today (old, both, or new), verified to one digest.',
+    options: {
+        image: cli_option/* option */.uK.string('The local image to push: name[:tag] or image ID (this or --from is required).', {
+            expected: 'expected a local image name or ID',
+        }),
+        from: cli_option/* option */.uK.string('An image already in one registry, host/repository[:tag]@sha256:…: copied by digest (index, attestations, signatures, referrers) to the registries the timeline names; no Docker engine needed.', { pattern: /@sha256:[a-f0-9]{64}$/, expected: 'expected host/repository@sha256:<64 hex>' }),
+        repository: cli_option/* option */.uK.string("Repository path in the old registry (default: the image's own path); the manifest's paths give the new registry's path."),
+        tag: cli_option/* option */.uK.list("Tags to push (default: the image's tag, else latest)."),
+        mode: cli_option/* option */.uK.choice(PUSH_MODES, 'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest; upload: export from the engine, compress once, upload to every registry at once.', { default: DEFAULT_MODE }),
+    },
+    outputs: [
+        { name: 'digest', description: 'The manifest digest, identical in every registry pushed to.' },
+        { name: 'pushed', description: 'Every reference pushed, host/repository:tag, one per line.' },
+        { name: 'skipped', description: 'Registries left out today and why, "host: reason", one per line.' },
+    ],
+    async run({ options, manifest: load, today, reporter, env, secrets }) {
+        // parse
+        const manifest = await load();
+        if (options.from !== undefined) {
+            if (options.image !== undefined)
+                throw new errors/* UsageError */.eb('give --image or --from, not both');
+            const progress = (line) => reporter.info(line);
+            const request = {
+                from: options.from,
+                tags: options.tag,
+                ...(options.repository !== undefined && { repository: options.repository }),
+            };
+            // do: copy registry to registry by digest, then check for one digest everywhere
+            const { from, plan, result } = await deliverFrom(manifest, today, request, { env, secrets, progress });
+            return presentPush(fromReport(manifest, today, from, plan, result), reporter);
         }
-        const progress = new PushProgress(`pushing to ${plan.targets.length} registr${plan.targets.length === 1 ? 'y' : 'ies'}`, (line) => reporter.info(line));
-        outcomes = await pushImage({
-            engine,
-            imageId: image.id,
-            targets: plan.targets,
-            tags: plan.tags,
-            mode,
-            auth: (target) => authConfigFor(target.registry.host, credentials.get(target.role)),
-            ...(prepared && {
-                upload: (target) => uploadImage(prepared, clients.get(target.role), target.repository, plan.tags, (event) => progress.update(target.registry.host, event)),
-            }),
-            copy: pushViaCopy((role) => clients.get(role), (line) => reporter.info(line)),
-            onEvent: (target, event) => progress.update(target.registry.host, event),
-            onRetry: (target, attempt, error, delayMs) => reporter.warning(`${target.registry.host}: attempt ${attempt} failed (${error}); retrying in ${(delayMs / 1000).toFixed(0)} s`),
+        if (options.image === undefined)
+            throw new errors/* UsageError */.eb('--image: expected a local image name or ID (or --from REF@DIGEST for an image already in a registry)');
+        const plan = (0,push_plan/* planPush */.M)(manifest, today, {
+            image: options.image,
+            ...(options.repository !== undefined && { repository: options.repository }),
+            tags: options.tag,
         });
-        progress.done();
-    }
-    finally {
-        await (0,promises_.rm)(scratch, { recursive: true, force: true });
-    }
-    if (!outcomes.some((outcome) => outcome.status !== 'failed'))
-        return { outcomes };
-    return { outcomes, verification: await verifyDigests(outcomes, plan.tags, (role) => clients.get(role)) };
-}
+        const engine = new DockerEngine(env);
+        await engine.ping();
+        const image = await engine.inspectImage(options.image);
+        if (!image)
+            throw new errors/* UsageError */.eb(`--image: the Docker engine has no image "${options.image}" (build or pull it first)`);
+        // do: refuse an image built from the retired registry, else push and check for one digest
+        const provenance = judgeProvenance(image, manifest, today);
+        presentProvenance(provenance, reporter);
+        const delivery = provenance.blocked
+            ? { outcomes: [] }
+            : await deliver({
+                plan,
+                image,
+                imageName: options.image,
+                engine,
+                mode: options.mode,
+                env,
+                secrets,
+                progress: reporter,
+            });
+        // present
+        return presentPush({
+            ...delivery,
+            manifest,
+            today,
+            plan,
+            image: options.image,
+            imageId: image.id,
+            mode: options.mode,
+            provenance,
+        }, reporter);
+    },
+});
 
 
 /***/ }),
 
-/***/ 51477:
+/***/ 11296:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */   M: () => (/* binding */ planPush)
 /* harmony export */ });
-/** Escapes text for a Markdown table cell. */
-function cell(text) {
-    return String(text ?? '')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
+/* unused harmony export ownPathOf */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+
+
+
+
+/** True for a local image ID (`sha256:…` or a hex prefix), which names no repository. */
+function isImageId(text) {
+    return /^sha256:[a-f0-9]{12,64}$/.test(text) || /^[a-f0-9]{12,64}$/.test(text);
 }
-/** A GitHub-flavoured Markdown table. */
-function table(headers, rows) {
-    const head = `| ${headers.map(cell).join(' | ')} |`;
-    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
-    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
-}
-/** A human byte count: 1.5 MB. */
-function formatBytes(bytes) {
-    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-
-/***/ }),
-
-/***/ 34767:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ formatRate),
-/* harmony export */   g: () => (/* binding */ ProgressLine)
-/* harmony export */ });
 /**
- * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
- * plus a final line. Callers update counters; the line is rendered by `format`.
+ * The repository path and tag a local image name gives: `registry.example.com/team/api:1.2` →
+ * `team/api`, `1.2`; `api:build` → `api`, `build` (no `library/` as Docker Hub would add). An
+ * image ID gives neither.
+ * @throws UsageError when the name is not a valid reference
  */
-class ProgressLine {
-    print;
-    format;
-    intervalMs;
-    lastPrinted = 0;
-    started = Date.now();
-    constructor(print, format, intervalMs = 5000) {
-        this.print = print;
-        this.format = format;
-        this.intervalMs = intervalMs;
+function ownPathOf(image) {
+    if (isImageId(image))
+        return {};
+    try {
+        const slash = image.indexOf('/');
+        const first = slash >= 0 ? image.slice(0, slash) : '';
+        const hasHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+        if (hasHost && (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidHost */ .HO)(first)) {
+            const parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(image);
+            return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+        }
+        const parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(image);
+        return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
     }
-    /** Prints when the interval has passed since the last line. */
-    tick() {
-        const now = Date.now();
-        if (now - this.lastPrinted < this.intervalMs)
-            return;
-        this.lastPrinted = now;
-        this.print(this.format((now - this.started) / 1000));
-    }
-    /** Prints the final line unconditionally. */
-    done() {
-        this.print(this.format((Date.now() - this.started) / 1000));
-    }
-    /** Seconds since the line was created. */
-    elapsedSeconds() {
-        return (Date.now() - this.started) / 1000;
+    catch (error) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--image: expected a local image name or ID, found "${image}": ${error.message}`);
     }
 }
-/** Bytes per second as a short human rate. */
-function formatRate(bytes, seconds) {
-    const rate = seconds > 0 ? bytes / seconds : 0;
-    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
+/**
+ * Plans a push on `today`: the repository (given, or the image's own path), the tags (given, or
+ * the image's tag, or `latest`), and the registries the timeline sends it to — the new registry
+ * under the path the manifest's `paths` map it to.
+ * @throws UsageError for an invalid repository or tag, or an image ID without `--repository`
+ */
+function planPush(manifest, today, request) {
+    const own = ownPathOf(request.image);
+    const repository = request.repository ?? own.repository;
+    if (!repository) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--image ${request.image} is an image ID: name the repository with --repository`);
+    }
+    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0)(repository)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--repository: expected a repository path such as "team/api" (lower-case letters, digits, . _ - separators, components joined by /), found "${repository}"`);
+    }
+    const tags = request.tags.length > 0 ? [...new Set(request.tags)] : [own.tag ?? 'latest'];
+    for (const tag of tags) {
+        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(tag)) {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--tag: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -), found "${tag}"`);
+        }
+    }
+    const phase = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .phaseAt */ .BA)(manifest.timeline, today);
+    const paths = { old: repository, new: (0,_manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .mapRepository */ .T)(repository, manifest.paths) };
+    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0)(paths.new)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`the manifest's paths map "${repository}" to "${paths.new}", which is not a valid repository path`);
+    }
+    const targets = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .pushTargets */ .XV)(phase).map((role) => {
+        const registry = manifest.registries[role];
+        return { role, registry, repository: paths[role], name: `${registry.host}/${paths[role]}` };
+    });
+    const reason = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .oldRegistrySkippedReason */ .FN)(manifest.timeline, phase);
+    const skipped = reason && !targets.some((target) => target.role === 'old')
+        ? [{ role: 'old', host: manifest.registries.old.host, reason }]
+        : [];
+    if (phase === 'before') {
+        skipped.push({
+            role: 'new',
+            host: manifest.registries.new.host,
+            reason: `the new registry opens on ${manifest.timeline.available}`,
+        });
+    }
+    return { phase, repository, tags, targets, skipped };
+}
+
+
+/***/ }),
+
+/***/ 68164:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ hostPart),
+/* harmony export */   Vd: () => (/* binding */ planTags),
+/* harmony export */   g2: () => (/* binding */ roleOfHost),
+/* harmony export */   je: () => (/* binding */ plannedReferences)
+/* harmony export */ });
+/* unused harmony export parseTagLine */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11296);
+/**
+ * Today's full references for an image about to be built: the tags a build should push (old,
+ * both, or new registry, by the timeline), in the form docker/build-push-action's `tags:` takes.
+ */
+
+
+
+/** The role of a registry host in the manifest (aliases of the old one included), if it is one. */
+function roleOfHost(manifest, host) {
+    const wanted = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(host);
+    const { old, new: next } = manifest.registries;
+    if ([old.host, ...old.aliases].some((name) => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(name) === wanted))
+        return 'old';
+    if ((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(next.host) === wanted)
+        return 'new';
+    return undefined;
+}
+/** The first path component when it names a registry host (`.` or `:` in it, or `localhost`). */
+function hostPart(text) {
+    const slash = text.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const first = text.slice(0, slash);
+    return first.includes('.') || first.includes(':') || first === 'localhost' ? first : undefined;
+}
+/**
+ * Reads one line of `--tags`: a bare tag (`1.2`, with `--repository`), `repository:tag` (what
+ * docker/metadata-action writes for `images: api`), or `old-host/repository:tag`.
+ * @throws UsageError naming the line, for anything else
+ */
+function parseTagLine(manifest, line, number, repository) {
+    const where = `--tags line ${number} ("${line}")`;
+    if (!line.includes(':') && !line.includes('/') && !line.includes('@')) {
+        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(line))
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -)`);
+        if (!repository)
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: a bare tag needs --repository (the image's path in the old registry)`);
+        return { repository, tag: line };
+    }
+    const host = hostPart(line);
+    if (host !== undefined) {
+        const role = roleOfHost(manifest, host);
+        if (role !== 'old')
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: name images by their path in the old registry ${manifest.registries.old.host} (or without a host); ${role === 'new' ? 'the manifest’s paths give the new registry’s path' : `${host} is not a registry of the manifest`}`);
+    }
+    let parsed;
+    try {
+        parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(host === undefined ? line : line.slice(host.length + 1));
+    }
+    catch (error) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: ${error.message}`);
+    }
+    if (parsed.digest !== undefined)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: expected a tag, not a digest`);
+    return { repository: repository ?? parsed.repository, tag: parsed.tag ?? 'latest' };
+}
+/**
+ * Plans today's references for the given lines: grouped by repository, each sent where `push`
+ * would send it (the same read-only and shutdown rules).
+ * @throws UsageError for a line that is not a tag or image name, or no line at all
+ */
+function planTags(manifest, today, request) {
+    const lines = request.lines.map((line) => line.trim()).filter((line) => line.length > 0);
+    if (lines.length === 0 && request.repository === undefined)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('--tags: expected at least one tag or image name (one per line)');
+    const wanted = new Map();
+    if (lines.length === 0)
+        wanted.set(request.repository, ['latest']);
+    lines.forEach((line, index) => {
+        const { repository, tag } = parseTagLine(manifest, line, index + 1, request.repository);
+        const tags = wanted.get(repository) ?? [];
+        if (!tags.includes(tag))
+            tags.push(tag);
+        wanted.set(repository, tags);
+    });
+    const images = [];
+    let phase = 'dual';
+    let skipped = [];
+    for (const [repository, tags] of wanted) {
+        const plan = (0,_push_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planPush */ .M)(manifest, today, { image: repository, repository, tags });
+        phase = plan.phase;
+        skipped = plan.skipped;
+        images.push({ repository, tags: plan.tags, targets: plan.targets });
+    }
+    const references = plannedReferences({ images }).map((planned) => planned.reference);
+    const registries = [...new Set(images.flatMap((image) => image.targets.map((t) => t.registry.host)))];
+    return { today, phase, images, references, registries, skipped };
+}
+/** Every reference of a plan with its registry, target by target. */
+function plannedReferences(plan) {
+    return plan.images.flatMap((image) => image.targets.flatMap((target) => image.tags.map((tag) => ({
+        role: target.role,
+        host: target.registry.host,
+        repository: target.repository,
+        tag,
+        reference: `${target.name}:${tag}`,
+    }))));
 }
 
 

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 271;
-exports.ids = [271];
+exports.id = 832;
+exports.ids = [832];
 exports.modules = {
 
-/***/ 46271:
+/***/ 47832:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -201,77 +201,8 @@ async function readText(answer, maxBytes = 1024 * 1024) {
 
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
 var limiter = __webpack_require__(17870);
-;// CONCATENATED MODULE: ./lib/src/shared/retry.js
-/**
- * The one retry loop. Every retried operation in cutover (a registry request, a token fetch, a
- * blob upload, an engine push) goes through {@link retry}, so backoff, `Retry-After` and the
- * progress events are the same everywhere and retries never nest by accident.
- */
-/** The policy used when a caller names none. */
-const DEFAULT_RETRY_POLICY = { retries: 6, baseMs: 200, maxDelayMs: 30_000 };
-/**
- * Runs `operation` (called again for each attempt, with the attempt number from 0, so a streamed
- * body is made anew each time) until it succeeds, fails with an error `classify` calls final, or the
- * policy's retries are spent; the last error is rethrown as it was.
- */
-async function retry(operation, options) {
-    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            const verdict = options.classify(error);
-            if (!verdict.retryable || attempt >= policy.retries || options.signal?.aborted)
-                throw error;
-            const delayMs = retryDelay(attempt, policy, verdict.retryAfterMs, options.random);
-            options.onRetry?.({ attempt: attempt + 1, delayMs, reason: verdict.reason, error });
-            await sleep(delayMs, options.signal);
-            if (options.signal?.aborted)
-                throw error;
-        }
-    }
-}
-/**
- * Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP-date. Undefined when
- * absent or unreadable.
- */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * The wait before attempt `attempt + 1`: what the server asked for when it did, else exponential
- * backoff with jitter (between half and all of `base·2^attempt`), both capped by `maxDelayMs`.
- */
-function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
-    if (retryAfterMs !== undefined)
-        return Math.min(retryAfterMs, policy.maxDelayMs);
-    const step = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** attempt);
-    return Math.round(step / 2 + random() * (step / 2));
-}
-/** Resolves after `ms` milliseconds, or at once when `signal` aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
+// EXTERNAL MODULE: ./lib/src/shared/retry.js
+var retry = __webpack_require__(17916);
 ;// CONCATENATED MODULE: ./lib/src/oci/auth/authorizer.js
 /** The `Basic …` header value for a user name and password. */
 function basicHeader(credentials) {
@@ -687,7 +618,7 @@ class Transport {
      * retried here: they were retried where they happened.
      */
     retrying(method, url, operation) {
-        return retry(operation, {
+        return (0,retry/* retry */.L5)(operation, {
             ...(this.options.retry && { policy: this.options.retry }),
             ...(this.options.signal && { signal: this.options.signal }),
             classify: (error) => this.classify(error),
@@ -800,7 +731,7 @@ class Transport {
                 }
             }
             if ((0,errors/* isRetryableStatus */.PS)(response.status)) {
-                const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+                const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'));
                 throw await this.failure(response, url, request.what, retryAfterMs);
             }
             // A HEAD answer has no body, but Node frees the socket only once it has been read.
@@ -2142,6 +2073,88 @@ async function git(args, cwd, input) {
 /** Splits NUL-separated output (`-z`) into its entries. */
 function splitNul(output) {
     return output.toString('utf8').split('\0').filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 17916:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY_POLICY, retryDelay */
+/**
+ * The one retry loop. Every retried operation in cutover (a registry request, a token fetch, a
+ * blob upload, an engine push) goes through {@link retry}, so backoff, `Retry-After` and the
+ * progress events are the same everywhere and retries never nest by accident.
+ */
+/** The policy used when a caller names none. */
+const DEFAULT_RETRY_POLICY = { retries: 6, baseMs: 200, maxDelayMs: 30_000 };
+/**
+ * Runs `operation` (called again for each attempt, with the attempt number from 0, so a streamed
+ * body is made anew each time) until it succeeds, fails with an error `classify` calls final, or the
+ * policy's retries are spent; the last error is rethrown as it was.
+ */
+async function retry(operation, options) {
+    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const verdict = options.classify(error);
+            if (!verdict.retryable || attempt >= policy.retries || options.signal?.aborted)
+                throw error;
+            const delayMs = retryDelay(attempt, policy, verdict.retryAfterMs, options.random);
+            options.onRetry?.({ attempt: attempt + 1, delayMs, reason: verdict.reason, error });
+            await sleep(delayMs, options.signal);
+            if (options.signal?.aborted)
+                throw error;
+        }
+    }
+}
+/**
+ * Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP-date. Undefined when
+ * absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * The wait before attempt `attempt + 1`: what the server asked for when it did, else exponential
+ * backoff with jitter (between half and all of `base·2^attempt`), both capped by `maxDelayMs`.
+ */
+function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
+    if (retryAfterMs !== undefined)
+        return Math.min(retryAfterMs, policy.maxDelayMs);
+    const step = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** attempt);
+    return Math.round(step / 2 + random() * (step / 2));
+}
+/** Resolves after `ms` milliseconds, or at once when `signal` aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
 }
 
 

@@ -1,0 +1,572 @@
+"use strict";
+exports.id = 526;
+exports.ids = [526];
+exports.modules = {
+
+/***/ 61346:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ defineCommand)
+/* harmony export */ });
+/** Declares a command with its option types inferred from its option definitions. */
+function defineCommand(command) {
+    return command;
+}
+
+
+/***/ }),
+
+/***/ 34066:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ platformName),
+/* harmony export */   CI: () => (/* binding */ partsOf),
+/* harmony export */   H3: () => (/* binding */ isAttestation)
+/* harmony export */ });
+/** True for Buildx's attestation manifests (and any child whose platform is unknown/unknown). */
+function isAttestation(child) {
+    return (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+        (child.platform?.os === 'unknown' && child.platform.architecture === 'unknown'));
+}
+/** `os/architecture[/variant]` of an index child. */
+function platformName(child) {
+    const { os = '?', architecture = '?', variant } = child.platform ?? {};
+    return `${os}/${architecture}${variant ? `/${variant}` : ''}`;
+}
+/** Splits a parsed manifest into platforms and attestation manifests. */
+function partsOf(parsed) {
+    if (!parsed.isIndex)
+        return { platforms: [], attestations: 0, children: [] };
+    return {
+        platforms: parsed.manifests.filter((child) => !isAttestation(child)).map(platformName),
+        attestations: parsed.manifests.filter(isAttestation).length,
+        children: parsed.manifests,
+    };
+}
+
+
+/***/ }),
+
+/***/ 11742:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ mapRepository)
+/* harmony export */ });
+function globToRegExp(glob) {
+    const body = glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.*)');
+    return new RegExp(`^${body}$`);
+}
+/**
+ * The new registry's repository path for an old one: the first `paths` rule whose `from`
+ * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
+ */
+function mapRepository(oldPath, rules) {
+    for (const rule of rules) {
+        const match = globToRegExp(rule.from).exec(oldPath);
+        if (!match)
+            continue;
+        let capture = 1;
+        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
+    }
+    return oldPath;
+}
+
+
+/***/ }),
+
+/***/ 11296:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ planPush)
+/* harmony export */ });
+/* unused harmony export ownPathOf */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+
+
+
+
+/** True for a local image ID (`sha256:…` or a hex prefix), which names no repository. */
+function isImageId(text) {
+    return /^sha256:[a-f0-9]{12,64}$/.test(text) || /^[a-f0-9]{12,64}$/.test(text);
+}
+/**
+ * The repository path and tag a local image name gives: `registry.example.com/team/api:1.2` →
+ * `team/api`, `1.2`; `api:build` → `api`, `build` (no `library/` as Docker Hub would add). An
+ * image ID gives neither.
+ * @throws UsageError when the name is not a valid reference
+ */
+function ownPathOf(image) {
+    if (isImageId(image))
+        return {};
+    try {
+        const slash = image.indexOf('/');
+        const first = slash >= 0 ? image.slice(0, slash) : '';
+        const hasHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+        if (hasHost && (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidHost */ .HO)(first)) {
+            const parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(image);
+            return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+        }
+        const parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(image);
+        return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+    }
+    catch (error) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--image: expected a local image name or ID, found "${image}": ${error.message}`);
+    }
+}
+/**
+ * Plans a push on `today`: the repository (given, or the image's own path), the tags (given, or
+ * the image's tag, or `latest`), and the registries the timeline sends it to — the new registry
+ * under the path the manifest's `paths` map it to.
+ * @throws UsageError for an invalid repository or tag, or an image ID without `--repository`
+ */
+function planPush(manifest, today, request) {
+    const own = ownPathOf(request.image);
+    const repository = request.repository ?? own.repository;
+    if (!repository) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--image ${request.image} is an image ID: name the repository with --repository`);
+    }
+    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0)(repository)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--repository: expected a repository path such as "team/api" (lower-case letters, digits, . _ - separators, components joined by /), found "${repository}"`);
+    }
+    const tags = request.tags.length > 0 ? [...new Set(request.tags)] : [own.tag ?? 'latest'];
+    for (const tag of tags) {
+        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(tag)) {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--tag: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -), found "${tag}"`);
+        }
+    }
+    const phase = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .phaseAt */ .BA)(manifest.timeline, today);
+    const paths = { old: repository, new: (0,_manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .mapRepository */ .T)(repository, manifest.paths) };
+    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0)(paths.new)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`the manifest's paths map "${repository}" to "${paths.new}", which is not a valid repository path`);
+    }
+    const targets = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .pushTargets */ .XV)(phase).map((role) => {
+        const registry = manifest.registries[role];
+        return { role, registry, repository: paths[role], name: `${registry.host}/${paths[role]}` };
+    });
+    const reason = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .oldRegistrySkippedReason */ .FN)(manifest.timeline, phase);
+    const skipped = reason && !targets.some((target) => target.role === 'old')
+        ? [{ role: 'old', host: manifest.registries.old.host, reason }]
+        : [];
+    if (phase === 'before') {
+        skipped.push({
+            role: 'new',
+            host: manifest.registries.new.host,
+            reason: `the new registry opens on ${manifest.timeline.available}`,
+        });
+    }
+    return { phase, repository, tags, targets, skipped };
+}
+
+
+/***/ }),
+
+/***/ 51477:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return String(text ?? '')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured Markdown table. */
+function table(headers, rows) {
+    const head = `| ${headers.map(cell).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+/** A human byte count: 1.5 MB. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 68164:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ hostPart),
+/* harmony export */   Vd: () => (/* binding */ planTags),
+/* harmony export */   g2: () => (/* binding */ roleOfHost),
+/* harmony export */   je: () => (/* binding */ plannedReferences)
+/* harmony export */ });
+/* unused harmony export parseTagLine */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11296);
+/**
+ * Today's full references for an image about to be built: the tags a build should push (old,
+ * both, or new registry, by the timeline), in the form docker/build-push-action's `tags:` takes.
+ */
+
+
+
+/** The role of a registry host in the manifest (aliases of the old one included), if it is one. */
+function roleOfHost(manifest, host) {
+    const wanted = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(host);
+    const { old, new: next } = manifest.registries;
+    if ([old.host, ...old.aliases].some((name) => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(name) === wanted))
+        return 'old';
+    if ((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(next.host) === wanted)
+        return 'new';
+    return undefined;
+}
+/** The first path component when it names a registry host (`.` or `:` in it, or `localhost`). */
+function hostPart(text) {
+    const slash = text.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const first = text.slice(0, slash);
+    return first.includes('.') || first.includes(':') || first === 'localhost' ? first : undefined;
+}
+/**
+ * Reads one line of `--tags`: a bare tag (`1.2`, with `--repository`), `repository:tag` (what
+ * docker/metadata-action writes for `images: api`), or `old-host/repository:tag`.
+ * @throws UsageError naming the line, for anything else
+ */
+function parseTagLine(manifest, line, number, repository) {
+    const where = `--tags line ${number} ("${line}")`;
+    if (!line.includes(':') && !line.includes('/') && !line.includes('@')) {
+        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(line))
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -)`);
+        if (!repository)
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: a bare tag needs --repository (the image's path in the old registry)`);
+        return { repository, tag: line };
+    }
+    const host = hostPart(line);
+    if (host !== undefined) {
+        const role = roleOfHost(manifest, host);
+        if (role !== 'old')
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: name images by their path in the old registry ${manifest.registries.old.host} (or without a host); ${role === 'new' ? 'the manifest’s paths give the new registry’s path' : `${host} is not a registry of the manifest`}`);
+    }
+    let parsed;
+    try {
+        parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(host === undefined ? line : line.slice(host.length + 1));
+    }
+    catch (error) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: ${error.message}`);
+    }
+    if (parsed.digest !== undefined)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: expected a tag, not a digest`);
+    return { repository: repository ?? parsed.repository, tag: parsed.tag ?? 'latest' };
+}
+/**
+ * Plans today's references for the given lines: grouped by repository, each sent where `push`
+ * would send it (the same read-only and shutdown rules).
+ * @throws UsageError for a line that is not a tag or image name, or no line at all
+ */
+function planTags(manifest, today, request) {
+    const lines = request.lines.map((line) => line.trim()).filter((line) => line.length > 0);
+    if (lines.length === 0 && request.repository === undefined)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('--tags: expected at least one tag or image name (one per line)');
+    const wanted = new Map();
+    if (lines.length === 0)
+        wanted.set(request.repository, ['latest']);
+    lines.forEach((line, index) => {
+        const { repository, tag } = parseTagLine(manifest, line, index + 1, request.repository);
+        const tags = wanted.get(repository) ?? [];
+        if (!tags.includes(tag))
+            tags.push(tag);
+        wanted.set(repository, tags);
+    });
+    const images = [];
+    let phase = 'dual';
+    let skipped = [];
+    for (const [repository, tags] of wanted) {
+        const plan = (0,_push_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planPush */ .M)(manifest, today, { image: repository, repository, tags });
+        phase = plan.phase;
+        skipped = plan.skipped;
+        images.push({ repository, tags: plan.tags, targets: plan.targets });
+    }
+    const references = plannedReferences({ images }).map((planned) => planned.reference);
+    const registries = [...new Set(images.flatMap((image) => image.targets.map((t) => t.registry.host)))];
+    return { today, phase, images, references, registries, skipped };
+}
+/** Every reference of a plan with its registry, target by target. */
+function plannedReferences(plan) {
+    return plan.images.flatMap((image) => image.targets.flatMap((target) => image.tags.map((tag) => ({
+        role: target.role,
+        host: target.registry.host,
+        repository: target.repository,
+        tag,
+        reference: `${target.name}:${tag}`,
+    }))));
+}
+
+
+/***/ }),
+
+/***/ 28526:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verify: () => (/* binding */ command_verify)
+});
+
+// EXTERNAL MODULE: ./lib/src/cli/command.js
+var command = __webpack_require__(61346);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(61714);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
+var client = __webpack_require__(47832);
+// EXTERNAL MODULE: ./lib/src/shared/markdown.js
+var markdown = __webpack_require__(51477);
+;// CONCATENATED MODULE: ./lib/src/verify/present.js
+
+function contents(check) {
+    if (check.platforms.length === 0)
+        return 'single image';
+    return `${check.platforms.length} platform${check.platforms.length === 1 ? '' : 's'} (${check.platforms.join(', ')})${check.attestations > 0 ? ` + ${check.attestations} attestation manifest${check.attestations === 1 ? '' : 's'}` : ''}`;
+}
+/** Turns the report into log lines, the summary, `--json` and outputs; any problem fails the step. */
+function presentVerify(report, reporter) {
+    for (const check of report.checks)
+        if (check.digest !== undefined)
+            reporter.info(`${check.reference}: ${check.digest}, ${contents(check)}`);
+    for (const problem of report.problems)
+        reporter.error(problem.message);
+    const ok = report.problems.length === 0;
+    if (ok)
+        reporter.info(`verified: ${report.checks.length} reference${report.checks.length === 1 ? '' : 's'} resolve to ${report.expected}`);
+    reporter.summary([
+        `### cutover verify: ${ok ? '✅' : '❌'} ${report.checks.length} references${report.expected ? `, expected \`${report.expected}\`` : ''}`,
+        '',
+        (0,markdown/* table */.tp)(['Reference', 'Digest', 'Contents', 'Result'], report.checks.map((check) => {
+            const problems = report.problems.filter((problem) => problem.reference === check.reference);
+            return [
+                `\`${check.reference}\``,
+                check.digest ? `\`${check.digest}\`` : '—',
+                check.digest ? contents(check) : '',
+                problems.length === 0 ? '✅' : `❌ ${problems.map((problem) => problem.kind).join(', ')}`,
+            ];
+        })),
+        '',
+    ].join('\n'));
+    return {
+        exitCode: ok ? 0 : 1,
+        ...(!ok && {
+            failureMessage: `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}: ${report.problems.map((problem) => problem.message).join('; ')}`,
+        }),
+        outputs: { digest: ok ? (report.expected ?? '') : '' },
+        json: {
+            ok,
+            expected: report.expected ?? null,
+            references: report.checks.map((check) => ({
+                reference: check.reference,
+                registry: check.host,
+                digest: check.digest ?? null,
+                platforms: check.platforms,
+                attestations: check.attestations,
+                missingChildren: check.missingChildren,
+            })),
+            problems: report.problems,
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./lib/src/oci/reference.js
+var reference = __webpack_require__(92041);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(8835);
+// EXTERNAL MODULE: ./lib/src/tags/targets.js
+var targets = __webpack_require__(68164);
+;// CONCATENATED MODULE: ./lib/src/verify/references.js
+
+
+
+/**
+ * The references to verify: lines naming one of the manifest's registries (what `cutover tags`
+ * printed) are taken as they are; other lines (tags, `repository:tag`) are planned for today as
+ * `cutover tags` would.
+ * @throws UsageError for a line that is neither
+ */
+function referencesToVerify(manifest, today, request) {
+    const full = [];
+    const others = [];
+    request.lines
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0)
+        .forEach((line, index) => {
+        const host = (0,targets/* hostPart */.O1)(line);
+        const role = host === undefined ? undefined : (0,targets/* roleOfHost */.g2)(manifest, host);
+        if (host === undefined || role === undefined)
+            return others.push(line);
+        let parsed;
+        try {
+            parsed = (0,reference/* parseRepositoryReference */.Dp)(line.slice(host.length + 1));
+        }
+        catch (error) {
+            throw new errors/* UsageError */.eb(`--tags line ${index + 1} ("${line}"): ${error.message}`);
+        }
+        const tag = parsed.digest ?? parsed.tag ?? 'latest';
+        full.push({ role, host, repository: parsed.repository, tag, reference: line });
+    });
+    const planned = others.length > 0 || full.length === 0
+        ? (0,targets/* plannedReferences */.je)((0,targets/* planTags */.Vd)(manifest, today, {
+            lines: others,
+            ...(request.repository !== undefined && { repository: request.repository }),
+        }))
+        : [];
+    return [...full, ...planned];
+}
+
+// EXTERNAL MODULE: ./lib/src/verify/verify.js
+var verify = __webpack_require__(8865);
+;// CONCATENATED MODULE: ./lib/src/verify/command.js
+
+
+
+
+
+
+/** `cutover verify`: after a push, every reference resolves to one digest in every registry. */
+const command_verify = (0,command/* defineCommand */.N)({
+    name: 'verify',
+    summary: 'Check that every reference `cutover tags` produced resolves to the same digest in each registry, index children and attestation manifests included.',
+    options: {
+        tags: cli_option/* option */.uK.list('References to check: `cutover tags`’ tags output (host/repository:tag), or tags and repository:tag names planned for today as `cutover tags` does.'),
+        repository: cli_option/* option */.uK.string('Repository path in the old registry, for bare tags in --tags.'),
+        digest: cli_option/* option */.uK.string('The digest every reference must have (build-push-action’s digest output).', {
+            pattern: /^sha256:[a-f0-9]{64}$/,
+            expected: 'expected a digest sha256:<64 hex>',
+        }),
+        concurrency: cli_option/* option */.uK.int({ min: 1, max: 64, default: 8 }, 'Requests in flight per registry host (1–64).'),
+    },
+    outputs: [{ name: 'digest', description: 'The digest every reference resolves to (empty on failure).' }],
+    async run({ options, manifest: load, today, reporter, env, secrets }) {
+        // parse
+        const manifest = await load();
+        const references = referencesToVerify(manifest, today, {
+            lines: options.tags.flatMap((value) => value.split('\n')),
+            ...(options.repository !== undefined && { repository: options.repository }),
+        });
+        const clients = new Map();
+        for (const role of new Set(references.map((reference) => reference.role)))
+            clients.set(role, await client/* RegistryClient */.bP.forRegistry(manifest.registries[role], env, {
+                concurrency: options.concurrency,
+                readOnly: true,
+                secrets,
+            }));
+        // do
+        // The hint names a reference that can be copied from: the new registry's when there is one.
+        const from = (references.find((reference) => reference.role === 'new') ?? references[0])?.reference;
+        const good = (expected) => `${from?.replace(/:[^:/]+$/, '') ?? '<host/repository>'}@${expected ?? '<digest>'}`;
+        const report = await (0,verify/* verifyReferences */.y)(references, (role) => clients.get(role), {
+            ...(options.digest !== undefined && { expected: options.digest }),
+            concurrency: options.concurrency,
+            fix: (expected) => `push again, or copy the right image where it is wrong with \`cutover push --from ${good(expected)} --tag <tag>\``,
+        });
+        // present
+        return presentVerify(report, reporter);
+    },
+});
+
+
+/***/ }),
+
+/***/ 8865:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ verifyReferences)
+/* harmony export */ });
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21732);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17870);
+/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34066);
+
+
+
+/**
+ * Resolves every reference in its registry and compares the digests with `expected` (or the first
+ * found); for an index, HEADs each child by digest in every repository that has the index.
+ */
+async function verifyReferences(references, clientFor, options = {}) {
+    const concurrency = options.concurrency ?? 8;
+    const heads = await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimited */ .bB)(references, concurrency, async (ref) => ({
+        ref,
+        head: await clientFor(ref.role).headManifest(ref.repository, ref.tag),
+    }));
+    const expected = options.expected ?? heads.find((entry) => entry.head)?.head?.digest;
+    // Each repository's index is read once, whatever number of tags point at it.
+    const parts = new Map();
+    const partsIn = (ref, digest) => {
+        const key = `${ref.host} ${ref.repository} ${digest}`;
+        let found = parts.get(key);
+        if (!found) {
+            found = (async () => {
+                const client = clientFor(ref.role);
+                const manifest = await client.getManifest(ref.repository, digest);
+                const image = (0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .partsOf */ .CI)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType));
+                const present = await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimited */ .bB)(image.children, concurrency, async (child) => (await client.headManifest(ref.repository, child.digest))?.digest === child.digest);
+                const missingChildren = image.children
+                    .filter((_, index) => !present[index])
+                    .map((child) => `${child.digest} (${(0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .platformName */ .$r)(child)})`);
+                return { platforms: image.platforms, attestations: image.attestations, missingChildren };
+            })();
+            parts.set(key, found);
+        }
+        return found;
+    };
+    const checks = await Promise.all(heads.map(async ({ ref, head }) => {
+        if (!head)
+            return { ...ref, platforms: [], attestations: 0, missingChildren: [] };
+        return { ...ref, digest: head.digest, ...(await partsIn(ref, head.digest)) };
+    }));
+    const fix = options.fix?.(expected) ?? 'push the image again';
+    const problems = [];
+    for (const check of checks) {
+        if (check.digest === undefined)
+            problems.push({
+                reference: check.reference,
+                kind: 'missing',
+                message: `${check.reference} does not exist${expected ? ` (expected ${expected})` : ''}: ${fix}`,
+            });
+        else if (check.digest !== expected)
+            problems.push({
+                reference: check.reference,
+                kind: 'differs',
+                message: `${check.reference} is ${check.digest}, expected ${expected}: the tag was re-pointed or pushed apart; ${fix}`,
+            });
+        for (const child of check.missingChildren)
+            problems.push({
+                reference: check.reference,
+                kind: 'missing-child',
+                message: `${check.reference}: the registry lacks the index's child ${child}: ${fix}`,
+            });
+    }
+    return { ...(expected !== undefined && { expected }), checks, problems };
+}
+
+
+/***/ })
+
+};
+;
