@@ -1,4 +1,15 @@
-import { chmod, lstat, mkdtemp, readFile, readlink, rm, symlink, unlink } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readlink,
+  rm,
+  symlink,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -11,13 +22,15 @@ import {
   looksUntouched,
   lendHistory,
   makeScratchCopy,
+  openRepository,
   statOf,
   writeBack,
   type FileStat,
   type Repository,
   type ScratchCopy,
 } from './repository.js';
-import { missingCommandIn, type Generator } from './select.js';
+import type { Manifest } from '../manifest/model.js';
+import { missingCommandIn, preflight, problemAt, selectGenerators, type Generator } from './select.js';
 import { hashRepositoryFiles, ShadowGit } from './shadow.js';
 
 /** How a file a generator owns differs from what the generator writes now. */
@@ -105,6 +118,88 @@ export interface CheckOptions {
   locate: (generator: Generator, key: string, message: string) => ConfigProblem;
   onEvent?: (event: CheckEvent) => void;
   onOutput?: (generator: string, chunk: Buffer) => void;
+}
+
+/** What `check-generated` was asked to do, as parsed from its options. */
+export interface CheckRequest {
+  manifest: Manifest;
+  /** `--repo`: whose `repos.<name>.generated` apply as well (default: GITHUB_REPOSITORY). */
+  repo?: string;
+  /** `--patch`: where to write the fix patch (default in an action: $RUNNER_TEMP/cutover-generated.patch). */
+  patch?: string;
+  fix: boolean;
+  /** `--repeat` (default: 2 when CI is set, else 1). */
+  repeat?: number;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Moments of a check worth showing while it runs. */
+export interface CheckHooks {
+  /** The generators are chosen and the repository read; the runs are about to start. */
+  onStart?: (start: { generators: Generator[]; top: string; files: number; repeat: number }) => void;
+  onEvent?: (event: CheckEvent) => void;
+  onOutput?: (generator: string, chunk: Buffer) => void;
+}
+
+/** Everything one `check-generated` run found: the one report its presenter turns into output. */
+export interface CheckGeneratedReport extends CheckReport {
+  /** The manifest the generators came from (its source and positions, for located messages). */
+  manifest: Manifest;
+  /** The repository whose generators were added, when one was named. */
+  repo?: string;
+  generatorsChecked: Generator[];
+  repeat: number;
+  /** The working tree was fixed in place (`--fix`); stale files were written, not reported. */
+  fix: boolean;
+  /** Where the fix patch was written (only when something is stale and not fixing). */
+  patchFile?: string;
+}
+
+/**
+ * The whole check for the repository around `request.cwd`: chooses the generators, checks what can
+ * be checked before running anything, runs them in scratch copies and writes the fix patch.
+ * @throws UsageError / ConfigError for bad options, a missing command or working directory
+ */
+export async function checkRepository(
+  request: CheckRequest,
+  hooks: CheckHooks = {},
+): Promise<CheckGeneratedReport> {
+  const { manifest, env } = request;
+  const { repo, generators } = selectGenerators(manifest, request.repo, env);
+  const repository = await openRepository(request.cwd);
+  preflight(manifest, generators, repository.top, env);
+  const repeat = request.repeat ?? (env['CI'] && env['CI'] !== 'false' ? 2 : 1);
+  const patchFile =
+    request.patch !== undefined
+      ? path.resolve(request.cwd, request.patch)
+      : env['GITHUB_ACTIONS'] === 'true' && env['RUNNER_TEMP']
+        ? path.join(env['RUNNER_TEMP'], 'cutover-generated.patch')
+        : undefined;
+  hooks.onStart?.({ generators, top: repository.top, files: repository.files.size, repeat });
+  const report = await checkGenerated(repository, generators, {
+    repeat,
+    fix: request.fix,
+    env,
+    locate: (generator, key, message) => problemAt(manifest, generator, key, message),
+    ...(hooks.onEvent && { onEvent: hooks.onEvent }),
+    ...(hooks.onOutput && { onOutput: hooks.onOutput }),
+  });
+  let written: string | undefined;
+  if (patchFile && report.stale.length > 0 && !request.fix) {
+    await mkdir(path.dirname(patchFile), { recursive: true });
+    await writeFile(patchFile, report.patch);
+    written = patchFile;
+  }
+  return {
+    ...report,
+    manifest,
+    ...(repo !== undefined && { repo }),
+    generatorsChecked: generators,
+    repeat,
+    fix: request.fix,
+    ...(written !== undefined && { patchFile: written }),
+  };
 }
 
 /** Lines of a failed generator's error output that are kept. */

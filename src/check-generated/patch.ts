@@ -1,3 +1,4 @@
+import { OperationalError } from '../shared/errors.js';
 import { runProgram } from '../shared/process.js';
 
 /** Lines of a diff shown in logs and the job summary; the patch file always holds all of it. */
@@ -48,7 +49,9 @@ export async function diffFile(
     { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' } },
   );
   // git diff --no-index exits 1 when the files differ, 0 when they are the same.
-  if (result.code > 1) throw new Error(`git diff --no-index failed for ${file}: ${result.stderr.trim()}`);
+  if (result.code > 1) {
+    throw new OperationalError('failed', `git diff --no-index failed for ${file}: ${result.stderr.trim()}`);
+  }
   const lines = result.stdout.toString('utf8').split('\n');
   if (lines.at(-1) === '') lines.pop();
   const bodyStart = lines.findIndex(

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 734;
-exports.ids = [734];
+exports.id = 85;
+exports.ids = [85];
 exports.modules = {
 
-/***/ 91734:
+/***/ 41085:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,18 +14,20 @@ __webpack_require__.d(__webpack_exports__, {
   checkGeneratedCommand: () => (/* binding */ checkGeneratedCommand)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+// EXTERNAL MODULE: ./lib/src/cli/command.js
+var command = __webpack_require__(75873);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(24903);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __webpack_require__(70636);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(83460);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/hints.js
 /**
  * Why a generator's output may differ between two runs on the same input, when we recognise the
@@ -61,6 +63,56 @@ function changedLines(a, b) {
 var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./lib/src/shared/process.js
 
+
+/** Error output kept by default: enough for any message, bounded for a program that floods it. */
+const DEFAULT_STDERR_LIMIT = 1 << 20;
+/**
+ * Output kept up to a byte limit — the first bytes (`head`) or the last (`tail`) — with a count of
+ * the bytes dropped, so that memory stays bounded however much a program writes.
+ */
+class KeptBytes {
+    keep;
+    limit;
+    chunks = [];
+    size = 0;
+    dropped = 0;
+    constructor(keep, limit) {
+        this.keep = keep;
+        this.limit = limit;
+    }
+    add(chunk) {
+        if (this.keep === 'head') {
+            const room = Math.max(0, this.limit - this.size);
+            const kept = chunk.length <= room ? chunk : chunk.subarray(0, room);
+            if (kept.length > 0) {
+                // A copy, so that a kept slice does not pin the whole chunk it came from.
+                this.chunks.push(kept === chunk ? chunk : Buffer.from(kept));
+                this.size += kept.length;
+            }
+            this.dropped += chunk.length - kept.length;
+            return;
+        }
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.limit && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.limit;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.chunks[0] = Buffer.from(first.subarray(excess));
+                this.size -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    bytes() {
+        return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    }
+}
 /** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 5000;
 /** Process groups started with a time limit and still running; stopped if cutover itself is. */
@@ -120,18 +172,15 @@ function runProgram(file, args, options) {
                 timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
             }, options.timeoutMs));
         }
-        const stdout = [];
-        let stderr = '';
-        const limit = options.stderrLimit ?? 1 << 20;
+        const stdout = new KeptBytes('head', options.stdoutLimit ?? Infinity);
+        const stderr = new KeptBytes('tail', options.stderrLimit ?? DEFAULT_STDERR_LIMIT);
         child.stdout.on('data', (chunk) => {
-            stdout.push(chunk);
-            options.onOutput?.(chunk);
+            stdout.add(chunk);
+            options.onOutput?.(chunk, 'stdout');
         });
         child.stderr.on('data', (chunk) => {
-            stderr += chunk.toString('utf8');
-            if (stderr.length > limit)
-                stderr = stderr.slice(-limit);
-            options.onOutput?.(chunk);
+            stderr.add(chunk);
+            options.onOutput?.(chunk, 'stderr');
         });
         const settle = () => {
             for (const timer of timers)
@@ -148,8 +197,10 @@ function runProgram(file, args, options) {
             resolve({
                 code: code ?? 128,
                 ...(signal && { signal }),
-                stdout: Buffer.concat(stdout),
-                stderr,
+                stdout: stdout.bytes(),
+                stderr: stderr.bytes().toString('utf8'),
+                stdoutDropped: stdout.dropped,
+                stderrDropped: stderr.dropped,
                 ...(timedOut && { timedOut }),
             });
         });
@@ -157,7 +208,7 @@ function runProgram(file, args, options) {
         child.stdin.end(options.input);
     });
 }
-/** Runs `git` and returns its stdout; a non-zero exit becomes an Error carrying git's message. */
+/** Runs `git` and returns its stdout; a non-zero exit becomes an OperationalError carrying git's message. */
 async function git(args, cwd, input) {
     const result = await runProgram('git', args, {
         cwd,
@@ -165,7 +216,7 @@ async function git(args, cwd, input) {
         ...(input !== undefined && { input }),
     });
     if (result.code !== 0) {
-        throw new Error(`git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+        throw new errors/* OperationalError */.LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
     }
     return result.stdout;
 }
@@ -175,6 +226,7 @@ function splitNul(output) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/check-generated/patch.js
+
 
 /** Lines of a diff shown in logs and the job summary; the patch file always holds all of it. */
 const DIFF_LINE_CAP = 150;
@@ -206,8 +258,9 @@ async function diffFile(file, before, after, cwd) {
         after ?? '/dev/null',
     ], { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' } });
     // git diff --no-index exits 1 when the files differ, 0 when they are the same.
-    if (result.code > 1)
-        throw new Error(`git diff --no-index failed for ${file}: ${result.stderr.trim()}`);
+    if (result.code > 1) {
+        throw new errors/* OperationalError */.LE('failed', `git diff --no-index failed for ${file}: ${result.stderr.trim()}`);
+    }
     const lines = result.stdout.toString('utf8').split('\n');
     if (lines.at(-1) === '')
         lines.pop();
@@ -272,7 +325,9 @@ function capDiff(text, cap = DIFF_LINE_CAP) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/repository.js
 
 
@@ -446,11 +501,11 @@ async function writeBack(from, to) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/did-you-mean.js
-var did_you_mean = __webpack_require__(52299);
+var did_you_mean = __webpack_require__(69816);
 // EXTERNAL MODULE: ./lib/src/manifest/locate.js
-var locate = __webpack_require__(65910);
+var locate = __webpack_require__(49689);
 // EXTERNAL MODULE: ./lib/src/manifest/schema.js
-var schema = __webpack_require__(78947);
+var schema = __webpack_require__(71300);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/select.js
 
 
@@ -653,6 +708,47 @@ async function hashRepositoryFiles(top, files) {
 
 
 
+/**
+ * The whole check for the repository around `request.cwd`: chooses the generators, checks what can
+ * be checked before running anything, runs them in scratch copies and writes the fix patch.
+ * @throws UsageError / ConfigError for bad options, a missing command or working directory
+ */
+async function checkRepository(request, hooks = {}) {
+    const { manifest, env } = request;
+    const { repo, generators } = selectGenerators(manifest, request.repo, env);
+    const repository = await openRepository(request.cwd);
+    preflight(manifest, generators, repository.top, env);
+    const repeat = request.repeat ?? (env['CI'] && env['CI'] !== 'false' ? 2 : 1);
+    const patchFile = request.patch !== undefined
+        ? external_node_path_.resolve(request.cwd, request.patch)
+        : env['GITHUB_ACTIONS'] === 'true' && env['RUNNER_TEMP']
+            ? external_node_path_.join(env['RUNNER_TEMP'], 'cutover-generated.patch')
+            : undefined;
+    hooks.onStart?.({ generators, top: repository.top, files: repository.files.size, repeat });
+    const report = await checkGenerated(repository, generators, {
+        repeat,
+        fix: request.fix,
+        env,
+        locate: (generator, key, message) => problemAt(manifest, generator, key, message),
+        ...(hooks.onEvent && { onEvent: hooks.onEvent }),
+        ...(hooks.onOutput && { onOutput: hooks.onOutput }),
+    });
+    let written;
+    if (patchFile && report.stale.length > 0 && !request.fix) {
+        await (0,promises_.mkdir)(external_node_path_.dirname(patchFile), { recursive: true });
+        await (0,promises_.writeFile)(patchFile, report.patch);
+        written = patchFile;
+    }
+    return {
+        ...report,
+        manifest,
+        ...(repo !== undefined && { repo }),
+        generatorsChecked: generators,
+        repeat,
+        fix: request.fix,
+        ...(written !== undefined && { patchFile: written }),
+    };
+}
 /** Lines of a failed generator's error output that are kept. */
 const STDERR_TAIL_LINES = 20;
 /** How far back repeat runs move modification times, so that time-dependent output shows. */
@@ -917,178 +1013,55 @@ function lastLine(text) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
-// EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
-// EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
-;// CONCATENATED MODULE: ./lib/src/check-generated/command.js
+var shared_progress = __webpack_require__(88456);
+;// CONCATENATED MODULE: ./lib/src/check-generated/present.js
 
 
 
 
 
 
-
-
-
-
-
+/**
+ * Presentation of `check-generated`: turns the one report of the check into log lines,
+ * annotations, the job summary, the `--json` document and the action's outputs.
+ */
 const KIND_TEXT = {
     modified: 'out of date',
     missing: 'missing (the generator writes it, the tree lacks it)',
     orphaned: 'orphaned (matches the outputs, the generator no longer writes it)',
     mode: 'file mode differs (executable bit)',
 };
-/** `cutover check-generated`: are the generated files current? Runs generators in scratch copies. */
-const checkGeneratedCommand = (0,command/* defineCommand */.N)({
-    name: 'check-generated',
-    summary: 'Check that generated files are current by running each generator in a scratch copy; report diffs, a fix patch, and non-reproducible output.',
-    options: {
-        repo: cli_option/* option */.uK.string('Check the generators of this repository (repos.<name>.generated) as well as the top-level ones. Default: GITHUB_REPOSITORY.'),
-        patch: cli_option/* option */.uK.string('Write one patch that `git apply` turns into the fix to this file (only when something is stale). In an action: default $RUNNER_TEMP/cutover-generated.patch.'),
-        fix: cli_option/* option */.uK.boolean("Regenerate in place: write the generators' outputs (and only those) into the working tree.", { cliOnly: true }),
-        repeat: cli_option/* option */.uK.int({ min: 1, max: 10, expected: 'expected a number of runs from 1 to 10' }, 'Run each generator this many times, each in its own copy, and report outputs that differ as non-reproducible. Default: 2 when CI is set, else 1.'),
-    },
-    outputs: [
-        { name: 'stale', description: 'true when a generated file is stale, missing or orphaned, else false.' },
-        {
-            name: 'patch',
-            description: 'Path of the patch that fixes the stale files (empty when nothing is stale).',
-        },
-        { name: 'stale-files', description: 'Number of stale, missing or orphaned generated files.' },
-        { name: 'non-reproducible', description: 'Number of generated files that differ between repeated runs.' },
-        {
-            name: 'undeclared-writes',
-            description: 'Number of files generators changed outside their declared outputs.',
-        },
-        { name: 'failed-generators', description: 'Number of generators that exited with an error.' },
-    ],
-    actionSteps: [
-        {
-            name: 'Upload the fix for generated files',
-            if: "${{ always() && steps.run.outputs.stale == 'true' && steps.run.outputs.patch != '' }}",
-            uses: 'actions/upload-artifact@v4',
-            with: {
-                name: 'cutover-generated-patch',
-                path: '${{ steps.run.outputs.patch }}',
-                'if-no-files-found': 'ignore',
-            },
-        },
-    ],
-    async run({ options, manifest: load, reporter, env, cwd }) {
-        // parse
-        const manifest = await load();
-        const { repo, generators } = selectGenerators(manifest, options.repo, env);
-        const repository = await openRepository(cwd);
-        preflight(manifest, generators, repository.top, env);
-        const repeat = options.repeat ?? (env['CI'] && env['CI'] !== 'false' ? 2 : 1);
-        const patchFile = options.patch !== undefined
-            ? external_node_path_.resolve(cwd, options.patch)
-            : env['GITHUB_ACTIONS'] === 'true' && env['RUNNER_TEMP']
-                ? external_node_path_.join(env['RUNNER_TEMP'], 'cutover-generated.patch')
-                : undefined;
-        const fixCommand = shellJoin([
-            'npx',
-            'cutover',
-            'check-generated',
-            '--fix',
-            ...(options.manifest !== undefined ? ['--manifest', options.manifest] : []),
-            ...(repo !== undefined ? ['--repo', repo] : []),
-        ]);
-        // do
-        reporter.info(`checking ${generators.length} generator${generators.length === 1 ? '' : 's'} in scratch copies of ${repository.top} (${repository.files.size} files, ${repeat} run${repeat === 1 ? '' : 's'} each)`);
-        const report = await withProgress(reporter, generators.length * repeat, (onEvent) => checkGenerated(repository, generators, {
-            repeat,
-            fix: options.fix,
-            env,
-            locate: (generator, key, message) => problemAt(manifest, generator, key, message),
-            onEvent,
-            onOutput: (name, chunk) => reporter.debug(`[${name}] ${chunk.toString('utf8').trimEnd()}`),
-        }));
-        const stale = options.fix ? [] : report.stale;
-        const failed = report.generators.filter((generator) => generator.status === 'failed');
-        let writtenPatch;
-        if (patchFile && report.stale.length > 0 && !options.fix) {
-            (0,external_node_fs_.mkdirSync)(external_node_path_.dirname(patchFile), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(patchFile, report.patch);
-            writtenPatch = patchFile;
-        }
-        // report
-        annotate(reporter, { ...report, stale }, generators, (generator, key, message) => problemAt(manifest, generator, key, message));
-        for (const generator of report.generators) {
-            const seconds = generator.runs.map((run) => `${run.seconds.toFixed(1)}s`).join(', ');
-            reporter.info(`generator "${generator.name}": ${generator.status} (runs: ${seconds})`);
-        }
-        for (const file of stale) {
-            reporter.info(`${file.path}: ${KIND_TEXT[file.kind]} (generator "${file.generator}")\n${capDiff(file.patch).text}`);
-        }
-        if (options.fix && report.fixed.length > 0) {
-            reporter.info(`fixed ${report.fixed.length} file(s) in the working tree: ${report.fixed.join(', ')}`);
-        }
-        if (writtenPatch)
-            reporter.info(`wrote the fix as a patch: ${writtenPatch} (apply with: git apply ${shellJoin([writtenPatch])})`);
-        if (stale.length > 0)
-            reporter.info(`to fix: ${fixCommand}`);
-        reporter.summary(summaryOf(report, stale, fixCommand, writtenPatch, repeat));
-        const problems = [
-            stale.length > 0 && `${stale.length} generated file(s) not current (fix: ${fixCommand})`,
-            report.nonReproducible.length > 0 &&
-                `${report.nonReproducible.length} generated file(s) differ between runs (non-reproducible)`,
-            failed.length > 0 && `generator(s) failed: ${failed.map((generator) => generator.name).join(', ')}`,
-        ].filter((text) => typeof text === 'string');
-        return {
-            exitCode: problems.length > 0 ? 1 : 0,
-            ...(problems.length > 0 && { failureMessage: problems.join('; ') }),
-            outputs: {
-                stale: String(stale.length > 0),
-                patch: writtenPatch ?? '',
-                'stale-files': String(stale.length),
-                'non-reproducible': String(report.nonReproducible.length),
-                'undeclared-writes': String(report.undeclared.length),
-                'failed-generators': String(failed.length),
-            },
-            json: {
-                manifest: manifest.source,
-                ...(repo !== undefined && { repo }),
-                repeat,
-                stale: stale.length > 0,
-                patch: writtenPatch ?? null,
-                fixCommand,
-                generators: report.generators,
-                files: stale.map((file) => ({
-                    path: file.path,
-                    generator: file.generator,
-                    kind: file.kind,
-                    ...(file.line !== undefined && { line: file.line }),
-                    diff: capDiff(file.patch).text,
-                })),
-                fixed: report.fixed,
-                nonReproducible: report.nonReproducible,
-                undeclaredWrites: report.undeclared,
-                counts: {
-                    generators: report.generators.length,
-                    staleFiles: stale.length,
-                    nonReproducible: report.nonReproducible.length,
-                    undeclaredWrites: report.undeclared.length,
-                    failedGenerators: failed.length,
-                    fixed: report.fixed.length,
-                },
-            },
-        };
-    },
-});
-/** Runs the check with a steady progress line and one line per run started and finished. */
-async function withProgress(reporter, total, work) {
+/** The command that fixes the tree, as the user should type it. */
+function fixCommandOf(manifestOption, repo) {
+    return shellJoin([
+        'npx',
+        'cutover',
+        'check-generated',
+        '--fix',
+        ...(manifestOption !== undefined ? ['--manifest', manifestOption] : []),
+        ...(repo !== undefined ? ['--repo', repo] : []),
+    ]);
+}
+/**
+ * Hooks that show the check while it runs: the opening line, a steady progress line and one line per
+ * run started and finished, and generators' output in debug logs. Call `done` when the check ends.
+ */
+function progressHooks(reporter) {
+    let total = 0;
     let finished = 0;
     let running = 0;
     const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (elapsed) => `check-generated: ${finished}/${total} runs finished, ${running} running, ${elapsed.toFixed(0)}s`);
-    const timer = setInterval(() => progress.tick(), 1000);
-    timer.unref();
-    try {
-        return await work((event) => {
+    let timer;
+    return {
+        onStart({ generators, top, files, repeat }) {
+            total = generators.length * repeat;
+            reporter.info(`checking ${generators.length} generator${generators.length === 1 ? '' : 's'} in scratch copies of ${top} (${files} files, ${repeat} run${repeat === 1 ? '' : 's'} each)`);
+            timer = setInterval(() => progress.tick(), 1000);
+            timer.unref();
+        },
+        onEvent(event) {
             if (event.phase === 'started') {
                 running++;
                 reporter.info(`generator "${event.generator}" run ${event.attempt}: started`);
@@ -1098,15 +1071,87 @@ async function withProgress(reporter, total, work) {
                 finished++;
                 reporter.info(`generator "${event.generator}" run ${event.attempt}: ${event.timedOut ? 'stopped at its timeout' : `exit ${event.exitCode}`} after ${event.seconds?.toFixed(1)}s`);
             }
-        });
-    }
-    finally {
-        clearInterval(timer);
-        progress.done();
-    }
+        },
+        onOutput: (name, chunk) => reporter.debug(`[${name}] ${chunk.toString('utf8').trimEnd()}`),
+        done() {
+            if (timer === undefined)
+                return;
+            clearInterval(timer);
+            progress.done();
+        },
+    };
 }
-function annotate(reporter, report, generators, locate) {
-    const byName = new Map(generators.map((generator) => [generator.name, generator]));
+/** Turns the check's report into everything a user sees: logs, annotations, summary, JSON, outputs. */
+function present(report, context) {
+    const { reporter } = context;
+    const fixCommand = fixCommandOf(context.manifestOption, report.repo);
+    const stale = report.fix ? [] : report.stale;
+    const failed = report.generators.filter((generator) => generator.status === 'failed');
+    const writtenPatch = report.patchFile;
+    annotate(reporter, { ...report, stale }, (generator, key, message) => problemAt(report.manifest, generator, key, message));
+    for (const generator of report.generators) {
+        const seconds = generator.runs.map((run) => `${run.seconds.toFixed(1)}s`).join(', ');
+        reporter.info(`generator "${generator.name}": ${generator.status} (runs: ${seconds})`);
+    }
+    for (const file of stale) {
+        reporter.info(`${file.path}: ${KIND_TEXT[file.kind]} (generator "${file.generator}")\n${capDiff(file.patch).text}`);
+    }
+    if (report.fix && report.fixed.length > 0) {
+        reporter.info(`fixed ${report.fixed.length} file(s) in the working tree: ${report.fixed.join(', ')}`);
+    }
+    if (writtenPatch)
+        reporter.info(`wrote the fix as a patch: ${writtenPatch} (apply with: git apply ${shellJoin([writtenPatch])})`);
+    if (stale.length > 0)
+        reporter.info(`to fix: ${fixCommand}`);
+    reporter.summary(summaryOf(report, stale, fixCommand, writtenPatch, report.repeat));
+    const problems = [
+        stale.length > 0 && `${stale.length} generated file(s) not current (fix: ${fixCommand})`,
+        report.nonReproducible.length > 0 &&
+            `${report.nonReproducible.length} generated file(s) differ between runs (non-reproducible)`,
+        failed.length > 0 && `generator(s) failed: ${failed.map((generator) => generator.name).join(', ')}`,
+    ].filter((text) => typeof text === 'string');
+    return {
+        exitCode: problems.length > 0 ? 1 : 0,
+        ...(problems.length > 0 && { failureMessage: problems.join('; ') }),
+        outputs: {
+            stale: String(stale.length > 0),
+            patch: writtenPatch ?? '',
+            'stale-files': String(stale.length),
+            'non-reproducible': String(report.nonReproducible.length),
+            'undeclared-writes': String(report.undeclared.length),
+            'failed-generators': String(failed.length),
+        },
+        json: {
+            manifest: report.manifest.source,
+            ...(report.repo !== undefined && { repo: report.repo }),
+            repeat: report.repeat,
+            stale: stale.length > 0,
+            patch: writtenPatch ?? null,
+            fixCommand,
+            generators: report.generators,
+            files: stale.map((file) => ({
+                path: file.path,
+                generator: file.generator,
+                kind: file.kind,
+                ...(file.line !== undefined && { line: file.line }),
+                diff: capDiff(file.patch).text,
+            })),
+            fixed: report.fixed,
+            nonReproducible: report.nonReproducible,
+            undeclaredWrites: report.undeclared,
+            counts: {
+                generators: report.generators.length,
+                staleFiles: stale.length,
+                nonReproducible: report.nonReproducible.length,
+                undeclaredWrites: report.undeclared.length,
+                failedGenerators: failed.length,
+                fixed: report.fixed.length,
+            },
+        },
+    };
+}
+function annotate(reporter, report, locate) {
+    const byName = new Map(report.generatorsChecked.map((generator) => [generator.name, generator]));
     for (const file of report.stale) {
         const generator = byName.get(file.generator);
         reporter.annotate({
@@ -1217,10 +1262,73 @@ function failureText(outcome) {
         : `failed (exit ${outcome.exitCode})`;
 }
 
+;// CONCATENATED MODULE: ./lib/src/check-generated/command.js
+
+
+
+
+/** `cutover check-generated`: are the generated files current? Runs generators in scratch copies. */
+const checkGeneratedCommand = (0,command/* defineCommand */.N)({
+    name: 'check-generated',
+    summary: 'Check that generated files are current by running each generator in a scratch copy; report diffs, a fix patch, and non-reproducible output.',
+    options: {
+        repo: cli_option/* option */.uK.string('Check the generators of this repository (repos.<name>.generated) as well as the top-level ones. Default: GITHUB_REPOSITORY.'),
+        patch: cli_option/* option */.uK.string('Write one patch that `git apply` turns into the fix to this file (only when something is stale). In an action: default $RUNNER_TEMP/cutover-generated.patch.'),
+        fix: cli_option/* option */.uK.boolean("Regenerate in place: write the generators' outputs (and only those) into the working tree.", { cliOnly: true }),
+        repeat: cli_option/* option */.uK.int({ min: 1, max: 10, expected: 'expected a number of runs from 1 to 10' }, 'Run each generator this many times, each in its own copy, and report outputs that differ as non-reproducible. Default: 2 when CI is set, else 1.'),
+    },
+    outputs: [
+        { name: 'stale', description: 'true when a generated file is stale, missing or orphaned, else false.' },
+        {
+            name: 'patch',
+            description: 'Path of the patch that fixes the stale files (empty when nothing is stale).',
+        },
+        { name: 'stale-files', description: 'Number of stale, missing or orphaned generated files.' },
+        { name: 'non-reproducible', description: 'Number of generated files that differ between repeated runs.' },
+        {
+            name: 'undeclared-writes',
+            description: 'Number of files generators changed outside their declared outputs.',
+        },
+        { name: 'failed-generators', description: 'Number of generators that exited with an error.' },
+    ],
+    actionSteps: [
+        {
+            name: 'Upload the fix for generated files',
+            if: "${{ always() && steps.run.outputs.stale == 'true' && steps.run.outputs.patch != '' }}",
+            uses: 'actions/upload-artifact@v4',
+            with: {
+                name: 'cutover-generated-patch',
+                path: '${{ steps.run.outputs.patch }}',
+                'if-no-files-found': 'ignore',
+            },
+        },
+    ],
+    async run({ options, manifest, reporter, env, cwd }) {
+        // parse
+        const request = {
+            manifest: await manifest(),
+            ...(options.repo !== undefined && { repo: options.repo }),
+            ...(options.patch !== undefined && { patch: options.patch }),
+            ...(options.repeat !== undefined && { repeat: options.repeat }),
+            fix: options.fix,
+            cwd,
+            env,
+        };
+        // do
+        const progress = progressHooks(reporter);
+        const report = await checkRepository(request, progress).finally(() => progress.done());
+        // present
+        return present(report, {
+            reporter,
+            ...(options.manifest !== undefined && { manifestOption: options.manifest }),
+        });
+    },
+});
+
 
 /***/ }),
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1234,7 +1342,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 17870:
+/***/ 17903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1327,7 +1435,7 @@ async function forEachLimited(items, limit, work) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1362,7 +1470,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 625;
-exports.ids = [625,177];
+exports.id = 57;
+exports.ids = [57,892];
 exports.modules = {
 
-/***/ 77381:
+/***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ exports.modules = {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -138,7 +138,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 53836:
+/***/ 5823:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -146,14 +146,14 @@ function lineAndColumn(text, position) {
 /* harmony export */   YC: () => (/* binding */ createdOf)
 /* harmony export */ });
 /* unused harmony exports ARTIFACT_TAG, referencedImages, tagMatcher */
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17870);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11742);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46674);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17903);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70636);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86626);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31959);
+/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11103);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 /**
  * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
  * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
@@ -420,15 +420,15 @@ async function createdOf(source, repository, reference) {
 
 /***/ }),
 
-/***/ 43177:
+/***/ 23892:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createOctokit: () => (/* binding */ createOctokit),
 /* harmony export */   httpStatus: () => (/* binding */ httpStatus)
 /* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60891);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64573);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
 
 
 /**
@@ -457,7 +457,7 @@ function httpStatus(error) {
 
 /***/ }),
 
-/***/ 11742:
+/***/ 31959:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -488,7 +488,7 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -536,7 +536,7 @@ function formatRate(bytes, seconds) {
 
 /***/ }),
 
-/***/ 85006:
+/***/ 93057:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -550,7 +550,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 ;// CONCATENATED MODULE: ./lib/src/github/dashboard.js
 
 /** GitHub refuses issue bodies longer than this. */
@@ -626,29 +626,29 @@ async function updateDashboard(octokit, target, markdown) {
 }
 
 // EXTERNAL MODULE: ./lib/src/github/octokit.js
-var github_octokit = __webpack_require__(43177);
+var github_octokit = __webpack_require__(23892);
 // EXTERNAL MODULE: ./lib/src/plan/plan.js + 1 modules
-var plan_plan = __webpack_require__(69772);
+var plan_plan = __webpack_require__(30346);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(16399);
+var timeline = __webpack_require__(46108);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
-var client = __webpack_require__(79467);
+var client = __webpack_require__(74053);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
-var refs_file = __webpack_require__(77381);
+var refs_file = __webpack_require__(50248);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
 // EXTERNAL MODULE: ./lib/src/plan/render.js + 1 modules
-var render = __webpack_require__(31413);
+var render = __webpack_require__(64937);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(62088);
+var markdown = __webpack_require__(21610);
+// EXTERNAL MODULE: ../../main/node_modules/semver/index.js
+var semver = __webpack_require__(86626);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(11742);
+var paths = __webpack_require__(31959);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(53836);
+var copy_select = __webpack_require__(5823);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 ;// CONCATENATED MODULE: ./lib/src/status/status.js
 
 
@@ -1016,9 +1016,9 @@ function statusJson(status) {
 }
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/status/command.js
 
 
