@@ -1,10 +1,17 @@
 import path from 'node:path';
 import type { CommandResult } from '../cli/command.js';
 import { formatProblem, type ConfigProblem } from '../shared/errors.js';
-import { table } from '../shared/markdown.js';
+import { formatBytes, table } from '../shared/markdown.js';
 import { ProgressLine } from '../shared/progress.js';
 import type { Reporter } from '../shared/reporter.js';
-import type { CheckEvent, CheckGeneratedReport, CheckHooks, GeneratorOutcome, StaleFile } from './check.js';
+import {
+  OUTPUT_KEPT_BYTES,
+  type CheckEvent,
+  type CheckGeneratedReport,
+  type CheckHooks,
+  type GeneratorOutcome,
+  type StaleFile,
+} from './check.js';
 import { capDiff } from './patch.js';
 import { problemAt, type Generator } from './select.js';
 
@@ -53,6 +60,7 @@ export function progressHooks(reporter: Reporter): Required<CheckHooks> & { done
       `check-generated: ${finished}/${total} runs finished, ${running} running, ${elapsed.toFixed(0)}s`,
   );
   let timer: NodeJS.Timeout | undefined;
+  const shown = new Map<string, number>();
   return {
     onStart({ generators, top, files, repeat }) {
       total = generators.length * repeat;
@@ -69,12 +77,28 @@ export function progressHooks(reporter: Reporter): Required<CheckHooks> & { done
       } else {
         running--;
         finished++;
+        const dropped = event.outputDropped
+          ? ` (${formatBytes(event.outputDropped)} of its output not kept)`
+          : '';
         reporter.info(
-          `generator "${event.generator}" run ${event.attempt}: ${event.timedOut ? 'stopped at its timeout' : `exit ${event.exitCode}`} after ${event.seconds?.toFixed(1)}s`,
+          `generator "${event.generator}" run ${event.attempt}: ${event.timedOut ? 'stopped at its timeout' : `exit ${event.exitCode}`} after ${event.seconds?.toFixed(1)}s${dropped}`,
         );
       }
     },
-    onOutput: (name, chunk) => reporter.debug(`[${name}] ${chunk.toString('utf8').trimEnd()}`),
+    onOutput(name, chunk) {
+      // Debug logs show the first OUTPUT_KEPT_BYTES of each generator's output, then say so once.
+      const before = shown.get(name) ?? 0;
+      shown.set(name, before + chunk.length);
+      if (before >= OUTPUT_KEPT_BYTES) return;
+      reporter.debug(
+        `[${name}] ${chunk
+          .subarray(0, OUTPUT_KEPT_BYTES - before)
+          .toString('utf8')
+          .trimEnd()}`,
+      );
+      if (before + chunk.length > OUTPUT_KEPT_BYTES)
+        reporter.debug(`[${name}] … the rest of its output is not shown`);
+    },
     done() {
       if (timer === undefined) return;
       clearInterval(timer);

@@ -111,11 +111,15 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** Synchronous clean-ups (removing scratch directories) run when cutover is stopped by a signal. */
+const cleanups = new Set<() => void>();
+
 let forwarding = false;
 
 /**
  * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
- * signal; pass SIGINT and SIGTERM on, then end as the signal would have ended us.
+ * signal; pass SIGINT and SIGTERM on, run the registered clean-ups, then end as the signal would
+ * have ended us.
  */
 function forwardSignals(): void {
   if (forwarding) return;
@@ -123,10 +127,39 @@ function forwardSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       stopGroups(signal);
+      for (const cleanup of cleanups) {
+        try {
+          cleanup();
+        } catch {
+          // Best effort: the next run removes what is left (see the callers).
+        }
+      }
       process.kill(process.pid, signal);
     });
   }
   process.once('exit', () => stopGroups('SIGKILL'));
+}
+
+/**
+ * Registers a synchronous clean-up to run if cutover is stopped by SIGINT or SIGTERM (after the
+ * programs it started are signalled), for things a `finally` would otherwise undo. Returns a
+ * function that unregisters it, to call when the work ends normally.
+ */
+export function onInterrupt(cleanup: () => void): () => void {
+  forwardSignals();
+  cleanups.add(cleanup);
+  return () => void cleanups.delete(cleanup);
+}
+
+/** True when a process with this id exists (on this machine). */
+export function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is just not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
