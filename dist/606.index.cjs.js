@@ -838,8 +838,9 @@ async function createScratchRoot(base) {
     return {
         dir,
         async remove() {
-            unregister();
+            // Still guarded while it is being removed: a signal now finishes the job synchronously.
             await (0,promises_.rm)(dir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+            unregister();
         },
     };
 }

@@ -26,8 +26,9 @@ export async function createScratchRoot(base: string): Promise<ScratchRoot> {
   return {
     dir,
     async remove() {
-      unregister();
+      // Still guarded while it is being removed: a signal now finishes the job synchronously.
       await rm(dir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+      unregister();
     },
   };
 }
