@@ -1958,10 +1958,63 @@ async function forEachLimited(items, limit, work) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $Y: () => (/* binding */ git),
 /* harmony export */   K5: () => (/* binding */ splitNul),
-/* harmony export */   mB: () => (/* binding */ runProgram)
+/* harmony export */   _Z: () => (/* binding */ processExists),
+/* harmony export */   mB: () => (/* binding */ runProgram),
+/* harmony export */   nA: () => (/* binding */ onInterrupt)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
 
+
+/** Error output kept by default: enough for any message, bounded for a program that floods it. */
+const DEFAULT_STDERR_LIMIT = 1 << 20;
+/**
+ * Output kept up to a byte limit — the first bytes (`head`) or the last (`tail`) — with a count of
+ * the bytes dropped, so that memory stays bounded however much a program writes.
+ */
+class KeptBytes {
+    keep;
+    limit;
+    chunks = [];
+    size = 0;
+    dropped = 0;
+    constructor(keep, limit) {
+        this.keep = keep;
+        this.limit = limit;
+    }
+    add(chunk) {
+        if (this.keep === 'head') {
+            const room = Math.max(0, this.limit - this.size);
+            const kept = chunk.length <= room ? chunk : chunk.subarray(0, room);
+            if (kept.length > 0) {
+                // A copy, so that a kept slice does not pin the whole chunk it came from.
+                this.chunks.push(kept === chunk ? chunk : Buffer.from(kept));
+                this.size += kept.length;
+            }
+            this.dropped += chunk.length - kept.length;
+            return;
+        }
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.limit && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.limit;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.chunks[0] = Buffer.from(first.subarray(excess));
+                this.size -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    bytes() {
+        return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    }
+}
 /** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 5000;
 /** Process groups started with a time limit and still running; stopped if cutover itself is. */
@@ -1978,10 +2031,13 @@ function signalGroup(pid, signal) {
         // already gone
     }
 }
+/** Synchronous clean-ups (removing scratch directories) run when cutover is stopped by a signal. */
+const cleanups = new Set();
 let forwarding = false;
 /**
  * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
- * signal; pass SIGINT and SIGTERM on, then end as the signal would have ended us.
+ * signal; pass SIGINT and SIGTERM on, run the registered clean-ups, then end as the signal would
+ * have ended us.
  */
 function forwardSignals() {
     if (forwarding)
@@ -1990,10 +2046,39 @@ function forwardSignals() {
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.once(signal, () => {
             stopGroups(signal);
+            for (const cleanup of cleanups) {
+                try {
+                    cleanup();
+                }
+                catch {
+                    // Best effort: the next run removes what is left (see the callers).
+                }
+            }
             process.kill(process.pid, signal);
         });
     }
     process.once('exit', () => stopGroups('SIGKILL'));
+}
+/**
+ * Registers a synchronous clean-up to run if cutover is stopped by SIGINT or SIGTERM (after the
+ * programs it started are signalled), for things a `finally` would otherwise undo. Returns a
+ * function that unregisters it, to call when the work ends normally.
+ */
+function onInterrupt(cleanup) {
+    forwardSignals();
+    cleanups.add(cleanup);
+    return () => void cleanups.delete(cleanup);
+}
+/** True when a process with this id exists (on this machine). */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, it is just not ours to signal.
+        return error.code === 'EPERM';
+    }
 }
 /**
  * Runs a program with an argument array (never a shell string built from data) and collects its
@@ -2021,18 +2106,15 @@ function runProgram(file, args, options) {
                 timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
             }, options.timeoutMs));
         }
-        const stdout = [];
-        let stderr = '';
-        const limit = options.stderrLimit ?? 1 << 20;
+        const stdout = new KeptBytes('head', options.stdoutLimit ?? Infinity);
+        const stderr = new KeptBytes('tail', options.stderrLimit ?? DEFAULT_STDERR_LIMIT);
         child.stdout.on('data', (chunk) => {
-            stdout.push(chunk);
-            options.onOutput?.(chunk);
+            stdout.add(chunk);
+            options.onOutput?.(chunk, 'stdout');
         });
         child.stderr.on('data', (chunk) => {
-            stderr += chunk.toString('utf8');
-            if (stderr.length > limit)
-                stderr = stderr.slice(-limit);
-            options.onOutput?.(chunk);
+            stderr.add(chunk);
+            options.onOutput?.(chunk, 'stderr');
         });
         const settle = () => {
             for (const timer of timers)
@@ -2049,8 +2131,10 @@ function runProgram(file, args, options) {
             resolve({
                 code: code ?? 128,
                 ...(signal && { signal }),
-                stdout: Buffer.concat(stdout),
-                stderr,
+                stdout: stdout.bytes(),
+                stderr: stderr.bytes().toString('utf8'),
+                stdoutDropped: stdout.dropped,
+                stderrDropped: stderr.dropped,
                 ...(timedOut && { timedOut }),
             });
         });
@@ -2058,7 +2142,7 @@ function runProgram(file, args, options) {
         child.stdin.end(options.input);
     });
 }
-/** Runs `git` and returns its stdout; a non-zero exit becomes an Error carrying git's message. */
+/** Runs `git` and returns its stdout; a non-zero exit becomes an OperationalError carrying git's message. */
 async function git(args, cwd, input) {
     const result = await runProgram('git', args, {
         cwd,
@@ -2066,7 +2150,7 @@ async function git(args, cwd, input) {
         ...(input !== undefined && { input }),
     });
     if (result.code !== 0) {
-        throw new Error(`git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationalError */ .LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
     }
     return result.stdout;
 }
