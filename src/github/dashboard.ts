@@ -1,4 +1,4 @@
-import type { Octokit } from '@octokit/rest';
+import type { GitHub as Octokit } from './octokit.js';
 import { UsageError } from '../shared/errors.js';
 
 /** Where the dashboard lives: an issue by number, or by title (created on the first run). */

@@ -4,6 +4,8 @@ import { ConfigError, UsageError } from '../shared/errors.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import type { Manifest } from './model.js';
 import { parseManifest } from './parse.js';
+import { connectGitHub } from '../github/connect.js';
+import { httpStatus } from '../github/http-status.js';
 
 /** Where a manifest is looked for when `--manifest` is not given, in order. */
 export const DEFAULT_MANIFEST_PATHS = ['cutover.yml', '.github/cutover.yml'];
@@ -69,9 +71,8 @@ async function fetchCentral(
   secrets: SecretRegistry,
 ): Promise<string> {
   const shown = `${central.owner}/${central.repo}:${central.path}${central.ref ? `@${central.ref}` : ''}`;
-  // Loaded here, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
-  const { createOctokit, httpStatus } = await import('../github/octokit.js');
-  const octokit = createOctokit(env, secrets, `reading the central manifest ${shown}`);
+  // Loaded on demand, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
+  const octokit = await connectGitHub(env, secrets, `reading the central manifest ${shown}`);
   try {
     const response = await octokit.rest.repos.getContent({
       owner: central.owner,

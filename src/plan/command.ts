@@ -1,6 +1,6 @@
 import { planMigration } from './plan.js';
-import { GITHUB_MATRIX_LIMIT, planJson, planMarkdown, planMatrix } from './render.js';
-import { annotateProblems } from '../shared/reporter.js';
+import { planMatrix } from './render.js';
+import { presentPlan } from './present.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 
@@ -28,50 +28,10 @@ export const plan = defineCommand({
     { name: 'blocking-cycles', description: 'How many cycles need a decision (0 when none).' },
   ],
   async run({ manifest: load, options, reporter }) {
-    // parse
     const manifest = await load();
-    // do
     const started = performance.now();
     const plan = planMigration(manifest);
     const matrix = planMatrix(plan, options['matrix-by'], options.wave);
-    const elapsed = performance.now() - started;
-    // report
-    annotateProblems(reporter, manifest.warnings);
-    const blocking = plan.cycles.filter((cycle) => cycle.kind === 'blocking');
-    reporter.info(
-      `${manifest.repos.length} repositories, ${plan.edges.length} dependencies, ${plan.waves.length} waves, ` +
-        `${plan.cycles.length} cycles (${blocking.length} blocking) — planned in ${elapsed.toFixed(1)} ms`,
-    );
-    for (const wave of plan.waves) {
-      reporter.info(
-        `wave ${wave.wave}: ${wave.repos.map((repo) => repo.repo).join(', ')}${wave.copy.length ? ` (copy first: ${wave.copy.length} tags)` : ''}`,
-      );
-    }
-    for (const cycle of plan.cycles) {
-      const first = cycle.repos[0]!;
-      const position = manifest.locator.keyAt(['repos', first]);
-      reporter.annotate({
-        severity: cycle.kind === 'blocking' ? 'warning' : 'info',
-        title: `${cycle.kind} cycle`,
-        message: cycle.explanation.replace(/`/g, ''),
-        file: manifest.source,
-        ...position,
-      });
-    }
-    if (matrix.include.length > GITHUB_MATRIX_LIMIT) {
-      reporter.warning(
-        `the matrix has ${matrix.include.length} jobs, more than GitHub's ${GITHUB_MATRIX_LIMIT} per matrix: fan out one wave at a time with --wave`,
-      );
-    }
-    reporter.summary(planMarkdown(plan, manifest.source));
-    return {
-      exitCode: 0,
-      outputs: {
-        matrix: JSON.stringify(matrix),
-        waves: String(plan.waves.length),
-        'blocking-cycles': String(blocking.length),
-      },
-      json: { manifest: manifest.source, ...(planJson(plan, matrix) as object) },
-    };
+    return presentPlan({ manifest, plan, matrix, elapsedMs: performance.now() - started }, reporter);
   },
 });

@@ -1,5 +1,5 @@
-import type { Octokit } from '@octokit/rest';
-import { httpStatus } from '../github/octokit.js';
+import type { GitHub as Octokit } from '../github/octokit.js';
+import { httpStatus } from '../github/http-status.js';
 
 /** What rollout did, or would do, for one repository. */
 export interface RolloutOutcome {
@@ -22,6 +22,27 @@ export interface RolloutSettings {
   body: string;
   /** The workflow text for a repository, given its default branch. */
   content(defaultBranch: string): string;
+}
+
+/**
+ * The pull request's description: what the workflow does for this repository and who asked.
+ */
+export function pullRequestBody(settings: {
+  path: string;
+  uses: string;
+  images: string[];
+  source: string;
+  owner?: string;
+}): string {
+  return [
+    `This adds \`${settings.path}\`, which calls \`${settings.uses}\`: it builds and pushes ${
+      settings.images.length
+        ? settings.images.map((image) => `\`${image}\``).join(', ')
+        : 'nothing (no image)'
+    } to the registries the migration timeline names, flags references to the old registry, and checks generated code.`,
+    '',
+    `Opened by \`cutover rollout\` from \`${settings.source}\`${settings.owner ? ` for ${settings.owner}` : ''}.`,
+  ].join('\n');
 }
 
 /**

@@ -1,12 +1,12 @@
 import path from 'node:path';
+import { connectGitHub, describeWait } from '../github/connect.js';
 import { parseDashboardTarget, updateDashboard } from '../github/dashboard.js';
-import { createOctokit } from '../github/octokit.js';
 import { planMigration } from '../plan/plan.js';
 import { phaseAt } from '../manifest/timeline.js';
 import { RegistryClient } from '../oci/client.js';
 import { readRefsFile } from '../copy/refs-file.js';
 import { ProgressLine } from '../shared/progress.js';
-import { statusJson, statusMarkdown } from './render.js';
+import { presentStatus, statusSummary, type StatusReport } from './present.js';
 import { migrationStatus } from './status.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
@@ -39,7 +39,11 @@ export const status = defineCommand({
     // parse
     const manifest = await load();
     const dashboard = options.dashboard ? parseDashboardTarget(options.dashboard, env) : undefined;
-    const octokit = dashboard ? createOctokit(env, secrets, '--dashboard') : undefined;
+    const octokit = dashboard
+      ? await connectGitHub(env, secrets, '--dashboard', {
+          onWait: (wait) => reporter.info(describeWait(wait)),
+        })
+      : undefined;
     const { old: oldSpec, new: newSpec } = manifest.registries;
     // The old registry is only ever read; after its shutdown it may be gone, so few retries.
     const old = await RegistryClient.forRegistry(oldSpec, env, {
@@ -78,71 +82,17 @@ export const status = defineCommand({
       },
     });
     progress.done();
-    const phase = phaseAt(manifest.timeline, today);
-    const markdown = statusMarkdown(result, plan, {
+    const report: StatusReport = {
       source: manifest.source,
       today,
-      phase,
+      phase: phaseAt(manifest.timeline, today),
       oldHost: oldSpec.host,
       newHost: newSpec.host,
-    });
-    const update = dashboard && octokit ? await updateDashboard(octokit, dashboard, markdown) : undefined;
-
-    // report
-    const ready = result.repos.filter((repo) => repo.ready).length;
-    reporter.info(
-      `on ${today} (phase ${phase}): ${ready}/${result.repos.length} repositories ready to pull from ${newSpec.host}`,
-    );
-    for (const image of result.images) {
-      reporter.info(
-        `image ${image.image} → ${next.host}/${image.target}: ${image.state} (${
-          image.state === 'unknown'
-            ? `old registry unreachable; ${image.newTags} tags in the new registry`
-            : image.newest.map((c) => `${c.reference} ${c.state}`).join(', ') || 'no tags in the old registry'
-        })`,
-      );
-    }
-    for (const check of result.pinned)
-      reporter.info(`pinned ${check.image} ${check.reference}: ${check.state}`);
-    for (const repo of result.repos.filter((r) => !r.ready)) {
-      reporter.info(
-        `waiting: ${repo.repo} (wave ${repo.wave}) — ${repo.consumes
-          .filter((c) => !c.ready)
-          .map((c) => c.note)
-          .join('; ')}`,
-      );
-    }
-    const conflicts = result.oldOnly.filter((check) => check.state === 'conflict');
-    for (const check of conflicts)
-      reporter.annotate({
-        severity: 'error',
-        message: `${check.image}:${check.reference} differs in the new registry`,
-      });
-    reporter.info(
-      result.exitCriteria.met
-        ? 'exit criteria met'
-        : `exit criteria not met: ${result.exitCriteria.reasons.join('; ')}`,
-    );
-    if (update) reporter.info(`dashboard ${update.action}: ${update.url}`);
-    reporter.summary(markdown);
-    return {
-      // A tag that differs between the registries is a failed check; being mid-migration is not.
-      exitCode: conflicts.length > 0 ? 1 : 0,
-      ...(conflicts.length > 0 && {
-        failureMessage: `${conflicts.length} tags differ between the old and the new registry`,
-      }),
-      outputs: {
-        'exit-criteria': String(result.exitCriteria.met),
-        ready: `${ready}/${result.repos.length}`,
-        ...(update && { 'dashboard-url': update.url }),
-      },
-      json: {
-        manifest: manifest.source,
-        today,
-        phase,
-        ...(statusJson(result) as object),
-        ...(update && { dashboard: update }),
-      },
+      plan,
+      status: result,
     };
+    const update =
+      dashboard && octokit ? await updateDashboard(octokit, dashboard, statusSummary(report)) : undefined;
+    return presentStatus(report, reporter, update);
   },
 });

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 596;
-exports.ids = [596,177];
+exports.id = 422;
+exports.ids = [422];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,44 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 43177:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit),
-/* harmony export */   httpStatus: () => (/* binding */ httpStatus)
-/* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60891);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-
-
-/**
- * The one place Octokit clients are made: token from GITHUB_TOKEN (masked), API base from
- * GITHUB_API_URL so GitHub Enterprise Server and the tests' local API server work unchanged.
- */
-function createOctokit(env, secrets, purpose) {
-    const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
-    if (!token) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
-    }
-    secrets.addToken(token);
-    return new _octokit_rest__WEBPACK_IMPORTED_MODULE_1__/* .Octokit */ .E({
-        auth: token,
-        baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-        userAgent: 'cutover',
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    });
-}
-/** The HTTP status of an Octokit RequestError, if it is one. */
-function httpStatus(error) {
-    const status = error.status;
-    return typeof status === 'number' ? status : undefined;
-}
-
-
-/***/ }),
-
-/***/ 78596:
+/***/ 48422:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -70,17 +33,29 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
-// EXTERNAL MODULE: ./lib/src/github/octokit.js
-var github_octokit = __webpack_require__(43177);
+var errors = __webpack_require__(83460);
+// EXTERNAL MODULE: ./lib/src/github/connect.js
+var connect = __webpack_require__(81751);
 // EXTERNAL MODULE: ./lib/src/manifest/load.js + 1 modules
-var manifest_load = __webpack_require__(71554);
-// EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var manifest_load = __webpack_require__(3322);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
+// EXTERNAL MODULE: ./lib/src/github/http-status.js
+var http_status = __webpack_require__(90284);
 ;// CONCATENATED MODULE: ./lib/src/rollout/rollout.js
 
+/**
+ * The pull request's description: what the workflow does for this repository and who asked.
+ */
+function pullRequestBody(settings) {
+    return [
+        `This adds \`${settings.path}\`, which calls \`${settings.uses}\`: it builds and pushes ${settings.images.length
+            ? settings.images.map((image) => `\`${image}\``).join(', ')
+            : 'nothing (no image)'} to the registries the migration timeline names, flags references to the old registry, and checks generated code.`,
+        '',
+        `Opened by \`cutover rollout\` from \`${settings.source}\`${settings.owner ? ` for ${settings.owner}` : ''}.`,
+    ].join('\n');
+}
 /**
  * Opens (or, without `apply`, plans) one pull request adding the starter workflow to `repo`.
  * Idempotent: a repository whose default branch already has the file, or that has an open pull
@@ -135,7 +110,7 @@ async function rolloutRepository(octokit, repo, settings) {
         }
         catch (error) {
             // 422: the branch is left from an earlier run whose pull request was closed; reuse it.
-            if ((0,github_octokit.httpStatus)(error) !== 422)
+            if ((0,http_status/* httpStatus */.n)(error) !== 422)
                 throw error;
             branchSha = await fileSha(octokit, owner, name, settings.path, settings.branch);
         }
@@ -177,19 +152,79 @@ async function fileSha(octokit, owner, repo, path, ref) {
         return Array.isArray(response.data) ? undefined : response.data.sha;
     }
     catch (error) {
-        if ((0,github_octokit.httpStatus)(error) === 404)
+        if ((0,http_status/* httpStatus */.n)(error) === 404)
             return undefined;
         throw error;
     }
 }
 function describe(error, doing) {
-    const status = (0,github_octokit.httpStatus)(error);
+    const status = (0,http_status/* httpStatus */.n)(error);
     const message = error.message.split('\n')[0];
     if (status === 404)
         return `${doing}: not found, or the token cannot see it (HTTP 404)`;
     if (status === 403 || status === 401)
         return `${doing}: the token is not allowed (HTTP ${status}: ${message}); it needs contents and pull-requests write`;
     return `${doing}: ${status ? `HTTP ${status}: ` : ''}${message}`;
+}
+
+// EXTERNAL MODULE: ./lib/src/shared/markdown.js
+var markdown = __webpack_require__(21610);
+;// CONCATENATED MODULE: ./lib/src/rollout/present.js
+
+const ACTION_TEXT = {
+    opened: '✅ opened',
+    'would-open': '📝 would open (dry run)',
+    skipped: '⏭️ skipped',
+    failed: '❌ failed',
+};
+/** Turns a rollout report into log lines, the job summary, `--json` and the action's outputs. */
+function presentRollout(report, reporter) {
+    const { outcomes } = report;
+    const count = (action) => outcomes.filter((o) => o.action === action).length;
+    reporter.info(formatTable(outcomes));
+    for (const outcome of outcomes.filter((o) => o.action === 'failed'))
+        reporter.error(`${outcome.repo}: ${outcome.reason}`);
+    const failed = count('failed');
+    reporter.summary([
+        `### cutover rollout${report.apply ? '' : ' (dry run)'}`,
+        '',
+        `${count('opened')} opened, ${count('would-open')} to open, ${count('skipped')} skipped, ${failed} failed.`,
+        '',
+        (0,markdown/* table */.tp)(['Repository', 'Action', 'Pull request', 'Note'], outcomes.map((o) => [
+            o.repo,
+            ACTION_TEXT[o.action],
+            o.pullRequest ? `[#${o.pullRequest.number}](${o.pullRequest.url})` : '',
+            o.reason ?? '',
+        ])),
+    ].join('\n'));
+    return {
+        exitCode: failed > 0 ? 1 : 0,
+        ...(failed > 0 && { failureMessage: `rollout failed for ${failed} repositories` }),
+        outputs: { opened: String(count('opened')), pending: String(count('would-open') + failed) },
+        json: {
+            apply: report.apply,
+            workflowPath: report.workflowPath,
+            uses: report.uses,
+            repos: outcomes,
+        },
+    };
+}
+/** A plain-text table of the pull requests for the terminal. */
+function formatTable(outcomes) {
+    const rows = outcomes.map((o) => [
+        o.repo,
+        o.action,
+        o.pullRequest ? `#${o.pullRequest.number} ${o.pullRequest.url}` : '',
+        o.reason ?? '',
+    ]);
+    const header = ['REPOSITORY', 'ACTION', 'PULL REQUEST', 'NOTE'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+    return [header, ...rows]
+        .map((row) => row
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rollout/starter.js
@@ -248,11 +283,11 @@ const STARTER_PROPERTIES = {
 };
 
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/rollout/command.js
 
 
@@ -266,12 +301,6 @@ var cli_option = __webpack_require__(61714);
 
 
 
-const ACTION_TEXT = {
-    opened: '✅ opened',
-    'would-open': '📝 would open (dry run)',
-    skipped: '⏭️ skipped',
-    failed: '❌ failed',
-};
 /** `cutover rollout`: one pull request per repository adding the starter workflow. */
 const rollout = (0,command/* defineCommand */.N)({
     name: 'rollout',
@@ -322,7 +351,9 @@ const rollout = (0,command/* defineCommand */.N)({
             : undefined;
         const workflowManifest = options['workflow-manifest'] ??
             (options.manifest && (0,manifest_load/* parseCentralManifest */.Su)(options.manifest) ? options.manifest : undefined);
-        const octokit = (0,github_octokit.createOctokit)(env, secrets, 'rollout');
+        const octokit = await (0,connect/* connectGitHub */.U)(env, secrets, 'rollout', {
+            onWait: (wait) => reporter.info((0,connect/* describeWait */.N)(wait)),
+        });
         // do
         let done = 0;
         const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `rollout: ${done}/${repos.length} repositories (${seconds.toFixed(0)} s)`);
@@ -332,13 +363,13 @@ const rollout = (0,command/* defineCommand */.N)({
                 path: options['workflow-path'],
                 branch: options.branch,
                 title: 'Add the cutover workflow for the registry migration',
-                body: [
-                    `This adds \`${options['workflow-path']}\`, which calls \`${options.uses}\`: it builds and pushes ${repo.produces.length
-                        ? repo.produces.map((image) => `\`${image}\``).join(', ')
-                        : 'nothing (no image)'} to the registries the migration timeline names, flags references to the old registry, and checks generated code.`,
-                    '',
-                    `Opened by \`cutover rollout\` from \`${manifest.source}\`${repo.owner ? ` for ${repo.owner}` : ''}.`,
-                ].join('\n'),
+                body: pullRequestBody({
+                    path: options['workflow-path'],
+                    uses: options.uses,
+                    images: repo.produces,
+                    source: manifest.source,
+                    ...(repo.owner !== undefined && { owner: repo.owner }),
+                }),
                 content: (branch) => template
                     ? template.replace(/\$default-branch/g, branch)
                     : starterWorkflow({
@@ -353,35 +384,7 @@ const rollout = (0,command/* defineCommand */.N)({
             return outcome;
         });
         progress.done();
-        // report
-        const count = (action) => outcomes.filter((o) => o.action === action).length;
-        reporter.info(formatTable(outcomes));
-        for (const outcome of outcomes.filter((o) => o.action === 'failed'))
-            reporter.error(`${outcome.repo}: ${outcome.reason}`);
-        const failed = count('failed');
-        reporter.summary([
-            `### cutover rollout${options.apply ? '' : ' (dry run)'}`,
-            '',
-            `${count('opened')} opened, ${count('would-open')} to open, ${count('skipped')} skipped, ${failed} failed.`,
-            '',
-            (0,markdown/* table */.tp)(['Repository', 'Action', 'Pull request', 'Note'], outcomes.map((o) => [
-                o.repo,
-                ACTION_TEXT[o.action],
-                o.pullRequest ? `[#${o.pullRequest.number}](${o.pullRequest.url})` : '',
-                o.reason ?? '',
-            ])),
-        ].join('\n'));
-        return {
-            exitCode: failed > 0 ? 1 : 0,
-            ...(failed > 0 && { failureMessage: `rollout failed for ${failed} repositories` }),
-            outputs: { opened: String(count('opened')), pending: String(count('would-open') + failed) },
-            json: {
-                apply: options.apply,
-                workflowPath: options['workflow-path'],
-                uses: options.uses,
-                repos: outcomes,
-            },
-        };
+        return presentRollout({ apply: options.apply, workflowPath: options['workflow-path'], uses: options.uses, outcomes }, reporter);
     },
 });
 function readTemplate(file, shown) {
@@ -392,28 +395,11 @@ function readTemplate(file, shown) {
         throw new errors/* UsageError */.eb(`--template ${shown}: cannot read it (${error.code})`);
     }
 }
-/** A plain-text table of the pull requests for the terminal. */
-function formatTable(outcomes) {
-    const rows = outcomes.map((o) => [
-        o.repo,
-        o.action,
-        o.pullRequest ? `#${o.pullRequest.number} ${o.pullRequest.url}` : '',
-        o.reason ?? '',
-    ]);
-    const header = ['REPOSITORY', 'ACTION', 'PULL REQUEST', 'NOTE'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-    return [header, ...rows]
-        .map((row) => row
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
 
 
 /***/ }),
 
-/***/ 17870:
+/***/ 17903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -506,7 +492,7 @@ async function forEachLimited(items, limit, work) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -541,7 +527,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

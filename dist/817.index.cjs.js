@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 625;
-exports.ids = [625,177];
+exports.id = 817;
+exports.ids = [817];
 exports.modules = {
 
-/***/ 77381:
+/***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ exports.modules = {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -138,7 +138,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 53836:
+/***/ 5823:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -146,14 +146,14 @@ function lineAndColumn(text, position) {
 /* harmony export */   YC: () => (/* binding */ createdOf)
 /* harmony export */ });
 /* unused harmony exports ARTIFACT_TAG, referencedImages, tagMatcher */
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17870);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11742);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46674);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17903);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70636);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86626);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31959);
+/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11103);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 /**
  * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
  * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
@@ -420,44 +420,7 @@ async function createdOf(source, repository, reference) {
 
 /***/ }),
 
-/***/ 43177:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit),
-/* harmony export */   httpStatus: () => (/* binding */ httpStatus)
-/* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60891);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-
-
-/**
- * The one place Octokit clients are made: token from GITHUB_TOKEN (masked), API base from
- * GITHUB_API_URL so GitHub Enterprise Server and the tests' local API server work unchanged.
- */
-function createOctokit(env, secrets, purpose) {
-    const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
-    if (!token) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
-    }
-    secrets.addToken(token);
-    return new _octokit_rest__WEBPACK_IMPORTED_MODULE_1__/* .Octokit */ .E({
-        auth: token,
-        baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-        userAgent: 'cutover',
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    });
-}
-/** The HTTP status of an Octokit RequestError, if it is one. */
-function httpStatus(error) {
-    const status = error.status;
-    return typeof status === 'number' ? status : undefined;
-}
-
-
-/***/ }),
-
-/***/ 11742:
+/***/ 31959:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -488,7 +451,7 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -536,7 +499,7 @@ function formatRate(bytes, seconds) {
 
 /***/ }),
 
-/***/ 85006:
+/***/ 17817:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -549,8 +512,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/src/github/connect.js
+var connect = __webpack_require__(81751);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 ;// CONCATENATED MODULE: ./lib/src/github/dashboard.js
 
 /** GitHub refuses issue bodies longer than this. */
@@ -625,30 +590,28 @@ async function updateDashboard(octokit, target, markdown) {
     return { number: updated.data.number, url: updated.data.html_url, action: 'updated' };
 }
 
-// EXTERNAL MODULE: ./lib/src/github/octokit.js
-var github_octokit = __webpack_require__(43177);
 // EXTERNAL MODULE: ./lib/src/plan/plan.js + 1 modules
-var plan_plan = __webpack_require__(69772);
+var plan_plan = __webpack_require__(30346);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(16399);
+var timeline = __webpack_require__(46108);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
-var client = __webpack_require__(79467);
+var client = __webpack_require__(74053);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
-var refs_file = __webpack_require__(77381);
+var refs_file = __webpack_require__(50248);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
 // EXTERNAL MODULE: ./lib/src/plan/render.js + 1 modules
-var render = __webpack_require__(31413);
+var render = __webpack_require__(64937);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(62088);
+var markdown = __webpack_require__(21610);
+// EXTERNAL MODULE: ../../main/node_modules/semver/index.js
+var semver = __webpack_require__(86626);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(11742);
+var paths = __webpack_require__(31959);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(53836);
+var copy_select = __webpack_require__(5823);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 ;// CONCATENATED MODULE: ./lib/src/status/status.js
 
 
@@ -1015,10 +978,67 @@ function statusJson(status) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/src/status/present.js
+
+/** The dashboard and job summary Markdown of a status report. */
+function statusSummary(report) {
+    return statusMarkdown(report.status, report.plan, report);
+}
+/** Turns a status report into log lines, annotations, the job summary, `--json` and the action's outputs. */
+function presentStatus(report, reporter, dashboard) {
+    const { status: result, today, phase, newHost } = report;
+    const ready = result.repos.filter((repo) => repo.ready).length;
+    reporter.info(`on ${today} (phase ${phase}): ${ready}/${result.repos.length} repositories ready to pull from ${newHost}`);
+    for (const image of result.images) {
+        reporter.info(`image ${image.image} → ${newHost}/${image.target}: ${image.state} (${image.state === 'unknown'
+            ? `old registry unreachable; ${image.newTags} tags in the new registry`
+            : image.newest.map((c) => `${c.reference} ${c.state}`).join(', ') || 'no tags in the old registry'})`);
+    }
+    for (const check of result.pinned)
+        reporter.info(`pinned ${check.image} ${check.reference}: ${check.state}`);
+    for (const repo of result.repos.filter((r) => !r.ready)) {
+        reporter.info(`waiting: ${repo.repo} (wave ${repo.wave}) — ${repo.consumes
+            .filter((c) => !c.ready)
+            .map((c) => c.note)
+            .join('; ')}`);
+    }
+    const conflicts = result.oldOnly.filter((check) => check.state === 'conflict');
+    for (const check of conflicts)
+        reporter.annotate({
+            severity: 'error',
+            message: `${check.image}:${check.reference} differs in the new registry`,
+        });
+    reporter.info(result.exitCriteria.met
+        ? 'exit criteria met'
+        : `exit criteria not met: ${result.exitCriteria.reasons.join('; ')}`);
+    if (dashboard)
+        reporter.info(`dashboard ${dashboard.action}: ${dashboard.url}`);
+    reporter.summary(statusSummary(report));
+    return {
+        // A tag that differs between the registries is a failed check; being mid-migration is not.
+        exitCode: conflicts.length > 0 ? 1 : 0,
+        ...(conflicts.length > 0 && {
+            failureMessage: `${conflicts.length} tags differ between the old and the new registry`,
+        }),
+        outputs: {
+            'exit-criteria': String(result.exitCriteria.met),
+            ready: `${ready}/${result.repos.length}`,
+            ...(dashboard && { 'dashboard-url': dashboard.url }),
+        },
+        json: {
+            manifest: report.source,
+            today,
+            phase,
+            ...statusJson(result),
+            ...(dashboard && { dashboard }),
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/status/command.js
 
 
@@ -1054,7 +1074,11 @@ const command_status = (0,command/* defineCommand */.N)({
         // parse
         const manifest = await load();
         const dashboard = options.dashboard ? parseDashboardTarget(options.dashboard, env) : undefined;
-        const octokit = dashboard ? (0,github_octokit.createOctokit)(env, secrets, '--dashboard') : undefined;
+        const octokit = dashboard
+            ? await (0,connect/* connectGitHub */.U)(env, secrets, '--dashboard', {
+                onWait: (wait) => reporter.info((0,connect/* describeWait */.N)(wait)),
+            })
+            : undefined;
         const { old: oldSpec, new: newSpec } = manifest.registries;
         // The old registry is only ever read; after its shutdown it may be gone, so few retries.
         const old = await client/* RegistryClient */.bP.forRegistry(oldSpec, env, {
@@ -1087,62 +1111,17 @@ const command_status = (0,command/* defineCommand */.N)({
             },
         });
         progress.done();
-        const phase = (0,timeline/* phaseAt */.BA)(manifest.timeline, today);
-        const markdown = statusMarkdown(result, plan, {
+        const report = {
             source: manifest.source,
             today,
-            phase,
+            phase: (0,timeline/* phaseAt */.BA)(manifest.timeline, today),
             oldHost: oldSpec.host,
             newHost: newSpec.host,
-        });
-        const update = dashboard && octokit ? await updateDashboard(octokit, dashboard, markdown) : undefined;
-        // report
-        const ready = result.repos.filter((repo) => repo.ready).length;
-        reporter.info(`on ${today} (phase ${phase}): ${ready}/${result.repos.length} repositories ready to pull from ${newSpec.host}`);
-        for (const image of result.images) {
-            reporter.info(`image ${image.image} → ${next.host}/${image.target}: ${image.state} (${image.state === 'unknown'
-                ? `old registry unreachable; ${image.newTags} tags in the new registry`
-                : image.newest.map((c) => `${c.reference} ${c.state}`).join(', ') || 'no tags in the old registry'})`);
-        }
-        for (const check of result.pinned)
-            reporter.info(`pinned ${check.image} ${check.reference}: ${check.state}`);
-        for (const repo of result.repos.filter((r) => !r.ready)) {
-            reporter.info(`waiting: ${repo.repo} (wave ${repo.wave}) — ${repo.consumes
-                .filter((c) => !c.ready)
-                .map((c) => c.note)
-                .join('; ')}`);
-        }
-        const conflicts = result.oldOnly.filter((check) => check.state === 'conflict');
-        for (const check of conflicts)
-            reporter.annotate({
-                severity: 'error',
-                message: `${check.image}:${check.reference} differs in the new registry`,
-            });
-        reporter.info(result.exitCriteria.met
-            ? 'exit criteria met'
-            : `exit criteria not met: ${result.exitCriteria.reasons.join('; ')}`);
-        if (update)
-            reporter.info(`dashboard ${update.action}: ${update.url}`);
-        reporter.summary(markdown);
-        return {
-            // A tag that differs between the registries is a failed check; being mid-migration is not.
-            exitCode: conflicts.length > 0 ? 1 : 0,
-            ...(conflicts.length > 0 && {
-                failureMessage: `${conflicts.length} tags differ between the old and the new registry`,
-            }),
-            outputs: {
-                'exit-criteria': String(result.exitCriteria.met),
-                ready: `${ready}/${result.repos.length}`,
-                ...(update && { 'dashboard-url': update.url }),
-            },
-            json: {
-                manifest: manifest.source,
-                today,
-                phase,
-                ...statusJson(result),
-                ...(update && { dashboard: update }),
-            },
+            plan,
+            status: result,
         };
+        const update = dashboard && octokit ? await updateDashboard(octokit, dashboard, statusSummary(report)) : undefined;
+        return presentStatus(report, reporter, update);
     },
 });
 

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 734;
-exports.ids = [734];
+exports.id = 408;
+exports.ids = [408];
 exports.modules = {
 
-/***/ 91734:
+/***/ 12408:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,13 +19,13 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __webpack_require__(70636);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/hints.js
 /**
  * Why a generator's output may differ between two runs on the same input, when we recognise the
@@ -272,7 +272,7 @@ function capDiff(text, cap = DIFF_LINE_CAP) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/repository.js
 
 
@@ -446,11 +446,11 @@ async function writeBack(from, to) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/did-you-mean.js
-var did_you_mean = __webpack_require__(52299);
+var did_you_mean = __webpack_require__(69816);
 // EXTERNAL MODULE: ./lib/src/manifest/locate.js
-var locate = __webpack_require__(65910);
+var locate = __webpack_require__(49689);
 // EXTERNAL MODULE: ./lib/src/manifest/schema.js
-var schema = __webpack_require__(78947);
+var schema = __webpack_require__(71300);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/select.js
 
 
@@ -917,13 +917,13 @@ function lastLine(text) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/command.js
 
 
@@ -1220,7 +1220,7 @@ function failureText(outcome) {
 
 /***/ }),
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1234,7 +1234,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 17870:
+/***/ 17903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1327,7 +1327,7 @@ async function forEachLimited(items, limit, work) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1362,7 +1362,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
