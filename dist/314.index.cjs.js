@@ -28,12 +28,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45726);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /* harmony import */ var _refs_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50248);
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17903);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(17903);
 /* harmony import */ var _select_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5823);
-/* harmony import */ var _shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(21610);
-/* harmony import */ var _shared_progress_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(88456);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75873);
-/* harmony import */ var _cli_option_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24903);
+/* harmony import */ var _shared_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(21610);
+/* harmony import */ var _shared_progress_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(88456);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(75873);
+/* harmony import */ var _cli_option_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24903);
 
 
 
@@ -45,15 +45,15 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** `cutover copy-tags`: copies the old tags the manifest's copy rules select to the new registry. */
-const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineCommand */ .N)({
+const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_7__/* .defineCommand */ .N)({
     name: 'copy-tags',
     summary: 'Copy the old tags still needed (copy: rules, pinned and referenced tags) to the new registry, byte-identical.',
     options: {
-        'dry-run': _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.boolean('List what would be copied and the bytes to transfer after deduplication; write nothing.'),
-        concurrency: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.int({ min: 1, max: 64, default: 8 }, 'Requests in flight per registry host (1–64).'),
-        refs: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.list('References files written by `guard --export-refs` (rules with referenced: true).'),
-        only: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.string('Only old repositories matching this glob.'),
-        overwrite: _cli_option_js__WEBPACK_IMPORTED_MODULE_5__/* .option */ .uK.boolean('Replace target tags that point at a different digest (default: report a conflict).'),
+        'dry-run': _cli_option_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .uK.boolean('List what would be copied and the bytes to transfer after deduplication; write nothing.'),
+        concurrency: _cli_option_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .uK.int({ min: 1, max: 64, default: 8 }, 'Requests in flight per registry host (1–64).'),
+        refs: _cli_option_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .uK.list('References files written by `guard --export-refs` (rules with referenced: true).'),
+        only: _cli_option_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .uK.string('Only old repositories matching this glob.'),
+        overwrite: _cli_option_js__WEBPACK_IMPORTED_MODULE_6__/* .option */ .uK.boolean('Replace target tags that point at a different digest (default: report a conflict).'),
     },
     outputs: [
         { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
@@ -90,12 +90,12 @@ const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineComman
         reporter.info(`${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`);
         const session = new _copy_js__WEBPACK_IMPORTED_MODULE_1__/* .CopySession */ .W({ onRetry: (message) => reporter.info(message) });
         const outcomes = [];
-        const progress = new _shared_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .ProgressLine */ .g((line) => reporter.info(line), (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000);
+        const progress = new _shared_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .ProgressLine */ .g((line) => reporter.info(line), (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000);
         const ticker = setInterval(() => progress.tick(), 1000);
         try {
             // More images in flight than requests per host: each image waits on the source and then the
             // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
-            await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_8__/* .forEachLimited */ .vP)(selection.images, options.concurrency * 4, async (image) => {
+            await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_9__/* .forEachLimited */ .vP)(selection.images, options.concurrency * 4, async (image) => {
                 outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }));
                 progress.tick();
             });
@@ -116,7 +116,7 @@ const copyTags = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_6__/* .defineComman
         for (const failure of failed)
             reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
         reporter.info(`${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
-            `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`);
+            `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`);
         reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
         const entry = (outcome) => ({
             source: outcome.source,
@@ -200,7 +200,7 @@ function progressText(outcomes, total, session, seconds, dryRun) {
     const count = (action) => outcomes.filter((outcome) => outcome.action === action).length;
     const bytes = dryRun ? session.bytesUploaded : session.bytesStreamed;
     return (`copy-tags: ${outcomes.length}/${total} tags (${dryRun ? 'would copy' : 'copied'} ${count(dryRun ? 'would copy' : 'copied')}, skipped ${count('skipped')}, conflicts ${count('conflict')}, failed ${count('failed')}), ` +
-        `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(bytes)} ${dryRun ? 'to upload' : `uploaded, ${(0,_shared_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .formatRate */ .C)(bytes, seconds)}`}, ${seconds.toFixed(0)} s`);
+        `${(0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(bytes)} ${dryRun ? 'to upload' : `uploaded, ${(0,_shared_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .formatRate */ .C)(bytes, seconds)}`}, ${seconds.toFixed(0)} s`);
 }
 function reportMissing(missing, manifest, reporter) {
     for (const item of missing) {
@@ -236,13 +236,13 @@ function summaryMarkdown(report) {
         `\`${outcome.source}\``,
         `\`${outcome.target}\``,
         outcome.digest ? `\`${outcome.digest.slice(0, 19)}…\`` : '—',
-        outcome.size > 0 ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(outcome.size) : '—',
+        outcome.size > 0 ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(outcome.size) : '—',
         `${icon[outcome.action]}${outcome.existingDigest ? ` — target has \`${outcome.existingDigest.slice(0, 19)}…\`` : ''}${outcome.error ? ` — ${outcome.error}` : ''}`,
     ]);
     return [
         `### cutover copy-tags${dryRun ? ' (dry run)' : ''}: \`${report.oldHost}\` → \`${report.newHost}\``,
         '',
-        (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .table */ .tp)([
+        (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .table */ .tp)([
             dryRun ? 'Would copy' : 'Copied',
             'Skipped',
             'Conflicts',
@@ -256,14 +256,14 @@ function summaryMarkdown(report) {
                 count('skipped'),
                 count('conflict'),
                 count('failed'),
-                (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .formatBytes */ .z3)(session.bytesUploaded),
+                (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(session.bytesUploaded),
                 session.blobsMounted,
                 session.blobsSkipped,
             ],
         ]),
         '',
         rows.length > 0
-            ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .table */ .tp)(['Source', 'Target', 'Digest', 'Size', 'Action'], rows)
+            ? (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .table */ .tp)(['Source', 'Target', 'Digest', 'Size', 'Action'], rows)
             : '_No tag selected by the copy rules._',
         '',
     ].join('\n');
@@ -997,9 +997,20 @@ function mapRepository(oldPath, rules) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   mW: () => (/* binding */ fitSummary),
+/* harmony export */   o0: () => (/* binding */ writeSummaryFile),
 /* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */   z3: () => (/* binding */ formatBytes),
+/* harmony export */   zH: () => (/* binding */ details)
 /* harmony export */ });
+/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83460);
+
+
+
 /** Escapes text for a Markdown table cell. */
 function cell(text) {
     return String(text ?? '')
@@ -1022,6 +1033,43 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+/** `1 repository`, `2 repositories`: a count with its noun in the right number. */
+function plural(count, one, many = `${one}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+/** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */
+function details(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/** GitHub refuses a job summary larger than 1 MiB per step. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Past this, long tables are cut so the summary stays well under {@link SUMMARY_LIMIT_BYTES}. */
+const SUMMARY_CUT_BYTES = 900 * 1000;
+/**
+ * Joins the parts of a summary; when they come to more than `budget` bytes, the cuttable parts are
+ * replaced by their `cut` text, last parts first, until the whole fits (or nothing is left to cut).
+ */
+function fitSummary(parts, budget = SUMMARY_CUT_BYTES) {
+    const texts = parts.map((part) => part.text);
+    let size = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0);
+    for (let index = parts.length - 1; index >= 0 && size > budget; index--) {
+        const cut = parts[index].cut;
+        if (cut === undefined)
+            continue;
+        size += Buffer.byteLength(cut) - Buffer.byteLength(texts[index]);
+        texts[index] = cut;
+    }
+    return texts.join('\n');
+}
+/** Writes a summary's Markdown to a file the user named (`--summary FILE`), relative to `cwd`. */
+function writeSummaryFile(cwd, file, markdown) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, file), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--summary ${file}: cannot write it (${error.code})`);
+    }
 }
 
 

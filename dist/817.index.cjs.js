@@ -600,8 +600,8 @@ var client = __webpack_require__(74053);
 var refs_file = __webpack_require__(50248);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
 var shared_progress = __webpack_require__(88456);
-// EXTERNAL MODULE: ./lib/src/plan/render.js + 1 modules
-var render = __webpack_require__(64937);
+// EXTERNAL MODULE: ./lib/src/plan/diagram.js + 1 modules
+var diagram = __webpack_require__(19442);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
 var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ../../main/node_modules/semver/index.js
@@ -896,7 +896,7 @@ function statusMarkdown(status, plan, context) {
         '',
         `${ready} of ${status.repos.length} repositories ready to pull from the new registry · ${carried} of ${status.images.length} images carried (dual push) · ${copied} of ${status.pinned.length} pinned tags copied with identical digests.`,
         '',
-        (0,render/* dependencyDiagram */.$b)(plan, stateColouring(status)),
+        (0,diagram/* dependencyDiagram */.$b)(plan, stateColouring(status)),
         '',
         '#### Repositories',
         '',

@@ -22043,8 +22043,8 @@ const LOADERS = [
     ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(166), __nccwpck_require__.e(53), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7563))).push],
     ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21216))).guard],
     ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(408)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12408))).checkGeneratedCommand],
-    ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(624), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95082))).plan],
-    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(624), __nccwpck_require__.e(817)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17817))).status],
+    ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(135), __nccwpck_require__.e(742)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61742))).plan],
+    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(135), __nccwpck_require__.e(817)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17817))).status],
     ['rollout', async () => (await __nccwpck_require__.e(/* import() */ 422).then(__nccwpck_require__.bind(__nccwpck_require__, 48422))).rollout],
 ];
 /** The command names, without loading any command. */
@@ -22324,7 +22324,15 @@ async function execute(entry, name, readRaw, { env, cwd, secrets, json = false }
                 : `no command given: set the "command" input to one of ${COMMAND_NAMES.join(', ')}`);
         }
         const options = parseOptions(command.options, readRaw(optionSpecs(command.options)), env);
-        const run = { entry, env, cwd, secrets, reporter, today: (0,timeline/* today */.Ec)(options.now) };
+        const run = {
+            entry,
+            env,
+            cwd,
+            secrets,
+            reporter,
+            today: (0,timeline/* today */.Ec)(options.now),
+            stdoutIsTTY: entry === 'cli' && process.stdout.isTTY === true,
+        };
         let manifest;
         const result = await command.run({
             ...run,

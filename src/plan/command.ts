@@ -1,6 +1,7 @@
 import { planMigration } from './plan.js';
 import { planMatrix } from './render.js';
 import { presentPlan } from './present.js';
+import { writeSummaryFile } from '../shared/markdown.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 
@@ -18,6 +19,13 @@ export const plan = defineCommand({
       { min: 1, expected: 'expected a wave number of at least 1' },
       'Only this wave in the matrix output (GitHub runs at most 256 jobs per matrix).',
     ),
+    verbose: option.boolean('List every repository of every wave (by default the first few and a count).', {
+      cliOnly: true,
+    }),
+    summary: option.string(
+      'Also write the job summary (Markdown with its diagram) to this file, e.g. to look at it outside Actions.',
+      { cliOnly: true },
+    ),
   },
   outputs: [
     {
@@ -27,11 +35,26 @@ export const plan = defineCommand({
     { name: 'waves', description: 'How many waves the plan has.' },
     { name: 'blocking-cycles', description: 'How many cycles need a decision (0 when none).' },
   ],
-  async run({ manifest: load, options, reporter }) {
+  async run({ manifest: load, options, reporter, entry, env, cwd, stdoutIsTTY }) {
     const manifest = await load();
     const started = performance.now();
     const plan = planMigration(manifest);
     const matrix = planMatrix(plan, options['matrix-by'], options.wave);
-    return presentPlan({ manifest, plan, matrix, elapsedMs: performance.now() - started }, reporter);
+    const report = {
+      manifest,
+      plan,
+      matrix,
+      matrixAsked: entry === 'action' || options.json || options.wave !== undefined,
+      elapsedMs: performance.now() - started,
+    };
+    const result = presentPlan(report, {
+      reporter,
+      entry,
+      env,
+      verbose: options.verbose,
+      ...(stdoutIsTTY !== undefined && { stdoutIsTTY }),
+    });
+    if (options.summary) writeSummaryFile(cwd, options.summary, reporter.summaryText());
+    return result;
   },
 });

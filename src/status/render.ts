@@ -1,5 +1,5 @@
 import type { Plan } from '../plan/plan.js';
-import { dependencyDiagram, type NodeColouring } from '../plan/render.js';
+import { dependencyDiagram, type NodeColouring } from '../plan/diagram.js';
 import { table } from '../shared/markdown.js';
 import { tagNote, type ImageStatus, type MigrationStatus, type TagCheck } from './status.js';
 
