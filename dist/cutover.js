@@ -22041,10 +22041,10 @@ const LOADERS = [
     ['validate', async () => (await __nccwpck_require__.e(/* import() */ 353).then(__nccwpck_require__.bind(__nccwpck_require__, 90353))).validate],
     ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(314)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58314))).copyTags],
     ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(166), __nccwpck_require__.e(53), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7563))).push],
-    ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21216))).guard],
+    ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(296), __nccwpck_require__.e(278)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21278))).guard],
     ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(408)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12408))).checkGeneratedCommand],
-    ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(135), __nccwpck_require__.e(742)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61742))).plan],
-    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(135), __nccwpck_require__.e(817)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17817))).status],
+    ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(47), __nccwpck_require__.e(742)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61742))).plan],
+    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(296), __nccwpck_require__.e(47), __nccwpck_require__.e(878)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24878))).status],
     ['rollout', async () => (await __nccwpck_require__.e(/* import() */ 422).then(__nccwpck_require__.bind(__nccwpck_require__, 48422))).rollout],
 ];
 /** The command names, without loading any command. */
@@ -22612,11 +22612,10 @@ function httpStatus(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  $d: () => (/* binding */ DEFAULT_MANIFEST_PATHS),
   eY: () => (/* binding */ loadManifest),
   Su: () => (/* binding */ parseCentralManifest)
 });
-
-// UNUSED EXPORTS: DEFAULT_MANIFEST_PATHS
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);

@@ -5,6 +5,7 @@ import type { Plan } from '../plan/plan.js';
 import type { Reporter } from '../shared/reporter.js';
 import { statusJson, statusMarkdown } from './render.js';
 import type { MigrationStatus } from './status.js';
+import type { Census, ReferenceEvidence } from './census.js';
 
 /** Everything `status` found: the one report its presenter turns into logs, summary, JSON and outputs. */
 export interface StatusReport {
@@ -15,11 +16,24 @@ export interface StatusReport {
   newHost: string;
   plan: Plan;
   status: MigrationStatus;
+  /** The reference census (`--scan-repos`). */
+  census?: Census;
+  /** Which evidence judged the references half of the exit criteria. */
+  evidence: ReferenceEvidence;
 }
+
+const EVIDENCE_WORDS: Record<ReferenceEvidence['source'], string> = {
+  census: 'census of every repository',
+  'refs-files': '--refs files',
+  none: 'not checked; use --scan-repos',
+};
 
 /** The dashboard and job summary Markdown of a status report. */
 export function statusSummary(report: StatusReport): string {
-  return statusMarkdown(report.status, report.plan, report);
+  return statusMarkdown(report.status, report.plan, {
+    ...report,
+    ...(report.census && { census: report.census }),
+  });
 }
 
 /** Turns a status report into log lines, annotations, the job summary, `--json` and the action's outputs. */
@@ -58,10 +72,21 @@ export function presentStatus(
       severity: 'error',
       message: `${check.image}:${check.reference} differs in the new registry`,
     });
+  for (const repo of report.census?.repos ?? []) {
+    if (repo.state === 'references')
+      reporter.info(
+        `references: ${repo.repo} has ${repo.references.length} left (${repo.references
+          .slice(0, 3)
+          .map((ref) => `${ref.file}:${ref.line}`)
+          .join(', ')}${repo.references.length > 3 ? ', …' : ''})`,
+      );
+    if (repo.state === 'unknown') reporter.warning(`references: ${repo.repo} unknown — ${repo.reason}`);
+  }
   reporter.info(
-    result.exitCriteria.met
+    (result.exitCriteria.met
       ? 'exit criteria met'
-      : `exit criteria not met: ${result.exitCriteria.reasons.join('; ')}`,
+      : `exit criteria not met: ${result.exitCriteria.reasons.join('; ')}`) +
+      ` (references: ${EVIDENCE_WORDS[report.evidence.source]})`,
   );
   if (dashboard) reporter.info(`dashboard ${dashboard.action}: ${dashboard.url}`);
   reporter.summary(statusSummary(report));
@@ -81,6 +106,8 @@ export function presentStatus(
       today,
       phase,
       ...(statusJson(result) as object),
+      referenceEvidence: report.evidence.source,
+      ...(report.census && { census: report.census }),
       ...(dashboard && { dashboard }),
     },
   };

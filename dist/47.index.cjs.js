@@ -1,21 +1,7 @@
 "use strict";
-exports.id = 135;
-exports.ids = [135];
+exports.id = 47;
+exports.ids = [47];
 exports.modules = {
-
-/***/ 75873:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ defineCommand)
-/* harmony export */ });
-/** Declares a command with its option types inferred from its option definitions. */
-function defineCommand(command) {
-    return command;
-}
-
-
-/***/ }),
 
 /***/ 19442:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -517,89 +503,6 @@ const EXPLAINED_EDGES = 6;
 function some(descriptions) {
     const more = descriptions.length - EXPLAINED_EDGES;
     return descriptions.slice(0, EXPLAINED_EDGES).join('; ') + (more > 0 ? `; … and ${more} more` : '');
-}
-
-
-/***/ }),
-
-/***/ 21610:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   mW: () => (/* binding */ fitSummary),
-/* harmony export */   o0: () => (/* binding */ writeSummaryFile),
-/* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   z3: () => (/* binding */ formatBytes),
-/* harmony export */   zH: () => (/* binding */ details)
-/* harmony export */ });
-/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83460);
-
-
-
-/** Escapes text for a Markdown table cell. */
-function cell(text) {
-    return String(text ?? '')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-/** A GitHub-flavoured Markdown table. */
-function table(headers, rows) {
-    const head = `| ${headers.map(cell).join(' | ')} |`;
-    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
-    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
-}
-/** A human byte count: 1.5 MB. */
-function formatBytes(bytes) {
-    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-/** `1 repository`, `2 repositories`: a count with its noun in the right number. */
-function plural(count, one, many = `${one}s`) {
-    return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
-/** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */
-function details(summary, body, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-/** GitHub refuses a job summary larger than 1 MiB per step. */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
-/** Past this, long tables are cut so the summary stays well under {@link SUMMARY_LIMIT_BYTES}. */
-const SUMMARY_CUT_BYTES = 900 * 1000;
-/**
- * Joins the parts of a summary; when they come to more than `budget` bytes, the cuttable parts are
- * replaced by their `cut` text, last parts first, until the whole fits (or nothing is left to cut).
- */
-function fitSummary(parts, budget = SUMMARY_CUT_BYTES) {
-    const texts = parts.map((part) => part.text);
-    let size = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0);
-    for (let index = parts.length - 1; index >= 0 && size > budget; index--) {
-        const cut = parts[index].cut;
-        if (cut === undefined)
-            continue;
-        size += Buffer.byteLength(cut) - Buffer.byteLength(texts[index]);
-        texts[index] = cut;
-    }
-    return texts.join('\n');
-}
-/** Writes a summary's Markdown to a file the user named (`--summary FILE`), relative to `cwd`. */
-function writeSummaryFile(cwd, file, markdown) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, file), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--summary ${file}: cannot write it (${error.code})`);
-    }
 }
 
 
