@@ -332,7 +332,8 @@ function presentPlan(report, how) {
             file: manifest.source,
         });
     (0,shared_reporter/* annotateProblems */.$)(reporter, manifest.warnings);
-    reporter.debug(`planned in ${report.elapsedMs.toFixed(1)} ms`);
+    reporter.info(`${(0,markdown/* plural */.LS)(manifest.repos.length, 'repository', 'repositories')}, ${(0,markdown/* plural */.LS)(plan.edges.length, 'dependency', 'dependencies')}, ` +
+        `${(0,markdown/* plural */.LS)(plan.waves.length, 'wave')}, ${(0,markdown/* plural */.LS)(plan.cycles.length, 'cycle')} (${blocking.length} blocking) — planned in ${report.elapsedMs.toFixed(1)} ms`);
     if (report.matrixAsked && matrix.include.length > GITHUB_MATRIX_LIMIT) {
         reporter.warning(`the matrix has ${matrix.include.length} jobs, more than GitHub's ${GITHUB_MATRIX_LIMIT} per matrix: fan out one wave at a time with --wave`);
     }

@@ -63,7 +63,10 @@ export function presentPlan(report: PlanReport, how: PlanPresentation): CommandR
       file: manifest.source,
     });
   annotateProblems(reporter, manifest.warnings);
-  reporter.debug(`planned in ${report.elapsedMs.toFixed(1)} ms`);
+  reporter.info(
+    `${plural(manifest.repos.length, 'repository', 'repositories')}, ${plural(plan.edges.length, 'dependency', 'dependencies')}, ` +
+      `${plural(plan.waves.length, 'wave')}, ${plural(plan.cycles.length, 'cycle')} (${blocking.length} blocking) — planned in ${report.elapsedMs.toFixed(1)} ms`,
+  );
   if (report.matrixAsked && matrix.include.length > GITHUB_MATRIX_LIMIT) {
     reporter.warning(
       `the matrix has ${matrix.include.length} jobs, more than GitHub's ${GITHUB_MATRIX_LIMIT} per matrix: fan out one wave at a time with --wave`,
