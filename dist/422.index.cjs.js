@@ -44,6 +44,8 @@ var shared_progress = __webpack_require__(88456);
 var http_status = __webpack_require__(90284);
 ;// CONCATENATED MODULE: ./lib/src/rollout/rollout.js
 
+
+
 /**
  * The pull request's description: what the workflow does for this repository and who asked.
  */
@@ -166,6 +168,36 @@ function describe(error, doing) {
         return `${doing}: the token is not allowed (HTTP ${status}: ${message}); it needs contents and pull-requests write`;
     return `${doing}: ${status ? `HTTP ${status}: ` : ''}${message}`;
 }
+/** Reads the progress file; a missing file, or one for another path or branch, is a fresh start. */
+function readRolloutProgress(file, settings) {
+    const fresh = { version: 1, ...settings, done: {} };
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return fresh;
+    }
+    try {
+        const progress = JSON.parse(text);
+        if (progress.version !== 1 || progress.path !== settings.path || progress.branch !== settings.branch)
+            return fresh;
+        return { ...fresh, done: progress.done ?? {} };
+    }
+    catch (error) {
+        throw new errors/* ConfigError */.xL([{ file, message: `not a rollout progress file: ${error.message}` }]);
+    }
+}
+/** Writes the progress file whole (a rename, so an interrupted write never leaves half a file). */
+function writeRolloutProgress(file, progress) {
+    const temporary = `${file}.${process.pid}.tmp`;
+    (0,external_node_fs_.writeFileSync)(temporary, `${JSON.stringify(progress, null, 2)}\n`);
+    (0,external_node_fs_.renameSync)(temporary, file);
+}
+/** Whether an outcome is final: a later run has nothing to do for that repository. */
+function isFinished(outcome) {
+    return outcome.action === 'opened' || outcome.action === 'skipped';
+}
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
 var markdown = __webpack_require__(21610);
@@ -240,15 +272,33 @@ const DEFAULT_WORKFLOW_PATH = '.github/workflows/cutover.yml';
 function quote(text) {
     return `'${text.replace(/'/g, "''")}'`;
 }
-/** The starter workflow's text. */
+/** The registry secrets the reusable workflow takes; only its push step sees them. */
+const REGISTRY_SECRETS = [
+    'OLD_REGISTRY_USER',
+    'OLD_REGISTRY_PASSWORD',
+    'NEW_REGISTRY_USER',
+    'NEW_REGISTRY_PASSWORD',
+];
+/** The organisation secret the starter passes as `manifest-token` when the manifest is central. */
+const MANIFEST_TOKEN_SECRET = 'CUTOVER_MANIFEST_TOKEN';
+/**
+ * The starter workflow's text. Safe to roll out to every repository:
+ * - pull requests (forks included) build and run guard and check-generated but never push, and get
+ *   no registry secret: the secrets are passed only for pushes to the default branch, tags and
+ *   manual runs (the reusable workflow gives them to its push step alone);
+ * - no `secrets: inherit`: the called workflow gets the registry secrets and, for a central
+ *   manifest, `manifest-token` (github.token cannot read another private repository), nothing else.
+ */
 function starterWorkflow(options) {
     const lines = [
         '# cutover: build and push during the registry migration, flag references to the old registry,',
         '# and keep generated code current. From cutover (rollout or the organisation templates); edit freely.',
+        '# Pull requests build and check but never push; pushes to the default branch, tags and manual runs push.',
         'name: cutover',
         'on:',
         '  push:',
         `    branches: [${quote(options.branch)}]`,
+        "    tags: ['*']",
         '  pull_request:',
         '  workflow_dispatch:',
         'permissions:',
@@ -271,7 +321,9 @@ function starterWorkflow(options) {
         lines.push('    with:', ...inputs);
     else
         lines.push('    # with:', '    #   repository: team/app  # the image this repository pushes, as a path in the old registry');
-    lines.push('    secrets: inherit');
+    lines.push('    secrets:', '      # Registry credentials only where a push can happen: never on pull requests.', ...REGISTRY_SECRETS.map((name) => `      ${name}: \${{ github.event_name != 'pull_request' && secrets.${name} || '' }}`));
+    if (options.manifest !== undefined)
+        lines.push('      # github.token reads only this repository: the central manifest needs a token that can read', '      # its repository, e.g. a GitHub App installation token (actions/create-github-app-token).', `      manifest-token: \${{ secrets.${MANIFEST_TOKEN_SECRET} }}`);
     return `${lines.join('\n')}\n`;
 }
 /** The organisation template's `.properties.json` beside workflows/cutover.yml. */
@@ -329,6 +381,8 @@ const rollout = (0,command/* defineCommand */.N)({
             expected: 'expected a branch name',
         }),
         concurrency: cli_option/* option */.uK.int({ min: 1, max: 32, default: 4 }, 'Repositories handled at once.'),
+        'write-interval': cli_option/* option */.uK.duration('Pause between two requests that create content (GitHub asks integrators for at least a second).', { default: '1s' }),
+        'progress-file': cli_option/* option */.uK.string('Record each finished repository in this JSON file; a run stopped halfway resumes from it without asking GitHub about the finished ones again.'),
     },
     outputs: [
         { name: 'opened', description: 'How many pull requests this run opened.' },
@@ -351,13 +405,31 @@ const rollout = (0,command/* defineCommand */.N)({
             : undefined;
         const workflowManifest = options['workflow-manifest'] ??
             (options.manifest && (0,manifest_load/* parseCentralManifest */.Su)(options.manifest) ? options.manifest : undefined);
-        const octokit = await (0,connect/* connectGitHub */.U)(env, secrets, 'rollout', {
-            onWait: (wait) => reporter.info((0,connect/* describeWait */.N)(wait)),
+        const octokit = await (0,connect/* connectGitHub */.UY)(env, secrets, 'rollout', {
+            onWait: (wait) => reporter.info((0,connect/* describeWait */.Ng)(wait)),
+            writeGapMs: options['write-interval'],
         });
+        const progressFile = options['progress-file'] && external_node_path_.resolve(cwd, options['progress-file']);
+        const settings = { path: options['workflow-path'], branch: options.branch };
+        const record = progressFile ? readRolloutProgress(progressFile, settings) : undefined;
+        const resumed = repos.filter((repo) => record?.done[repo.name] && options.apply).length;
         // do
         let done = 0;
-        const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `rollout: ${done}/${repos.length} repositories (${seconds.toFixed(0)} s)`);
+        let opened = 0;
+        let failed = 0;
+        const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `rollout: ${done}/${repos.length} repositories (${opened} opened, ${failed} failed${resumed ? `, ${resumed} done in an earlier run` : ''}) (${seconds.toFixed(0)} s)`);
+        if (resumed)
+            reporter.info(`rollout: resuming from ${options['progress-file']}: ${resumed} repositories already done`);
         const outcomes = await (0,limiter/* mapLimited */.bB)(repos, options.concurrency, async (repo) => {
+            const earlier = options.apply ? record?.done[repo.name] : undefined;
+            if (earlier) {
+                done++;
+                return {
+                    ...earlier,
+                    action: 'skipped',
+                    reason: `done in an earlier run (${earlier.action}${earlier.pullRequest ? ` #${earlier.pullRequest.number}` : ''})`,
+                };
+            }
             const outcome = await rolloutRepository(octokit, repo.name, {
                 apply: options.apply,
                 path: options['workflow-path'],
@@ -380,6 +452,14 @@ const rollout = (0,command/* defineCommand */.N)({
                     }),
             });
             done++;
+            if (outcome.action === 'opened')
+                opened++;
+            if (outcome.action === 'failed')
+                failed++;
+            if (record && progressFile && options.apply && isFinished(outcome)) {
+                record.done[repo.name] = outcome;
+                writeRolloutProgress(progressFile, record);
+            }
             progress.tick();
             return outcome;
         });

@@ -1242,8 +1242,8 @@ const command_status = (0,command/* defineCommand */.N)({
         const manifest = await load();
         const dashboard = options.dashboard ? parseDashboardTarget(options.dashboard, env) : undefined;
         const github = dashboard || options['scan-repos']
-            ? await (0,connect/* connectGitHub */.U)(env, secrets, dashboard ? '--dashboard' : '--scan-repos', {
-                onWait: (wait) => reporter.info((0,connect/* describeWait */.N)(wait)),
+            ? await (0,connect/* connectGitHub */.UY)(env, secrets, dashboard ? '--dashboard' : '--scan-repos', {
+                onWait: (wait) => reporter.info((0,connect/* describeWait */.Ng)(wait)),
             })
             : undefined;
         const { old: oldSpec, new: newSpec } = manifest.registries;

@@ -122,7 +122,9 @@ const SECONDARY_DEFAULT_WAIT_MS = 60_000;
  * Enterprise Server and the tests' local API server work unchanged.
  */
 function createOctokit(env, secrets, purpose, settings = {}) {
-    const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
+    const token = (settings.tokenVariables ?? ['GITHUB_TOKEN', 'GH_TOKEN'])
+        .map((name) => env[name])
+        .find((value) => value);
     if (!token) {
         throw new errors/* UsageError */.eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
     }

@@ -22564,8 +22564,10 @@ function schemaOf(defs) {
 
 "use strict";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ describeWait),
-/* harmony export */   U: () => (/* binding */ connectGitHub)
+/* harmony export */   L1: () => (/* binding */ centralManifestTokenHint),
+/* harmony export */   Ng: () => (/* binding */ describeWait),
+/* harmony export */   UY: () => (/* binding */ connectGitHub),
+/* harmony export */   oj: () => (/* binding */ MANIFEST_TOKEN_VARIABLES)
 /* harmony export */ });
 /**
  * {@link createOctokit}, loaded on demand: the client and its retry machinery then live in one
@@ -22580,6 +22582,23 @@ async function connectGitHub(...args) {
 function describeWait(wait) {
     const what = wait.kind === 'error' ? `${wait.reason}, retrying` : `GitHub ${wait.reason}`;
     return `${what}: ${wait.request} waits ${(wait.delayMs / 1000).toFixed(1)} s (attempt ${wait.attempt})`;
+}
+/** Where a central manifest's token comes from: the workflow's `manifest-token`, else GITHUB_TOKEN. */
+const MANIFEST_TOKEN_VARIABLES = ['CUTOVER_MANIFEST_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN'];
+/**
+ * Why a central manifest cannot be read in a workflow, when the reason is almost certainly that
+ * github.token only reads the repository the workflow runs in; undefined elsewhere.
+ */
+function centralManifestTokenHint(env, owner, repo) {
+    const here = env['GITHUB_REPOSITORY'];
+    if (env['GITHUB_ACTIONS'] !== 'true' || env['CUTOVER_MANIFEST_TOKEN'] || !here)
+        return undefined;
+    if (here.toLowerCase() === `${owner}/${repo}`.toLowerCase())
+        return undefined;
+    return (`github.token can read only the repository this workflow runs in (${here}), not another private repository (${owner}/${repo}): ` +
+        `pass a token that can read ${owner}/${repo} as the cutover workflow's manifest-token secret ` +
+        `(the starter passes the organisation secret CUTOVER_MANIFEST_TOKEN; a GitHub App installation token from actions/create-github-app-token with contents: read on ${owner}/${repo}), ` +
+        'or make the manifest repository internal or public');
 }
 
 
@@ -23000,7 +23019,9 @@ function readLocal(file, shown) {
 async function fetchCentral(central, env, secrets) {
     const shown = `${central.owner}/${central.repo}:${central.path}${central.ref ? `@${central.ref}` : ''}`;
     // Loaded on demand, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
-    const octokit = await (0,connect/* connectGitHub */.U)(env, secrets, `reading the central manifest ${shown}`);
+    const octokit = await (0,connect/* connectGitHub */.UY)(env, secrets, `reading the central manifest ${shown}`, {
+        tokenVariables: connect/* MANIFEST_TOKEN_VARIABLES */.oj,
+    });
     try {
         const response = await octokit.rest.repos.getContent({
             owner: central.owner,
@@ -23024,6 +23045,8 @@ async function fetchCentral(central, env, secrets) {
         let reason;
         if (status === 404 && /ref|commit|branch/i.test(detail))
             reason = `the ref "${central.ref}" does not exist (${detail})`;
+        else if ((status === 404 || status === 403) && (0,connect/* centralManifestTokenHint */.L1)(env, central.owner, central.repo))
+            reason = (0,connect/* centralManifestTokenHint */.L1)(env, central.owner, central.repo);
         else if (status === 404)
             reason = `not found (no such repository, path or ref, or the token cannot read ${central.owner}/${central.repo})`;
         else if (status === 401)

@@ -44,6 +44,8 @@ export interface GitHubClientSettings {
   concurrency?: number;
   /** Told about each wait (the command turns it into a log line). */
   onWait?(wait: GitHubWait): void;
+  /** Environment variables holding the token, first set wins (default GITHUB_TOKEN, GH_TOKEN). */
+  tokenVariables?: string[];
 }
 
 /** Retries for GitHub: limits ask for waits of a minute or until the hour's reset. */
@@ -62,7 +64,9 @@ export function createOctokit(
   purpose: string,
   settings: GitHubClientSettings = {},
 ): GitHub {
-  const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
+  const token = (settings.tokenVariables ?? ['GITHUB_TOKEN', 'GH_TOKEN'])
+    .map((name) => env[name])
+    .find((value) => value);
   if (!token) {
     throw new UsageError(
       `GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`,

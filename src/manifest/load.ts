@@ -4,7 +4,7 @@ import { ConfigError, UsageError } from '../shared/errors.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import type { Manifest } from './model.js';
 import { parseManifest } from './parse.js';
-import { connectGitHub } from '../github/connect.js';
+import { centralManifestTokenHint, connectGitHub, MANIFEST_TOKEN_VARIABLES } from '../github/connect.js';
 import { httpStatus } from '../github/http-status.js';
 
 /** Where a manifest is looked for when `--manifest` is not given, in order. */
@@ -72,7 +72,9 @@ async function fetchCentral(
 ): Promise<string> {
   const shown = `${central.owner}/${central.repo}:${central.path}${central.ref ? `@${central.ref}` : ''}`;
   // Loaded on demand, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
-  const octokit = await connectGitHub(env, secrets, `reading the central manifest ${shown}`);
+  const octokit = await connectGitHub(env, secrets, `reading the central manifest ${shown}`, {
+    tokenVariables: MANIFEST_TOKEN_VARIABLES,
+  });
   try {
     const response = await octokit.rest.repos.getContent({
       owner: central.owner,
@@ -94,6 +96,8 @@ async function fetchCentral(
     let reason: string;
     if (status === 404 && /ref|commit|branch/i.test(detail))
       reason = `the ref "${central.ref}" does not exist (${detail})`;
+    else if ((status === 404 || status === 403) && centralManifestTokenHint(env, central.owner, central.repo))
+      reason = centralManifestTokenHint(env, central.owner, central.repo)!;
     else if (status === 404)
       reason = `not found (no such repository, path or ref, or the token cannot read ${central.owner}/${central.repo})`;
     else if (status === 401) reason = 'the token was refused (401): check GITHUB_TOKEN';

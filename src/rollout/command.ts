@@ -4,7 +4,13 @@ import { UsageError } from '../shared/errors.js';
 import { connectGitHub, describeWait } from '../github/connect.js';
 import { parseCentralManifest } from '../manifest/load.js';
 import { ProgressLine } from '../shared/progress.js';
-import { pullRequestBody, rolloutRepository } from './rollout.js';
+import {
+  isFinished,
+  pullRequestBody,
+  readRolloutProgress,
+  rolloutRepository,
+  writeRolloutProgress,
+} from './rollout.js';
 import { presentRollout } from './present.js';
 import { DEFAULT_REUSABLE_WORKFLOW, DEFAULT_WORKFLOW_PATH, starterWorkflow } from './starter.js';
 import { mapLimited } from '../shared/limiter.js';
@@ -44,6 +50,13 @@ export const rollout = defineCommand({
       expected: 'expected a branch name',
     }),
     concurrency: option.int({ min: 1, max: 32, default: 4 }, 'Repositories handled at once.'),
+    'write-interval': option.duration(
+      'Pause between two requests that create content (GitHub asks integrators for at least a second).',
+      { default: '1s' },
+    ),
+    'progress-file': option.string(
+      'Record each finished repository in this JSON file; a run stopped halfway resumes from it without asking GitHub about the finished ones again.',
+    ),
   },
   outputs: [
     { name: 'opened', description: 'How many pull requests this run opened.' },
@@ -71,15 +84,36 @@ export const rollout = defineCommand({
       (options.manifest && parseCentralManifest(options.manifest) ? options.manifest : undefined);
     const octokit = await connectGitHub(env, secrets, 'rollout', {
       onWait: (wait) => reporter.info(describeWait(wait)),
+      writeGapMs: options['write-interval'],
     });
+    const progressFile = options['progress-file'] && path.resolve(cwd, options['progress-file']);
+    const settings = { path: options['workflow-path'], branch: options.branch };
+    const record = progressFile ? readRolloutProgress(progressFile, settings) : undefined;
+    const resumed = repos.filter((repo) => record?.done[repo.name] && options.apply).length;
 
     // do
     let done = 0;
+    let opened = 0;
+    let failed = 0;
     const progress = new ProgressLine(
       (line) => reporter.info(line),
-      (seconds) => `rollout: ${done}/${repos.length} repositories (${seconds.toFixed(0)} s)`,
+      (seconds) =>
+        `rollout: ${done}/${repos.length} repositories (${opened} opened, ${failed} failed${resumed ? `, ${resumed} done in an earlier run` : ''}) (${seconds.toFixed(0)} s)`,
     );
+    if (resumed)
+      reporter.info(
+        `rollout: resuming from ${options['progress-file']}: ${resumed} repositories already done`,
+      );
     const outcomes = await mapLimited(repos, options.concurrency, async (repo) => {
+      const earlier = options.apply ? record?.done[repo.name] : undefined;
+      if (earlier) {
+        done++;
+        return {
+          ...earlier,
+          action: 'skipped' as const,
+          reason: `done in an earlier run (${earlier.action}${earlier.pullRequest ? ` #${earlier.pullRequest.number}` : ''})`,
+        };
+      }
       const outcome = await rolloutRepository(octokit, repo.name, {
         apply: options.apply,
         path: options['workflow-path'],
@@ -103,6 +137,12 @@ export const rollout = defineCommand({
               }),
       });
       done++;
+      if (outcome.action === 'opened') opened++;
+      if (outcome.action === 'failed') failed++;
+      if (record && progressFile && options.apply && isFinished(outcome)) {
+        record.done[repo.name] = outcome;
+        writeRolloutProgress(progressFile, record);
+      }
       progress.tick();
       return outcome;
     });
