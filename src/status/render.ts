@@ -80,21 +80,24 @@ export function statusMarkdown(
     '',
     '#### Repositories',
     '',
-    table(
-      ['Wave', 'Repository', 'Owner', 'Ready', 'Still missing'],
-      status.repos
-        .slice()
-        .sort((a, b) => a.wave - b.wave || a.repo.localeCompare(b.repo))
-        .map((repo) => [
-          repo.wave,
-          repo.repo,
-          repo.owner ?? '',
-          repo.ready ? '✅' : '⏳',
-          repo.consumes
-            .filter((c) => !c.ready)
-            .map((c) => c.note ?? c.text)
-            .join('; '),
-        ]),
+    foldLong(
+      status.repos.length,
+      table(
+        ['Wave', 'Repository', 'Owner', 'Ready', 'Still missing'],
+        status.repos
+          .slice()
+          .sort((a, b) => a.wave - b.wave || a.repo.localeCompare(b.repo))
+          .map((repo) => [
+            repo.wave,
+            repo.repo,
+            repo.owner ?? '',
+            repo.ready ? '✅' : '⏳',
+            repo.consumes
+              .filter((c) => !c.ready)
+              .map((c) => c.note ?? c.text)
+              .join('; '),
+          ]),
+      ),
     ),
     '',
     '#### Images (newest old tags in the new registry)',
@@ -224,6 +227,11 @@ function censusSection(census: Census, oldHost: string): string {
       ? details(`${plural(rows.length, 'repository', 'repositories')}`, body)
       : body,
   ].join('\n');
+}
+
+/** A table of `rows` rows, folded into a collapsible section past {@link OPEN_CENSUS_ROWS}. */
+function foldLong(rows: number, markdown: string): string {
+  return rows > OPEN_CENSUS_ROWS ? details(plural(rows, 'repository', 'repositories'), markdown) : markdown;
 }
 
 function order(repo: Census['repos'][number]): number {

@@ -2,6 +2,7 @@ import { planMigration, type Plan } from '../../src/plan/plan.js';
 import { planMarkdown } from '../../src/plan/render.js';
 import { DIAGRAM_BUDGET, countEdges } from '../../src/plan/mermaid.js';
 import { statusMarkdown } from '../../src/status/render.js';
+import { dashboardBody, ISSUE_BODY_LIMIT } from '../../src/github/dashboard.js';
 import type { MigrationStatus } from '../../src/status/status.js';
 import { parseManifest } from '../../src/manifest/parse.js';
 import { SUMMARY_CUT_BYTES, SUMMARY_LIMIT_BYTES, fitSummary } from '../../src/shared/markdown.js';
@@ -108,6 +109,11 @@ describe.each(ORGANISATIONS)('plan of %s repositories', (name, generate) => {
         newHost: 'new.example.com',
       }),
     ];
+    // The dashboard issue is cut to GitHub's body limit without breaking a diagram or a section.
+    const dashboard = dashboardBody(summaries[1]!);
+    expect(dashboard.length).toBeLessThanOrEqual(ISSUE_BODY_LIMIT);
+    expect(dashboard.match(/<details/g)?.length ?? 0).toBe(dashboard.match(/<\/details>/g)?.length ?? 0);
+    summaries.push(dashboard);
     const blocks = summaries.flatMap(mermaidBlocks);
     for (const summary of summaries) expect(Buffer.byteLength(summary)).toBeLessThan(SUMMARY_LIMIT_BYTES);
     for (const block of blocks) {
