@@ -340,7 +340,19 @@ function dashboardBody(markdown) {
     if (body.length <= ISSUE_BODY_LIMIT)
         return body;
     const note = '\n\n… (cut to GitHub’s issue size limit; the job summary has everything)';
-    return body.slice(0, ISSUE_BODY_LIMIT - note.length) + note;
+    let room = ISSUE_BODY_LIMIT - note.length;
+    for (;;) {
+        let cut = body.slice(0, room);
+        // Never leave half a diagram (it would not render) or an open <details> (it would hide the note).
+        const fence = cut.lastIndexOf('```mermaid');
+        if (fence >= 0 && cut.indexOf('\n```', fence + 10) < 0)
+            cut = cut.slice(0, fence);
+        const open = (cut.match(/<details[ >]/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+        const closing = '\n\n</details>'.repeat(Math.max(0, open));
+        if (cut.length + closing.length <= room)
+            return cut + closing + note;
+        room -= closing.length;
+    }
 }
 /**
  * Writes the dashboard into the issue: by number it updates that issue; by title it looks
@@ -687,7 +699,7 @@ function referenceEvidence(census, refsFiles) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(21610);
+var shared_markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/plan/diagram.js + 1 modules
 var diagram = __webpack_require__(19442);
 // EXTERNAL MODULE: ../../main/node_modules/semver/index.js
@@ -991,7 +1003,7 @@ function statusMarkdown(status, plan, context) {
         '',
         '#### Repositories',
         '',
-        (0,markdown/* table */.tp)(['Wave', 'Repository', 'Owner', 'Ready', 'Still missing'], status.repos
+        foldLong(status.repos.length, (0,shared_markdown/* table */.tp)(['Wave', 'Repository', 'Owner', 'Ready', 'Still missing'], status.repos
             .slice()
             .sort((a, b) => a.wave - b.wave || a.repo.localeCompare(b.repo))
             .map((repo) => [
@@ -1003,11 +1015,11 @@ function statusMarkdown(status, plan, context) {
                 .filter((c) => !c.ready)
                 .map((c) => c.note ?? c.text)
                 .join('; '),
-        ])),
+        ]))),
         '',
         '#### Images (newest old tags in the new registry)',
         '',
-        (0,markdown/* table */.tp)([
+        (0,shared_markdown/* table */.tp)([
             'Image',
             'New path',
             'Producer',
@@ -1031,7 +1043,7 @@ function statusMarkdown(status, plan, context) {
         '',
     ];
     if (status.pinned.length > 0) {
-        parts.push('#### Pinned tags (copy rules: referenced)', '', (0,markdown/* table */.tp)(['Reference', 'Old digest', 'New digest', 'State'], status.pinned.map((check) => [
+        parts.push('#### Pinned tags (copy rules: referenced)', '', (0,shared_markdown/* table */.tp)(['Reference', 'Old digest', 'New digest', 'State'], status.pinned.map((check) => [
             `${check.image}${check.reference.includes(':') ? '@' : ':'}${check.reference}`,
             render_short(check.oldDigest),
             render_short(check.newDigest),
@@ -1040,7 +1052,7 @@ function statusMarkdown(status, plan, context) {
     }
     if (status.copyRules.length > 0) {
         const shown = status.copyRules.slice(0, COPY_ROWS);
-        parts.push(`#### copy: rules (${status.copyRules.filter((c) => c.state === 'present').length} of ${status.copyRules.length} selected tags in the new registry)`, '', (0,markdown/* table */.tp)(['Reference', 'Chosen by', 'Old digest', 'New digest', 'State'], shown.map((check) => [
+        parts.push(`#### copy: rules (${status.copyRules.filter((c) => c.state === 'present').length} of ${status.copyRules.length} selected tags in the new registry)`, '', (0,shared_markdown/* table */.tp)(['Reference', 'Chosen by', 'Old digest', 'New digest', 'State'], shown.map((check) => [
             `${check.image}${check.reference.includes(':') ? '@' : ':'}${check.reference}`,
             check.reasons.join(', '),
             render_short(check.oldDigest),
@@ -1090,16 +1102,20 @@ function censusSection(census, oldHost) {
                     : ''),
         repo.commit ? `\`${repo.commit.slice(0, 7)}\`` : '',
     ]);
-    const body = (0,markdown/* table */.tp)(['Repository', 'State', 'References left', 'First references', 'Commit'], rows);
+    const body = (0,shared_markdown/* table */.tp)(['Repository', 'State', 'References left', 'First references', 'Commit'], rows);
     return [
         `#### References to \`${oldHost}\` left in the repositories`,
         '',
-        `${(0,markdown/* plural */.LS)(left.length, 'repository', 'repositories')} of ${census.repos.length} still ${left.length === 1 ? 'references' : 'reference'} the old registry (${(0,markdown/* plural */.LS)(left.reduce((sum, repo) => sum + repo.references.length, 0), 'reference')}); ${(0,markdown/* plural */.LS)(unknown.length, 'repository', 'repositories')} could not be read.`,
+        `${(0,shared_markdown/* plural */.LS)(left.length, 'repository', 'repositories')} of ${census.repos.length} still ${left.length === 1 ? 'references' : 'reference'} the old registry (${(0,shared_markdown/* plural */.LS)(left.reduce((sum, repo) => sum + repo.references.length, 0), 'reference')}); ${(0,shared_markdown/* plural */.LS)(unknown.length, 'repository', 'repositories')} could not be read.`,
         '',
         rows.length > OPEN_CENSUS_ROWS
-            ? (0,markdown/* details */.zH)(`${(0,markdown/* plural */.LS)(rows.length, 'repository', 'repositories')}`, body)
+            ? (0,shared_markdown/* details */.zH)(`${(0,shared_markdown/* plural */.LS)(rows.length, 'repository', 'repositories')}`, body)
             : body,
     ].join('\n');
+}
+/** A table of `rows` rows, folded into a collapsible section past {@link OPEN_CENSUS_ROWS}. */
+function foldLong(rows, markdown) {
+    return rows > OPEN_CENSUS_ROWS ? (0,shared_markdown/* details */.zH)((0,shared_markdown/* plural */.LS)(rows, 'repository', 'repositories'), markdown) : markdown;
 }
 function order(repo) {
     return repo.state === 'references' ? 0 : repo.state === 'unknown' ? 1 : 2;
@@ -1317,7 +1333,7 @@ const command_status = (0,command/* defineCommand */.N)({
         const update = dashboard && github ? await updateDashboard(github, dashboard, statusSummary(report)) : undefined;
         const presented = presentStatus(report, reporter, update);
         if (options.summary)
-            (0,markdown/* writeSummaryFile */.o0)(cwd, options.summary, reporter.summaryText());
+            (0,shared_markdown/* writeSummaryFile */.o0)(cwd, options.summary, reporter.summaryText());
         return presented;
     },
 });
