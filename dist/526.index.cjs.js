@@ -175,9 +175,20 @@ function planPush(manifest, today, request) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   mW: () => (/* binding */ fitSummary),
+/* harmony export */   o0: () => (/* binding */ writeSummaryFile),
 /* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */   z3: () => (/* binding */ formatBytes),
+/* harmony export */   zH: () => (/* binding */ details)
 /* harmony export */ });
+/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
+
+
+
 /** Escapes text for a Markdown table cell. */
 function cell(text) {
     return String(text ?? '')
@@ -200,6 +211,43 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+/** `1 repository`, `2 repositories`: a count with its noun in the right number. */
+function plural(count, one, many = `${one}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+/** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */
+function details(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/** GitHub refuses a job summary larger than 1 MiB per step. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Past this, long tables are cut so the summary stays well under {@link SUMMARY_LIMIT_BYTES}. */
+const SUMMARY_CUT_BYTES = 900 * 1000;
+/**
+ * Joins the parts of a summary; when they come to more than `budget` bytes, the cuttable parts are
+ * replaced by their `cut` text, last parts first, until the whole fits (or nothing is left to cut).
+ */
+function fitSummary(parts, budget = SUMMARY_CUT_BYTES) {
+    const texts = parts.map((part) => part.text);
+    let size = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0);
+    for (let index = parts.length - 1; index >= 0 && size > budget; index--) {
+        const cut = parts[index].cut;
+        if (cut === undefined)
+            continue;
+        size += Buffer.byteLength(cut) - Buffer.byteLength(texts[index]);
+        texts[index] = cut;
+    }
+    return texts.join('\n');
+}
+/** Writes a summary's Markdown to a file the user named (`--summary FILE`), relative to `cwd`. */
+function writeSummaryFile(cwd, file, markdown) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, file), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--summary ${file}: cannot write it (${error.code})`);
+    }
 }
 
 

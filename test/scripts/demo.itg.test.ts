@@ -45,6 +45,10 @@ describe('npm run demo: the rehearsal of a whole migration', () => {
     for (const [, reference, digest] of pushed)
       digests.set(reference!, (digests.get(reference!) ?? new Set()).add(digest!));
     expect([...digests.values()].every((set) => set.size === 1)).toBe(true);
+    // Dual push: every image carried, but acme/web still pulls from the old registry (the census finds it).
+    expect(dual).toMatch(
+      /exit criteria not met: .*acme\/web still references the old registry: 2 references \(Dockerfile:1, deploy\/web\.yaml:8\)/,
+    );
     // Read-only: the old registry is skipped, with the reason.
     expect(stepOf(stdout, '2030-04-05')).toMatch(
       /not pushing to 127\.0\.0\.1:\d+: the old registry is read-only since 2030-04-01/,
@@ -53,6 +57,8 @@ describe('npm run demo: the rehearsal of a whole migration', () => {
     const cutoff = stepOf(stdout, '2030-04-20');
     expect(cutoff.match(/└ exit \d/g)).toEqual(['└ exit 1', '└ exit 0', '└ exit 0']);
     // The last check before shutdown: the exit criteria are met.
-    expect(stepOf(stdout, '2030-04-28')).toContain('exit criteria met');
+    expect(stepOf(stdout, '2030-04-28')).toContain(
+      'exit criteria met (references: census of every repository)',
+    );
   });
 });

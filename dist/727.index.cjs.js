@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 684;
-exports.ids = [684];
+exports.id = 727;
+exports.ids = [727];
 exports.modules = {
 
 /***/ 61346:
@@ -180,9 +180,20 @@ async function resolveCredentials(registry, env, secrets) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   mW: () => (/* binding */ fitSummary),
+/* harmony export */   o0: () => (/* binding */ writeSummaryFile),
 /* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */   z3: () => (/* binding */ formatBytes),
+/* harmony export */   zH: () => (/* binding */ details)
 /* harmony export */ });
+/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
+
+
+
 /** Escapes text for a Markdown table cell. */
 function cell(text) {
     return String(text ?? '')
@@ -205,6 +216,43 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+/** `1 repository`, `2 repositories`: a count with its noun in the right number. */
+function plural(count, one, many = `${one}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+/** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */
+function details(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/** GitHub refuses a job summary larger than 1 MiB per step. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Past this, long tables are cut so the summary stays well under {@link SUMMARY_LIMIT_BYTES}. */
+const SUMMARY_CUT_BYTES = 900 * 1000;
+/**
+ * Joins the parts of a summary; when they come to more than `budget` bytes, the cuttable parts are
+ * replaced by their `cut` text, last parts first, until the whole fits (or nothing is left to cut).
+ */
+function fitSummary(parts, budget = SUMMARY_CUT_BYTES) {
+    const texts = parts.map((part) => part.text);
+    let size = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0);
+    for (let index = parts.length - 1; index >= 0 && size > budget; index--) {
+        const cut = parts[index].cut;
+        if (cut === undefined)
+            continue;
+        size += Buffer.byteLength(cut) - Buffer.byteLength(texts[index]);
+        texts[index] = cut;
+    }
+    return texts.join('\n');
+}
+/** Writes a summary's Markdown to a file the user named (`--summary FILE`), relative to `cwd`. */
+function writeSummaryFile(cwd, file, markdown) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, file), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--summary ${file}: cannot write it (${error.code})`);
+    }
 }
 
 
@@ -442,27 +490,108 @@ function annotateProblems(reporter, problems, severity = 'warning') {
 
 /***/ }),
 
-/***/ 43684:
+/***/ 35727:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   validate: () => (/* binding */ validate)
-/* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90870);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16399);
-/* harmony import */ var _shared_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(51477);
-/* harmony import */ var _shared_reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64709);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61346);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  validate: () => (/* binding */ validate)
+});
+
+// EXTERNAL MODULE: ./lib/src/oci/credentials.js
+var oci_credentials = __webpack_require__(90870);
+// EXTERNAL MODULE: ./lib/src/manifest/timeline.js
+var manifest_timeline = __webpack_require__(16399);
+// EXTERNAL MODULE: ./lib/src/cli/command.js
+var command = __webpack_require__(61346);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(8835);
+// EXTERNAL MODULE: ./lib/src/shared/markdown.js
+var markdown = __webpack_require__(51477);
+// EXTERNAL MODULE: ./lib/src/shared/reporter.js
+var shared_reporter = __webpack_require__(64709);
+;// CONCATENATED MODULE: ./lib/src/validate/present.js
 
 
+
+/** Turns a validation report into log lines, the job summary, `--json` and the action's outputs. */
+function presentValidation(report, reporter) {
+    const { manifest, today, phase, targets, policy, skipped, credentials } = report;
+    const { timeline, registries } = manifest;
+    (0,shared_reporter/* annotateProblems */.$)(reporter, manifest.warnings);
+    reporter.info(`manifest ${manifest.source} is valid`);
+    reporter.info(`old registry ${registries.old.host}, new registry ${registries.new.host}`);
+    reporter.info(`${manifest.repos.length} repositories, ${manifest.copy.length} copy rules, ${manifest.generated.length} generators`);
+    reporter.info(`credentials: old registry ${credentials.old}; new registry ${credentials.new}`);
+    reporter.info(`on ${today}: phase ${phase}; pushes go to ${targets.join(' and ')}${skipped ? ` (${skipped})` : ''}`);
+    reporter.info(`references to ${registries.old.host}: ${policy.severity} — ${policy.message}`);
+    reporter.summary([
+        `### cutover: manifest \`${manifest.source}\``,
+        '',
+        `On **${today}** the migration is in phase **${phase}**; builds push to ${targets.map((t) => `\`${t}\``).join(' and ')}.`,
+        '',
+        (0,markdown/* table */.tp)(['Date', 'Event', ''], [
+            [
+                timeline.available,
+                `new registry \`${registries.new.host}\` available`,
+                today >= timeline.available ? '✅' : '',
+            ],
+            [
+                timeline.readOnly,
+                `old registry \`${registries.old.host}\` read-only`,
+                today >= timeline.readOnly ? '✅' : '',
+            ],
+            [timeline.failFrom, 'references to the old registry fail', today >= timeline.failFrom ? '✅' : ''],
+            [timeline.shutdown, 'old registry shut down', today >= timeline.shutdown ? '✅' : ''],
+        ]),
+        '',
+        ...manifest.warnings.map((warning) => `- ⚠️ ${(0,errors/* formatProblem */.Vw)(warning)}`),
+    ].join('\n'));
+    return {
+        exitCode: 0,
+        outputs: { phase, 'push-to': targets.join('\n') },
+        json: {
+            manifest: manifest.source,
+            valid: true,
+            today,
+            phase,
+            pushTo: targets,
+            ...(skipped && { skipped: [{ registry: registries.old.host, reason: skipped }] }),
+            referencePolicy: policy,
+            timeline,
+            registries: {
+                old: {
+                    host: registries.old.host,
+                    aliases: registries.old.aliases,
+                    insecure: registries.old.insecure,
+                },
+                new: {
+                    host: registries.new.host,
+                    aliases: registries.new.aliases,
+                    insecure: registries.new.insecure,
+                },
+            },
+            credentials,
+            counts: {
+                repos: manifest.repos.length,
+                copyRules: manifest.copy.length,
+                generators: manifest.generated.length,
+            },
+            warnings: manifest.warnings.map(errors/* formatProblem */.Vw),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/validate/command.js
 
 
 
 
 /** `cutover validate`: checks the manifest and shows the timeline on the chosen day. */
-const validate = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_2__/* .defineCommand */ .N)({
+const validate = (0,command/* defineCommand */.N)({
     name: 'validate',
     summary: 'Validate the manifest and show the migration phase, push targets and reference policy on a day.',
     options: {},
@@ -471,91 +600,23 @@ const validate = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_2__/* .defineComman
         { name: 'push-to', description: 'Registry hosts a build pushes to on the day, one per line.' },
     ],
     async run({ manifest: load, today, reporter, env, secrets }) {
-        // parse
         const manifest = await load();
-        // do
         const { timeline, registries } = manifest;
-        const phase = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_3__/* .phaseAt */ .BA)(timeline, today);
-        const targets = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_3__/* .pushTargets */ .XV)(phase).map((role) => registries[role].host);
-        const policy = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_3__/* .referencePolicy */ .OQ)(timeline, today);
-        const skipped = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_3__/* .oldRegistrySkippedReason */ .FN)(timeline, phase);
+        const phase = (0,manifest_timeline/* phaseAt */.BA)(timeline, today);
+        const targets = (0,manifest_timeline/* pushTargets */.XV)(phase).map((role) => registries[role].host);
+        const policy = (0,manifest_timeline/* referencePolicy */.OQ)(timeline, today);
+        const skipped = (0,manifest_timeline/* oldRegistrySkippedReason */.FN)(timeline, phase);
         const credentials = {
             old: await describeCredentials(registries.old, env, secrets),
             new: await describeCredentials(registries.new, env, secrets),
         };
-        // report
-        (0,_shared_reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .annotateProblems */ .$)(reporter, manifest.warnings);
-        reporter.info(`manifest ${manifest.source} is valid`);
-        reporter.info(`old registry ${registries.old.host}, new registry ${registries.new.host}`);
-        reporter.info(`${manifest.repos.length} repositories, ${manifest.copy.length} copy rules, ${manifest.generated.length} generators`);
-        reporter.info(`credentials: old registry ${credentials.old}; new registry ${credentials.new}`);
-        reporter.info(`on ${today}: phase ${phase}; pushes go to ${targets.join(' and ')}${skipped ? ` (${skipped})` : ''}`);
-        reporter.info(`references to ${registries.old.host}: ${policy.severity} — ${policy.message}`);
-        reporter.summary([
-            `### cutover: manifest \`${manifest.source}\``,
-            '',
-            `On **${today}** the migration is in phase **${phase}**; builds push to ${targets.map((t) => `\`${t}\``).join(' and ')}.`,
-            '',
-            (0,_shared_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .table */ .tp)(['Date', 'Event', ''], [
-                [
-                    timeline.available,
-                    `new registry \`${registries.new.host}\` available`,
-                    today >= timeline.available ? '✅' : '',
-                ],
-                [
-                    timeline.readOnly,
-                    `old registry \`${registries.old.host}\` read-only`,
-                    today >= timeline.readOnly ? '✅' : '',
-                ],
-                [
-                    timeline.failFrom,
-                    'references to the old registry fail',
-                    today >= timeline.failFrom ? '✅' : '',
-                ],
-                [timeline.shutdown, 'old registry shut down', today >= timeline.shutdown ? '✅' : ''],
-            ]),
-            '',
-            ...manifest.warnings.map((warning) => `- ⚠️ ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProblem */ .Vw)(warning)}`),
-        ].join('\n'));
-        return {
-            exitCode: 0,
-            outputs: { phase, 'push-to': targets.join('\n') },
-            json: {
-                manifest: manifest.source,
-                valid: true,
-                today,
-                phase,
-                pushTo: targets,
-                ...(skipped && { skipped: [{ registry: registries.old.host, reason: skipped }] }),
-                referencePolicy: policy,
-                timeline,
-                registries: {
-                    old: {
-                        host: registries.old.host,
-                        aliases: registries.old.aliases,
-                        insecure: registries.old.insecure,
-                    },
-                    new: {
-                        host: registries.new.host,
-                        aliases: registries.new.aliases,
-                        insecure: registries.new.insecure,
-                    },
-                },
-                credentials,
-                counts: {
-                    repos: manifest.repos.length,
-                    copyRules: manifest.copy.length,
-                    generators: manifest.generated.length,
-                },
-                warnings: manifest.warnings.map(_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProblem */ .Vw),
-            },
-        };
+        return presentValidation({ manifest, today, phase, targets, policy, skipped, credentials }, reporter);
     },
 });
 /** Where a registry's credentials come from, without showing them; never fails validation. */
 async function describeCredentials(registry, env, secrets) {
     try {
-        const credentials = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveCredentials */ .z)(registry, env, secrets);
+        const credentials = await (0,oci_credentials/* resolveCredentials */.z)(registry, env, secrets);
         return credentials ? credentials.source : 'anonymous';
     }
     catch (error) {

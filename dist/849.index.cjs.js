@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 596;
-exports.ids = [596,177];
+exports.id = 849;
+exports.ids = [849];
 exports.modules = {
 
 /***/ 61346:
@@ -17,44 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 43177:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit),
-/* harmony export */   httpStatus: () => (/* binding */ httpStatus)
-/* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60891);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-
-
-/**
- * The one place Octokit clients are made: token from GITHUB_TOKEN (masked), API base from
- * GITHUB_API_URL so GitHub Enterprise Server and the tests' local API server work unchanged.
- */
-function createOctokit(env, secrets, purpose) {
-    const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
-    if (!token) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
-    }
-    secrets.addToken(token);
-    return new _octokit_rest__WEBPACK_IMPORTED_MODULE_1__/* .Octokit */ .E({
-        auth: token,
-        baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-        userAgent: 'cutover',
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    });
-}
-/** The HTTP status of an Octokit RequestError, if it is one. */
-function httpStatus(error) {
-    const status = error.status;
-    return typeof status === 'number' ? status : undefined;
-}
-
-
-/***/ }),
-
-/***/ 78596:
+/***/ 86849:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -71,16 +34,30 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
 var errors = __webpack_require__(8835);
-// EXTERNAL MODULE: ./lib/src/github/octokit.js
-var github_octokit = __webpack_require__(43177);
+// EXTERNAL MODULE: ./lib/src/github/connect.js
+var connect = __webpack_require__(83730);
 // EXTERNAL MODULE: ./lib/src/manifest/load.js + 1 modules
 var manifest_load = __webpack_require__(71554);
-// EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
 var shared_progress = __webpack_require__(34767);
+// EXTERNAL MODULE: ./lib/src/github/http-status.js
+var http_status = __webpack_require__(14501);
 ;// CONCATENATED MODULE: ./lib/src/rollout/rollout.js
 
+
+
+/**
+ * The pull request's description: what the workflow does for this repository and who asked.
+ */
+function pullRequestBody(settings) {
+    return [
+        `This adds \`${settings.path}\`, which calls \`${settings.uses}\`: it builds and pushes ${settings.images.length
+            ? settings.images.map((image) => `\`${image}\``).join(', ')
+            : 'nothing (no image)'} to the registries the migration timeline names, flags references to the old registry, and checks generated code.`,
+        '',
+        `Opened by \`cutover rollout\` from \`${settings.source}\`${settings.owner ? ` for ${settings.owner}` : ''}.`,
+    ].join('\n');
+}
 /**
  * Opens (or, without `apply`, plans) one pull request adding the starter workflow to `repo`.
  * Idempotent: a repository whose default branch already has the file, or that has an open pull
@@ -135,7 +112,7 @@ async function rolloutRepository(octokit, repo, settings) {
         }
         catch (error) {
             // 422: the branch is left from an earlier run whose pull request was closed; reuse it.
-            if ((0,github_octokit.httpStatus)(error) !== 422)
+            if ((0,http_status/* httpStatus */.n)(error) !== 422)
                 throw error;
             branchSha = await fileSha(octokit, owner, name, settings.path, settings.branch);
         }
@@ -177,19 +154,109 @@ async function fileSha(octokit, owner, repo, path, ref) {
         return Array.isArray(response.data) ? undefined : response.data.sha;
     }
     catch (error) {
-        if ((0,github_octokit.httpStatus)(error) === 404)
+        if ((0,http_status/* httpStatus */.n)(error) === 404)
             return undefined;
         throw error;
     }
 }
 function describe(error, doing) {
-    const status = (0,github_octokit.httpStatus)(error);
+    const status = (0,http_status/* httpStatus */.n)(error);
     const message = error.message.split('\n')[0];
     if (status === 404)
         return `${doing}: not found, or the token cannot see it (HTTP 404)`;
     if (status === 403 || status === 401)
         return `${doing}: the token is not allowed (HTTP ${status}: ${message}); it needs contents and pull-requests write`;
     return `${doing}: ${status ? `HTTP ${status}: ` : ''}${message}`;
+}
+/** Reads the progress file; a missing file, or one for another path or branch, is a fresh start. */
+function readRolloutProgress(file, settings) {
+    const fresh = { version: 1, ...settings, done: {} };
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return fresh;
+    }
+    try {
+        const progress = JSON.parse(text);
+        if (progress.version !== 1 || progress.path !== settings.path || progress.branch !== settings.branch)
+            return fresh;
+        return { ...fresh, done: progress.done ?? {} };
+    }
+    catch (error) {
+        throw new errors/* ConfigError */.xL([{ file, message: `not a rollout progress file: ${error.message}` }]);
+    }
+}
+/** Writes the progress file whole (a rename, so an interrupted write never leaves half a file). */
+function writeRolloutProgress(file, progress) {
+    const temporary = `${file}.${process.pid}.tmp`;
+    (0,external_node_fs_.writeFileSync)(temporary, `${JSON.stringify(progress, null, 2)}\n`);
+    (0,external_node_fs_.renameSync)(temporary, file);
+}
+/** Whether an outcome is final: a later run has nothing to do for that repository. */
+function isFinished(outcome) {
+    return outcome.action === 'opened' || outcome.action === 'skipped';
+}
+
+// EXTERNAL MODULE: ./lib/src/shared/markdown.js
+var markdown = __webpack_require__(51477);
+;// CONCATENATED MODULE: ./lib/src/rollout/present.js
+
+const ACTION_TEXT = {
+    opened: '✅ opened',
+    'would-open': '📝 would open (dry run)',
+    skipped: '⏭️ skipped',
+    failed: '❌ failed',
+};
+/** Turns a rollout report into log lines, the job summary, `--json` and the action's outputs. */
+function presentRollout(report, reporter) {
+    const { outcomes } = report;
+    const count = (action) => outcomes.filter((o) => o.action === action).length;
+    reporter.info(formatTable(outcomes));
+    for (const outcome of outcomes.filter((o) => o.action === 'failed'))
+        reporter.error(`${outcome.repo}: ${outcome.reason}`);
+    const failed = count('failed');
+    reporter.summary([
+        `### cutover rollout${report.apply ? '' : ' (dry run)'}`,
+        '',
+        `${count('opened')} opened, ${count('would-open')} to open, ${count('skipped')} skipped, ${failed} failed.`,
+        '',
+        (0,markdown/* table */.tp)(['Repository', 'Action', 'Pull request', 'Note'], outcomes.map((o) => [
+            o.repo,
+            ACTION_TEXT[o.action],
+            o.pullRequest ? `[#${o.pullRequest.number}](${o.pullRequest.url})` : '',
+            o.reason ?? '',
+        ])),
+    ].join('\n'));
+    return {
+        exitCode: failed > 0 ? 1 : 0,
+        ...(failed > 0 && { failureMessage: `rollout failed for ${failed} repositories` }),
+        outputs: { opened: String(count('opened')), pending: String(count('would-open') + failed) },
+        json: {
+            apply: report.apply,
+            workflowPath: report.workflowPath,
+            uses: report.uses,
+            repos: outcomes,
+        },
+    };
+}
+/** A plain-text table of the pull requests for the terminal. */
+function formatTable(outcomes) {
+    const rows = outcomes.map((o) => [
+        o.repo,
+        o.action,
+        o.pullRequest ? `#${o.pullRequest.number} ${o.pullRequest.url}` : '',
+        o.reason ?? '',
+    ]);
+    const header = ['REPOSITORY', 'ACTION', 'PULL REQUEST', 'NOTE'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+    return [header, ...rows]
+        .map((row) => row
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rollout/starter.js
@@ -205,15 +272,33 @@ const DEFAULT_WORKFLOW_PATH = '.github/workflows/cutover.yml';
 function quote(text) {
     return `'${text.replace(/'/g, "''")}'`;
 }
-/** The starter workflow's text. */
+/** The registry secrets the reusable workflow takes; only its push step sees them. */
+const REGISTRY_SECRETS = [
+    'OLD_REGISTRY_USER',
+    'OLD_REGISTRY_PASSWORD',
+    'NEW_REGISTRY_USER',
+    'NEW_REGISTRY_PASSWORD',
+];
+/** The organisation secret the starter passes as `manifest-token` when the manifest is central. */
+const MANIFEST_TOKEN_SECRET = 'CUTOVER_MANIFEST_TOKEN';
+/**
+ * The starter workflow's text. Safe to roll out to every repository:
+ * - pull requests (forks included) build and run guard and check-generated but never push, and get
+ *   no registry secret: the secrets are passed only for pushes to the default branch, tags and
+ *   manual runs (the reusable workflow gives them to its push step alone);
+ * - no `secrets: inherit`: the called workflow gets the registry secrets and, for a central
+ *   manifest, `manifest-token` (github.token cannot read another private repository), nothing else.
+ */
 function starterWorkflow(options) {
     const lines = [
         '# cutover: build and push during the registry migration, flag references to the old registry,',
         '# and keep generated code current. From cutover (rollout or the organisation templates); edit freely.',
+        '# Pull requests build and check but never push; pushes to the default branch, tags and manual runs push.',
         'name: cutover',
         'on:',
         '  push:',
         `    branches: [${quote(options.branch)}]`,
+        "    tags: ['*']",
         '  pull_request:',
         '  workflow_dispatch:',
         'permissions:',
@@ -236,7 +321,9 @@ function starterWorkflow(options) {
         lines.push('    with:', ...inputs);
     else
         lines.push('    # with:', '    #   repository: team/app  # the image this repository pushes, as a path in the old registry');
-    lines.push('    secrets: inherit');
+    lines.push('    secrets:', '      # Registry credentials only where a push can happen: never on pull requests.', ...REGISTRY_SECRETS.map((name) => `      ${name}: \${{ github.event_name != 'pull_request' && secrets.${name} || '' }}`));
+    if (options.manifest !== undefined)
+        lines.push('      # github.token reads only this repository: the central manifest needs a token that can read', '      # its repository, e.g. a GitHub App installation token (actions/create-github-app-token).', `      manifest-token: \${{ secrets.${MANIFEST_TOKEN_SECRET} }}`);
     return `${lines.join('\n')}\n`;
 }
 /** The organisation template's `.properties.json` beside workflows/cutover.yml. */
@@ -266,12 +353,6 @@ var cli_option = __webpack_require__(61714);
 
 
 
-const ACTION_TEXT = {
-    opened: '✅ opened',
-    'would-open': '📝 would open (dry run)',
-    skipped: '⏭️ skipped',
-    failed: '❌ failed',
-};
 /** `cutover rollout`: one pull request per repository adding the starter workflow. */
 const rollout = (0,command/* defineCommand */.N)({
     name: 'rollout',
@@ -300,6 +381,8 @@ const rollout = (0,command/* defineCommand */.N)({
             expected: 'expected a branch name',
         }),
         concurrency: cli_option/* option */.uK.int({ min: 1, max: 32, default: 4 }, 'Repositories handled at once.'),
+        'write-interval': cli_option/* option */.uK.duration('Pause between two requests that create content (GitHub asks integrators for at least a second).', { default: '1s' }),
+        'progress-file': cli_option/* option */.uK.string('Record each finished repository in this JSON file; a run stopped halfway resumes from it without asking GitHub about the finished ones again.'),
     },
     outputs: [
         { name: 'opened', description: 'How many pull requests this run opened.' },
@@ -322,23 +405,43 @@ const rollout = (0,command/* defineCommand */.N)({
             : undefined;
         const workflowManifest = options['workflow-manifest'] ??
             (options.manifest && (0,manifest_load/* parseCentralManifest */.Su)(options.manifest) ? options.manifest : undefined);
-        const octokit = (0,github_octokit.createOctokit)(env, secrets, 'rollout');
+        const octokit = await (0,connect/* connectGitHub */.UY)(env, secrets, 'rollout', {
+            onWait: (wait) => reporter.info((0,connect/* describeWait */.Ng)(wait)),
+            writeGapMs: options['write-interval'],
+        });
+        const progressFile = options['progress-file'] && external_node_path_.resolve(cwd, options['progress-file']);
+        const settings = { path: options['workflow-path'], branch: options.branch };
+        const record = progressFile ? readRolloutProgress(progressFile, settings) : undefined;
+        const resumed = repos.filter((repo) => record?.done[repo.name] && options.apply).length;
         // do
         let done = 0;
-        const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `rollout: ${done}/${repos.length} repositories (${seconds.toFixed(0)} s)`);
+        let opened = 0;
+        let failed = 0;
+        const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `rollout: ${done}/${repos.length} repositories (${opened} opened, ${failed} failed${resumed ? `, ${resumed} done in an earlier run` : ''}) (${seconds.toFixed(0)} s)`);
+        if (resumed)
+            reporter.info(`rollout: resuming from ${options['progress-file']}: ${resumed} repositories already done`);
         const outcomes = await (0,limiter/* mapLimited */.bB)(repos, options.concurrency, async (repo) => {
+            const earlier = options.apply ? record?.done[repo.name] : undefined;
+            if (earlier) {
+                done++;
+                return {
+                    ...earlier,
+                    action: 'skipped',
+                    reason: `done in an earlier run (${earlier.action}${earlier.pullRequest ? ` #${earlier.pullRequest.number}` : ''})`,
+                };
+            }
             const outcome = await rolloutRepository(octokit, repo.name, {
                 apply: options.apply,
                 path: options['workflow-path'],
                 branch: options.branch,
                 title: 'Add the cutover workflow for the registry migration',
-                body: [
-                    `This adds \`${options['workflow-path']}\`, which calls \`${options.uses}\`: it builds and pushes ${repo.produces.length
-                        ? repo.produces.map((image) => `\`${image}\``).join(', ')
-                        : 'nothing (no image)'} to the registries the migration timeline names, flags references to the old registry, and checks generated code.`,
-                    '',
-                    `Opened by \`cutover rollout\` from \`${manifest.source}\`${repo.owner ? ` for ${repo.owner}` : ''}.`,
-                ].join('\n'),
+                body: pullRequestBody({
+                    path: options['workflow-path'],
+                    uses: options.uses,
+                    images: repo.produces,
+                    source: manifest.source,
+                    ...(repo.owner !== undefined && { owner: repo.owner }),
+                }),
                 content: (branch) => template
                     ? template.replace(/\$default-branch/g, branch)
                     : starterWorkflow({
@@ -349,39 +452,19 @@ const rollout = (0,command/* defineCommand */.N)({
                     }),
             });
             done++;
+            if (outcome.action === 'opened')
+                opened++;
+            if (outcome.action === 'failed')
+                failed++;
+            if (record && progressFile && options.apply && isFinished(outcome)) {
+                record.done[repo.name] = outcome;
+                writeRolloutProgress(progressFile, record);
+            }
             progress.tick();
             return outcome;
         });
         progress.done();
-        // report
-        const count = (action) => outcomes.filter((o) => o.action === action).length;
-        reporter.info(formatTable(outcomes));
-        for (const outcome of outcomes.filter((o) => o.action === 'failed'))
-            reporter.error(`${outcome.repo}: ${outcome.reason}`);
-        const failed = count('failed');
-        reporter.summary([
-            `### cutover rollout${options.apply ? '' : ' (dry run)'}`,
-            '',
-            `${count('opened')} opened, ${count('would-open')} to open, ${count('skipped')} skipped, ${failed} failed.`,
-            '',
-            (0,markdown/* table */.tp)(['Repository', 'Action', 'Pull request', 'Note'], outcomes.map((o) => [
-                o.repo,
-                ACTION_TEXT[o.action],
-                o.pullRequest ? `[#${o.pullRequest.number}](${o.pullRequest.url})` : '',
-                o.reason ?? '',
-            ])),
-        ].join('\n'));
-        return {
-            exitCode: failed > 0 ? 1 : 0,
-            ...(failed > 0 && { failureMessage: `rollout failed for ${failed} repositories` }),
-            outputs: { opened: String(count('opened')), pending: String(count('would-open') + failed) },
-            json: {
-                apply: options.apply,
-                workflowPath: options['workflow-path'],
-                uses: options.uses,
-                repos: outcomes,
-            },
-        };
+        return presentRollout({ apply: options.apply, workflowPath: options['workflow-path'], uses: options.uses, outcomes }, reporter);
     },
 });
 function readTemplate(file, shown) {
@@ -391,23 +474,6 @@ function readTemplate(file, shown) {
     catch (error) {
         throw new errors/* UsageError */.eb(`--template ${shown}: cannot read it (${error.code})`);
     }
-}
-/** A plain-text table of the pull requests for the terminal. */
-function formatTable(outcomes) {
-    const rows = outcomes.map((o) => [
-        o.repo,
-        o.action,
-        o.pullRequest ? `#${o.pullRequest.number} ${o.pullRequest.url}` : '',
-        o.reason ?? '',
-    ]);
-    const header = ['REPOSITORY', 'ACTION', 'PULL REQUEST', 'NOTE'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-    return [header, ...rows]
-        .map((row) => row
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
 }
 
 
@@ -511,9 +577,20 @@ async function forEachLimited(items, limit, work) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   mW: () => (/* binding */ fitSummary),
+/* harmony export */   o0: () => (/* binding */ writeSummaryFile),
 /* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */   z3: () => (/* binding */ formatBytes),
+/* harmony export */   zH: () => (/* binding */ details)
 /* harmony export */ });
+/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
+
+
+
 /** Escapes text for a Markdown table cell. */
 function cell(text) {
     return String(text ?? '')
@@ -536,6 +613,43 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+/** `1 repository`, `2 repositories`: a count with its noun in the right number. */
+function plural(count, one, many = `${one}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+/** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */
+function details(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/** GitHub refuses a job summary larger than 1 MiB per step. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Past this, long tables are cut so the summary stays well under {@link SUMMARY_LIMIT_BYTES}. */
+const SUMMARY_CUT_BYTES = 900 * 1000;
+/**
+ * Joins the parts of a summary; when they come to more than `budget` bytes, the cuttable parts are
+ * replaced by their `cut` text, last parts first, until the whole fits (or nothing is left to cut).
+ */
+function fitSummary(parts, budget = SUMMARY_CUT_BYTES) {
+    const texts = parts.map((part) => part.text);
+    let size = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0);
+    for (let index = parts.length - 1; index >= 0 && size > budget; index--) {
+        const cut = parts[index].cut;
+        if (cut === undefined)
+            continue;
+        size += Buffer.byteLength(cut) - Buffer.byteLength(texts[index]);
+        texts[index] = cut;
+    }
+    return texts.join('\n');
+}
+/** Writes a summary's Markdown to a file the user named (`--summary FILE`), relative to `cwd`. */
+function writeSummaryFile(cwd, file, markdown) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, file), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--summary ${file}: cannot write it (${error.code})`);
+    }
 }
 
 

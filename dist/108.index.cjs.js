@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 625;
-exports.ids = [625,177];
+exports.id = 108;
+exports.ids = [108];
 exports.modules = {
 
 /***/ 34066:
@@ -30,141 +30,6 @@ function partsOf(parsed) {
         attestations: parsed.manifests.filter(isAttestation).length,
         children: parsed.manifests,
     };
-}
-
-
-/***/ }),
-
-/***/ 77381:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LB: () => (/* binding */ readRefsFile),
-/* harmony export */   eA: () => (/* binding */ writeRefsFile),
-/* harmony export */   hV: () => (/* binding */ buildRefsFile)
-/* harmony export */ });
-/* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
-/**
- * The references file: old-registry image references found in code, written by
- * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
- * `referenced: true`). One module owns the format so both sides agree:
- *
- * ```json
- * { "version": 1, "registry": "registry.old.example.com",
- *   "references": [{ "repository": "team/api", "tag": "1.4.2" },
- *                  { "repository": "base/jdk", "digest": "sha256:…" }] }
- * ```
- * `repository` is the path inside the old registry (no host); `tag` and `digest` are optional (a
- * reference with neither means `latest`, as Docker reads it).
- */
-
-
-
-const REFS_FILE_VERSION = 1;
-/** Builds the document: references deduplicated and sorted, so the file diffs cleanly. */
-function buildRefsFile(registry, references) {
-    const unique = new Map();
-    for (const ref of references) {
-        const clean = {
-            repository: ref.repository,
-            ...(ref.tag !== undefined && { tag: ref.tag }),
-            ...(ref.digest !== undefined && { digest: ref.digest }),
-        };
-        unique.set(`${clean.repository}:${clean.tag ?? ''}@${clean.digest ?? ''}`, clean);
-    }
-    const sorted = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ref]) => ref);
-    return { version: REFS_FILE_VERSION, registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry), references: sorted };
-}
-/** Writes the file (for `guard --export-refs`). */
-async function writeRefsFile(file, registry, references) {
-    const document = buildRefsFile(registry, references);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(document, null, 2)}\n`);
-    return document;
-}
-/**
- * Reads and validates a references file.
- * @throws ConfigError with the file, line and column (JSON syntax) or key path of every problem
- */
-async function readRefsFile(file) {
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([
-            { file, message: `cannot read the references file: ${error.code ?? error}` },
-        ]);
-    }
-    return parseRefsFile(text, file);
-}
-/** Validates the text of a references file; see readRefsFile. */
-function parseRefsFile(text, file) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        const message = error.message;
-        const position = Number(/position (\d+)/.exec(message)?.[1]);
-        const where = Number.isFinite(position) ? lineAndColumn(text, position) : {};
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([{ file, ...where, message: `expected JSON: ${message}` }]);
-    }
-    const problems = [];
-    const problem = (path, message) => problems.push({ file, path, message });
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([{ file, message: 'expected an object with version, registry and references' }]);
-    }
-    const document = data;
-    for (const key of Object.keys(document)) {
-        if (!['version', 'registry', 'references'].includes(key))
-            problem(key, 'unknown key (expected version, registry, references)');
-    }
-    if (document['version'] !== REFS_FILE_VERSION)
-        problem('version', `expected ${REFS_FILE_VERSION}, found ${JSON.stringify(document['version'])}`);
-    const registry = document['registry'];
-    if (typeof registry !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidHost */ .HO)(registry))
-        problem('registry', `expected the old registry's host[:port], found ${JSON.stringify(registry)}`);
-    const references = document['references'];
-    const parsed = [];
-    if (!Array.isArray(references)) {
-        problem('references', `expected a list of references, found ${JSON.stringify(references)}`);
-    }
-    else {
-        references.forEach((entry, index) => {
-            const at = `references[${index}]`;
-            if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-                problem(at, `expected an object with repository, tag and/or digest, found ${JSON.stringify(entry)}`);
-                return;
-            }
-            const ref = entry;
-            for (const key of Object.keys(ref)) {
-                if (!['repository', 'tag', 'digest'].includes(key))
-                    problem(`${at}.${key}`, 'unknown key (expected repository, tag, digest)');
-            }
-            const { repository, tag, digest } = ref;
-            if (typeof repository !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidRepositoryPath */ .M0)(repository))
-                problem(`${at}.repository`, `expected a repository path in the old registry (no host), found ${JSON.stringify(repository)}`);
-            if (tag !== undefined && (typeof tag !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(tag)))
-                problem(`${at}.tag`, `expected a tag, found ${JSON.stringify(tag)}`);
-            if (digest !== undefined && (typeof digest !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(digest)))
-                problem(`${at}.digest`, `expected a digest such as sha256:<64 hex>, found ${JSON.stringify(digest)}`);
-            parsed.push({
-                repository: repository,
-                ...(tag !== undefined && { tag: tag }),
-                ...(digest !== undefined && { digest: digest }),
-            });
-        });
-    }
-    if (problems.length > 0)
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(problems);
-    return { version: REFS_FILE_VERSION, registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry), references: parsed };
-}
-function lineAndColumn(text, position) {
-    const before = text.slice(0, position).split('\n');
-    return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 
@@ -459,123 +324,7 @@ async function createdOf(source, repository, reference) {
 
 /***/ }),
 
-/***/ 43177:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit),
-/* harmony export */   httpStatus: () => (/* binding */ httpStatus)
-/* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60891);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-
-
-/**
- * The one place Octokit clients are made: token from GITHUB_TOKEN (masked), API base from
- * GITHUB_API_URL so GitHub Enterprise Server and the tests' local API server work unchanged.
- */
-function createOctokit(env, secrets, purpose) {
-    const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
-    if (!token) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
-    }
-    secrets.addToken(token);
-    return new _octokit_rest__WEBPACK_IMPORTED_MODULE_1__/* .Octokit */ .E({
-        auth: token,
-        baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-        userAgent: 'cutover',
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    });
-}
-/** The HTTP status of an Octokit RequestError, if it is one. */
-function httpStatus(error) {
-    const status = error.status;
-    return typeof status === 'number' ? status : undefined;
-}
-
-
-/***/ }),
-
-/***/ 11742:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ mapRepository)
-/* harmony export */ });
-function globToRegExp(glob) {
-    const body = glob
-        .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('(.*)');
-    return new RegExp(`^${body}$`);
-}
-/**
- * The new registry's repository path for an old one: the first `paths` rule whose `from`
- * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
- */
-function mapRepository(oldPath, rules) {
-    for (const rule of rules) {
-        const match = globToRegExp(rule.from).exec(oldPath);
-        if (!match)
-            continue;
-        let capture = 1;
-        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
-    }
-    return oldPath;
-}
-
-
-/***/ }),
-
-/***/ 34767:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ formatRate),
-/* harmony export */   g: () => (/* binding */ ProgressLine)
-/* harmony export */ });
-/**
- * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
- * plus a final line. Callers update counters; the line is rendered by `format`.
- */
-class ProgressLine {
-    print;
-    format;
-    intervalMs;
-    lastPrinted = 0;
-    started = Date.now();
-    constructor(print, format, intervalMs = 5000) {
-        this.print = print;
-        this.format = format;
-        this.intervalMs = intervalMs;
-    }
-    /** Prints when the interval has passed since the last line. */
-    tick() {
-        const now = Date.now();
-        if (now - this.lastPrinted < this.intervalMs)
-            return;
-        this.lastPrinted = now;
-        this.print(this.format((now - this.started) / 1000));
-    }
-    /** Prints the final line unconditionally. */
-    done() {
-        this.print(this.format((Date.now() - this.started) / 1000));
-    }
-    /** Seconds since the line was created. */
-    elapsedSeconds() {
-        return (Date.now() - this.started) / 1000;
-    }
-}
-/** Bytes per second as a short human rate. */
-function formatRate(bytes, seconds) {
-    const rate = seconds > 0 ? bytes / seconds : 0;
-    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
-}
-
-
-/***/ }),
-
-/***/ 85006:
+/***/ 54108:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -588,6 +337,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/src/github/connect.js
+var connect = __webpack_require__(83730);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
 var errors = __webpack_require__(8835);
 ;// CONCATENATED MODULE: ./lib/src/github/dashboard.js
@@ -628,7 +379,19 @@ function dashboardBody(markdown) {
     if (body.length <= ISSUE_BODY_LIMIT)
         return body;
     const note = '\n\n… (cut to GitHub’s issue size limit; the job summary has everything)';
-    return body.slice(0, ISSUE_BODY_LIMIT - note.length) + note;
+    let room = ISSUE_BODY_LIMIT - note.length;
+    for (;;) {
+        let cut = body.slice(0, room);
+        // Never leave half a diagram (it would not render) or an open <details> (it would hide the note).
+        const fence = cut.lastIndexOf('```mermaid');
+        if (fence >= 0 && cut.indexOf('\n```', fence + 10) < 0)
+            cut = cut.slice(0, fence);
+        const open = (cut.match(/<details[ >]/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+        const closing = '\n\n</details>'.repeat(Math.max(0, open));
+        if (cut.length + closing.length <= room)
+            return cut + closing + note;
+        room -= closing.length;
+    }
 }
 /**
  * Writes the dashboard into the issue: by number it updates that issue; by title it looks
@@ -664,8 +427,6 @@ async function updateDashboard(octokit, target, markdown) {
     return { number: updated.data.number, url: updated.data.html_url, action: 'updated' };
 }
 
-// EXTERNAL MODULE: ./lib/src/github/octokit.js
-var github_octokit = __webpack_require__(43177);
 // EXTERNAL MODULE: ./lib/src/plan/plan.js + 1 modules
 var plan_plan = __webpack_require__(69772);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
@@ -676,10 +437,310 @@ var client = __webpack_require__(47832);
 var refs_file = __webpack_require__(77381);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
 var shared_progress = __webpack_require__(34767);
-// EXTERNAL MODULE: ./lib/src/plan/render.js + 1 modules
-var render = __webpack_require__(31413);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./lib/src/manifest/load.js + 1 modules
+var load = __webpack_require__(71554);
+// EXTERNAL MODULE: ./lib/src/guard/policy.js
+var policy = __webpack_require__(10620);
+// EXTERNAL MODULE: ./lib/src/guard/scan.js + 7 modules
+var guard_scan = __webpack_require__(25991);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./lib/src/github/tarball.js
+/**
+ * Reading a repository's default branch through the GitHub API: its head commit (one small
+ * request) and its tarball (one request), unpacked into a directory for guard's scanner.
+ */
+
+
+
+/** The commit the default branch points at: one request, answered with the bare SHA. */
+async function headCommit(octokit, repo) {
+    const [owner, name] = splitRepo(repo);
+    const response = await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+        owner,
+        repo: name,
+        ref: 'HEAD',
+        mediaType: { format: 'sha' },
+    });
+    const sha = String(response.data).trim();
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha))
+        throw new Error(`GitHub answered the head commit of ${repo} with ${JSON.stringify(sha.slice(0, 80))}, not a SHA`);
+    return sha;
+}
+/** The gzipped tarball of `repo` at `commit` (GitHub redirects to its archive host; fetch follows). */
+async function downloadTarball(octokit, repo, commit) {
+    const [owner, name] = splitRepo(repo);
+    const response = await octokit.rest.repos.downloadTarballArchive({ owner, repo: name, ref: commit });
+    const data = response.data;
+    if (data instanceof ArrayBuffer)
+        return Buffer.from(data);
+    if (Buffer.isBuffer(data))
+        return data;
+    throw new Error(`GitHub answered the tarball of ${repo} with ${typeof data}, not an archive`);
+}
+/**
+ * Unpacks a gzipped tar archive as GitHub makes them (`git archive`: ustar with pax headers, one
+ * top directory `owner-repo-sha/`, which is dropped) into `dir`. Only plain files are written;
+ * every path is checked to stay inside `dir` (no absolute paths, no `..`), links are never made.
+ * @throws Error when the archive is not a valid tar.gz
+ */
+function unpackTarball(gzipped, dir, maxFileSize) {
+    const tar = (0,external_node_zlib_.gunzipSync)(gzipped);
+    const result = { files: 0, tooLarge: 0, other: 0 };
+    let offset = 0;
+    let longName;
+    while (offset + 512 <= tar.length) {
+        const header = tar.subarray(offset, offset + 512);
+        if (header.every((byte) => byte === 0))
+            break;
+        checkChecksum(header, offset);
+        const size = parseOctal(header.subarray(124, 136));
+        const type = String.fromCharCode(header[156]);
+        const body = tar.subarray(offset + 512, offset + 512 + size);
+        if (body.length < size)
+            throw new Error(`the archive ends inside an entry at byte ${offset}`);
+        offset += 512 + Math.ceil(size / 512) * 512;
+        if (type === 'x') {
+            longName = paxRecords(body)['path'] ?? longName;
+            continue;
+        }
+        if (type === 'L') {
+            longName = body.toString('utf8').replace(/\0.*$/s, '');
+            continue;
+        }
+        if (type === 'g')
+            continue;
+        const name = longName ?? headerName(header);
+        longName = undefined;
+        if (type !== '0' && type !== '\0') {
+            if (type !== '5')
+                result.other++;
+            continue;
+        }
+        const relative = name.split('/').slice(1).join('/');
+        if (!relative)
+            continue;
+        const target = external_node_path_.resolve(dir, relative);
+        if (external_node_path_.isAbsolute(relative) || !target.startsWith(external_node_path_.resolve(dir) + external_node_path_.sep))
+            throw new Error(`the archive names a path outside its directory: ${JSON.stringify(name)}`);
+        if (size > maxFileSize) {
+            result.tooLarge++;
+            continue;
+        }
+        (0,external_node_fs_.mkdirSync)(external_node_path_.dirname(target), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(target, body);
+        result.files++;
+    }
+    return result;
+}
+function splitRepo(repo) {
+    const [owner, name] = repo.split('/');
+    return [owner, name];
+}
+function parseOctal(field) {
+    const text = field.toString('latin1').replace(/\0.*$/s, '').trim();
+    if (!/^[0-7]*$/.test(text))
+        throw new Error(`not a tar archive (size field ${JSON.stringify(text)})`);
+    return text ? parseInt(text, 8) : 0;
+}
+function checkChecksum(header, offset) {
+    const expected = parseOctal(header.subarray(148, 156));
+    let sum = 0;
+    for (let i = 0; i < 512; i++)
+        sum += i >= 148 && i < 156 ? 32 : header[i];
+    if (sum !== expected)
+        throw new Error(`not a tar archive (bad header checksum at byte ${offset})`);
+}
+function headerName(header) {
+    const field = (start, length) => header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
+    const prefix = header.subarray(257, 262).toString('latin1') === 'ustar' ? field(345, 155) : '';
+    const name = field(0, 100);
+    return prefix ? `${prefix}/${name}` : name;
+}
+/** pax extended header records: `length key=value\n`. */
+function paxRecords(body) {
+    const records = {};
+    let at = 0;
+    while (at < body.length) {
+        const space = body.indexOf(0x20, at);
+        if (space < 0)
+            break;
+        const length = Number(body.subarray(at, space).toString('latin1'));
+        if (!Number.isInteger(length) || length <= 0)
+            break;
+        const record = body.subarray(space + 1, at + length - 1).toString('utf8');
+        const equals = record.indexOf('=');
+        if (equals > 0)
+            records[record.slice(0, equals)] = record.slice(equals + 1);
+        at += length;
+    }
+    return records;
+}
+
+// EXTERNAL MODULE: ./lib/src/github/http-status.js
+var http_status = __webpack_require__(14501);
+// EXTERNAL MODULE: ./lib/src/shared/limiter.js
+var limiter = __webpack_require__(17870);
+;// CONCATENATED MODULE: ./lib/src/status/census.js
+/**
+ * The reference census: what every repository of the manifest still says about the old registry.
+ * Each repository's default branch is read through the GitHub API (its head commit, then its
+ * tarball), unpacked into a temporary directory and searched by guard's own scanner, so the census
+ * finds exactly what `cutover guard` would find in that repository. Results are kept by commit SHA:
+ * an unchanged repository costs one request. A repository that cannot be read is "unknown", never
+ * "clean".
+ */
+
+
+
+
+
+
+
+
+
+const TEN_MEGABYTES = 10 * 1000 * 1000;
+/** Takes the census of every repository in the manifest. */
+async function takeCensus(options) {
+    const started = performance.now();
+    const { manifest } = options;
+    const { old, new: next } = manifest.registries;
+    const oldNames = [...new Set([old.host, ...old.aliases])];
+    const fingerprint = JSON.stringify([oldNames, manifest.guard.allowFiles, manifest.guard.allowReferences]);
+    const cache = readCache(options.cacheFile, fingerprint);
+    let requests = 0;
+    let done = 0;
+    const counted = async (request) => {
+        requests++;
+        return request;
+    };
+    const repos = await (0,limiter/* mapLimited */.bB)(manifest.repos, options.concurrency, async ({ name: repo }) => {
+        let result;
+        let commit;
+        try {
+            commit = await counted(headCommit(options.github, repo));
+            const known = cache.repos[repo];
+            if (known && known.commit === commit && known.state !== 'unknown')
+                result = { ...known, cached: true };
+            else {
+                const tarball = await counted(downloadTarball(options.github, repo, commit));
+                result = await scanTarball(tarball, repo, commit, options, {
+                    old: old.host,
+                    oldNames,
+                    newHost: next.host,
+                    paths: manifest.paths,
+                });
+            }
+        }
+        catch (error) {
+            result = {
+                repo,
+                state: 'unknown',
+                ...(commit !== undefined && { commit }),
+                references: [],
+                ignored: 0,
+                reason: unreadable(error, commit === undefined ? 'reading its default branch' : 'reading its tarball'),
+                cached: false,
+            };
+        }
+        cache.repos[repo] = result;
+        options.onProgress?.(++done, manifest.repos.length, result);
+        return result;
+    });
+    if (options.cacheFile)
+        (0,external_node_fs_.writeFileSync)(options.cacheFile, `${JSON.stringify(cache, null, 2)}\n`);
+    return { repos, requests, elapsedMs: performance.now() - started };
+}
+async function scanTarball(tarball, repo, commit, options, hosts) {
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_.join(external_node_os_.tmpdir(), 'cutover-census-'));
+    try {
+        unpackTarball(tarball, dir, options.maxFileSize ?? TEN_MEGABYTES);
+        const scan = await (0,guard_scan/* scanTree */.w)({
+            root: dir,
+            hosts,
+            maxFileSize: options.maxFileSize ?? TEN_MEGABYTES,
+            // Each repository's own manifest names the old host by design.
+            exclude: new Set(load/* DEFAULT_MANIFEST_PATHS */.$d),
+            threads: 1,
+        });
+        const { findings } = (0,policy/* applyPolicy */.V)(scan.findings, options.manifest, options.today);
+        const open = findings.filter((finding) => !finding.ignored);
+        return {
+            repo,
+            state: open.length > 0 ? 'references' : 'clean',
+            commit,
+            references: open.map((finding) => ({
+                file: finding.file,
+                line: finding.line,
+                column: finding.column,
+                kind: finding.kind,
+                reference: finding.reference,
+                dynamic: finding.partial,
+                url: `${options.serverUrl}/${repo}/blob/${commit}/${finding.file.split('/').map(encodeURIComponent).join('/')}#L${finding.line}`,
+            })),
+            ignored: findings.length - open.length,
+            cached: false,
+        };
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+function unreadable(error, doing) {
+    const status = (0,http_status/* httpStatus */.n)(error);
+    const message = error.message.split('\n')[0];
+    if (status === 404)
+        return `${doing}: not found, or the token cannot read it (HTTP 404)`;
+    return `${doing}: ${status ? `HTTP ${status}: ` : ''}${message}`;
+}
+function readCache(file, fingerprint) {
+    const empty = { version: 1, fingerprint, repos: {} };
+    if (!file)
+        return empty;
+    try {
+        const cache = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        // A cache from other names or allow-lists says nothing about today's findings.
+        return cache.version === 1 && cache.fingerprint === fingerprint && cache.repos ? cache : empty;
+    }
+    catch {
+        return empty;
+    }
+}
+/** Judges the references half of the exit criteria from the census, else from the refs files. */
+function referenceEvidence(census, refsFiles) {
+    if (census) {
+        const reasons = [];
+        for (const repo of census.repos) {
+            if (repo.state === 'unknown')
+                reasons.push(`${repo.repo} could not be read, so its references are unknown (${repo.reason})`);
+            if (repo.state === 'references') {
+                const first = repo.references.slice(0, 3).map((ref) => `${ref.file}:${ref.line}`);
+                const more = repo.references.length - first.length;
+                reasons.push(`${repo.repo} still references the old registry: ${repo.references.length} reference${repo.references.length === 1 ? '' : 's'} (${first.join(', ')}${more > 0 ? ` and ${more} more` : ''})`);
+            }
+        }
+        return { source: 'census', reasons };
+    }
+    if (refsFiles.length > 0) {
+        const reasons = refsFiles
+            .filter((file) => file.refs.references.length > 0)
+            .map((file) => `${file.file} lists ${file.refs.references.length} reference${file.refs.references.length === 1 ? '' : 's'} to the old registry still in code`);
+        return { source: 'refs-files', reasons };
+    }
+    return { source: 'none', reasons: [] };
+}
+
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var shared_markdown = __webpack_require__(51477);
+// EXTERNAL MODULE: ./lib/src/plan/diagram.js + 1 modules
+var diagram = __webpack_require__(42437);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(62088);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
@@ -688,8 +749,6 @@ var paths = __webpack_require__(11742);
 var oci_errors = __webpack_require__(29949);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
 var copy_select = __webpack_require__(53836);
-// EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
 ;// CONCATENATED MODULE: ./lib/src/status/status.js
 
 
@@ -956,6 +1015,10 @@ function stateColouring(status) {
         },
         classOf: (repo) => byRepo.get(repo.repo).ready ? 'ready' : conflicted(repo.repo) ? 'conflict' : 'waiting',
         note: (repo) => `wave ${repo.wave} · ${byRepo.get(repo.repo).ready ? 'ready' : 'waiting'}`,
+        waveNote: (repos) => {
+            const ready = repos.filter((repo) => byRepo.get(repo.repo).ready).length;
+            return `${ready} ready, ${repos.length - ready} waiting`;
+        },
     };
 }
 function render_short(digest) {
@@ -970,16 +1033,19 @@ function statusMarkdown(status, plan, context) {
         `### cutover status: \`${context.source}\` on ${context.today} (phase ${context.phase})`,
         '',
         status.exitCriteria.met
-            ? `**Exit criteria met ✅**: every repository can pull from \`${context.newHost}\` and nothing that must survive is left only in \`${context.oldHost}\`.`
+            ? `**Exit criteria met ✅**: every repository can pull from \`${context.newHost}\` and nothing that must survive is left only in \`${context.oldHost}\`${context.evidence && context.evidence.source !== 'none' ? `, and no repository references \`${context.oldHost}\` any more` : ''}.`
             : `**Exit criteria not met ❌**\n\n${status.exitCriteria.reasons.map((reason) => `- ${reason}`).join('\n')}`,
+        '',
+        `_References to the old registry: ${EVIDENCE_TEXT[context.evidence?.source ?? 'none']}._`,
         '',
         `${ready} of ${status.repos.length} repositories ready to pull from the new registry · ${carried} of ${status.images.length} images carried (dual push) · ${copied} of ${status.pinned.length} pinned tags copied with identical digests.`,
         '',
-        (0,render/* dependencyDiagram */.$b)(plan, stateColouring(status)),
+        ...(context.census ? [censusSection(context.census, context.oldHost), ''] : []),
+        (0,diagram/* dependencyDiagram */.$b)(plan, stateColouring(status)),
         '',
         '#### Repositories',
         '',
-        (0,markdown/* table */.tp)(['Wave', 'Repository', 'Owner', 'Ready', 'Still missing'], status.repos
+        foldLong(status.repos.length, (0,shared_markdown/* table */.tp)(['Wave', 'Repository', 'Owner', 'Ready', 'Still missing'], status.repos
             .slice()
             .sort((a, b) => a.wave - b.wave || a.repo.localeCompare(b.repo))
             .map((repo) => [
@@ -991,11 +1057,11 @@ function statusMarkdown(status, plan, context) {
                 .filter((c) => !c.ready)
                 .map((c) => c.note ?? c.text)
                 .join('; '),
-        ])),
+        ]))),
         '',
         '#### Images (newest old tags in the new registry)',
         '',
-        (0,markdown/* table */.tp)([
+        (0,shared_markdown/* table */.tp)([
             'Image',
             'New path',
             'Producer',
@@ -1019,7 +1085,7 @@ function statusMarkdown(status, plan, context) {
         '',
     ];
     if (status.pinned.length > 0) {
-        parts.push('#### Pinned tags (copy rules: referenced)', '', (0,markdown/* table */.tp)(['Reference', 'Old digest', 'New digest', 'State'], status.pinned.map((check) => [
+        parts.push('#### Pinned tags (copy rules: referenced)', '', (0,shared_markdown/* table */.tp)(['Reference', 'Old digest', 'New digest', 'State'], status.pinned.map((check) => [
             `${check.image}${check.reference.includes(':') ? '@' : ':'}${check.reference}`,
             render_short(check.oldDigest),
             render_short(check.newDigest),
@@ -1028,7 +1094,7 @@ function statusMarkdown(status, plan, context) {
     }
     if (status.copyRules.length > 0) {
         const shown = status.copyRules.slice(0, COPY_ROWS);
-        parts.push(`#### copy: rules (${status.copyRules.filter((c) => c.state === 'present').length} of ${status.copyRules.length} selected tags in the new registry)`, '', (0,markdown/* table */.tp)(['Reference', 'Chosen by', 'Old digest', 'New digest', 'State'], shown.map((check) => [
+        parts.push(`#### copy: rules (${status.copyRules.filter((c) => c.state === 'present').length} of ${status.copyRules.length} selected tags in the new registry)`, '', (0,shared_markdown/* table */.tp)(['Reference', 'Chosen by', 'Old digest', 'New digest', 'State'], shown.map((check) => [
             `${check.image}${check.reference.includes(':') ? '@' : ':'}${check.reference}`,
             check.reasons.join(', '),
             render_short(check.oldDigest),
@@ -1043,6 +1109,59 @@ function statusMarkdown(status, plan, context) {
     }
     return parts.join('\n');
 }
+const EVIDENCE_TEXT = {
+    census: 'read from every repository’s default branch (`--scan-repos`)',
+    'refs-files': 'from the references files guard exported (`--refs`)',
+    none: 'not checked — pass `--scan-repos` (or the `--refs` files guard exports) so the exit criteria include them',
+};
+const CENSUS_STATE = {
+    clean: '✅ clean',
+    references: '❌ references left',
+    unknown: '❔ unknown',
+};
+/** Links to the first references of a repository. */
+const LINKED_REFERENCES = 3;
+/** Census rows shown open; more are folded. */
+const OPEN_CENSUS_ROWS = 20;
+/** Per repository: references to the old registry left on its default branch, with links to the first few. */
+function censusSection(census, oldHost) {
+    const left = census.repos.filter((repo) => repo.state === 'references');
+    const unknown = census.repos.filter((repo) => repo.state === 'unknown');
+    const rows = [...census.repos]
+        .sort((a, b) => order(a) - order(b) || a.repo.localeCompare(b.repo))
+        .map((repo) => [
+        repo.repo,
+        CENSUS_STATE[repo.state],
+        repo.state === 'unknown' ? '?' : repo.references.length,
+        repo.state === 'unknown'
+            ? (repo.reason ?? '')
+            : repo.references
+                .slice(0, LINKED_REFERENCES)
+                .map((ref) => `[${ref.file}:${ref.line}](${ref.url})${ref.dynamic ? ' (dynamic)' : ''}`)
+                .join(', ') +
+                (repo.references.length > LINKED_REFERENCES
+                    ? ` and ${repo.references.length - LINKED_REFERENCES} more`
+                    : ''),
+        repo.commit ? `\`${repo.commit.slice(0, 7)}\`` : '',
+    ]);
+    const body = (0,shared_markdown/* table */.tp)(['Repository', 'State', 'References left', 'First references', 'Commit'], rows);
+    return [
+        `#### References to \`${oldHost}\` left in the repositories`,
+        '',
+        `${(0,shared_markdown/* plural */.LS)(left.length, 'repository', 'repositories')} of ${census.repos.length} still ${left.length === 1 ? 'references' : 'reference'} the old registry (${(0,shared_markdown/* plural */.LS)(left.reduce((sum, repo) => sum + repo.references.length, 0), 'reference')}); ${(0,shared_markdown/* plural */.LS)(unknown.length, 'repository', 'repositories')} could not be read.`,
+        '',
+        rows.length > OPEN_CENSUS_ROWS
+            ? (0,shared_markdown/* details */.zH)(`${(0,shared_markdown/* plural */.LS)(rows.length, 'repository', 'repositories')}`, body)
+            : body,
+    ].join('\n');
+}
+/** A table of `rows` rows, folded into a collapsible section past {@link OPEN_CENSUS_ROWS}. */
+function foldLong(rows, markdown) {
+    return rows > OPEN_CENSUS_ROWS ? (0,shared_markdown/* details */.zH)((0,shared_markdown/* plural */.LS)(rows, 'repository', 'repositories'), markdown) : markdown;
+}
+function order(repo) {
+    return repo.state === 'references' ? 0 : repo.state === 'unknown' ? 1 : 2;
+}
 /** The status as JSON. */
 function statusJson(status) {
     return {
@@ -1054,6 +1173,83 @@ function statusJson(status) {
         copyMissing: status.copyMissing,
         oldOnly: status.oldOnly,
         ...(status.oldUnreachable !== undefined && { oldUnreachable: status.oldUnreachable }),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/status/present.js
+
+const EVIDENCE_WORDS = {
+    census: 'census of every repository',
+    'refs-files': '--refs files',
+    none: 'not checked; use --scan-repos',
+};
+/** The dashboard and job summary Markdown of a status report. */
+function statusSummary(report) {
+    return statusMarkdown(report.status, report.plan, {
+        ...report,
+        ...(report.census && { census: report.census }),
+    });
+}
+/** Turns a status report into log lines, annotations, the job summary, `--json` and the action's outputs. */
+function presentStatus(report, reporter, dashboard) {
+    const { status: result, today, phase, newHost } = report;
+    const ready = result.repos.filter((repo) => repo.ready).length;
+    reporter.info(`on ${today} (phase ${phase}): ${ready}/${result.repos.length} repositories ready to pull from ${newHost}`);
+    for (const image of result.images) {
+        reporter.info(`image ${image.image} → ${newHost}/${image.target}: ${image.state} (${image.state === 'unknown'
+            ? `old registry unreachable; ${image.newTags} tags in the new registry`
+            : image.newest.map((c) => `${c.reference} ${c.state}`).join(', ') || 'no tags in the old registry'})`);
+    }
+    for (const check of result.pinned)
+        reporter.info(`pinned ${check.image} ${check.reference}: ${check.state}`);
+    for (const repo of result.repos.filter((r) => !r.ready)) {
+        reporter.info(`waiting: ${repo.repo} (wave ${repo.wave}) — ${repo.consumes
+            .filter((c) => !c.ready)
+            .map((c) => c.note)
+            .join('; ')}`);
+    }
+    const conflicts = result.oldOnly.filter((check) => check.state === 'conflict');
+    for (const check of conflicts)
+        reporter.annotate({
+            severity: 'error',
+            message: `${check.image}:${check.reference} differs in the new registry`,
+        });
+    for (const repo of report.census?.repos ?? []) {
+        if (repo.state === 'references')
+            reporter.info(`references: ${repo.repo} has ${repo.references.length} left (${repo.references
+                .slice(0, 3)
+                .map((ref) => `${ref.file}:${ref.line}`)
+                .join(', ')}${repo.references.length > 3 ? ', …' : ''})`);
+        if (repo.state === 'unknown')
+            reporter.warning(`references: ${repo.repo} unknown — ${repo.reason}`);
+    }
+    reporter.info((result.exitCriteria.met
+        ? 'exit criteria met'
+        : `exit criteria not met: ${result.exitCriteria.reasons.join('; ')}`) +
+        ` (references: ${EVIDENCE_WORDS[report.evidence.source]})`);
+    if (dashboard)
+        reporter.info(`dashboard ${dashboard.action}: ${dashboard.url}`);
+    reporter.summary(statusSummary(report));
+    return {
+        // A tag that differs between the registries is a failed check; being mid-migration is not.
+        exitCode: conflicts.length > 0 ? 1 : 0,
+        ...(conflicts.length > 0 && {
+            failureMessage: `${conflicts.length} tags differ between the old and the new registry`,
+        }),
+        outputs: {
+            'exit-criteria': String(result.exitCriteria.met),
+            ready: `${ready}/${result.repos.length}`,
+            ...(dashboard && { 'dashboard-url': dashboard.url }),
+        },
+        json: {
+            manifest: report.source,
+            today,
+            phase,
+            ...statusJson(result),
+            referenceEvidence: report.evidence.source,
+            ...(report.census && { census: report.census }),
+            ...(dashboard && { dashboard }),
+        },
     };
 }
 
@@ -1074,6 +1270,8 @@ var cli_option = __webpack_require__(61714);
 
 
 
+
+
 /** `cutover status`: what both registries say now, against the plan and the exit criteria. */
 const command_status = (0,command/* defineCommand */.N)({
     name: 'status',
@@ -1082,6 +1280,11 @@ const command_status = (0,command/* defineCommand */.N)({
         newest: cli_option/* option */.uK.int({ min: 1, default: 3, expected: 'expected at least 1' }, 'How many of each image’s newest old tags must be in the new registry.'),
         concurrency: cli_option/* option */.uK.int({ min: 1, max: 64, default: 8 }, 'Registry queries in flight at once.'),
         refs: cli_option/* option */.uK.list('References files from guard --export-refs, for the referenced copy rules.'),
+        'scan-repos': cli_option/* option */.uK.boolean('Read every repository’s default branch through the GitHub API and count its references to the old registry (guard’s scanner); the exit criteria then need zero. Needs GITHUB_TOKEN.'),
+        'census-cache': cli_option/* option */.uK.string('Keep the census by commit in this JSON file between runs: an unchanged repository then costs one request.'),
+        summary: cli_option/* option */.uK.string('Also write the summary (Markdown with its diagram) to this file.', {
+            cliOnly: true,
+        }),
         dashboard: cli_option/* option */.uK.string('Keep an issue’s body up to date: owner/repo#N, or owner/repo:Title (found among open issues, else created once); #N or a bare title mean GITHUB_REPOSITORY. Needs GITHUB_TOKEN.'),
     },
     outputs: [
@@ -1096,7 +1299,11 @@ const command_status = (0,command/* defineCommand */.N)({
         // parse
         const manifest = await load();
         const dashboard = options.dashboard ? parseDashboardTarget(options.dashboard, env) : undefined;
-        const octokit = dashboard ? (0,github_octokit.createOctokit)(env, secrets, '--dashboard') : undefined;
+        const github = dashboard || options['scan-repos']
+            ? await (0,connect/* connectGitHub */.UY)(env, secrets, dashboard ? '--dashboard' : '--scan-repos', {
+                onWait: (wait) => reporter.info((0,connect/* describeWait */.Ng)(wait)),
+            })
+            : undefined;
         const { old: oldSpec, new: newSpec } = manifest.registries;
         // The old registry is only ever read; after its shutdown it may be gone, so few retries.
         const old = await client/* RegistryClient */.bP.forRegistry(oldSpec, env, {
@@ -1129,62 +1336,47 @@ const command_status = (0,command/* defineCommand */.N)({
             },
         });
         progress.done();
-        const phase = (0,timeline/* phaseAt */.BA)(manifest.timeline, today);
-        const markdown = statusMarkdown(result, plan, {
+        let read = 0;
+        const censusProgress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `census: ${read}/${manifest.repos.length} repositories read (${seconds.toFixed(0)} s)`);
+        const census = github && options['scan-repos']
+            ? await takeCensus({
+                manifest,
+                github,
+                today,
+                concurrency: options.concurrency,
+                serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
+                ...(options['census-cache'] && { cacheFile: external_node_path_.resolve(cwd, options['census-cache']) }),
+                onProgress: (done) => {
+                    read = done;
+                    censusProgress.tick();
+                },
+            })
+            : undefined;
+        if (census)
+            censusProgress.done();
+        if (census)
+            reporter.info(`census: ${census.repos.length} repositories in ${(census.elapsedMs / 1000).toFixed(1)} s, ${census.requests} GitHub requests (${census.repos.filter((r) => r.cached).length} unchanged since the cache)`);
+        const evidence = referenceEvidence(census, refsFiles);
+        result.exitCriteria = {
+            met: result.exitCriteria.met && evidence.reasons.length === 0,
+            reasons: [...result.exitCriteria.reasons, ...evidence.reasons],
+        };
+        const report = {
+            evidence,
+            ...(census && { census }),
             source: manifest.source,
             today,
-            phase,
+            phase: (0,timeline/* phaseAt */.BA)(manifest.timeline, today),
             oldHost: oldSpec.host,
             newHost: newSpec.host,
-        });
-        const update = dashboard && octokit ? await updateDashboard(octokit, dashboard, markdown) : undefined;
-        // report
-        const ready = result.repos.filter((repo) => repo.ready).length;
-        reporter.info(`on ${today} (phase ${phase}): ${ready}/${result.repos.length} repositories ready to pull from ${newSpec.host}`);
-        for (const image of result.images) {
-            reporter.info(`image ${image.image} → ${next.host}/${image.target}: ${image.state} (${image.state === 'unknown'
-                ? `old registry unreachable; ${image.newTags} tags in the new registry`
-                : image.newest.map((c) => `${c.reference} ${c.state}`).join(', ') || 'no tags in the old registry'})`);
-        }
-        for (const check of result.pinned)
-            reporter.info(`pinned ${check.image} ${check.reference}: ${check.state}`);
-        for (const repo of result.repos.filter((r) => !r.ready)) {
-            reporter.info(`waiting: ${repo.repo} (wave ${repo.wave}) — ${repo.consumes
-                .filter((c) => !c.ready)
-                .map((c) => c.note)
-                .join('; ')}`);
-        }
-        const conflicts = result.oldOnly.filter((check) => check.state === 'conflict');
-        for (const check of conflicts)
-            reporter.annotate({
-                severity: 'error',
-                message: `${check.image}:${check.reference} differs in the new registry`,
-            });
-        reporter.info(result.exitCriteria.met
-            ? 'exit criteria met'
-            : `exit criteria not met: ${result.exitCriteria.reasons.join('; ')}`);
-        if (update)
-            reporter.info(`dashboard ${update.action}: ${update.url}`);
-        reporter.summary(markdown);
-        return {
-            // A tag that differs between the registries is a failed check; being mid-migration is not.
-            exitCode: conflicts.length > 0 ? 1 : 0,
-            ...(conflicts.length > 0 && {
-                failureMessage: `${conflicts.length} tags differ between the old and the new registry`,
-            }),
-            outputs: {
-                'exit-criteria': String(result.exitCriteria.met),
-                ready: `${ready}/${result.repos.length}`,
-                ...(update && { 'dashboard-url': update.url }),
-            },
-            json: {
-                manifest: manifest.source,
-                today,
-                phase,
-                ...statusJson(result),
-                ...(update && { dashboard: update }),
-            },
+            plan,
+            status: result,
         };
+        const update = dashboard && github ? await updateDashboard(github, dashboard, statusSummary(report)) : undefined;
+        const presented = presentStatus(report, reporter, update);
+        if (options.summary)
+            (0,shared_markdown/* writeSummaryFile */.o0)(cwd, options.summary, reporter.summaryText());
+        return presented;
     },
 });
 
