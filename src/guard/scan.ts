@@ -123,13 +123,13 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
         stats.files++;
         batch.push(listed.file);
         if (batch.length >= BATCH) {
-          pending.push(pool.run(batch).then(settle));
+          const { result } = await pool.send(batch);
+          pending.push(result.then(settle));
           batch = [];
-          await pool.capacity();
         }
       }
     }
-    if (batch.length) pending.push(pool.run(batch).then(settle));
+    if (batch.length) pending.push((await pool.send(batch)).result.then(settle));
     await Promise.all(pending);
   } finally {
     await pool.close();

@@ -21,6 +21,11 @@ export interface RunOptions {
   /** Called with each chunk of output, for progress or debug logs. */
   onOutput?: (chunk: Buffer) => void;
   /**
+   * Streams stdout instead of keeping it: each chunk is handed over as it arrives, and the result's
+   * `stdout` is empty (for output too large to hold, or wanted before the program ends).
+   */
+  onStdout?: (chunk: Buffer) => void;
+  /**
    * Stop the program after this many milliseconds: SIGTERM to its process group (so a shell's
    * children stop too), SIGKILL after a grace period.
    */
@@ -95,7 +100,8 @@ export function runProgram(file: string, args: string[], options: RunOptions): P
     let stderr = '';
     const limit = options.stderrLimit ?? 1 << 20;
     child.stdout.on('data', (chunk: Buffer) => {
-      stdout.push(chunk);
+      if (options.onStdout) options.onStdout(chunk);
+      else stdout.push(chunk);
       options.onOutput?.(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {

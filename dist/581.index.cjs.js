@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 477;
-exports.ids = [477];
+exports.id = 581;
+exports.ids = [581];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 77381:
+/***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -27,8 +27,8 @@ function defineCommand(command) {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -152,7 +152,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 56477:
+/***/ 28581:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -167,12 +167,18 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/src/cli/command.js
+var command = __webpack_require__(75873);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(24903);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var shared_errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
+// EXTERNAL MODULE: ./lib/src/copy/refs-file.js
+var refs_file = __webpack_require__(50248);
 ;// CONCATENATED MODULE: ./lib/src/guard/fix.js
 
 
@@ -286,12 +292,12 @@ function applyFixes(root, findings, refused) {
     return outcomes;
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __webpack_require__(70636);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(16399);
+var timeline = __webpack_require__(46108);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(92041);
+var reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/guard/policy.js
 
 
@@ -324,8 +330,6 @@ function applyPolicy(findings, manifest, today) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/src/copy/refs-file.js
-var refs_file = __webpack_require__(77381);
 ;// CONCATENATED MODULE: ./lib/src/guard/refs-file.js
 /**
  * The old-registry references among the findings, for `--export-refs` (the file format is owned by
@@ -385,191 +389,10 @@ function renovateConfig(manifest) {
     return { $schema: 'https://docs.renovatebot.com/renovate-schema.json', packageRules: rules };
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
-;// CONCATENATED MODULE: ./lib/src/guard/readers.js
-
-
-/** Batches queued on one thread at most, so listing never runs far ahead of reading. */
-const QUEUED = 16;
-/**
- * The reader thread: plain CommonJS with Node built-ins only, so it runs from the bundle with
- * `eval`. Files are read back to back into one reused buffer, each followed by a NUL byte, and the
- * buffer is searched once per registry name when it is full: a name never contains NUL, so no match
- * spans two files, and the NUL after each file also bounds the binary sniff (a NUL in the first
- * 8 kB). Per file that leaves open, read and close (fstat only when the read fills the room left)
- * and one memchr; nothing is allocated, decoded or parsed here. Binaries and files over the size
- * limit are skipped; the files that contain one of the registry's names are reported.
- */
-const READER = `
-const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-// Set by the first message, { root, needles, maxSize }: the thread boots before the manifest is read.
-let wanted;
-let prefix;
-let maxSize;
-const CHUNK = 2 * 1024 * 1024;
-const SNIFF = 8192;
-let chunk = Buffer.allocUnsafe(CHUNK);
-function failure(error) {
-  const code = error && error.code;
-  if (code === 'ELOOP') return ['symlink loop', 'too many levels of symbolic links'];
-  if (code === 'EISDIR') return ['not a file', 'a directory (a submodule or a link to one)'];
-  if (code === 'ENOENT') return ['unreadable', 'listed but missing (deleted?)'];
-  if (code === 'EACCES') return ['unreadable', 'permission denied'];
-  return ['unreadable', String(error && error.message)];
-}
-function readFully(fd, buffer, length, size) {
-  let got;
-  while (length < size && (got = fs.readSync(fd, buffer, length, size - length, length)) > 0) length += got;
-  return length;
-}
-parentPort.on('message', (files) => {
-  if (!Array.isArray(files)) {
-    wanted = files.needles.map((needle) => Buffer.from(needle, 'latin1'));
-    prefix = files.root === '.' ? '' : files.root + '/';
-    maxSize = files.maxSize;
-    return;
-  }
-  // [index in files, file, outcome, detail]: sorted back into the order of the batch at the end.
-  const verdicts = [];
-  let scanned = 0;
-  let bytes = 0;
-  // The files held in the chunk: where each starts, and its index in files.
-  let used = 0;
-  const starts = [];
-  const held = [];
-  const search = () => {
-    if (held.length === 0) return;
-    const view = chunk.subarray(0, used);
-    const found = new Uint8Array(held.length);
-    for (const needle of wanted) {
-      let at = view.indexOf(needle);
-      while (at >= 0) {
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-          const middle = (low + high + 1) >> 1;
-          if (starts[middle] <= at) low = middle;
-          else high = middle - 1;
-        }
-        if (!found[low]) {
-          found[low] = 1;
-          verdicts.push([held[low], files[held[low]], 'hit']);
-        }
-        at = low + 1 < starts.length ? view.indexOf(needle, starts[low + 1]) : -1;
-      }
-    }
-    used = 0;
-    starts.length = 0;
-    held.length = 0;
-  };
-  for (let index = 0; index < files.length; index++) {
-    const file = files[index];
-    let fd;
-    try {
-      fd = fs.openSync(prefix + file, 'r');
-      if (chunk.length - used < 64 * 1024) search();
-      const want = Math.min(chunk.length - used - 1, maxSize + 1);
-      let at = used;
-      let length = fs.readSync(fd, chunk, at, want, 0);
-      if (length === want) {
-        const info = fs.fstatSync(fd);
-        if (!info.isFile()) { verdicts.push([index, file, 'not a file']); continue; }
-        if (info.size > maxSize) { verdicts.push([index, file, 'too large', info.size + ' bytes']); continue; }
-        if (info.size > length) {
-          // It does not fit behind the files held: search those, then read it alone.
-          search();
-          const before = chunk;
-          if (info.size + 1 > chunk.length) chunk = Buffer.allocUnsafe(info.size + 1);
-          before.copy(chunk, 0, at, at + length);
-          at = 0;
-          length = readFully(fd, chunk, length, info.size);
-        }
-      }
-      chunk[at + length] = 0;
-      const nul = chunk.indexOf(0, at);
-      if (nul < at + length && nul - at < SNIFF) { verdicts.push([index, file, 'binary']); continue; }
-      scanned++;
-      bytes += length;
-      starts.push(at);
-      held.push(index);
-      used = at + length + 1;
-    } catch (error) {
-      const [reason, detail] = failure(error);
-      verdicts.push([index, file, reason, detail]);
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
-  }
-  search();
-  // A huge file's buffer is not kept for the next batch.
-  if (chunk.length > CHUNK) chunk = Buffer.allocUnsafe(CHUNK);
-  verdicts.sort((a, b) => a[0] - b[0]);
-  parentPort.postMessage({ verdicts: verdicts.map((verdict) => verdict.slice(1)), scanned, bytes });
-});
-`;
-/**
- * Starts the reader threads: one per core available (the main thread lists and parses between
- * batches), at most 4. Booting a thread takes tens of milliseconds, so a command starts them before
- * it reads its manifest and hands them to scanTree(); until then they do not keep the process alive.
- */
-function startReaders(threads = Math.max(1, Math.min(4, external_node_os_.availableParallelism()))) {
-    return new ReaderPool(threads);
-}
-/** Reader threads with at most QUEUED batches queued on each, so listing never runs far ahead. */
-class ReaderPool {
-    workers;
-    waiting = [];
-    constructor(count) {
-        this.workers = Array.from({ length: count }, () => {
-            const worker = new external_node_worker_threads_.Worker(READER, { eval: true });
-            const entry = { worker, queue: [] };
-            worker.on('message', (result) => {
-                entry.queue.shift()?.resolve(result);
-                this.waiting.shift()?.();
-            });
-            worker.on('error', (error) => {
-                for (const waiting of entry.queue.splice(0))
-                    waiting.reject(error);
-            });
-            // After the listeners: adding a 'message' listener refs the thread's port again.
-            worker.unref();
-            return entry;
-        });
-    }
-    /** What to search for, and where; from now on the threads keep the process alive until close(). */
-    configure(data) {
-        for (const { worker } of this.workers) {
-            worker.postMessage(data);
-            worker.ref();
-        }
-    }
-    /** Sends a batch to the least busy thread. */
-    run(files) {
-        const entry = this.workers.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
-        return new Promise((resolve, reject) => {
-            entry.queue.push({ resolve, reject });
-            entry.worker.postMessage(files);
-        });
-    }
-    /** Resolves when some thread has fewer than QUEUED batches. */
-    capacity() {
-        if (this.workers.some((entry) => entry.queue.length < QUEUED))
-            return Promise.resolve();
-        return new Promise((resolve) => this.waiting.push(resolve));
-    }
-    async close() {
-        await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
-    }
-}
-
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(11742);
+var paths = __webpack_require__(31959);
 ;// CONCATENATED MODULE: ./lib/src/guard/source.js
 /** The file's bytes `start..end` as mapped text. */
 function slice(source, start, end) {
@@ -1015,8 +838,8 @@ function candidate(kind, written, expanded) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(53645);
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
 
 
@@ -1328,10 +1151,10 @@ function lineKind(source, at, role) {
     return DOCKER_COMMAND.test(command) ? 'shell-docker' : 'text';
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./lib/src/shared/process.js
+var shared_process = __webpack_require__(63502);
 ;// CONCATENATED MODULE: ./lib/src/guard/files.js
 
 
@@ -1375,29 +1198,50 @@ async function collect(batches) {
         all.push(...names);
     return all;
 }
+/**
+ * The NUL-separated names `git ls-files -z ARGS` prints, in batches as they arrive (through the
+ * shared process seam, streaming its stdout).
+ */
 async function* gitList(root, args) {
-    const child = (0,external_node_child_process_.spawn)('git', ['ls-files', '-z', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-    const closed = new Promise((resolve, reject) => {
-        child.on('error', (error) => reject(error.code === 'ENOENT' ? new NotAGitWorkTree() : error));
-        child.on('close', resolve);
-    });
-    closed.catch(() => undefined); // awaited below
+    const batches = [];
+    let wake;
     let rest = '';
-    for await (const chunk of child.stdout) {
-        const names = (rest + chunk.toString('utf8')).split('\0');
-        rest = names.pop();
-        if (names.length)
-            yield names;
+    let finished = false;
+    const run = (0,shared_process/* runProgram */.mB)('git', ['ls-files', '-z', ...args], {
+        cwd: root,
+        onStdout: (chunk) => {
+            const names = (rest + chunk.toString('utf8')).split('\0');
+            rest = names.pop();
+            if (names.length)
+                batches.push(names);
+            wake?.();
+        },
+    }).finally(() => {
+        finished = true;
+        wake?.();
+    });
+    run.catch(() => undefined); // awaited below
+    while (!finished || batches.length > 0) {
+        if (batches.length === 0) {
+            await new Promise((resolve) => (wake = resolve));
+            wake = undefined;
+            continue;
+        }
+        yield batches.shift();
+    }
+    let result;
+    try {
+        result = await run;
+    }
+    catch (error) {
+        throw error.code === 'ENOENT' ? new NotAGitWorkTree() : error;
     }
     if (rest)
         yield [rest];
-    const code = await closed;
-    if (code !== 0) {
-        if (/not a git repository/i.test(stderr))
+    if (result.code !== 0) {
+        if (/not a git repository/i.test(result.stderr))
             throw new NotAGitWorkTree();
-        throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${stderr.trim()}`);
+        throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${result.stderr.trim()}`);
     }
 }
 /** Every file under root (not .git), following symlinks to directories unless they loop. */
@@ -1514,6 +1358,222 @@ function ignoredInline(lines, line) {
     return /^(#|\/\/|--|;|<!--|\/\*|\*)/.test(above) && above.includes(IGNORE);
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./lib/src/shared/limiter.js
+var limiter = __webpack_require__(17903);
+;// CONCATENATED MODULE: ./lib/src/guard/reader-thread.js
+/**
+ * Files are read back to back into one reused buffer, each followed by a NUL byte, and the buffer
+ * is searched once per needle when it is full: a needle never contains NUL, so no match spans two
+ * files, and the NUL after each file also bounds the binary sniff (a NUL in the first 8 kB). Per
+ * file that leaves open, read and close (fstat only when the read fills the room left) and one
+ * memchr; nothing is allocated, decoded or parsed here. Binaries and files over the size limit are
+ * skipped; the files that contain one of the needles are reported.
+ */
+function readerThread(port, fs) {
+    const CHUNK = 2 * 1024 * 1024;
+    const SNIFF = 8192;
+    /** Below this much room left in the chunk, the files held are searched before the next is read. */
+    const ROOM = 64 * 1024;
+    let wanted = [];
+    let prefix = '';
+    let maxSize = 0;
+    let chunk = Buffer.allocUnsafe(CHUNK);
+    const failure = (error) => {
+        const code = error?.code;
+        if (code === 'ELOOP')
+            return ['symlink loop', 'too many levels of symbolic links'];
+        if (code === 'EISDIR')
+            return ['not a file', 'a directory (a submodule or a link to one)'];
+        if (code === 'ENOENT')
+            return ['unreadable', 'listed but missing (deleted?)'];
+        if (code === 'EACCES')
+            return ['unreadable', 'permission denied'];
+        return ['unreadable', String(error?.message)];
+    };
+    const readFully = (fd, buffer, length, size) => {
+        let got;
+        while (length < size && (got = fs.readSync(fd, buffer, length, size - length, length)) > 0)
+            length += got;
+        return length;
+    };
+    port.on('message', (message) => {
+        if (!Array.isArray(message)) {
+            wanted = message.needles.map((needle) => Buffer.from(needle, 'latin1'));
+            prefix = message.root === '.' ? '' : `${message.root}/`;
+            maxSize = message.maxSize;
+            return;
+        }
+        const files = message;
+        // [index in files, file, outcome, detail]: sorted back into the order of the batch at the end.
+        const verdicts = [];
+        let scanned = 0;
+        let bytes = 0;
+        // The files held in the chunk: where each starts, and its index in files.
+        let used = 0;
+        const starts = [];
+        const held = [];
+        const search = () => {
+            if (held.length === 0)
+                return;
+            const view = chunk.subarray(0, used);
+            const found = new Uint8Array(held.length);
+            for (const needle of wanted) {
+                let at = view.indexOf(needle);
+                while (at >= 0) {
+                    let low = 0;
+                    let high = starts.length - 1;
+                    while (low < high) {
+                        const middle = (low + high + 1) >> 1;
+                        if (starts[middle] <= at)
+                            low = middle;
+                        else
+                            high = middle - 1;
+                    }
+                    if (!found[low]) {
+                        found[low] = 1;
+                        verdicts.push([held[low], files[held[low]], 'hit']);
+                    }
+                    at = low + 1 < starts.length ? view.indexOf(needle, starts[low + 1]) : -1;
+                }
+            }
+            used = 0;
+            starts.length = 0;
+            held.length = 0;
+        };
+        for (let index = 0; index < files.length; index++) {
+            const file = files[index];
+            let fd;
+            try {
+                fd = fs.openSync(prefix + file, 'r');
+                if (chunk.length - used < ROOM)
+                    search();
+                const want = Math.min(chunk.length - used - 1, maxSize + 1);
+                let at = used;
+                let length = fs.readSync(fd, chunk, at, want, 0);
+                if (length === want) {
+                    const info = fs.fstatSync(fd);
+                    if (!info.isFile()) {
+                        verdicts.push([index, file, 'not a file']);
+                        continue;
+                    }
+                    if (info.size > maxSize) {
+                        verdicts.push([index, file, 'too large', `${info.size} bytes`]);
+                        continue;
+                    }
+                    if (info.size > length) {
+                        // It does not fit behind the files held: search those, then read it alone.
+                        search();
+                        const before = chunk;
+                        if (info.size + 1 > chunk.length)
+                            chunk = Buffer.allocUnsafe(info.size + 1);
+                        before.copy(chunk, 0, at, at + length);
+                        at = 0;
+                        length = readFully(fd, chunk, length, info.size);
+                    }
+                }
+                chunk[at + length] = 0;
+                const nul = chunk.indexOf(0, at);
+                if (nul < at + length && nul - at < SNIFF) {
+                    verdicts.push([index, file, 'binary']);
+                    continue;
+                }
+                scanned++;
+                bytes += length;
+                starts.push(at);
+                held.push(index);
+                used = at + length + 1;
+            }
+            catch (error) {
+                verdicts.push([index, file, ...failure(error)]);
+            }
+            finally {
+                if (fd !== undefined)
+                    fs.closeSync(fd);
+            }
+        }
+        search();
+        // A huge file's buffer is not kept for the next batch.
+        if (chunk.length > CHUNK)
+            chunk = Buffer.allocUnsafe(CHUNK);
+        verdicts.sort((a, b) => a[0] - b[0]);
+        port.postMessage({
+            verdicts: verdicts.map(([, ...verdict]) => verdict),
+            scanned,
+            bytes,
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/guard/readers.js
+
+
+
+
+/** Batches queued on one thread at most, so listing never runs far ahead of reading. */
+const QUEUED = 16;
+/**
+ * What a thread evaluates: the typed reader function's compiled text, called with the two modules
+ * it needs. `eval` workers are CommonJS, so `require` is there, from lib/ and from the bundle alike.
+ */
+const READER_SOURCE = `(${String(readerThread)})(require('node:worker_threads').parentPort, require('node:fs'));`;
+/**
+ * Starts the reader threads: one per core available (the main thread lists and parses between
+ * batches), at most 4. Booting a thread takes tens of milliseconds, so a command starts them before
+ * it reads its manifest and hands them to scanTree(); until then they do not keep the process alive.
+ */
+function startReaders(threads = Math.max(1, Math.min(4, external_node_os_.availableParallelism()))) {
+    return new ReaderPool(threads);
+}
+/** Reader threads; at most QUEUED batches in flight per thread (the shared Limiter counts them). */
+class ReaderPool {
+    workers;
+    inFlight;
+    constructor(count) {
+        this.inFlight = new limiter/* Limiter */.jG(count * QUEUED);
+        this.workers = Array.from({ length: count }, () => {
+            const worker = new external_node_worker_threads_.Worker(READER_SOURCE, { eval: true });
+            const entry = { worker, queue: [] };
+            worker.on('message', (result) => entry.queue.shift()?.resolve(result));
+            worker.on('error', (error) => {
+                for (const waiting of entry.queue.splice(0))
+                    waiting.reject(error);
+            });
+            // After the listeners: adding a 'message' listener refs the thread's port again.
+            worker.unref();
+            return entry;
+        });
+    }
+    /** What to search for, and where; from now on the threads keep the process alive until close(). */
+    configure(data) {
+        for (const { worker } of this.workers) {
+            worker.postMessage(data);
+            worker.ref();
+        }
+    }
+    /**
+     * Sends a batch to the least busy thread, first waiting while every thread has QUEUED batches (so
+     * the caller's listing pauses too). Resolves once sent, with the result to come.
+     */
+    async send(files) {
+        const release = await this.inFlight.acquire();
+        // With every slot counted, the least busy thread has fewer than QUEUED batches.
+        const entry = this.workers.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
+        const result = new Promise((resolve, reject) => {
+            entry.queue.push({ resolve, reject });
+            entry.worker.postMessage(files);
+        });
+        result.then(release, release);
+        return { result };
+    }
+    async close() {
+        await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/src/guard/scan.js
 
 
@@ -1600,14 +1660,14 @@ async function scanTree(options) {
                 stats.files++;
                 batch.push(listed.file);
                 if (batch.length >= BATCH) {
-                    pending.push(pool.run(batch).then(settle));
+                    const { result } = await pool.send(batch);
+                    pending.push(result.then(settle));
                     batch = [];
-                    await pool.capacity();
                 }
             }
         }
         if (batch.length)
-            pending.push(pool.run(batch).then(settle));
+            pending.push((await pool.send(batch)).result.then(settle));
         await Promise.all(pending);
     }
     finally {
@@ -1632,11 +1692,12 @@ function locate(file, source, hosts) {
     });
 }
 
-// EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
-// EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
-;// CONCATENATED MODULE: ./lib/src/guard/command.js
+;// CONCATENATED MODULE: ./lib/src/guard/guard.js
+/**
+ * guard's domain story: scan the tree, judge the findings by the timeline, optionally check the
+ * replacements in the new registry, fix, export. It returns one {@link GuardReport}; present.ts
+ * turns that into log lines, annotations, the job summary, --json and outputs. Nothing here prints.
+ */
 
 
 
@@ -1644,131 +1705,50 @@ var cli_option = __webpack_require__(61714);
 
 
 
-
-
-
-
-
-
-
-const DEFAULT_MAX_FILE_SIZE = '10MB';
-/** GitHub shows about ten annotations per type and step; the summary carries the rest. */
-const ACTION_ANNOTATIONS = 50;
-const SUMMARY_ROWS = 1000;
-/** `cutover guard`: finds references to the retiring registry, judges them by the timeline, fixes them on request. */
-const guard = (0,command/* defineCommand */.N)({
-    name: 'guard',
-    summary: 'Find every reference to the old registry (Dockerfiles, Compose, Kubernetes, Helm, workflows, scripts, any text); warn before the cutoff, fail after, fix on request.',
-    options: {
-        path: cli_option/* option */.uK.string('The directory to scan.', { default: '.' }),
-        fix: cli_option/* option */.uK.boolean('Rewrite the references in place to the new registry (paths mapping applied), changing nothing else. CLI only: an action never edits the checkout.', { cliOnly: true }),
-        verify: cli_option/* option */.uK.boolean('Check that each replacement (tag or digest) exists in the new registry; with --fix, rewrite only those.'),
-        renovate: cli_option/* option */.uK.boolean('Print a Renovate configuration (packageRules) that proposes the same moves.', {
-            cliOnly: true,
-        }),
-        'export-refs': cli_option/* option */.uK.string('Write the old-registry references found (repository, tag, digest) to this file, for copy-tags --refs.'),
-        'max-file-size': cli_option/* option */.uK.size('Skip (and count) files larger than this, e.g. 10MB, 512k.', {
-            default: DEFAULT_MAX_FILE_SIZE,
-        }),
-    },
-    outputs: [
-        { name: 'findings', description: 'References to the old registry found (not counting ignored ones).' },
-        { name: 'errors', description: 'Findings that fail the check (from guard.fail-from).' },
-        { name: 'warnings', description: 'Findings reported as warnings (days left before they fail).' },
-        { name: 'ignored', description: 'Findings ignored by allow-lists or inline "cutover: ignore".' },
-        { name: 'skipped', description: 'Files not searched: binary, too large, unreadable, symlink loops.' },
-    ],
-    async run({ options, manifest: load, today, reporter, env, cwd, secrets, entry }) {
-        // parse (the reader threads boot meanwhile)
-        const readers = startReaders();
-        const { manifest, root, hosts, exclude } = await (async () => {
-            const manifest = await load();
-            const root = external_node_path_.resolve(cwd, options.path);
-            if (!(0,external_node_fs_.statSync)(root, { throwIfNoEntry: false })?.isDirectory())
-                throw new shared_errors/* UsageError */.eb(`--path: expected a directory to scan, found ${(0,external_node_fs_.existsSync)(root) ? 'a file' : 'nothing'} at ${root}`);
-            return { manifest, root, hosts: hostsOf(manifest), exclude: manifestInside(manifest, cwd, root) };
-        })().catch(async (error) => {
-            await readers.close();
-            throw error;
-        });
-        // do
-        const stats = { files: 0, bytes: 0, parsed: 0 };
-        const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `guard: ${stats.files} files, ${(0,markdown/* formatBytes */.z3)(stats.bytes)} searched (${(0,shared_progress/* formatRate */.C)(stats.bytes, seconds)}), ${stats.parsed} containing ${hosts.old}`);
-        const scan = await scanTree({
-            root,
-            hosts,
-            maxFileSize: options['max-file-size'],
-            exclude,
-            readers,
-            onProgress: (current) => {
-                Object.assign(stats, { files: current.files, bytes: current.bytes, parsed: current.parsed });
-                progress.tick();
-            },
-        });
-        progress.done();
-        const { policy, findings } = applyPolicy(scan.findings, manifest, today);
-        const counted = findings.filter((finding) => !finding.ignored);
-        // Loaded on demand: the registry client (http, crypto) would cost every other run its start-up time.
-        const unavailable = options.verify
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(467), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 93251))).verifyInNewRegistry(manifest, counted, env, secrets)
-            : undefined;
-        const fixes = options.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
-        const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map((fix) => `${fix.file}:${fix.line}:${fix.column}`));
-        const open = counted.filter((finding) => !rewritten.has(`${finding.file}:${finding.line}:${finding.column}`));
-        const refs = (0,refs_file/* buildRefsFile */.hV)(hosts.old, exportedReferences(findings));
-        if (options['export-refs'])
-            await (0,refs_file/* writeRefsFile */.eA)(external_node_path_.resolve(cwd, options['export-refs']), hosts.old, refs.references);
-        const renovate = options.renovate ? renovateConfig(manifest) : undefined;
-        // report
-        const errors = open.filter((finding) => finding.severity === 'error').length;
-        const warnings = open.filter((finding) => finding.severity === 'warning').length;
-        const ignored = findings.length - counted.length;
-        const skipped = Object.values(scan.stats.skipped).reduce((sum, count) => sum + count, 0);
-        annotate(reporter, counted, policy, rewritten, entry === 'action');
-        reporter.info(`guard: ${counted.length} reference${counted.length === 1 ? '' : 's'} to ${hosts.old} in ${new Set(counted.map((f) => f.file)).size} files (${ignored} ignored); ${scan.stats.scanned} files searched, ${skipped} skipped`);
-        reporter.info(`on ${today}: ${policy.severity} — ${policy.message}`);
-        for (const fix of fixes ?? []) {
-            if (!fix.rewritten)
-                reporter.warning(`${fix.file}:${fix.line}:${fix.column}: not rewritten: ${fix.reason}`);
-        }
-        if (fixes)
-            reporter.info(`fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`);
-        if (options['export-refs'])
-            reporter.info(`wrote ${refs.references.length} references to ${options['export-refs']}`);
-        if (renovate && !options.json)
-            process.stdout.write(`${JSON.stringify(renovate, null, 2)}\n`);
-        reporter.summary(summaryOf(today, policy, hosts, scan, findings, fixes, unavailable));
-        return {
-            exitCode: errors > 0 ? 1 : 0,
-            ...(errors > 0 && {
-                failureMessage: `${errors} reference${errors === 1 ? '' : 's'} to the old registry ${hosts.old}: ${policy.message}`,
-            }),
-            outputs: {
-                findings: String(counted.length),
-                errors: String(errors),
-                warnings: String(warnings),
-                ignored: String(ignored),
-                skipped: String(skipped),
-            },
-            json: {
-                today,
-                root,
-                registry: hosts.old,
-                policy,
-                counts: { findings: counted.length, errors, warnings, ignored, skipped, rewritten: rewritten.size },
-                findings: counted.map((finding) => jsonOf(finding, unavailable)),
-                ignored: findings
-                    .filter((finding) => finding.ignored)
-                    .map((finding) => ({ ...jsonOf(finding), ignoredBy: finding.ignored })),
-                scan: scan.stats,
-                notes: scan.notes,
-                ...(fixes && { fix: fixes }),
-                ...(options['export-refs'] && { exportRefs: { file: options['export-refs'], ...refs } }),
-                ...(renovate && { renovate }),
-            },
-        };
-    },
-});
+/** The key --fix outcomes and findings share. */
+const positionKey = (at) => `${at.file}:${at.line}:${at.column}`;
+/** Runs guard over a tree; closes the reader threads. */
+async function guardTree(request) {
+    const { manifest, root, today } = request;
+    const hosts = hostsOf(manifest);
+    const scan = await scanTree({
+        root,
+        hosts,
+        maxFileSize: request.maxFileSize,
+        exclude: manifestInside(manifest, request.cwd, root),
+        readers: request.readers,
+        ...(request.onProgress && { onProgress: request.onProgress }),
+    });
+    const { policy, findings } = applyPolicy(scan.findings, manifest, today);
+    const counted = findings.filter((finding) => !finding.ignored);
+    // Loaded on demand: the registry client (http, crypto) would cost every other run its start-up time.
+    const unavailable = request.verify
+        ? await (await Promise.all(/* import() */[__webpack_require__.e(53), __webpack_require__.e(10)]).then(__webpack_require__.bind(__webpack_require__, 35010))).verifyInNewRegistry(manifest, counted, request.env, request.secrets)
+        : undefined;
+    const fixes = request.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
+    const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map(positionKey));
+    const open = counted.filter((finding) => !rewritten.has(positionKey(finding)));
+    const refs = (0,refs_file/* buildRefsFile */.hV)(hosts.old, exportedReferences(findings));
+    if (request.exportRefs)
+        await (0,refs_file/* writeRefsFile */.eA)(external_node_path_.resolve(request.cwd, request.exportRefs), hosts.old, refs.references);
+    return {
+        today,
+        root,
+        hosts,
+        policy,
+        scan,
+        findings,
+        counted,
+        open,
+        ...(unavailable && { unavailable }),
+        ...(fixes && { fixes }),
+        rewritten,
+        refs,
+        ...(request.exportRefs && { exportRefs: request.exportRefs }),
+        ...(request.renovate && { renovate: renovateConfig(manifest) }),
+    };
+}
+/** The migration's names as the scanner needs them. */
 function hostsOf(manifest) {
     const { old, new: next } = manifest.registries;
     return {
@@ -1784,6 +1764,70 @@ function manifestInside(manifest, cwd, root) {
     return relative.startsWith('..') || external_node_path_.isAbsolute(relative)
         ? new Set()
         : new Set([relative.split(external_node_path_.sep).join('/')]);
+}
+
+;// CONCATENATED MODULE: ./lib/src/guard/present.js
+
+
+/** GitHub shows about ten annotations per type and step; the summary carries the rest. */
+const ACTION_ANNOTATIONS = 50;
+const SUMMARY_ROWS = 1000;
+/** Turns a guard report into everything the user sees, and the command's result. */
+function presentGuard(report, { reporter, entry, json }) {
+    const { hosts, scan, findings, counted, open, fixes, policy, today, refs } = report;
+    const errors = open.filter((finding) => finding.severity === 'error').length;
+    const warnings = open.filter((finding) => finding.severity === 'warning').length;
+    const ignored = findings.length - counted.length;
+    const skipped = Object.values(scan.stats.skipped).reduce((sum, count) => sum + count, 0);
+    annotate(reporter, report, entry === 'action');
+    reporter.info(`guard: ${counted.length} reference${counted.length === 1 ? '' : 's'} to ${hosts.old} in ${new Set(counted.map((f) => f.file)).size} files (${ignored} ignored); ${scan.stats.scanned} files searched, ${skipped} skipped`);
+    reporter.info(`on ${today}: ${policy.severity} — ${policy.message}`);
+    for (const fix of fixes ?? []) {
+        if (!fix.rewritten)
+            reporter.warning(`${positionKey(fix)}: not rewritten: ${fix.reason}`);
+    }
+    if (fixes)
+        reporter.info(`fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`);
+    if (report.exportRefs)
+        reporter.info(`wrote ${refs.references.length} references to ${report.exportRefs}`);
+    reporter.summary(summaryOf(report));
+    return {
+        exitCode: errors > 0 ? 1 : 0,
+        ...(errors > 0 && {
+            failureMessage: `${errors} reference${errors === 1 ? '' : 's'} to the old registry ${hosts.old}: ${policy.message}`,
+        }),
+        outputs: {
+            findings: String(counted.length),
+            errors: String(errors),
+            warnings: String(warnings),
+            ignored: String(ignored),
+            skipped: String(skipped),
+        },
+        json: {
+            today,
+            root: report.root,
+            registry: hosts.old,
+            policy,
+            counts: {
+                findings: counted.length,
+                errors,
+                warnings,
+                ignored,
+                skipped,
+                rewritten: report.rewritten.size,
+            },
+            findings: counted.map((finding) => jsonOf(finding, report.unavailable)),
+            ignored: findings
+                .filter((finding) => finding.ignored)
+                .map((finding) => ({ ...jsonOf(finding), ignoredBy: finding.ignored })),
+            scan: scan.stats,
+            notes: scan.notes,
+            ...(fixes && { fix: fixes }),
+            ...(report.exportRefs && { exportRefs: { file: report.exportRefs, ...refs } }),
+            ...(report.renovate && { renovate: report.renovate }),
+        },
+        ...(report.renovate && !json && { stdout: `${JSON.stringify(report.renovate, null, 2)}\n` }),
+    };
 }
 function jsonOf(finding, unavailable) {
     const missing = unavailable?.get(finding);
@@ -1802,10 +1846,11 @@ function jsonOf(finding, unavailable) {
         }),
     };
 }
-function annotate(reporter, findings, policy, rewritten, inAction) {
+function annotate(reporter, report, inAction) {
+    const { counted: findings, rewritten, policy } = report;
     const shown = inAction ? findings.slice(0, ACTION_ANNOTATIONS) : findings;
     for (const finding of shown) {
-        const fixed = rewritten.has(`${finding.file}:${finding.line}:${finding.column}`);
+        const fixed = rewritten.has(positionKey(finding));
         reporter.annotate({
             severity: fixed ? 'info' : finding.severity,
             title: 'cutover guard: old registry reference',
@@ -1820,9 +1865,9 @@ function annotate(reporter, findings, policy, rewritten, inAction) {
     if (shown.length < findings.length)
         reporter.info(`${findings.length - shown.length} more findings are listed in the job summary and the json output`);
 }
-function summaryOf(today, policy, hosts, scan, findings, fixes, unavailable) {
+function summaryOf(report) {
+    const { today, policy, hosts, scan, findings, counted, fixes, unavailable } = report;
     const icon = { info: 'ℹ️', warning: '⚠️', error: '❌' }[policy.severity];
-    const counted = findings.filter((finding) => !finding.ignored);
     const { stats } = scan;
     const lines = [
         `### cutover guard: references to \`${hosts.old}\``,
@@ -1865,7 +1910,7 @@ function summaryOf(today, policy, hosts, scan, findings, fixes, unavailable) {
     if (byKind.size > 1) {
         lines.push('', '```mermaid', 'pie title Findings by kind', ...[...byKind].map(([kind, n]) => `  "${kind}" : ${n}`), '```');
     }
-    const outcome = new Map((fixes ?? []).map((fix) => [`${fix.file}:${fix.line}:${fix.column}`, fix]));
+    const outcome = new Map((fixes ?? []).map((fix) => [positionKey(fix), fix]));
     let rows = 0;
     const byFile = new Map();
     for (const finding of findings)
@@ -1883,7 +1928,7 @@ function summaryOf(today, policy, hosts, scan, findings, fixes, unavailable) {
             'Replacement',
             ...(fixes || unavailable ? ['Fix'] : []),
         ], shown.map((finding) => {
-            const fix = outcome.get(`${finding.file}:${finding.line}:${finding.column}`);
+            const fix = outcome.get(positionKey(finding));
             const missing = unavailable?.get(finding);
             const status = fix
                 ? fix.rewritten
@@ -1912,10 +1957,86 @@ function summaryOf(today, policy, hosts, scan, findings, fixes, unavailable) {
     return lines.join('\n');
 }
 
+;// CONCATENATED MODULE: ./lib/src/guard/command.js
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_MAX_FILE_SIZE = '10MB';
+/** `cutover guard`: finds references to the retiring registry, judges them by the timeline, fixes them on request. */
+const guard = (0,command/* defineCommand */.N)({
+    name: 'guard',
+    summary: 'Find every reference to the old registry (Dockerfiles, Compose, Kubernetes, Helm, workflows, scripts, any text); warn before the cutoff, fail after, fix on request.',
+    options: {
+        path: cli_option/* option */.uK.string('The directory to scan.', { default: '.' }),
+        fix: cli_option/* option */.uK.boolean('Rewrite the references in place to the new registry (paths mapping applied), changing nothing else. CLI only: an action never edits the checkout.', { cliOnly: true }),
+        verify: cli_option/* option */.uK.boolean('Check that each replacement (tag or digest) exists in the new registry; with --fix, rewrite only those.'),
+        renovate: cli_option/* option */.uK.boolean('Print a Renovate configuration (packageRules) that proposes the same moves.', {
+            cliOnly: true,
+        }),
+        'export-refs': cli_option/* option */.uK.string('Write the old-registry references found (repository, tag, digest) to this file, for copy-tags --refs.'),
+        'max-file-size': cli_option/* option */.uK.size('Skip (and count) files larger than this, e.g. 10MB, 512k.', {
+            default: DEFAULT_MAX_FILE_SIZE,
+        }),
+    },
+    outputs: [
+        { name: 'findings', description: 'References to the old registry found (not counting ignored ones).' },
+        { name: 'errors', description: 'Findings that fail the check (from guard.fail-from).' },
+        { name: 'warnings', description: 'Findings reported as warnings (days left before they fail).' },
+        { name: 'ignored', description: 'Findings ignored by allow-lists or inline "cutover: ignore".' },
+        { name: 'skipped', description: 'Files not searched: binary, too large, unreadable, symlink loops.' },
+    ],
+    async run({ options, manifest: load, today, reporter, env, cwd, secrets, entry }) {
+        // parse (the reader threads boot meanwhile)
+        const readers = startReaders();
+        const { manifest, root } = await (async () => {
+            const manifest = await load();
+            const root = external_node_path_.resolve(cwd, options.path);
+            if (!(0,external_node_fs_.statSync)(root, { throwIfNoEntry: false })?.isDirectory())
+                throw new errors/* UsageError */.eb(`--path: expected a directory to scan, found ${(0,external_node_fs_.existsSync)(root) ? 'a file' : 'nothing'} at ${root}`);
+            return { manifest, root };
+        })().catch(async (error) => {
+            await readers.close();
+            throw error;
+        });
+        // do
+        const oldHost = hostsOf(manifest).old;
+        const stats = { files: 0, bytes: 0, parsed: 0 };
+        const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `guard: ${stats.files} files, ${(0,markdown/* formatBytes */.z3)(stats.bytes)} searched (${(0,shared_progress/* formatRate */.C)(stats.bytes, seconds)}), ${stats.parsed} containing ${oldHost}`);
+        const report = await guardTree({
+            manifest,
+            root,
+            cwd,
+            today,
+            maxFileSize: options['max-file-size'],
+            readers,
+            fix: options.fix,
+            verify: options.verify,
+            ...(options['export-refs'] && { exportRefs: options['export-refs'] }),
+            renovate: options.renovate,
+            env,
+            secrets,
+            onProgress: (current) => {
+                Object.assign(stats, { files: current.files, bytes: current.bytes, parsed: current.parsed });
+                progress.tick();
+            },
+        });
+        progress.done();
+        // present
+        return presentGuard(report, { reporter, entry, json: options.json });
+    },
+});
+
 
 /***/ }),
 
-/***/ 11742:
+/***/ 31959:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1946,7 +2067,100 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 17903:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ mapLimited),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   vP: () => (/* binding */ forEachLimited)
+/* harmony export */ });
+/**
+ * The one concurrency limiter. Registries, the GitHub API and the machine's cores all want bounded
+ * fan-out; every bounded loop in cutover goes through here so the behaviour (first come, first
+ * served; a finished task hands its slot straight to the next) is written once.
+ */
+/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
+    }
+    /** Holders right now (for tests and progress lines). */
+    get running() {
+        return this.active;
+    }
+    /** Waiting for a slot right now. */
+    get queued() {
+        return this.waiting.length;
+    }
+    /** Waits for a slot; the returned function gives it back (extra calls are ignored). */
+    async acquire() {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The slot passes straight to the next waiter, so `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `work` inside a slot. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+/**
+ * Runs `work` over `items` with at most `limit` in flight and returns the results in input order.
+ * The first failure rejects the whole call once the tasks already started have settled.
+ */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length && !failure) {
+            const index = next++;
+            try {
+                results[index] = await work(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** {@link mapLimited} for work whose results are not needed. */
+async function forEachLimited(items, limit, work) {
+    await mapLimited(items, limit, work);
+}
+
+
+/***/ }),
+
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1981,7 +2195,136 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 63502:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   K5: () => (/* binding */ splitNul),
+/* harmony export */   mB: () => (/* binding */ runProgram)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+
+/** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 5000;
+/** Process groups started with a time limit and still running; stopped if cutover itself is. */
+const groups = new Set();
+function stopGroups(signal) {
+    for (const pid of groups)
+        signalGroup(pid, signal);
+}
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+let forwarding = false;
+/**
+ * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
+ * signal; pass SIGINT and SIGTERM on, then end as the signal would have ended us.
+ */
+function forwardSignals() {
+    if (forwarding)
+        return;
+    forwarding = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            stopGroups(signal);
+            process.kill(process.pid, signal);
+        });
+    }
+    process.once('exit', () => stopGroups('SIGKILL'));
+}
+/**
+ * Runs a program with an argument array (never a shell string built from data) and collects its
+ * output. Resolves with the exit code; rejects only when the program cannot be started at all.
+ */
+function runProgram(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const limited = options.timeoutMs !== undefined;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group, so that a time limit stops what a shell command started as well.
+            detached: limited,
+        });
+        let timedOut = false;
+        const timers = [];
+        if (limited && child.pid !== undefined) {
+            const pid = child.pid;
+            forwardSignals();
+            groups.add(pid);
+            timers.push(setTimeout(() => {
+                timedOut = true;
+                signalGroup(pid, 'SIGTERM');
+                timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
+            }, options.timeoutMs));
+        }
+        const stdout = [];
+        let stderr = '';
+        const limit = options.stderrLimit ?? 1 << 20;
+        child.stdout.on('data', (chunk) => {
+            if (options.onStdout)
+                options.onStdout(chunk);
+            else
+                stdout.push(chunk);
+            options.onOutput?.(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr += chunk.toString('utf8');
+            if (stderr.length > limit)
+                stderr = stderr.slice(-limit);
+            options.onOutput?.(chunk);
+        });
+        const settle = () => {
+            for (const timer of timers)
+                clearTimeout(timer);
+            if (child.pid !== undefined)
+                groups.delete(child.pid);
+        };
+        child.on('error', (error) => {
+            settle();
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            settle();
+            resolve({
+                code: code ?? 128,
+                ...(signal && { signal }),
+                stdout: Buffer.concat(stdout),
+                stderr,
+                ...(timedOut && { timedOut }),
+            });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    });
+}
+/** Runs `git` and returns its stdout; a non-zero exit becomes an Error carrying git's message. */
+async function git(args, cwd, input) {
+    const result = await runProgram('git', args, {
+        cwd,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+        ...(input !== undefined && { input }),
+    });
+    if (result.code !== 0) {
+        throw new Error(`git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+    }
+    return result.stdout;
+}
+/** Splits NUL-separated output (`-z`) into its entries. */
+function splitNul(output) {
+    return output.toString('utf8').split('\0').filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

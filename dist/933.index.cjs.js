@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 729;
-exports.ids = [729];
+exports.id = 933;
+exports.ids = [933];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 9345:
+/***/ 45726:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -25,9 +25,9 @@ function defineCommand(command) {
 /* harmony export */   W: () => (/* binding */ CopySession)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46674);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92041);
+/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11103);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77126);
 
 
 
@@ -289,7 +289,7 @@ function countBytes(stream, onBytes) {
 
 /***/ }),
 
-/***/ 11742:
+/***/ 31959:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -320,7 +320,7 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 94729:
+/***/ 7563:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -339,10 +339,10 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
-var docker = __webpack_require__(39040);
+// EXTERNAL MODULE: ../../main/node_modules/dockerode/lib/docker.js
+var docker = __webpack_require__(51166);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 ;// CONCATENATED MODULE: ./lib/src/docker/engine.js
 
 
@@ -492,9 +492,9 @@ class DockerEngine {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var progress = __webpack_require__(34767);
+var progress = __webpack_require__(88456);
 ;// CONCATENATED MODULE: ./lib/src/docker/progress.js
 
 
@@ -562,7 +562,7 @@ class PushProgress {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(92041);
+var reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/docker/provenance.js
 
 /** Labels that name the image an image was built from (OCI annotations and common build tools). */
@@ -615,9 +615,9 @@ function findOldRegistryTraces(image, old) {
 }
 
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(16399);
+var timeline = __webpack_require__(46108);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy = __webpack_require__(9345);
+var copy = __webpack_require__(45726);
 ;// CONCATENATED MODULE: ./lib/src/push/copy-step.js
 
 
@@ -845,7 +845,7 @@ async function verifyDigests(outcomes, tags, readerFor) {
 }
 
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var manifest_paths = __webpack_require__(11742);
+var manifest_paths = __webpack_require__(31959);
 ;// CONCATENATED MODULE: ./lib/src/push/plan.js
 
 
@@ -1238,13 +1238,13 @@ async function uploadImage(image, client, repository, tags, onEvent) {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
-var client = __webpack_require__(79467);
+var client = __webpack_require__(74053);
 // EXTERNAL MODULE: ./lib/src/oci/credentials.js
-var oci_credentials = __webpack_require__(90870);
+var oci_credentials = __webpack_require__(22857);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/push/command.js
 
 
@@ -1468,7 +1468,100 @@ async function pushAndVerify({ plan, image, imageName, engine, mode, reporter, e
 
 /***/ }),
 
-/***/ 51477:
+/***/ 17903:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ mapLimited),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   vP: () => (/* binding */ forEachLimited)
+/* harmony export */ });
+/**
+ * The one concurrency limiter. Registries, the GitHub API and the machine's cores all want bounded
+ * fan-out; every bounded loop in cutover goes through here so the behaviour (first come, first
+ * served; a finished task hands its slot straight to the next) is written once.
+ */
+/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
+    }
+    /** Holders right now (for tests and progress lines). */
+    get running() {
+        return this.active;
+    }
+    /** Waiting for a slot right now. */
+    get queued() {
+        return this.waiting.length;
+    }
+    /** Waits for a slot; the returned function gives it back (extra calls are ignored). */
+    async acquire() {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The slot passes straight to the next waiter, so `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `work` inside a slot. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+/**
+ * Runs `work` over `items` with at most `limit` in flight and returns the results in input order.
+ * The first failure rejects the whole call once the tasks already started have settled.
+ */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length && !failure) {
+            const index = next++;
+            try {
+                results[index] = await work(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** {@link mapLimited} for work whose results are not needed. */
+async function forEachLimited(items, limit, work) {
+    await mapLimited(items, limit, work);
+}
+
+
+/***/ }),
+
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1503,7 +1596,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

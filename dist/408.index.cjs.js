@@ -1,23 +1,9 @@
 "use strict";
-exports.id = 207;
-exports.ids = [207];
+exports.id = 408;
+exports.ids = [408];
 exports.modules = {
 
-/***/ 61346:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ defineCommand)
-/* harmony export */ });
-/** Declares a command with its option types inferred from its option definitions. */
-function defineCommand(command) {
-    return command;
-}
-
-
-/***/ }),
-
-/***/ 69772:
+/***/ 30346:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -296,7 +282,7 @@ function explainCycle(repos, edges, blocking, breakBy) {
 
 /***/ }),
 
-/***/ 31413:
+/***/ 64937:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -312,7 +298,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: copyItemText, waveColouring
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 ;// CONCATENATED MODULE: ./lib/src/plan/mermaid.js
 /**
  * A small Mermaid flowchart writer: GitHub renders ```mermaid blocks in job summaries, issues and
@@ -514,41 +500,6 @@ function planMarkdown(plan, source) {
         ])), '');
     }
     return parts.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 51477:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/** Escapes text for a Markdown table cell. */
-function cell(text) {
-    return String(text ?? '')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-/** A GitHub-flavoured Markdown table. */
-function table(headers, rows) {
-    const head = `| ${headers.map(cell).join(' | ')} |`;
-    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
-    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
-}
-/** A human byte count: 1.5 MB. */
-function formatBytes(bytes) {
-    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
 

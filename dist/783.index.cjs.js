@@ -1,20 +1,34 @@
 "use strict";
-exports.id = 305;
-exports.ids = [305];
+exports.id = 783;
+exports.ids = [783];
 exports.modules = {
 
-/***/ 45305:
+/***/ 75873:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ defineCommand)
+/* harmony export */ });
+/** Declares a command with its option types inferred from its option definitions. */
+function defineCommand(command) {
+    return command;
+}
+
+
+/***/ }),
+
+/***/ 45496:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   plan: () => (/* binding */ plan)
 /* harmony export */ });
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69772);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31413);
-/* harmony import */ var _shared_reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64709);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61346);
-/* harmony import */ var _cli_option_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61714);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(30346);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64937);
+/* harmony import */ var _shared_reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96582);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75873);
+/* harmony import */ var _cli_option_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24903);
 
 
 
@@ -85,7 +99,42 @@ const plan = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCommand */
 
 /***/ }),
 
-/***/ 64709:
+/***/ 21610:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return String(text ?? '')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured Markdown table. */
+function table(headers, rows) {
+    const head = `| ${headers.map(cell).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+/** A human byte count: 1.5 MB. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 96582:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 734;
-exports.ids = [734];
+exports.id = 352;
+exports.ids = [352];
 exports.modules = {
 
-/***/ 91734:
+/***/ 65352:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,13 +19,13 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __webpack_require__(70636);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/hints.js
 /**
  * Why a generator's output may differ between two runs on the same input, when we recognise the
@@ -57,123 +57,8 @@ function changedLines(a, b) {
     return [...[...left].filter((line) => !right.has(line)), ...[...right].filter((line) => !left.has(line))];
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-;// CONCATENATED MODULE: ./lib/src/shared/process.js
-
-/** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
-const KILL_GRACE_MS = 5000;
-/** Process groups started with a time limit and still running; stopped if cutover itself is. */
-const groups = new Set();
-function stopGroups(signal) {
-    for (const pid of groups)
-        signalGroup(pid, signal);
-}
-function signalGroup(pid, signal) {
-    try {
-        process.kill(-pid, signal);
-    }
-    catch {
-        // already gone
-    }
-}
-let forwarding = false;
-/**
- * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
- * signal; pass SIGINT and SIGTERM on, then end as the signal would have ended us.
- */
-function forwardSignals() {
-    if (forwarding)
-        return;
-    forwarding = true;
-    for (const signal of ['SIGINT', 'SIGTERM']) {
-        process.once(signal, () => {
-            stopGroups(signal);
-            process.kill(process.pid, signal);
-        });
-    }
-    process.once('exit', () => stopGroups('SIGKILL'));
-}
-/**
- * Runs a program with an argument array (never a shell string built from data) and collects its
- * output. Resolves with the exit code; rejects only when the program cannot be started at all.
- */
-function runProgram(file, args, options) {
-    return new Promise((resolve, reject) => {
-        const limited = options.timeoutMs !== undefined;
-        const child = (0,external_node_child_process_.spawn)(file, args, {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            // Its own process group, so that a time limit stops what a shell command started as well.
-            detached: limited,
-        });
-        let timedOut = false;
-        const timers = [];
-        if (limited && child.pid !== undefined) {
-            const pid = child.pid;
-            forwardSignals();
-            groups.add(pid);
-            timers.push(setTimeout(() => {
-                timedOut = true;
-                signalGroup(pid, 'SIGTERM');
-                timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
-            }, options.timeoutMs));
-        }
-        const stdout = [];
-        let stderr = '';
-        const limit = options.stderrLimit ?? 1 << 20;
-        child.stdout.on('data', (chunk) => {
-            stdout.push(chunk);
-            options.onOutput?.(chunk);
-        });
-        child.stderr.on('data', (chunk) => {
-            stderr += chunk.toString('utf8');
-            if (stderr.length > limit)
-                stderr = stderr.slice(-limit);
-            options.onOutput?.(chunk);
-        });
-        const settle = () => {
-            for (const timer of timers)
-                clearTimeout(timer);
-            if (child.pid !== undefined)
-                groups.delete(child.pid);
-        };
-        child.on('error', (error) => {
-            settle();
-            reject(error);
-        });
-        child.on('close', (code, signal) => {
-            settle();
-            resolve({
-                code: code ?? 128,
-                ...(signal && { signal }),
-                stdout: Buffer.concat(stdout),
-                stderr,
-                ...(timedOut && { timedOut }),
-            });
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input);
-    });
-}
-/** Runs `git` and returns its stdout; a non-zero exit becomes an Error carrying git's message. */
-async function git(args, cwd, input) {
-    const result = await runProgram('git', args, {
-        cwd,
-        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
-        ...(input !== undefined && { input }),
-    });
-    if (result.code !== 0) {
-        throw new Error(`git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
-    }
-    return result.stdout;
-}
-/** Splits NUL-separated output (`-z`) into its entries. */
-function splitNul(output) {
-    return output.toString('utf8').split('\0').filter(Boolean);
-}
-
+// EXTERNAL MODULE: ./lib/src/shared/process.js
+var shared_process = __webpack_require__(63502);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/patch.js
 
 /** Lines of a diff shown in logs and the job summary; the patch file always holds all of it. */
@@ -186,7 +71,7 @@ const DIFF_LINE_CAP = 150;
  * `git apply` in the repository's top level applies it.
  */
 async function diffFile(file, before, after, cwd) {
-    const result = await runProgram('git', [
+    const result = await (0,shared_process/* runProgram */.mB)('git', [
         '-c',
         'core.quotePath=true',
         '-c',
@@ -272,7 +157,7 @@ function capDiff(text, cap = DIFF_LINE_CAP) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/repository.js
 
 
@@ -292,7 +177,7 @@ async function openRepository(cwd) {
     let objects;
     let shallowFile;
     try {
-        const lines = (await git([
+        const lines = (await (0,shared_process/* git */.$Y)([
             'rev-parse',
             '--show-toplevel',
             '--git-path',
@@ -313,18 +198,18 @@ async function openRepository(cwd) {
         throw new errors/* UsageError */.eb(`check-generated needs a git work tree: ${cwd} is not inside one (${error.message.split('\n').pop()})`);
     }
     const [listed, ignored, config, head, tags, shallow] = await Promise.all([
-        git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top),
-        git(['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], top),
-        runProgram('git', ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], {
+        (0,shared_process/* git */.$Y)(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top),
+        (0,shared_process/* git */.$Y)(['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], top),
+        (0,shared_process/* runProgram */.mB)('git', ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], {
             cwd: top,
         }),
         // Exit 1 in a repository without commits.
-        runProgram('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
-        git(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/tags'], top),
+        (0,shared_process/* runProgram */.mB)('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
+        (0,shared_process/* git */.$Y)(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/tags'], top),
         (0,promises_.readFile)(shallowFile, 'utf8').catch(() => undefined),
     ]);
     const settings = new Map();
-    for (const entry of splitNul(config.stdout)) {
+    for (const entry of (0,shared_process/* splitNul */.K5)(config.stdout)) {
         const newline = entry.indexOf('\n');
         settings.set(entry.slice(0, newline).toLowerCase(), entry.slice(newline + 1));
     }
@@ -335,7 +220,7 @@ async function openRepository(cwd) {
             configArgs.push('-c', `${key}=${value}`);
     }
     const fileMode = !/^(false|no|off|0)$/i.test(settings.get('core.filemode') ?? 'true');
-    const paths = [...new Set(splitNul(listed))];
+    const paths = [...new Set((0,shared_process/* splitNul */.K5)(listed))];
     const stats = await (0,limiter/* mapLimited */.bB)(paths, 32, (file) => statOf(external_node_path_.join(top, file)));
     const files = new Map();
     paths.forEach((file, index) => {
@@ -347,7 +232,7 @@ async function openRepository(cwd) {
     return {
         top,
         files,
-        trackedIgnored: new Set(splitNul(ignored)),
+        trackedIgnored: new Set((0,shared_process/* splitNul */.K5)(ignored)),
         infoExclude,
         objects,
         tags: tags.toString('utf8'),
@@ -418,7 +303,7 @@ async function makeScratchCopy(repo, dir, skip, shiftMs = 0) {
  * Whatever a generator does with git stays in the copy.
  */
 async function lendHistory(repo, dir) {
-    await git(['-c', 'init.defaultBranch=main', 'init', '-q', dir], dir);
+    await (0,shared_process/* git */.$Y)(['-c', 'init.defaultBranch=main', 'init', '-q', dir], dir);
     const gitDir = external_node_path_.join(dir, '.git');
     await (0,promises_.writeFile)(external_node_path_.join(gitDir, 'objects/info/alternates'), `${repo.objects}\n`);
     // One file however many tags there are (git sorts an unmarked packed-refs file itself).
@@ -429,8 +314,8 @@ async function lendHistory(repo, dir) {
         await (0,promises_.writeFile)(external_node_path_.join(gitDir, 'shallow'), repo.shallow);
     if (repo.head === undefined)
         return;
-    await git(['update-ref', '--no-deref', 'HEAD', repo.head], dir);
-    await git(['read-tree', 'HEAD'], dir);
+    await (0,shared_process/* git */.$Y)(['update-ref', '--no-deref', 'HEAD', repo.head], dir);
+    await (0,shared_process/* git */.$Y)(['read-tree', 'HEAD'], dir);
 }
 /** True when a copied file's stat shows that nothing wrote to it (or changed its mode). */
 function looksUntouched(expected, now) {
@@ -446,11 +331,11 @@ async function writeBack(from, to) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/did-you-mean.js
-var did_you_mean = __webpack_require__(52299);
+var did_you_mean = __webpack_require__(69816);
 // EXTERNAL MODULE: ./lib/src/manifest/locate.js
-var locate = __webpack_require__(65910);
+var locate = __webpack_require__(49689);
 // EXTERNAL MODULE: ./lib/src/manifest/schema.js
-var schema = __webpack_require__(78947);
+var schema = __webpack_require__(71300);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/select.js
 
 
@@ -600,7 +485,7 @@ class ShadowGit {
     static async create(repo, parent) {
         const gitDir = external_node_path_.join(parent, 'shadow.git');
         // No templates: no hooks or sample files, just the minimum git needs.
-        await git(['init', '-q', '--template=', '--bare', gitDir], parent);
+        await (0,shared_process/* git */.$Y)(['init', '-q', '--template=', '--bare', gitDir], parent);
         await (0,promises_.mkdir)(external_node_path_.join(gitDir, 'info'), { recursive: true });
         try {
             await (0,promises_.copyFile)(repo.infoExclude, external_node_path_.join(gitDir, 'info', 'exclude'));
@@ -622,13 +507,13 @@ class ShadowGit {
     }
     /** Every file git would see in `workTree` (everything not ignored), repository-relative. */
     async listFiles(workTree) {
-        return splitNul(await git(this.args(workTree, ['ls-files', '-z', '--others', '--exclude-standard']), workTree));
+        return (0,shared_process/* splitNul */.K5)(await (0,shared_process/* git */.$Y)(this.args(workTree, ['ls-files', '-z', '--others', '--exclude-standard']), workTree));
     }
     /** The blob ids git would store for `files` of `workTree` (after line-ending normalisation). */
     async hashFiles(workTree, files) {
         if (files.length === 0)
             return [];
-        const output = await git(this.args(workTree, ['hash-object', '--stdin-paths']), workTree, `${files.join('\n')}\n`);
+        const output = await (0,shared_process/* git */.$Y)(this.args(workTree, ['hash-object', '--stdin-paths']), workTree, `${files.join('\n')}\n`);
         return output.toString('utf8').trim().split('\n');
     }
 }
@@ -636,7 +521,7 @@ class ShadowGit {
 async function hashRepositoryFiles(top, files) {
     if (files.length === 0)
         return [];
-    const output = await git(['hash-object', '--stdin-paths'], top, `${files.join('\n')}\n`);
+    const output = await (0,shared_process/* git */.$Y)(['hash-object', '--stdin-paths'], top, `${files.join('\n')}\n`);
     return output.toString('utf8').trim().split('\n');
 }
 
@@ -751,7 +636,7 @@ async function runAttempt(repo, generator, index, dir, owns, shadow, options) {
     await lendHistory(repo, dir);
     options.onEvent?.({ generator: generator.name, attempt: index + 1, phase: 'started' });
     const started = performance.now();
-    const result = await runProgram('sh', ['-c', generator.run], {
+    const result = await (0,shared_process/* runProgram */.mB)('sh', ['-c', generator.run], {
         cwd: external_node_path_.join(dir, generator.workingDirectory),
         env: { ...options.env, ...generator.env },
         stderrLimit: 64 * 1024,
@@ -917,13 +802,13 @@ function lastLine(text) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/command.js
 
 
@@ -1220,7 +1105,7 @@ function failureText(outcome) {
 
 /***/ }),
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1234,7 +1119,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 17870:
+/***/ 17903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1327,7 +1212,7 @@ async function forEachLimited(items, limit, work) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1362,7 +1247,136 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 63502:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   K5: () => (/* binding */ splitNul),
+/* harmony export */   mB: () => (/* binding */ runProgram)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+
+/** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 5000;
+/** Process groups started with a time limit and still running; stopped if cutover itself is. */
+const groups = new Set();
+function stopGroups(signal) {
+    for (const pid of groups)
+        signalGroup(pid, signal);
+}
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+let forwarding = false;
+/**
+ * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
+ * signal; pass SIGINT and SIGTERM on, then end as the signal would have ended us.
+ */
+function forwardSignals() {
+    if (forwarding)
+        return;
+    forwarding = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            stopGroups(signal);
+            process.kill(process.pid, signal);
+        });
+    }
+    process.once('exit', () => stopGroups('SIGKILL'));
+}
+/**
+ * Runs a program with an argument array (never a shell string built from data) and collects its
+ * output. Resolves with the exit code; rejects only when the program cannot be started at all.
+ */
+function runProgram(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const limited = options.timeoutMs !== undefined;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group, so that a time limit stops what a shell command started as well.
+            detached: limited,
+        });
+        let timedOut = false;
+        const timers = [];
+        if (limited && child.pid !== undefined) {
+            const pid = child.pid;
+            forwardSignals();
+            groups.add(pid);
+            timers.push(setTimeout(() => {
+                timedOut = true;
+                signalGroup(pid, 'SIGTERM');
+                timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
+            }, options.timeoutMs));
+        }
+        const stdout = [];
+        let stderr = '';
+        const limit = options.stderrLimit ?? 1 << 20;
+        child.stdout.on('data', (chunk) => {
+            if (options.onStdout)
+                options.onStdout(chunk);
+            else
+                stdout.push(chunk);
+            options.onOutput?.(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr += chunk.toString('utf8');
+            if (stderr.length > limit)
+                stderr = stderr.slice(-limit);
+            options.onOutput?.(chunk);
+        });
+        const settle = () => {
+            for (const timer of timers)
+                clearTimeout(timer);
+            if (child.pid !== undefined)
+                groups.delete(child.pid);
+        };
+        child.on('error', (error) => {
+            settle();
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            settle();
+            resolve({
+                code: code ?? 128,
+                ...(signal && { signal }),
+                stdout: Buffer.concat(stdout),
+                stderr,
+                ...(timedOut && { timedOut }),
+            });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    });
+}
+/** Runs `git` and returns its stdout; a non-zero exit becomes an Error carrying git's message. */
+async function git(args, cwd, input) {
+    const result = await runProgram('git', args, {
+        cwd,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+        ...(input !== undefined && { input }),
+    });
+    if (result.code !== 0) {
+        throw new Error(`git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+    }
+    return result.stdout;
+}
+/** Splits NUL-separated output (`-z`) into its entries. */
+function splitNul(output) {
+    return output.toString('utf8').split('\0').filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

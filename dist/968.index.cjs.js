@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 596;
-exports.ids = [596,177];
+exports.id = 968;
+exports.ids = [968,892];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,15 +17,15 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 43177:
+/***/ 23892:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createOctokit: () => (/* binding */ createOctokit),
 /* harmony export */   httpStatus: () => (/* binding */ httpStatus)
 /* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60891);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64573);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
 
 
 /**
@@ -54,7 +54,7 @@ function httpStatus(error) {
 
 /***/ }),
 
-/***/ 78596:
+/***/ 58968:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -70,15 +70,15 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 // EXTERNAL MODULE: ./lib/src/github/octokit.js
-var github_octokit = __webpack_require__(43177);
+var github_octokit = __webpack_require__(23892);
 // EXTERNAL MODULE: ./lib/src/manifest/load.js + 1 modules
-var manifest_load = __webpack_require__(71554);
+var manifest_load = __webpack_require__(3322);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
 ;// CONCATENATED MODULE: ./lib/src/rollout/rollout.js
 
 /**
@@ -248,11 +248,11 @@ const STARTER_PROPERTIES = {
 };
 
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/rollout/command.js
 
 
@@ -413,7 +413,7 @@ function formatTable(outcomes) {
 
 /***/ }),
 
-/***/ 17870:
+/***/ 17903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -506,7 +506,7 @@ async function forEachLimited(items, limit, work) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -541,7 +541,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 467;
-exports.ids = [467];
+exports.id = 53;
+exports.ids = [53];
 exports.modules = {
 
-/***/ 79467:
+/***/ 74053:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./lib/src/shared/secrets.js
-var secrets = __webpack_require__(78763);
+var secrets = __webpack_require__(48694);
 ;// CONCATENATED MODULE: ./lib/src/oci/auth.js
 /**
  * Registry authentication: the `WWW-Authenticate` challenge (Basic, or Bearer with realm, service
@@ -90,13 +90,13 @@ class TokenCache {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/credentials.js
-var oci_credentials = __webpack_require__(90870);
+var oci_credentials = __webpack_require__(22857);
 // EXTERNAL MODULE: ./lib/src/oci/http.js
-var http = __webpack_require__(46674);
+var http = __webpack_require__(11103);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
-var media = __webpack_require__(21732);
+var media = __webpack_require__(22939);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var oci_reference = __webpack_require__(92041);
+var oci_reference = __webpack_require__(77126);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:https"
@@ -882,7 +882,7 @@ async function* chunksOf(stream, size) {
 
 /***/ }),
 
-/***/ 90870:
+/***/ 22857:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -893,8 +893,8 @@ async function* chunksOf(stream, size) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8835);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83460);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77126);
 
 
 
@@ -1030,7 +1030,7 @@ async function resolveCredentials(registry, env, secrets) {
 
 /***/ }),
 
-/***/ 46674:
+/***/ 11103:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1044,7 +1044,7 @@ async function resolveCredentials(registry, env, secrets) {
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony export parseRetryAfter */
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17870);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17903);
 
 /**
  * The transport pieces of the registry client that know nothing about registries: a per-host
@@ -1120,7 +1120,7 @@ function isPermanentNetworkError(code) {
 
 /***/ }),
 
-/***/ 21732:
+/***/ 22939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1194,99 +1194,6 @@ function parseManifest(bytes, contentType) {
  */
 function isForeignBlob(descriptor) {
     return (descriptor.urls?.length ?? 0) > 0 && /foreign|nondistributable/.test(descriptor.mediaType);
-}
-
-
-/***/ }),
-
-/***/ 17870:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bB: () => (/* binding */ mapLimited),
-/* harmony export */   jG: () => (/* binding */ Limiter),
-/* harmony export */   vP: () => (/* binding */ forEachLimited)
-/* harmony export */ });
-/**
- * The one concurrency limiter. Registries, the GitHub API and the machine's cores all want bounded
- * fan-out; every bounded loop in cutover goes through here so the behaviour (first come, first
- * served; a finished task hands its slot straight to the next) is written once.
- */
-/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
-class Limiter {
-    limit;
-    active = 0;
-    waiting = [];
-    constructor(limit) {
-        this.limit = limit;
-        if (!Number.isInteger(limit) || limit < 1)
-            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
-    }
-    /** Holders right now (for tests and progress lines). */
-    get running() {
-        return this.active;
-    }
-    /** Waiting for a slot right now. */
-    get queued() {
-        return this.waiting.length;
-    }
-    /** Waits for a slot; the returned function gives it back (extra calls are ignored). */
-    async acquire() {
-        if (this.active >= this.limit)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        else
-            this.active++;
-        let released = false;
-        return () => {
-            if (released)
-                return;
-            released = true;
-            const next = this.waiting.shift();
-            // The slot passes straight to the next waiter, so `active` stays the same.
-            if (next)
-                next();
-            else
-                this.active--;
-        };
-    }
-    /** Runs `work` inside a slot. */
-    async run(work) {
-        const release = await this.acquire();
-        try {
-            return await work();
-        }
-        finally {
-            release();
-        }
-    }
-}
-/**
- * Runs `work` over `items` with at most `limit` in flight and returns the results in input order.
- * The first failure rejects the whole call once the tasks already started have settled.
- */
-async function mapLimited(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (next < items.length && !failure) {
-            const index = next++;
-            try {
-                results[index] = await work(items[index], index);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (failure)
-        throw failure.error;
-    return results;
-}
-/** {@link mapLimited} for work whose results are not needed. */
-async function forEachLimited(items, limit, work) {
-    await mapLimited(items, limit, work);
 }
 
 
