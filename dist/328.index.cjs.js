@@ -40,14 +40,16 @@ function defineCommand(command) {
  *                  { "repository": "base/jdk", "digest": "sha256:…" }] }
  * ```
  * `repository` is the path inside the old registry (no host); `tag` and `digest` are optional (a
- * reference with neither means `latest`, as Docker reads it).
+ * reference with neither means `latest`, as Docker reads it). An optional `prefixes` list holds the
+ * repository path prefixes of references built from variables (`old/$PROJECT/app`) and of registry
+ * prefixes (`REGISTRY ?= old/staging`): every repository under one may be used (`""` = all of them).
  */
 
 
 
 const REFS_FILE_VERSION = 1;
 /** Builds the document: references deduplicated and sorted, so the file diffs cleanly. */
-function buildRefsFile(registry, references) {
+function buildRefsFile(registry, references, prefixes = []) {
     const unique = new Map();
     for (const ref of references) {
         const clean = {
@@ -58,11 +60,17 @@ function buildRefsFile(registry, references) {
         unique.set(`${clean.repository}:${clean.tag ?? ''}@${clean.digest ?? ''}`, clean);
     }
     const sorted = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ref]) => ref);
-    return { version: REFS_FILE_VERSION, registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry), references: sorted };
+    const uniquePrefixes = [...new Set(prefixes)].sort();
+    return {
+        version: REFS_FILE_VERSION,
+        registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry),
+        references: sorted,
+        ...(uniquePrefixes.length > 0 && { prefixes: uniquePrefixes }),
+    };
 }
 /** Writes the file (for `guard --export-refs`). */
-async function writeRefsFile(file, registry, references) {
-    const document = buildRefsFile(registry, references);
+async function writeRefsFile(file, registry, references, prefixes = []) {
+    const document = buildRefsFile(registry, references, prefixes);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(document, null, 2)}\n`);
     return document;
 }
@@ -101,8 +109,8 @@ function parseRefsFile(text, file) {
     }
     const document = data;
     for (const key of Object.keys(document)) {
-        if (!['version', 'registry', 'references'].includes(key))
-            problem(key, 'unknown key (expected version, registry, references)');
+        if (!['version', 'registry', 'references', 'prefixes'].includes(key))
+            problem(key, 'unknown key (expected version, registry, references, prefixes)');
     }
     if (document['version'] !== REFS_FILE_VERSION)
         problem('version', `expected ${REFS_FILE_VERSION}, found ${JSON.stringify(document['version'])}`);
@@ -140,9 +148,19 @@ function parseRefsFile(text, file) {
             });
         });
     }
+    const prefixes = document['prefixes'];
+    if (prefixes !== undefined &&
+        (!Array.isArray(prefixes) ||
+            !prefixes.every((prefix) => typeof prefix === 'string' && (prefix === '' || (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidRepositoryPath */ .M0)(prefix)))))
+        problem('prefixes', `expected a list of repository path prefixes, found ${JSON.stringify(prefixes)}`);
     if (problems.length > 0)
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(problems);
-    return { version: REFS_FILE_VERSION, registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry), references: parsed };
+    return {
+        version: REFS_FILE_VERSION,
+        registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry),
+        references: parsed,
+        ...(Array.isArray(prefixes) && prefixes.length > 0 && { prefixes: prefixes }),
+    };
 }
 function lineAndColumn(text, position) {
     const before = text.slice(0, position).split('\n');

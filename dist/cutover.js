@@ -22041,7 +22041,7 @@ const LOADERS = [
     ['validate', async () => (await __nccwpck_require__.e(/* import() */ 329).then(__nccwpck_require__.bind(__nccwpck_require__, 26329))).validate],
     ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(328), __nccwpck_require__.e(314)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58314))).copyTags],
     ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(166), __nccwpck_require__.e(53), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7563))).push],
-    ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(581)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28581))).guard],
+    ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(473)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56473))).guard],
     ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65352))).checkGeneratedCommand],
     ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(408), __nccwpck_require__.e(783)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45496))).plan],
     ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(573), __nccwpck_require__.e(53), __nccwpck_require__.e(328), __nccwpck_require__.e(408), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93057))).status],
@@ -22764,9 +22764,11 @@ function crossFieldProblems(input, at) {
         for (const [name, path] of names) {
             const key = (0,reference/* normalizeHost */.cS)(name);
             const earlier = hostsSeen.get(key);
-            if (earlier)
+            // Docker Hub's names (index.docker.io, registry-1.docker.io …) are one registry: listing them as
+            // aliases of docker.io is fine; naming the same registry on both sides is not.
+            if (earlier && earlier[1] !== role)
                 problems.push(at(path, `host "${name}" is already named at ${(0,locate/* formatKeyPath */.K7)(earlier)}: the old and new registries must differ`));
-            else
+            else if (!earlier)
                 hostsSeen.set(key, path);
         }
     }
@@ -23345,12 +23347,13 @@ function today(override) {
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   HO: () => (/* binding */ isValidHost),
 /* harmony export */   M0: () => (/* binding */ isValidRepositoryPath),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   cS: () => (/* binding */ normalizeHost),
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   fH: () => (/* binding */ isValidDigest),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony exports DOCKER_HUB, InvalidReferenceError */
+/* unused harmony export InvalidReferenceError */
 /**
  * Image references per the distribution grammar (github.com/distribution/reference):
  * `[host[:port]/]path[:tag][@digest]`, with Docker's normalisation rules for docker.io.

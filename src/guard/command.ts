@@ -22,6 +22,10 @@ export const guard = defineCommand({
       'Rewrite the references in place to the new registry (paths mapping applied), changing nothing else. CLI only: an action never edits the checkout.',
       { cliOnly: true },
     ),
+    'fix-docs': option.boolean(
+      'With --fix, also rewrite references in Markdown prose (reported as info; left alone otherwise).',
+      { cliOnly: true },
+    ),
     verify: option.boolean(
       'Check that each replacement (tag or digest) exists in the new registry; with --fix, rewrite only those.',
     ),
@@ -73,6 +77,7 @@ export const guard = defineCommand({
       maxFileSize: options['max-file-size'],
       readers,
       fix: options.fix,
+      fixDocs: options['fix-docs'],
       verify: options.verify,
       ...(options['export-refs'] && { exportRefs: options['export-refs'] }),
       renovate: options.renovate,

@@ -12,7 +12,7 @@ import type { Finding, Hosts } from './finding.js';
 import { applyFixes, type FixOutcome } from './fix.js';
 import { applyPolicy } from './policy.js';
 import type { ReaderPool } from './readers.js';
-import { exportedReferences } from './refs-file.js';
+import { exportedPrefixes, exportedReferences } from './refs-file.js';
 import { renovateConfig, type RenovateRule } from './renovate.js';
 import { scanTree, type ScanResult, type ScanStats } from './scan.js';
 
@@ -28,6 +28,8 @@ export interface GuardRequest {
   /** Reader threads started early (they boot while the manifest is read). */
   readers: ReaderPool;
   fix: boolean;
+  /** With fix: rewrite Markdown prose too. */
+  fixDocs: boolean;
   verify: boolean;
   /** --export-refs: the file to write, as given (relative to cwd). */
   exportRefs?: string;
@@ -84,12 +86,22 @@ export async function guardTree(request: GuardRequest): Promise<GuardReport> {
   const unavailable = request.verify
     ? await (await import('./verify.js')).verifyInNewRegistry(manifest, counted, request.env, request.secrets)
     : undefined;
-  const fixes = request.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
+  const held = new Map(unavailable ?? []);
+  if (!request.fixDocs)
+    for (const finding of findings)
+      if (finding.prose && !held.has(finding))
+        held.set(finding, 'Markdown prose: rewritten only with --fix-docs');
+  const fixes = request.fix ? applyFixes(root, findings, held) : undefined;
   const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map(positionKey));
   const open = counted.filter((finding) => !rewritten.has(positionKey(finding)));
-  const refs = buildRefsFile(hosts.old, exportedReferences(findings));
+  const refs = buildRefsFile(hosts.old, exportedReferences(findings), exportedPrefixes(findings));
   if (request.exportRefs)
-    await writeRefsFile(path.resolve(request.cwd, request.exportRefs), hosts.old, refs.references);
+    await writeRefsFile(
+      path.resolve(request.cwd, request.exportRefs),
+      hosts.old,
+      refs.references,
+      refs.prefixes,
+    );
   return {
     today,
     root,

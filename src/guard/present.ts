@@ -91,6 +91,7 @@ function jsonOf(finding: Finding, unavailable?: ReadonlyMap<Finding, string>) {
     kind: finding.kind,
     severity: finding.severity,
     replacement: finding.replacement,
+    dynamic: finding.dynamic,
     ...(unavailable && {
       inNewRegistry: missing === undefined,
       ...(missing !== undefined && { reason: missing }),

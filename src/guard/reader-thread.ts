@@ -29,6 +29,8 @@ export interface ReaderSetup {
   needles: string[];
   /** Files larger than this are skipped as 'too large'. */
   maxSize: number;
+  /** A regular expression (source, case-insensitive): text files whose path matches are hits whatever they hold. */
+  always?: string;
 }
 
 /** The part of a MessagePort the thread uses (a test can pass its own). */
@@ -53,6 +55,7 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
   let wanted: Buffer[] = [];
   let prefix = '';
   let maxSize = 0;
+  let always: RegExp | undefined;
   let chunk = Buffer.allocUnsafe(CHUNK);
 
   const failure = (error: unknown): [SkipReason, string] => {
@@ -74,6 +77,7 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
       wanted = message.needles.map((needle) => Buffer.from(needle, 'latin1'));
       prefix = message.root === '.' ? '' : `${message.root}/`;
       maxSize = message.maxSize;
+      always = message.always === undefined ? undefined : new RegExp(message.always, 'i');
       return;
     }
     const files = message;
@@ -147,6 +151,11 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
         }
         scanned++;
         bytes += length;
+        if (always?.test(file)) {
+          // Read by name: no need to search it (nor to keep it in the chunk).
+          verdicts.push([index, file, 'hit']);
+          continue;
+        }
         starts.push(at);
         held.push(index);
         used = at + length + 1;

@@ -23,7 +23,12 @@ type Path = (string | number)[];
  * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
  * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
  */
-export function yamlCandidates(source: string, role: YamlRole, names: readonly string[] = []): Candidate[] {
+export function yamlCandidates(
+  source: string,
+  role: YamlRole,
+  names: readonly string[] = [],
+  file = '',
+): Candidate[] {
   const quick = plainImageLines(source, role, names);
   if (quick) return quick;
   const candidates: Candidate[] = [];
@@ -53,6 +58,19 @@ export function yamlCandidates(source: string, role: YamlRole, names: readonly s
           : isKubernetes
             ? 'kubernetes-image'
             : 'yaml-image';
+    // Helm: a registry named once for every image of the chart.
+    const globalRegistry =
+      role === 'helm-values' && isMap(contents)
+        ? (['global.imageRegistry', 'global.image.registry', 'image.registry'] as const)
+            .map((keys) => contents.getIn(keys.split('.'), true))
+            .map((node) =>
+              isScalar(node) && typeof node.value === 'string' && node.value !== ''
+                ? scalarText(node)
+                : undefined,
+            )
+            .find((found) => found !== undefined)
+        : undefined;
+    const kustomization = /(^|\/)kustomization\.ya?ml$/i.test(file);
     visit(contents, []);
 
     function visit(node: unknown, path: Path): void {
@@ -61,10 +79,20 @@ export function yamlCandidates(source: string, role: YamlRole, names: readonly s
         return;
       }
       if (!isMap(node)) return;
+      if (kustomization && path.length === 2 && path[0] === 'images') {
+        const found = kustomizeImage(node);
+        if (found) candidates.push(found);
+        return;
+      }
       const split = splitForm(node);
       if (split) {
         const key = path[path.length - 1];
-        candidates.push({ ...split, kind: key === 'image' ? imageKind : 'helm-image' });
+        const kind = key === 'image' ? imageKind : 'helm-image';
+        candidates.push({
+          ...split,
+          kind,
+          ...certainty(split.value, kind !== 'yaml-image' || inPodSpec(path)),
+        });
       }
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
@@ -75,7 +103,14 @@ export function yamlCandidates(source: string, role: YamlRole, names: readonly s
           const kind = kindOfString(child);
           if (kind) {
             const found = scalarCandidate(value, kind);
-            if (found) candidates.push(found);
+            if (found)
+              candidates.push({
+                ...found,
+                ...certainty(
+                  found.value,
+                  (kind !== 'yaml-image' && kind !== 'kubernetes-image') || inPodSpec(child),
+                ),
+              });
           }
         }
         visit(value, child);
@@ -119,9 +154,13 @@ export function yamlCandidates(source: string, role: YamlRole, names: readonly s
           ? scalarText(node)
           : undefined;
       };
-      const repository = field('repository');
+      const ownRegistry = field('registry');
+      // Helm charts spell the path `repository:`, or `image:`/`name:` beside a `registry:`.
+      const repository = field('repository') ?? (ownRegistry ? (field('image') ?? field('name')) : undefined);
       if (!repository) return undefined;
-      const registry = field('registry');
+      // Without its own registry, an image of the chart inherits the global one (unless it names a host).
+      const hostInPath = /^[^/]*[.:][^/]*\//.test(repository.text);
+      const registry = ownRegistry ?? (hostInPath ? undefined : globalRegistry);
       const tag = field('tag');
       const digest = field('digest');
       if (!registry && !tag && !digest) return undefined;
@@ -133,11 +172,39 @@ export function yamlCandidates(source: string, role: YamlRole, names: readonly s
       if (digest && digest.text !== '') parts.push(synthetic('@'), digest);
       const expanded = expand(concat(parts));
       const written = registry ?? repository;
+      // With the global registry, the place reported is where that registry is named.
       return {
         at: written.offsets[0] ?? 0,
         written: expanded.value.text,
         value: expanded.value,
         partial: expanded.partial,
+      };
+    }
+
+    /** Kustomize `images:` entries: `name` replaced by `newName` (and `newTag`/`digest`). */
+    function kustomizeImage(map: YAMLMap): Candidate | undefined {
+      const field = (name: string) => {
+        const node = map.get(name, true);
+        return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')
+          ? scalarText(node)
+          : undefined;
+      };
+      const name = field('newName') ?? field('name');
+      if (!name) return undefined;
+      const tag = field('newTag');
+      const digest = field('digest');
+      const synthetic = (text: string): MappedText => ({ text, offsets: Array(text.length).fill(-1) });
+      const parts: MappedText[] = [name];
+      if (tag && tag.text !== '') parts.push(synthetic(':'), tag);
+      if (digest && digest.text !== '') parts.push(synthetic('@'), digest);
+      const expanded = expand(concat(parts));
+      return {
+        kind: 'kustomize-image',
+        at: name.offsets[0] ?? 0,
+        written: expanded.value.text,
+        value: expanded.value,
+        partial: expanded.partial,
+        ...certainty(expanded.value, true),
       };
     }
   }
@@ -155,6 +222,23 @@ export function yamlCandidates(source: string, role: YamlRole, names: readonly s
   }
 }
 
+/**
+ * `certain` for a value without a registry host in a place that certainly holds an image (only
+ * host-less values need it: they mean Docker Hub there, and nothing elsewhere).
+ */
+function certainty(value: MappedText, certain: boolean): { certain?: true } {
+  const first = value.text.replace(/^docker:\/\//i, '').split('/')[0]!;
+  const hasHost = value.text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
+  return certain && !hasHost ? { certain: true } : {};
+}
+
+/** Kubernetes pod specs: where an `image:` is certainly a container image. */
+function inPodSpec(path: Path): boolean {
+  return path.some(
+    (key) => key === 'containers' || key === 'initContainers' || key === 'ephemeralContainers',
+  );
+}
+
 const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(?:#.*)?\r?$/;
 
 /**
@@ -166,8 +250,9 @@ const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(
 function plainImageLines(source: string, role: YamlRole, names: readonly string[]): Candidate[] | undefined {
   if (names.length === 0 || role === 'workflow' || role === 'action') return undefined;
   const lineStarts = new Set<number>();
+  const lower = source.toLowerCase();
   for (const name of names) {
-    for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + name.length))
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
       lineStarts.add(source.lastIndexOf('\n', at) + 1);
   }
   const kubernetes = role === 'yaml' && /^apiVersion:/m.test(source) && /^kind:/m.test(source);

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 581;
-exports.ids = [581];
+exports.id = 473;
+exports.ids = [473];
 exports.modules = {
 
 /***/ 75873:
@@ -40,14 +40,16 @@ function defineCommand(command) {
  *                  { "repository": "base/jdk", "digest": "sha256:…" }] }
  * ```
  * `repository` is the path inside the old registry (no host); `tag` and `digest` are optional (a
- * reference with neither means `latest`, as Docker reads it).
+ * reference with neither means `latest`, as Docker reads it). An optional `prefixes` list holds the
+ * repository path prefixes of references built from variables (`old/$PROJECT/app`) and of registry
+ * prefixes (`REGISTRY ?= old/staging`): every repository under one may be used (`""` = all of them).
  */
 
 
 
 const REFS_FILE_VERSION = 1;
 /** Builds the document: references deduplicated and sorted, so the file diffs cleanly. */
-function buildRefsFile(registry, references) {
+function buildRefsFile(registry, references, prefixes = []) {
     const unique = new Map();
     for (const ref of references) {
         const clean = {
@@ -58,11 +60,17 @@ function buildRefsFile(registry, references) {
         unique.set(`${clean.repository}:${clean.tag ?? ''}@${clean.digest ?? ''}`, clean);
     }
     const sorted = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ref]) => ref);
-    return { version: REFS_FILE_VERSION, registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry), references: sorted };
+    const uniquePrefixes = [...new Set(prefixes)].sort();
+    return {
+        version: REFS_FILE_VERSION,
+        registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry),
+        references: sorted,
+        ...(uniquePrefixes.length > 0 && { prefixes: uniquePrefixes }),
+    };
 }
 /** Writes the file (for `guard --export-refs`). */
-async function writeRefsFile(file, registry, references) {
-    const document = buildRefsFile(registry, references);
+async function writeRefsFile(file, registry, references, prefixes = []) {
+    const document = buildRefsFile(registry, references, prefixes);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(document, null, 2)}\n`);
     return document;
 }
@@ -101,8 +109,8 @@ function parseRefsFile(text, file) {
     }
     const document = data;
     for (const key of Object.keys(document)) {
-        if (!['version', 'registry', 'references'].includes(key))
-            problem(key, 'unknown key (expected version, registry, references)');
+        if (!['version', 'registry', 'references', 'prefixes'].includes(key))
+            problem(key, 'unknown key (expected version, registry, references, prefixes)');
     }
     if (document['version'] !== REFS_FILE_VERSION)
         problem('version', `expected ${REFS_FILE_VERSION}, found ${JSON.stringify(document['version'])}`);
@@ -140,9 +148,19 @@ function parseRefsFile(text, file) {
             });
         });
     }
+    const prefixes = document['prefixes'];
+    if (prefixes !== undefined &&
+        (!Array.isArray(prefixes) ||
+            !prefixes.every((prefix) => typeof prefix === 'string' && (prefix === '' || (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidRepositoryPath */ .M0)(prefix)))))
+        problem('prefixes', `expected a list of repository path prefixes, found ${JSON.stringify(prefixes)}`);
     if (problems.length > 0)
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(problems);
-    return { version: REFS_FILE_VERSION, registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry), references: parsed };
+    return {
+        version: REFS_FILE_VERSION,
+        registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry),
+        references: parsed,
+        ...(Array.isArray(prefixes) && prefixes.length > 0 && { prefixes: prefixes }),
+    };
 }
 function lineAndColumn(text, position) {
     const before = text.slice(0, position).split('\n');
@@ -152,7 +170,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 28581:
+/***/ 56473:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -325,7 +343,8 @@ function applyPolicy(findings, manifest, today) {
                 manifest.guard.allowReferences.length &&
                 [finding.normalized, (0,reference/* formatRepositoryReference */.$)(finding.image), finding.image.repository].some((form) => allowReference(form)))
                 ignored = 'allow-references';
-            return { ...finding, severity: policy.severity, ...(ignored && { ignored }) };
+            // Markdown prose names an image for readers, not for a build: it never fails the check.
+            return { ...finding, severity: finding.prose ? 'info' : policy.severity, ...(ignored && { ignored }) };
         }),
     };
 }
@@ -335,16 +354,23 @@ function applyPolicy(findings, manifest, today) {
  * The old-registry references among the findings, for `--export-refs` (the file format is owned by
  * src/registry/refs-file.ts, which copy-tags reads). A reference without tag or digest is written
  * with `tag: latest`, as Docker pulls it; ignored findings and references whose tag comes from a
- * variable without a value are left out.
+ * variable without a value are left out. References built from variables and registry prefixes are
+ * not images: see {@link exportedPrefixes}.
  */
 function exportedReferences(findings) {
     return findings
-        .filter((finding) => !finding.ignored && !finding.partial)
+        .filter((finding) => !finding.ignored && !finding.partial && !finding.dynamic)
         .map(({ image: { repository, tag, digest } }) => ({
         repository,
         ...(tag !== undefined || digest === undefined ? { tag: tag ?? 'latest' } : {}),
         ...(digest !== undefined && { digest }),
     }));
+}
+/** Repository path prefixes of `dynamic` and `registry-prefix` findings, for the refs file's `prefixes`. */
+function exportedPrefixes(findings) {
+    return findings
+        .filter((finding) => !finding.ignored && (finding.kind === 'dynamic' || finding.kind === 'registry-prefix'))
+        .map((finding) => finding.image.repository);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/guard/renovate.js
@@ -566,37 +592,69 @@ function matchingBrace(text, from) {
 
 
 
+/** Docker Hub's names: one registry, however it is spelt. */
+const DOCKER_HUB_NAMES = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
+/** True when the old registry is Docker Hub: references without a host are then references to it. */
+const oldIsDockerHub = (hosts) => hosts.old === reference/* DOCKER_HUB */.Xb;
+/** Lower-case spellings of the old registry to search text for (Docker Hub's four names when it is Docker Hub). */
+function spellings(hosts) {
+    return [...new Set([...hosts.oldNames, ...(oldIsDockerHub(hosts) ? DOCKER_HUB_NAMES : [])])];
+}
+/** True when a written host names the old registry (any case, any of Docker Hub's names). */
+function isOldHost(host, hosts) {
+    return hosts.oldNames.includes((0,reference/* normalizeHost */.cS)(host));
+}
+/** A first path component that is a registry host, as Docker decides it. */
+function looksLikeHost(first) {
+    return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase();
+}
+/** Variable syntax that leaves a reference's value unknown here. */
+const VARIABLE = /\$\{|\$\(|\$[A-Za-z_]|\{\{/;
 /**
- * Turns a candidate into a finding when it is a valid reference to the old registry (exact host
- * match, aliases included), with the edits that rewrite it. Undefined for anything else.
+ * Turns a candidate into a finding when it is a reference to the old registry (host compared
+ * case-insensitively, aliases and Docker Hub's names included; no host at all means Docker Hub where
+ * an image is certain), with the edits that rewrite it. Undefined for anything else.
  */
 function resolveCandidate(candidate, hosts, file) {
     let value = candidate.value;
-    if (value.text.startsWith('docker://'))
+    if (/^docker:\/\//i.test(value.text))
         value = sub(value, 'docker://'.length);
+    const slash = value.text.indexOf('/');
+    const first = slash > 0 ? value.text.slice(0, slash) : value.text;
+    const hasHost = slash > 0 ? looksLikeHost(first) : candidate.prefix === true && looksLikeHost(first);
+    if (hasHost ? !isOldHost(first, hosts) : !(candidate.certain && oldIsDockerHub(hosts)))
+        return undefined;
+    const hostEnd = hasHost ? first.length : -1;
+    if (candidate.prefix)
+        return prefixFinding(candidate, value, hostEnd, hosts, file);
+    let partialTag = candidate.partial;
+    const variableAt = value.text.search(VARIABLE);
+    if (variableAt >= 0) {
+        // A variable in the tag or digest only (`api:$(VERSION)`): the repository is still known.
+        if (!/[^/:@]+[:@][^/]*$/.test(value.text.slice(hostEnd + 1, variableAt)))
+            return dynamicFinding(candidate, value, hostEnd, hosts, file);
+        value = sub(value, 0, variableAt);
+        partialTag = true;
+    }
     let end = value.text.length;
     // An unresolved ${TAG} leaves "repo:" behind; the repository is still known.
-    if (candidate.partial)
-        while (end > 0 && /[:@/]/.test(value.text[end - 1]))
+    if (partialTag)
+        while (end > 0 && /[:@]/.test(value.text[end - 1]))
             end--;
     value = sub(value, 0, end);
-    const slash = value.text.indexOf('/');
-    if (slash <= 0)
-        return undefined;
-    const writtenHost = value.text.slice(0, slash);
-    if (!hosts.oldNames.includes((0,reference/* normalizeHost */.cS)(writtenHost)))
-        return undefined;
     let image;
     try {
         image = (0,reference/* parseReference */.F2)(value.text);
     }
     catch {
-        return undefined;
+        // `${REGISTRY}/${PROJECT}/base` with PROJECT unknown: the path is built at run time.
+        return partialTag ? dynamicFinding(candidate, value, hostEnd, hosts, file) : undefined;
     }
     const oldImage = { ...image, registry: hosts.old };
     const newRepository = (0,paths/* mapRepository */.T)(image.repository, hosts.paths);
     const replacement = (0,reference/* formatReference */.FH)({ ...image, registry: hosts.newHost, repository: newRepository });
-    const { edits, unfixable } = editsFor(value, slash, image.repository, newRepository, hosts.newHost);
+    const { edits, unfixable } = editsFor(value, hostEnd, image.repository, newRepository, hosts.newHost);
+    const partial = partialTag && image.tag === undefined && image.digest === undefined;
     return {
         file,
         offset: candidate.at,
@@ -605,9 +663,69 @@ function resolveCandidate(candidate, hosts, file) {
         kind: candidate.kind,
         replacement,
         image: oldImage,
-        partial: candidate.partial && image.tag === undefined && image.digest === undefined,
+        partial,
+        dynamic: partial,
         edits,
         ...(unfixable !== undefined && { unfixable }),
+    };
+}
+/**
+ * A reference whose repository (or more) is a variable with no value here (`old.example.com/$PROJECT/base`):
+ * it breaks at shutdown like any other, so it is a finding; --fix moves only its host.
+ */
+function dynamicFinding(candidate, value, hostEnd, hosts, file) {
+    if (hostEnd < 0)
+        return undefined;
+    // Variables expanded to nothing leave no trace in the value: show the path as written then.
+    const rest = VARIABLE.test(value.text)
+        ? value.text.slice(hostEnd + 1)
+        : candidate.written.slice(candidate.written.indexOf('/') + 1);
+    // The literal repository path before the first variable, up to a whole component.
+    const variableAt = rest.search(VARIABLE);
+    const literal = variableAt < 0 ? rest : rest.slice(0, variableAt);
+    const repository = literal.slice(0, literal.lastIndexOf('/') + 1).replace(/\/$/, '');
+    // The paths mapping works on whole repository paths; with a variable in the path it cannot be applied.
+    const probe = repository === '' ? 'x' : `${repository}/x`;
+    return {
+        ...hostOnly(candidate, value, hostEnd, hosts, file, 'dynamic'),
+        normalized: `${hosts.old}/${rest}`,
+        replacement: `${hosts.newHost}/${rest}`,
+        image: { registry: hosts.old, repository },
+        ...((0,paths/* mapRepository */.T)(probe, hosts.paths) !== probe && {
+            unfixable: `the paths mapping moves ${repository}/…, which is built from variables here: rewrite it by hand`,
+        }),
+    };
+}
+/** A registry prefix (`REGISTRY ?= old.example.com/staging`): not an image; --fix moves only its host. */
+function prefixFinding(candidate, value, hostEnd, hosts, file) {
+    if (hostEnd < 0)
+        return undefined;
+    const path = value.text.slice(hostEnd + 1);
+    if (path !== '' && !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(path))
+        return undefined;
+    const mapped = path === '' ? '' : (0,paths/* mapRepository */.T)(path, hosts.paths);
+    return {
+        ...hostOnly(candidate, value, hostEnd, hosts, file, 'registry-prefix'),
+        normalized: path === '' ? hosts.old : `${hosts.old}/${path}`,
+        replacement: mapped === '' ? hosts.newHost : `${hosts.newHost}/${mapped}`,
+        image: { registry: hosts.old, repository: path },
+        ...(mapped !== path && {
+            unfixable: `the prefix ${path} maps to ${mapped} only for some repositories: check the paths mapping by hand`,
+        }),
+    };
+}
+/** The parts dynamic and prefix findings share: the host edit, and no known tag. */
+function hostOnly(candidate, value, hostEnd, hosts, file, kind) {
+    const hostRange = contiguousRange(value, 0, hostEnd);
+    return {
+        file,
+        offset: candidate.at,
+        reference: candidate.written,
+        kind,
+        partial: true,
+        dynamic: true,
+        edits: hostRange ? [{ start: hostRange[0], end: hostRange[1], expect: value.text.slice(0, hostEnd), text: hosts.newHost }] : [],
+        ...(!hostRange && { unfixable: 'the registry host is not written in one piece here' }),
     };
 }
 /**
@@ -615,13 +733,19 @@ function resolveCandidate(candidate, hosts, file) {
  * mapping changes it) replaced where they are written, which may be an ARG default or a split
  * `registry:`/`repository:` pair. Nothing else in the file changes.
  */
-function editsFor(value, slash, repository, newRepository, newHost) {
-    const hostRange = contiguousRange(value, 0, slash);
-    const repoStart = slash + 1;
-    const repoWritten = value.text.slice(repoStart, repoStart + repository.length) === repository;
-    const repoRange = repoWritten
-        ? contiguousRange(value, repoStart, repoStart + repository.length)
-        : undefined;
+function editsFor(value, hostEnd, repository, newRepository, newHost) {
+    const repoStart = hostEnd + 1;
+    // Docker Hub's official images may be written without `library/`.
+    const written = [repository, repository.replace(/^library\//, '')].find((name) => value.text.slice(repoStart, repoStart + name.length) === name &&
+        /^(?:$|[:@])/.test(value.text.slice(repoStart + name.length, repoStart + name.length + 1)));
+    const repoRange = written ? contiguousRange(value, repoStart, repoStart + written.length) : undefined;
+    if (hostEnd < 0) {
+        // No host written: the name becomes host/name, where it is written.
+        return repoRange
+            ? { edits: [{ start: repoRange[0], end: repoRange[1], expect: written, text: `${newHost}/${newRepository}` }] }
+            : { edits: [], unfixable: 'the image name is not written in one piece here' };
+    }
+    const hostRange = contiguousRange(value, 0, hostEnd);
     if (!hostRange)
         return { edits: [], unfixable: 'the registry host is not written in one piece here' };
     const expect = (range, text) => ({
@@ -629,13 +753,13 @@ function editsFor(value, slash, repository, newRepository, newHost) {
         end: range[1],
         expect: text,
     });
-    if (newRepository === repository) {
-        return { edits: [{ ...expect(hostRange, value.text.slice(0, slash)), text: newHost }] };
+    if (newRepository === repository && written === repository) {
+        return { edits: [{ ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost }] };
     }
     if (!repoRange) {
         // The host edit is kept so that --fix knows this finding shares it (an ARG default, say).
         return {
-            edits: [{ ...expect(hostRange, value.text.slice(0, slash)), text: newHost }],
+            edits: [{ ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost }],
             unfixable: `the repository path ${repository} (→ ${newRepository}) is not written literally here`,
         };
     }
@@ -643,7 +767,7 @@ function editsFor(value, slash, repository, newRepository, newHost) {
         return {
             edits: [
                 {
-                    ...expect([hostRange[0], repoRange[1]], value.text.slice(0, repoStart + repository.length)),
+                    ...expect([hostRange[0], repoRange[1]], value.text.slice(0, repoStart + written.length)),
                     text: `${newHost}/${newRepository}`,
                 },
             ],
@@ -651,8 +775,8 @@ function editsFor(value, slash, repository, newRepository, newHost) {
     }
     return {
         edits: [
-            { ...expect(hostRange, value.text.slice(0, slash)), text: newHost },
-            { ...expect(repoRange, repository), text: newRepository },
+            { ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost },
+            { ...expect(repoRange, written), text: newRepository },
         ],
     };
 }
@@ -838,6 +962,76 @@ function candidate(kind, written, expanded) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/src/guard/shell.js
+
+
+const COMMAND = /(?:^|[\s;&|(`])(?:sudo\s+)?(docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(pull|run|create)\b/g;
+/** Options of `run`/`create`/`pull` that take a value as the next word. */
+const WITH_VALUE = new Set([
+    'a attach add-host annotation blkio-weight cap-add cap-drop cgroup-parent cgroupns cidfile cpu-period',
+    'cpu-quota cpu-shares cpus cpuset-cpus cpuset-mems c device device-cgroup-rule dns dns-option',
+    'dns-search domainname entrypoint e env env-file expose gpus group-add health-cmd health-interval',
+    'health-retries health-start-period health-timeout h hostname ip ip6 ipc isolation kernel-memory',
+    'l label label-file link log-driver log-opt mac-address m memory memory-reservation memory-swap',
+    'mount name network net network-alias platform p publish pull restart runtime security-opt',
+    'shm-size stop-signal stop-timeout storage-opt sysctl tmpfs ulimit u user userns uts v volume',
+    'volume-driver volumes-from w workdir pid pids-limit',
+]
+    .join(' ')
+    .split(' '));
+/** The image argument of every container command line in a file. */
+function commandCandidates(source) {
+    const candidates = [];
+    for (const match of source.matchAll(COMMAND)) {
+        const argsStart = match.index + match[0].length;
+        // The arguments run to the end of the line, continued lines included.
+        let end = argsStart;
+        for (;;) {
+            const newline = source.indexOf('\n', end);
+            if (newline < 0) {
+                end = source.length;
+                break;
+            }
+            const line = source.slice(end, newline).replace(/\r$/, '');
+            if (!line.endsWith('\\')) {
+                end = newline;
+                break;
+            }
+            end = newline + 1;
+        }
+        let skipNext = false;
+        for (const word of words(slice(source, argsStart, end))) {
+            const text = word.text;
+            if (text === '\\')
+                continue;
+            if (/^[;&|)#`]/.test(text))
+                break;
+            if (text.startsWith('-')) {
+                const name = text.replace(/^-+/, '');
+                if (!name.includes('=') && WITH_VALUE.has(name))
+                    skipNext = true;
+                continue;
+            }
+            if (skipNext) {
+                skipNext = false;
+                continue;
+            }
+            const value = unquote(word);
+            const expanded = expand(value);
+            candidates.push({
+                kind: 'shell-docker',
+                at: value.offsets[0] ?? argsStart,
+                written: value.text,
+                value: expanded.value,
+                partial: expanded.partial,
+                certain: true,
+            });
+            break;
+        }
+    }
+    return candidates;
+}
+
 // EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(53645);
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
@@ -850,7 +1044,7 @@ var dist = __webpack_require__(53645);
  * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
  * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
  */
-function yamlCandidates(source, role, names = []) {
+function yamlCandidates(source, role, names = [], file = '') {
     const quick = plainImageLines(source, role, names);
     if (quick)
         return quick;
@@ -883,6 +1077,14 @@ function yamlCandidates(source, role, names = []) {
                 : isKubernetes
                     ? 'kubernetes-image'
                     : 'yaml-image';
+        // Helm: a registry named once for every image of the chart.
+        const globalRegistry = role === 'helm-values' && (0,dist/* isMap */.jh)(contents)
+            ? ['global.imageRegistry', 'global.image.registry', 'image.registry']
+                .map((keys) => contents.getIn(keys.split('.'), true))
+                .map((node) => ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && node.value !== '' ? scalarText(node) : undefined))
+                .find((found) => found !== undefined)
+            : undefined;
+        const kustomization = /(^|\/)kustomization\.ya?ml$/i.test(file);
         visit(contents, []);
         function visit(node, path) {
             if ((0,dist/* isSeq */.oP)(node)) {
@@ -891,10 +1093,17 @@ function yamlCandidates(source, role, names = []) {
             }
             if (!(0,dist/* isMap */.jh)(node))
                 return;
+            if (kustomization && path.length === 2 && path[0] === 'images') {
+                const found = kustomizeImage(node);
+                if (found)
+                    candidates.push(found);
+                return;
+            }
             const split = splitForm(node);
             if (split) {
                 const key = path[path.length - 1];
-                candidates.push({ ...split, kind: key === 'image' ? imageKind : 'helm-image' });
+                const kind = key === 'image' ? imageKind : 'helm-image';
+                candidates.push({ ...split, kind, ...certainty(split.value, kind !== 'yaml-image' || inPodSpec(path)) });
             }
             for (const pair of node.items) {
                 if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
@@ -907,7 +1116,10 @@ function yamlCandidates(source, role, names = []) {
                     if (kind) {
                         const found = scalarCandidate(value, kind);
                         if (found)
-                            candidates.push(found);
+                            candidates.push({
+                                ...found,
+                                ...certainty(found.value, (kind !== 'yaml-image' && kind !== 'kubernetes-image') || inPodSpec(child)),
+                            });
                     }
                 }
                 visit(value, child);
@@ -956,10 +1168,14 @@ function yamlCandidates(source, role, names = []) {
                     ? scalarText(node)
                     : undefined;
             };
-            const repository = field('repository');
+            const ownRegistry = field('registry');
+            // Helm charts spell the path `repository:`, or `image:`/`name:` beside a `registry:`.
+            const repository = field('repository') ?? (ownRegistry ? (field('image') ?? field('name')) : undefined);
             if (!repository)
                 return undefined;
-            const registry = field('registry');
+            // Without its own registry, an image of the chart inherits the global one (unless it names a host).
+            const hostInPath = /^[^/]*[.:][^/]*\//.test(repository.text);
+            const registry = ownRegistry ?? (hostInPath ? undefined : globalRegistry);
             const tag = field('tag');
             const digest = field('digest');
             if (!registry && !tag && !digest)
@@ -975,11 +1191,41 @@ function yamlCandidates(source, role, names = []) {
                 parts.push(synthetic('@'), digest);
             const expanded = expand(concat(parts));
             const written = registry ?? repository;
+            // With the global registry, the place reported is where that registry is named.
             return {
                 at: written.offsets[0] ?? 0,
                 written: expanded.value.text,
                 value: expanded.value,
                 partial: expanded.partial,
+            };
+        }
+        /** Kustomize `images:` entries: `name` replaced by `newName` (and `newTag`/`digest`). */
+        function kustomizeImage(map) {
+            const field = (name) => {
+                const node = map.get(name, true);
+                return (0,dist/* isScalar */.jn)(node) && (typeof node.value === 'string' || typeof node.value === 'number')
+                    ? scalarText(node)
+                    : undefined;
+            };
+            const name = field('newName') ?? field('name');
+            if (!name)
+                return undefined;
+            const tag = field('newTag');
+            const digest = field('digest');
+            const synthetic = (text) => ({ text, offsets: Array(text.length).fill(-1) });
+            const parts = [name];
+            if (tag && tag.text !== '')
+                parts.push(synthetic(':'), tag);
+            if (digest && digest.text !== '')
+                parts.push(synthetic('@'), digest);
+            const expanded = expand(concat(parts));
+            return {
+                kind: 'kustomize-image',
+                at: name.offsets[0] ?? 0,
+                written: expanded.value.text,
+                value: expanded.value,
+                partial: expanded.partial,
+                ...certainty(expanded.value, true),
             };
         }
     }
@@ -997,6 +1243,19 @@ function yamlCandidates(source, role, names = []) {
         return undefined;
     }
 }
+/**
+ * `certain` for a value without a registry host in a place that certainly holds an image (only
+ * host-less values need it: they mean Docker Hub there, and nothing elsewhere).
+ */
+function certainty(value, certain) {
+    const first = value.text.replace(/^docker:\/\//i, '').split('/')[0];
+    const hasHost = value.text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
+    return certain && !hasHost ? { certain: true } : {};
+}
+/** Kubernetes pod specs: where an `image:` is certainly a container image. */
+function inPodSpec(path) {
+    return path.some((key) => key === 'containers' || key === 'initContainers' || key === 'ephemeralContainers');
+}
 const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(?:#.*)?\r?$/;
 /**
  * The fast path, equal in result to the parse: when every line naming the registry is a plain
@@ -1008,8 +1267,9 @@ function plainImageLines(source, role, names) {
     if (names.length === 0 || role === 'workflow' || role === 'action')
         return undefined;
     const lineStarts = new Set();
+    const lower = source.toLowerCase();
     for (const name of names) {
-        for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + name.length))
+        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
             lineStarts.add(source.lastIndexOf('\n', at) + 1);
     }
     const kubernetes = role === 'yaml' && /^apiVersion:/m.test(source) && /^kind:/m.test(source);
@@ -1046,6 +1306,7 @@ function plainImageLines(source, role, names) {
 
 
 
+
 /** The role of a file from its path (relative, `/`-separated) and first bytes. */
 function roleOf(file, source) {
     const base = file.slice(file.lastIndexOf('/') + 1);
@@ -1071,63 +1332,144 @@ function roleOf(file, source) {
 const HOST_CHAR = /[A-Za-z0-9._-]/;
 const REFERENCE_CHAR = /[A-Za-z0-9._\-/:@]/;
 const DOCKER_COMMAND = /\b(?:docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(?:pull|run|tag|push|create)\b/;
+/** Other tools whose command lines name images or OCI artifacts. */
+const TOOL_COMMAND = /\b(?:oras|crane|skopeo|cosign|helm|regctl)\s+[a-z]/;
+/** `${NAME:-`, `${NAME-`, `${NAME:=`, `${NAME=` right before a default value. */
+const DEFAULT_OPENER = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]$/;
+/** A variable assignment a value follows: shell, Makefile, Dockerfile ARG/ENV, YAML `KEY:`. */
+const ASSIGNMENT = /(?:^|[\s;])(?:export\s+|ARG\s+|ENV\s+|override\s+)?-?\s*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?:\?=|:=|::=|\+=|=|:)\s*["']?$/;
+/** Variable names that hold a registry or a path prefix rather than an image. */
+const PREFIX_NAME = /(REGISTRY|REGISTRIES|PREFIX|HUB|NAMESPACE|(^|_)REPO$|REPOSITORY_BASE|(^|_)ORG$)/i;
+/** Files that name packages, not images: a host-like path there is a module or package name. */
+const PACKAGE_FILES = /(^|\/)(go\.(mod|sum|work|work\.sum)|Cargo\.(toml|lock)|(requirements|constraints)[\w.-]*\.txt|Pipfile(\.lock)?|poetry\.lock|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|composer\.(json|lock)|Gemfile(\.lock)?)$/;
+/** Names of files that can hold an image reference by their grammar (read even without the host in them). */
+const IMAGE_FILE_NAMES = /(^|\/)((Dockerfile|Containerfile)([._-][^/]*)?|[^/]*\.(dockerfile|containerfile|ya?ml|sh|bash|zsh|ksh|mk)|GNUmakefile|Makefile|makefile)$/i;
 /**
  * Every reference to the old registry in one file (decoded latin1, so indexes are byte offsets):
- * first what the file's grammar understands (Dockerfile, YAML), then any other place the host is
- * written followed by a path — shell `docker pull/run/tag/push`, `FROM` in heredocs, plain text.
+ * first what the file's grammar understands (Dockerfile, YAML, container command lines), then any
+ * other place the host is written (any case) followed by a path — shell `docker pull/run/tag/push`,
+ * `FROM` in heredocs, variable defaults and assignments, plain text. Package manifests (go.mod,
+ * go.sum, Cargo.toml, requirements.txt …), Go import lines and package.json dependencies name
+ * packages, not images, and are left alone.
  */
 function findReferences(file, source, hosts) {
+    if (PACKAGE_FILES.test(file))
+        return [];
     const role = roleOf(file, source);
+    const hub = oldIsDockerHub(hosts);
     const structured = role === 'dockerfile'
         ? dockerfileCandidates(source)
         : role === 'text' || role === 'shell'
             ? []
-            : yamlCandidates(source, role, hosts.oldNames);
+            : yamlCandidates(source, role, hub ? [] : spellings(hosts), file);
+    // Host-less images on command lines matter only when they mean the old registry.
+    if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
+        structured.push(...commandCandidates(source));
     const findings = [];
     const covered = new Set();
     for (const candidate of structured) {
         const finding = resolveCandidate(candidate, hosts, file);
         if (!finding)
             continue;
+        // A command line in a Dockerfile RUN or a workflow step may be seen by two grammars.
+        if (covered.has(candidate.at))
+            continue;
         findings.push(finding);
         for (const edit of finding.edits)
             covered.add(edit.start);
-        const hostAt = candidate.value.offsets[candidate.value.text.startsWith('docker://') ? 9 : 0];
+        covered.add(candidate.at);
+        const hostAt = candidate.value.offsets[/^docker:\/\//i.test(candidate.value.text) ? 9 : 0];
         if (hostAt !== undefined && hostAt >= 0)
             covered.add(hostAt);
     }
-    for (const name of hosts.oldNames) {
-        let at = source.indexOf(name);
-        while (at >= 0) {
-            if (!covered.has(at)) {
-                const candidate = textCandidate(source, at, name, role);
-                const finding = candidate && resolveCandidate(candidate, hosts, file);
-                if (finding)
-                    findings.push(finding);
-            }
-            at = source.indexOf(name, at + name.length);
+    const lower = source.toLowerCase();
+    const excluded = excludedLines(file, source);
+    const markdown = /\.(md|markdown)$/i.test(file) ? fencedLines(source) : undefined;
+    for (const name of spellings(hosts)) {
+        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
+            if (covered.has(at) || excluded(at))
+                continue;
+            const candidate = textCandidate(source, at, name, role);
+            const finding = candidate && resolveCandidate(candidate, hosts, file);
+            if (!finding)
+                continue;
+            for (const edit of finding.edits)
+                covered.add(edit.start);
+            const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
+            findings.push(prose ? { ...finding, prose } : finding);
         }
     }
     return findings.sort((a, b) => a.offset - b.offset);
 }
-/** The reference-shaped word starting at a host occurrence, if the host is a whole host there. */
+/** The reference-shaped word at a host occurrence, if the host is a whole host there. */
 function textCandidate(source, at, name, role) {
     const before = source[at - 1];
-    if (before !== undefined && HOST_CHAR.test(before))
-        return undefined;
-    if (before === '/' && source[at - 2] !== '/')
-        return undefined;
-    if (/https?:\/\/$/i.test(source.slice(Math.max(0, at - 8), at)))
-        return undefined;
-    if (source[at + name.length] !== '/')
-        return undefined;
-    let end = at + name.length;
-    while (end < source.length && REFERENCE_CHAR.test(source[end]))
-        end++;
+    const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+    const opener = DEFAULT_OPENER.exec(source.slice(Math.max(lineStart, at - 80), at));
+    const start = opener ? at - opener[0].length : at;
+    if (!opener) {
+        if (before !== undefined && HOST_CHAR.test(before))
+            return undefined;
+        if (before === '/' && source[at - 2] !== '/')
+            return undefined;
+        if (/https?:\/\/$/i.test(source.slice(Math.max(0, at - 8), at)))
+            return undefined;
+    }
+    let end = wordEnd(source, start);
     while (end > at && /[.:@/-]/.test(source[end - 1]))
         end--;
-    const value = slice(source, at, end);
-    return { kind: lineKind(source, at, role), at, written: value.text, value, partial: false };
+    const written = slice(source, start, end);
+    const expanded = expand(written);
+    const hostEnd = at + name.length;
+    const variable = ASSIGNMENT.exec(source.slice(lineStart, start))?.[1];
+    const prefix = variable !== undefined &&
+        PREFIX_NAME.test(variable) &&
+        !/image/i.test(variable) &&
+        !expanded.partial &&
+        !/[:@]/.test(source.slice(hostEnd, end));
+    if (!prefix && source[hostEnd] !== '/' && !(opener && expanded.value.text.includes('/')))
+        return undefined;
+    const kind = /oci:\/\/$/i.test(source.slice(Math.max(0, at - 6), at)) ? 'helm-chart' : lineKind(source, at, role);
+    return {
+        kind,
+        at: start,
+        written: written.text,
+        value: expanded.value,
+        partial: expanded.partial,
+        ...(prefix && { prefix }),
+    };
+}
+/** Where a reference-shaped word ends: reference characters and variable forms (`$X`, `${X}`, `$(X)`, `{{ x }}`). */
+function wordEnd(source, start) {
+    let end = start;
+    while (end < source.length) {
+        const char = source[end];
+        if (REFERENCE_CHAR.test(char)) {
+            end++;
+            continue;
+        }
+        const next = source[end + 1];
+        if (char === '$' && (next === '{' || next === '(')) {
+            const close = source.indexOf(next === '{' ? '}' : ')', end + 2);
+            if (close < 0 || source.slice(end, close).includes('\n'))
+                break;
+            end = close + 1;
+        }
+        else if (char === '$' && next !== undefined && /[A-Za-z_]/.test(next)) {
+            end += 2;
+            while (end < source.length && /\w/.test(source[end]))
+                end++;
+        }
+        else if (char === '{' && next === '{') {
+            const close = source.indexOf('}}', end + 2);
+            if (close < 0 || source.slice(end, close).includes('\n'))
+                break;
+            end = close + 2;
+        }
+        else
+            break;
+    }
+    return end;
 }
 /** Shell commands and heredoc `FROM` lines get their own kind; anything else is text. */
 function lineKind(source, at, role) {
@@ -1135,11 +1477,15 @@ function lineKind(source, at, role) {
     const line = source.slice(lineStart, at);
     if (/^\s*FROM\s+(--\S+\s+)*$/i.test(line) && role !== 'dockerfile')
         return 'heredoc-from';
-    // A docker command may start on an earlier line continued with a backslash.
+    // A command may start on an earlier line continued with a backslash.
     let command = line;
-    for (let back = 0; back < 5 && lineStart > 0; back++) {
+    for (let back = 0; back < 5; back++) {
         if (DOCKER_COMMAND.test(command))
             return 'shell-docker';
+        if (TOOL_COMMAND.test(command))
+            return 'shell-tool';
+        if (lineStart === 0)
+            break;
         const previousEnd = lineStart - 1;
         const previousStart = source.lastIndexOf('\n', previousEnd - 1) + 1;
         const previous = source.slice(previousStart, previousEnd).replace(/\r$/, '');
@@ -1148,7 +1494,32 @@ function lineKind(source, at, role) {
         command = previous + command;
         lineStart = previousStart;
     }
-    return DOCKER_COMMAND.test(command) ? 'shell-docker' : 'text';
+    return 'text';
+}
+/**
+ * Byte offsets that name packages rather than images: Go import lines (and import blocks), the
+ * dependency sections of package.json.
+ */
+function excludedLines(file, source) {
+    const ranges = [];
+    if (/\.go$/.test(file)) {
+        for (const match of source.matchAll(/^import\s*\([^)]*\)|^import\s+(?:[\w.]+\s+)?"[^"\n]*"/gm))
+            ranges.push([match.index, match.index + match[0].length]);
+    }
+    else if (/(^|\/)package\.json$/.test(file)) {
+        for (const match of source.matchAll(/"(?:dev|peer|optional|bundle|bundled)?[dD]ependencies"\s*:\s*\{[^}]*\}/g))
+            ranges.push([match.index, match.index + match[0].length]);
+    }
+    return (at) => ranges.some(([start, end]) => at >= start && at < end);
+}
+/** For Markdown: whether an offset is inside a fenced code block or an inline code span (not prose). */
+function fencedLines(source) {
+    const ranges = [];
+    for (const match of source.matchAll(/^( {0,3})(```+|~~~+)[^\n]*\n[\s\S]*?(?:^\1?\2[ \t]*$|(?![\s\S]))/gm))
+        ranges.push([match.index, match.index + match[0].length]);
+    for (const match of source.matchAll(/`[^`\n]+`/g))
+        ranges.push([match.index, match.index + match[0].length]);
+    return (at) => ranges.some(([start, end]) => at >= start && at < end);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1381,6 +1752,7 @@ function readerThread(port, fs) {
     let wanted = [];
     let prefix = '';
     let maxSize = 0;
+    let always;
     let chunk = Buffer.allocUnsafe(CHUNK);
     const failure = (error) => {
         const code = error?.code;
@@ -1405,6 +1777,7 @@ function readerThread(port, fs) {
             wanted = message.needles.map((needle) => Buffer.from(needle, 'latin1'));
             prefix = message.root === '.' ? '' : `${message.root}/`;
             maxSize = message.maxSize;
+            always = message.always === undefined ? undefined : new RegExp(message.always, 'i');
             return;
         }
         const files = message;
@@ -1483,6 +1856,11 @@ function readerThread(port, fs) {
                 }
                 scanned++;
                 bytes += length;
+                if (always?.test(file)) {
+                    // Read by name: no need to search it (nor to keep it in the chunk).
+                    verdicts.push([index, file, 'hit']);
+                    continue;
+                }
                 starts.push(at);
                 held.push(index);
                 used = at + length + 1;
@@ -1582,6 +1960,7 @@ class ReaderPool {
 
 
 
+
 const BATCH = 256;
 const NOTES_PER_REASON = 20;
 /**
@@ -1631,8 +2010,12 @@ async function scanTree(options) {
     pool.configure({
         // Relative to the working directory when below it: the kernel resolves shorter paths faster.
         root: external_node_path_.relative(process.cwd(), options.root) || '.',
-        needles: options.hosts.oldNames,
+        // Hosts compare case-insensitively; the byte search looks for the lower- and upper-case spellings
+        // (a mixed-case host is still found in any file opened for another reason).
+        needles: [...new Set(spellings(options.hosts).flatMap((name) => [name, name.toUpperCase()]))],
         maxSize: options.maxFileSize,
+        // Docker Hub references need no host: every file that can hold an image by its grammar is read.
+        ...(oldIsDockerHub(options.hosts) && { always: IMAGE_FILE_NAMES.source }),
     });
     const settle = (result) => {
         stats.scanned += result.scanned;
@@ -1725,12 +2108,17 @@ async function guardTree(request) {
     const unavailable = request.verify
         ? await (await Promise.all(/* import() */[__webpack_require__.e(53), __webpack_require__.e(10)]).then(__webpack_require__.bind(__webpack_require__, 35010))).verifyInNewRegistry(manifest, counted, request.env, request.secrets)
         : undefined;
-    const fixes = request.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
+    const held = new Map(unavailable ?? []);
+    if (!request.fixDocs)
+        for (const finding of findings)
+            if (finding.prose && !held.has(finding))
+                held.set(finding, 'Markdown prose: rewritten only with --fix-docs');
+    const fixes = request.fix ? applyFixes(root, findings, held) : undefined;
     const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map(positionKey));
     const open = counted.filter((finding) => !rewritten.has(positionKey(finding)));
-    const refs = (0,refs_file/* buildRefsFile */.hV)(hosts.old, exportedReferences(findings));
+    const refs = (0,refs_file/* buildRefsFile */.hV)(hosts.old, exportedReferences(findings), exportedPrefixes(findings));
     if (request.exportRefs)
-        await (0,refs_file/* writeRefsFile */.eA)(external_node_path_.resolve(request.cwd, request.exportRefs), hosts.old, refs.references);
+        await (0,refs_file/* writeRefsFile */.eA)(external_node_path_.resolve(request.cwd, request.exportRefs), hosts.old, refs.references, refs.prefixes);
     return {
         today,
         root,
@@ -1840,6 +2228,7 @@ function jsonOf(finding, unavailable) {
         kind: finding.kind,
         severity: finding.severity,
         replacement: finding.replacement,
+        dynamic: finding.dynamic,
         ...(unavailable && {
             inNewRegistry: missing === undefined,
             ...(missing !== undefined && { reason: missing }),
@@ -1976,6 +2365,7 @@ const guard = (0,command/* defineCommand */.N)({
     options: {
         path: cli_option/* option */.uK.string('The directory to scan.', { default: '.' }),
         fix: cli_option/* option */.uK.boolean('Rewrite the references in place to the new registry (paths mapping applied), changing nothing else. CLI only: an action never edits the checkout.', { cliOnly: true }),
+        'fix-docs': cli_option/* option */.uK.boolean('With --fix, also rewrite references in Markdown prose (reported as info; left alone otherwise).', { cliOnly: true }),
         verify: cli_option/* option */.uK.boolean('Check that each replacement (tag or digest) exists in the new registry; with --fix, rewrite only those.'),
         renovate: cli_option/* option */.uK.boolean('Print a Renovate configuration (packageRules) that proposes the same moves.', {
             cliOnly: true,
@@ -2017,6 +2407,7 @@ const guard = (0,command/* defineCommand */.N)({
             maxFileSize: options['max-file-size'],
             readers,
             fix: options.fix,
+            fixDocs: options['fix-docs'],
             verify: options.verify,
             ...(options['export-refs'] && { exportRefs: options['export-refs'] }),
             renovate: options.renovate,
