@@ -593,7 +593,12 @@ function matchingBrace(text, from) {
 
 
 /** Docker Hub's names: one registry, however it is spelt. */
-const DOCKER_HUB_NAMES = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
+const DOCKER_HUB_NAMES = [
+    'docker.io',
+    'index.docker.io',
+    'registry-1.docker.io',
+    'registry.hub.docker.com',
+];
 /** True when the old registry is Docker Hub: references without a host are then references to it. */
 const oldIsDockerHub = (hosts) => hosts.old === reference/* DOCKER_HUB */.Xb;
 /** Lower-case spellings of the old registry to search text for (Docker Hub's four names when it is Docker Hub). */
@@ -623,6 +628,9 @@ function resolveCandidate(candidate, hosts, file) {
     const first = slash > 0 ? value.text.slice(0, slash) : value.text;
     const hasHost = slash > 0 ? looksLikeHost(first) : candidate.prefix === true && looksLikeHost(first);
     if (hasHost ? !isOldHost(first, hosts) : !(candidate.certain && oldIsDockerHub(hosts)))
+        return undefined;
+    // `FROM scratch` is the empty image, never pulled.
+    if (!hasHost && value.text === 'scratch')
         return undefined;
     const hostEnd = hasHost ? first.length : -1;
     if (candidate.prefix)
@@ -666,7 +674,7 @@ function resolveCandidate(candidate, hosts, file) {
         partial,
         dynamic: partial,
         edits,
-        ...(unfixable !== undefined && { unfixable }),
+        ...((candidate.unfixable ?? unfixable) !== undefined && { unfixable: candidate.unfixable ?? unfixable }),
     };
 }
 /**
@@ -701,7 +709,8 @@ function prefixFinding(candidate, value, hostEnd, hosts, file) {
     if (hostEnd < 0)
         return undefined;
     const path = value.text.slice(hostEnd + 1);
-    if (path !== '' && !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(path))
+    if (path !== '' &&
+        !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(path))
         return undefined;
     const mapped = path === '' ? '' : (0,paths/* mapRepository */.T)(path, hosts.paths);
     return {
@@ -724,7 +733,16 @@ function hostOnly(candidate, value, hostEnd, hosts, file, kind) {
         kind,
         partial: true,
         dynamic: true,
-        edits: hostRange ? [{ start: hostRange[0], end: hostRange[1], expect: value.text.slice(0, hostEnd), text: hosts.newHost }] : [],
+        edits: hostRange
+            ? [
+                {
+                    start: hostRange[0],
+                    end: hostRange[1],
+                    expect: value.text.slice(0, hostEnd),
+                    text: hosts.newHost,
+                },
+            ]
+            : [],
         ...(!hostRange && { unfixable: 'the registry host is not written in one piece here' }),
     };
 }
@@ -742,7 +760,11 @@ function editsFor(value, hostEnd, repository, newRepository, newHost) {
     if (hostEnd < 0) {
         // No host written: the name becomes host/name, where it is written.
         return repoRange
-            ? { edits: [{ start: repoRange[0], end: repoRange[1], expect: written, text: `${newHost}/${newRepository}` }] }
+            ? {
+                edits: [
+                    { start: repoRange[0], end: repoRange[1], expect: written, text: `${newHost}/${newRepository}` },
+                ],
+            }
             : { edits: [], unfixable: 'the image name is not written in one piece here' };
     }
     const hostRange = contiguousRange(value, 0, hostEnd);
@@ -959,6 +981,8 @@ function candidate(kind, written, expanded) {
         written: written.text,
         value: expanded.value,
         partial: expanded.partial,
+        // FROM and --from name an image (stage names are left out before): without a host, Docker Hub's.
+        certain: true,
     };
 }
 
@@ -1081,7 +1105,9 @@ function yamlCandidates(source, role, names = [], file = '') {
         const globalRegistry = role === 'helm-values' && (0,dist/* isMap */.jh)(contents)
             ? ['global.imageRegistry', 'global.image.registry', 'image.registry']
                 .map((keys) => contents.getIn(keys.split('.'), true))
-                .map((node) => ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && node.value !== '' ? scalarText(node) : undefined))
+                .map((node) => (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && node.value !== ''
+                ? scalarText(node)
+                : undefined)
                 .find((found) => found !== undefined)
             : undefined;
         const kustomization = /(^|\/)kustomization\.ya?ml$/i.test(file);
@@ -1100,10 +1126,16 @@ function yamlCandidates(source, role, names = [], file = '') {
                 return;
             }
             const split = splitForm(node);
+            // In the split form, `image:`/`name:` beside `registry:` is only the path, not an image of its own.
+            const pathKeys = split && node.has('registry') ? new Set(['image', 'name']) : new Set();
             if (split) {
                 const key = path[path.length - 1];
                 const kind = key === 'image' ? imageKind : 'helm-image';
-                candidates.push({ ...split, kind, ...certainty(split.value, kind !== 'yaml-image' || inPodSpec(path)) });
+                candidates.push({
+                    ...split,
+                    kind,
+                    ...certainty(split.value, kind !== 'yaml-image' || inPodSpec(path)),
+                });
             }
             for (const pair of node.items) {
                 if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
@@ -1111,7 +1143,7 @@ function yamlCandidates(source, role, names = [], file = '') {
                 const key = String(pair.key.value);
                 const child = [...path, key];
                 const value = pair.value;
-                if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'string') {
+                if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'string' && !pathKeys.has(key)) {
                     const kind = kindOfString(child);
                     if (kind) {
                         const found = scalarCandidate(value, kind);
@@ -1207,7 +1239,8 @@ function yamlCandidates(source, role, names = [], file = '') {
                     ? scalarText(node)
                     : undefined;
             };
-            const name = field('newName') ?? field('name');
+            const newName = field('newName');
+            const name = newName ?? field('name');
             if (!name)
                 return undefined;
             const tag = field('newTag');
@@ -1226,6 +1259,10 @@ function yamlCandidates(source, role, names = [], file = '') {
                 value: expanded.value,
                 partial: expanded.partial,
                 ...certainty(expanded.value, true),
+                // `name` is what Kustomize matches in the resources: the move belongs in a newName.
+                ...(!newName && {
+                    unfixable: `Kustomize matches images by name: add newName: <new registry>/… beside name: ${name.text}`,
+                }),
             };
         }
     }
@@ -1248,8 +1285,9 @@ function yamlCandidates(source, role, names = [], file = '') {
  * host-less values need it: they mean Docker Hub there, and nothing elsewhere).
  */
 function certainty(value, certain) {
-    const first = value.text.replace(/^docker:\/\//i, '').split('/')[0];
-    const hasHost = value.text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
+    const text = value.text.replace(/^docker:\/\//i, '');
+    const first = text.split('/')[0];
+    const hasHost = text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
     return certain && !hasHost ? { certain: true } : {};
 }
 /** Kubernetes pod specs: where an `image:` is certainly a container image. */
@@ -1389,7 +1427,7 @@ function findReferences(file, source, hosts) {
         for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
             if (covered.has(at) || excluded(at))
                 continue;
-            const candidate = textCandidate(source, at, name, role);
+            const candidate = textCandidate(file, source, at, name, role);
             const finding = candidate && resolveCandidate(candidate, hosts, file);
             if (!finding)
                 continue;
@@ -1402,7 +1440,7 @@ function findReferences(file, source, hosts) {
     return findings.sort((a, b) => a.offset - b.offset);
 }
 /** The reference-shaped word at a host occurrence, if the host is a whole host there. */
-function textCandidate(source, at, name, role) {
+function textCandidate(file, source, at, name, role) {
     const before = source[at - 1];
     const lineStart = source.lastIndexOf('\n', at - 1) + 1;
     const opener = DEFAULT_OPENER.exec(source.slice(Math.max(lineStart, at - 80), at));
@@ -1422,14 +1460,16 @@ function textCandidate(source, at, name, role) {
     const expanded = expand(written);
     const hostEnd = at + name.length;
     const variable = ASSIGNMENT.exec(source.slice(lineStart, start))?.[1];
-    const prefix = variable !== undefined &&
-        PREFIX_NAME.test(variable) &&
-        !/image/i.test(variable) &&
+    const oci = /oci:\/\/$/i.test(source.slice(Math.max(0, at - 6), at));
+    // A chart repository (Chart.yaml/Chart.lock `repository:`, `helm push … oci://…`) is a prefix: the
+    // chart's name is appended to it.
+    const chartRepository = oci && (/(^|\/)Chart\.(ya?ml|lock)$/.test(file) || /\bhelm\s+push\b/.test(source.slice(lineStart, at)));
+    const prefix = (chartRepository || (variable !== undefined && PREFIX_NAME.test(variable) && !/image/i.test(variable))) &&
         !expanded.partial &&
         !/[:@]/.test(source.slice(hostEnd, end));
     if (!prefix && source[hostEnd] !== '/' && !(opener && expanded.value.text.includes('/')))
         return undefined;
-    const kind = /oci:\/\/$/i.test(source.slice(Math.max(0, at - 6), at)) ? 'helm-chart' : lineKind(source, at, role);
+    const kind = oci ? 'helm-chart' : lineKind(source, at, role);
     return {
         kind,
         at: start,

@@ -91,7 +91,7 @@ export function findReferences(
   for (const name of spellings(hosts)) {
     for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
       if (covered.has(at) || excluded(at)) continue;
-      const candidate = textCandidate(source, at, name, role);
+      const candidate = textCandidate(file, source, at, name, role);
       const finding = candidate && resolveCandidate(candidate, hosts, file);
       if (!finding) continue;
       for (const edit of finding.edits) covered.add(edit.start);
@@ -103,7 +103,13 @@ export function findReferences(
 }
 
 /** The reference-shaped word at a host occurrence, if the host is a whole host there. */
-function textCandidate(source: string, at: number, name: string, role: FileRole): Candidate | undefined {
+function textCandidate(
+  file: string,
+  source: string,
+  at: number,
+  name: string,
+  role: FileRole,
+): Candidate | undefined {
   const before = source[at - 1];
   const lineStart = source.lastIndexOf('\n', at - 1) + 1;
   const opener = DEFAULT_OPENER.exec(source.slice(Math.max(lineStart, at - 80), at));
@@ -119,16 +125,17 @@ function textCandidate(source: string, at: number, name: string, role: FileRole)
   const expanded = expand(written);
   const hostEnd = at + name.length;
   const variable = ASSIGNMENT.exec(source.slice(lineStart, start))?.[1];
+  const oci = /oci:\/\/$/i.test(source.slice(Math.max(0, at - 6), at));
+  // A chart repository (Chart.yaml/Chart.lock `repository:`, `helm push … oci://…`) is a prefix: the
+  // chart's name is appended to it.
+  const chartRepository =
+    oci && (/(^|\/)Chart\.(ya?ml|lock)$/.test(file) || /\bhelm\s+push\b/.test(source.slice(lineStart, at)));
   const prefix =
-    variable !== undefined &&
-    PREFIX_NAME.test(variable) &&
-    !/image/i.test(variable) &&
+    (chartRepository || (variable !== undefined && PREFIX_NAME.test(variable) && !/image/i.test(variable))) &&
     !expanded.partial &&
     !/[:@]/.test(source.slice(hostEnd, end));
   if (!prefix && source[hostEnd] !== '/' && !(opener && expanded.value.text.includes('/'))) return undefined;
-  const kind = /oci:\/\/$/i.test(source.slice(Math.max(0, at - 6), at))
-    ? 'helm-chart'
-    : lineKind(source, at, role);
+  const kind = oci ? 'helm-chart' : lineKind(source, at, role);
   return {
     kind,
     at: start,

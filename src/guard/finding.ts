@@ -104,6 +104,8 @@ export interface Candidate {
   certain?: boolean;
   /** The value as written is a registry prefix (a registry variable), not an image. */
   prefix?: boolean;
+  /** Why --fix must not rewrite it where it is written (the finding is still reported). */
+  unfixable?: string;
 }
 
 /** Docker Hub's names: one registry, however it is spelt. */
@@ -151,6 +153,8 @@ export function resolveCandidate(
   const first = slash > 0 ? value.text.slice(0, slash) : value.text;
   const hasHost = slash > 0 ? looksLikeHost(first) : candidate.prefix === true && looksLikeHost(first);
   if (hasHost ? !isOldHost(first, hosts) : !(candidate.certain && oldIsDockerHub(hosts))) return undefined;
+  // `FROM scratch` is the empty image, never pulled.
+  if (!hasHost && value.text === 'scratch') return undefined;
   const hostEnd = hasHost ? first.length : -1;
   if (candidate.prefix) return prefixFinding(candidate, value, hostEnd, hosts, file);
   let partialTag = candidate.partial;
@@ -189,7 +193,7 @@ export function resolveCandidate(
     partial,
     dynamic: partial,
     edits,
-    ...(unfixable !== undefined && { unfixable }),
+    ...((candidate.unfixable ?? unfixable) !== undefined && { unfixable: candidate.unfixable ?? unfixable }),
   };
 }
 

@@ -85,6 +85,8 @@ export function yamlCandidates(
         return;
       }
       const split = splitForm(node);
+      // In the split form, `image:`/`name:` beside `registry:` is only the path, not an image of its own.
+      const pathKeys = split && node.has('registry') ? new Set(['image', 'name']) : new Set<string>();
       if (split) {
         const key = path[path.length - 1];
         const kind = key === 'image' ? imageKind : 'helm-image';
@@ -99,7 +101,7 @@ export function yamlCandidates(
         const key = String(pair.key.value);
         const child = [...path, key];
         const value = pair.value;
-        if (isScalar(value) && typeof value.value === 'string') {
+        if (isScalar(value) && typeof value.value === 'string' && !pathKeys.has(key)) {
           const kind = kindOfString(child);
           if (kind) {
             const found = scalarCandidate(value, kind);
@@ -189,7 +191,8 @@ export function yamlCandidates(
           ? scalarText(node)
           : undefined;
       };
-      const name = field('newName') ?? field('name');
+      const newName = field('newName');
+      const name = newName ?? field('name');
       if (!name) return undefined;
       const tag = field('newTag');
       const digest = field('digest');
@@ -205,6 +208,10 @@ export function yamlCandidates(
         value: expanded.value,
         partial: expanded.partial,
         ...certainty(expanded.value, true),
+        // `name` is what Kustomize matches in the resources: the move belongs in a newName.
+        ...(!newName && {
+          unfixable: `Kustomize matches images by name: add newName: <new registry>/… beside name: ${name.text}`,
+        }),
       };
     }
   }
@@ -227,8 +234,9 @@ export function yamlCandidates(
  * host-less values need it: they mean Docker Hub there, and nothing elsewhere).
  */
 function certainty(value: MappedText, certain: boolean): { certain?: true } {
-  const first = value.text.replace(/^docker:\/\//i, '').split('/')[0]!;
-  const hasHost = value.text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
+  const text = value.text.replace(/^docker:\/\//i, '');
+  const first = text.split('/')[0]!;
+  const hasHost = text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
   return certain && !hasHost ? { certain: true } : {};
 }
 
