@@ -1077,10 +1077,11 @@ function yamlCandidates(source, role, names = [], file = '') {
     // (Kustomize's images: entries are read by their path from the root.)
     const partial = names.length > 0 && role !== 'workflow' && role !== 'action' && !kustomization(file);
     const globalRegistry = partial && role === 'helm-values' ? helmGlobalRegistry(source, names) : undefined;
-    // Every image of the chart inherits a global registry: their blocks are read too.
+    // Every image of the chart without a registry of its own inherits the global one: the blocks of
+    // their `repository:` lines are read too.
     const inherited = globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
     const regions = partial
-        ? regionsOf(source, names, inherited ? /^[ \t-]*(repository|image):/gm : undefined)
+        ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined)
         : [];
     if (regions.length > 0) {
         const found = [];
@@ -1089,10 +1090,8 @@ function yamlCandidates(source, role, names = [], file = '') {
             const part = simpleRegion(source, region, kind, globalRegistry) ??
                 parsedCandidates(source, role, file, region, { kind, globalRegistry });
             // A fragment the parser cannot read alone (an alias, a flow collection cut in two): read it all.
-            if (!part) {
-                console.error('FALLBACK', region, JSON.stringify(source.slice(region.start, region.end)));
+            if (!part)
                 return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
-            }
             found.push(...part);
         }
         return found;
@@ -1608,6 +1607,9 @@ function roleOf(file, source) {
     const base = file.slice(file.lastIndexOf('/') + 1);
     if (/^(Dockerfile|Containerfile)([._-].*)?$/i.test(base) || /\.(dockerfile|containerfile)$/i.test(base))
         return 'dockerfile';
+    // Chart.yaml names charts and their repositories, never an image by key: the text pass reads it.
+    if (base === 'Chart.yaml')
+        return 'text';
     if (/\.ya?ml$/i.test(base)) {
         if (/(^|\/)\.github\/workflows\/[^/]+$/.test(file))
             return 'workflow';

@@ -13,6 +13,8 @@ export function roleOf(file: string, source: string): FileRole {
   const base = file.slice(file.lastIndexOf('/') + 1);
   if (/^(Dockerfile|Containerfile)([._-].*)?$/i.test(base) || /\.(dockerfile|containerfile)$/i.test(base))
     return 'dockerfile';
+  // Chart.yaml names charts and their repositories, never an image by key: the text pass reads it.
+  if (base === 'Chart.yaml') return 'text';
   if (/\.ya?ml$/i.test(base)) {
     if (/(^|\/)\.github\/workflows\/[^/]+$/.test(file)) return 'workflow';
     if (/^action\.ya?ml$/.test(base)) return 'action';

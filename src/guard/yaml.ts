@@ -36,12 +36,11 @@ export function yamlCandidates(
   // (Kustomize's images: entries are read by their path from the root.)
   const partial = names.length > 0 && role !== 'workflow' && role !== 'action' && !kustomization(file);
   const globalRegistry = partial && role === 'helm-values' ? helmGlobalRegistry(source, names) : undefined;
-  // Every image of the chart inherits a global registry: their blocks are read too.
+  // Every image of the chart without a registry of its own inherits the global one: the blocks of
+  // their `repository:` lines are read too.
   const inherited =
     globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
-  const regions = partial
-    ? regionsOf(source, names, inherited ? /^[ \t-]*(repository|image):/gm : undefined)
-    : [];
+  const regions = partial ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined) : [];
   if (regions.length > 0) {
     const found: Candidate[] = [];
     for (const region of regions) {
@@ -50,10 +49,7 @@ export function yamlCandidates(
         simpleRegion(source, region, kind, globalRegistry) ??
         parsedCandidates(source, role, file, region, { kind, globalRegistry });
       // A fragment the parser cannot read alone (an alias, a flow collection cut in two): read it all.
-      if (!part) {
-        console.error('FALLBACK', region, JSON.stringify(source.slice(region.start, region.end)));
-        return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
-      }
+      if (!part) return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
       found.push(...part);
     }
     return found;
