@@ -1080,9 +1080,7 @@ function yamlCandidates(source, role, names = [], file = '') {
     // Every image of the chart without a registry of its own inherits the global one: the blocks of
     // their `repository:` lines are read too.
     const inherited = globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
-    const regions = partial
-        ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined)
-        : [];
+    const regions = partial ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined) : [];
     if (regions.length > 0) {
         const found = [];
         for (const region of regions) {
@@ -2595,9 +2593,19 @@ function summaryOf(report) {
     ];
     const byKind = new Map();
     for (const finding of counted)
-        byKind.set(finding.kind, (byKind.get(finding.kind) ?? 0) + 1);
+        byKind.set(finding.kind, [...(byKind.get(finding.kind) ?? []), finding]);
+    if (byKind.size > 0) {
+        lines.push('', '#### By kind', '', (0,markdown/* table */.tp)(['Kind', 'Findings', 'Files', 'With variables (dynamic)'], [...byKind]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([kind, list]) => [
+            kind,
+            list.length,
+            new Set(list.map((finding) => finding.file)).size,
+            list.filter((finding) => finding.dynamic).length,
+        ])));
+    }
     if (byKind.size > 1) {
-        lines.push('', '```mermaid', 'pie title Findings by kind', ...[...byKind].map(([kind, n]) => `  "${kind}" : ${n}`), '```');
+        lines.push('', '```mermaid', 'pie title Findings by kind', ...[...byKind].map(([kind, list]) => `  "${kind}" : ${list.length}`), '```');
     }
     const outcome = new Map((fixes ?? []).map((fix) => [positionKey(fix), fix]));
     let rows = 0;
@@ -2609,7 +2617,7 @@ function summaryOf(report) {
             break;
         const shown = list.slice(0, SUMMARY_ROWS - rows);
         rows += shown.length;
-        lines.push('', `#### \`${(0,markdown/* cell */.Hn)(file)}\` (${list.length})`, '', (0,markdown/* table */.tp)([
+        lines.push('', ...(rows === shown.length ? ['#### By file', ''] : []), `#### \`${(0,markdown/* cell */.Hn)(file)}\` (${list.length})`, '', (0,markdown/* table */.tp)([
             'Line:col',
             'Reference',
             'Kind',

@@ -163,14 +163,32 @@ function summaryOf(report: GuardReport): string {
       ],
     ),
   ];
-  const byKind = new Map<string, number>();
-  for (const finding of counted) byKind.set(finding.kind, (byKind.get(finding.kind) ?? 0) + 1);
+  const byKind = new Map<string, Finding[]>();
+  for (const finding of counted) byKind.set(finding.kind, [...(byKind.get(finding.kind) ?? []), finding]);
+  if (byKind.size > 0) {
+    lines.push(
+      '',
+      '#### By kind',
+      '',
+      table(
+        ['Kind', 'Findings', 'Files', 'With variables (dynamic)'],
+        [...byKind]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([kind, list]) => [
+            kind,
+            list.length,
+            new Set(list.map((finding) => finding.file)).size,
+            list.filter((finding) => finding.dynamic).length,
+          ]),
+      ),
+    );
+  }
   if (byKind.size > 1) {
     lines.push(
       '',
       '```mermaid',
       'pie title Findings by kind',
-      ...[...byKind].map(([kind, n]) => `  "${kind}" : ${n}`),
+      ...[...byKind].map(([kind, list]) => `  "${kind}" : ${list.length}`),
       '```',
     );
   }
@@ -184,6 +202,7 @@ function summaryOf(report: GuardReport): string {
     rows += shown.length;
     lines.push(
       '',
+      ...(rows === shown.length ? ['#### By file', ''] : []),
       `#### \`${cell(file)}\` (${list.length})`,
       '',
       table(

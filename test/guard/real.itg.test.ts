@@ -12,7 +12,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import os from 'node:os';
 import path from 'node:path';
 import { readRefsFile } from '../../src/copy/refs-file.js';
-import { ROOT, runCli } from '../harness/cli.js';
+import { runnerFiles } from '../harness/actions-env.js';
+import { ROOT, runAction, runCli } from '../harness/cli.js';
 import { requireTool } from '../harness/tools.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/guard/real');
@@ -331,5 +332,23 @@ describe('guard on realistic whole files (issue 13)', () => {
     ]);
     writeFileSync(out, JSON.stringify({ ...refs, prefixes: ['Not/A/Path'] }));
     await expect(readRefsFile(out)).rejects.toThrow(/prefixes/);
+  });
+
+  test('the job summary groups the findings by kind and by file', async () => {
+    const dir = tree();
+    const runner = runnerFiles();
+    temporary.push(runner.dir);
+    const run = await runAction(['guard'], {
+      cwd: dir,
+      env: { ...runner.env, INPUT_MANIFEST: 'cutover-old.yml', INPUT_NOW: NOW },
+    });
+    expect(run.code).toBe(0);
+    const summary = runner.summary();
+    expect(summary).toContain('#### By kind');
+    expect(summary).toContain('| dynamic | 4 | 2 | 4 |');
+    expect(summary).toContain('| registry-prefix | 6 | 5 | 6 |');
+    expect(summary).toContain('| kubernetes-image | 2 | 2 | 0 |');
+    expect(summary).toContain('#### By file');
+    expect(summary).toContain('#### `cloudbuild/cloudbuild.yaml` (3)');
   });
 });
