@@ -415,7 +415,10 @@ function runProgram(file, args, options) {
         const stdout = new KeptBytes('head', options.stdoutLimit ?? Infinity);
         const stderr = new KeptBytes('tail', options.stderrLimit ?? DEFAULT_STDERR_LIMIT);
         child.stdout.on('data', (chunk) => {
-            stdout.add(chunk);
+            if (options.onStdout)
+                options.onStdout(chunk);
+            else
+                stdout.add(chunk);
             options.onOutput?.(chunk, 'stdout');
         });
         child.stderr.on('data', (chunk) => {

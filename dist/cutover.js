@@ -12397,14 +12397,14 @@ function requireActionsCore() {
  */
 const LOADERS = [
     ['validate', async () => (await __nccwpck_require__.e(/* import() */ 727).then(__nccwpck_require__.bind(__nccwpck_require__, 35727))).validate],
-    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(832), __nccwpck_require__.e(637), __nccwpck_require__.e(349)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22349))).copyTags],
-    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(40), __nccwpck_require__.e(832), __nccwpck_require__.e(637), __nccwpck_require__.e(687)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68687))).push],
+    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(832), __nccwpck_require__.e(841), __nccwpck_require__.e(349)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22349))).copyTags],
+    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(40), __nccwpck_require__.e(832), __nccwpck_require__.e(841), __nccwpck_require__.e(687)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68687))).push],
     ['tags', async () => (await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 50586))).tags],
-    ['verify', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(832), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28526))).verify],
-    ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(23), __nccwpck_require__.e(993)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9993))).guard],
+    ['verify', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(832), __nccwpck_require__.e(440)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28526))).verify],
+    ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(851), __nccwpck_require__.e(461)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63975))).guard],
     ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18885))).checkGeneratedCommand],
     ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(608), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32989))).plan],
-    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(832), __nccwpck_require__.e(23), __nccwpck_require__.e(608), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54108))).status],
+    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(832), __nccwpck_require__.e(841), __nccwpck_require__.e(851), __nccwpck_require__.e(608), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54108))).status],
     ['rollout', async () => (await __nccwpck_require__.e(/* import() */ 849).then(__nccwpck_require__.bind(__nccwpck_require__, 86849))).rollout],
 ];
 /** The command names, without loading any command. */
@@ -13229,9 +13229,11 @@ function crossFieldProblems(input, at) {
         for (const [name, path] of names) {
             const key = (0,reference/* normalizeHost */.cS)(name);
             const earlier = hostsSeen.get(key);
-            if (earlier)
+            // Docker Hub's names (index.docker.io, registry-1.docker.io …) are one registry: listing them as
+            // aliases of docker.io is fine; naming the same registry on both sides is not.
+            if (earlier && earlier[1] !== role)
                 problems.push(at(path, `host "${name}" is already named at ${(0,locate/* formatKeyPath */.K7)(earlier)}: the old and new registries must differ`));
-            else
+            else if (!earlier)
                 hostsSeen.set(key, path);
         }
     }
@@ -13946,12 +13948,13 @@ function today(override) {
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   HO: () => (/* binding */ isValidHost),
 /* harmony export */   M0: () => (/* binding */ isValidRepositoryPath),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   cS: () => (/* binding */ normalizeHost),
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   fH: () => (/* binding */ isValidDigest),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony exports DOCKER_HUB, InvalidReferenceError */
+/* unused harmony export InvalidReferenceError */
 /**
  * Image references per the distribution grammar (github.com/distribution/reference):
  * `[host[:port]/]path[:tag][@digest]`, with Docker's normalisation rules for docker.io.

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 637;
-exports.ids = [637];
+exports.id = 841;
+exports.ids = [841];
 exports.modules = {
 
 /***/ 61346:
@@ -12,355 +12,6 @@ exports.modules = {
 /** Declares a command with its option types inferred from its option definitions. */
 function defineCommand(command) {
     return command;
-}
-
-
-/***/ }),
-
-/***/ 9345:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L1: () => (/* binding */ copyImage),
-/* harmony export */   W: () => (/* binding */ CopySession)
-/* harmony export */ });
-/* unused harmony export MAX_INDEX_DEPTH */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
-
-
-
-
-
-/** Indexes nested deeper than this are refused (real images nest one or two levels). */
-const MAX_INDEX_DEPTH = 8;
-/**
- * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
- * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
- */
-class CopySession {
-    bytesUploaded = 0;
-    /** Bytes sent so far, counted as they stream (for progress lines). */
-    bytesStreamed = 0;
-    blobsUploaded = 0;
-    blobsMounted = 0;
-    blobsSkipped = 0;
-    /** target host + digest → target repositories known to hold it. */
-    holders = new Map();
-    /** target host + digest → the first ensure of that blob, others wait for it. */
-    pending = new Map();
-    /** target host + repository + digest → manifests known present. */
-    manifests = new Set();
-    /** target host + digest → why the blob could not be copied: not tried again in this run. */
-    failedBlobs = new Map();
-    /** Records that a target repository holds a blob. */
-    noteBlob(host, repository, digest) {
-        const key = `${host} ${digest}`;
-        const set = this.holders.get(key) ?? new Set();
-        set.add(repository);
-        this.holders.set(key, set);
-    }
-    /** True when the run already knows the repository holds the blob. */
-    hasBlob(host, repository, digest) {
-        return this.holders.get(`${host} ${digest}`)?.has(repository) ?? false;
-    }
-    /** Some other repository of the target that holds the blob, to mount from. */
-    mountSource(host, repository, digest) {
-        for (const holder of this.holders.get(`${host} ${digest}`) ?? [])
-            if (holder !== repository)
-                return holder;
-        return undefined;
-    }
-    noteManifest(host, repository, digest) {
-        this.manifests.add(`${host} ${repository} ${digest}`);
-    }
-    hasManifest(host, repository, digest) {
-        return this.manifests.has(`${host} ${repository} ${digest}`);
-    }
-    /** Records that a blob could not be copied to a target host; later images needing it fail at once. */
-    noteFailedBlob(host, digest, error) {
-        this.failedBlobs.set(`${host} ${digest}`, error);
-    }
-    /** Why a blob already failed in this run, if it did. */
-    failedBlob(host, digest) {
-        return this.failedBlobs.get(`${host} ${digest}`);
-    }
-    /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
-    async exclusive(host, digest, work) {
-        const key = `${host} ${digest}`;
-        for (;;) {
-            const running = this.pending.get(key);
-            if (!running)
-                break;
-            await running.catch(() => undefined);
-        }
-        const promise = work();
-        this.pending.set(key, promise);
-        try {
-            return await promise;
-        }
-        finally {
-            if (this.pending.get(key) === promise)
-                this.pending.delete(key);
-        }
-    }
-}
-/**
- * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
- * first (HEAD, then a mount from another target repository, then a streamed upload — each unique
- * blob uploaded at most once per session), index children by digest, the tag last; then verifies
- * that the target reference resolves to the source digest. A target tag that already points at
- * the same digest costs one HEAD (`skipped`); one that points elsewhere is a `conflict` unless
- * `overwrite`. Nothing is ever written to the source.
- * @throws RegistryError when the source reference does not exist or the copy fails after retries
- */
-async function copyImage(request, options = {}) {
-    const { source, sourceRepository, reference, target, targetRepository } = request;
-    const targetReference = request.targetReference ?? reference;
-    const session = options.session ?? new CopySession();
-    const dryRun = options.dryRun === true;
-    // Both HEADs at once: on a re-run they are all the work there is.
-    const [sourceHead, existing] = await Promise.all([
-        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
-        target.headManifest(targetRepository, targetReference),
-    ]);
-    if (!sourceHead) {
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
-            status: 404,
-            code: 'MANIFEST_UNKNOWN',
-            host: source.host,
-        });
-    }
-    const result = {
-        action: 'copied',
-        digest: sourceHead.digest,
-        mediaType: 'mediaType' in sourceHead ? sourceHead.mediaType : '',
-        bytesUploaded: 0,
-        size: 0,
-        blobsUploaded: 0,
-        blobsMounted: 0,
-        blobsSkipped: 0,
-        manifestsPut: 0,
-        dryRun,
-    };
-    if (existing) {
-        if (existing.digest === sourceHead.digest) {
-            session.noteManifest(target.host, targetRepository, existing.digest);
-            return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
-        }
-        if (!options.overwrite)
-            return { ...result, action: 'conflict', existingDigest: existing.digest };
-    }
-    // By digest, so a tag moved in the meantime cannot swap the content under us.
-    const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
-    result.mediaType = manifest.mediaType;
-    const walk = { request, options, session, result, counted: new Set() };
-    await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
-    if (!dryRun) {
-        const written = await target.headManifest(targetRepository, targetReference);
-        if (written?.digest !== manifest.digest) {
-            throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, { code: 'VERIFY_FAILED', host: target.host, final: true });
-        }
-    }
-    return result;
-}
-/**
- * The walk's path after entering `manifest`. A manifest found below itself — under its digest,
- * or with the same bytes under another algorithm's digest — is an index that names itself (or a
- * cycle): refused, as is nesting deeper than {@link MAX_INDEX_DEPTH}.
- */
-function enter(walk, manifest, ancestors) {
-    const { source, sourceRepository } = walk.request;
-    const where = `${source.host}/${sourceRepository}@${manifest.digest.slice(0, 80)}`;
-    if (ancestors.depth >= MAX_INDEX_DEPTH)
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: indexes nested deeper than ${MAX_INDEX_DEPTH} levels`, {
-            host: source.host,
-            final: true,
-        });
-    const content = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(manifest.bytes);
-    if (ancestors.seen.has(manifest.digest) || ancestors.seen.has(content))
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: the index names itself (a manifest with the same bytes appears again below it): refusing to walk a cycle`, { host: source.host, final: true });
-    return { seen: new Set([...ancestors.seen, manifest.digest, content]), depth: ancestors.depth + 1 };
-}
-async function copyManifestTree(walk, manifest, targetReference, ancestors) {
-    const { request, session, result, options } = walk;
-    const { source, target, sourceRepository, targetRepository } = request;
-    const path = enter(walk, manifest, ancestors);
-    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
-    result.size += manifest.bytes.length;
-    if (parsed.isIndex) {
-        for (const child of parsed.manifests)
-            checkDescriptor(walk, child, 'manifest');
-        // Children by digest first, so the index (and its tag) never points at something missing.
-        const children = [...new Map(parsed.manifests.map((child) => [child.digest, child])).values()];
-        await Promise.all(children.map(async (child) => {
-            if (session.hasManifest(target.host, targetRepository, child.digest))
-                return;
-            const present = await target.headManifest(targetRepository, child.digest);
-            if (present?.digest === child.digest) {
-                session.noteManifest(target.host, targetRepository, child.digest);
-                result.size += child.size;
-                return;
-            }
-            const childManifest = await source.getManifest(sourceRepository, child.digest);
-            if (childManifest.bytes.length !== child.size)
-                throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}@${child.digest}: the index says ${child.size} bytes, the manifest has ${childManifest.bytes.length}`, { host: source.host, final: true });
-            await copyManifestTree(walk, childManifest, child.digest, path);
-        }));
-    }
-    else {
-        for (const blob of parsed.blobs)
-            checkDescriptor(walk, blob, 'blob');
-        await Promise.all(parsed.blobs
-            .filter((blob) => !(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .isForeignBlob */ .Go)(blob))
-            .map(async (blob) => {
-            if (!walk.counted.has(blob.digest)) {
-                walk.counted.add(blob.digest);
-                result.size += blob.size;
-            }
-            await ensureBlob(walk, blob);
-        }));
-    }
-    if (options.dryRun)
-        return;
-    await target.putManifest(targetRepository, targetReference, manifest);
-    result.manifestsPut++;
-    session.noteManifest(target.host, targetRepository, manifest.digest);
-}
-/** Makes sure the target repository has a blob: known, HEAD, mount, or upload (once per session). */
-async function ensureBlob(walk, blob) {
-    const { request, session, result, options } = walk;
-    const { target, targetRepository } = request;
-    const host = target.host;
-    if (session.hasBlob(host, targetRepository, blob.digest))
-        return;
-    await session.exclusive(host, blob.digest, async () => {
-        if (session.hasBlob(host, targetRepository, blob.digest))
-            return;
-        const failed = session.failedBlob(host, blob.digest);
-        if (failed !== undefined)
-            throw failed;
-        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
-            session.noteBlob(host, targetRepository, blob.digest);
-            session.blobsSkipped++;
-            result.blobsSkipped++;
-            return;
-        }
-        const from = session.mountSource(host, targetRepository, blob.digest);
-        if (options.dryRun) {
-            // Planned: the first repository uploads it, every other one mounts it.
-            session.noteBlob(host, targetRepository, blob.digest);
-            if (from) {
-                session.blobsMounted++;
-                result.blobsMounted++;
-            }
-            else {
-                session.bytesUploaded += blob.size;
-                result.bytesUploaded += blob.size;
-                session.blobsUploaded++;
-                result.blobsUploaded++;
-            }
-            return;
-        }
-        let location;
-        if (from) {
-            const mount = await target.mountBlob(targetRepository, blob.digest, from);
-            if (mount.mounted) {
-                session.noteBlob(host, targetRepository, blob.digest);
-                session.blobsMounted++;
-                result.blobsMounted++;
-                return;
-            }
-            location = mount.location;
-        }
-        try {
-            await streamBlob(walk, blob, location);
-        }
-        catch (error) {
-            // Retried where it failed already; the next image that needs it fails at once.
-            session.noteFailedBlob(host, blob.digest, error);
-            throw error;
-        }
-        session.noteBlob(host, targetRepository, blob.digest);
-        session.bytesUploaded += blob.size;
-        result.bytesUploaded += blob.size;
-        session.blobsUploaded++;
-        result.blobsUploaded++;
-    });
-}
-/**
- * Streams a blob from source to target. The target's transport retries the upload as a whole
- * (a new session and a new download from the source for each attempt); the bytes of a failed
- * attempt are taken back out of the progress count.
- */
-async function streamBlob(walk, blob, location) {
-    const { request, session } = walk;
-    const { source, target, sourceRepository, targetRepository } = request;
-    let streamed = 0;
-    const forget = () => {
-        session.bytesStreamed -= streamed;
-        streamed = 0;
-    };
-    try {
-        await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
-            forget();
-            const download = await source.getBlob(sourceRepository, blob.digest, blob.size);
-            return verifiedBytes(download.stream, blob, source.host, (n) => {
-                streamed += n;
-                session.bytesStreamed += n;
-            });
-        }, location);
-    }
-    catch (error) {
-        forget();
-        throw error;
-    }
-}
-/**
- * Passes a blob's bytes on, counting them, and fails the stream — so the upload it feeds is
- * never completed — when they are more or fewer than the descriptor's size or do not hash to its
- * digest.
- */
-function verifiedBytes(stream, blob, host, onBytes) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest));
-    let total = 0;
-    const mismatch = (message) => new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${host}: blob ${blob.digest}: ${message}`, {
-        code: 'DIGEST_INVALID',
-        host,
-        final: true,
-    });
-    const verifier = new node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform({
-        transform(chunk, _encoding, callback) {
-            total += chunk.length;
-            if (total > blob.size)
-                return callback(mismatch(`more than the ${blob.size} bytes its descriptor says`));
-            hash.update(chunk);
-            onBytes(chunk.length);
-            callback(null, chunk);
-        },
-        flush(callback) {
-            if (total !== blob.size)
-                return callback(mismatch(`${total} bytes, its descriptor says ${blob.size}`));
-            const actual = `${(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest)}:${hash.digest('hex')}`;
-            callback(actual === blob.digest ? null : mismatch(`the bytes hash to ${actual}`));
-        },
-    });
-    stream.on('error', (error) => verifier.destroy(error));
-    verifier.on('close', () => stream.destroy());
-    return stream.pipe(verifier);
-}
-/** A descriptor from a manifest is used in URLs and sizes: its digest and size must be sane. */
-function checkDescriptor(walk, descriptor, what) {
-    const { source, sourceRepository } = walk.request;
-    const valid = typeof descriptor.digest === 'string' &&
-        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(descriptor.digest) &&
-        Number.isSafeInteger(descriptor.size) &&
-        descriptor.size >= 0;
-    if (!valid)
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}: a ${what} descriptor with digest ${JSON.stringify(descriptor.digest)?.slice(0, 150)} and size ${String(descriptor.size)} is not valid (sha256 or sha512 digests, whole sizes)`, { host: source.host, final: true });
 }
 
 
@@ -718,6 +369,99 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
+/***/ 17870:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ mapLimited),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   vP: () => (/* binding */ forEachLimited)
+/* harmony export */ });
+/**
+ * The one concurrency limiter. Registries, the GitHub API and the machine's cores all want bounded
+ * fan-out; every bounded loop in cutover goes through here so the behaviour (first come, first
+ * served; a finished task hands its slot straight to the next) is written once.
+ */
+/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
+    }
+    /** Holders right now (for tests and progress lines). */
+    get running() {
+        return this.active;
+    }
+    /** Waiting for a slot right now. */
+    get queued() {
+        return this.waiting.length;
+    }
+    /** Waits for a slot; the returned function gives it back (extra calls are ignored). */
+    async acquire() {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The slot passes straight to the next waiter, so `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `work` inside a slot. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+/**
+ * Runs `work` over `items` with at most `limit` in flight and returns the results in input order.
+ * The first failure rejects the whole call once the tasks already started have settled.
+ */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length && !failure) {
+            const index = next++;
+            try {
+                results[index] = await work(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** {@link mapLimited} for work whose results are not needed. */
+async function forEachLimited(items, limit, work) {
+    await mapLimited(items, limit, work);
+}
+
+
+/***/ }),
+
 /***/ 51477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -796,6 +540,219 @@ function writeSummaryFile(cwd, file, markdown) {
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--summary ${file}: cannot write it (${error.code})`);
     }
+}
+
+
+/***/ }),
+
+/***/ 2451:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   K5: () => (/* binding */ splitNul),
+/* harmony export */   _Z: () => (/* binding */ processExists),
+/* harmony export */   mB: () => (/* binding */ runProgram),
+/* harmony export */   nA: () => (/* binding */ onInterrupt)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+
+
+/** Error output kept by default: enough for any message, bounded for a program that floods it. */
+const DEFAULT_STDERR_LIMIT = 1 << 20;
+/**
+ * Output kept up to a byte limit — the first bytes (`head`) or the last (`tail`) — with a count of
+ * the bytes dropped, so that memory stays bounded however much a program writes.
+ */
+class KeptBytes {
+    keep;
+    limit;
+    chunks = [];
+    size = 0;
+    dropped = 0;
+    constructor(keep, limit) {
+        this.keep = keep;
+        this.limit = limit;
+    }
+    add(chunk) {
+        if (this.keep === 'head') {
+            const room = Math.max(0, this.limit - this.size);
+            const kept = chunk.length <= room ? chunk : chunk.subarray(0, room);
+            if (kept.length > 0) {
+                // A copy, so that a kept slice does not pin the whole chunk it came from.
+                this.chunks.push(kept === chunk ? chunk : Buffer.from(kept));
+                this.size += kept.length;
+            }
+            this.dropped += chunk.length - kept.length;
+            return;
+        }
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.limit && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.limit;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.chunks[0] = Buffer.from(first.subarray(excess));
+                this.size -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    bytes() {
+        return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    }
+}
+/** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 5000;
+/** Process groups started with a time limit and still running; stopped if cutover itself is. */
+const groups = new Set();
+function stopGroups(signal) {
+    for (const pid of groups)
+        signalGroup(pid, signal);
+}
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Synchronous clean-ups (removing scratch directories) run when cutover is stopped by a signal. */
+const cleanups = new Set();
+let forwarding = false;
+/**
+ * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
+ * signal; pass SIGINT and SIGTERM on, run the registered clean-ups, then end as the signal would
+ * have ended us.
+ */
+function forwardSignals() {
+    if (forwarding)
+        return;
+    forwarding = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            stopGroups(signal);
+            for (const cleanup of cleanups) {
+                try {
+                    cleanup();
+                }
+                catch {
+                    // Best effort: the next run removes what is left (see the callers).
+                }
+            }
+            process.kill(process.pid, signal);
+        });
+    }
+    process.once('exit', () => stopGroups('SIGKILL'));
+}
+/**
+ * Registers a synchronous clean-up to run if cutover is stopped by SIGINT or SIGTERM (after the
+ * programs it started are signalled), for things a `finally` would otherwise undo. Returns a
+ * function that unregisters it, to call when the work ends normally.
+ */
+function onInterrupt(cleanup) {
+    forwardSignals();
+    cleanups.add(cleanup);
+    return () => void cleanups.delete(cleanup);
+}
+/** True when a process with this id exists (on this machine). */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, it is just not ours to signal.
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Runs a program with an argument array (never a shell string built from data) and collects its
+ * output. Resolves with the exit code; rejects only when the program cannot be started at all.
+ */
+function runProgram(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const limited = options.timeoutMs !== undefined;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group, so that a time limit stops what a shell command started as well.
+            detached: limited,
+        });
+        let timedOut = false;
+        const timers = [];
+        if (limited && child.pid !== undefined) {
+            const pid = child.pid;
+            forwardSignals();
+            groups.add(pid);
+            timers.push(setTimeout(() => {
+                timedOut = true;
+                signalGroup(pid, 'SIGTERM');
+                timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
+            }, options.timeoutMs));
+        }
+        const stdout = new KeptBytes('head', options.stdoutLimit ?? Infinity);
+        const stderr = new KeptBytes('tail', options.stderrLimit ?? DEFAULT_STDERR_LIMIT);
+        child.stdout.on('data', (chunk) => {
+            if (options.onStdout)
+                options.onStdout(chunk);
+            else
+                stdout.add(chunk);
+            options.onOutput?.(chunk, 'stdout');
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.add(chunk);
+            options.onOutput?.(chunk, 'stderr');
+        });
+        const settle = () => {
+            for (const timer of timers)
+                clearTimeout(timer);
+            if (child.pid !== undefined)
+                groups.delete(child.pid);
+        };
+        child.on('error', (error) => {
+            settle();
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            settle();
+            resolve({
+                code: code ?? 128,
+                ...(signal && { signal }),
+                stdout: stdout.bytes(),
+                stderr: stderr.bytes().toString('utf8'),
+                stdoutDropped: stdout.dropped,
+                stderrDropped: stderr.dropped,
+                ...(timedOut && { timedOut }),
+            });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    });
+}
+/** Runs `git` and returns its stdout; a non-zero exit becomes an OperationalError carrying git's message. */
+async function git(args, cwd, input) {
+    const result = await runProgram('git', args, {
+        cwd,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+        ...(input !== undefined && { input }),
+    });
+    if (result.code !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationalError */ .LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+    }
+    return result.stdout;
+}
+/** Splits NUL-separated output (`-z`) into its entries. */
+function splitNul(output) {
+    return output.toString('utf8').split('\0').filter(Boolean);
 }
 
 

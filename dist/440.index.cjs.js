@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 526;
-exports.ids = [526];
+exports.id = 440;
+exports.ids = [440];
 exports.modules = {
 
 /***/ 61346:
@@ -170,6 +170,99 @@ function planPush(manifest, today, request) {
 
 /***/ }),
 
+/***/ 17870:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ mapLimited),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   vP: () => (/* binding */ forEachLimited)
+/* harmony export */ });
+/**
+ * The one concurrency limiter. Registries, the GitHub API and the machine's cores all want bounded
+ * fan-out; every bounded loop in cutover goes through here so the behaviour (first come, first
+ * served; a finished task hands its slot straight to the next) is written once.
+ */
+/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
+    }
+    /** Holders right now (for tests and progress lines). */
+    get running() {
+        return this.active;
+    }
+    /** Waiting for a slot right now. */
+    get queued() {
+        return this.waiting.length;
+    }
+    /** Waits for a slot; the returned function gives it back (extra calls are ignored). */
+    async acquire() {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The slot passes straight to the next waiter, so `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `work` inside a slot. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+/**
+ * Runs `work` over `items` with at most `limit` in flight and returns the results in input order.
+ * The first failure rejects the whole call once the tasks already started have settled.
+ */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length && !failure) {
+            const index = next++;
+            try {
+                results[index] = await work(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** {@link mapLimited} for work whose results are not needed. */
+async function forEachLimited(items, limit, work) {
+    await mapLimited(items, limit, work);
+}
+
+
+/***/ }),
+
 /***/ 51477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -248,6 +341,219 @@ function writeSummaryFile(cwd, file, markdown) {
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--summary ${file}: cannot write it (${error.code})`);
     }
+}
+
+
+/***/ }),
+
+/***/ 2451:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   K5: () => (/* binding */ splitNul),
+/* harmony export */   _Z: () => (/* binding */ processExists),
+/* harmony export */   mB: () => (/* binding */ runProgram),
+/* harmony export */   nA: () => (/* binding */ onInterrupt)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+
+
+/** Error output kept by default: enough for any message, bounded for a program that floods it. */
+const DEFAULT_STDERR_LIMIT = 1 << 20;
+/**
+ * Output kept up to a byte limit — the first bytes (`head`) or the last (`tail`) — with a count of
+ * the bytes dropped, so that memory stays bounded however much a program writes.
+ */
+class KeptBytes {
+    keep;
+    limit;
+    chunks = [];
+    size = 0;
+    dropped = 0;
+    constructor(keep, limit) {
+        this.keep = keep;
+        this.limit = limit;
+    }
+    add(chunk) {
+        if (this.keep === 'head') {
+            const room = Math.max(0, this.limit - this.size);
+            const kept = chunk.length <= room ? chunk : chunk.subarray(0, room);
+            if (kept.length > 0) {
+                // A copy, so that a kept slice does not pin the whole chunk it came from.
+                this.chunks.push(kept === chunk ? chunk : Buffer.from(kept));
+                this.size += kept.length;
+            }
+            this.dropped += chunk.length - kept.length;
+            return;
+        }
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.limit && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.limit;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.chunks[0] = Buffer.from(first.subarray(excess));
+                this.size -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    bytes() {
+        return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    }
+}
+/** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 5000;
+/** Process groups started with a time limit and still running; stopped if cutover itself is. */
+const groups = new Set();
+function stopGroups(signal) {
+    for (const pid of groups)
+        signalGroup(pid, signal);
+}
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Synchronous clean-ups (removing scratch directories) run when cutover is stopped by a signal. */
+const cleanups = new Set();
+let forwarding = false;
+/**
+ * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
+ * signal; pass SIGINT and SIGTERM on, run the registered clean-ups, then end as the signal would
+ * have ended us.
+ */
+function forwardSignals() {
+    if (forwarding)
+        return;
+    forwarding = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            stopGroups(signal);
+            for (const cleanup of cleanups) {
+                try {
+                    cleanup();
+                }
+                catch {
+                    // Best effort: the next run removes what is left (see the callers).
+                }
+            }
+            process.kill(process.pid, signal);
+        });
+    }
+    process.once('exit', () => stopGroups('SIGKILL'));
+}
+/**
+ * Registers a synchronous clean-up to run if cutover is stopped by SIGINT or SIGTERM (after the
+ * programs it started are signalled), for things a `finally` would otherwise undo. Returns a
+ * function that unregisters it, to call when the work ends normally.
+ */
+function onInterrupt(cleanup) {
+    forwardSignals();
+    cleanups.add(cleanup);
+    return () => void cleanups.delete(cleanup);
+}
+/** True when a process with this id exists (on this machine). */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, it is just not ours to signal.
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Runs a program with an argument array (never a shell string built from data) and collects its
+ * output. Resolves with the exit code; rejects only when the program cannot be started at all.
+ */
+function runProgram(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const limited = options.timeoutMs !== undefined;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group, so that a time limit stops what a shell command started as well.
+            detached: limited,
+        });
+        let timedOut = false;
+        const timers = [];
+        if (limited && child.pid !== undefined) {
+            const pid = child.pid;
+            forwardSignals();
+            groups.add(pid);
+            timers.push(setTimeout(() => {
+                timedOut = true;
+                signalGroup(pid, 'SIGTERM');
+                timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
+            }, options.timeoutMs));
+        }
+        const stdout = new KeptBytes('head', options.stdoutLimit ?? Infinity);
+        const stderr = new KeptBytes('tail', options.stderrLimit ?? DEFAULT_STDERR_LIMIT);
+        child.stdout.on('data', (chunk) => {
+            if (options.onStdout)
+                options.onStdout(chunk);
+            else
+                stdout.add(chunk);
+            options.onOutput?.(chunk, 'stdout');
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.add(chunk);
+            options.onOutput?.(chunk, 'stderr');
+        });
+        const settle = () => {
+            for (const timer of timers)
+                clearTimeout(timer);
+            if (child.pid !== undefined)
+                groups.delete(child.pid);
+        };
+        child.on('error', (error) => {
+            settle();
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            settle();
+            resolve({
+                code: code ?? 128,
+                ...(signal && { signal }),
+                stdout: stdout.bytes(),
+                stderr: stderr.bytes().toString('utf8'),
+                stdoutDropped: stdout.dropped,
+                stderrDropped: stderr.dropped,
+                ...(timedOut && { timedOut }),
+            });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    });
+}
+/** Runs `git` and returns its stdout; a non-zero exit becomes an OperationalError carrying git's message. */
+async function git(args, cwd, input) {
+    const result = await runProgram('git', args, {
+        cwd,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+        ...(input !== undefined && { input }),
+    });
+    if (result.code !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationalError */ .LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+    }
+    return result.stdout;
+}
+/** Splits NUL-separated output (`-z`) into its entries. */
+function splitNul(output) {
+    return output.toString('utf8').split('\0').filter(Boolean);
 }
 
 
