@@ -1315,7 +1315,7 @@ async function uploadImage(image, client, repository, tags, onEvent) {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 16 modules
-var client = __webpack_require__(51309);
+var client = __webpack_require__(12291);
 // EXTERNAL MODULE: ./lib/src/oci/credentials.js
 var oci_credentials = __webpack_require__(22857);
 // EXTERNAL MODULE: ./lib/src/cli/command.js

@@ -136,7 +136,7 @@ var plan_plan = __webpack_require__(30346);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
 var timeline = __webpack_require__(46108);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 16 modules
-var client = __webpack_require__(51309);
+var client = __webpack_require__(12291);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
 var refs_file = __webpack_require__(50248);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js

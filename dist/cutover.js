@@ -22039,12 +22039,12 @@ function requireActionsCore() {
  */
 const LOADERS = [
     ['validate', async () => (await __nccwpck_require__.e(/* import() */ 329).then(__nccwpck_require__.bind(__nccwpck_require__, 26329))).validate],
-    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(309), __nccwpck_require__.e(819), __nccwpck_require__.e(314)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58314))).copyTags],
-    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(166), __nccwpck_require__.e(309), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7563))).push],
+    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(291), __nccwpck_require__.e(819), __nccwpck_require__.e(314)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58314))).copyTags],
+    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(166), __nccwpck_require__.e(291), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7563))).push],
     ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21216))).guard],
     ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65352))).checkGeneratedCommand],
     ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(624), __nccwpck_require__.e(496)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45496))).plan],
-    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(573), __nccwpck_require__.e(309), __nccwpck_require__.e(624), __nccwpck_require__.e(819), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93057))).status],
+    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(573), __nccwpck_require__.e(291), __nccwpck_require__.e(624), __nccwpck_require__.e(819), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93057))).status],
     ['rollout', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(968)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58968))).rollout],
 ];
 /** The command names, without loading any command. */
