@@ -549,6 +549,7 @@ describe('copy-tags against hostile registries', () => {
       expect(text).not.toContain(OLD.OLD_PASS);
     }
     expect(cli.stderr).toMatch(/HTTP 401/);
+    expect(await catalog(next)).toEqual([]);
   }, 60_000);
 
   test('nothing selected because the catalog was refused: exit 1 saying so, unless --allow-empty', async () => {
@@ -569,5 +570,6 @@ describe('copy-tags against hostile registries', () => {
     );
     const allowed = await runCli(['copy-tags', '--manifest', manifest, '--allow-empty']);
     expect(allowed.code).toBe(0);
+    expect(await catalog(next)).toEqual([]);
   }, 30_000);
 });
