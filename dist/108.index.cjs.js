@@ -111,7 +111,7 @@ var plan_plan = __webpack_require__(69772);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
 var timeline = __webpack_require__(16399);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(47832);
+var client = __webpack_require__(74558);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
 var refs_file = __webpack_require__(77381);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js

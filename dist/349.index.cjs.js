@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(47832);
+var client = __webpack_require__(74558);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
 var refs_file = __webpack_require__(77381);
 // EXTERNAL MODULE: ./lib/src/copy/select.js

@@ -690,7 +690,7 @@ var command = __webpack_require__(61346);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
 var cli_option = __webpack_require__(61714);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(47832);
+var client = __webpack_require__(74558);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
 var markdown = __webpack_require__(51477);
 ;// CONCATENATED MODULE: ./lib/src/verify/present.js

@@ -258,7 +258,7 @@ async function guardTree(request) {
     const counted = findings.filter((finding) => !finding.ignored);
     // Loaded on demand: the registry client (http, crypto) would cost every other run its start-up time.
     const unavailable = request.verify
-        ? await (await Promise.all(/* import() */[__webpack_require__.e(832), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 93251))).verifyInNewRegistry(manifest, counted, request.env, request.secrets)
+        ? await (await Promise.all(/* import() */[__webpack_require__.e(558), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 93251))).verifyInNewRegistry(manifest, counted, request.env, request.secrets)
         : undefined;
     const held = new Map(unavailable ?? []);
     if (!request.fixDocs)

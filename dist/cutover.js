@@ -12397,14 +12397,14 @@ function requireActionsCore() {
  */
 const LOADERS = [
     ['validate', async () => (await __nccwpck_require__.e(/* import() */ 727).then(__nccwpck_require__.bind(__nccwpck_require__, 35727))).validate],
-    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(832), __nccwpck_require__.e(841), __nccwpck_require__.e(349)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22349))).copyTags],
-    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(40), __nccwpck_require__.e(832), __nccwpck_require__.e(841), __nccwpck_require__.e(687)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68687))).push],
+    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(558), __nccwpck_require__.e(841), __nccwpck_require__.e(349)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22349))).copyTags],
+    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(40), __nccwpck_require__.e(558), __nccwpck_require__.e(841), __nccwpck_require__.e(687)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68687))).push],
     ['tags', async () => (await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 50586))).tags],
-    ['verify', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(832), __nccwpck_require__.e(440)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28526))).verify],
+    ['verify', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(558), __nccwpck_require__.e(440)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28526))).verify],
     ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(851), __nccwpck_require__.e(461)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63975))).guard],
     ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18885))).checkGeneratedCommand],
     ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(608), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32989))).plan],
-    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(832), __nccwpck_require__.e(841), __nccwpck_require__.e(851), __nccwpck_require__.e(608), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54108))).status],
+    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(558), __nccwpck_require__.e(841), __nccwpck_require__.e(851), __nccwpck_require__.e(608), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54108))).status],
     ['rollout', async () => (await __nccwpck_require__.e(/* import() */ 849).then(__nccwpck_require__.bind(__nccwpck_require__, 86849))).rollout],
 ];
 /** The command names, without loading any command. */

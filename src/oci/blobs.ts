@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { repositoryScope } from './auth.js';
+import { repositoryScope } from './auth/challenge.js';
 import { MAX_JSON_BYTES } from './body.js';
 import { RegistryError } from './errors.js';
 import { matchesDigest } from './media.js';

@@ -1,4 +1,4 @@
-import { repositoryScope } from './auth.js';
+import { repositoryScope } from './auth/challenge.js';
 import { readBody, readJson } from './body.js';
 import { RegistryError } from './errors.js';
 import { drain } from './http.js';

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Limiter } from '../shared/limiter.js';
 import { retry, type RetryPolicy, type RetryVerdict } from '../shared/retry.js';
 import { SecretRegistry } from '../shared/secrets.js';
-import { parseChallenge } from './auth.js';
+import { parseChallenge } from './auth/challenge.js';
 import type { AuthContext, Authorizer } from './auth/authorizer.js';
 import { NegotiatedAuthorizer } from './auth/negotiate.js';
 import type { Credentials } from './credentials.js';

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { mergeScopes, repositoryScope } from './auth.js';
+import { mergeScopes, repositoryScope } from './auth/challenge.js';
 import { drain } from './http.js';
 import { uploadsPath } from './paths.js';
 import type { RegistryAnswer, RegistryRequest, Transport } from './transport.js';

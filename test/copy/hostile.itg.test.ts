@@ -257,6 +257,44 @@ describe('copy-tags against hostile registries', () => {
     expect(await catalog(next)).toEqual([]);
   }, 30_000);
 
+  test('an index child whose size disagrees with its bytes is refused', async () => {
+    const next = await target();
+    const child = imageIndex([{ digest: digestOf(Buffer.from('leaf')), size: 4 }]);
+    const top = imageIndex([{ digest: digestOf(child), size: child.length + 1 }]);
+    const byDigest = new Map([
+      [digestOf(top), top],
+      [digestOf(child), child],
+    ]);
+    const lying = await hostile({
+      handle: ({ request, response, path }) => {
+        if (path.startsWith('/v2/_catalog')) return answer(response, 200, { repositories: ['sized'] });
+        if (path.startsWith('/v2/sized/tags/list'))
+          return answer(response, 200, { name: 'sized', tags: ['1'] });
+        const reference = path.split('/manifests/')[1] ?? '';
+        const bytes = reference === '1' ? top : byDigest.get(reference);
+        if (!bytes) return answer(response, 404, { errors: [{ code: 'NOT_FOUND' }] });
+        const headers = {
+          'content-type': 'application/vnd.oci.image.index.v1+json',
+          'docker-content-digest': digestOf(bytes),
+        };
+        if (request.method === 'HEAD') {
+          response.writeHead(200, { ...headers, 'content-length': String(bytes.length) });
+          return response.end();
+        }
+        return answer(response, 200, bytes, headers);
+      },
+    });
+    const manifest = manifestFile({
+      oldHost: lying.host,
+      newHost: next.host,
+      copy: ["{ images: ['sized'] }"],
+    });
+    const run = await timed(runCli(['copy-tags', '--manifest', manifest, '--json']));
+    expect(run.code).toBe(1);
+    expect(json(run).failed[0]!.error).toMatch(/the index says \d+ bytes, the manifest has \d+/);
+    expect(await catalog(next)).toEqual([]);
+  }, 30_000);
+
   test('a listed tag that walks out of the repository (../../../victim/app/manifests/latest) is never used in a path', async () => {
     const next = await target();
     const traversal = '../../../victim/app/manifests/latest';
@@ -549,6 +587,7 @@ describe('copy-tags against hostile registries', () => {
       expect(text).not.toContain(OLD.OLD_PASS);
     }
     expect(cli.stderr).toMatch(/HTTP 401/);
+    expect(await catalog(next)).toEqual([]);
   }, 60_000);
 
   test('nothing selected because the catalog was refused: exit 1 saying so, unless --allow-empty', async () => {
@@ -569,5 +608,6 @@ describe('copy-tags against hostile registries', () => {
     );
     const allowed = await runCli(['copy-tags', '--manifest', manifest, '--allow-empty']);
     expect(allowed.code).toBe(0);
+    expect(await catalog(next)).toEqual([]);
   }, 30_000);
 });

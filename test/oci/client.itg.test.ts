@@ -5,7 +5,7 @@ import { skopeo } from '../harness/skopeo.js';
 import type { RegistrySpec } from '../../src/manifest/model.js';
 import { RegistryClient, RegistryError, nextLink, withQuery } from '../../src/oci/client.js';
 import { copyImage, CopySession } from '../../src/copy/copy.js';
-import { parseChallenge, mergeScopes } from '../../src/oci/auth.js';
+import { parseChallenge, mergeScopes } from '../../src/oci/auth/challenge.js';
 import { parseRetryAfter, retryDelay } from '../../src/shared/retry.js';
 
 const TWO_ARCH = [

@@ -1,5 +1,5 @@
 import type { SecretRegistry } from '../../shared/secrets.js';
-import type { Challenge } from '../auth.js';
+import type { Challenge } from './challenge.js';
 import type { Credentials } from '../credentials.js';
 import type { HttpAnswer } from '../http.js';
 

@@ -1,4 +1,4 @@
-import { mergeScopes, TokenCache, type Challenge } from '../auth.js';
+import { mergeScopes, TokenCache, type Challenge } from './challenge.js';
 import { RegistryError, isRetryableStatus, kindOfStatus } from '../errors.js';
 import { drain, readAll, readText, type HttpAnswer } from '../http.js';
 import { isLoopbackHost } from '../reference.js';

@@ -1,4 +1,4 @@
-import type { Challenge } from '../auth.js';
+import type { Challenge } from './challenge.js';
 import type { AuthContext, AuthScheme, Authorizer } from './authorizer.js';
 import { basicScheme } from './basic.js';
 import { bearerScheme } from './bearer.js';

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 832;
-exports.ids = [832];
+exports.id = 558;
+exports.ids = [558];
 exports.modules = {
 
-/***/ 47832:
+/***/ 74558:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/src/shared/secrets.js
 var secrets = __webpack_require__(78763);
-;// CONCATENATED MODULE: ./lib/src/oci/auth.js
+;// CONCATENATED MODULE: ./lib/src/oci/auth/challenge.js
 /**
  * Registry authentication: the `WWW-Authenticate` challenge (Basic, or Bearer with realm, service
  * and scope), and the token cache, one token per set of scopes.
