@@ -22039,8 +22039,8 @@ function requireActionsCore() {
  */
 const LOADERS = [
     ['validate', async () => (await __nccwpck_require__.e(/* import() */ 329).then(__nccwpck_require__.bind(__nccwpck_require__, 26329))).validate],
-    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(236), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60334))).copyTags],
-    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(166), __nccwpck_require__.e(53), __nccwpck_require__.e(236), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92792))).push],
+    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(575), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60334))).copyTags],
+    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(575), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74436))).push],
     ['tags', async () => (await __nccwpck_require__.e(/* import() */ 592).then(__nccwpck_require__.bind(__nccwpck_require__, 24592))).tags],
     ['verify', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(53), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34611))).verify],
     ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21216))).guard],
