@@ -95,6 +95,11 @@ describe('push --from: an image already in a registry, copied by digest (no engi
     const signatureDigest = await seedImageHttp(oldRegistry, `legacy/app:${signature}`, {
       layers: [{ seed: `signature of ${digest}`, size: 500 }],
     });
+    // docker-registry 2.8 serves no referrers API: OCI 1.1's fallback tag (sha256-<hex>) stands in.
+    const referrers = `sha256-${digest.slice(7)}`;
+    const referrersDigest = await seedImageHttp(oldRegistry, `legacy/app:${referrers}`, {
+      layers: [{ seed: `referrers of ${digest}`, size: 300 }],
+    });
     const run = await runCli(
       [
         'push',
@@ -130,8 +135,11 @@ describe('push --from: an image already in a registry, copied by digest (no engi
     expect(await skopeo.digest(newRegistry, `moved/app:${signature}`)).toBe(signatureDigest);
     // The old registry is a target in the dual window: its tags point at the same digest.
     expect(await skopeo.digest(oldRegistry, 'legacy/app:1.0')).toBe(digest);
-    expect(result.artifacts).toEqual([`legacy/app:${signature}`]);
-    expect(run.stderr).toContain('4 platforms, 4 attestation manifests');
+    expect(await skopeo.digest(newRegistry, `moved/app:${referrers}`)).toBe(referrersDigest);
+    expect(result.artifacts).toEqual([`legacy/app:${referrers}`, `legacy/app:${signature}`]);
+    expect(run.stderr).toContain(
+      '4 platforms, 4 attestation manifests) and 2 signatures/attestations/referrers',
+    );
 
     // Again: nothing left to upload, same result.
     const again = await runCli(
