@@ -34,8 +34,6 @@ var media = __webpack_require__(22939);
 var oci_reference = __webpack_require__(77126);
 // EXTERNAL MODULE: ./lib/src/tags/targets.js
 var targets = __webpack_require__(38301);
-// EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(31959);
 // EXTERNAL MODULE: ./lib/src/push/plan.js
 var push_plan = __webpack_require__(73479);
 // EXTERNAL MODULE: ./lib/src/push/execute.js
@@ -58,10 +56,9 @@ var execute = __webpack_require__(21077);
 
 
 
-
 /**
  * Reads `--from`: `host/repository[:tag]@sha256:…` in the old or the new registry. An image in the
- * new registry needs `--repository` (its old path) unless the manifest's paths keep its path.
+ * new registry needs `--repository` (its old path) unless the manifest has no `paths` rules.
  * @throws UsageError for anything else
  */
 function parseFrom(manifest, text, oldPath) {
@@ -183,7 +180,9 @@ async function copyTo(context) {
  * with a read-only client unless its registry is also a target.
  */
 async function deliverFrom(manifest, today, request, context) {
-    const from = parseFrom(manifest, request.from, (newPath) => request.repository ?? ((0,paths/* mapRepository */.T)(newPath, manifest.paths) === newPath ? newPath : undefined));
+    // Without `paths` rules both registries use the same paths; with them, the old path of a new
+    // one is not knowable (several rules could lead there), so it must be given.
+    const from = parseFrom(manifest, request.from, (newPath) => request.repository ?? (manifest.paths.length === 0 ? newPath : undefined));
     const plan = (0,push_plan/* planPush */.M)(manifest, today, {
         image: from.oldRepository,
         repository: request.repository ?? from.oldRepository,

@@ -198,6 +198,55 @@ describe('push --from: an image already in a registry, copied by digest (no engi
     }
   });
 
+  test('from the new registry (with --repository, its old path) back to the old one in the dual window', async () => {
+    const digest = await seedImageHttp(newRegistry, 'moved/svc:ci', {
+      layers: [{ seed: 'svc', size: 30_000 }],
+      platforms: PLATFORMS.two,
+      attestations: true,
+    });
+    const without = await runCli(
+      [
+        'push',
+        '--manifest',
+        manifest,
+        '--from',
+        `${newRegistry.host}/moved/svc@${digest}`,
+        '--now',
+        DAYS.dual,
+      ],
+      { env },
+    );
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain(
+      "--from names the new registry: give the image's path in the old registry with --repository",
+    );
+    const run = await runCli(
+      [
+        'push',
+        '--manifest',
+        manifest,
+        '--from',
+        `${newRegistry.host}/moved/svc:ci@${digest}`,
+        '--repository',
+        'legacy/svc',
+        '--now',
+        DAYS.dual,
+        '--json',
+      ],
+      { env },
+    );
+    expect(run.code === 0 ? 'exit 0' : run.stderr).toBe('exit 0');
+    // The tag in --from is the default tag; the new registry only gets the tag, the old one the image.
+    expect(JSON.parse(run.stdout).pushed).toEqual([
+      `${oldRegistry.host}/legacy/svc:ci`,
+      `${newRegistry.host}/moved/svc:ci`,
+    ]);
+    expect(await skopeo.digest(oldRegistry, 'legacy/svc:ci')).toBe(digest);
+    const index = (await skopeo.manifest(oldRegistry, `legacy/svc@${digest}`)) as unknown as IndexDocument;
+    for (const child of index.manifests)
+      expect(await skopeo.digest(oldRegistry, `legacy/svc@${child.digest}`)).toBe(child.digest);
+  });
+
   test('bad --from exits 2 with what was expected', async () => {
     const noDigest = await runCli(
       ['push', '--manifest', manifest, '--from', `${oldRegistry.host}/legacy/app:1.0`, '--now', DAYS.dual],
