@@ -1710,7 +1710,7 @@ const guard = (0,command/* defineCommand */.N)({
         const counted = findings.filter((finding) => !finding.ignored);
         // Loaded on demand: the registry client (http, crypto) would cost every other run its start-up time.
         const unavailable = options.verify
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(53), __webpack_require__.e(10)]).then(__webpack_require__.bind(__webpack_require__, 35010))).verifyInNewRegistry(manifest, counted, env, secrets)
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(733), __webpack_require__.e(10)]).then(__webpack_require__.bind(__webpack_require__, 35010))).verifyInNewRegistry(manifest, counted, env, secrets)
             : undefined;
         const fixes = options.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
         const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map((fix) => `${fix.file}:${fix.line}:${fix.column}`));

@@ -26,8 +26,8 @@ var copy_copy = __webpack_require__(45726);
 var platforms = __webpack_require__(68623);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
 var copy_select = __webpack_require__(5823);
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
-var client = __webpack_require__(74053);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
+var client = __webpack_require__(2733);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
 var media = __webpack_require__(22939);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
@@ -92,7 +92,7 @@ function parseFrom(manifest, text, oldPath) {
 async function pushFrom(input) {
     const { from, plan, clientFor, progress } = input;
     const source = clientFor(from.role);
-    const session = new copy_copy/* CopySession */.W({ onRetry: progress });
+    const session = new copy_copy/* CopySession */.W();
     const top = await source.getManifest(from.repository, from.digest);
     const parts = (0,platforms/* partsOf */.CI)((0,media/* parseManifest */.Ng)(top.bytes, top.mediaType));
     const artifacts = await artifactsOf(source, from.repository, [
@@ -133,7 +133,7 @@ async function copyTo(context) {
     const { from, source, target, session } = context;
     const started = Date.now();
     const destination = context.clientFor(target.role);
-    const copy = (reference, targetReference, overwrite) => (0,copy_copy/* copyImage */.L)({
+    const copy = (reference, targetReference, overwrite) => (0,copy_copy/* copyImage */.L1)({
         source,
         sourceRepository: from.repository,
         reference,

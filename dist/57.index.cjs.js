@@ -184,7 +184,7 @@ function lineAndColumn(text, position) {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86626);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
 /* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31959);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11103);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96748);
 /* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 /* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68623);
@@ -218,12 +218,13 @@ async function selectImages(options) {
     const rules = manifest.copy;
     // Repositories: the catalog when the registry serves it, else every name the manifest knows.
     let repositories;
+    let catalogRefused;
     if (rules.some((rule) => rule.images !== undefined)) {
         try {
             repositories = await source.listRepositories();
         }
         catch (error) {
-            if (!(error instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl) || ![401, 403, 404, 405].includes(error.status))
+            if (!(error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl) || ![401, 403, 404, 405].includes(error.status ?? 0))
                 throw error;
             repositories = [
                 ...new Set([
@@ -231,6 +232,7 @@ async function selectImages(options) {
                     ...referenced.map((ref) => ref.repository),
                 ]),
             ].sort();
+            catalogRefused = `HTTP ${error.status}`;
             warnings.push(`${old.host} does not list its repositories (HTTP ${error.status}); matched the copy rules against the ${repositories.length} repositories the manifest and references name`);
         }
     }
@@ -359,6 +361,7 @@ async function selectImages(options) {
         missing: [...missing.values()],
         repositories: [...wantedRepos].sort(),
         warnings,
+        ...(catalogRefused !== undefined && { catalogRefused }),
     };
 }
 /** Every reference pinned in repos.*.consumes (with a tag or digest) and in the references files. */
@@ -667,8 +670,8 @@ var github_octokit = __webpack_require__(23892);
 var plan_plan = __webpack_require__(30346);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
 var timeline = __webpack_require__(46108);
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
-var client = __webpack_require__(74053);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
+var client = __webpack_require__(2733);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
 var refs_file = __webpack_require__(50248);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
@@ -681,11 +684,14 @@ var markdown = __webpack_require__(21610);
 var semver = __webpack_require__(86626);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
 var paths = __webpack_require__(31959);
+// EXTERNAL MODULE: ./lib/src/oci/errors.js
+var oci_errors = __webpack_require__(96748);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
 var copy_select = __webpack_require__(5823);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
 var limiter = __webpack_require__(17903);
 ;// CONCATENATED MODULE: ./lib/src/status/status.js
+
 
 
 
@@ -706,7 +712,7 @@ async function migrationStatus(options) {
             return await ask();
         }
         catch (error) {
-            if (error.status !== 0)
+            if (!(0,oci_errors/* isConnectionFailure */.$B)(error))
                 throw error;
             oldUnreachable = error.message;
             return fallback;
@@ -840,7 +846,7 @@ async function migrationStatus(options) {
 async function compare(old, next, image, target, reference, inNew) {
     const [oldHead, newHead] = await Promise.all([
         old.headManifest(image, reference).catch((error) => {
-            if (error.status === 0)
+            if ((0,oci_errors/* isConnectionFailure */.$B)(error))
                 return undefined;
             throw error;
         }),

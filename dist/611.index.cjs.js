@@ -335,8 +335,8 @@ __webpack_require__.d(__webpack_exports__, {
 var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
 var cli_option = __webpack_require__(24903);
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
-var client = __webpack_require__(74053);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
+var client = __webpack_require__(2733);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
 var markdown = __webpack_require__(21610);
 ;// CONCATENATED MODULE: ./lib/src/verify/present.js

@@ -309,8 +309,8 @@ function findOldRegistryTraces(image, old) {
 
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
 var timeline = __webpack_require__(46108);
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
-var client = __webpack_require__(74053);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
+var client = __webpack_require__(2733);
 // EXTERNAL MODULE: ./lib/src/oci/credentials.js
 var oci_credentials = __webpack_require__(22857);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
@@ -334,7 +334,7 @@ function pushViaCopy(clientFor, print) {
         // The engine's events drive the push's line; a copy has none, so a timer asks every second.
         const timer = setInterval(() => line.tick(), 1000);
         try {
-            const result = await (0,copy/* copyImage */.L)({
+            const result = await (0,copy/* copyImage */.L1)({
                 source: clientFor(from.role),
                 sourceRepository: from.repository,
                 reference: digest,

@@ -6371,7 +6371,7 @@ __webpack_unused_export__ = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -22039,14 +22039,14 @@ function requireActionsCore() {
  */
 const LOADERS = [
     ['validate', async () => (await __nccwpck_require__.e(/* import() */ 329).then(__nccwpck_require__.bind(__nccwpck_require__, 26329))).validate],
-    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(575), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60334))).copyTags],
-    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(575), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74436))).push],
+    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(733), __nccwpck_require__.e(187), __nccwpck_require__.e(561)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4561))).copyTags],
+    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(733), __nccwpck_require__.e(187), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74436))).push],
     ['tags', async () => (await __nccwpck_require__.e(/* import() */ 592).then(__nccwpck_require__.bind(__nccwpck_require__, 24592))).tags],
-    ['verify', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(53), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34611))).verify],
+    ['verify', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(733), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34611))).verify],
     ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21216))).guard],
-    ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(408)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12408))).checkGeneratedCommand],
+    ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62386))).checkGeneratedCommand],
     ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(624), __nccwpck_require__.e(496)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45496))).plan],
-    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(573), __nccwpck_require__.e(53), __nccwpck_require__.e(624), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93057))).status],
+    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(573), __nccwpck_require__.e(733), __nccwpck_require__.e(624), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93057))).status],
     ['rollout', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(968)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58968))).rollout],
 ];
 /** The command names, without loading any command. */
@@ -22564,7 +22564,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Su: () => (/* binding */ parseCentralManifest)
 });
 
-// UNUSED EXPORTS: DEFAULT_MANIFEST_PATHS
+// UNUSED EXPORTS: CENTRAL_MANIFEST_LIMIT, DEFAULT_MANIFEST_PATHS, MANIFEST_FILE_LIMIT
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -22600,7 +22600,9 @@ const SECRET_KEYS = /^(password|passwd|secret|token|auth|username|user|identityt
  */
 function parseManifest(text, source) {
     const lines = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // uniqueKeys off: the library compares each key with every earlier one (quadratic: seconds for a
+    // manifest of 20,000 repositories); duplicateKeyOffsets does the same check with a set per mapping.
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
     const locator = new locate/* SourceLocator */.St(document, lines);
     const problems = [];
     const at = (path, message, onKey = false) => ({
@@ -22609,12 +22611,18 @@ function parseManifest(text, source) {
         path: (0,locate/* formatKeyPath */.K7)(path),
         message,
     });
-    for (const error of document.errors) {
-        const position = locator.positionOf(error.pos[0]);
-        const message = error.code === 'DUPLICATE_KEY'
-            ? `duplicate key ${JSON.stringify(keyTextAt(text, error.pos[0]))}: each key may appear once`
-            : `YAML syntax error: ${error.message.split('\n')[0]}`;
-        problems.push({ file: source, ...position, message });
+    const found = [
+        ...document.errors.map((error) => ({
+            offset: error.pos[0],
+            message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+        })),
+        ...duplicateKeyOffsets(document).map((offset) => ({
+            offset,
+            message: `duplicate key ${JSON.stringify(keyTextAt(text, offset))}: each key may appear once`,
+        })),
+    ].sort((a, b) => a.offset - b.offset);
+    for (const { offset, message } of found) {
+        problems.push({ file: source, ...locator.positionOf(offset), message });
     }
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL(problems);
@@ -22640,6 +22648,29 @@ function parseManifest(text, source) {
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL(sortProblems(problems));
     return normalise(input, source, locator, at);
+}
+/**
+ * Where keys repeat within one mapping (block or flow): the offset of each repetition's key. Keys
+ * are equal when both are scalars with the same value, as the YAML library's own check has it.
+ */
+function duplicateKeyOffsets(document) {
+    const offsets = [];
+    (0,dist/* visit */.YR)(document, {
+        Map(_, map) {
+            const seen = new Set();
+            for (const pair of map.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const value = pair.key.value;
+                const identity = `${typeof value}:${String(value)}`;
+                if (seen.has(identity))
+                    offsets.push(pair.key.range?.[0] ?? 0);
+                else
+                    seen.add(identity);
+            }
+        },
+    });
+    return offsets;
 }
 /** The key written at `offset` (plain or quoted), for duplicate-key messages. */
 function keyTextAt(text, offset) {
@@ -22900,6 +22931,10 @@ function sortProblems(problems) {
 
 
 
+/** The largest manifest read from a file: far above any real one (20,000 repositories is ~2 MB). */
+const MANIFEST_FILE_LIMIT = 10 * 2 ** 20;
+/** The largest central manifest read from the GitHub API; the body is streamed and cut here. */
+const CENTRAL_MANIFEST_LIMIT = 2 ** 20;
 /** Where a manifest is looked for when `--manifest` is not given, in order. */
 const DEFAULT_MANIFEST_PATHS = ['cutover.yml', '.github/cutover.yml'];
 const CENTRAL = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+):([^@]+?)(?:@(.+))?$/;
@@ -22930,21 +22965,109 @@ async function loadManifest(spec, cwd, env, secrets) {
     }
     throw new errors/* UsageError */.eb(`no manifest found: looked for ${DEFAULT_MANIFEST_PATHS.join(' and ')} in ${cwd}; pass --manifest PATH or owner/repo:path@ref`);
 }
+/**
+ * Reads a manifest file, at most {@link MANIFEST_FILE_LIMIT} bytes of it: a larger file is refused
+ * at the line where it crosses the limit, without reading the rest.
+ */
 function readLocal(file, shown) {
+    let fd;
     try {
-        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+        fd = (0,external_node_fs_.openSync)(file, 'r');
     }
     catch (error) {
-        const code = error.code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : error.message;
-        throw new errors/* ConfigError */.xL([{ file: shown, message: `cannot read the manifest: ${reason}` }]);
+        throw new errors/* ConfigError */.xL([{ file: shown, message: `cannot read the manifest: ${readFailure(error)}` }]);
     }
+    try {
+        // Sized by the file (plus one byte, to see it grow), grown only up to one byte past the limit.
+        let buffer = Buffer.allocUnsafe(Math.min((0,external_node_fs_.fstatSync)(fd).size, MANIFEST_FILE_LIMIT) + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length) {
+                const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, MANIFEST_FILE_LIMIT + 1));
+                buffer.copy(grown);
+                buffer = grown;
+            }
+            const read = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > MANIFEST_FILE_LIMIT) {
+                const before = buffer.subarray(0, MANIFEST_FILE_LIMIT);
+                const lines = before.toString('utf8').split('\n');
+                throw new errors/* ConfigError */.xL([
+                    {
+                        file: shown,
+                        line: lines.length,
+                        column: lines.at(-1).length + 1,
+                        message: `the manifest is larger than ${formatLimit(MANIFEST_FILE_LIMIT)} (the limit; it is refused here, where it crosses it): a manifest this large is not one people can review — is it generated by mistake?`,
+                    },
+                ]);
+            }
+        }
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigError */.xL)
+            throw error;
+        throw new errors/* ConfigError */.xL([{ file: shown, message: `cannot read the manifest: ${readFailure(error)}` }]);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function readFailure(error) {
+    const code = error.code;
+    return code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+            ? 'it is a directory'
+            : error.message;
+}
+function formatLimit(bytes) {
+    return `${bytes / 2 ** 20} MiB`;
+}
+/**
+ * A fetch that passes at most `limit` bytes of any response body (success or error) and calls
+ * `onExceeded` when a body is longer: the body is then cut and the connection dropped, so a huge
+ * answer costs neither memory nor the time to download it.
+ */
+function cappedFetch(limit, onExceeded) {
+    return async (input, init) => {
+        const response = await fetch(input, init);
+        const declared = Number(response.headers.get('content-length') ?? NaN);
+        if (!response.body)
+            return response;
+        let seen = 0;
+        const body = declared > limit
+            ? (void response.body.cancel().catch(() => undefined), onExceeded(), null)
+            : response.body.pipeThrough(new TransformStream({
+                transform(chunk, controller) {
+                    seen += chunk.byteLength;
+                    if (seen <= limit)
+                        return controller.enqueue(chunk);
+                    onExceeded();
+                    controller.error(new Error(`response body over ${limit} bytes`));
+                },
+            }));
+        return new Response(body, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers,
+        });
+    };
 }
 async function fetchCentral(central, env, secrets) {
     const shown = `${central.owner}/${central.repo}:${central.path}${central.ref ? `@${central.ref}` : ''}`;
     // Loaded here, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
     const { createOctokit, httpStatus } = await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(892)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23892));
     const octokit = createOctokit(env, secrets, `reading the central manifest ${shown}`);
+    let exceeded = false;
+    const tooLarge = () => new errors/* ConfigError */.xL([
+        {
+            file: shown,
+            message: `the central manifest is larger than ${formatLimit(CENTRAL_MANIFEST_LIMIT)} (the limit for a manifest read through the GitHub API); stopped reading there`,
+        },
+    ]);
     try {
         const response = await octokit.rest.repos.getContent({
             owner: central.owner,
@@ -22952,7 +23075,11 @@ async function fetchCentral(central, env, secrets) {
             path: central.path,
             ...(central.ref !== undefined && { ref: central.ref }),
             mediaType: { format: 'raw' },
+            request: { fetch: cappedFetch(CENTRAL_MANIFEST_LIMIT, () => (exceeded = true)) },
         });
+        // Octokit swallows the cut body's error and hands back what it has: the flag is the truth.
+        if (exceeded)
+            throw tooLarge();
         if (typeof response.data !== 'string') {
             throw new errors/* ConfigError */.xL([
                 { file: shown, message: 'the central manifest path is a directory, not a file' },
@@ -22963,6 +23090,8 @@ async function fetchCentral(central, env, secrets) {
     catch (error) {
         if (error instanceof errors/* ConfigError */.xL)
             throw error;
+        if (exceeded)
+            throw tooLarge();
         const status = httpStatus(error);
         const detail = error.message;
         let reason;
@@ -22998,6 +23127,11 @@ async function fetchCentral(central, env, secrets) {
 class SourceLocator {
     document;
     lines;
+    /**
+     * Each mapping's pairs by key, built on first use: the library's own lookup scans a mapping's
+     * pairs, which made locating one problem per repository quadratic in large manifests.
+     */
+    pairIndex = new WeakMap();
     constructor(document, lines) {
         this.document = document;
         this.lines = lines;
@@ -23015,8 +23149,8 @@ class SourceLocator {
     }
     /** The plain JavaScript value at `path`, or undefined. */
     jsAt(path) {
-        const node = this.document.getIn(path, true);
-        if (node === undefined)
+        const node = this.nodeAt(path);
+        if (node === undefined || node === null)
             return undefined;
         return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) ? node.value : node.toJSON();
     }
@@ -23027,18 +23161,42 @@ class SourceLocator {
     }
     nearestNode(path) {
         for (let length = path.length; length >= 0; length--) {
-            const node = (length === 0 ? this.document.contents : this.document.getIn(path.slice(0, length), true));
+            const node = this.nodeAt(path.slice(0, length));
             if (node && ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)))
                 return node;
         }
         return undefined;
     }
+    /** The node at `path` (the document's root for an empty path), like `getIn(path, true)`. */
+    nodeAt(path) {
+        let node = this.document.contents;
+        for (const part of path) {
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+                node = this.pairIn(node, part)?.value;
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof part === 'number')
+                node = node.items[part];
+            else
+                return undefined;
+        }
+        return node;
+    }
+    pairIn(map, key) {
+        let index = this.pairIndex.get(map);
+        if (!index) {
+            index = new Map();
+            for (const item of map.items) {
+                const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(item) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) ? String(item.key.value) : undefined;
+                // The first of repeated keys, as a scan would find it.
+                if (name !== undefined && !index.has(name))
+                    index.set(name, item);
+            }
+            this.pairIndex.set(map, index);
+        }
+        return index.get(String(key));
+    }
     pairAt(path) {
-        const parent = path.length <= 1 ? this.document.contents : this.document.getIn(path.slice(0, -1), true);
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent))
-            return undefined;
-        const wanted = path[path.length - 1];
-        return parent.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(item) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && String(item.key.value) === String(wanted));
+        const parent = this.nodeAt(path.slice(0, -1));
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent) ? this.pairIn(parent, path[path.length - 1]) : undefined;
     }
 }
 /** Renders a key path the way a person writes it: `repos["acme/api"].consumes[1]`. */
@@ -23367,8 +23525,8 @@ const hostPattern = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
 const repositoryPathRe = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
 const hostRe = new RegExp(`^${hostPattern}$`);
 const tagRe = /^[\w][\w.-]{0,127}$/;
-const digestRe = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const sha256Re = /^sha256:[a-f0-9]{64}$/;
+/** The digest algorithms cutover can verify, and the length of their hex encoding. */
+const digestRe = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** The registry Docker assumes when a reference names none. */
 const DOCKER_HUB = 'docker.io';
 const MAX_NAME_LENGTH = 255;
@@ -23388,11 +23546,12 @@ function isValidRepositoryPath(path) {
 function isValidTag(tag) {
     return tagRe.test(tag);
 }
-/** True for `algorithm:hex`; sha256 digests must be 64 lower-case hex characters. */
+/**
+ * True for `algorithm:hex` with an algorithm cutover verifies: `sha256:` and 64, or `sha512:` and
+ * 128, lower-case hex characters (the OCI image spec's registered algorithms).
+ */
 function isValidDigest(digest) {
-    if (!digestRe.test(digest))
-        return false;
-    return !digest.startsWith('sha256:') || sha256Re.test(digest);
+    return digestRe.test(digest);
 }
 /** Lower-cases a registry host and folds Docker Hub's historical names onto `docker.io`. */
 function normalizeHost(host) {

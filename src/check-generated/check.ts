@@ -1,4 +1,4 @@
-import { chmod, lstat, mkdtemp, readFile, readlink, rm, symlink, unlink } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, readlink, rm, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -7,17 +7,20 @@ import { reproducibilityHint } from './hints.js';
 import { capDiff, diffFile } from './patch.js';
 import { Limiter, mapLimited } from '../shared/limiter.js';
 import { runProgram } from '../shared/process.js';
+import { pathInside, replaceFile, replaceWithLink } from '../shared/tree-writer.js';
 import {
   looksUntouched,
   lendHistory,
   makeScratchCopy,
+  openRepository,
   statOf,
-  writeBack,
   type FileStat,
   type Repository,
   type ScratchCopy,
 } from './repository.js';
-import { missingCommandIn, type Generator } from './select.js';
+import type { Manifest } from '../manifest/model.js';
+import { missingCommandIn, preflight, problemAt, selectGenerators, type Generator } from './select.js';
+import { createScratchRoot } from './scratch.js';
 import { hashRepositoryFiles, ShadowGit } from './shadow.js';
 
 /** How a file a generator owns differs from what the generator writes now. */
@@ -87,6 +90,8 @@ export interface CheckEvent {
   exitCode?: number;
   /** The run was stopped at the generator's time limit. */
   timedOut?: boolean;
+  /** Bytes of the run's output (stdout and stderr) beyond what is kept ({@link OUTPUT_KEPT_BYTES} each). */
+  outputDropped?: number;
 }
 
 /** Options for {@link checkGenerated}. */
@@ -107,8 +112,97 @@ export interface CheckOptions {
   onOutput?: (generator: string, chunk: Buffer) => void;
 }
 
+/** What `check-generated` was asked to do, as parsed from its options. */
+export interface CheckRequest {
+  manifest: Manifest;
+  /** `--repo`: whose `repos.<name>.generated` apply as well (default: GITHUB_REPOSITORY). */
+  repo?: string;
+  /** `--patch`: where to write the fix patch (default in an action: $RUNNER_TEMP/cutover-generated.patch). */
+  patch?: string;
+  fix: boolean;
+  /** `--repeat` (default: 2 when CI is set, else 1). */
+  repeat?: number;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Moments of a check worth showing while it runs. */
+export interface CheckHooks {
+  /** The generators are chosen and the repository read; the runs are about to start. */
+  onStart?: (start: { generators: Generator[]; top: string; files: number; repeat: number }) => void;
+  onEvent?: (event: CheckEvent) => void;
+  onOutput?: (generator: string, chunk: Buffer) => void;
+}
+
+/** Everything one `check-generated` run found: the one report its presenter turns into output. */
+export interface CheckGeneratedReport extends CheckReport {
+  /** The manifest the generators came from (its source and positions, for located messages). */
+  manifest: Manifest;
+  /** The repository whose generators were added, when one was named. */
+  repo?: string;
+  generatorsChecked: Generator[];
+  repeat: number;
+  /** The working tree was fixed in place (`--fix`); stale files were written, not reported. */
+  fix: boolean;
+  /** Where the fix patch was written (only when something is stale and not fixing). */
+  patchFile?: string;
+}
+
+/**
+ * The whole check for the repository around `request.cwd`: chooses the generators, checks what can
+ * be checked before running anything, runs them in scratch copies and writes the fix patch.
+ * @throws UsageError / ConfigError for bad options, a missing command or working directory
+ */
+export async function checkRepository(
+  request: CheckRequest,
+  hooks: CheckHooks = {},
+): Promise<CheckGeneratedReport> {
+  const { manifest, env } = request;
+  const selected = selectGenerators(manifest, request.repo, env);
+  const repo = selected.repo;
+  const repository = await openRepository(request.cwd);
+  const generators = preflight(manifest, selected.generators, repository.top, env);
+  const repeat = request.repeat ?? (env['CI'] && env['CI'] !== 'false' ? 2 : 1);
+  const patchFile =
+    request.patch !== undefined
+      ? path.resolve(request.cwd, request.patch)
+      : env['GITHUB_ACTIONS'] === 'true' && env['RUNNER_TEMP']
+        ? path.join(env['RUNNER_TEMP'], 'cutover-generated.patch')
+        : undefined;
+  hooks.onStart?.({ generators, top: repository.top, files: repository.files.size, repeat });
+  const report = await checkGenerated(repository, generators, {
+    repeat,
+    fix: request.fix,
+    env,
+    locate: (generator, key, message) => problemAt(manifest, generator, key, message),
+    ...(hooks.onEvent && { onEvent: hooks.onEvent }),
+    ...(hooks.onOutput && { onOutput: hooks.onOutput }),
+  });
+  let written: string | undefined;
+  if (patchFile && report.stale.length > 0 && !request.fix) {
+    await mkdir(path.dirname(patchFile), { recursive: true });
+    // Replaced rather than written through, so a link planted at a predictable name redirects nothing.
+    await replaceFile(patchFile, report.patch, 0o644);
+    written = patchFile;
+  }
+  return {
+    ...report,
+    manifest,
+    ...(repo !== undefined && { repo }),
+    generatorsChecked: generators,
+    repeat,
+    fix: request.fix,
+    ...(written !== undefined && { patchFile: written }),
+  };
+}
+
 /** Lines of a failed generator's error output that are kept. */
 const STDERR_TAIL_LINES = 20;
+/**
+ * Bytes of a generator's stdout and of its stderr kept in memory; the rest is only counted, so that
+ * a generator printing hundreds of megabytes does not make cutover hold them.
+ */
+export const OUTPUT_KEPT_BYTES = 1 << 20;
 /** How far back repeat runs move modification times, so that time-dependent output shows. */
 const REPEAT_TIME_SHIFT_MS = 86_400_000 + 1_234;
 
@@ -135,7 +229,8 @@ export async function checkGenerated(
   options: CheckOptions,
 ): Promise<CheckReport> {
   const base = options.tempDir ?? options.env['RUNNER_TEMP'] ?? os.tmpdir();
-  const root = await mkdtemp(path.join(base, 'cutover-generated-'));
+  const scratch = await createScratchRoot(base);
+  const root = scratch.dir;
   try {
     const shadow = await ShadowGit.create(repo, root);
     const slot = new Limiter(options.concurrency ?? Math.max(1, os.cpus().length));
@@ -159,7 +254,7 @@ export async function checkGenerated(
       patch: stale.map((file) => file.patch).join(''),
     };
   } finally {
-    await rm(root, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+    await scratch.remove();
   }
 }
 
@@ -260,16 +355,22 @@ async function runAttempt(
   // is then simply absent (an orphan), however the generator handles stale files.
   const copy = await makeScratchCopy(repo, dir, owns, index * REPEAT_TIME_SHIFT_MS);
   await lendHistory(repo, dir);
+  // The resolved directory, which preflight keeps inside the tree (a tracked link there would point
+  // out of the copy); made when it holds no files the copy has.
+  const cwd = path.join(dir, generator.runDirectory ?? generator.workingDirectory);
+  await mkdir(cwd, { recursive: true });
   options.onEvent?.({ generator: generator.name, attempt: index + 1, phase: 'started' });
   const started = performance.now();
   const result = await runProgram('sh', ['-c', generator.run], {
-    cwd: path.join(dir, generator.workingDirectory),
+    cwd,
     env: { ...options.env, ...generator.env },
-    stderrLimit: 64 * 1024,
+    stdoutLimit: OUTPUT_KEPT_BYTES,
+    stderrLimit: OUTPUT_KEPT_BYTES,
     timeoutMs: generator.timeoutMs,
     onOutput: (chunk) => options.onOutput?.(generator.name, chunk),
   });
   const timedOut = result.timedOut === true;
+  const dropped = result.stdoutDropped + result.stderrDropped;
   const seconds = (performance.now() - started) / 1000;
   options.onEvent?.({
     generator: generator.name,
@@ -278,6 +379,7 @@ async function runAttempt(
     seconds,
     exitCode: result.code,
     ...(timedOut && { timedOut }),
+    ...(dropped > 0 && { outputDropped: dropped }),
   });
   const after = new Map<string, FileStat>();
   if (result.code === 0 && !timedOut) {
@@ -318,8 +420,11 @@ async function compareWithTree(
       else if (before && after) {
         if (before.kind !== after.kind) return void found.push({ path: file, kind: 'modified' });
         if (repo.view.fileMode && before.executable !== after.executable) modeDiffers.add(file);
-        if (!(await sameContent(path.join(repo.top, file), path.join(first.copy.dir, file), before, after)))
-          contentDiffers.push(file);
+        if (!(await sameContent(path.join(repo.top, file), path.join(first.copy.dir, file), before, after))) {
+          // Links are compared as links (their targets); only file contents go through git's filters.
+          if (after.kind === 'symlink') found.push({ path: file, kind: 'modified' });
+          else contentDiffers.push(file);
+        }
       }
       return;
     }
@@ -409,23 +514,33 @@ async function sameContent(left: string, right: string, a: FileStat, b: FileStat
   return x.equals(y);
 }
 
-/** --fix: brings the stale owned files of the working tree to what the generator writes now. */
+/**
+ * --fix: brings the stale owned files of the working tree to what the generator writes now. Every
+ * target is checked before anything is written (a refusal leaves the tree as it was): no write
+ * leaves the tree or passes through a symbolic link, and a link in a file's place is replaced, not
+ * written through.
+ * @throws OperationalError `refused` when a target lies beneath a symbolic link
+ */
 async function fixInPlace(repo: Repository, first: Attempt, stale: StaleFile[]): Promise<string[]> {
+  for (const file of stale) await pathInside(repo.top, file.path, false);
   for (const file of stale) {
-    const target = path.join(repo.top, file.path);
+    const target = await pathInside(repo.top, file.path, true);
     const source = path.join(first.copy.dir, file.path);
     const generated = first.after.get(file.path);
     if (file.kind === 'orphaned' || !generated) {
-      await unlink(target);
-      continue;
+      // unlink removes a link itself, never what it points to.
+      await unlink(target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    } else if (generated.kind === 'symlink') {
+      await replaceWithLink(target, await readlink(source));
+    } else {
+      const mode = (await lstat(source)).mode;
+      const current = await lstat(target).catch(() => undefined);
+      // A mode change alone keeps the tree's bytes (its line endings may differ from the generator's).
+      if (file.kind === 'mode' && current?.isFile()) await chmod(target, mode & 0o7777);
+      else await replaceFile(target, await readFile(source), mode);
     }
-    if (generated.kind === 'symlink') {
-      await rm(target, { force: true });
-      await symlink(await readlink(source), target);
-      continue;
-    }
-    if (file.kind !== 'mode') await writeBack(source, target);
-    await chmod(target, (await lstat(source)).mode & 0o7777);
   }
   return stale.map((file) => file.path);
 }

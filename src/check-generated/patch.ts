@@ -1,3 +1,4 @@
+import { OperationalError } from '../shared/errors.js';
 import { runProgram } from '../shared/process.js';
 
 /** Lines of a diff shown in logs and the job summary; the patch file always holds all of it. */
@@ -48,27 +49,58 @@ export async function diffFile(
     { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' } },
   );
   // git diff --no-index exits 1 when the files differ, 0 when they are the same.
-  if (result.code > 1) throw new Error(`git diff --no-index failed for ${file}: ${result.stderr.trim()}`);
+  if (result.code > 1) {
+    throw new OperationalError('failed', `git diff --no-index failed for ${file}: ${result.stderr.trim()}`);
+  }
   const lines = result.stdout.toString('utf8').split('\n');
   if (lines.at(-1) === '') lines.pop();
-  const bodyStart = lines.findIndex(
+  // One section per side that changed: two when a link became a file or the reverse (git writes a
+  // deletion and a creation), so each keeps its own mode lines and its own /dev/null side.
+  const sections: string[][] = [];
+  for (const text of lines) {
+    if (text.startsWith('diff --git ') || sections.length === 0) sections.push([]);
+    sections.at(-1)!.push(text);
+  }
+  if (sections.length === 0) sections.push([]);
+  const out = sections.flatMap((section) => rewriteSection(file, section));
+  const line = firstChangedLine(bodyOf(sections[0] ?? []));
+  return { text: `${out.join('\n')}\n`, ...(line !== undefined && { line }) };
+}
+
+/** Where a section's body starts: its first hunk or binary patch. */
+function bodyStart(section: string[]): number {
+  return section.findIndex(
     (line) => line.startsWith('@@') || line === 'GIT binary patch' || line.startsWith('Binary files '),
   );
-  const header = (bodyStart === -1 ? lines : lines.slice(0, bodyStart)).filter((line) =>
+}
+
+function bodyOf(section: string[]): string[] {
+  const start = bodyStart(section);
+  return start === -1 ? [] : section.slice(start);
+}
+
+/**
+ * One section of `git diff --no-index` with its header rewritten to name the repository-relative
+ * path on both sides, so that `git apply` in the repository's top level applies it.
+ */
+function rewriteSection(file: string, section: string[]): string[] {
+  const start = bodyStart(section);
+  const header = (start === -1 ? section : section.slice(0, start)).filter((line) =>
     /^(old mode|new mode|new file mode|deleted file mode|index) /.test(line),
   );
-  const body = bodyStart === -1 ? [] : lines.slice(bodyStart);
+  const body = bodyOf(section);
+  const created = header.some((line) => line.startsWith('new file mode '));
+  const deleted = header.some((line) => line.startsWith('deleted file mode '));
   const name = quotePath(file);
   const out = [`diff --git ${quotePath(`a/${file}`)} ${quotePath(`b/${file}`)}`, ...header];
   if (body[0]?.startsWith('@@')) {
     // git writes a tab after names with spaces, so that the name's end is unambiguous.
     const tab = name.includes(' ') ? '\t' : '';
-    out.push(before ? `--- ${quotePath(`a/${file}`)}${tab}` : '--- /dev/null');
-    out.push(after ? `+++ ${quotePath(`b/${file}`)}${tab}` : '+++ /dev/null');
+    out.push(created ? '--- /dev/null' : `--- ${quotePath(`a/${file}`)}${tab}`);
+    out.push(deleted ? '+++ /dev/null' : `+++ ${quotePath(`b/${file}`)}${tab}`);
   }
   out.push(...body);
-  const line = firstChangedLine(body);
-  return { text: `${out.join('\n')}\n`, ...(line !== undefined && { line }) };
+  return out;
 }
 
 /** Quotes a path the way git does when it holds characters a patch header cannot carry bare. */

@@ -165,7 +165,10 @@ export async function makeScratchCopy(
 ): Promise<ScratchCopy> {
   const wanted = [...repo.files].filter(([file]) => !skip(file));
   const dirs = new Set<string>([dir]);
-  for (const [file] of wanted) dirs.add(path.dirname(path.join(dir, file)));
+  // Folders of skipped files too: a folder that holds only outputs exists in the tree, so it exists
+  // (empty) in the copy, and `protoc --go_out=gen` or `echo x > gen/out.txt` work there as they do
+  // in the tree.
+  for (const [file] of repo.files) dirs.add(path.dirname(path.join(dir, file)));
   // Parents first, so that every mkdir is a single system call.
   const ordered = [...dirs].sort((a, b) => a.length - b.length);
   for (const folder of ordered) await mkdir(folder, { recursive: true });
@@ -216,10 +219,4 @@ export function looksUntouched(expected: FileStat, now: FileStat): boolean {
     expected.executable === now.executable &&
     (expected.kind === 'symlink' || Math.abs(expected.mtimeMs - now.mtimeMs) < 1)
   );
-}
-
-/** Copies one file of a scratch copy into the developer's tree (for --fix), creating folders. */
-export async function writeBack(from: string, to: string): Promise<void> {
-  await mkdir(path.dirname(to), { recursive: true });
-  await copyFile(from, to);
 }

@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, UsageError, type ConfigProblem } from '../shared/errors.js';
 import { nearest } from '../shared/did-you-mean.js';
@@ -14,6 +14,11 @@ export interface Generator {
   env: Record<string, string>;
   /** Relative to the repository's top level; '' for the top level itself. */
   workingDirectory: string;
+  /**
+   * The working directory with symbolic links resolved, relative to the top level (set by
+   * {@link preflight}, which requires it to stay inside): where the generator runs in a copy.
+   */
+  runDirectory?: string;
   /** Time limit for one run, in milliseconds. */
   timeoutMs: number;
   /** Key path in the manifest, for located messages: `generated[0]` or `repos["acme/api"].generated[1]`. */
@@ -99,8 +104,10 @@ export function programOf(run: string): string | undefined {
 }
 
 /**
- * Checks what can be checked before copying anything: the working directory exists, and the program
- * each `run:` starts is installed.
+ * Checks what can be checked before copying anything: the working directory exists and, once its
+ * symbolic links are resolved, is inside the repository (a tracked link pointing elsewhere would
+ * otherwise run the generator outside its scratch copy), and the program each `run:` starts is
+ * installed. Returns the generators with their {@link Generator.runDirectory} set.
  * @throws ConfigError naming the missing command or directory, located in the manifest
  */
 export function preflight(
@@ -108,21 +115,32 @@ export function preflight(
   generators: Generator[],
   top: string,
   env: NodeJS.ProcessEnv,
-): void {
+): Generator[] {
   const problems: ConfigProblem[] = [];
+  const realTop = realpathSync(top);
+  const checked: Generator[] = [];
   for (const generator of generators) {
     const cwd = path.join(top, generator.workingDirectory);
-    if (!isDirectory(cwd)) {
+    const directoryProblem = (what: string) =>
       problems.push(
         problemAt(
           manifest,
           generator,
           'working-directory',
-          `generator "${generator.name}": the working directory "${generator.workingDirectory}" does not exist in ${top}`,
+          `generator "${generator.name}": the working directory "${generator.workingDirectory}" ${what}`,
         ),
       );
+    if (!isDirectory(cwd)) {
+      directoryProblem(`does not exist in ${top}`);
       continue;
     }
+    const real = realpathSync(cwd);
+    const runDirectory = path.relative(realTop, real);
+    if (runDirectory.startsWith('..') || path.isAbsolute(runDirectory)) {
+      directoryProblem(`resolves to ${real}, outside the repository ${realTop}`);
+      continue;
+    }
+    checked.push({ ...generator, runDirectory: runDirectory.split(path.sep).join('/') });
     const program = programOf(generator.run);
     const searchPath = generator.env['PATH'] ?? env['PATH'] ?? '';
     if (program && !findProgram(program, cwd, searchPath)) {
@@ -137,6 +155,7 @@ export function preflight(
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
+  return checked;
 }
 
 /** Whether `program` resolves to an executable file, the way a shell would look it up. */

@@ -5,6 +5,7 @@ import { copySelection } from './copy-tags.js';
 import { presentCopiesVerification, presentCopyTags, presentSelection, presentShardPlan } from './present.js';
 import { MAX_SHARDS, parseShard, planShards, shardOf, shardSession } from './shards.js';
 import { verifyCopies } from './verify-copies.js';
+import { startDeadline } from '../shared/deadline.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 
@@ -30,6 +31,12 @@ export const copyTags = defineCommand({
     'plan-shards': option.int(
       { min: 1, max: MAX_SHARDS },
       'Split the selection into N shards by old repository and output the matrix; copy nothing.',
+    ),
+    deadline: option.duration(
+      'Stop after this long (e.g. 45m): requests in flight are aborted, what is left fails as timed out.',
+    ),
+    'allow-empty': option.boolean(
+      'Succeed when nothing is selected although the old registry refused to list its repositories.',
     ),
     'verify-only': option.boolean(
       'Copy nothing: check that every selected tag resolves to its old digest in the new registry, index children included.',
@@ -63,7 +70,14 @@ export const copyTags = defineCommand({
       reporter.info(
         `retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`,
       );
-    const clientOptions = { concurrency: options.concurrency, onRetry, secrets };
+    const deadline = startDeadline(options.deadline);
+    const clientOptions = {
+      concurrency: options.concurrency,
+      onRetry,
+      secrets,
+      signal: deadline.signal,
+      onWarning: (message: string) => reporter.warning(message),
+    };
     const source = await RegistryClient.forRegistry(old, env, { ...clientOptions, readOnly: true });
     const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: !writes });
 
@@ -98,7 +112,6 @@ export const copyTags = defineCommand({
       target,
       waits: writes,
       concurrency: options.concurrency,
-      onRetry: (line) => reporter.info(line),
     });
     if (shard)
       reporter.info(
@@ -117,11 +130,15 @@ export const copyTags = defineCommand({
       progress: (line) => reporter.info(line),
       progressIntervalMs: Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000,
     });
+    deadline.clear();
     reporter.debug(
       `copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`,
     );
 
     // present
-    return presentCopyTags(report, reporter);
+    return presentCopyTags(report, reporter, {
+      allowEmpty: options['allow-empty'],
+      deadlinePassed: deadline.expired,
+    });
   },
 });

@@ -55,7 +55,7 @@ export interface CopyTagsReport {
 /** Copies every selected image to the target registry (more images in flight than requests per host). */
 export async function copySelection(request: CopyTagsRequest): Promise<CopyTagsReport> {
   const { selection, source, target, dryRun } = request;
-  const session = request.session ?? new CopySession({ onRetry: request.progress });
+  const session = request.session ?? new CopySession();
   const outcomes: Outcome[] = [];
   const progress = new ProgressLine(
     request.progress,

@@ -26,7 +26,11 @@ export function presentSelection(
 }
 
 /** Turns the report into log lines, the summary, `--json` and outputs. */
-export function presentCopyTags(report: CopyTagsReport, reporter: Reporter): CommandResult {
+export function presentCopyTags(
+  report: CopyTagsReport,
+  reporter: Reporter,
+  run: { allowEmpty: boolean; deadlinePassed: boolean },
+): CommandResult {
   const { dryRun, session, selection } = report;
   const copied = outcomesOf(report, dryRun ? 'would copy' : 'copied');
   const skipped = outcomesOf(report, 'skipped');
@@ -49,10 +53,15 @@ export function presentCopyTags(report: CopyTagsReport, reporter: Reporter): Com
     digest: outcome.digest,
   });
   const problems = conflicts.length + failed.length;
+  // Nothing to copy because the old registry would not say what it holds is not a success.
+  const refusedEmpty =
+    selection.images.length === 0 && selection.catalogRefused !== undefined && !run.allowEmpty;
   return {
-    exitCode: problems > 0 ? 1 : 0,
-    ...(problems > 0 && {
-      failureMessage: `${conflicts.length} conflicts and ${failed.length} failures copying to ${report.newHost}`,
+    exitCode: problems > 0 || refusedEmpty ? 1 : 0,
+    ...((problems > 0 || refusedEmpty) && {
+      failureMessage: refusedEmpty
+        ? `nothing selected: ${report.oldHost} refused to list its repositories (${selection.catalogRefused}) and no repository the manifest or references name matched the copy rules; name the repositories in the manifest, or pass --allow-empty`
+        : `${conflicts.length} conflicts and ${failed.length} failures copying to ${report.newHost}${run.deadlinePassed ? ' (the --deadline passed)' : ''}`,
     }),
     outputs: {
       copied: String(copied.length),

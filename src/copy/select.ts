@@ -10,7 +10,7 @@ import { ConfigError } from '../shared/errors.js';
 import type { Manifest } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
 import type { RegistryClient } from '../oci/client.js';
-import { RegistryError } from '../oci/http.js';
+import { RegistryError } from '../oci/errors.js';
 import { parseManifest } from '../oci/media.js';
 import { formatRepositoryReference, isValidDigest } from '../oci/reference.js';
 import type { RefsFile, RefsFileReference } from './refs-file.js';
@@ -34,6 +34,8 @@ export interface Selection {
   /** Repositories whose tags were listed. */
   repositories: string[];
   warnings: string[];
+  /** Set when the old registry refused to list its repositories: why (`HTTP 401`). */
+  catalogRefused?: string;
 }
 
 export interface SelectOptions {
@@ -72,17 +74,19 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
 
   // Repositories: the catalog when the registry serves it, else every name the manifest knows.
   let repositories: string[];
+  let catalogRefused: string | undefined;
   if (rules.some((rule) => rule.images !== undefined)) {
     try {
       repositories = await source.listRepositories();
     } catch (error) {
-      if (!(error instanceof RegistryError) || ![401, 403, 404, 405].includes(error.status)) throw error;
+      if (!(error instanceof RegistryError) || ![401, 403, 404, 405].includes(error.status ?? 0)) throw error;
       repositories = [
         ...new Set([
           ...manifest.repos.flatMap((repo) => [...repo.produces, ...repo.consumes.map((c) => c.repository)]),
           ...referenced.map((ref) => ref.repository),
         ]),
       ].sort();
+      catalogRefused = `HTTP ${error.status}`;
       warnings.push(
         `${old.host} does not list its repositories (HTTP ${error.status}); matched the copy rules against the ${repositories.length} repositories the manifest and references name`,
       );
@@ -214,6 +218,7 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
     missing: [...missing.values()],
     repositories: [...wantedRepos].sort(),
     warnings,
+    ...(catalogRefused !== undefined && { catalogRefused }),
   };
 }
 

@@ -85,14 +85,14 @@ export class ShardSession extends CopySession {
   private waiting: boolean;
 
   constructor(
-    options: ConstructorParameters<typeof CopySession>[0] & {
+    options: {
       /** The target registry (HEADs while waiting); undefined: never wait. */
       target?: RegistryClient;
       /** This shard's own target repositories (a blob homed there is this shard's to upload). */
       own?: ReadonlySet<string>;
     } = {},
   ) {
-    super(options);
+    super();
     this.target = options.target;
     this.own = options.own ?? new Set();
     this.waiting = options.target !== undefined;
@@ -195,11 +195,9 @@ export async function shardSession(input: {
   target: RegistryClient;
   waits: boolean;
   concurrency: number;
-  onRetry: (line: string) => void;
 }): Promise<ShardSession> {
   const { shard, selection, target } = input;
   const session = new ShardSession({
-    onRetry: input.onRetry,
     ...(shard &&
       input.waits && { target, own: new Set(selection.images.map((image) => image.targetRepository)) }),
   });

@@ -1,4 +1,14 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -9,6 +19,12 @@ export interface Position {
 
 /** Maps key paths of a parsed YAML document to 1-based line and column numbers. */
 export class SourceLocator {
+  /**
+   * Each mapping's pairs by key, built on first use: the library's own lookup scans a mapping's
+   * pairs, which made locating one problem per repository quadratic in large manifests.
+   */
+  private readonly pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
   constructor(
     private readonly document: Document,
     private readonly lines: LineCounter,
@@ -29,8 +45,8 @@ export class SourceLocator {
 
   /** The plain JavaScript value at `path`, or undefined. */
   jsAt(path: KeyPath): unknown {
-    const node = this.document.getIn(path, true) as Node | undefined;
-    if (node === undefined) return undefined;
+    const node = this.nodeAt(path);
+    if (node === undefined || node === null) return undefined;
     return isScalar(node) ? node.value : (node as { toJSON(): unknown }).toJSON();
   }
 
@@ -42,21 +58,40 @@ export class SourceLocator {
 
   private nearestNode(path: KeyPath): Node | undefined {
     for (let length = path.length; length >= 0; length--) {
-      const node = (
-        length === 0 ? this.document.contents : this.document.getIn(path.slice(0, length), true)
-      ) as Node | null | undefined;
+      const node = this.nodeAt(path.slice(0, length));
       if (node && (isScalar(node) || isMap(node) || isSeq(node))) return node;
     }
     return undefined;
   }
 
+  /** The node at `path` (the document's root for an empty path), like `getIn(path, true)`. */
+  private nodeAt(path: KeyPath): unknown {
+    let node: unknown = this.document.contents;
+    for (const part of path) {
+      if (isMap(node)) node = this.pairIn(node, part)?.value;
+      else if (isSeq(node) && typeof part === 'number') node = node.items[part];
+      else return undefined;
+    }
+    return node;
+  }
+
+  private pairIn(map: YAMLMap, key: string | number): Pair | undefined {
+    let index = this.pairIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        const name = isPair(item) && isScalar(item.key) ? String(item.key.value) : undefined;
+        // The first of repeated keys, as a scan would find it.
+        if (name !== undefined && !index.has(name)) index.set(name, item as Pair);
+      }
+      this.pairIndex.set(map, index);
+    }
+    return index.get(String(key));
+  }
+
   private pairAt(path: KeyPath): Pair | undefined {
-    const parent = path.length <= 1 ? this.document.contents : this.document.getIn(path.slice(0, -1), true);
-    if (!isMap(parent)) return undefined;
-    const wanted = path[path.length - 1];
-    return parent.items.find(
-      (item): item is Pair => isPair(item) && isScalar(item.key) && String(item.key.value) === String(wanted),
-    );
+    const parent = this.nodeAt(path.slice(0, -1));
+    return isMap(parent) ? this.pairIn(parent, path[path.length - 1]!) : undefined;
   }
 }
 

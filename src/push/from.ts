@@ -92,7 +92,7 @@ export async function pushFrom(input: {
 }): Promise<FromResult> {
   const { from, plan, clientFor, progress } = input;
   const source = clientFor(from.role);
-  const session = new CopySession({ onRetry: progress });
+  const session = new CopySession();
   const top = await source.getManifest(from.repository, from.digest);
   const parts = partsOf(parseManifest(top.bytes, top.mediaType));
   const artifacts = await artifactsOf(source, from.repository, [

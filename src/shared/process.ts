@@ -1,12 +1,19 @@
 import { spawn } from 'node:child_process';
+import { OperationalError } from './errors.js';
 
 /** What a finished program left behind. */
 export interface ProgramResult {
   code: number;
   /** Set when the program was killed by a signal. */
   signal?: string;
+  /** Its standard output: all of it, or the first `stdoutLimit` bytes. */
   stdout: Buffer;
+  /** Its error output (UTF-8): all of it, or the last `stderrLimit` bytes. */
   stderr: string;
+  /** Bytes of stdout not kept because of `stdoutLimit` (0 when none were dropped). */
+  stdoutDropped: number;
+  /** Bytes of stderr not kept because of `stderrLimit` (0 when none were dropped). */
+  stderrDropped: number;
   /** Set when the program ran past `timeoutMs` and was stopped with everything it started. */
   timedOut?: boolean;
 }
@@ -16,15 +23,74 @@ export interface RunOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
   input?: string | Buffer;
-  /** Keep at most this many bytes of stderr (the tail), so a chatty program cannot exhaust memory. */
+  /**
+   * Keep at most this many bytes of stderr (the tail, where the error usually is), so a chatty
+   * program cannot exhaust memory; the rest is counted in `stderrDropped`. Default 1 MiB.
+   */
   stderrLimit?: number;
-  /** Called with each chunk of output, for progress or debug logs. */
-  onOutput?: (chunk: Buffer) => void;
+  /**
+   * Keep at most this many bytes of stdout (the head); the rest is counted in `stdoutDropped`.
+   * Default: everything (callers such as `git` parse the whole output).
+   */
+  stdoutLimit?: number;
+  /** Called with each chunk of output (stdout and stderr) as it arrives, kept or not. */
+  onOutput?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void;
   /**
    * Stop the program after this many milliseconds: SIGTERM to its process group (so a shell's
    * children stop too), SIGKILL after a grace period.
    */
   timeoutMs?: number;
+}
+
+/** Error output kept by default: enough for any message, bounded for a program that floods it. */
+const DEFAULT_STDERR_LIMIT = 1 << 20;
+
+/**
+ * Output kept up to a byte limit — the first bytes (`head`) or the last (`tail`) — with a count of
+ * the bytes dropped, so that memory stays bounded however much a program writes.
+ */
+class KeptBytes {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  dropped = 0;
+
+  constructor(
+    private readonly keep: 'head' | 'tail',
+    private readonly limit: number,
+  ) {}
+
+  add(chunk: Buffer): void {
+    if (this.keep === 'head') {
+      const room = Math.max(0, this.limit - this.size);
+      const kept = chunk.length <= room ? chunk : chunk.subarray(0, room);
+      if (kept.length > 0) {
+        // A copy, so that a kept slice does not pin the whole chunk it came from.
+        this.chunks.push(kept === chunk ? chunk : Buffer.from(kept));
+        this.size += kept.length;
+      }
+      this.dropped += chunk.length - kept.length;
+      return;
+    }
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.size > this.limit && this.chunks.length > 0) {
+      const first = this.chunks[0]!;
+      const excess = this.size - this.limit;
+      if (first.length <= excess) {
+        this.chunks.shift();
+        this.size -= first.length;
+        this.dropped += first.length;
+      } else {
+        this.chunks[0] = Buffer.from(first.subarray(excess));
+        this.size -= excess;
+        this.dropped += excess;
+      }
+    }
+  }
+
+  bytes(): Buffer {
+    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+  }
 }
 
 /** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
@@ -45,11 +111,15 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** Synchronous clean-ups (removing scratch directories) run when cutover is stopped by a signal. */
+const cleanups = new Set<() => void>();
+
 let forwarding = false;
 
 /**
  * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
- * signal; pass SIGINT and SIGTERM on, then end as the signal would have ended us.
+ * signal; pass SIGINT and SIGTERM on, run the registered clean-ups, then end as the signal would
+ * have ended us.
  */
 function forwardSignals(): void {
   if (forwarding) return;
@@ -57,10 +127,39 @@ function forwardSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       stopGroups(signal);
+      for (const cleanup of cleanups) {
+        try {
+          cleanup();
+        } catch {
+          // Best effort: the next run removes what is left (see the callers).
+        }
+      }
       process.kill(process.pid, signal);
     });
   }
   process.once('exit', () => stopGroups('SIGKILL'));
+}
+
+/**
+ * Registers a synchronous clean-up to run if cutover is stopped by SIGINT or SIGTERM (after the
+ * programs it started are signalled), for things a `finally` would otherwise undo. Returns a
+ * function that unregisters it, to call when the work ends normally.
+ */
+export function onInterrupt(cleanup: () => void): () => void {
+  forwardSignals();
+  cleanups.add(cleanup);
+  return () => void cleanups.delete(cleanup);
+}
+
+/** True when a process with this id exists (on this machine). */
+export function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is just not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -91,17 +190,15 @@ export function runProgram(file: string, args: string[], options: RunOptions): P
         }, options.timeoutMs),
       );
     }
-    const stdout: Buffer[] = [];
-    let stderr = '';
-    const limit = options.stderrLimit ?? 1 << 20;
+    const stdout = new KeptBytes('head', options.stdoutLimit ?? Infinity);
+    const stderr = new KeptBytes('tail', options.stderrLimit ?? DEFAULT_STDERR_LIMIT);
     child.stdout.on('data', (chunk: Buffer) => {
-      stdout.push(chunk);
-      options.onOutput?.(chunk);
+      stdout.add(chunk);
+      options.onOutput?.(chunk, 'stdout');
     });
     child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-      if (stderr.length > limit) stderr = stderr.slice(-limit);
-      options.onOutput?.(chunk);
+      stderr.add(chunk);
+      options.onOutput?.(chunk, 'stderr');
     });
     const settle = () => {
       for (const timer of timers) clearTimeout(timer);
@@ -116,8 +213,10 @@ export function runProgram(file: string, args: string[], options: RunOptions): P
       resolve({
         code: code ?? 128,
         ...(signal && { signal }),
-        stdout: Buffer.concat(stdout),
-        stderr,
+        stdout: stdout.bytes(),
+        stderr: stderr.bytes().toString('utf8'),
+        stdoutDropped: stdout.dropped,
+        stderrDropped: stderr.dropped,
         ...(timedOut && { timedOut }),
       });
     });
@@ -126,7 +225,7 @@ export function runProgram(file: string, args: string[], options: RunOptions): P
   });
 }
 
-/** Runs `git` and returns its stdout; a non-zero exit becomes an Error carrying git's message. */
+/** Runs `git` and returns its stdout; a non-zero exit becomes an OperationalError carrying git's message. */
 export async function git(args: string[], cwd: string, input?: string): Promise<Buffer> {
   const result = await runProgram('git', args, {
     cwd,
@@ -134,7 +233,10 @@ export async function git(args: string[], cwd: string, input?: string): Promise<
     ...(input !== undefined && { input }),
   });
   if (result.code !== 0) {
-    throw new Error(`git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+    throw new OperationalError(
+      'failed',
+      `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`,
+    );
   }
   return result.stdout;
 }

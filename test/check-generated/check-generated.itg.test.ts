@@ -38,12 +38,21 @@ function goRepo(): string {
 
 /**
  * Runs check-generated in `dir` and asserts that the working tree (untracked and ignored files, and
- * .git, included) is byte-identical afterwards.
+ * .git, included) is byte-identical afterwards, and that every patch it writes passes
+ * `git apply --check` in the repository (a patch file is asked for when the test did not ask).
  */
 async function check(dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   const before = snapshot(dir);
-  const run = await runCli(['check-generated', '--json', ...args], { cwd: dir, env: { ...GO, ...env } });
+  const patch = args.includes('--patch')
+    ? args[args.indexOf('--patch') + 1]!
+    : path.join(tempDir('cutover-patch-'), 'fix.patch');
+  const extra = args.includes('--patch') ? [] : ['--patch', patch];
+  const run = await runCli(['check-generated', '--json', ...args, ...extra], {
+    cwd: dir,
+    env: { ...GO, ...env },
+  });
   expect(changedPaths(before, snapshot(dir))).toEqual([]);
+  if (existsSync(patch)) git(dir, 'apply', '--check', patch);
   return run;
 }
 

@@ -19,6 +19,7 @@ import { runnerFiles } from '../harness/actions-env.js';
 import { readRefsFile } from '../../src/copy/refs-file.js';
 import { ROOT, runAction, runCli } from '../harness/cli.js';
 import { seedImage } from '../harness/images.js';
+import { writeManifest } from '../harness/manifest.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { skopeo } from '../harness/skopeo.js';
 import { requireTool } from '../harness/tools.js';
@@ -524,18 +525,11 @@ describe('cutover guard --verify against a real registry', () => {
   function verifyRepo(): string {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-guard-verify-'));
     temporary.push(dir);
-    writeFileSync(
-      path.join(dir, 'cutover.yml'),
-      [
-        'version: 1',
-        'registries:',
-        '  old: { host: registry.old.example.com, read-only: 2020-10-01, shutdown: 2020-11-01 }',
-        `  new: { host: '${registry.host}', available: 2020-09-01 }`,
-        'paths:',
-        "  - { from: 'legacy/*', to: '*' }",
-        '',
-      ].join('\n'),
-    );
+    writeManifest(dir, {
+      old: 'registry.old.example.com',
+      new: registry.host,
+      paths: [{ from: 'legacy/*', to: '*' }],
+    });
     writeFileSync(
       path.join(dir, 'Dockerfile'),
       [

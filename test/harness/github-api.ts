@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -130,6 +131,7 @@ export interface RecordedRequest {
 
 export interface Answer {
   status: number;
+  /** JSON (an object), text (a string), or a stream sent as it is read (for large answers). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -171,6 +173,11 @@ export async function startGitHubApi(): Promise<GitHubApi> {
           'content-type': 'application/json; charset=utf-8',
           ...answer.headers,
         });
+        if (answer.body instanceof Readable) {
+          // A client that stops reading closes the connection: stop producing then.
+          res.on('close', () => (answer.body as Readable).destroy());
+          return void (answer.body as Readable).pipe(res);
+        }
         res.end(
           answer.body === undefined
             ? ''

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 575;
-exports.ids = [575];
+exports.id = 187;
+exports.ids = [187];
 exports.modules = {
 
 /***/ 75873:
@@ -21,17 +21,22 @@ function defineCommand(command) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ copyImage),
+/* harmony export */   L1: () => (/* binding */ copyImage),
 /* harmony export */   W: () => (/* binding */ CopySession)
 /* harmony export */ });
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11103);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22939);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77126);
+/* unused harmony export MAX_INDEX_DEPTH */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96748);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 
 
 
 
+
+/** Indexes nested deeper than this are refused (real images nest one or two levels). */
+const MAX_INDEX_DEPTH = 8;
 /**
  * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
  * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
@@ -43,18 +48,14 @@ class CopySession {
     blobsUploaded = 0;
     blobsMounted = 0;
     blobsSkipped = 0;
-    retry;
     /** target host + digest → target repositories known to hold it. */
     holders = new Map();
     /** target host + digest → the first ensure of that blob, others wait for it. */
     pending = new Map();
     /** target host + repository + digest → manifests known present. */
     manifests = new Set();
-    constructor(options = {}) {
-        this.retry = { ..._oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY */ .vI, ...options.retry };
-        this.onRetry = options.onRetry;
-    }
-    onRetry;
+    /** target host + digest → why the blob could not be copied: not tried again in this run. */
+    failedBlobs = new Map();
     /** Records that a target repository holds a blob. */
     noteBlob(host, repository, digest) {
         const key = `${host} ${digest}`;
@@ -78,6 +79,14 @@ class CopySession {
     }
     hasManifest(host, repository, digest) {
         return this.manifests.has(`${host} ${repository} ${digest}`);
+    }
+    /** Records that a blob could not be copied to a target host; later images needing it fail at once. */
+    noteFailedBlob(host, digest, error) {
+        this.failedBlobs.set(`${host} ${digest}`, error);
+    }
+    /** Why a blob already failed in this run, if it did. */
+    failedBlob(host, digest) {
+        return this.failedBlobs.get(`${host} ${digest}`);
     }
     /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
     async exclusive(host, digest, work) {
@@ -115,11 +124,15 @@ async function copyImage(request, options = {}) {
     const dryRun = options.dryRun === true;
     // Both HEADs at once: on a re-run they are all the work there is.
     const [sourceHead, existing] = await Promise.all([
-        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidDigest */ .fH)(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
         target.headManifest(targetRepository, targetReference),
     ]);
     if (!sourceHead) {
-        throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${source.host}/${sourceRepository}:${reference} does not exist`, 404, 'MANIFEST_UNKNOWN');
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
+            status: 404,
+            code: 'MANIFEST_UNKNOWN',
+            host: source.host,
+        });
     }
     const result = {
         action: 'copied',
@@ -145,23 +158,45 @@ async function copyImage(request, options = {}) {
     const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
     result.mediaType = manifest.mediaType;
     const walk = { request, options, session, result, counted: new Set() };
-    await copyManifestTree(walk, manifest, targetReference);
+    await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
     if (!dryRun) {
         const written = await target.headManifest(targetRepository, targetReference);
         if (written?.digest !== manifest.digest) {
-            throw new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(`${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, 0, 'VERIFY_FAILED');
+            throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, { code: 'VERIFY_FAILED', host: target.host, final: true });
         }
     }
     return result;
 }
-async function copyManifestTree(walk, manifest, targetReference) {
+/**
+ * The walk's path after entering `manifest`. A manifest found below itself — under its digest,
+ * or with the same bytes under another algorithm's digest — is an index that names itself (or a
+ * cycle): refused, as is nesting deeper than {@link MAX_INDEX_DEPTH}.
+ */
+function enter(walk, manifest, ancestors) {
+    const { source, sourceRepository } = walk.request;
+    const where = `${source.host}/${sourceRepository}@${manifest.digest.slice(0, 80)}`;
+    if (ancestors.depth >= MAX_INDEX_DEPTH)
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: indexes nested deeper than ${MAX_INDEX_DEPTH} levels`, {
+            host: source.host,
+            final: true,
+        });
+    const content = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(manifest.bytes);
+    if (ancestors.seen.has(manifest.digest) || ancestors.seen.has(content))
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: the index names itself (a manifest with the same bytes appears again below it): refusing to walk a cycle`, { host: source.host, final: true });
+    return { seen: new Set([...ancestors.seen, manifest.digest, content]), depth: ancestors.depth + 1 };
+}
+async function copyManifestTree(walk, manifest, targetReference, ancestors) {
     const { request, session, result, options } = walk;
     const { source, target, sourceRepository, targetRepository } = request;
-    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+    const path = enter(walk, manifest, ancestors);
+    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
     result.size += manifest.bytes.length;
     if (parsed.isIndex) {
+        for (const child of parsed.manifests)
+            checkDescriptor(walk, child, 'manifest');
         // Children by digest first, so the index (and its tag) never points at something missing.
-        await Promise.all(parsed.manifests.map(async (child) => {
+        const children = [...new Map(parsed.manifests.map((child) => [child.digest, child])).values()];
+        await Promise.all(children.map(async (child) => {
             if (session.hasManifest(target.host, targetRepository, child.digest))
                 return;
             const present = await target.headManifest(targetRepository, child.digest);
@@ -171,12 +206,16 @@ async function copyManifestTree(walk, manifest, targetReference) {
                 return;
             }
             const childManifest = await source.getManifest(sourceRepository, child.digest);
-            await copyManifestTree(walk, childManifest, child.digest);
+            if (childManifest.bytes.length !== child.size)
+                throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}@${child.digest}: the index says ${child.size} bytes, the manifest has ${childManifest.bytes.length}`, { host: source.host, final: true });
+            await copyManifestTree(walk, childManifest, child.digest, path);
         }));
     }
     else {
+        for (const blob of parsed.blobs)
+            checkDescriptor(walk, blob, 'blob');
         await Promise.all(parsed.blobs
-            .filter((blob) => !(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_2__/* .isForeignBlob */ .Go)(blob))
+            .filter((blob) => !(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .isForeignBlob */ .Go)(blob))
             .map(async (blob) => {
             if (!walk.counted.has(blob.digest)) {
                 walk.counted.add(blob.digest);
@@ -201,6 +240,9 @@ async function ensureBlob(walk, blob) {
     await session.exclusive(host, blob.digest, async () => {
         if (session.hasBlob(host, targetRepository, blob.digest))
             return;
+        const failed = session.failedBlob(host, blob.digest);
+        if (failed !== undefined)
+            throw failed;
         if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
             session.noteBlob(host, targetRepository, blob.digest);
             session.blobsSkipped++;
@@ -234,7 +276,14 @@ async function ensureBlob(walk, blob) {
             }
             location = mount.location;
         }
-        await uploadWithRetries(walk, blob, location);
+        try {
+            await streamBlob(walk, blob, location);
+        }
+        catch (error) {
+            // Retried where it failed already; the next image that needs it fails at once.
+            session.noteFailedBlob(host, blob.digest, error);
+            throw error;
+        }
         session.noteBlob(host, targetRepository, blob.digest);
         session.bytesUploaded += blob.size;
         result.bytesUploaded += blob.size;
@@ -243,47 +292,75 @@ async function ensureBlob(walk, blob) {
     });
 }
 /**
- * Streams a blob from source to target. A streamed body cannot be replayed, so a failed attempt
- * (429, 5xx, a dropped connection) starts over: a new upload session and a new download.
+ * Streams a blob from source to target. The target's transport retries the upload as a whole
+ * (a new session and a new download from the source for each attempt); the bytes of a failed
+ * attempt are taken back out of the progress count.
  */
-async function uploadWithRetries(walk, blob, firstLocation) {
+async function streamBlob(walk, blob, location) {
     const { request, session } = walk;
     const { source, target, sourceRepository, targetRepository } = request;
-    let location = firstLocation;
-    for (let attempt = 0;; attempt++) {
-        let streamed = 0;
-        try {
-            await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
-                const download = await source.getBlob(sourceRepository, blob.digest);
-                return countBytes(download.stream, (n) => {
-                    streamed += n;
-                    session.bytesStreamed += n;
-                });
-            }, location);
-            return;
-        }
-        catch (error) {
-            session.bytesStreamed -= streamed;
-            location = undefined;
-            const retryable = error instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl ? error.retryable : true;
-            if (!retryable || attempt >= session.retry.retries)
-                throw error;
-            const delay = (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retryDelay */ .a2)(attempt, session.retry);
-            session.onRetry?.(`retrying upload of ${blob.digest.slice(0, 19)} to ${target.host}/${targetRepository} in ${delay} ms: ${error.message}`);
-            await (0,_oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delay);
-        }
+    let streamed = 0;
+    const forget = () => {
+        session.bytesStreamed -= streamed;
+        streamed = 0;
+    };
+    try {
+        await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
+            forget();
+            const download = await source.getBlob(sourceRepository, blob.digest, blob.size);
+            return verifiedBytes(download.stream, blob, source.host, (n) => {
+                streamed += n;
+                session.bytesStreamed += n;
+            });
+        }, location);
+    }
+    catch (error) {
+        forget();
+        throw error;
     }
 }
-function countBytes(stream, onBytes) {
-    const counter = new node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform({
+/**
+ * Passes a blob's bytes on, counting them, and fails the stream — so the upload it feeds is
+ * never completed — when they are more or fewer than the descriptor's size or do not hash to its
+ * digest.
+ */
+function verifiedBytes(stream, blob, host, onBytes) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest));
+    let total = 0;
+    const mismatch = (message) => new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${host}: blob ${blob.digest}: ${message}`, {
+        code: 'DIGEST_INVALID',
+        host,
+        final: true,
+    });
+    const verifier = new node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform({
         transform(chunk, _encoding, callback) {
+            total += chunk.length;
+            if (total > blob.size)
+                return callback(mismatch(`more than the ${blob.size} bytes its descriptor says`));
+            hash.update(chunk);
             onBytes(chunk.length);
             callback(null, chunk);
         },
+        flush(callback) {
+            if (total !== blob.size)
+                return callback(mismatch(`${total} bytes, its descriptor says ${blob.size}`));
+            const actual = `${(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest)}:${hash.digest('hex')}`;
+            callback(actual === blob.digest ? null : mismatch(`the bytes hash to ${actual}`));
+        },
     });
-    stream.on('error', (error) => counter.destroy(error));
-    counter.on('close', () => stream.destroy());
-    return stream.pipe(counter);
+    stream.on('error', (error) => verifier.destroy(error));
+    verifier.on('close', () => stream.destroy());
+    return stream.pipe(verifier);
+}
+/** A descriptor from a manifest is used in URLs and sizes: its digest and size must be sane. */
+function checkDescriptor(walk, descriptor, what) {
+    const { source, sourceRepository } = walk.request;
+    const valid = typeof descriptor.digest === 'string' &&
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(descriptor.digest) &&
+        Number.isSafeInteger(descriptor.size) &&
+        descriptor.size >= 0;
+    if (!valid)
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}: a ${what} descriptor with digest ${JSON.stringify(descriptor.digest)?.slice(0, 150)} and size ${String(descriptor.size)} is not valid (sha256 or sha512 digests, whole sizes)`, { host: source.host, final: true });
 }
 
 
@@ -335,7 +412,7 @@ function partsOf(parsed) {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86626);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
 /* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31959);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11103);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96748);
 /* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 /* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68623);
@@ -369,12 +446,13 @@ async function selectImages(options) {
     const rules = manifest.copy;
     // Repositories: the catalog when the registry serves it, else every name the manifest knows.
     let repositories;
+    let catalogRefused;
     if (rules.some((rule) => rule.images !== undefined)) {
         try {
             repositories = await source.listRepositories();
         }
         catch (error) {
-            if (!(error instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl) || ![401, 403, 404, 405].includes(error.status))
+            if (!(error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl) || ![401, 403, 404, 405].includes(error.status ?? 0))
                 throw error;
             repositories = [
                 ...new Set([
@@ -382,6 +460,7 @@ async function selectImages(options) {
                     ...referenced.map((ref) => ref.repository),
                 ]),
             ].sort();
+            catalogRefused = `HTTP ${error.status}`;
             warnings.push(`${old.host} does not list its repositories (HTTP ${error.status}); matched the copy rules against the ${repositories.length} repositories the manifest and references name`);
         }
     }
@@ -510,6 +589,7 @@ async function selectImages(options) {
         missing: [...missing.values()],
         repositories: [...wantedRepos].sort(),
         warnings,
+        ...(catalogRefused !== undefined && { catalogRefused }),
     };
 }
 /** Every reference pinned in repos.*.consumes (with a tag or digest) and in the references files. */
@@ -668,87 +748,6 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-
-/***/ }),
-
-/***/ 57717:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L5: () => (/* binding */ retry),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelay */
-/**
- * The one retry loop. Every retried operation in cutover (a registry request, a token fetch, a
- * blob upload, an engine push) goes through {@link retry}, so backoff, `Retry-After` and the
- * progress events are the same everywhere and retries never nest by accident.
- */
-/** The policy used when a caller names none. */
-const DEFAULT_RETRY_POLICY = { retries: 6, baseMs: 200, maxDelayMs: 30_000 };
-/**
- * Runs `operation` (called again for each attempt, with the attempt number from 0, so a streamed
- * body is made anew each time) until it succeeds, fails with an error `classify` calls final, or the
- * policy's retries are spent; the last error is rethrown as it was.
- */
-async function retry(operation, options) {
-    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            const verdict = options.classify(error);
-            if (!verdict.retryable || attempt >= policy.retries || options.signal?.aborted)
-                throw error;
-            const delayMs = retryDelay(attempt, policy, verdict.retryAfterMs, options.random);
-            options.onRetry?.({ attempt: attempt + 1, delayMs, reason: verdict.reason, error });
-            await sleep(delayMs, options.signal);
-            if (options.signal?.aborted)
-                throw error;
-        }
-    }
-}
-/**
- * Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP-date. Undefined when
- * absent or unreadable.
- */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * The wait before attempt `attempt + 1`: what the server asked for when it did, else exponential
- * backoff with jitter (between half and all of `base·2^attempt`), both capped by `maxDelayMs`.
- */
-function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
-    if (retryAfterMs !== undefined)
-        return Math.min(retryAfterMs, policy.maxDelayMs);
-    const step = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** attempt);
-    return Math.round(step / 2 + random() * (step / 2));
-}
-/** Resolves after `ms` milliseconds, or at once when `signal` aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
 }
 
 

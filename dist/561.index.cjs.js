@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 334;
-exports.ids = [334];
+exports.id = 561;
+exports.ids = [561];
 exports.modules = {
 
-/***/ 60334:
+/***/ 4561:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   copyTags: () => (/* binding */ copyTags)
 });
 
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 2 modules
-var client = __webpack_require__(74053);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
+var client = __webpack_require__(2733);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
 var refs_file = __webpack_require__(50248);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
@@ -39,7 +39,7 @@ var copy = __webpack_require__(45726);
 /** Copies every selected image to the target registry (more images in flight than requests per host). */
 async function copySelection(request) {
     const { selection, source, target, dryRun } = request;
-    const session = request.session ?? new copy/* CopySession */.W({ onRetry: request.progress });
+    const session = request.session ?? new copy/* CopySession */.W();
     const outcomes = [];
     const progress = new shared_progress/* ProgressLine */.g(request.progress, (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun), request.progressIntervalMs);
     const ticker = setInterval(() => progress.tick(), 1000);
@@ -71,7 +71,7 @@ async function copyOne(image, context) {
         target: name(target.host, image.targetRepository),
     };
     try {
-        const result = await (0,copy/* copyImage */.L)({
+        const result = await (0,copy/* copyImage */.L1)({
             source,
             sourceRepository: image.sourceRepository,
             reference: image.reference,
@@ -180,7 +180,7 @@ class ShardSession extends copy/* CopySession */.W {
     hints = new Map();
     waiting;
     constructor(options = {}) {
-        super(options);
+        super();
         this.target = options.target;
         this.own = options.own ?? new Set();
         this.waiting = options.target !== undefined;
@@ -264,7 +264,6 @@ async function hintSharedBlobs(input) {
 async function shardSession(input) {
     const { shard, selection, target } = input;
     const session = new ShardSession({
-        onRetry: input.onRetry,
         ...(shard &&
             input.waits && { target, own: new Set(selection.images.map((image) => image.targetRepository)) }),
     });
@@ -295,7 +294,7 @@ function presentSelection(selection, context) {
     reporter.info(`${context.dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${manifest.registries.old.host}; copying to ${manifest.registries.new.host}`);
 }
 /** Turns the report into log lines, the summary, `--json` and outputs. */
-function presentCopyTags(report, reporter) {
+function presentCopyTags(report, reporter, run) {
     const { dryRun, session, selection } = report;
     const copied = outcomesOf(report, dryRun ? 'would copy' : 'copied');
     const skipped = outcomesOf(report, 'skipped');
@@ -314,10 +313,14 @@ function presentCopyTags(report, reporter) {
         digest: outcome.digest,
     });
     const problems = conflicts.length + failed.length;
+    // Nothing to copy because the old registry would not say what it holds is not a success.
+    const refusedEmpty = selection.images.length === 0 && selection.catalogRefused !== undefined && !run.allowEmpty;
     return {
-        exitCode: problems > 0 ? 1 : 0,
-        ...(problems > 0 && {
-            failureMessage: `${conflicts.length} conflicts and ${failed.length} failures copying to ${report.newHost}`,
+        exitCode: problems > 0 || refusedEmpty ? 1 : 0,
+        ...((problems > 0 || refusedEmpty) && {
+            failureMessage: refusedEmpty
+                ? `nothing selected: ${report.oldHost} refused to list its repositories (${selection.catalogRefused}) and no repository the manifest or references name matched the copy rules; name the repositories in the manifest, or pass --allow-empty`
+                : `${conflicts.length} conflicts and ${failed.length} failures copying to ${report.newHost}${run.deadlinePassed ? ' (the --deadline passed)' : ''}`,
         }),
         outputs: {
             copied: String(copied.length),
@@ -507,11 +510,35 @@ async function verifyCopies(selection, source, target, concurrency) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/src/shared/deadline.js
+
+/**
+ * The run's `--deadline`: when it passes, every request listening to the signal is aborted and later
+ * ones fail at once with the abort reason, a `timeout` OperationalError. The timer never keeps the
+ * process alive. Without a limit the signal never aborts.
+ */
+function startDeadline(ms, flag = '--deadline') {
+    const controller = new AbortController();
+    if (ms === undefined)
+        return { signal: controller.signal, expired: false, clear: () => undefined };
+    const shown = ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
+    const timer = setTimeout(() => controller.abort(new errors/* OperationalError */.LE('timeout', `the ${flag} of ${shown} passed`)), ms);
+    timer.unref();
+    return {
+        signal: controller.signal,
+        get expired() {
+            return controller.signal.aborted;
+        },
+        clear: () => clearTimeout(timer),
+    };
+}
+
 // EXTERNAL MODULE: ./lib/src/cli/command.js
 var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
 var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/copy/command.js
+
 
 
 
@@ -536,6 +563,8 @@ const copyTags = (0,command/* defineCommand */.N)({
             expected: 'expected I/N, e.g. 3/16',
         }),
         'plan-shards': cli_option/* option */.uK.int({ min: 1, max: MAX_SHARDS }, 'Split the selection into N shards by old repository and output the matrix; copy nothing.'),
+        deadline: cli_option/* option */.uK.duration('Stop after this long (e.g. 45m): requests in flight are aborted, what is left fails as timed out.'),
+        'allow-empty': cli_option/* option */.uK.boolean('Succeed when nothing is selected although the old registry refused to list its repositories.'),
         'verify-only': cli_option/* option */.uK.boolean('Copy nothing: check that every selected tag resolves to its old digest in the new registry, index children included.'),
     },
     outputs: [
@@ -559,7 +588,14 @@ const copyTags = (0,command/* defineCommand */.N)({
         const shard = options.shard === undefined ? undefined : parseShard(options.shard);
         const { old, new: next } = manifest.registries;
         const onRetry = (event) => reporter.info(`retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`);
-        const clientOptions = { concurrency: options.concurrency, onRetry, secrets };
+        const deadline = startDeadline(options.deadline);
+        const clientOptions = {
+            concurrency: options.concurrency,
+            onRetry,
+            secrets,
+            signal: deadline.signal,
+            onWarning: (message) => reporter.warning(message),
+        };
         const source = await client/* RegistryClient */.bP.forRegistry(old, env, { ...clientOptions, readOnly: true });
         const target = await client/* RegistryClient */.bP.forRegistry(next, env, { ...clientOptions, readOnly: !writes });
         // do: select, then copy every selected tag
@@ -592,7 +628,6 @@ const copyTags = (0,command/* defineCommand */.N)({
             target,
             waits: writes,
             concurrency: options.concurrency,
-            onRetry: (line) => reporter.info(line),
         });
         if (shard)
             reporter.info(`shard ${shard.index}/${shard.count}: ${selection.repositories.length} repositories (${selection.repositories.join(', ')}); ${session.hinted} blobs with a home repository to mount from once a shard has put them there`);
@@ -609,9 +644,13 @@ const copyTags = (0,command/* defineCommand */.N)({
             progress: (line) => reporter.info(line),
             progressIntervalMs: Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000,
         });
+        deadline.clear();
         reporter.debug(`copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`);
         // present
-        return presentCopyTags(report, reporter);
+        return presentCopyTags(report, reporter, {
+            allowEmpty: options['allow-empty'],
+            deadlinePassed: deadline.expired,
+        });
     },
 });
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './harness/cli.js';
+import { ROOT } from '../harness/cli.js';
 
 const DEMO = path.join(ROOT, 'lib/scripts/demo.js');
 

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 408;
-exports.ids = [408];
+exports.id = 386;
+exports.ids = [386];
 exports.modules = {
 
-/***/ 12408:
+/***/ 62386:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,18 +14,20 @@ __webpack_require__.d(__webpack_exports__, {
   checkGeneratedCommand: () => (/* binding */ checkGeneratedCommand)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(83460);
+// EXTERNAL MODULE: ./lib/src/cli/command.js
+var command = __webpack_require__(75873);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(24903);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
 var picomatch = __webpack_require__(70636);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(83460);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/hints.js
 /**
  * Why a generator's output may differ between two runs on the same input, when we recognise the
@@ -57,124 +59,10 @@ function changedLines(a, b) {
     return [...[...left].filter((line) => !right.has(line)), ...[...right].filter((line) => !left.has(line))];
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-;// CONCATENATED MODULE: ./lib/src/shared/process.js
-
-/** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
-const KILL_GRACE_MS = 5000;
-/** Process groups started with a time limit and still running; stopped if cutover itself is. */
-const groups = new Set();
-function stopGroups(signal) {
-    for (const pid of groups)
-        signalGroup(pid, signal);
-}
-function signalGroup(pid, signal) {
-    try {
-        process.kill(-pid, signal);
-    }
-    catch {
-        // already gone
-    }
-}
-let forwarding = false;
-/**
- * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
- * signal; pass SIGINT and SIGTERM on, then end as the signal would have ended us.
- */
-function forwardSignals() {
-    if (forwarding)
-        return;
-    forwarding = true;
-    for (const signal of ['SIGINT', 'SIGTERM']) {
-        process.once(signal, () => {
-            stopGroups(signal);
-            process.kill(process.pid, signal);
-        });
-    }
-    process.once('exit', () => stopGroups('SIGKILL'));
-}
-/**
- * Runs a program with an argument array (never a shell string built from data) and collects its
- * output. Resolves with the exit code; rejects only when the program cannot be started at all.
- */
-function runProgram(file, args, options) {
-    return new Promise((resolve, reject) => {
-        const limited = options.timeoutMs !== undefined;
-        const child = (0,external_node_child_process_.spawn)(file, args, {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            // Its own process group, so that a time limit stops what a shell command started as well.
-            detached: limited,
-        });
-        let timedOut = false;
-        const timers = [];
-        if (limited && child.pid !== undefined) {
-            const pid = child.pid;
-            forwardSignals();
-            groups.add(pid);
-            timers.push(setTimeout(() => {
-                timedOut = true;
-                signalGroup(pid, 'SIGTERM');
-                timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
-            }, options.timeoutMs));
-        }
-        const stdout = [];
-        let stderr = '';
-        const limit = options.stderrLimit ?? 1 << 20;
-        child.stdout.on('data', (chunk) => {
-            stdout.push(chunk);
-            options.onOutput?.(chunk);
-        });
-        child.stderr.on('data', (chunk) => {
-            stderr += chunk.toString('utf8');
-            if (stderr.length > limit)
-                stderr = stderr.slice(-limit);
-            options.onOutput?.(chunk);
-        });
-        const settle = () => {
-            for (const timer of timers)
-                clearTimeout(timer);
-            if (child.pid !== undefined)
-                groups.delete(child.pid);
-        };
-        child.on('error', (error) => {
-            settle();
-            reject(error);
-        });
-        child.on('close', (code, signal) => {
-            settle();
-            resolve({
-                code: code ?? 128,
-                ...(signal && { signal }),
-                stdout: Buffer.concat(stdout),
-                stderr,
-                ...(timedOut && { timedOut }),
-            });
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input);
-    });
-}
-/** Runs `git` and returns its stdout; a non-zero exit becomes an Error carrying git's message. */
-async function git(args, cwd, input) {
-    const result = await runProgram('git', args, {
-        cwd,
-        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
-        ...(input !== undefined && { input }),
-    });
-    if (result.code !== 0) {
-        throw new Error(`git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
-    }
-    return result.stdout;
-}
-/** Splits NUL-separated output (`-z`) into its entries. */
-function splitNul(output) {
-    return output.toString('utf8').split('\0').filter(Boolean);
-}
-
+// EXTERNAL MODULE: ./lib/src/shared/process.js
+var shared_process = __webpack_require__(63502);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/patch.js
+
 
 /** Lines of a diff shown in logs and the job summary; the patch file always holds all of it. */
 const DIFF_LINE_CAP = 150;
@@ -186,7 +74,7 @@ const DIFF_LINE_CAP = 150;
  * `git apply` in the repository's top level applies it.
  */
 async function diffFile(file, before, after, cwd) {
-    const result = await runProgram('git', [
+    const result = await (0,shared_process/* runProgram */.mB)('git', [
         '-c',
         'core.quotePath=true',
         '-c',
@@ -206,25 +94,54 @@ async function diffFile(file, before, after, cwd) {
         after ?? '/dev/null',
     ], { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' } });
     // git diff --no-index exits 1 when the files differ, 0 when they are the same.
-    if (result.code > 1)
-        throw new Error(`git diff --no-index failed for ${file}: ${result.stderr.trim()}`);
+    if (result.code > 1) {
+        throw new errors/* OperationalError */.LE('failed', `git diff --no-index failed for ${file}: ${result.stderr.trim()}`);
+    }
     const lines = result.stdout.toString('utf8').split('\n');
     if (lines.at(-1) === '')
         lines.pop();
-    const bodyStart = lines.findIndex((line) => line.startsWith('@@') || line === 'GIT binary patch' || line.startsWith('Binary files '));
-    const header = (bodyStart === -1 ? lines : lines.slice(0, bodyStart)).filter((line) => /^(old mode|new mode|new file mode|deleted file mode|index) /.test(line));
-    const body = bodyStart === -1 ? [] : lines.slice(bodyStart);
+    // One section per side that changed: two when a link became a file or the reverse (git writes a
+    // deletion and a creation), so each keeps its own mode lines and its own /dev/null side.
+    const sections = [];
+    for (const text of lines) {
+        if (text.startsWith('diff --git ') || sections.length === 0)
+            sections.push([]);
+        sections.at(-1).push(text);
+    }
+    if (sections.length === 0)
+        sections.push([]);
+    const out = sections.flatMap((section) => rewriteSection(file, section));
+    const line = firstChangedLine(bodyOf(sections[0] ?? []));
+    return { text: `${out.join('\n')}\n`, ...(line !== undefined && { line }) };
+}
+/** Where a section's body starts: its first hunk or binary patch. */
+function bodyStart(section) {
+    return section.findIndex((line) => line.startsWith('@@') || line === 'GIT binary patch' || line.startsWith('Binary files '));
+}
+function bodyOf(section) {
+    const start = bodyStart(section);
+    return start === -1 ? [] : section.slice(start);
+}
+/**
+ * One section of `git diff --no-index` with its header rewritten to name the repository-relative
+ * path on both sides, so that `git apply` in the repository's top level applies it.
+ */
+function rewriteSection(file, section) {
+    const start = bodyStart(section);
+    const header = (start === -1 ? section : section.slice(0, start)).filter((line) => /^(old mode|new mode|new file mode|deleted file mode|index) /.test(line));
+    const body = bodyOf(section);
+    const created = header.some((line) => line.startsWith('new file mode '));
+    const deleted = header.some((line) => line.startsWith('deleted file mode '));
     const name = quotePath(file);
     const out = [`diff --git ${quotePath(`a/${file}`)} ${quotePath(`b/${file}`)}`, ...header];
     if (body[0]?.startsWith('@@')) {
         // git writes a tab after names with spaces, so that the name's end is unambiguous.
         const tab = name.includes(' ') ? '\t' : '';
-        out.push(before ? `--- ${quotePath(`a/${file}`)}${tab}` : '--- /dev/null');
-        out.push(after ? `+++ ${quotePath(`b/${file}`)}${tab}` : '+++ /dev/null');
+        out.push(created ? '--- /dev/null' : `--- ${quotePath(`a/${file}`)}${tab}`);
+        out.push(deleted ? '+++ /dev/null' : `+++ ${quotePath(`b/${file}`)}${tab}`);
     }
     out.push(...body);
-    const line = firstChangedLine(body);
-    return { text: `${out.join('\n')}\n`, ...(line !== undefined && { line }) };
+    return out;
 }
 /** Quotes a path the way git does when it holds characters a patch header cannot carry bare. */
 function quotePath(file) {
@@ -273,6 +190,121 @@ function capDiff(text, cap = DIFF_LINE_CAP) {
 
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
 var limiter = __webpack_require__(17903);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./lib/src/shared/tree-writer.js
+
+
+
+
+/**
+ * Writing into a working tree without ever leaving it. Every folder on the way to a written file
+ * must be a real folder inside the root (symbolic links to folders are not followed, wherever they
+ * point); the file itself is replaced, never written through (a symbolic link in its place is
+ * replaced by the new file, not followed); new content goes to a temporary file with a random name
+ * created exclusively (`wx`, so a link planted there makes the write fail instead of redirecting
+ * it) and is then renamed into place.
+ */
+/** A write refused because it would leave the root or pass through a symbolic link. */
+function refusedWrite(relative, why) {
+    return new errors/* OperationalError */.LE('refused', `not writing ${relative}: ${why}`, {
+        hint: 'writes stay inside the working tree and never follow symbolic links; replace the link with a folder, or fix the file by hand',
+    });
+}
+/**
+ * The absolute path where `relative` (a `/`-separated path inside `root`) may be written: each of
+ * its folders is checked (and, with `create`, made) as a real folder inside the root's real path.
+ * @throws OperationalError `refused` for `..`, absolute paths, or a folder that is a symbolic link
+ */
+async function pathInside(root, relative, create) {
+    const parts = relative.split('/');
+    if (external_node_path_.isAbsolute(relative) || parts.some((part) => part === '' || part === '.' || part === '..')) {
+        throw refusedWrite(relative, 'the path leaves the working tree');
+    }
+    const top = await (0,promises_.realpath)(root);
+    let folder = top;
+    for (const part of parts.slice(0, -1)) {
+        folder = external_node_path_.join(folder, part);
+        const kind = await kindOf(folder);
+        if (kind === 'missing' && create) {
+            await (0,promises_.mkdir)(folder).catch((error) => {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            });
+            if ((await kindOf(folder)) !== 'folder')
+                throw refusedWrite(relative, `${folder} changed while writing`);
+        }
+        else if (kind === 'link') {
+            const target = await (0,promises_.readlink)(folder);
+            throw refusedWrite(relative, `${external_node_path_.relative(top, folder)} is a symbolic link (to ${target}), which writes do not follow`);
+        }
+        else if (kind === 'other') {
+            throw refusedWrite(relative, `${external_node_path_.relative(top, folder)} is not a folder`);
+        }
+        else if (kind === 'missing') {
+            // Nothing below a missing folder can be a link yet.
+            return external_node_path_.join(top, ...parts);
+        }
+    }
+    // Belt and braces: the folder's real path is the one walked (no link slipped in on the way).
+    if (create && (await (0,promises_.realpath)(folder)) !== folder) {
+        throw refusedWrite(relative, `${external_node_path_.relative(top, folder)} resolves outside the path walked`);
+    }
+    return external_node_path_.join(top, ...parts);
+}
+async function kindOf(file) {
+    try {
+        const stat = await (0,promises_.lstat)(file);
+        return stat.isSymbolicLink() ? 'link' : stat.isDirectory() ? 'folder' : 'other';
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 'missing';
+        throw error;
+    }
+}
+/** A temporary name beside `file` that nobody can predict. */
+function temporaryBeside(file) {
+    return external_node_path_.join(external_node_path_.dirname(file), `.${external_node_path_.basename(file)}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`);
+}
+/**
+ * Replaces `file` with a regular file holding `content` and having `mode`: written to a random
+ * temporary name opened with `wx`, then renamed over `file` (which replaces a link, never follows it).
+ */
+async function replaceFile(file, content, mode) {
+    const temporary = temporaryBeside(file);
+    const handle = await (0,promises_.open)(temporary, 'wx', mode & 0o7777);
+    try {
+        try {
+            await handle.writeFile(content);
+        }
+        finally {
+            await handle.close();
+        }
+        // open() applies the umask; the generator's mode is what the file must have.
+        await (0,promises_.chmod)(temporary, mode & 0o7777);
+        await (0,promises_.rename)(temporary, file);
+    }
+    catch (error) {
+        await (0,promises_.unlink)(temporary).catch(() => undefined);
+        throw error;
+    }
+}
+/** Replaces `file` with a symbolic link to `target` (made under a random name, then renamed). */
+async function replaceWithLink(file, target) {
+    const temporary = temporaryBeside(file);
+    await (0,promises_.symlink)(target, temporary);
+    try {
+        await (0,promises_.rename)(temporary, file);
+    }
+    catch (error) {
+        await (0,promises_.unlink)(temporary).catch(() => undefined);
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/repository.js
 
 
@@ -292,7 +324,7 @@ async function openRepository(cwd) {
     let objects;
     let shallowFile;
     try {
-        const lines = (await git([
+        const lines = (await (0,shared_process/* git */.$Y)([
             'rev-parse',
             '--show-toplevel',
             '--git-path',
@@ -313,18 +345,18 @@ async function openRepository(cwd) {
         throw new errors/* UsageError */.eb(`check-generated needs a git work tree: ${cwd} is not inside one (${error.message.split('\n').pop()})`);
     }
     const [listed, ignored, config, head, tags, shallow] = await Promise.all([
-        git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top),
-        git(['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], top),
-        runProgram('git', ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], {
+        (0,shared_process/* git */.$Y)(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top),
+        (0,shared_process/* git */.$Y)(['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], top),
+        (0,shared_process/* runProgram */.mB)('git', ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], {
             cwd: top,
         }),
         // Exit 1 in a repository without commits.
-        runProgram('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
-        git(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/tags'], top),
+        (0,shared_process/* runProgram */.mB)('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
+        (0,shared_process/* git */.$Y)(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/tags'], top),
         (0,promises_.readFile)(shallowFile, 'utf8').catch(() => undefined),
     ]);
     const settings = new Map();
-    for (const entry of splitNul(config.stdout)) {
+    for (const entry of (0,shared_process/* splitNul */.K5)(config.stdout)) {
         const newline = entry.indexOf('\n');
         settings.set(entry.slice(0, newline).toLowerCase(), entry.slice(newline + 1));
     }
@@ -335,7 +367,7 @@ async function openRepository(cwd) {
             configArgs.push('-c', `${key}=${value}`);
     }
     const fileMode = !/^(false|no|off|0)$/i.test(settings.get('core.filemode') ?? 'true');
-    const paths = [...new Set(splitNul(listed))];
+    const paths = [...new Set((0,shared_process/* splitNul */.K5)(listed))];
     const stats = await (0,limiter/* mapLimited */.bB)(paths, 32, (file) => statOf(external_node_path_.join(top, file)));
     const files = new Map();
     paths.forEach((file, index) => {
@@ -347,7 +379,7 @@ async function openRepository(cwd) {
     return {
         top,
         files,
-        trackedIgnored: new Set(splitNul(ignored)),
+        trackedIgnored: new Set((0,shared_process/* splitNul */.K5)(ignored)),
         infoExclude,
         objects,
         tags: tags.toString('utf8'),
@@ -386,7 +418,10 @@ async function statOf(file) {
 async function makeScratchCopy(repo, dir, skip, shiftMs = 0) {
     const wanted = [...repo.files].filter(([file]) => !skip(file));
     const dirs = new Set([dir]);
-    for (const [file] of wanted)
+    // Folders of skipped files too: a folder that holds only outputs exists in the tree, so it exists
+    // (empty) in the copy, and `protoc --go_out=gen` or `echo x > gen/out.txt` work there as they do
+    // in the tree.
+    for (const [file] of repo.files)
         dirs.add(external_node_path_.dirname(external_node_path_.join(dir, file)));
     // Parents first, so that every mkdir is a single system call.
     const ordered = [...dirs].sort((a, b) => a.length - b.length);
@@ -418,7 +453,7 @@ async function makeScratchCopy(repo, dir, skip, shiftMs = 0) {
  * Whatever a generator does with git stays in the copy.
  */
 async function lendHistory(repo, dir) {
-    await git(['-c', 'init.defaultBranch=main', 'init', '-q', dir], dir);
+    await (0,shared_process/* git */.$Y)(['-c', 'init.defaultBranch=main', 'init', '-q', dir], dir);
     const gitDir = external_node_path_.join(dir, '.git');
     await (0,promises_.writeFile)(external_node_path_.join(gitDir, 'objects/info/alternates'), `${repo.objects}\n`);
     // One file however many tags there are (git sorts an unmarked packed-refs file itself).
@@ -429,8 +464,8 @@ async function lendHistory(repo, dir) {
         await (0,promises_.writeFile)(external_node_path_.join(gitDir, 'shallow'), repo.shallow);
     if (repo.head === undefined)
         return;
-    await git(['update-ref', '--no-deref', 'HEAD', repo.head], dir);
-    await git(['read-tree', 'HEAD'], dir);
+    await (0,shared_process/* git */.$Y)(['update-ref', '--no-deref', 'HEAD', repo.head], dir);
+    await (0,shared_process/* git */.$Y)(['read-tree', 'HEAD'], dir);
 }
 /** True when a copied file's stat shows that nothing wrote to it (or changed its mode). */
 function looksUntouched(expected, now) {
@@ -438,11 +473,6 @@ function looksUntouched(expected, now) {
         expected.size === now.size &&
         expected.executable === now.executable &&
         (expected.kind === 'symlink' || Math.abs(expected.mtimeMs - now.mtimeMs) < 1));
-}
-/** Copies one file of a scratch copy into the developer's tree (for --fix), creating folders. */
-async function writeBack(from, to) {
-    await (0,promises_.mkdir)(external_node_path_.dirname(to), { recursive: true });
-    await (0,promises_.copyFile)(from, to);
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/did-you-mean.js
@@ -514,18 +544,30 @@ function programOf(run) {
     return word;
 }
 /**
- * Checks what can be checked before copying anything: the working directory exists, and the program
- * each `run:` starts is installed.
+ * Checks what can be checked before copying anything: the working directory exists and, once its
+ * symbolic links are resolved, is inside the repository (a tracked link pointing elsewhere would
+ * otherwise run the generator outside its scratch copy), and the program each `run:` starts is
+ * installed. Returns the generators with their {@link Generator.runDirectory} set.
  * @throws ConfigError naming the missing command or directory, located in the manifest
  */
 function preflight(manifest, generators, top, env) {
     const problems = [];
+    const realTop = (0,external_node_fs_.realpathSync)(top);
+    const checked = [];
     for (const generator of generators) {
         const cwd = external_node_path_.join(top, generator.workingDirectory);
+        const directoryProblem = (what) => problems.push(problemAt(manifest, generator, 'working-directory', `generator "${generator.name}": the working directory "${generator.workingDirectory}" ${what}`));
         if (!isDirectory(cwd)) {
-            problems.push(problemAt(manifest, generator, 'working-directory', `generator "${generator.name}": the working directory "${generator.workingDirectory}" does not exist in ${top}`));
+            directoryProblem(`does not exist in ${top}`);
             continue;
         }
+        const real = (0,external_node_fs_.realpathSync)(cwd);
+        const runDirectory = external_node_path_.relative(realTop, real);
+        if (runDirectory.startsWith('..') || external_node_path_.isAbsolute(runDirectory)) {
+            directoryProblem(`resolves to ${real}, outside the repository ${realTop}`);
+            continue;
+        }
+        checked.push({ ...generator, runDirectory: runDirectory.split(external_node_path_.sep).join('/') });
         const program = programOf(generator.run);
         const searchPath = generator.env['PATH'] ?? env['PATH'] ?? '';
         if (program && !findProgram(program, cwd, searchPath)) {
@@ -534,6 +576,7 @@ function preflight(manifest, generators, top, env) {
     }
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL(problems);
+    return checked;
 }
 /** Whether `program` resolves to an executable file, the way a shell would look it up. */
 function findProgram(program, cwd, searchPath) {
@@ -579,6 +622,44 @@ function missingCommandIn(stderr) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/src/check-generated/scratch.js
+
+
+
+
+/** Scratch directories are named `cutover-generated-<pid>-<random>`, so leftovers can be told apart. */
+const PREFIX = 'cutover-generated-';
+/**
+ * Creates the scratch root for one check in `base`. It is removed by `remove()`, or if cutover is
+ * stopped by SIGINT/SIGTERM; a root left behind by a run that was killed outright (SIGKILL, a lost
+ * runner) is removed by the next run, which sees that the process named in it is gone.
+ */
+async function createScratchRoot(base) {
+    await removeLeftovers(base);
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(base, `${PREFIX}${process.pid}-`));
+    const removeNow = () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true, maxRetries: 3 });
+    const unregister = (0,shared_process/* onInterrupt */.nA)(removeNow);
+    return {
+        dir,
+        async remove() {
+            // Still guarded while it is being removed: a signal now finishes the job synchronously.
+            await (0,promises_.rm)(dir, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+            unregister();
+        },
+    };
+}
+/** Removes scratch roots in `base` whose process no longer exists. */
+async function removeLeftovers(base) {
+    const names = await (0,promises_.readdir)(base).catch(() => []);
+    await Promise.all(names.map(async (name) => {
+        const owner = new RegExp(`^${PREFIX}(\\d+)-`).exec(name);
+        if (!owner || (0,shared_process/* processExists */._Z)(Number(owner[1])))
+            return;
+        // Another user's leftovers (EACCES) are theirs to remove.
+        await (0,promises_.rm)(external_node_path_.join(base, name), { recursive: true, force: true }).catch(() => undefined);
+    }));
+}
+
 ;// CONCATENATED MODULE: ./lib/src/check-generated/shadow.js
 
 
@@ -600,7 +681,7 @@ class ShadowGit {
     static async create(repo, parent) {
         const gitDir = external_node_path_.join(parent, 'shadow.git');
         // No templates: no hooks or sample files, just the minimum git needs.
-        await git(['init', '-q', '--template=', '--bare', gitDir], parent);
+        await (0,shared_process/* git */.$Y)(['init', '-q', '--template=', '--bare', gitDir], parent);
         await (0,promises_.mkdir)(external_node_path_.join(gitDir, 'info'), { recursive: true });
         try {
             await (0,promises_.copyFile)(repo.infoExclude, external_node_path_.join(gitDir, 'info', 'exclude'));
@@ -622,13 +703,13 @@ class ShadowGit {
     }
     /** Every file git would see in `workTree` (everything not ignored), repository-relative. */
     async listFiles(workTree) {
-        return splitNul(await git(this.args(workTree, ['ls-files', '-z', '--others', '--exclude-standard']), workTree));
+        return (0,shared_process/* splitNul */.K5)(await (0,shared_process/* git */.$Y)(this.args(workTree, ['ls-files', '-z', '--others', '--exclude-standard']), workTree));
     }
     /** The blob ids git would store for `files` of `workTree` (after line-ending normalisation). */
     async hashFiles(workTree, files) {
         if (files.length === 0)
             return [];
-        const output = await git(this.args(workTree, ['hash-object', '--stdin-paths']), workTree, `${files.join('\n')}\n`);
+        const output = await (0,shared_process/* git */.$Y)(this.args(workTree, ['hash-object', '--stdin-paths']), workTree, `${files.join('\n')}\n`);
         return output.toString('utf8').trim().split('\n');
     }
 }
@@ -636,7 +717,7 @@ class ShadowGit {
 async function hashRepositoryFiles(top, files) {
     if (files.length === 0)
         return [];
-    const output = await git(['hash-object', '--stdin-paths'], top, `${files.join('\n')}\n`);
+    const output = await (0,shared_process/* git */.$Y)(['hash-object', '--stdin-paths'], top, `${files.join('\n')}\n`);
     return output.toString('utf8').trim().split('\n');
 }
 
@@ -653,8 +734,58 @@ async function hashRepositoryFiles(top, files) {
 
 
 
+
+
+/**
+ * The whole check for the repository around `request.cwd`: chooses the generators, checks what can
+ * be checked before running anything, runs them in scratch copies and writes the fix patch.
+ * @throws UsageError / ConfigError for bad options, a missing command or working directory
+ */
+async function checkRepository(request, hooks = {}) {
+    const { manifest, env } = request;
+    const selected = selectGenerators(manifest, request.repo, env);
+    const repo = selected.repo;
+    const repository = await openRepository(request.cwd);
+    const generators = preflight(manifest, selected.generators, repository.top, env);
+    const repeat = request.repeat ?? (env['CI'] && env['CI'] !== 'false' ? 2 : 1);
+    const patchFile = request.patch !== undefined
+        ? external_node_path_.resolve(request.cwd, request.patch)
+        : env['GITHUB_ACTIONS'] === 'true' && env['RUNNER_TEMP']
+            ? external_node_path_.join(env['RUNNER_TEMP'], 'cutover-generated.patch')
+            : undefined;
+    hooks.onStart?.({ generators, top: repository.top, files: repository.files.size, repeat });
+    const report = await checkGenerated(repository, generators, {
+        repeat,
+        fix: request.fix,
+        env,
+        locate: (generator, key, message) => problemAt(manifest, generator, key, message),
+        ...(hooks.onEvent && { onEvent: hooks.onEvent }),
+        ...(hooks.onOutput && { onOutput: hooks.onOutput }),
+    });
+    let written;
+    if (patchFile && report.stale.length > 0 && !request.fix) {
+        await (0,promises_.mkdir)(external_node_path_.dirname(patchFile), { recursive: true });
+        // Replaced rather than written through, so a link planted at a predictable name redirects nothing.
+        await replaceFile(patchFile, report.patch, 0o644);
+        written = patchFile;
+    }
+    return {
+        ...report,
+        manifest,
+        ...(repo !== undefined && { repo }),
+        generatorsChecked: generators,
+        repeat,
+        fix: request.fix,
+        ...(written !== undefined && { patchFile: written }),
+    };
+}
 /** Lines of a failed generator's error output that are kept. */
 const STDERR_TAIL_LINES = 20;
+/**
+ * Bytes of a generator's stdout and of its stderr kept in memory; the rest is only counted, so that
+ * a generator printing hundreds of megabytes does not make cutover hold them.
+ */
+const OUTPUT_KEPT_BYTES = 1 << 20;
 /** How far back repeat runs move modification times, so that time-dependent output shows. */
 const REPEAT_TIME_SHIFT_MS = 86_400_000 + 1_234;
 /**
@@ -665,7 +796,8 @@ const REPEAT_TIME_SHIFT_MS = 86_400_000 + 1_234;
  */
 async function checkGenerated(repo, generators, options) {
     const base = options.tempDir ?? options.env['RUNNER_TEMP'] ?? external_node_os_.tmpdir();
-    const root = await (0,promises_.mkdtemp)(external_node_path_.join(base, 'cutover-generated-'));
+    const scratch = await createScratchRoot(base);
+    const root = scratch.dir;
     try {
         const shadow = await ShadowGit.create(repo, root);
         const slot = new limiter/* Limiter */.jG(options.concurrency ?? Math.max(1, external_node_os_.cpus().length));
@@ -688,7 +820,7 @@ async function checkGenerated(repo, generators, options) {
         };
     }
     finally {
-        await (0,promises_.rm)(root, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+        await scratch.remove();
     }
 }
 async function checkOne(repo, generator, index, root, shadow, slot, options) {
@@ -749,16 +881,22 @@ async function runAttempt(repo, generator, index, dir, owns, shadow, options) {
     // is then simply absent (an orphan), however the generator handles stale files.
     const copy = await makeScratchCopy(repo, dir, owns, index * REPEAT_TIME_SHIFT_MS);
     await lendHistory(repo, dir);
+    // The resolved directory, which preflight keeps inside the tree (a tracked link there would point
+    // out of the copy); made when it holds no files the copy has.
+    const cwd = external_node_path_.join(dir, generator.runDirectory ?? generator.workingDirectory);
+    await (0,promises_.mkdir)(cwd, { recursive: true });
     options.onEvent?.({ generator: generator.name, attempt: index + 1, phase: 'started' });
     const started = performance.now();
-    const result = await runProgram('sh', ['-c', generator.run], {
-        cwd: external_node_path_.join(dir, generator.workingDirectory),
+    const result = await (0,shared_process/* runProgram */.mB)('sh', ['-c', generator.run], {
+        cwd,
         env: { ...options.env, ...generator.env },
-        stderrLimit: 64 * 1024,
+        stdoutLimit: OUTPUT_KEPT_BYTES,
+        stderrLimit: OUTPUT_KEPT_BYTES,
         timeoutMs: generator.timeoutMs,
         onOutput: (chunk) => options.onOutput?.(generator.name, chunk),
     });
     const timedOut = result.timedOut === true;
+    const dropped = result.stdoutDropped + result.stderrDropped;
     const seconds = (performance.now() - started) / 1000;
     options.onEvent?.({
         generator: generator.name,
@@ -767,6 +905,7 @@ async function runAttempt(repo, generator, index, dir, owns, shadow, options) {
         seconds,
         exitCode: result.code,
         ...(timedOut && { timedOut }),
+        ...(dropped > 0 && { outputDropped: dropped }),
     });
     const after = new Map();
     if (result.code === 0 && !timedOut) {
@@ -805,8 +944,13 @@ async function compareWithTree(repo, first, generator, owns, shadow, root, unsta
                     return void found.push({ path: file, kind: 'modified' });
                 if (repo.view.fileMode && before.executable !== after.executable)
                     modeDiffers.add(file);
-                if (!(await sameContent(external_node_path_.join(repo.top, file), external_node_path_.join(first.copy.dir, file), before, after)))
-                    contentDiffers.push(file);
+                if (!(await sameContent(external_node_path_.join(repo.top, file), external_node_path_.join(first.copy.dir, file), before, after))) {
+                    // Links are compared as links (their targets); only file contents go through git's filters.
+                    if (after.kind === 'symlink')
+                        found.push({ path: file, kind: 'modified' });
+                    else
+                        contentDiffers.push(file);
+                }
             }
             return;
         }
@@ -891,24 +1035,39 @@ async function sameContent(left, right, a, b) {
     const [x, y] = await Promise.all([(0,promises_.readFile)(left), (0,promises_.readFile)(right)]);
     return x.equals(y);
 }
-/** --fix: brings the stale owned files of the working tree to what the generator writes now. */
+/**
+ * --fix: brings the stale owned files of the working tree to what the generator writes now. Every
+ * target is checked before anything is written (a refusal leaves the tree as it was): no write
+ * leaves the tree or passes through a symbolic link, and a link in a file's place is replaced, not
+ * written through.
+ * @throws OperationalError `refused` when a target lies beneath a symbolic link
+ */
 async function fixInPlace(repo, first, stale) {
+    for (const file of stale)
+        await pathInside(repo.top, file.path, false);
     for (const file of stale) {
-        const target = external_node_path_.join(repo.top, file.path);
+        const target = await pathInside(repo.top, file.path, true);
         const source = external_node_path_.join(first.copy.dir, file.path);
         const generated = first.after.get(file.path);
         if (file.kind === 'orphaned' || !generated) {
-            await (0,promises_.unlink)(target);
-            continue;
+            // unlink removes a link itself, never what it points to.
+            await (0,promises_.unlink)(target).catch((error) => {
+                if (error.code !== 'ENOENT')
+                    throw error;
+            });
         }
-        if (generated.kind === 'symlink') {
-            await (0,promises_.rm)(target, { force: true });
-            await (0,promises_.symlink)(await (0,promises_.readlink)(source), target);
-            continue;
+        else if (generated.kind === 'symlink') {
+            await replaceWithLink(target, await (0,promises_.readlink)(source));
         }
-        if (file.kind !== 'mode')
-            await writeBack(source, target);
-        await (0,promises_.chmod)(target, (await (0,promises_.lstat)(source)).mode & 0o7777);
+        else {
+            const mode = (await (0,promises_.lstat)(source)).mode;
+            const current = await (0,promises_.lstat)(target).catch(() => undefined);
+            // A mode change alone keeps the tree's bytes (its line endings may differ from the generator's).
+            if (file.kind === 'mode' && current?.isFile())
+                await (0,promises_.chmod)(target, mode & 0o7777);
+            else
+                await replaceFile(target, await (0,promises_.readFile)(source), mode);
+        }
     }
     return stale.map((file) => file.path);
 }
@@ -920,11 +1079,7 @@ function lastLine(text) {
 var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
 var shared_progress = __webpack_require__(88456);
-// EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(75873);
-// EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(24903);
-;// CONCATENATED MODULE: ./lib/src/check-generated/command.js
+;// CONCATENATED MODULE: ./lib/src/check-generated/present.js
 
 
 
@@ -932,163 +1087,46 @@ var cli_option = __webpack_require__(24903);
 
 
 
-
-
-
-
+/**
+ * Presentation of `check-generated`: turns the one report of the check into log lines,
+ * annotations, the job summary, the `--json` document and the action's outputs.
+ */
 const KIND_TEXT = {
     modified: 'out of date',
     missing: 'missing (the generator writes it, the tree lacks it)',
     orphaned: 'orphaned (matches the outputs, the generator no longer writes it)',
     mode: 'file mode differs (executable bit)',
 };
-/** `cutover check-generated`: are the generated files current? Runs generators in scratch copies. */
-const checkGeneratedCommand = (0,command/* defineCommand */.N)({
-    name: 'check-generated',
-    summary: 'Check that generated files are current by running each generator in a scratch copy; report diffs, a fix patch, and non-reproducible output.',
-    options: {
-        repo: cli_option/* option */.uK.string('Check the generators of this repository (repos.<name>.generated) as well as the top-level ones. Default: GITHUB_REPOSITORY.'),
-        patch: cli_option/* option */.uK.string('Write one patch that `git apply` turns into the fix to this file (only when something is stale). In an action: default $RUNNER_TEMP/cutover-generated.patch.'),
-        fix: cli_option/* option */.uK.boolean("Regenerate in place: write the generators' outputs (and only those) into the working tree.", { cliOnly: true }),
-        repeat: cli_option/* option */.uK.int({ min: 1, max: 10, expected: 'expected a number of runs from 1 to 10' }, 'Run each generator this many times, each in its own copy, and report outputs that differ as non-reproducible. Default: 2 when CI is set, else 1.'),
-    },
-    outputs: [
-        { name: 'stale', description: 'true when a generated file is stale, missing or orphaned, else false.' },
-        {
-            name: 'patch',
-            description: 'Path of the patch that fixes the stale files (empty when nothing is stale).',
-        },
-        { name: 'stale-files', description: 'Number of stale, missing or orphaned generated files.' },
-        { name: 'non-reproducible', description: 'Number of generated files that differ between repeated runs.' },
-        {
-            name: 'undeclared-writes',
-            description: 'Number of files generators changed outside their declared outputs.',
-        },
-        { name: 'failed-generators', description: 'Number of generators that exited with an error.' },
-    ],
-    actionSteps: [
-        {
-            name: 'Upload the fix for generated files',
-            if: "${{ always() && steps.run.outputs.stale == 'true' && steps.run.outputs.patch != '' }}",
-            uses: 'actions/upload-artifact@v4',
-            with: {
-                name: 'cutover-generated-patch',
-                path: '${{ steps.run.outputs.patch }}',
-                'if-no-files-found': 'ignore',
-            },
-        },
-    ],
-    async run({ options, manifest: load, reporter, env, cwd }) {
-        // parse
-        const manifest = await load();
-        const { repo, generators } = selectGenerators(manifest, options.repo, env);
-        const repository = await openRepository(cwd);
-        preflight(manifest, generators, repository.top, env);
-        const repeat = options.repeat ?? (env['CI'] && env['CI'] !== 'false' ? 2 : 1);
-        const patchFile = options.patch !== undefined
-            ? external_node_path_.resolve(cwd, options.patch)
-            : env['GITHUB_ACTIONS'] === 'true' && env['RUNNER_TEMP']
-                ? external_node_path_.join(env['RUNNER_TEMP'], 'cutover-generated.patch')
-                : undefined;
-        const fixCommand = shellJoin([
-            'npx',
-            'cutover',
-            'check-generated',
-            '--fix',
-            ...(options.manifest !== undefined ? ['--manifest', options.manifest] : []),
-            ...(repo !== undefined ? ['--repo', repo] : []),
-        ]);
-        // do
-        reporter.info(`checking ${generators.length} generator${generators.length === 1 ? '' : 's'} in scratch copies of ${repository.top} (${repository.files.size} files, ${repeat} run${repeat === 1 ? '' : 's'} each)`);
-        const report = await withProgress(reporter, generators.length * repeat, (onEvent) => checkGenerated(repository, generators, {
-            repeat,
-            fix: options.fix,
-            env,
-            locate: (generator, key, message) => problemAt(manifest, generator, key, message),
-            onEvent,
-            onOutput: (name, chunk) => reporter.debug(`[${name}] ${chunk.toString('utf8').trimEnd()}`),
-        }));
-        const stale = options.fix ? [] : report.stale;
-        const failed = report.generators.filter((generator) => generator.status === 'failed');
-        let writtenPatch;
-        if (patchFile && report.stale.length > 0 && !options.fix) {
-            (0,external_node_fs_.mkdirSync)(external_node_path_.dirname(patchFile), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(patchFile, report.patch);
-            writtenPatch = patchFile;
-        }
-        // report
-        annotate(reporter, { ...report, stale }, generators, (generator, key, message) => problemAt(manifest, generator, key, message));
-        for (const generator of report.generators) {
-            const seconds = generator.runs.map((run) => `${run.seconds.toFixed(1)}s`).join(', ');
-            reporter.info(`generator "${generator.name}": ${generator.status} (runs: ${seconds})`);
-        }
-        for (const file of stale) {
-            reporter.info(`${file.path}: ${KIND_TEXT[file.kind]} (generator "${file.generator}")\n${capDiff(file.patch).text}`);
-        }
-        if (options.fix && report.fixed.length > 0) {
-            reporter.info(`fixed ${report.fixed.length} file(s) in the working tree: ${report.fixed.join(', ')}`);
-        }
-        if (writtenPatch)
-            reporter.info(`wrote the fix as a patch: ${writtenPatch} (apply with: git apply ${shellJoin([writtenPatch])})`);
-        if (stale.length > 0)
-            reporter.info(`to fix: ${fixCommand}`);
-        reporter.summary(summaryOf(report, stale, fixCommand, writtenPatch, repeat));
-        const problems = [
-            stale.length > 0 && `${stale.length} generated file(s) not current (fix: ${fixCommand})`,
-            report.nonReproducible.length > 0 &&
-                `${report.nonReproducible.length} generated file(s) differ between runs (non-reproducible)`,
-            failed.length > 0 && `generator(s) failed: ${failed.map((generator) => generator.name).join(', ')}`,
-        ].filter((text) => typeof text === 'string');
-        return {
-            exitCode: problems.length > 0 ? 1 : 0,
-            ...(problems.length > 0 && { failureMessage: problems.join('; ') }),
-            outputs: {
-                stale: String(stale.length > 0),
-                patch: writtenPatch ?? '',
-                'stale-files': String(stale.length),
-                'non-reproducible': String(report.nonReproducible.length),
-                'undeclared-writes': String(report.undeclared.length),
-                'failed-generators': String(failed.length),
-            },
-            json: {
-                manifest: manifest.source,
-                ...(repo !== undefined && { repo }),
-                repeat,
-                stale: stale.length > 0,
-                patch: writtenPatch ?? null,
-                fixCommand,
-                generators: report.generators,
-                files: stale.map((file) => ({
-                    path: file.path,
-                    generator: file.generator,
-                    kind: file.kind,
-                    ...(file.line !== undefined && { line: file.line }),
-                    diff: capDiff(file.patch).text,
-                })),
-                fixed: report.fixed,
-                nonReproducible: report.nonReproducible,
-                undeclaredWrites: report.undeclared,
-                counts: {
-                    generators: report.generators.length,
-                    staleFiles: stale.length,
-                    nonReproducible: report.nonReproducible.length,
-                    undeclaredWrites: report.undeclared.length,
-                    failedGenerators: failed.length,
-                    fixed: report.fixed.length,
-                },
-            },
-        };
-    },
-});
-/** Runs the check with a steady progress line and one line per run started and finished. */
-async function withProgress(reporter, total, work) {
+/** The command that fixes the tree, as the user should type it. */
+function fixCommandOf(manifestOption, repo) {
+    return shellJoin([
+        'npx',
+        'cutover',
+        'check-generated',
+        '--fix',
+        ...(manifestOption !== undefined ? ['--manifest', manifestOption] : []),
+        ...(repo !== undefined ? ['--repo', repo] : []),
+    ]);
+}
+/**
+ * Hooks that show the check while it runs: the opening line, a steady progress line and one line per
+ * run started and finished, and generators' output in debug logs. Call `done` when the check ends.
+ */
+function progressHooks(reporter) {
+    let total = 0;
     let finished = 0;
     let running = 0;
     const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (elapsed) => `check-generated: ${finished}/${total} runs finished, ${running} running, ${elapsed.toFixed(0)}s`);
-    const timer = setInterval(() => progress.tick(), 1000);
-    timer.unref();
-    try {
-        return await work((event) => {
+    let timer;
+    const shown = new Map();
+    return {
+        onStart({ generators, top, files, repeat }) {
+            total = generators.length * repeat;
+            reporter.info(`checking ${generators.length} generator${generators.length === 1 ? '' : 's'} in scratch copies of ${top} (${files} files, ${repeat} run${repeat === 1 ? '' : 's'} each)`);
+            timer = setInterval(() => progress.tick(), 1000);
+            timer.unref();
+        },
+        onEvent(event) {
             if (event.phase === 'started') {
                 running++;
                 reporter.info(`generator "${event.generator}" run ${event.attempt}: started`);
@@ -1096,17 +1134,104 @@ async function withProgress(reporter, total, work) {
             else {
                 running--;
                 finished++;
-                reporter.info(`generator "${event.generator}" run ${event.attempt}: ${event.timedOut ? 'stopped at its timeout' : `exit ${event.exitCode}`} after ${event.seconds?.toFixed(1)}s`);
+                const dropped = event.outputDropped
+                    ? ` (${(0,markdown/* formatBytes */.z3)(event.outputDropped)} of its output not kept)`
+                    : '';
+                reporter.info(`generator "${event.generator}" run ${event.attempt}: ${event.timedOut ? 'stopped at its timeout' : `exit ${event.exitCode}`} after ${event.seconds?.toFixed(1)}s${dropped}`);
             }
-        });
-    }
-    finally {
-        clearInterval(timer);
-        progress.done();
-    }
+        },
+        onOutput(name, chunk) {
+            // Debug logs show the first OUTPUT_KEPT_BYTES of each generator's output, then say so once.
+            const before = shown.get(name) ?? 0;
+            shown.set(name, before + chunk.length);
+            if (before >= OUTPUT_KEPT_BYTES)
+                return;
+            reporter.debug(`[${name}] ${chunk
+                .subarray(0, OUTPUT_KEPT_BYTES - before)
+                .toString('utf8')
+                .trimEnd()}`);
+            if (before + chunk.length > OUTPUT_KEPT_BYTES)
+                reporter.debug(`[${name}] … the rest of its output is not shown`);
+        },
+        done() {
+            if (timer === undefined)
+                return;
+            clearInterval(timer);
+            progress.done();
+        },
+    };
 }
-function annotate(reporter, report, generators, locate) {
-    const byName = new Map(generators.map((generator) => [generator.name, generator]));
+/** Turns the check's report into everything a user sees: logs, annotations, summary, JSON, outputs. */
+function present(report, context) {
+    const { reporter } = context;
+    const fixCommand = fixCommandOf(context.manifestOption, report.repo);
+    const stale = report.fix ? [] : report.stale;
+    const failed = report.generators.filter((generator) => generator.status === 'failed');
+    const writtenPatch = report.patchFile;
+    annotate(reporter, { ...report, stale }, (generator, key, message) => problemAt(report.manifest, generator, key, message));
+    for (const generator of report.generators) {
+        const seconds = generator.runs.map((run) => `${run.seconds.toFixed(1)}s`).join(', ');
+        reporter.info(`generator "${generator.name}": ${generator.status} (runs: ${seconds})`);
+    }
+    for (const file of stale) {
+        reporter.info(`${file.path}: ${KIND_TEXT[file.kind]} (generator "${file.generator}")\n${capDiff(file.patch).text}`);
+    }
+    if (report.fix && report.fixed.length > 0) {
+        reporter.info(`fixed ${report.fixed.length} file(s) in the working tree: ${report.fixed.join(', ')}`);
+    }
+    if (writtenPatch)
+        reporter.info(`wrote the fix as a patch: ${writtenPatch} (apply with: git apply ${shellJoin([writtenPatch])})`);
+    if (stale.length > 0)
+        reporter.info(`to fix: ${fixCommand}`);
+    reporter.summary(summaryOf(report, stale, fixCommand, writtenPatch, report.repeat));
+    const problems = [
+        stale.length > 0 && `${stale.length} generated file(s) not current (fix: ${fixCommand})`,
+        report.nonReproducible.length > 0 &&
+            `${report.nonReproducible.length} generated file(s) differ between runs (non-reproducible)`,
+        failed.length > 0 && `generator(s) failed: ${failed.map((generator) => generator.name).join(', ')}`,
+    ].filter((text) => typeof text === 'string');
+    return {
+        exitCode: problems.length > 0 ? 1 : 0,
+        ...(problems.length > 0 && { failureMessage: problems.join('; ') }),
+        outputs: {
+            stale: String(stale.length > 0),
+            patch: writtenPatch ?? '',
+            'stale-files': String(stale.length),
+            'non-reproducible': String(report.nonReproducible.length),
+            'undeclared-writes': String(report.undeclared.length),
+            'failed-generators': String(failed.length),
+        },
+        json: {
+            manifest: report.manifest.source,
+            ...(report.repo !== undefined && { repo: report.repo }),
+            repeat: report.repeat,
+            stale: stale.length > 0,
+            patch: writtenPatch ?? null,
+            fixCommand,
+            generators: report.generators,
+            files: stale.map((file) => ({
+                path: file.path,
+                generator: file.generator,
+                kind: file.kind,
+                ...(file.line !== undefined && { line: file.line }),
+                diff: capDiff(file.patch).text,
+            })),
+            fixed: report.fixed,
+            nonReproducible: report.nonReproducible,
+            undeclaredWrites: report.undeclared,
+            counts: {
+                generators: report.generators.length,
+                staleFiles: stale.length,
+                nonReproducible: report.nonReproducible.length,
+                undeclaredWrites: report.undeclared.length,
+                failedGenerators: failed.length,
+                fixed: report.fixed.length,
+            },
+        },
+    };
+}
+function annotate(reporter, report, locate) {
+    const byName = new Map(report.generatorsChecked.map((generator) => [generator.name, generator]));
     for (const file of report.stale) {
         const generator = byName.get(file.generator);
         reporter.annotate({
@@ -1216,6 +1341,69 @@ function failureText(outcome) {
         ? `timed out after ${outcome.timedOutAfter} s (its timeout; stopped with everything it started)`
         : `failed (exit ${outcome.exitCode})`;
 }
+
+;// CONCATENATED MODULE: ./lib/src/check-generated/command.js
+
+
+
+
+/** `cutover check-generated`: are the generated files current? Runs generators in scratch copies. */
+const checkGeneratedCommand = (0,command/* defineCommand */.N)({
+    name: 'check-generated',
+    summary: 'Check that generated files are current by running each generator in a scratch copy; report diffs, a fix patch, and non-reproducible output.',
+    options: {
+        repo: cli_option/* option */.uK.string('Check the generators of this repository (repos.<name>.generated) as well as the top-level ones. Default: GITHUB_REPOSITORY.'),
+        patch: cli_option/* option */.uK.string('Write one patch that `git apply` turns into the fix to this file (only when something is stale). In an action: default $RUNNER_TEMP/cutover-generated.patch.'),
+        fix: cli_option/* option */.uK.boolean("Regenerate in place: write the generators' outputs (and only those) into the working tree.", { cliOnly: true }),
+        repeat: cli_option/* option */.uK.int({ min: 1, max: 10, expected: 'expected a number of runs from 1 to 10' }, 'Run each generator this many times, each in its own copy, and report outputs that differ as non-reproducible. Default: 2 when CI is set, else 1.'),
+    },
+    outputs: [
+        { name: 'stale', description: 'true when a generated file is stale, missing or orphaned, else false.' },
+        {
+            name: 'patch',
+            description: 'Path of the patch that fixes the stale files (empty when nothing is stale).',
+        },
+        { name: 'stale-files', description: 'Number of stale, missing or orphaned generated files.' },
+        { name: 'non-reproducible', description: 'Number of generated files that differ between repeated runs.' },
+        {
+            name: 'undeclared-writes',
+            description: 'Number of files generators changed outside their declared outputs.',
+        },
+        { name: 'failed-generators', description: 'Number of generators that exited with an error.' },
+    ],
+    actionSteps: [
+        {
+            name: 'Upload the fix for generated files',
+            if: "${{ always() && steps.run.outputs.stale == 'true' && steps.run.outputs.patch != '' }}",
+            uses: 'actions/upload-artifact@v4',
+            with: {
+                name: 'cutover-generated-patch',
+                path: '${{ steps.run.outputs.patch }}',
+                'if-no-files-found': 'ignore',
+            },
+        },
+    ],
+    async run({ options, manifest, reporter, env, cwd }) {
+        // parse
+        const request = {
+            manifest: await manifest(),
+            ...(options.repo !== undefined && { repo: options.repo }),
+            ...(options.patch !== undefined && { patch: options.patch }),
+            ...(options.repeat !== undefined && { repeat: options.repeat }),
+            fix: options.fix,
+            cwd,
+            env,
+        };
+        // do
+        const progress = progressHooks(reporter);
+        const report = await checkRepository(request, progress).finally(() => progress.done());
+        // present
+        return present(report, {
+            reporter,
+            ...(options.manifest !== undefined && { manifestOption: options.manifest }),
+        });
+    },
+});
 
 
 /***/ }),
@@ -1357,6 +1545,216 @@ function formatBytes(bytes) {
         unit++;
     }
     return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 63502:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   K5: () => (/* binding */ splitNul),
+/* harmony export */   _Z: () => (/* binding */ processExists),
+/* harmony export */   mB: () => (/* binding */ runProgram),
+/* harmony export */   nA: () => (/* binding */ onInterrupt)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+
+
+/** Error output kept by default: enough for any message, bounded for a program that floods it. */
+const DEFAULT_STDERR_LIMIT = 1 << 20;
+/**
+ * Output kept up to a byte limit — the first bytes (`head`) or the last (`tail`) — with a count of
+ * the bytes dropped, so that memory stays bounded however much a program writes.
+ */
+class KeptBytes {
+    keep;
+    limit;
+    chunks = [];
+    size = 0;
+    dropped = 0;
+    constructor(keep, limit) {
+        this.keep = keep;
+        this.limit = limit;
+    }
+    add(chunk) {
+        if (this.keep === 'head') {
+            const room = Math.max(0, this.limit - this.size);
+            const kept = chunk.length <= room ? chunk : chunk.subarray(0, room);
+            if (kept.length > 0) {
+                // A copy, so that a kept slice does not pin the whole chunk it came from.
+                this.chunks.push(kept === chunk ? chunk : Buffer.from(kept));
+                this.size += kept.length;
+            }
+            this.dropped += chunk.length - kept.length;
+            return;
+        }
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.limit && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.limit;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.chunks[0] = Buffer.from(first.subarray(excess));
+                this.size -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    bytes() {
+        return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    }
+}
+/** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 5000;
+/** Process groups started with a time limit and still running; stopped if cutover itself is. */
+const groups = new Set();
+function stopGroups(signal) {
+    for (const pid of groups)
+        signalGroup(pid, signal);
+}
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Synchronous clean-ups (removing scratch directories) run when cutover is stopped by a signal. */
+const cleanups = new Set();
+let forwarding = false;
+/**
+ * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
+ * signal; pass SIGINT and SIGTERM on, run the registered clean-ups, then end as the signal would
+ * have ended us.
+ */
+function forwardSignals() {
+    if (forwarding)
+        return;
+    forwarding = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            stopGroups(signal);
+            for (const cleanup of cleanups) {
+                try {
+                    cleanup();
+                }
+                catch {
+                    // Best effort: the next run removes what is left (see the callers).
+                }
+            }
+            process.kill(process.pid, signal);
+        });
+    }
+    process.once('exit', () => stopGroups('SIGKILL'));
+}
+/**
+ * Registers a synchronous clean-up to run if cutover is stopped by SIGINT or SIGTERM (after the
+ * programs it started are signalled), for things a `finally` would otherwise undo. Returns a
+ * function that unregisters it, to call when the work ends normally.
+ */
+function onInterrupt(cleanup) {
+    forwardSignals();
+    cleanups.add(cleanup);
+    return () => void cleanups.delete(cleanup);
+}
+/** True when a process with this id exists (on this machine). */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, it is just not ours to signal.
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Runs a program with an argument array (never a shell string built from data) and collects its
+ * output. Resolves with the exit code; rejects only when the program cannot be started at all.
+ */
+function runProgram(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const limited = options.timeoutMs !== undefined;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group, so that a time limit stops what a shell command started as well.
+            detached: limited,
+        });
+        let timedOut = false;
+        const timers = [];
+        if (limited && child.pid !== undefined) {
+            const pid = child.pid;
+            forwardSignals();
+            groups.add(pid);
+            timers.push(setTimeout(() => {
+                timedOut = true;
+                signalGroup(pid, 'SIGTERM');
+                timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
+            }, options.timeoutMs));
+        }
+        const stdout = new KeptBytes('head', options.stdoutLimit ?? Infinity);
+        const stderr = new KeptBytes('tail', options.stderrLimit ?? DEFAULT_STDERR_LIMIT);
+        child.stdout.on('data', (chunk) => {
+            stdout.add(chunk);
+            options.onOutput?.(chunk, 'stdout');
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.add(chunk);
+            options.onOutput?.(chunk, 'stderr');
+        });
+        const settle = () => {
+            for (const timer of timers)
+                clearTimeout(timer);
+            if (child.pid !== undefined)
+                groups.delete(child.pid);
+        };
+        child.on('error', (error) => {
+            settle();
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            settle();
+            resolve({
+                code: code ?? 128,
+                ...(signal && { signal }),
+                stdout: stdout.bytes(),
+                stderr: stderr.bytes().toString('utf8'),
+                stdoutDropped: stdout.dropped,
+                stderrDropped: stderr.dropped,
+                ...(timedOut && { timedOut }),
+            });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    });
+}
+/** Runs `git` and returns its stdout; a non-zero exit becomes an OperationalError carrying git's message. */
+async function git(args, cwd, input) {
+    const result = await runProgram('git', args, {
+        cwd,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+        ...(input !== undefined && { input }),
+    });
+    if (result.code !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationalError */ .LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+    }
+    return result.stdout;
+}
+/** Splits NUL-separated output (`-z`) into its entries. */
+function splitNul(output) {
+    return output.toString('utf8').split('\0').filter(Boolean);
 }
 
 
