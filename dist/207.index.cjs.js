@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 624;
-exports.ids = [624];
+exports.id = 207;
+exports.ids = [207];
 exports.modules = {
 
-/***/ 75873:
+/***/ 61346:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 30346:
+/***/ 69772:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -296,7 +296,7 @@ function explainCycle(repos, edges, blocking, breakBy) {
 
 /***/ }),
 
-/***/ 64937:
+/***/ 31413:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -312,7 +312,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: copyItemText, waveColouring
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(21610);
+var markdown = __webpack_require__(51477);
 ;// CONCATENATED MODULE: ./lib/src/plan/mermaid.js
 /**
  * A small Mermaid flowchart writer: GitHub renders ```mermaid blocks in job summaries, issues and
@@ -519,7 +519,7 @@ function planMarkdown(plan, source) {
 
 /***/ }),
 
-/***/ 21610:
+/***/ 51477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 216;
-exports.ids = [216];
+exports.id = 477;
+exports.ids = [477];
 exports.modules = {
 
-/***/ 75873:
+/***/ 61346:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 50248:
+/***/ 77381:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -27,8 +27,8 @@ function defineCommand(command) {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -152,7 +152,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 21216:
+/***/ 56477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -168,11 +168,11 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var shared_errors = __webpack_require__(83460);
+var shared_errors = __webpack_require__(8835);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(21610);
+var markdown = __webpack_require__(51477);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(88456);
+var shared_progress = __webpack_require__(34767);
 ;// CONCATENATED MODULE: ./lib/src/guard/fix.js
 
 
@@ -286,12 +286,12 @@ function applyFixes(root, findings, refused) {
     return outcomes;
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
-var picomatch = __webpack_require__(70636);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(46108);
+var timeline = __webpack_require__(16399);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(77126);
+var reference = __webpack_require__(92041);
 ;// CONCATENATED MODULE: ./lib/src/guard/policy.js
 
 
@@ -325,7 +325,7 @@ function applyPolicy(findings, manifest, today) {
 }
 
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
-var refs_file = __webpack_require__(50248);
+var refs_file = __webpack_require__(77381);
 ;// CONCATENATED MODULE: ./lib/src/guard/refs-file.js
 /**
  * The old-registry references among the findings, for `--export-refs` (the file format is owned by
@@ -569,7 +569,7 @@ class ReaderPool {
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(31959);
+var paths = __webpack_require__(11742);
 ;// CONCATENATED MODULE: ./lib/src/guard/source.js
 /** The file's bytes `start..end` as mapped text. */
 function slice(source, start, end) {
@@ -1015,8 +1015,8 @@ function candidate(kind, written, expanded) {
     };
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(53645);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
 
 
@@ -1633,9 +1633,9 @@ function locate(file, source, hosts) {
 }
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(75873);
+var command = __webpack_require__(61346);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(24903);
+var cli_option = __webpack_require__(61714);
 ;// CONCATENATED MODULE: ./lib/src/guard/command.js
 
 
@@ -1710,7 +1710,7 @@ const guard = (0,command/* defineCommand */.N)({
         const counted = findings.filter((finding) => !finding.ignored);
         // Loaded on demand: the registry client (http, crypto) would cost every other run its start-up time.
         const unavailable = options.verify
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(733), __webpack_require__.e(10)]).then(__webpack_require__.bind(__webpack_require__, 35010))).verifyInNewRegistry(manifest, counted, env, secrets)
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(832), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 93251))).verifyInNewRegistry(manifest, counted, env, secrets)
             : undefined;
         const fixes = options.fix ? applyFixes(root, findings, unavailable ?? new Map()) : undefined;
         const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map((fix) => `${fix.file}:${fix.line}:${fix.column}`));
@@ -1915,7 +1915,7 @@ function summaryOf(today, policy, hosts, scan, findings, fixes, unavailable) {
 
 /***/ }),
 
-/***/ 31959:
+/***/ 11742:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1946,7 +1946,7 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 21610:
+/***/ 51477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1981,7 +1981,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 88456:
+/***/ 34767:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 561;
-exports.ids = [561];
+exports.id = 349;
+exports.ids = [349];
 exports.modules = {
 
-/***/ 4561:
+/***/ 22349:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,21 +15,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(2733);
+var client = __webpack_require__(47832);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
-var refs_file = __webpack_require__(50248);
+var refs_file = __webpack_require__(77381);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(5823);
+var copy_select = __webpack_require__(53836);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var oci_reference = __webpack_require__(77126);
+var oci_reference = __webpack_require__(92041);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17903);
+var limiter = __webpack_require__(17870);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(21610);
+var markdown = __webpack_require__(51477);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(88456);
+var shared_progress = __webpack_require__(34767);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy = __webpack_require__(45726);
+var copy = __webpack_require__(9345);
 ;// CONCATENATED MODULE: ./lib/src/copy/copy-tags.js
 
 
@@ -108,11 +108,11 @@ function progressText(outcomes, total, session, seconds, dryRun) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(83460);
+var errors = __webpack_require__(8835);
 // EXTERNAL MODULE: ./lib/src/shared/retry.js
-var retry = __webpack_require__(57717);
+var retry = __webpack_require__(17916);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
-var media = __webpack_require__(22939);
+var media = __webpack_require__(21732);
 ;// CONCATENATED MODULE: ./lib/src/copy/shards.js
 /**
  * copy-tags across a GitHub Actions matrix: the selection is split by old repository with a stable
@@ -238,9 +238,8 @@ class ShardSession extends copy/* CopySession */.W {
  * sorted order) whose images use it. Every shard computes the same homes, so they all mount a
  * shared blob from the one place its first upload lands.
  */
-async function hintSharedBlobs(input) {
-    const { source, session, targetHost } = input;
-    const sorted = [...input.images].sort((a, b) => (a.targetRepository < b.targetRepository ? -1 : 1));
+async function hintSharedBlobs(images, source, session, target) {
+    const sorted = [...images].sort((a, b) => (a.targetRepository < b.targetRepository ? -1 : 1));
     const read = async (repository, reference, depth) => {
         const manifest = await source.getManifest(repository, reference);
         const parsed = (0,media/* parseManifest */.Ng)(manifest.bytes, manifest.mediaType);
@@ -250,10 +249,10 @@ async function hintSharedBlobs(input) {
         return children.flat();
     };
     // A manifest that cannot be read only costs its hints: the shard then uploads those blobs itself.
-    const blobs = await (0,limiter/* mapLimited */.bB)(sorted, input.concurrency, (image) => read(image.sourceRepository, image.reference, 0).catch(() => []));
+    const blobs = await (0,limiter/* mapLimited */.bB)(sorted, target.concurrency, (image) => read(image.sourceRepository, image.reference, 0).catch(() => []));
     sorted.forEach((image, index) => {
         for (const digest of blobs[index])
-            session.hint(targetHost, image.targetRepository, digest);
+            session.hint(target.host, image.targetRepository, digest);
     });
 }
 /**
@@ -269,11 +268,8 @@ async function shardSession(input) {
     });
     if (shard && input.others) {
         const others = await input.others();
-        await hintSharedBlobs({
-            images: [...selection.images, ...others.images],
-            source: input.source,
-            session,
-            targetHost: target.host,
+        await hintSharedBlobs([...selection.images, ...others.images], input.source, session, {
+            host: target.host,
             concurrency: input.concurrency,
         });
     }
@@ -472,7 +468,7 @@ function presentCopiesVerification(report, context) {
 }
 
 // EXTERNAL MODULE: ./lib/src/verify/verify.js
-var verify = __webpack_require__(36954);
+var verify = __webpack_require__(8865);
 ;// CONCATENATED MODULE: ./lib/src/copy/verify-copies.js
 
 
@@ -534,9 +530,9 @@ function startDeadline(ms, flag = '--deadline') {
 }
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(75873);
+var command = __webpack_require__(61346);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(24903);
+var cli_option = __webpack_require__(61714);
 ;// CONCATENATED MODULE: ./lib/src/copy/command.js
 
 
@@ -657,7 +653,7 @@ const copyTags = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 50248:
+/***/ 77381:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -667,8 +663,8 @@ const copyTags = (0,command/* defineCommand */.N)({
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -792,7 +788,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 88456:
+/***/ 34767:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -840,15 +836,15 @@ function formatRate(bytes, seconds) {
 
 /***/ }),
 
-/***/ 36954:
+/***/ 8865:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   y: () => (/* binding */ verifyReferences)
 /* harmony export */ });
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22939);
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17903);
-/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68623);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21732);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17870);
+/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34066);
 
 
 

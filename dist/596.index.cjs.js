@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 968;
-exports.ids = [968,892];
+exports.id = 596;
+exports.ids = [596,177];
 exports.modules = {
 
-/***/ 75873:
+/***/ 61346:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,15 +17,15 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 23892:
+/***/ 43177:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createOctokit: () => (/* binding */ createOctokit),
 /* harmony export */   httpStatus: () => (/* binding */ httpStatus)
 /* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64573);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60891);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
 
 
 /**
@@ -54,7 +54,7 @@ function httpStatus(error) {
 
 /***/ }),
 
-/***/ 58968:
+/***/ 78596:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -70,15 +70,15 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(83460);
+var errors = __webpack_require__(8835);
 // EXTERNAL MODULE: ./lib/src/github/octokit.js
-var github_octokit = __webpack_require__(23892);
+var github_octokit = __webpack_require__(43177);
 // EXTERNAL MODULE: ./lib/src/manifest/load.js + 1 modules
-var manifest_load = __webpack_require__(3322);
+var manifest_load = __webpack_require__(71554);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(21610);
+var markdown = __webpack_require__(51477);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(88456);
+var shared_progress = __webpack_require__(34767);
 ;// CONCATENATED MODULE: ./lib/src/rollout/rollout.js
 
 /**
@@ -248,11 +248,11 @@ const STARTER_PROPERTIES = {
 };
 
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17903);
+var limiter = __webpack_require__(17870);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(75873);
+var command = __webpack_require__(61346);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(24903);
+var cli_option = __webpack_require__(61714);
 ;// CONCATENATED MODULE: ./lib/src/rollout/command.js
 
 
@@ -413,7 +413,7 @@ function formatTable(outcomes) {
 
 /***/ }),
 
-/***/ 17903:
+/***/ 17870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -506,7 +506,7 @@ async function forEachLimited(items, limit, work) {
 
 /***/ }),
 
-/***/ 21610:
+/***/ 51477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -541,7 +541,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 88456:
+/***/ 34767:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

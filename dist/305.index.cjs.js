@@ -1,20 +1,20 @@
 "use strict";
-exports.id = 496;
-exports.ids = [496];
+exports.id = 305;
+exports.ids = [305];
 exports.modules = {
 
-/***/ 45496:
+/***/ 45305:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   plan: () => (/* binding */ plan)
 /* harmony export */ });
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(30346);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64937);
-/* harmony import */ var _shared_reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96582);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75873);
-/* harmony import */ var _cli_option_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24903);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69772);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31413);
+/* harmony import */ var _shared_reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64709);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61346);
+/* harmony import */ var _cli_option_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61714);
 
 
 
@@ -85,7 +85,7 @@ const plan = (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCommand */
 
 /***/ }),
 
-/***/ 96582:
+/***/ 64709:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
