@@ -238,9 +238,8 @@ class ShardSession extends copy/* CopySession */.W {
  * sorted order) whose images use it. Every shard computes the same homes, so they all mount a
  * shared blob from the one place its first upload lands.
  */
-async function hintSharedBlobs(input) {
-    const { source, session, targetHost } = input;
-    const sorted = [...input.images].sort((a, b) => (a.targetRepository < b.targetRepository ? -1 : 1));
+async function hintSharedBlobs(images, source, session, target) {
+    const sorted = [...images].sort((a, b) => (a.targetRepository < b.targetRepository ? -1 : 1));
     const read = async (repository, reference, depth) => {
         const manifest = await source.getManifest(repository, reference);
         const parsed = (0,media/* parseManifest */.Ng)(manifest.bytes, manifest.mediaType);
@@ -250,10 +249,10 @@ async function hintSharedBlobs(input) {
         return children.flat();
     };
     // A manifest that cannot be read only costs its hints: the shard then uploads those blobs itself.
-    const blobs = await (0,limiter/* mapLimited */.bB)(sorted, input.concurrency, (image) => read(image.sourceRepository, image.reference, 0).catch(() => []));
+    const blobs = await (0,limiter/* mapLimited */.bB)(sorted, target.concurrency, (image) => read(image.sourceRepository, image.reference, 0).catch(() => []));
     sorted.forEach((image, index) => {
         for (const digest of blobs[index])
-            session.hint(targetHost, image.targetRepository, digest);
+            session.hint(target.host, image.targetRepository, digest);
     });
 }
 /**
@@ -269,11 +268,8 @@ async function shardSession(input) {
     });
     if (shard && input.others) {
         const others = await input.others();
-        await hintSharedBlobs({
-            images: [...selection.images, ...others.images],
-            source: input.source,
-            session,
-            targetHost: target.host,
+        await hintSharedBlobs([...selection.images, ...others.images], input.source, session, {
+            host: target.host,
             concurrency: input.concurrency,
         });
     }
@@ -1154,6 +1150,54 @@ function parseRefsFile(text, file) {
 function lineAndColumn(text, position) {
     const before = text.slice(0, position).split('\n');
     return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+
+/***/ }),
+
+/***/ 34767:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ formatRate),
+/* harmony export */   g: () => (/* binding */ ProgressLine)
+/* harmony export */ });
+/**
+ * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
+ * plus a final line. Callers update counters; the line is rendered by `format`.
+ */
+class ProgressLine {
+    print;
+    format;
+    intervalMs;
+    lastPrinted = 0;
+    started = Date.now();
+    constructor(print, format, intervalMs = 5000) {
+        this.print = print;
+        this.format = format;
+        this.intervalMs = intervalMs;
+    }
+    /** Prints when the interval has passed since the last line. */
+    tick() {
+        const now = Date.now();
+        if (now - this.lastPrinted < this.intervalMs)
+            return;
+        this.lastPrinted = now;
+        this.print(this.format((now - this.started) / 1000));
+    }
+    /** Prints the final line unconditionally. */
+    done() {
+        this.print(this.format((Date.now() - this.started) / 1000));
+    }
+    /** Seconds since the line was created. */
+    elapsedSeconds() {
+        return (Date.now() - this.started) / 1000;
+    }
+}
+/** Bytes per second as a short human rate. */
+function formatRate(bytes, seconds) {
+    const rate = seconds > 0 ? bytes / seconds : 0;
+    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
 }
 
 

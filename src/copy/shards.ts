@@ -153,15 +153,13 @@ export class ShardSession extends CopySession {
  * sorted order) whose images use it. Every shard computes the same homes, so they all mount a
  * shared blob from the one place its first upload lands.
  */
-export async function hintSharedBlobs(input: {
-  images: { sourceRepository: string; reference: string; targetRepository: string }[];
-  source: RegistryClient;
-  session: ShardSession;
-  targetHost: string;
-  concurrency: number;
-}): Promise<void> {
-  const { source, session, targetHost } = input;
-  const sorted = [...input.images].sort((a, b) => (a.targetRepository < b.targetRepository ? -1 : 1));
+export async function hintSharedBlobs(
+  images: { sourceRepository: string; reference: string; targetRepository: string }[],
+  source: RegistryClient,
+  session: ShardSession,
+  target: { host: string; concurrency: number },
+): Promise<void> {
+  const sorted = [...images].sort((a, b) => (a.targetRepository < b.targetRepository ? -1 : 1));
   const read = async (repository: string, reference: string, depth: number): Promise<string[]> => {
     const manifest = await source.getManifest(repository, reference);
     const parsed = parseManifest(manifest.bytes, manifest.mediaType);
@@ -173,11 +171,11 @@ export async function hintSharedBlobs(input: {
     return children.flat();
   };
   // A manifest that cannot be read only costs its hints: the shard then uploads those blobs itself.
-  const blobs = await mapLimited(sorted, input.concurrency, (image) =>
+  const blobs = await mapLimited(sorted, target.concurrency, (image) =>
     read(image.sourceRepository, image.reference, 0).catch(() => [] as string[]),
   );
   sorted.forEach((image, index) => {
-    for (const digest of blobs[index]!) session.hint(targetHost, image.targetRepository, digest);
+    for (const digest of blobs[index]!) session.hint(target.host, image.targetRepository, digest);
   });
 }
 
@@ -203,11 +201,8 @@ export async function shardSession(input: {
   });
   if (shard && input.others) {
     const others = await input.others();
-    await hintSharedBlobs({
-      images: [...selection.images, ...others.images],
-      source: input.source,
-      session,
-      targetHost: target.host,
+    await hintSharedBlobs([...selection.images, ...others.images], input.source, session, {
+      host: target.host,
       concurrency: input.concurrency,
     });
   }

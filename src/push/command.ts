@@ -1,8 +1,7 @@
-import { DockerEngine } from '../docker/engine.js';
 import { UsageError } from '../shared/errors.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
-import { deliver, judgeProvenance, type DeliveryResult } from './deliver.js';
+import type { DeliveryResult } from './deliver.js';
 import { deliverFrom } from './from.js';
 import { DEFAULT_MODE, PUSH_MODES } from './execute.js';
 import { planPush } from './plan.js';
@@ -60,6 +59,9 @@ export const push = defineCommand({
       ...(options.repository !== undefined && { repository: options.repository }),
       tags: options.tag,
     });
+    // The engine client (dockerode) and the engine paths load only here: `--from` never needs them.
+    const { DockerEngine } = await import('../docker/engine.js');
+    const { deliver, judgeProvenance } = await import('./deliver.js');
     const engine = new DockerEngine(env);
     await engine.ping();
     const image = await engine.inspectImage(options.image);

@@ -15,7 +15,6 @@ import { parseManifest } from '../oci/media.js';
 import { formatRepositoryReference, isValidDigest, parseRepositoryReference } from '../oci/reference.js';
 import { UsageError } from '../shared/errors.js';
 import { hostPart, roleOfHost } from '../tags/targets.js';
-import { mapRepository } from '../manifest/paths.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import { planPush } from './plan.js';
 import { verifyDigests, type TargetOutcome, type Verification } from './execute.js';
@@ -35,7 +34,7 @@ export interface FromReference {
 
 /**
  * Reads `--from`: `host/repository[:tag]@sha256:…` in the old or the new registry. An image in the
- * new registry needs `--repository` (its old path) unless the manifest's paths keep its path.
+ * new registry needs `--repository` (its old path) unless the manifest has no `paths` rules.
  * @throws UsageError for anything else
  */
 export function parseFrom(
@@ -222,11 +221,12 @@ export async function deliverFrom(
   request: FromRequest,
   context: { env: NodeJS.ProcessEnv; secrets: SecretRegistry; progress: FromProgress },
 ): Promise<{ from: FromReference; plan: PushPlan; result: FromResult }> {
+  // Without `paths` rules both registries use the same paths; with them, the old path of a new
+  // one is not knowable (several rules could lead there), so it must be given.
   const from = parseFrom(
     manifest,
     request.from,
-    (newPath) =>
-      request.repository ?? (mapRepository(newPath, manifest.paths) === newPath ? newPath : undefined),
+    (newPath) => request.repository ?? (manifest.paths.length === 0 ? newPath : undefined),
   );
   const plan = planPush(manifest, today, {
     image: from.oldRepository,

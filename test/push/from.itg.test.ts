@@ -95,6 +95,11 @@ describe('push --from: an image already in a registry, copied by digest (no engi
     const signatureDigest = await seedImageHttp(oldRegistry, `legacy/app:${signature}`, {
       layers: [{ seed: `signature of ${digest}`, size: 500 }],
     });
+    // docker-registry 2.8 serves no referrers API: OCI 1.1's fallback tag (sha256-<hex>) stands in.
+    const referrers = `sha256-${digest.slice(7)}`;
+    const referrersDigest = await seedImageHttp(oldRegistry, `legacy/app:${referrers}`, {
+      layers: [{ seed: `referrers of ${digest}`, size: 300 }],
+    });
     const run = await runCli(
       [
         'push',
@@ -130,8 +135,11 @@ describe('push --from: an image already in a registry, copied by digest (no engi
     expect(await skopeo.digest(newRegistry, `moved/app:${signature}`)).toBe(signatureDigest);
     // The old registry is a target in the dual window: its tags point at the same digest.
     expect(await skopeo.digest(oldRegistry, 'legacy/app:1.0')).toBe(digest);
-    expect(result.artifacts).toEqual([`legacy/app:${signature}`]);
-    expect(run.stderr).toContain('4 platforms, 4 attestation manifests');
+    expect(await skopeo.digest(newRegistry, `moved/app:${referrers}`)).toBe(referrersDigest);
+    expect(result.artifacts).toEqual([`legacy/app:${referrers}`, `legacy/app:${signature}`]);
+    expect(run.stderr).toContain(
+      '4 platforms, 4 attestation manifests) and 2 signatures/attestations/referrers',
+    );
 
     // Again: nothing left to upload, same result.
     const again = await runCli(
@@ -188,6 +196,55 @@ describe('push --from: an image already in a registry, copied by digest (no engi
     } finally {
       await oldRegistry.setReadOnly(false);
     }
+  });
+
+  test('from the new registry (with --repository, its old path) back to the old one in the dual window', async () => {
+    const digest = await seedImageHttp(newRegistry, 'moved/svc:ci', {
+      layers: [{ seed: 'svc', size: 30_000 }],
+      platforms: PLATFORMS.two,
+      attestations: true,
+    });
+    const without = await runCli(
+      [
+        'push',
+        '--manifest',
+        manifest,
+        '--from',
+        `${newRegistry.host}/moved/svc@${digest}`,
+        '--now',
+        DAYS.dual,
+      ],
+      { env },
+    );
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain(
+      "--from names the new registry: give the image's path in the old registry with --repository",
+    );
+    const run = await runCli(
+      [
+        'push',
+        '--manifest',
+        manifest,
+        '--from',
+        `${newRegistry.host}/moved/svc:ci@${digest}`,
+        '--repository',
+        'legacy/svc',
+        '--now',
+        DAYS.dual,
+        '--json',
+      ],
+      { env },
+    );
+    expect(run.code === 0 ? 'exit 0' : run.stderr).toBe('exit 0');
+    // The tag in --from is the default tag; the new registry only gets the tag, the old one the image.
+    expect(JSON.parse(run.stdout).pushed).toEqual([
+      `${oldRegistry.host}/legacy/svc:ci`,
+      `${newRegistry.host}/moved/svc:ci`,
+    ]);
+    expect(await skopeo.digest(oldRegistry, 'legacy/svc:ci')).toBe(digest);
+    const index = (await skopeo.manifest(oldRegistry, `legacy/svc@${digest}`)) as unknown as IndexDocument;
+    for (const child of index.manifests)
+      expect(await skopeo.digest(oldRegistry, `legacy/svc@${child.digest}`)).toBe(child.digest);
   });
 
   test('bad --from exits 2 with what was expected', async () => {

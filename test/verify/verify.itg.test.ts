@@ -128,6 +128,49 @@ describe('cutover verify: every reference `tags` produced, one digest everywhere
     );
   });
 
+  test('an index whose child (an attestation manifest) is gone from one registry fails, naming the child', async () => {
+    const spec: ImageSpec = {
+      layers: [{ seed: 'parts', size: 5_000 }],
+      platforms: PLATFORMS.two,
+      attestations: true,
+    };
+    const digest = await pushEverywhere(
+      [`${oldRegistry.host}/legacy/parts:1`, `${newRegistry.host}/moved/parts:1`],
+      spec,
+    );
+    const index = (await (
+      await fetch(`${newRegistry.url}/v2/moved/parts/manifests/${digest}`, {
+        headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+      })
+    ).json()) as { manifests: { digest: string; annotations?: Record<string, string> }[] };
+    const attestation = index.manifests.find(
+      (child) => child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest',
+    )!;
+    // The registry (storage delete enabled) lets a child go while the index stays: what a bad cleanup leaves.
+    const deleted = await fetch(`${newRegistry.url}/v2/moved/parts/manifests/${attestation.digest}`, {
+      method: 'DELETE',
+    });
+    expect(deleted.status).toBe(202);
+    const run = await runCli([
+      'verify',
+      '--manifest',
+      manifest,
+      '--now',
+      DUAL,
+      '--tags',
+      'legacy/parts:1',
+      '--json',
+    ]);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ reference: `${newRegistry.host}/moved/parts:1`, kind: 'missing-child' }),
+    ]);
+    expect(run.stderr).toContain(
+      `the registry lacks the index's child ${attestation.digest} (unknown/unknown)`,
+    );
+  });
+
   test('a missing tag fails with what to do; without references from tags, lines are planned for today', async () => {
     const digest = await seedImageHttp(oldRegistry, 'legacy/solo:2', {
       layers: [{ seed: 'solo', size: 5_000 }],
