@@ -208,8 +208,9 @@ describe('status --scan-repos: the references every repository still has', () =>
     // Each repository read costs two requests: its head commit and its tarball.
     expect(census.requests).toBe(2 * 24);
     expect(run.stderr).toMatch(/census: 24\/24 repositories read/);
+    const censusSeconds = Number(/census: 24 repositories in ([\d.]+) s/.exec(run.stderr)![1]);
     process.stderr.write(
-      `census of 24 repositories against the stand-in: ${seconds.toFixed(1)} s for the whole status run (${((24 / seconds) * 60).toFixed(0)} repositories/minute)\n`,
+      `census of 24 repositories against the stand-in: ${censusSeconds.toFixed(1)} s (${((24 / censusSeconds) * 60).toFixed(0)} repositories/minute), whole status run ${seconds.toFixed(1)} s\n`,
     );
   });
 
