@@ -459,7 +459,7 @@ function unpackTarball(gzipped, dir, maxFileSize) {
         if (header.every((byte) => byte === 0))
             break;
         checkChecksum(header, offset);
-        const size = parseOctal(header.subarray(124, 136));
+        const size = parseOctal(header.subarray(124, 136), 'size');
         const type = String.fromCharCode(header[156]);
         const body = tar.subarray(offset + 512, offset + 512 + size);
         if (body.length < size)
@@ -502,14 +502,14 @@ function splitRepo(repo) {
     const [owner, name] = repo.split('/');
     return [owner, name];
 }
-function parseOctal(field) {
+function parseOctal(field, what) {
     const text = field.toString('latin1').replace(/\0.*$/s, '').trim();
     if (!/^[0-7]*$/.test(text))
-        throw new Error(`not a tar archive (size field ${JSON.stringify(text)})`);
+        throw new Error(`not a tar archive (${what} field ${JSON.stringify(text)})`);
     return text ? parseInt(text, 8) : 0;
 }
 function checkChecksum(header, offset) {
-    const expected = parseOctal(header.subarray(148, 156));
+    const expected = parseOctal(header.subarray(148, 156), 'checksum');
     let sum = 0;
     for (let i = 0; i < 512; i++)
         sum += i >= 148 && i < 156 ? 32 : header[i];
