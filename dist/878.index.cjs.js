@@ -1091,6 +1091,7 @@ function censusSection(census, oldHost) {
         repo.repo,
         CENSUS_STATE[repo.state],
         repo.state === 'unknown' ? '?' : repo.references.length,
+        [...new Set(repo.references.map((ref) => ref.kind))].join(', '),
         repo.state === 'unknown'
             ? (repo.reason ?? '')
             : repo.references
@@ -1102,7 +1103,7 @@ function censusSection(census, oldHost) {
                     : ''),
         repo.commit ? `\`${repo.commit.slice(0, 7)}\`` : '',
     ]);
-    const body = (0,shared_markdown/* table */.tp)(['Repository', 'State', 'References left', 'First references', 'Commit'], rows);
+    const body = (0,shared_markdown/* table */.tp)(['Repository', 'State', 'References left', 'Kinds', 'First references', 'Commit'], rows);
     return [
         `#### References to \`${oldHost}\` left in the repositories`,
         '',
