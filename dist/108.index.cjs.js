@@ -177,7 +177,7 @@ function unpackTarball(gzipped, dir, maxFileSize) {
         if (header.every((byte) => byte === 0))
             break;
         checkChecksum(header, offset);
-        const size = parseOctal(header.subarray(124, 136));
+        const size = parseOctal(header.subarray(124, 136), 'size');
         const type = String.fromCharCode(header[156]);
         const body = tar.subarray(offset + 512, offset + 512 + size);
         if (body.length < size)
@@ -220,14 +220,14 @@ function splitRepo(repo) {
     const [owner, name] = repo.split('/');
     return [owner, name];
 }
-function parseOctal(field) {
+function parseOctal(field, what) {
     const text = field.toString('latin1').replace(/\0.*$/s, '').trim();
     if (!/^[0-7]*$/.test(text))
-        throw new Error(`not a tar archive (size field ${JSON.stringify(text)})`);
+        throw new Error(`not a tar archive (${what} field ${JSON.stringify(text)})`);
     return text ? parseInt(text, 8) : 0;
 }
 function checkChecksum(header, offset) {
-    const expected = parseOctal(header.subarray(148, 156));
+    const expected = parseOctal(header.subarray(148, 156), 'checksum');
     let sum = 0;
     for (let i = 0; i < 512; i++)
         sum += i >= 148 && i < 156 ? 32 : header[i];
@@ -812,6 +812,7 @@ function censusSection(census, oldHost) {
         repo.repo,
         CENSUS_STATE[repo.state],
         repo.state === 'unknown' ? '?' : repo.references.length,
+        [...new Set(repo.references.map((ref) => ref.kind))].join(', '),
         repo.state === 'unknown'
             ? (repo.reason ?? '')
             : repo.references
@@ -823,7 +824,7 @@ function censusSection(census, oldHost) {
                     : ''),
         repo.commit ? `\`${repo.commit.slice(0, 7)}\`` : '',
     ]);
-    const body = (0,shared_markdown/* table */.tp)(['Repository', 'State', 'References left', 'First references', 'Commit'], rows);
+    const body = (0,shared_markdown/* table */.tp)(['Repository', 'State', 'References left', 'Kinds', 'First references', 'Commit'], rows);
     return [
         `#### References to \`${oldHost}\` left in the repositories`,
         '',
@@ -969,7 +970,7 @@ const command_status = (0,command/* defineCommand */.N)({
     outputs: [
         {
             name: 'exit-criteria',
-            description: 'true when every repository is ready and nothing is left only in the old registry.',
+            description: 'true when every repository is ready, nothing is left only in the old registry, and (with --scan-repos or --refs) no repository references it.',
         },
         { name: 'ready', description: 'Repositories ready to pull from the new registry, as "ready/total".' },
         { name: 'dashboard-url', description: 'The dashboard issue’s URL, when --dashboard is given.' },

@@ -310,7 +310,7 @@ function findOldRegistryTraces(image, old) {
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
 var timeline = __webpack_require__(16399);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(47832);
+var client = __webpack_require__(74558);
 // EXTERNAL MODULE: ./lib/src/oci/credentials.js
 var oci_credentials = __webpack_require__(90870);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js

@@ -3,6 +3,355 @@ exports.id = 431;
 exports.ids = [431];
 exports.modules = {
 
+/***/ 9345:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L1: () => (/* binding */ copyImage),
+/* harmony export */   W: () => (/* binding */ CopySession)
+/* harmony export */ });
+/* unused harmony export MAX_INDEX_DEPTH */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
+
+
+
+
+
+/** Indexes nested deeper than this are refused (real images nest one or two levels). */
+const MAX_INDEX_DEPTH = 8;
+/**
+ * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
+ * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
+ */
+class CopySession {
+    bytesUploaded = 0;
+    /** Bytes sent so far, counted as they stream (for progress lines). */
+    bytesStreamed = 0;
+    blobsUploaded = 0;
+    blobsMounted = 0;
+    blobsSkipped = 0;
+    /** target host + digest → target repositories known to hold it. */
+    holders = new Map();
+    /** target host + digest → the first ensure of that blob, others wait for it. */
+    pending = new Map();
+    /** target host + repository + digest → manifests known present. */
+    manifests = new Set();
+    /** target host + digest → why the blob could not be copied: not tried again in this run. */
+    failedBlobs = new Map();
+    /** Records that a target repository holds a blob. */
+    noteBlob(host, repository, digest) {
+        const key = `${host} ${digest}`;
+        const set = this.holders.get(key) ?? new Set();
+        set.add(repository);
+        this.holders.set(key, set);
+    }
+    /** True when the run already knows the repository holds the blob. */
+    hasBlob(host, repository, digest) {
+        return this.holders.get(`${host} ${digest}`)?.has(repository) ?? false;
+    }
+    /** Some other repository of the target that holds the blob, to mount from. */
+    mountSource(host, repository, digest) {
+        for (const holder of this.holders.get(`${host} ${digest}`) ?? [])
+            if (holder !== repository)
+                return holder;
+        return undefined;
+    }
+    noteManifest(host, repository, digest) {
+        this.manifests.add(`${host} ${repository} ${digest}`);
+    }
+    hasManifest(host, repository, digest) {
+        return this.manifests.has(`${host} ${repository} ${digest}`);
+    }
+    /** Records that a blob could not be copied to a target host; later images needing it fail at once. */
+    noteFailedBlob(host, digest, error) {
+        this.failedBlobs.set(`${host} ${digest}`, error);
+    }
+    /** Why a blob already failed in this run, if it did. */
+    failedBlob(host, digest) {
+        return this.failedBlobs.get(`${host} ${digest}`);
+    }
+    /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
+    async exclusive(host, digest, work) {
+        const key = `${host} ${digest}`;
+        for (;;) {
+            const running = this.pending.get(key);
+            if (!running)
+                break;
+            await running.catch(() => undefined);
+        }
+        const promise = work();
+        this.pending.set(key, promise);
+        try {
+            return await promise;
+        }
+        finally {
+            if (this.pending.get(key) === promise)
+                this.pending.delete(key);
+        }
+    }
+}
+/**
+ * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
+ * first (HEAD, then a mount from another target repository, then a streamed upload — each unique
+ * blob uploaded at most once per session), index children by digest, the tag last; then verifies
+ * that the target reference resolves to the source digest. A target tag that already points at
+ * the same digest costs one HEAD (`skipped`); one that points elsewhere is a `conflict` unless
+ * `overwrite`. Nothing is ever written to the source.
+ * @throws RegistryError when the source reference does not exist or the copy fails after retries
+ */
+async function copyImage(request, options = {}) {
+    const { source, sourceRepository, reference, target, targetRepository } = request;
+    const targetReference = request.targetReference ?? reference;
+    const session = options.session ?? new CopySession();
+    const dryRun = options.dryRun === true;
+    // Both HEADs at once: on a re-run they are all the work there is.
+    const [sourceHead, existing] = await Promise.all([
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
+        target.headManifest(targetRepository, targetReference),
+    ]);
+    if (!sourceHead) {
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
+            status: 404,
+            code: 'MANIFEST_UNKNOWN',
+            host: source.host,
+        });
+    }
+    const result = {
+        action: 'copied',
+        digest: sourceHead.digest,
+        mediaType: 'mediaType' in sourceHead ? sourceHead.mediaType : '',
+        bytesUploaded: 0,
+        size: 0,
+        blobsUploaded: 0,
+        blobsMounted: 0,
+        blobsSkipped: 0,
+        manifestsPut: 0,
+        dryRun,
+    };
+    if (existing) {
+        if (existing.digest === sourceHead.digest) {
+            session.noteManifest(target.host, targetRepository, existing.digest);
+            return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
+        }
+        if (!options.overwrite)
+            return { ...result, action: 'conflict', existingDigest: existing.digest };
+    }
+    // By digest, so a tag moved in the meantime cannot swap the content under us.
+    const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
+    result.mediaType = manifest.mediaType;
+    const walk = { request, options, session, result, counted: new Set() };
+    await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
+    if (!dryRun) {
+        const written = await target.headManifest(targetRepository, targetReference);
+        if (written?.digest !== manifest.digest) {
+            throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, { code: 'VERIFY_FAILED', host: target.host, final: true });
+        }
+    }
+    return result;
+}
+/**
+ * The walk's path after entering `manifest`. A manifest found below itself — under its digest,
+ * or with the same bytes under another algorithm's digest — is an index that names itself (or a
+ * cycle): refused, as is nesting deeper than {@link MAX_INDEX_DEPTH}.
+ */
+function enter(walk, manifest, ancestors) {
+    const { source, sourceRepository } = walk.request;
+    const where = `${source.host}/${sourceRepository}@${manifest.digest.slice(0, 80)}`;
+    if (ancestors.depth >= MAX_INDEX_DEPTH)
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: indexes nested deeper than ${MAX_INDEX_DEPTH} levels`, {
+            host: source.host,
+            final: true,
+        });
+    const content = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(manifest.bytes);
+    if (ancestors.seen.has(manifest.digest) || ancestors.seen.has(content))
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: the index names itself (a manifest with the same bytes appears again below it): refusing to walk a cycle`, { host: source.host, final: true });
+    return { seen: new Set([...ancestors.seen, manifest.digest, content]), depth: ancestors.depth + 1 };
+}
+async function copyManifestTree(walk, manifest, targetReference, ancestors) {
+    const { request, session, result, options } = walk;
+    const { source, target, sourceRepository, targetRepository } = request;
+    const path = enter(walk, manifest, ancestors);
+    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+    result.size += manifest.bytes.length;
+    if (parsed.isIndex) {
+        for (const child of parsed.manifests)
+            checkDescriptor(walk, child, 'manifest');
+        // Children by digest first, so the index (and its tag) never points at something missing.
+        const children = [...new Map(parsed.manifests.map((child) => [child.digest, child])).values()];
+        await Promise.all(children.map(async (child) => {
+            if (session.hasManifest(target.host, targetRepository, child.digest))
+                return;
+            const present = await target.headManifest(targetRepository, child.digest);
+            if (present?.digest === child.digest) {
+                session.noteManifest(target.host, targetRepository, child.digest);
+                result.size += child.size;
+                return;
+            }
+            const childManifest = await source.getManifest(sourceRepository, child.digest);
+            if (childManifest.bytes.length !== child.size)
+                throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}@${child.digest}: the index says ${child.size} bytes, the manifest has ${childManifest.bytes.length}`, { host: source.host, final: true });
+            await copyManifestTree(walk, childManifest, child.digest, path);
+        }));
+    }
+    else {
+        for (const blob of parsed.blobs)
+            checkDescriptor(walk, blob, 'blob');
+        await Promise.all(parsed.blobs
+            .filter((blob) => !(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .isForeignBlob */ .Go)(blob))
+            .map(async (blob) => {
+            if (!walk.counted.has(blob.digest)) {
+                walk.counted.add(blob.digest);
+                result.size += blob.size;
+            }
+            await ensureBlob(walk, blob);
+        }));
+    }
+    if (options.dryRun)
+        return;
+    await target.putManifest(targetRepository, targetReference, manifest);
+    result.manifestsPut++;
+    session.noteManifest(target.host, targetRepository, manifest.digest);
+}
+/** Makes sure the target repository has a blob: known, HEAD, mount, or upload (once per session). */
+async function ensureBlob(walk, blob) {
+    const { request, session, result, options } = walk;
+    const { target, targetRepository } = request;
+    const host = target.host;
+    if (session.hasBlob(host, targetRepository, blob.digest))
+        return;
+    await session.exclusive(host, blob.digest, async () => {
+        if (session.hasBlob(host, targetRepository, blob.digest))
+            return;
+        const failed = session.failedBlob(host, blob.digest);
+        if (failed !== undefined)
+            throw failed;
+        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
+            session.noteBlob(host, targetRepository, blob.digest);
+            session.blobsSkipped++;
+            result.blobsSkipped++;
+            return;
+        }
+        const from = session.mountSource(host, targetRepository, blob.digest);
+        if (options.dryRun) {
+            // Planned: the first repository uploads it, every other one mounts it.
+            session.noteBlob(host, targetRepository, blob.digest);
+            if (from) {
+                session.blobsMounted++;
+                result.blobsMounted++;
+            }
+            else {
+                session.bytesUploaded += blob.size;
+                result.bytesUploaded += blob.size;
+                session.blobsUploaded++;
+                result.blobsUploaded++;
+            }
+            return;
+        }
+        let location;
+        if (from) {
+            const mount = await target.mountBlob(targetRepository, blob.digest, from);
+            if (mount.mounted) {
+                session.noteBlob(host, targetRepository, blob.digest);
+                session.blobsMounted++;
+                result.blobsMounted++;
+                return;
+            }
+            location = mount.location;
+        }
+        try {
+            await streamBlob(walk, blob, location);
+        }
+        catch (error) {
+            // Retried where it failed already; the next image that needs it fails at once.
+            session.noteFailedBlob(host, blob.digest, error);
+            throw error;
+        }
+        session.noteBlob(host, targetRepository, blob.digest);
+        session.bytesUploaded += blob.size;
+        result.bytesUploaded += blob.size;
+        session.blobsUploaded++;
+        result.blobsUploaded++;
+    });
+}
+/**
+ * Streams a blob from source to target. The target's transport retries the upload as a whole
+ * (a new session and a new download from the source for each attempt); the bytes of a failed
+ * attempt are taken back out of the progress count.
+ */
+async function streamBlob(walk, blob, location) {
+    const { request, session } = walk;
+    const { source, target, sourceRepository, targetRepository } = request;
+    let streamed = 0;
+    const forget = () => {
+        session.bytesStreamed -= streamed;
+        streamed = 0;
+    };
+    try {
+        await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
+            forget();
+            const download = await source.getBlob(sourceRepository, blob.digest, blob.size);
+            return verifiedBytes(download.stream, blob, source.host, (n) => {
+                streamed += n;
+                session.bytesStreamed += n;
+            });
+        }, location);
+    }
+    catch (error) {
+        forget();
+        throw error;
+    }
+}
+/**
+ * Passes a blob's bytes on, counting them, and fails the stream — so the upload it feeds is
+ * never completed — when they are more or fewer than the descriptor's size or do not hash to its
+ * digest.
+ */
+function verifiedBytes(stream, blob, host, onBytes) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest));
+    let total = 0;
+    const mismatch = (message) => new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${host}: blob ${blob.digest}: ${message}`, {
+        code: 'DIGEST_INVALID',
+        host,
+        final: true,
+    });
+    const verifier = new node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform({
+        transform(chunk, _encoding, callback) {
+            total += chunk.length;
+            if (total > blob.size)
+                return callback(mismatch(`more than the ${blob.size} bytes its descriptor says`));
+            hash.update(chunk);
+            onBytes(chunk.length);
+            callback(null, chunk);
+        },
+        flush(callback) {
+            if (total !== blob.size)
+                return callback(mismatch(`${total} bytes, its descriptor says ${blob.size}`));
+            const actual = `${(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest)}:${hash.digest('hex')}`;
+            callback(actual === blob.digest ? null : mismatch(`the bytes hash to ${actual}`));
+        },
+    });
+    stream.on('error', (error) => verifier.destroy(error));
+    verifier.on('close', () => stream.destroy());
+    return stream.pipe(verifier);
+}
+/** A descriptor from a manifest is used in URLs and sizes: its digest and size must be sane. */
+function checkDescriptor(walk, descriptor, what) {
+    const { source, sourceRepository } = walk.request;
+    const valid = typeof descriptor.digest === 'string' &&
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(descriptor.digest) &&
+        Number.isSafeInteger(descriptor.size) &&
+        descriptor.size >= 0;
+    if (!valid)
+        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}: a ${what} descriptor with digest ${JSON.stringify(descriptor.digest)?.slice(0, 150)} and size ${String(descriptor.size)} is not valid (sha256 or sha512 digests, whole sizes)`, { host: source.host, final: true });
+}
+
+
+/***/ }),
+
 /***/ 2431:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -27,7 +376,7 @@ var platforms = __webpack_require__(34066);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
 var copy_select = __webpack_require__(53836);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(47832);
+var client = __webpack_require__(74558);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
 var media = __webpack_require__(21732);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js

@@ -1009,54 +1009,6 @@ function splitNul(output) {
 }
 
 
-/***/ }),
-
-/***/ 34767:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ formatRate),
-/* harmony export */   g: () => (/* binding */ ProgressLine)
-/* harmony export */ });
-/**
- * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
- * plus a final line. Callers update counters; the line is rendered by `format`.
- */
-class ProgressLine {
-    print;
-    format;
-    intervalMs;
-    lastPrinted = 0;
-    started = Date.now();
-    constructor(print, format, intervalMs = 5000) {
-        this.print = print;
-        this.format = format;
-        this.intervalMs = intervalMs;
-    }
-    /** Prints when the interval has passed since the last line. */
-    tick() {
-        const now = Date.now();
-        if (now - this.lastPrinted < this.intervalMs)
-            return;
-        this.lastPrinted = now;
-        this.print(this.format((now - this.started) / 1000));
-    }
-    /** Prints the final line unconditionally. */
-    done() {
-        this.print(this.format((Date.now() - this.started) / 1000));
-    }
-    /** Seconds since the line was created. */
-    elapsedSeconds() {
-        return (Date.now() - this.started) / 1000;
-    }
-}
-/** Bytes per second as a short human rate. */
-function formatRate(bytes, seconds) {
-    const rate = seconds > 0 ? bytes / seconds : 0;
-    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
-}
-
-
 /***/ })
 
 };

@@ -40,9 +40,12 @@ var connect = __webpack_require__(83730);
 var manifest_load = __webpack_require__(71554);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
 var shared_progress = __webpack_require__(34767);
+// EXTERNAL MODULE: ./lib/src/shared/limiter.js
+var limiter = __webpack_require__(17870);
 // EXTERNAL MODULE: ./lib/src/github/http-status.js
 var http_status = __webpack_require__(14501);
 ;// CONCATENATED MODULE: ./lib/src/rollout/rollout.js
+
 
 
 
@@ -198,6 +201,36 @@ function writeRolloutProgress(file, progress) {
 function isFinished(outcome) {
     return outcome.action === 'opened' || outcome.action === 'skipped';
 }
+/**
+ * Rolls out to every repository, `concurrency` at a time. With `apply` and a progress record,
+ * repositories finished in an earlier run are reported as skipped without a request, and each newly
+ * finished one is written to the record at once, so a run stopped halfway resumes where it stopped.
+ */
+async function rolloutRepositories(octokit, repos, run) {
+    const resume = run.apply ? run.resume : undefined;
+    const finished = repos.filter((repo) => resume?.record.done[repo.name]).length;
+    if (finished > 0)
+        run.onResume?.(finished);
+    return (0,limiter/* mapLimited */.bB)(repos, run.concurrency, async (repo) => {
+        const earlier = resume?.record.done[repo.name];
+        if (earlier) {
+            const outcome = {
+                ...earlier,
+                action: 'skipped',
+                reason: `done in an earlier run (${earlier.action}${earlier.pullRequest ? ` #${earlier.pullRequest.number}` : ''})`,
+            };
+            run.onOutcome?.(outcome, true);
+            return outcome;
+        }
+        const outcome = await rolloutRepository(octokit, repo.name, run.settings(repo));
+        if (resume && isFinished(outcome)) {
+            resume.record.done[repo.name] = outcome;
+            writeRolloutProgress(resume.file, resume.record);
+        }
+        run.onOutcome?.(outcome, false);
+        return outcome;
+    });
+}
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
 var markdown = __webpack_require__(51477);
@@ -334,14 +367,11 @@ const STARTER_PROPERTIES = {
     filePatterns: ['^Dockerfile$', '^cutover\\.ya?ml$'],
 };
 
-// EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
 var command = __webpack_require__(61346);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
 var cli_option = __webpack_require__(61714);
 ;// CONCATENATED MODULE: ./lib/src/rollout/command.js
-
 
 
 
@@ -410,27 +440,28 @@ const rollout = (0,command/* defineCommand */.N)({
             writeGapMs: options['write-interval'],
         });
         const progressFile = options['progress-file'] && external_node_path_.resolve(cwd, options['progress-file']);
-        const settings = { path: options['workflow-path'], branch: options.branch };
-        const record = progressFile ? readRolloutProgress(progressFile, settings) : undefined;
-        const resumed = repos.filter((repo) => record?.done[repo.name] && options.apply).length;
+        const record = progressFile
+            ? readRolloutProgress(progressFile, { path: options['workflow-path'], branch: options.branch })
+            : undefined;
         // do
-        let done = 0;
-        let opened = 0;
-        let failed = 0;
-        const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `rollout: ${done}/${repos.length} repositories (${opened} opened, ${failed} failed${resumed ? `, ${resumed} done in an earlier run` : ''}) (${seconds.toFixed(0)} s)`);
-        if (resumed)
-            reporter.info(`rollout: resuming from ${options['progress-file']}: ${resumed} repositories already done`);
-        const outcomes = await (0,limiter/* mapLimited */.bB)(repos, options.concurrency, async (repo) => {
-            const earlier = options.apply ? record?.done[repo.name] : undefined;
-            if (earlier) {
-                done++;
-                return {
-                    ...earlier,
-                    action: 'skipped',
-                    reason: `done in an earlier run (${earlier.action}${earlier.pullRequest ? ` #${earlier.pullRequest.number}` : ''})`,
-                };
-            }
-            const outcome = await rolloutRepository(octokit, repo.name, {
+        const counts = { done: 0, opened: 0, failed: 0, resumed: 0 };
+        const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `rollout: ${counts.done}/${repos.length} repositories (${counts.opened} opened, ${counts.failed} failed${counts.resumed ? `, ${counts.resumed} done in an earlier run` : ''}) (${seconds.toFixed(0)} s)`);
+        const outcomes = await rolloutRepositories(octokit, repos, {
+            apply: options.apply,
+            concurrency: options.concurrency,
+            ...(record && progressFile && { resume: { record, file: progressFile } }),
+            onResume: (count) => reporter.info(`rollout: resuming from ${options['progress-file']}: ${count} repositories already done`),
+            onOutcome: (outcome, earlier) => {
+                counts.done++;
+                if (earlier)
+                    counts.resumed++;
+                if (outcome.action === 'opened')
+                    counts.opened++;
+                if (outcome.action === 'failed')
+                    counts.failed++;
+                progress.tick();
+            },
+            settings: (repo) => ({
                 apply: options.apply,
                 path: options['workflow-path'],
                 branch: options.branch,
@@ -450,18 +481,7 @@ const rollout = (0,command/* defineCommand */.N)({
                         uses: options.uses,
                         ...(workflowManifest !== undefined && { manifest: workflowManifest }),
                     }),
-            });
-            done++;
-            if (outcome.action === 'opened')
-                opened++;
-            if (outcome.action === 'failed')
-                failed++;
-            if (record && progressFile && options.apply && isFinished(outcome)) {
-                record.done[repo.name] = outcome;
-                writeRolloutProgress(progressFile, record);
-            }
-            progress.tick();
-            return outcome;
+            }),
         });
         progress.done();
         return presentRollout({ apply: options.apply, workflowPath: options['workflow-path'], uses: options.uses, outcomes }, reporter);

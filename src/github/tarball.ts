@@ -58,7 +58,7 @@ export function unpackTarball(gzipped: Buffer, dir: string, maxFileSize: number)
     const header = tar.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) break;
     checkChecksum(header, offset);
-    const size = parseOctal(header.subarray(124, 136));
+    const size = parseOctal(header.subarray(124, 136), 'size');
     const type = String.fromCharCode(header[156]!);
     const body = tar.subarray(offset + 512, offset + 512 + size);
     if (body.length < size) throw new Error(`the archive ends inside an entry at byte ${offset}`);
@@ -99,14 +99,14 @@ function splitRepo(repo: string): [string, string] {
   return [owner!, name!];
 }
 
-function parseOctal(field: Buffer): number {
+function parseOctal(field: Buffer, what: string): number {
   const text = field.toString('latin1').replace(/\0.*$/s, '').trim();
-  if (!/^[0-7]*$/.test(text)) throw new Error(`not a tar archive (size field ${JSON.stringify(text)})`);
+  if (!/^[0-7]*$/.test(text)) throw new Error(`not a tar archive (${what} field ${JSON.stringify(text)})`);
   return text ? parseInt(text, 8) : 0;
 }
 
 function checkChecksum(header: Buffer, offset: number): void {
-  const expected = parseOctal(header.subarray(148, 156));
+  const expected = parseOctal(header.subarray(148, 156), 'checksum');
   let sum = 0;
   for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : header[i]!;
   if (sum !== expected) throw new Error(`not a tar archive (bad header checksum at byte ${offset})`);

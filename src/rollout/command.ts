@@ -4,16 +4,9 @@ import { UsageError } from '../shared/errors.js';
 import { connectGitHub, describeWait } from '../github/connect.js';
 import { parseCentralManifest } from '../manifest/load.js';
 import { ProgressLine } from '../shared/progress.js';
-import {
-  isFinished,
-  pullRequestBody,
-  readRolloutProgress,
-  rolloutRepository,
-  writeRolloutProgress,
-} from './rollout.js';
+import { pullRequestBody, readRolloutProgress, rolloutRepositories } from './rollout.js';
 import { presentRollout } from './present.js';
 import { DEFAULT_REUSABLE_WORKFLOW, DEFAULT_WORKFLOW_PATH, starterWorkflow } from './starter.js';
-import { mapLimited } from '../shared/limiter.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 
@@ -87,34 +80,33 @@ export const rollout = defineCommand({
       writeGapMs: options['write-interval'],
     });
     const progressFile = options['progress-file'] && path.resolve(cwd, options['progress-file']);
-    const settings = { path: options['workflow-path'], branch: options.branch };
-    const record = progressFile ? readRolloutProgress(progressFile, settings) : undefined;
-    const resumed = repos.filter((repo) => record?.done[repo.name] && options.apply).length;
+    const record = progressFile
+      ? readRolloutProgress(progressFile, { path: options['workflow-path'], branch: options.branch })
+      : undefined;
 
     // do
-    let done = 0;
-    let opened = 0;
-    let failed = 0;
+    const counts = { done: 0, opened: 0, failed: 0, resumed: 0 };
     const progress = new ProgressLine(
       (line) => reporter.info(line),
       (seconds) =>
-        `rollout: ${done}/${repos.length} repositories (${opened} opened, ${failed} failed${resumed ? `, ${resumed} done in an earlier run` : ''}) (${seconds.toFixed(0)} s)`,
+        `rollout: ${counts.done}/${repos.length} repositories (${counts.opened} opened, ${counts.failed} failed${counts.resumed ? `, ${counts.resumed} done in an earlier run` : ''}) (${seconds.toFixed(0)} s)`,
     );
-    if (resumed)
-      reporter.info(
-        `rollout: resuming from ${options['progress-file']}: ${resumed} repositories already done`,
-      );
-    const outcomes = await mapLimited(repos, options.concurrency, async (repo) => {
-      const earlier = options.apply ? record?.done[repo.name] : undefined;
-      if (earlier) {
-        done++;
-        return {
-          ...earlier,
-          action: 'skipped' as const,
-          reason: `done in an earlier run (${earlier.action}${earlier.pullRequest ? ` #${earlier.pullRequest.number}` : ''})`,
-        };
-      }
-      const outcome = await rolloutRepository(octokit, repo.name, {
+    const outcomes = await rolloutRepositories(octokit, repos, {
+      apply: options.apply,
+      concurrency: options.concurrency,
+      ...(record && progressFile && { resume: { record, file: progressFile } }),
+      onResume: (count) =>
+        reporter.info(
+          `rollout: resuming from ${options['progress-file']}: ${count} repositories already done`,
+        ),
+      onOutcome: (outcome, earlier) => {
+        counts.done++;
+        if (earlier) counts.resumed++;
+        if (outcome.action === 'opened') counts.opened++;
+        if (outcome.action === 'failed') counts.failed++;
+        progress.tick();
+      },
+      settings: (repo) => ({
         apply: options.apply,
         path: options['workflow-path'],
         branch: options.branch,
@@ -135,16 +127,7 @@ export const rollout = defineCommand({
                 uses: options.uses,
                 ...(workflowManifest !== undefined && { manifest: workflowManifest }),
               }),
-      });
-      done++;
-      if (outcome.action === 'opened') opened++;
-      if (outcome.action === 'failed') failed++;
-      if (record && progressFile && options.apply && isFinished(outcome)) {
-        record.done[repo.name] = outcome;
-        writeRolloutProgress(progressFile, record);
-      }
-      progress.tick();
-      return outcome;
+      }),
     });
     progress.done();
 

@@ -1,5 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { ConfigError } from '../shared/errors.js';
+import { mapLimited } from '../shared/limiter.js';
+import type { RepoSpec } from '../manifest/model.js';
 import type { GitHub as Octokit } from '../github/octokit.js';
 import { httpStatus } from '../github/http-status.js';
 
@@ -206,4 +208,51 @@ export function writeRolloutProgress(file: string, progress: RolloutProgress): v
 /** Whether an outcome is final: a later run has nothing to do for that repository. */
 export function isFinished(outcome: RolloutOutcome): boolean {
   return outcome.action === 'opened' || outcome.action === 'skipped';
+}
+
+/** How {@link rolloutRepositories} goes through the organisation. */
+export interface RolloutRun {
+  apply: boolean;
+  concurrency: number;
+  /** The progress record and its file: finished repositories are skipped, new ones recorded. */
+  resume?: { record: RolloutProgress; file: string };
+  /** The pull request settings of one repository. */
+  settings(repo: RepoSpec): RolloutSettings;
+  onResume?(count: number): void;
+  /** Each repository's outcome as it comes; `earlier` when it was done in an earlier run. */
+  onOutcome?(outcome: RolloutOutcome, earlier: boolean): void;
+}
+
+/**
+ * Rolls out to every repository, `concurrency` at a time. With `apply` and a progress record,
+ * repositories finished in an earlier run are reported as skipped without a request, and each newly
+ * finished one is written to the record at once, so a run stopped halfway resumes where it stopped.
+ */
+export async function rolloutRepositories(
+  octokit: Octokit,
+  repos: readonly RepoSpec[],
+  run: RolloutRun,
+): Promise<RolloutOutcome[]> {
+  const resume = run.apply ? run.resume : undefined;
+  const finished = repos.filter((repo) => resume?.record.done[repo.name]).length;
+  if (finished > 0) run.onResume?.(finished);
+  return mapLimited(repos, run.concurrency, async (repo) => {
+    const earlier = resume?.record.done[repo.name];
+    if (earlier) {
+      const outcome: RolloutOutcome = {
+        ...earlier,
+        action: 'skipped',
+        reason: `done in an earlier run (${earlier.action}${earlier.pullRequest ? ` #${earlier.pullRequest.number}` : ''})`,
+      };
+      run.onOutcome?.(outcome, true);
+      return outcome;
+    }
+    const outcome = await rolloutRepository(octokit, repo.name, run.settings(repo));
+    if (resume && isFinished(outcome)) {
+      resume.record.done[repo.name] = outcome;
+      writeRolloutProgress(resume.file, resume.record);
+    }
+    run.onOutcome?.(outcome, false);
+    return outcome;
+  });
 }

@@ -41,7 +41,8 @@ export const status = defineCommand({
   outputs: [
     {
       name: 'exit-criteria',
-      description: 'true when every repository is ready and nothing is left only in the old registry.',
+      description:
+        'true when every repository is ready, nothing is left only in the old registry, and (with --scan-repos or --refs) no repository references it.',
     },
     { name: 'ready', description: 'Repositories ready to pull from the new registry, as "ready/total".' },
     { name: 'dashboard-url', description: 'The dashboard issue’s URL, when --dashboard is given.' },

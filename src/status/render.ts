@@ -203,6 +203,7 @@ function censusSection(census: Census, oldHost: string): string {
       repo.repo,
       CENSUS_STATE[repo.state],
       repo.state === 'unknown' ? '?' : repo.references.length,
+      [...new Set(repo.references.map((ref) => ref.kind))].join(', '),
       repo.state === 'unknown'
         ? (repo.reason ?? '')
         : repo.references
@@ -214,7 +215,7 @@ function censusSection(census: Census, oldHost: string): string {
             : ''),
       repo.commit ? `\`${repo.commit.slice(0, 7)}\`` : '',
     ]);
-  const body = table(['Repository', 'State', 'References left', 'First references', 'Commit'], rows);
+  const body = table(['Repository', 'State', 'References left', 'Kinds', 'First references', 'Commit'], rows);
   return [
     `#### References to \`${oldHost}\` left in the repositories`,
     '',

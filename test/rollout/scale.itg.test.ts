@@ -68,7 +68,9 @@ describe('rollout at organisation scale', () => {
     expect(run.stderr).toMatch(/rollout: 200\/200 repositories \(200 opened, 0 failed\)/);
     // Each repository: a branch, a file and a pull request, each created once despite the retries.
     const writes = api.requests.filter((r) => r.method !== 'GET');
-    expect(writes.filter((r) => r.operation === 'POST /repos/{owner}/{repo}/pulls').length).toBeGreaterThanOrEqual(200);
+    expect(
+      writes.filter((r) => r.operation === 'POST /repos/{owner}/{repo}/pulls').length,
+    ).toBeGreaterThanOrEqual(200);
     process.stderr.write(
       `rollout of 200 repositories through ${storm.limited()} rate-limit answers: ${seconds.toFixed(1)} s, ${api.requests.length} requests\n`,
     );

@@ -1,11 +1,6 @@
 "use strict";
-<<<<<<<< HEAD:dist/841.index.cjs.js
-exports.id = 841;
-exports.ids = [841];
-========
-exports.id = 935;
-exports.ids = [935];
->>>>>>>> copypush:dist/935.index.cjs.js
+exports.id = 163;
+exports.ids = [163];
 exports.modules = {
 
 /***/ 61346:
