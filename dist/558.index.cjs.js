@@ -1035,16 +1035,21 @@ var oci_credentials = __webpack_require__(90870);
  * over 4 MiB, and no real image manifest comes near it.
  */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-/** HEAD a manifest by tag or digest; undefined when the registry answers 404. */
-async function headManifest(transport, repository, reference) {
-    const what = `HEAD ${repository}:${reference}`;
+/** Sends a HEAD or GET for a manifest with the full Accept list; `what` names it in errors. */
+async function readManifest(transport, method, repository, reference) {
+    const what = `${method} ${repository}:${reference}`;
     const { response, url } = await transport.send({
-        method: 'HEAD',
+        method,
         url: manifestPath(repository, reference),
         scopes: [repositoryScope(repository, 'pull')],
         headers: { accept: media/* MANIFEST_ACCEPT */.dY },
         what,
     });
+    return { response, url, what };
+}
+/** HEAD a manifest by tag or digest; undefined when the registry answers 404. */
+async function headManifest(transport, repository, reference) {
+    const { response, url, what } = await readManifest(transport, 'HEAD', repository, reference);
     if (response.status === 404)
         return undefined;
     if (response.status !== 200)
@@ -1074,14 +1079,7 @@ async function headManifest(transport, repository, reference) {
  * @throws RegistryError (kind `not-found`, status 404, when absent)
  */
 async function getManifest(transport, repository, reference) {
-    const what = `GET ${repository}:${reference}`;
-    const { response, url } = await transport.send({
-        method: 'GET',
-        url: manifestPath(repository, reference),
-        scopes: [repositoryScope(repository, 'pull')],
-        headers: { accept: media/* MANIFEST_ACCEPT */.dY },
-        what,
-    });
+    const { response, url, what } = await readManifest(transport, 'GET', repository, reference);
     if (response.status !== 200)
         throw await transport.failure(response, url, what);
     const announcedLength = Number(response.headers.get('content-length'));
@@ -1164,14 +1162,27 @@ function tooLarge(transport, what, size, url) {
 
 
 /** Every tag of a repository; [] when the repository is unknown. */
-async function listTags(transport, repository, pageSize, warn = () => undefined) {
-    const tags = [];
-    for await (const page of pages(transport, tagsPath(repository, pageSize), [repositoryScope(repository, 'pull')], `list tags of ${repository}`)) {
+function listTags(transport, repository, pageSize, warn = () => undefined) {
+    return listNames(transport, {
+        first: tagsPath(repository, pageSize),
+        scopes: [repositoryScope(repository, 'pull')],
+        what: `list tags of ${repository}`,
+        field: 'tags',
+        valid: oci_reference/* isValidTag */.r_,
+        listed: `${transport.host}/${repository} lists tag`,
+        missingIsEmpty: true,
+        warn,
+    });
+}
+/** One paged name list (tags or the catalog): every valid name of every page, the others reported. */
+async function listNames(transport, list) {
+    const names = [];
+    for await (const page of pages(transport, list.first, list.scopes, list.what, list.missingIsEmpty)) {
         if (page === undefined)
-            return tags;
-        tags.push(...validNames(page.tags, oci_reference/* isValidTag */.r_, `${transport.host}/${repository} lists tag`, warn));
+            return names;
+        names.push(...validNames(page[list.field], list.valid, list.listed, list.warn));
     }
-    return tags;
+    return names;
 }
 /** The strings of a listed page that pass `valid`; the others are reported, not returned. */
 function validNames(listed, valid, what, warn) {
@@ -1192,12 +1203,17 @@ function validNames(listed, valid, what, warn) {
  * Every repository the registry's catalog lists.
  * @throws RegistryError when the registry does not serve or allow the catalog (401, 403, 404)
  */
-async function listRepositories(transport, pageSize, warn = () => undefined) {
-    const names = [];
-    for await (const page of pages(transport, `/v2/_catalog?n=${pageSize}`, ['registry:catalog:*'], 'list repositories', false)) {
-        names.push(...validNames(page?.repositories, oci_reference/* isValidRepositoryPath */.M0, `${transport.host}'s catalog lists repository`, warn));
-    }
-    return names;
+function listRepositories(transport, pageSize, warn = () => undefined) {
+    return listNames(transport, {
+        first: `/v2/_catalog?n=${pageSize}`,
+        scopes: ['registry:catalog:*'],
+        what: 'list repositories',
+        field: 'repositories',
+        valid: oci_reference/* isValidRepositoryPath */.M0,
+        listed: `${transport.host}'s catalog lists repository`,
+        missingIsEmpty: false,
+        warn,
+    });
 }
 async function* pages(transport, first, scopes, what, missingIsEmpty = true) {
     let next = first;

@@ -8,7 +8,7 @@ rm -rf dist
 # not have compiled; ncc copies whatever it finds. Remove them so the committed bundle is the same on
 # every machine; ssh2 falls back to its pure-JavaScript code.
 rm -rf node_modules/cpu-features/build node_modules/ssh2/lib/protocol/crypto/build
-npx ncc build src/entry.cjs -o dist --license licenses.txt --quiet
+npx ncc build src/entry.cjs -o dist --license licenses.txt --minify --quiet
 mv dist/index.cjs dist/cutover.js
 cp scripts/entries/index.cjs dist/index.js
 cp scripts/entries/action.cjs dist/action.js

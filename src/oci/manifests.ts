@@ -36,20 +36,31 @@ export interface ManifestBytes {
   bytes: Buffer;
 }
 
+/** Sends a HEAD or GET for a manifest with the full Accept list; `what` names it in errors. */
+async function readManifest(
+  transport: Transport,
+  method: 'HEAD' | 'GET',
+  repository: string,
+  reference: string,
+) {
+  const what = `${method} ${repository}:${reference}`;
+  const { response, url } = await transport.send({
+    method,
+    url: manifestPath(repository, reference),
+    scopes: [repositoryScope(repository, 'pull')],
+    headers: { accept: MANIFEST_ACCEPT },
+    what,
+  });
+  return { response, url, what };
+}
+
 /** HEAD a manifest by tag or digest; undefined when the registry answers 404. */
 export async function headManifest(
   transport: Transport,
   repository: string,
   reference: string,
 ): Promise<ManifestHead | undefined> {
-  const what = `HEAD ${repository}:${reference}`;
-  const { response, url } = await transport.send({
-    method: 'HEAD',
-    url: manifestPath(repository, reference),
-    scopes: [repositoryScope(repository, 'pull')],
-    headers: { accept: MANIFEST_ACCEPT },
-    what,
-  });
+  const { response, url, what } = await readManifest(transport, 'HEAD', repository, reference);
   if (response.status === 404) return undefined;
   if (response.status !== 200) throw await transport.failure(response, url, what);
   const digest = response.headers.get('docker-content-digest');
@@ -87,14 +98,7 @@ export async function getManifest(
   repository: string,
   reference: string,
 ): Promise<ManifestBytes> {
-  const what = `GET ${repository}:${reference}`;
-  const { response, url } = await transport.send({
-    method: 'GET',
-    url: manifestPath(repository, reference),
-    scopes: [repositoryScope(repository, 'pull')],
-    headers: { accept: MANIFEST_ACCEPT },
-    what,
-  });
+  const { response, url, what } = await readManifest(transport, 'GET', repository, reference);
   if (response.status !== 200) throw await transport.failure(response, url, what);
   const announcedLength = Number(response.headers.get('content-length'));
   if (Number.isFinite(announcedLength) && announcedLength > MAX_MANIFEST_BYTES)

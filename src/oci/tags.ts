@@ -16,23 +16,50 @@ import type { Transport } from './transport.js';
 export type ListWarning = (message: string) => void;
 
 /** Every tag of a repository; [] when the repository is unknown. */
-export async function listTags(
+export function listTags(
   transport: Transport,
   repository: string,
   pageSize: number,
   warn: ListWarning = () => undefined,
 ): Promise<string[]> {
-  const tags: string[] = [];
-  for await (const page of pages<{ tags?: unknown }>(
+  return listNames(transport, {
+    first: tagsPath(repository, pageSize),
+    scopes: [repositoryScope(repository, 'pull')],
+    what: `list tags of ${repository}`,
+    field: 'tags',
+    valid: isValidTag,
+    listed: `${transport.host}/${repository} lists tag`,
+    missingIsEmpty: true,
+    warn,
+  });
+}
+
+/** One paged name list (tags or the catalog): every valid name of every page, the others reported. */
+async function listNames(
+  transport: Transport,
+  list: {
+    first: string;
+    scopes: string[];
+    what: string;
+    field: 'tags' | 'repositories';
+    valid: (name: string) => boolean;
+    listed: string;
+    missingIsEmpty: boolean;
+    warn: ListWarning;
+  },
+): Promise<string[]> {
+  const names: string[] = [];
+  for await (const page of pages<Record<string, unknown>>(
     transport,
-    tagsPath(repository, pageSize),
-    [repositoryScope(repository, 'pull')],
-    `list tags of ${repository}`,
+    list.first,
+    list.scopes,
+    list.what,
+    list.missingIsEmpty,
   )) {
-    if (page === undefined) return tags;
-    tags.push(...validNames(page.tags, isValidTag, `${transport.host}/${repository} lists tag`, warn));
+    if (page === undefined) return names;
+    names.push(...validNames(page[list.field], list.valid, list.listed, list.warn));
   }
-  return tags;
+  return names;
 }
 
 /** The strings of a listed page that pass `valid`; the others are reported, not returned. */
@@ -57,29 +84,21 @@ function validNames(
  * Every repository the registry's catalog lists.
  * @throws RegistryError when the registry does not serve or allow the catalog (401, 403, 404)
  */
-export async function listRepositories(
+export function listRepositories(
   transport: Transport,
   pageSize: number,
   warn: ListWarning = () => undefined,
 ): Promise<string[]> {
-  const names: string[] = [];
-  for await (const page of pages<{ repositories?: unknown }>(
-    transport,
-    `/v2/_catalog?n=${pageSize}`,
-    ['registry:catalog:*'],
-    'list repositories',
-    false,
-  )) {
-    names.push(
-      ...validNames(
-        page?.repositories,
-        isValidRepositoryPath,
-        `${transport.host}'s catalog lists repository`,
-        warn,
-      ),
-    );
-  }
-  return names;
+  return listNames(transport, {
+    first: `/v2/_catalog?n=${pageSize}`,
+    scopes: ['registry:catalog:*'],
+    what: 'list repositories',
+    field: 'repositories',
+    valid: isValidRepositoryPath,
+    listed: `${transport.host}'s catalog lists repository`,
+    missingIsEmpty: false,
+    warn,
+  });
 }
 
 async function* pages<T>(
