@@ -1,5 +1,6 @@
-/** @type {import('jest').Config} */
-export default {
+// Two projects: `unit` (fast, no servers: *.test.ts) and `itg` (start real registries, dockerd, skopeo,
+// Go generators: *.itg.test.ts). `npm test` runs both, `npm run test:unit` / `npm run test:itg` one of them.
+const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
@@ -9,8 +10,20 @@ export default {
       { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } },
     ],
   },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/lib/', '<rootDir>/dist/', '<rootDir>/bench/.work/'],
+};
+
+/** @type {import('jest').Config} */
+export default {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.itg\\.test\\.ts$'],
+    },
+    { ...shared, displayName: 'itg', testMatch: ['<rootDir>/test/**/*.itg.test.ts'] },
+  ],
   testTimeout: 120000,
   maxWorkers: 2,
   verbose: false,

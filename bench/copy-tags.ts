@@ -5,6 +5,11 @@
  * registries, then run again with nothing to do. Uploaded bytes are counted by pass-through
  * proxies in front of each target (the same for both tools); peak RSS by /usr/bin/time -v.
  *
+ * Then the same 100 tags again into a fresh registry, as 4 concurrent `copy-tags --shard I/4` runs
+ * (what a 4-job matrix does, here on one 2-core machine) against the one unsharded run: wall time
+ * ≤ 1.1× (sharding must not cost; its gain shows on many runners) and bytes uploaded ≤ 1.05× the
+ * unique bytes (blobs shared across shards uploaded once where possible), then `--verify-only`.
+ *
  * Run: npm run build && npm run bench -- copy-tags
  */
 import { execFile } from 'node:child_process';
@@ -159,12 +164,15 @@ export async function main(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'cutover-bench-'));
   const servers: { stop(): Promise<unknown> }[] = [];
   try {
-    const [old, forCutover, forSkopeo] = await Promise.all([
+    const [old, forCutover, forSkopeo, forShards] = await Promise.all([
+      startRegistry(),
       startRegistry(),
       startRegistry(),
       startRegistry(),
     ]);
-    servers.push(old, forCutover, forSkopeo);
+    servers.push(old, forCutover, forSkopeo, forShards);
+    const shardsProxy: FaultyProxy = await startFaultyProxy(forShards, { seed: 1 });
+    servers.push(shardsProxy);
     const cutoverProxy: FaultyProxy = await startFaultyProxy(forCutover, { seed: 1 });
     const skopeoProxy: FaultyProxy = await startFaultyProxy(forSkopeo, { seed: 1 });
     servers.push(cutoverProxy, skopeoProxy);
@@ -271,6 +279,49 @@ export async function main(): Promise<void> {
     );
     console.log(
       `target re-run no slower than skopeo's re-run: ${rerunRatio.toFixed(3)}× — ${verdict(rerunRatio <= 1)}`,
+    );
+
+    // Sharded: 4 concurrent shards into a fresh registry, against the unsharded first run above.
+    const sharded = path.join(work, 'sharded.yml');
+    writeFileSync(sharded, readFileSync(manifest, 'utf8').replace(cutoverProxy.host, shardsProxy.host));
+    const started = process.hrtime.bigint();
+    const shards = await Promise.all(
+      ['1/4', '2/4', '3/4', '4/4'].map((shard) =>
+        timed(process.execPath, [BUNDLE, 'copy-tags', '--manifest', sharded, '--shard', shard, '--json']),
+      ),
+    );
+    const shardedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    for (const shard of shards)
+      if (shard.code !== 0) throw new Error(`a shard failed:\n${shard.stderr.slice(-3000)}`);
+    const verifyOnly = await timed(process.execPath, [
+      BUNDLE,
+      'copy-tags',
+      '--manifest',
+      sharded,
+      '--verify-only',
+    ]);
+    const shardBytes = shardsProxy.counts.bytesIn;
+    const shardRatio = shardedSeconds / firstCutover.seconds;
+    const shardBytesRatio = shardBytes / unique;
+    const perShard = shards.map(
+      (shard) => JSON.parse(shard.stdout) as { copied: unknown[]; repositories: string[] },
+    );
+    console.log('');
+    console.log(`| | 4 concurrent shards | one unsharded run | ratio |`);
+    console.log(`| --- | --- | --- | --- |`);
+    console.log(
+      `| copy 100 tags, wall time | ${shardedSeconds.toFixed(2)} s | ${firstCutover.seconds.toFixed(2)} s | ${shardRatio.toFixed(3)} |`,
+    );
+    console.log(
+      `| bytes uploaded | ${mb(shardBytes)} | ${mb(cutoverBytes)} | ${ratio(shardBytes, cutoverBytes)} |`,
+    );
+    console.log('');
+    console.log(
+      `shards: ${perShard.map((result, index) => `${index + 1}/4 copied ${result.copied.length} tags of ${result.repositories.length} repositories`).join('; ')}; --verify-only exit ${verifyOnly.code} in ${verifyOnly.seconds.toFixed(2)} s; tags verified identical ${await verify(old, forShards, 'bench/')}/100`,
+    );
+    console.log(`target 4 shards ≤ 1.1× one run: ${shardRatio.toFixed(3)}× — ${verdict(shardRatio <= 1.1)}`);
+    console.log(
+      `target sharded bytes uploaded ≤ 1.05× unique: ${shardBytesRatio.toFixed(3)}× — ${verdict(shardBytesRatio <= 1.05)}`,
     );
   } finally {
     for (const server of servers.reverse()) await server.stop();

@@ -326,6 +326,14 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function main(): Promise<void> {
   const bundle = path.join(ROOT, 'dist/index.js');
   if (!existsSync(bundle)) throw new Error('dist/index.js is missing: run `npm run build` first');
+  // GUARD_BENCH_PART=files|helm runs one part only.
+  const part = process.env['GUARD_BENCH_PART'];
+  if (part !== 'helm') await filesBench(bundle);
+  if (part !== 'files') await helmBench(bundle);
+}
+
+/** The 50,000-file tree with 200 planted references (guard against rg, git grep and a Node floor). */
+async function filesBench(bundle: string): Promise<void> {
   const planted = generate();
   const manifest = path.join(WORK, 'cutover.yml');
   writeFileSync(
@@ -407,4 +415,184 @@ export async function main(): Promise<void> {
     `planted references found: ${planted.length - missing.length}/${planted.length} ${missing.length === 0 ? 'PASS' : `FAIL (missing: ${missing.slice(0, 5).join(', ')})`}`,
   );
   if (!process.env['GUARD_BENCH_KEEP']) rmSync(WORK, { recursive: true, force: true });
+}
+
+const HELM_WORK = path.join(ROOT, 'bench/.work/guard-helm');
+const HELM_TREE = path.join(HELM_WORK, 'tree');
+const CHARTS = 450;
+const HELM_STAMP = `v1 ${CHARTS}`;
+
+/**
+ * A chart collection (issue 13): CHARTS charts, each with a values.yaml of realistic size (≈55 kB:
+ * comments, resources, probes, affinity, a few images in Helm's split form, one in a
+ * global.imageRegistry), templates with Go template syntax and Chart.yaml/Chart.lock, every values
+ * file naming the old registry.
+ */
+function generateHelm(): { files: number; bytes: number; images: number } {
+  const stampFile = path.join(HELM_WORK, 'stamp');
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8').startsWith(HELM_STAMP))
+    return JSON.parse(readFileSync(stampFile, 'utf8').slice(HELM_STAMP.length + 1)) as never;
+  rmSync(HELM_WORK, { recursive: true, force: true });
+  mkdirSync(HELM_TREE, { recursive: true });
+  const next = random(7);
+  let files = 0;
+  let bytes = 0;
+  let images = 0;
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    files++;
+    bytes += text.length;
+  };
+  for (let chart = 0; chart < CHARTS; chart++) {
+    const name = `app-${chart}`;
+    const dir = path.join(HELM_TREE, 'charts', name);
+    const values: string[] = [
+      `## @section Global parameters`,
+      `## Global Docker image parameters`,
+      `global:`,
+      `  imageRegistry: ${chart % 10 === 0 ? OLD : '""'}`,
+      `  imagePullSecrets: []`,
+      `  storageClass: ""`,
+      '',
+    ];
+    for (let component = 0; values.join('\n').length < 55_000; component++) {
+      const id = `${name}-c${component}`;
+      values.push(
+        `## @section ${id} parameters`,
+        `${id.replace(/-/g, '_')}:`,
+        `  ## @param ${id}.enabled Deploy ${id}`,
+        `  enabled: ${next() < 0.5}`,
+        `  replicaCount: ${1 + Math.floor(next() * 5)}`,
+      );
+      if (component % 6 === 0) {
+        images++;
+        values.push(
+          `  ## ${id} image`,
+          `  image:`,
+          `    registry: ${OLD}`,
+          `    repository: team/${id}`,
+          `    tag: ${Math.floor(next() * 9)}.${Math.floor(next() * 20)}.${Math.floor(next() * 9)}`,
+          `    digest: ""`,
+          `    pullPolicy: IfNotPresent`,
+        );
+      }
+      values.push(
+        `  resources:`,
+        `    limits: { cpu: ${Math.floor(next() * 900) + 100}m, memory: ${Math.floor(next() * 900) + 100}Mi }`,
+        `    requests: { cpu: 50m, memory: 64Mi }`,
+        `  livenessProbe:`,
+        `    enabled: true`,
+        `    initialDelaySeconds: ${Math.floor(next() * 60)}`,
+        `    periodSeconds: 10`,
+        `    timeoutSeconds: 5`,
+        `    failureThreshold: 6`,
+        `  readinessProbe: { enabled: true, initialDelaySeconds: 5, periodSeconds: 10 }`,
+        `  podAnnotations: {}`,
+        `  podLabels: {}`,
+        `  affinity:`,
+        `    podAntiAffinity:`,
+        `      preferredDuringSchedulingIgnoredDuringExecution:`,
+        `        - weight: 1`,
+        `          podAffinityTerm:`,
+        `            labelSelector: { matchLabels: { app: ${id} } }`,
+        `            topologyKey: kubernetes.io/hostname`,
+        `  nodeSelector: {}`,
+        `  tolerations: []`,
+        `  extraEnvVars:`,
+        `    - name: LOG_LEVEL`,
+        `      value: "${['debug', 'info', 'warn'][Math.floor(next() * 3)]}"`,
+        `  service:`,
+        `    type: ClusterIP`,
+        `    ports: { http: ${8000 + component} }`,
+        '',
+      );
+    }
+    write(path.join(dir, 'values.yaml'), `${values.join('\n')}\n`);
+    write(
+      path.join(dir, 'Chart.yaml'),
+      `apiVersion: v2\nname: ${name}\nversion: 1.${chart}.0\ndependencies:\n  - name: common\n    version: 2.x.x\n    repository: oci://${OLD}/charts\n`,
+    );
+    write(
+      path.join(dir, 'Chart.lock'),
+      `dependencies:\n- name: common\n  repository: oci://${OLD}/charts\n  version: 2.19.0\ndigest: sha256:${'0'.repeat(64)}\n`,
+    );
+    write(
+      path.join(dir, 'templates', 'deployment.yaml'),
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "${name}.fullname" . }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: main\n          image: {{ include "common.images.image" (dict "imageRoot" .Values.image "global" .Values.global) }}\n`,
+    );
+    write(path.join(dir, 'templates', 'NOTES.txt'), `Thank you for installing {{ .Chart.Name }}.\n`);
+  }
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: HELM_TREE, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '-m', 'tree');
+  const summary = { files, bytes, images };
+  writeFileSync(stampFile, `${HELM_STAMP} ${JSON.stringify(summary)}`);
+  return summary;
+}
+
+/**
+ * guard on the chart collection against itself with a host that occurs nowhere (what starting,
+ * listing and reading cost), and against `git grep -n -F -i HOST`.
+ */
+async function helmBench(bundle: string): Promise<void> {
+  const tree = generateHelm();
+  const manifestFor = (host: string) => {
+    const file = path.join(HELM_WORK, `cutover-${host}.yml`);
+    writeFileSync(
+      file,
+      `version: 1\nregistries:\n  old: { host: ${host}, read-only: 2030-10-01, shutdown: 2030-11-01 }\n  new: { host: registry.new.example.com, available: 2030-09-01 }\n`,
+    );
+    return file;
+  };
+  const guardWith =
+    (manifest: string, script = bundle) =>
+    () =>
+      measure(
+        process.execPath,
+        [script, 'guard', '--manifest', manifest, '--now', '2030-09-15', '--json'],
+        HELM_TREE,
+      );
+  const baseline = process.env['GUARD_BENCH_BASELINE'];
+  const tools: Record<string, () => Promise<Measured>> = {
+    'cutover guard': guardWith(manifestFor(OLD)),
+    ...(baseline && { 'cutover guard (baseline)': guardWith(manifestFor(OLD), path.resolve(baseline)) }),
+    'cutover guard, absent host': guardWith(manifestFor('registry.absent.example.com')),
+    'git grep -n -F -i': () => measure('git', ['grep', '-n', '-F', '-i', OLD], HELM_TREE),
+  };
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
+  const rss: Record<string, number[]> = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
+  let findings = 0;
+  for (let run = 0; run <= RUNS; run++) {
+    for (const [name, start] of Object.entries(tools)) {
+      const result = await start();
+      if (name === 'cutover guard')
+        findings = (JSON.parse(result.stdout) as { findings: unknown[] }).findings.length;
+      if (run > 0) {
+        times[name]!.push(result.seconds);
+        rss[name]!.push(result.peakRssMb);
+      }
+    }
+  }
+  console.log(
+    `\nchart collection: ${CHARTS} charts, ${tree.files} files, ${(tree.bytes / 1e6).toFixed(1)} MB, ${tree.images} images in split form; median of ${RUNS} warm runs`,
+  );
+  console.log('| tool | wall time (s) | peak RSS (MB) |');
+  console.log('| --- | --- | --- |');
+  for (const name of Object.keys(tools))
+    console.log(`| ${name} | ${median(times[name]!).toFixed(3)} | ${Math.max(...rss[name]!).toFixed(0)} |`);
+  const guardTime = median(times['cutover guard']!);
+  const absent = guardTime / median(times['cutover guard, absent host']!);
+  const grep = guardTime / median(times['git grep -n -F -i']!);
+  const peak = Math.max(...rss['cutover guard']!);
+  console.log(
+    `guard / guard with an absent host: ${absent.toFixed(2)}× (target ≤ 2×) ${absent <= 2 ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(`guard / git grep -n -F -i: ${grep.toFixed(1)}×`);
+  console.log(`guard peak RSS: ${peak.toFixed(0)} MB (target ≤ 150 MB) ${peak <= 150 ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `findings: ${findings} (${tree.images} images, ${CHARTS * 2} chart repositories, global registries)`,
+  );
+  if (!process.env['GUARD_BENCH_KEEP']) rmSync(HELM_WORK, { recursive: true, force: true });
 }

@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   verifyInNewRegistry: () => (/* binding */ verifyInNewRegistry)
 /* harmony export */ });
 /* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31959);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74053);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71543);
 
 
 /**

@@ -7,34 +7,321 @@ exports.modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit),
-/* harmony export */   httpStatus: () => (/* binding */ httpStatus)
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
 /* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64573);
+/* unused harmony exports GITHUB_RETRY_POLICY, githubClient, classifyGitHubFailure */
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64573);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
-
-
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17903);
+/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57717);
+/* harmony import */ var _http_status_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90284);
 /**
- * The one place Octokit clients are made: token from GITHUB_TOKEN (masked), API base from
- * GITHUB_API_URL so GitHub Enterprise Server and the tests' local API server work unchanged.
+ * The one place GitHub API clients are made (rollout, the status dashboard and census, the central
+ * manifest). It is `@octokit/rest` (not `@actions/github`'s `getOctokit`: that brings a second
+ * copy of `@actions/http-client` and grows the bundle by 67 kB) and wraps every request in the shared {@link retry} loop with GitHub's rate-limit rules — the
+ * behaviour of `@octokit/plugin-throttling` and `@octokit/plugin-retry`, written over cutover's own
+ * retry and limiter instead of a second retry loop and Bottleneck:
+ * - primary limit (403/429 with `x-ratelimit-remaining: 0`): wait until `x-ratelimit-reset`;
+ * - secondary limit (403/429 with `retry-after`, or a "secondary rate limit" message): wait what
+ *   the server asks, else a minute, as GitHub's documentation says;
+ * - 5xx and dropped connections: exponential backoff;
+ * - a limit answer pauses every request of this client, not just the one that got it;
+ * - requests that create content (POST/PATCH/PUT/DELETE) go one at a time with a gap between them.
  */
-function createOctokit(env, secrets, purpose) {
-    const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
+
+
+
+
+
+
+/** Retries for GitHub: limits ask for waits of a minute or until the hour's reset. */
+const GITHUB_RETRY_POLICY = { retries: 8, baseMs: 1000, maxDelayMs: 15 * 60_000 };
+/** Without a header, GitHub asks integrators to wait at least a minute after a secondary limit. */
+const SECONDARY_DEFAULT_WAIT_MS = 60_000;
+/**
+ * Makes the client: token from GITHUB_TOKEN (masked), API base from GITHUB_API_URL so GitHub
+ * Enterprise Server and the tests' local API server work unchanged.
+ */
+function createOctokit(env, secrets, purpose, settings = {}) {
+    const token = (settings.tokenVariables ?? ['GITHUB_TOKEN', 'GH_TOKEN'])
+        .map((name) => env[name])
+        .find((value) => value);
     if (!token) {
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
     }
     secrets.addToken(token);
-    return new _octokit_rest__WEBPACK_IMPORTED_MODULE_1__/* .Octokit */ .E({
+    return githubClient(token, env['GITHUB_API_URL'] || 'https://api.github.com', settings);
+}
+/** A client for `baseUrl` with the given token; {@link createOctokit} is the usual door. */
+function githubClient(token, baseUrl, settings = {}) {
+    const octokit = new _octokit_rest__WEBPACK_IMPORTED_MODULE_2__/* .Octokit */ .E({
         auth: token,
-        baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+        baseUrl,
         userAgent: 'cutover',
         log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
     });
+    const policy = { ...GITHUB_RETRY_POLICY, ...settings.retry };
+    const writeGapMs = settings.writeGapMs ?? 1000;
+    const inFlight = new _shared_limiter_js__WEBPACK_IMPORTED_MODULE_3__/* .Limiter */ .jG(settings.concurrency ?? 10);
+    const writes = new _shared_limiter_js__WEBPACK_IMPORTED_MODULE_3__/* .Limiter */ .jG(1);
+    let lastWrite = 0;
+    let pausedUntil = 0;
+    octokit.hook.wrap('request', async (request, options) => {
+        const name = `${options.method} ${options.url}`;
+        const isWrite = !['GET', 'HEAD'].includes(options.method);
+        const send = () => (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(async () => {
+            // A limit answer to any request holds back every request of this client.
+            while (Date.now() < pausedUntil)
+                await (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(pausedUntil - Date.now());
+            return inFlight.run(async () => request(options));
+        }, {
+            policy,
+            classify: classifyGitHubFailure,
+            onRetry: (event) => {
+                const verdict = classifyGitHubFailure(event.error);
+                const kind = verdict.reason.startsWith('primary')
+                    ? 'primary'
+                    : verdict.reason.startsWith('secondary')
+                        ? 'secondary'
+                        : 'error';
+                if (kind !== 'error')
+                    pausedUntil = Math.max(pausedUntil, Date.now() + event.delayMs);
+                settings.onWait?.({
+                    kind,
+                    delayMs: event.delayMs,
+                    attempt: event.attempt,
+                    request: name,
+                    reason: event.reason,
+                });
+            },
+        });
+        if (!isWrite)
+            return send();
+        return writes.run(async () => {
+            const gap = lastWrite + writeGapMs - Date.now();
+            if (gap > 0)
+                await (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(gap);
+            try {
+                return await send();
+            }
+            finally {
+                lastWrite = Date.now();
+            }
+        });
+    });
+    return octokit;
 }
-/** The HTTP status of an Octokit RequestError, if it is one. */
-function httpStatus(error) {
-    const status = error.status;
-    return typeof status === 'number' ? status : undefined;
+/**
+ * Whether a failed GitHub request is worth another attempt, and how long to wait: GitHub's
+ * primary and secondary rate limits, 5xx answers and dropped connections are; other 4xx are final.
+ */
+function classifyGitHubFailure(error, now = Date.now()) {
+    const status = (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .httpStatus */ .n)(error);
+    if (status === undefined) {
+        const code = error.cause?.code;
+        return { retryable: true, reason: `network: ${String(code ?? error.message)}` };
+    }
+    const headers = responseHeaders(error);
+    if (status === 403 || status === 429) {
+        const retryAfterMs = (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(headers['retry-after'], now);
+        if (retryAfterMs !== undefined)
+            return { retryable: true, reason: `secondary rate limit (HTTP ${status})`, retryAfterMs };
+        if (headers['x-ratelimit-remaining'] === '0') {
+            const reset = Number(headers['x-ratelimit-reset']);
+            const waitMs = Number.isFinite(reset) ? Math.max(0, reset * 1000 - now) + 1000 : 60_000;
+            return { retryable: true, reason: `primary rate limit (HTTP ${status})`, retryAfterMs: waitMs };
+        }
+        if (status === 429 || /secondary rate limit|abuse/i.test(error.message))
+            return {
+                retryable: true,
+                reason: `secondary rate limit (HTTP ${status})`,
+                retryAfterMs: SECONDARY_DEFAULT_WAIT_MS,
+            };
+        return { retryable: false, reason: `HTTP ${status}` };
+    }
+    return { retryable: status >= 500, reason: `HTTP ${status}` };
+}
+function responseHeaders(error) {
+    const headers = error.response?.headers ?? {};
+    return Object.fromEntries(Object.entries(headers).map(([key, value]) => [
+        key.toLowerCase(),
+        value === undefined ? undefined : String(value),
+    ]));
+}
+
+
+/***/ }),
+
+/***/ 17903:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ mapLimited),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   vP: () => (/* binding */ forEachLimited)
+/* harmony export */ });
+/**
+ * The one concurrency limiter. Registries, the GitHub API and the machine's cores all want bounded
+ * fan-out; every bounded loop in cutover goes through here so the behaviour (first come, first
+ * served; a finished task hands its slot straight to the next) is written once.
+ */
+/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
+    }
+    /** Holders right now (for tests and progress lines). */
+    get running() {
+        return this.active;
+    }
+    /** Waiting for a slot right now. */
+    get queued() {
+        return this.waiting.length;
+    }
+    /** Waits for a slot; the returned function gives it back (extra calls are ignored). */
+    async acquire() {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The slot passes straight to the next waiter, so `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `work` inside a slot. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+/**
+ * Runs `work` over `items` with at most `limit` in flight and returns the results in input order.
+ * The first failure rejects the whole call once the tasks already started have settled.
+ */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length && !failure) {
+            const index = next++;
+            try {
+                results[index] = await work(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** {@link mapLimited} for work whose results are not needed. */
+async function forEachLimited(items, limit, work) {
+    await mapLimited(items, limit, work);
+}
+
+
+/***/ }),
+
+/***/ 57717:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY_POLICY, retryDelay */
+/**
+ * The one retry loop. Every retried operation in cutover (a registry request, a token fetch, a
+ * blob upload, an engine push) goes through {@link retry}, so backoff, `Retry-After` and the
+ * progress events are the same everywhere and retries never nest by accident.
+ */
+/** The policy used when a caller names none. */
+const DEFAULT_RETRY_POLICY = { retries: 6, baseMs: 200, maxDelayMs: 30_000 };
+/**
+ * Runs `operation` (called again for each attempt, with the attempt number from 0, so a streamed
+ * body is made anew each time) until it succeeds, fails with an error `classify` calls final, or the
+ * policy's retries are spent; the last error is rethrown as it was.
+ */
+async function retry(operation, options) {
+    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const verdict = options.classify(error);
+            if (!verdict.retryable || attempt >= policy.retries || options.signal?.aborted)
+                throw error;
+            const delayMs = retryDelay(attempt, policy, verdict.retryAfterMs, options.random);
+            options.onRetry?.({ attempt: attempt + 1, delayMs, reason: verdict.reason, error });
+            await sleep(delayMs, options.signal);
+            if (options.signal?.aborted)
+                throw error;
+        }
+    }
+}
+/**
+ * Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP-date. Undefined when
+ * absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * The wait before attempt `attempt + 1`: what the server asked for when it did, else exponential
+ * backoff with jitter (between half and all of `base·2^attempt`), both capped by `maxDelayMs`.
+ */
+function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
+    if (retryAfterMs !== undefined)
+        return Math.min(retryAfterMs, policy.maxDelayMs);
+    const step = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** attempt);
+    return Math.round(step / 2 + random() * (step / 2));
+}
+/** Resolves after `ms` milliseconds, or at once when `signal` aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
 }
 
 

@@ -22038,14 +22038,16 @@ function requireActionsCore() {
  * start-up. Adding a command: its file, one line here, its action folder.
  */
 const LOADERS = [
-    ['validate', async () => (await __nccwpck_require__.e(/* import() */ 329).then(__nccwpck_require__.bind(__nccwpck_require__, 26329))).validate],
-    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(53), __nccwpck_require__.e(314)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58314))).copyTags],
-    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(166), __nccwpck_require__.e(53), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7563))).push],
-    ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21216))).guard],
-    ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(606)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18606))).checkGeneratedCommand],
-    ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(624), __nccwpck_require__.e(496)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45496))).plan],
-    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(573), __nccwpck_require__.e(53), __nccwpck_require__.e(624), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93057))).status],
-    ['rollout', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(968)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58968))).rollout],
+    ['validate', async () => (await __nccwpck_require__.e(/* import() */ 353).then(__nccwpck_require__.bind(__nccwpck_require__, 90353))).validate],
+    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(543), __nccwpck_require__.e(969), __nccwpck_require__.e(561)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4561))).copyTags],
+    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(543), __nccwpck_require__.e(969), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74436))).push],
+    ['tags', async () => (await __nccwpck_require__.e(/* import() */ 592).then(__nccwpck_require__.bind(__nccwpck_require__, 24592))).tags],
+    ['verify', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(543), __nccwpck_require__.e(532)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34611))).verify],
+    ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(895), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97690))).guard],
+    ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62386))).checkGeneratedCommand],
+    ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(47), __nccwpck_require__.e(742)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61742))).plan],
+    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(543), __nccwpck_require__.e(969), __nccwpck_require__.e(895), __nccwpck_require__.e(47), __nccwpck_require__.e(878)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24878))).status],
+    ['rollout', async () => (await __nccwpck_require__.e(/* import() */ 422).then(__nccwpck_require__.bind(__nccwpck_require__, 48422))).rollout],
 ];
 /** The command names, without loading any command. */
 const COMMAND_NAMES = LOADERS.map(([name]) => name);
@@ -22324,7 +22326,15 @@ async function execute(entry, name, readRaw, { env, cwd, secrets, json = false }
                 : `no command given: set the "command" input to one of ${COMMAND_NAMES.join(', ')}`);
         }
         const options = parseOptions(command.options, readRaw(optionSpecs(command.options)), env);
-        const run = { entry, env, cwd, secrets, reporter, today: (0,timeline/* today */.Ec)(options.now) };
+        const run = {
+            entry,
+            env,
+            cwd,
+            secrets,
+            reporter,
+            today: (0,timeline/* today */.Ec)(options.now),
+            stdoutIsTTY: entry === 'cli' && process.stdout.isTTY === true,
+        };
         let manifest;
         const result = await command.run({
             ...run,
@@ -22551,6 +22561,71 @@ function schemaOf(defs) {
 
 /***/ }),
 
+/***/ 81751:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L1: () => (/* binding */ centralManifestTokenHint),
+/* harmony export */   Ng: () => (/* binding */ describeWait),
+/* harmony export */   UY: () => (/* binding */ connectGitHub),
+/* harmony export */   oj: () => (/* binding */ MANIFEST_TOKEN_VARIABLES)
+/* harmony export */ });
+/**
+ * {@link createOctokit}, loaded on demand: the client and its retry machinery then live in one
+ * bundle chunk shared by every command that talks to GitHub (and by the central manifest), instead
+ * of a copy in each command's chunk, and runs that never call GitHub never load it.
+ */
+async function connectGitHub(...args) {
+    const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(892)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23892));
+    return createOctokit(...args);
+}
+/** A log line for a wait the GitHub client makes (rate limits, failures). */
+function describeWait(wait) {
+    const what = wait.kind === 'error' ? `${wait.reason}, retrying` : `GitHub ${wait.reason}`;
+    return `${what}: ${wait.request} waits ${(wait.delayMs / 1000).toFixed(1)} s (attempt ${wait.attempt})`;
+}
+/** Where a central manifest's token comes from: the workflow's `manifest-token`, else GITHUB_TOKEN. */
+const MANIFEST_TOKEN_VARIABLES = ['CUTOVER_MANIFEST_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN'];
+/**
+ * Why a central manifest cannot be read in a workflow, when the reason is almost certainly that
+ * github.token only reads the repository the workflow runs in; undefined elsewhere.
+ */
+function centralManifestTokenHint(env, owner, repo) {
+    const here = env['GITHUB_REPOSITORY'];
+    if (env['GITHUB_ACTIONS'] !== 'true' || env['CUTOVER_MANIFEST_TOKEN'] || !here)
+        return undefined;
+    if (here.toLowerCase() === `${owner}/${repo}`.toLowerCase())
+        return undefined;
+    return (`github.token can read only the repository this workflow runs in (${here}), not another private repository (${owner}/${repo}): ` +
+        `pass a token that can read ${owner}/${repo} as the cutover workflow's manifest-token secret ` +
+        `(the starter passes the organisation secret CUTOVER_MANIFEST_TOKEN; a GitHub App installation token from actions/create-github-app-token with contents: read on ${owner}/${repo}), ` +
+        'or make the manifest repository internal or public');
+}
+
+
+/***/ }),
+
+/***/ 90284:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ httpStatus)
+/* harmony export */ });
+/**
+ * Kept apart from octokit.ts so domain code can read a failure's status without pulling the
+ * client (and its retry machinery) into every bundle chunk: commands load the client on demand.
+ */
+/** The HTTP status of an Octokit RequestError, if it is one. */
+function httpStatus(error) {
+    const status = error.status;
+    return typeof status === 'number' ? status : undefined;
+}
+
+
+/***/ }),
+
 /***/ 3322:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -22558,11 +22633,12 @@ function schemaOf(defs) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  $d: () => (/* binding */ DEFAULT_MANIFEST_PATHS),
   eY: () => (/* binding */ loadManifest),
   Su: () => (/* binding */ parseCentralManifest)
 });
 
-// UNUSED EXPORTS: CENTRAL_MANIFEST_LIMIT, DEFAULT_MANIFEST_PATHS, MANIFEST_FILE_LIMIT
+// UNUSED EXPORTS: CENTRAL_MANIFEST_LIMIT, MANIFEST_FILE_LIMIT
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -22795,9 +22871,11 @@ function crossFieldProblems(input, at) {
         for (const [name, path] of names) {
             const key = (0,reference/* normalizeHost */.cS)(name);
             const earlier = hostsSeen.get(key);
-            if (earlier)
+            // Docker Hub's names (index.docker.io, registry-1.docker.io …) are one registry: listing them as
+            // aliases of docker.io is fine; naming the same registry on both sides is not.
+            if (earlier && earlier[1] !== role)
                 problems.push(at(path, `host "${name}" is already named at ${(0,locate/* formatKeyPath */.K7)(earlier)}: the old and new registries must differ`));
-            else
+            else if (!earlier)
                 hostsSeen.set(key, path);
         }
     }
@@ -22924,7 +23002,13 @@ function sortProblems(problems) {
     return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
+// EXTERNAL MODULE: ./lib/src/github/connect.js
+var connect = __nccwpck_require__(81751);
+// EXTERNAL MODULE: ./lib/src/github/http-status.js
+var http_status = __nccwpck_require__(90284);
 ;// CONCATENATED MODULE: ./lib/src/manifest/load.js
+
+
 
 
 
@@ -23056,9 +23140,10 @@ function cappedFetch(limit, onExceeded) {
 }
 async function fetchCentral(central, env, secrets) {
     const shown = `${central.owner}/${central.repo}:${central.path}${central.ref ? `@${central.ref}` : ''}`;
-    // Loaded here, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
-    const { createOctokit, httpStatus } = await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(892)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23892));
-    const octokit = createOctokit(env, secrets, `reading the central manifest ${shown}`);
+    // Loaded on demand, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
+    const octokit = await (0,connect/* connectGitHub */.UY)(env, secrets, `reading the central manifest ${shown}`, {
+        tokenVariables: connect/* MANIFEST_TOKEN_VARIABLES */.oj,
+    });
     let exceeded = false;
     const tooLarge = () => new errors/* ConfigError */.xL([
         {
@@ -23090,11 +23175,13 @@ async function fetchCentral(central, env, secrets) {
             throw error;
         if (exceeded)
             throw tooLarge();
-        const status = httpStatus(error);
+        const status = (0,http_status/* httpStatus */.n)(error);
         const detail = error.message;
         let reason;
         if (status === 404 && /ref|commit|branch/i.test(detail))
             reason = `the ref "${central.ref}" does not exist (${detail})`;
+        else if ((status === 404 || status === 403) && (0,connect/* centralManifestTokenHint */.L1)(env, central.owner, central.repo))
+            reason = (0,connect/* centralManifestTokenHint */.L1)(env, central.owner, central.repo);
         else if (status === 404)
             reason = `not found (no such repository, path or ref, or the token cannot read ${central.owner}/${central.repo})`;
         else if (status === 401)
@@ -23503,12 +23590,13 @@ function today(override) {
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   HO: () => (/* binding */ isValidHost),
 /* harmony export */   M0: () => (/* binding */ isValidRepositoryPath),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   cS: () => (/* binding */ normalizeHost),
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   fH: () => (/* binding */ isValidDigest),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony exports DOCKER_HUB, InvalidReferenceError */
+/* unused harmony export InvalidReferenceError */
 /**
  * Image references per the distribution grammar (github.com/distribution/reference):
  * `[host[:port]/]path[:tag][@digest]`, with Docker's normalisation rules for docker.io.
@@ -23523,8 +23611,8 @@ const hostPattern = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
 const repositoryPathRe = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
 const hostRe = new RegExp(`^${hostPattern}$`);
 const tagRe = /^[\w][\w.-]{0,127}$/;
-const digestRe = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const sha256Re = /^sha256:[a-f0-9]{64}$/;
+/** The digest algorithms cutover can verify, and the length of their hex encoding. */
+const digestRe = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** The registry Docker assumes when a reference names none. */
 const DOCKER_HUB = 'docker.io';
 const MAX_NAME_LENGTH = 255;
@@ -23544,11 +23632,12 @@ function isValidRepositoryPath(path) {
 function isValidTag(tag) {
     return tagRe.test(tag);
 }
-/** True for `algorithm:hex`; sha256 digests must be 64 lower-case hex characters. */
+/**
+ * True for `algorithm:hex` with an algorithm cutover verifies: `sha256:` and 64, or `sha512:` and
+ * 128, lower-case hex characters (the OCI image spec's registered algorithms).
+ */
 function isValidDigest(digest) {
-    if (!digestRe.test(digest))
-        return false;
-    return !digest.startsWith('sha256:') || sha256Re.test(digest);
+    return digestRe.test(digest);
 }
 /** Lower-cases a registry host and folds Docker Hub's historical names onto `docker.io`. */
 function normalizeHost(host) {

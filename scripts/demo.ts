@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { startDockerd, type TestDockerd } from '../test/harness/dockerd.js';
 import { seedImageHttp } from '../test/harness/http-seed.js';
 import { startRegistry } from '../test/harness/registry.js';
+import { serveRepositories, startGitHubApi } from '../test/harness/github-api.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BUNDLE = process.env['CUTOVER_BUNDLE'] ?? path.join(ROOT, 'dist/index.js');
@@ -188,9 +189,30 @@ async function main(): Promise<void> {
       `apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: ${old.host}/web:1.0\n`,
     );
 
+    // The organisation's repositories on a GitHub stand-in, for the census of `status --scan-repos`.
+    const repos = new Map<string, string | number>([['acme/web', webRepo]]);
+    for (const name of ['acme/base-images', 'acme/build-tools', 'acme/api', 'acme/auth', 'acme/docs']) {
+      const dir = path.join(work, name.replace('/', '-'));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'README.md'), `# ${name}\n`);
+      await commitAll(dir, 'initial');
+      repos.set(name, dir);
+    }
+    await commitAll(webRepo, 'initial');
+    const github = await startGitHubApi();
+    started.push(github);
+    serveRepositories(github, repos);
+    say(`GitHub API stand-in on ${github.url}, serving ${repos.size} repositories (for status --scan-repos)`);
+    const census = ['--newest', '1', '--scan-repos'];
+    const censusEnv = {
+      GITHUB_TOKEN: 'demo-token',
+      GITHUB_API_URL: github.url,
+      GITHUB_SERVER_URL: 'https://github.example',
+    };
+
     banner(DAYS.before, 'before the new registry opens: the platform team plans');
     const plan = await step('plan', DAYS.before, []);
-    if (plan) showSummary(plan.summary, /^#### (Cycles|Wave)/);
+    if (plan) showSummary(plan.summary, /^#### (.*cycles?\b|Wave)/);
     await step('status', DAYS.before, ['--newest', '1']);
 
     banner(DAYS.opening, 'the new registry opens: copy-tags carries old tags across');
@@ -214,8 +236,8 @@ async function main(): Promise<void> {
     say('team-web checks its repository:');
     const refs = path.join(work, 'refs.json');
     await step('guard', DAYS.dual, ['--path', webRepo, '--export-refs', refs]);
-    const status = await step('status', DAYS.dual, ['--newest', '1']);
-    if (status) showSummary(status.summary, /^#### Repositories/);
+    const status = await step('status', DAYS.dual, census, censusEnv);
+    if (status) showSummary(status.summary, /^#### (Repositories|References)/);
 
     banner(DAYS.readOnly, 'the old registry is read-only: pushes go to the new one only');
     if (has('push') && dockerd) {
@@ -231,11 +253,13 @@ async function main(): Promise<void> {
     if (failing && failing.code !== 0) {
       await cutover(['guard', '--manifest', manifest, '--path', webRepo, '--fix'], env(DAYS.failFrom));
       await step('guard', DAYS.failFrom, ['--path', webRepo]);
+      await commitAll(webRepo, 'cutover guard --fix');
+      say('team-web pushes the fix to its default branch.');
     }
 
     banner(DAYS.lastCheck, 'the last check before shutdown: are the exit criteria met?');
-    const last = await step('status', DAYS.lastCheck, ['--newest', '1']);
-    if (last) showSummary(last.summary, /^#### (Repositories|Left only)/);
+    const last = await step('status', DAYS.lastCheck, census, censusEnv);
+    if (last) showSummary(last.summary, /^#### (Repositories|References|Left only)/);
 
     banner(DAYS.retired, 'the old registry is shut down');
     await old.stop();
@@ -252,6 +276,31 @@ async function main(): Promise<void> {
     for (const server of started.reverse()) await server.stop().catch(() => {});
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Commits everything in `dir` (a git repository, made on the first call), as a team pushing to its default branch. */
+async function commitAll(dir: string, message: string): Promise<void> {
+  const git = (args: string[]) =>
+    new Promise<void>((resolve, reject) =>
+      execFile(
+        'git',
+        ['-C', dir, ...args],
+        {
+          env: {
+            PATH: process.env['PATH'],
+            HOME: process.env['HOME'],
+            GIT_AUTHOR_NAME: 'demo',
+            GIT_AUTHOR_EMAIL: 'demo@example.com',
+            GIT_COMMITTER_NAME: 'demo',
+            GIT_COMMITTER_EMAIL: 'demo@example.com',
+          },
+        },
+        (error) => (error ? reject(error) : resolve()),
+      ),
+    );
+  if (!existsSync(path.join(dir, '.git'))) await git(['init', '-q', '-b', 'main']);
+  await git(['add', '-A']);
+  await git(['commit', '-q', '--allow-empty', '-m', message]);
 }
 
 /** A tiny image in the demo's Docker engine, made with `docker import` (no base image to pull). */

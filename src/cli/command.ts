@@ -22,6 +22,8 @@ export interface RunContext {
   reporter: Reporter;
   /** The day the run acts on: `--now`, `CUTOVER_NOW`, or today (UTC), as YYYY-MM-DD. */
   today: string;
+  /** The CLI's stdout is a terminal (colour may be used, subject to NO_COLOR/FORCE_COLOR). */
+  stdoutIsTTY?: boolean;
 }
 
 /** Options every command accepts. */

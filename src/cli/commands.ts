@@ -9,6 +9,8 @@ const LOADERS: [name: string, load: () => Promise<Command>][] = [
   ['validate', async () => (await import('../validate/command.js')).validate],
   ['copy-tags', async () => (await import('../copy/command.js')).copyTags],
   ['push', async () => (await import('../push/command.js')).push],
+  ['tags', async () => (await import('../tags/command.js')).tags],
+  ['verify', async () => (await import('../verify/command.js')).verify],
   ['guard', async () => (await import('../guard/command.js')).guard],
   ['check-generated', async () => (await import('../check-generated/command.js')).checkGeneratedCommand],
   ['plan', async () => (await import('../plan/command.js')).plan],

@@ -98,7 +98,15 @@ async function execute(
       );
     }
     const options = parseOptions(command.options, readRaw(optionSpecs(command.options)), env);
-    const run: RunContext = { entry, env, cwd, secrets, reporter, today: todayOf(options.now) };
+    const run: RunContext = {
+      entry,
+      env,
+      cwd,
+      secrets,
+      reporter,
+      today: todayOf(options.now),
+      stdoutIsTTY: entry === 'cli' && process.stdout.isTTY === true,
+    };
     let manifest: Promise<Manifest> | undefined;
     const result = await command.run({
       ...run,

@@ -1,27 +1,13 @@
-import type { Manifest } from '../manifest/model.js';
 import { RegistryClient, type RetryEvent } from '../oci/client.js';
-import { copyImage, CopySession, type CopyResult } from './copy.js';
-import { formatRepositoryReference, isValidDigest } from '../oci/reference.js';
 import { readRefsFile } from './refs-file.js';
-import { forEachLimited } from '../shared/limiter.js';
-import { selectImages, type SelectedImage } from './select.js';
-import { formatBytes, table } from '../shared/markdown.js';
-import { formatRate, ProgressLine } from '../shared/progress.js';
-import type { Reporter } from '../shared/reporter.js';
+import { selectImages } from './select.js';
+import { copySelection } from './copy-tags.js';
+import { presentCopiesVerification, presentCopyTags, presentSelection, presentShardPlan } from './present.js';
+import { MAX_SHARDS, parseShard, planShards, shardOf, shardSession } from './shards.js';
+import { verifyCopies } from './verify-copies.js';
+import { startDeadline } from '../shared/deadline.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
-
-/** One row of the report: a source reference, where it went, and what happened. */
-interface Outcome {
-  source: string;
-  target: string;
-  digest: string;
-  action: 'copied' | 'would copy' | 'skipped' | 'conflict' | 'failed';
-  size: number;
-  bytesUploaded: number;
-  existingDigest?: string;
-  error?: string;
-}
 
 /** `cutover copy-tags`: copies the old tags the manifest's copy rules select to the new registry. */
 export const copyTags = defineCommand({
@@ -38,6 +24,23 @@ export const copyTags = defineCommand({
     overwrite: option.boolean(
       'Replace target tags that point at a different digest (default: report a conflict).',
     ),
+    shard: option.string('Copy only shard I of N (I/N): the old repositories a stable hash gives it.', {
+      pattern: /^\d+\/\d+$/,
+      expected: 'expected I/N, e.g. 3/16',
+    }),
+    'plan-shards': option.int(
+      { min: 1, max: MAX_SHARDS },
+      'Split the selection into N shards by old repository and output the matrix; copy nothing.',
+    ),
+    deadline: option.duration(
+      'Stop after this long (e.g. 45m): requests in flight are aborted, what is left fails as timed out.',
+    ),
+    'allow-empty': option.boolean(
+      'Succeed when nothing is selected although the old registry refused to list its repositories.',
+    ),
+    'verify-only': option.boolean(
+      'Copy nothing: check that every selected tag resolves to its old digest in the new registry, index children included.',
+    ),
   },
   outputs: [
     { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
@@ -45,6 +48,8 @@ export const copyTags = defineCommand({
     { name: 'conflicts', description: 'Number of target tags that point at a different digest.' },
     { name: 'failed', description: 'Number of tags that could not be copied.' },
     { name: 'bytes-uploaded', description: 'Blob bytes uploaded (with --dry-run: that would be uploaded).' },
+    { name: 'repositories', description: 'The old repositories this run (or shard) covered, one per line.' },
+    { name: 'matrix', description: 'With plan-shards: {"shard":["1/N",…]} for strategy.matrix (fromJSON).' },
   ],
   async run({ manifest: load, options, reporter, env, secrets }) {
     // parse
@@ -57,256 +62,83 @@ export const copyTags = defineCommand({
         '--refs was given, but no copy rule has "referenced: true": the references are not used',
       );
     const dryRun = options['dry-run'];
+    // Planning shards and verifying write nothing: the target client refuses writes then.
+    const writes = !dryRun && !options['verify-only'] && options['plan-shards'] === undefined;
+    const shard = options.shard === undefined ? undefined : parseShard(options.shard);
     const { old, new: next } = manifest.registries;
     const onRetry = (event: RetryEvent) =>
       reporter.info(
         `retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`,
       );
-    const clientOptions = { concurrency: options.concurrency, onRetry, secrets };
+    const deadline = startDeadline(options.deadline);
+    const clientOptions = {
+      concurrency: options.concurrency,
+      onRetry,
+      secrets,
+      signal: deadline.signal,
+      onWarning: (message: string) => reporter.warning(message),
+    };
     const source = await RegistryClient.forRegistry(old, env, { ...clientOptions, readOnly: true });
-    const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: dryRun });
+    const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: !writes });
 
-    // do
+    // do: select, then copy every selected tag
     const started = Date.now();
-    const selection = await selectImages({
-      manifest,
+    const select = (repositoryFilter?: (repository: string) => boolean) =>
+      selectImages({
+        manifest,
+        source,
+        refsFiles,
+        ...(options.only !== undefined && { only: options.only }),
+        concurrency: options.concurrency,
+        ...(repositoryFilter && { repositoryFilter }),
+      });
+    const inShard = (repository: string) => !shard || shardOf(repository, shard.count) === shard.index;
+    const selection = await select(inShard);
+    reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
+    if (options['plan-shards'] !== undefined)
+      return presentShardPlan(planShards(selection.images, options['plan-shards']), selection, reporter);
+    presentSelection(selection, { manifest, reporter, dryRun });
+    if (options['verify-only'])
+      return presentCopiesVerification(await verifyCopies(selection, source, target, options.concurrency), {
+        reporter,
+        oldHost: old.host,
+        newHost: next.host,
+        repositories: selection.repositories,
+      });
+    const session = await shardSession({
+      ...(shard && { shard, others: () => select((repository) => !inShard(repository)) }),
+      selection,
       source,
-      refsFiles,
-      ...(options.only !== undefined && { only: options.only }),
+      target,
+      waits: writes,
       concurrency: options.concurrency,
     });
-    reporter.debug(`selection took ${Date.now() - started} ms (${source.stats.requests} requests)`);
-    for (const warning of selection.warnings) reporter.warning(warning);
-    reportMissing(selection.missing, manifest, reporter);
-    reporter.info(
-      `${dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${old.host}; copying to ${next.host}`,
-    );
-    const session = new CopySession({ onRetry: (message) => reporter.info(message) });
-    const outcomes: Outcome[] = [];
-    const progress = new ProgressLine(
-      (line) => reporter.info(line),
-      (seconds) => progressText(outcomes, selection.images.length, session, seconds, dryRun),
-      Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000,
-    );
-    const ticker = setInterval(() => progress.tick(), 1000);
-    try {
-      // More images in flight than requests per host: each image waits on the source and then the
-      // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
-      await forEachLimited(selection.images, options.concurrency * 4, async (image) => {
-        outcomes.push(
-          await copyOne(image, { source, target, session, dryRun, overwrite: options.overwrite }),
-        );
-        progress.tick();
-      });
-    } finally {
-      clearInterval(ticker);
-    }
-    progress.done();
+    if (shard)
+      reporter.info(
+        `shard ${shard.index}/${shard.count}: ${selection.repositories.length} repositories (${selection.repositories.join(', ')}); ${session.hinted} blobs with a home repository to mount from once a shard has put them there`,
+      );
+    const report = await copySelection({
+      session,
+      selection,
+      source,
+      target,
+      oldHost: old.host,
+      newHost: next.host,
+      dryRun,
+      overwrite: options.overwrite,
+      concurrency: options.concurrency,
+      progress: (line) => reporter.info(line),
+      progressIntervalMs: Number(env['CUTOVER_PROGRESS_INTERVAL_MS']) || 5000,
+    });
+    deadline.clear();
     reporter.debug(
       `copy took ${Date.now() - started} ms in all; requests: ${source.host} ${source.stats.requests} (${source.stats.retries} retries), ${target.host} ${target.stats.requests} (${target.stats.retries} retries)`,
     );
 
-    // report
-    const by = (action: Outcome['action']) => outcomes.filter((outcome) => outcome.action === action);
-    const copied = by(dryRun ? 'would copy' : 'copied');
-    const skipped = by('skipped');
-    const conflicts = by('conflict');
-    const failed = by('failed');
-    for (const conflict of conflicts)
-      reporter.error(
-        `conflict: ${conflict.target} is ${conflict.existingDigest}, the old registry has ${conflict.digest}; not overwritten (use --overwrite to replace it)`,
-      );
-    for (const failure of failed)
-      reporter.error(`failed: ${failure.source} → ${failure.target}: ${failure.error}`);
-    reporter.info(
-      `${dryRun ? 'would copy' : 'copied'} ${copied.length}, skipped ${skipped.length}, conflicts ${conflicts.length}, failed ${failed.length}; ` +
-        `${formatBytes(session.bytesUploaded)} ${dryRun ? 'to upload' : 'uploaded'}, ${session.blobsMounted} blobs ${dryRun ? 'to mount' : 'mounted'}, ${session.blobsSkipped} already present`,
-    );
-    reporter.summary(summaryMarkdown({ outcomes, dryRun, session, oldHost: old.host, newHost: next.host }));
-    const entry = (outcome: Outcome) => ({
-      source: outcome.source,
-      target: outcome.target,
-      digest: outcome.digest,
+    // present
+    return presentCopyTags(report, reporter, {
+      allowEmpty: options['allow-empty'],
+      deadlinePassed: deadline.expired,
     });
-    const problems = conflicts.length + failed.length;
-    return {
-      exitCode: problems > 0 ? 1 : 0,
-      ...(problems > 0 && {
-        failureMessage: `${conflicts.length} conflicts and ${failed.length} failures copying to ${next.host}`,
-      }),
-      outputs: {
-        copied: String(copied.length),
-        skipped: String(skipped.length),
-        conflicts: String(conflicts.length),
-        failed: String(failed.length),
-        'bytes-uploaded': String(session.bytesUploaded),
-      },
-      json: {
-        dryRun,
-        source: old.host,
-        target: next.host,
-        selected: selection.images.length,
-        copied: copied.map(entry),
-        skipped: skipped.map(entry),
-        conflicts: conflicts.map((outcome) => ({
-          ...entry(outcome),
-          existingDigest: outcome.existingDigest,
-        })),
-        failed: failed.map((outcome) => ({ ...entry(outcome), error: outcome.error })),
-        missing: selection.missing,
-        bytesUploaded: session.bytesUploaded,
-        blobsUploaded: session.blobsUploaded,
-        blobsMounted: session.blobsMounted,
-        blobsSkipped: session.blobsSkipped,
-        images: outcomes.map((outcome) => ({ ...outcome })),
-        warnings: selection.warnings,
-      },
-    };
   },
 });
-
-/** Copies one selected reference; every failure becomes an outcome, so one tag never stops the others. */
-async function copyOne(
-  image: SelectedImage,
-  context: {
-    source: RegistryClient;
-    target: RegistryClient;
-    session: CopySession;
-    dryRun: boolean;
-    overwrite: boolean;
-  },
-): Promise<Outcome> {
-  const { source, target } = context;
-  const byDigest = isValidDigest(image.reference);
-  const name = (host: string, repository: string) =>
-    `${host}/${formatRepositoryReference({ repository, ...(byDigest ? { digest: image.reference } : { tag: image.reference }) })}`;
-  const base = {
-    source: name(source.host, image.sourceRepository),
-    target: name(target.host, image.targetRepository),
-  };
-  try {
-    const result: CopyResult = await copyImage(
-      {
-        source,
-        sourceRepository: image.sourceRepository,
-        reference: image.reference,
-        target,
-        targetRepository: image.targetRepository,
-      },
-      { session: context.session, dryRun: context.dryRun, overwrite: context.overwrite },
-    );
-    return {
-      ...base,
-      digest: result.digest,
-      action: result.action === 'copied' && context.dryRun ? 'would copy' : result.action,
-      size: result.size,
-      bytesUploaded: result.bytesUploaded,
-      ...(result.existingDigest !== undefined && { existingDigest: result.existingDigest }),
-    };
-  } catch (error) {
-    return {
-      ...base,
-      digest: byDigest ? image.reference : '',
-      action: 'failed',
-      size: 0,
-      bytesUploaded: 0,
-      error: (error as Error).message,
-    };
-  }
-}
-
-function progressText(
-  outcomes: Outcome[],
-  total: number,
-  session: CopySession,
-  seconds: number,
-  dryRun: boolean,
-): string {
-  const count = (action: Outcome['action']) => outcomes.filter((outcome) => outcome.action === action).length;
-  const bytes = dryRun ? session.bytesUploaded : session.bytesStreamed;
-  return (
-    `copy-tags: ${outcomes.length}/${total} tags (${dryRun ? 'would copy' : 'copied'} ${count(dryRun ? 'would copy' : 'copied')}, skipped ${count('skipped')}, conflicts ${count('conflict')}, failed ${count('failed')}), ` +
-    `${formatBytes(bytes)} ${dryRun ? 'to upload' : `uploaded, ${formatRate(bytes, seconds)}`}, ${seconds.toFixed(0)} s`
-  );
-}
-
-function reportMissing(
-  missing: { repository: string; reference: string; referencedBy: string[] }[],
-  manifest: Manifest,
-  reporter: Reporter,
-): void {
-  for (const item of missing) {
-    const reference = formatRepositoryReference({
-      repository: item.repository,
-      ...(isValidDigest(item.reference) ? { digest: item.reference } : { tag: item.reference }),
-    });
-    const message = `${reference} is referenced (${item.referencedBy.join(', ')}) but ${manifest.registries.old.host} does not have it`;
-    const repo = manifest.repos.find((r) => item.referencedBy.includes(r.name));
-    const index = repo?.consumes.findIndex(
-      (c) => c.repository === item.repository && (c.tag === item.reference || c.digest === item.reference),
-    );
-    if (repo && index !== undefined && index >= 0) {
-      const position = manifest.locator.valueAt(['repos', repo.name, 'consumes', index]);
-      reporter.annotate({ severity: 'warning', message, file: manifest.source, ...position });
-    } else reporter.warning(message);
-  }
-}
-
-function summaryMarkdown(report: {
-  outcomes: Outcome[];
-  dryRun: boolean;
-  session: CopySession;
-  oldHost: string;
-  newHost: string;
-}): string {
-  const { outcomes, dryRun, session } = report;
-  const count = (action: Outcome['action']) => outcomes.filter((outcome) => outcome.action === action).length;
-  const icon: Record<Outcome['action'], string> = {
-    copied: '✅ copied',
-    'would copy': '📋 would copy',
-    skipped: '⏭️ skipped (same digest)',
-    conflict: '⚠️ conflict (not overwritten)',
-    failed: '❌ failed',
-  };
-  const order: Outcome['action'][] = ['failed', 'conflict', 'copied', 'would copy', 'skipped'];
-  const rows = [...outcomes]
-    .sort((a, b) => order.indexOf(a.action) - order.indexOf(b.action) || (a.source < b.source ? -1 : 1))
-    .map((outcome) => [
-      `\`${outcome.source}\``,
-      `\`${outcome.target}\``,
-      outcome.digest ? `\`${outcome.digest.slice(0, 19)}…\`` : '—',
-      outcome.size > 0 ? formatBytes(outcome.size) : '—',
-      `${icon[outcome.action]}${outcome.existingDigest ? ` — target has \`${outcome.existingDigest.slice(0, 19)}…\`` : ''}${outcome.error ? ` — ${outcome.error}` : ''}`,
-    ]);
-  return [
-    `### cutover copy-tags${dryRun ? ' (dry run)' : ''}: \`${report.oldHost}\` → \`${report.newHost}\``,
-    '',
-    table(
-      [
-        dryRun ? 'Would copy' : 'Copied',
-        'Skipped',
-        'Conflicts',
-        'Failed',
-        dryRun ? 'To upload' : 'Uploaded',
-        'Blobs mounted',
-        'Blobs present',
-      ],
-      [
-        [
-          count(dryRun ? 'would copy' : 'copied'),
-          count('skipped'),
-          count('conflict'),
-          count('failed'),
-          formatBytes(session.bytesUploaded),
-          session.blobsMounted,
-          session.blobsSkipped,
-        ],
-      ],
-    ),
-    '',
-    rows.length > 0
-      ? table(['Source', 'Target', 'Digest', 'Size', 'Action'], rows)
-      : '_No tag selected by the copy rules._',
-    '',
-  ].join('\n');
-}

@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import type { ManifestBytes, RegistryClient } from '../oci/client.js';
-import { DEFAULT_RETRY, RegistryError, retryDelay, sleep, type RetryPolicy } from '../oci/http.js';
-import { isForeignBlob, parseManifest, type Descriptor } from '../oci/media.js';
+import { RegistryError } from '../oci/errors.js';
+import { algorithmOf, isForeignBlob, parseManifest, sha256Digest, type Descriptor } from '../oci/media.js';
 import { isValidDigest } from '../oci/reference.js';
+
+/** Indexes nested deeper than this are refused (real images nest one or two levels). */
+export const MAX_INDEX_DEPTH = 8;
 
 /** What copyImage did with one tag or digest. */
 export type CopyAction = 'copied' | 'skipped' | 'conflict';
@@ -58,7 +62,6 @@ export class CopySession {
   blobsUploaded = 0;
   blobsMounted = 0;
   blobsSkipped = 0;
-  readonly retry: RetryPolicy;
 
   /** target host + digest → target repositories known to hold it. */
   private readonly holders = new Map<string, Set<string>>();
@@ -66,13 +69,8 @@ export class CopySession {
   private readonly pending = new Map<string, Promise<unknown>>();
   /** target host + repository + digest → manifests known present. */
   private readonly manifests = new Set<string>();
-
-  constructor(options: { retry?: Partial<RetryPolicy>; onRetry?: (message: string) => void } = {}) {
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.onRetry = options.onRetry;
-  }
-
-  readonly onRetry: ((message: string) => void) | undefined;
+  /** target host + digest → why the blob could not be copied: not tried again in this run. */
+  private readonly failedBlobs = new Map<string, unknown>();
 
   /** Records that a target repository holds a blob. */
   noteBlob(host: string, repository: string, digest: string): void {
@@ -100,6 +98,16 @@ export class CopySession {
 
   hasManifest(host: string, repository: string, digest: string): boolean {
     return this.manifests.has(`${host} ${repository} ${digest}`);
+  }
+
+  /** Records that a blob could not be copied to a target host; later images needing it fail at once. */
+  noteFailedBlob(host: string, digest: string, error: unknown): void {
+    this.failedBlobs.set(`${host} ${digest}`, error);
+  }
+
+  /** Why a blob already failed in this run, if it did. */
+  failedBlob(host: string, digest: string): unknown {
+    return this.failedBlobs.get(`${host} ${digest}`);
   }
 
   /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
@@ -150,11 +158,11 @@ export async function copyImage(request: CopyRequest, options: CopyOptions = {})
     target.headManifest(targetRepository, targetReference),
   ]);
   if (!sourceHead) {
-    throw new RegistryError(
-      `${source.host}/${sourceRepository}:${reference} does not exist`,
-      404,
-      'MANIFEST_UNKNOWN',
-    );
+    throw new RegistryError('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
+      status: 404,
+      code: 'MANIFEST_UNKNOWN',
+      host: source.host,
+    });
   }
   const result: CopyResult = {
     action: 'copied',
@@ -179,29 +187,70 @@ export async function copyImage(request: CopyRequest, options: CopyOptions = {})
   const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
   result.mediaType = manifest.mediaType;
   const walk: Walk = { request, options, session, result, counted: new Set() };
-  await copyManifestTree(walk, manifest, targetReference);
+  await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
   if (!dryRun) {
     const written = await target.headManifest(targetRepository, targetReference);
     if (written?.digest !== manifest.digest) {
       throw new RegistryError(
+        'digest-mismatch',
         `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`,
-        0,
-        'VERIFY_FAILED',
+        { code: 'VERIFY_FAILED', host: target.host, final: true },
       );
     }
   }
   return result;
 }
 
-async function copyManifestTree(walk: Walk, manifest: ManifestBytes, targetReference: string): Promise<void> {
+/** The manifests above the one being walked (digests and sha256 of their bytes), and how many. */
+interface Ancestors {
+  seen: ReadonlySet<string>;
+  depth: number;
+}
+
+/**
+ * The walk's path after entering `manifest`. A manifest found below itself — under its digest,
+ * or with the same bytes under another algorithm's digest — is an index that names itself (or a
+ * cycle): refused, as is nesting deeper than {@link MAX_INDEX_DEPTH}.
+ */
+function enter(walk: Walk, manifest: ManifestBytes, ancestors: Ancestors): Ancestors {
+  const { source, sourceRepository } = walk.request;
+  const where = `${source.host}/${sourceRepository}@${manifest.digest.slice(0, 80)}`;
+  if (ancestors.depth >= MAX_INDEX_DEPTH)
+    throw new RegistryError(
+      'invalid-response',
+      `${where}: indexes nested deeper than ${MAX_INDEX_DEPTH} levels`,
+      {
+        host: source.host,
+        final: true,
+      },
+    );
+  const content = sha256Digest(manifest.bytes);
+  if (ancestors.seen.has(manifest.digest) || ancestors.seen.has(content))
+    throw new RegistryError(
+      'invalid-response',
+      `${where}: the index names itself (a manifest with the same bytes appears again below it): refusing to walk a cycle`,
+      { host: source.host, final: true },
+    );
+  return { seen: new Set([...ancestors.seen, manifest.digest, content]), depth: ancestors.depth + 1 };
+}
+
+async function copyManifestTree(
+  walk: Walk,
+  manifest: ManifestBytes,
+  targetReference: string,
+  ancestors: Ancestors,
+): Promise<void> {
   const { request, session, result, options } = walk;
   const { source, target, sourceRepository, targetRepository } = request;
+  const path = enter(walk, manifest, ancestors);
   const parsed = parseManifest(manifest.bytes, manifest.mediaType);
   result.size += manifest.bytes.length;
   if (parsed.isIndex) {
+    for (const child of parsed.manifests) checkDescriptor(walk, child, 'manifest');
     // Children by digest first, so the index (and its tag) never points at something missing.
+    const children = [...new Map(parsed.manifests.map((child) => [child.digest, child])).values()];
     await Promise.all(
-      parsed.manifests.map(async (child) => {
+      children.map(async (child) => {
         if (session.hasManifest(target.host, targetRepository, child.digest)) return;
         const present = await target.headManifest(targetRepository, child.digest);
         if (present?.digest === child.digest) {
@@ -210,10 +259,17 @@ async function copyManifestTree(walk: Walk, manifest: ManifestBytes, targetRefer
           return;
         }
         const childManifest = await source.getManifest(sourceRepository, child.digest);
-        await copyManifestTree(walk, childManifest, child.digest);
+        if (childManifest.bytes.length !== child.size)
+          throw new RegistryError(
+            'invalid-response',
+            `${source.host}/${sourceRepository}@${child.digest}: the index says ${child.size} bytes, the manifest has ${childManifest.bytes.length}`,
+            { host: source.host, final: true },
+          );
+        await copyManifestTree(walk, childManifest, child.digest, path);
       }),
     );
   } else {
+    for (const blob of parsed.blobs) checkDescriptor(walk, blob, 'blob');
     await Promise.all(
       parsed.blobs
         .filter((blob) => !isForeignBlob(blob))
@@ -240,6 +296,8 @@ async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
   if (session.hasBlob(host, targetRepository, blob.digest)) return;
   await session.exclusive(host, blob.digest, async () => {
     if (session.hasBlob(host, targetRepository, blob.digest)) return;
+    const failed = session.failedBlob(host, blob.digest);
+    if (failed !== undefined) throw failed;
     if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
       session.noteBlob(host, targetRepository, blob.digest);
       session.blobsSkipped++;
@@ -272,7 +330,13 @@ async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
       }
       location = mount.location;
     }
-    await uploadWithRetries(walk, blob, location);
+    try {
+      await streamBlob(walk, blob, location);
+    } catch (error) {
+      // Retried where it failed already; the next image that needs it fails at once.
+      session.noteFailedBlob(host, blob.digest, error);
+      throw error;
+    }
     session.noteBlob(host, targetRepository, blob.digest);
     session.bytesUploaded += blob.size;
     result.bytesUploaded += blob.size;
@@ -282,52 +346,90 @@ async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
 }
 
 /**
- * Streams a blob from source to target. A streamed body cannot be replayed, so a failed attempt
- * (429, 5xx, a dropped connection) starts over: a new upload session and a new download.
+ * Streams a blob from source to target. The target's transport retries the upload as a whole
+ * (a new session and a new download from the source for each attempt); the bytes of a failed
+ * attempt are taken back out of the progress count.
  */
-async function uploadWithRetries(walk: Walk, blob: Descriptor, firstLocation?: string): Promise<void> {
+async function streamBlob(walk: Walk, blob: Descriptor, location?: string): Promise<void> {
   const { request, session } = walk;
   const { source, target, sourceRepository, targetRepository } = request;
-  let location = firstLocation;
-  for (let attempt = 0; ; attempt++) {
-    let streamed = 0;
-    try {
-      await target.uploadBlob(
-        targetRepository,
-        blob.digest,
-        blob.size,
-        async () => {
-          const download = await source.getBlob(sourceRepository, blob.digest);
-          return countBytes(download.stream, (n) => {
-            streamed += n;
-            session.bytesStreamed += n;
-          });
-        },
-        location,
-      );
-      return;
-    } catch (error) {
-      session.bytesStreamed -= streamed;
-      location = undefined;
-      const retryable = error instanceof RegistryError ? error.retryable : true;
-      if (!retryable || attempt >= session.retry.retries) throw error;
-      const delay = retryDelay(attempt, session.retry);
-      session.onRetry?.(
-        `retrying upload of ${blob.digest.slice(0, 19)} to ${target.host}/${targetRepository} in ${delay} ms: ${(error as Error).message}`,
-      );
-      await sleep(delay);
-    }
+  let streamed = 0;
+  const forget = () => {
+    session.bytesStreamed -= streamed;
+    streamed = 0;
+  };
+  try {
+    await target.uploadBlob(
+      targetRepository,
+      blob.digest,
+      blob.size,
+      async () => {
+        forget();
+        const download = await source.getBlob(sourceRepository, blob.digest, blob.size);
+        return verifiedBytes(download.stream, blob, source.host, (n) => {
+          streamed += n;
+          session.bytesStreamed += n;
+        });
+      },
+      location,
+    );
+  } catch (error) {
+    forget();
+    throw error;
   }
 }
 
-function countBytes(stream: Readable, onBytes: (n: number) => void): Readable {
-  const counter = new Transform({
+/**
+ * Passes a blob's bytes on, counting them, and fails the stream — so the upload it feeds is
+ * never completed — when they are more or fewer than the descriptor's size or do not hash to its
+ * digest.
+ */
+function verifiedBytes(
+  stream: Readable,
+  blob: Descriptor,
+  host: string,
+  onBytes: (n: number) => void,
+): Readable {
+  const hash = createHash(algorithmOf(blob.digest));
+  let total = 0;
+  const mismatch = (message: string) =>
+    new RegistryError('digest-mismatch', `${host}: blob ${blob.digest}: ${message}`, {
+      code: 'DIGEST_INVALID',
+      host,
+      final: true,
+    });
+  const verifier = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
+      total += chunk.length;
+      if (total > blob.size)
+        return callback(mismatch(`more than the ${blob.size} bytes its descriptor says`));
+      hash.update(chunk);
       onBytes(chunk.length);
       callback(null, chunk);
     },
+    flush(callback) {
+      if (total !== blob.size) return callback(mismatch(`${total} bytes, its descriptor says ${blob.size}`));
+      const actual = `${algorithmOf(blob.digest)}:${hash.digest('hex')}`;
+      callback(actual === blob.digest ? null : mismatch(`the bytes hash to ${actual}`));
+    },
   });
-  stream.on('error', (error) => counter.destroy(error));
-  counter.on('close', () => stream.destroy());
-  return stream.pipe(counter);
+  stream.on('error', (error) => verifier.destroy(error));
+  verifier.on('close', () => stream.destroy());
+  return stream.pipe(verifier);
+}
+
+/** A descriptor from a manifest is used in URLs and sizes: its digest and size must be sane. */
+function checkDescriptor(walk: Walk, descriptor: Descriptor, what: 'manifest' | 'blob'): void {
+  const { source, sourceRepository } = walk.request;
+  const valid =
+    typeof descriptor.digest === 'string' &&
+    isValidDigest(descriptor.digest) &&
+    Number.isSafeInteger(descriptor.size) &&
+    descriptor.size >= 0;
+  if (!valid)
+    throw new RegistryError(
+      'invalid-response',
+      `${source.host}/${sourceRepository}: a ${what} descriptor with digest ${JSON.stringify(descriptor.digest)?.slice(0, 150)} and size ${String(descriptor.size)} is not valid (sha256 or sha512 digests, whole sizes)`,
+      { host: source.host, final: true },
+    );
 }

@@ -9,7 +9,9 @@
  *                  { "repository": "base/jdk", "digest": "sha256:…" }] }
  * ```
  * `repository` is the path inside the old registry (no host); `tag` and `digest` are optional (a
- * reference with neither means `latest`, as Docker reads it).
+ * reference with neither means `latest`, as Docker reads it). An optional `prefixes` list holds the
+ * repository path prefixes of references built from variables (`old/$PROJECT/app`) and of registry
+ * prefixes (`REGISTRY ?= old/staging`): every repository under one may be used (`""` = all of them).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { ConfigError, type ConfigProblem } from '../shared/errors.js';
@@ -36,10 +38,16 @@ export interface RefsFile {
   /** The old registry's host, as the manifest names it. */
   registry: string;
   references: RefsFileReference[];
+  /** Repository path prefixes whose images are used by name built at run time; absent when none. */
+  prefixes?: string[];
 }
 
 /** Builds the document: references deduplicated and sorted, so the file diffs cleanly. */
-export function buildRefsFile(registry: string, references: readonly RefsFileReference[]): RefsFile {
+export function buildRefsFile(
+  registry: string,
+  references: readonly RefsFileReference[],
+  prefixes: readonly string[] = [],
+): RefsFile {
   const unique = new Map<string, RefsFileReference>();
   for (const ref of references) {
     const clean: RefsFileReference = {
@@ -50,7 +58,13 @@ export function buildRefsFile(registry: string, references: readonly RefsFileRef
     unique.set(`${clean.repository}:${clean.tag ?? ''}@${clean.digest ?? ''}`, clean);
   }
   const sorted = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ref]) => ref);
-  return { version: REFS_FILE_VERSION, registry: normalizeHost(registry), references: sorted };
+  const uniquePrefixes = [...new Set(prefixes)].sort();
+  return {
+    version: REFS_FILE_VERSION,
+    registry: normalizeHost(registry),
+    references: sorted,
+    ...(uniquePrefixes.length > 0 && { prefixes: uniquePrefixes }),
+  };
 }
 
 /** Writes the file (for `guard --export-refs`). */
@@ -58,8 +72,9 @@ export async function writeRefsFile(
   file: string,
   registry: string,
   references: readonly RefsFileReference[],
+  prefixes: readonly string[] = [],
 ): Promise<RefsFile> {
-  const document = buildRefsFile(registry, references);
+  const document = buildRefsFile(registry, references, prefixes);
   await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
   return document;
 }
@@ -98,8 +113,8 @@ export function parseRefsFile(text: string, file: string): RefsFile {
   }
   const document = data as Record<string, unknown>;
   for (const key of Object.keys(document)) {
-    if (!['version', 'registry', 'references'].includes(key))
-      problem(key, 'unknown key (expected version, registry, references)');
+    if (!['version', 'registry', 'references', 'prefixes'].includes(key))
+      problem(key, 'unknown key (expected version, registry, references, prefixes)');
   }
   if (document['version'] !== REFS_FILE_VERSION)
     problem('version', `expected ${REFS_FILE_VERSION}, found ${JSON.stringify(document['version'])}`);
@@ -139,8 +154,22 @@ export function parseRefsFile(text: string, file: string): RefsFile {
       });
     });
   }
+  const prefixes = document['prefixes'];
+  if (
+    prefixes !== undefined &&
+    (!Array.isArray(prefixes) ||
+      !prefixes.every(
+        (prefix) => typeof prefix === 'string' && (prefix === '' || isValidRepositoryPath(prefix)),
+      ))
+  )
+    problem('prefixes', `expected a list of repository path prefixes, found ${JSON.stringify(prefixes)}`);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { version: REFS_FILE_VERSION, registry: normalizeHost(registry as string), references: parsed };
+  return {
+    version: REFS_FILE_VERSION,
+    registry: normalizeHost(registry as string),
+    references: parsed,
+    ...(Array.isArray(prefixes) && prefixes.length > 0 && { prefixes: prefixes as string[] }),
+  };
 }
 
 function lineAndColumn(text: string, position: number): { line: number; column: number } {

@@ -10,10 +10,11 @@ import { ConfigError } from '../shared/errors.js';
 import type { Manifest } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
 import type { RegistryClient } from '../oci/client.js';
-import { RegistryError } from '../oci/http.js';
+import { RegistryError } from '../oci/errors.js';
 import { parseManifest } from '../oci/media.js';
 import { formatRepositoryReference, isValidDigest } from '../oci/reference.js';
 import type { RefsFile, RefsFileReference } from './refs-file.js';
+import { isAttestation } from './platforms.js';
 
 /** One source reference to copy, and where it goes. */
 export interface SelectedImage {
@@ -33,6 +34,8 @@ export interface Selection {
   /** Repositories whose tags were listed. */
   repositories: string[];
   warnings: string[];
+  /** Set when the old registry refused to list its repositories: why (`HTTP 401`). */
+  catalogRefused?: string;
 }
 
 export interface SelectOptions {
@@ -43,6 +46,8 @@ export interface SelectOptions {
   only?: string;
   /** Parallel metadata requests (tag lists, configs). */
   concurrency?: number;
+  /** Keeps only some old repositories (a shard's share); signatures stay with their image's repository. */
+  repositoryFilter?: (repository: string) => boolean;
 }
 
 /** Cosign's tag scheme for signatures, attestations and SBOMs attached to a digest. */
@@ -62,23 +67,26 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
   const { manifest, source } = options;
   const old = manifest.registries.old;
   const warnings: string[] = [];
-  const only = options.only ? picomatch(options.only) : () => true;
+  const glob = options.only ? picomatch(options.only) : () => true;
+  const only = (repository: string) => glob(repository) && (options.repositoryFilter?.(repository) ?? true);
   const referenced = referencedImages(manifest, options.refsFiles).filter((ref) => only(ref.repository));
   const rules = manifest.copy;
 
   // Repositories: the catalog when the registry serves it, else every name the manifest knows.
   let repositories: string[];
+  let catalogRefused: string | undefined;
   if (rules.some((rule) => rule.images !== undefined)) {
     try {
       repositories = await source.listRepositories();
     } catch (error) {
-      if (!(error instanceof RegistryError) || ![401, 403, 404, 405].includes(error.status)) throw error;
+      if (!(error instanceof RegistryError) || ![401, 403, 404, 405].includes(error.status ?? 0)) throw error;
       repositories = [
         ...new Set([
           ...manifest.repos.flatMap((repo) => [...repo.produces, ...repo.consumes.map((c) => c.repository)]),
           ...referenced.map((ref) => ref.repository),
         ]),
       ].sort();
+      catalogRefused = `HTTP ${error.status}`;
       warnings.push(
         `${old.host} does not list its repositories (HTTP ${error.status}); matched the copy rules against the ${repositories.length} repositories the manifest and references name`,
       );
@@ -210,6 +218,7 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
     missing: [...missing.values()],
     repositories: [...wantedRepos].sort(),
     warnings,
+    ...(catalogRefused !== undefined && { catalogRefused }),
   };
 }
 
@@ -300,7 +309,7 @@ export async function createdOf(
   let manifest = await source.getManifest(repository, reference);
   let parsed = parseManifest(manifest.bytes, manifest.mediaType);
   for (let depth = 0; parsed.isIndex && depth < 3; depth++) {
-    const child = parsed.manifests.find((m) => !m.platform || m.platform.architecture !== 'unknown');
+    const child = parsed.manifests.find((m) => !isAttestation(m));
     if (!child) return 0;
     manifest = await source.getManifest(repository, child.digest);
     parsed = parseManifest(manifest.bytes, manifest.mediaType);

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
+import { OperationalError } from '../shared/errors.js';
 
 /** What a tar stream held: small files in memory, large ones handed to a consumer as they streamed by. */
 export interface TarContents<T> {
@@ -133,7 +134,8 @@ export async function readTarStream<T>(
       }
     }
   }
-  if (state.kind === 'body') throw new Error(`the archive ends inside ${state.name}`);
+  if (state.kind === 'body')
+    throw new OperationalError('invalid-response', `the archive ends inside ${state.name}`);
   const streamed = new Map<string, T>();
   for (const [name, consumer] of consumers) streamed.set(name, await consumer);
   return { files, streamed };
@@ -145,8 +147,10 @@ export function describedImage(
   imageId: string,
 ): { config: string; layers: string[] } {
   const manifest = files.get('manifest.json');
-  if (!manifest) throw new Error(`the engine's export of ${imageId} has no manifest.json`);
+  if (!manifest)
+    throw new OperationalError('invalid-response', `the engine's export of ${imageId} has no manifest.json`);
   const [described] = JSON.parse(manifest.toString('utf8')) as { Config: string; Layers: string[] }[];
-  if (!described) throw new Error(`the engine's export of ${imageId} describes no image`);
+  if (!described)
+    throw new OperationalError('invalid-response', `the engine's export of ${imageId} describes no image`);
   return { config: described.Config, layers: described.Layers };
 }

@@ -1,4 +1,4 @@
-import type { Octokit } from '@octokit/rest';
+import type { GitHub as Octokit } from './octokit.js';
 import { UsageError } from '../shared/errors.js';
 
 /** Where the dashboard lives: an issue by number, or by title (created on the first run). */
@@ -44,7 +44,17 @@ export function dashboardBody(markdown: string): string {
   const body = `${DASHBOARD_MARKER}\n\n${markdown}`;
   if (body.length <= ISSUE_BODY_LIMIT) return body;
   const note = '\n\n… (cut to GitHub’s issue size limit; the job summary has everything)';
-  return body.slice(0, ISSUE_BODY_LIMIT - note.length) + note;
+  let room = ISSUE_BODY_LIMIT - note.length;
+  for (;;) {
+    let cut = body.slice(0, room);
+    // Never leave half a diagram (it would not render) or an open <details> (it would hide the note).
+    const fence = cut.lastIndexOf('```mermaid');
+    if (fence >= 0 && cut.indexOf('\n```', fence + 10) < 0) cut = cut.slice(0, fence);
+    const open = (cut.match(/<details[ >]/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+    const closing = '\n\n</details>'.repeat(Math.max(0, open));
+    if (cut.length + closing.length <= room) return cut + closing + note;
+    room -= closing.length;
+  }
 }
 
 /** What happened to the dashboard issue. */

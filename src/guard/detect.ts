@@ -1,7 +1,8 @@
 import type { Candidate, Finding, FindingKind, Hosts } from './finding.js';
-import { resolveCandidate } from './finding.js';
+import { oldIsDockerHub, resolveCandidate, spellings } from './finding.js';
 import { dockerfileCandidates } from './dockerfile.js';
-import { slice } from './source.js';
+import { commandCandidates } from './shell.js';
+import { expand, slice } from './source.js';
 import { yamlCandidates, type YamlRole } from './yaml.js';
 
 /** How a file is read: by its name (and a shebang for scripts). */
@@ -12,6 +13,8 @@ export function roleOf(file: string, source: string): FileRole {
   const base = file.slice(file.lastIndexOf('/') + 1);
   if (/^(Dockerfile|Containerfile)([._-].*)?$/i.test(base) || /\.(dockerfile|containerfile)$/i.test(base))
     return 'dockerfile';
+  // Chart.yaml names charts and their repositories, never an image by key: the text pass reads it.
+  if (base === 'Chart.yaml') return 'text';
   if (/\.ya?ml$/i.test(base)) {
     if (/(^|\/)\.github\/workflows\/[^/]+$/.test(file)) return 'workflow';
     if (/^action\.ya?ml$/.test(base)) return 'action';
@@ -28,60 +31,147 @@ const HOST_CHAR = /[A-Za-z0-9._-]/;
 const REFERENCE_CHAR = /[A-Za-z0-9._\-/:@]/;
 const DOCKER_COMMAND =
   /\b(?:docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(?:pull|run|tag|push|create)\b/;
+/** Other tools whose command lines name images or OCI artifacts. */
+const TOOL_COMMAND = /\b(?:oras|crane|skopeo|cosign|helm|regctl)\s+[a-z]/;
+/** `${NAME:-`, `${NAME-`, `${NAME:=`, `${NAME=` right before a default value. */
+const DEFAULT_OPENER = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]$/;
+/** A variable assignment a value follows: shell, Makefile, Dockerfile ARG/ENV, YAML `KEY:`. */
+const ASSIGNMENT =
+  /(?:^|[\s;])(?:export\s+|ARG\s+|ENV\s+|override\s+)?-?\s*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?:\?=|:=|::=|\+=|=|:)\s*["']?$/;
+/** Variable names that hold a registry or a path prefix rather than an image. */
+const PREFIX_NAME = /(REGISTRY|REGISTRIES|PREFIX|HUB|NAMESPACE|(^|_)REPO$|REPOSITORY_BASE|(^|_)ORG$)/i;
+
+/** Files that name packages, not images: a host-like path there is a module or package name. */
+const PACKAGE_FILES =
+  /(^|\/)(go\.(mod|sum|work|work\.sum)|Cargo\.(toml|lock)|(requirements|constraints)[\w.-]*\.txt|Pipfile(\.lock)?|poetry\.lock|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|composer\.(json|lock)|Gemfile(\.lock)?)$/;
+
+/** Names of files that can hold an image reference by their grammar (read even without the host in them). */
+export const IMAGE_FILE_NAMES =
+  /(^|\/)((Dockerfile|Containerfile)([._-][^/]*)?|[^/]*\.(dockerfile|containerfile|ya?ml|sh|bash|zsh|ksh|mk)|GNUmakefile|Makefile|makefile)$/i;
 
 /**
  * Every reference to the old registry in one file (decoded latin1, so indexes are byte offsets):
- * first what the file's grammar understands (Dockerfile, YAML), then any other place the host is
- * written followed by a path — shell `docker pull/run/tag/push`, `FROM` in heredocs, plain text.
+ * first what the file's grammar understands (Dockerfile, YAML, container command lines), then any
+ * other place the host is written (any case) followed by a path — shell `docker pull/run/tag/push`,
+ * `FROM` in heredocs, variable defaults and assignments, plain text. Package manifests (go.mod,
+ * go.sum, Cargo.toml, requirements.txt …), Go import lines and package.json dependencies name
+ * packages, not images, and are left alone.
  */
 export function findReferences(
   file: string,
   source: string,
   hosts: Hosts,
 ): Omit<Finding, 'line' | 'column' | 'severity'>[] {
+  if (PACKAGE_FILES.test(file)) return [];
   const role = roleOf(file, source);
+  const hub = oldIsDockerHub(hosts);
   const structured: Candidate[] =
     role === 'dockerfile'
       ? dockerfileCandidates(source)
       : role === 'text' || role === 'shell'
         ? []
-        : yamlCandidates(source, role, hosts.oldNames);
+        : yamlCandidates(source, role, hub ? [] : spellings(hosts), file);
+  // Host-less images on command lines matter only when they mean the old registry.
+  if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
+    structured.push(...commandCandidates(source));
   const findings: Omit<Finding, 'line' | 'column' | 'severity'>[] = [];
   const covered = new Set<number>();
   for (const candidate of structured) {
     const finding = resolveCandidate(candidate, hosts, file);
     if (!finding) continue;
+    // A command line in a Dockerfile RUN or a workflow step may be seen by two grammars.
+    if (covered.has(candidate.at)) continue;
     findings.push(finding);
     for (const edit of finding.edits) covered.add(edit.start);
-    const hostAt = candidate.value.offsets[candidate.value.text.startsWith('docker://') ? 9 : 0];
+    covered.add(candidate.at);
+    const hostAt = candidate.value.offsets[/^docker:\/\//i.test(candidate.value.text) ? 9 : 0];
     if (hostAt !== undefined && hostAt >= 0) covered.add(hostAt);
   }
-  for (const name of hosts.oldNames) {
-    let at = source.indexOf(name);
-    while (at >= 0) {
-      if (!covered.has(at)) {
-        const candidate = textCandidate(source, at, name, role);
-        const finding = candidate && resolveCandidate(candidate, hosts, file);
-        if (finding) findings.push(finding);
-      }
-      at = source.indexOf(name, at + name.length);
+  const lower = source.toLowerCase();
+  const excluded = excludedLines(file, source);
+  const markdown = /\.(md|markdown)$/i.test(file) ? fencedLines(source) : undefined;
+  for (const name of spellings(hosts)) {
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
+      if (covered.has(at) || excluded(at)) continue;
+      const candidate = textCandidate(file, source, at, name, role);
+      const finding = candidate && resolveCandidate(candidate, hosts, file);
+      if (!finding) continue;
+      for (const edit of finding.edits) covered.add(edit.start);
+      const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
+      findings.push(prose ? { ...finding, prose } : finding);
     }
   }
   return findings.sort((a, b) => a.offset - b.offset);
 }
 
-/** The reference-shaped word starting at a host occurrence, if the host is a whole host there. */
-function textCandidate(source: string, at: number, name: string, role: FileRole): Candidate | undefined {
+/** The reference-shaped word at a host occurrence, if the host is a whole host there. */
+function textCandidate(
+  file: string,
+  source: string,
+  at: number,
+  name: string,
+  role: FileRole,
+): Candidate | undefined {
   const before = source[at - 1];
-  if (before !== undefined && HOST_CHAR.test(before)) return undefined;
-  if (before === '/' && source[at - 2] !== '/') return undefined;
-  if (/https?:\/\/$/i.test(source.slice(Math.max(0, at - 8), at))) return undefined;
-  if (source[at + name.length] !== '/') return undefined;
-  let end = at + name.length;
-  while (end < source.length && REFERENCE_CHAR.test(source[end]!)) end++;
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  const opener = DEFAULT_OPENER.exec(source.slice(Math.max(lineStart, at - 80), at));
+  const start = opener ? at - opener[0].length : at;
+  if (!opener) {
+    if (before !== undefined && HOST_CHAR.test(before)) return undefined;
+    if (before === '/' && source[at - 2] !== '/') return undefined;
+    if (/https?:\/\/$/i.test(source.slice(Math.max(0, at - 8), at))) return undefined;
+  }
+  let end = wordEnd(source, start);
   while (end > at && /[.:@/-]/.test(source[end - 1]!)) end--;
-  const value = slice(source, at, end);
-  return { kind: lineKind(source, at, role), at, written: value.text, value, partial: false };
+  const written = slice(source, start, end);
+  const expanded = expand(written);
+  const hostEnd = at + name.length;
+  const variable = ASSIGNMENT.exec(source.slice(lineStart, start))?.[1];
+  const oci = /oci:\/\/$/i.test(source.slice(Math.max(0, at - 6), at));
+  // A chart repository (Chart.yaml/Chart.lock `repository:`, `helm push … oci://…`) is a prefix: the
+  // chart's name is appended to it.
+  const chartRepository =
+    oci && (/(^|\/)Chart\.(ya?ml|lock)$/.test(file) || /\bhelm\s+push\b/.test(source.slice(lineStart, at)));
+  const prefix =
+    (chartRepository || (variable !== undefined && PREFIX_NAME.test(variable) && !/image/i.test(variable))) &&
+    !expanded.partial &&
+    !/[:@]/.test(source.slice(hostEnd, end));
+  if (!prefix && source[hostEnd] !== '/' && !(opener && expanded.value.text.includes('/'))) return undefined;
+  const kind = oci ? 'helm-chart' : lineKind(source, at, role);
+  return {
+    kind,
+    at: start,
+    written: written.text,
+    value: expanded.value,
+    partial: expanded.partial,
+    ...(prefix && { prefix }),
+  };
+}
+
+/** Where a reference-shaped word ends: reference characters and variable forms (`$X`, `${X}`, `$(X)`, `{{ x }}`). */
+function wordEnd(source: string, start: number): number {
+  let end = start;
+  while (end < source.length) {
+    const char = source[end]!;
+    if (REFERENCE_CHAR.test(char)) {
+      end++;
+      continue;
+    }
+    const next = source[end + 1];
+    if (char === '$' && (next === '{' || next === '(')) {
+      const close = source.indexOf(next === '{' ? '}' : ')', end + 2);
+      if (close < 0 || source.slice(end, close).includes('\n')) break;
+      end = close + 1;
+    } else if (char === '$' && next !== undefined && /[A-Za-z_]/.test(next)) {
+      end += 2;
+      while (end < source.length && /\w/.test(source[end]!)) end++;
+    } else if (char === '{' && next === '{') {
+      const close = source.indexOf('}}', end + 2);
+      if (close < 0 || source.slice(end, close).includes('\n')) break;
+      end = close + 2;
+    } else break;
+  }
+  return end;
 }
 
 /** Shell commands and heredoc `FROM` lines get their own kind; anything else is text. */
@@ -89,10 +179,12 @@ function lineKind(source: string, at: number, role: FileRole): FindingKind {
   let lineStart = source.lastIndexOf('\n', at - 1) + 1;
   const line = source.slice(lineStart, at);
   if (/^\s*FROM\s+(--\S+\s+)*$/i.test(line) && role !== 'dockerfile') return 'heredoc-from';
-  // A docker command may start on an earlier line continued with a backslash.
+  // A command may start on an earlier line continued with a backslash.
   let command = line;
-  for (let back = 0; back < 5 && lineStart > 0; back++) {
+  for (let back = 0; back < 5; back++) {
     if (DOCKER_COMMAND.test(command)) return 'shell-docker';
+    if (TOOL_COMMAND.test(command)) return 'shell-tool';
+    if (lineStart === 0) break;
     const previousEnd = lineStart - 1;
     const previousStart = source.lastIndexOf('\n', previousEnd - 1) + 1;
     const previous = source.slice(previousStart, previousEnd).replace(/\r$/, '');
@@ -100,5 +192,33 @@ function lineKind(source: string, at: number, role: FileRole): FindingKind {
     command = previous + command;
     lineStart = previousStart;
   }
-  return DOCKER_COMMAND.test(command) ? 'shell-docker' : 'text';
+  return 'text';
+}
+
+/**
+ * Byte offsets that name packages rather than images: Go import lines (and import blocks), the
+ * dependency sections of package.json.
+ */
+function excludedLines(file: string, source: string): (at: number) => boolean {
+  const ranges: [number, number][] = [];
+  if (/\.go$/.test(file)) {
+    for (const match of source.matchAll(/^import\s*\([^)]*\)|^import\s+(?:[\w.]+\s+)?"[^"\n]*"/gm))
+      ranges.push([match.index, match.index + match[0].length]);
+  } else if (/(^|\/)package\.json$/.test(file)) {
+    for (const match of source.matchAll(
+      /"(?:dev|peer|optional|bundle|bundled)?[dD]ependencies"\s*:\s*\{[^}]*\}/g,
+    ))
+      ranges.push([match.index, match.index + match[0].length]);
+  }
+  return (at) => ranges.some(([start, end]) => at >= start && at < end);
+}
+
+/** For Markdown: whether an offset is inside a fenced code block or an inline code span (not prose). */
+function fencedLines(source: string): (at: number) => boolean {
+  const ranges: [number, number][] = [];
+  for (const match of source.matchAll(/^( {0,3})(```+|~~~+)[^\n]*\n[\s\S]*?(?:^\1?\2[ \t]*$|(?![\s\S]))/gm))
+    ranges.push([match.index, match.index + match[0].length]);
+  for (const match of source.matchAll(/`[^`\n]+`/g))
+    ranges.push([match.index, match.index + match[0].length]);
+  return (at) => ranges.some(([start, end]) => at >= start && at < end);
 }

@@ -176,5 +176,7 @@ function candidate(
     written: written.text,
     value: expanded.value,
     partial: expanded.partial,
+    // FROM and --from name an image (stage names are left out before): without a host, Docker Hub's.
+    certain: true,
   };
 }

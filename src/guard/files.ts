@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { runProgram } from '../shared/process.js';
 
 /** A file to scan, or a place the walk could not go. */
 export type Listed = { file: string } | { skipped: string; reason: 'symlink loop' | 'unreadable' };
@@ -44,28 +44,46 @@ async function collect(batches: AsyncGenerator<string[]>): Promise<string[]> {
   return all;
 }
 
+/**
+ * The NUL-separated names `git ls-files -z ARGS` prints, in batches as they arrive (through the
+ * shared process seam, streaming its stdout).
+ */
 async function* gitList(root: string, args: string[]): AsyncGenerator<string[]> {
-  const child = spawn('git', ['ls-files', '-z', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const closed = new Promise<number | null>((resolve, reject) => {
-    child.on('error', (error) =>
-      reject((error as NodeJS.ErrnoException).code === 'ENOENT' ? new NotAGitWorkTree() : error),
-    );
-    child.on('close', resolve);
-  });
-  closed.catch(() => undefined); // awaited below
+  const batches: string[][] = [];
+  let wake: (() => void) | undefined;
   let rest = '';
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    const names = (rest + chunk.toString('utf8')).split('\0');
-    rest = names.pop()!;
-    if (names.length) yield names;
+  let finished = false;
+  const run = runProgram('git', ['ls-files', '-z', ...args], {
+    cwd: root,
+    onStdout: (chunk) => {
+      const names = (rest + chunk.toString('utf8')).split('\0');
+      rest = names.pop()!;
+      if (names.length) batches.push(names);
+      wake?.();
+    },
+  }).finally(() => {
+    finished = true;
+    wake?.();
+  });
+  run.catch(() => undefined); // awaited below
+  while (!finished || batches.length > 0) {
+    if (batches.length === 0) {
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      continue;
+    }
+    yield batches.shift()!;
+  }
+  let result;
+  try {
+    result = await run;
+  } catch (error) {
+    throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? new NotAGitWorkTree() : error;
   }
   if (rest) yield [rest];
-  const code = await closed;
-  if (code !== 0) {
-    if (/not a git repository/i.test(stderr)) throw new NotAGitWorkTree();
-    throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${stderr.trim()}`);
+  if (result.code !== 0) {
+    if (/not a git repository/i.test(result.stderr)) throw new NotAGitWorkTree();
+    throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${result.stderr.trim()}`);
   }
 }
 

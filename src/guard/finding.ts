@@ -1,7 +1,13 @@
 import type { Severity } from '../manifest/timeline.js';
 import type { PathRule } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
-import { formatReference, normalizeHost, parseReference, type ImageReference } from '../oci/reference.js';
+import {
+  DOCKER_HUB,
+  formatReference,
+  normalizeHost,
+  parseReference,
+  type ImageReference,
+} from '../oci/reference.js';
 import { contiguousRange, sub, type MappedText } from './source.js';
 
 /** Where and how a reference was written; the kind says which grammar understood it. */
@@ -19,6 +25,11 @@ export type FindingKind =
   | 'action-image'
   | 'shell-docker'
   | 'heredoc-from'
+  | 'shell-tool'
+  | 'helm-chart'
+  | 'kustomize-image'
+  | 'dynamic'
+  | 'registry-prefix'
   | 'text';
 
 /** One byte-level replacement in a file: bytes `start..end` (which must still read `expect`) become `text`. */
@@ -52,6 +63,13 @@ export interface Finding {
   image: ImageReference;
   /** The tag or digest comes from a variable with no value here, so it is unknown. */
   partial: boolean;
+  /**
+   * Part of the reference is a variable (`$X`, `${X}`, `$(X)`, `{{ .Values.x }}`) with no value here:
+   * the tag (`partial`), the repository (kind `dynamic`) or everything after the host (`registry-prefix`).
+   */
+  dynamic: boolean;
+  /** Markdown prose: reported as `info`, rewritten only with --fix-docs. */
+  prose?: boolean;
   /** How --fix rewrites it; with `unfixable`, the edits it would share with others but cannot complete. */
   edits: Edit[];
   /** Why --fix cannot rewrite it. */
@@ -63,7 +81,7 @@ export interface Finding {
 export interface Hosts {
   /** The old registry's host, normalised: what findings are normalised to. */
   old: string;
-  /** Every name of the old registry (host and aliases), normalised. */
+  /** Every name of the old registry (host and aliases), normalised (lower case, Docker Hub's names folded). */
   oldNames: string[];
   newHost: string;
   paths: readonly PathRule[];
@@ -79,11 +97,50 @@ export interface Candidate {
   /** The value after variable expansion, mapped back to file bytes. */
   value: MappedText;
   partial: boolean;
+  /**
+   * An image is certain here (a Dockerfile FROM, a Compose `image:`, a pod spec's container, a
+   * `docker pull` argument): a reference without a registry host counts as Docker Hub's.
+   */
+  certain?: boolean;
+  /** The value as written is a registry prefix (a registry variable), not an image. */
+  prefix?: boolean;
+  /** Why --fix must not rewrite it where it is written (the finding is still reported). */
+  unfixable?: string;
 }
 
+/** Docker Hub's names: one registry, however it is spelt. */
+export const DOCKER_HUB_NAMES = [
+  'docker.io',
+  'index.docker.io',
+  'registry-1.docker.io',
+  'registry.hub.docker.com',
+];
+
+/** True when the old registry is Docker Hub: references without a host are then references to it. */
+export const oldIsDockerHub = (hosts: Hosts) => hosts.old === DOCKER_HUB;
+
+/** Lower-case spellings of the old registry to search text for (Docker Hub's four names when it is Docker Hub). */
+export function spellings(hosts: Hosts): string[] {
+  return [...new Set([...hosts.oldNames, ...(oldIsDockerHub(hosts) ? DOCKER_HUB_NAMES : [])])];
+}
+
+/** True when a written host names the old registry (any case, any of Docker Hub's names). */
+export function isOldHost(host: string, hosts: Hosts): boolean {
+  return hosts.oldNames.includes(normalizeHost(host));
+}
+
+/** A first path component that is a registry host, as Docker decides it. */
+function looksLikeHost(first: string): boolean {
+  return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase();
+}
+
+/** Variable syntax that leaves a reference's value unknown here. */
+export const VARIABLE = /\$\{|\$\(|\$[A-Za-z_]|\{\{/;
+
 /**
- * Turns a candidate into a finding when it is a valid reference to the old registry (exact host
- * match, aliases included), with the edits that rewrite it. Undefined for anything else.
+ * Turns a candidate into a finding when it is a reference to the old registry (host compared
+ * case-insensitively, aliases and Docker Hub's names included; no host at all means Docker Hub where
+ * an image is certain), with the edits that rewrite it. Undefined for anything else.
  */
 export function resolveCandidate(
   candidate: Candidate,
@@ -91,25 +148,40 @@ export function resolveCandidate(
   file: string,
 ): Omit<Finding, 'line' | 'column' | 'severity'> | undefined {
   let value = candidate.value;
-  if (value.text.startsWith('docker://')) value = sub(value, 'docker://'.length);
+  if (/^docker:\/\//i.test(value.text)) value = sub(value, 'docker://'.length);
+  const slash = value.text.indexOf('/');
+  const first = slash > 0 ? value.text.slice(0, slash) : value.text;
+  const hasHost = slash > 0 ? looksLikeHost(first) : candidate.prefix === true && looksLikeHost(first);
+  if (hasHost ? !isOldHost(first, hosts) : !(candidate.certain && oldIsDockerHub(hosts))) return undefined;
+  // `FROM scratch` is the empty image, never pulled.
+  if (!hasHost && value.text === 'scratch') return undefined;
+  const hostEnd = hasHost ? first.length : -1;
+  if (candidate.prefix) return prefixFinding(candidate, value, hostEnd, hosts, file);
+  let partialTag = candidate.partial;
+  const variableAt = value.text.search(VARIABLE);
+  if (variableAt >= 0) {
+    // A variable in the tag or digest only (`api:$(VERSION)`): the repository is still known.
+    if (!/[^/:@]+[:@][^/]*$/.test(value.text.slice(hostEnd + 1, variableAt)))
+      return dynamicFinding(candidate, value, hostEnd, hosts, file);
+    value = sub(value, 0, variableAt);
+    partialTag = true;
+  }
   let end = value.text.length;
   // An unresolved ${TAG} leaves "repo:" behind; the repository is still known.
-  if (candidate.partial) while (end > 0 && /[:@/]/.test(value.text[end - 1]!)) end--;
+  if (partialTag) while (end > 0 && /[:@]/.test(value.text[end - 1]!)) end--;
   value = sub(value, 0, end);
-  const slash = value.text.indexOf('/');
-  if (slash <= 0) return undefined;
-  const writtenHost = value.text.slice(0, slash);
-  if (!hosts.oldNames.includes(normalizeHost(writtenHost))) return undefined;
   let image: ImageReference;
   try {
     image = parseReference(value.text);
   } catch {
-    return undefined;
+    // `${REGISTRY}/${PROJECT}/base` with PROJECT unknown: the path is built at run time.
+    return partialTag ? dynamicFinding(candidate, value, hostEnd, hosts, file) : undefined;
   }
   const oldImage = { ...image, registry: hosts.old };
   const newRepository = mapRepository(image.repository, hosts.paths);
   const replacement = formatReference({ ...image, registry: hosts.newHost, repository: newRepository });
-  const { edits, unfixable } = editsFor(value, slash, image.repository, newRepository, hosts.newHost);
+  const { edits, unfixable } = editsFor(value, hostEnd, image.repository, newRepository, hosts.newHost);
+  const partial = partialTag && image.tag === undefined && image.digest === undefined;
   return {
     file,
     offset: candidate.at,
@@ -118,9 +190,101 @@ export function resolveCandidate(
     kind: candidate.kind,
     replacement,
     image: oldImage,
-    partial: candidate.partial && image.tag === undefined && image.digest === undefined,
+    partial,
+    dynamic: partial,
     edits,
-    ...(unfixable !== undefined && { unfixable }),
+    ...((candidate.unfixable ?? unfixable) !== undefined && { unfixable: candidate.unfixable ?? unfixable }),
+  };
+}
+
+/**
+ * A reference whose repository (or more) is a variable with no value here (`old.example.com/$PROJECT/base`):
+ * it breaks at shutdown like any other, so it is a finding; --fix moves only its host.
+ */
+function dynamicFinding(
+  candidate: Candidate,
+  value: MappedText,
+  hostEnd: number,
+  hosts: Hosts,
+  file: string,
+): Omit<Finding, 'line' | 'column' | 'severity'> | undefined {
+  if (hostEnd < 0) return undefined;
+  // Variables expanded to nothing leave no trace in the value: show the path as written then.
+  const rest = VARIABLE.test(value.text)
+    ? value.text.slice(hostEnd + 1)
+    : candidate.written.slice(candidate.written.indexOf('/') + 1);
+  // The literal repository path before the first variable, up to a whole component.
+  const variableAt = rest.search(VARIABLE);
+  const literal = variableAt < 0 ? rest : rest.slice(0, variableAt);
+  const repository = literal.slice(0, literal.lastIndexOf('/') + 1).replace(/\/$/, '');
+  // The paths mapping works on whole repository paths; with a variable in the path it cannot be applied.
+  const probe = repository === '' ? 'x' : `${repository}/x`;
+  return {
+    ...hostOnly(candidate, value, hostEnd, hosts, file, 'dynamic'),
+    normalized: `${hosts.old}/${rest}`,
+    replacement: `${hosts.newHost}/${rest}`,
+    image: { registry: hosts.old, repository },
+    ...(mapRepository(probe, hosts.paths) !== probe && {
+      unfixable: `the paths mapping moves ${repository}/…, which is built from variables here: rewrite it by hand`,
+    }),
+  };
+}
+
+/** A registry prefix (`REGISTRY ?= old.example.com/staging`): not an image; --fix moves only its host. */
+function prefixFinding(
+  candidate: Candidate,
+  value: MappedText,
+  hostEnd: number,
+  hosts: Hosts,
+  file: string,
+): Omit<Finding, 'line' | 'column' | 'severity'> | undefined {
+  if (hostEnd < 0) return undefined;
+  const path = value.text.slice(hostEnd + 1);
+  if (
+    path !== '' &&
+    !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(path)
+  )
+    return undefined;
+  const mapped = path === '' ? '' : mapRepository(path, hosts.paths);
+  return {
+    ...hostOnly(candidate, value, hostEnd, hosts, file, 'registry-prefix'),
+    normalized: path === '' ? hosts.old : `${hosts.old}/${path}`,
+    replacement: mapped === '' ? hosts.newHost : `${hosts.newHost}/${mapped}`,
+    image: { registry: hosts.old, repository: path },
+    ...(mapped !== path && {
+      unfixable: `the prefix ${path} maps to ${mapped} only for some repositories: check the paths mapping by hand`,
+    }),
+  };
+}
+
+/** The parts dynamic and prefix findings share: the host edit, and no known tag. */
+function hostOnly(
+  candidate: Candidate,
+  value: MappedText,
+  hostEnd: number,
+  hosts: Hosts,
+  file: string,
+  kind: FindingKind,
+) {
+  const hostRange = contiguousRange(value, 0, hostEnd);
+  return {
+    file,
+    offset: candidate.at,
+    reference: candidate.written,
+    kind,
+    partial: true,
+    dynamic: true,
+    edits: hostRange
+      ? [
+          {
+            start: hostRange[0],
+            end: hostRange[1],
+            expect: value.text.slice(0, hostEnd),
+            text: hosts.newHost,
+          },
+        ]
+      : [],
+    ...(!hostRange && { unfixable: 'the registry host is not written in one piece here' }),
   };
 }
 
@@ -131,30 +295,43 @@ export function resolveCandidate(
  */
 function editsFor(
   value: MappedText,
-  slash: number,
+  hostEnd: number,
   repository: string,
   newRepository: string,
   newHost: string,
 ): { edits: Edit[]; unfixable?: string } {
-  const hostRange = contiguousRange(value, 0, slash);
-  const repoStart = slash + 1;
-  const repoWritten = value.text.slice(repoStart, repoStart + repository.length) === repository;
-  const repoRange = repoWritten
-    ? contiguousRange(value, repoStart, repoStart + repository.length)
-    : undefined;
+  const repoStart = hostEnd + 1;
+  // Docker Hub's official images may be written without `library/`.
+  const written = [repository, repository.replace(/^library\//, '')].find(
+    (name) =>
+      value.text.slice(repoStart, repoStart + name.length) === name &&
+      /^(?:$|[:@])/.test(value.text.slice(repoStart + name.length, repoStart + name.length + 1)),
+  );
+  const repoRange = written ? contiguousRange(value, repoStart, repoStart + written.length) : undefined;
+  if (hostEnd < 0) {
+    // No host written: the name becomes host/name, where it is written.
+    return repoRange
+      ? {
+          edits: [
+            { start: repoRange[0], end: repoRange[1], expect: written!, text: `${newHost}/${newRepository}` },
+          ],
+        }
+      : { edits: [], unfixable: 'the image name is not written in one piece here' };
+  }
+  const hostRange = contiguousRange(value, 0, hostEnd);
   if (!hostRange) return { edits: [], unfixable: 'the registry host is not written in one piece here' };
   const expect = (range: [number, number], text: string) => ({
     start: range[0],
     end: range[1],
     expect: text,
   });
-  if (newRepository === repository) {
-    return { edits: [{ ...expect(hostRange, value.text.slice(0, slash)), text: newHost }] };
+  if (newRepository === repository && written === repository) {
+    return { edits: [{ ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost }] };
   }
   if (!repoRange) {
     // The host edit is kept so that --fix knows this finding shares it (an ARG default, say).
     return {
-      edits: [{ ...expect(hostRange, value.text.slice(0, slash)), text: newHost }],
+      edits: [{ ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost }],
       unfixable: `the repository path ${repository} (→ ${newRepository}) is not written literally here`,
     };
   }
@@ -162,7 +339,7 @@ function editsFor(
     return {
       edits: [
         {
-          ...expect([hostRange[0], repoRange[1]], value.text.slice(0, repoStart + repository.length)),
+          ...expect([hostRange[0], repoRange[1]], value.text.slice(0, repoStart + written!.length)),
           text: `${newHost}/${newRepository}`,
         },
       ],
@@ -170,8 +347,8 @@ function editsFor(
   }
   return {
     edits: [
-      { ...expect(hostRange, value.text.slice(0, slash)), text: newHost },
-      { ...expect(repoRange, repository), text: newRepository },
+      { ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost },
+      { ...expect(repoRange, written!), text: newRepository },
     ],
   };
 }

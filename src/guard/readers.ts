@@ -1,137 +1,18 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { Limiter } from '../shared/limiter.js';
+import { readerThread, type BatchResult, type ReaderSetup } from './reader-thread.js';
 
-/** Why a file was not searched. */
-export type SkipReason = 'binary' | 'too large' | 'symlink loop' | 'unreadable' | 'not a file';
+export type { BatchResult, SkipReason, Verdict } from './reader-thread.js';
 
 /** Batches queued on one thread at most, so listing never runs far ahead of reading. */
 const QUEUED = 16;
 
-/** What a reader thread says about one file it did not simply pass over. */
-export type Verdict = [file: string, outcome: 'hit' | SkipReason, detail?: string];
-export interface BatchResult {
-  verdicts: Verdict[];
-  scanned: number;
-  bytes: number;
-}
-
 /**
- * The reader thread: plain CommonJS with Node built-ins only, so it runs from the bundle with
- * `eval`. Files are read back to back into one reused buffer, each followed by a NUL byte, and the
- * buffer is searched once per registry name when it is full: a name never contains NUL, so no match
- * spans two files, and the NUL after each file also bounds the binary sniff (a NUL in the first
- * 8 kB). Per file that leaves open, read and close (fstat only when the read fills the room left)
- * and one memchr; nothing is allocated, decoded or parsed here. Binaries and files over the size
- * limit are skipped; the files that contain one of the registry's names are reported.
+ * What a thread evaluates: the typed reader function's compiled text, called with the two modules
+ * it needs. `eval` workers are CommonJS, so `require` is there, from lib/ and from the bundle alike.
  */
-const READER = `
-const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-// Set by the first message, { root, needles, maxSize }: the thread boots before the manifest is read.
-let wanted;
-let prefix;
-let maxSize;
-const CHUNK = 2 * 1024 * 1024;
-const SNIFF = 8192;
-let chunk = Buffer.allocUnsafe(CHUNK);
-function failure(error) {
-  const code = error && error.code;
-  if (code === 'ELOOP') return ['symlink loop', 'too many levels of symbolic links'];
-  if (code === 'EISDIR') return ['not a file', 'a directory (a submodule or a link to one)'];
-  if (code === 'ENOENT') return ['unreadable', 'listed but missing (deleted?)'];
-  if (code === 'EACCES') return ['unreadable', 'permission denied'];
-  return ['unreadable', String(error && error.message)];
-}
-function readFully(fd, buffer, length, size) {
-  let got;
-  while (length < size && (got = fs.readSync(fd, buffer, length, size - length, length)) > 0) length += got;
-  return length;
-}
-parentPort.on('message', (files) => {
-  if (!Array.isArray(files)) {
-    wanted = files.needles.map((needle) => Buffer.from(needle, 'latin1'));
-    prefix = files.root === '.' ? '' : files.root + '/';
-    maxSize = files.maxSize;
-    return;
-  }
-  // [index in files, file, outcome, detail]: sorted back into the order of the batch at the end.
-  const verdicts = [];
-  let scanned = 0;
-  let bytes = 0;
-  // The files held in the chunk: where each starts, and its index in files.
-  let used = 0;
-  const starts = [];
-  const held = [];
-  const search = () => {
-    if (held.length === 0) return;
-    const view = chunk.subarray(0, used);
-    const found = new Uint8Array(held.length);
-    for (const needle of wanted) {
-      let at = view.indexOf(needle);
-      while (at >= 0) {
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-          const middle = (low + high + 1) >> 1;
-          if (starts[middle] <= at) low = middle;
-          else high = middle - 1;
-        }
-        if (!found[low]) {
-          found[low] = 1;
-          verdicts.push([held[low], files[held[low]], 'hit']);
-        }
-        at = low + 1 < starts.length ? view.indexOf(needle, starts[low + 1]) : -1;
-      }
-    }
-    used = 0;
-    starts.length = 0;
-    held.length = 0;
-  };
-  for (let index = 0; index < files.length; index++) {
-    const file = files[index];
-    let fd;
-    try {
-      fd = fs.openSync(prefix + file, 'r');
-      if (chunk.length - used < 64 * 1024) search();
-      const want = Math.min(chunk.length - used - 1, maxSize + 1);
-      let at = used;
-      let length = fs.readSync(fd, chunk, at, want, 0);
-      if (length === want) {
-        const info = fs.fstatSync(fd);
-        if (!info.isFile()) { verdicts.push([index, file, 'not a file']); continue; }
-        if (info.size > maxSize) { verdicts.push([index, file, 'too large', info.size + ' bytes']); continue; }
-        if (info.size > length) {
-          // It does not fit behind the files held: search those, then read it alone.
-          search();
-          const before = chunk;
-          if (info.size + 1 > chunk.length) chunk = Buffer.allocUnsafe(info.size + 1);
-          before.copy(chunk, 0, at, at + length);
-          at = 0;
-          length = readFully(fd, chunk, length, info.size);
-        }
-      }
-      chunk[at + length] = 0;
-      const nul = chunk.indexOf(0, at);
-      if (nul < at + length && nul - at < SNIFF) { verdicts.push([index, file, 'binary']); continue; }
-      scanned++;
-      bytes += length;
-      starts.push(at);
-      held.push(index);
-      used = at + length + 1;
-    } catch (error) {
-      const [reason, detail] = failure(error);
-      verdicts.push([index, file, reason, detail]);
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
-  }
-  search();
-  // A huge file's buffer is not kept for the next batch.
-  if (chunk.length > CHUNK) chunk = Buffer.allocUnsafe(CHUNK);
-  verdicts.sort((a, b) => a[0] - b[0]);
-  parentPort.postMessage({ verdicts: verdicts.map((verdict) => verdict.slice(1)), scanned, bytes });
-});
-`;
+const READER_SOURCE = `(${String(readerThread)})(require('node:worker_threads').parentPort, require('node:fs'));`;
 
 /**
  * Starts the reader threads: one per core available (the main thread lists and parses between
@@ -142,22 +23,21 @@ export function startReaders(threads = Math.max(1, Math.min(4, os.availableParal
   return new ReaderPool(threads);
 }
 
-/** Reader threads with at most QUEUED batches queued on each, so listing never runs far ahead. */
+/** Reader threads; at most QUEUED batches in flight per thread (the shared Limiter counts them). */
 export class ReaderPool {
   private readonly workers: {
     worker: Worker;
+    /** Batches sent to this thread, answered in order. */
     queue: { resolve: (result: BatchResult) => void; reject: (error: Error) => void }[];
   }[];
-  private waiting: (() => void)[] = [];
+  private readonly inFlight: Limiter;
 
   constructor(count: number) {
+    this.inFlight = new Limiter(count * QUEUED);
     this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(READER, { eval: true });
+      const worker = new Worker(READER_SOURCE, { eval: true });
       const entry = { worker, queue: [] as (typeof this.workers)[number]['queue'] };
-      worker.on('message', (result: BatchResult) => {
-        entry.queue.shift()?.resolve(result);
-        this.waiting.shift()?.();
-      });
+      worker.on('message', (result: BatchResult) => entry.queue.shift()?.resolve(result));
       worker.on('error', (error) => {
         for (const waiting of entry.queue.splice(0)) waiting.reject(error);
       });
@@ -168,26 +48,27 @@ export class ReaderPool {
   }
 
   /** What to search for, and where; from now on the threads keep the process alive until close(). */
-  configure(data: { root: string; needles: string[]; maxSize: number }): void {
+  configure(data: ReaderSetup): void {
     for (const { worker } of this.workers) {
       worker.postMessage(data);
       worker.ref();
     }
   }
 
-  /** Sends a batch to the least busy thread. */
-  run(files: string[]): Promise<BatchResult> {
+  /**
+   * Sends a batch to the least busy thread, first waiting while every thread has QUEUED batches (so
+   * the caller's listing pauses too). Resolves once sent, with the result to come.
+   */
+  async send(files: string[]): Promise<{ result: Promise<BatchResult> }> {
+    const release = await this.inFlight.acquire();
+    // With every slot counted, the least busy thread has fewer than QUEUED batches.
     const entry = this.workers.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
-    return new Promise((resolve, reject) => {
+    const result = new Promise<BatchResult>((resolve, reject) => {
       entry.queue.push({ resolve, reject });
       entry.worker.postMessage(files);
     });
-  }
-
-  /** Resolves when some thread has fewer than QUEUED batches. */
-  capacity(): Promise<void> {
-    if (this.workers.some((entry) => entry.queue.length < QUEUED)) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push(resolve));
+    result.then(release, release);
+    return { result };
   }
 
   async close(): Promise<void> {

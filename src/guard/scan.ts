@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findReferences } from './detect.js';
-import type { Finding, Hosts } from './finding.js';
+import { findReferences, IMAGE_FILE_NAMES } from './detect.js';
+import { oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
 import { listFiles } from './files.js';
 import { ignoredInline, LineIndex } from './positions.js';
 import { startReaders, type BatchResult, type ReaderPool, type SkipReason } from './readers.js';
@@ -97,8 +97,12 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
   pool.configure({
     // Relative to the working directory when below it: the kernel resolves shorter paths faster.
     root: path.relative(process.cwd(), options.root) || '.',
-    needles: options.hosts.oldNames,
+    // Hosts compare case-insensitively; the byte search looks for the lower- and upper-case spellings
+    // (a mixed-case host is still found in any file opened for another reason).
+    needles: [...new Set(spellings(options.hosts).flatMap((name) => [name, name.toUpperCase()]))],
     maxSize: options.maxFileSize,
+    // Docker Hub references need no host: every file that can hold an image by its grammar is read.
+    ...(oldIsDockerHub(options.hosts) && { always: IMAGE_FILE_NAMES.source }),
   });
   const settle = (result: BatchResult) => {
     stats.scanned += result.scanned;
@@ -123,13 +127,13 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
         stats.files++;
         batch.push(listed.file);
         if (batch.length >= BATCH) {
-          pending.push(pool.run(batch).then(settle));
+          const { result } = await pool.send(batch);
+          pending.push(result.then(settle));
           batch = [];
-          await pool.capacity();
         }
       }
     }
-    if (batch.length) pending.push(pool.run(batch).then(settle));
+    if (batch.length) pending.push((await pool.send(batch)).result.then(settle));
     await Promise.all(pending);
   } finally {
     await pool.close();

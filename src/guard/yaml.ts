@@ -23,36 +23,114 @@ type Path = (string | number)[];
  * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
  * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
  */
-export function yamlCandidates(source: string, role: YamlRole, names: readonly string[] = []): Candidate[] {
+export function yamlCandidates(
+  source: string,
+  role: YamlRole,
+  names: readonly string[] = [],
+  file = '',
+): Candidate[] {
   const quick = plainImageLines(source, role, names);
   if (quick) return quick;
-  const candidates: Candidate[] = [];
-  let documents;
+  // Parse only the subtrees around the lines that name the registry (when the registry is named:
+  // host-less Docker Hub references need the whole file): the parse costs far more than the search.
+  // (Kustomize's images: entries are read by their path from the root.)
+  const partial = names.length > 0 && role !== 'workflow' && role !== 'action' && !kustomization(file);
+  const globalRegistry = partial && role === 'helm-values' ? helmGlobalRegistry(source, names) : undefined;
+  // Every image of the chart without a registry of its own inherits the global one: the blocks of
+  // their `repository:` lines are read too.
+  const inherited =
+    globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
+  const regions = partial ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined) : [];
+  if (regions.length > 0) {
+    const found: Candidate[] = [];
+    for (const region of regions) {
+      const kind = regionKind(source, region.start, role);
+      const part =
+        simpleRegion(source, region, kind, globalRegistry) ??
+        parsedCandidates(source, role, file, region, { kind, globalRegistry });
+      // A fragment the parser cannot read alone (an alias, a flow collection cut in two): read it all.
+      if (!part) return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
+      found.push(...part);
+    }
+    return found;
+  }
+  return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
+}
+
+/** Kustomize's file, whose `images:` entries are read by their own rule. */
+const kustomization = (file: string) => /(^|\/)kustomization\.ya?ml$/i.test(file);
+
+/** A byte range of a YAML file that parses alone (a whole file, or a subtree). */
+interface Region {
+  start: number;
+  end: number;
+}
+
+/** Documents of `source[region]` (undefined when a document of a part has syntax errors). */
+function parseRegion(source: string, region: Region, whole: boolean) {
   // Broken YAML (a Helm template, a fragment) makes the parser build many errors; their stack
   // traces are never read and cost more than the parse itself.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    documents = parseAllDocuments(source, { keepSourceTokens: false, uniqueKeys: false });
+    const documents = parseAllDocuments(source.slice(region.start, region.end), {
+      keepSourceTokens: false,
+      uniqueKeys: false,
+    });
+    if (!Array.isArray(documents)) return whole ? [] : undefined;
+    if (!whole && documents.some((document) => document.errors.length > 0)) return undefined;
+    return documents;
   } catch {
-    return [];
+    return whole ? [] : undefined;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  if (!Array.isArray(documents)) return [];
+}
+
+/**
+ * Candidates from parsing `region` of the file; `given` fixes what a subtree cannot tell: the kind
+ * of its document and the chart's global registry. Undefined when a subtree does not parse alone.
+ */
+function parsedCandidates(
+  source: string,
+  role: YamlRole,
+  file: string,
+  region: Region,
+  given?: { kind: FindingKind; globalRegistry: MappedText | undefined },
+): Candidate[] | undefined {
+  const whole = given === undefined;
+  const documents = parseRegion(source, region, whole);
+  if (!documents) return undefined;
+  const base = region.start;
+  const candidates: Candidate[] = [];
   for (const document of documents) {
     if (document.errors.length > 0 || !document.contents) continue;
     const contents = document.contents as Node;
     const isKubernetes =
       isMap(contents) && contents.has('apiVersion') && contents.has('kind') && role === 'yaml';
-    const imageKind: FindingKind =
-      role === 'compose'
+    const imageKind: FindingKind = given
+      ? given.kind
+      : role === 'compose'
         ? 'compose-image'
         : role === 'helm-values'
           ? 'helm-image'
           : isKubernetes
             ? 'kubernetes-image'
             : 'yaml-image';
+    // Helm: a registry named once for every image of the chart.
+    const globalRegistry = given
+      ? given.globalRegistry
+      : role === 'helm-values' && isMap(contents)
+        ? (['global.imageRegistry', 'global.image.registry', 'image.registry'] as const)
+            .map((keys) => contents.getIn(keys.split('.'), true))
+            .map((node) =>
+              isScalar(node) && typeof node.value === 'string' && node.value !== ''
+                ? scalarText(node)
+                : undefined,
+            )
+            .find((found) => found !== undefined)
+        : undefined;
+    const isKustomization = kustomization(file);
     visit(contents, []);
 
     function visit(node: unknown, path: Path): void {
@@ -61,21 +139,40 @@ export function yamlCandidates(source: string, role: YamlRole, names: readonly s
         return;
       }
       if (!isMap(node)) return;
+      if (isKustomization && path.length === 2 && path[0] === 'images') {
+        const found = kustomizeImage(node);
+        if (found) candidates.push(found);
+        return;
+      }
       const split = splitForm(node);
+      // In the split form, `image:`/`name:` beside `registry:` is only the path, not an image of its own.
+      const pathKeys = split && node.has('registry') ? new Set(['image', 'name']) : new Set<string>();
       if (split) {
         const key = path[path.length - 1];
-        candidates.push({ ...split, kind: key === 'image' ? imageKind : 'helm-image' });
+        const kind = key === 'image' ? imageKind : 'helm-image';
+        candidates.push({
+          ...split,
+          kind,
+          ...certainty(split.value, kind !== 'yaml-image' || inPodSpec(path)),
+        });
       }
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         const child = [...path, key];
         const value = pair.value;
-        if (isScalar(value) && typeof value.value === 'string') {
+        if (isScalar(value) && typeof value.value === 'string' && !pathKeys.has(key)) {
           const kind = kindOfString(child);
           if (kind) {
             const found = scalarCandidate(value, kind);
-            if (found) candidates.push(found);
+            if (found)
+              candidates.push({
+                ...found,
+                ...certainty(
+                  found.value,
+                  (kind !== 'yaml-image' && kind !== 'kubernetes-image') || inPodSpec(child),
+                ),
+              });
           }
         }
         visit(value, child);
@@ -99,45 +196,48 @@ export function yamlCandidates(source: string, role: YamlRole, names: readonly s
 
     function scalarCandidate(scalar: Scalar, kind: FindingKind): Candidate | undefined {
       const mapped = scalarText(scalar);
-      if (!mapped) return undefined;
-      if (kind === 'workflow-uses' && !mapped.text.startsWith('docker://')) return undefined;
-      const expanded = expand(mapped);
-      return {
-        kind,
-        at: mapped.offsets[0] ?? scalar.range?.[0] ?? 0,
-        written: mapped.text,
-        value: expanded.value,
-        partial: expanded.partial,
-      };
+      return mapped && scalarCandidateOf(mapped, kind);
     }
 
-    /** Helm's split form: `{registry, repository, tag, digest}` (registry optional when repository has the host). */
+    /** Helm's split form of a map's fields. */
     function splitForm(map: YAMLMap): Omit<Candidate, 'kind'> | undefined {
+      return splitFormOf((name) => {
+        const node = map.get(name, true);
+        return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')
+          ? scalarText(node)
+          : undefined;
+      }, globalRegistry);
+    }
+
+    /** Kustomize `images:` entries: `name` replaced by `newName` (and `newTag`/`digest`). */
+    function kustomizeImage(map: YAMLMap): Candidate | undefined {
       const field = (name: string) => {
         const node = map.get(name, true);
         return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')
           ? scalarText(node)
           : undefined;
       };
-      const repository = field('repository');
-      if (!repository) return undefined;
-      const registry = field('registry');
-      const tag = field('tag');
+      const newName = field('newName');
+      const name = newName ?? field('name');
+      if (!name) return undefined;
+      const tag = field('newTag');
       const digest = field('digest');
-      if (!registry && !tag && !digest) return undefined;
       const synthetic = (text: string): MappedText => ({ text, offsets: Array(text.length).fill(-1) });
-      const parts: MappedText[] = [];
-      if (registry && registry.text !== '') parts.push(registry, synthetic('/'));
-      parts.push(repository);
+      const parts: MappedText[] = [name];
       if (tag && tag.text !== '') parts.push(synthetic(':'), tag);
       if (digest && digest.text !== '') parts.push(synthetic('@'), digest);
       const expanded = expand(concat(parts));
-      const written = registry ?? repository;
       return {
-        at: written.offsets[0] ?? 0,
+        kind: 'kustomize-image',
+        at: name.offsets[0] ?? 0,
         written: expanded.value.text,
         value: expanded.value,
         partial: expanded.partial,
+        ...certainty(expanded.value, true),
+        // `name` is what Kustomize matches in the resources: the move belongs in a newName.
+        ...(!newName && {
+          unfixable: `Kustomize matches images by name: add newName: <new registry>/… beside name: ${name.text}`,
+        }),
       };
     }
   }
@@ -149,10 +249,265 @@ export function yamlCandidates(source: string, role: YamlRole, names: readonly s
     if (!range) return undefined;
     const [start, end] = range;
     if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE')
-      return slice(source, start + 1, end - 1);
-    if (scalar.type === 'PLAIN') return slice(source, start, end);
+      return slice(source, base + start + 1, base + end - 1);
+    if (scalar.type === 'PLAIN') return slice(source, base + start, base + end);
     return undefined;
   }
+}
+
+/** Indentation of the line starting at `start` (a `- ` item counts where its dash is). */
+function indentAt(source: string, start: number): number {
+  let at = start;
+  while (source[at] === ' ') at++;
+  return at - start;
+}
+
+/** True for a line that holds nothing for the parser (blank, or a comment). */
+function isBlank(source: string, start: number, end: number): boolean {
+  return /^\s*(#.*)?\r?$/.test(source.slice(start, end));
+}
+
+/**
+ * The subtrees around every line that names the registry: from the line's parent (the nearest line
+ * above with less indentation) to the first line after it that is not more indented than the
+ * parent (a compact `- item` at the parent's indentation still belongs to it). Overlaps merge.
+ */
+export function regionsOf(source: string, names: readonly string[], alsoLines?: RegExp): Region[] {
+  const lower = source.toLowerCase();
+  const starts = new Set<number>();
+  for (const match of alsoLines ? source.matchAll(alsoLines) : []) starts.add(match.index);
+  for (const name of names)
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+      starts.add(source.lastIndexOf('\n', at) + 1);
+  const regions: Region[] = [];
+  for (const lineStart of [...starts].sort((a, b) => a - b)) {
+    if (regions.length > 0 && lineStart < regions[regions.length - 1]!.end) continue;
+    const indent = indentAt(source, lineStart);
+    let start = lineStart;
+    for (let above = lineStart; indent > 0 && above > 0;) {
+      const previous = source.lastIndexOf('\n', above - 2) + 1;
+      above = previous;
+      const end = source.indexOf('\n', previous);
+      if (isBlank(source, previous, end < 0 ? source.length : end)) continue;
+      if (/^---/.test(source.slice(previous, previous + 3))) break;
+      if (indentAt(source, previous) < indent) {
+        start = previous;
+        break;
+      }
+    }
+    const rootIndent = indentAt(source, start);
+    const rootIsKey = /:\s*(#.*)?\r?$/.test(source.slice(start, source.indexOf('\n', start) >>> 0));
+    let end = source.indexOf('\n', lineStart);
+    end = end < 0 ? source.length : end + 1;
+    while (end < source.length) {
+      const lineEnd = source.indexOf('\n', end);
+      const next = lineEnd < 0 ? source.length : lineEnd + 1;
+      if (!isBlank(source, end, lineEnd < 0 ? source.length : lineEnd)) {
+        const lineIndent = indentAt(source, end);
+        const compactItem = rootIsKey && lineIndent === rootIndent && source[end + lineIndent] === '-';
+        if (lineIndent <= rootIndent && !compactItem) break;
+      }
+      end = next;
+    }
+    const last = regions[regions.length - 1];
+    if (last && start < last.end) last.end = Math.max(last.end, end);
+    else regions.push({ start, end });
+  }
+  return regions;
+}
+
+/** The kind of an `image:` in the document around `at` (what the whole parse reads from the root). */
+function regionKind(source: string, at: number, role: YamlRole): FindingKind {
+  if (role === 'compose') return 'compose-image';
+  if (role === 'helm-values') return 'helm-image';
+  const separator = /^---/gm;
+  let start = 0;
+  let end = source.length;
+  for (const match of source.matchAll(separator)) {
+    if (match.index <= at) start = match.index;
+    else {
+      end = match.index;
+      break;
+    }
+  }
+  const document = source.slice(start, end);
+  return /^apiVersion:/m.test(document) && /^kind:/m.test(document) ? 'kubernetes-image' : 'yaml-image';
+}
+
+/** Helm's registry for every image of the chart: `global.imageRegistry`, `global.image.registry` or `image.registry`. */
+function helmGlobalRegistry(source: string, names: readonly string[]): MappedText | undefined {
+  for (const [top, ...keys] of [
+    ['global', 'imageRegistry'],
+    ['global', 'image', 'registry'],
+    ['image', 'registry'],
+  ] as const) {
+    const match = new RegExp(`^${top}:[ \\t]*\\r?$`, 'm').exec(source);
+    if (!match) continue;
+    const region = { start: match.index, end: match.index + match[0].length };
+    while (region.end < source.length) {
+      const lineEnd = source.indexOf('\n', region.end + 1);
+      const next = lineEnd < 0 ? source.length : lineEnd;
+      const line = source.slice(region.end + 1, next);
+      if (!/^(\s|#|$)/.test(line)) break;
+      region.end = next;
+    }
+    // A global registry other than the old one changes no finding: not worth a parse.
+    const text = source.slice(region.start, region.end).toLowerCase();
+    if (!names.some((name) => text.includes(name))) continue;
+    const documents = parseRegion(source, region, false);
+    const contents = documents?.[0]?.contents;
+    if (!isMap(contents)) continue;
+    const node = contents.getIn([top, ...keys], true);
+    if (!isScalar(node) || typeof node.value !== 'string' || node.value === '' || !node.range) continue;
+    const [start, end] = node.range;
+    if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+      return slice(source, region.start + start + 1, region.start + end - 1);
+    if (node.type === 'PLAIN') return slice(source, region.start + start, region.start + end);
+  }
+  return undefined;
+}
+
+/** A string scalar under an image key as a candidate (`uses:` only with `docker://`). */
+function scalarCandidateOf(mapped: MappedText, kind: FindingKind): Candidate | undefined {
+  if (kind === 'workflow-uses' && !mapped.text.startsWith('docker://')) return undefined;
+  const expanded = expand(mapped);
+  return {
+    kind,
+    at: mapped.offsets[0] ?? 0,
+    written: mapped.text,
+    value: expanded.value,
+    partial: expanded.partial,
+  };
+}
+
+const synthetic = (text: string): MappedText => ({ text, offsets: Array<number>(text.length).fill(-1) });
+
+/**
+ * Helm's split form from a map's scalar fields: `{registry, repository, tag, digest}` (registry
+ * optional when repository has the host, or inherited from the chart's global registry), the path
+ * also spelt `image:`/`name:` beside a `registry:`.
+ */
+function splitFormOf(
+  field: (name: string) => MappedText | undefined,
+  globalRegistry: MappedText | undefined,
+): Omit<Candidate, 'kind'> | undefined {
+  const ownRegistry = field('registry');
+  const repository = field('repository') ?? (ownRegistry ? (field('image') ?? field('name')) : undefined);
+  if (!repository) return undefined;
+  const hostInPath = /^[^/]*[.:][^/]*\//.test(repository.text);
+  const registry = ownRegistry ?? (hostInPath ? undefined : globalRegistry);
+  const tag = field('tag');
+  const digest = field('digest');
+  if (!registry && !tag && !digest) return undefined;
+  const parts: MappedText[] = [];
+  if (registry && registry.text !== '') parts.push(registry, synthetic('/'));
+  parts.push(repository);
+  if (tag && tag.text !== '') parts.push(synthetic(':'), tag);
+  if (digest && digest.text !== '') parts.push(synthetic('@'), digest);
+  const expanded = expand(concat(parts));
+  // With the global registry, the place reported is where that registry is named.
+  const written = registry ?? repository;
+  return {
+    at: written.offsets[0] ?? 0,
+    written: expanded.value.text,
+    value: expanded.value,
+    partial: expanded.partial,
+  };
+}
+
+const SIMPLE_PARENT = /^( *)([A-Za-z0-9_.-]+):[ \t]*(?:#.*)?\r?$/;
+const SIMPLE_CHILD =
+  /^( *)([A-Za-z0-9_.-]+):[ \t]+(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s'"#{}[\]&*!|>%@`,?:-][^\s#]*))[ \t]*(?:#.*)?\r?$/;
+const NOT_A_STRING =
+  /^(true|false|null|~|True|False|TRUE|FALSE|Null|NULL|[-+]?(\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN)$/;
+const NUMBER = /^[-+]?(\d[\d_]*(\.\d*)?([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
+
+/**
+ * The cheap reading of a region that is one map of scalars under a key (`image:` then
+ * `registry: …`, `repository: …`, `tag: …` lines), the commonest shape in Helm values: the same
+ * candidates the parser would give, without it. Undefined for any other shape.
+ */
+function simpleRegion(
+  source: string,
+  region: Region,
+  imageKind: FindingKind,
+  globalRegistry: MappedText | undefined,
+): Candidate[] | undefined {
+  const fields = new Map<string, MappedText>();
+  const strings: [string, MappedText][] = [];
+  let parentKey: string | undefined;
+  let parentIndent = -1;
+  let childIndent = -1;
+  for (let start = region.start; start < region.end;) {
+    const newline = source.indexOf('\n', start);
+    const end = newline < 0 || newline >= region.end ? region.end : newline;
+    const line = source.slice(start, end);
+    const next = end + 1;
+    if (/^\s*(#.*)?\r?$/.test(line)) {
+      start = next;
+      continue;
+    }
+    if (parentKey === undefined) {
+      const parent = SIMPLE_PARENT.exec(line);
+      if (!parent) return undefined;
+      parentKey = parent[2]!;
+      parentIndent = parent[1]!.length;
+      start = next;
+      continue;
+    }
+    const child = SIMPLE_CHILD.exec(line);
+    if (!child) return undefined;
+    const indent = child[1]!.length;
+    if (childIndent < 0) childIndent = indent;
+    if (indent !== childIndent || indent <= parentIndent) return undefined;
+    const key = child[2]!;
+    const quoted = child[3] ?? child[4];
+    const text = quoted ?? child[5]!;
+    const valueStart = start + line.indexOf(text, indent + key.length + 1);
+    const mapped = slice(source, valueStart, valueStart + text.length);
+    const isString = quoted !== undefined || (!NOT_A_STRING.test(text) && !NUMBER.test(text));
+    const isNumber = quoted === undefined && NUMBER.test(text);
+    if (!fields.has(key) && (isString || isNumber)) fields.set(key, mapped);
+    if (isString) strings.push([key, mapped]);
+    start = next;
+  }
+  if (parentKey === undefined || childIndent < 0) return undefined;
+  const candidates: Candidate[] = [];
+  const split = splitFormOf((name) => fields.get(name), globalRegistry);
+  if (split) {
+    const kind = parentKey === 'image' ? imageKind : 'helm-image';
+    candidates.push({ ...split, kind, ...certainty(split.value, kind !== 'yaml-image') });
+  }
+  const pathKeys = split && fields.has('registry') ? new Set(['image', 'name']) : new Set<string>();
+  for (const [key, mapped] of strings) {
+    if (pathKeys.has(key)) continue;
+    const kind = key === 'image' ? imageKind : key === 'uses' ? 'workflow-uses' : undefined;
+    const found = kind && scalarCandidateOf(mapped, kind);
+    if (found)
+      candidates.push({
+        ...found,
+        ...certainty(found.value, kind !== 'yaml-image' && kind !== 'kubernetes-image'),
+      });
+  }
+  return candidates;
+}
+
+/**
+ * `certain` for a value without a registry host in a place that certainly holds an image (only
+ * host-less values need it: they mean Docker Hub there, and nothing elsewhere).
+ */
+function certainty(value: MappedText, certain: boolean): { certain?: true } {
+  const text = value.text.replace(/^docker:\/\//i, '');
+  const first = text.split('/')[0]!;
+  const hasHost = text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
+  return certain && !hasHost ? { certain: true } : {};
+}
+
+/** Kubernetes pod specs: where an `image:` is certainly a container image. */
+function inPodSpec(path: Path): boolean {
+  return path.some(
+    (key) => key === 'containers' || key === 'initContainers' || key === 'ephemeralContainers',
+  );
 }
 
 const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(?:#.*)?\r?$/;
@@ -166,8 +521,9 @@ const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(
 function plainImageLines(source: string, role: YamlRole, names: readonly string[]): Candidate[] | undefined {
   if (names.length === 0 || role === 'workflow' || role === 'action') return undefined;
   const lineStarts = new Set<number>();
+  const lower = source.toLowerCase();
   for (const name of names) {
-    for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + name.length))
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
       lineStarts.add(source.lastIndexOf('\n', at) + 1);
   }
   const kubernetes = role === 'yaml' && /^apiVersion:/m.test(source) && /^kind:/m.test(source);

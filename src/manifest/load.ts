@@ -4,6 +4,8 @@ import { ConfigError, UsageError } from '../shared/errors.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import type { Manifest } from './model.js';
 import { parseManifest } from './parse.js';
+import { centralManifestTokenHint, connectGitHub, MANIFEST_TOKEN_VARIABLES } from '../github/connect.js';
+import { httpStatus } from '../github/http-status.js';
 
 /** The largest manifest read from a file: far above any real one (20,000 repositories is ~2 MB). */
 export const MANIFEST_FILE_LIMIT = 10 * 2 ** 20;
@@ -155,9 +157,10 @@ async function fetchCentral(
   secrets: SecretRegistry,
 ): Promise<string> {
   const shown = `${central.owner}/${central.repo}:${central.path}${central.ref ? `@${central.ref}` : ''}`;
-  // Loaded here, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
-  const { createOctokit, httpStatus } = await import('../github/octokit.js');
-  const octokit = createOctokit(env, secrets, `reading the central manifest ${shown}`);
+  // Loaded on demand, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
+  const octokit = await connectGitHub(env, secrets, `reading the central manifest ${shown}`, {
+    tokenVariables: MANIFEST_TOKEN_VARIABLES,
+  });
   let exceeded = false;
   const tooLarge = () =>
     new ConfigError([
@@ -191,6 +194,8 @@ async function fetchCentral(
     let reason: string;
     if (status === 404 && /ref|commit|branch/i.test(detail))
       reason = `the ref "${central.ref}" does not exist (${detail})`;
+    else if ((status === 404 || status === 403) && centralManifestTokenHint(env, central.owner, central.repo))
+      reason = centralManifestTokenHint(env, central.owner, central.repo)!;
     else if (status === 404)
       reason = `not found (no such repository, path or ref, or the token cannot read ${central.owner}/${central.repo})`;
     else if (status === 401) reason = 'the token was refused (401): check GITHUB_TOKEN';

@@ -243,14 +243,16 @@ function crossFieldProblems(input: ManifestInput, at: At): ConfigProblem[] {
     for (const [name, path] of names) {
       const key = normalizeHost(name);
       const earlier = hostsSeen.get(key);
-      if (earlier)
+      // Docker Hub's names (index.docker.io, registry-1.docker.io …) are one registry: listing them as
+      // aliases of docker.io is fine; naming the same registry on both sides is not.
+      if (earlier && earlier[1] !== role)
         problems.push(
           at(
             path,
             `host "${name}" is already named at ${formatKeyPath(earlier)}: the old and new registries must differ`,
           ),
         );
-      else hostsSeen.set(key, path);
+      else if (!earlier) hostsSeen.set(key, path);
     }
   }
 

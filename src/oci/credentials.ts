@@ -1,11 +1,21 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, UsageError } from '../shared/errors.js';
-import type { RegistrySpec } from '../manifest/model.js';
+import { ConfigError, OperationalError, UsageError } from '../shared/errors.js';
+import { runProgram } from '../shared/process.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import { normalizeHost } from './reference.js';
+
+/**
+ * Where a registry's credentials come from: environment variable names (the manifest's
+ * `credentials:`), else the Docker config for the host and its aliases. The manifest's
+ * RegistrySpec fits this shape; the OCI client knows nothing else of the manifest.
+ */
+export interface CredentialSource {
+  host: string;
+  aliases?: readonly string[];
+  credentials?: { usernameEnv?: string | undefined; passwordEnv?: string | undefined } | undefined;
+}
 
 /** What we send a registry: a user and password (Basic, or to a token service), or an identity token. */
 export type Credentials =
@@ -45,42 +55,45 @@ function authKeyHost(key: string): string {
   return normalizeHost(key.replace(/^[a-z]+:\/\//i, '').split('/')[0]!);
 }
 
-function runHelper(
+/** How long a credential helper may take (they may ask a keychain or a cloud API). */
+const HELPER_TIMEOUT_MS = 30_000;
+
+/** Asks `docker-credential-<helper> get` for a host's credentials; undefined when it has none. */
+async function runHelper(
   helper: string,
   host: string,
   env: NodeJS.ProcessEnv,
 ): Promise<{ Username?: string; Secret?: string } | undefined> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      `docker-credential-${helper}`,
-      ['get'],
-      { env, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        if (error) {
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-            reject(
-              new UsageError(
-                `the Docker config names credential helper "${helper}", but docker-credential-${helper} is not installed`,
-              ),
-            );
-          } else if (/not found|no credentials/i.test(`${stdout}${stderr}`)) resolve(undefined);
-          else
-            reject(
-              new Error(
-                `docker-credential-${helper} get failed for ${host}: ${stderr.trim() || error.message}`,
-              ),
-            );
-          return;
-        }
-        try {
-          resolve(JSON.parse(stdout) as { Username?: string; Secret?: string });
-        } catch {
-          reject(new Error(`docker-credential-${helper} get returned something that is not JSON`));
-        }
-      },
+  const program = `docker-credential-${helper}`;
+  let result;
+  try {
+    result = await runProgram(program, ['get'], {
+      cwd: os.tmpdir(),
+      env,
+      input: host,
+      timeoutMs: HELPER_TIMEOUT_MS,
+      stderrLimit: 4096,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new UsageError(
+        `the Docker config names credential helper "${helper}", but ${program} is not installed`,
+      );
+    throw error;
+  }
+  const stdout = result.stdout.toString('utf8');
+  if (result.code !== 0 || result.timedOut) {
+    if (/not found|no credentials/i.test(`${stdout}${result.stderr}`)) return undefined;
+    throw new OperationalError(
+      result.timedOut ? 'timeout' : 'failed',
+      `${program} get failed for ${host}: ${result.timedOut ? `no answer in ${HELPER_TIMEOUT_MS / 1000} s` : result.stderr.trim() || `exit code ${result.code}`}`,
     );
-    child.stdin?.end(host);
-  });
+  }
+  try {
+    return JSON.parse(stdout) as { Username?: string; Secret?: string };
+  } catch {
+    throw new OperationalError('failed', `${program} get returned something that is not JSON`);
+  }
 }
 
 /**
@@ -89,7 +102,7 @@ function runHelper(
  * is returned. Undefined means anonymous.
  */
 export async function resolveCredentials(
-  registry: RegistrySpec,
+  registry: CredentialSource,
   env: NodeJS.ProcessEnv,
   secrets: SecretRegistry,
 ): Promise<Credentials | undefined> {
@@ -118,7 +131,7 @@ export async function resolveCredentials(
   }
   const config = await readDockerConfig(env);
   if (!config) return undefined;
-  const hosts = [registry.host, ...registry.aliases];
+  const hosts = [registry.host, ...(registry.aliases ?? [])];
   for (const host of hosts) {
     const helper = config.credHelpers?.[host] ?? config.credsStore;
     if (helper) {

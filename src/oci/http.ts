@@ -1,92 +1,118 @@
-export { Limiter } from '../shared/limiter.js';
 /**
- * The transport pieces of the registry client that know nothing about registries: a per-host
- * concurrency limiter, the retry policy (exponential backoff with jitter, Retry-After in both its
- * forms), and the error type every failed request becomes.
+ * One HTTP exchange on node:http/https, nothing more: streams both ways with backpressure (a
+ * download piped into an upload holds a few socket buffers, whatever the blob's size), keep-alive
+ * agents, an idle timeout. Retries, auth and redirects are the transport's (transport.ts).
+ * Node's https honours NODE_EXTRA_CA_CERTS for its default CAs.
  */
+import http from 'node:http';
+import https from 'node:https';
+import { Readable } from 'node:stream';
+import { RegistryError } from './errors.js';
 
-/** A failed registry request: the status (0 for a dropped connection), the registry's error code and the URL. */
-export class RegistryError extends Error {
-  override name = 'RegistryError';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly code?: string,
-    readonly url?: string,
-  ) {
-    super(message);
+/** No byte either way for this long ends a request (default of {@link HttpRequestInit.timeoutMs}). */
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+
+/** A response whose body has not been read yet; read, drain or destroy it. */
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  body: http.IncomingMessage;
+}
+
+export interface HttpRequestInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: Buffer | Readable;
+  agents: { http: http.Agent; https: https.Agent };
+  /** Idle timeout in milliseconds: no byte sent or received for this long ends the request (default 30 s). */
+  timeoutMs?: number;
+  /** Aborts the request (and its streamed answer) when it fires: the run's deadline. */
+  signal?: AbortSignal;
+}
+
+/** Keep-alive agents for one client. */
+export function keepAliveAgents(): { http: http.Agent; https: https.Agent } {
+  return { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+}
+
+/** Sends a request; resolves with the answer as soon as its headers arrive. */
+export function httpRequest(url: string, init: HttpRequestInit): Promise<HttpAnswer> {
+  const target = new URL(url);
+  const secure = target.protocol === 'https:';
+  return new Promise((resolve, reject) => {
+    const request = (secure ? https : http).request(target, {
+      method: init.method,
+      headers: init.headers,
+      agent: secure ? init.agents.https : init.agents.http,
+      timeout: init.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+      ...(init.signal && { signal: init.signal }),
+    });
+    let answer: http.IncomingMessage | undefined;
+    request.on('response', (response) => {
+      answer = response;
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+        else if (value !== undefined) headers.set(name, value);
+      }
+      // A broken body surfaces on the stream's consumer; keep it from becoming an unhandled error.
+      response.on('error', () => undefined);
+      resolve({ status: response.statusCode ?? 0, headers, body: response });
+    });
+    // The socket's idle timer runs while the answer streams too, so a body that stalls ends here.
+    request.on('timeout', () => {
+      const seconds = Math.round((init.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS) / 1000);
+      const stalled = Object.assign(new Error(`no data for ${seconds} s`), { code: 'IDLE_TIMEOUT' });
+      // The answer's reader sees why it ended, not a bare "aborted".
+      answer?.destroy(stalled);
+      request.destroy(stalled);
+    });
+    request.on('error', (error) => {
+      if (init.body instanceof Readable) init.body.destroy();
+      reject(error);
+    });
+    if (init.body instanceof Readable) {
+      init.body.on('error', (error) => request.destroy(error));
+      init.body.pipe(request);
+    } else request.end(init.body);
+  });
+}
+
+/** Reads and discards the body, so the connection can be reused. */
+export function drain(answer: HttpAnswer): Promise<void> {
+  const body = answer.body;
+  // `complete` only says the bytes arrived; the socket is freed once the stream has been read.
+  if (body.readableEnded || body.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    body.once('end', () => resolve());
+    body.once('close', () => resolve());
+    body.once('error', () => resolve());
+    body.resume();
+  });
+}
+
+/** The whole body, refusing more than `maxBytes`. */
+export async function readAll(answer: HttpAnswer, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of answer.body) {
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) {
+      answer.body.destroy();
+      throw new RegistryError('invalid-response', `answer larger than ${maxBytes} bytes`, {
+        status: answer.status,
+      });
+    }
+    chunks.push(chunk as Buffer);
   }
+  return Buffer.concat(chunks);
+}
 
-  /** True for answers worth another try: 408, 429, 5xx and dropped connections. */
-  get retryable(): boolean {
-    return isRetryableStatus(this.status);
+/** The body as text ('' when it cannot be read). */
+export async function readText(answer: HttpAnswer, maxBytes = 1024 * 1024): Promise<string> {
+  try {
+    return (await readAll(answer, maxBytes)).toString('utf8');
+  } catch {
+    return '';
   }
-}
-
-/** Statuses a request is retried on. Status 0 stands for a connection that failed or dropped. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 0 || status === 408 || status === 429 || (status >= 500 && status <= 599);
-}
-
-/** How retries behave; the defaults suit CI against a busy registry. */
-export interface RetryPolicy {
-  /** Attempts after the first. */
-  retries: number;
-  /** First backoff step in milliseconds; it doubles on each attempt. */
-  baseMs: number;
-  /** No single wait is longer than this, Retry-After included. */
-  maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = { retries: 6, baseMs: 200, maxDelayMs: 30_000 };
-
-/**
- * Milliseconds a `Retry-After` header asks for: delta-seconds or an HTTP-date. Undefined when
- * absent or unreadable.
- */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
-}
-
-/**
- * The wait before attempt `attempt + 1`: what Retry-After asks for when given, else exponential
- * backoff with jitter (between half and all of `base·2^attempt`), both capped by `maxDelayMs`.
- */
-export function retryDelay(
-  attempt: number,
-  policy: RetryPolicy,
-  retryAfter?: string | null,
-  random: () => number = Math.random,
-): number {
-  const asked = parseRetryAfter(retryAfter);
-  if (asked !== undefined) return Math.min(asked, policy.maxDelayMs);
-  const step = Math.min(policy.maxDelayMs, policy.baseMs * 2 ** attempt);
-  return Math.round(step / 2 + random() * (step / 2));
-}
-
-/** Resolves after `ms` milliseconds. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** The error code of a dropped or refused connection (ECONNRESET, ECONNREFUSED…), else its message. */
-export function networkErrorCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return (error as NodeJS.ErrnoException)?.code ?? cause?.code ?? cause?.message ?? (error as Error)?.message;
-}
-
-/**
- * True for connection failures that another attempt cannot fix: certificate problems (unknown CA,
- * wrong name, expired) and names that do not resolve.
- */
-export function isPermanentNetworkError(code: string | undefined): boolean {
-  return (
-    code !== undefined &&
-    (/CERT|SELF_SIGNED|ERR_TLS|UNABLE_TO_VERIFY|HOSTNAME/.test(code) || code === 'ENOTFOUND')
-  );
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { OperationalError } from '../shared/errors.js';
 
 /** Manifest media types the client accepts and copies. */
 export const MEDIA_TYPES = {
@@ -42,18 +43,31 @@ export interface ParsedManifest {
 
 /** `sha256:<hex>` of some bytes: digests always come from the raw bytes, never re-serialised JSON. */
 export function sha256Digest(bytes: Buffer | Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  return digestOf(bytes, 'sha256');
 }
 
-/** True for media types whose children are manifests. */
-export function isIndexMediaType(mediaType: string): boolean {
-  return mediaType === MEDIA_TYPES.ociIndex || mediaType === MEDIA_TYPES.dockerManifestList;
+/** The digest algorithms cutover verifies (see isValidDigest). */
+export type DigestAlgorithm = 'sha256' | 'sha512';
+
+/** `<algorithm>:<hex>` of some bytes. */
+export function digestOf(bytes: Buffer | Uint8Array, algorithm: DigestAlgorithm): string {
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
+}
+
+/** The algorithm of a valid digest (`sha256:…` → sha256). */
+export function algorithmOf(digest: string): DigestAlgorithm {
+  return digest.startsWith('sha512:') ? 'sha512' : 'sha256';
+}
+
+/** True when `bytes` hash to `digest` with the digest's own algorithm. */
+export function matchesDigest(bytes: Buffer | Uint8Array, digest: string): boolean {
+  return digestOf(bytes, algorithmOf(digest)) === digest;
 }
 
 /**
  * Reads a manifest's structure. The media type comes from the document when it names one,
  * else from the registry's Content-Type (OCI allows either).
- * @throws Error for bytes that are not a schema-2 manifest or index
+ * @throws OperationalError (`invalid-response`) for bytes that are not a schema-2 manifest or index
  */
 export function parseManifest(bytes: Buffer, contentType?: string): ParsedManifest {
   let document: {
@@ -67,10 +81,13 @@ export function parseManifest(bytes: Buffer, contentType?: string): ParsedManife
   try {
     document = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new Error(`the manifest is not JSON: ${(error as Error).message}`, { cause: error });
+    throw new OperationalError('invalid-response', `the manifest is not JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (document.schemaVersion !== 2) {
-    throw new Error(
+    throw new OperationalError(
+      'invalid-response',
       `unsupported manifest schemaVersion ${String(document.schemaVersion)} (Docker schema 1 is not copied; convert the image first)`,
     );
   }

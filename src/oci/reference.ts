@@ -14,8 +14,8 @@ const hostPattern = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
 const repositoryPathRe = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
 const hostRe = new RegExp(`^${hostPattern}$`);
 const tagRe = /^[\w][\w.-]{0,127}$/;
-const digestRe = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const sha256Re = /^sha256:[a-f0-9]{64}$/;
+/** The digest algorithms cutover can verify, and the length of their hex encoding. */
+const digestRe = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 
 /** The registry Docker assumes when a reference names none. */
 export const DOCKER_HUB = 'docker.io';
@@ -58,10 +58,12 @@ export function isValidTag(tag: string): boolean {
   return tagRe.test(tag);
 }
 
-/** True for `algorithm:hex`; sha256 digests must be 64 lower-case hex characters. */
+/**
+ * True for `algorithm:hex` with an algorithm cutover verifies: `sha256:` and 64, or `sha512:` and
+ * 128, lower-case hex characters (the OCI image spec's registered algorithms).
+ */
 export function isValidDigest(digest: string): boolean {
-  if (!digestRe.test(digest)) return false;
-  return !digest.startsWith('sha256:') || sha256Re.test(digest);
+  return digestRe.test(digest);
 }
 
 /** Lower-cases a registry host and folds Docker Hub's historical names onto `docker.io`. */

@@ -1,101 +1,453 @@
-/**
- * One HTTP exchange on node:http/https: streams both ways with backpressure (a download piped into
- * an upload holds a few socket buffers, whatever the blob's size), keep-alive agents, a socket
- * timeout. Node's https honours NODE_EXTRA_CA_CERTS for its default CAs.
- */
-import http from 'node:http';
-import https from 'node:https';
 import { Readable } from 'node:stream';
+import { Limiter } from '../shared/limiter.js';
+import { retry, type RetryPolicy, type RetryVerdict } from '../shared/retry.js';
+import { SecretRegistry } from '../shared/secrets.js';
+import { parseChallenge } from './auth/challenge.js';
+import type { AuthContext, Authorizer } from './auth/authorizer.js';
+import { NegotiatedAuthorizer } from './auth/negotiate.js';
+import type { Credentials } from './credentials.js';
+import {
+  RegistryError,
+  isPermanentNetworkError,
+  isRetryableStatus,
+  isTimeoutCode,
+  kindOfStatus,
+  networkErrorCode,
+} from './errors.js';
+import { HostHealth, type HealthPolicy } from './health.js';
+import {
+  DEFAULT_IDLE_TIMEOUT_MS,
+  drain,
+  httpRequest,
+  keepAliveAgents,
+  readText,
+  type HttpAnswer,
+} from './http.js';
+import { parseRetryAfter } from '../shared/retry.js';
 
-/** A response whose body has not been read yet; read, drain or destroy it. */
-export interface HttpAnswer {
-  status: number;
-  headers: Headers;
-  body: http.IncomingMessage;
+/**
+ * The registry transport: every request to a registry goes through {@link Transport.send} (or,
+ * for a multi-request operation such as an upload, {@link Transport.retrying} around
+ * {@link Transport.sendOnce}). This is the ONE place where requests are retried (with a per-host
+ * retry budget, `Retry-After` honoured up to the policy's cap); it also holds the read-only guard,
+ * the per-host concurrency slot (released while a retry waits), the host's circuit breaker
+ * (health.ts), the run's deadline, the authorizer (the 401 challenge), and redirects
+ * (Authorization only ever sent to the registry's own origin, never from https down to http).
+ */
+
+/** Tuning and safety switches of one registry's transport. */
+export interface TransportOptions {
+  /** Requests in flight to this host at once (default 8). */
+  concurrency?: number;
+  /** Retry policy for 408/429/5xx, time-outs and dropped connections. */
+  retry?: Partial<RetryPolicy>;
+  /** Refuse every request that could change the registry (the old registry is never written to). */
+  readOnly?: boolean;
+  /** Told about every retry, for the log. */
+  onRetry?: (event: RetryEvent) => void;
+  /** The run's secret registry: credentials and tokens are added to it before use. */
+  secrets?: SecretRegistry;
+  /** No byte either way for this long ends a request (default 30 s). */
+  idleTimeoutMs?: number;
+  /** Circuit breaker, rate-limit and retry-budget limits (defaults in health.ts). */
+  health?: Partial<HealthPolicy>;
+  /**
+   * The run's deadline: when it fires, requests in flight are aborted and later ones fail at
+   * once as `timeout`; its `reason` (an Error) says which deadline.
+   */
+  signal?: AbortSignal;
 }
 
-export interface HttpRequestInit {
+/** One retried request, for logs. */
+export interface RetryEvent {
+  host: string;
   method: string;
-  headers: Record<string, string>;
-  body?: Buffer | Readable;
-  agents: { http: http.Agent; https: https.Agent };
-  /** Idle socket timeout in milliseconds (default 120 s). */
-  timeoutMs?: number;
+  path: string;
+  /** The HTTP status that was retried, 0 when there was no answer. */
+  status: number;
+  reason: string;
+  attempt: number;
+  delayMs: number;
 }
 
-/** Keep-alive agents for one client. */
-export function keepAliveAgents(): { http: http.Agent; https: https.Agent } {
-  return { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+/** Where a transport connects and who it says it is. */
+export interface TransportInit {
+  /** `host[:port]`, lower-case. */
+  host: string;
+  /** Plain HTTP (loopback or `insecure: true`). */
+  insecure: boolean;
+  credentials?: Credentials | undefined;
+  options?: TransportOptions;
 }
 
-/** Sends a request; resolves with the answer as soon as its headers arrive. */
-export function httpRequest(url: string, init: HttpRequestInit): Promise<HttpAnswer> {
-  const target = new URL(url);
-  const secure = target.protocol === 'https:';
-  return new Promise((resolve, reject) => {
-    const request = (secure ? https : http).request(target, {
-      method: init.method,
-      headers: init.headers,
-      agent: secure ? init.agents.https : init.agents.http,
-      timeout: init.timeoutMs ?? 120_000,
-    });
-    request.on('response', (response) => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(response.headers)) {
-        if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-        else if (value !== undefined) headers.set(name, value);
-      }
-      // A broken body surfaces on the stream's consumer; keep it from becoming an unhandled error.
-      response.on('error', () => undefined);
-      resolve({ status: response.statusCode ?? 0, headers, body: response });
-    });
-    request.on('timeout', () =>
-      request.destroy(Object.assign(new Error('socket timeout'), { code: 'ETIMEDOUT' })),
-    );
-    request.on('error', (error) => {
-      if (init.body instanceof Readable) init.body.destroy();
-      reject(error);
-    });
-    if (init.body instanceof Readable) {
-      init.body.on('error', (error) => request.destroy(error));
-      init.body.pipe(request);
-    } else request.end(init.body);
-  });
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * A request body: bytes, or a factory called for each attempt (and each redirect or auth
+ * answer), so a streamed body is opened anew every time it has to be sent again.
+ */
+export type RequestBody = Buffer | (() => Promise<Readable>);
+
+/** One request to the registry. */
+export interface RegistryRequest {
+  method: Method;
+  /** A path under the registry (`/v2/…`) or an absolute URL (upload locations, pagination). */
+  url: string;
+  scopes: string[];
+  /** What the request is for, in error messages (`GET team/api:1.0`). */
+  what: string;
+  headers?: Record<string, string>;
+  body?: RequestBody;
+  /** Keep the concurrency slot until the caller releases it (streamed downloads). */
+  holdSlot?: boolean;
 }
 
-/** Reads and discards the body, so the connection can be reused. */
-export function drain(answer: HttpAnswer): Promise<void> {
-  const body = answer.body;
-  // `complete` only says the bytes arrived; the socket is freed once the stream has been read.
-  if (body.readableEnded || body.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    body.once('end', () => resolve());
-    body.once('close', () => resolve());
-    body.once('error', () => resolve());
-    body.resume();
-  });
+/** An answer that is not a retryable failure; its body is the caller's to read or drain. */
+export interface RegistryAnswer {
+  response: HttpAnswer;
+  /** The URL that answered (after redirects). */
+  url: string;
+  /** Gives the slot back (only needed with `holdSlot`; extra calls are ignored). */
+  release: () => void;
 }
 
-/** The whole body, refusing more than `maxBytes`. */
-export async function readAll(answer: HttpAnswer, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of answer.body) {
-    total += (chunk as Buffer).length;
-    if (total > maxBytes) {
-      answer.body.destroy();
-      throw new Error(`answer larger than ${maxBytes} bytes`);
-    }
-    chunks.push(chunk as Buffer);
+const MAX_REDIRECTS = 5;
+/** 401 answers followed by a new attempt within one request (a new token, a widened scope). */
+const MAX_AUTH_ANSWERS = 2;
+const USER_AGENT = 'cutover (registry client)';
+/** How much longer than the idle timeout a request sending a streamed body waits (see exchange). */
+const STREAMED_BODY_GRACE_MS = 5_000;
+
+/** The origin of a URL with its port always written (`https://h:443`), so https and http never look alike. */
+export function originOf(url: URL): string {
+  const port = url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '');
+  return `${url.protocol}//${url.hostname.toLowerCase()}:${port}`;
+}
+
+/** `host/path` of a URL, for messages (no query: upload locations carry state there). */
+export function describeUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.host}${parsed.pathname}`;
+}
+
+/** The transport of one registry; see the module comment. */
+export class Transport {
+  readonly host: string;
+  readonly baseUrl: string;
+  /** Counters for reports and tests. */
+  readonly stats = { requests: 0, retries: 0, tokensFetched: 0 };
+  readonly secrets: SecretRegistry;
+  readonly credentials: Credentials | undefined;
+
+  private readonly options: TransportOptions;
+  private readonly limiter: Limiter;
+  private readonly authorizer: Authorizer;
+  private readonly agents = keepAliveAgents();
+  /** Breaker, rate limiting and retry budget of this host. */
+  readonly health: HostHealth;
+
+  constructor(init: TransportInit) {
+    this.host = init.host.toLowerCase();
+    this.baseUrl = `${init.insecure ? 'http' : 'https'}://${this.host}`;
+    this.credentials = init.credentials;
+    this.options = init.options ?? {};
+    this.secrets = this.options.secrets ?? new SecretRegistry();
+    if (this.credentials?.kind === 'basic')
+      this.secrets.addBasic(this.credentials.username, this.credentials.password);
+    if (this.credentials?.kind === 'identity-token') this.secrets.addToken(this.credentials.token);
+    this.limiter = new Limiter(this.options.concurrency ?? 8);
+    this.health = new HostHealth(this.host, this.options.health);
+    const context: AuthContext = {
+      registryHost: this.host,
+      plainHttp: init.insecure,
+      credentials: this.credentials,
+      secrets: this.secrets,
+      stats: this.stats,
+      // A token service that cannot be reached fails the request that needed the token, as a
+      // connection failure: the request is then retried as a whole.
+      request: (url, request) =>
+        this.exchange(url, { ...request, headers: { 'user-agent': USER_AGENT, ...request.headers } }).catch(
+          (error: unknown) => {
+            throw this.connectionFailure(error, request.method, url);
+          },
+        ),
+    };
+    this.authorizer = new NegotiatedAuthorizer(context);
   }
-  return Buffer.concat(chunks);
-}
 
-/** The body as text ('' when it cannot be read). */
-export async function readText(answer: HttpAnswer, maxBytes = 1024 * 1024): Promise<string> {
-  try {
-    return (await readAll(answer, maxBytes)).toString('utf8');
-  } catch {
-    return '';
+  /** True when this transport refuses writes. */
+  get readOnly(): boolean {
+    return this.options.readOnly === true;
+  }
+
+  /** Sends a request, retried as a whole on 408/429/5xx, time-outs and dropped connections. */
+  send(request: RegistryRequest): Promise<RegistryAnswer> {
+    return this.retrying(request.method, request.url, () => this.sendOnce(request));
+  }
+
+  /**
+   * Runs an operation made of several requests (start an upload, then send it) as one retried
+   * unit: its requests use {@link sendOnce}, and a retryable failure of this registry starts the
+   * whole operation again. Failures of anything else (another registry feeding a body) are not
+   * retried here: they were retried where they happened.
+   */
+  retrying<T>(method: string, url: string, operation: (attempt: number) => Promise<T>): Promise<T> {
+    return retry(operation, {
+      ...(this.options.retry && { policy: this.options.retry }),
+      ...(this.options.signal && { signal: this.options.signal }),
+      classify: (error) => this.classify(error),
+      onRetry: (event) => {
+        this.stats.retries++;
+        const failure = event.error as RegistryError;
+        this.options.onRetry?.({
+          host: this.host,
+          method,
+          path: describeUrl(new URL(failure.url ?? url, this.baseUrl).href),
+          status: failure.status ?? 0,
+          reason: event.reason,
+          attempt: event.attempt,
+          delayMs: event.delayMs,
+        });
+      },
+    });
+  }
+
+  private classify(error: unknown): RetryVerdict {
+    if (!(error instanceof RegistryError) || error.host !== this.host)
+      return { retryable: false, reason: String(error) };
+    return {
+      retryable: error.retryable && this.health.allowRetry(this.stats),
+      reason: error.status !== undefined ? `HTTP ${error.status}` : (error.code ?? error.kind),
+      ...(error.retryAfterMs !== undefined && { retryAfterMs: error.retryAfterMs }),
+    };
+  }
+
+  /**
+   * Sends a request once: authorises it, follows redirects by hand, answers up to two auth
+   * challenges. Retryable answers (408, 429, 5xx) and connection failures are thrown as
+   * {@link RegistryError}s for the retry layer; every other answer is returned.
+   */
+  async sendOnce(request: RegistryRequest): Promise<RegistryAnswer> {
+    if (this.readOnly && request.method !== 'GET' && request.method !== 'HEAD') {
+      throw new RegistryError(
+        'refused',
+        `refusing ${request.method} ${request.url}: ${this.host} is read-only for cutover (the old registry is never written to)`,
+        { code: 'READ_ONLY', host: this.host, final: true },
+      );
+    }
+    this.checkDeadline(request);
+    const release = await this.limiter.acquire();
+    let keep = false;
+    try {
+      this.checkDeadline(request);
+      this.health.admit();
+      const answer = await this.exchangeWithRegistry(request);
+      keep = request.holdSlot === true;
+      return { ...answer, release: keep ? release : () => undefined };
+    } finally {
+      if (!keep) release();
+    }
+  }
+
+  private async exchangeWithRegistry(
+    request: RegistryRequest,
+  ): Promise<{ response: HttpAnswer; url: string }> {
+    let url = new URL(request.url, this.baseUrl).href;
+    let method = request.method;
+    let redirects = 0;
+    let authAnswers = 0;
+    for (;;) {
+      this.stats.requests++;
+      const ours = originOf(new URL(url)) === originOf(new URL(this.baseUrl));
+      const headers: Record<string, string> = { 'user-agent': USER_AGENT, ...request.headers };
+      if (ours) {
+        const authorization = await this.authorizer.authorize(request.scopes);
+        if (authorization) headers['authorization'] = authorization;
+      }
+      const body = typeof request.body === 'function' ? await request.body() : request.body;
+      // A streamed body that fails (its source stalled or dropped) is not this host's failure.
+      let bodyError: unknown;
+      if (body instanceof Readable) body.once('error', (error) => (bodyError ??= error));
+      let response: HttpAnswer;
+      try {
+        response = await this.exchange(
+          url,
+          { method, headers, ...(body !== undefined && { body }) },
+          body instanceof Readable,
+        );
+      } catch (error) {
+        if (this.options.signal?.aborted) throw this.deadlineError(request, error);
+        if (bodyError !== undefined) throw this.bodyFailure(bodyError, method, url);
+        const failure = this.connectionFailure(error, method, url);
+        this.health.noteConnectionFailure(failure.code ?? failure.kind);
+        throw failure;
+      }
+      this.health.noteAnswer(response.status);
+      // An answer that is not a success may come before the body was sent: stop feeding it.
+      if (body instanceof Readable && response.status >= 300) body.destroy();
+      const location = response.headers.get('location');
+      if ([301, 302, 303, 307, 308].includes(response.status) && location) {
+        await drain(response);
+        if (++redirects > MAX_REDIRECTS)
+          throw new RegistryError('invalid-response', `${method} ${describeUrl(url)}: too many redirects`, {
+            status: response.status,
+            url,
+            host: this.host,
+            final: true,
+          });
+        url = this.follow(url, location);
+        if (response.status === 303) method = 'GET';
+        continue;
+      }
+      if (response.status === 401 && ours && authAnswers < MAX_AUTH_ANSWERS) {
+        const challenge = parseChallenge(response.headers.get('www-authenticate'));
+        if (
+          challenge &&
+          (await this.authorizer.answer(challenge, request.scopes, headers['authorization']))
+        ) {
+          await drain(response);
+          authAnswers++;
+          continue;
+        }
+      }
+      if (isRetryableStatus(response.status)) {
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        throw await this.failure(response, url, request.what, retryAfterMs);
+      }
+      // A HEAD answer has no body, but Node frees the socket only once it has been read.
+      if (method === 'HEAD') await drain(response);
+      return { response, url };
+    }
+  }
+
+  /**
+   * Where a redirect, an upload `Location` or a pagination `Link` leads, resolved against the URL
+   * that answered. Leaving HTTPS for plain HTTP is refused for a TLS registry: the next request
+   * could carry credentials or an upload session's state in clear text.
+   */
+  follow(from: string, location: string): string {
+    let next: URL;
+    try {
+      next = new URL(location, from);
+    } catch {
+      throw new RegistryError('invalid-response', `${describeUrl(from)}: redirect to an invalid URL`, {
+        host: this.host,
+        final: true,
+      });
+    }
+    if (new URL(from).protocol === 'https:' && next.protocol !== 'https:') {
+      throw new RegistryError(
+        'refused',
+        `${describeUrl(from)}: the registry sent us from https to ${next.protocol}//${next.host}${next.pathname}: refusing to continue over plain HTTP`,
+        { host: this.host, final: true, url: from },
+      );
+    }
+    return next.href;
+  }
+
+  /**
+   * One HTTP exchange with this transport's agents and idle timeout. While a streamed body is
+   * sent, its source's own idle timeout is the one that should fire (it says whose silence it
+   * was): this side waits a little longer.
+   */
+  private exchange(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body?: Buffer | Readable },
+    streamedBody = false,
+  ): Promise<HttpAnswer> {
+    const idle = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    return httpRequest(url, {
+      ...init,
+      agents: this.agents,
+      timeoutMs: streamedBody ? idle + STREAMED_BODY_GRACE_MS : idle,
+      ...(this.options.signal && { signal: this.options.signal }),
+    });
+  }
+
+  /** A streamed answer of this host broke after its headers (a stalled or dropped download). */
+  noteStreamFailure(error: unknown): void {
+    if (this.options.signal?.aborted) return;
+    this.health.noteConnectionFailure(networkErrorCode(error) ?? 'stream failed');
+  }
+
+  /** Fails at once when the run's deadline has passed. */
+  private checkDeadline(request: RegistryRequest): void {
+    if (this.options.signal?.aborted) throw this.deadlineError(request);
+  }
+
+  private deadlineError(request: RegistryRequest, cause?: unknown): RegistryError {
+    const reason = this.options.signal?.reason as unknown;
+    const why = reason instanceof Error ? reason.message : 'the deadline passed';
+    return new RegistryError('timeout', `${this.host}: ${request.what}: ${why}`, {
+      host: this.host,
+      code: 'DEADLINE',
+      final: true,
+      ...(cause !== undefined && { cause }),
+    });
+  }
+
+  /**
+   * A request whose streamed body failed. A body that stalled (its source sent nothing for the
+   * idle time) is not sent again: it would stall again; a dropped one is (a new stream each time).
+   */
+  private bodyFailure(error: unknown, method: string, url: string): RegistryError {
+    if (error instanceof RegistryError) return error;
+    const code = networkErrorCode(error) ?? 'failed';
+    const origin = (error as { registryRequest?: string }).registryRequest;
+    return new RegistryError(
+      isTimeoutCode(code) ? 'timeout' : 'unreachable',
+      `${method} ${describeUrl(url)}: the body being sent failed${origin ? ` (${origin})` : ''}: ${code === 'IDLE_TIMEOUT' ? (error as Error).message : code}`,
+      { code, url, host: this.host, final: isTimeoutCode(code), cause: error },
+    );
+  }
+
+  private connectionFailure(error: unknown, method: string, url: string): RegistryError {
+    if (error instanceof RegistryError) return error;
+    const code = networkErrorCode(error) ?? 'connection failed';
+    const permanent = isPermanentNetworkError(code);
+    const hint = /CERT|SELF_SIGNED|VERIFY/.test(code)
+      ? ' (a private CA? add it with NODE_EXTRA_CA_CERTS)'
+      : '';
+    return new RegistryError(
+      isTimeoutCode(code) ? 'timeout' : 'unreachable',
+      `${method} ${describeUrl(url)}: ${code}${hint}`,
+      { code, url, host: this.host, final: permanent, cause: error },
+    );
+  }
+
+  /** A RegistryError from a failed answer, with the registry's own error code and message (masked). */
+  async failure(
+    response: HttpAnswer,
+    url: string,
+    what: string,
+    retryAfterMs?: number,
+  ): Promise<RegistryError> {
+    const text = this.secrets.redact(await readText(response));
+    let code: string | undefined;
+    let message: string | undefined;
+    try {
+      const first = (JSON.parse(text) as { errors?: { code?: unknown; message?: unknown }[] }).errors?.[0];
+      code = typeof first?.code === 'string' ? first.code : undefined;
+      message = typeof first?.message === 'string' ? first.message : undefined;
+    } catch {
+      message = text.slice(0, 200) || undefined;
+    }
+    const hint =
+      response.status === 401
+        ? this.credentials
+          ? ` (credentials from ${this.credentials.source} were refused)`
+          : ' (no credentials found: set the manifest credentials env names or docker login)'
+        : '';
+    return new RegistryError(
+      kindOfStatus(response.status),
+      `${this.host}: ${what}: HTTP ${response.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}${hint}`,
+      {
+        status: response.status,
+        ...(code !== undefined && { code }),
+        url,
+        host: this.host,
+        ...(retryAfterMs !== undefined && { retryAfterMs }),
+      },
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { planMigration } from './plan.js';
-import { GITHUB_MATRIX_LIMIT, planJson, planMarkdown, planMatrix } from './render.js';
-import { annotateProblems } from '../shared/reporter.js';
+import { planMatrix } from './render.js';
+import { presentPlan } from './present.js';
+import { writeSummaryFile } from '../shared/markdown.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 
@@ -18,6 +19,13 @@ export const plan = defineCommand({
       { min: 1, expected: 'expected a wave number of at least 1' },
       'Only this wave in the matrix output (GitHub runs at most 256 jobs per matrix).',
     ),
+    verbose: option.boolean('List every repository of every wave (by default the first few and a count).', {
+      cliOnly: true,
+    }),
+    summary: option.string(
+      'Also write the job summary (Markdown with its diagram) to this file, e.g. to look at it outside Actions.',
+      { cliOnly: true },
+    ),
   },
   outputs: [
     {
@@ -27,51 +35,26 @@ export const plan = defineCommand({
     { name: 'waves', description: 'How many waves the plan has.' },
     { name: 'blocking-cycles', description: 'How many cycles need a decision (0 when none).' },
   ],
-  async run({ manifest: load, options, reporter }) {
-    // parse
+  async run({ manifest: load, options, reporter, entry, env, cwd, stdoutIsTTY }) {
     const manifest = await load();
-    // do
     const started = performance.now();
     const plan = planMigration(manifest);
     const matrix = planMatrix(plan, options['matrix-by'], options.wave);
-    const elapsed = performance.now() - started;
-    // report
-    annotateProblems(reporter, manifest.warnings);
-    const blocking = plan.cycles.filter((cycle) => cycle.kind === 'blocking');
-    reporter.info(
-      `${manifest.repos.length} repositories, ${plan.edges.length} dependencies, ${plan.waves.length} waves, ` +
-        `${plan.cycles.length} cycles (${blocking.length} blocking) — planned in ${elapsed.toFixed(1)} ms`,
-    );
-    for (const wave of plan.waves) {
-      reporter.info(
-        `wave ${wave.wave}: ${wave.repos.map((repo) => repo.repo).join(', ')}${wave.copy.length ? ` (copy first: ${wave.copy.length} tags)` : ''}`,
-      );
-    }
-    for (const cycle of plan.cycles) {
-      const first = cycle.repos[0]!;
-      const position = manifest.locator.keyAt(['repos', first]);
-      reporter.annotate({
-        severity: cycle.kind === 'blocking' ? 'warning' : 'info',
-        title: `${cycle.kind} cycle`,
-        message: cycle.explanation.replace(/`/g, ''),
-        file: manifest.source,
-        ...position,
-      });
-    }
-    if (matrix.include.length > GITHUB_MATRIX_LIMIT) {
-      reporter.warning(
-        `the matrix has ${matrix.include.length} jobs, more than GitHub's ${GITHUB_MATRIX_LIMIT} per matrix: fan out one wave at a time with --wave`,
-      );
-    }
-    reporter.summary(planMarkdown(plan, manifest.source));
-    return {
-      exitCode: 0,
-      outputs: {
-        matrix: JSON.stringify(matrix),
-        waves: String(plan.waves.length),
-        'blocking-cycles': String(blocking.length),
-      },
-      json: { manifest: manifest.source, ...(planJson(plan, matrix) as object) },
+    const report = {
+      manifest,
+      plan,
+      matrix,
+      matrixAsked: entry === 'action' || options.json || options.wave !== undefined,
+      elapsedMs: performance.now() - started,
     };
+    const result = presentPlan(report, {
+      reporter,
+      entry,
+      env,
+      verbose: options.verbose,
+      ...(stdoutIsTTY !== undefined && { stdoutIsTTY }),
+    });
+    if (options.summary) writeSummaryFile(cwd, options.summary, reporter.summaryText());
+    return result;
   },
 });

@@ -16,10 +16,28 @@ export interface MermaidEdge {
   label?: string;
   /** Drawn dotted (-.->), e.g. for pinned edges that copy-tags resolves. */
   dotted?: boolean;
+  /** A line without an arrowhead (---): belonging, not a flow of images. */
+  link?: boolean;
 }
 
-/** Past this many nodes GitHub's renderer gives up (its text limit), so callers draw a summary instead. */
-export const MERMAID_MAX_NODES = 120;
+/**
+ * Mermaid's own defaults, which GitHub keeps: past `maxEdges` edges it refuses the chart ("Edge
+ * limit exceeded"), past `maxTextSize` characters it refuses the text.
+ */
+export const MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 50_000 };
+
+/** What cutover draws at most: well under {@link MERMAID_LIMITS}, and few enough nodes to read. */
+export const DIAGRAM_BUDGET = { edges: 400, characters: 40_000, readableNodes: 40 };
+
+/** Edges (arrows and links) in a flowchart written by {@link flowchart}. */
+export function countEdges(chart: string): number {
+  return chart.split('\n').filter((line) => /^\s+\S+ (-->|-\.->|---|-\.-)/.test(line)).length;
+}
+
+/** Whether a chart stays inside {@link DIAGRAM_BUDGET} (edges and characters). */
+export function withinBudget(chart: string): boolean {
+  return countEdges(chart) <= DIAGRAM_BUDGET.edges && chart.length <= DIAGRAM_BUDGET.characters;
+}
 
 /** Escapes text for a quoted Mermaid label. */
 export function mermaidText(text: string): string {
@@ -36,7 +54,7 @@ export function flowchart(
   const lines = ['```mermaid', `flowchart ${direction}`];
   for (const node of nodes) lines.push(`  ${node.id}["${mermaidText(node.label)}"]`);
   for (const edge of edges) {
-    const arrow = edge.dotted ? '-.->' : '-->';
+    const arrow = edge.link ? (edge.dotted ? '-.-' : '---') : edge.dotted ? '-.->' : '-->';
     const label = edge.label ? `|"${mermaidText(edge.label)}"|` : '';
     lines.push(`  ${edge.from} ${arrow}${label} ${edge.to}`);
   }
@@ -55,10 +73,26 @@ export function flowchart(
   return lines.join('\n');
 }
 
-/** Fill colours for waves, cycled; light enough for black text in both GitHub themes. */
-export const WAVE_COLOURS = ['#cfe8ff', '#d4f5d4', '#fff2c2', '#f7d9f7', '#d9f2f2', '#ffe0cc', '#e3e0ff'];
-
-/** The classDef style of wave `wave` (1-based). */
+/**
+ * The classDef style of wave `wave` (1-based): a light fill whose hue turns by the golden angle from
+ * one wave to the next, so neighbouring waves never share a colour however many there are; light
+ * enough for black text in both GitHub themes.
+ */
 export function waveStyle(wave: number): string {
-  return `fill:${WAVE_COLOURS[(wave - 1) % WAVE_COLOURS.length]},stroke:#555,color:#000`;
+  return `fill:${hslToHex(((wave - 1) * 137.508) % 360, 0.75, 0.86)},stroke:#555,color:#000`;
+}
+
+/** The red of repositories in a blocking cycle. */
+export const BLOCKED_STYLE = 'fill:#ffd6d6,stroke:#c00,stroke-width:3px,color:#000';
+
+function hslToHex(hue: number, saturation: number, lightness: number): string {
+  const chroma = (1 - Math.abs(2 * lightness - 1)) * saturation;
+  const channel = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    const value = lightness - (chroma / 2) * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(value * 255)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
 }

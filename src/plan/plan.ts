@@ -159,47 +159,68 @@ function assignWaves(graph: Graph): number[] {
   return waveOf;
 }
 
-/** Cycles: components of the full graph with more than one member or a self-loop, classified. */
+/**
+ * Cycles, in two kinds that never overlap:
+ * - blocking: the strongly connected components of the graph of UNPINNED edges only (more than
+ *   one member, or a floating self-loop). Their members wait on each other's latest images; copying
+ *   tags cannot help, someone decides. Only these members are flagged red.
+ * - pinned: the cycles of the whole graph that need a pinned edge to close. Per component of the
+ *   whole graph, unless it is a single blocking component already: copying the pinned tags inside
+ *   it (`breakBy`) breaks them, whatever the blocking components inside it do.
+ */
 function findCycles(graph: Graph): Cycle[] {
-  const all = stronglyConnectedComponents(adjacency(graph, () => true));
-  const floatingComponents = stronglyConnectedComponents(adjacency(graph, (edge) => !edge.pinned));
-  // A cycle is blocking when its unpinned edges alone still form one: copying tags cannot break it.
-  const floatingCycleMember = new Set<number>();
-  const selfLoop = new Set(graph.edges.filter((e) => e.consumer === e.producer).map((e) => e.consumer));
-  const floatingSelfLoop = new Set(
-    graph.edges.filter((e) => e.consumer === e.producer && !e.pinned).map((e) => e.consumer),
-  );
-  for (const component of floatingComponents) {
-    if (component.length > 1) for (const v of component) floatingCycleMember.add(v);
-  }
-  const cycles: Cycle[] = [];
   const edgesFrom = new Map<string, Edge[]>();
   for (const edge of graph.edges) {
     const list = edgesFrom.get(edge.consumer) ?? [];
     list.push(edge);
     edgesFrom.set(edge.consumer, list);
   }
-  for (const component of all) {
-    const names = component.map((v) => graph.repos[v]!.name);
-    if (component.length === 1 && !selfLoop.has(names[0]!)) continue;
+  const inside = (names: string[], keep: (edge: Edge) => boolean) => {
     const members = new Set(names);
-    const edges = names.flatMap((name) => (edgesFrom.get(name) ?? []).filter((e) => members.has(e.producer)));
-    const blocking =
-      component.some((v) => floatingCycleMember.has(v)) || names.some((name) => floatingSelfLoop.has(name));
-    names.sort();
-    edges.sort((a, b) => a.consumer.localeCompare(b.consumer) || a.producer.localeCompare(b.producer));
-    const breakBy = blocking
-      ? []
-      : [...new Set(edges.flatMap((e) => e.consumes.filter((c) => c.pinned).map((c) => c.text)))];
+    return names
+      .flatMap((name) => (edgesFrom.get(name) ?? []).filter((e) => members.has(e.producer) && keep(e)))
+      .sort((a, b) => a.consumer.localeCompare(b.consumer) || a.producer.localeCompare(b.producer));
+  };
+  const isCycle = (component: number[], keep: (edge: Edge) => boolean) =>
+    component.length > 1 ||
+    graph.edges.some(
+      (e) => e.consumer === graph.repos[component[0]!]!.name && e.producer === e.consumer && keep(e),
+    );
+
+  const cycles: Cycle[] = [];
+  const blockingOf = new Map<number, number>();
+  const floating = (edge: Edge) => !edge.pinned;
+  for (const component of stronglyConnectedComponents(adjacency(graph, floating))) {
+    if (!isCycle(component, floating)) continue;
+    for (const v of component) blockingOf.set(v, cycles.length);
+    const names = component.map((v) => graph.repos[v]!.name).sort();
+    const edges = inside(names, floating);
     cycles.push({
       repos: names,
-      kind: blocking ? 'blocking' : 'pinned',
+      kind: 'blocking',
       edges,
-      breakBy,
-      explanation: explainCycle(names, edges, blocking, breakBy),
+      breakBy: [],
+      explanation: explainCycle(names, edges, true, []),
     });
   }
-  return cycles.sort((a, b) => a.repos[0]!.localeCompare(b.repos[0]!));
+  const any = () => true;
+  for (const component of stronglyConnectedComponents(adjacency(graph, any))) {
+    if (!isCycle(component, any)) continue;
+    // Nothing but one blocking component: that cycle is reported (and decided) as blocking.
+    const first = blockingOf.get(component[0]!);
+    if (first !== undefined && component.every((v) => blockingOf.get(v) === first)) continue;
+    const names = component.map((v) => graph.repos[v]!.name).sort();
+    const edges = inside(names, any);
+    const breakBy = [...new Set(edges.flatMap((e) => e.consumes.filter((c) => c.pinned).map((c) => c.text)))];
+    cycles.push({
+      repos: names,
+      kind: 'pinned',
+      edges,
+      breakBy,
+      explanation: explainCycle(names, edges, false, breakBy),
+    });
+  }
+  return cycles.sort((a, b) => a.repos[0]!.localeCompare(b.repos[0]!) || a.kind.localeCompare(b.kind));
 }
 
 function list(items: string[]): string {
@@ -220,8 +241,16 @@ function explainCycle(repos: string[], edges: Edge[], blocking: boolean, breakBy
   const describe = (edge: Edge) =>
     `${list([edge.consumer])} pulls ${list(edge.consumes.map((c) => c.text))} from ${list([edge.producer])}`;
   if (!blocking) {
-    return `${list(repos)} consume each other's images, but every edge that closes the cycle is pinned to an old tag (${edges.map(describe).join('; ')}): copying ${list(breakBy)} before their wave breaks the cycle.`;
+    const closing = edges.filter((e) => e.pinned);
+    return `${list(repos)} consume each other's images, but every edge that closes the cycle is pinned to an old tag (${some(closing.map(describe))}): copying ${list(breakBy)} before their wave breaks the cycle.`;
   }
-  const floating = edges.filter((e) => !e.pinned);
-  return `${list(repos)} wait on each other's latest images (${floating.map(describe).join('; ')}): none of them can switch after the others have pushed first. Decide: pin one of these references to a released tag so copy-tags can carry it, or switch them together in one wave once all of them dual-push.`;
+  return `${list(repos)} wait on each other's latest images (${some(edges.map(describe))}): none of them can switch after the others have pushed first. Decide: pin one of these references to a released tag so copy-tags can carry it, or switch them together in one wave once all of them dual-push.`;
+}
+
+/** Edges named in an explanation; a long cycle's others are counted. */
+const EXPLAINED_EDGES = 6;
+
+function some(descriptions: string[]): string {
+  const more = descriptions.length - EXPLAINED_EDGES;
+  return descriptions.slice(0, EXPLAINED_EDGES).join('; ') + (more > 0 ? `; … and ${more} more` : '');
 }

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { DockerEngine, PushEvent } from '../docker/engine.js';
 import type { RegistryRole } from '../manifest/timeline.js';
 import type { PushTarget } from './plan.js';
+import { retry, type RetryPolicy } from '../shared/retry.js';
 
 /**
  * How the image reaches the registries: `push` pushes from the engine to each; `copy` pushes once
@@ -36,13 +37,11 @@ export interface TargetOutcome {
   seconds: number;
 }
 
-/** Retries of transient failures: how many attempts in all, and the first delay (doubled each time). */
-export interface RetryPolicy {
-  attempts: number;
-  delayMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, delayMs: 1000 };
+/**
+ * Retries of a whole push to one registry (the engine gives up on a dropped connection at once):
+ * two more attempts, waiting about one second and then two.
+ */
+export const PUSH_RETRY_POLICY: RetryPolicy = { retries: 2, baseMs: 1000, maxDelayMs: 30_000 };
 
 /** The manifest HEAD the verification needs; RegistryClient provides it. */
 export interface ManifestReader {
@@ -68,6 +67,7 @@ export interface ExecuteInput {
   upload?: UploadStep;
   onEvent: (target: PushTarget, event: PushEvent) => void;
   onRetry: (target: PushTarget, attempt: number, error: string, delayMs: number) => void;
+  /** How often a failed push is tried again (default {@link PUSH_RETRY_POLICY}). */
   retry?: RetryPolicy;
 }
 
@@ -92,30 +92,35 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Runs `work`, retrying transient failures; reports how many attempts it took. */
-async function withRetries<T>(
+/** Runs `work`, retrying transient failures with the shared {@link retry}; reports how many attempts it took. */
+async function withAttempts<T>(
   work: () => Promise<T>,
   policy: RetryPolicy,
   onRetry: (attempt: number, error: string, delayMs: number) => void,
 ): Promise<{ value: T; attempts: number }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return { value: await work(), attempts: attempt };
-    } catch (error) {
-      const message = (error as Error).message;
-      // The registry client marks its own errors (dropped connections, 408, 429, 5xx) as retryable.
-      const retryable = isTransient(message) || (error as { retryable?: boolean }).retryable === true;
-      if (attempt >= policy.attempts || !retryable || isRefusal(message)) {
-        throw Object.assign(error as Error, { attempts: attempt });
-      }
-      const delayMs = policy.delayMs * 2 ** (attempt - 1);
-      onRetry(attempt, message, delayMs);
-      await sleep(delayMs);
-    }
+  let attempts = 0;
+  try {
+    const value = await retry(
+      () => {
+        attempts++;
+        return work();
+      },
+      {
+        policy,
+        classify: (error) => {
+          const message = (error as Error).message;
+          // The registry client marks its own errors (dropped connections, 408, 429, 5xx) as retryable.
+          const retryable =
+            !isRefusal(message) &&
+            (isTransient(message) || (error as { retryable?: boolean }).retryable === true);
+          return { retryable, reason: message };
+        },
+        onRetry: (event) => onRetry(event.attempt, event.reason, event.delayMs),
+      },
+    );
+    return { value, attempts };
+  } catch (error) {
+    throw Object.assign(error as Error, { attempts });
   }
 }
 
@@ -173,9 +178,9 @@ async function forEveryTag(
   let digest: string | undefined;
   try {
     for (const tag of input.tags) {
-      const result = await withRetries(
+      const result = await withAttempts(
         () => step(tag),
-        input.retry ?? DEFAULT_RETRY,
+        input.retry ?? PUSH_RETRY_POLICY,
         (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs),
       );
       attempts = Math.max(attempts, result.attempts);
@@ -190,9 +195,9 @@ async function forEveryTag(
 async function uploadTo(input: ExecuteInput, target: PushTarget, upload: UploadStep): Promise<TargetOutcome> {
   const started = Date.now();
   try {
-    const result = await withRetries(
+    const result = await withAttempts(
       () => upload(target),
-      input.retry ?? DEFAULT_RETRY,
+      input.retry ?? PUSH_RETRY_POLICY,
       (attempt, error, delayMs) => input.onRetry(target, attempt, error, delayMs),
     );
     return outcome(target, input.tags, 'pushed', started, result.attempts, result.value);
@@ -255,7 +260,8 @@ function outcome(
 export async function pushImage(input: ExecuteInput): Promise<TargetOutcome[]> {
   if (input.mode === 'upload') {
     const upload = input.upload;
-    if (!upload) throw new Error('upload mode needs an upload step');
+    // A caller bug, not a user's mistake: reported as an internal error with its stack.
+    if (!upload) throw new TypeError('upload mode needs an upload step');
     return Promise.all(input.targets.map((target) => uploadTo(input, target, upload)));
   }
   const names = input.targets.flatMap((target) => input.tags.map((tag) => `${target.name}:${tag}`));

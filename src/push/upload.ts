@@ -7,6 +7,7 @@ import { constants, createGzip, deflateRawSync } from 'node:zlib';
 import type { DockerEngine, PushEvent } from '../docker/engine.js';
 import { describedImage, readTarStream } from '../docker/export.js';
 import type { RegistryClient } from '../oci/client.js';
+import { OperationalError } from '../shared/errors.js';
 
 /** The media types `docker push` writes; pulls of every engine and registry understand them. */
 export const DOCKER_MEDIA = {
@@ -123,15 +124,23 @@ export async function prepareImage(
   );
   const described = describedImage(contents.files, imageId);
   const config = contents.files.get(described.config);
-  if (!config) throw new Error(`the engine's export of ${imageId} lacks its config ${described.config}`);
+  if (!config)
+    throw new OperationalError(
+      'invalid-response',
+      `the engine's export of ${imageId} lacks its config ${described.config}`,
+    );
   const configDigest = sha256(config);
   if (configDigest !== imageId) {
-    throw new Error(`the engine exported a config with digest ${configDigest}, not the image ID ${imageId}`);
+    throw new OperationalError(
+      'invalid-response',
+      `the engine exported a config with digest ${configDigest}, not the image ID ${imageId}`,
+    );
   }
   const diffIds = (JSON.parse(config.toString('utf8')) as { rootfs?: { diff_ids?: string[] } }).rootfs
     ?.diff_ids;
   if (!diffIds || diffIds.length !== described.layers.length) {
-    throw new Error(
+    throw new OperationalError(
+      'invalid-response',
       `the image config lists ${diffIds?.length ?? 0} layers, the export has ${described.layers.length}`,
     );
   }
@@ -140,9 +149,14 @@ export async function prepareImage(
       const small = contents.files.get(name);
       const layer =
         contents.streamed.get(name) ?? (small && (await compressLayer(Readable.from([small]), layerFile())));
-      if (!layer) throw new Error(`the engine's export of ${imageId} lacks layer ${name}`);
+      if (!layer)
+        throw new OperationalError(
+          'invalid-response',
+          `the engine's export of ${imageId} lacks layer ${name}`,
+        );
       if (layer.diffId !== undefined && layer.diffId !== diffIds[index]) {
-        throw new Error(
+        throw new OperationalError(
+          'invalid-response',
           `layer ${index + 1} of the export hashes to ${layer.diffId}, the config says ${diffIds[index]}`,
         );
       }

@@ -1,22 +1,21 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../shared/errors.js';
-import { createOctokit } from '../github/octokit.js';
+import { connectGitHub, describeWait } from '../github/connect.js';
 import { parseCentralManifest } from '../manifest/load.js';
-import { table } from '../shared/markdown.js';
 import { ProgressLine } from '../shared/progress.js';
-import { rolloutRepository, type RolloutOutcome } from './rollout.js';
+import {
+  isFinished,
+  pullRequestBody,
+  readRolloutProgress,
+  rolloutRepository,
+  writeRolloutProgress,
+} from './rollout.js';
+import { presentRollout } from './present.js';
 import { DEFAULT_REUSABLE_WORKFLOW, DEFAULT_WORKFLOW_PATH, starterWorkflow } from './starter.js';
 import { mapLimited } from '../shared/limiter.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
-
-const ACTION_TEXT: Record<RolloutOutcome['action'], string> = {
-  opened: '✅ opened',
-  'would-open': '📝 would open (dry run)',
-  skipped: '⏭️ skipped',
-  failed: '❌ failed',
-};
 
 /** `cutover rollout`: one pull request per repository adding the starter workflow. */
 export const rollout = defineCommand({
@@ -51,6 +50,13 @@ export const rollout = defineCommand({
       expected: 'expected a branch name',
     }),
     concurrency: option.int({ min: 1, max: 32, default: 4 }, 'Repositories handled at once.'),
+    'write-interval': option.duration(
+      'Pause between two requests that create content (GitHub asks integrators for at least a second).',
+      { default: '1s' },
+    ),
+    'progress-file': option.string(
+      'Record each finished repository in this JSON file; a run stopped halfway resumes from it without asking GitHub about the finished ones again.',
+    ),
   },
   outputs: [
     { name: 'opened', description: 'How many pull requests this run opened.' },
@@ -76,29 +82,50 @@ export const rollout = defineCommand({
     const workflowManifest =
       options['workflow-manifest'] ??
       (options.manifest && parseCentralManifest(options.manifest) ? options.manifest : undefined);
-    const octokit = createOctokit(env, secrets, 'rollout');
+    const octokit = await connectGitHub(env, secrets, 'rollout', {
+      onWait: (wait) => reporter.info(describeWait(wait)),
+      writeGapMs: options['write-interval'],
+    });
+    const progressFile = options['progress-file'] && path.resolve(cwd, options['progress-file']);
+    const settings = { path: options['workflow-path'], branch: options.branch };
+    const record = progressFile ? readRolloutProgress(progressFile, settings) : undefined;
+    const resumed = repos.filter((repo) => record?.done[repo.name] && options.apply).length;
 
     // do
     let done = 0;
+    let opened = 0;
+    let failed = 0;
     const progress = new ProgressLine(
       (line) => reporter.info(line),
-      (seconds) => `rollout: ${done}/${repos.length} repositories (${seconds.toFixed(0)} s)`,
+      (seconds) =>
+        `rollout: ${done}/${repos.length} repositories (${opened} opened, ${failed} failed${resumed ? `, ${resumed} done in an earlier run` : ''}) (${seconds.toFixed(0)} s)`,
     );
+    if (resumed)
+      reporter.info(
+        `rollout: resuming from ${options['progress-file']}: ${resumed} repositories already done`,
+      );
     const outcomes = await mapLimited(repos, options.concurrency, async (repo) => {
+      const earlier = options.apply ? record?.done[repo.name] : undefined;
+      if (earlier) {
+        done++;
+        return {
+          ...earlier,
+          action: 'skipped' as const,
+          reason: `done in an earlier run (${earlier.action}${earlier.pullRequest ? ` #${earlier.pullRequest.number}` : ''})`,
+        };
+      }
       const outcome = await rolloutRepository(octokit, repo.name, {
         apply: options.apply,
         path: options['workflow-path'],
         branch: options.branch,
         title: 'Add the cutover workflow for the registry migration',
-        body: [
-          `This adds \`${options['workflow-path']}\`, which calls \`${options.uses}\`: it builds and pushes ${
-            repo.produces.length
-              ? repo.produces.map((image) => `\`${image}\``).join(', ')
-              : 'nothing (no image)'
-          } to the registries the migration timeline names, flags references to the old registry, and checks generated code.`,
-          '',
-          `Opened by \`cutover rollout\` from \`${manifest.source}\`${repo.owner ? ` for ${repo.owner}` : ''}.`,
-        ].join('\n'),
+        body: pullRequestBody({
+          path: options['workflow-path'],
+          uses: options.uses,
+          images: repo.produces,
+          source: manifest.source,
+          ...(repo.owner !== undefined && { owner: repo.owner }),
+        }),
         content: (branch) =>
           template
             ? template.replace(/\$default-branch/g, branch)
@@ -110,45 +137,21 @@ export const rollout = defineCommand({
               }),
       });
       done++;
+      if (outcome.action === 'opened') opened++;
+      if (outcome.action === 'failed') failed++;
+      if (record && progressFile && options.apply && isFinished(outcome)) {
+        record.done[repo.name] = outcome;
+        writeRolloutProgress(progressFile, record);
+      }
       progress.tick();
       return outcome;
     });
     progress.done();
 
-    // report
-    const count = (action: RolloutOutcome['action']) => outcomes.filter((o) => o.action === action).length;
-    reporter.info(formatTable(outcomes));
-    for (const outcome of outcomes.filter((o) => o.action === 'failed'))
-      reporter.error(`${outcome.repo}: ${outcome.reason}`);
-    const failed = count('failed');
-    reporter.summary(
-      [
-        `### cutover rollout${options.apply ? '' : ' (dry run)'}`,
-        '',
-        `${count('opened')} opened, ${count('would-open')} to open, ${count('skipped')} skipped, ${failed} failed.`,
-        '',
-        table(
-          ['Repository', 'Action', 'Pull request', 'Note'],
-          outcomes.map((o) => [
-            o.repo,
-            ACTION_TEXT[o.action],
-            o.pullRequest ? `[#${o.pullRequest.number}](${o.pullRequest.url})` : '',
-            o.reason ?? '',
-          ]),
-        ),
-      ].join('\n'),
+    return presentRollout(
+      { apply: options.apply, workflowPath: options['workflow-path'], uses: options.uses, outcomes },
+      reporter,
     );
-    return {
-      exitCode: failed > 0 ? 1 : 0,
-      ...(failed > 0 && { failureMessage: `rollout failed for ${failed} repositories` }),
-      outputs: { opened: String(count('opened')), pending: String(count('would-open') + failed) },
-      json: {
-        apply: options.apply,
-        workflowPath: options['workflow-path'],
-        uses: options.uses,
-        repos: outcomes,
-      },
-    };
   },
 });
 
@@ -158,24 +161,4 @@ function readTemplate(file: string, shown: string): string {
   } catch (error) {
     throw new UsageError(`--template ${shown}: cannot read it (${(error as NodeJS.ErrnoException).code})`);
   }
-}
-
-/** A plain-text table of the pull requests for the terminal. */
-function formatTable(outcomes: RolloutOutcome[]): string {
-  const rows = outcomes.map((o) => [
-    o.repo,
-    o.action,
-    o.pullRequest ? `#${o.pullRequest.number} ${o.pullRequest.url}` : '',
-    o.reason ?? '',
-  ]);
-  const header = ['REPOSITORY', 'ACTION', 'PULL REQUEST', 'NOTE'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  return [header, ...rows]
-    .map((row) =>
-      row
-        .map((c, i) => c.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }

@@ -1,5 +1,7 @@
-import type { Octokit } from '@octokit/rest';
-import { httpStatus } from '../github/octokit.js';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { ConfigError } from '../shared/errors.js';
+import type { GitHub as Octokit } from '../github/octokit.js';
+import { httpStatus } from '../github/http-status.js';
 
 /** What rollout did, or would do, for one repository. */
 export interface RolloutOutcome {
@@ -22,6 +24,27 @@ export interface RolloutSettings {
   body: string;
   /** The workflow text for a repository, given its default branch. */
   content(defaultBranch: string): string;
+}
+
+/**
+ * The pull request's description: what the workflow does for this repository and who asked.
+ */
+export function pullRequestBody(settings: {
+  path: string;
+  uses: string;
+  images: string[];
+  source: string;
+  owner?: string;
+}): string {
+  return [
+    `This adds \`${settings.path}\`, which calls \`${settings.uses}\`: it builds and pushes ${
+      settings.images.length
+        ? settings.images.map((image) => `\`${image}\``).join(', ')
+        : 'nothing (no image)'
+    } to the registries the migration timeline names, flags references to the old registry, and checks generated code.`,
+    '',
+    `Opened by \`cutover rollout\` from \`${settings.source}\`${settings.owner ? ` for ${settings.owner}` : ''}.`,
+  ].join('\n');
 }
 
 /**
@@ -139,4 +162,48 @@ function describe(error: unknown, doing: string): string {
   if (status === 403 || status === 401)
     return `${doing}: the token is not allowed (HTTP ${status}: ${message}); it needs contents and pull-requests write`;
   return `${doing}: ${status ? `HTTP ${status}: ` : ''}${message}`;
+}
+
+/** What a rollout has done so far, kept in `--progress-file` so a stopped run resumes where it stopped. */
+export interface RolloutProgress {
+  version: 1;
+  /** The starter's path and branch: a file for another rollout is not resumed. */
+  path: string;
+  branch: string;
+  /** Finished repositories (opened or skipped): a resumed run does not ask GitHub about them again. */
+  done: Record<string, RolloutOutcome>;
+}
+
+/** Reads the progress file; a missing file, or one for another path or branch, is a fresh start. */
+export function readRolloutProgress(
+  file: string,
+  settings: { path: string; branch: string },
+): RolloutProgress {
+  const fresh: RolloutProgress = { version: 1, ...settings, done: {} };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return fresh;
+  }
+  try {
+    const progress = JSON.parse(text) as RolloutProgress;
+    if (progress.version !== 1 || progress.path !== settings.path || progress.branch !== settings.branch)
+      return fresh;
+    return { ...fresh, done: progress.done ?? {} };
+  } catch (error) {
+    throw new ConfigError([{ file, message: `not a rollout progress file: ${(error as Error).message}` }]);
+  }
+}
+
+/** Writes the progress file whole (a rename, so an interrupted write never leaves half a file). */
+export function writeRolloutProgress(file: string, progress: RolloutProgress): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(progress, null, 2)}\n`);
+  renameSync(temporary, file);
+}
+
+/** Whether an outcome is final: a later run has nothing to do for that repository. */
+export function isFinished(outcome: RolloutOutcome): boolean {
+  return outcome.action === 'opened' || outcome.action === 'skipped';
 }

@@ -25,15 +25,35 @@ function quote(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-/** The starter workflow's text. */
+/** The registry secrets the reusable workflow takes; only its push step sees them. */
+export const REGISTRY_SECRETS = [
+  'OLD_REGISTRY_USER',
+  'OLD_REGISTRY_PASSWORD',
+  'NEW_REGISTRY_USER',
+  'NEW_REGISTRY_PASSWORD',
+];
+
+/** The organisation secret the starter passes as `manifest-token` when the manifest is central. */
+export const MANIFEST_TOKEN_SECRET = 'CUTOVER_MANIFEST_TOKEN';
+
+/**
+ * The starter workflow's text. Safe to roll out to every repository:
+ * - pull requests (forks included) build and run guard and check-generated but never push, and get
+ *   no registry secret: the secrets are passed only for pushes to the default branch, tags and
+ *   manual runs (the reusable workflow gives them to its push step alone);
+ * - no `secrets: inherit`: the called workflow gets the registry secrets and, for a central
+ *   manifest, `manifest-token` (github.token cannot read another private repository), nothing else.
+ */
 export function starterWorkflow(options: StarterOptions): string {
   const lines = [
     '# cutover: build and push during the registry migration, flag references to the old registry,',
     '# and keep generated code current. From cutover (rollout or the organisation templates); edit freely.',
+    '# Pull requests build and check but never push; pushes to the default branch, tags and manual runs push.',
     'name: cutover',
     'on:',
     '  push:',
     `    branches: [${quote(options.branch)}]`,
+    "    tags: ['*']",
     '  pull_request:',
     '  workflow_dispatch:',
     'permissions:',
@@ -61,7 +81,19 @@ export function starterWorkflow(options: StarterOptions): string {
       '    # with:',
       '    #   repository: team/app  # the image this repository pushes, as a path in the old registry',
     );
-  lines.push('    secrets: inherit');
+  lines.push(
+    '    secrets:',
+    '      # Registry credentials only where a push can happen: never on pull requests.',
+    ...REGISTRY_SECRETS.map(
+      (name) => `      ${name}: \${{ github.event_name != 'pull_request' && secrets.${name} || '' }}`,
+    ),
+  );
+  if (options.manifest !== undefined)
+    lines.push(
+      '      # github.token reads only this repository: the central manifest needs a token that can read',
+      '      # its repository, e.g. a GitHub App installation token (actions/create-github-app-token).',
+      `      manifest-token: \${{ secrets.${MANIFEST_TOKEN_SECRET} }}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,3 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from './errors.js';
+
 /** Escapes text for a Markdown table cell. */
 export function cell(text: unknown): string {
   return String(text ?? '')
@@ -22,4 +26,50 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** `1 repository`, `2 repositories`: a count with its noun in the right number. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */
+export function details(summary: string, body: string, open = false): string {
+  return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+/** GitHub refuses a job summary larger than 1 MiB per step. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** Past this, long tables are cut so the summary stays well under {@link SUMMARY_LIMIT_BYTES}. */
+export const SUMMARY_CUT_BYTES = 900 * 1000;
+
+/** One part of a summary; `cut` is the shorter text used when the whole would be too large. */
+export interface SummaryPart {
+  text: string;
+  cut?: string;
+}
+
+/**
+ * Joins the parts of a summary; when they come to more than `budget` bytes, the cuttable parts are
+ * replaced by their `cut` text, last parts first, until the whole fits (or nothing is left to cut).
+ */
+export function fitSummary(parts: SummaryPart[], budget = SUMMARY_CUT_BYTES): string {
+  const texts = parts.map((part) => part.text);
+  let size = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0);
+  for (let index = parts.length - 1; index >= 0 && size > budget; index--) {
+    const cut = parts[index]!.cut;
+    if (cut === undefined) continue;
+    size += Buffer.byteLength(cut) - Buffer.byteLength(texts[index]!);
+    texts[index] = cut;
+  }
+  return texts.join('\n');
+}
+
+/** Writes a summary's Markdown to a file the user named (`--summary FILE`), relative to `cwd`. */
+export function writeSummaryFile(cwd: string, file: string, markdown: string): void {
+  try {
+    writeFileSync(path.resolve(cwd, file), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+  } catch (error) {
+    throw new UsageError(`--summary ${file}: cannot write it (${(error as NodeJS.ErrnoException).code})`);
+  }
 }

@@ -36,6 +36,11 @@ export interface RunOptions {
   /** Called with each chunk of output (stdout and stderr) as it arrives, kept or not. */
   onOutput?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void;
   /**
+   * Streams stdout instead of keeping it: each chunk is handed over as it arrives, and the result's
+   * `stdout` is empty (for output too large to hold, or wanted before the program ends).
+   */
+  onStdout?: (chunk: Buffer) => void;
+  /**
    * Stop the program after this many milliseconds: SIGTERM to its process group (so a shell's
    * children stop too), SIGKILL after a grace period.
    */
@@ -193,7 +198,8 @@ export function runProgram(file: string, args: string[], options: RunOptions): P
     const stdout = new KeptBytes('head', options.stdoutLimit ?? Infinity);
     const stderr = new KeptBytes('tail', options.stderrLimit ?? DEFAULT_STDERR_LIMIT);
     child.stdout.on('data', (chunk: Buffer) => {
-      stdout.add(chunk);
+      if (options.onStdout) options.onStdout(chunk);
+      else stdout.add(chunk);
       options.onOutput?.(chunk, 'stdout');
     });
     child.stderr.on('data', (chunk: Buffer) => {

@@ -1,12 +1,14 @@
 import path from 'node:path';
+import { connectGitHub, describeWait } from '../github/connect.js';
 import { parseDashboardTarget, updateDashboard } from '../github/dashboard.js';
-import { createOctokit } from '../github/octokit.js';
 import { planMigration } from '../plan/plan.js';
 import { phaseAt } from '../manifest/timeline.js';
 import { RegistryClient } from '../oci/client.js';
 import { readRefsFile } from '../copy/refs-file.js';
 import { ProgressLine } from '../shared/progress.js';
-import { statusJson, statusMarkdown } from './render.js';
+import { takeCensus, referenceEvidence } from './census.js';
+import { writeSummaryFile } from '../shared/markdown.js';
+import { presentStatus, statusSummary, type StatusReport } from './present.js';
 import { migrationStatus } from './status.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
@@ -23,6 +25,15 @@ export const status = defineCommand({
     ),
     concurrency: option.int({ min: 1, max: 64, default: 8 }, 'Registry queries in flight at once.'),
     refs: option.list('References files from guard --export-refs, for the referenced copy rules.'),
+    'scan-repos': option.boolean(
+      'Read every repository’s default branch through the GitHub API and count its references to the old registry (guard’s scanner); the exit criteria then need zero. Needs GITHUB_TOKEN.',
+    ),
+    'census-cache': option.string(
+      'Keep the census by commit in this JSON file between runs: an unchanged repository then costs one request.',
+    ),
+    summary: option.string('Also write the summary (Markdown with its diagram) to this file.', {
+      cliOnly: true,
+    }),
     dashboard: option.string(
       'Keep an issue’s body up to date: owner/repo#N, or owner/repo:Title (found among open issues, else created once); #N or a bare title mean GITHUB_REPOSITORY. Needs GITHUB_TOKEN.',
     ),
@@ -39,7 +50,12 @@ export const status = defineCommand({
     // parse
     const manifest = await load();
     const dashboard = options.dashboard ? parseDashboardTarget(options.dashboard, env) : undefined;
-    const octokit = dashboard ? createOctokit(env, secrets, '--dashboard') : undefined;
+    const github =
+      dashboard || options['scan-repos']
+        ? await connectGitHub(env, secrets, dashboard ? '--dashboard' : '--scan-repos', {
+            onWait: (wait) => reporter.info(describeWait(wait)),
+          })
+        : undefined;
     const { old: oldSpec, new: newSpec } = manifest.registries;
     // The old registry is only ever read; after its shutdown it may be gone, so few retries.
     const old = await RegistryClient.forRegistry(oldSpec, env, {
@@ -78,71 +94,51 @@ export const status = defineCommand({
       },
     });
     progress.done();
-    const phase = phaseAt(manifest.timeline, today);
-    const markdown = statusMarkdown(result, plan, {
+    let read = 0;
+    const censusProgress = new ProgressLine(
+      (line) => reporter.info(line),
+      (seconds) => `census: ${read}/${manifest.repos.length} repositories read (${seconds.toFixed(0)} s)`,
+    );
+    const census =
+      github && options['scan-repos']
+        ? await takeCensus({
+            manifest,
+            github,
+            today,
+            concurrency: options.concurrency,
+            serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
+            ...(options['census-cache'] && { cacheFile: path.resolve(cwd, options['census-cache']) }),
+            onProgress: (done) => {
+              read = done;
+              censusProgress.tick();
+            },
+          })
+        : undefined;
+    if (census) censusProgress.done();
+    if (census)
+      reporter.info(
+        `census: ${census.repos.length} repositories in ${(census.elapsedMs / 1000).toFixed(1)} s, ${census.requests} GitHub requests (${census.repos.filter((r) => r.cached).length} unchanged since the cache)`,
+      );
+    const evidence = referenceEvidence(census, refsFiles);
+    result.exitCriteria = {
+      met: result.exitCriteria.met && evidence.reasons.length === 0,
+      reasons: [...result.exitCriteria.reasons, ...evidence.reasons],
+    };
+    const report: StatusReport = {
+      evidence,
+      ...(census && { census }),
       source: manifest.source,
       today,
-      phase,
+      phase: phaseAt(manifest.timeline, today),
       oldHost: oldSpec.host,
       newHost: newSpec.host,
-    });
-    const update = dashboard && octokit ? await updateDashboard(octokit, dashboard, markdown) : undefined;
-
-    // report
-    const ready = result.repos.filter((repo) => repo.ready).length;
-    reporter.info(
-      `on ${today} (phase ${phase}): ${ready}/${result.repos.length} repositories ready to pull from ${newSpec.host}`,
-    );
-    for (const image of result.images) {
-      reporter.info(
-        `image ${image.image} → ${next.host}/${image.target}: ${image.state} (${
-          image.state === 'unknown'
-            ? `old registry unreachable; ${image.newTags} tags in the new registry`
-            : image.newest.map((c) => `${c.reference} ${c.state}`).join(', ') || 'no tags in the old registry'
-        })`,
-      );
-    }
-    for (const check of result.pinned)
-      reporter.info(`pinned ${check.image} ${check.reference}: ${check.state}`);
-    for (const repo of result.repos.filter((r) => !r.ready)) {
-      reporter.info(
-        `waiting: ${repo.repo} (wave ${repo.wave}) — ${repo.consumes
-          .filter((c) => !c.ready)
-          .map((c) => c.note)
-          .join('; ')}`,
-      );
-    }
-    const conflicts = result.oldOnly.filter((check) => check.state === 'conflict');
-    for (const check of conflicts)
-      reporter.annotate({
-        severity: 'error',
-        message: `${check.image}:${check.reference} differs in the new registry`,
-      });
-    reporter.info(
-      result.exitCriteria.met
-        ? 'exit criteria met'
-        : `exit criteria not met: ${result.exitCriteria.reasons.join('; ')}`,
-    );
-    if (update) reporter.info(`dashboard ${update.action}: ${update.url}`);
-    reporter.summary(markdown);
-    return {
-      // A tag that differs between the registries is a failed check; being mid-migration is not.
-      exitCode: conflicts.length > 0 ? 1 : 0,
-      ...(conflicts.length > 0 && {
-        failureMessage: `${conflicts.length} tags differ between the old and the new registry`,
-      }),
-      outputs: {
-        'exit-criteria': String(result.exitCriteria.met),
-        ready: `${ready}/${result.repos.length}`,
-        ...(update && { 'dashboard-url': update.url }),
-      },
-      json: {
-        manifest: manifest.source,
-        today,
-        phase,
-        ...(statusJson(result) as object),
-        ...(update && { dashboard: update }),
-      },
+      plan,
+      status: result,
     };
+    const update =
+      dashboard && github ? await updateDashboard(github, dashboard, statusSummary(report)) : undefined;
+    const presented = presentStatus(report, reporter, update);
+    if (options.summary) writeSummaryFile(cwd, options.summary, reporter.summaryText());
+    return presented;
   },
 });

@@ -1,6 +1,7 @@
 import type { Plan } from '../plan/plan.js';
-import { dependencyDiagram, type NodeColouring } from '../plan/render.js';
-import { table } from '../shared/markdown.js';
+import { dependencyDiagram, type NodeColouring } from '../plan/diagram.js';
+import { details, plural, table } from '../shared/markdown.js';
+import type { Census, ReferenceEvidence } from './census.js';
 import { tagNote, type ImageStatus, type MigrationStatus, type TagCheck } from './status.js';
 
 const IMAGE_STATE: Record<ImageStatus['state'], string> = {
@@ -35,6 +36,10 @@ export function stateColouring(status: MigrationStatus): NodeColouring {
     classOf: (repo) =>
       byRepo.get(repo.repo)!.ready ? 'ready' : conflicted(repo.repo) ? 'conflict' : 'waiting',
     note: (repo) => `wave ${repo.wave} · ${byRepo.get(repo.repo)!.ready ? 'ready' : 'waiting'}`,
+    waveNote: (repos) => {
+      const ready = repos.filter((repo) => byRepo.get(repo.repo)!.ready).length;
+      return `${ready} ready, ${repos.length - ready} waiting`;
+    },
   };
 }
 
@@ -46,7 +51,15 @@ function short(digest: string | undefined): string {
 export function statusMarkdown(
   status: MigrationStatus,
   plan: Plan,
-  context: { source: string; today: string; phase: string; oldHost: string; newHost: string },
+  context: {
+    source: string;
+    today: string;
+    phase: string;
+    oldHost: string;
+    newHost: string;
+    census?: Census;
+    evidence?: ReferenceEvidence;
+  },
 ): string {
   const ready = status.repos.filter((repo) => repo.ready).length;
   const carried = status.images.filter((image) => image.state === 'carried').length;
@@ -55,30 +68,36 @@ export function statusMarkdown(
     `### cutover status: \`${context.source}\` on ${context.today} (phase ${context.phase})`,
     '',
     status.exitCriteria.met
-      ? `**Exit criteria met ✅**: every repository can pull from \`${context.newHost}\` and nothing that must survive is left only in \`${context.oldHost}\`.`
+      ? `**Exit criteria met ✅**: every repository can pull from \`${context.newHost}\` and nothing that must survive is left only in \`${context.oldHost}\`${context.evidence && context.evidence.source !== 'none' ? `, and no repository references \`${context.oldHost}\` any more` : ''}.`
       : `**Exit criteria not met ❌**\n\n${status.exitCriteria.reasons.map((reason) => `- ${reason}`).join('\n')}`,
+    '',
+    `_References to the old registry: ${EVIDENCE_TEXT[context.evidence?.source ?? 'none']}._`,
     '',
     `${ready} of ${status.repos.length} repositories ready to pull from the new registry · ${carried} of ${status.images.length} images carried (dual push) · ${copied} of ${status.pinned.length} pinned tags copied with identical digests.`,
     '',
+    ...(context.census ? [censusSection(context.census, context.oldHost), ''] : []),
     dependencyDiagram(plan, stateColouring(status)),
     '',
     '#### Repositories',
     '',
-    table(
-      ['Wave', 'Repository', 'Owner', 'Ready', 'Still missing'],
-      status.repos
-        .slice()
-        .sort((a, b) => a.wave - b.wave || a.repo.localeCompare(b.repo))
-        .map((repo) => [
-          repo.wave,
-          repo.repo,
-          repo.owner ?? '',
-          repo.ready ? '✅' : '⏳',
-          repo.consumes
-            .filter((c) => !c.ready)
-            .map((c) => c.note ?? c.text)
-            .join('; '),
-        ]),
+    foldLong(
+      status.repos.length,
+      table(
+        ['Wave', 'Repository', 'Owner', 'Ready', 'Still missing'],
+        status.repos
+          .slice()
+          .sort((a, b) => a.wave - b.wave || a.repo.localeCompare(b.repo))
+          .map((repo) => [
+            repo.wave,
+            repo.repo,
+            repo.owner ?? '',
+            repo.ready ? '✅' : '⏳',
+            repo.consumes
+              .filter((c) => !c.ready)
+              .map((c) => c.note ?? c.text)
+              .join('; '),
+          ]),
+      ),
     ),
     '',
     '#### Images (newest old tags in the new registry)',
@@ -155,6 +174,68 @@ export function statusMarkdown(
     );
   }
   return parts.join('\n');
+}
+
+const EVIDENCE_TEXT: Record<ReferenceEvidence['source'], string> = {
+  census: 'read from every repository’s default branch (`--scan-repos`)',
+  'refs-files': 'from the references files guard exported (`--refs`)',
+  none: 'not checked — pass `--scan-repos` (or the `--refs` files guard exports) so the exit criteria include them',
+};
+
+const CENSUS_STATE: Record<Census['repos'][number]['state'], string> = {
+  clean: '✅ clean',
+  references: '❌ references left',
+  unknown: '❔ unknown',
+};
+
+/** Links to the first references of a repository. */
+const LINKED_REFERENCES = 3;
+/** Census rows shown open; more are folded. */
+const OPEN_CENSUS_ROWS = 20;
+
+/** Per repository: references to the old registry left on its default branch, with links to the first few. */
+function censusSection(census: Census, oldHost: string): string {
+  const left = census.repos.filter((repo) => repo.state === 'references');
+  const unknown = census.repos.filter((repo) => repo.state === 'unknown');
+  const rows = [...census.repos]
+    .sort((a, b) => order(a) - order(b) || a.repo.localeCompare(b.repo))
+    .map((repo) => [
+      repo.repo,
+      CENSUS_STATE[repo.state],
+      repo.state === 'unknown' ? '?' : repo.references.length,
+      repo.state === 'unknown'
+        ? (repo.reason ?? '')
+        : repo.references
+            .slice(0, LINKED_REFERENCES)
+            .map((ref) => `[${ref.file}:${ref.line}](${ref.url})${ref.dynamic ? ' (dynamic)' : ''}`)
+            .join(', ') +
+          (repo.references.length > LINKED_REFERENCES
+            ? ` and ${repo.references.length - LINKED_REFERENCES} more`
+            : ''),
+      repo.commit ? `\`${repo.commit.slice(0, 7)}\`` : '',
+    ]);
+  const body = table(['Repository', 'State', 'References left', 'First references', 'Commit'], rows);
+  return [
+    `#### References to \`${oldHost}\` left in the repositories`,
+    '',
+    `${plural(left.length, 'repository', 'repositories')} of ${census.repos.length} still ${left.length === 1 ? 'references' : 'reference'} the old registry (${plural(
+      left.reduce((sum, repo) => sum + repo.references.length, 0),
+      'reference',
+    )}); ${plural(unknown.length, 'repository', 'repositories')} could not be read.`,
+    '',
+    rows.length > OPEN_CENSUS_ROWS
+      ? details(`${plural(rows.length, 'repository', 'repositories')}`, body)
+      : body,
+  ].join('\n');
+}
+
+/** A table of `rows` rows, folded into a collapsible section past {@link OPEN_CENSUS_ROWS}. */
+function foldLong(rows: number, markdown: string): string {
+  return rows > OPEN_CENSUS_ROWS ? details(plural(rows, 'repository', 'repositories'), markdown) : markdown;
+}
+
+function order(repo: Census['repos'][number]): number {
+  return repo.state === 'references' ? 0 : repo.state === 'unknown' ? 1 : 2;
 }
 
 /** The status as JSON. */

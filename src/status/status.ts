@@ -3,6 +3,7 @@ import type { Plan } from '../plan/plan.js';
 import type { Manifest } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
 import type { RegistryClient } from '../oci/client.js';
+import { isConnectionFailure } from '../oci/errors.js';
 import type { RefsFile } from '../copy/refs-file.js';
 import { createdOf, selectImages } from '../copy/select.js';
 import { mapLimited } from '../shared/limiter.js';
@@ -105,7 +106,7 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
     try {
       return await ask();
     } catch (error) {
-      if ((error as { status?: number }).status !== 0) throw error;
+      if (!isConnectionFailure(error)) throw error;
       oldUnreachable = (error as Error).message;
       return fallback;
     }
@@ -269,8 +270,8 @@ async function compare(
   inNew: boolean | undefined,
 ): Promise<TagCheck> {
   const [oldHead, newHead] = await Promise.all([
-    old.headManifest(image, reference).catch((error: { status?: number }) => {
-      if (error.status === 0) return undefined;
+    old.headManifest(image, reference).catch((error: unknown) => {
+      if (isConnectionFailure(error)) return undefined;
       throw error;
     }),
     inNew === false ? undefined : next.headManifest(target, reference),

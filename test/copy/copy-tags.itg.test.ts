@@ -5,6 +5,7 @@ import { runnerFiles } from '../harness/actions-env.js';
 import { runAction, runCli } from '../harness/cli.js';
 import { startFaultyProxy, type FaultyProxy } from '../harness/faulty-proxy.js';
 import { seedImage } from '../harness/images.js';
+import { writeManifest } from '../harness/manifest.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { skopeo } from '../harness/skopeo.js';
 import { RegistryClient } from '../../src/oci/client.js';
@@ -18,37 +19,21 @@ const OLD_AUTH = { username: 'copier', password: 'copy-tags-secret' };
 const CREDENTIALS = { OLD_USER: OLD_AUTH.username, OLD_PASS: OLD_AUTH.password };
 
 function manifestFor(dir: string, oldHost: string, newHost: string): string {
-  const file = path.join(dir, 'cutover.yml');
-  writeFileSync(
-    file,
-    [
-      'version: 1',
-      'registries:',
-      '  old:',
-      `    host: ${oldHost}`,
-      '    read-only: 2020-10-01',
-      '    shutdown: 2020-11-01',
-      '    credentials: { username-env: OLD_USER, password-env: OLD_PASS }',
-      '  new:',
-      `    host: ${newHost}`,
-      '    available: 2020-09-01',
-      'paths:',
-      "  - { from: 'legacy/*', to: '*' }",
-      'repos:',
-      "  acme/gateway: { produces: [gateway], consumes: ['api:3.1.0', 'api:9.9.9'] }",
-      '  acme/api: { produces: [api, many/tags] }',
-      'copy:',
-      "  - images: ['base/*']",
-      "    tags: ['*', '!*-rc*']",
-      '    newest: 2',
-      "  - images: ['legacy/*']",
-      "    semver: '>=1.0 <3'",
-      "  - images: ['many/*']",
-      '  - referenced: true',
-      '',
-    ].join('\n'),
-  );
-  return file;
+  return writeManifest(dir, {
+    old: { host: oldHost, credentials: { usernameEnv: 'OLD_USER', passwordEnv: 'OLD_PASS' } },
+    new: newHost,
+    paths: [{ from: 'legacy/*', to: '*' }],
+    repos: {
+      'acme/gateway': { produces: ['gateway'], consumes: ['api:3.1.0', 'api:9.9.9'] },
+      'acme/api': { produces: ['api', 'many/tags'] },
+    },
+    copy: [
+      { images: ['base/*'], tags: ['*', '!*-rc*'], newest: 2 },
+      { images: ['legacy/*'], semver: '>=1.0 <3' },
+      { images: ['many/*'] },
+      { referenced: true },
+    ],
+  });
 }
 
 /** What the rules must select from the seeded old registry: old reference → new reference. */

@@ -1,8 +1,9 @@
 import { SecretRegistry } from '../../src/shared/secrets.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedImage } from '../harness/images.js';
+import { writeManifest } from '../harness/manifest.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { ConfigError } from '../../src/shared/errors.js';
 import { loadManifest } from '../../src/manifest/load.js';
@@ -81,21 +82,16 @@ describe('selection against a real registry', () => {
 
   test('newest N by created, ties broken by semver (not by name); --only narrows; rules OR-combine', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-select-'));
-    const file = path.join(dir, 'cutover.yml');
-    writeFileSync(
-      file,
-      [
-        'version: 1',
-        'registries:',
-        `  old: { host: '${registry.host}', read-only: 2030-01-01, shutdown: 2030-02-01 }`,
-        "  new: { host: 'registry.new.example.com', available: 2029-01-01 }",
-        "paths: [{ from: 'svc/*', to: 'services/*' }]",
-        'copy:',
-        "  - { images: ['svc/*'], newest: 3 }",
-        "  - { images: ['other/*'], tags: ['1'] }",
-        '',
-      ].join('\n'),
-    );
+    const file = writeManifest(dir, {
+      old: registry.host,
+      new: 'registry.new.example.com',
+      timeline: { available: '2029-01-01', readOnly: '2030-01-01', shutdown: '2030-02-01' },
+      paths: [{ from: 'svc/*', to: 'services/*' }],
+      copy: [
+        { images: ['svc/*'], newest: 3 },
+        { images: ['other/*'], tags: ['1'] },
+      ],
+    });
     const manifest = await loadManifest(file, dir, {}, new SecretRegistry());
     const source = new RegistryClient({ host: registry.host, insecure: true, options: { readOnly: true } });
     const all = await selectImages({ manifest, source, refsFiles: [] });

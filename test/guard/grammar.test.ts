@@ -135,3 +135,70 @@ describe('YAML fast path', () => {
     }
   });
 });
+
+describe('YAML subtrees (issue 13: parse only around the lines that name the registry)', () => {
+  const names = ['registry.old.example.com', 'old-registry.internal'];
+  const byPlace = (candidates: ReturnType<typeof yamlCandidates>) =>
+    [...candidates].sort((a, b) => a.at - b.at || a.written.localeCompare(b.written));
+  const values = [
+    '## Global parameters',
+    'global:',
+    '  imageRegistry: ""',
+    '',
+    'api:',
+    '  replicaCount: 2',
+    '  ## the image',
+    '  image:',
+    '    registry: registry.old.example.com',
+    '    repository: team/api',
+    '    tag: 1.20',
+    '    digest: ""',
+    '  resources:',
+    '    limits: { cpu: 100m, memory: 128Mi }',
+    'sidecar:',
+    '  image:',
+    "    registry: 'old-registry.internal'",
+    '    image: team/envoy',
+    '    tag: "v1.29"',
+    'worker:',
+    '  image: registry.old.example.com/team/worker:2 # comment',
+    '  command: ["run"]',
+    'list:',
+    '- name: a',
+    '  image: registry.old.example.com/team/a:1',
+    '- name: b',
+    '  image:',
+    '    repository: registry.old.example.com/team/b',
+    '    tag: 2',
+    'anchored: &anchor',
+    '  image: registry.old.example.com/team/anchor:1',
+    'alias: *anchor',
+    '',
+  ].join('\n');
+  test.each([
+    ['helm values (split forms, siblings, sequences, an anchor)', values, 'helm-values' as const],
+    [
+      'the same with a global registry',
+      values.replace('imageRegistry: ""', 'imageRegistry: registry.old.example.com'),
+      'helm-values' as const,
+    ],
+    [
+      'Kubernetes manifests',
+      readFileSync(path.join(ROOT, 'test/fixtures/guard/repo/deploy/k8s/api.yaml'), 'latin1') +
+        '\n  x:\n    image: {a: 1}\n',
+      'yaml' as const,
+    ],
+    [
+      'a chart with a global registry',
+      readFileSync(path.join(ROOT, 'test/fixtures/guard/real/charts/api/values.yaml'), 'latin1'),
+      'helm-values' as const,
+    ],
+  ])('%s: the same candidates as the whole parse', (_name, source, role) => {
+    // Candidates for other registries may or may not come along; those for the old one must be the same.
+    const relevant = (candidates: ReturnType<typeof yamlCandidates>) =>
+      candidates.filter((c) => names.some((name) => c.value.text.toLowerCase().includes(name)));
+    const whole = relevant(yamlCandidates(source, role));
+    expect(whole.length).toBeGreaterThan(1);
+    expect(byPlace(relevant(yamlCandidates(source, role, names)))).toEqual(byPlace(whole));
+  });
+});

@@ -36,8 +36,25 @@ export interface FaultCounts {
   serverError: number;
 }
 
+/** One blob upload session seen through the proxy (POST … PUT ?digest=). */
+export interface UploadRecord {
+  /** The upload session id (the last segment of its location). */
+  id: string;
+  /** The repository uploaded to. */
+  repository: string;
+  /** When the proxy received the POST that opened it (ms since epoch). */
+  startedAt: number;
+  /** Request body bytes sent in this session. */
+  bytes: number;
+  /** Set when the closing PUT was answered 201. */
+  digest?: string;
+  completedAt?: number;
+}
+
 /** A loopback HTTP proxy in front of a test registry that fails requests at random, within bounds. */
 export interface FaultyProxy {
+  /** Every blob upload session that went through, in the order they were opened. */
+  uploads: UploadRecord[];
   /** `127.0.0.1:PORT`: point clients here instead of at the registry. */
   host: string;
   url: string;
@@ -78,6 +95,9 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
   const maxConsecutive = plan.maxConsecutive ?? 2;
   const consecutive = new Map<string, number>();
   const upstreamUrl = new URL(upstream.url);
+  const uploads: UploadRecord[] = [];
+  const uploadById = new Map<string, UploadRecord>();
+  const sessionOf = (url: string | undefined) => /\/blobs\/uploads\/([^/?]+)/.exec(url ?? '')?.[1];
   let retryAfterForm = 0;
 
   const pick = (key: string): keyof Omit<FaultCounts, 'requests' | 'bytesIn' | 'tooLarge'> | undefined => {
@@ -94,6 +114,7 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
 
   const server = http.createServer((request, response) => {
     counts.requests++;
+    const arrivedAt = Date.now();
     const key = `${request.method} ${request.url?.split('?')[0]}`;
     if (
       plan.maxRequestBytes !== undefined &&
@@ -141,6 +162,20 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
         headers: request.headers,
       },
       (answer) => {
+        if (request.method === 'POST' && answer.statusCode === 202) {
+          const id = sessionOf(answer.headers.location);
+          if (id) {
+            const repository = /^\/v2\/(.+)\/blobs\/uploads\//.exec(request.url ?? '')?.[1] ?? '';
+            const record: UploadRecord = { id, repository, startedAt: arrivedAt, bytes: 0 };
+            uploads.push(record);
+            uploadById.set(id, record);
+          }
+        }
+        const record = uploadById.get(sessionOf(request.url) ?? '');
+        if (record && request.method === 'PUT' && answer.statusCode === 201) {
+          record.digest = new URL(request.url ?? '', 'http://proxy').searchParams.get('digest') ?? undefined;
+          record.completedAt = Date.now();
+        }
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         const length = Number(answer.headers['content-length']);
         if (fault === 'dropMidBody' && request.method === 'GET' && length > 4096) {
@@ -159,7 +194,11 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
       },
     );
     forward.on('error', () => response.socket?.destroy());
-    request.on('data', (chunk: Buffer) => (counts.bytesIn += chunk.length));
+    const uploading = uploadById.get(sessionOf(request.url) ?? '');
+    request.on('data', (chunk: Buffer) => {
+      counts.bytesIn += chunk.length;
+      if (uploading) uploading.bytes += chunk.length;
+    });
     request.pipe(forward);
   });
   server.keepAliveTimeout = 5000;
@@ -171,6 +210,7 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
     url: `http://${host}`,
     registry: { ...upstream, host, url: `http://${host}` },
     counts,
+    uploads,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

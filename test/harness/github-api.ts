@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { Readable } from 'node:stream';
@@ -144,6 +145,11 @@ export interface GitHubApi {
   violations: string[];
   /** Answers an operation, named `METHOD /template` exactly as in GitHub's OpenAPI description. */
   on(operation: string, handler: Handler): void;
+  /**
+   * Answers before the operation's handler when `limiter` returns an answer (e.g. a rate limit);
+   * the request is recorded either way. One limiter at a time; `undefined` removes it.
+   */
+  limit(limiter: ((request: RecordedRequest) => Answer | undefined) | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -162,6 +168,7 @@ export async function startGitHubApi(): Promise<GitHubApi> {
   const handlers = new Map<string, Handler>();
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
+  let limiter: ((request: RecordedRequest) => Answer | undefined) | undefined;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -181,7 +188,7 @@ export async function startGitHubApi(): Promise<GitHubApi> {
         res.end(
           answer.body === undefined
             ? ''
-            : typeof answer.body === 'string'
+            : typeof answer.body === 'string' || Buffer.isBuffer(answer.body)
               ? answer.body
               : JSON.stringify(answer.body),
         );
@@ -252,6 +259,8 @@ export async function startGitHubApi(): Promise<GitHubApi> {
         violations.push(...problems.map((problem) => `${name}: ${problem}`));
         return reply({ status: 422, body: { message: problems.join('; ') } });
       }
+      const limited = limiter?.(recorded);
+      if (limited) return reply(limited);
       const handler = handlers.get(name);
       if (!handler) {
         violations.push(`${name}: called, but the test registered no answer for it`);
@@ -278,6 +287,105 @@ export async function startGitHubApi(): Promise<GitHubApi> {
       }
       handlers.set(operation, handler);
     },
+    limit(next) {
+      limiter = next;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Primary (hourly quota spent) or secondary (too many requests too fast) rate limit. */
+export type RateLimitKind = 'primary' | 'secondary';
+
+/**
+ * GitHub's rate-limit answers, as its documentation describes them: a primary limit is 403 (or 429)
+ * with `x-ratelimit-remaining: 0` and `x-ratelimit-reset` (epoch seconds); a secondary limit is 403
+ * or 429 with `retry-after` (seconds) and a "secondary rate limit" message.
+ */
+export function rateLimitAnswer(kind: RateLimitKind, status: 403 | 429, waitSeconds: number): Answer {
+  const reset = Math.ceil(Date.now() / 1000) + waitSeconds;
+  const common = {
+    'x-ratelimit-limit': '5000',
+    'x-ratelimit-used': kind === 'primary' ? '5000' : '1200',
+    'x-ratelimit-resource': 'core',
+    'x-ratelimit-reset': String(reset),
+  };
+  return kind === 'primary'
+    ? {
+        status,
+        headers: { ...common, 'x-ratelimit-remaining': '0' },
+        body: {
+          message: 'API rate limit exceeded for installation.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+        },
+      }
+    : {
+        status,
+        headers: { ...common, 'x-ratelimit-remaining': '3800', 'retry-after': String(waitSeconds) },
+        body: {
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        },
+      };
+}
+
+/**
+ * A storm: every `every`-th request (counting from the first) is answered with a rate limit,
+ * cycling through secondary 403, secondary 429 and primary 403 answers of `waitSeconds`.
+ * Returns the limiter for {@link GitHubApi.limit} and a counter of the limit answers given.
+ */
+export function rateLimitStorm(every: number, waitSeconds = 1) {
+  let seen = 0;
+  let limited = 0;
+  const kinds: [RateLimitKind, 403 | 429][] = [
+    ['secondary', 403],
+    ['secondary', 429],
+    ['primary', 403],
+  ];
+  return {
+    limiter: (): Answer | undefined => {
+      if (++seen % every !== 0) return undefined;
+      const [kind, status] = kinds[limited++ % kinds.length]!;
+      return rateLimitAnswer(kind, status, waitSeconds);
+    },
+    limited: () => limited,
+  };
+}
+
+/**
+ * Serves repositories' default branches from local git repositories, as GitHub does: the head
+ * commit (`GET …/commits/HEAD` with the `sha` media type: the bare SHA) and the tarball (`git
+ * archive`, gzipped, one top directory `owner-repo-sha7/`, exactly GitHub's format). `repos` maps
+ * owner/name to a git directory, or to a status (e.g. 404) to answer for the tarball.
+ */
+export function serveRepositories(api: GitHubApi, repos: Map<string, string | number>): void {
+  const source = (request: RecordedRequest) =>
+    repos.get(`${request.params['owner']}/${request.params['repo']}`);
+  api.on('GET /repos/{owner}/{repo}/commits/{ref}', (request) => {
+    const dir = source(request);
+    if (dir === undefined) return { status: 404, body: { message: 'Not Found' } };
+    if (typeof dir === 'number') return { status: 200, headers: SHA_TYPE, body: '0'.repeat(40) };
+    const ref = request.params['ref'] === 'HEAD' ? 'HEAD' : request.params['ref']!;
+    return { status: 200, headers: SHA_TYPE, body: git(dir, ['rev-parse', ref]).toString().trim() };
+  });
+  api.on('GET /repos/{owner}/{repo}/tarball/{ref}', (request) => {
+    const dir = source(request);
+    if (dir === undefined || typeof dir === 'number')
+      return { status: typeof dir === 'number' ? dir : 404, body: { message: 'Not Found' } };
+    const ref = request.params['ref']!;
+    const prefix = `${request.params['owner']}-${request.params['repo']}-${ref.slice(0, 7)}/`;
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/x-gzip' },
+      body: git(dir, ['archive', '--format=tar.gz', `--prefix=${prefix}`, ref]),
+    };
+  });
+}
+
+const SHA_TYPE = { 'content-type': 'application/vnd.github.sha; charset=utf-8' };
+
+function git(dir: string, args: string[]): Buffer {
+  return execFileSync('git', ['-C', dir, ...args], { maxBuffer: 256 * 1024 * 1024 });
 }

@@ -11,6 +11,11 @@ export const MEDIA = {
   ociManifest: 'application/vnd.oci.image.manifest.v1+json',
   ociConfig: 'application/vnd.oci.image.config.v1+json',
   ociLayer: 'application/vnd.oci.image.layer.v1.tar+gzip',
+  dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+  dockerConfig: 'application/vnd.docker.container.image.v1+json',
+  dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+  inToto: 'application/vnd.in-toto+json',
 } as const;
 
 /** Content of one layer: a file of `size` bytes; the same seed gives the same layer, byte for byte. */
@@ -25,7 +30,19 @@ export interface ImageSpec {
   created?: string;
   labels?: Record<string, string>;
   /** More than one platform makes an OCI index (multi-arch). */
-  platforms?: { os: string; architecture: string }[];
+  platforms?: { os: string; architecture: string; variant?: string }[];
+  /**
+   * Base layers every platform shares byte for byte (listed before `layers`, which differ per
+   * platform): what a multi-platform build on a common base looks like to the registry.
+   */
+  shared?: LayerSpec[];
+  /**
+   * One attestation manifest per platform, as Buildx writes them (provenance/SBOM in-toto layers,
+   * platform unknown/unknown, `vnd.docker.reference.type: attestation-manifest`); makes an index.
+   */
+  attestations?: boolean;
+  /** `docker`: Docker v2 schema 2 manifests and manifest list; default OCI. */
+  mediaTypes?: 'oci' | 'docker';
 }
 
 interface Blob {
@@ -96,16 +113,32 @@ export function writeLayout(
   mkdirSync(blobsDir, { recursive: true });
   const put = (b: Blob) => writeFileSync(path.join(blobsDir, b.digest.slice(7)), b.bytes);
   const platforms = spec.platforms ?? [{ os: 'linux', architecture: 'amd64' }];
+  const docker = spec.mediaTypes === 'docker';
+  const types = docker
+    ? {
+        manifest: MEDIA.dockerManifest,
+        config: MEDIA.dockerConfig,
+        layer: MEDIA.dockerLayer,
+        index: MEDIA.dockerList,
+      }
+    : { manifest: MEDIA.ociManifest, config: MEDIA.ociConfig, layer: MEDIA.ociLayer, index: MEDIA.ociIndex };
+  const shared = (spec.shared ?? []).map(layer);
   const manifests = platforms.map((platform, index) => {
-    const layers = spec.layers.map((l) =>
-      layer(platforms.length > 1 ? { ...l, seed: `${l.seed}/${platform.architecture}` } : l),
+    const own = spec.layers.map((l) =>
+      layer(
+        platforms.length > 1
+          ? { ...l, seed: `${l.seed}/${platform.architecture}${platform.variant ?? ''}` }
+          : l,
+      ),
     );
+    const layers = [...shared, ...own];
     const config = blob(
       Buffer.from(
         JSON.stringify({
           created: spec.created ?? '2020-01-01T00:00:00Z',
           architecture: platform.architecture,
           os: platform.os,
+          ...(platform.variant !== undefined && { variant: platform.variant }),
           config: { Labels: spec.labels ?? {} },
           rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
           history: [{ created_by: `cutover test image #${index}` }],
@@ -118,37 +151,105 @@ export function writeLayout(
       Buffer.from(
         JSON.stringify({
           schemaVersion: 2,
-          mediaType: MEDIA.ociManifest,
-          config: { mediaType: MEDIA.ociConfig, digest: config.digest, size: config.size },
-          layers: layers.map((l) => ({ mediaType: MEDIA.ociLayer, digest: l.gz.digest, size: l.gz.size })),
+          mediaType: types.manifest,
+          config: { mediaType: types.config, digest: config.digest, size: config.size },
+          layers: layers.map((l) => ({ mediaType: types.layer, digest: l.gz.digest, size: l.gz.size })),
         }),
       ),
     );
     put(manifest);
-    return { manifest, platform };
+    return {
+      manifest,
+      platform,
+      mediaType: types.manifest,
+      annotations: undefined as Record<string, string> | undefined,
+    };
   });
+  // Buildx's attestation manifests: OCI manifests (whatever the image's media types) whose
+  // in-toto layers describe the platform manifest they name.
+  const attestations = spec.attestations
+    ? manifests.map(({ manifest, platform }) => {
+        const statement = blob(
+          Buffer.from(
+            JSON.stringify({
+              _type: 'https://in-toto.io/Statement/v0.1',
+              predicateType: 'https://slsa.dev/provenance/v0.2',
+              subject: [
+                {
+                  name: `pkg:docker/test@${platform.architecture}`,
+                  digest: { sha256: manifest.digest.slice(7) },
+                },
+              ],
+              predicate: { builder: { id: 'cutover test harness' } },
+            }),
+          ),
+        );
+        const config = blob(
+          Buffer.from(
+            JSON.stringify({
+              architecture: 'unknown',
+              os: 'unknown',
+              config: {},
+              rootfs: { type: 'layers', diff_ids: [] },
+            }),
+          ),
+        );
+        put(statement);
+        put(config);
+        const attestation = blob(
+          Buffer.from(
+            JSON.stringify({
+              schemaVersion: 2,
+              mediaType: MEDIA.ociManifest,
+              config: { mediaType: MEDIA.ociConfig, digest: config.digest, size: config.size },
+              layers: [
+                {
+                  mediaType: MEDIA.inToto,
+                  digest: statement.digest,
+                  size: statement.size,
+                  annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' },
+                },
+              ],
+            }),
+          ),
+        );
+        put(attestation);
+        return {
+          manifest: attestation,
+          platform: { os: 'unknown', architecture: 'unknown' },
+          mediaType: MEDIA.ociManifest,
+          annotations: {
+            'vnd.docker.reference.digest': manifest.digest,
+            'vnd.docker.reference.type': 'attestation-manifest',
+          } as Record<string, string> | undefined,
+        };
+      })
+    : [];
   let top: Blob;
   let mediaType: string;
-  if (manifests.length === 1) {
+  if (manifests.length === 1 && attestations.length === 0) {
     top = manifests[0]!.manifest;
-    mediaType = MEDIA.ociManifest;
+    mediaType = types.manifest;
   } else {
     top = blob(
       Buffer.from(
         JSON.stringify({
           schemaVersion: 2,
-          mediaType: MEDIA.ociIndex,
-          manifests: manifests.map(({ manifest, platform }) => ({
-            mediaType: MEDIA.ociManifest,
-            digest: manifest.digest,
-            size: manifest.size,
-            platform,
-          })),
+          mediaType: types.index,
+          manifests: [...manifests, ...attestations].map(
+            ({ manifest, platform, mediaType: type, annotations }) => ({
+              mediaType: type,
+              digest: manifest.digest,
+              size: manifest.size,
+              platform,
+              ...(annotations && { annotations }),
+            }),
+          ),
         }),
       ),
     );
     put(top);
-    mediaType = MEDIA.ociIndex;
+    mediaType = types.index;
   }
   writeFileSync(path.join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
   writeFileSync(
@@ -179,3 +280,17 @@ export async function seedImage(registry: TestRegistry, reference: string, spec:
   }
   return digest;
 }
+
+/** The platforms Buildx builds most often, for multi-platform test images (2 and 4 of them). */
+export const PLATFORMS = {
+  two: [
+    { os: 'linux', architecture: 'amd64' },
+    { os: 'linux', architecture: 'arm64' },
+  ],
+  four: [
+    { os: 'linux', architecture: 'amd64' },
+    { os: 'linux', architecture: 'arm64' },
+    { os: 'linux', architecture: 'arm', variant: 'v7' },
+    { os: 'linux', architecture: 's390x' },
+  ],
+};

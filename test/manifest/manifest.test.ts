@@ -4,6 +4,7 @@ import { ConfigError } from '../../src/shared/errors.js';
 import { parseManifest } from '../../src/manifest/parse.js';
 import { mapRepository } from '../../src/manifest/paths.js';
 import { ROOT, runCli } from '../harness/cli.js';
+import { manifestYaml } from '../harness/manifest.js';
 
 const BAD = path.join(ROOT, 'test/fixtures/manifests/bad');
 const badFixtures = readdirSync(BAD)
@@ -43,14 +44,12 @@ describe('manifest v1', () => {
   });
 
   test('loopback registries are plain HTTP without saying so; others need insecure: true', () => {
-    const text = (host: string, extra = '') =>
-      `version: 1\nregistries:\n  old: {host: "${host}", read-only: 2020-10-01, shutdown: 2020-11-01${extra}}\n  new: {host: "[::1]:5001", available: 2020-09-01}\n`;
+    const text = (host: string, insecure?: boolean) =>
+      manifestYaml({ old: { host, ...(insecure !== undefined && { insecure }) }, new: '[::1]:5001' });
     expect(parseManifest(text('127.0.0.1:5000'), 'm.yml').registries.old.insecure).toBe(true);
     expect(parseManifest(text('localhost:5000'), 'm.yml').registries.new.insecure).toBe(true);
     expect(parseManifest(text('registry.lan'), 'm.yml').registries.old.insecure).toBe(false);
-    expect(parseManifest(text('registry.lan', ', insecure: true'), 'm.yml').registries.old.insecure).toBe(
-      true,
-    );
+    expect(parseManifest(text('registry.lan', true), 'm.yml').registries.old.insecure).toBe(true);
   });
 
   test('a consumed image that nobody produces is a located warning, not an error', () => {

@@ -5,8 +5,8 @@ import { skopeo } from '../harness/skopeo.js';
 import type { RegistrySpec } from '../../src/manifest/model.js';
 import { RegistryClient, RegistryError, nextLink, withQuery } from '../../src/oci/client.js';
 import { copyImage, CopySession } from '../../src/copy/copy.js';
-import { parseChallenge, mergeScopes } from '../../src/oci/auth.js';
-import { parseRetryAfter, retryDelay } from '../../src/oci/http.js';
+import { parseChallenge, mergeScopes } from '../../src/oci/auth/challenge.js';
+import { parseRetryAfter, retryDelay } from '../../src/shared/retry.js';
 
 const TWO_ARCH = [
   { os: 'linux', architecture: 'amd64' },
@@ -293,6 +293,6 @@ describe('protocol details', () => {
     expect(retryDelay(0, policy, undefined, () => 0)).toBe(50);
     expect(retryDelay(3, policy, undefined, () => 1)).toBe(800);
     expect(retryDelay(9, policy, undefined, () => 1)).toBe(1000);
-    expect(retryDelay(0, policy, '2')).toBe(1000);
+    expect(retryDelay(0, policy, parseRetryAfter('2'))).toBe(1000);
   });
 });

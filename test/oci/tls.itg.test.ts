@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../harness/cli.js';
+import { writeManifest } from '../harness/manifest.js';
 import { seedImage } from '../harness/images.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { skopeo } from '../harness/skopeo.js';
@@ -27,18 +28,12 @@ describe('HTTPS registries with a private CA', () => {
   });
 
   test('HTTPS is verified; NODE_EXTRA_CA_CERTS adds the private CA, as in Node', async () => {
-    const manifest = path.join(dir, 'cutover.yml');
-    writeFileSync(
-      manifest,
-      [
-        'version: 1',
-        'registries:',
-        `  old: { host: '${source.host}', read-only: 2030-01-01, shutdown: 2030-02-01 }`,
-        `  new: { host: '${secure.host}', insecure: false, available: 2029-01-01 }`,
-        "copy: [{ images: ['app'] }]",
-        '',
-      ].join('\n'),
-    );
+    const manifest = writeManifest(dir, {
+      old: source.host,
+      new: { host: secure.host, insecure: false },
+      timeline: { available: '2029-01-01', readOnly: '2030-01-01', shutdown: '2030-02-01' },
+      copy: [{ images: ['app'] }],
+    });
     const refused = await runCli(['copy-tags', '--manifest', manifest, '--json']);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout).failed[0].error).toMatch(

@@ -6,6 +6,7 @@ import { planJson, planMarkdown, planMatrix } from '../../src/plan/render.js';
 import { parseManifest } from '../../src/manifest/parse.js';
 import { runnerFiles } from '../harness/actions-env.js';
 import { ROOT, runAction, runCli } from '../harness/cli.js';
+import { manifestYaml, type ManifestOptions } from '../harness/manifest.js';
 
 const FIXTURE = 'test/fixtures/plan/migration.yml';
 const fixture = () => parseManifest(readFileSync(path.join(ROOT, FIXTURE), 'utf8'), FIXTURE);
@@ -120,14 +121,11 @@ describe('plan: the graph algorithms', () => {
   test('components come out producers first, and a floating self-loop is a blocking cycle', () => {
     expect(stronglyConnectedComponents([[1], [2], []])).toEqual([[2], [1], [0]]);
     const manifest = parseManifest(
-      [
-        'version: 1',
-        'registries:',
-        '  old: { host: old.example.com, read-only: 2020-10-01, shutdown: 2020-11-01 }',
-        '  new: { host: new.example.com, available: 2020-09-01 }',
-        'repos:',
-        '  acme/tools: { produces: [tools], consumes: [tools] }',
-      ].join('\n'),
+      manifestYaml({
+        old: 'old.example.com',
+        new: 'new.example.com',
+        repos: { 'acme/tools': { produces: ['tools'], consumes: ['tools'] } },
+      }),
       'inline.yml',
     );
     const plan = planMigration(manifest);
@@ -139,28 +137,23 @@ describe('plan: the graph algorithms', () => {
 
 /** A large organisation: layered producers, pinned back-edges (pinned cycles) and a few blocking pairs. */
 function largeManifest(repos: number): string {
-  const lines = [
-    'version: 1',
-    'registries:',
-    '  old: { host: old.example.com, read-only: 2020-10-01, shutdown: 2020-11-01 }',
-    '  new: { host: new.example.com, available: 2020-09-01 }',
-    'copy:',
-    '  - referenced: true',
-    'repos:',
-  ];
+  const entries: NonNullable<ManifestOptions['repos']> = {};
   for (let i = 0; i < repos; i++) {
     const consumes: string[] = [];
     if (i >= 1) consumes.push(`img-${Math.floor((i - 1) / 3)}`);
     if (i >= 50) consumes.push(`img-${i - 50}`);
-    if (i + 5 < repos && i % 4 === 0) consumes.push(`'img-${i + 5}:1.0.${i}'`);
+    if (i + 5 < repos && i % 4 === 0) consumes.push(`img-${i + 5}:1.0.${i}`);
     // Every 200 repositories, a pair that pulls each other's latest image: a blocking cycle.
     if (i % 200 === 7 && i + 1 < repos) consumes.push(`img-${i + 1}`);
     if (i % 200 === 8) consumes.push(`img-${i - 1}`);
-    lines.push(
-      `  org/repo-${i}: { owner: team-${i % 40}, produces: [img-${i}], consumes: [${consumes.join(', ')}] }`,
-    );
+    entries[`org/repo-${i}`] = { owner: `team-${i % 40}`, produces: [`img-${i}`], consumes };
   }
-  return lines.join('\n');
+  return manifestYaml({
+    old: 'old.example.com',
+    new: 'new.example.com',
+    copy: [{ referenced: true }],
+    repos: entries,
+  });
 }
 
 describe('plan: scale', () => {

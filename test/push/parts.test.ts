@@ -11,6 +11,7 @@ import { findOldRegistryTraces } from '../../src/docker/provenance.js';
 import { isRefusal, isTransient } from '../../src/push/execute.js';
 import { ownPathOf, planPush } from '../../src/push/plan.js';
 import { parseManifest } from '../../src/manifest/parse.js';
+import { manifestYaml } from '../harness/manifest.js';
 
 describe('reading an engine export (tar) as it streams', () => {
   test('small files in memory, large ones streamed; GNU long names and PAX paths', async () => {
@@ -154,13 +155,12 @@ describe('planning a push', () => {
 
   test('targets per phase, the new path from the manifest paths', () => {
     const manifest = parseManifest(
-      [
-        'version: 1',
-        'registries:',
-        '  old: { host: old.example.com, read-only: 2030-04-01, shutdown: 2030-05-01 }',
-        '  new: { host: new.example.com, available: 2030-03-01 }',
-        "paths: [{ from: 'legacy/*', to: 'moved/*' }]",
-      ].join('\n'),
+      manifestYaml({
+        old: 'old.example.com',
+        new: 'new.example.com',
+        timeline: { available: '2030-03-01', readOnly: '2030-04-01', shutdown: '2030-05-01' },
+        paths: [{ from: 'legacy/*', to: 'moved/*' }],
+      }),
       'cutover.yml',
     );
     const plan = (day: string) => planPush(manifest, day, { image: 'legacy/api:1', tags: [] });

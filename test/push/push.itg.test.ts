@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { runnerFiles } from '../harness/actions-env.js';
 import { runAction, runCli, type CliRun } from '../harness/cli.js';
 import { startDockerd, type TestDockerd } from '../harness/dockerd.js';
+import { manifestYaml } from '../harness/manifest.js';
+import { startDroppingProxy } from '../harness/proxies.js';
 import { seedImage } from '../harness/images.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { skopeo } from '../harness/skopeo.js';
@@ -25,61 +26,21 @@ const OLD_AUTH = { username: 'ci-old', password: 'old-Secret-4711' };
 const NEW_AUTH = { username: 'ci-new', password: 'new-Secret-0815' };
 
 function manifestText(oldHost: string, newHost: string): string {
-  return [
-    'version: 1',
-    'registries:',
-    '  old:',
-    `    host: "${oldHost}"`,
-    '    aliases: [old-alias.example.com]',
-    '    read-only: 2030-04-01',
-    '    shutdown: 2030-05-01',
-    '    credentials: { username-env: OLD_USER, password-env: OLD_PASSWORD }',
-    '  new:',
-    `    host: "${newHost}"`,
-    '    available: 2030-03-01',
-    'paths:',
-    "  - { from: 'legacy/*', to: 'moved/*' }",
-    'guard:',
-    '  fail-from: 2030-04-15',
-    '',
-  ].join('\n');
-}
-
-/** A TCP proxy in front of a real registry that drops the first `drops` connections. */
-function flakyProxy(
-  target: TestRegistry,
-  drops: number,
-): Promise<{ host: string; dropped: () => number; stop(): Promise<void> }> {
-  let seen = 0;
-  const [targetHost, targetPort] = target.host.split(':');
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
-    if (++seen <= drops) {
-      client.destroy();
-      return;
-    }
-    const upstream = net.connect(Number(targetPort), targetHost);
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
-    client.pipe(upstream).pipe(client);
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
+  return manifestYaml({
+    old: {
+      host: oldHost,
+      aliases: ['old-alias.example.com'],
+      credentials: { usernameEnv: 'OLD_USER', passwordEnv: 'OLD_PASSWORD' },
+    },
+    new: newHost,
+    timeline: {
+      available: '2030-03-01',
+      readOnly: '2030-04-01',
+      shutdown: '2030-05-01',
+      failFrom: '2030-04-15',
+    },
+    paths: [{ from: 'legacy/*', to: 'moved/*' }],
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        host: `127.0.0.1:${(server.address() as net.AddressInfo).port}`,
-        dropped: () => Math.min(seen, drops),
-        stop: () =>
-          new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
-            server.close(() => done());
-          }),
-      }),
-    ),
-  );
 }
 
 describe('cutover push against a real engine and two real registries', () => {
@@ -344,7 +305,7 @@ describe('cutover push against a real engine and two real registries', () => {
   test.each(['push', 'upload'])(
     'transient errors are retried (--mode %s): dropped connections, then success',
     async (mode) => {
-      const proxy = await flakyProxy(newRegistry, 2);
+      const proxy = await startDroppingProxy(newRegistry, 2);
       const flakyManifest = path.join(work, `flaky-${mode}.yml`);
       writeFileSync(flakyManifest, manifestText(oldRegistry.host, proxy.host));
       const config = path.join(work, `flaky-config-${mode}`);

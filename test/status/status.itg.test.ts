@@ -1,12 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, runCli } from '../harness/cli.js';
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
 import type { ImageSpec } from '../harness/images.js';
 import { seedImageHttp as seedImage } from '../harness/http-seed.js';
+import { startCountingProxy } from '../harness/proxies.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { skopeo } from '../harness/skopeo.js';
 
@@ -57,46 +56,6 @@ interface StatusJson {
   copyRules: { image: string; reference: string; state: string; reasons: string[] }[];
   oldUnreachable?: string;
   dashboard?: { number: number; action: string };
-}
-
-/** An HTTP proxy in front of a registry that counts the requests in flight at once. */
-async function countingProxy(upstream: TestRegistry) {
-  let inFlight = 0;
-  let peak = 0;
-  let requests = 0;
-  const target = new URL(upstream.url);
-  const server = http.createServer((req, res) => {
-    requests++;
-    peak = Math.max(peak, ++inFlight);
-    const forward = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-        answer.on('end', () => inFlight--);
-      },
-    );
-    forward.on('error', () => {
-      inFlight--;
-      res.writeHead(502).end();
-    });
-    req.pipe(forward);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    host: `127.0.0.1:${port}`,
-    requests: () => requests,
-    peak: () => peak,
-    reset: () => {
-      requests = 0;
-      peak = 0;
-    },
-    stop: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
 }
 
 describe('status against real registries through a simulated migration', () => {
@@ -303,7 +262,7 @@ describe('status against real registries through a simulated migration', () => {
   }, 120_000);
 
   test('the fan-out is bounded: never more registry requests in flight than --concurrency', async () => {
-    const proxy = await countingProxy(next);
+    const proxy = await startCountingProxy(next);
     const proxied = path.join(dir, 'proxied.yml');
     writeFileSync(proxied, readFileSync(manifest, 'utf8').replace(next.host, proxy.host));
     try {

@@ -1,0 +1,145 @@
+/**
+ * `npm run build && npm run bench -- push-from`: a 4-platform image (≈ 60 MB per platform: a
+ * 40 MB base shared by all, 20 MB of each platform's own, plus Buildx-style attestation
+ * manifests) already in the old registry, copied to a fresh new registry by
+ * `cutover push --from REF@DIGEST` against `skopeo copy --all --preserve-digests` of the same
+ * reference to another fresh registry, in the same run, rounds alternating. Prints the wall times
+ * (median of the rounds) and the ratio; the target is ≤ 0.6×.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { seedImageHttp } from '../test/harness/http-seed.js';
+import { PLATFORMS } from '../test/harness/images.js';
+import { startRegistry, type TestRegistry } from '../test/harness/registry.js';
+import { skopeo } from '../test/harness/skopeo.js';
+import { requireTool } from '../test/harness/tools.js';
+
+const run = promisify(execFile);
+const MB = 1_000_000;
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+// Compiled to lib/bench/push-from.js: the bundle is two folders up.
+const BUNDLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export async function main(): Promise<void> {
+  requireTool('skopeo');
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first`);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'cutover-bench-from-'));
+  const old = await startRegistry();
+  try {
+    console.log('seeding a 4-platform image (40 MB shared base + 20 MB per platform, attestations) …');
+    const digest = await seedImageHttp(old, 'bench/app:build', {
+      shared: [{ seed: 'bench-base', size: 40 * MB }],
+      layers: [{ seed: 'bench-platform', size: 20 * MB }],
+      platforms: PLATFORMS.four,
+      attestations: true,
+    });
+    const reference = `${old.host}/bench/app@${digest}`;
+    const cutoverTimes: number[] = [];
+    const skopeoTimes: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const [forCutover, forSkopeo]: [TestRegistry, TestRegistry] = await Promise.all([
+        startRegistry(),
+        startRegistry(),
+      ]);
+      try {
+        const manifest = path.join(work, `cutover-${round}.yml`);
+        writeFileSync(
+          manifest,
+          [
+            'version: 1',
+            'registries:',
+            `  old: { host: '${old.host}', read-only: 2030-01-01, shutdown: 2030-02-01 }`,
+            `  new: { host: '${forCutover.host}', available: 2029-01-01 }`,
+            '',
+          ].join('\n'),
+        );
+        const sides = [
+          async () =>
+            cutoverTimes.push(
+              await timed(() =>
+                run(
+                  process.execPath,
+                  [
+                    BUNDLE,
+                    'push',
+                    '--manifest',
+                    manifest,
+                    '--from',
+                    reference,
+                    '--tag',
+                    '1.0',
+                    '--now',
+                    '2030-01-15',
+                  ],
+                  {
+                    env: { PATH: process.env['PATH'], HOME: process.env['HOME'] },
+                    maxBuffer: 64 * MB,
+                  },
+                ),
+              ),
+            ),
+          async () =>
+            skopeoTimes.push(
+              await timed(() =>
+                run(
+                  'skopeo',
+                  [
+                    'copy',
+                    '--all',
+                    '--preserve-digests',
+                    '--src-tls-verify=false',
+                    '--dest-tls-verify=false',
+                    `docker://${reference}`,
+                    `docker://${forSkopeo.host}/bench/app:1.0`,
+                  ],
+                  {
+                    maxBuffer: 64 * MB,
+                  },
+                ),
+              ),
+            ),
+        ];
+        // Alternate which side goes first, so neither always meets a warm cache.
+        for (const side of round % 2 === 0 ? sides : [...sides].reverse()) await side();
+        for (const registry of [forCutover, forSkopeo])
+          if ((await skopeo.digest(registry, 'bench/app:1.0')) !== digest)
+            throw new Error(`${registry.host}/bench/app:1.0 does not resolve to ${digest}`);
+      } finally {
+        await Promise.all([forCutover.stop(), forSkopeo.stop()]);
+      }
+    }
+    const a = median(cutoverTimes);
+    const b = median(skopeoTimes);
+    console.log('');
+    console.log('| | cutover push --from | skopeo copy --all | ratio |');
+    console.log('| --- | --- | --- | --- |');
+    console.log(
+      `| 4-platform image + attestations, old → new, median of ${ROUNDS} | ${a.toFixed(2)} s | ${b.toFixed(2)} s | ${(a / b).toFixed(3)} |`,
+    );
+    console.log(
+      `rounds: cutover ${cutoverTimes.map((t) => t.toFixed(2)).join(', ')} s; skopeo ${skopeoTimes.map((t) => t.toFixed(2)).join(', ')} s`,
+    );
+    console.log(
+      `target ≤ 0.6× skopeo copy --all: ${(a / b).toFixed(3)}× — ${a / b <= 0.6 ? 'met' : 'NOT met'}`,
+    );
+  } finally {
+    await old.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}

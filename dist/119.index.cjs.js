@@ -1,0 +1,1015 @@
+"use strict";
+exports.id = 119;
+exports.ids = [119];
+exports.modules = {
+
+/***/ 75873:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ defineCommand)
+/* harmony export */ });
+/** Declares a command with its option types inferred from its option definitions. */
+function defineCommand(command) {
+    return command;
+}
+
+
+/***/ }),
+
+/***/ 97690:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  guard: () => (/* binding */ guard)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/src/cli/command.js
+var command = __webpack_require__(75873);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __webpack_require__(24903);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(83460);
+// EXTERNAL MODULE: ./lib/src/shared/markdown.js
+var markdown = __webpack_require__(21610);
+// EXTERNAL MODULE: ./lib/src/shared/progress.js
+var shared_progress = __webpack_require__(88456);
+// EXTERNAL MODULE: ./lib/src/copy/refs-file.js
+var refs_file = __webpack_require__(50248);
+;// CONCATENATED MODULE: ./lib/src/guard/fix.js
+
+
+const spanKey = (edit) => `${edit.start}:${edit.end}`;
+/**
+ * Rewrites findings in place, byte for byte: each accepted finding's edits are spliced into the file
+ * at their offsets and nothing else changes (line endings, comments, encoding stay). `refuse` may
+ * hold a finding back with a reason (for example: not in the new registry). An edit shared by
+ * several findings (one ARG default used by two FROM lines) is applied only when all of them are
+ * accepted. Files are replaced atomically, keeping their mode.
+ */
+function applyFixes(root, findings, refused) {
+    const outcomes = [];
+    const byFile = new Map();
+    for (const finding of findings) {
+        if (finding.ignored)
+            continue;
+        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+    }
+    for (const [file, fileFindings] of byFile) {
+        const reasons = new Map();
+        for (const finding of fileFindings) {
+            const reason = refused.get(finding) ?? finding.unfixable;
+            if (reason !== undefined)
+                reasons.set(finding, reason);
+        }
+        const users = new Map();
+        for (const finding of fileFindings)
+            for (const edit of finding.edits)
+                users.set(spanKey(edit), [...(users.get(spanKey(edit)) ?? []), finding]);
+        // An edit whose span is shared must be wanted by every finding using it, and spans must not overlap.
+        for (let changed = true; changed;) {
+            changed = false;
+            for (const [key, sharing] of users) {
+                const held = sharing.find((finding) => reasons.has(finding));
+                if (!held)
+                    continue;
+                for (const finding of sharing) {
+                    if (reasons.has(finding))
+                        continue;
+                    reasons.set(finding, `shares text at byte ${key.split(':')[0]} with ${held.normalized}, which is not rewritten`);
+                    changed = true;
+                }
+            }
+        }
+        const full = external_node_path_.join(root, file);
+        let bytes;
+        try {
+            // Replacing a symlink with a file would change the tree's shape; its target is fixed where it lives.
+            if ((0,external_node_fs_.lstatSync)(full).isSymbolicLink())
+                throw new Error('a symbolic link: fix the file it points to');
+            bytes = (0,external_node_fs_.readFileSync)(full);
+        }
+        catch (error) {
+            for (const finding of fileFindings)
+                reasons.set(finding, error.message);
+            bytes = Buffer.alloc(0);
+        }
+        const edits = new Map();
+        for (const finding of fileFindings) {
+            if (reasons.has(finding))
+                continue;
+            for (const edit of finding.edits) {
+                const current = bytes.toString('latin1', edit.start, edit.end);
+                if (current !== edit.expect) {
+                    reasons.set(finding, `the file changed since the scan (expected "${edit.expect}" at byte ${edit.start})`);
+                    break;
+                }
+                const earlier = edits.get(spanKey(edit));
+                if (earlier && earlier.text !== edit.text) {
+                    reasons.set(finding, `conflicting rewrites of "${edit.expect}" at byte ${edit.start}`);
+                    break;
+                }
+            }
+            if (!reasons.has(finding))
+                for (const edit of finding.edits)
+                    edits.set(spanKey(edit), edit);
+        }
+        const ordered = [...edits.values()].sort((a, b) => a.start - b.start);
+        const overlapping = ordered.some((edit, index) => index > 0 && edit.start < ordered[index - 1].end);
+        if (overlapping) {
+            for (const finding of fileFindings)
+                if (!reasons.has(finding))
+                    reasons.set(finding, 'overlapping rewrites in this file; fix by hand');
+        }
+        else if (ordered.length > 0) {
+            const pieces = [];
+            let at = 0;
+            for (const edit of ordered) {
+                pieces.push(bytes.subarray(at, edit.start), Buffer.from(edit.text, 'latin1'));
+                at = edit.end;
+            }
+            pieces.push(bytes.subarray(at));
+            const temporary = `${full}.cutover-${process.pid}.tmp`;
+            (0,external_node_fs_.writeFileSync)(temporary, Buffer.concat(pieces), { mode: (0,external_node_fs_.statSync)(full).mode & 0o7777 });
+            (0,external_node_fs_.renameSync)(temporary, full);
+        }
+        for (const finding of fileFindings) {
+            const reason = reasons.get(finding);
+            outcomes.push({
+                file,
+                line: finding.line,
+                column: finding.column,
+                reference: finding.reference,
+                replacement: finding.replacement,
+                rewritten: reason === undefined,
+                ...(reason !== undefined && { reason }),
+            });
+        }
+    }
+    return outcomes;
+}
+
+// EXTERNAL MODULE: ./lib/src/guard/policy.js
+var guard_policy = __webpack_require__(73585);
+;// CONCATENATED MODULE: ./lib/src/guard/refs-file.js
+/**
+ * The old-registry references among the findings, for `--export-refs` (the file format is owned by
+ * src/registry/refs-file.ts, which copy-tags reads). A reference without tag or digest is written
+ * with `tag: latest`, as Docker pulls it; ignored findings and references whose tag comes from a
+ * variable without a value are left out. References built from variables and registry prefixes are
+ * not images: see {@link exportedPrefixes}.
+ */
+function exportedReferences(findings) {
+    return findings
+        .filter((finding) => !finding.ignored && !finding.partial && !finding.dynamic)
+        .map(({ image: { repository, tag, digest } }) => ({
+        repository,
+        ...(tag !== undefined || digest === undefined ? { tag: tag ?? 'latest' } : {}),
+        ...(digest !== undefined && { digest }),
+    }));
+}
+/** Repository path prefixes of `dynamic` and `registry-prefix` findings, for the refs file's `prefixes`. */
+function exportedPrefixes(findings) {
+    return findings
+        .filter((finding) => !finding.ignored && (finding.kind === 'dynamic' || finding.kind === 'registry-prefix'))
+        .map((finding) => finding.image.repository);
+}
+
+;// CONCATENATED MODULE: ./lib/src/guard/renovate.js
+const regexEscape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * A Renovate configuration that proposes the same moves as `--fix`: every name of the old registry
+ * to the new host, then the manifest's `paths` rules. Renovate applies every matching rule and the
+ * last one wins, while `paths` takes the first match, so the host-only rules come first and the path
+ * rules follow in reverse order.
+ */
+function renovateConfig(manifest) {
+    const { old, new: next } = manifest.registries;
+    const names = [old.host, ...old.aliases];
+    const rules = names.map((name) => ({
+        description: `cutover: move images from ${name} to ${next.host}`,
+        matchDatasources: ['docker'],
+        matchPackageNames: [`${name}/**`],
+        replacementNameTemplate: `{{{replace '^${regexEscape(name)}/' '${next.host}/' packageName}}}`,
+    }));
+    for (const rule of [...manifest.paths].reverse()) {
+        for (const name of names) {
+            if (!rule.from.includes('*')) {
+                rules.push({
+                    description: `cutover: ${name}/${rule.from} is ${next.host}/${rule.to}`,
+                    matchDatasources: ['docker'],
+                    matchPackageNames: [`${name}/${rule.from}`],
+                    replacementName: `${next.host}/${rule.to}`,
+                });
+                continue;
+            }
+            const pattern = `^${regexEscape(name)}/${rule.from.split('*').map(regexEscape).join('(.*)')}$`;
+            let capture = 1;
+            const target = `${next.host}/${rule.to.replace(/\*/g, () => `$${capture++}`)}`;
+            rules.push({
+                description: `cutover: ${name}/${rule.from} moves to ${next.host}/${rule.to}`,
+                matchDatasources: ['docker'],
+                matchPackageNames: [`/${pattern}/`],
+                replacementNameTemplate: `{{{replace '${pattern}' '${target}' packageName}}}`,
+            });
+        }
+    }
+    return { $schema: 'https://docs.renovatebot.com/renovate-schema.json', packageRules: rules };
+}
+
+// EXTERNAL MODULE: ./lib/src/guard/scan.js + 8 modules
+var guard_scan = __webpack_require__(71777);
+;// CONCATENATED MODULE: ./lib/src/guard/guard.js
+/**
+ * guard's domain story: scan the tree, judge the findings by the timeline, optionally check the
+ * replacements in the new registry, fix, export. It returns one {@link GuardReport}; present.ts
+ * turns that into log lines, annotations, the job summary, --json and outputs. Nothing here prints.
+ */
+
+
+
+
+
+
+
+/** The key --fix outcomes and findings share. */
+const positionKey = (at) => `${at.file}:${at.line}:${at.column}`;
+/** Runs guard over a tree; closes the reader threads. */
+async function guardTree(request) {
+    const { manifest, root, today } = request;
+    const hosts = hostsOf(manifest);
+    const scan = await (0,guard_scan/* scanTree */.w)({
+        root,
+        hosts,
+        maxFileSize: request.maxFileSize,
+        exclude: manifestInside(manifest, request.cwd, root),
+        readers: request.readers,
+        ...(request.onProgress && { onProgress: request.onProgress }),
+    });
+    const { policy, findings } = (0,guard_policy/* applyPolicy */.V)(scan.findings, manifest, today);
+    const counted = findings.filter((finding) => !finding.ignored);
+    // Loaded on demand: the registry client (http, crypto) would cost every other run its start-up time.
+    const unavailable = request.verify
+        ? await (await Promise.all(/* import() */[__webpack_require__.e(543), __webpack_require__.e(10)]).then(__webpack_require__.bind(__webpack_require__, 35010))).verifyInNewRegistry(manifest, counted, request.env, request.secrets)
+        : undefined;
+    const held = new Map(unavailable ?? []);
+    if (!request.fixDocs)
+        for (const finding of findings)
+            if (finding.prose && !held.has(finding))
+                held.set(finding, 'Markdown prose: rewritten only with --fix-docs');
+    const fixes = request.fix ? applyFixes(root, findings, held) : undefined;
+    const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map(positionKey));
+    const open = counted.filter((finding) => !rewritten.has(positionKey(finding)));
+    const refs = (0,refs_file/* buildRefsFile */.hV)(hosts.old, exportedReferences(findings), exportedPrefixes(findings));
+    if (request.exportRefs)
+        await (0,refs_file/* writeRefsFile */.eA)(external_node_path_.resolve(request.cwd, request.exportRefs), hosts.old, refs.references, refs.prefixes);
+    return {
+        today,
+        root,
+        hosts,
+        policy,
+        scan,
+        findings,
+        counted,
+        open,
+        ...(unavailable && { unavailable }),
+        ...(fixes && { fixes }),
+        rewritten,
+        refs,
+        ...(request.exportRefs && { exportRefs: request.exportRefs }),
+        ...(request.renovate && { renovate: renovateConfig(manifest) }),
+    };
+}
+/** The migration's names as the scanner needs them. */
+function hostsOf(manifest) {
+    const { old, new: next } = manifest.registries;
+    return {
+        old: old.host,
+        oldNames: [...new Set([old.host, ...old.aliases])],
+        newHost: next.host,
+        paths: manifest.paths,
+    };
+}
+/** The manifest names the old host by design; when it lives in the scanned tree it is not a finding. */
+function manifestInside(manifest, cwd, root) {
+    const relative = external_node_path_.relative(root, external_node_path_.resolve(cwd, manifest.source));
+    return relative.startsWith('..') || external_node_path_.isAbsolute(relative)
+        ? new Set()
+        : new Set([relative.split(external_node_path_.sep).join('/')]);
+}
+
+;// CONCATENATED MODULE: ./lib/src/guard/present.js
+
+
+/** GitHub shows about ten annotations per type and step; the summary carries the rest. */
+const ACTION_ANNOTATIONS = 50;
+const SUMMARY_ROWS = 1000;
+/** Turns a guard report into everything the user sees, and the command's result. */
+function presentGuard(report, { reporter, entry, json }) {
+    const { hosts, scan, findings, counted, open, fixes, policy, today, refs } = report;
+    const errors = open.filter((finding) => finding.severity === 'error').length;
+    const warnings = open.filter((finding) => finding.severity === 'warning').length;
+    const ignored = findings.length - counted.length;
+    const skipped = Object.values(scan.stats.skipped).reduce((sum, count) => sum + count, 0);
+    annotate(reporter, report, entry === 'action');
+    reporter.info(`guard: ${counted.length} reference${counted.length === 1 ? '' : 's'} to ${hosts.old} in ${new Set(counted.map((f) => f.file)).size} files (${ignored} ignored); ${scan.stats.scanned} files searched, ${skipped} skipped`);
+    reporter.info(`on ${today}: ${policy.severity} — ${policy.message}`);
+    for (const fix of fixes ?? []) {
+        if (!fix.rewritten)
+            reporter.warning(`${positionKey(fix)}: not rewritten: ${fix.reason}`);
+    }
+    if (fixes)
+        reporter.info(`fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`);
+    if (report.exportRefs)
+        reporter.info(`wrote ${refs.references.length} references to ${report.exportRefs}`);
+    reporter.summary(summaryOf(report));
+    return {
+        exitCode: errors > 0 ? 1 : 0,
+        ...(errors > 0 && {
+            failureMessage: `${errors} reference${errors === 1 ? '' : 's'} to the old registry ${hosts.old}: ${policy.message}`,
+        }),
+        outputs: {
+            findings: String(counted.length),
+            errors: String(errors),
+            warnings: String(warnings),
+            ignored: String(ignored),
+            skipped: String(skipped),
+        },
+        json: {
+            today,
+            root: report.root,
+            registry: hosts.old,
+            policy,
+            counts: {
+                findings: counted.length,
+                errors,
+                warnings,
+                ignored,
+                skipped,
+                rewritten: report.rewritten.size,
+            },
+            findings: counted.map((finding) => jsonOf(finding, report.unavailable)),
+            ignored: findings
+                .filter((finding) => finding.ignored)
+                .map((finding) => ({ ...jsonOf(finding), ignoredBy: finding.ignored })),
+            scan: scan.stats,
+            notes: scan.notes,
+            ...(fixes && { fix: fixes }),
+            ...(report.exportRefs && { exportRefs: { file: report.exportRefs, ...refs } }),
+            ...(report.renovate && { renovate: report.renovate }),
+        },
+        ...(report.renovate && !json && { stdout: `${JSON.stringify(report.renovate, null, 2)}\n` }),
+    };
+}
+function jsonOf(finding, unavailable) {
+    const missing = unavailable?.get(finding);
+    return {
+        file: finding.file,
+        line: finding.line,
+        column: finding.column,
+        reference: finding.reference,
+        normalized: finding.normalized,
+        kind: finding.kind,
+        severity: finding.severity,
+        replacement: finding.replacement,
+        dynamic: finding.dynamic,
+        ...(unavailable && {
+            inNewRegistry: missing === undefined,
+            ...(missing !== undefined && { reason: missing }),
+        }),
+    };
+}
+function annotate(reporter, report, inAction) {
+    const { counted: findings, rewritten, policy } = report;
+    const shown = inAction ? findings.slice(0, ACTION_ANNOTATIONS) : findings;
+    for (const finding of shown) {
+        const fixed = rewritten.has(positionKey(finding));
+        reporter.annotate({
+            severity: fixed ? 'info' : finding.severity,
+            title: 'cutover guard: old registry reference',
+            file: finding.file,
+            line: finding.line,
+            column: finding.column,
+            message: fixed
+                ? `rewritten: ${finding.normalized} → ${finding.replacement}`
+                : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`,
+        });
+    }
+    if (shown.length < findings.length)
+        reporter.info(`${findings.length - shown.length} more findings are listed in the job summary and the json output`);
+}
+function summaryOf(report) {
+    const { today, policy, hosts, scan, findings, counted, fixes, unavailable } = report;
+    const icon = { info: 'ℹ️', warning: '⚠️', error: '❌' }[policy.severity];
+    const { stats } = scan;
+    const lines = [
+        `### cutover guard: references to \`${hosts.old}\``,
+        '',
+        `${icon} On **${today}**: ${counted.length} reference${counted.length === 1 ? '' : 's'} (${policy.severity}) — ${policy.message}.`,
+        '',
+        (0,markdown/* table */.tp)([
+            'Files listed',
+            'Searched',
+            'Bytes',
+            'Parsed',
+            'Skipped: binary',
+            'too large',
+            'unreadable',
+            'symlink loops',
+            'not a file',
+            'Invalid UTF-8',
+            'Findings',
+            'Ignored',
+        ], [
+            [
+                stats.files,
+                stats.scanned,
+                (0,markdown/* formatBytes */.z3)(stats.bytes),
+                stats.parsed,
+                stats.skipped.binary,
+                stats.skipped['too large'],
+                stats.skipped.unreadable,
+                stats.skipped['symlink loop'],
+                stats.skipped['not a file'],
+                stats.invalidUtf8,
+                counted.length,
+                findings.length - counted.length,
+            ],
+        ]),
+    ];
+    const byKind = new Map();
+    for (const finding of counted)
+        byKind.set(finding.kind, [...(byKind.get(finding.kind) ?? []), finding]);
+    if (byKind.size > 0) {
+        lines.push('', '#### By kind', '', (0,markdown/* table */.tp)(['Kind', 'Findings', 'Files', 'With variables (dynamic)'], [...byKind]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([kind, list]) => [
+            kind,
+            list.length,
+            new Set(list.map((finding) => finding.file)).size,
+            list.filter((finding) => finding.dynamic).length,
+        ])));
+    }
+    if (byKind.size > 1) {
+        lines.push('', '```mermaid', 'pie title Findings by kind', ...[...byKind].map(([kind, list]) => `  "${kind}" : ${list.length}`), '```');
+    }
+    const outcome = new Map((fixes ?? []).map((fix) => [positionKey(fix), fix]));
+    let rows = 0;
+    const byFile = new Map();
+    for (const finding of findings)
+        byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+    for (const [file, list] of byFile) {
+        if (rows >= SUMMARY_ROWS)
+            break;
+        const shown = list.slice(0, SUMMARY_ROWS - rows);
+        rows += shown.length;
+        lines.push('', ...(rows === shown.length ? ['#### By file', ''] : []), `#### \`${(0,markdown/* cell */.Hn)(file)}\` (${list.length})`, '', (0,markdown/* table */.tp)([
+            'Line:col',
+            'Reference',
+            'Kind',
+            'Severity',
+            'Replacement',
+            ...(fixes || unavailable ? ['Fix'] : []),
+        ], shown.map((finding) => {
+            const fix = outcome.get(positionKey(finding));
+            const missing = unavailable?.get(finding);
+            const status = fix
+                ? fix.rewritten
+                    ? '✅ rewritten'
+                    : `not rewritten: ${fix.reason}`
+                : missing
+                    ? `⛔ ${missing}`
+                    : unavailable
+                        ? '✅ in new registry'
+                        : '';
+            return [
+                `${finding.line}:${finding.column}`,
+                `\`${finding.reference}\``,
+                finding.kind,
+                finding.ignored ? `ignored (${finding.ignored})` : finding.severity,
+                `\`${finding.replacement}\``,
+                ...(fixes || unavailable ? [status] : []),
+            ];
+        })));
+    }
+    if (rows < findings.length)
+        lines.push('', `… ${findings.length - rows} more findings in the json output.`);
+    if (scan.notes.length > 0) {
+        lines.push('', '#### Files not searched normally', '', (0,markdown/* table */.tp)(['File', 'Reason', 'Detail'], scan.notes.map((note) => [note.file, note.reason, note.detail ?? ''])));
+    }
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
+var guard_readers = __webpack_require__(63240);
+;// CONCATENATED MODULE: ./lib/src/guard/command.js
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_MAX_FILE_SIZE = '10MB';
+/** `cutover guard`: finds references to the retiring registry, judges them by the timeline, fixes them on request. */
+const guard = (0,command/* defineCommand */.N)({
+    name: 'guard',
+    summary: 'Find every reference to the old registry (Dockerfiles, Compose, Kubernetes, Helm, workflows, scripts, any text); warn before the cutoff, fail after, fix on request.',
+    options: {
+        path: cli_option/* option */.uK.string('The directory to scan.', { default: '.' }),
+        fix: cli_option/* option */.uK.boolean('Rewrite the references in place to the new registry (paths mapping applied), changing nothing else. CLI only: an action never edits the checkout.', { cliOnly: true }),
+        'fix-docs': cli_option/* option */.uK.boolean('With --fix, also rewrite references in Markdown prose (reported as info; left alone otherwise).', { cliOnly: true }),
+        verify: cli_option/* option */.uK.boolean('Check that each replacement (tag or digest) exists in the new registry; with --fix, rewrite only those.'),
+        renovate: cli_option/* option */.uK.boolean('Print a Renovate configuration (packageRules) that proposes the same moves.', {
+            cliOnly: true,
+        }),
+        'export-refs': cli_option/* option */.uK.string('Write the old-registry references found (repository, tag, digest) to this file, for copy-tags --refs.'),
+        'max-file-size': cli_option/* option */.uK.size('Skip (and count) files larger than this, e.g. 10MB, 512k.', {
+            default: DEFAULT_MAX_FILE_SIZE,
+        }),
+    },
+    outputs: [
+        { name: 'findings', description: 'References to the old registry found (not counting ignored ones).' },
+        { name: 'errors', description: 'Findings that fail the check (from guard.fail-from).' },
+        { name: 'warnings', description: 'Findings reported as warnings (days left before they fail).' },
+        { name: 'ignored', description: 'Findings ignored by allow-lists or inline "cutover: ignore".' },
+        { name: 'skipped', description: 'Files not searched: binary, too large, unreadable, symlink loops.' },
+    ],
+    async run({ options, manifest: load, today, reporter, env, cwd, secrets, entry }) {
+        // parse (the reader threads boot meanwhile)
+        const readers = (0,guard_readers/* startReaders */.Z)();
+        const { manifest, root } = await (async () => {
+            const manifest = await load();
+            const root = external_node_path_.resolve(cwd, options.path);
+            if (!(0,external_node_fs_.statSync)(root, { throwIfNoEntry: false })?.isDirectory())
+                throw new errors/* UsageError */.eb(`--path: expected a directory to scan, found ${(0,external_node_fs_.existsSync)(root) ? 'a file' : 'nothing'} at ${root}`);
+            return { manifest, root };
+        })().catch(async (error) => {
+            await readers.close();
+            throw error;
+        });
+        // do
+        const oldHost = hostsOf(manifest).old;
+        const stats = { files: 0, bytes: 0, parsed: 0 };
+        const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `guard: ${stats.files} files, ${(0,markdown/* formatBytes */.z3)(stats.bytes)} searched (${(0,shared_progress/* formatRate */.C)(stats.bytes, seconds)}), ${stats.parsed} containing ${oldHost}`);
+        const report = await guardTree({
+            manifest,
+            root,
+            cwd,
+            today,
+            maxFileSize: options['max-file-size'],
+            readers,
+            fix: options.fix,
+            fixDocs: options['fix-docs'],
+            verify: options.verify,
+            ...(options['export-refs'] && { exportRefs: options['export-refs'] }),
+            renovate: options.renovate,
+            env,
+            secrets,
+            onProgress: (current) => {
+                Object.assign(stats, { files: current.files, bytes: current.bytes, parsed: current.parsed });
+                progress.tick();
+            },
+        });
+        progress.done();
+        // present
+        return presentGuard(report, { reporter, entry, json: options.json });
+    },
+});
+
+
+/***/ }),
+
+/***/ 31959:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ mapRepository)
+/* harmony export */ });
+function globToRegExp(glob) {
+    const body = glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.*)');
+    return new RegExp(`^${body}$`);
+}
+/**
+ * The new registry's repository path for an old one: the first `paths` rule whose `from`
+ * matches wins, each `*` in `to` taking the next capture; no match keeps the path.
+ */
+function mapRepository(oldPath, rules) {
+    for (const rule of rules) {
+        const match = globToRegExp(rule.from).exec(oldPath);
+        if (!match)
+            continue;
+        let capture = 1;
+        return rule.to.replace(/\*/g, () => match[capture++] ?? '');
+    }
+    return oldPath;
+}
+
+
+/***/ }),
+
+/***/ 17903:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bB: () => (/* binding */ mapLimited),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   vP: () => (/* binding */ forEachLimited)
+/* harmony export */ });
+/**
+ * The one concurrency limiter. Registries, the GitHub API and the machine's cores all want bounded
+ * fan-out; every bounded loop in cutover goes through here so the behaviour (first come, first
+ * served; a finished task hands its slot straight to the next) is written once.
+ */
+/** Counting semaphore: at most `limit` holders at once, waiters served first come, first served. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`concurrency must be ≥ 1, got ${limit}`);
+    }
+    /** Holders right now (for tests and progress lines). */
+    get running() {
+        return this.active;
+    }
+    /** Waiting for a slot right now. */
+    get queued() {
+        return this.waiting.length;
+    }
+    /** Waits for a slot; the returned function gives it back (extra calls are ignored). */
+    async acquire() {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The slot passes straight to the next waiter, so `active` stays the same.
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `work` inside a slot. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+/**
+ * Runs `work` over `items` with at most `limit` in flight and returns the results in input order.
+ * The first failure rejects the whole call once the tasks already started have settled.
+ */
+async function mapLimited(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length && !failure) {
+            const index = next++;
+            try {
+                results[index] = await work(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** {@link mapLimited} for work whose results are not needed. */
+async function forEachLimited(items, limit, work) {
+    await mapLimited(items, limit, work);
+}
+
+
+/***/ }),
+
+/***/ 21610:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   mW: () => (/* binding */ fitSummary),
+/* harmony export */   o0: () => (/* binding */ writeSummaryFile),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z3: () => (/* binding */ formatBytes),
+/* harmony export */   zH: () => (/* binding */ details)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83460);
+
+
+
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return String(text ?? '')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured Markdown table. */
+function table(headers, rows) {
+    const head = `| ${headers.map(cell).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+/** A human byte count: 1.5 MB. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+/** `1 repository`, `2 repositories`: a count with its noun in the right number. */
+function plural(count, one, many = `${one}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+/** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */
+function details(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/** GitHub refuses a job summary larger than 1 MiB per step. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Past this, long tables are cut so the summary stays well under {@link SUMMARY_LIMIT_BYTES}. */
+const SUMMARY_CUT_BYTES = 900 * 1000;
+/**
+ * Joins the parts of a summary; when they come to more than `budget` bytes, the cuttable parts are
+ * replaced by their `cut` text, last parts first, until the whole fits (or nothing is left to cut).
+ */
+function fitSummary(parts, budget = SUMMARY_CUT_BYTES) {
+    const texts = parts.map((part) => part.text);
+    let size = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0);
+    for (let index = parts.length - 1; index >= 0 && size > budget; index--) {
+        const cut = parts[index].cut;
+        if (cut === undefined)
+            continue;
+        size += Buffer.byteLength(cut) - Buffer.byteLength(texts[index]);
+        texts[index] = cut;
+    }
+    return texts.join('\n');
+}
+/** Writes a summary's Markdown to a file the user named (`--summary FILE`), relative to `cwd`. */
+function writeSummaryFile(cwd, file, markdown) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, file), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--summary ${file}: cannot write it (${error.code})`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 63502:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   K5: () => (/* binding */ splitNul),
+/* harmony export */   _Z: () => (/* binding */ processExists),
+/* harmony export */   mB: () => (/* binding */ runProgram),
+/* harmony export */   nA: () => (/* binding */ onInterrupt)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+
+
+/** Error output kept by default: enough for any message, bounded for a program that floods it. */
+const DEFAULT_STDERR_LIMIT = 1 << 20;
+/**
+ * Output kept up to a byte limit — the first bytes (`head`) or the last (`tail`) — with a count of
+ * the bytes dropped, so that memory stays bounded however much a program writes.
+ */
+class KeptBytes {
+    keep;
+    limit;
+    chunks = [];
+    size = 0;
+    dropped = 0;
+    constructor(keep, limit) {
+        this.keep = keep;
+        this.limit = limit;
+    }
+    add(chunk) {
+        if (this.keep === 'head') {
+            const room = Math.max(0, this.limit - this.size);
+            const kept = chunk.length <= room ? chunk : chunk.subarray(0, room);
+            if (kept.length > 0) {
+                // A copy, so that a kept slice does not pin the whole chunk it came from.
+                this.chunks.push(kept === chunk ? chunk : Buffer.from(kept));
+                this.size += kept.length;
+            }
+            this.dropped += chunk.length - kept.length;
+            return;
+        }
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.limit && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.limit;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.chunks[0] = Buffer.from(first.subarray(excess));
+                this.size -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    bytes() {
+        return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    }
+}
+/** How long a program stopped for its time limit gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 5000;
+/** Process groups started with a time limit and still running; stopped if cutover itself is. */
+const groups = new Set();
+function stopGroups(signal) {
+    for (const pid of groups)
+        signalGroup(pid, signal);
+}
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Synchronous clean-ups (removing scratch directories) run when cutover is stopped by a signal. */
+const cleanups = new Set();
+let forwarding = false;
+/**
+ * A program in its own process group does not get the terminal's Ctrl-C or the runner's cancel
+ * signal; pass SIGINT and SIGTERM on, run the registered clean-ups, then end as the signal would
+ * have ended us.
+ */
+function forwardSignals() {
+    if (forwarding)
+        return;
+    forwarding = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            stopGroups(signal);
+            for (const cleanup of cleanups) {
+                try {
+                    cleanup();
+                }
+                catch {
+                    // Best effort: the next run removes what is left (see the callers).
+                }
+            }
+            process.kill(process.pid, signal);
+        });
+    }
+    process.once('exit', () => stopGroups('SIGKILL'));
+}
+/**
+ * Registers a synchronous clean-up to run if cutover is stopped by SIGINT or SIGTERM (after the
+ * programs it started are signalled), for things a `finally` would otherwise undo. Returns a
+ * function that unregisters it, to call when the work ends normally.
+ */
+function onInterrupt(cleanup) {
+    forwardSignals();
+    cleanups.add(cleanup);
+    return () => void cleanups.delete(cleanup);
+}
+/** True when a process with this id exists (on this machine). */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, it is just not ours to signal.
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Runs a program with an argument array (never a shell string built from data) and collects its
+ * output. Resolves with the exit code; rejects only when the program cannot be started at all.
+ */
+function runProgram(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const limited = options.timeoutMs !== undefined;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group, so that a time limit stops what a shell command started as well.
+            detached: limited,
+        });
+        let timedOut = false;
+        const timers = [];
+        if (limited && child.pid !== undefined) {
+            const pid = child.pid;
+            forwardSignals();
+            groups.add(pid);
+            timers.push(setTimeout(() => {
+                timedOut = true;
+                signalGroup(pid, 'SIGTERM');
+                timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
+            }, options.timeoutMs));
+        }
+        const stdout = new KeptBytes('head', options.stdoutLimit ?? Infinity);
+        const stderr = new KeptBytes('tail', options.stderrLimit ?? DEFAULT_STDERR_LIMIT);
+        child.stdout.on('data', (chunk) => {
+            if (options.onStdout)
+                options.onStdout(chunk);
+            else
+                stdout.add(chunk);
+            options.onOutput?.(chunk, 'stdout');
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.add(chunk);
+            options.onOutput?.(chunk, 'stderr');
+        });
+        const settle = () => {
+            for (const timer of timers)
+                clearTimeout(timer);
+            if (child.pid !== undefined)
+                groups.delete(child.pid);
+        };
+        child.on('error', (error) => {
+            settle();
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            settle();
+            resolve({
+                code: code ?? 128,
+                ...(signal && { signal }),
+                stdout: stdout.bytes(),
+                stderr: stderr.bytes().toString('utf8'),
+                stdoutDropped: stdout.dropped,
+                stderrDropped: stderr.dropped,
+                ...(timedOut && { timedOut }),
+            });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    });
+}
+/** Runs `git` and returns its stdout; a non-zero exit becomes an OperationalError carrying git's message. */
+async function git(args, cwd, input) {
+    const result = await runProgram('git', args, {
+        cwd,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+        ...(input !== undefined && { input }),
+    });
+    if (result.code !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationalError */ .LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+    }
+    return result.stdout;
+}
+/** Splits NUL-separated output (`-z`) into its entries. */
+function splitNul(output) {
+    return output.toString('utf8').split('\0').filter(Boolean);
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,2244 @@
+"use strict";
+exports.id = 895;
+exports.ids = [895];
+exports.modules = {
+
+/***/ 50248:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LB: () => (/* binding */ readRefsFile),
+/* harmony export */   eA: () => (/* binding */ writeRefsFile),
+/* harmony export */   hV: () => (/* binding */ buildRefsFile)
+/* harmony export */ });
+/* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
+/**
+ * The references file: old-registry image references found in code, written by
+ * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
+ * `referenced: true`). One module owns the format so both sides agree:
+ *
+ * ```json
+ * { "version": 1, "registry": "registry.old.example.com",
+ *   "references": [{ "repository": "team/api", "tag": "1.4.2" },
+ *                  { "repository": "base/jdk", "digest": "sha256:…" }] }
+ * ```
+ * `repository` is the path inside the old registry (no host); `tag` and `digest` are optional (a
+ * reference with neither means `latest`, as Docker reads it). An optional `prefixes` list holds the
+ * repository path prefixes of references built from variables (`old/$PROJECT/app`) and of registry
+ * prefixes (`REGISTRY ?= old/staging`): every repository under one may be used (`""` = all of them).
+ */
+
+
+
+const REFS_FILE_VERSION = 1;
+/** Builds the document: references deduplicated and sorted, so the file diffs cleanly. */
+function buildRefsFile(registry, references, prefixes = []) {
+    const unique = new Map();
+    for (const ref of references) {
+        const clean = {
+            repository: ref.repository,
+            ...(ref.tag !== undefined && { tag: ref.tag }),
+            ...(ref.digest !== undefined && { digest: ref.digest }),
+        };
+        unique.set(`${clean.repository}:${clean.tag ?? ''}@${clean.digest ?? ''}`, clean);
+    }
+    const sorted = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, ref]) => ref);
+    const uniquePrefixes = [...new Set(prefixes)].sort();
+    return {
+        version: REFS_FILE_VERSION,
+        registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry),
+        references: sorted,
+        ...(uniquePrefixes.length > 0 && { prefixes: uniquePrefixes }),
+    };
+}
+/** Writes the file (for `guard --export-refs`). */
+async function writeRefsFile(file, registry, references, prefixes = []) {
+    const document = buildRefsFile(registry, references, prefixes);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(document, null, 2)}\n`);
+    return document;
+}
+/**
+ * Reads and validates a references file.
+ * @throws ConfigError with the file, line and column (JSON syntax) or key path of every problem
+ */
+async function readRefsFile(file) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([
+            { file, message: `cannot read the references file: ${error.code ?? error}` },
+        ]);
+    }
+    return parseRefsFile(text, file);
+}
+/** Validates the text of a references file; see readRefsFile. */
+function parseRefsFile(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        const message = error.message;
+        const position = Number(/position (\d+)/.exec(message)?.[1]);
+        const where = Number.isFinite(position) ? lineAndColumn(text, position) : {};
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([{ file, ...where, message: `expected JSON: ${message}` }]);
+    }
+    const problems = [];
+    const problem = (path, message) => problems.push({ file, path, message });
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([{ file, message: 'expected an object with version, registry and references' }]);
+    }
+    const document = data;
+    for (const key of Object.keys(document)) {
+        if (!['version', 'registry', 'references', 'prefixes'].includes(key))
+            problem(key, 'unknown key (expected version, registry, references, prefixes)');
+    }
+    if (document['version'] !== REFS_FILE_VERSION)
+        problem('version', `expected ${REFS_FILE_VERSION}, found ${JSON.stringify(document['version'])}`);
+    const registry = document['registry'];
+    if (typeof registry !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidHost */ .HO)(registry))
+        problem('registry', `expected the old registry's host[:port], found ${JSON.stringify(registry)}`);
+    const references = document['references'];
+    const parsed = [];
+    if (!Array.isArray(references)) {
+        problem('references', `expected a list of references, found ${JSON.stringify(references)}`);
+    }
+    else {
+        references.forEach((entry, index) => {
+            const at = `references[${index}]`;
+            if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+                problem(at, `expected an object with repository, tag and/or digest, found ${JSON.stringify(entry)}`);
+                return;
+            }
+            const ref = entry;
+            for (const key of Object.keys(ref)) {
+                if (!['repository', 'tag', 'digest'].includes(key))
+                    problem(`${at}.${key}`, 'unknown key (expected repository, tag, digest)');
+            }
+            const { repository, tag, digest } = ref;
+            if (typeof repository !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidRepositoryPath */ .M0)(repository))
+                problem(`${at}.repository`, `expected a repository path in the old registry (no host), found ${JSON.stringify(repository)}`);
+            if (tag !== undefined && (typeof tag !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(tag)))
+                problem(`${at}.tag`, `expected a tag, found ${JSON.stringify(tag)}`);
+            if (digest !== undefined && (typeof digest !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(digest)))
+                problem(`${at}.digest`, `expected a digest such as sha256:<64 hex>, found ${JSON.stringify(digest)}`);
+            parsed.push({
+                repository: repository,
+                ...(tag !== undefined && { tag: tag }),
+                ...(digest !== undefined && { digest: digest }),
+            });
+        });
+    }
+    const prefixes = document['prefixes'];
+    if (prefixes !== undefined &&
+        (!Array.isArray(prefixes) ||
+            !prefixes.every((prefix) => typeof prefix === 'string' && (prefix === '' || (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidRepositoryPath */ .M0)(prefix)))))
+        problem('prefixes', `expected a list of repository path prefixes, found ${JSON.stringify(prefixes)}`);
+    if (problems.length > 0)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(problems);
+    return {
+        version: REFS_FILE_VERSION,
+        registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry),
+        references: parsed,
+        ...(Array.isArray(prefixes) && prefixes.length > 0 && { prefixes: prefixes }),
+    };
+}
+function lineAndColumn(text, position) {
+    const before = text.slice(0, position).split('\n');
+    return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+
+/***/ }),
+
+/***/ 73585:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ applyPolicy)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70636);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46108);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77126);
+
+
+
+/**
+ * Gives every finding the severity of the day (info before the new registry opens, a warning with
+ * the days left, an error from `guard.fail-from`) and marks the ones the manifest allows:
+ * `guard.allow.files` globs match the file path; `guard.allow.references` globs match the normalised
+ * reference (`registry.old.example.com/base/jdk:17`), the path with its tag (`base/jdk:17`) or the
+ * bare repository (`base/jdk`). Inline `cutover: ignore` was already marked by the scanner.
+ */
+function applyPolicy(findings, manifest, today) {
+    const policy = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__/* .referencePolicy */ .OQ)(manifest.timeline, today);
+    const allowFile = picomatch__WEBPACK_IMPORTED_MODULE_2__(manifest.guard.allowFiles.length ? manifest.guard.allowFiles : ['\0'], {
+        dot: true,
+    });
+    const allowReference = picomatch__WEBPACK_IMPORTED_MODULE_2__(manifest.guard.allowReferences.length ? manifest.guard.allowReferences : ['\0'], { dot: true });
+    return {
+        policy,
+        findings: findings.map((finding) => {
+            let ignored = finding.ignored;
+            if (!ignored && manifest.guard.allowFiles.length && allowFile(finding.file))
+                ignored = 'allow-files';
+            if (!ignored &&
+                manifest.guard.allowReferences.length &&
+                [finding.normalized, (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRepositoryReference */ .$)(finding.image), finding.image.repository].some((form) => allowReference(form)))
+                ignored = 'allow-references';
+            // Markdown prose names an image for readers, not for a build: it never fails the check.
+            return { ...finding, severity: finding.prose ? 'info' : policy.severity, ...(ignored && { ignored }) };
+        }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 63240:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Z: () => (/* binding */ startReaders)
+});
+
+// UNUSED EXPORTS: ReaderPool
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./lib/src/shared/limiter.js
+var limiter = __webpack_require__(17903);
+;// CONCATENATED MODULE: ./lib/src/guard/reader-thread.js
+/**
+ * Files are read back to back into one reused buffer, each followed by a NUL byte, and the buffer
+ * is searched once per needle when it is full: a needle never contains NUL, so no match spans two
+ * files, and the NUL after each file also bounds the binary sniff (a NUL in the first 8 kB). Per
+ * file that leaves open, read and close (fstat only when the read fills the room left) and one
+ * memchr; nothing is allocated, decoded or parsed here. Binaries and files over the size limit are
+ * skipped; the files that contain one of the needles are reported.
+ */
+function readerThread(port, fs) {
+    const CHUNK = 2 * 1024 * 1024;
+    const SNIFF = 8192;
+    /** Below this much room left in the chunk, the files held are searched before the next is read. */
+    const ROOM = 64 * 1024;
+    let wanted = [];
+    let prefix = '';
+    let maxSize = 0;
+    let always;
+    let chunk = Buffer.allocUnsafe(CHUNK);
+    const failure = (error) => {
+        const code = error?.code;
+        if (code === 'ELOOP')
+            return ['symlink loop', 'too many levels of symbolic links'];
+        if (code === 'EISDIR')
+            return ['not a file', 'a directory (a submodule or a link to one)'];
+        if (code === 'ENOENT')
+            return ['unreadable', 'listed but missing (deleted?)'];
+        if (code === 'EACCES')
+            return ['unreadable', 'permission denied'];
+        return ['unreadable', String(error?.message)];
+    };
+    const readFully = (fd, buffer, length, size) => {
+        let got;
+        while (length < size && (got = fs.readSync(fd, buffer, length, size - length, length)) > 0)
+            length += got;
+        return length;
+    };
+    port.on('message', (message) => {
+        if (!Array.isArray(message)) {
+            wanted = message.needles.map((needle) => Buffer.from(needle, 'latin1'));
+            prefix = message.root === '.' ? '' : `${message.root}/`;
+            maxSize = message.maxSize;
+            always = message.always === undefined ? undefined : new RegExp(message.always, 'i');
+            return;
+        }
+        const files = message;
+        // [index in files, file, outcome, detail]: sorted back into the order of the batch at the end.
+        const verdicts = [];
+        let scanned = 0;
+        let bytes = 0;
+        // The files held in the chunk: where each starts, and its index in files.
+        let used = 0;
+        const starts = [];
+        const held = [];
+        const search = () => {
+            if (held.length === 0)
+                return;
+            const view = chunk.subarray(0, used);
+            const found = new Uint8Array(held.length);
+            for (const needle of wanted) {
+                let at = view.indexOf(needle);
+                while (at >= 0) {
+                    let low = 0;
+                    let high = starts.length - 1;
+                    while (low < high) {
+                        const middle = (low + high + 1) >> 1;
+                        if (starts[middle] <= at)
+                            low = middle;
+                        else
+                            high = middle - 1;
+                    }
+                    if (!found[low]) {
+                        found[low] = 1;
+                        verdicts.push([held[low], files[held[low]], 'hit']);
+                    }
+                    at = low + 1 < starts.length ? view.indexOf(needle, starts[low + 1]) : -1;
+                }
+            }
+            used = 0;
+            starts.length = 0;
+            held.length = 0;
+        };
+        for (let index = 0; index < files.length; index++) {
+            const file = files[index];
+            let fd;
+            try {
+                fd = fs.openSync(prefix + file, 'r');
+                if (chunk.length - used < ROOM)
+                    search();
+                const want = Math.min(chunk.length - used - 1, maxSize + 1);
+                let at = used;
+                let length = fs.readSync(fd, chunk, at, want, 0);
+                if (length === want) {
+                    const info = fs.fstatSync(fd);
+                    if (!info.isFile()) {
+                        verdicts.push([index, file, 'not a file']);
+                        continue;
+                    }
+                    if (info.size > maxSize) {
+                        verdicts.push([index, file, 'too large', `${info.size} bytes`]);
+                        continue;
+                    }
+                    if (info.size > length) {
+                        // It does not fit behind the files held: search those, then read it alone.
+                        search();
+                        const before = chunk;
+                        if (info.size + 1 > chunk.length)
+                            chunk = Buffer.allocUnsafe(info.size + 1);
+                        before.copy(chunk, 0, at, at + length);
+                        at = 0;
+                        length = readFully(fd, chunk, length, info.size);
+                    }
+                }
+                chunk[at + length] = 0;
+                const nul = chunk.indexOf(0, at);
+                if (nul < at + length && nul - at < SNIFF) {
+                    verdicts.push([index, file, 'binary']);
+                    continue;
+                }
+                scanned++;
+                bytes += length;
+                if (always?.test(file)) {
+                    // Read by name: no need to search it (nor to keep it in the chunk).
+                    verdicts.push([index, file, 'hit']);
+                    continue;
+                }
+                starts.push(at);
+                held.push(index);
+                used = at + length + 1;
+            }
+            catch (error) {
+                verdicts.push([index, file, ...failure(error)]);
+            }
+            finally {
+                if (fd !== undefined)
+                    fs.closeSync(fd);
+            }
+        }
+        search();
+        // A huge file's buffer is not kept for the next batch.
+        if (chunk.length > CHUNK)
+            chunk = Buffer.allocUnsafe(CHUNK);
+        verdicts.sort((a, b) => a[0] - b[0]);
+        port.postMessage({
+            verdicts: verdicts.map(([, ...verdict]) => verdict),
+            scanned,
+            bytes,
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/guard/readers.js
+
+
+
+
+/** Batches queued on one thread at most, so listing never runs far ahead of reading. */
+const QUEUED = 16;
+/**
+ * What a thread evaluates: the typed reader function's compiled text, called with the two modules
+ * it needs. `eval` workers are CommonJS, so `require` is there, from lib/ and from the bundle alike.
+ */
+const READER_SOURCE = `(${String(readerThread)})(require('node:worker_threads').parentPort, require('node:fs'));`;
+/**
+ * Starts the reader threads: one per core available (the main thread lists and parses between
+ * batches), at most 4. Booting a thread takes tens of milliseconds, so a command starts them before
+ * it reads its manifest and hands them to scanTree(); until then they do not keep the process alive.
+ */
+function startReaders(threads = Math.max(1, Math.min(4, external_node_os_.availableParallelism()))) {
+    return new ReaderPool(threads);
+}
+/** Reader threads; at most QUEUED batches in flight per thread (the shared Limiter counts them). */
+class ReaderPool {
+    workers;
+    inFlight;
+    constructor(count) {
+        this.inFlight = new limiter/* Limiter */.jG(count * QUEUED);
+        this.workers = Array.from({ length: count }, () => {
+            const worker = new external_node_worker_threads_.Worker(READER_SOURCE, { eval: true });
+            const entry = { worker, queue: [] };
+            worker.on('message', (result) => entry.queue.shift()?.resolve(result));
+            worker.on('error', (error) => {
+                for (const waiting of entry.queue.splice(0))
+                    waiting.reject(error);
+            });
+            // After the listeners: adding a 'message' listener refs the thread's port again.
+            worker.unref();
+            return entry;
+        });
+    }
+    /** What to search for, and where; from now on the threads keep the process alive until close(). */
+    configure(data) {
+        for (const { worker } of this.workers) {
+            worker.postMessage(data);
+            worker.ref();
+        }
+    }
+    /**
+     * Sends a batch to the least busy thread, first waiting while every thread has QUEUED batches (so
+     * the caller's listing pauses too). Resolves once sent, with the result to come.
+     */
+    async send(files) {
+        const release = await this.inFlight.acquire();
+        // With every slot counted, the least busy thread has fewer than QUEUED batches.
+        const entry = this.workers.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
+        const result = new Promise((resolve, reject) => {
+            entry.queue.push({ resolve, reject });
+            entry.worker.postMessage(files);
+        });
+        result.then(release, release);
+        return { result };
+    }
+    async close() {
+        await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+    }
+}
+
+
+/***/ }),
+
+/***/ 71777:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ scanTree)
+});
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/src/manifest/paths.js
+var paths = __webpack_require__(31959);
+// EXTERNAL MODULE: ./lib/src/oci/reference.js
+var reference = __webpack_require__(77126);
+;// CONCATENATED MODULE: ./lib/src/guard/source.js
+/** The file's bytes `start..end` as mapped text. */
+function slice(source, start, end) {
+    const offsets = new Array(end - start);
+    for (let index = 0; index < offsets.length; index++)
+        offsets[index] = start + index;
+    return { text: source.slice(start, end), offsets };
+}
+/** Joins mapped pieces. */
+function concat(parts) {
+    // One preallocated array: flatMap over thousands of per-character arrays dominated parsing.
+    let length = 0;
+    for (const part of parts)
+        length += part.offsets.length;
+    const offsets = new Array(length);
+    let at = 0;
+    for (const part of parts)
+        for (const offset of part.offsets)
+            offsets[at++] = offset;
+    return { text: parts.map((part) => part.text).join(''), offsets };
+}
+/** Mapped text `start..end` of `mapped`. */
+function sub(mapped, start, end = mapped.text.length) {
+    return { text: mapped.text.slice(start, end), offsets: mapped.offsets.slice(start, end) };
+}
+/** The byte range `[start, end)` when text[from..to) is one contiguous run of file bytes, else undefined. */
+function contiguousRange(mapped, from, to) {
+    const first = mapped.offsets[from];
+    if (first === undefined || first < 0 || to <= from)
+        return undefined;
+    for (let index = from + 1; index < to; index++) {
+        if (mapped.offsets[index] !== first + (index - from))
+            return undefined;
+    }
+    return [first, first + (to - from)];
+}
+/** Trims white space from both ends, keeping the mapping. */
+function trim(mapped) {
+    const start = mapped.text.length - mapped.text.trimStart().length;
+    const end = mapped.text.trimEnd().length;
+    return start >= end ? { text: '', offsets: [] } : sub(mapped, start, end);
+}
+/** Removes one pair of matching surrounding quotes. */
+function unquote(mapped) {
+    const { text } = mapped;
+    if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0])
+        return sub(mapped, 1, text.length - 1);
+    return mapped;
+}
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+/**
+ * Expands shell/Compose/Dockerfile variables: `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`,
+ * `${VAR:?message}`, `${VAR?message}`, `${VAR:+alternative}`, `${VAR+alternative}`, and `$$` (a literal
+ * `$`, Compose's escape). An unknown variable expands to nothing, as it would with an empty environment,
+ * and makes the result `partial`. `${{ … }}` (a GitHub expression) is left unexpanded and makes it partial.
+ */
+function expand(mapped, variables = new Map(), escape = '\\') {
+    const { text } = mapped;
+    const parts = [];
+    let partial = false;
+    let index = 0;
+    let literalStart = 0;
+    const flush = (end) => {
+        if (end > literalStart)
+            parts.push(sub(mapped, literalStart, end));
+    };
+    while (index < text.length) {
+        const char = text[index];
+        if (char === escape && text[index + 1] === '$') {
+            flush(index);
+            parts.push(sub(mapped, index + 1, index + 2));
+            index += 2;
+            literalStart = index;
+            continue;
+        }
+        if (char !== '$') {
+            index++;
+            continue;
+        }
+        const next = text[index + 1];
+        if (next === '$') {
+            flush(index);
+            parts.push(sub(mapped, index + 1, index + 2));
+            index += 2;
+            literalStart = index;
+            continue;
+        }
+        if (next === '{') {
+            if (text[index + 2] === '{') {
+                partial = true;
+                index += 3;
+                continue;
+            }
+            const close = matchingBrace(text, index + 2);
+            if (close < 0) {
+                index++;
+                continue;
+            }
+            flush(index);
+            const inner = sub(mapped, index + 2, close);
+            const name = NAME.exec(inner.text)?.[0];
+            if (!name) {
+                partial = true;
+            }
+            else {
+                const rest = inner.text.slice(name.length);
+                const operator = /^(:?[-?+=])/.exec(rest)?.[1];
+                const value = variables.get(name);
+                const set = value !== undefined;
+                const nonEmpty = set && value.text !== '';
+                if (!operator) {
+                    if (value)
+                        parts.push(value);
+                    else
+                        partial = true;
+                }
+                else {
+                    const word = expand(sub(inner, name.length + operator.length), variables, escape);
+                    const colon = operator.startsWith(':');
+                    const useValue = colon ? nonEmpty : set;
+                    if (operator.endsWith('-') || operator.endsWith('=')) {
+                        parts.push(useValue ? value : word.value);
+                        if (!useValue)
+                            partial ||= word.partial;
+                    }
+                    else if (operator.endsWith('+')) {
+                        if (useValue) {
+                            parts.push(word.value);
+                            partial ||= word.partial;
+                        }
+                    }
+                    else if (useValue)
+                        parts.push(value);
+                    else
+                        partial = true;
+                }
+            }
+            index = close + 1;
+            literalStart = index;
+            continue;
+        }
+        const name = NAME.exec(text.slice(index + 1))?.[0];
+        if (name) {
+            flush(index);
+            const value = variables.get(name);
+            if (value)
+                parts.push(value);
+            else
+                partial = true;
+            index += 1 + name.length;
+            literalStart = index;
+            continue;
+        }
+        index++;
+    }
+    flush(text.length);
+    return { value: concat(parts), partial };
+}
+function matchingBrace(text, from) {
+    let depth = 1;
+    for (let index = from; index < text.length; index++) {
+        if (text[index] === '{')
+            depth++;
+        else if (text[index] === '}' && --depth === 0)
+            return index;
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./lib/src/guard/finding.js
+
+
+
+/** Docker Hub's names: one registry, however it is spelt. */
+const DOCKER_HUB_NAMES = [
+    'docker.io',
+    'index.docker.io',
+    'registry-1.docker.io',
+    'registry.hub.docker.com',
+];
+/** True when the old registry is Docker Hub: references without a host are then references to it. */
+const oldIsDockerHub = (hosts) => hosts.old === reference/* DOCKER_HUB */.Xb;
+/** Lower-case spellings of the old registry to search text for (Docker Hub's four names when it is Docker Hub). */
+function spellings(hosts) {
+    return [...new Set([...hosts.oldNames, ...(oldIsDockerHub(hosts) ? DOCKER_HUB_NAMES : [])])];
+}
+/** True when a written host names the old registry (any case, any of Docker Hub's names). */
+function isOldHost(host, hosts) {
+    return hosts.oldNames.includes((0,reference/* normalizeHost */.cS)(host));
+}
+/** A first path component that is a registry host, as Docker decides it. */
+function looksLikeHost(first) {
+    return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase();
+}
+/** Variable syntax that leaves a reference's value unknown here. */
+const VARIABLE = /\$\{|\$\(|\$[A-Za-z_]|\{\{/;
+/**
+ * Turns a candidate into a finding when it is a reference to the old registry (host compared
+ * case-insensitively, aliases and Docker Hub's names included; no host at all means Docker Hub where
+ * an image is certain), with the edits that rewrite it. Undefined for anything else.
+ */
+function resolveCandidate(candidate, hosts, file) {
+    let value = candidate.value;
+    if (/^docker:\/\//i.test(value.text))
+        value = sub(value, 'docker://'.length);
+    const slash = value.text.indexOf('/');
+    const first = slash > 0 ? value.text.slice(0, slash) : value.text;
+    const hasHost = slash > 0 ? looksLikeHost(first) : candidate.prefix === true && looksLikeHost(first);
+    if (hasHost ? !isOldHost(first, hosts) : !(candidate.certain && oldIsDockerHub(hosts)))
+        return undefined;
+    // `FROM scratch` is the empty image, never pulled.
+    if (!hasHost && value.text === 'scratch')
+        return undefined;
+    const hostEnd = hasHost ? first.length : -1;
+    if (candidate.prefix)
+        return prefixFinding(candidate, value, hostEnd, hosts, file);
+    let partialTag = candidate.partial;
+    const variableAt = value.text.search(VARIABLE);
+    if (variableAt >= 0) {
+        // A variable in the tag or digest only (`api:$(VERSION)`): the repository is still known.
+        if (!/[^/:@]+[:@][^/]*$/.test(value.text.slice(hostEnd + 1, variableAt)))
+            return dynamicFinding(candidate, value, hostEnd, hosts, file);
+        value = sub(value, 0, variableAt);
+        partialTag = true;
+    }
+    let end = value.text.length;
+    // An unresolved ${TAG} leaves "repo:" behind; the repository is still known.
+    if (partialTag)
+        while (end > 0 && /[:@]/.test(value.text[end - 1]))
+            end--;
+    value = sub(value, 0, end);
+    let image;
+    try {
+        image = (0,reference/* parseReference */.F2)(value.text);
+    }
+    catch {
+        // `${REGISTRY}/${PROJECT}/base` with PROJECT unknown: the path is built at run time.
+        return partialTag ? dynamicFinding(candidate, value, hostEnd, hosts, file) : undefined;
+    }
+    const oldImage = { ...image, registry: hosts.old };
+    const newRepository = (0,paths/* mapRepository */.T)(image.repository, hosts.paths);
+    const replacement = (0,reference/* formatReference */.FH)({ ...image, registry: hosts.newHost, repository: newRepository });
+    const { edits, unfixable } = editsFor(value, hostEnd, image.repository, newRepository, hosts.newHost);
+    const partial = partialTag && image.tag === undefined && image.digest === undefined;
+    return {
+        file,
+        offset: candidate.at,
+        reference: candidate.written,
+        normalized: (0,reference/* formatReference */.FH)(oldImage),
+        kind: candidate.kind,
+        replacement,
+        image: oldImage,
+        partial,
+        dynamic: partial,
+        edits,
+        ...((candidate.unfixable ?? unfixable) !== undefined && { unfixable: candidate.unfixable ?? unfixable }),
+    };
+}
+/**
+ * A reference whose repository (or more) is a variable with no value here (`old.example.com/$PROJECT/base`):
+ * it breaks at shutdown like any other, so it is a finding; --fix moves only its host.
+ */
+function dynamicFinding(candidate, value, hostEnd, hosts, file) {
+    if (hostEnd < 0)
+        return undefined;
+    // Variables expanded to nothing leave no trace in the value: show the path as written then.
+    const rest = VARIABLE.test(value.text)
+        ? value.text.slice(hostEnd + 1)
+        : candidate.written.slice(candidate.written.indexOf('/') + 1);
+    // The literal repository path before the first variable, up to a whole component.
+    const variableAt = rest.search(VARIABLE);
+    const literal = variableAt < 0 ? rest : rest.slice(0, variableAt);
+    const repository = literal.slice(0, literal.lastIndexOf('/') + 1).replace(/\/$/, '');
+    // The paths mapping works on whole repository paths; with a variable in the path it cannot be applied.
+    const probe = repository === '' ? 'x' : `${repository}/x`;
+    return {
+        ...hostOnly(candidate, value, hostEnd, hosts, file, 'dynamic'),
+        normalized: `${hosts.old}/${rest}`,
+        replacement: `${hosts.newHost}/${rest}`,
+        image: { registry: hosts.old, repository },
+        ...((0,paths/* mapRepository */.T)(probe, hosts.paths) !== probe && {
+            unfixable: `the paths mapping moves ${repository}/…, which is built from variables here: rewrite it by hand`,
+        }),
+    };
+}
+/** A registry prefix (`REGISTRY ?= old.example.com/staging`): not an image; --fix moves only its host. */
+function prefixFinding(candidate, value, hostEnd, hosts, file) {
+    if (hostEnd < 0)
+        return undefined;
+    const path = value.text.slice(hostEnd + 1);
+    if (path !== '' &&
+        !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(path))
+        return undefined;
+    const mapped = path === '' ? '' : (0,paths/* mapRepository */.T)(path, hosts.paths);
+    return {
+        ...hostOnly(candidate, value, hostEnd, hosts, file, 'registry-prefix'),
+        normalized: path === '' ? hosts.old : `${hosts.old}/${path}`,
+        replacement: mapped === '' ? hosts.newHost : `${hosts.newHost}/${mapped}`,
+        image: { registry: hosts.old, repository: path },
+        ...(mapped !== path && {
+            unfixable: `the prefix ${path} maps to ${mapped} only for some repositories: check the paths mapping by hand`,
+        }),
+    };
+}
+/** The parts dynamic and prefix findings share: the host edit, and no known tag. */
+function hostOnly(candidate, value, hostEnd, hosts, file, kind) {
+    const hostRange = contiguousRange(value, 0, hostEnd);
+    return {
+        file,
+        offset: candidate.at,
+        reference: candidate.written,
+        kind,
+        partial: true,
+        dynamic: true,
+        edits: hostRange
+            ? [
+                {
+                    start: hostRange[0],
+                    end: hostRange[1],
+                    expect: value.text.slice(0, hostEnd),
+                    text: hosts.newHost,
+                },
+            ]
+            : [],
+        ...(!hostRange && { unfixable: 'the registry host is not written in one piece here' }),
+    };
+}
+/**
+ * The edits that move a reference to the new registry: the host (and the repository path when the
+ * mapping changes it) replaced where they are written, which may be an ARG default or a split
+ * `registry:`/`repository:` pair. Nothing else in the file changes.
+ */
+function editsFor(value, hostEnd, repository, newRepository, newHost) {
+    const repoStart = hostEnd + 1;
+    // Docker Hub's official images may be written without `library/`.
+    const written = [repository, repository.replace(/^library\//, '')].find((name) => value.text.slice(repoStart, repoStart + name.length) === name &&
+        /^(?:$|[:@])/.test(value.text.slice(repoStart + name.length, repoStart + name.length + 1)));
+    const repoRange = written ? contiguousRange(value, repoStart, repoStart + written.length) : undefined;
+    if (hostEnd < 0) {
+        // No host written: the name becomes host/name, where it is written.
+        return repoRange
+            ? {
+                edits: [
+                    { start: repoRange[0], end: repoRange[1], expect: written, text: `${newHost}/${newRepository}` },
+                ],
+            }
+            : { edits: [], unfixable: 'the image name is not written in one piece here' };
+    }
+    const hostRange = contiguousRange(value, 0, hostEnd);
+    if (!hostRange)
+        return { edits: [], unfixable: 'the registry host is not written in one piece here' };
+    const expect = (range, text) => ({
+        start: range[0],
+        end: range[1],
+        expect: text,
+    });
+    if (newRepository === repository && written === repository) {
+        return { edits: [{ ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost }] };
+    }
+    if (!repoRange) {
+        // The host edit is kept so that --fix knows this finding shares it (an ARG default, say).
+        return {
+            edits: [{ ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost }],
+            unfixable: `the repository path ${repository} (→ ${newRepository}) is not written literally here`,
+        };
+    }
+    if (repoRange[0] === hostRange[1] + 1) {
+        return {
+            edits: [
+                {
+                    ...expect([hostRange[0], repoRange[1]], value.text.slice(0, repoStart + written.length)),
+                    text: `${newHost}/${newRepository}`,
+                },
+            ],
+        };
+    }
+    return {
+        edits: [
+            { ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost },
+            { ...expect(repoRange, written), text: newRepository },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/guard/dockerfile.js
+
+function linesOf(source) {
+    const lines = [];
+    let start = 0;
+    while (start <= source.length) {
+        let end = source.indexOf('\n', start);
+        if (end < 0)
+            end = source.length;
+        const next = end + 1;
+        if (end > start && source[end - 1] === '\r')
+            end--;
+        lines.push({ start, end });
+        start = next;
+    }
+    return lines;
+}
+/** Splits arguments on white space outside quotes, keeping each word's mapping. */
+function words(mapped) {
+    const result = [];
+    const { text } = mapped;
+    let index = 0;
+    while (index < text.length) {
+        while (index < text.length && /\s/.test(text[index]))
+            index++;
+        if (index >= text.length)
+            break;
+        const start = index;
+        let quote;
+        while (index < text.length && (quote || !/\s/.test(text[index]))) {
+            const char = text[index];
+            if (quote) {
+                if (char === quote)
+                    quote = undefined;
+            }
+            else if (char === '"' || char === "'")
+                quote = char;
+            index++;
+        }
+        result.push(sub(mapped, start, index));
+    }
+    return result;
+}
+/**
+ * Finds image references in a Dockerfile the way BuildKit reads it: parser directives (`# escape=`),
+ * line continuations, `ARG` defaults (global ones for `FROM`, stage ones after), `FROM [--platform=…]
+ * image [AS name]` where a stage name is not an image, `COPY --from=` and `RUN --mount=…,from=…`.
+ * Heredoc bodies are skipped (the plain-text pass still sees them).
+ */
+function dockerfileCandidates(source) {
+    const lines = linesOf(source);
+    let escape = '\\';
+    let index = 0;
+    // Parser directives: only at the very top, before any other line.
+    for (; index < lines.length; index++) {
+        const text = source.slice(lines[index].start, lines[index].end);
+        const directive = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(text);
+        if (!directive)
+            break;
+        if (directive[1].toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\'))
+            escape = directive[2];
+    }
+    const candidates = [];
+    const globalArgs = new Map();
+    let stageArgs;
+    const stages = new Set();
+    let heredocEnd;
+    while (index < lines.length) {
+        const first = lines[index];
+        const firstText = source.slice(first.start, first.end);
+        index++;
+        if (heredocEnd !== undefined) {
+            if (firstText.replace(/^\t+/, '') === heredocEnd)
+                heredocEnd = undefined;
+            continue;
+        }
+        if (/^\s*(#|$)/.test(firstText))
+            continue;
+        // Join continuation lines: the escape character at the end of a line, comment lines skipped.
+        const parts = [];
+        let line = first;
+        for (;;) {
+            const text = source.slice(line.start, line.end);
+            const trimmedEnd = text.trimEnd();
+            if (trimmedEnd.endsWith(escape)) {
+                parts.push(slice(source, line.start, line.start + trimmedEnd.length - 1));
+                let next;
+                while (index < lines.length) {
+                    next = lines[index++];
+                    if (!/^\s*(#|$)/.test(source.slice(next.start, next.end)))
+                        break;
+                    next = undefined;
+                }
+                if (!next)
+                    break;
+                line = next;
+                continue;
+            }
+            parts.push(slice(source, line.start, line.end));
+            break;
+        }
+        const instruction = trim(concat(parts));
+        const keyword = /^[A-Za-z]+/.exec(instruction.text)?.[0]?.toUpperCase();
+        if (!keyword)
+            continue;
+        const args = sub(instruction, keyword.length);
+        const heredoc = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(args.text);
+        if (heredoc && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD'))
+            heredocEnd = heredoc[1];
+        const scope = stageArgs ?? globalArgs;
+        switch (keyword) {
+            case 'ARG':
+                for (const word of words(args)) {
+                    const eq = word.text.indexOf('=');
+                    const name = eq < 0 ? word.text : word.text.slice(0, eq);
+                    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+                        continue;
+                    if (eq < 0) {
+                        // A stage re-declaring a global ARG without a value inherits the global default.
+                        const inherited = globalArgs.get(name);
+                        if (stageArgs && inherited)
+                            stageArgs.set(name, inherited);
+                        continue;
+                    }
+                    scope.set(name, expand(unquote(sub(word, eq + 1)), scope, escape).value);
+                }
+                break;
+            case 'FROM': {
+                const tokens = words(args).filter((word) => !word.text.startsWith('--'));
+                const image = tokens[0];
+                if (image) {
+                    const expanded = expand(unquote(image), globalArgs, escape);
+                    if (!stages.has(expanded.value.text.toLowerCase()))
+                        candidates.push(candidate('dockerfile-from', image, expanded));
+                }
+                if (tokens[1]?.text.toUpperCase() === 'AS' && tokens[2])
+                    stages.add(tokens[2].text.toLowerCase());
+                stageArgs = new Map();
+                break;
+            }
+            case 'COPY':
+            case 'ADD':
+            case 'RUN':
+                for (const word of words(args)) {
+                    if (!word.text.startsWith('--'))
+                        break;
+                    if (/^--from=/i.test(word.text)) {
+                        fromValue(sub(word, '--from='.length), 'dockerfile-copy-from');
+                    }
+                    else if (/^--mount=/i.test(word.text)) {
+                        const options = sub(word, '--mount='.length);
+                        let start = 0;
+                        for (const field of options.text.split(',')) {
+                            if (/^from=/i.test(field))
+                                fromValue(sub(options, start + 'from='.length, start + field.length), 'dockerfile-mount-from');
+                            start += field.length + 1;
+                        }
+                    }
+                }
+                break;
+        }
+        function fromValue(value, kind) {
+            const expanded = expand(unquote(value), scope, escape);
+            const text = expanded.value.text.toLowerCase();
+            if (/^\d+$/.test(text) || stages.has(text))
+                return;
+            candidates.push(candidate(kind, value, expanded));
+        }
+    }
+    return candidates;
+}
+function candidate(kind, written, expanded) {
+    return {
+        kind,
+        at: written.offsets[0] ?? 0,
+        written: written.text,
+        value: expanded.value,
+        partial: expanded.partial,
+        // FROM and --from name an image (stage names are left out before): without a host, Docker Hub's.
+        certain: true,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/guard/shell.js
+
+
+const COMMAND = /(?:^|[\s;&|(`])(?:sudo\s+)?(docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(pull|run|create)\b/g;
+/** Options of `run`/`create`/`pull` that take a value as the next word. */
+const WITH_VALUE = new Set([
+    'a attach add-host annotation blkio-weight cap-add cap-drop cgroup-parent cgroupns cidfile cpu-period',
+    'cpu-quota cpu-shares cpus cpuset-cpus cpuset-mems c device device-cgroup-rule dns dns-option',
+    'dns-search domainname entrypoint e env env-file expose gpus group-add health-cmd health-interval',
+    'health-retries health-start-period health-timeout h hostname ip ip6 ipc isolation kernel-memory',
+    'l label label-file link log-driver log-opt mac-address m memory memory-reservation memory-swap',
+    'mount name network net network-alias platform p publish pull restart runtime security-opt',
+    'shm-size stop-signal stop-timeout storage-opt sysctl tmpfs ulimit u user userns uts v volume',
+    'volume-driver volumes-from w workdir pid pids-limit',
+]
+    .join(' ')
+    .split(' '));
+/** The image argument of every container command line in a file. */
+function commandCandidates(source) {
+    const candidates = [];
+    for (const match of source.matchAll(COMMAND)) {
+        const argsStart = match.index + match[0].length;
+        // The arguments run to the end of the line, continued lines included.
+        let end = argsStart;
+        for (;;) {
+            const newline = source.indexOf('\n', end);
+            if (newline < 0) {
+                end = source.length;
+                break;
+            }
+            const line = source.slice(end, newline).replace(/\r$/, '');
+            if (!line.endsWith('\\')) {
+                end = newline;
+                break;
+            }
+            end = newline + 1;
+        }
+        let skipNext = false;
+        for (const word of words(slice(source, argsStart, end))) {
+            const text = word.text;
+            if (text === '\\')
+                continue;
+            if (/^[;&|)#`]/.test(text))
+                break;
+            if (text.startsWith('-')) {
+                const name = text.replace(/^-+/, '');
+                if (!name.includes('=') && WITH_VALUE.has(name))
+                    skipNext = true;
+                continue;
+            }
+            if (skipNext) {
+                skipNext = false;
+                continue;
+            }
+            const value = unquote(word);
+            const expanded = expand(value);
+            candidates.push({
+                kind: 'shell-docker',
+                at: value.offsets[0] ?? argsStart,
+                written: value.text,
+                value: expanded.value,
+                partial: expanded.partial,
+                certain: true,
+            });
+            break;
+        }
+    }
+    return candidates;
+}
+
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(53645);
+;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
+
+
+/**
+ * Finds image references in YAML by structure, with exact byte positions from the parser (no
+ * re-serialisation, so a fix touches only the reference): `image:` strings (with Compose
+ * interpolation), the split `registry`/`repository`/`tag`/`digest` form of Helm values, workflow
+ * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
+ * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
+ */
+function yamlCandidates(source, role, names = [], file = '') {
+    const quick = plainImageLines(source, role, names);
+    if (quick)
+        return quick;
+    // Parse only the subtrees around the lines that name the registry (when the registry is named:
+    // host-less Docker Hub references need the whole file): the parse costs far more than the search.
+    // (Kustomize's images: entries are read by their path from the root.)
+    const partial = names.length > 0 && role !== 'workflow' && role !== 'action' && !kustomization(file);
+    const globalRegistry = partial && role === 'helm-values' ? helmGlobalRegistry(source, names) : undefined;
+    // Every image of the chart without a registry of its own inherits the global one: the blocks of
+    // their `repository:` lines are read too.
+    const inherited = globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
+    const regions = partial ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined) : [];
+    if (regions.length > 0) {
+        const found = [];
+        for (const region of regions) {
+            const kind = regionKind(source, region.start, role);
+            const part = simpleRegion(source, region, kind, globalRegistry) ??
+                parsedCandidates(source, role, file, region, { kind, globalRegistry });
+            // A fragment the parser cannot read alone (an alias, a flow collection cut in two): read it all.
+            if (!part)
+                return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
+            found.push(...part);
+        }
+        return found;
+    }
+    return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
+}
+/** Kustomize's file, whose `images:` entries are read by their own rule. */
+const kustomization = (file) => /(^|\/)kustomization\.ya?ml$/i.test(file);
+/** Documents of `source[region]` (undefined when a document of a part has syntax errors). */
+function parseRegion(source, region, whole) {
+    // Broken YAML (a Helm template, a fragment) makes the parser build many errors; their stack
+    // traces are never read and cost more than the parse itself.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        const documents = (0,dist/* parseAllDocuments */.hR)(source.slice(region.start, region.end), {
+            keepSourceTokens: false,
+            uniqueKeys: false,
+        });
+        if (!Array.isArray(documents))
+            return whole ? [] : undefined;
+        if (!whole && documents.some((document) => document.errors.length > 0))
+            return undefined;
+        return documents;
+    }
+    catch {
+        return whole ? [] : undefined;
+    }
+    finally {
+        Error.stackTraceLimit = stackTraceLimit;
+    }
+}
+/**
+ * Candidates from parsing `region` of the file; `given` fixes what a subtree cannot tell: the kind
+ * of its document and the chart's global registry. Undefined when a subtree does not parse alone.
+ */
+function parsedCandidates(source, role, file, region, given) {
+    const whole = given === undefined;
+    const documents = parseRegion(source, region, whole);
+    if (!documents)
+        return undefined;
+    const base = region.start;
+    const candidates = [];
+    for (const document of documents) {
+        if (document.errors.length > 0 || !document.contents)
+            continue;
+        const contents = document.contents;
+        const isKubernetes = (0,dist/* isMap */.jh)(contents) && contents.has('apiVersion') && contents.has('kind') && role === 'yaml';
+        const imageKind = given
+            ? given.kind
+            : role === 'compose'
+                ? 'compose-image'
+                : role === 'helm-values'
+                    ? 'helm-image'
+                    : isKubernetes
+                        ? 'kubernetes-image'
+                        : 'yaml-image';
+        // Helm: a registry named once for every image of the chart.
+        const globalRegistry = given
+            ? given.globalRegistry
+            : role === 'helm-values' && (0,dist/* isMap */.jh)(contents)
+                ? ['global.imageRegistry', 'global.image.registry', 'image.registry']
+                    .map((keys) => contents.getIn(keys.split('.'), true))
+                    .map((node) => (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && node.value !== ''
+                    ? scalarText(node)
+                    : undefined)
+                    .find((found) => found !== undefined)
+                : undefined;
+        const isKustomization = kustomization(file);
+        visit(contents, []);
+        function visit(node, path) {
+            if ((0,dist/* isSeq */.oP)(node)) {
+                node.items.forEach((item, index) => visit(item, [...path, index]));
+                return;
+            }
+            if (!(0,dist/* isMap */.jh)(node))
+                return;
+            if (isKustomization && path.length === 2 && path[0] === 'images') {
+                const found = kustomizeImage(node);
+                if (found)
+                    candidates.push(found);
+                return;
+            }
+            const split = splitForm(node);
+            // In the split form, `image:`/`name:` beside `registry:` is only the path, not an image of its own.
+            const pathKeys = split && node.has('registry') ? new Set(['image', 'name']) : new Set();
+            if (split) {
+                const key = path[path.length - 1];
+                const kind = key === 'image' ? imageKind : 'helm-image';
+                candidates.push({
+                    ...split,
+                    kind,
+                    ...certainty(split.value, kind !== 'yaml-image' || inPodSpec(path)),
+                });
+            }
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const key = String(pair.key.value);
+                const child = [...path, key];
+                const value = pair.value;
+                if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'string' && !pathKeys.has(key)) {
+                    const kind = kindOfString(child);
+                    if (kind) {
+                        const found = scalarCandidate(value, kind);
+                        if (found)
+                            candidates.push({
+                                ...found,
+                                ...certainty(found.value, (kind !== 'yaml-image' && kind !== 'kubernetes-image') || inPodSpec(child)),
+                            });
+                    }
+                }
+                visit(value, child);
+            }
+        }
+        function kindOfString(path) {
+            const key = path[path.length - 1];
+            if (role === 'workflow' && path[0] === 'jobs') {
+                if (path.length === 3 && key === 'container')
+                    return 'workflow-container';
+                if (path.length === 4 && path[2] === 'container' && key === 'image')
+                    return 'workflow-container';
+                if (path.length === 4 && path[2] === 'services')
+                    return 'workflow-service';
+                if (path.length === 5 && path[2] === 'services' && key === 'image')
+                    return 'workflow-service';
+            }
+            if (role === 'action' && path.length === 2 && path[0] === 'runs' && key === 'image')
+                return 'action-image';
+            if (key === 'uses')
+                return 'workflow-uses';
+            if (key === 'image')
+                return imageKind;
+            return undefined;
+        }
+        function scalarCandidate(scalar, kind) {
+            const mapped = scalarText(scalar);
+            return mapped && scalarCandidateOf(mapped, kind);
+        }
+        /** Helm's split form of a map's fields. */
+        function splitForm(map) {
+            return splitFormOf((name) => {
+                const node = map.get(name, true);
+                return (0,dist/* isScalar */.jn)(node) && (typeof node.value === 'string' || typeof node.value === 'number')
+                    ? scalarText(node)
+                    : undefined;
+            }, globalRegistry);
+        }
+        /** Kustomize `images:` entries: `name` replaced by `newName` (and `newTag`/`digest`). */
+        function kustomizeImage(map) {
+            const field = (name) => {
+                const node = map.get(name, true);
+                return (0,dist/* isScalar */.jn)(node) && (typeof node.value === 'string' || typeof node.value === 'number')
+                    ? scalarText(node)
+                    : undefined;
+            };
+            const newName = field('newName');
+            const name = newName ?? field('name');
+            if (!name)
+                return undefined;
+            const tag = field('newTag');
+            const digest = field('digest');
+            const synthetic = (text) => ({ text, offsets: Array(text.length).fill(-1) });
+            const parts = [name];
+            if (tag && tag.text !== '')
+                parts.push(synthetic(':'), tag);
+            if (digest && digest.text !== '')
+                parts.push(synthetic('@'), digest);
+            const expanded = expand(concat(parts));
+            return {
+                kind: 'kustomize-image',
+                at: name.offsets[0] ?? 0,
+                written: expanded.value.text,
+                value: expanded.value,
+                partial: expanded.partial,
+                ...certainty(expanded.value, true),
+                // `name` is what Kustomize matches in the resources: the move belongs in a newName.
+                ...(!newName && {
+                    unfixable: `Kustomize matches images by name: add newName: <new registry>/… beside name: ${name.text}`,
+                }),
+            };
+        }
+    }
+    return candidates;
+    /** A scalar's characters as written (quotes removed), mapped to their bytes. */
+    function scalarText(scalar) {
+        const range = scalar.range;
+        if (!range)
+            return undefined;
+        const [start, end] = range;
+        if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE')
+            return slice(source, base + start + 1, base + end - 1);
+        if (scalar.type === 'PLAIN')
+            return slice(source, base + start, base + end);
+        return undefined;
+    }
+}
+/** Indentation of the line starting at `start` (a `- ` item counts where its dash is). */
+function indentAt(source, start) {
+    let at = start;
+    while (source[at] === ' ')
+        at++;
+    return at - start;
+}
+/** True for a line that holds nothing for the parser (blank, or a comment). */
+function isBlank(source, start, end) {
+    return /^\s*(#.*)?\r?$/.test(source.slice(start, end));
+}
+/**
+ * The subtrees around every line that names the registry: from the line's parent (the nearest line
+ * above with less indentation) to the first line after it that is not more indented than the
+ * parent (a compact `- item` at the parent's indentation still belongs to it). Overlaps merge.
+ */
+function regionsOf(source, names, alsoLines) {
+    const lower = source.toLowerCase();
+    const starts = new Set();
+    for (const match of alsoLines ? source.matchAll(alsoLines) : [])
+        starts.add(match.index);
+    for (const name of names)
+        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+            starts.add(source.lastIndexOf('\n', at) + 1);
+    const regions = [];
+    for (const lineStart of [...starts].sort((a, b) => a - b)) {
+        if (regions.length > 0 && lineStart < regions[regions.length - 1].end)
+            continue;
+        const indent = indentAt(source, lineStart);
+        let start = lineStart;
+        for (let above = lineStart; indent > 0 && above > 0;) {
+            const previous = source.lastIndexOf('\n', above - 2) + 1;
+            above = previous;
+            const end = source.indexOf('\n', previous);
+            if (isBlank(source, previous, end < 0 ? source.length : end))
+                continue;
+            if (/^---/.test(source.slice(previous, previous + 3)))
+                break;
+            if (indentAt(source, previous) < indent) {
+                start = previous;
+                break;
+            }
+        }
+        const rootIndent = indentAt(source, start);
+        const rootIsKey = /:\s*(#.*)?\r?$/.test(source.slice(start, source.indexOf('\n', start) >>> 0));
+        let end = source.indexOf('\n', lineStart);
+        end = end < 0 ? source.length : end + 1;
+        while (end < source.length) {
+            const lineEnd = source.indexOf('\n', end);
+            const next = lineEnd < 0 ? source.length : lineEnd + 1;
+            if (!isBlank(source, end, lineEnd < 0 ? source.length : lineEnd)) {
+                const lineIndent = indentAt(source, end);
+                const compactItem = rootIsKey && lineIndent === rootIndent && source[end + lineIndent] === '-';
+                if (lineIndent <= rootIndent && !compactItem)
+                    break;
+            }
+            end = next;
+        }
+        const last = regions[regions.length - 1];
+        if (last && start < last.end)
+            last.end = Math.max(last.end, end);
+        else
+            regions.push({ start, end });
+    }
+    return regions;
+}
+/** The kind of an `image:` in the document around `at` (what the whole parse reads from the root). */
+function regionKind(source, at, role) {
+    if (role === 'compose')
+        return 'compose-image';
+    if (role === 'helm-values')
+        return 'helm-image';
+    const separator = /^---/gm;
+    let start = 0;
+    let end = source.length;
+    for (const match of source.matchAll(separator)) {
+        if (match.index <= at)
+            start = match.index;
+        else {
+            end = match.index;
+            break;
+        }
+    }
+    const document = source.slice(start, end);
+    return /^apiVersion:/m.test(document) && /^kind:/m.test(document) ? 'kubernetes-image' : 'yaml-image';
+}
+/** Helm's registry for every image of the chart: `global.imageRegistry`, `global.image.registry` or `image.registry`. */
+function helmGlobalRegistry(source, names) {
+    for (const [top, ...keys] of [
+        ['global', 'imageRegistry'],
+        ['global', 'image', 'registry'],
+        ['image', 'registry'],
+    ]) {
+        const match = new RegExp(`^${top}:[ \\t]*\\r?$`, 'm').exec(source);
+        if (!match)
+            continue;
+        const region = { start: match.index, end: match.index + match[0].length };
+        while (region.end < source.length) {
+            const lineEnd = source.indexOf('\n', region.end + 1);
+            const next = lineEnd < 0 ? source.length : lineEnd;
+            const line = source.slice(region.end + 1, next);
+            if (!/^(\s|#|$)/.test(line))
+                break;
+            region.end = next;
+        }
+        // A global registry other than the old one changes no finding: not worth a parse.
+        const text = source.slice(region.start, region.end).toLowerCase();
+        if (!names.some((name) => text.includes(name)))
+            continue;
+        const documents = parseRegion(source, region, false);
+        const contents = documents?.[0]?.contents;
+        if (!(0,dist/* isMap */.jh)(contents))
+            continue;
+        const node = contents.getIn([top, ...keys], true);
+        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string' || node.value === '' || !node.range)
+            continue;
+        const [start, end] = node.range;
+        if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+            return slice(source, region.start + start + 1, region.start + end - 1);
+        if (node.type === 'PLAIN')
+            return slice(source, region.start + start, region.start + end);
+    }
+    return undefined;
+}
+/** A string scalar under an image key as a candidate (`uses:` only with `docker://`). */
+function scalarCandidateOf(mapped, kind) {
+    if (kind === 'workflow-uses' && !mapped.text.startsWith('docker://'))
+        return undefined;
+    const expanded = expand(mapped);
+    return {
+        kind,
+        at: mapped.offsets[0] ?? 0,
+        written: mapped.text,
+        value: expanded.value,
+        partial: expanded.partial,
+    };
+}
+const synthetic = (text) => ({ text, offsets: Array(text.length).fill(-1) });
+/**
+ * Helm's split form from a map's scalar fields: `{registry, repository, tag, digest}` (registry
+ * optional when repository has the host, or inherited from the chart's global registry), the path
+ * also spelt `image:`/`name:` beside a `registry:`.
+ */
+function splitFormOf(field, globalRegistry) {
+    const ownRegistry = field('registry');
+    const repository = field('repository') ?? (ownRegistry ? (field('image') ?? field('name')) : undefined);
+    if (!repository)
+        return undefined;
+    const hostInPath = /^[^/]*[.:][^/]*\//.test(repository.text);
+    const registry = ownRegistry ?? (hostInPath ? undefined : globalRegistry);
+    const tag = field('tag');
+    const digest = field('digest');
+    if (!registry && !tag && !digest)
+        return undefined;
+    const parts = [];
+    if (registry && registry.text !== '')
+        parts.push(registry, synthetic('/'));
+    parts.push(repository);
+    if (tag && tag.text !== '')
+        parts.push(synthetic(':'), tag);
+    if (digest && digest.text !== '')
+        parts.push(synthetic('@'), digest);
+    const expanded = expand(concat(parts));
+    // With the global registry, the place reported is where that registry is named.
+    const written = registry ?? repository;
+    return {
+        at: written.offsets[0] ?? 0,
+        written: expanded.value.text,
+        value: expanded.value,
+        partial: expanded.partial,
+    };
+}
+const SIMPLE_PARENT = /^( *)([A-Za-z0-9_.-]+):[ \t]*(?:#.*)?\r?$/;
+const SIMPLE_CHILD = /^( *)([A-Za-z0-9_.-]+):[ \t]+(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s'"#{}[\]&*!|>%@`,?:-][^\s#]*))[ \t]*(?:#.*)?\r?$/;
+const NOT_A_STRING = /^(true|false|null|~|True|False|TRUE|FALSE|Null|NULL|[-+]?(\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN)$/;
+const NUMBER = /^[-+]?(\d[\d_]*(\.\d*)?([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
+/**
+ * The cheap reading of a region that is one map of scalars under a key (`image:` then
+ * `registry: …`, `repository: …`, `tag: …` lines), the commonest shape in Helm values: the same
+ * candidates the parser would give, without it. Undefined for any other shape.
+ */
+function simpleRegion(source, region, imageKind, globalRegistry) {
+    const fields = new Map();
+    const strings = [];
+    let parentKey;
+    let parentIndent = -1;
+    let childIndent = -1;
+    for (let start = region.start; start < region.end;) {
+        const newline = source.indexOf('\n', start);
+        const end = newline < 0 || newline >= region.end ? region.end : newline;
+        const line = source.slice(start, end);
+        const next = end + 1;
+        if (/^\s*(#.*)?\r?$/.test(line)) {
+            start = next;
+            continue;
+        }
+        if (parentKey === undefined) {
+            const parent = SIMPLE_PARENT.exec(line);
+            if (!parent)
+                return undefined;
+            parentKey = parent[2];
+            parentIndent = parent[1].length;
+            start = next;
+            continue;
+        }
+        const child = SIMPLE_CHILD.exec(line);
+        if (!child)
+            return undefined;
+        const indent = child[1].length;
+        if (childIndent < 0)
+            childIndent = indent;
+        if (indent !== childIndent || indent <= parentIndent)
+            return undefined;
+        const key = child[2];
+        const quoted = child[3] ?? child[4];
+        const text = quoted ?? child[5];
+        const valueStart = start + line.indexOf(text, indent + key.length + 1);
+        const mapped = slice(source, valueStart, valueStart + text.length);
+        const isString = quoted !== undefined || (!NOT_A_STRING.test(text) && !NUMBER.test(text));
+        const isNumber = quoted === undefined && NUMBER.test(text);
+        if (!fields.has(key) && (isString || isNumber))
+            fields.set(key, mapped);
+        if (isString)
+            strings.push([key, mapped]);
+        start = next;
+    }
+    if (parentKey === undefined || childIndent < 0)
+        return undefined;
+    const candidates = [];
+    const split = splitFormOf((name) => fields.get(name), globalRegistry);
+    if (split) {
+        const kind = parentKey === 'image' ? imageKind : 'helm-image';
+        candidates.push({ ...split, kind, ...certainty(split.value, kind !== 'yaml-image') });
+    }
+    const pathKeys = split && fields.has('registry') ? new Set(['image', 'name']) : new Set();
+    for (const [key, mapped] of strings) {
+        if (pathKeys.has(key))
+            continue;
+        const kind = key === 'image' ? imageKind : key === 'uses' ? 'workflow-uses' : undefined;
+        const found = kind && scalarCandidateOf(mapped, kind);
+        if (found)
+            candidates.push({
+                ...found,
+                ...certainty(found.value, kind !== 'yaml-image' && kind !== 'kubernetes-image'),
+            });
+    }
+    return candidates;
+}
+/**
+ * `certain` for a value without a registry host in a place that certainly holds an image (only
+ * host-less values need it: they mean Docker Hub there, and nothing elsewhere).
+ */
+function certainty(value, certain) {
+    const text = value.text.replace(/^docker:\/\//i, '');
+    const first = text.split('/')[0];
+    const hasHost = text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
+    return certain && !hasHost ? { certain: true } : {};
+}
+/** Kubernetes pod specs: where an `image:` is certainly a container image. */
+function inPodSpec(path) {
+    return path.some((key) => key === 'containers' || key === 'initContainers' || key === 'ephemeralContainers');
+}
+const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(?:#.*)?\r?$/;
+/**
+ * The fast path, equal in result to the parse: when every line naming the registry is a plain
+ * `image: value` line, the candidates are those values, read from the lines; positions are the same
+ * bytes the parser would report. Anything else (the split Helm form, workflow and action roles where
+ * the key path matters, values spread over lines) goes to the full parse, which costs far more.
+ */
+function plainImageLines(source, role, names) {
+    if (names.length === 0 || role === 'workflow' || role === 'action')
+        return undefined;
+    const lineStarts = new Set();
+    const lower = source.toLowerCase();
+    for (const name of names) {
+        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+            lineStarts.add(source.lastIndexOf('\n', at) + 1);
+    }
+    const kubernetes = role === 'yaml' && /^apiVersion:/m.test(source) && /^kind:/m.test(source);
+    const kind = role === 'compose'
+        ? 'compose-image'
+        : role === 'helm-values'
+            ? 'helm-image'
+            : kubernetes
+                ? 'kubernetes-image'
+                : 'yaml-image';
+    const candidates = [];
+    for (const start of [...lineStarts].sort((a, b) => a - b)) {
+        const end = source.indexOf('\n', start);
+        const line = source.slice(start, end < 0 ? source.length : end);
+        const match = IMAGE_LINE.exec(line);
+        if (!match)
+            return undefined;
+        const valueStart = start + match[1].length + match[2].length;
+        const mapped = slice(source, valueStart, valueStart + match[3].length);
+        const expanded = expand(mapped);
+        candidates.push({
+            kind,
+            at: valueStart,
+            written: mapped.text,
+            value: expanded.value,
+            partial: expanded.partial,
+        });
+    }
+    return candidates;
+}
+
+;// CONCATENATED MODULE: ./lib/src/guard/detect.js
+
+
+
+
+
+/** The role of a file from its path (relative, `/`-separated) and first bytes. */
+function roleOf(file, source) {
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    if (/^(Dockerfile|Containerfile)([._-].*)?$/i.test(base) || /\.(dockerfile|containerfile)$/i.test(base))
+        return 'dockerfile';
+    // Chart.yaml names charts and their repositories, never an image by key: the text pass reads it.
+    if (base === 'Chart.yaml')
+        return 'text';
+    if (/\.ya?ml$/i.test(base)) {
+        if (/(^|\/)\.github\/workflows\/[^/]+$/.test(file))
+            return 'workflow';
+        if (/^action\.ya?ml$/.test(base))
+            return 'action';
+        if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(base))
+            return 'compose';
+        if (/^values([.-][\w.-]+)?\.ya?ml$/i.test(base))
+            return 'helm-values';
+        return 'yaml';
+    }
+    if (/\.(sh|bash|zsh|ksh|mk)$/i.test(base) || /^(GNUmakefile|Makefile|makefile)$/.test(base))
+        return 'shell';
+    if (/^#!.*\b(sh|bash|zsh|ksh|dash)\b/.test(source.slice(0, 128)))
+        return 'shell';
+    return 'text';
+}
+const HOST_CHAR = /[A-Za-z0-9._-]/;
+const REFERENCE_CHAR = /[A-Za-z0-9._\-/:@]/;
+const DOCKER_COMMAND = /\b(?:docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(?:pull|run|tag|push|create)\b/;
+/** Other tools whose command lines name images or OCI artifacts. */
+const TOOL_COMMAND = /\b(?:oras|crane|skopeo|cosign|helm|regctl)\s+[a-z]/;
+/** `${NAME:-`, `${NAME-`, `${NAME:=`, `${NAME=` right before a default value. */
+const DEFAULT_OPENER = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]$/;
+/** A variable assignment a value follows: shell, Makefile, Dockerfile ARG/ENV, YAML `KEY:`. */
+const ASSIGNMENT = /(?:^|[\s;])(?:export\s+|ARG\s+|ENV\s+|override\s+)?-?\s*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?:\?=|:=|::=|\+=|=|:)\s*["']?$/;
+/** Variable names that hold a registry or a path prefix rather than an image. */
+const PREFIX_NAME = /(REGISTRY|REGISTRIES|PREFIX|HUB|NAMESPACE|(^|_)REPO$|REPOSITORY_BASE|(^|_)ORG$)/i;
+/** Files that name packages, not images: a host-like path there is a module or package name. */
+const PACKAGE_FILES = /(^|\/)(go\.(mod|sum|work|work\.sum)|Cargo\.(toml|lock)|(requirements|constraints)[\w.-]*\.txt|Pipfile(\.lock)?|poetry\.lock|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|composer\.(json|lock)|Gemfile(\.lock)?)$/;
+/** Names of files that can hold an image reference by their grammar (read even without the host in them). */
+const IMAGE_FILE_NAMES = /(^|\/)((Dockerfile|Containerfile)([._-][^/]*)?|[^/]*\.(dockerfile|containerfile|ya?ml|sh|bash|zsh|ksh|mk)|GNUmakefile|Makefile|makefile)$/i;
+/**
+ * Every reference to the old registry in one file (decoded latin1, so indexes are byte offsets):
+ * first what the file's grammar understands (Dockerfile, YAML, container command lines), then any
+ * other place the host is written (any case) followed by a path — shell `docker pull/run/tag/push`,
+ * `FROM` in heredocs, variable defaults and assignments, plain text. Package manifests (go.mod,
+ * go.sum, Cargo.toml, requirements.txt …), Go import lines and package.json dependencies name
+ * packages, not images, and are left alone.
+ */
+function findReferences(file, source, hosts) {
+    if (PACKAGE_FILES.test(file))
+        return [];
+    const role = roleOf(file, source);
+    const hub = oldIsDockerHub(hosts);
+    const structured = role === 'dockerfile'
+        ? dockerfileCandidates(source)
+        : role === 'text' || role === 'shell'
+            ? []
+            : yamlCandidates(source, role, hub ? [] : spellings(hosts), file);
+    // Host-less images on command lines matter only when they mean the old registry.
+    if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
+        structured.push(...commandCandidates(source));
+    const findings = [];
+    const covered = new Set();
+    for (const candidate of structured) {
+        const finding = resolveCandidate(candidate, hosts, file);
+        if (!finding)
+            continue;
+        // A command line in a Dockerfile RUN or a workflow step may be seen by two grammars.
+        if (covered.has(candidate.at))
+            continue;
+        findings.push(finding);
+        for (const edit of finding.edits)
+            covered.add(edit.start);
+        covered.add(candidate.at);
+        const hostAt = candidate.value.offsets[/^docker:\/\//i.test(candidate.value.text) ? 9 : 0];
+        if (hostAt !== undefined && hostAt >= 0)
+            covered.add(hostAt);
+    }
+    const lower = source.toLowerCase();
+    const excluded = excludedLines(file, source);
+    const markdown = /\.(md|markdown)$/i.test(file) ? fencedLines(source) : undefined;
+    for (const name of spellings(hosts)) {
+        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
+            if (covered.has(at) || excluded(at))
+                continue;
+            const candidate = textCandidate(file, source, at, name, role);
+            const finding = candidate && resolveCandidate(candidate, hosts, file);
+            if (!finding)
+                continue;
+            for (const edit of finding.edits)
+                covered.add(edit.start);
+            const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
+            findings.push(prose ? { ...finding, prose } : finding);
+        }
+    }
+    return findings.sort((a, b) => a.offset - b.offset);
+}
+/** The reference-shaped word at a host occurrence, if the host is a whole host there. */
+function textCandidate(file, source, at, name, role) {
+    const before = source[at - 1];
+    const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+    const opener = DEFAULT_OPENER.exec(source.slice(Math.max(lineStart, at - 80), at));
+    const start = opener ? at - opener[0].length : at;
+    if (!opener) {
+        if (before !== undefined && HOST_CHAR.test(before))
+            return undefined;
+        if (before === '/' && source[at - 2] !== '/')
+            return undefined;
+        if (/https?:\/\/$/i.test(source.slice(Math.max(0, at - 8), at)))
+            return undefined;
+    }
+    let end = wordEnd(source, start);
+    while (end > at && /[.:@/-]/.test(source[end - 1]))
+        end--;
+    const written = slice(source, start, end);
+    const expanded = expand(written);
+    const hostEnd = at + name.length;
+    const variable = ASSIGNMENT.exec(source.slice(lineStart, start))?.[1];
+    const oci = /oci:\/\/$/i.test(source.slice(Math.max(0, at - 6), at));
+    // A chart repository (Chart.yaml/Chart.lock `repository:`, `helm push … oci://…`) is a prefix: the
+    // chart's name is appended to it.
+    const chartRepository = oci && (/(^|\/)Chart\.(ya?ml|lock)$/.test(file) || /\bhelm\s+push\b/.test(source.slice(lineStart, at)));
+    const prefix = (chartRepository || (variable !== undefined && PREFIX_NAME.test(variable) && !/image/i.test(variable))) &&
+        !expanded.partial &&
+        !/[:@]/.test(source.slice(hostEnd, end));
+    if (!prefix && source[hostEnd] !== '/' && !(opener && expanded.value.text.includes('/')))
+        return undefined;
+    const kind = oci ? 'helm-chart' : lineKind(source, at, role);
+    return {
+        kind,
+        at: start,
+        written: written.text,
+        value: expanded.value,
+        partial: expanded.partial,
+        ...(prefix && { prefix }),
+    };
+}
+/** Where a reference-shaped word ends: reference characters and variable forms (`$X`, `${X}`, `$(X)`, `{{ x }}`). */
+function wordEnd(source, start) {
+    let end = start;
+    while (end < source.length) {
+        const char = source[end];
+        if (REFERENCE_CHAR.test(char)) {
+            end++;
+            continue;
+        }
+        const next = source[end + 1];
+        if (char === '$' && (next === '{' || next === '(')) {
+            const close = source.indexOf(next === '{' ? '}' : ')', end + 2);
+            if (close < 0 || source.slice(end, close).includes('\n'))
+                break;
+            end = close + 1;
+        }
+        else if (char === '$' && next !== undefined && /[A-Za-z_]/.test(next)) {
+            end += 2;
+            while (end < source.length && /\w/.test(source[end]))
+                end++;
+        }
+        else if (char === '{' && next === '{') {
+            const close = source.indexOf('}}', end + 2);
+            if (close < 0 || source.slice(end, close).includes('\n'))
+                break;
+            end = close + 2;
+        }
+        else
+            break;
+    }
+    return end;
+}
+/** Shell commands and heredoc `FROM` lines get their own kind; anything else is text. */
+function lineKind(source, at, role) {
+    let lineStart = source.lastIndexOf('\n', at - 1) + 1;
+    const line = source.slice(lineStart, at);
+    if (/^\s*FROM\s+(--\S+\s+)*$/i.test(line) && role !== 'dockerfile')
+        return 'heredoc-from';
+    // A command may start on an earlier line continued with a backslash.
+    let command = line;
+    for (let back = 0; back < 5; back++) {
+        if (DOCKER_COMMAND.test(command))
+            return 'shell-docker';
+        if (TOOL_COMMAND.test(command))
+            return 'shell-tool';
+        if (lineStart === 0)
+            break;
+        const previousEnd = lineStart - 1;
+        const previousStart = source.lastIndexOf('\n', previousEnd - 1) + 1;
+        const previous = source.slice(previousStart, previousEnd).replace(/\r$/, '');
+        if (!previous.endsWith('\\'))
+            break;
+        command = previous + command;
+        lineStart = previousStart;
+    }
+    return 'text';
+}
+/**
+ * Byte offsets that name packages rather than images: Go import lines (and import blocks), the
+ * dependency sections of package.json.
+ */
+function excludedLines(file, source) {
+    const ranges = [];
+    if (/\.go$/.test(file)) {
+        for (const match of source.matchAll(/^import\s*\([^)]*\)|^import\s+(?:[\w.]+\s+)?"[^"\n]*"/gm))
+            ranges.push([match.index, match.index + match[0].length]);
+    }
+    else if (/(^|\/)package\.json$/.test(file)) {
+        for (const match of source.matchAll(/"(?:dev|peer|optional|bundle|bundled)?[dD]ependencies"\s*:\s*\{[^}]*\}/g))
+            ranges.push([match.index, match.index + match[0].length]);
+    }
+    return (at) => ranges.some(([start, end]) => at >= start && at < end);
+}
+/** For Markdown: whether an offset is inside a fenced code block or an inline code span (not prose). */
+function fencedLines(source) {
+    const ranges = [];
+    for (const match of source.matchAll(/^( {0,3})(```+|~~~+)[^\n]*\n[\s\S]*?(?:^\1?\2[ \t]*$|(?![\s\S]))/gm))
+        ranges.push([match.index, match.index + match[0].length]);
+    for (const match of source.matchAll(/`[^`\n]+`/g))
+        ranges.push([match.index, match.index + match[0].length]);
+    return (at) => ranges.some(([start, end]) => at >= start && at < end);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./lib/src/shared/process.js
+var shared_process = __webpack_require__(63502);
+;// CONCATENATED MODULE: ./lib/src/guard/files.js
+
+
+
+class NotAGitWorkTree extends Error {
+}
+/**
+ * The files of a working tree, streamed in batches: tracked plus untracked-but-not-ignored files
+ * as git lists them (`git ls-files -z --cached --others --exclude-standard`), or every file under
+ * `root` when it is not in a git work tree. Paths are relative to `root`, `/`-separated.
+ */
+async function* listFiles(root) {
+    try {
+        yield* gitFiles(root);
+    }
+    catch (error) {
+        if (!(error instanceof NotAGitWorkTree))
+            throw error;
+        yield* walk(root);
+    }
+}
+/**
+ * Tracked files from the index (streamed at once) and untracked-but-not-ignored files from a
+ * directory walk, as two git processes side by side: `ls-files --cached --others` prints nothing
+ * until its walk is over.
+ */
+async function* gitFiles(root) {
+    const others = collect(gitList(root, ['--others', '--exclude-standard']));
+    others.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    let previous = '';
+    for await (const names of gitList(root, ['--cached'])) {
+        // --cached lists a conflicted file once per stage; keep one.
+        const unique = names.filter((name) => name !== previous && ((previous = name), true));
+        yield unique.map((file) => ({ file }));
+    }
+    yield (await others).map((file) => ({ file }));
+}
+async function collect(batches) {
+    const all = [];
+    for await (const names of batches)
+        all.push(...names);
+    return all;
+}
+/**
+ * The NUL-separated names `git ls-files -z ARGS` prints, in batches as they arrive (through the
+ * shared process seam, streaming its stdout).
+ */
+async function* gitList(root, args) {
+    const batches = [];
+    let wake;
+    let rest = '';
+    let finished = false;
+    const run = (0,shared_process/* runProgram */.mB)('git', ['ls-files', '-z', ...args], {
+        cwd: root,
+        onStdout: (chunk) => {
+            const names = (rest + chunk.toString('utf8')).split('\0');
+            rest = names.pop();
+            if (names.length)
+                batches.push(names);
+            wake?.();
+        },
+    }).finally(() => {
+        finished = true;
+        wake?.();
+    });
+    run.catch(() => undefined); // awaited below
+    while (!finished || batches.length > 0) {
+        if (batches.length === 0) {
+            await new Promise((resolve) => (wake = resolve));
+            wake = undefined;
+            continue;
+        }
+        yield batches.shift();
+    }
+    let result;
+    try {
+        result = await run;
+    }
+    catch (error) {
+        throw error.code === 'ENOENT' ? new NotAGitWorkTree() : error;
+    }
+    if (rest)
+        yield [rest];
+    if (result.code !== 0) {
+        if (/not a git repository/i.test(result.stderr))
+            throw new NotAGitWorkTree();
+        throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${result.stderr.trim()}`);
+    }
+}
+/** Every file under root (not .git), following symlinks to directories unless they loop. */
+async function* walk(root) {
+    // Real paths of the directories on the way down: a symlink back to one of them is a loop.
+    async function* visit(dir, relative, ancestors) {
+        let handle;
+        try {
+            handle = await (0,promises_.opendir)(dir);
+        }
+        catch {
+            yield [{ skipped: relative || '.', reason: 'unreadable' }];
+            return;
+        }
+        const entries = [];
+        for await (const entry of handle)
+            entries.push(entry);
+        entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+        const here = [];
+        const below = [];
+        for (const entry of entries) {
+            const name = relative ? `${relative}/${entry.name}` : entry.name;
+            const full = external_node_path_.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name === '.git')
+                    continue;
+                below.push([full, name, new Set([...ancestors, await (0,promises_.realpath)(full)])]);
+            }
+            else if (entry.isSymbolicLink()) {
+                let real;
+                let target;
+                try {
+                    real = await (0,promises_.realpath)(full);
+                    target = await (0,promises_.stat)(full);
+                }
+                catch (error) {
+                    const code = error.code;
+                    here.push({ skipped: name, reason: code === 'ELOOP' ? 'symlink loop' : 'unreadable' });
+                    continue;
+                }
+                if (target.isDirectory()) {
+                    if (ancestors.has(real))
+                        here.push({ skipped: name, reason: 'symlink loop' });
+                    else
+                        below.push([full, name, new Set([...ancestors, real])]);
+                }
+                else if (target.isFile())
+                    here.push({ file: name });
+            }
+            else if (entry.isFile())
+                here.push({ file: name });
+        }
+        if (here.length)
+            yield here;
+        for (const [full, name, seen] of below)
+            yield* visit(full, name, seen);
+    }
+    yield* visit(root, '', new Set([await (0,promises_.realpath)(root)]));
+}
+
+;// CONCATENATED MODULE: ./lib/src/guard/positions.js
+/**
+ * Line and column of byte offsets in a file held as latin1 text. Columns count characters, so a
+ * UTF-8 sequence counts once (continuation bytes 0x80–0xBF are skipped), as editors and GitHub do.
+ */
+class LineIndex {
+    source;
+    starts = [0];
+    constructor(source) {
+        this.source = source;
+        for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1))
+            this.starts.push(at + 1);
+    }
+    /** 1-based line and column of a byte offset. */
+    position(offset) {
+        let low = 0;
+        let high = this.starts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (this.starts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        const start = this.starts[low];
+        let column = 1;
+        for (let at = start; at < offset; at++) {
+            const code = this.source.charCodeAt(at);
+            if (code < 0x80 || code > 0xbf)
+                column++;
+        }
+        return { line: low + 1, column };
+    }
+    /** The text of a 1-based line, without its line break. */
+    lineText(line) {
+        const start = this.starts[line - 1];
+        if (start === undefined)
+            return '';
+        const next = this.starts[line];
+        return this.source.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+    }
+}
+const IGNORE = 'cutover: ignore';
+/**
+ * True when a finding's line carries `cutover: ignore`, or the line above is a comment carrying it
+ * (`#`, `//`, `--`, `;`, `<!--`, `/*`), so a whole-line comment can silence the next line.
+ */
+function ignoredInline(lines, line) {
+    if (lines.lineText(line).includes(IGNORE))
+        return true;
+    if (line < 2)
+        return false;
+    const above = lines.lineText(line - 1).trim();
+    return /^(#|\/\/|--|;|<!--|\/\*|\*)/.test(above) && above.includes(IGNORE);
+}
+
+// EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
+var readers = __webpack_require__(63240);
+;// CONCATENATED MODULE: ./lib/src/guard/scan.js
+
+
+
+
+
+
+
+
+const BATCH = 256;
+const NOTES_PER_REASON = 20;
+/**
+ * Scans a working tree for references to the old registry. File names stream from git (or a walk)
+ * in batches to a few reader threads, which search every file's bytes for the registry's names with
+ * Buffer.indexOf; only the files that contain one are decoded and parsed, here.
+ */
+async function scanTree(options) {
+    const stats = {
+        files: 0,
+        scanned: 0,
+        bytes: 0,
+        parsed: 0,
+        invalidUtf8: 0,
+        skipped: { binary: 0, 'too large': 0, 'symlink loop': 0, unreadable: 0, 'not a file': 0 },
+    };
+    const notes = [];
+    const noted = new Map();
+    const note = (file, reason, detail) => {
+        const count = noted.get(reason) ?? 0;
+        noted.set(reason, count + 1);
+        if (count < NOTES_PER_REASON)
+            notes.push({ file, reason, ...(detail !== undefined && { detail }) });
+    };
+    const skip = (file, reason, detail) => {
+        stats.skipped[reason]++;
+        note(file, reason, detail);
+    };
+    const findings = [];
+    const inspect = (file) => {
+        let bytes;
+        try {
+            bytes = (0,external_node_fs_.readFileSync)(external_node_path_.join(options.root, file));
+        }
+        catch (error) {
+            skip(file, 'unreadable', error.message);
+            return;
+        }
+        stats.parsed++;
+        if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+            stats.invalidUtf8++;
+            note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
+        }
+        findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
+    };
+    const pool = options.readers ?? (0,readers/* startReaders */.Z)(options.threads);
+    pool.configure({
+        // Relative to the working directory when below it: the kernel resolves shorter paths faster.
+        root: external_node_path_.relative(process.cwd(), options.root) || '.',
+        // Hosts compare case-insensitively; the byte search looks for the lower- and upper-case spellings
+        // (a mixed-case host is still found in any file opened for another reason).
+        needles: [...new Set(spellings(options.hosts).flatMap((name) => [name, name.toUpperCase()]))],
+        maxSize: options.maxFileSize,
+        // Docker Hub references need no host: every file that can hold an image by its grammar is read.
+        ...(oldIsDockerHub(options.hosts) && { always: IMAGE_FILE_NAMES.source }),
+    });
+    const settle = (result) => {
+        stats.scanned += result.scanned;
+        stats.bytes += result.bytes;
+        for (const [file, outcome, detail] of result.verdicts) {
+            if (outcome === 'hit')
+                inspect(file);
+            else
+                skip(file, outcome, detail);
+        }
+        options.onProgress?.(stats);
+    };
+    try {
+        let batch = [];
+        const pending = [];
+        for await (const listedBatch of listFiles(options.root)) {
+            for (const listed of listedBatch) {
+                if ('skipped' in listed) {
+                    stats.files++;
+                    skip(listed.skipped, listed.reason);
+                    continue;
+                }
+                if (options.exclude?.has(listed.file))
+                    continue;
+                stats.files++;
+                batch.push(listed.file);
+                if (batch.length >= BATCH) {
+                    const { result } = await pool.send(batch);
+                    pending.push(result.then(settle));
+                    batch = [];
+                }
+            }
+        }
+        if (batch.length)
+            pending.push((await pool.send(batch)).result.then(settle));
+        await Promise.all(pending);
+    }
+    finally {
+        await pool.close();
+    }
+    findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
+    return { findings, stats, notes };
+}
+function locate(file, source, hosts) {
+    const found = findReferences(file, source, hosts);
+    if (found.length === 0)
+        return [];
+    const lines = new LineIndex(source);
+    return found.map((finding) => {
+        const { line, column } = lines.position(finding.offset);
+        return {
+            ...finding,
+            line,
+            column,
+            ...(ignoredInline(lines, line) && { ignored: 'inline' }),
+        };
+    });
+}
+
+
+/***/ }),
+
+/***/ 88456:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ formatRate),
+/* harmony export */   g: () => (/* binding */ ProgressLine)
+/* harmony export */ });
+/**
+ * A progress line for CI logs: at most one line per interval, whatever the rate of updates,
+ * plus a final line. Callers update counters; the line is rendered by `format`.
+ */
+class ProgressLine {
+    print;
+    format;
+    intervalMs;
+    lastPrinted = 0;
+    started = Date.now();
+    constructor(print, format, intervalMs = 5000) {
+        this.print = print;
+        this.format = format;
+        this.intervalMs = intervalMs;
+    }
+    /** Prints when the interval has passed since the last line. */
+    tick() {
+        const now = Date.now();
+        if (now - this.lastPrinted < this.intervalMs)
+            return;
+        this.lastPrinted = now;
+        this.print(this.format((now - this.started) / 1000));
+    }
+    /** Prints the final line unconditionally. */
+    done() {
+        this.print(this.format((Date.now() - this.started) / 1000));
+    }
+    /** Seconds since the line was created. */
+    elapsedSeconds() {
+        return (Date.now() - this.started) / 1000;
+    }
+}
+/** Bytes per second as a short human rate. */
+function formatRate(bytes, seconds) {
+    const rate = seconds > 0 ? bytes / seconds : 0;
+    return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`;
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,254 @@
+/**
+ * How a guard run is shown: log lines, annotations (capped in an action, where GitHub shows about
+ * ten per type and step), the job summary grouped by file, the --json document, the action outputs
+ * and, with --renovate, the configuration printed on stdout.
+ */
+import type { CommandResult, EntryPoint } from '../cli/command.js';
+import { cell, formatBytes, table } from '../shared/markdown.js';
+import type { Reporter } from '../shared/reporter.js';
+import type { Finding } from './finding.js';
+import { positionKey, type GuardReport } from './guard.js';
+
+/** GitHub shows about ten annotations per type and step; the summary carries the rest. */
+const ACTION_ANNOTATIONS = 50;
+const SUMMARY_ROWS = 1000;
+
+/** Where and how to present: the reporter, the entry point, whether --json was asked for. */
+export interface Presentation {
+  reporter: Reporter;
+  entry: EntryPoint;
+  json: boolean;
+}
+
+/** Turns a guard report into everything the user sees, and the command's result. */
+export function presentGuard(report: GuardReport, { reporter, entry, json }: Presentation): CommandResult {
+  const { hosts, scan, findings, counted, open, fixes, policy, today, refs } = report;
+  const errors = open.filter((finding) => finding.severity === 'error').length;
+  const warnings = open.filter((finding) => finding.severity === 'warning').length;
+  const ignored = findings.length - counted.length;
+  const skipped = Object.values(scan.stats.skipped).reduce((sum, count) => sum + count, 0);
+  annotate(reporter, report, entry === 'action');
+  reporter.info(
+    `guard: ${counted.length} reference${counted.length === 1 ? '' : 's'} to ${hosts.old} in ${new Set(counted.map((f) => f.file)).size} files (${ignored} ignored); ${scan.stats.scanned} files searched, ${skipped} skipped`,
+  );
+  reporter.info(`on ${today}: ${policy.severity} — ${policy.message}`);
+  for (const fix of fixes ?? []) {
+    if (!fix.rewritten) reporter.warning(`${positionKey(fix)}: not rewritten: ${fix.reason}`);
+  }
+  if (fixes)
+    reporter.info(
+      `fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`,
+    );
+  if (report.exportRefs) reporter.info(`wrote ${refs.references.length} references to ${report.exportRefs}`);
+  reporter.summary(summaryOf(report));
+  return {
+    exitCode: errors > 0 ? 1 : 0,
+    ...(errors > 0 && {
+      failureMessage: `${errors} reference${errors === 1 ? '' : 's'} to the old registry ${hosts.old}: ${policy.message}`,
+    }),
+    outputs: {
+      findings: String(counted.length),
+      errors: String(errors),
+      warnings: String(warnings),
+      ignored: String(ignored),
+      skipped: String(skipped),
+    },
+    json: {
+      today,
+      root: report.root,
+      registry: hosts.old,
+      policy,
+      counts: {
+        findings: counted.length,
+        errors,
+        warnings,
+        ignored,
+        skipped,
+        rewritten: report.rewritten.size,
+      },
+      findings: counted.map((finding) => jsonOf(finding, report.unavailable)),
+      ignored: findings
+        .filter((finding) => finding.ignored)
+        .map((finding) => ({ ...jsonOf(finding), ignoredBy: finding.ignored })),
+      scan: scan.stats,
+      notes: scan.notes,
+      ...(fixes && { fix: fixes }),
+      ...(report.exportRefs && { exportRefs: { file: report.exportRefs, ...refs } }),
+      ...(report.renovate && { renovate: report.renovate }),
+    },
+    ...(report.renovate && !json && { stdout: `${JSON.stringify(report.renovate, null, 2)}\n` }),
+  };
+}
+
+function jsonOf(finding: Finding, unavailable?: ReadonlyMap<Finding, string>) {
+  const missing = unavailable?.get(finding);
+  return {
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    reference: finding.reference,
+    normalized: finding.normalized,
+    kind: finding.kind,
+    severity: finding.severity,
+    replacement: finding.replacement,
+    dynamic: finding.dynamic,
+    ...(unavailable && {
+      inNewRegistry: missing === undefined,
+      ...(missing !== undefined && { reason: missing }),
+    }),
+  };
+}
+
+function annotate(reporter: Reporter, report: GuardReport, inAction: boolean): void {
+  const { counted: findings, rewritten, policy } = report;
+  const shown = inAction ? findings.slice(0, ACTION_ANNOTATIONS) : findings;
+  for (const finding of shown) {
+    const fixed = rewritten.has(positionKey(finding));
+    reporter.annotate({
+      severity: fixed ? 'info' : finding.severity,
+      title: 'cutover guard: old registry reference',
+      file: finding.file,
+      line: finding.line,
+      column: finding.column,
+      message: fixed
+        ? `rewritten: ${finding.normalized} → ${finding.replacement}`
+        : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`,
+    });
+  }
+  if (shown.length < findings.length)
+    reporter.info(
+      `${findings.length - shown.length} more findings are listed in the job summary and the json output`,
+    );
+}
+
+function summaryOf(report: GuardReport): string {
+  const { today, policy, hosts, scan, findings, counted, fixes, unavailable } = report;
+  const icon = { info: 'ℹ️', warning: '⚠️', error: '❌' }[policy.severity];
+  const { stats } = scan;
+  const lines = [
+    `### cutover guard: references to \`${hosts.old}\``,
+    '',
+    `${icon} On **${today}**: ${counted.length} reference${counted.length === 1 ? '' : 's'} (${policy.severity}) — ${policy.message}.`,
+    '',
+    table(
+      [
+        'Files listed',
+        'Searched',
+        'Bytes',
+        'Parsed',
+        'Skipped: binary',
+        'too large',
+        'unreadable',
+        'symlink loops',
+        'not a file',
+        'Invalid UTF-8',
+        'Findings',
+        'Ignored',
+      ],
+      [
+        [
+          stats.files,
+          stats.scanned,
+          formatBytes(stats.bytes),
+          stats.parsed,
+          stats.skipped.binary,
+          stats.skipped['too large'],
+          stats.skipped.unreadable,
+          stats.skipped['symlink loop'],
+          stats.skipped['not a file'],
+          stats.invalidUtf8,
+          counted.length,
+          findings.length - counted.length,
+        ],
+      ],
+    ),
+  ];
+  const byKind = new Map<string, Finding[]>();
+  for (const finding of counted) byKind.set(finding.kind, [...(byKind.get(finding.kind) ?? []), finding]);
+  if (byKind.size > 0) {
+    lines.push(
+      '',
+      '#### By kind',
+      '',
+      table(
+        ['Kind', 'Findings', 'Files', 'With variables (dynamic)'],
+        [...byKind]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([kind, list]) => [
+            kind,
+            list.length,
+            new Set(list.map((finding) => finding.file)).size,
+            list.filter((finding) => finding.dynamic).length,
+          ]),
+      ),
+    );
+  }
+  if (byKind.size > 1) {
+    lines.push(
+      '',
+      '```mermaid',
+      'pie title Findings by kind',
+      ...[...byKind].map(([kind, list]) => `  "${kind}" : ${list.length}`),
+      '```',
+    );
+  }
+  const outcome = new Map((fixes ?? []).map((fix) => [positionKey(fix), fix]));
+  let rows = 0;
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const [file, list] of byFile) {
+    if (rows >= SUMMARY_ROWS) break;
+    const shown = list.slice(0, SUMMARY_ROWS - rows);
+    rows += shown.length;
+    lines.push(
+      '',
+      ...(rows === shown.length ? ['#### By file', ''] : []),
+      `#### \`${cell(file)}\` (${list.length})`,
+      '',
+      table(
+        [
+          'Line:col',
+          'Reference',
+          'Kind',
+          'Severity',
+          'Replacement',
+          ...(fixes || unavailable ? ['Fix'] : []),
+        ],
+        shown.map((finding) => {
+          const fix = outcome.get(positionKey(finding));
+          const missing = unavailable?.get(finding);
+          const status = fix
+            ? fix.rewritten
+              ? '✅ rewritten'
+              : `not rewritten: ${fix.reason}`
+            : missing
+              ? `⛔ ${missing}`
+              : unavailable
+                ? '✅ in new registry'
+                : '';
+          return [
+            `${finding.line}:${finding.column}`,
+            `\`${finding.reference}\``,
+            finding.kind,
+            finding.ignored ? `ignored (${finding.ignored})` : finding.severity,
+            `\`${finding.replacement}\``,
+            ...(fixes || unavailable ? [status] : []),
+          ];
+        }),
+      ),
+    );
+  }
+  if (rows < findings.length) lines.push('', `… ${findings.length - rows} more findings in the json output.`);
+  if (scan.notes.length > 0) {
+    lines.push(
+      '',
+      '#### Files not searched normally',
+      '',
+      table(
+        ['File', 'Reason', 'Detail'],
+        scan.notes.map((note) => [note.file, note.reason, note.detail ?? '']),
+      ),
+    );
+  }
+  return lines.join('\n');
+}

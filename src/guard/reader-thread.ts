@@ -1,0 +1,178 @@
+/**
+ * The body of a guard reader thread, as a typed, linted function. The thread runs it from its
+ * source text (`String(readerThread)`, see readers.ts), which works the same from lib/ (ESM) and
+ * from the CommonJS bundle, where a separate worker file would not be found. So the function must
+ * reference nothing outside itself — no imports, no module-level constants: the two modules it
+ * needs are its parameters, and everything else is declared inside it. Only `import type` is used
+ * at the top of this file, which leaves nothing behind in the compiled code.
+ */
+import type * as FileSystem from 'node:fs';
+
+/** Why a file was not searched. */
+export type SkipReason = 'binary' | 'too large' | 'symlink loop' | 'unreadable' | 'not a file';
+
+/** What a reader thread says about one file it did not simply pass over. */
+export type Verdict = [file: string, outcome: 'hit' | SkipReason, detail?: string];
+
+/** A reader thread's answer to one batch of files. */
+export interface BatchResult {
+  verdicts: Verdict[];
+  scanned: number;
+  bytes: number;
+}
+
+/** The first message a thread gets: what to search for, and where (the thread boots before the manifest is read). */
+export interface ReaderSetup {
+  /** Directory the batch's paths are relative to ('.' for the working directory). */
+  root: string;
+  /** Byte strings (latin1) to look for. */
+  needles: string[];
+  /** Files larger than this are skipped as 'too large'. */
+  maxSize: number;
+  /** A regular expression (source, case-insensitive): text files whose path matches are hits whatever they hold. */
+  always?: string;
+}
+
+/** The part of a MessagePort the thread uses (a test can pass its own). */
+export interface ReaderPort {
+  on(event: 'message', listener: (message: ReaderSetup | string[]) => void): unknown;
+  postMessage(message: BatchResult): void;
+}
+
+/**
+ * Files are read back to back into one reused buffer, each followed by a NUL byte, and the buffer
+ * is searched once per needle when it is full: a needle never contains NUL, so no match spans two
+ * files, and the NUL after each file also bounds the binary sniff (a NUL in the first 8 kB). Per
+ * file that leaves open, read and close (fstat only when the read fills the room left) and one
+ * memchr; nothing is allocated, decoded or parsed here. Binaries and files over the size limit are
+ * skipped; the files that contain one of the needles are reported.
+ */
+export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
+  const CHUNK = 2 * 1024 * 1024;
+  const SNIFF = 8192;
+  /** Below this much room left in the chunk, the files held are searched before the next is read. */
+  const ROOM = 64 * 1024;
+  let wanted: Buffer[] = [];
+  let prefix = '';
+  let maxSize = 0;
+  let always: RegExp | undefined;
+  let chunk = Buffer.allocUnsafe(CHUNK);
+
+  const failure = (error: unknown): [SkipReason, string] => {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ELOOP') return ['symlink loop', 'too many levels of symbolic links'];
+    if (code === 'EISDIR') return ['not a file', 'a directory (a submodule or a link to one)'];
+    if (code === 'ENOENT') return ['unreadable', 'listed but missing (deleted?)'];
+    if (code === 'EACCES') return ['unreadable', 'permission denied'];
+    return ['unreadable', String((error as Error | undefined)?.message)];
+  };
+  const readFully = (fd: number, buffer: Buffer, length: number, size: number): number => {
+    let got;
+    while (length < size && (got = fs.readSync(fd, buffer, length, size - length, length)) > 0) length += got;
+    return length;
+  };
+
+  port.on('message', (message) => {
+    if (!Array.isArray(message)) {
+      wanted = message.needles.map((needle) => Buffer.from(needle, 'latin1'));
+      prefix = message.root === '.' ? '' : `${message.root}/`;
+      maxSize = message.maxSize;
+      always = message.always === undefined ? undefined : new RegExp(message.always, 'i');
+      return;
+    }
+    const files = message;
+    // [index in files, file, outcome, detail]: sorted back into the order of the batch at the end.
+    const verdicts: [number, ...Verdict][] = [];
+    let scanned = 0;
+    let bytes = 0;
+    // The files held in the chunk: where each starts, and its index in files.
+    let used = 0;
+    const starts: number[] = [];
+    const held: number[] = [];
+    const search = () => {
+      if (held.length === 0) return;
+      const view = chunk.subarray(0, used);
+      const found = new Uint8Array(held.length);
+      for (const needle of wanted) {
+        let at = view.indexOf(needle);
+        while (at >= 0) {
+          let low = 0;
+          let high = starts.length - 1;
+          while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (starts[middle]! <= at) low = middle;
+            else high = middle - 1;
+          }
+          if (!found[low]) {
+            found[low] = 1;
+            verdicts.push([held[low]!, files[held[low]!]!, 'hit']);
+          }
+          at = low + 1 < starts.length ? view.indexOf(needle, starts[low + 1]) : -1;
+        }
+      }
+      used = 0;
+      starts.length = 0;
+      held.length = 0;
+    };
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index]!;
+      let fd: number | undefined;
+      try {
+        fd = fs.openSync(prefix + file, 'r');
+        if (chunk.length - used < ROOM) search();
+        const want = Math.min(chunk.length - used - 1, maxSize + 1);
+        let at = used;
+        let length = fs.readSync(fd, chunk, at, want, 0);
+        if (length === want) {
+          const info = fs.fstatSync(fd);
+          if (!info.isFile()) {
+            verdicts.push([index, file, 'not a file']);
+            continue;
+          }
+          if (info.size > maxSize) {
+            verdicts.push([index, file, 'too large', `${info.size} bytes`]);
+            continue;
+          }
+          if (info.size > length) {
+            // It does not fit behind the files held: search those, then read it alone.
+            search();
+            const before = chunk;
+            if (info.size + 1 > chunk.length) chunk = Buffer.allocUnsafe(info.size + 1);
+            before.copy(chunk, 0, at, at + length);
+            at = 0;
+            length = readFully(fd, chunk, length, info.size);
+          }
+        }
+        chunk[at + length] = 0;
+        const nul = chunk.indexOf(0, at);
+        if (nul < at + length && nul - at < SNIFF) {
+          verdicts.push([index, file, 'binary']);
+          continue;
+        }
+        scanned++;
+        bytes += length;
+        if (always?.test(file)) {
+          // Read by name: no need to search it (nor to keep it in the chunk).
+          verdicts.push([index, file, 'hit']);
+          continue;
+        }
+        starts.push(at);
+        held.push(index);
+        used = at + length + 1;
+      } catch (error) {
+        verdicts.push([index, file, ...failure(error)]);
+      } finally {
+        if (fd !== undefined) fs.closeSync(fd);
+      }
+    }
+    search();
+    // A huge file's buffer is not kept for the next batch.
+    if (chunk.length > CHUNK) chunk = Buffer.allocUnsafe(CHUNK);
+    verdicts.sort((a, b) => a[0] - b[0]);
+    port.postMessage({
+      verdicts: verdicts.map(([, ...verdict]) => verdict),
+      scanned,
+      bytes,
+    });
+  });
+}

@@ -1,0 +1,55 @@
+import fs, { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readerThread, type BatchResult, type ReaderSetup } from '../../src/guard/reader-thread.js';
+import { startReaders } from '../../src/guard/readers.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-readers-'));
+  writeFileSync(path.join(dir, 'hit.txt'), 'FROM registry.old.example.com/base:1\n');
+  writeFileSync(path.join(dir, 'miss.txt'), 'nothing here\n');
+  writeFileSync(path.join(dir, 'alias.txt'), 'x old-registry.internal/y\n');
+  writeFileSync(path.join(dir, 'binary.bin'), Buffer.from([1, 0, 2, 3]));
+  writeFileSync(path.join(dir, 'large.txt'), 'registry.old.example.com/'.repeat(100));
+  mkdirSync(path.join(dir, 'sub'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const setup: Omit<ReaderSetup, 'root'> = {
+  needles: ['registry.old.example.com', 'old-registry.internal'],
+  maxSize: 1000,
+};
+const batch = ['hit.txt', 'miss.txt', 'binary.bin', 'large.txt', 'alias.txt', 'missing.txt', 'sub'];
+const expected: BatchResult = {
+  verdicts: [
+    ['hit.txt', 'hit'],
+    ['binary.bin', 'binary'],
+    ['large.txt', 'too large', '2500 bytes'],
+    ['alias.txt', 'hit'],
+    ['missing.txt', 'unreadable', 'listed but missing (deleted?)'],
+    ['sub', 'not a file', 'a directory (a submodule or a link to one)'],
+  ],
+  scanned: 3,
+  bytes: 37 + 13 + 26,
+};
+
+describe('guard reader thread', () => {
+  test('the typed reader function, run in this thread: hits, binaries, size limit, missing files', () => {
+    let listener: ((message: ReaderSetup | string[]) => void) | undefined;
+    const answers: BatchResult[] = [];
+    readerThread({ on: (_event, handler) => (listener = handler), postMessage: (m) => answers.push(m) }, fs);
+    listener!({ root: dir, ...setup });
+    listener!(batch);
+    expect(answers).toEqual([expected]);
+  });
+
+  test('the same function as a worker thread, from its source text', async () => {
+    const pool = startReaders(2);
+    pool.configure({ root: dir, ...setup });
+    const sent = await Promise.all([pool.send(batch), pool.send(['miss.txt'])]);
+    const results = await Promise.all(sent.map((each) => each.result));
+    await pool.close();
+    expect(results).toEqual([expected, { verdicts: [], scanned: 1, bytes: 13 }]);
+  });
+});
