@@ -627,8 +627,16 @@ function missingCommandIn(stderr) {
 
 
 
-/** Scratch directories are named `cutover-generated-<pid>-<random>`, so leftovers can be told apart. */
+
+/**
+ * Scratch directories are named `cutover-generated-<pid>@<host>-<random>`, so leftovers can be told
+ * apart: only this host's (a temp folder may be shared between containers, whose process ids are
+ * not ours) whose process is gone.
+ */
 const PREFIX = 'cutover-generated-';
+const HOST = external_node_os_.hostname()
+    .replace(/[^A-Za-z0-9.-]/g, '_')
+    .slice(0, 64) || 'host';
 /**
  * Creates the scratch root for one check in `base`. It is removed by `remove()`, or if cutover is
  * stopped by SIGINT/SIGTERM; a root left behind by a run that was killed outright (SIGKILL, a lost
@@ -636,7 +644,7 @@ const PREFIX = 'cutover-generated-';
  */
 async function createScratchRoot(base) {
     await removeLeftovers(base);
-    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(base, `${PREFIX}${process.pid}-`));
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(base, `${PREFIX}${process.pid}@${HOST}-`));
     const removeNow = () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true, maxRetries: 3 });
     const unregister = (0,shared_process/* onInterrupt */.nA)(removeNow);
     return {
@@ -652,8 +660,8 @@ async function createScratchRoot(base) {
 async function removeLeftovers(base) {
     const names = await (0,promises_.readdir)(base).catch(() => []);
     await Promise.all(names.map(async (name) => {
-        const owner = new RegExp(`^${PREFIX}(\\d+)-`).exec(name);
-        if (!owner || (0,shared_process/* processExists */._Z)(Number(owner[1])))
+        const owner = /^cutover-generated-(\d+)@(.+)-[^-]+$/.exec(name);
+        if (!owner || owner[2] !== HOST || (0,shared_process/* processExists */._Z)(Number(owner[1])))
             return;
         // Another user's leftovers (EACCES) are theirs to remove.
         await (0,promises_.rm)(external_node_path_.join(base, name), { recursive: true, force: true }).catch(() => undefined);
