@@ -197,7 +197,10 @@ var markdown = __webpack_require__(21610);
 var shared_progress = __webpack_require__(88456);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
 var refs_file = __webpack_require__(50248);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./lib/src/guard/fix.js
+
 
 
 const spanKey = (edit) => `${edit.start}:${edit.end}`;
@@ -210,6 +213,7 @@ const spanKey = (edit) => `${edit.start}:${edit.end}`;
  */
 function applyFixes(root, findings, refused) {
     const outcomes = [];
+    const realRoot = (0,external_node_fs_.realpathSync)(root);
     const byFile = new Map();
     for (const finding of findings) {
         if (finding.ignored)
@@ -248,6 +252,7 @@ function applyFixes(root, findings, refused) {
             // Replacing a symlink with a file would change the tree's shape; its target is fixed where it lives.
             if ((0,external_node_fs_.lstatSync)(full).isSymbolicLink())
                 throw new Error('a symbolic link: fix the file it points to');
+            staysInside(realRoot, root, file);
             bytes = (0,external_node_fs_.readFileSync)(full);
         }
         catch (error) {
@@ -290,9 +295,20 @@ function applyFixes(root, findings, refused) {
                 at = edit.end;
             }
             pieces.push(bytes.subarray(at));
-            const temporary = `${full}.cutover-${process.pid}.tmp`;
-            (0,external_node_fs_.writeFileSync)(temporary, Buffer.concat(pieces), { mode: (0,external_node_fs_.statSync)(full).mode & 0o7777 });
-            (0,external_node_fs_.renameSync)(temporary, full);
+            // A random name, created exclusively: a planted file or symlink there makes the write fail, never follow.
+            const temporary = `${full}.cutover-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`;
+            try {
+                (0,external_node_fs_.writeFileSync)(temporary, Buffer.concat(pieces), { mode: (0,external_node_fs_.statSync)(full).mode & 0o7777, flag: 'wx' });
+                (0,external_node_fs_.renameSync)(temporary, full);
+            }
+            catch (error) {
+                // Only our own temporary file is removed: an existing one (planted) made 'wx' fail, and stays.
+                if (error.code !== 'EEXIST')
+                    (0,external_node_fs_.rmSync)(temporary, { force: true });
+                for (const finding of fileFindings)
+                    if (!reasons.has(finding))
+                        reasons.set(finding, `not written: ${error.message}`);
+            }
         }
         for (const finding of fileFindings) {
             const reason = reasons.get(finding);
@@ -308,6 +324,21 @@ function applyFixes(root, findings, refused) {
         }
     }
     return outcomes;
+}
+/**
+ * Refuses a file that is not inside the root once resolved, or that is reached through a
+ * symbolically linked directory (outside git, the walk follows those; --fix never writes through them).
+ */
+function staysInside(realRoot, root, file) {
+    let at = root;
+    for (const part of file.split('/').slice(0, -1)) {
+        at = external_node_path_.join(at, part);
+        if ((0,external_node_fs_.lstatSync)(at).isSymbolicLink())
+            throw new Error(`inside ${external_node_path_.relative(root, at)}, a symbolic link to a directory: not written through`);
+    }
+    const real = (0,external_node_fs_.realpathSync)(external_node_path_.join(root, file));
+    if (real !== realRoot && !real.startsWith(realRoot + external_node_path_.sep))
+        throw new Error(`resolves to ${real}, outside the scanned directory: not written`);
 }
 
 // EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
@@ -2052,8 +2083,17 @@ function readerThread(port, fs) {
     let maxSize = 0;
     let always;
     let chunk = Buffer.allocUnsafe(CHUNK);
+    const special = (info) => info.isFIFO()
+        ? 'a FIFO (named pipe): not read'
+        : info.isSocket()
+            ? 'a socket: not read'
+            : info.isCharacterDevice() || info.isBlockDevice()
+                ? 'a device: not read'
+                : 'a directory (a submodule or a link to one)';
     const failure = (error) => {
         const code = error?.code;
+        if (code === 'ESPIPE' || code === 'EAGAIN')
+            return ['not a file', 'a FIFO (named pipe): not read'];
         if (code === 'ELOOP')
             return ['symlink loop', 'too many levels of symbolic links'];
         if (code === 'EISDIR')
@@ -2119,16 +2159,18 @@ function readerThread(port, fs) {
             const file = files[index];
             let fd;
             try {
-                fd = fs.openSync(prefix + file, 'r');
+                // Non-blocking: a FIFO (or a link to one) must not hang the thread; regular files ignore it.
+                fd = fs.openSync(prefix + file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
                 if (chunk.length - used < ROOM)
                     search();
                 const want = Math.min(chunk.length - used - 1, maxSize + 1);
                 let at = used;
                 let length = fs.readSync(fd, chunk, at, want, 0);
-                if (length === want) {
+                // A full read may be a large file or a device; an empty one an empty file or a FIFO.
+                if (length === want || length === 0) {
                     const info = fs.fstatSync(fd);
                     if (!info.isFile()) {
-                        verdicts.push([index, file, 'not a file']);
+                        verdicts.push([index, file, 'not a file', special(info)]);
                         continue;
                     }
                     if (info.size > maxSize) {
