@@ -665,13 +665,13 @@ function resolveCandidate(candidate, hosts, file) {
         return undefined;
     const hostEnd = hasHost ? first.length : -1;
     if (candidate.prefix)
-        return prefixFinding(candidate, value, hostEnd, hosts, file);
+        return prefixFinding({ candidate, value, hostEnd, hosts, file });
     let partialTag = candidate.partial;
     const variableAt = value.text.search(VARIABLE);
     if (variableAt >= 0) {
         // A variable in the tag or digest only (`api:$(VERSION)`): the repository is still known.
         if (!/[^/:@]+[:@][^/]*$/.test(value.text.slice(hostEnd + 1, variableAt)))
-            return dynamicFinding(candidate, value, hostEnd, hosts, file);
+            return dynamicFinding({ candidate, value, hostEnd, hosts, file });
         value = sub(value, 0, variableAt);
         partialTag = true;
     }
@@ -687,7 +687,7 @@ function resolveCandidate(candidate, hosts, file) {
     }
     catch {
         // `${REGISTRY}/${PROJECT}/base` with PROJECT unknown: the path is built at run time.
-        return partialTag ? dynamicFinding(candidate, value, hostEnd, hosts, file) : undefined;
+        return partialTag ? dynamicFinding({ candidate, value, hostEnd, hosts, file }) : undefined;
     }
     const oldImage = { ...image, registry: hosts.old };
     const newRepository = (0,paths/* mapRepository */.T)(image.repository, hosts.paths);
@@ -708,11 +708,22 @@ function resolveCandidate(candidate, hosts, file) {
         ...((candidate.unfixable ?? unfixable) !== undefined && { unfixable: candidate.unfixable ?? unfixable }),
     };
 }
+/** A candidate from the text where it is written and its expansion. */
+function candidateFrom(kind, written, expanded) {
+    return {
+        kind,
+        at: written.offsets[0] ?? 0,
+        written: written.text,
+        value: expanded.value,
+        partial: expanded.partial,
+    };
+}
 /**
  * A reference whose repository (or more) is a variable with no value here (`old.example.com/$PROJECT/base`):
  * it breaks at shutdown like any other, so it is a finding; --fix moves only its host.
  */
-function dynamicFinding(candidate, value, hostEnd, hosts, file) {
+function dynamicFinding(at) {
+    const { candidate, value, hostEnd, hosts } = at;
     if (hostEnd < 0)
         return undefined;
     // Variables expanded to nothing leave no trace in the value: show the path as written then.
@@ -726,7 +737,7 @@ function dynamicFinding(candidate, value, hostEnd, hosts, file) {
     // The paths mapping works on whole repository paths; with a variable in the path it cannot be applied.
     const probe = repository === '' ? 'x' : `${repository}/x`;
     return {
-        ...hostOnly(candidate, value, hostEnd, hosts, file, 'dynamic'),
+        ...hostOnly(at, 'dynamic'),
         normalized: `${hosts.old}/${rest}`,
         replacement: `${hosts.newHost}/${rest}`,
         image: { registry: hosts.old, repository },
@@ -736,7 +747,8 @@ function dynamicFinding(candidate, value, hostEnd, hosts, file) {
     };
 }
 /** A registry prefix (`REGISTRY ?= old.example.com/staging`): not an image; --fix moves only its host. */
-function prefixFinding(candidate, value, hostEnd, hosts, file) {
+function prefixFinding(at) {
+    const { value, hostEnd, hosts } = at;
     if (hostEnd < 0)
         return undefined;
     const path = value.text.slice(hostEnd + 1);
@@ -745,7 +757,7 @@ function prefixFinding(candidate, value, hostEnd, hosts, file) {
         return undefined;
     const mapped = path === '' ? '' : (0,paths/* mapRepository */.T)(path, hosts.paths);
     return {
-        ...hostOnly(candidate, value, hostEnd, hosts, file, 'registry-prefix'),
+        ...hostOnly(at, 'registry-prefix'),
         normalized: path === '' ? hosts.old : `${hosts.old}/${path}`,
         replacement: mapped === '' ? hosts.newHost : `${hosts.newHost}/${mapped}`,
         image: { registry: hosts.old, repository: path },
@@ -755,7 +767,7 @@ function prefixFinding(candidate, value, hostEnd, hosts, file) {
     };
 }
 /** The parts dynamic and prefix findings share: the host edit, and no known tag. */
-function hostOnly(candidate, value, hostEnd, hosts, file, kind) {
+function hostOnly({ candidate, value, hostEnd, hosts, file }, kind) {
     const hostRange = contiguousRange(value, 0, hostEnd);
     return {
         file,
@@ -835,6 +847,7 @@ function editsFor(value, hostEnd, repository, newRepository, newHost) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/guard/dockerfile.js
+
 
 function linesOf(source) {
     const lines = [];
@@ -1006,15 +1019,8 @@ function dockerfileCandidates(source) {
     return candidates;
 }
 function candidate(kind, written, expanded) {
-    return {
-        kind,
-        at: written.offsets[0] ?? 0,
-        written: written.text,
-        value: expanded.value,
-        partial: expanded.partial,
-        // FROM and --from name an image (stage names are left out before): without a host, Docker Hub's.
-        certain: true,
-    };
+    // FROM and --from name an image (stage names are left out before): without a host, Docker Hub's.
+    return { ...candidateFrom(kind, written, expanded), certain: true };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/guard/shell.js
@@ -1090,6 +1096,7 @@ function commandCandidates(source) {
 // EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(53645);
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
+
 
 
 /**
@@ -1446,14 +1453,7 @@ function helmGlobalRegistry(source, names) {
 function scalarCandidateOf(mapped, kind) {
     if (kind === 'workflow-uses' && !mapped.text.startsWith('docker://'))
         return undefined;
-    const expanded = expand(mapped);
-    return {
-        kind,
-        at: mapped.offsets[0] ?? 0,
-        written: mapped.text,
-        value: expanded.value,
-        partial: expanded.partial,
-    };
+    return candidateFrom(kind, mapped, expand(mapped));
 }
 const synthetic = (text) => ({ text, offsets: Array(text.length).fill(-1) });
 /**

@@ -8,7 +8,7 @@ import {
   type Scalar,
   type YAMLMap,
 } from 'yaml';
-import type { Candidate, FindingKind } from './finding.js';
+import { candidateFrom, type Candidate, type FindingKind } from './finding.js';
 import { concat, expand, slice, type MappedText } from './source.js';
 
 /** What a YAML file is, which decides how an `image:` in it is reported. */
@@ -370,14 +370,7 @@ function helmGlobalRegistry(source: string, names: readonly string[]): MappedTex
 /** A string scalar under an image key as a candidate (`uses:` only with `docker://`). */
 function scalarCandidateOf(mapped: MappedText, kind: FindingKind): Candidate | undefined {
   if (kind === 'workflow-uses' && !mapped.text.startsWith('docker://')) return undefined;
-  const expanded = expand(mapped);
-  return {
-    kind,
-    at: mapped.offsets[0] ?? 0,
-    written: mapped.text,
-    value: expanded.value,
-    partial: expanded.partial,
-  };
+  return candidateFrom(kind, mapped, expand(mapped));
 }
 
 const synthetic = (text: string): MappedText => ({ text, offsets: Array<number>(text.length).fill(-1) });
