@@ -310,9 +310,14 @@ function applyFixes(root, findings, refused) {
                         reasons.set(finding, `not written: ${error.message}`);
             }
         }
+        const realigned = /\.go$/.test(file) ? goAlignment(bytes, ordered) : new Set();
         for (const finding of fileFindings) {
             const reason = reasons.get(finding);
+            const note = reason === undefined && finding.edits.some((edit) => realigned.has(edit.start))
+                ? 'the rewrite changes the width of a column-aligned Go block: run gofmt'
+                : undefined;
             outcomes.push({
+                ...(note && { note }),
                 file,
                 line: finding.line,
                 column: finding.column,
@@ -339,6 +344,27 @@ function staysInside(realRoot, root, file) {
     const real = (0,external_node_fs_.realpathSync)(external_node_path_.join(root, file));
     if (real !== realRoot && !real.startsWith(realRoot + external_node_path_.sep))
         throw new Error(`resolves to ${real}, outside the scanned directory: not written`);
+}
+/**
+ * Edits that change the width of a line in a column-aligned Go block (`Name   = "…"` lines next to
+ * each other, as gofmt aligns them): gofmt will want to realign it.
+ */
+function goAlignment(bytes, edits) {
+    const text = bytes.toString('latin1');
+    const aligned = (line) => line !== undefined && /^\t+[\w.]+ +=/.test(line);
+    const found = new Set();
+    for (const edit of edits) {
+        if (edit.text.length === edit.end - edit.start)
+            continue;
+        const start = text.lastIndexOf('\n', edit.start - 1) + 1;
+        const previous = start > 0 ? text.slice(text.lastIndexOf('\n', start - 2) + 1, start - 1) : undefined;
+        const end = text.indexOf('\n', edit.start);
+        const line = text.slice(start, end < 0 ? text.length : end);
+        const next = end < 0 ? undefined : text.slice(end + 1, text.indexOf('\n', end + 1) >>> 0);
+        if (aligned(line) && (aligned(previous) || aligned(next)))
+            found.add(edit.start);
+    }
+    return found;
 }
 
 // EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
@@ -2513,6 +2539,8 @@ function presentGuard(report, { reporter, entry, json }) {
     for (const fix of fixes ?? []) {
         if (!fix.rewritten)
             reporter.warning(`${positionKey(fix)}: not rewritten: ${fix.reason}`);
+        else if (fix.note)
+            reporter.warning(`${positionKey(fix)}: ${fix.note}`);
     }
     if (fixes)
         reporter.info(`fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`);

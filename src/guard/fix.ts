@@ -13,6 +13,8 @@ export interface FixOutcome {
   rewritten: boolean;
   /** Why it was left alone. */
   reason?: string;
+  /** Something to do after the rewrite (e.g. run gofmt). */
+  note?: string;
 }
 
 const spanKey = (edit: Edit) => `${edit.start}:${edit.end}`;
@@ -118,9 +120,15 @@ export function applyFixes(
           if (!reasons.has(finding)) reasons.set(finding, `not written: ${(error as Error).message}`);
       }
     }
+    const realigned = /\.go$/.test(file) ? goAlignment(bytes, ordered) : new Set<number>();
     for (const finding of fileFindings) {
       const reason = reasons.get(finding);
+      const note =
+        reason === undefined && finding.edits.some((edit) => realigned.has(edit.start))
+          ? 'the rewrite changes the width of a column-aligned Go block: run gofmt'
+          : undefined;
       outcomes.push({
+        ...(note && { note }),
         file,
         line: finding.line,
         column: finding.column,
@@ -150,4 +158,24 @@ function staysInside(realRoot: string, root: string, file: string): void {
   const real = realpathSync(path.join(root, file));
   if (real !== realRoot && !real.startsWith(realRoot + path.sep))
     throw new Error(`resolves to ${real}, outside the scanned directory: not written`);
+}
+
+/**
+ * Edits that change the width of a line in a column-aligned Go block (`Name   = "…"` lines next to
+ * each other, as gofmt aligns them): gofmt will want to realign it.
+ */
+function goAlignment(bytes: Buffer, edits: readonly Edit[]): Set<number> {
+  const text = bytes.toString('latin1');
+  const aligned = (line: string | undefined) => line !== undefined && /^\t+[\w.]+ +=/.test(line);
+  const found = new Set<number>();
+  for (const edit of edits) {
+    if (edit.text.length === edit.end - edit.start) continue;
+    const start = text.lastIndexOf('\n', edit.start - 1) + 1;
+    const previous = start > 0 ? text.slice(text.lastIndexOf('\n', start - 2) + 1, start - 1) : undefined;
+    const end = text.indexOf('\n', edit.start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    const next = end < 0 ? undefined : text.slice(end + 1, text.indexOf('\n', end + 1) >>> 0);
+    if (aligned(line) && (aligned(previous) || aligned(next))) found.add(edit.start);
+  }
+  return found;
 }

@@ -150,4 +150,42 @@ describe('guard --fix stays inside the tree', () => {
     });
     expect(json.scan.skipped['not a file']).toBe(1);
   });
+
+  test('a rewrite that changes the width of an aligned Go block says to run gofmt', async () => {
+    const { tree } = scratch();
+    const go = [
+      'package images',
+      '',
+      'const (',
+      '\tBase    = "registry.old.example.com/base/jdk:17"',
+      '\tSidecar = "registry.old.example.com/team/envoy:v1.29"',
+      ')',
+      '',
+      'var single = "registry.old.example.com/x:1"',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(tree, 'images.go'), go);
+    const scan = await scanTree({
+      root: tree,
+      hosts: {
+        old: 'registry.old.example.com',
+        oldNames: ['registry.old.example.com'],
+        newHost: 'cr.example.com',
+        paths: [],
+      },
+      maxFileSize: 1 << 20,
+      exclude: new Set(['cutover.yml']),
+      threads: 1,
+    });
+    const findings = scan.findings.map((finding) => ({ ...finding, severity: 'warning' }) as Finding);
+    const outcomes = applyFixes(tree, findings, new Map());
+    expect(outcomes.map((outcome) => [outcome.line, outcome.rewritten, outcome.note])).toEqual([
+      [4, true, 'the rewrite changes the width of a column-aligned Go block: run gofmt'],
+      [5, true, 'the rewrite changes the width of a column-aligned Go block: run gofmt'],
+      [8, true, undefined],
+    ]);
+    expect(readFileSync(path.join(tree, 'images.go'), 'utf8')).toBe(
+      go.replaceAll('registry.old.example.com', 'cr.example.com'),
+    );
+  });
 });
