@@ -1132,7 +1132,10 @@ var dist = __webpack_require__(53645);
  * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
  * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
  */
-function yamlCandidates(source, role, names = [], file = '') {
+function yamlCandidates(source, role, names = [], file = '', env) {
+    // Compose `.env` values naming the registry: the lines using them do not name it; read it all.
+    if (env && [...env.values()].some((value) => names.some((name) => value.text.toLowerCase().includes(name))))
+        return parsedCandidates(source, role, file, { start: 0, end: source.length }, undefined, env) ?? [];
     const quick = plainImageLines(source, role, names);
     if (quick)
         return quick;
@@ -1190,7 +1193,7 @@ function parseRegion(source, region, whole) {
  * Candidates from parsing `region` of the file; `given` fixes what a subtree cannot tell: the kind
  * of its document and the chart's global registry. Undefined when a subtree does not parse alone.
  */
-function parsedCandidates(source, role, file, region, given) {
+function parsedCandidates(source, role, file, region, given, env) {
     const whole = given === undefined;
     const documents = parseRegion(source, region, whole);
     if (!documents)
@@ -1291,7 +1294,7 @@ function parsedCandidates(source, role, file, region, given) {
         }
         function scalarCandidate(scalar, kind) {
             const mapped = scalarText(scalar);
-            return mapped && scalarCandidateOf(mapped, kind);
+            return mapped && scalarCandidateOf(mapped, kind, env);
         }
         /** Helm's split form of a map's fields. */
         function splitForm(map) {
@@ -1476,10 +1479,16 @@ function helmGlobalRegistry(source, names) {
     return undefined;
 }
 /** A string scalar under an image key as a candidate (`uses:` only with `docker://`). */
-function scalarCandidateOf(mapped, kind) {
+function scalarCandidateOf(mapped, kind, env) {
     if (kind === 'workflow-uses' && !mapped.text.startsWith('docker://'))
         return undefined;
-    return candidateFrom(kind, mapped, expand(mapped));
+    const expanded = expand(mapped, env);
+    return {
+        ...candidateFrom(kind, mapped, expanded),
+        // The host comes from `.env` (mapped nowhere here): the `.env` line is the one rewritten.
+        ...(env &&
+            expanded.value.offsets[0] === -1 && { unfixable: 'the value comes from .env, where it is rewritten' }),
+    };
 }
 const synthetic = (text) => ({ text, offsets: Array(text.length).fill(-1) });
 /**
@@ -1705,7 +1714,7 @@ const IMAGE_FILE_NAMES = /(^|\/)((Dockerfile|Containerfile)([._-][^/]*)?|[^/]*\.
  * go.sum, Cargo.toml, requirements.txt …), Go import lines and package.json dependencies name
  * packages, not images, and are left alone.
  */
-function findReferences(file, source, hosts) {
+function findReferences(file, source, hosts, env) {
     if (PACKAGE_FILES.test(file))
         return [];
     const role = roleOf(file, source);
@@ -1714,7 +1723,7 @@ function findReferences(file, source, hosts) {
         ? dockerfileCandidates(source)
         : role === 'text' || role === 'shell'
             ? []
-            : yamlCandidates(source, role, hub ? [] : spellings(hosts), file);
+            : yamlCandidates(source, role, hub ? [] : spellings(hosts), file, role === 'compose' ? env : undefined);
     // Host-less images on command lines matter only when they mean the old registry.
     if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
         structured.push(...commandCandidates(source));
@@ -2356,7 +2365,29 @@ async function scanTree(options) {
         note(file, reason, detail);
     };
     const findings = [];
+    // Compose reads `.env` beside the compose file: a `.env` naming the registry brings its compose
+    // files in, and their `${VAR}` references are reported on the compose lines that use them.
+    const composeByDir = new Map();
+    const inspected = new Set();
+    const envFiles = new Map();
+    const siblingEnv = (file) => {
+        const dir = file.slice(0, file.lastIndexOf('/') + 1);
+        if (!envFiles.has(dir)) {
+            let text;
+            try {
+                text = (0,external_node_fs_.readFileSync)(external_node_path_.join(options.root, `${dir}.env`), 'latin1');
+            }
+            catch {
+                text = undefined;
+            }
+            envFiles.set(dir, text === undefined ? undefined : dotenvVariables(text));
+        }
+        return envFiles.get(dir);
+    };
     const inspect = (file) => {
+        if (inspected.has(file))
+            return;
+        inspected.add(file);
         let bytes;
         try {
             bytes = (0,external_node_fs_.readFileSync)(external_node_path_.join(options.root, file));
@@ -2370,7 +2401,8 @@ async function scanTree(options) {
             stats.invalidUtf8++;
             note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
         }
-        findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
+        const env = COMPOSE_FILE.test(file) ? siblingEnv(file) : undefined;
+        findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env));
     };
     const pool = options.readers ?? startReaders(options.threads);
     pool.configure({
@@ -2407,6 +2439,10 @@ async function scanTree(options) {
                 if (options.exclude?.has(listed.file))
                     continue;
                 stats.files++;
+                if (COMPOSE_FILE.test(listed.file)) {
+                    const dir = listed.file.slice(0, listed.file.lastIndexOf('/') + 1);
+                    composeByDir.set(dir, [...(composeByDir.get(dir) ?? []), listed.file]);
+                }
                 batch.push(listed.file);
                 if (batch.length >= BATCH) {
                     const { result } = await pool.send(batch);
@@ -2418,6 +2454,9 @@ async function scanTree(options) {
         if (batch.length)
             pending.push((await pool.send(batch)).result.then(settle));
         await Promise.all(pending);
+        for (const file of [...inspected].filter((name) => /(^|\/)\.env$/.test(name)))
+            for (const compose of composeByDir.get(file.slice(0, -'.env'.length)) ?? [])
+                inspect(compose);
     }
     finally {
         await pool.close();
@@ -2425,8 +2464,24 @@ async function scanTree(options) {
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
     return { findings, stats, notes };
 }
-function locate(file, source, hosts) {
-    const found = findReferences(file, source, hosts);
+const COMPOSE_FILE = /(^|\/)(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i;
+/**
+ * The variables of a Compose `.env` file (`NAME=value`, `export` and quotes allowed, comments
+ * skipped). Their characters are mapped nowhere (-1): a reference using one is fixed in `.env`.
+ */
+function dotenvVariables(text) {
+    const variables = new Map();
+    for (const line of text.split('\n')) {
+        const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^#\r]*?))\s*(?:#.*)?\r?$/.exec(line);
+        if (!match)
+            continue;
+        const value = match[2] ?? match[3] ?? match[4] ?? '';
+        variables.set(match[1], { text: value, offsets: Array(value.length).fill(-1) });
+    }
+    return variables;
+}
+function locate(file, source, hosts, env) {
+    const found = findReferences(file, source, hosts, env);
     if (found.length === 0)
         return [];
     const lines = new LineIndex(source);

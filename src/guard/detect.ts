@@ -2,7 +2,7 @@ import type { Candidate, Finding, FindingKind, Hosts } from './finding.js';
 import { oldIsDockerHub, resolveCandidate, spellings } from './finding.js';
 import { dockerfileCandidates } from './dockerfile.js';
 import { commandCandidates } from './shell.js';
-import { expand, slice } from './source.js';
+import { expand, slice, type Variables } from './source.js';
 import { yamlCandidates, type YamlRole } from './yaml.js';
 
 /** How a file is read: by its name (and a shebang for scripts). */
@@ -61,6 +61,7 @@ export function findReferences(
   file: string,
   source: string,
   hosts: Hosts,
+  env?: Variables,
 ): Omit<Finding, 'line' | 'column' | 'severity'>[] {
   if (PACKAGE_FILES.test(file)) return [];
   const role = roleOf(file, source);
@@ -70,7 +71,13 @@ export function findReferences(
       ? dockerfileCandidates(source)
       : role === 'text' || role === 'shell'
         ? []
-        : yamlCandidates(source, role, hub ? [] : spellings(hosts), file);
+        : yamlCandidates(
+            source,
+            role,
+            hub ? [] : spellings(hosts),
+            file,
+            role === 'compose' ? env : undefined,
+          );
   // Host-less images on command lines matter only when they mean the old registry.
   if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
     structured.push(...commandCandidates(source));
