@@ -236,8 +236,17 @@ function readerThread(port, fs) {
     let maxSize = 0;
     let always;
     let chunk = Buffer.allocUnsafe(CHUNK);
+    const special = (info) => info.isFIFO()
+        ? 'a FIFO (named pipe): not read'
+        : info.isSocket()
+            ? 'a socket: not read'
+            : info.isCharacterDevice() || info.isBlockDevice()
+                ? 'a device: not read'
+                : 'a directory (a submodule or a link to one)';
     const failure = (error) => {
         const code = error?.code;
+        if (code === 'ESPIPE' || code === 'EAGAIN')
+            return ['not a file', 'a FIFO (named pipe): not read'];
         if (code === 'ELOOP')
             return ['symlink loop', 'too many levels of symbolic links'];
         if (code === 'EISDIR')
@@ -303,16 +312,18 @@ function readerThread(port, fs) {
             const file = files[index];
             let fd;
             try {
-                fd = fs.openSync(prefix + file, 'r');
+                // Non-blocking: a FIFO (or a link to one) must not hang the thread; regular files ignore it.
+                fd = fs.openSync(prefix + file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
                 if (chunk.length - used < ROOM)
                     search();
                 const want = Math.min(chunk.length - used - 1, maxSize + 1);
                 let at = used;
                 let length = fs.readSync(fd, chunk, at, want, 0);
-                if (length === want) {
+                // A full read may be a large file or a device; an empty one an empty file or a FIFO.
+                if (length === want || length === 0) {
                     const info = fs.fstatSync(fd);
                     if (!info.isFile()) {
-                        verdicts.push([index, file, 'not a file']);
+                        verdicts.push([index, file, 'not a file', special(info)]);
                         continue;
                     }
                     if (info.size > maxSize) {
@@ -671,13 +682,13 @@ function resolveCandidate(candidate, hosts, file) {
         return undefined;
     const hostEnd = hasHost ? first.length : -1;
     if (candidate.prefix)
-        return prefixFinding(candidate, value, hostEnd, hosts, file);
+        return prefixFinding({ candidate, value, hostEnd, hosts, file });
     let partialTag = candidate.partial;
     const variableAt = value.text.search(VARIABLE);
     if (variableAt >= 0) {
         // A variable in the tag or digest only (`api:$(VERSION)`): the repository is still known.
         if (!/[^/:@]+[:@][^/]*$/.test(value.text.slice(hostEnd + 1, variableAt)))
-            return dynamicFinding(candidate, value, hostEnd, hosts, file);
+            return dynamicFinding({ candidate, value, hostEnd, hosts, file });
         value = sub(value, 0, variableAt);
         partialTag = true;
     }
@@ -693,7 +704,7 @@ function resolveCandidate(candidate, hosts, file) {
     }
     catch {
         // `${REGISTRY}/${PROJECT}/base` with PROJECT unknown: the path is built at run time.
-        return partialTag ? dynamicFinding(candidate, value, hostEnd, hosts, file) : undefined;
+        return partialTag ? dynamicFinding({ candidate, value, hostEnd, hosts, file }) : undefined;
     }
     const oldImage = { ...image, registry: hosts.old };
     const newRepository = (0,paths/* mapRepository */.T)(image.repository, hosts.paths);
@@ -714,11 +725,22 @@ function resolveCandidate(candidate, hosts, file) {
         ...((candidate.unfixable ?? unfixable) !== undefined && { unfixable: candidate.unfixable ?? unfixable }),
     };
 }
+/** A candidate from the text where it is written and its expansion. */
+function candidateFrom(kind, written, expanded) {
+    return {
+        kind,
+        at: written.offsets[0] ?? 0,
+        written: written.text,
+        value: expanded.value,
+        partial: expanded.partial,
+    };
+}
 /**
  * A reference whose repository (or more) is a variable with no value here (`old.example.com/$PROJECT/base`):
  * it breaks at shutdown like any other, so it is a finding; --fix moves only its host.
  */
-function dynamicFinding(candidate, value, hostEnd, hosts, file) {
+function dynamicFinding(at) {
+    const { candidate, value, hostEnd, hosts } = at;
     if (hostEnd < 0)
         return undefined;
     // Variables expanded to nothing leave no trace in the value: show the path as written then.
@@ -732,7 +754,7 @@ function dynamicFinding(candidate, value, hostEnd, hosts, file) {
     // The paths mapping works on whole repository paths; with a variable in the path it cannot be applied.
     const probe = repository === '' ? 'x' : `${repository}/x`;
     return {
-        ...hostOnly(candidate, value, hostEnd, hosts, file, 'dynamic'),
+        ...hostOnly(at, 'dynamic'),
         normalized: `${hosts.old}/${rest}`,
         replacement: `${hosts.newHost}/${rest}`,
         image: { registry: hosts.old, repository },
@@ -742,7 +764,8 @@ function dynamicFinding(candidate, value, hostEnd, hosts, file) {
     };
 }
 /** A registry prefix (`REGISTRY ?= old.example.com/staging`): not an image; --fix moves only its host. */
-function prefixFinding(candidate, value, hostEnd, hosts, file) {
+function prefixFinding(at) {
+    const { value, hostEnd, hosts } = at;
     if (hostEnd < 0)
         return undefined;
     const path = value.text.slice(hostEnd + 1);
@@ -751,7 +774,7 @@ function prefixFinding(candidate, value, hostEnd, hosts, file) {
         return undefined;
     const mapped = path === '' ? '' : (0,paths/* mapRepository */.T)(path, hosts.paths);
     return {
-        ...hostOnly(candidate, value, hostEnd, hosts, file, 'registry-prefix'),
+        ...hostOnly(at, 'registry-prefix'),
         normalized: path === '' ? hosts.old : `${hosts.old}/${path}`,
         replacement: mapped === '' ? hosts.newHost : `${hosts.newHost}/${mapped}`,
         image: { registry: hosts.old, repository: path },
@@ -761,7 +784,7 @@ function prefixFinding(candidate, value, hostEnd, hosts, file) {
     };
 }
 /** The parts dynamic and prefix findings share: the host edit, and no known tag. */
-function hostOnly(candidate, value, hostEnd, hosts, file, kind) {
+function hostOnly({ candidate, value, hostEnd, hosts, file }, kind) {
     const hostRange = contiguousRange(value, 0, hostEnd);
     return {
         file,
@@ -841,6 +864,7 @@ function editsFor(value, hostEnd, repository, newRepository, newHost) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/guard/dockerfile.js
+
 
 function linesOf(source) {
     const lines = [];
@@ -1012,15 +1036,8 @@ function dockerfileCandidates(source) {
     return candidates;
 }
 function candidate(kind, written, expanded) {
-    return {
-        kind,
-        at: written.offsets[0] ?? 0,
-        written: written.text,
-        value: expanded.value,
-        partial: expanded.partial,
-        // FROM and --from name an image (stage names are left out before): without a host, Docker Hub's.
-        certain: true,
-    };
+    // FROM and --from name an image (stage names are left out before): without a host, Docker Hub's.
+    return { ...candidateFrom(kind, written, expanded), certain: true };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/guard/shell.js
@@ -1098,6 +1115,7 @@ var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
 
 
+
 /**
  * Finds image references in YAML by structure, with exact byte positions from the parser (no
  * re-serialisation, so a fix touches only the reference): `image:` strings (with Compose
@@ -1105,7 +1123,10 @@ var dist = __webpack_require__(38815);
  * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
  * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
  */
-function yamlCandidates(source, role, names = [], file = '') {
+function yamlCandidates(source, role, names = [], file = '', env) {
+    // Compose `.env` values naming the registry: the lines using them do not name it; read it all.
+    if (env && [...env.values()].some((value) => names.some((name) => value.text.toLowerCase().includes(name))))
+        return parsedCandidates(source, role, file, { start: 0, end: source.length }, undefined, env) ?? [];
     const quick = plainImageLines(source, role, names);
     if (quick)
         return quick;
@@ -1163,7 +1184,7 @@ function parseRegion(source, region, whole) {
  * Candidates from parsing `region` of the file; `given` fixes what a subtree cannot tell: the kind
  * of its document and the chart's global registry. Undefined when a subtree does not parse alone.
  */
-function parsedCandidates(source, role, file, region, given) {
+function parsedCandidates(source, role, file, region, given, env) {
     const whole = given === undefined;
     const documents = parseRegion(source, region, whole);
     if (!documents)
@@ -1264,7 +1285,7 @@ function parsedCandidates(source, role, file, region, given) {
         }
         function scalarCandidate(scalar, kind) {
             const mapped = scalarText(scalar);
-            return mapped && scalarCandidateOf(mapped, kind);
+            return mapped && scalarCandidateOf(mapped, kind, env);
         }
         /** Helm's split form of a map's fields. */
         function splitForm(map) {
@@ -1449,16 +1470,15 @@ function helmGlobalRegistry(source, names) {
     return undefined;
 }
 /** A string scalar under an image key as a candidate (`uses:` only with `docker://`). */
-function scalarCandidateOf(mapped, kind) {
+function scalarCandidateOf(mapped, kind, env) {
     if (kind === 'workflow-uses' && !mapped.text.startsWith('docker://'))
         return undefined;
-    const expanded = expand(mapped);
+    const expanded = expand(mapped, env);
     return {
-        kind,
-        at: mapped.offsets[0] ?? 0,
-        written: mapped.text,
-        value: expanded.value,
-        partial: expanded.partial,
+        ...candidateFrom(kind, mapped, expanded),
+        // The host comes from `.env` (mapped nowhere here): the `.env` line is the one rewritten.
+        ...(env &&
+            expanded.value.offsets[0] === -1 && { unfixable: 'the value comes from .env, where it is rewritten' }),
     };
 }
 const synthetic = (text) => ({ text, offsets: Array(text.length).fill(-1) });
@@ -1685,16 +1705,16 @@ const IMAGE_FILE_NAMES = /(^|\/)((Dockerfile|Containerfile)([._-][^/]*)?|[^/]*\.
  * go.sum, Cargo.toml, requirements.txt …), Go import lines and package.json dependencies name
  * packages, not images, and are left alone.
  */
-function findReferences(file, source, hosts) {
+function findReferences(file, source, hosts, env) {
     if (PACKAGE_FILES.test(file))
         return [];
     const role = roleOf(file, source);
     const hub = oldIsDockerHub(hosts);
     const structured = role === 'dockerfile'
         ? dockerfileCandidates(source)
-        : role === 'text' || role === 'shell'
+        : role === 'text' || role === 'shell' || (hub && !mayHoldDockerHubImage(file, source))
             ? []
-            : yamlCandidates(source, role, hub ? [] : spellings(hosts), file);
+            : yamlCandidates(source, role, hub ? [] : spellings(hosts), file, role === 'compose' ? env : undefined);
     // Host-less images on command lines matter only when they mean the old registry.
     if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
         structured.push(...commandCandidates(source));
@@ -1733,6 +1753,32 @@ function findReferences(file, source, hosts) {
         }
     }
     return findings.sort((a, b) => a.offset - b.offset);
+}
+/** An image key and the value written on its line (empty when the value is nested below). */
+const IMAGE_KEY_LINE = /(?:^|[\s{,-])(?:image|repository|container|uses|newName)\s*:[ \t]*["']?([^\s"',}#\]]*)/gm;
+/**
+ * The cheap line scan before a YAML parse when the old registry is Docker Hub: only a file with an
+ * image key whose value has no registry host (or one of Docker Hub's names, or a variable) can hold
+ * a Docker Hub reference by structure; the others are left to the text pass. Kustomize files (whose
+ * `name:` keys hold images) are always parsed.
+ */
+function mayHoldDockerHubImage(file, source) {
+    if (/(^|\/)kustomization\.ya?ml$/i.test(file))
+        return true;
+    for (const match of source.matchAll(IMAGE_KEY_LINE)) {
+        const value = match[1].replace(/^docker:\/\//i, '');
+        if (value === '')
+            continue;
+        if (value.includes('$') || value.includes('{{'))
+            return true;
+        const slash = value.indexOf('/');
+        const first = slash < 0 ? '' : value.slice(0, slash);
+        if (slash < 0 || (!/[.:]/.test(first) && first !== 'localhost'))
+            return true;
+        if (DOCKER_HUB_NAMES.includes(first.toLowerCase()))
+            return true;
+    }
+    return false;
 }
 /** The reference-shaped word at a host occurrence, if the host is a whole host there. */
 function textCandidate(file, source, at, name, role) {
@@ -2104,7 +2150,29 @@ async function scanTree(options) {
         note(file, reason, detail);
     };
     const findings = [];
+    // Compose reads `.env` beside the compose file: a `.env` naming the registry brings its compose
+    // files in, and their `${VAR}` references are reported on the compose lines that use them.
+    const composeByDir = new Map();
+    const inspected = new Set();
+    const envFiles = new Map();
+    const siblingEnv = (file) => {
+        const dir = file.slice(0, file.lastIndexOf('/') + 1);
+        if (!envFiles.has(dir)) {
+            let text;
+            try {
+                text = (0,external_node_fs_.readFileSync)(external_node_path_.join(options.root, `${dir}.env`), 'latin1');
+            }
+            catch {
+                text = undefined;
+            }
+            envFiles.set(dir, text === undefined ? undefined : dotenvVariables(text));
+        }
+        return envFiles.get(dir);
+    };
     const inspect = (file) => {
+        if (inspected.has(file))
+            return;
+        inspected.add(file);
         let bytes;
         try {
             bytes = (0,external_node_fs_.readFileSync)(external_node_path_.join(options.root, file));
@@ -2118,7 +2186,8 @@ async function scanTree(options) {
             stats.invalidUtf8++;
             note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
         }
-        findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
+        const env = COMPOSE_FILE.test(file) ? siblingEnv(file) : undefined;
+        findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env));
     };
     const pool = options.readers ?? (0,readers/* startReaders */.Z)(options.threads);
     pool.configure({
@@ -2155,6 +2224,10 @@ async function scanTree(options) {
                 if (options.exclude?.has(listed.file))
                     continue;
                 stats.files++;
+                if (COMPOSE_FILE.test(listed.file)) {
+                    const dir = listed.file.slice(0, listed.file.lastIndexOf('/') + 1);
+                    composeByDir.set(dir, [...(composeByDir.get(dir) ?? []), listed.file]);
+                }
                 batch.push(listed.file);
                 if (batch.length >= BATCH) {
                     const { result } = await pool.send(batch);
@@ -2166,6 +2239,9 @@ async function scanTree(options) {
         if (batch.length)
             pending.push((await pool.send(batch)).result.then(settle));
         await Promise.all(pending);
+        for (const file of [...inspected].filter((name) => /(^|\/)\.env$/.test(name)))
+            for (const compose of composeByDir.get(file.slice(0, -'.env'.length)) ?? [])
+                inspect(compose);
     }
     finally {
         await pool.close();
@@ -2173,8 +2249,24 @@ async function scanTree(options) {
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
     return { findings, stats, notes };
 }
-function locate(file, source, hosts) {
-    const found = findReferences(file, source, hosts);
+const COMPOSE_FILE = /(^|\/)(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i;
+/**
+ * The variables of a Compose `.env` file (`NAME=value`, `export` and quotes allowed, comments
+ * skipped). Their characters are mapped nowhere (-1): a reference using one is fixed in `.env`.
+ */
+function dotenvVariables(text) {
+    const variables = new Map();
+    for (const line of text.split('\n')) {
+        const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^#\r]*?))\s*(?:#.*)?\r?$/.exec(line);
+        if (!match)
+            continue;
+        const value = match[2] ?? match[3] ?? match[4] ?? '';
+        variables.set(match[1], { text: value, offsets: Array(value.length).fill(-1) });
+    }
+    return variables;
+}
+function locate(file, source, hosts, env) {
+    const found = findReferences(file, source, hosts, env);
     if (found.length === 0)
         return [];
     const lines = new LineIndex(source);

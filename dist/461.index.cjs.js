@@ -44,7 +44,10 @@ var markdown = __webpack_require__(51477);
 var shared_progress = __webpack_require__(34767);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
 var refs_file = __webpack_require__(77381);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./lib/src/guard/fix.js
+
 
 
 const spanKey = (edit) => `${edit.start}:${edit.end}`;
@@ -57,6 +60,7 @@ const spanKey = (edit) => `${edit.start}:${edit.end}`;
  */
 function applyFixes(root, findings, refused) {
     const outcomes = [];
+    const realRoot = (0,external_node_fs_.realpathSync)(root);
     const byFile = new Map();
     for (const finding of findings) {
         if (finding.ignored)
@@ -95,6 +99,7 @@ function applyFixes(root, findings, refused) {
             // Replacing a symlink with a file would change the tree's shape; its target is fixed where it lives.
             if ((0,external_node_fs_.lstatSync)(full).isSymbolicLink())
                 throw new Error('a symbolic link: fix the file it points to');
+            staysInside(realRoot, root, file);
             bytes = (0,external_node_fs_.readFileSync)(full);
         }
         catch (error) {
@@ -137,13 +142,29 @@ function applyFixes(root, findings, refused) {
                 at = edit.end;
             }
             pieces.push(bytes.subarray(at));
-            const temporary = `${full}.cutover-${process.pid}.tmp`;
-            (0,external_node_fs_.writeFileSync)(temporary, Buffer.concat(pieces), { mode: (0,external_node_fs_.statSync)(full).mode & 0o7777 });
-            (0,external_node_fs_.renameSync)(temporary, full);
+            // A random name, created exclusively: a planted file or symlink there makes the write fail, never follow.
+            const temporary = `${full}.cutover-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`;
+            try {
+                (0,external_node_fs_.writeFileSync)(temporary, Buffer.concat(pieces), { mode: (0,external_node_fs_.statSync)(full).mode & 0o7777, flag: 'wx' });
+                (0,external_node_fs_.renameSync)(temporary, full);
+            }
+            catch (error) {
+                // Only our own temporary file is removed: an existing one (planted) made 'wx' fail, and stays.
+                if (error.code !== 'EEXIST')
+                    (0,external_node_fs_.rmSync)(temporary, { force: true });
+                for (const finding of fileFindings)
+                    if (!reasons.has(finding))
+                        reasons.set(finding, `not written: ${error.message}`);
+            }
         }
+        const realigned = /\.go$/.test(file) ? goAlignment(bytes, ordered) : new Set();
         for (const finding of fileFindings) {
             const reason = reasons.get(finding);
+            const note = reason === undefined && finding.edits.some((edit) => realigned.has(edit.start))
+                ? 'the rewrite changes the width of a column-aligned Go block: run gofmt'
+                : undefined;
             outcomes.push({
+                ...(note && { note }),
                 file,
                 line: finding.line,
                 column: finding.column,
@@ -155,6 +176,42 @@ function applyFixes(root, findings, refused) {
         }
     }
     return outcomes;
+}
+/**
+ * Refuses a file that is not inside the root once resolved, or that is reached through a
+ * symbolically linked directory (outside git, the walk follows those; --fix never writes through them).
+ */
+function staysInside(realRoot, root, file) {
+    let at = root;
+    for (const part of file.split('/').slice(0, -1)) {
+        at = external_node_path_.join(at, part);
+        if ((0,external_node_fs_.lstatSync)(at).isSymbolicLink())
+            throw new Error(`inside ${external_node_path_.relative(root, at)}, a symbolic link to a directory: not written through`);
+    }
+    const real = (0,external_node_fs_.realpathSync)(external_node_path_.join(root, file));
+    if (real !== realRoot && !real.startsWith(realRoot + external_node_path_.sep))
+        throw new Error(`resolves to ${real}, outside the scanned directory: not written`);
+}
+/**
+ * Edits that change the width of a line in a column-aligned Go block (`Name   = "…"` lines next to
+ * each other, as gofmt aligns them): gofmt will want to realign it.
+ */
+function goAlignment(bytes, edits) {
+    const text = bytes.toString('latin1');
+    const aligned = (line) => line !== undefined && /^\t+[\w.]+ +=/.test(line);
+    const found = new Set();
+    for (const edit of edits) {
+        if (edit.text.length === edit.end - edit.start)
+            continue;
+        const start = text.lastIndexOf('\n', edit.start - 1) + 1;
+        const previous = start > 0 ? text.slice(text.lastIndexOf('\n', start - 2) + 1, start - 1) : undefined;
+        const end = text.indexOf('\n', edit.start);
+        const line = text.slice(start, end < 0 ? text.length : end);
+        const next = end < 0 ? undefined : text.slice(end + 1, text.indexOf('\n', end + 1) >>> 0);
+        if (aligned(line) && (aligned(previous) || aligned(next)))
+            found.add(edit.start);
+    }
+    return found;
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/policy.js
@@ -325,6 +382,8 @@ function presentGuard(report, { reporter, entry, json }) {
     for (const fix of fixes ?? []) {
         if (!fix.rewritten)
             reporter.warning(`${positionKey(fix)}: not rewritten: ${fix.reason}`);
+        else if (fix.note)
+            reporter.warning(`${positionKey(fix)}: ${fix.note}`);
     }
     if (fixes)
         reporter.info(`fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`);

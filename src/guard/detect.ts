@@ -1,8 +1,8 @@
 import type { Candidate, Finding, FindingKind, Hosts } from './finding.js';
-import { oldIsDockerHub, resolveCandidate, spellings } from './finding.js';
+import { DOCKER_HUB_NAMES, oldIsDockerHub, resolveCandidate, spellings } from './finding.js';
 import { dockerfileCandidates } from './dockerfile.js';
 import { commandCandidates } from './shell.js';
-import { expand, slice } from './source.js';
+import { expand, slice, type Variables } from './source.js';
 import { yamlCandidates, type YamlRole } from './yaml.js';
 
 /** How a file is read: by its name (and a shebang for scripts). */
@@ -61,6 +61,7 @@ export function findReferences(
   file: string,
   source: string,
   hosts: Hosts,
+  env?: Variables,
 ): Omit<Finding, 'line' | 'column' | 'severity'>[] {
   if (PACKAGE_FILES.test(file)) return [];
   const role = roleOf(file, source);
@@ -68,9 +69,15 @@ export function findReferences(
   const structured: Candidate[] =
     role === 'dockerfile'
       ? dockerfileCandidates(source)
-      : role === 'text' || role === 'shell'
+      : role === 'text' || role === 'shell' || (hub && !mayHoldDockerHubImage(file, source))
         ? []
-        : yamlCandidates(source, role, hub ? [] : spellings(hosts), file);
+        : yamlCandidates(
+            source,
+            role,
+            hub ? [] : spellings(hosts),
+            file,
+            role === 'compose' ? env : undefined,
+          );
   // Host-less images on command lines matter only when they mean the old registry.
   if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
     structured.push(...commandCandidates(source));
@@ -102,6 +109,30 @@ export function findReferences(
     }
   }
   return findings.sort((a, b) => a.offset - b.offset);
+}
+
+/** An image key and the value written on its line (empty when the value is nested below). */
+const IMAGE_KEY_LINE =
+  /(?:^|[\s{,-])(?:image|repository|container|uses|newName)\s*:[ \t]*["']?([^\s"',}#\]]*)/gm;
+
+/**
+ * The cheap line scan before a YAML parse when the old registry is Docker Hub: only a file with an
+ * image key whose value has no registry host (or one of Docker Hub's names, or a variable) can hold
+ * a Docker Hub reference by structure; the others are left to the text pass. Kustomize files (whose
+ * `name:` keys hold images) are always parsed.
+ */
+function mayHoldDockerHubImage(file: string, source: string): boolean {
+  if (/(^|\/)kustomization\.ya?ml$/i.test(file)) return true;
+  for (const match of source.matchAll(IMAGE_KEY_LINE)) {
+    const value = match[1]!.replace(/^docker:\/\//i, '');
+    if (value === '') continue;
+    if (value.includes('$') || value.includes('{{')) return true;
+    const slash = value.indexOf('/');
+    const first = slash < 0 ? '' : value.slice(0, slash);
+    if (slash < 0 || (!/[.:]/.test(first) && first !== 'localhost')) return true;
+    if (DOCKER_HUB_NAMES.includes(first.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /** The reference-shaped word at a host occurrence, if the host is a whole host there. */

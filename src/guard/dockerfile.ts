@@ -1,4 +1,4 @@
-import type { Candidate, FindingKind } from './finding.js';
+import { candidateFrom, type Candidate, type FindingKind } from './finding.js';
 import { concat, expand, slice, sub, trim, unquote, type MappedText, type Variables } from './source.js';
 
 /** One physical line: its bytes without the line break. */
@@ -170,13 +170,6 @@ function candidate(
   written: MappedText,
   expanded: { value: MappedText; partial: boolean },
 ): Candidate {
-  return {
-    kind,
-    at: written.offsets[0] ?? 0,
-    written: written.text,
-    value: expanded.value,
-    partial: expanded.partial,
-    // FROM and --from name an image (stage names are left out before): without a host, Docker Hub's.
-    certain: true,
-  };
+  // FROM and --from name an image (stage names are left out before): without a host, Docker Hub's.
+  return { ...candidateFrom(kind, written, expanded), certain: true };
 }

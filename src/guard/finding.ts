@@ -156,13 +156,13 @@ export function resolveCandidate(
   // `FROM scratch` is the empty image, never pulled.
   if (!hasHost && value.text === 'scratch') return undefined;
   const hostEnd = hasHost ? first.length : -1;
-  if (candidate.prefix) return prefixFinding(candidate, value, hostEnd, hosts, file);
+  if (candidate.prefix) return prefixFinding({ candidate, value, hostEnd, hosts, file });
   let partialTag = candidate.partial;
   const variableAt = value.text.search(VARIABLE);
   if (variableAt >= 0) {
     // A variable in the tag or digest only (`api:$(VERSION)`): the repository is still known.
     if (!/[^/:@]+[:@][^/]*$/.test(value.text.slice(hostEnd + 1, variableAt)))
-      return dynamicFinding(candidate, value, hostEnd, hosts, file);
+      return dynamicFinding({ candidate, value, hostEnd, hosts, file });
     value = sub(value, 0, variableAt);
     partialTag = true;
   }
@@ -175,7 +175,7 @@ export function resolveCandidate(
     image = parseReference(value.text);
   } catch {
     // `${REGISTRY}/${PROJECT}/base` with PROJECT unknown: the path is built at run time.
-    return partialTag ? dynamicFinding(candidate, value, hostEnd, hosts, file) : undefined;
+    return partialTag ? dynamicFinding({ candidate, value, hostEnd, hosts, file }) : undefined;
   }
   const oldImage = { ...image, registry: hosts.old };
   const newRepository = mapRepository(image.repository, hosts.paths);
@@ -197,17 +197,38 @@ export function resolveCandidate(
   };
 }
 
+/** A candidate whose host names the old registry, where dynamic and prefix findings are built from. */
+interface HostContext {
+  candidate: Candidate;
+  /** The value (after `docker://`), host first. */
+  value: MappedText;
+  /** Length of the host (-1: no host written). */
+  hostEnd: number;
+  hosts: Hosts;
+  file: string;
+}
+
+/** A candidate from the text where it is written and its expansion. */
+export function candidateFrom(
+  kind: FindingKind,
+  written: MappedText,
+  expanded: { value: MappedText; partial: boolean },
+): Candidate {
+  return {
+    kind,
+    at: written.offsets[0] ?? 0,
+    written: written.text,
+    value: expanded.value,
+    partial: expanded.partial,
+  };
+}
+
 /**
  * A reference whose repository (or more) is a variable with no value here (`old.example.com/$PROJECT/base`):
  * it breaks at shutdown like any other, so it is a finding; --fix moves only its host.
  */
-function dynamicFinding(
-  candidate: Candidate,
-  value: MappedText,
-  hostEnd: number,
-  hosts: Hosts,
-  file: string,
-): Omit<Finding, 'line' | 'column' | 'severity'> | undefined {
+function dynamicFinding(at: HostContext): Omit<Finding, 'line' | 'column' | 'severity'> | undefined {
+  const { candidate, value, hostEnd, hosts } = at;
   if (hostEnd < 0) return undefined;
   // Variables expanded to nothing leave no trace in the value: show the path as written then.
   const rest = VARIABLE.test(value.text)
@@ -220,7 +241,7 @@ function dynamicFinding(
   // The paths mapping works on whole repository paths; with a variable in the path it cannot be applied.
   const probe = repository === '' ? 'x' : `${repository}/x`;
   return {
-    ...hostOnly(candidate, value, hostEnd, hosts, file, 'dynamic'),
+    ...hostOnly(at, 'dynamic'),
     normalized: `${hosts.old}/${rest}`,
     replacement: `${hosts.newHost}/${rest}`,
     image: { registry: hosts.old, repository },
@@ -231,13 +252,8 @@ function dynamicFinding(
 }
 
 /** A registry prefix (`REGISTRY ?= old.example.com/staging`): not an image; --fix moves only its host. */
-function prefixFinding(
-  candidate: Candidate,
-  value: MappedText,
-  hostEnd: number,
-  hosts: Hosts,
-  file: string,
-): Omit<Finding, 'line' | 'column' | 'severity'> | undefined {
+function prefixFinding(at: HostContext): Omit<Finding, 'line' | 'column' | 'severity'> | undefined {
+  const { value, hostEnd, hosts } = at;
   if (hostEnd < 0) return undefined;
   const path = value.text.slice(hostEnd + 1);
   if (
@@ -247,7 +263,7 @@ function prefixFinding(
     return undefined;
   const mapped = path === '' ? '' : mapRepository(path, hosts.paths);
   return {
-    ...hostOnly(candidate, value, hostEnd, hosts, file, 'registry-prefix'),
+    ...hostOnly(at, 'registry-prefix'),
     normalized: path === '' ? hosts.old : `${hosts.old}/${path}`,
     replacement: mapped === '' ? hosts.newHost : `${hosts.newHost}/${mapped}`,
     image: { registry: hosts.old, repository: path },
@@ -258,14 +274,7 @@ function prefixFinding(
 }
 
 /** The parts dynamic and prefix findings share: the host edit, and no known tag. */
-function hostOnly(
-  candidate: Candidate,
-  value: MappedText,
-  hostEnd: number,
-  hosts: Hosts,
-  file: string,
-  kind: FindingKind,
-) {
+function hostOnly({ candidate, value, hostEnd, hosts, file }: HostContext, kind: FindingKind) {
   const hostRange = contiguousRange(value, 0, hostEnd);
   return {
     file,

@@ -1,4 +1,5 @@
-import { lstatSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { lstatSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Edit, Finding } from './finding.js';
 
@@ -12,6 +13,8 @@ export interface FixOutcome {
   rewritten: boolean;
   /** Why it was left alone. */
   reason?: string;
+  /** Something to do after the rewrite (e.g. run gofmt). */
+  note?: string;
 }
 
 const spanKey = (edit: Edit) => `${edit.start}:${edit.end}`;
@@ -29,6 +32,7 @@ export function applyFixes(
   refused: ReadonlyMap<Finding, string>,
 ): FixOutcome[] {
   const outcomes: FixOutcome[] = [];
+  const realRoot = realpathSync(root);
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     if (finding.ignored) continue;
@@ -65,6 +69,7 @@ export function applyFixes(
     try {
       // Replacing a symlink with a file would change the tree's shape; its target is fixed where it lives.
       if (lstatSync(full).isSymbolicLink()) throw new Error('a symbolic link: fix the file it points to');
+      staysInside(realRoot, root, file);
       bytes = readFileSync(full);
     } catch (error) {
       for (const finding of fileFindings) reasons.set(finding, (error as Error).message);
@@ -103,13 +108,27 @@ export function applyFixes(
         at = edit.end;
       }
       pieces.push(bytes.subarray(at));
-      const temporary = `${full}.cutover-${process.pid}.tmp`;
-      writeFileSync(temporary, Buffer.concat(pieces), { mode: statSync(full).mode & 0o7777 });
-      renameSync(temporary, full);
+      // A random name, created exclusively: a planted file or symlink there makes the write fail, never follow.
+      const temporary = `${full}.cutover-${randomBytes(8).toString('hex')}.tmp`;
+      try {
+        writeFileSync(temporary, Buffer.concat(pieces), { mode: statSync(full).mode & 0o7777, flag: 'wx' });
+        renameSync(temporary, full);
+      } catch (error) {
+        // Only our own temporary file is removed: an existing one (planted) made 'wx' fail, and stays.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temporary, { force: true });
+        for (const finding of fileFindings)
+          if (!reasons.has(finding)) reasons.set(finding, `not written: ${(error as Error).message}`);
+      }
     }
+    const realigned = /\.go$/.test(file) ? goAlignment(bytes, ordered) : new Set<number>();
     for (const finding of fileFindings) {
       const reason = reasons.get(finding);
+      const note =
+        reason === undefined && finding.edits.some((edit) => realigned.has(edit.start))
+          ? 'the rewrite changes the width of a column-aligned Go block: run gofmt'
+          : undefined;
       outcomes.push({
+        ...(note && { note }),
         file,
         line: finding.line,
         column: finding.column,
@@ -121,4 +140,42 @@ export function applyFixes(
     }
   }
   return outcomes;
+}
+
+/**
+ * Refuses a file that is not inside the root once resolved, or that is reached through a
+ * symbolically linked directory (outside git, the walk follows those; --fix never writes through them).
+ */
+function staysInside(realRoot: string, root: string, file: string): void {
+  let at = root;
+  for (const part of file.split('/').slice(0, -1)) {
+    at = path.join(at, part);
+    if (lstatSync(at).isSymbolicLink())
+      throw new Error(
+        `inside ${path.relative(root, at)}, a symbolic link to a directory: not written through`,
+      );
+  }
+  const real = realpathSync(path.join(root, file));
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep))
+    throw new Error(`resolves to ${real}, outside the scanned directory: not written`);
+}
+
+/**
+ * Edits that change the width of a line in a column-aligned Go block (`Name   = "…"` lines next to
+ * each other, as gofmt aligns them): gofmt will want to realign it.
+ */
+function goAlignment(bytes: Buffer, edits: readonly Edit[]): Set<number> {
+  const text = bytes.toString('latin1');
+  const aligned = (line: string | undefined) => line !== undefined && /^\t+[\w.]+ +=/.test(line);
+  const found = new Set<number>();
+  for (const edit of edits) {
+    if (edit.text.length === edit.end - edit.start) continue;
+    const start = text.lastIndexOf('\n', edit.start - 1) + 1;
+    const previous = start > 0 ? text.slice(text.lastIndexOf('\n', start - 2) + 1, start - 1) : undefined;
+    const end = text.indexOf('\n', edit.start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    const next = end < 0 ? undefined : text.slice(end + 1, text.indexOf('\n', end + 1) >>> 0);
+    if (aligned(line) && (aligned(previous) || aligned(next))) found.add(edit.start);
+  }
+  return found;
 }

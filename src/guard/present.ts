@@ -34,6 +34,7 @@ export function presentGuard(report: GuardReport, { reporter, entry, json }: Pre
   reporter.info(`on ${today}: ${policy.severity} — ${policy.message}`);
   for (const fix of fixes ?? []) {
     if (!fix.rewritten) reporter.warning(`${positionKey(fix)}: not rewritten: ${fix.reason}`);
+    else if (fix.note) reporter.warning(`${positionKey(fix)}: ${fix.note}`);
   }
   if (fixes)
     reporter.info(

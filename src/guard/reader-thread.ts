@@ -58,8 +58,17 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
   let always: RegExp | undefined;
   let chunk = Buffer.allocUnsafe(CHUNK);
 
+  const special = (info: FileSystem.Stats): string =>
+    info.isFIFO()
+      ? 'a FIFO (named pipe): not read'
+      : info.isSocket()
+        ? 'a socket: not read'
+        : info.isCharacterDevice() || info.isBlockDevice()
+          ? 'a device: not read'
+          : 'a directory (a submodule or a link to one)';
   const failure = (error: unknown): [SkipReason, string] => {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ESPIPE' || code === 'EAGAIN') return ['not a file', 'a FIFO (named pipe): not read'];
     if (code === 'ELOOP') return ['symlink loop', 'too many levels of symbolic links'];
     if (code === 'EISDIR') return ['not a file', 'a directory (a submodule or a link to one)'];
     if (code === 'ENOENT') return ['unreadable', 'listed but missing (deleted?)'];
@@ -118,15 +127,17 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
       const file = files[index]!;
       let fd: number | undefined;
       try {
-        fd = fs.openSync(prefix + file, 'r');
+        // Non-blocking: a FIFO (or a link to one) must not hang the thread; regular files ignore it.
+        fd = fs.openSync(prefix + file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
         if (chunk.length - used < ROOM) search();
         const want = Math.min(chunk.length - used - 1, maxSize + 1);
         let at = used;
         let length = fs.readSync(fd, chunk, at, want, 0);
-        if (length === want) {
+        // A full read may be a large file or a device; an empty one an empty file or a FIFO.
+        if (length === want || length === 0) {
           const info = fs.fstatSync(fd);
           if (!info.isFile()) {
-            verdicts.push([index, file, 'not a file']);
+            verdicts.push([index, file, 'not a file', special(info)]);
             continue;
           }
           if (info.size > maxSize) {

@@ -5,6 +5,7 @@ import { findReferences, IMAGE_FILE_NAMES } from './detect.js';
 import { oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
 import { listFiles } from './files.js';
 import { ignoredInline, LineIndex } from './positions.js';
+import type { Variables } from './source.js';
 import { startReaders, type BatchResult, type ReaderPool, type SkipReason } from './readers.js';
 
 export type { SkipReason } from './readers.js';
@@ -77,7 +78,27 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     note(file, reason, detail);
   };
   const findings: LocatedFinding[] = [];
+  // Compose reads `.env` beside the compose file: a `.env` naming the registry brings its compose
+  // files in, and their `${VAR}` references are reported on the compose lines that use them.
+  const composeByDir = new Map<string, string[]>();
+  const inspected = new Set<string>();
+  const envFiles = new Map<string, Variables | undefined>();
+  const siblingEnv = (file: string): Variables | undefined => {
+    const dir = file.slice(0, file.lastIndexOf('/') + 1);
+    if (!envFiles.has(dir)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(path.join(options.root, `${dir}.env`), 'latin1');
+      } catch {
+        text = undefined;
+      }
+      envFiles.set(dir, text === undefined ? undefined : dotenvVariables(text));
+    }
+    return envFiles.get(dir);
+  };
   const inspect = (file: string) => {
+    if (inspected.has(file)) return;
+    inspected.add(file);
     let bytes: Buffer;
     try {
       bytes = readFileSync(path.join(options.root, file));
@@ -90,7 +111,8 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
       stats.invalidUtf8++;
       note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
     }
-    findings.push(...locate(file, bytes.toString('latin1'), options.hosts));
+    const env = COMPOSE_FILE.test(file) ? siblingEnv(file) : undefined;
+    findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env));
   };
 
   const pool = options.readers ?? startReaders(options.threads);
@@ -125,6 +147,10 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
         }
         if (options.exclude?.has(listed.file)) continue;
         stats.files++;
+        if (COMPOSE_FILE.test(listed.file)) {
+          const dir = listed.file.slice(0, listed.file.lastIndexOf('/') + 1);
+          composeByDir.set(dir, [...(composeByDir.get(dir) ?? []), listed.file]);
+        }
         batch.push(listed.file);
         if (batch.length >= BATCH) {
           const { result } = await pool.send(batch);
@@ -135,6 +161,8 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     }
     if (batch.length) pending.push((await pool.send(batch)).result.then(settle));
     await Promise.all(pending);
+    for (const file of [...inspected].filter((name) => /(^|\/)\.env$/.test(name)))
+      for (const compose of composeByDir.get(file.slice(0, -'.env'.length)) ?? []) inspect(compose);
   } finally {
     await pool.close();
   }
@@ -142,8 +170,28 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
   return { findings, stats, notes };
 }
 
-function locate(file: string, source: string, hosts: Hosts): LocatedFinding[] {
-  const found = findReferences(file, source, hosts);
+const COMPOSE_FILE = /(^|\/)(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i;
+
+/**
+ * The variables of a Compose `.env` file (`NAME=value`, `export` and quotes allowed, comments
+ * skipped). Their characters are mapped nowhere (-1): a reference using one is fixed in `.env`.
+ */
+function dotenvVariables(text: string): Variables {
+  const variables: Variables = new Map();
+  for (const line of text.split('\n')) {
+    const match =
+      /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^#\r]*?))\s*(?:#.*)?\r?$/.exec(
+        line,
+      );
+    if (!match) continue;
+    const value = match[2] ?? match[3] ?? match[4] ?? '';
+    variables.set(match[1]!, { text: value, offsets: Array<number>(value.length).fill(-1) });
+  }
+  return variables;
+}
+
+function locate(file: string, source: string, hosts: Hosts, env?: Variables): LocatedFinding[] {
+  const found = findReferences(file, source, hosts, env);
   if (found.length === 0) return [];
   const lines = new LineIndex(source);
   return found.map((finding) => {

@@ -8,8 +8,8 @@ import {
   type Scalar,
   type YAMLMap,
 } from 'yaml';
-import type { Candidate, FindingKind } from './finding.js';
-import { concat, expand, slice, type MappedText } from './source.js';
+import { candidateFrom, type Candidate, type FindingKind } from './finding.js';
+import { concat, expand, slice, type MappedText, type Variables } from './source.js';
 
 /** What a YAML file is, which decides how an `image:` in it is reported. */
 export type YamlRole = 'workflow' | 'action' | 'compose' | 'helm-values' | 'yaml';
@@ -28,7 +28,11 @@ export function yamlCandidates(
   role: YamlRole,
   names: readonly string[] = [],
   file = '',
+  env?: Variables,
 ): Candidate[] {
+  // Compose `.env` values naming the registry: the lines using them do not name it; read it all.
+  if (env && [...env.values()].some((value) => names.some((name) => value.text.toLowerCase().includes(name))))
+    return parsedCandidates(source, role, file, { start: 0, end: source.length }, undefined, env) ?? [];
   const quick = plainImageLines(source, role, names);
   if (quick) return quick;
   // Parse only the subtrees around the lines that name the registry (when the registry is named:
@@ -97,6 +101,7 @@ function parsedCandidates(
   file: string,
   region: Region,
   given?: { kind: FindingKind; globalRegistry: MappedText | undefined },
+  env?: Variables,
 ): Candidate[] | undefined {
   const whole = given === undefined;
   const documents = parseRegion(source, region, whole);
@@ -196,7 +201,7 @@ function parsedCandidates(
 
     function scalarCandidate(scalar: Scalar, kind: FindingKind): Candidate | undefined {
       const mapped = scalarText(scalar);
-      return mapped && scalarCandidateOf(mapped, kind);
+      return mapped && scalarCandidateOf(mapped, kind, env);
     }
 
     /** Helm's split form of a map's fields. */
@@ -368,15 +373,14 @@ function helmGlobalRegistry(source: string, names: readonly string[]): MappedTex
 }
 
 /** A string scalar under an image key as a candidate (`uses:` only with `docker://`). */
-function scalarCandidateOf(mapped: MappedText, kind: FindingKind): Candidate | undefined {
+function scalarCandidateOf(mapped: MappedText, kind: FindingKind, env?: Variables): Candidate | undefined {
   if (kind === 'workflow-uses' && !mapped.text.startsWith('docker://')) return undefined;
-  const expanded = expand(mapped);
+  const expanded = expand(mapped, env);
   return {
-    kind,
-    at: mapped.offsets[0] ?? 0,
-    written: mapped.text,
-    value: expanded.value,
-    partial: expanded.partial,
+    ...candidateFrom(kind, mapped, expanded),
+    // The host comes from `.env` (mapped nowhere here): the `.env` line is the one rewritten.
+    ...(env &&
+      expanded.value.offsets[0] === -1 && { unfixable: 'the value comes from .env, where it is rewritten' }),
   };
 }
 

@@ -91,7 +91,12 @@ const EXPECTED_OLD: [string, number, number, string, string][] = [
   ['cloudbuild/cloudbuild.yaml', 3, 28, 'dynamic', 'registry.old.example.com/$PROJECT_ID/base:$_TAG'],
   ['cloudbuild/cloudbuild.yaml', 5, 21, 'dynamic', 'registry.old.example.com/$PROJECT_ID/base:$_TAG'],
   ['cloudbuild/cloudbuild.yaml', 7, 6, 'dynamic', 'registry.old.example.com/$PROJECT_ID/base:$_TAG'],
+  // a compose file that does not name the registry, brought in by the .env beside it
+  ['compose/env-only/.env', 2, 12, 'text', 'registry.old.example.com/team/app:3'],
+  ['compose/env-only/compose.yaml', 3, 12, 'compose-image', 'registry.old.example.com/team/app:3'],
   ['compose/voting/.env', 1, 12, 'text', 'registry.old.example.com/team/vote:1.4'],
+  // image: ${VOTE_IMAGE}, set in the .env beside the compose file: reported where it is used
+  ['compose/voting/docker-compose.yml', 7, 12, 'compose-image', 'registry.old.example.com/team/vote:1.4'],
   ['compose/voting/docker-compose.yml', 19, 12, 'compose-image', 'registry.old.example.com/team/worker:2.1'],
   // FROM OLD-REGISTRY.INTERNAL/… (an alias, upper case)
   [
@@ -265,6 +270,8 @@ describe('guard on realistic whole files (issue 13)', () => {
     const run = await guard(dir, 'old', ['--fix']);
     const fixes = run.json['fix'] as { file: string; line: number; rewritten: boolean; reason?: string }[];
     expect(fixes.filter((fix) => !fix.rewritten).map((fix) => [fix.file, fix.line, fix.reason])).toEqual([
+      ['compose/env-only/compose.yaml', 3, 'the value comes from .env, where it is rewritten'],
+      ['compose/voting/docker-compose.yml', 7, 'the value comes from .env, where it is rewritten'],
       ['docs/guide.md', 3, 'Markdown prose: rewritten only with --fix-docs'],
     ]);
     expectTree(dir, path.join(FIXED, 'old'));
@@ -323,6 +330,7 @@ describe('guard on realistic whole files (issue 13)', () => {
       'team/api:1.4',
       'team/api:1.5',
       `team/api@sha256:${SHA}`,
+      'team/app:3',
       'team/envoy:v1.29',
       'team/migrate:3',
       `team/runner:v2@sha256:${SHA}`,
