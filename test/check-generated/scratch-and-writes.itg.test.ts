@@ -97,6 +97,21 @@ describe('scratch copies that behave like the tree', () => {
     expect(json(run).generators[0]).toMatchObject({ name: 'gen', status: 'current' });
   });
 
+  test("generators never receive the run's credentials (GitHub tokens, the runner's tokens); other variables pass", async () => {
+    const { repo, outside } = workspace();
+    const run =
+      'printf "%s|%s|%s|%s\\n" "${GITHUB_TOKEN:-none}" "${CUTOVER_MANIFEST_TOKEN:-none}" "${ACTIONS_RUNTIME_TOKEN:-none}" "${KEEP:-none}" > gen/env.txt';
+    commitRepo(repo, { run, outputs: ['gen/**'] }, { 'gen/env.txt': 'none|none|none|kept\n' });
+    const { run: result } = await checkWithPatch(repo, outside, {
+      GITHUB_TOKEN: 'ghp_generatorMustNotSeeThis',
+      CUTOVER_MANIFEST_TOKEN: 'manifest-token-value',
+      ACTIONS_RUNTIME_TOKEN: 'runtime-token-value',
+      KEEP: 'kept',
+    });
+    expect(result.code).toBe(0);
+    expect(json(result).generators[0]).toMatchObject({ name: 'gen', status: 'current' });
+  });
+
   test('a link output whose target changed is stale, compared as a link; the patch applies and makes the link', async () => {
     const { repo, outside } = workspace();
     commitRepo(
