@@ -413,7 +413,14 @@ function referenceEvidence(census, refsFiles) {
             .map((file) => `${file.file} lists ${file.refs.references.length} reference${file.refs.references.length === 1 ? '' : 's'} to the old registry still in code`);
         return { source: 'refs-files', reasons };
     }
-    return { source: 'none', reasons: [] };
+    // Without evidence the references are unknown, and unknown is never clean: the registries alone
+    // cannot tell whether a build still pulls from the old one.
+    return {
+        source: 'none',
+        reasons: [
+            "the repositories' references to the old registry were not checked: run with --scan-repos (or pass each repository's guard --export-refs file with --refs)",
+        ],
+    };
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
@@ -861,7 +868,7 @@ function statusJson(status) {
 const EVIDENCE_WORDS = {
     census: 'census of every repository',
     'refs-files': '--refs files',
-    none: 'not checked; use --scan-repos',
+    none: 'not checked (use --scan-repos): the exit criteria cannot be met',
 };
 /** The dashboard and job summary Markdown of a status report. */
 function statusSummary(report) {

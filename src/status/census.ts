@@ -233,5 +233,12 @@ export function referenceEvidence(
       );
     return { source: 'refs-files', reasons };
   }
-  return { source: 'none', reasons: [] };
+  // Without evidence the references are unknown, and unknown is never clean: the registries alone
+  // cannot tell whether a build still pulls from the old one.
+  return {
+    source: 'none',
+    reasons: [
+      "the repositories' references to the old registry were not checked: run with --scan-repos (or pass each repository's guard --export-refs file with --refs)",
+    ],
+  };
 }

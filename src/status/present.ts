@@ -25,7 +25,7 @@ export interface StatusReport {
 const EVIDENCE_WORDS: Record<ReferenceEvidence['source'], string> = {
   census: 'census of every repository',
   'refs-files': '--refs files',
-  none: 'not checked; use --scan-repos',
+  none: 'not checked (use --scan-repos): the exit criteria cannot be met',
 };
 
 /** The dashboard and job summary Markdown of a status report. */

@@ -270,12 +270,13 @@ describe('status --scan-repos: the references every repository still has', () =>
     expect(markdown).toContain('0 repositories of 24 still reference the old registry');
   });
 
-  test('without --scan-repos the summary says the references were not checked', async () => {
+  test('without --scan-repos (or --refs) the references are unknown: never "met", and the summary says why', async () => {
     const run = await runCli(['status', '--manifest', manifest, '--now', '2020-09-20', '--json'], {
       env: {},
     });
     const json = JSON.parse(run.stdout) as CensusJson;
     expect(json.referenceEvidence).toBe('none');
-    expect(run.stderr).toContain('references: not checked; use --scan-repos');
+    expect(json.exitCriteria.met).toBe(false);
+    expect(run.stderr).toContain('references: not checked (use --scan-repos)');
   });
 });

@@ -74,6 +74,12 @@ describe('status against real registries through a simulated migration', () => {
       throw new Error(`status printed no JSON (exit ${run.code}):\n${run.stderr}`);
     return { ...run, json: JSON.parse(run.stdout) as StatusJson };
   };
+  /** A references file as `guard --export-refs` writes it for a repository with no reference left. */
+  const cleanRefs = () => {
+    const file = path.join(dir, 'clean.refs.json');
+    writeFileSync(file, JSON.stringify({ version: 1, registry: old.host, references: [] }));
+    return file;
+  };
   const readyRepos = (json: StatusJson) =>
     json.repos
       .filter((repo) => repo.ready)
@@ -238,7 +244,8 @@ describe('status against real registries through a simulated migration', () => {
 
   test('3. everything carried: every repository ready, exit criteria met, the dashboard updated once', async () => {
     for (const [image, tags] of Object.entries(OLD_TAGS)) for (const tag of tags) await copyToNew(image, tag);
-    const run = await status(['--newest', '2', '--dashboard', 'acme/platform#2']);
+    // The references half of the criteria: every repository's guard export, all clean.
+    const run = await status(['--newest', '2', '--dashboard', 'acme/platform#2', '--refs', cleanRefs()]);
     expect(run.code).toBe(0);
     expect(run.json.exitCriteria).toEqual({ met: true, reasons: [] });
     expect(run.json.repos.every((repo) => repo.ready)).toBe(true);
@@ -254,6 +261,8 @@ describe('status against real registries through a simulated migration', () => {
       '2',
       '--dashboard',
       'acme/platform:Registry migration dashboard',
+      '--refs',
+      cleanRefs(),
     ]);
     expect(again.json.dashboard).toEqual(expect.objectContaining({ number: 2, action: 'unchanged' }));
     expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(patches);
@@ -269,7 +278,18 @@ describe('status against real registries through a simulated migration', () => {
       const run = async (concurrency: string) => {
         proxy.reset();
         const result = await runCli(
-          ['status', '--manifest', proxied, '--now', '2020-09-20', '--concurrency', concurrency, '--json'],
+          [
+            'status',
+            '--manifest',
+            proxied,
+            '--now',
+            '2020-09-20',
+            '--concurrency',
+            concurrency,
+            '--json',
+            '--refs',
+            cleanRefs(),
+          ],
           { env: {} },
         );
         expect(result.code).toBe(0);
