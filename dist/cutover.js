@@ -1,7 +1,7 @@
 /******/ (() => { // webpackBootstrap
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 89379:
+/***/ 25869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -142,17 +142,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(70356)
-const { safeRe: re, t } = __nccwpck_require__(95471)
-const cmp = __nccwpck_require__(28646)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(96782)
+const parseOptions = __nccwpck_require__(54630)
+const { safeRe: re, t } = __nccwpck_require__(17929)
+const cmp = __nccwpck_require__(73428)
+const debug = __nccwpck_require__(78705)
+const SemVer = __nccwpck_require__(61861)
+const Range = __nccwpck_require__(56900)
 
 
 /***/ }),
 
-/***/ 96782:
+/***/ 56900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -375,22 +375,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(61383)
+const LRU = __nccwpck_require__(8873)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(70356)
-const Comparator = __nccwpck_require__(89379)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const trimComparatorWhitespace = __nccwpck_require__(69737)
+const parseOptions = __nccwpck_require__(54630)
+const Comparator = __nccwpck_require__(25869)
+const debug = __nccwpck_require__(78705)
+const SemVer = __nccwpck_require__(61861)
+const trimComparatorWhitespace = __nccwpck_require__(48283)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(95471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(45101)
+} = __nccwpck_require__(17929)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(53847)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -737,18 +737,18 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 7163:
+/***/ 61861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const debug = __nccwpck_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(45101)
-const { safeRe: re, t } = __nccwpck_require__(95471)
+const debug = __nccwpck_require__(78705)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(53847)
+const { safeRe: re, t } = __nccwpck_require__(17929)
 
-const parseOptions = __nccwpck_require__(70356)
-const { compareIdentifiers } = __nccwpck_require__(73348)
+const parseOptions = __nccwpck_require__(54630)
+const { compareIdentifiers } = __nccwpck_require__(75054)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1095,13 +1095,13 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 1799:
+/***/ 97881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(16353)
+const parse = __nccwpck_require__(99555)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1111,18 +1111,18 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 28646:
+/***/ 73428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const eq = __nccwpck_require__(55082)
-const neq = __nccwpck_require__(4974)
-const gt = __nccwpck_require__(16599)
-const gte = __nccwpck_require__(41236)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(56717)
+const eq = __nccwpck_require__(35184)
+const neq = __nccwpck_require__(31292)
+const gt = __nccwpck_require__(96097)
+const gte = __nccwpck_require__(91810)
+const lt = __nccwpck_require__(57598)
+const lte = __nccwpck_require__(9063)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1173,15 +1173,15 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 35385:
+/***/ 7279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
-const parse = __nccwpck_require__(16353)
-const { safeRe: re, t } = __nccwpck_require__(95471)
+const SemVer = __nccwpck_require__(61861)
+const parse = __nccwpck_require__(99555)
+const { safeRe: re, t } = __nccwpck_require__(17929)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1243,13 +1243,13 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 37648:
+/***/ 63322:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(61861)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1260,26 +1260,26 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 56874:
+/***/ 9348:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(78469)
+const compare = __nccwpck_require__(54123)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 78469:
+/***/ 54123:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(61861)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1288,13 +1288,13 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 70711:
+/***/ 10613:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(16353)
+const parse = __nccwpck_require__(99555)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1356,52 +1356,52 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 55082:
+/***/ 35184:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(78469)
+const compare = __nccwpck_require__(54123)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 16599:
+/***/ 96097:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(78469)
+const compare = __nccwpck_require__(54123)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 41236:
+/***/ 91810:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(78469)
+const compare = __nccwpck_require__(54123)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 62338:
+/***/ 41940:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(61861)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1424,78 +1424,78 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 3872:
+/***/ 57598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(78469)
+const compare = __nccwpck_require__(54123)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 56717:
+/***/ 9063:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(78469)
+const compare = __nccwpck_require__(54123)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 68511:
+/***/ 31981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(61861)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 32603:
+/***/ 36953:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(61861)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 4974:
+/***/ 31292:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(78469)
+const compare = __nccwpck_require__(54123)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 16353:
+/***/ 99555:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(61861)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1515,26 +1515,26 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 48756:
+/***/ 18034:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(61861)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 15714:
+/***/ 50676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(16353)
+const parse = __nccwpck_require__(99555)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1544,39 +1544,39 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 32173:
+/***/ 45507:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compare = __nccwpck_require__(78469)
+const compare = __nccwpck_require__(54123)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 87192:
+/***/ 99410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compareBuild = __nccwpck_require__(37648)
+const compareBuild = __nccwpck_require__(63322)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 68011:
+/***/ 66749:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Range = __nccwpck_require__(96782)
+const Range = __nccwpck_require__(56900)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1590,28 +1590,28 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 29872:
+/***/ 71386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const compareBuild = __nccwpck_require__(37648)
+const compareBuild = __nccwpck_require__(63322)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 16114:
+/***/ 36620:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(16353)
-const constants = __nccwpck_require__(45101)
-const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(99555)
+const constants = __nccwpck_require__(53847)
+const SemVer = __nccwpck_require__(61861)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1659,13 +1659,13 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 58780:
+/***/ 50426:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(16353)
+const parse = __nccwpck_require__(99555)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1675,55 +1675,55 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 62088:
+/***/ 86626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(95471)
-const constants = __nccwpck_require__(45101)
-const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(73348)
-const parse = __nccwpck_require__(16353)
-const valid = __nccwpck_require__(58780)
-const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(62338)
-const diff = __nccwpck_require__(70711)
-const major = __nccwpck_require__(68511)
-const minor = __nccwpck_require__(32603)
-const patch = __nccwpck_require__(48756)
-const prerelease = __nccwpck_require__(15714)
-const compare = __nccwpck_require__(78469)
-const rcompare = __nccwpck_require__(32173)
-const compareLoose = __nccwpck_require__(56874)
-const compareBuild = __nccwpck_require__(37648)
-const sort = __nccwpck_require__(29872)
-const rsort = __nccwpck_require__(87192)
-const gt = __nccwpck_require__(16599)
-const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(55082)
-const neq = __nccwpck_require__(4974)
-const gte = __nccwpck_require__(41236)
-const lte = __nccwpck_require__(56717)
-const cmp = __nccwpck_require__(28646)
-const coerce = __nccwpck_require__(35385)
-const truncate = __nccwpck_require__(16114)
-const Comparator = __nccwpck_require__(89379)
-const Range = __nccwpck_require__(96782)
-const satisfies = __nccwpck_require__(68011)
-const toComparators = __nccwpck_require__(54750)
-const maxSatisfying = __nccwpck_require__(73193)
-const minSatisfying = __nccwpck_require__(68595)
-const minVersion = __nccwpck_require__(51866)
-const validRange = __nccwpck_require__(64737)
-const outside = __nccwpck_require__(10280)
-const gtr = __nccwpck_require__(12276)
-const ltr = __nccwpck_require__(15213)
-const intersects = __nccwpck_require__(23465)
-const simplifyRange = __nccwpck_require__(82028)
-const subset = __nccwpck_require__(61489)
+const internalRe = __nccwpck_require__(17929)
+const constants = __nccwpck_require__(53847)
+const SemVer = __nccwpck_require__(61861)
+const identifiers = __nccwpck_require__(75054)
+const parse = __nccwpck_require__(99555)
+const valid = __nccwpck_require__(50426)
+const clean = __nccwpck_require__(97881)
+const inc = __nccwpck_require__(41940)
+const diff = __nccwpck_require__(10613)
+const major = __nccwpck_require__(31981)
+const minor = __nccwpck_require__(36953)
+const patch = __nccwpck_require__(18034)
+const prerelease = __nccwpck_require__(50676)
+const compare = __nccwpck_require__(54123)
+const rcompare = __nccwpck_require__(45507)
+const compareLoose = __nccwpck_require__(9348)
+const compareBuild = __nccwpck_require__(63322)
+const sort = __nccwpck_require__(71386)
+const rsort = __nccwpck_require__(99410)
+const gt = __nccwpck_require__(96097)
+const lt = __nccwpck_require__(57598)
+const eq = __nccwpck_require__(35184)
+const neq = __nccwpck_require__(31292)
+const gte = __nccwpck_require__(91810)
+const lte = __nccwpck_require__(9063)
+const cmp = __nccwpck_require__(73428)
+const coerce = __nccwpck_require__(7279)
+const truncate = __nccwpck_require__(36620)
+const Comparator = __nccwpck_require__(25869)
+const Range = __nccwpck_require__(56900)
+const satisfies = __nccwpck_require__(66749)
+const toComparators = __nccwpck_require__(47900)
+const maxSatisfying = __nccwpck_require__(76575)
+const minSatisfying = __nccwpck_require__(76893)
+const minVersion = __nccwpck_require__(29232)
+const validRange = __nccwpck_require__(43739)
+const outside = __nccwpck_require__(96198)
+const gtr = __nccwpck_require__(97722)
+const ltr = __nccwpck_require__(7679)
+const intersects = __nccwpck_require__(84895)
+const simplifyRange = __nccwpck_require__(82086)
+const subset = __nccwpck_require__(43655)
 module.exports = {
   parse,
   valid,
@@ -1776,7 +1776,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45101:
+/***/ 53847:
 /***/ ((module) => {
 
 "use strict";
@@ -1851,7 +1851,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1159:
+/***/ 78705:
 /***/ ((module) => {
 
 "use strict";
@@ -1870,7 +1870,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 73348:
+/***/ 75054:
 /***/ ((module) => {
 
 "use strict";
@@ -1907,7 +1907,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61383:
+/***/ 8873:
 /***/ ((module) => {
 
 "use strict";
@@ -1957,7 +1957,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 70356:
+/***/ 54630:
 /***/ ((module) => {
 
 "use strict";
@@ -1982,7 +1982,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 95471:
+/***/ 17929:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -1992,8 +1992,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(45101)
-const debug = __nccwpck_require__(1159)
+} = __nccwpck_require__(53847)
+const debug = __nccwpck_require__(78705)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2213,7 +2213,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 69737:
+/***/ 48283:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -2229,7 +2229,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(45101)
+} = __nccwpck_require__(53847)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2659,27 +2659,27 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 12276:
+/***/ 97722:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(10280)
+const outside = __nccwpck_require__(96198)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 23465:
+/***/ 84895:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Range = __nccwpck_require__(96782)
+const Range = __nccwpck_require__(56900)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2690,13 +2690,13 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 15213:
+/***/ 7679:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const outside = __nccwpck_require__(10280)
+const outside = __nccwpck_require__(96198)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2704,14 +2704,14 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 73193:
+/***/ 76575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(96782)
+const SemVer = __nccwpck_require__(61861)
+const Range = __nccwpck_require__(56900)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2739,14 +2739,14 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 68595:
+/***/ 76893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(96782)
+const SemVer = __nccwpck_require__(61861)
+const Range = __nccwpck_require__(56900)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2773,15 +2773,15 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 51866:
+/***/ 29232:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(96782)
-const gt = __nccwpck_require__(16599)
+const SemVer = __nccwpck_require__(61861)
+const Range = __nccwpck_require__(56900)
+const gt = __nccwpck_require__(96097)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2844,21 +2844,21 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 10280:
+/***/ 96198:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
-const Comparator = __nccwpck_require__(89379)
+const SemVer = __nccwpck_require__(61861)
+const Comparator = __nccwpck_require__(25869)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(96782)
-const satisfies = __nccwpck_require__(68011)
-const gt = __nccwpck_require__(16599)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(56717)
-const gte = __nccwpck_require__(41236)
+const Range = __nccwpck_require__(56900)
+const satisfies = __nccwpck_require__(66749)
+const gt = __nccwpck_require__(96097)
+const lt = __nccwpck_require__(57598)
+const lte = __nccwpck_require__(9063)
+const gte = __nccwpck_require__(91810)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2934,7 +2934,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 82028:
+/***/ 82086:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -2943,8 +2943,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(68011)
-const compare = __nccwpck_require__(78469)
+const satisfies = __nccwpck_require__(66749)
+const compare = __nccwpck_require__(54123)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2991,17 +2991,17 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 61489:
+/***/ 43655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Range = __nccwpck_require__(96782)
-const Comparator = __nccwpck_require__(89379)
+const Range = __nccwpck_require__(56900)
+const Comparator = __nccwpck_require__(25869)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(68011)
-const compare = __nccwpck_require__(78469)
+const satisfies = __nccwpck_require__(66749)
+const compare = __nccwpck_require__(54123)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3248,13 +3248,13 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 54750:
+/***/ 47900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Range = __nccwpck_require__(96782)
+const Range = __nccwpck_require__(56900)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3266,13 +3266,13 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 64737:
+/***/ 43739:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Range = __nccwpck_require__(96782)
+const Range = __nccwpck_require__(56900)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3695,19 +3695,19 @@ module.exports = require("zlib");
 
 /***/ }),
 
-/***/ 57349:
+/***/ 82387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveBlockMap = __nccwpck_require__(87103);
-var resolveBlockSeq = __nccwpck_require__(90334);
-var resolveFlowCollection = __nccwpck_require__(13142);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveBlockMap = __nccwpck_require__(81653);
+var resolveBlockSeq = __nccwpck_require__(92624);
+var resolveFlowCollection = __nccwpck_require__(60692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -3793,16 +3793,16 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 23683:
+/***/ 22873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(45937);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
+var Document = __nccwpck_require__(65755);
+var composeNode = __nccwpck_require__(63755);
+var resolveEnd = __nccwpck_require__(81462);
+var resolveProps = __nccwpck_require__(48017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -3846,18 +3846,18 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 45937:
+/***/ 63755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var composeCollection = __nccwpck_require__(57349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(17788);
-var utilEmptyScalarPosition = __nccwpck_require__(22599);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var composeCollection = __nccwpck_require__(82387);
+var composeScalar = __nccwpck_require__(54995);
+var resolveEnd = __nccwpck_require__(81462);
+var utilEmptyScalarPosition = __nccwpck_require__(69933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -3966,16 +3966,16 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 54995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var resolveBlockScalar = __nccwpck_require__(80599);
+var resolveFlowScalar = __nccwpck_require__(37120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -4062,19 +4062,19 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 89984:
+/***/ 82750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(61342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var identity = __nccwpck_require__(41127);
-var composeDoc = __nccwpck_require__(23683);
-var resolveEnd = __nccwpck_require__(17788);
+var directives = __nccwpck_require__(98144);
+var Document = __nccwpck_require__(65755);
+var errors = __nccwpck_require__(72130);
+var identity = __nccwpck_require__(22617);
+var composeDoc = __nccwpck_require__(22873);
+var resolveEnd = __nccwpck_require__(81462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -4294,18 +4294,18 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 87103:
+/***/ 81653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
-var utilMapIncludes = __nccwpck_require__(81187);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
+var resolveProps = __nccwpck_require__(48017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(34437);
+var utilMapIncludes = __nccwpck_require__(13485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -4419,13 +4419,13 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 48913:
+/***/ 80599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -4627,15 +4627,15 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 90334:
+/***/ 92624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveProps = __nccwpck_require__(34631);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveProps = __nccwpck_require__(48017);
+var utilFlowIndentCheck = __nccwpck_require__(34437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -4686,7 +4686,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 17788:
+/***/ 81462:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -4733,20 +4733,20 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 13142:
+/***/ 60692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(81187);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveEnd = __nccwpck_require__(81462);
+var resolveProps = __nccwpck_require__(48017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(13485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -4950,14 +4950,14 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 76842:
+/***/ 37120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var resolveEnd = __nccwpck_require__(17788);
+var Scalar = __nccwpck_require__(69271);
+var resolveEnd = __nccwpck_require__(81462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -5186,7 +5186,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 34631:
+/***/ 48017:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -5342,7 +5342,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -5386,7 +5386,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 22599:
+/***/ 69933:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -5422,13 +5422,13 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 74051:
+/***/ 34437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -5447,13 +5447,13 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 81187:
+/***/ 13485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -5470,23 +5470,23 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 65755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var toJS = __nccwpck_require__(74043);
-var Schema = __nccwpck_require__(45840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(71596);
-var applyReviver = __nccwpck_require__(83661);
-var createNode = __nccwpck_require__(42404);
-var directives = __nccwpck_require__(61342);
+var Alias = __nccwpck_require__(19671);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var toJS = __nccwpck_require__(83709);
+var Schema = __nccwpck_require__(64902);
+var stringifyDocument = __nccwpck_require__(35719);
+var anchors = __nccwpck_require__(15702);
+var applyReviver = __nccwpck_require__(72703);
+var createNode = __nccwpck_require__(49462);
+var directives = __nccwpck_require__(98144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -5815,14 +5815,14 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 71596:
+/***/ 15702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(22617);
+var visit = __nccwpck_require__(67182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -5899,7 +5899,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 83661:
+/***/ 72703:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -5964,15 +5964,15 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 42404:
+/***/ 49462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -6062,14 +6062,14 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 61342:
+/***/ 98144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(22617);
+var visit = __nccwpck_require__(67182);
 
 const escapeChars = {
     '!': '%21',
@@ -6248,7 +6248,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 91464:
+/***/ 72130:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -6318,29 +6318,29 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 38815:
+/***/ 53645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(45840);
-var errors = __nccwpck_require__(91464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(84047);
-var visit = __nccwpck_require__(10204);
+var composer = __nccwpck_require__(82750);
+var Document = __nccwpck_require__(65755);
+var Schema = __nccwpck_require__(64902);
+var errors = __nccwpck_require__(72130);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var cst = __nccwpck_require__(73427);
+var lexer = __nccwpck_require__(60795);
+var lineCounter = __nccwpck_require__(89706);
+var parser = __nccwpck_require__(67374);
+var publicApi = __nccwpck_require__(86205);
+var visit = __nccwpck_require__(67182);
 
 
 
@@ -6377,7 +6377,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 57249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -6404,17 +6404,17 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 19671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var anchors = __nccwpck_require__(71596);
-var visit = __nccwpck_require__(10204);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var anchors = __nccwpck_require__(15702);
+var visit = __nccwpck_require__(67182);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
+var toJS = __nccwpck_require__(83709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -6532,15 +6532,15 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 40101:
+/***/ 46039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(42404);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
+var createNode = __nccwpck_require__(49462);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -6691,15 +6691,15 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 66673:
+/***/ 64615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var applyReviver = __nccwpck_require__(83661);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var applyReviver = __nccwpck_require__(72703);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
 
 class NodeBase {
     constructor(type) {
@@ -6739,16 +6739,16 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 57165:
+/***/ 92815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyPair = __nccwpck_require__(59748);
-var addPairToJSMap = __nccwpck_require__(97104);
-var identity = __nccwpck_require__(41127);
+var createNode = __nccwpck_require__(49462);
+var stringifyPair = __nccwpck_require__(21174);
+var addPairToJSMap = __nccwpck_require__(60614);
+var identity = __nccwpck_require__(22617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -6786,15 +6786,15 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 63301:
+/***/ 69271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
+var toJS = __nccwpck_require__(83709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -6821,18 +6821,18 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 84454:
+/***/ 82448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyCollection = __nccwpck_require__(61212);
-var addPairToJSMap = __nccwpck_require__(97104);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
+var stringifyCollection = __nccwpck_require__(58454);
+var addPairToJSMap = __nccwpck_require__(60614);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -6976,18 +6976,18 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 92223:
+/***/ 95125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyCollection = __nccwpck_require__(61212);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var toJS = __nccwpck_require__(74043);
+var createNode = __nccwpck_require__(49462);
+var stringifyCollection = __nccwpck_require__(58454);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var toJS = __nccwpck_require__(83709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -7099,17 +7099,17 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 97104:
+/***/ 60614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var log = __nccwpck_require__(57249);
-var merge = __nccwpck_require__(90452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(32610);
+var stringify = __nccwpck_require__(99666);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -7172,7 +7172,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 41127:
+/***/ 22617:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7233,13 +7233,13 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 74043:
+/***/ 83709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -7280,16 +7280,16 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 60110:
+/***/ 58564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
-var errors = __nccwpck_require__(91464);
-var stringifyString = __nccwpck_require__(83069);
+var resolveBlockScalar = __nccwpck_require__(80599);
+var resolveFlowScalar = __nccwpck_require__(37120);
+var errors = __nccwpck_require__(72130);
+var stringifyString = __nccwpck_require__(36179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -7506,7 +7506,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 91733:
+/***/ 67455:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7577,7 +7577,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 97715:
+/***/ 34257:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7684,15 +7684,15 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 73427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var cstScalar = __nccwpck_require__(60110);
-var cstStringify = __nccwpck_require__(91733);
-var cstVisit = __nccwpck_require__(97715);
+var cstScalar = __nccwpck_require__(58564);
+var cstStringify = __nccwpck_require__(67455);
+var cstVisit = __nccwpck_require__(34257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -7804,13 +7804,13 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 40361:
+/***/ 60795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(73427);
 
 /*
 START -> stream
@@ -8535,7 +8535,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 66628:
+/***/ 89706:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8584,15 +8584,15 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 67374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
+var cst = __nccwpck_require__(73427);
+var lexer = __nccwpck_require__(60795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -9572,19 +9572,19 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 84047:
+/***/ 86205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var log = __nccwpck_require__(57249);
-var identity = __nccwpck_require__(41127);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(82750);
+var Document = __nccwpck_require__(65755);
+var errors = __nccwpck_require__(72130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(22617);
+var lineCounter = __nccwpck_require__(89706);
+var parser = __nccwpck_require__(67374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -9687,17 +9687,17 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 45840:
+/***/ 64902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var tags = __nccwpck_require__(90018);
+var identity = __nccwpck_require__(22617);
+var map = __nccwpck_require__(78229);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var tags = __nccwpck_require__(11656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -9734,14 +9734,14 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 47451:
+/***/ 78229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(22617);
+var YAMLMap = __nccwpck_require__(82448);
 
 const map = {
     collection: 'map',
@@ -9761,13 +9761,13 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 73632:
+/***/ 87890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 const nullTag = {
     identify: value => value == null,
@@ -9786,14 +9786,14 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 72400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(22617);
+var YAMLSeq = __nccwpck_require__(95125);
 
 const seq = {
     collection: 'seq',
@@ -9813,13 +9813,13 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 66464:
+/***/ 32374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyString = __nccwpck_require__(83069);
+var stringifyString = __nccwpck_require__(36179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -9837,13 +9837,13 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 73959:
+/***/ 21477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -9866,14 +9866,14 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 38405:
+/***/ 28251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(69271);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -9921,13 +9921,13 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 59874:
+/***/ 97052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -9971,19 +9971,19 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 70896:
+/***/ 74810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var bool = __nccwpck_require__(21477);
+var float = __nccwpck_require__(28251);
+var int = __nccwpck_require__(97052);
 
 const schema = [
     map.map,
@@ -10004,15 +10004,15 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 33559:
+/***/ 77925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(69271);
+var map = __nccwpck_require__(78229);
+var seq = __nccwpck_require__(72400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -10076,28 +10076,28 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 90018:
+/***/ 11656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
-var schema = __nccwpck_require__(70896);
-var schema$1 = __nccwpck_require__(33559);
-var binary = __nccwpck_require__(56083);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var schema$2 = __nccwpck_require__(35913);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var bool = __nccwpck_require__(21477);
+var float = __nccwpck_require__(28251);
+var int = __nccwpck_require__(97052);
+var schema = __nccwpck_require__(74810);
+var schema$1 = __nccwpck_require__(77925);
+var binary = __nccwpck_require__(66817);
+var merge = __nccwpck_require__(32610);
+var omap = __nccwpck_require__(80061);
+var pairs = __nccwpck_require__(67815);
+var schema$2 = __nccwpck_require__(97755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(56282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -10183,15 +10183,15 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 56083:
+/***/ 66817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(63301);
-var stringifyString = __nccwpck_require__(83069);
+var Scalar = __nccwpck_require__(69271);
+var stringifyString = __nccwpck_require__(36179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -10261,13 +10261,13 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 88398:
+/***/ 63260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -10298,14 +10298,14 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 35782:
+/***/ 60396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(69271);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -10356,13 +10356,13 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 10873:
+/***/ 95883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -10440,14 +10440,14 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 90452:
+/***/ 32610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -10519,17 +10519,17 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 50303:
+/***/ 80061:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var pairs = __nccwpck_require__(18385);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var pairs = __nccwpck_require__(67815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -10604,16 +10604,16 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 18385:
+/***/ 67815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
+var YAMLSeq = __nccwpck_require__(95125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -10694,25 +10694,25 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 35913:
+/***/ 97755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var binary = __nccwpck_require__(56083);
-var bool = __nccwpck_require__(88398);
-var float = __nccwpck_require__(35782);
-var int = __nccwpck_require__(10873);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var binary = __nccwpck_require__(66817);
+var bool = __nccwpck_require__(63260);
+var float = __nccwpck_require__(60396);
+var int = __nccwpck_require__(95883);
+var merge = __nccwpck_require__(32610);
+var omap = __nccwpck_require__(80061);
+var pairs = __nccwpck_require__(67815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(56282);
 
 const schema = [
     map.map,
@@ -10743,15 +10743,15 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 81528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -10847,13 +10847,13 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 46752:
+/***/ 56282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -10960,7 +10960,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 34475:
+/***/ 27089:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -11119,16 +11119,16 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 99666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var anchors = __nccwpck_require__(71596);
-var identity = __nccwpck_require__(41127);
-var stringifyComment = __nccwpck_require__(59799);
-var stringifyString = __nccwpck_require__(83069);
+var anchors = __nccwpck_require__(15702);
+var identity = __nccwpck_require__(22617);
+var stringifyComment = __nccwpck_require__(56949);
+var stringifyString = __nccwpck_require__(36179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -11259,15 +11259,15 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 61212:
+/***/ 58454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -11422,7 +11422,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 59799:
+/***/ 56949:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -11454,15 +11454,15 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 35719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -11549,7 +11549,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 28689:
+/***/ 82491:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -11584,16 +11584,16 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 59748:
+/***/ 21174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -11744,14 +11744,14 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 83069:
+/***/ 36179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var foldFlowLines = __nccwpck_require__(34475);
+var Scalar = __nccwpck_require__(69271);
+var foldFlowLines = __nccwpck_require__(27089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -12090,13 +12090,13 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 10204:
+/***/ 67182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -12334,1997 +12334,16 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 77844:
+/***/ 1767:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // ncc's entry: the bundle (dist/cutover.js) exports the two entry points; dist/index.js and dist/action.js call them.
-module.exports = __nccwpck_require__(85649);
+module.exports = __nccwpck_require__(94483);
 
 
 /***/ }),
 
-/***/ 85649:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  runAction: () => (/* reexport */ runAction),
-  runCli: () => (/* reexport */ runCli)
-});
-
-;// CONCATENATED MODULE: ./lib/package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-// EXTERNAL MODULE: ./lib/src/manifest/load.js + 1 modules
-var load = __nccwpck_require__(71554);
-// EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __nccwpck_require__(16399);
-// EXTERNAL MODULE: ./lib/src/shared/did-you-mean.js
-var did_you_mean = __nccwpck_require__(52299);
-// EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __nccwpck_require__(8835);
-// EXTERNAL MODULE: ./lib/src/shared/secrets.js
-var shared_secrets = __nccwpck_require__(78763);
-;// CONCATENATED MODULE: ./lib/src/cli/actions-core.js
-let loaded;
-/**
- * Loads @actions/core the first time a run may talk to the Actions runner. It brings its HTTP
- * client (undici), about half of the bundle: the CLI outside a workflow never needs it, and not
- * evaluating it at every start keeps commands such as `guard` quick.
- */
-async function loadActionsCore() {
-    return (loaded ??= await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 96421)));
-}
-/** @actions/core once loaded; main() loads it before any run in a workflow. Undefined otherwise. */
-function actionsCore() {
-    return loaded;
-}
-/** @actions/core for code that runs only after main() has loaded it (the action front door). */
-function requireActionsCore() {
-    if (!loaded)
-        throw new Error('internal error: @actions/core used before loadActionsCore()');
-    return loaded;
-}
-
-;// CONCATENATED MODULE: ./lib/src/cli/commands.js
-/**
- * Every command, in the order `--help` lists them, each loaded only when it runs (a separate chunk in
- * dist/): a command's dependencies (the Docker client, Octokit...) then cost the others nothing at
- * start-up. Adding a command: its file, one line here, its action folder.
- */
-const LOADERS = [
-    ['validate', async () => (await __nccwpck_require__.e(/* import() */ 727).then(__nccwpck_require__.bind(__nccwpck_require__, 35727))).validate],
-    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(558), __nccwpck_require__.e(841), __nccwpck_require__.e(349)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22349))).copyTags],
-    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(40), __nccwpck_require__.e(558), __nccwpck_require__.e(841), __nccwpck_require__.e(687)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68687))).push],
-    ['tags', async () => (await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 50586))).tags],
-    ['verify', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(558), __nccwpck_require__.e(440)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28526))).verify],
-    ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(851), __nccwpck_require__.e(461)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63975))).guard],
-    ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18885))).checkGeneratedCommand],
-    ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(608), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32989))).plan],
-    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(558), __nccwpck_require__.e(841), __nccwpck_require__.e(851), __nccwpck_require__.e(608), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54108))).status],
-    ['rollout', async () => (await __nccwpck_require__.e(/* import() */ 849).then(__nccwpck_require__.bind(__nccwpck_require__, 86849))).rollout],
-];
-/** The command names, without loading any command. */
-const COMMAND_NAMES = LOADERS.map(([name]) => name);
-/** The command named `name`, loaded, if there is one. */
-async function findCommand(name) {
-    return LOADERS.find(([candidate]) => candidate === name)?.[1]();
-}
-/** Every command, loaded (for `--help`, the action generator and tests). */
-async function loadCommands() {
-    // One after the other: Jest's ESM loader fails on concurrent imports of a shared module.
-    const commands = [];
-    for (const [, load] of LOADERS)
-        commands.push(await load());
-    return commands;
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-// EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __nccwpck_require__(61714);
-;// CONCATENATED MODULE: ./lib/src/cli/options.js
-
-
-
-
-/** Options every command has, under the same names as flags and as action inputs. */
-const COMMON_OPTIONS = {
-    manifest: cli_option/* option */.uK.string('The manifest: a path, or owner/repo:path@ref for a central one (read with GITHUB_TOKEN). Default: cutover.yml, then .github/cutover.yml.'),
-    now: cli_option/* option */.uK.day('Act as if today were this day (YYYY-MM-DD), to rehearse the timeline. Also CUTOVER_NOW.'),
-    json: cli_option/* option */.uK.boolean('Print the machine-readable result on stdout.', { cliOnly: true }),
-};
-/** Reads option values from command-line arguments. Unknown flags are a UsageError with a suggestion. */
-function readFlags(args, specs) {
-    const config = Object.fromEntries(specs.map((spec) => [
-        spec.name,
-        {
-            type: spec.shape === 'boolean' ? 'boolean' : 'string',
-            multiple: spec.shape === 'list',
-        },
-    ]));
-    try {
-        const { values, positionals } = (0,external_node_util_.parseArgs)({
-            args,
-            options: config,
-            strict: true,
-            allowPositionals: true,
-        });
-        if (positionals.length > 0)
-            throw new errors/* UsageError */.eb(`unexpected argument "${positionals[0]}"`);
-        return values;
-    }
-    catch (error) {
-        if (error instanceof errors/* UsageError */.eb)
-            throw error;
-        const message = error.message;
-        const flag = /'(--?[^' ]+)'/.exec(message)?.[1];
-        if (flag && /Unknown option/.test(message)) {
-            const suggestion = (0,did_you_mean/* nearest */.pA)(flag.replace(/^-+/, ''), specs.map((spec) => spec.name));
-            throw new errors/* UsageError */.eb(`unknown flag ${flag}${suggestion ? `; did you mean --${suggestion}?` : ''}`);
-        }
-        throw new errors/* UsageError */.eb(message.split('\n')[0].replace(/^TypeError \[\w+\]: /, ''));
-    }
-}
-/** The environment variable an action input arrives in (composite actions pass them with `_` for `-`). */
-function inputVariables(name) {
-    const upper = name.toUpperCase().replace(/ /g, '_');
-    return [...new Set([`INPUT_${upper}`, `INPUT_${upper.replace(/-/g, '_')}`])];
-}
-/** Reads option values from action inputs (`INPUT_*` variables). Empty inputs count as not given. */
-function readInputs(env, specs) {
-    const raw = {};
-    for (const spec of specs) {
-        if (spec.cliOnly)
-            continue;
-        const value = inputVariables(spec.name)
-            .map((variable) => env[variable])
-            .find((text) => text !== undefined && text.trim() !== '');
-        if (value === undefined)
-            continue;
-        if (spec.shape === 'boolean')
-            raw[spec.name] = parseBoolean(spec.name, value);
-        else if (spec.shape === 'list')
-            raw[spec.name] = value
-                .split(/\r?\n/)
-                .map((line) => line.trim())
-                .filter(Boolean);
-        else
-            raw[spec.name] = value.trim();
-    }
-    return raw;
-}
-function parseBoolean(name, value) {
-    const text = value.trim();
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new errors/* UsageError */.eb(`input "${name}": expected true or false, found ${JSON.stringify(text)}`);
-}
-/** Every option a command takes: its own and the common ones, as specs (for parsing and help). */
-function optionSpecs(defs) {
-    return (0,cli_option/* specsOf */.Qw)({ ...defs, ...COMMON_OPTIONS });
-}
-/**
- * Types raw options with the options' definitions, turning every problem into one UsageError that
- * names each flag/input and what was expected.
- */
-function parseOptions(defs, raw, env) {
-    const withEnv = { ...raw, now: raw['now'] ?? (env['CUTOVER_NOW'] || undefined) };
-    const parsed = (0,cli_option/* schemaOf */.pP)({ ...defs, ...COMMON_OPTIONS }).safeParse(withEnv);
-    if (!parsed.success) {
-        throw new errors/* UsageError */.eb(parsed.error.issues
-            .map((issue) => {
-            const name = String(issue.path[0] ?? '');
-            const given = withEnv[name];
-            const origin = name === 'now' && raw['now'] === undefined ? 'CUTOVER_NOW' : `--${name}`;
-            const found = given === undefined ? '' : `, found ${JSON.stringify(given)}`;
-            return `${origin}: ${issue.message.replace(/^Invalid input: /, '')}${found}`;
-        })
-            .join('\n'));
-    }
-    return parsed.data;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./lib/src/cli/reporter.js
-
-
-/**
- * The reporter for an entry point: GitHub workflow commands in an action, stderr in the CLI (with
- * workflow-command annotations when the CLI runs inside a workflow). Everything passes `secrets.redact`.
- */
-function createReporter(mode, env, secrets) {
-    const redact = (text) => secrets.redact(text);
-    const inGitHub = env['GITHUB_ACTIONS'] === 'true';
-    const parts = [];
-    const write = (line) => process.stderr.write(`${redact(line)}\n`);
-    return {
-        info: (message) => (mode === 'action' ? requireActionsCore().info(redact(message)) : write(message)),
-        warning: (message) => mode === 'action' ? requireActionsCore().warning(redact(message)) : write(`warning: ${message}`),
-        error: (message) => (mode === 'action' ? requireActionsCore().error(redact(message)) : write(`error: ${message}`)),
-        debug: (message) => {
-            if (mode === 'action')
-                requireActionsCore().debug(redact(message));
-            else if (env['CUTOVER_DEBUG'] || env['RUNNER_DEBUG'] === '1')
-                write(`debug: ${message}`);
-        },
-        annotate(annotation) {
-            const message = redact(annotation.message);
-            if (inGitHub) {
-                const properties = {
-                    ...(annotation.title !== undefined && { title: annotation.title }),
-                    ...(annotation.file !== undefined && { file: annotation.file }),
-                    ...(annotation.line !== undefined && { startLine: annotation.line }),
-                    ...(annotation.endLine !== undefined && { endLine: annotation.endLine }),
-                    ...(annotation.column !== undefined && { startColumn: annotation.column }),
-                };
-                const command = annotation.severity === 'error'
-                    ? 'error'
-                    : annotation.severity === 'warning'
-                        ? 'warning'
-                        : 'notice';
-                if (mode === 'action')
-                    requireActionsCore()[command](message, properties);
-                else
-                    process.stderr.write(`${workflowCommand(command, properties, message)}\n`);
-                return;
-            }
-            const where = [annotation.file, annotation.line, annotation.column]
-                .filter((p) => p !== undefined)
-                .join(':');
-            write(`${where ? `${where}: ` : ''}${annotation.severity}: ${message}`);
-        },
-        summary: (markdown) => void parts.push(redact(markdown)),
-        summaryText: () => parts.join('\n'),
-        flushSummary() {
-            const file = env['GITHUB_STEP_SUMMARY'];
-            if (file && parts.length > 0)
-                (0,external_node_fs_.appendFileSync)(file, `${parts.join('\n')}\n`);
-        },
-    };
-}
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function workflowCommand(command, properties, message) {
-    const names = {
-        startLine: 'line',
-        endLine: 'endLine',
-        startColumn: 'col',
-        title: 'title',
-        file: 'file',
-    };
-    const props = Object.entries(properties)
-        .map(([key, value]) => `${names[key] ?? key}=${escapeProperty(String(value))}`)
-        .join(',');
-    return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
-}
-
-;// CONCATENATED MODULE: ./lib/src/cli/main.js
-/**
- * The two entry points — the action's and the CLI's — and what they share: find the command, read
- * its options (inputs or flags), build the {@link RunContext}, run, and present the result. Which
- * door a run came in by is never guessed: `dist/action.js` calls {@link runAction}, `dist/index.js`
- * (the `cutover` binary) calls {@link runCli}.
- */
-
-
-
-
-
-
-
-
-
-
-/** The action's entry point: the command from the composite action's argument or the `command` input. */
-async function runAction(args = process.argv.slice(2), env = process.env, cwd = process.cwd()) {
-    await loadActionsCore();
-    const secrets = new shared_secrets/* SecretRegistry */.k((value) => requireActionsCore().setSecret(value));
-    const name = args[0] || (env['INPUT_COMMAND'] ?? '').trim();
-    return execute('action', name, (specs) => readInputs(env, specs), { env, cwd, secrets });
-}
-/** The CLI's entry point (`cutover <command> [flags]`). */
-async function runCli(args = process.argv.slice(2), env = process.env, cwd = process.cwd()) {
-    const inWorkflow = env['GITHUB_ACTIONS'] === 'true';
-    // Only where the runner listens: loading @actions/core costs every other start (actions-core.ts).
-    if (inWorkflow || env['GITHUB_OUTPUT'])
-        await loadActionsCore();
-    // In the CLI, stdout may carry --json; the runner reads workflow commands from stderr as well.
-    const secrets = new shared_secrets/* SecretRegistry */.k((value) => {
-        if (inWorkflow)
-            process.stderr.write((0,shared_secrets/* addMaskCommand */.F)(value));
-    });
-    if (args[0] === '--version' || args[0] === '-V') {
-        process.stdout.write(`${version()}\n`);
-        return errors/* ExitCode */.yU.ok;
-    }
-    if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') {
-        try {
-            process.stdout.write(await helpText(args[0] === 'help' ? args[1] : undefined));
-        }
-        catch (error) {
-            process.stderr.write(`error: ${error.message}\n`);
-            return errors/* ExitCode */.yU.badInput;
-        }
-        return args.length === 0 ? errors/* ExitCode */.yU.badInput : errors/* ExitCode */.yU.ok;
-    }
-    const [name = '', ...rest] = args;
-    if (rest.includes('--help') || rest.includes('-h')) {
-        const command = await findCommand(name);
-        if (command) {
-            process.stdout.write(await helpText(command.name));
-            return errors/* ExitCode */.yU.ok;
-        }
-    }
-    return execute('cli', name, (specs) => readFlags(rest, specs), {
-        env,
-        cwd,
-        secrets,
-        json: rest.includes('--json'),
-    });
-}
-/** Finds, parses, runs and presents one command; never throws. */
-async function execute(entry, name, readRaw, { env, cwd, secrets, json = false }) {
-    const reporter = createReporter(entry, env, secrets);
-    try {
-        const command = await findCommand(name);
-        if (!command) {
-            throw new errors/* UsageError */.eb(name
-                ? `unknown command "${name}"${(0,did_you_mean/* didYouMean */.au)(name, COMMAND_NAMES)} (commands: ${COMMAND_NAMES.join(', ')})`
-                : `no command given: set the "command" input to one of ${COMMAND_NAMES.join(', ')}`);
-        }
-        const options = parseOptions(command.options, readRaw(optionSpecs(command.options)), env);
-        const run = {
-            entry,
-            env,
-            cwd,
-            secrets,
-            reporter,
-            today: (0,timeline/* today */.Ec)(options.now),
-            stdoutIsTTY: entry === 'cli' && process.stdout.isTTY === true,
-        };
-        let manifest;
-        const result = await command.run({
-            ...run,
-            options,
-            manifest: () => (manifest ??= (0,load/* loadManifest */.eY)(options.manifest, cwd, env, secrets)),
-        });
-        publish(run, command, result, options.json);
-        return result.exitCode;
-    }
-    catch (error) {
-        const failure = (0,errors/* describeFailure */.Ic)(error);
-        const message = secrets.redact(failure.message);
-        const stack = failure.stack === undefined ? undefined : secrets.redact(failure.stack);
-        if (entry === 'action') {
-            if (stack)
-                requireActionsCore().error(stack);
-            requireActionsCore().setFailed(message);
-        }
-        else {
-            if (json)
-                process.stdout.write(`${JSON.stringify(errorDocument(error, message, failure), null, 2)}\n`);
-            process.stderr.write(`${failure.exitCode === errors/* ExitCode */.yU.badInput ? 'error' : 'failed'}: ${message}\n`);
-            if (stack)
-                process.stderr.write(`${stack}\n`);
-            else if (env['CUTOVER_DEBUG'] && error instanceof Error)
-                process.stderr.write(`${secrets.redact(error.stack ?? '')}\n`);
-        }
-        reporter.flushSummary();
-        return failure.exitCode;
-    }
-}
-/** What `--json` prints when a run ends in an error: machines get the category and located problems too. */
-function errorDocument(error, message, failure) {
-    const problems = error instanceof errors/* ConfigError */.xL ? error.problems : undefined;
-    return {
-        ok: false,
-        exitCode: failure.exitCode,
-        category: failure.category,
-        error: message,
-        ...(problems && { problems }),
-    };
-}
-/** Prints a command's result: outputs and failure in an action; `--json`, stdout text and failure in the CLI. */
-function publish(run, command, result, json) {
-    const redact = (text) => run.secrets.redact(text);
-    const document = redact(JSON.stringify(result.json, null, 2));
-    if (run.entry === 'action') {
-        for (const output of command.outputs) {
-            const value = result.outputs?.[output.name];
-            if (value !== undefined)
-                requireActionsCore().setOutput(output.name, redact(value));
-        }
-        requireActionsCore().setOutput('json', document);
-        if (result.exitCode !== 0)
-            requireActionsCore().setFailed(redact(result.failureMessage ?? `${command.name} failed`));
-    }
-    else {
-        if (json)
-            process.stdout.write(`${document}\n`);
-        else if (result.stdout !== undefined)
-            process.stdout.write(redact(result.stdout));
-        if (result.exitCode !== 0)
-            process.stderr.write(`failed: ${redact(result.failureMessage ?? `${command.name} failed`)}\n`);
-        if (run.env['GITHUB_OUTPUT']) {
-            for (const [name, value] of Object.entries(result.outputs ?? {}))
-                requireActionsCore().setOutput(name, redact(value));
-        }
-    }
-    run.reporter.flushSummary();
-}
-/** The package version, from package.json (bundled by ncc). */
-function version() {
-    return package_namespaceObject.rE;
-}
-async function helpText(commandName) {
-    const command = commandName ? await findCommand(commandName) : undefined;
-    if (commandName && !command)
-        throw new errors/* UsageError */.eb(`unknown command "${commandName}"`);
-    const flags = (specs) => specs
-        .map((spec) => {
-        const flag = `--${spec.name}${spec.shape === 'boolean' ? '' : spec.shape === 'list' ? ' VALUE...' : ' VALUE'}`;
-        return `  ${flag.padEnd(28)} ${spec.description}${spec.defaultText !== undefined ? ` (default: ${spec.defaultText})` : ''}`;
-    })
-        .join('\n');
-    if (command) {
-        return `cutover ${command.name} — ${command.summary}\n\nUsage: cutover ${command.name} [flags]\n\nFlags:\n${flags(optionSpecs(command.options))}\n\nExit codes: 0 ok, 1 the check or the work failed, 2 bad input.\n`;
-    }
-    const list = (await loadCommands()).map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n');
-    return `cutover ${version()} — carry an organisation through a container-registry migration.\n\nUsage: cutover <command> [flags]\n\nCommands:\n${list}\n\nCommon flags:\n${flags(optionSpecs({}))}\n  --help                       Show help for a command.\n  --version                    Print the version.\n\nExit codes: 0 ok, 1 the check or the work failed, 2 bad input.\n`;
-}
-
-;// CONCATENATED MODULE: ./lib/src/cli/index.js
-/** What the bundle (dist/cutover.js) exports: the two entry points, called by dist/index.js and dist/action.js. */
-
-
-
-/***/ }),
-
-/***/ 61714:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qw: () => (/* binding */ specsOf),
-/* harmony export */   pP: () => (/* binding */ schemaOf),
-/* harmony export */   uK: () => (/* binding */ option)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88532);
-/* harmony import */ var _shared_units_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(52245);
-/**
- * Options declared once. `option.int({ min: 1, max: 64, default: 8 }, 'Requests in flight')` is the
- * whole declaration of a flag: the CLI flag (`--concurrency`), the action input (`concurrency`), its
- * zod type, its default and its documentation (help text, action.yml, README) are all derived from
- * it, so a default or a range is never written twice.
- */
-
-
-
-function def(shape, description, schema, common, defaultText) {
-    return {
-        shape,
-        description,
-        schema,
-        cliOnly: common.cliOnly ?? false,
-        ...(defaultText !== undefined && { defaultText }),
-    };
-}
-/** A string parsed by `parse`, which returns undefined for text it does not accept. */
-function parsed(parse, expected) {
-    return zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().transform((text, context) => {
-        const value = parse(text.trim());
-        if (value === undefined) {
-            context.addIssue({ code: 'custom', message: expected });
-            return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
-        }
-        return value;
-    });
-}
-function withDefault(schema, fallback) {
-    return (fallback === undefined ? schema.optional() : schema.optional().transform((v) => v ?? fallback));
-}
-/** The option builders. Each returns an {@link OptionDef}; the key it is declared under is its name. */
-const option = {
-    /**
-     * A string; `pattern` (with `expected`, what to say when it does not match) restricts its form,
-     * `required` makes it mandatory.
-     */
-    string(description, settings = {}) {
-        const expected = settings.expected ?? 'expected a value';
-        let schema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: expected }).trim().min(1, { error: expected });
-        if (settings.pattern)
-            schema = schema.regex(settings.pattern, { error: expected });
-        return def('string', description, settings.required ? schema : withDefault(schema, settings.default), settings, settings.default);
-    },
-    /** A switch: `--dry-run` on the command line, `dry-run: true` as an input. */
-    boolean(description, settings = {}) {
-        return def('boolean', description, withDefault(zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(), false), settings);
-    },
-    /** A repeated flag, or one value per line as an input; `pattern` restricts each value's form. */
-    list(description, settings = {}) {
-        const expected = settings.expected ?? 'expected a value';
-        let item = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1, { error: expected });
-        if (settings.pattern)
-            item = item.regex(settings.pattern, { error: expected });
-        return def('list', description, withDefault(zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(item), []), settings);
-    },
-    /** A whole number in `[min, max]`. */
-    int(settings, description) {
-        const max = settings.max ?? Number.MAX_SAFE_INTEGER;
-        const expected = settings.expected ??
-            (settings.max === undefined
-                ? `expected a whole number of at least ${settings.min}`
-                : `expected a whole number from ${settings.min} to ${settings.max}`);
-        const schema = parsed((text) => {
-            if (!/^\d+$/.test(text))
-                return undefined;
-            const value = Number(text);
-            return value >= settings.min && value <= max ? value : undefined;
-        }, expected);
-        return def('string', description, withDefault(schema, settings.default), settings, settings.default?.toString());
-    },
-    /** A duration (`90s`, `10m`, `1h`), as milliseconds. */
-    duration(description, settings = {}) {
-        const schema = parsed((text) => {
-            const ms = (0,_shared_units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text);
-            return ms !== undefined && ms > 0 ? ms : undefined;
-        }, 'expected a duration such as 90s, 10m or 1h');
-        const fallback = settings.default === undefined ? undefined : (0,_shared_units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(settings.default);
-        return def('string', description, withDefault(schema, fallback), settings, settings.default);
-    },
-    /** A size (`10MB`, `512k`, `20000`), as bytes. */
-    size(description, settings = {}) {
-        const schema = parsed(_shared_units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB, 'expected a size such as 10MB, 512k or 20000');
-        const fallback = settings.default === undefined ? undefined : (0,_shared_units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(settings.default);
-        return def('string', description, withDefault(schema, fallback), settings, settings.default);
-    },
-    /** One of a fixed set of words. */
-    choice(values, description, settings = {}) {
-        const schema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(values, { error: settings.expected ?? `expected ${values.join(', ')}` });
-        return def('string', description, withDefault(schema, settings.default), settings, settings.default);
-    },
-    /** A calendar day written YYYY-MM-DD. */
-    day(description, settings = {}) {
-        const schema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().refine(_shared_units_js__WEBPACK_IMPORTED_MODULE_2__/* .isCalendarDay */ .Lk, { error: 'expected a day written YYYY-MM-DD' });
-        return def('string', description, schema.optional(), settings);
-    },
-};
-/** The name-bearing specs of a set of options, for help, the argument parser and action.yml. */
-function specsOf(defs) {
-    return Object.entries(defs).map(([name, entry]) => ({
-        name,
-        description: entry.description,
-        shape: entry.shape,
-        cliOnly: entry.cliOnly,
-        ...(entry.defaultText !== undefined && { defaultText: entry.defaultText }),
-    }));
-}
-/** The zod object that types a set of options. */
-function schemaOf(defs) {
-    return zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc(Object.fromEntries(Object.entries(defs).map(([name, entry]) => [name, entry.schema])));
-}
-
-
-/***/ }),
-
-/***/ 83730:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L1: () => (/* binding */ centralManifestTokenHint),
-/* harmony export */   Ng: () => (/* binding */ describeWait),
-/* harmony export */   UY: () => (/* binding */ connectGitHub),
-/* harmony export */   oj: () => (/* binding */ MANIFEST_TOKEN_VARIABLES)
-/* harmony export */ });
-/**
- * {@link createOctokit}, loaded on demand: the client and its retry machinery then live in one
- * bundle chunk shared by every command that talks to GitHub (and by the central manifest), instead
- * of a copy in each command's chunk, and runs that never call GitHub never load it.
- */
-async function connectGitHub(...args) {
-    const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(177)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43177));
-    return createOctokit(...args);
-}
-/** A log line for a wait the GitHub client makes (rate limits, failures). */
-function describeWait(wait) {
-    const what = wait.kind === 'error' ? `${wait.reason}, retrying` : `GitHub ${wait.reason}`;
-    return `${what}: ${wait.request} waits ${(wait.delayMs / 1000).toFixed(1)} s (attempt ${wait.attempt})`;
-}
-/** Where a central manifest's token comes from: the workflow's `manifest-token`, else GITHUB_TOKEN. */
-const MANIFEST_TOKEN_VARIABLES = ['CUTOVER_MANIFEST_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN'];
-/**
- * Why a central manifest cannot be read in a workflow, when the reason is almost certainly that
- * github.token only reads the repository the workflow runs in; undefined elsewhere.
- */
-function centralManifestTokenHint(env, owner, repo) {
-    const here = env['GITHUB_REPOSITORY'];
-    if (env['GITHUB_ACTIONS'] !== 'true' || env['CUTOVER_MANIFEST_TOKEN'] || !here)
-        return undefined;
-    if (here.toLowerCase() === `${owner}/${repo}`.toLowerCase())
-        return undefined;
-    return (`github.token can read only the repository this workflow runs in (${here}), not another private repository (${owner}/${repo}): ` +
-        `pass a token that can read ${owner}/${repo} as the cutover workflow's manifest-token secret ` +
-        `(the starter passes the organisation secret CUTOVER_MANIFEST_TOKEN; a GitHub App installation token from actions/create-github-app-token with contents: read on ${owner}/${repo}), ` +
-        'or make the manifest repository internal or public');
-}
-
-
-/***/ }),
-
-/***/ 14501:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ httpStatus)
-/* harmony export */ });
-/**
- * Kept apart from octokit.ts so domain code can read a failure's status without pulling the
- * client (and its retry machinery) into every bundle chunk: commands load the client on demand.
- */
-/** The HTTP status of an Octokit RequestError, if it is one. */
-function httpStatus(error) {
-    const status = error.status;
-    return typeof status === 'number' ? status : undefined;
-}
-
-
-/***/ }),
-
-/***/ 71554:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  $d: () => (/* binding */ DEFAULT_MANIFEST_PATHS),
-  eY: () => (/* binding */ loadManifest),
-  Su: () => (/* binding */ parseCentralManifest)
-});
-
-// UNUSED EXPORTS: CENTRAL_MANIFEST_LIMIT, MANIFEST_FILE_LIMIT
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __nccwpck_require__(8835);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __nccwpck_require__(92041);
-// EXTERNAL MODULE: ./lib/src/shared/did-you-mean.js
-var did_you_mean = __nccwpck_require__(52299);
-// EXTERNAL MODULE: ./lib/src/manifest/locate.js
-var locate = __nccwpck_require__(65910);
-// EXTERNAL MODULE: ./lib/src/manifest/schema.js
-var manifest_schema = __nccwpck_require__(78947);
-;// CONCATENATED MODULE: ./lib/src/manifest/parse.js
-
-
-
-
-
-
-
-const SECRET_KEYS = /^(password|passwd|secret|token|auth|username|user|identitytoken)$/i;
-/**
- * Parses and validates manifest text. Every problem is located (file:line:column and key path);
- * all problems are collected before throwing, so one run shows them all.
- * @throws ConfigError listing every problem
- */
-function parseManifest(text, source) {
-    const lines = new dist/* LineCounter */.HN();
-    // uniqueKeys off: the library compares each key with every earlier one (quadratic: seconds for a
-    // manifest of 20,000 repositories); duplicateKeyOffsets does the same check with a set per mapping.
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-    const locator = new locate/* SourceLocator */.St(document, lines);
-    const problems = [];
-    const at = (path, message, onKey = false) => ({
-        file: source,
-        ...(onKey ? locator.keyAt(path) : locator.valueAt(path)),
-        path: (0,locate/* formatKeyPath */.K7)(path),
-        message,
-    });
-    const found = [
-        ...document.errors.map((error) => ({
-            offset: error.pos[0],
-            message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-        })),
-        ...duplicateKeyOffsets(document).map((offset) => ({
-            offset,
-            message: `duplicate key ${JSON.stringify(keyTextAt(text, offset))}: each key may appear once`,
-        })),
-    ].sort((a, b) => a.offset - b.offset);
-    for (const { offset, message } of found) {
-        problems.push({ file: source, ...locator.positionOf(offset), message });
-    }
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(problems);
-    const raw = document.toJS();
-    if (raw === null || raw === undefined) {
-        throw new errors/* ConfigError */.xL([
-            {
-                file: source,
-                line: 1,
-                column: 1,
-                message: 'the manifest is empty: expected a mapping starting with "version: 1"',
-            },
-        ]);
-    }
-    const result = manifest_schema/* manifestSchema */.rc.safeParse(raw);
-    if (!result.success) {
-        for (const issue of withoutMisspeltMissing(result.error.issues))
-            problems.push(...describeIssue(issue, locator, at));
-        throw new errors/* ConfigError */.xL(sortProblems(problems));
-    }
-    const input = result.data;
-    problems.push(...crossFieldProblems(input, at));
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(sortProblems(problems));
-    return normalise(input, source, locator, at);
-}
-/**
- * Where keys repeat within one mapping (block or flow): the offset of each repetition's key. Keys
- * are equal when both are scalars with the same value, as the YAML library's own check has it.
- */
-function duplicateKeyOffsets(document) {
-    const offsets = [];
-    (0,dist/* visit */.YR)(document, {
-        Map(_, map) {
-            const seen = new Set();
-            for (const pair of map.items) {
-                if (!(0,dist/* isScalar */.jn)(pair.key))
-                    continue;
-                const value = pair.key.value;
-                const identity = `${typeof value}:${String(value)}`;
-                if (seen.has(identity))
-                    offsets.push(pair.key.range?.[0] ?? 0);
-                else
-                    seen.add(identity);
-            }
-        },
-    });
-    return offsets;
-}
-/** The key written at `offset` (plain or quoted), for duplicate-key messages. */
-function keyTextAt(text, offset) {
-    const match = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:\n]+)/.exec(text.slice(offset));
-    const key = match?.[1]?.trim() ?? '';
-    return /^["']/.test(key) ? key.slice(1, -1) : key;
-}
-/** A required key reported missing beside an unknown key that is its misspelling: report only the misspelling. */
-function withoutMisspeltMissing(issues) {
-    const misspelt = new Set();
-    for (const issue of issues) {
-        if (issue.code !== 'unrecognized_keys')
-            continue;
-        const path = issue.path.map(String);
-        const known = knownKeysAt(issue.path.filter((part) => typeof part !== 'symbol'));
-        for (const key of issue.keys) {
-            const suggestion = (0,did_you_mean/* nearest */.pA)(key, known);
-            if (suggestion)
-                misspelt.add(JSON.stringify([...path, suggestion]));
-        }
-    }
-    return issues.filter((issue) => issue.code === 'unrecognized_keys' || !misspelt.has(JSON.stringify(issue.path.map(String))));
-}
-function describeIssue(issue, locator, at) {
-    const path = issue.path.filter((part) => typeof part !== 'symbol');
-    if (issue.code !== 'unrecognized_keys' && path.length > 0 && locator.jsAt(path) === undefined) {
-        const parent = path.length === 1 ? {} : locator.jsAt(path.slice(0, -1));
-        if (parent !== null && typeof parent === 'object' && !Array.isArray(parent)) {
-            return [at(path, `missing required key "${String(path[path.length - 1])}"`)];
-        }
-    }
-    switch (issue.code) {
-        case 'unrecognized_keys':
-            return issue.keys.map((key) => {
-                const keyPath = [...path, key];
-                if (path[path.length - 1] === 'credentials' && SECRET_KEYS.test(key)) {
-                    return at(keyPath, `a secret written inline: the manifest never holds credentials; use "${/user/i.test(key) ? 'username' : 'password'}-env" to name an environment variable`, true);
-                }
-                const known = knownKeysAt(path);
-                const suggestion = (0,did_you_mean/* nearest */.pA)(key, known);
-                const hint = suggestion
-                    ? `; did you mean "${suggestion}"?`
-                    : known.length
-                        ? `; expected one of: ${known.join(', ')}`
-                        : '';
-                return at(keyPath, `unknown key "${key}"${hint}`, true);
-            });
-        case 'invalid_type': {
-            const found = locator.jsAt(path);
-            return [at(path, `expected ${expectedOf(issue)}, found ${(0,locate/* describeValue */.bp)(found)}`)];
-        }
-        case 'invalid_value':
-            return [
-                at(path, `${customOrDefault(issue.message, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`)}, found ${(0,locate/* describeValue */.bp)(locator.jsAt(path))}`),
-            ];
-        case 'too_small':
-        case 'too_big':
-            return [
-                at(path, `${issue.message.replace(/^Too (small|big): /, '')}, found ${(0,locate/* describeValue */.bp)(locator.jsAt(path))}`),
-            ];
-        default: {
-            // Never echo what stands where a credential's name belongs: it may be the secret itself.
-            if (path.includes('credentials'))
-                return [at(path, issue.message)];
-            const message = issue.message.includes(', found')
-                ? issue.message
-                : `${issue.message}, found ${(0,locate/* describeValue */.bp)(locator.jsAt(path))}`;
-            return [at(path, message)];
-        }
-    }
-}
-function expectedOf(issue) {
-    if (!issue.message.startsWith('Invalid input'))
-        return issue.message.replace(/^expected /, '');
-    return issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected;
-}
-function customOrDefault(message, fallback) {
-    return message.startsWith('Invalid input') ? fallback : message;
-}
-/** Keys the schema knows at a path, for "did you mean" suggestions. */
-function knownKeysAt(path) {
-    let schema = manifest_schema/* manifestSchema */.rc;
-    for (const part of path) {
-        schema = unwrap(schema);
-        if (schema instanceof schemas/* ZodObject */.bvH)
-            schema = schema.shape[String(part)] ?? schema;
-        else if (schema instanceof schemas/* ZodArray */.naA)
-            schema = schema.element;
-        else if (schema instanceof schemas/* ZodRecord */.b8S)
-            schema = schema.valueType;
-    }
-    schema = unwrap(schema);
-    return schema instanceof schemas/* ZodObject */.bvH ? Object.keys(schema.shape) : [];
-}
-function unwrap(schema) {
-    let current = schema;
-    while (current instanceof schemas/* ZodOptional */.IiU || current instanceof schemas/* ZodNullable */.l1C)
-        current = current.unwrap();
-    return current;
-}
-function crossFieldProblems(input, at) {
-    const problems = [];
-    const { old, new: next } = input.registries;
-    if (next.available > old['read-only']) {
-        problems.push(at(['registries', 'new', 'available'], `the new registry must be available (${next.available}) no later than the old one turns read-only (${old['read-only']})`));
-    }
-    if (old['read-only'] > old.shutdown) {
-        problems.push(at(['registries', 'old', 'read-only'], `read-only (${old['read-only']}) must not come after shutdown (${old.shutdown})`));
-    }
-    const failFrom = input.guard?.['fail-from'];
-    if (failFrom !== undefined && failFrom < next.available) {
-        problems.push(at(['guard', 'fail-from'], `fail-from (${failFrom}) must not come before the new registry is available (${next.available})`));
-    }
-    const hostsSeen = new Map();
-    for (const role of ['old', 'new']) {
-        const registry = input.registries[role];
-        const names = [
-            [registry.host, ['registries', role, 'host']],
-            ...(registry.aliases ?? []).map((alias, index) => [
-                alias,
-                ['registries', role, 'aliases', index],
-            ]),
-        ];
-        for (const [name, path] of names) {
-            const key = (0,reference/* normalizeHost */.cS)(name);
-            const earlier = hostsSeen.get(key);
-            // Docker Hub's names (index.docker.io, registry-1.docker.io …) are one registry: listing them as
-            // aliases of docker.io is fine; naming the same registry on both sides is not.
-            if (earlier && earlier[1] !== role)
-                problems.push(at(path, `host "${name}" is already named at ${(0,locate/* formatKeyPath */.K7)(earlier)}: the old and new registries must differ`));
-            else if (!earlier)
-                hostsSeen.set(key, path);
-        }
-    }
-    const repoNames = new Map();
-    const producers = new Map();
-    for (const [name, repo] of Object.entries(input.repos ?? {})) {
-        if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(name)) {
-            problems.push(at(['repos', name], `expected a repository name "owner/name", found ${JSON.stringify(name)}`, true));
-        }
-        const folded = name.toLowerCase();
-        const twin = repoNames.get(folded);
-        if (twin !== undefined) {
-            problems.push(at(['repos', name], `duplicate repository: "${name}" and "${twin}" are the same GitHub repository (names are case-insensitive)`, true));
-        }
-        repoNames.set(folded, name);
-        for (const [index, image] of (repo?.produces ?? []).entries()) {
-            const other = producers.get(image);
-            if (other !== undefined && other !== name) {
-                problems.push(at(['repos', name, 'produces', index], `image "${image}" is already produced by ${other}: each image has one producing repository`));
-            }
-            else
-                producers.set(image, name);
-        }
-        for (const [index, image] of (repo?.consumes ?? []).entries()) {
-            const first = image.split('/')[0];
-            if (image.includes('/') && hostsSeen.has((0,reference/* normalizeHost */.cS)(first))) {
-                problems.push(at(['repos', name, 'consumes', index], `write images as paths in the old registry, without the host: "${image.slice(first.length + 1)}"`));
-            }
-        }
-        problems.push(...generatedProblems(repo?.generated ?? [], ['repos', name, 'generated'], at));
-    }
-    problems.push(...generatedProblems(input.generated ?? [], ['generated'], at));
-    for (const [index, rule] of (input.copy ?? []).entries()) {
-        if (rule.images === undefined && rule.referenced !== true) {
-            problems.push(at(['copy', index], 'a copy rule needs "images" (repository globs) or "referenced: true"'));
-        }
-    }
-    for (const [index, rule] of (input.paths ?? []).entries()) {
-        const captures = (rule.from.match(/\*/g) ?? []).length;
-        const used = (rule.to.match(/\*/g) ?? []).length;
-        if (used > captures) {
-            problems.push(at(['paths', index, 'to'], `"to" uses ${used} "*" but "from" captures only ${captures}`));
-        }
-        try {
-            (0,reference/* parseRepositoryReference */.Dp)(rule.to.replace(/\*/g, 'x'));
-        }
-        catch (error) {
-            problems.push(at(['paths', index, 'to'], `expected a repository path: ${error.message}`));
-        }
-    }
-    return problems;
-}
-function generatedProblems(entries, path, at) {
-    const problems = [];
-    const seen = new Set();
-    for (const [index, entry] of entries.entries()) {
-        if (seen.has(entry.name))
-            problems.push(at([...path, index, 'name'], `duplicate generator name "${entry.name}"`));
-        seen.add(entry.name);
-        if (entry.timeout !== undefined && (0,manifest_schema/* durationMs */.pc)(entry.timeout) === 0)
-            problems.push(at([...path, index, 'timeout'], 'expected a duration greater than zero'));
-        const dir = entry['working-directory'];
-        if (dir !== undefined && (dir.startsWith('/') || dir.split('/').includes('..'))) {
-            problems.push(at([...path, index, 'working-directory'], `expected a directory inside the repository, found ${JSON.stringify(dir)}`));
-        }
-    }
-    return problems;
-}
-function registrySpec(role, input) {
-    const host = (0,reference/* normalizeHost */.cS)(input.host);
-    const credentials = input.credentials && {
-        ...(input.credentials['username-env'] && { usernameEnv: input.credentials['username-env'] }),
-        ...(input.credentials['password-env'] && { passwordEnv: input.credentials['password-env'] }),
-    };
-    return {
-        role,
-        host,
-        aliases: (input.aliases ?? []).map(reference/* normalizeHost */.cS),
-        insecure: input.insecure ?? (0,reference/* isLoopbackHost */.cW)(host),
-        ...(credentials && { credentials }),
-    };
-}
-function normalise(input, source, locator, at) {
-    const repos = Object.entries(input.repos ?? {}).map(([name, repo]) => ({
-        name,
-        ...(repo?.owner !== undefined && { owner: repo.owner }),
-        produces: repo?.produces ?? [],
-        consumes: (repo?.consumes ?? []).map((text) => (0,reference/* parseRepositoryReference */.Dp)(text)),
-        generated: repo?.generated ?? [],
-    }));
-    const produced = new Set(repos.flatMap((repo) => repo.produces));
-    const warnings = [];
-    for (const repo of repos) {
-        for (const [index, consumed] of repo.consumes.entries()) {
-            if (!produced.has(consumed.repository)) {
-                warnings.push(at(['repos', repo.name, 'consumes', index], `image "${consumed.repository}" is consumed but no repository in the manifest produces it`));
-            }
-        }
-    }
-    const { old, new: next } = input.registries;
-    return {
-        source,
-        registries: { old: registrySpec('old', old), new: registrySpec('new', next) },
-        timeline: {
-            available: next.available,
-            readOnly: old['read-only'],
-            shutdown: old.shutdown,
-            failFrom: input.guard?.['fail-from'] ?? old.shutdown,
-            ...(input.guard?.['warn-days'] !== undefined && { warnDays: input.guard['warn-days'] }),
-        },
-        paths: input.paths ?? [],
-        guard: {
-            allowFiles: input.guard?.allow?.files ?? [],
-            allowReferences: input.guard?.allow?.references ?? [],
-        },
-        repos,
-        copy: input.copy ?? [],
-        generated: input.generated ?? [],
-        warnings,
-        locator,
-    };
-}
-function sortProblems(problems) {
-    return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-
-// EXTERNAL MODULE: ./lib/src/github/connect.js
-var connect = __nccwpck_require__(83730);
-// EXTERNAL MODULE: ./lib/src/github/http-status.js
-var http_status = __nccwpck_require__(14501);
-;// CONCATENATED MODULE: ./lib/src/manifest/load.js
-
-
-
-
-
-
-/** The largest manifest read from a file: far above any real one (20,000 repositories is ~2 MB). */
-const MANIFEST_FILE_LIMIT = 10 * 2 ** 20;
-/** The largest central manifest read from the GitHub API; the body is streamed and cut here. */
-const CENTRAL_MANIFEST_LIMIT = 2 ** 20;
-/** Where a manifest is looked for when `--manifest` is not given, in order. */
-const DEFAULT_MANIFEST_PATHS = ['cutover.yml', '.github/cutover.yml'];
-const CENTRAL = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+):([^@]+?)(?:@(.+))?$/;
-/** Parses `owner/repo:path@ref`, or returns undefined for a local path. */
-function parseCentralManifest(spec) {
-    const match = CENTRAL.exec(spec);
-    if (!match)
-        return undefined;
-    const [, owner, repo, file, ref] = match;
-    return { owner: owner, repo: repo, path: file.replace(/^\/+/, ''), ...(ref !== undefined && { ref }) };
-}
-/**
- * Finds, reads and validates the manifest: `--manifest` (a path or a central `owner/repo:path@ref`),
- * else cutover.yml, else .github/cutover.yml under `cwd`.
- * @throws UsageError when nothing can be read, ConfigError when it is invalid
- */
-async function loadManifest(spec, cwd, env, secrets) {
-    if (spec !== undefined) {
-        const central = parseCentralManifest(spec);
-        if (central && !(0,external_node_fs_.existsSync)(external_node_path_.resolve(cwd, spec)))
-            return parseManifest(await fetchCentral(central, env, secrets), spec);
-        return parseManifest(readLocal(external_node_path_.resolve(cwd, spec), spec), spec);
-    }
-    for (const candidate of DEFAULT_MANIFEST_PATHS) {
-        const file = external_node_path_.resolve(cwd, candidate);
-        if ((0,external_node_fs_.existsSync)(file))
-            return parseManifest(readLocal(file, candidate), candidate);
-    }
-    throw new errors/* UsageError */.eb(`no manifest found: looked for ${DEFAULT_MANIFEST_PATHS.join(' and ')} in ${cwd}; pass --manifest PATH or owner/repo:path@ref`);
-}
-/**
- * Reads a manifest file, at most {@link MANIFEST_FILE_LIMIT} bytes of it: a larger file is refused
- * at the line where it crosses the limit, without reading the rest.
- */
-function readLocal(file, shown) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(file, 'r');
-    }
-    catch (error) {
-        throw new errors/* ConfigError */.xL([{ file: shown, message: `cannot read the manifest: ${readFailure(error)}` }]);
-    }
-    try {
-        // Sized by the file (plus one byte, to see it grow), grown only up to one byte past the limit.
-        let buffer = Buffer.allocUnsafe(Math.min((0,external_node_fs_.fstatSync)(fd).size, MANIFEST_FILE_LIMIT) + 1);
-        let length = 0;
-        for (;;) {
-            if (length === buffer.length) {
-                const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, MANIFEST_FILE_LIMIT + 1));
-                buffer.copy(grown);
-                buffer = grown;
-            }
-            const read = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
-            if (read === 0)
-                break;
-            length += read;
-            if (length > MANIFEST_FILE_LIMIT) {
-                const before = buffer.subarray(0, MANIFEST_FILE_LIMIT);
-                const lines = before.toString('utf8').split('\n');
-                throw new errors/* ConfigError */.xL([
-                    {
-                        file: shown,
-                        line: lines.length,
-                        column: lines.at(-1).length + 1,
-                        message: `the manifest is larger than ${formatLimit(MANIFEST_FILE_LIMIT)} (the limit; it is refused here, where it crosses it): a manifest this large is not one people can review — is it generated by mistake?`,
-                    },
-                ]);
-            }
-        }
-        return buffer.subarray(0, length).toString('utf8');
-    }
-    catch (error) {
-        if (error instanceof errors/* ConfigError */.xL)
-            throw error;
-        throw new errors/* ConfigError */.xL([{ file: shown, message: `cannot read the manifest: ${readFailure(error)}` }]);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function readFailure(error) {
-    const code = error.code;
-    return code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-            ? 'it is a directory'
-            : error.message;
-}
-function formatLimit(bytes) {
-    return `${bytes / 2 ** 20} MiB`;
-}
-/**
- * A fetch that passes at most `limit` bytes of any response body (success or error) and calls
- * `onExceeded` when a body is longer: the body is then cut and the connection dropped, so a huge
- * answer costs neither memory nor the time to download it.
- */
-function cappedFetch(limit, onExceeded) {
-    return async (input, init) => {
-        const response = await fetch(input, init);
-        const declared = Number(response.headers.get('content-length') ?? NaN);
-        if (!response.body)
-            return response;
-        let seen = 0;
-        const body = declared > limit
-            ? (void response.body.cancel().catch(() => undefined), onExceeded(), null)
-            : response.body.pipeThrough(new TransformStream({
-                transform(chunk, controller) {
-                    seen += chunk.byteLength;
-                    if (seen <= limit)
-                        return controller.enqueue(chunk);
-                    onExceeded();
-                    controller.error(new Error(`response body over ${limit} bytes`));
-                },
-            }));
-        return new Response(body, {
-            status: response.status,
-            statusText: response.statusText,
-            headers: response.headers,
-        });
-    };
-}
-async function fetchCentral(central, env, secrets) {
-    const shown = `${central.owner}/${central.repo}:${central.path}${central.ref ? `@${central.ref}` : ''}`;
-    // Loaded on demand, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
-    const octokit = await (0,connect/* connectGitHub */.UY)(env, secrets, `reading the central manifest ${shown}`, {
-        tokenVariables: connect/* MANIFEST_TOKEN_VARIABLES */.oj,
-    });
-    let exceeded = false;
-    const tooLarge = () => new errors/* ConfigError */.xL([
-        {
-            file: shown,
-            message: `the central manifest is larger than ${formatLimit(CENTRAL_MANIFEST_LIMIT)} (the limit for a manifest read through the GitHub API); stopped reading there`,
-        },
-    ]);
-    try {
-        const response = await octokit.rest.repos.getContent({
-            owner: central.owner,
-            repo: central.repo,
-            path: central.path,
-            ...(central.ref !== undefined && { ref: central.ref }),
-            mediaType: { format: 'raw' },
-            request: { fetch: cappedFetch(CENTRAL_MANIFEST_LIMIT, () => (exceeded = true)) },
-        });
-        // Octokit swallows the cut body's error and hands back what it has: the flag is the truth.
-        if (exceeded)
-            throw tooLarge();
-        if (typeof response.data !== 'string') {
-            throw new errors/* ConfigError */.xL([
-                { file: shown, message: 'the central manifest path is a directory, not a file' },
-            ]);
-        }
-        return response.data;
-    }
-    catch (error) {
-        if (error instanceof errors/* ConfigError */.xL)
-            throw error;
-        if (exceeded)
-            throw tooLarge();
-        const status = (0,http_status/* httpStatus */.n)(error);
-        const detail = error.message;
-        let reason;
-        if (status === 404 && /ref|commit|branch/i.test(detail))
-            reason = `the ref "${central.ref}" does not exist (${detail})`;
-        else if ((status === 404 || status === 403) && (0,connect/* centralManifestTokenHint */.L1)(env, central.owner, central.repo))
-            reason = (0,connect/* centralManifestTokenHint */.L1)(env, central.owner, central.repo);
-        else if (status === 404)
-            reason = `not found (no such repository, path or ref, or the token cannot read ${central.owner}/${central.repo})`;
-        else if (status === 401)
-            reason = 'the token was refused (401): check GITHUB_TOKEN';
-        else if (status === 403)
-            reason = `access denied (403): the token lacks contents:read on ${central.owner}/${central.repo}`;
-        else
-            reason = status ? `GitHub answered ${status}: ${detail}` : `GitHub could not be reached: ${detail}`;
-        throw new errors/* ConfigError */.xL([{ file: shown, message: `cannot fetch the central manifest: ${reason}` }]);
-    }
-}
-
-
-/***/ }),
-
-/***/ 65910:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K7: () => (/* binding */ formatKeyPath),
-/* harmony export */   St: () => (/* binding */ SourceLocator),
-/* harmony export */   bp: () => (/* binding */ describeValue)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
-
-/** Maps key paths of a parsed YAML document to 1-based line and column numbers. */
-class SourceLocator {
-    document;
-    lines;
-    /**
-     * Each mapping's pairs by key, built on first use: the library's own lookup scans a mapping's
-     * pairs, which made locating one problem per repository quadratic in large manifests.
-     */
-    pairIndex = new WeakMap();
-    constructor(document, lines) {
-        this.document = document;
-        this.lines = lines;
-    }
-    /** Position of the value at `path`, or of its nearest existing ancestor. */
-    valueAt(path) {
-        const node = this.nearestNode(path);
-        return this.positionOf(node?.range?.[0] ?? 0);
-    }
-    /** Position of the key named last in `path` (for unknown or misplaced keys). */
-    keyAt(path) {
-        const pair = this.pairAt(path);
-        const key = pair?.key;
-        return key?.range ? this.positionOf(key.range[0]) : this.valueAt(path.slice(0, -1));
-    }
-    /** The plain JavaScript value at `path`, or undefined. */
-    jsAt(path) {
-        const node = this.nodeAt(path);
-        if (node === undefined || node === null)
-            return undefined;
-        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) ? node.value : node.toJSON();
-    }
-    /** Converts a character offset to a 1-based position. */
-    positionOf(offset) {
-        const { line, col } = this.lines.linePos(offset);
-        return { line, column: col };
-    }
-    nearestNode(path) {
-        for (let length = path.length; length >= 0; length--) {
-            const node = this.nodeAt(path.slice(0, length));
-            if (node && ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)))
-                return node;
-        }
-        return undefined;
-    }
-    /** The node at `path` (the document's root for an empty path), like `getIn(path, true)`. */
-    nodeAt(path) {
-        let node = this.document.contents;
-        for (const part of path) {
-            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
-                node = this.pairIn(node, part)?.value;
-            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof part === 'number')
-                node = node.items[part];
-            else
-                return undefined;
-        }
-        return node;
-    }
-    pairIn(map, key) {
-        let index = this.pairIndex.get(map);
-        if (!index) {
-            index = new Map();
-            for (const item of map.items) {
-                const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(item) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) ? String(item.key.value) : undefined;
-                // The first of repeated keys, as a scan would find it.
-                if (name !== undefined && !index.has(name))
-                    index.set(name, item);
-            }
-            this.pairIndex.set(map, index);
-        }
-        return index.get(String(key));
-    }
-    pairAt(path) {
-        const parent = this.nodeAt(path.slice(0, -1));
-        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent) ? this.pairIn(parent, path[path.length - 1]) : undefined;
-    }
-}
-/** Renders a key path the way a person writes it: `repos["acme/api"].consumes[1]`. */
-function formatKeyPath(path) {
-    let out = '';
-    for (const part of path) {
-        if (typeof part === 'number')
-            out += `[${part}]`;
-        else if (/^[A-Za-z_][\w-]*$/.test(part))
-            out += out ? `.${part}` : part;
-        else
-            out += `[${JSON.stringify(part)}]`;
-    }
-    return out || '(top level)';
-}
-/** A short description of a found value for error messages; never prints long strings whole. */
-function describeValue(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'an empty value';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string') {
-        const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-        return `the string ${JSON.stringify(shown)}`;
-    }
-    return `${typeof value} ${String(value)}`;
-}
-
-
-/***/ }),
-
-/***/ 78947:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   QT: () => (/* binding */ DEFAULT_GENERATOR_TIMEOUT),
-/* harmony export */   pc: () => (/* binding */ durationMs),
-/* harmony export */   rc: () => (/* binding */ manifestSchema)
-/* harmony export */ });
-/* harmony import */ var _shared_units_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(52245);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62088);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92041);
-
-
-
-
-/** A calendar day, `YYYY-MM-DD`, as every date in the manifest is written. */
-const day = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a date written YYYY-MM-DD' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD', abort: true })
-    .refine((text) => (0,_shared_units_js__WEBPACK_IMPORTED_MODULE_3__/* .isCalendarDay */ .Lk)(text), { error: 'expected a real calendar date (YYYY-MM-DD)' })
-    .meta({ description: 'A calendar day, YYYY-MM-DD (UTC).', format: 'date' });
-const envName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
-    error: 'expected the name of an environment variable (letters, digits, _); the value given is not one — never write a secret in the manifest',
-});
-const host = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a registry host, host[:port]' })
-    .refine((text) => !/^[a-z]+:\/\//i.test(text), {
-    error: 'expected host[:port] without a scheme (drop "https://")',
-})
-    .refine((text) => (!/^[a-z]+:\/\//i.test(text) ? (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidHost */ .HO)(text) && !text.includes('/') : true), {
-    error: 'expected a registry host, host[:port] (letters, digits, dots, dashes; no path)',
-})
-    .meta({ description: 'Registry host, host[:port].' });
-const credentials = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    'username-env': envName.optional().meta({ description: 'Environment variable holding the user name.' }),
-    'password-env': envName
-        .optional()
-        .meta({ description: 'Environment variable holding the password or token.' }),
-})
-    .meta({
-    description: 'Environment variable names for registry credentials; defaults to the Docker config.',
-});
-const registryCommon = {
-    host,
-    aliases: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(host).optional().meta({ description: 'Other host names of the same registry.' }),
-    insecure: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
-        .optional()
-        .meta({ description: 'Plain HTTP. Implied for localhost, 127.0.0.0/8 and [::1].' }),
-    credentials: credentials.optional(),
-};
-const oldRegistry = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    ...registryCommon,
-    'read-only': day.meta({ description: 'No pushes to the old registry from this day.' }),
-    shutdown: day.meta({ description: 'The old registry is gone from this day.' }),
-})
-    .meta({ description: 'The registry being retired.' });
-const newRegistry = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    ...registryCommon,
-    available: day.meta({ description: 'Pushes to the new registry may start from this day.' }),
-})
-    .meta({ description: 'The registry being moved to.' });
-const repositoryPath = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a repository path such as "team/api"' })
-    .refine(_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0, {
-    error: 'expected a repository path (lower-case letters, digits and . _ - separators, components joined by /)',
-});
-const imageReference = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected an image such as "team/api" or "team/api:1.2"' })
-    .superRefine((text, ctx) => {
-    try {
-        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(text);
-    }
-    catch (error) {
-        ctx.addIssue({
-            code: 'custom',
-            message: `expected an image path[:tag][@digest]: ${error.message}`,
-        });
-    }
-});
-const glob = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a glob pattern' })
-    .min(1, { error: 'expected a non-empty glob pattern' });
-/** `90s`, `10m`, `1.5h`, `500ms` → milliseconds (the manifest schema has checked the form). */
-function durationMs(text) {
-    const ms = (0,_shared_units_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(text);
-    if (ms === undefined)
-        throw new Error(`not a duration: ${text}`);
-    return ms;
-}
-/** A generator that runs longer is stopped: a hung generator must not hold a CI job for hours. */
-const DEFAULT_GENERATOR_TIMEOUT = '30m';
-const generatedEntry = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).meta({ description: 'Short name shown in reports.' }),
-    run: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).meta({ description: 'The generator command, run with sh -c in a scratch copy.' }),
-    outputs: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(glob).min(1, { error: 'expected at least one output glob' }).meta({
-        description: 'Globs of the files this generator owns.',
-    }),
-    env: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
-        .optional()
-        .meta({ description: 'Extra environment for the generator.' }),
-    'working-directory': zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
-        .optional()
-        .meta({ description: 'Directory to run in, relative to the repository.' }),
-    timeout: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a duration such as 90s, 10m or 1h' })
-        .regex(_shared_units_js__WEBPACK_IMPORTED_MODULE_3__/* .DURATION_PATTERN */ .Cq, { error: 'expected a duration such as 90s, 10m or 1h' })
-        .optional()
-        .meta({
-        description: `Time limit for one run (default ${DEFAULT_GENERATOR_TIMEOUT}): then the generator and every process it started are stopped and the check fails.`,
-    }),
-})
-    .meta({ description: 'A code generator whose outputs must be current.' });
-const repoEntry = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    owner: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().meta({ description: 'Owning team, shown in plans.' }),
-    produces: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(repositoryPath)
-        .optional()
-        .meta({ description: 'Images this repository pushes (paths in the old registry).' }),
-    consumes: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(imageReference)
-        .optional()
-        .meta({ description: 'Images this repository pulls; a :tag or @digest pins an old version.' }),
-    generated: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(generatedEntry).optional(),
-})
-    .meta({ description: 'One repository of the organisation.' });
-const copyRule = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    images: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(glob).optional().meta({ description: 'Repository globs in the old registry.' }),
-    tags: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(glob)
-        .optional()
-        .meta({ description: 'Tag globs; a leading ! excludes. Default: all tags.' }),
-    semver: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
-        .refine((range) => semver__WEBPACK_IMPORTED_MODULE_0__.validRange(range, { loose: true }) !== null, {
-        error: 'expected a semver range such as ">=1.4 <2"',
-    })
-        .optional(),
-    newest: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(1, { error: 'expected a whole number of at least 1' }).optional(),
-    referenced: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
-        .optional()
-        .meta({ description: 'Tags pinned in repos.*.consumes and in --refs files.' }),
-})
-    .meta({ description: 'Which old tags to copy to the new registry; rules are OR-combined.' });
-const pathRule = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    from: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).meta({ description: 'Old repository path glob; each * captures.' }),
-    to: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
-        .min(1)
-        .meta({ description: 'New repository path; each * is replaced by the matching capture.' }),
-})
-    .meta({ description: 'Old→new repository mapping; the first matching rule wins.' });
-/** The manifest's shape, strict: unknown keys are errors. Cross-field rules live in validate.ts. */
-const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1, { error: 'expected version: 1' }),
-    registries: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ old: oldRegistry, new: newRegistry }),
-    paths: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(pathRule).optional(),
-    guard: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-        'warn-days': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(0).optional().meta({
-            description: 'Warn only this many days before fail-from (default: from the day the new registry opens).',
-        }),
-        'fail-from': day
-            .optional()
-            .meta({ description: 'References fail from this day; default: the shutdown day.' }),
-        allow: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-            files: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(glob).optional().meta({ description: 'Files whose references are ignored.' }),
-            references: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(glob).optional().meta({ description: 'Reference globs that are ignored.' }),
-        })
-            .optional(),
-    })
-        .optional(),
-    repos: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), repoEntry.nullable()).optional(),
-    copy: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(copyRule).optional(),
-    generated: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(generatedEntry).optional(),
-})
-    .meta({ title: 'cutover manifest', description: 'Drives a container-registry migration with cutover.' });
-
-
-/***/ }),
-
-/***/ 16399:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BA: () => (/* binding */ phaseAt),
-/* harmony export */   Ec: () => (/* binding */ today),
-/* harmony export */   FN: () => (/* binding */ oldRegistrySkippedReason),
-/* harmony export */   OQ: () => (/* binding */ referencePolicy),
-/* harmony export */   XV: () => (/* binding */ pushTargets)
-/* harmony export */ });
-/* unused harmony exports daysBetween, addDays */
-/**
- * The migration timeline: for a day, which phase we are in, where pushes go, and how a reference
- * to the old registry is judged. Every date is a UTC calendar day, `YYYY-MM-DD`.
- */
-const DAY_MS = 86_400_000;
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
-function daysBetween(from, to) {
-    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-/** The phase of the migration on `today`. */
-function phaseAt(timeline, today) {
-    if (today < timeline.available)
-        return 'before';
-    if (today < timeline.readOnly)
-        return 'dual';
-    if (today < timeline.shutdown)
-        return 'new-only';
-    return 'retired';
-}
-/** The registries a build pushes to in a phase, in the order they are reported. */
-function pushTargets(phase) {
-    switch (phase) {
-        case 'before':
-            return ['old'];
-        case 'dual':
-            return ['old', 'new'];
-        case 'new-only':
-        case 'retired':
-            return ['new'];
-    }
-}
-/** Why the old registry is not pushed to in a phase, or undefined when it is. */
-function oldRegistrySkippedReason(timeline, phase) {
-    if (phase === 'new-only')
-        return `the old registry is read-only since ${timeline.readOnly}`;
-    if (phase === 'retired')
-        return `the old registry was shut down on ${timeline.shutdown}`;
-    return undefined;
-}
-/** How a reference to the old registry is judged on `today`. */
-function referencePolicy(timeline, today) {
-    const daysLeft = daysBetween(today, timeline.failFrom);
-    if (today >= timeline.failFrom) {
-        return {
-            severity: 'error',
-            daysLeft,
-            message: `the old registry is retired for builds since ${timeline.failFrom}: move this reference to the new registry`,
-        };
-    }
-    const warnFrom = timeline.warnDays === undefined
-        ? timeline.available
-        : maxDay(timeline.available, addDays(timeline.failFrom, -timeline.warnDays));
-    if (today >= warnFrom) {
-        return {
-            severity: 'warning',
-            daysLeft,
-            message: `${daysLeft} day${daysLeft === 1 ? '' : 's'} left: references to the old registry fail from ${timeline.failFrom}`,
-        };
-    }
-    return {
-        severity: 'info',
-        daysLeft,
-        message: `references to the old registry fail from ${timeline.failFrom} (${daysLeft} days from now)`,
-    };
-}
-/** `day` moved by `days` (negative to go back). */
-function addDays(day, days) {
-    return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-function maxDay(a, b) {
-    return a > b ? a : b;
-}
-/** Today's UTC day, or the override from `--now`/`CUTOVER_NOW` (already validated by the caller). */
-function today(override) {
-    return override ?? new Date().toISOString().slice(0, 10);
-}
-
-
-/***/ }),
-
-/***/ 92041:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ formatRepositoryReference),
-/* harmony export */   Dp: () => (/* binding */ parseRepositoryReference),
-/* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   FH: () => (/* binding */ formatReference),
-/* harmony export */   HO: () => (/* binding */ isValidHost),
-/* harmony export */   M0: () => (/* binding */ isValidRepositoryPath),
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   cS: () => (/* binding */ normalizeHost),
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
-/* harmony export */   fH: () => (/* binding */ isValidDigest),
-/* harmony export */   r_: () => (/* binding */ isValidTag)
-/* harmony export */ });
-/* unused harmony export InvalidReferenceError */
-/**
- * Image references per the distribution grammar (github.com/distribution/reference):
- * `[host[:port]/]path[:tag][@digest]`, with Docker's normalisation rules for docker.io.
- */
-const alphaNumeric = '[a-z0-9]+';
-const separator = '(?:[._]|__|[-]+)';
-const pathComponent = `${alphaNumeric}(?:${separator}${alphaNumeric})*`;
-const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const domainName = `${domainComponent}(?:\\.${domainComponent})*`;
-const ipv6 = '\\[(?:[a-fA-F0-9:]+)\\]';
-const hostPattern = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
-const repositoryPathRe = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
-const hostRe = new RegExp(`^${hostPattern}$`);
-const tagRe = /^[\w][\w.-]{0,127}$/;
-/** The digest algorithms cutover can verify, and the length of their hex encoding. */
-const digestRe = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-/** The registry Docker assumes when a reference names none. */
-const DOCKER_HUB = 'docker.io';
-const MAX_NAME_LENGTH = 255;
-/** Thrown for text that is not a valid reference; the message says what is wrong. */
-class InvalidReferenceError extends Error {
-    name = 'InvalidReferenceError';
-}
-/** True for `host[:port]` (domain, IPv4 or bracketed IPv6). */
-function isValidHost(host) {
-    return hostRe.test(host);
-}
-/** True for a repository path such as `team/api` (lower-case components, `/`-separated). */
-function isValidRepositoryPath(path) {
-    return path.length <= MAX_NAME_LENGTH && repositoryPathRe.test(path);
-}
-/** True for a tag: word characters, dots and dashes, at most 128, not starting with `.` or `-`. */
-function isValidTag(tag) {
-    return tagRe.test(tag);
-}
-/**
- * True for `algorithm:hex` with an algorithm cutover verifies: `sha256:` and 64, or `sha512:` and
- * 128, lower-case hex characters (the OCI image spec's registered algorithms).
- */
-function isValidDigest(digest) {
-    return digestRe.test(digest);
-}
-/** Lower-cases a registry host and folds Docker Hub's historical names onto `docker.io`. */
-function normalizeHost(host) {
-    const lower = host.toLowerCase();
-    if (lower === 'index.docker.io' ||
-        lower === 'registry-1.docker.io' ||
-        lower === 'registry.hub.docker.com') {
-        return DOCKER_HUB;
-    }
-    return lower;
-}
-function splitDigestAndTag(text) {
-    let rest = text;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!isValidDigest(digest))
-            throw new InvalidReferenceError(`invalid digest "${digest}"`);
-    }
-    let tag;
-    const lastColon = rest.lastIndexOf(':');
-    if (lastColon > rest.lastIndexOf('/')) {
-        tag = rest.slice(lastColon + 1);
-        rest = rest.slice(0, lastColon);
-        if (!isValidTag(tag)) {
-            throw new InvalidReferenceError(`invalid tag "${tag}" (word characters, "." and "-", at most 128, not starting with "." or "-")`);
-        }
-    }
-    return { name: rest, tag, digest };
-}
-/**
- * Parses a repository path relative to a registry (`base/jdk`, `api:1.4.2`, `api@sha256:…`).
- * @throws InvalidReferenceError with a reason
- */
-function parseRepositoryReference(text) {
-    const { name, tag, digest } = splitDigestAndTag(text);
-    if (!isValidRepositoryPath(name)) {
-        throw new InvalidReferenceError(`invalid repository path "${name}" (lower-case letters, digits and separators . _ __ -, components joined by /)`);
-    }
-    return { repository: name, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
-}
-/**
- * Parses a full image reference and normalises it the way Docker does: a first component with a
- * `.` or `:` (or `localhost`) is the registry, otherwise Docker Hub, where single names gain `library/`.
- * @throws InvalidReferenceError with a reason
- */
-function parseReference(text) {
-    if (text.length === 0)
-        throw new InvalidReferenceError('empty reference');
-    if (/\s/.test(text))
-        throw new InvalidReferenceError(`reference "${text}" contains white space`);
-    const slash = text.indexOf('/');
-    const first = slash >= 0 ? text.slice(0, slash) : '';
-    const hasRegistry = slash >= 0 &&
-        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
-    let registry = DOCKER_HUB;
-    let remainder = text;
-    if (hasRegistry) {
-        if (!isValidHost(first))
-            throw new InvalidReferenceError(`invalid registry host "${first}"`);
-        registry = normalizeHost(first);
-        remainder = text.slice(slash + 1);
-    }
-    const parsed = parseRepositoryReference(remainder);
-    let repository = parsed.repository;
-    if (registry === DOCKER_HUB && !repository.includes('/'))
-        repository = `library/${repository}`;
-    return { ...parsed, registry, repository };
-}
-/** Renders `registry/repository[:tag][@digest]`. */
-function formatReference(ref) {
-    return `${ref.registry}/${formatRepositoryReference(ref)}`;
-}
-/** Renders `repository[:tag][@digest]`. */
-function formatRepositoryReference(ref) {
-    return `${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
-}
-/** True when a host is loopback: `localhost`, 127.0.0.0/8 or `[::1]`, with or without a port. */
-function isLoopbackHost(host) {
-    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
-    return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
-}
-
-
-/***/ }),
-
-/***/ 52299:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   au: () => (/* binding */ didYouMean),
-/* harmony export */   pA: () => (/* binding */ nearest)
-/* harmony export */ });
-/* unused harmony export editDistance */
-/**
- * "Did you mean …?" for unknown commands, flags, manifest keys and repository names: the one place
- * that decides how close a misspelling must be to be suggested.
- */
-/** The candidate closest to `word` (case-insensitive edit distance), if it is close enough to suggest. */
-function nearest(word, candidates) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best !== undefined && bestDistance <= Math.max(2, Math.ceil(word.length / 3)) ? best : undefined;
-}
-/** `; did you mean "x"?` or the empty string, to append to an error message. */
-function didYouMean(word, candidates, quote = (s) => `"${s}"`) {
-    const suggestion = nearest(word, candidates);
-    return suggestion ? `; did you mean ${quote(suggestion)}?` : '';
-}
-/** Levenshtein distance between two strings. */
-function editDistance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        let diagonal = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diagonal = above;
-        }
-    }
-    return row[b.length];
-}
-
-
-/***/ }),
-
-/***/ 8835:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ic: () => (/* binding */ describeFailure),
-/* harmony export */   LE: () => (/* binding */ OperationalError),
-/* harmony export */   Vw: () => (/* binding */ formatProblem),
-/* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   xL: () => (/* binding */ ConfigError),
-/* harmony export */   yU: () => (/* binding */ ExitCode)
-/* harmony export */ });
-/* unused harmony export exitCodeOf */
-/**
- * The one error taxonomy. Every failure a user can meet is one of three things, and each has its
- * exit code and its way of being shown:
- * - {@link UsageError} / {@link ConfigError}: what the user gave us is wrong (flags, inputs, the
- *   manifest) — exit 2, a located message, no stack;
- * - {@link OperationalError}: the work met the world and failed (a registry unreachable or refusing,
- *   a digest that does not match, a conflict, a time limit) — exit 1, the message says what to do;
- * - anything else is a bug in cutover — exit 1, "internal error — please report" with the stack.
- */
-/** Exit codes shared by every command and both entry points. */
-const ExitCode = { ok: 0, failed: 1, badInput: 2 };
-/** A mistake in what the user gave us (flags, inputs, manifest): exit 2, no stack trace. */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-/** The manifest (or another configuration file) is invalid: exit 2 with every problem located. */
-class ConfigError extends UsageError {
-    problems;
-    name = 'ConfigError';
-    constructor(problems) {
-        super(problems.map(formatProblem).join('\n'));
-        this.problems = problems;
-    }
-}
-/** The work failed for a reason outside cutover (exit 1); `kind` says which, `hint` what to do. */
-class OperationalError extends Error {
-    kind;
-    name = 'OperationalError';
-    hint;
-    constructor(kind, message, options = {}) {
-        super(message, options.cause !== undefined ? { cause: options.cause } : undefined);
-        this.kind = kind;
-        this.hint = options.hint;
-    }
-}
-/** Renders a problem as `file:line:column: key.path: message`, the shape editors and CI logs link. */
-function formatProblem(problem) {
-    const location = [problem.file, problem.line, problem.line !== undefined ? problem.column : undefined]
-        .filter((part) => part !== undefined)
-        .join(':');
-    const key = problem.path ? `${problem.path}: ` : '';
-    return `${location}: ${key}${problem.message}`;
-}
-/** Classifies anything thrown into the taxonomy above. */
-function describeFailure(error) {
-    if (error instanceof ConfigError)
-        return { exitCode: ExitCode.badInput, category: 'config', message: error.message };
-    if (error instanceof UsageError)
-        return { exitCode: ExitCode.badInput, category: 'usage', message: error.message };
-    if (error instanceof OperationalError)
-        return {
-            exitCode: ExitCode.failed,
-            category: error.kind,
-            message: error.hint ? `${error.message}\n  what to do: ${error.hint}` : error.message,
-        };
-    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return {
-        exitCode: ExitCode.failed,
-        category: 'internal',
-        message: `internal error — please report it with the stack below: ${text}`,
-        stack: error instanceof Error ? (error.stack ?? text) : text,
-    };
-}
-/** The exit code an error maps to. */
-function exitCodeOf(error) {
-    return describeFailure(error).exitCode;
-}
-
-
-/***/ }),
-
-/***/ 78763:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ addMaskCommand),
-/* harmony export */   k: () => (/* binding */ SecretRegistry)
-/* harmony export */ });
-/**
- * The secret registry of one run. Every credential cutover learns (a password, a token, a Docker
- * config `auth` entry) is added here before it is used, in every form it may travel in — plain,
- * `base64(user:pass)`, the whole `Authorization` header value — so that nothing printed (log lines,
- * annotations, the job summary, `--json`, error messages) can show it, and the runner masks it too.
- */
-class SecretRegistry {
-    announce;
-    secrets = new Set();
-    /** `announce` tells the runner about each new secret (`::add-mask::`); it is called before the secret is used. */
-    constructor(announce = () => undefined) {
-        this.announce = announce;
-    }
-    /** Registers one secret value (values shorter than 3 characters are too common to mask usefully). */
-    add(value) {
-        if (!value || value.length < 3 || this.secrets.has(value))
-            return;
-        this.secrets.add(value);
-        this.announce(value);
-    }
-    /**
-     * Registers a user name and password and every form they travel in: the password, `user:pass`
-     * base64-encoded (Docker config `auth`, HTTP Basic) and the whole `Basic …` header value.
-     */
-    addBasic(username, password) {
-        this.add(password);
-        const encoded = Buffer.from(`${username}:${password}`).toString('base64');
-        this.add(encoded);
-        this.add(`Basic ${encoded}`);
-    }
-    /** Registers a bearer or identity token and its `Bearer …` header value. */
-    addToken(token) {
-        this.add(token);
-        this.add(`Bearer ${token}`);
-    }
-    /** How many secrets are registered (for tests). */
-    get size() {
-        return this.secrets.size;
-    }
-    /**
-     * Replaces every registered secret in `text` with `***`, longest first (so a header value is
-     * masked whole before the token inside it), and any `Authorization:` header value a server echoed.
-     */
-    redact(text) {
-        let out = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
-            out = out.split(secret).join('***');
-        return out.replace(/(authorization["']?\s*[:=]\s*["']?)(basic|bearer)\s+[A-Za-z0-9+/=._~-]+/gi, '$1$2 ***');
-    }
-}
-/** The workflow command that asks the runner to mask `value` in the log, escaped as the runner expects. */
-function addMaskCommand(value) {
-    return `::add-mask::${value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`;
-}
-
-
-/***/ }),
-
-/***/ 52245:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-"use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cq: () => (/* binding */ DURATION_PATTERN),
-/* harmony export */   DB: () => (/* binding */ parseSize),
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   Lk: () => (/* binding */ isCalendarDay)
-/* harmony export */ });
-/**
- * Parsers for the values users write in flags, inputs and the manifest: durations and sizes. One of
- * each, so `--deadline 10m`, `timeout: 90s` and `max-file-size: 10MB` read the same everywhere.
- */
-/** A duration: a number and a unit, ms, s, m or h. */
-const DURATION_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
-/** `90s`, `10m`, `1.5h`, `500ms` → milliseconds; undefined when the text is not a duration. */
-function parseDuration(text) {
-    const [, amount, unit] = DURATION_PATTERN.exec(text) ?? [];
-    const scale = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit];
-    if (amount === undefined || scale === undefined)
-        return undefined;
-    return Number(amount) * scale;
-}
-/** `10MB`, `512k`, `1.5 GiB`, `20000` → bytes (powers of 1024); undefined when not a size. */
-function parseSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])i?b?|b)?\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const unit = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 }[(match[2] ?? '').toLowerCase()] ?? 1;
-    return Math.floor(Number(match[1]) * unit);
-}
-/** True for a `YYYY-MM-DD` string naming a day that exists. */
-function isCalendarDay(text) {
-    const date = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-
-
-/***/ }),
-
-/***/ 9691:
+/***/ 43493:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -14349,11 +12368,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNumber, ZodNumberFormat, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(88532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(54723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(90270);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(38817);
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -14666,7 +12685,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -14824,7 +12843,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -15342,7 +13361,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -15382,14 +13401,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -18027,7 +16046,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -18080,7 +16099,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -19185,7 +17204,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -19838,7 +17857,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -20683,7 +18702,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -20810,7 +18829,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -21079,7 +19098,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -21256,7 +19275,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -21315,7 +19334,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -21333,7 +19352,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -22873,7 +20892,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 88532:
+/***/ 90270:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -22886,7 +20905,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38817);
 var _a;
 
 /** A special constant with type `never` */
@@ -23032,7 +21051,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 54723:
+/***/ 38817:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -23088,7 +21107,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90270);
 
 // functions
 function assertEqual(val) {
@@ -23964,6 +21983,1987 @@ function constantCatch(value) {
 }
 
 
+/***/ }),
+
+/***/ 94483:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  runAction: () => (/* reexport */ runAction),
+  runCli: () => (/* reexport */ runCli)
+});
+
+;// CONCATENATED MODULE: ./lib/package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+// EXTERNAL MODULE: ./lib/src/manifest/load.js + 1 modules
+var load = __nccwpck_require__(3322);
+// EXTERNAL MODULE: ./lib/src/manifest/timeline.js
+var timeline = __nccwpck_require__(46108);
+// EXTERNAL MODULE: ./lib/src/shared/did-you-mean.js
+var did_you_mean = __nccwpck_require__(69816);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __nccwpck_require__(83460);
+// EXTERNAL MODULE: ./lib/src/shared/secrets.js
+var shared_secrets = __nccwpck_require__(48694);
+;// CONCATENATED MODULE: ./lib/src/cli/actions-core.js
+let loaded;
+/**
+ * Loads @actions/core the first time a run may talk to the Actions runner. It brings its HTTP
+ * client (undici), about half of the bundle: the CLI outside a workflow never needs it, and not
+ * evaluating it at every start keeps commands such as `guard` quick.
+ */
+async function loadActionsCore() {
+    return (loaded ??= await __nccwpck_require__.e(/* import() */ 559).then(__nccwpck_require__.bind(__nccwpck_require__, 84559)));
+}
+/** @actions/core once loaded; main() loads it before any run in a workflow. Undefined otherwise. */
+function actionsCore() {
+    return loaded;
+}
+/** @actions/core for code that runs only after main() has loaded it (the action front door). */
+function requireActionsCore() {
+    if (!loaded)
+        throw new Error('internal error: @actions/core used before loadActionsCore()');
+    return loaded;
+}
+
+;// CONCATENATED MODULE: ./lib/src/cli/commands.js
+/**
+ * Every command, in the order `--help` lists them, each loaded only when it runs (a separate chunk in
+ * dist/): a command's dependencies (the Docker client, Octokit...) then cost the others nothing at
+ * start-up. Adding a command: its file, one line here, its action folder.
+ */
+const LOADERS = [
+    ['validate', async () => (await __nccwpck_require__.e(/* import() */ 353).then(__nccwpck_require__.bind(__nccwpck_require__, 90353))).validate],
+    ['copy-tags', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(543), __nccwpck_require__.e(288), __nccwpck_require__.e(561)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4561))).copyTags],
+    ['push', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(166), __nccwpck_require__.e(543), __nccwpck_require__.e(288), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92792))).push],
+    ['tags', async () => (await __nccwpck_require__.e(/* import() */ 592).then(__nccwpck_require__.bind(__nccwpck_require__, 24592))).tags],
+    ['verify', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(543), __nccwpck_require__.e(532)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34611))).verify],
+    ['guard', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(414), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97690))).guard],
+    ['check-generated', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62386))).checkGeneratedCommand],
+    ['plan', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(47), __nccwpck_require__.e(742)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61742))).plan],
+    ['status', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(543), __nccwpck_require__.e(288), __nccwpck_require__.e(414), __nccwpck_require__.e(47), __nccwpck_require__.e(878)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24878))).status],
+    ['rollout', async () => (await __nccwpck_require__.e(/* import() */ 422).then(__nccwpck_require__.bind(__nccwpck_require__, 48422))).rollout],
+];
+/** The command names, without loading any command. */
+const COMMAND_NAMES = LOADERS.map(([name]) => name);
+/** The command named `name`, loaded, if there is one. */
+async function findCommand(name) {
+    return LOADERS.find(([candidate]) => candidate === name)?.[1]();
+}
+/** Every command, loaded (for `--help`, the action generator and tests). */
+async function loadCommands() {
+    // One after the other: Jest's ESM loader fails on concurrent imports of a shared module.
+    const commands = [];
+    for (const [, load] of LOADERS)
+        commands.push(await load());
+    return commands;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+// EXTERNAL MODULE: ./lib/src/cli/option.js
+var cli_option = __nccwpck_require__(24903);
+;// CONCATENATED MODULE: ./lib/src/cli/options.js
+
+
+
+
+/** Options every command has, under the same names as flags and as action inputs. */
+const COMMON_OPTIONS = {
+    manifest: cli_option/* option */.uK.string('The manifest: a path, or owner/repo:path@ref for a central one (read with GITHUB_TOKEN). Default: cutover.yml, then .github/cutover.yml.'),
+    now: cli_option/* option */.uK.day('Act as if today were this day (YYYY-MM-DD), to rehearse the timeline. Also CUTOVER_NOW.'),
+    json: cli_option/* option */.uK.boolean('Print the machine-readable result on stdout.', { cliOnly: true }),
+};
+/** Reads option values from command-line arguments. Unknown flags are a UsageError with a suggestion. */
+function readFlags(args, specs) {
+    const config = Object.fromEntries(specs.map((spec) => [
+        spec.name,
+        {
+            type: spec.shape === 'boolean' ? 'boolean' : 'string',
+            multiple: spec.shape === 'list',
+        },
+    ]));
+    try {
+        const { values, positionals } = (0,external_node_util_.parseArgs)({
+            args,
+            options: config,
+            strict: true,
+            allowPositionals: true,
+        });
+        if (positionals.length > 0)
+            throw new errors/* UsageError */.eb(`unexpected argument "${positionals[0]}"`);
+        return values;
+    }
+    catch (error) {
+        if (error instanceof errors/* UsageError */.eb)
+            throw error;
+        const message = error.message;
+        const flag = /'(--?[^' ]+)'/.exec(message)?.[1];
+        if (flag && /Unknown option/.test(message)) {
+            const suggestion = (0,did_you_mean/* nearest */.pA)(flag.replace(/^-+/, ''), specs.map((spec) => spec.name));
+            throw new errors/* UsageError */.eb(`unknown flag ${flag}${suggestion ? `; did you mean --${suggestion}?` : ''}`);
+        }
+        throw new errors/* UsageError */.eb(message.split('\n')[0].replace(/^TypeError \[\w+\]: /, ''));
+    }
+}
+/** The environment variable an action input arrives in (composite actions pass them with `_` for `-`). */
+function inputVariables(name) {
+    const upper = name.toUpperCase().replace(/ /g, '_');
+    return [...new Set([`INPUT_${upper}`, `INPUT_${upper.replace(/-/g, '_')}`])];
+}
+/** Reads option values from action inputs (`INPUT_*` variables). Empty inputs count as not given. */
+function readInputs(env, specs) {
+    const raw = {};
+    for (const spec of specs) {
+        if (spec.cliOnly)
+            continue;
+        const value = inputVariables(spec.name)
+            .map((variable) => env[variable])
+            .find((text) => text !== undefined && text.trim() !== '');
+        if (value === undefined)
+            continue;
+        if (spec.shape === 'boolean')
+            raw[spec.name] = parseBoolean(spec.name, value);
+        else if (spec.shape === 'list')
+            raw[spec.name] = value
+                .split(/\r?\n/)
+                .map((line) => line.trim())
+                .filter(Boolean);
+        else
+            raw[spec.name] = value.trim();
+    }
+    return raw;
+}
+function parseBoolean(name, value) {
+    const text = value.trim();
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new errors/* UsageError */.eb(`input "${name}": expected true or false, found ${JSON.stringify(text)}`);
+}
+/** Every option a command takes: its own and the common ones, as specs (for parsing and help). */
+function optionSpecs(defs) {
+    return (0,cli_option/* specsOf */.Qw)({ ...defs, ...COMMON_OPTIONS });
+}
+/**
+ * Types raw options with the options' definitions, turning every problem into one UsageError that
+ * names each flag/input and what was expected.
+ */
+function parseOptions(defs, raw, env) {
+    const withEnv = { ...raw, now: raw['now'] ?? (env['CUTOVER_NOW'] || undefined) };
+    const parsed = (0,cli_option/* schemaOf */.pP)({ ...defs, ...COMMON_OPTIONS }).safeParse(withEnv);
+    if (!parsed.success) {
+        throw new errors/* UsageError */.eb(parsed.error.issues
+            .map((issue) => {
+            const name = String(issue.path[0] ?? '');
+            const given = withEnv[name];
+            const origin = name === 'now' && raw['now'] === undefined ? 'CUTOVER_NOW' : `--${name}`;
+            const found = given === undefined ? '' : `, found ${JSON.stringify(given)}`;
+            return `${origin}: ${issue.message.replace(/^Invalid input: /, '')}${found}`;
+        })
+            .join('\n'));
+    }
+    return parsed.data;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./lib/src/cli/reporter.js
+
+
+/**
+ * The reporter for an entry point: GitHub workflow commands in an action, stderr in the CLI (with
+ * workflow-command annotations when the CLI runs inside a workflow). Everything passes `secrets.redact`.
+ */
+function createReporter(mode, env, secrets) {
+    const redact = (text) => secrets.redact(text);
+    const inGitHub = env['GITHUB_ACTIONS'] === 'true';
+    const parts = [];
+    const write = (line) => process.stderr.write(`${redact(line)}\n`);
+    return {
+        info: (message) => (mode === 'action' ? requireActionsCore().info(redact(message)) : write(message)),
+        warning: (message) => mode === 'action' ? requireActionsCore().warning(redact(message)) : write(`warning: ${message}`),
+        error: (message) => (mode === 'action' ? requireActionsCore().error(redact(message)) : write(`error: ${message}`)),
+        debug: (message) => {
+            if (mode === 'action')
+                requireActionsCore().debug(redact(message));
+            else if (env['CUTOVER_DEBUG'] || env['RUNNER_DEBUG'] === '1')
+                write(`debug: ${message}`);
+        },
+        annotate(annotation) {
+            const message = redact(annotation.message);
+            if (inGitHub) {
+                const properties = {
+                    ...(annotation.title !== undefined && { title: annotation.title }),
+                    ...(annotation.file !== undefined && { file: annotation.file }),
+                    ...(annotation.line !== undefined && { startLine: annotation.line }),
+                    ...(annotation.endLine !== undefined && { endLine: annotation.endLine }),
+                    ...(annotation.column !== undefined && { startColumn: annotation.column }),
+                };
+                const command = annotation.severity === 'error'
+                    ? 'error'
+                    : annotation.severity === 'warning'
+                        ? 'warning'
+                        : 'notice';
+                if (mode === 'action')
+                    requireActionsCore()[command](message, properties);
+                else
+                    process.stderr.write(`${workflowCommand(command, properties, message)}\n`);
+                return;
+            }
+            const where = [annotation.file, annotation.line, annotation.column]
+                .filter((p) => p !== undefined)
+                .join(':');
+            write(`${where ? `${where}: ` : ''}${annotation.severity}: ${message}`);
+        },
+        summary: (markdown) => void parts.push(redact(markdown)),
+        summaryText: () => parts.join('\n'),
+        flushSummary() {
+            const file = env['GITHUB_STEP_SUMMARY'];
+            if (file && parts.length > 0)
+                (0,external_node_fs_.appendFileSync)(file, `${parts.join('\n')}\n`);
+        },
+    };
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function workflowCommand(command, properties, message) {
+    const names = {
+        startLine: 'line',
+        endLine: 'endLine',
+        startColumn: 'col',
+        title: 'title',
+        file: 'file',
+    };
+    const props = Object.entries(properties)
+        .map(([key, value]) => `${names[key] ?? key}=${escapeProperty(String(value))}`)
+        .join(',');
+    return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/cli/main.js
+/**
+ * The two entry points — the action's and the CLI's — and what they share: find the command, read
+ * its options (inputs or flags), build the {@link RunContext}, run, and present the result. Which
+ * door a run came in by is never guessed: `dist/action.js` calls {@link runAction}, `dist/index.js`
+ * (the `cutover` binary) calls {@link runCli}.
+ */
+
+
+
+
+
+
+
+
+
+
+/** The action's entry point: the command from the composite action's argument or the `command` input. */
+async function runAction(args = process.argv.slice(2), env = process.env, cwd = process.cwd()) {
+    await loadActionsCore();
+    const secrets = new shared_secrets/* SecretRegistry */.k((value) => requireActionsCore().setSecret(value));
+    const name = args[0] || (env['INPUT_COMMAND'] ?? '').trim();
+    return execute('action', name, (specs) => readInputs(env, specs), { env, cwd, secrets });
+}
+/** The CLI's entry point (`cutover <command> [flags]`). */
+async function runCli(args = process.argv.slice(2), env = process.env, cwd = process.cwd()) {
+    const inWorkflow = env['GITHUB_ACTIONS'] === 'true';
+    // Only where the runner listens: loading @actions/core costs every other start (actions-core.ts).
+    if (inWorkflow || env['GITHUB_OUTPUT'])
+        await loadActionsCore();
+    // In the CLI, stdout may carry --json; the runner reads workflow commands from stderr as well.
+    const secrets = new shared_secrets/* SecretRegistry */.k((value) => {
+        if (inWorkflow)
+            process.stderr.write((0,shared_secrets/* addMaskCommand */.F)(value));
+    });
+    if (args[0] === '--version' || args[0] === '-V') {
+        process.stdout.write(`${version()}\n`);
+        return errors/* ExitCode */.yU.ok;
+    }
+    if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') {
+        try {
+            process.stdout.write(await helpText(args[0] === 'help' ? args[1] : undefined));
+        }
+        catch (error) {
+            process.stderr.write(`error: ${error.message}\n`);
+            return errors/* ExitCode */.yU.badInput;
+        }
+        return args.length === 0 ? errors/* ExitCode */.yU.badInput : errors/* ExitCode */.yU.ok;
+    }
+    const [name = '', ...rest] = args;
+    if (rest.includes('--help') || rest.includes('-h')) {
+        const command = await findCommand(name);
+        if (command) {
+            process.stdout.write(await helpText(command.name));
+            return errors/* ExitCode */.yU.ok;
+        }
+    }
+    return execute('cli', name, (specs) => readFlags(rest, specs), {
+        env,
+        cwd,
+        secrets,
+        json: rest.includes('--json'),
+    });
+}
+/** Finds, parses, runs and presents one command; never throws. */
+async function execute(entry, name, readRaw, { env, cwd, secrets, json = false }) {
+    const reporter = createReporter(entry, env, secrets);
+    try {
+        const command = await findCommand(name);
+        if (!command) {
+            throw new errors/* UsageError */.eb(name
+                ? `unknown command "${name}"${(0,did_you_mean/* didYouMean */.au)(name, COMMAND_NAMES)} (commands: ${COMMAND_NAMES.join(', ')})`
+                : `no command given: set the "command" input to one of ${COMMAND_NAMES.join(', ')}`);
+        }
+        const options = parseOptions(command.options, readRaw(optionSpecs(command.options)), env);
+        const run = {
+            entry,
+            env,
+            cwd,
+            secrets,
+            reporter,
+            today: (0,timeline/* today */.Ec)(options.now),
+            stdoutIsTTY: entry === 'cli' && process.stdout.isTTY === true,
+        };
+        let manifest;
+        const result = await command.run({
+            ...run,
+            options,
+            manifest: () => (manifest ??= (0,load/* loadManifest */.eY)(options.manifest, cwd, env, secrets)),
+        });
+        publish(run, command, result, options.json);
+        return result.exitCode;
+    }
+    catch (error) {
+        const failure = (0,errors/* describeFailure */.Ic)(error);
+        const message = secrets.redact(failure.message);
+        const stack = failure.stack === undefined ? undefined : secrets.redact(failure.stack);
+        if (entry === 'action') {
+            if (stack)
+                requireActionsCore().error(stack);
+            requireActionsCore().setFailed(message);
+        }
+        else {
+            if (json)
+                process.stdout.write(`${JSON.stringify(errorDocument(error, message, failure), null, 2)}\n`);
+            process.stderr.write(`${failure.exitCode === errors/* ExitCode */.yU.badInput ? 'error' : 'failed'}: ${message}\n`);
+            if (stack)
+                process.stderr.write(`${stack}\n`);
+            else if (env['CUTOVER_DEBUG'] && error instanceof Error)
+                process.stderr.write(`${secrets.redact(error.stack ?? '')}\n`);
+        }
+        reporter.flushSummary();
+        return failure.exitCode;
+    }
+}
+/** What `--json` prints when a run ends in an error: machines get the category and located problems too. */
+function errorDocument(error, message, failure) {
+    const problems = error instanceof errors/* ConfigError */.xL ? error.problems : undefined;
+    return {
+        ok: false,
+        exitCode: failure.exitCode,
+        category: failure.category,
+        error: message,
+        ...(problems && { problems }),
+    };
+}
+/** Prints a command's result: outputs and failure in an action; `--json`, stdout text and failure in the CLI. */
+function publish(run, command, result, json) {
+    const redact = (text) => run.secrets.redact(text);
+    const document = redact(JSON.stringify(result.json, null, 2));
+    if (run.entry === 'action') {
+        for (const output of command.outputs) {
+            const value = result.outputs?.[output.name];
+            if (value !== undefined)
+                requireActionsCore().setOutput(output.name, redact(value));
+        }
+        requireActionsCore().setOutput('json', document);
+        if (result.exitCode !== 0)
+            requireActionsCore().setFailed(redact(result.failureMessage ?? `${command.name} failed`));
+    }
+    else {
+        if (json)
+            process.stdout.write(`${document}\n`);
+        else if (result.stdout !== undefined)
+            process.stdout.write(redact(result.stdout));
+        if (result.exitCode !== 0)
+            process.stderr.write(`failed: ${redact(result.failureMessage ?? `${command.name} failed`)}\n`);
+        if (run.env['GITHUB_OUTPUT']) {
+            for (const [name, value] of Object.entries(result.outputs ?? {}))
+                requireActionsCore().setOutput(name, redact(value));
+        }
+    }
+    run.reporter.flushSummary();
+}
+/** The package version, from package.json (bundled by ncc). */
+function version() {
+    return package_namespaceObject.rE;
+}
+async function helpText(commandName) {
+    const command = commandName ? await findCommand(commandName) : undefined;
+    if (commandName && !command)
+        throw new errors/* UsageError */.eb(`unknown command "${commandName}"`);
+    const flags = (specs) => specs
+        .map((spec) => {
+        const flag = `--${spec.name}${spec.shape === 'boolean' ? '' : spec.shape === 'list' ? ' VALUE...' : ' VALUE'}`;
+        return `  ${flag.padEnd(28)} ${spec.description}${spec.defaultText !== undefined ? ` (default: ${spec.defaultText})` : ''}`;
+    })
+        .join('\n');
+    if (command) {
+        return `cutover ${command.name} — ${command.summary}\n\nUsage: cutover ${command.name} [flags]\n\nFlags:\n${flags(optionSpecs(command.options))}\n\nExit codes: 0 ok, 1 the check or the work failed, 2 bad input.\n`;
+    }
+    const list = (await loadCommands()).map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n');
+    return `cutover ${version()} — carry an organisation through a container-registry migration.\n\nUsage: cutover <command> [flags]\n\nCommands:\n${list}\n\nCommon flags:\n${flags(optionSpecs({}))}\n  --help                       Show help for a command.\n  --version                    Print the version.\n\nExit codes: 0 ok, 1 the check or the work failed, 2 bad input.\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/cli/index.js
+/** What the bundle (dist/cutover.js) exports: the two entry points, called by dist/index.js and dist/action.js. */
+
+
+
+/***/ }),
+
+/***/ 24903:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qw: () => (/* binding */ specsOf),
+/* harmony export */   pP: () => (/* binding */ schemaOf),
+/* harmony export */   uK: () => (/* binding */ option)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43493);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(90270);
+/* harmony import */ var _shared_units_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44588);
+/**
+ * Options declared once. `option.int({ min: 1, max: 64, default: 8 }, 'Requests in flight')` is the
+ * whole declaration of a flag: the CLI flag (`--concurrency`), the action input (`concurrency`), its
+ * zod type, its default and its documentation (help text, action.yml, README) are all derived from
+ * it, so a default or a range is never written twice.
+ */
+
+
+
+function def(shape, description, schema, common, defaultText) {
+    return {
+        shape,
+        description,
+        schema,
+        cliOnly: common.cliOnly ?? false,
+        ...(defaultText !== undefined && { defaultText }),
+    };
+}
+/** A string parsed by `parse`, which returns undefined for text it does not accept. */
+function parsed(parse, expected) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().transform((text, context) => {
+        const value = parse(text.trim());
+        if (value === undefined) {
+            context.addIssue({ code: 'custom', message: expected });
+            return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        }
+        return value;
+    });
+}
+function withDefault(schema, fallback) {
+    return (fallback === undefined ? schema.optional() : schema.optional().transform((v) => v ?? fallback));
+}
+/** The option builders. Each returns an {@link OptionDef}; the key it is declared under is its name. */
+const option = {
+    /**
+     * A string; `pattern` (with `expected`, what to say when it does not match) restricts its form,
+     * `required` makes it mandatory.
+     */
+    string(description, settings = {}) {
+        const expected = settings.expected ?? 'expected a value';
+        let schema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: expected }).trim().min(1, { error: expected });
+        if (settings.pattern)
+            schema = schema.regex(settings.pattern, { error: expected });
+        return def('string', description, settings.required ? schema : withDefault(schema, settings.default), settings, settings.default);
+    },
+    /** A switch: `--dry-run` on the command line, `dry-run: true` as an input. */
+    boolean(description, settings = {}) {
+        return def('boolean', description, withDefault(zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(), false), settings);
+    },
+    /** A repeated flag, or one value per line as an input; `pattern` restricts each value's form. */
+    list(description, settings = {}) {
+        const expected = settings.expected ?? 'expected a value';
+        let item = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1, { error: expected });
+        if (settings.pattern)
+            item = item.regex(settings.pattern, { error: expected });
+        return def('list', description, withDefault(zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(item), []), settings);
+    },
+    /** A whole number in `[min, max]`. */
+    int(settings, description) {
+        const max = settings.max ?? Number.MAX_SAFE_INTEGER;
+        const expected = settings.expected ??
+            (settings.max === undefined
+                ? `expected a whole number of at least ${settings.min}`
+                : `expected a whole number from ${settings.min} to ${settings.max}`);
+        const schema = parsed((text) => {
+            if (!/^\d+$/.test(text))
+                return undefined;
+            const value = Number(text);
+            return value >= settings.min && value <= max ? value : undefined;
+        }, expected);
+        return def('string', description, withDefault(schema, settings.default), settings, settings.default?.toString());
+    },
+    /** A duration (`90s`, `10m`, `1h`), as milliseconds. */
+    duration(description, settings = {}) {
+        const schema = parsed((text) => {
+            const ms = (0,_shared_units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text);
+            return ms !== undefined && ms > 0 ? ms : undefined;
+        }, 'expected a duration such as 90s, 10m or 1h');
+        const fallback = settings.default === undefined ? undefined : (0,_shared_units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(settings.default);
+        return def('string', description, withDefault(schema, fallback), settings, settings.default);
+    },
+    /** A size (`10MB`, `512k`, `20000`), as bytes. */
+    size(description, settings = {}) {
+        const schema = parsed(_shared_units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB, 'expected a size such as 10MB, 512k or 20000');
+        const fallback = settings.default === undefined ? undefined : (0,_shared_units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(settings.default);
+        return def('string', description, withDefault(schema, fallback), settings, settings.default);
+    },
+    /** One of a fixed set of words. */
+    choice(values, description, settings = {}) {
+        const schema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(values, { error: settings.expected ?? `expected ${values.join(', ')}` });
+        return def('string', description, withDefault(schema, settings.default), settings, settings.default);
+    },
+    /** A calendar day written YYYY-MM-DD. */
+    day(description, settings = {}) {
+        const schema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().refine(_shared_units_js__WEBPACK_IMPORTED_MODULE_2__/* .isCalendarDay */ .Lk, { error: 'expected a day written YYYY-MM-DD' });
+        return def('string', description, schema.optional(), settings);
+    },
+};
+/** The name-bearing specs of a set of options, for help, the argument parser and action.yml. */
+function specsOf(defs) {
+    return Object.entries(defs).map(([name, entry]) => ({
+        name,
+        description: entry.description,
+        shape: entry.shape,
+        cliOnly: entry.cliOnly,
+        ...(entry.defaultText !== undefined && { defaultText: entry.defaultText }),
+    }));
+}
+/** The zod object that types a set of options. */
+function schemaOf(defs) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc(Object.fromEntries(Object.entries(defs).map(([name, entry]) => [name, entry.schema])));
+}
+
+
+/***/ }),
+
+/***/ 81751:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L1: () => (/* binding */ centralManifestTokenHint),
+/* harmony export */   Ng: () => (/* binding */ describeWait),
+/* harmony export */   UY: () => (/* binding */ connectGitHub),
+/* harmony export */   oj: () => (/* binding */ MANIFEST_TOKEN_VARIABLES)
+/* harmony export */ });
+/**
+ * {@link createOctokit}, loaded on demand: the client and its retry machinery then live in one
+ * bundle chunk shared by every command that talks to GitHub (and by the central manifest), instead
+ * of a copy in each command's chunk, and runs that never call GitHub never load it.
+ */
+async function connectGitHub(...args) {
+    const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(573), __nccwpck_require__.e(892)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23892));
+    return createOctokit(...args);
+}
+/** A log line for a wait the GitHub client makes (rate limits, failures). */
+function describeWait(wait) {
+    const what = wait.kind === 'error' ? `${wait.reason}, retrying` : `GitHub ${wait.reason}`;
+    return `${what}: ${wait.request} waits ${(wait.delayMs / 1000).toFixed(1)} s (attempt ${wait.attempt})`;
+}
+/** Where a central manifest's token comes from: the workflow's `manifest-token`, else GITHUB_TOKEN. */
+const MANIFEST_TOKEN_VARIABLES = ['CUTOVER_MANIFEST_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN'];
+/**
+ * Why a central manifest cannot be read in a workflow, when the reason is almost certainly that
+ * github.token only reads the repository the workflow runs in; undefined elsewhere.
+ */
+function centralManifestTokenHint(env, owner, repo) {
+    const here = env['GITHUB_REPOSITORY'];
+    if (env['GITHUB_ACTIONS'] !== 'true' || env['CUTOVER_MANIFEST_TOKEN'] || !here)
+        return undefined;
+    if (here.toLowerCase() === `${owner}/${repo}`.toLowerCase())
+        return undefined;
+    return (`github.token can read only the repository this workflow runs in (${here}), not another private repository (${owner}/${repo}): ` +
+        `pass a token that can read ${owner}/${repo} as the cutover workflow's manifest-token secret ` +
+        `(the starter passes the organisation secret CUTOVER_MANIFEST_TOKEN; a GitHub App installation token from actions/create-github-app-token with contents: read on ${owner}/${repo}), ` +
+        'or make the manifest repository internal or public');
+}
+
+
+/***/ }),
+
+/***/ 90284:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ httpStatus)
+/* harmony export */ });
+/**
+ * Kept apart from octokit.ts so domain code can read a failure's status without pulling the
+ * client (and its retry machinery) into every bundle chunk: commands load the client on demand.
+ */
+/** The HTTP status of an Octokit RequestError, if it is one. */
+function httpStatus(error) {
+    const status = error.status;
+    return typeof status === 'number' ? status : undefined;
+}
+
+
+/***/ }),
+
+/***/ 3322:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $d: () => (/* binding */ DEFAULT_MANIFEST_PATHS),
+  eY: () => (/* binding */ loadManifest),
+  Su: () => (/* binding */ parseCentralManifest)
+});
+
+// UNUSED EXPORTS: CENTRAL_MANIFEST_LIMIT, MANIFEST_FILE_LIMIT
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __nccwpck_require__(83460);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(53645);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(43493);
+// EXTERNAL MODULE: ./lib/src/oci/reference.js
+var reference = __nccwpck_require__(77126);
+// EXTERNAL MODULE: ./lib/src/shared/did-you-mean.js
+var did_you_mean = __nccwpck_require__(69816);
+// EXTERNAL MODULE: ./lib/src/manifest/locate.js
+var locate = __nccwpck_require__(49689);
+// EXTERNAL MODULE: ./lib/src/manifest/schema.js
+var manifest_schema = __nccwpck_require__(71300);
+;// CONCATENATED MODULE: ./lib/src/manifest/parse.js
+
+
+
+
+
+
+
+const SECRET_KEYS = /^(password|passwd|secret|token|auth|username|user|identitytoken)$/i;
+/**
+ * Parses and validates manifest text. Every problem is located (file:line:column and key path);
+ * all problems are collected before throwing, so one run shows them all.
+ * @throws ConfigError listing every problem
+ */
+function parseManifest(text, source) {
+    const lines = new dist/* LineCounter */.HN();
+    // uniqueKeys off: the library compares each key with every earlier one (quadratic: seconds for a
+    // manifest of 20,000 repositories); duplicateKeyOffsets does the same check with a set per mapping.
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    const locator = new locate/* SourceLocator */.St(document, lines);
+    const problems = [];
+    const at = (path, message, onKey = false) => ({
+        file: source,
+        ...(onKey ? locator.keyAt(path) : locator.valueAt(path)),
+        path: (0,locate/* formatKeyPath */.K7)(path),
+        message,
+    });
+    const found = [
+        ...document.errors.map((error) => ({
+            offset: error.pos[0],
+            message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+        })),
+        ...duplicateKeyOffsets(document).map((offset) => ({
+            offset,
+            message: `duplicate key ${JSON.stringify(keyTextAt(text, offset))}: each key may appear once`,
+        })),
+    ].sort((a, b) => a.offset - b.offset);
+    for (const { offset, message } of found) {
+        problems.push({ file: source, ...locator.positionOf(offset), message });
+    }
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.xL(problems);
+    const raw = document.toJS();
+    if (raw === null || raw === undefined) {
+        throw new errors/* ConfigError */.xL([
+            {
+                file: source,
+                line: 1,
+                column: 1,
+                message: 'the manifest is empty: expected a mapping starting with "version: 1"',
+            },
+        ]);
+    }
+    const result = manifest_schema/* manifestSchema */.rc.safeParse(raw);
+    if (!result.success) {
+        for (const issue of withoutMisspeltMissing(result.error.issues))
+            problems.push(...describeIssue(issue, locator, at));
+        throw new errors/* ConfigError */.xL(sortProblems(problems));
+    }
+    const input = result.data;
+    problems.push(...crossFieldProblems(input, at));
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.xL(sortProblems(problems));
+    return normalise(input, source, locator, at);
+}
+/**
+ * Where keys repeat within one mapping (block or flow): the offset of each repetition's key. Keys
+ * are equal when both are scalars with the same value, as the YAML library's own check has it.
+ */
+function duplicateKeyOffsets(document) {
+    const offsets = [];
+    (0,dist/* visit */.YR)(document, {
+        Map(_, map) {
+            const seen = new Set();
+            for (const pair of map.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const value = pair.key.value;
+                const identity = `${typeof value}:${String(value)}`;
+                if (seen.has(identity))
+                    offsets.push(pair.key.range?.[0] ?? 0);
+                else
+                    seen.add(identity);
+            }
+        },
+    });
+    return offsets;
+}
+/** The key written at `offset` (plain or quoted), for duplicate-key messages. */
+function keyTextAt(text, offset) {
+    const match = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:\n]+)/.exec(text.slice(offset));
+    const key = match?.[1]?.trim() ?? '';
+    return /^["']/.test(key) ? key.slice(1, -1) : key;
+}
+/** A required key reported missing beside an unknown key that is its misspelling: report only the misspelling. */
+function withoutMisspeltMissing(issues) {
+    const misspelt = new Set();
+    for (const issue of issues) {
+        if (issue.code !== 'unrecognized_keys')
+            continue;
+        const path = issue.path.map(String);
+        const known = knownKeysAt(issue.path.filter((part) => typeof part !== 'symbol'));
+        for (const key of issue.keys) {
+            const suggestion = (0,did_you_mean/* nearest */.pA)(key, known);
+            if (suggestion)
+                misspelt.add(JSON.stringify([...path, suggestion]));
+        }
+    }
+    return issues.filter((issue) => issue.code === 'unrecognized_keys' || !misspelt.has(JSON.stringify(issue.path.map(String))));
+}
+function describeIssue(issue, locator, at) {
+    const path = issue.path.filter((part) => typeof part !== 'symbol');
+    if (issue.code !== 'unrecognized_keys' && path.length > 0 && locator.jsAt(path) === undefined) {
+        const parent = path.length === 1 ? {} : locator.jsAt(path.slice(0, -1));
+        if (parent !== null && typeof parent === 'object' && !Array.isArray(parent)) {
+            return [at(path, `missing required key "${String(path[path.length - 1])}"`)];
+        }
+    }
+    switch (issue.code) {
+        case 'unrecognized_keys':
+            return issue.keys.map((key) => {
+                const keyPath = [...path, key];
+                if (path[path.length - 1] === 'credentials' && SECRET_KEYS.test(key)) {
+                    return at(keyPath, `a secret written inline: the manifest never holds credentials; use "${/user/i.test(key) ? 'username' : 'password'}-env" to name an environment variable`, true);
+                }
+                const known = knownKeysAt(path);
+                const suggestion = (0,did_you_mean/* nearest */.pA)(key, known);
+                const hint = suggestion
+                    ? `; did you mean "${suggestion}"?`
+                    : known.length
+                        ? `; expected one of: ${known.join(', ')}`
+                        : '';
+                return at(keyPath, `unknown key "${key}"${hint}`, true);
+            });
+        case 'invalid_type': {
+            const found = locator.jsAt(path);
+            return [at(path, `expected ${expectedOf(issue)}, found ${(0,locate/* describeValue */.bp)(found)}`)];
+        }
+        case 'invalid_value':
+            return [
+                at(path, `${customOrDefault(issue.message, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`)}, found ${(0,locate/* describeValue */.bp)(locator.jsAt(path))}`),
+            ];
+        case 'too_small':
+        case 'too_big':
+            return [
+                at(path, `${issue.message.replace(/^Too (small|big): /, '')}, found ${(0,locate/* describeValue */.bp)(locator.jsAt(path))}`),
+            ];
+        default: {
+            // Never echo what stands where a credential's name belongs: it may be the secret itself.
+            if (path.includes('credentials'))
+                return [at(path, issue.message)];
+            const message = issue.message.includes(', found')
+                ? issue.message
+                : `${issue.message}, found ${(0,locate/* describeValue */.bp)(locator.jsAt(path))}`;
+            return [at(path, message)];
+        }
+    }
+}
+function expectedOf(issue) {
+    if (!issue.message.startsWith('Invalid input'))
+        return issue.message.replace(/^expected /, '');
+    return issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected;
+}
+function customOrDefault(message, fallback) {
+    return message.startsWith('Invalid input') ? fallback : message;
+}
+/** Keys the schema knows at a path, for "did you mean" suggestions. */
+function knownKeysAt(path) {
+    let schema = manifest_schema/* manifestSchema */.rc;
+    for (const part of path) {
+        schema = unwrap(schema);
+        if (schema instanceof schemas/* ZodObject */.bvH)
+            schema = schema.shape[String(part)] ?? schema;
+        else if (schema instanceof schemas/* ZodArray */.naA)
+            schema = schema.element;
+        else if (schema instanceof schemas/* ZodRecord */.b8S)
+            schema = schema.valueType;
+    }
+    schema = unwrap(schema);
+    return schema instanceof schemas/* ZodObject */.bvH ? Object.keys(schema.shape) : [];
+}
+function unwrap(schema) {
+    let current = schema;
+    while (current instanceof schemas/* ZodOptional */.IiU || current instanceof schemas/* ZodNullable */.l1C)
+        current = current.unwrap();
+    return current;
+}
+function crossFieldProblems(input, at) {
+    const problems = [];
+    const { old, new: next } = input.registries;
+    if (next.available > old['read-only']) {
+        problems.push(at(['registries', 'new', 'available'], `the new registry must be available (${next.available}) no later than the old one turns read-only (${old['read-only']})`));
+    }
+    if (old['read-only'] > old.shutdown) {
+        problems.push(at(['registries', 'old', 'read-only'], `read-only (${old['read-only']}) must not come after shutdown (${old.shutdown})`));
+    }
+    const failFrom = input.guard?.['fail-from'];
+    if (failFrom !== undefined && failFrom < next.available) {
+        problems.push(at(['guard', 'fail-from'], `fail-from (${failFrom}) must not come before the new registry is available (${next.available})`));
+    }
+    const hostsSeen = new Map();
+    for (const role of ['old', 'new']) {
+        const registry = input.registries[role];
+        const names = [
+            [registry.host, ['registries', role, 'host']],
+            ...(registry.aliases ?? []).map((alias, index) => [
+                alias,
+                ['registries', role, 'aliases', index],
+            ]),
+        ];
+        for (const [name, path] of names) {
+            const key = (0,reference/* normalizeHost */.cS)(name);
+            const earlier = hostsSeen.get(key);
+            // Docker Hub's names (index.docker.io, registry-1.docker.io …) are one registry: listing them as
+            // aliases of docker.io is fine; naming the same registry on both sides is not.
+            if (earlier && earlier[1] !== role)
+                problems.push(at(path, `host "${name}" is already named at ${(0,locate/* formatKeyPath */.K7)(earlier)}: the old and new registries must differ`));
+            else if (!earlier)
+                hostsSeen.set(key, path);
+        }
+    }
+    const repoNames = new Map();
+    const producers = new Map();
+    for (const [name, repo] of Object.entries(input.repos ?? {})) {
+        if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(name)) {
+            problems.push(at(['repos', name], `expected a repository name "owner/name", found ${JSON.stringify(name)}`, true));
+        }
+        const folded = name.toLowerCase();
+        const twin = repoNames.get(folded);
+        if (twin !== undefined) {
+            problems.push(at(['repos', name], `duplicate repository: "${name}" and "${twin}" are the same GitHub repository (names are case-insensitive)`, true));
+        }
+        repoNames.set(folded, name);
+        for (const [index, image] of (repo?.produces ?? []).entries()) {
+            const other = producers.get(image);
+            if (other !== undefined && other !== name) {
+                problems.push(at(['repos', name, 'produces', index], `image "${image}" is already produced by ${other}: each image has one producing repository`));
+            }
+            else
+                producers.set(image, name);
+        }
+        for (const [index, image] of (repo?.consumes ?? []).entries()) {
+            const first = image.split('/')[0];
+            if (image.includes('/') && hostsSeen.has((0,reference/* normalizeHost */.cS)(first))) {
+                problems.push(at(['repos', name, 'consumes', index], `write images as paths in the old registry, without the host: "${image.slice(first.length + 1)}"`));
+            }
+        }
+        problems.push(...generatedProblems(repo?.generated ?? [], ['repos', name, 'generated'], at));
+    }
+    problems.push(...generatedProblems(input.generated ?? [], ['generated'], at));
+    for (const [index, rule] of (input.copy ?? []).entries()) {
+        if (rule.images === undefined && rule.referenced !== true) {
+            problems.push(at(['copy', index], 'a copy rule needs "images" (repository globs) or "referenced: true"'));
+        }
+    }
+    for (const [index, rule] of (input.paths ?? []).entries()) {
+        const captures = (rule.from.match(/\*/g) ?? []).length;
+        const used = (rule.to.match(/\*/g) ?? []).length;
+        if (used > captures) {
+            problems.push(at(['paths', index, 'to'], `"to" uses ${used} "*" but "from" captures only ${captures}`));
+        }
+        try {
+            (0,reference/* parseRepositoryReference */.Dp)(rule.to.replace(/\*/g, 'x'));
+        }
+        catch (error) {
+            problems.push(at(['paths', index, 'to'], `expected a repository path: ${error.message}`));
+        }
+    }
+    return problems;
+}
+function generatedProblems(entries, path, at) {
+    const problems = [];
+    const seen = new Set();
+    for (const [index, entry] of entries.entries()) {
+        if (seen.has(entry.name))
+            problems.push(at([...path, index, 'name'], `duplicate generator name "${entry.name}"`));
+        seen.add(entry.name);
+        if (entry.timeout !== undefined && (0,manifest_schema/* durationMs */.pc)(entry.timeout) === 0)
+            problems.push(at([...path, index, 'timeout'], 'expected a duration greater than zero'));
+        const dir = entry['working-directory'];
+        if (dir !== undefined && (dir.startsWith('/') || dir.split('/').includes('..'))) {
+            problems.push(at([...path, index, 'working-directory'], `expected a directory inside the repository, found ${JSON.stringify(dir)}`));
+        }
+    }
+    return problems;
+}
+function registrySpec(role, input) {
+    const host = (0,reference/* normalizeHost */.cS)(input.host);
+    const credentials = input.credentials && {
+        ...(input.credentials['username-env'] && { usernameEnv: input.credentials['username-env'] }),
+        ...(input.credentials['password-env'] && { passwordEnv: input.credentials['password-env'] }),
+    };
+    return {
+        role,
+        host,
+        aliases: (input.aliases ?? []).map(reference/* normalizeHost */.cS),
+        insecure: input.insecure ?? (0,reference/* isLoopbackHost */.cW)(host),
+        ...(credentials && { credentials }),
+    };
+}
+function normalise(input, source, locator, at) {
+    const repos = Object.entries(input.repos ?? {}).map(([name, repo]) => ({
+        name,
+        ...(repo?.owner !== undefined && { owner: repo.owner }),
+        produces: repo?.produces ?? [],
+        consumes: (repo?.consumes ?? []).map((text) => (0,reference/* parseRepositoryReference */.Dp)(text)),
+        generated: repo?.generated ?? [],
+    }));
+    const produced = new Set(repos.flatMap((repo) => repo.produces));
+    const warnings = [];
+    for (const repo of repos) {
+        for (const [index, consumed] of repo.consumes.entries()) {
+            if (!produced.has(consumed.repository)) {
+                warnings.push(at(['repos', repo.name, 'consumes', index], `image "${consumed.repository}" is consumed but no repository in the manifest produces it`));
+            }
+        }
+    }
+    const { old, new: next } = input.registries;
+    return {
+        source,
+        registries: { old: registrySpec('old', old), new: registrySpec('new', next) },
+        timeline: {
+            available: next.available,
+            readOnly: old['read-only'],
+            shutdown: old.shutdown,
+            failFrom: input.guard?.['fail-from'] ?? old.shutdown,
+            ...(input.guard?.['warn-days'] !== undefined && { warnDays: input.guard['warn-days'] }),
+        },
+        paths: input.paths ?? [],
+        guard: {
+            allowFiles: input.guard?.allow?.files ?? [],
+            allowReferences: input.guard?.allow?.references ?? [],
+        },
+        repos,
+        copy: input.copy ?? [],
+        generated: input.generated ?? [],
+        warnings,
+        locator,
+    };
+}
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+// EXTERNAL MODULE: ./lib/src/github/connect.js
+var connect = __nccwpck_require__(81751);
+// EXTERNAL MODULE: ./lib/src/github/http-status.js
+var http_status = __nccwpck_require__(90284);
+;// CONCATENATED MODULE: ./lib/src/manifest/load.js
+
+
+
+
+
+
+/** The largest manifest read from a file: far above any real one (20,000 repositories is ~2 MB). */
+const MANIFEST_FILE_LIMIT = 10 * 2 ** 20;
+/** The largest central manifest read from the GitHub API; the body is streamed and cut here. */
+const CENTRAL_MANIFEST_LIMIT = 2 ** 20;
+/** Where a manifest is looked for when `--manifest` is not given, in order. */
+const DEFAULT_MANIFEST_PATHS = ['cutover.yml', '.github/cutover.yml'];
+const CENTRAL = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+):([^@]+?)(?:@(.+))?$/;
+/** Parses `owner/repo:path@ref`, or returns undefined for a local path. */
+function parseCentralManifest(spec) {
+    const match = CENTRAL.exec(spec);
+    if (!match)
+        return undefined;
+    const [, owner, repo, file, ref] = match;
+    return { owner: owner, repo: repo, path: file.replace(/^\/+/, ''), ...(ref !== undefined && { ref }) };
+}
+/**
+ * Finds, reads and validates the manifest: `--manifest` (a path or a central `owner/repo:path@ref`),
+ * else cutover.yml, else .github/cutover.yml under `cwd`.
+ * @throws UsageError when nothing can be read, ConfigError when it is invalid
+ */
+async function loadManifest(spec, cwd, env, secrets) {
+    if (spec !== undefined) {
+        const central = parseCentralManifest(spec);
+        if (central && !(0,external_node_fs_.existsSync)(external_node_path_.resolve(cwd, spec)))
+            return parseManifest(await fetchCentral(central, env, secrets), spec);
+        return parseManifest(readLocal(external_node_path_.resolve(cwd, spec), spec), spec);
+    }
+    for (const candidate of DEFAULT_MANIFEST_PATHS) {
+        const file = external_node_path_.resolve(cwd, candidate);
+        if ((0,external_node_fs_.existsSync)(file))
+            return parseManifest(readLocal(file, candidate), candidate);
+    }
+    throw new errors/* UsageError */.eb(`no manifest found: looked for ${DEFAULT_MANIFEST_PATHS.join(' and ')} in ${cwd}; pass --manifest PATH or owner/repo:path@ref`);
+}
+/**
+ * Reads a manifest file, at most {@link MANIFEST_FILE_LIMIT} bytes of it: a larger file is refused
+ * at the line where it crosses the limit, without reading the rest.
+ */
+function readLocal(file, shown) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+    }
+    catch (error) {
+        throw new errors/* ConfigError */.xL([{ file: shown, message: `cannot read the manifest: ${readFailure(error)}` }]);
+    }
+    try {
+        // Sized by the file (plus one byte, to see it grow), grown only up to one byte past the limit.
+        let buffer = Buffer.allocUnsafe(Math.min((0,external_node_fs_.fstatSync)(fd).size, MANIFEST_FILE_LIMIT) + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length) {
+                const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, MANIFEST_FILE_LIMIT + 1));
+                buffer.copy(grown);
+                buffer = grown;
+            }
+            const read = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > MANIFEST_FILE_LIMIT) {
+                const before = buffer.subarray(0, MANIFEST_FILE_LIMIT);
+                const lines = before.toString('utf8').split('\n');
+                throw new errors/* ConfigError */.xL([
+                    {
+                        file: shown,
+                        line: lines.length,
+                        column: lines.at(-1).length + 1,
+                        message: `the manifest is larger than ${formatLimit(MANIFEST_FILE_LIMIT)} (the limit; it is refused here, where it crosses it): a manifest this large is not one people can review — is it generated by mistake?`,
+                    },
+                ]);
+            }
+        }
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigError */.xL)
+            throw error;
+        throw new errors/* ConfigError */.xL([{ file: shown, message: `cannot read the manifest: ${readFailure(error)}` }]);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function readFailure(error) {
+    const code = error.code;
+    return code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+            ? 'it is a directory'
+            : error.message;
+}
+function formatLimit(bytes) {
+    return `${bytes / 2 ** 20} MiB`;
+}
+/**
+ * A fetch that passes at most `limit` bytes of any response body (success or error) and calls
+ * `onExceeded` when a body is longer: the body is then cut and the connection dropped, so a huge
+ * answer costs neither memory nor the time to download it.
+ */
+function cappedFetch(limit, onExceeded) {
+    return async (input, init) => {
+        const response = await fetch(input, init);
+        const declared = Number(response.headers.get('content-length') ?? NaN);
+        if (!response.body)
+            return response;
+        let seen = 0;
+        const body = declared > limit
+            ? (void response.body.cancel().catch(() => undefined), onExceeded(), null)
+            : response.body.pipeThrough(new TransformStream({
+                transform(chunk, controller) {
+                    seen += chunk.byteLength;
+                    if (seen <= limit)
+                        return controller.enqueue(chunk);
+                    onExceeded();
+                    controller.error(new Error(`response body over ${limit} bytes`));
+                },
+            }));
+        return new Response(body, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers,
+        });
+    };
+}
+async function fetchCentral(central, env, secrets) {
+    const shown = `${central.owner}/${central.repo}:${central.path}${central.ref ? `@${central.ref}` : ''}`;
+    // Loaded on demand, not at start-up: Octokit costs every other run of the CLI tens of milliseconds.
+    const octokit = await (0,connect/* connectGitHub */.UY)(env, secrets, `reading the central manifest ${shown}`, {
+        tokenVariables: connect/* MANIFEST_TOKEN_VARIABLES */.oj,
+    });
+    let exceeded = false;
+    const tooLarge = () => new errors/* ConfigError */.xL([
+        {
+            file: shown,
+            message: `the central manifest is larger than ${formatLimit(CENTRAL_MANIFEST_LIMIT)} (the limit for a manifest read through the GitHub API); stopped reading there`,
+        },
+    ]);
+    try {
+        const response = await octokit.rest.repos.getContent({
+            owner: central.owner,
+            repo: central.repo,
+            path: central.path,
+            ...(central.ref !== undefined && { ref: central.ref }),
+            mediaType: { format: 'raw' },
+            request: { fetch: cappedFetch(CENTRAL_MANIFEST_LIMIT, () => (exceeded = true)) },
+        });
+        // Octokit swallows the cut body's error and hands back what it has: the flag is the truth.
+        if (exceeded)
+            throw tooLarge();
+        if (typeof response.data !== 'string') {
+            throw new errors/* ConfigError */.xL([
+                { file: shown, message: 'the central manifest path is a directory, not a file' },
+            ]);
+        }
+        return response.data;
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigError */.xL)
+            throw error;
+        if (exceeded)
+            throw tooLarge();
+        const status = (0,http_status/* httpStatus */.n)(error);
+        const detail = error.message;
+        let reason;
+        if (status === 404 && /ref|commit|branch/i.test(detail))
+            reason = `the ref "${central.ref}" does not exist (${detail})`;
+        else if ((status === 404 || status === 403) && (0,connect/* centralManifestTokenHint */.L1)(env, central.owner, central.repo))
+            reason = (0,connect/* centralManifestTokenHint */.L1)(env, central.owner, central.repo);
+        else if (status === 404)
+            reason = `not found (no such repository, path or ref, or the token cannot read ${central.owner}/${central.repo})`;
+        else if (status === 401)
+            reason = 'the token was refused (401): check GITHUB_TOKEN';
+        else if (status === 403)
+            reason = `access denied (403): the token lacks contents:read on ${central.owner}/${central.repo}`;
+        else
+            reason = status ? `GitHub answered ${status}: ${detail}` : `GitHub could not be reached: ${detail}`;
+        throw new errors/* ConfigError */.xL([{ file: shown, message: `cannot fetch the central manifest: ${reason}` }]);
+    }
+}
+
+
+/***/ }),
+
+/***/ 49689:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ formatKeyPath),
+/* harmony export */   St: () => (/* binding */ SourceLocator),
+/* harmony export */   bp: () => (/* binding */ describeValue)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53645);
+
+/** Maps key paths of a parsed YAML document to 1-based line and column numbers. */
+class SourceLocator {
+    document;
+    lines;
+    /**
+     * Each mapping's pairs by key, built on first use: the library's own lookup scans a mapping's
+     * pairs, which made locating one problem per repository quadratic in large manifests.
+     */
+    pairIndex = new WeakMap();
+    constructor(document, lines) {
+        this.document = document;
+        this.lines = lines;
+    }
+    /** Position of the value at `path`, or of its nearest existing ancestor. */
+    valueAt(path) {
+        const node = this.nearestNode(path);
+        return this.positionOf(node?.range?.[0] ?? 0);
+    }
+    /** Position of the key named last in `path` (for unknown or misplaced keys). */
+    keyAt(path) {
+        const pair = this.pairAt(path);
+        const key = pair?.key;
+        return key?.range ? this.positionOf(key.range[0]) : this.valueAt(path.slice(0, -1));
+    }
+    /** The plain JavaScript value at `path`, or undefined. */
+    jsAt(path) {
+        const node = this.nodeAt(path);
+        if (node === undefined || node === null)
+            return undefined;
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) ? node.value : node.toJSON();
+    }
+    /** Converts a character offset to a 1-based position. */
+    positionOf(offset) {
+        const { line, col } = this.lines.linePos(offset);
+        return { line, column: col };
+    }
+    nearestNode(path) {
+        for (let length = path.length; length >= 0; length--) {
+            const node = this.nodeAt(path.slice(0, length));
+            if (node && ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)))
+                return node;
+        }
+        return undefined;
+    }
+    /** The node at `path` (the document's root for an empty path), like `getIn(path, true)`. */
+    nodeAt(path) {
+        let node = this.document.contents;
+        for (const part of path) {
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+                node = this.pairIn(node, part)?.value;
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof part === 'number')
+                node = node.items[part];
+            else
+                return undefined;
+        }
+        return node;
+    }
+    pairIn(map, key) {
+        let index = this.pairIndex.get(map);
+        if (!index) {
+            index = new Map();
+            for (const item of map.items) {
+                const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(item) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) ? String(item.key.value) : undefined;
+                // The first of repeated keys, as a scan would find it.
+                if (name !== undefined && !index.has(name))
+                    index.set(name, item);
+            }
+            this.pairIndex.set(map, index);
+        }
+        return index.get(String(key));
+    }
+    pairAt(path) {
+        const parent = this.nodeAt(path.slice(0, -1));
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent) ? this.pairIn(parent, path[path.length - 1]) : undefined;
+    }
+}
+/** Renders a key path the way a person writes it: `repos["acme/api"].consumes[1]`. */
+function formatKeyPath(path) {
+    let out = '';
+    for (const part of path) {
+        if (typeof part === 'number')
+            out += `[${part}]`;
+        else if (/^[A-Za-z_][\w-]*$/.test(part))
+            out += out ? `.${part}` : part;
+        else
+            out += `[${JSON.stringify(part)}]`;
+    }
+    return out || '(top level)';
+}
+/** A short description of a found value for error messages; never prints long strings whole. */
+function describeValue(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'an empty value';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string') {
+        const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+        return `the string ${JSON.stringify(shown)}`;
+    }
+    return `${typeof value} ${String(value)}`;
+}
+
+
+/***/ }),
+
+/***/ 71300:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QT: () => (/* binding */ DEFAULT_GENERATOR_TIMEOUT),
+/* harmony export */   pc: () => (/* binding */ durationMs),
+/* harmony export */   rc: () => (/* binding */ manifestSchema)
+/* harmony export */ });
+/* harmony import */ var _shared_units_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(44588);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86626);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(43493);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77126);
+
+
+
+
+/** A calendar day, `YYYY-MM-DD`, as every date in the manifest is written. */
+const day = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a date written YYYY-MM-DD' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD', abort: true })
+    .refine((text) => (0,_shared_units_js__WEBPACK_IMPORTED_MODULE_3__/* .isCalendarDay */ .Lk)(text), { error: 'expected a real calendar date (YYYY-MM-DD)' })
+    .meta({ description: 'A calendar day, YYYY-MM-DD (UTC).', format: 'date' });
+const envName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+    error: 'expected the name of an environment variable (letters, digits, _); the value given is not one — never write a secret in the manifest',
+});
+const host = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a registry host, host[:port]' })
+    .refine((text) => !/^[a-z]+:\/\//i.test(text), {
+    error: 'expected host[:port] without a scheme (drop "https://")',
+})
+    .refine((text) => (!/^[a-z]+:\/\//i.test(text) ? (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidHost */ .HO)(text) && !text.includes('/') : true), {
+    error: 'expected a registry host, host[:port] (letters, digits, dots, dashes; no path)',
+})
+    .meta({ description: 'Registry host, host[:port].' });
+const credentials = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    'username-env': envName.optional().meta({ description: 'Environment variable holding the user name.' }),
+    'password-env': envName
+        .optional()
+        .meta({ description: 'Environment variable holding the password or token.' }),
+})
+    .meta({
+    description: 'Environment variable names for registry credentials; defaults to the Docker config.',
+});
+const registryCommon = {
+    host,
+    aliases: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(host).optional().meta({ description: 'Other host names of the same registry.' }),
+    insecure: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
+        .optional()
+        .meta({ description: 'Plain HTTP. Implied for localhost, 127.0.0.0/8 and [::1].' }),
+    credentials: credentials.optional(),
+};
+const oldRegistry = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    ...registryCommon,
+    'read-only': day.meta({ description: 'No pushes to the old registry from this day.' }),
+    shutdown: day.meta({ description: 'The old registry is gone from this day.' }),
+})
+    .meta({ description: 'The registry being retired.' });
+const newRegistry = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    ...registryCommon,
+    available: day.meta({ description: 'Pushes to the new registry may start from this day.' }),
+})
+    .meta({ description: 'The registry being moved to.' });
+const repositoryPath = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a repository path such as "team/api"' })
+    .refine(_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0, {
+    error: 'expected a repository path (lower-case letters, digits and . _ - separators, components joined by /)',
+});
+const imageReference = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected an image such as "team/api" or "team/api:1.2"' })
+    .superRefine((text, ctx) => {
+    try {
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(text);
+    }
+    catch (error) {
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected an image path[:tag][@digest]: ${error.message}`,
+        });
+    }
+});
+const glob = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a glob pattern' })
+    .min(1, { error: 'expected a non-empty glob pattern' });
+/** `90s`, `10m`, `1.5h`, `500ms` → milliseconds (the manifest schema has checked the form). */
+function durationMs(text) {
+    const ms = (0,_shared_units_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(text);
+    if (ms === undefined)
+        throw new Error(`not a duration: ${text}`);
+    return ms;
+}
+/** A generator that runs longer is stopped: a hung generator must not hold a CI job for hours. */
+const DEFAULT_GENERATOR_TIMEOUT = '30m';
+const generatedEntry = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).meta({ description: 'Short name shown in reports.' }),
+    run: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).meta({ description: 'The generator command, run with sh -c in a scratch copy.' }),
+    outputs: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(glob).min(1, { error: 'expected at least one output glob' }).meta({
+        description: 'Globs of the files this generator owns.',
+    }),
+    env: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP())
+        .optional()
+        .meta({ description: 'Extra environment for the generator.' }),
+    'working-directory': zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .optional()
+        .meta({ description: 'Directory to run in, relative to the repository.' }),
+    timeout: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a duration such as 90s, 10m or 1h' })
+        .regex(_shared_units_js__WEBPACK_IMPORTED_MODULE_3__/* .DURATION_PATTERN */ .Cq, { error: 'expected a duration such as 90s, 10m or 1h' })
+        .optional()
+        .meta({
+        description: `Time limit for one run (default ${DEFAULT_GENERATOR_TIMEOUT}): then the generator and every process it started are stopped and the check fails.`,
+    }),
+})
+    .meta({ description: 'A code generator whose outputs must be current.' });
+const repoEntry = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    owner: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().meta({ description: 'Owning team, shown in plans.' }),
+    produces: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(repositoryPath)
+        .optional()
+        .meta({ description: 'Images this repository pushes (paths in the old registry).' }),
+    consumes: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(imageReference)
+        .optional()
+        .meta({ description: 'Images this repository pulls; a :tag or @digest pins an old version.' }),
+    generated: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(generatedEntry).optional(),
+})
+    .meta({ description: 'One repository of the organisation.' });
+const copyRule = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    images: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(glob).optional().meta({ description: 'Repository globs in the old registry.' }),
+    tags: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(glob)
+        .optional()
+        .meta({ description: 'Tag globs; a leading ! excludes. Default: all tags.' }),
+    semver: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .refine((range) => semver__WEBPACK_IMPORTED_MODULE_0__.validRange(range, { loose: true }) !== null, {
+        error: 'expected a semver range such as ">=1.4 <2"',
+    })
+        .optional(),
+    newest: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(1, { error: 'expected a whole number of at least 1' }).optional(),
+    referenced: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
+        .optional()
+        .meta({ description: 'Tags pinned in repos.*.consumes and in --refs files.' }),
+})
+    .meta({ description: 'Which old tags to copy to the new registry; rules are OR-combined.' });
+const pathRule = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    from: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).meta({ description: 'Old repository path glob; each * captures.' }),
+    to: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .min(1)
+        .meta({ description: 'New repository path; each * is replaced by the matching capture.' }),
+})
+    .meta({ description: 'Old→new repository mapping; the first matching rule wins.' });
+/** The manifest's shape, strict: unknown keys are errors. Cross-field rules live in validate.ts. */
+const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1, { error: 'expected version: 1' }),
+    registries: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ old: oldRegistry, new: newRegistry }),
+    paths: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(pathRule).optional(),
+    guard: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        'warn-days': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(0).optional().meta({
+            description: 'Warn only this many days before fail-from (default: from the day the new registry opens).',
+        }),
+        'fail-from': day
+            .optional()
+            .meta({ description: 'References fail from this day; default: the shutdown day.' }),
+        allow: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+            files: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(glob).optional().meta({ description: 'Files whose references are ignored.' }),
+            references: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(glob).optional().meta({ description: 'Reference globs that are ignored.' }),
+        })
+            .optional(),
+    })
+        .optional(),
+    repos: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), repoEntry.nullable()).optional(),
+    copy: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(copyRule).optional(),
+    generated: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(generatedEntry).optional(),
+})
+    .meta({ title: 'cutover manifest', description: 'Drives a container-registry migration with cutover.' });
+
+
+/***/ }),
+
+/***/ 46108:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BA: () => (/* binding */ phaseAt),
+/* harmony export */   Ec: () => (/* binding */ today),
+/* harmony export */   FN: () => (/* binding */ oldRegistrySkippedReason),
+/* harmony export */   OQ: () => (/* binding */ referencePolicy),
+/* harmony export */   XV: () => (/* binding */ pushTargets)
+/* harmony export */ });
+/* unused harmony exports daysBetween, addDays */
+/**
+ * The migration timeline: for a day, which phase we are in, where pushes go, and how a reference
+ * to the old registry is judged. Every date is a UTC calendar day, `YYYY-MM-DD`.
+ */
+const DAY_MS = 86_400_000;
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
+function daysBetween(from, to) {
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+/** The phase of the migration on `today`. */
+function phaseAt(timeline, today) {
+    if (today < timeline.available)
+        return 'before';
+    if (today < timeline.readOnly)
+        return 'dual';
+    if (today < timeline.shutdown)
+        return 'new-only';
+    return 'retired';
+}
+/** The registries a build pushes to in a phase, in the order they are reported. */
+function pushTargets(phase) {
+    switch (phase) {
+        case 'before':
+            return ['old'];
+        case 'dual':
+            return ['old', 'new'];
+        case 'new-only':
+        case 'retired':
+            return ['new'];
+    }
+}
+/** Why the old registry is not pushed to in a phase, or undefined when it is. */
+function oldRegistrySkippedReason(timeline, phase) {
+    if (phase === 'new-only')
+        return `the old registry is read-only since ${timeline.readOnly}`;
+    if (phase === 'retired')
+        return `the old registry was shut down on ${timeline.shutdown}`;
+    return undefined;
+}
+/** How a reference to the old registry is judged on `today`. */
+function referencePolicy(timeline, today) {
+    const daysLeft = daysBetween(today, timeline.failFrom);
+    if (today >= timeline.failFrom) {
+        return {
+            severity: 'error',
+            daysLeft,
+            message: `the old registry is retired for builds since ${timeline.failFrom}: move this reference to the new registry`,
+        };
+    }
+    const warnFrom = timeline.warnDays === undefined
+        ? timeline.available
+        : maxDay(timeline.available, addDays(timeline.failFrom, -timeline.warnDays));
+    if (today >= warnFrom) {
+        return {
+            severity: 'warning',
+            daysLeft,
+            message: `${daysLeft} day${daysLeft === 1 ? '' : 's'} left: references to the old registry fail from ${timeline.failFrom}`,
+        };
+    }
+    return {
+        severity: 'info',
+        daysLeft,
+        message: `references to the old registry fail from ${timeline.failFrom} (${daysLeft} days from now)`,
+    };
+}
+/** `day` moved by `days` (negative to go back). */
+function addDays(day, days) {
+    return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+function maxDay(a, b) {
+    return a > b ? a : b;
+}
+/** Today's UTC day, or the override from `--now`/`CUTOVER_NOW` (already validated by the caller). */
+function today(override) {
+    return override ?? new Date().toISOString().slice(0, 10);
+}
+
+
+/***/ }),
+
+/***/ 77126:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ formatRepositoryReference),
+/* harmony export */   Dp: () => (/* binding */ parseRepositoryReference),
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   HO: () => (/* binding */ isValidHost),
+/* harmony export */   M0: () => (/* binding */ isValidRepositoryPath),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   cS: () => (/* binding */ normalizeHost),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony export InvalidReferenceError */
+/**
+ * Image references per the distribution grammar (github.com/distribution/reference):
+ * `[host[:port]/]path[:tag][@digest]`, with Docker's normalisation rules for docker.io.
+ */
+const alphaNumeric = '[a-z0-9]+';
+const separator = '(?:[._]|__|[-]+)';
+const pathComponent = `${alphaNumeric}(?:${separator}${alphaNumeric})*`;
+const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const domainName = `${domainComponent}(?:\\.${domainComponent})*`;
+const ipv6 = '\\[(?:[a-fA-F0-9:]+)\\]';
+const hostPattern = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
+const repositoryPathRe = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
+const hostRe = new RegExp(`^${hostPattern}$`);
+const tagRe = /^[\w][\w.-]{0,127}$/;
+/** The digest algorithms cutover can verify, and the length of their hex encoding. */
+const digestRe = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** The registry Docker assumes when a reference names none. */
+const DOCKER_HUB = 'docker.io';
+const MAX_NAME_LENGTH = 255;
+/** Thrown for text that is not a valid reference; the message says what is wrong. */
+class InvalidReferenceError extends Error {
+    name = 'InvalidReferenceError';
+}
+/** True for `host[:port]` (domain, IPv4 or bracketed IPv6). */
+function isValidHost(host) {
+    return hostRe.test(host);
+}
+/** True for a repository path such as `team/api` (lower-case components, `/`-separated). */
+function isValidRepositoryPath(path) {
+    return path.length <= MAX_NAME_LENGTH && repositoryPathRe.test(path);
+}
+/** True for a tag: word characters, dots and dashes, at most 128, not starting with `.` or `-`. */
+function isValidTag(tag) {
+    return tagRe.test(tag);
+}
+/**
+ * True for `algorithm:hex` with an algorithm cutover verifies: `sha256:` and 64, or `sha512:` and
+ * 128, lower-case hex characters (the OCI image spec's registered algorithms).
+ */
+function isValidDigest(digest) {
+    return digestRe.test(digest);
+}
+/** Lower-cases a registry host and folds Docker Hub's historical names onto `docker.io`. */
+function normalizeHost(host) {
+    const lower = host.toLowerCase();
+    if (lower === 'index.docker.io' ||
+        lower === 'registry-1.docker.io' ||
+        lower === 'registry.hub.docker.com') {
+        return DOCKER_HUB;
+    }
+    return lower;
+}
+function splitDigestAndTag(text) {
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!isValidDigest(digest))
+            throw new InvalidReferenceError(`invalid digest "${digest}"`);
+    }
+    let tag;
+    const lastColon = rest.lastIndexOf(':');
+    if (lastColon > rest.lastIndexOf('/')) {
+        tag = rest.slice(lastColon + 1);
+        rest = rest.slice(0, lastColon);
+        if (!isValidTag(tag)) {
+            throw new InvalidReferenceError(`invalid tag "${tag}" (word characters, "." and "-", at most 128, not starting with "." or "-")`);
+        }
+    }
+    return { name: rest, tag, digest };
+}
+/**
+ * Parses a repository path relative to a registry (`base/jdk`, `api:1.4.2`, `api@sha256:…`).
+ * @throws InvalidReferenceError with a reason
+ */
+function parseRepositoryReference(text) {
+    const { name, tag, digest } = splitDigestAndTag(text);
+    if (!isValidRepositoryPath(name)) {
+        throw new InvalidReferenceError(`invalid repository path "${name}" (lower-case letters, digits and separators . _ __ -, components joined by /)`);
+    }
+    return { repository: name, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+/**
+ * Parses a full image reference and normalises it the way Docker does: a first component with a
+ * `.` or `:` (or `localhost`) is the registry, otherwise Docker Hub, where single names gain `library/`.
+ * @throws InvalidReferenceError with a reason
+ */
+function parseReference(text) {
+    if (text.length === 0)
+        throw new InvalidReferenceError('empty reference');
+    if (/\s/.test(text))
+        throw new InvalidReferenceError(`reference "${text}" contains white space`);
+    const slash = text.indexOf('/');
+    const first = slash >= 0 ? text.slice(0, slash) : '';
+    const hasRegistry = slash >= 0 &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    let registry = DOCKER_HUB;
+    let remainder = text;
+    if (hasRegistry) {
+        if (!isValidHost(first))
+            throw new InvalidReferenceError(`invalid registry host "${first}"`);
+        registry = normalizeHost(first);
+        remainder = text.slice(slash + 1);
+    }
+    const parsed = parseRepositoryReference(remainder);
+    let repository = parsed.repository;
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = `library/${repository}`;
+    return { ...parsed, registry, repository };
+}
+/** Renders `registry/repository[:tag][@digest]`. */
+function formatReference(ref) {
+    return `${ref.registry}/${formatRepositoryReference(ref)}`;
+}
+/** Renders `repository[:tag][@digest]`. */
+function formatRepositoryReference(ref) {
+    return `${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+/** True when a host is loopback: `localhost`, 127.0.0.0/8 or `[::1]`, with or without a port. */
+function isLoopbackHost(host) {
+    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+    return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+
+
+/***/ }),
+
+/***/ 69816:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   pA: () => (/* binding */ nearest)
+/* harmony export */ });
+/* unused harmony export editDistance */
+/**
+ * "Did you mean …?" for unknown commands, flags, manifest keys and repository names: the one place
+ * that decides how close a misspelling must be to be suggested.
+ */
+/** The candidate closest to `word` (case-insensitive edit distance), if it is close enough to suggest. */
+function nearest(word, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best !== undefined && bestDistance <= Math.max(2, Math.ceil(word.length / 3)) ? best : undefined;
+}
+/** `; did you mean "x"?` or the empty string, to append to an error message. */
+function didYouMean(word, candidates, quote = (s) => `"${s}"`) {
+    const suggestion = nearest(word, candidates);
+    return suggestion ? `; did you mean ${quote(suggestion)}?` : '';
+}
+/** Levenshtein distance between two strings. */
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.length];
+}
+
+
+/***/ }),
+
+/***/ 83460:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   LE: () => (/* binding */ OperationalError),
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   xL: () => (/* binding */ ConfigError),
+/* harmony export */   yU: () => (/* binding */ ExitCode)
+/* harmony export */ });
+/* unused harmony export exitCodeOf */
+/**
+ * The one error taxonomy. Every failure a user can meet is one of three things, and each has its
+ * exit code and its way of being shown:
+ * - {@link UsageError} / {@link ConfigError}: what the user gave us is wrong (flags, inputs, the
+ *   manifest) — exit 2, a located message, no stack;
+ * - {@link OperationalError}: the work met the world and failed (a registry unreachable or refusing,
+ *   a digest that does not match, a conflict, a time limit) — exit 1, the message says what to do;
+ * - anything else is a bug in cutover — exit 1, "internal error — please report" with the stack.
+ */
+/** Exit codes shared by every command and both entry points. */
+const ExitCode = { ok: 0, failed: 1, badInput: 2 };
+/** A mistake in what the user gave us (flags, inputs, manifest): exit 2, no stack trace. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** The manifest (or another configuration file) is invalid: exit 2 with every problem located. */
+class ConfigError extends UsageError {
+    problems;
+    name = 'ConfigError';
+    constructor(problems) {
+        super(problems.map(formatProblem).join('\n'));
+        this.problems = problems;
+    }
+}
+/** The work failed for a reason outside cutover (exit 1); `kind` says which, `hint` what to do. */
+class OperationalError extends Error {
+    kind;
+    name = 'OperationalError';
+    hint;
+    constructor(kind, message, options = {}) {
+        super(message, options.cause !== undefined ? { cause: options.cause } : undefined);
+        this.kind = kind;
+        this.hint = options.hint;
+    }
+}
+/** Renders a problem as `file:line:column: key.path: message`, the shape editors and CI logs link. */
+function formatProblem(problem) {
+    const location = [problem.file, problem.line, problem.line !== undefined ? problem.column : undefined]
+        .filter((part) => part !== undefined)
+        .join(':');
+    const key = problem.path ? `${problem.path}: ` : '';
+    return `${location}: ${key}${problem.message}`;
+}
+/** Classifies anything thrown into the taxonomy above. */
+function describeFailure(error) {
+    if (error instanceof ConfigError)
+        return { exitCode: ExitCode.badInput, category: 'config', message: error.message };
+    if (error instanceof UsageError)
+        return { exitCode: ExitCode.badInput, category: 'usage', message: error.message };
+    if (error instanceof OperationalError)
+        return {
+            exitCode: ExitCode.failed,
+            category: error.kind,
+            message: error.hint ? `${error.message}\n  what to do: ${error.hint}` : error.message,
+        };
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return {
+        exitCode: ExitCode.failed,
+        category: 'internal',
+        message: `internal error — please report it with the stack below: ${text}`,
+        stack: error instanceof Error ? (error.stack ?? text) : text,
+    };
+}
+/** The exit code an error maps to. */
+function exitCodeOf(error) {
+    return describeFailure(error).exitCode;
+}
+
+
+/***/ }),
+
+/***/ 48694:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ addMaskCommand),
+/* harmony export */   k: () => (/* binding */ SecretRegistry)
+/* harmony export */ });
+/**
+ * The secret registry of one run. Every credential cutover learns (a password, a token, a Docker
+ * config `auth` entry) is added here before it is used, in every form it may travel in — plain,
+ * `base64(user:pass)`, the whole `Authorization` header value — so that nothing printed (log lines,
+ * annotations, the job summary, `--json`, error messages) can show it, and the runner masks it too.
+ */
+class SecretRegistry {
+    announce;
+    secrets = new Set();
+    /** `announce` tells the runner about each new secret (`::add-mask::`); it is called before the secret is used. */
+    constructor(announce = () => undefined) {
+        this.announce = announce;
+    }
+    /** Registers one secret value (values shorter than 3 characters are too common to mask usefully). */
+    add(value) {
+        if (!value || value.length < 3 || this.secrets.has(value))
+            return;
+        this.secrets.add(value);
+        this.announce(value);
+    }
+    /**
+     * Registers a user name and password and every form they travel in: the password, `user:pass`
+     * base64-encoded (Docker config `auth`, HTTP Basic) and the whole `Basic …` header value.
+     */
+    addBasic(username, password) {
+        this.add(password);
+        const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+        this.add(encoded);
+        this.add(`Basic ${encoded}`);
+    }
+    /** Registers a bearer or identity token and its `Bearer …` header value. */
+    addToken(token) {
+        this.add(token);
+        this.add(`Bearer ${token}`);
+    }
+    /** How many secrets are registered (for tests). */
+    get size() {
+        return this.secrets.size;
+    }
+    /**
+     * Replaces every registered secret in `text` with `***`, longest first (so a header value is
+     * masked whole before the token inside it), and any `Authorization:` header value a server echoed.
+     */
+    redact(text) {
+        let out = text;
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
+            out = out.split(secret).join('***');
+        return out.replace(/(authorization["']?\s*[:=]\s*["']?)(basic|bearer)\s+[A-Za-z0-9+/=._~-]+/gi, '$1$2 ***');
+    }
+}
+/** The workflow command that asks the runner to mask `value` in the log, escaped as the runner expects. */
+function addMaskCommand(value) {
+    return `::add-mask::${value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 44588:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ DURATION_PATTERN),
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Lk: () => (/* binding */ isCalendarDay)
+/* harmony export */ });
+/**
+ * Parsers for the values users write in flags, inputs and the manifest: durations and sizes. One of
+ * each, so `--deadline 10m`, `timeout: 90s` and `max-file-size: 10MB` read the same everywhere.
+ */
+/** A duration: a number and a unit, ms, s, m or h. */
+const DURATION_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
+/** `90s`, `10m`, `1.5h`, `500ms` → milliseconds; undefined when the text is not a duration. */
+function parseDuration(text) {
+    const [, amount, unit] = DURATION_PATTERN.exec(text) ?? [];
+    const scale = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit];
+    if (amount === undefined || scale === undefined)
+        return undefined;
+    return Number(amount) * scale;
+}
+/** `10MB`, `512k`, `1.5 GiB`, `20000` → bytes (powers of 1024); undefined when not a size. */
+function parseSize(text) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])i?b?|b)?\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const unit = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 }[(match[2] ?? '').toLowerCase()] ?? 1;
+    return Math.floor(Number(match[1]) * unit);
+}
+/** True for a `YYYY-MM-DD` string naming a day that exists. */
+function isCalendarDay(text) {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+
 /***/ })
 
 /******/ 	});
@@ -24132,7 +24132,7 @@ function constantCatch(value) {
 /******/ 	// startup
 /******/ 	// Load entry module and return exports
 /******/ 	// This entry module used 'module' so it can't be inlined
-/******/ 	var __webpack_exports__ = __nccwpck_require__(77844);
+/******/ 	var __webpack_exports__ = __nccwpck_require__(1767);
 /******/ 	module.exports = __webpack_exports__;
 /******/ 	
 /******/ })()

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 851;
-exports.ids = [851];
+exports.id = 414;
+exports.ids = [414];
 exports.modules = {
 
-/***/ 77381:
+/***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ exports.modules = {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -156,15 +156,15 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 10620:
+/***/ 73585:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ applyPolicy)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14006);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16399);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92041);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70636);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46108);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77126);
 
 
 
@@ -200,7 +200,7 @@ function applyPolicy(findings, manifest, today) {
 
 /***/ }),
 
-/***/ 61358:
+/***/ 63240:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -216,7 +216,7 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 ;// CONCATENATED MODULE: ./lib/src/guard/reader-thread.js
 /**
  * Files are read back to back into one reused buffer, each followed by a NUL byte, and the buffer
@@ -437,7 +437,7 @@ class ReaderPool {
 
 /***/ }),
 
-/***/ 47812:
+/***/ 71777:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -453,9 +453,9 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(11742);
+var paths = __webpack_require__(31959);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(92041);
+var reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/guard/source.js
 /** The file's bytes `start..end` as mapped text. */
 function slice(source, start, end) {
@@ -1093,8 +1093,8 @@ function commandCandidates(source) {
     return candidates;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(53645);
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
 
 
@@ -1860,7 +1860,7 @@ function fencedLines(source) {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./lib/src/shared/process.js
-var shared_process = __webpack_require__(2451);
+var shared_process = __webpack_require__(63502);
 ;// CONCATENATED MODULE: ./lib/src/guard/files.js
 
 
@@ -2065,7 +2065,7 @@ function ignoredInline(lines, line) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
-var readers = __webpack_require__(61358);
+var readers = __webpack_require__(63240);
 ;// CONCATENATED MODULE: ./lib/src/guard/scan.js
 
 

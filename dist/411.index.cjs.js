@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 687;
-exports.ids = [687];
+exports.id = 411;
+exports.ids = [411];
 exports.modules = {
 
-/***/ 9345:
+/***/ 45726:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,9 +13,9 @@ exports.modules = {
 /* unused harmony export MAX_INDEX_DEPTH */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96748);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 
 
 
@@ -352,7 +352,7 @@ function checkDescriptor(walk, descriptor, what) {
 
 /***/ }),
 
-/***/ 68687:
+/***/ 92792:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -369,10 +369,10 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
-var docker = __webpack_require__(39040);
+// EXTERNAL MODULE: ../../main/node_modules/dockerode/lib/docker.js
+var docker = __webpack_require__(51166);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 ;// CONCATENATED MODULE: ./lib/src/docker/engine.js
 
 
@@ -522,15 +522,15 @@ class DockerEngine {
 }
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var progress = __webpack_require__(34767);
+var progress = __webpack_require__(88456);
 ;// CONCATENATED MODULE: ./lib/src/docker/progress.js
 
 
@@ -598,7 +598,7 @@ class PushProgress {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var oci_reference = __webpack_require__(92041);
+var oci_reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/docker/provenance.js
 
 /** Labels that name the image an image was built from (OCI annotations and common build tools). */
@@ -651,13 +651,13 @@ function findOldRegistryTraces(image, old) {
 }
 
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(16399);
+var timeline = __webpack_require__(46108);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+var client = __webpack_require__(71543);
 // EXTERNAL MODULE: ./lib/src/oci/credentials.js
-var oci_credentials = __webpack_require__(90870);
+var oci_credentials = __webpack_require__(22857);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy_copy = __webpack_require__(9345);
+var copy_copy = __webpack_require__(45726);
 ;// CONCATENATED MODULE: ./lib/src/push/copy-step.js
 
 
@@ -695,7 +695,7 @@ function pushViaCopy(clientFor, print) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/retry.js
-var retry = __webpack_require__(17916);
+var retry = __webpack_require__(57717);
 ;// CONCATENATED MODULE: ./lib/src/push/execute.js
 
 const PUSH_MODES = ['push', 'copy', 'upload'];
@@ -1278,17 +1278,17 @@ async function deliver({ plan, image, imageName, engine, mode, env, secrets, pro
 }
 
 // EXTERNAL MODULE: ./lib/src/copy/platforms.js
-var platforms = __webpack_require__(34066);
+var platforms = __webpack_require__(68623);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(53836);
+var copy_select = __webpack_require__(5823);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
-var media = __webpack_require__(21732);
+var media = __webpack_require__(22939);
 // EXTERNAL MODULE: ./lib/src/tags/targets.js
-var targets = __webpack_require__(68164);
+var targets = __webpack_require__(38301);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(11742);
+var paths = __webpack_require__(31959);
 // EXTERNAL MODULE: ./lib/src/push/plan.js
-var push_plan = __webpack_require__(11296);
+var push_plan = __webpack_require__(73479);
 ;// CONCATENATED MODULE: ./lib/src/push/from.js
 /**
  * `push --from REF@DIGEST`: the image is already in one registry (build-push-action pushed it, or it
@@ -1688,17 +1688,17 @@ const push = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 11296:
+/***/ 73479:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ planPush)
 /* harmony export */ });
 /* unused harmony export ownPathOf */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31959);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46108);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
 
 
 
@@ -1778,7 +1778,7 @@ function planPush(manifest, today, request) {
 
 /***/ }),
 
-/***/ 68164:
+/***/ 38301:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1788,9 +1788,9 @@ function planPush(manifest, today, request) {
 /* harmony export */   je: () => (/* binding */ plannedReferences)
 /* harmony export */ });
 /* unused harmony export parseTagLine */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
-/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11296);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
+/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73479);
 /**
  * Today's full references for an image about to be built: the tags a build should push (old,
  * both, or new registry, by the timeline), in the form docker/build-push-action's `tags:` takes.
