@@ -910,7 +910,6 @@ async function ensureBlob(walk, blob) {
             result.blobsSkipped++;
         };
         const from = session.mountSource(host, targetRepository, blob.digest);
-        let location;
         if (from === undefined && !options.dryRun) {
             // One request where HEAD then POST took two (most blobs of a run): a mount from the
             // repository itself answers 201 when it holds the blob, else opens the upload session —
@@ -937,6 +936,7 @@ async function ensureBlob(walk, blob) {
             }
             return;
         }
+        let location;
         if (from) {
             const mount = await target.mountBlob(targetRepository, blob.digest, from);
             if (mount.mounted) {

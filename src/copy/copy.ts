@@ -328,7 +328,6 @@ async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
       result.blobsSkipped++;
     };
     const from = session.mountSource(host, targetRepository, blob.digest);
-    let location: string | undefined;
     if (from === undefined && !options.dryRun) {
       // One request where HEAD then POST took two (most blobs of a run): a mount from the
       // repository itself answers 201 when it holds the blob, else opens the upload session —
@@ -352,6 +351,7 @@ async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
       }
       return;
     }
+    let location: string | undefined;
     if (from) {
       const mount = await target.mountBlob(targetRepository, blob.digest, from);
       if (mount.mounted) {
