@@ -10,6 +10,12 @@
  * ≤ 1.1× (sharding must not cost; its gain shows on many runners) and bytes uploaded ≤ 1.05× the
  * unique bytes (blobs shared across shards uploaded once where possible), then `--verify-only`.
  *
+ * The floor: a fifth fresh registry (behind the same kind of proxy) ingesting the same unique bytes
+ * as one stream — `curl` PUT of one blob of the total unique size (a monolithic upload: POST, then one
+ * PUT with the whole body) — measured in the same run; copy-tags can not beat the registry's own
+ * ingest rate, so its time over the floor says how much is left to gain. And the same 100 tags copied
+ * by eight concurrent `skopeo copy --all` processes into a sixth fresh registry (a work queue of tags).
+ *
  * Run: npm run build && npm run bench -- copy-tags
  */
 import { execFile } from 'node:child_process';
@@ -22,11 +28,17 @@ import { fileURLToPath } from 'node:url';
 import { startFaultyProxy, type FaultyProxy } from '../test/harness/faulty-proxy.js';
 import { startRegistry, type TestRegistry } from '../test/harness/registry.js';
 import { requireTool } from '../test/harness/tools.js';
+import { forEachLimited } from '../src/shared/limiter.js';
 import { RegistryClient } from '../src/oci/client.js';
 import { MEDIA_TYPES, sha256Digest } from '../src/oci/media.js';
 
-/** The bundle users run; this file runs from lib/bench/ after tsc. */
-const BUNDLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
+/**
+ * The bundle users run; this file runs from lib/bench/ after tsc. BENCH_BUNDLE names another
+ * (a copy of an earlier build's dist/index.js), to measure before and after in one session.
+ */
+const BUNDLE =
+  process.env['BENCH_BUNDLE'] ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
 const REPOSITORIES = 10;
 const TAGS = 10;
 const MB = 1_000_000;
@@ -153,6 +165,79 @@ async function verify(old: TestRegistry, target: TestRegistry, prefix: string): 
   return same;
 }
 
+/**
+ * The registry's own ingest limit: one blob of `size` random bytes written to a file, then uploaded
+ * to `target` with `curl` as one monolithic stream (POST for an upload session, one PUT with the
+ * whole body and the digest). Only the upload is timed.
+ */
+async function floor(target: FaultyProxy, size: number, work: string): Promise<Timed> {
+  requireTool('curl');
+  const file = path.join(work, 'floor.blob');
+  const bytes = randomBytes(size);
+  writeFileSync(file, bytes);
+  const digest = sha256Digest(bytes);
+  const started = process.hrtime.bigint();
+  const session = await fetch(`http://${target.host}/v2/bench/floor/blobs/uploads/`, { method: 'POST' });
+  const location = session.headers.get('location');
+  if (session.status !== 202 || !location)
+    throw new Error(`floor: upload session refused (${session.status})`);
+  const url = new URL(location, `http://${target.host}`);
+  url.searchParams.set('digest', digest);
+  const put = await timed('curl', [
+    '--silent',
+    '--show-error',
+    '--fail',
+    '--header',
+    'Content-Type: application/octet-stream',
+    // --upload-file streams the file as the PUT body (--data-binary would read it whole first).
+    '--upload-file',
+    file,
+    url.href,
+  ]);
+  if (put.code !== 0) throw new Error(`floor: curl PUT failed:\n${put.stderr.slice(-3000)}`);
+  rmSync(file, { force: true });
+  return { ...put, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/**
+ * The same tags copied by `processes` concurrent `skopeo copy --all` runs (each takes the next tag
+ * from a shared queue); returns the wall time of the whole set and how many copies were run again.
+ * Concurrent pushes of one blob (the shared base layer) into one repository race in the registry
+ * ("digest invalid", "blob unknown"): a failed copy is run again, up to 3 times, as a user would.
+ */
+async function skopeoCopies(
+  old: TestRegistry,
+  target: FaultyProxy,
+  processes: number,
+): Promise<{ seconds: number; reruns: number }> {
+  let reruns = 0;
+  const tags = Array.from({ length: REPOSITORIES * TAGS }, (_, i) => ({
+    repository: `bench/r${Math.floor(i / TAGS)}`,
+    tag: `1.0.${i % TAGS}`,
+  }));
+  const started = process.hrtime.bigint();
+  await forEachLimited(tags, processes, async ({ repository, tag }) => {
+    const copy = () =>
+      timed('skopeo', [
+        'copy',
+        '--all',
+        '--preserve-digests',
+        '--src-tls-verify=false',
+        '--dest-tls-verify=false',
+        `docker://${old.host}/${repository}:${tag}`,
+        `docker://${target.host}/${repository}:${tag}`,
+      ]);
+    let run = await copy();
+    for (let attempt = 1; run.code !== 0 && attempt < 3; attempt++) {
+      reruns++;
+      run = await copy();
+    }
+    if (run.code !== 0)
+      throw new Error(`skopeo copy ${repository}:${tag} failed:\n${run.stderr.slice(-3000)}`);
+  });
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, reruns };
+}
+
 const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(3) : 'n/a');
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -176,6 +261,11 @@ export async function main(): Promise<void> {
     const cutoverProxy: FaultyProxy = await startFaultyProxy(forCutover, { seed: 1 });
     const skopeoProxy: FaultyProxy = await startFaultyProxy(forSkopeo, { seed: 1 });
     servers.push(cutoverProxy, skopeoProxy);
+    const [forFloor, forSkopeoCopies] = await Promise.all([startRegistry(), startRegistry()]);
+    servers.push(forFloor, forSkopeoCopies);
+    const floorProxy: FaultyProxy = await startFaultyProxy(forFloor, { seed: 1 });
+    const skopeoCopiesProxy: FaultyProxy = await startFaultyProxy(forSkopeoCopies, { seed: 1 });
+    servers.push(floorProxy, skopeoCopiesProxy);
 
     console.log(`seeding ${REPOSITORIES} repositories × ${TAGS} tags into ${old.host} …`);
     const unique = await seed(old);
@@ -229,6 +319,13 @@ export async function main(): Promise<void> {
     if (firstSkopeo.code !== 0) throw new Error(`skopeo sync failed:\n${firstSkopeo.stderr.slice(-3000)}`);
     const againCutover = await cutover();
     const againSkopeo = await skopeo();
+    const floorRun = await floor(floorProxy, unique, work);
+    const { seconds: eightSkopeoSeconds, reruns: eightSkopeoReruns } = await skopeoCopies(
+      old,
+      skopeoCopiesProxy,
+      8,
+    );
+    const verifiedEightSkopeo = await verify(old, forSkopeoCopies, 'bench/');
     const report = JSON.parse(firstCutover.stdout) as {
       copied: unknown[];
       bytesUploaded: number;
@@ -265,6 +362,29 @@ export async function main(): Promise<void> {
     );
     console.log(
       `| tags verified identical to the old registry | ${verifiedCutover}/100 | ${verifiedSkopeo}/100 | |`,
+    );
+    const floorRatio = firstCutover.seconds / floorRun.seconds;
+    const eightRatio = firstCutover.seconds / eightSkopeoSeconds;
+    console.log('');
+    console.log(`| copy 100 tags, wall time | seconds | copy-tags / this |`);
+    console.log(`| --- | --- | --- |`);
+    console.log(`| cutover copy-tags | ${firstCutover.seconds.toFixed(2)} s | 1.000 |`);
+    console.log(
+      `| floor: ${mb(unique)} as one \`curl\` PUT (${mb(floorProxy.counts.bytesIn)} at its proxy, peak RSS ${floorRun.peakRssMb.toFixed(1)} MB) | ${floorRun.seconds.toFixed(2)} s | ${floorRatio.toFixed(3)} |`,
+    );
+    console.log(`| skopeo sync | ${firstSkopeo.seconds.toFixed(2)} s | ${timeRatio.toFixed(3)} |`);
+    console.log(
+      `| 8 concurrent \`skopeo copy --all\` (${verifiedEightSkopeo}/100 verified, ${mb(skopeoCopiesProxy.counts.bytesIn)} uploaded, ${eightSkopeoReruns} copies run again after a registry race) | ${eightSkopeoSeconds.toFixed(2)} s | ${eightRatio.toFixed(3)} |`,
+    );
+    console.log('');
+    console.log(
+      `target copy-tags ≤ 2.5× the floor: ${floorRatio.toFixed(3)}× — ${verdict(floorRatio <= 2.5)}`,
+    );
+    console.log(
+      `target copy-tags ≤ 0.45× skopeo sync: ${timeRatio.toFixed(3)}× — ${verdict(timeRatio <= 0.45)}`,
+    );
+    console.log(
+      `target copy-tags ≤ 0.5× 8 concurrent skopeo copy --all: ${eightRatio.toFixed(3)}× — ${verdict(eightRatio <= 0.5)}`,
     );
     console.log('');
     console.log(

@@ -746,10 +746,12 @@ class CopySession {
 }
 /**
  * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
- * first (HEAD, then a mount from another target repository, then a streamed upload — each unique
- * blob uploaded at most once per session), index children by digest, the tag last; then verifies
- * that the target reference resolves to the source digest. A target tag that already points at
- * the same digest costs one HEAD (`skipped`); one that points elsewhere is a `conflict` unless
+ * first (a mount from the target repository itself — present, or an upload session opened in the
+ * same request —, a mount from another target repository, then a streamed upload — each unique
+ * blob uploaded at most once per session), index children by digest, the tag last; then makes
+ * sure that the target reference resolves to the source digest (the registry's answer to the PUT
+ * names it, else a HEAD). A target tag that already points at the same digest costs a HEAD on
+ * each side (`skipped`); one that points elsewhere is a `conflict` unless
  * `overwrite`. Nothing is ever written to the source.
  * @throws RegistryError when the source reference does not exist or the copy fails after retries
  */
@@ -758,22 +760,28 @@ async function copyImage(request, options = {}) {
     const targetReference = request.targetReference ?? reference;
     const session = options.session ?? new CopySession();
     const dryRun = options.dryRun === true;
-    // Both HEADs at once: on a re-run they are all the work there is.
-    const [sourceHead, existing] = await Promise.all([
-        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
-        target.headManifest(targetRepository, targetReference),
-    ]);
-    if (!sourceHead) {
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
-            status: 404,
-            code: 'MANIFEST_UNKNOWN',
-            host: source.host,
-        });
-    }
+    const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(reference);
+    const missing = () => new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
+        status: 404,
+        code: 'MANIFEST_UNKNOWN',
+        host: source.host,
+    });
+    // The target first. When it has the reference (a re-run), a HEAD of the source says whether it
+    // is the same: a HEAD is not a pull where registries count pulls. When it has not, the source's
+    // manifest is read in one GET — by digest, or by tag with the digest computed from the bytes
+    // read, so a tag moved in the meantime cannot swap the content under us.
+    const existing = await target.headManifest(targetRepository, targetReference);
+    let sourceHead = byDigest
+        ? { digest: reference }
+        : undefined;
+    if (existing && !sourceHead)
+        sourceHead = await source.headManifest(sourceRepository, reference);
+    if (existing && !sourceHead)
+        throw missing();
     const result = {
         action: 'copied',
-        digest: sourceHead.digest,
-        mediaType: 'mediaType' in sourceHead ? sourceHead.mediaType : '',
+        digest: sourceHead?.digest ?? '',
+        mediaType: sourceHead?.mediaType ?? '',
         bytesUploaded: 0,
         size: 0,
         blobsUploaded: 0,
@@ -782,7 +790,7 @@ async function copyImage(request, options = {}) {
         manifestsPut: 0,
         dryRun,
     };
-    if (existing) {
+    if (existing && sourceHead) {
         if (existing.digest === sourceHead.digest) {
             session.noteManifest(target.host, targetRepository, existing.digest);
             return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
@@ -790,12 +798,17 @@ async function copyImage(request, options = {}) {
         if (!options.overwrite)
             return { ...result, action: 'conflict', existingDigest: existing.digest };
     }
-    // By digest, so a tag moved in the meantime cannot swap the content under us.
-    const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
+    const manifest = await source
+        .getManifest(sourceRepository, sourceHead?.digest ?? reference)
+        .catch((error) => {
+        throw error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404 ? missing() : error;
+    });
+    result.digest = manifest.digest;
     result.mediaType = manifest.mediaType;
     const walk = { request, options, session, result, counted: new Set() };
-    await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
-    if (!dryRun) {
+    const confirmed = await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
+    // The PUT's answer named the digest stored under the reference; otherwise ask.
+    if (!dryRun && !confirmed) {
         const written = await target.headManifest(targetRepository, targetReference);
         if (written?.digest !== manifest.digest) {
             throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, { code: 'VERIFY_FAILED', host: target.host, final: true });
@@ -821,6 +834,10 @@ function enter(walk, manifest, ancestors) {
         throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: the index names itself (a manifest with the same bytes appears again below it): refusing to walk a cycle`, { host: source.host, final: true });
     return { seen: new Set([...ancestors.seen, manifest.digest, content]), depth: ancestors.depth + 1 };
 }
+/**
+ * Copies a manifest and what it names (blobs, index children), then the manifest itself; true
+ * when the registry's answer to its PUT confirmed the digest stored under `targetReference`.
+ */
 async function copyManifestTree(walk, manifest, targetReference, ancestors) {
     const { request, session, result, options } = walk;
     const { source, target, sourceRepository, targetRepository } = request;
@@ -861,12 +878,16 @@ async function copyManifestTree(walk, manifest, targetReference, ancestors) {
         }));
     }
     if (options.dryRun)
-        return;
-    await target.putManifest(targetRepository, targetReference, manifest);
+        return false;
+    const { digest, confirmed } = await target.putManifestConfirmed(targetRepository, targetReference, manifest);
     result.manifestsPut++;
     session.noteManifest(target.host, targetRepository, manifest.digest);
+    return confirmed && digest === manifest.digest;
 }
-/** Makes sure the target repository has a blob: known, HEAD, mount, or upload (once per session). */
+/**
+ * Makes sure the target repository has a blob: known, a mount from itself (present) or from
+ * another target repository, or an upload (once per session). A dry run only HEADs.
+ */
 async function ensureBlob(walk, blob) {
     const { request, session, result, options } = walk;
     const { target, targetRepository } = request;
@@ -879,13 +900,23 @@ async function ensureBlob(walk, blob) {
         const failed = session.failedBlob(host, blob.digest);
         if (failed !== undefined)
             throw failed;
-        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
+        const skipped = () => {
             session.noteBlob(host, targetRepository, blob.digest);
             session.blobsSkipped++;
             result.blobsSkipped++;
-            return;
-        }
+        };
         const from = session.mountSource(host, targetRepository, blob.digest);
+        if (from === undefined && !options.dryRun) {
+            // One request where HEAD then POST took two (most blobs of a run): a mount from the
+            // repository itself answers 201 when it holds the blob, else opens the upload session —
+            // the spec's answer for any mount a registry cannot do.
+            const self = await target.mountBlob(targetRepository, blob.digest, targetRepository);
+            if (self.mounted)
+                return skipped();
+            return upload(walk, blob, self.location);
+        }
+        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined)
+            return skipped();
         if (options.dryRun) {
             // Planned: the first repository uploads it, every other one mounts it.
             session.noteBlob(host, targetRepository, blob.digest);
@@ -912,20 +943,26 @@ async function ensureBlob(walk, blob) {
             }
             location = mount.location;
         }
-        try {
-            await streamBlob(walk, blob, location);
-        }
-        catch (error) {
-            // Retried where it failed already; the next image that needs it fails at once.
-            session.noteFailedBlob(host, blob.digest, error);
-            throw error;
-        }
-        session.noteBlob(host, targetRepository, blob.digest);
-        session.bytesUploaded += blob.size;
-        result.bytesUploaded += blob.size;
-        session.blobsUploaded++;
-        result.blobsUploaded++;
+        await upload(walk, blob, location);
     });
+}
+/** Uploads a blob the target repository lacks (into the session a mount answer opened, if any). */
+async function upload(walk, blob, location) {
+    const { request, session, result } = walk;
+    const host = request.target.host;
+    try {
+        await streamBlob(walk, blob, location);
+    }
+    catch (error) {
+        // Retried where it failed already; the next image that needs it fails at once.
+        session.noteFailedBlob(host, blob.digest, error);
+        throw error;
+    }
+    session.noteBlob(host, request.targetRepository, blob.digest);
+    session.bytesUploaded += blob.size;
+    result.bytesUploaded += blob.size;
+    session.blobsUploaded++;
+    result.blobsUploaded++;
 }
 /**
  * Streams a blob from source to target. The target's transport retries the upload as a whole

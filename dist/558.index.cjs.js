@@ -1104,6 +1104,10 @@ async function getManifest(transport, repository, reference) {
  * what the registry announces.
  */
 async function putManifest(transport, repository, reference, manifest) {
+    return (await putManifestConfirmed(transport, repository, reference, manifest)).digest;
+}
+/** {@link putManifest}, also telling whether the registry's answer named the digest it stored. */
+async function putManifestConfirmed(transport, repository, reference, manifest) {
     const what = `PUT manifest ${repository}:${reference}`;
     if (manifest.bytes.length > MAX_MANIFEST_BYTES)
         throw tooLarge(transport, what, manifest.bytes.length);
@@ -1123,7 +1127,7 @@ async function putManifest(transport, repository, reference, manifest) {
     if (announced && announced.startsWith(digest.split(':')[0]) && announced !== digest) {
         throw new errors/* RegistryError */.gl('digest-mismatch', `${transport.host}/${repository}:${reference}: the registry stored ${announced}, expected ${digest}`, { status: response.status, code: 'DIGEST_INVALID', url, host: transport.host, final: true });
     }
-    return digest;
+    return { digest, confirmed: announced === digest };
 }
 /**
  * The OCI referrers of a manifest (signatures, SBOMs, attestations attached with `subject`), or
@@ -1486,6 +1490,13 @@ class RegistryClient {
     /** PUT a manifest's exact bytes under a tag or its digest; returns the digest, checked. */
     putManifest(repository, reference, manifest) {
         return putManifest(this.transport, repository, reference, manifest);
+    }
+    /**
+     * {@link putManifest}, also telling whether the registry's answer named the digest it stored
+     * (then the reference is known to resolve to it without a HEAD).
+     */
+    putManifestConfirmed(repository, reference, manifest) {
+        return putManifestConfirmed(this.transport, repository, reference, manifest);
     }
     /** The OCI referrers of a manifest, or undefined when the registry does not serve the referrers API. */
     listReferrers(repository, digest) {

@@ -139,10 +139,12 @@ interface Walk {
 
 /**
  * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
- * first (HEAD, then a mount from another target repository, then a streamed upload — each unique
- * blob uploaded at most once per session), index children by digest, the tag last; then verifies
- * that the target reference resolves to the source digest. A target tag that already points at
- * the same digest costs one HEAD (`skipped`); one that points elsewhere is a `conflict` unless
+ * first (a mount from the target repository itself — present, or an upload session opened in the
+ * same request —, a mount from another target repository, then a streamed upload — each unique
+ * blob uploaded at most once per session), index children by digest, the tag last; then makes
+ * sure that the target reference resolves to the source digest (the registry's answer to the PUT
+ * names it, else a HEAD). A target tag that already points at the same digest costs a HEAD on
+ * each side (`skipped`); one that points elsewhere is a `conflict` unless
  * `overwrite`. Nothing is ever written to the source.
  * @throws RegistryError when the source reference does not exist or the copy fails after retries
  */
@@ -152,22 +154,27 @@ export async function copyImage(request: CopyRequest, options: CopyOptions = {})
   const session = options.session ?? new CopySession();
   const dryRun = options.dryRun === true;
 
-  // Both HEADs at once: on a re-run they are all the work there is.
-  const [sourceHead, existing] = await Promise.all([
-    isValidDigest(reference) ? { digest: reference } : source.headManifest(sourceRepository, reference),
-    target.headManifest(targetRepository, targetReference),
-  ]);
-  if (!sourceHead) {
-    throw new RegistryError('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
+  const byDigest = isValidDigest(reference);
+  const missing = () =>
+    new RegistryError('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
       status: 404,
       code: 'MANIFEST_UNKNOWN',
       host: source.host,
     });
-  }
+  // The target first. When it has the reference (a re-run), a HEAD of the source says whether it
+  // is the same: a HEAD is not a pull where registries count pulls. When it has not, the source's
+  // manifest is read in one GET — by digest, or by tag with the digest computed from the bytes
+  // read, so a tag moved in the meantime cannot swap the content under us.
+  const existing = await target.headManifest(targetRepository, targetReference);
+  let sourceHead: { digest: string; mediaType?: string } | undefined = byDigest
+    ? { digest: reference }
+    : undefined;
+  if (existing && !sourceHead) sourceHead = await source.headManifest(sourceRepository, reference);
+  if (existing && !sourceHead) throw missing();
   const result: CopyResult = {
     action: 'copied',
-    digest: sourceHead.digest,
-    mediaType: 'mediaType' in sourceHead ? sourceHead.mediaType : '',
+    digest: sourceHead?.digest ?? '',
+    mediaType: sourceHead?.mediaType ?? '',
     bytesUploaded: 0,
     size: 0,
     blobsUploaded: 0,
@@ -176,19 +183,24 @@ export async function copyImage(request: CopyRequest, options: CopyOptions = {})
     manifestsPut: 0,
     dryRun,
   };
-  if (existing) {
+  if (existing && sourceHead) {
     if (existing.digest === sourceHead.digest) {
       session.noteManifest(target.host, targetRepository, existing.digest);
       return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
     }
     if (!options.overwrite) return { ...result, action: 'conflict', existingDigest: existing.digest };
   }
-  // By digest, so a tag moved in the meantime cannot swap the content under us.
-  const manifest = await source.getManifest(sourceRepository, sourceHead.digest);
+  const manifest = await source
+    .getManifest(sourceRepository, sourceHead?.digest ?? reference)
+    .catch((error: unknown) => {
+      throw error instanceof RegistryError && error.status === 404 ? missing() : error;
+    });
+  result.digest = manifest.digest;
   result.mediaType = manifest.mediaType;
   const walk: Walk = { request, options, session, result, counted: new Set() };
-  await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
-  if (!dryRun) {
+  const confirmed = await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
+  // The PUT's answer named the digest stored under the reference; otherwise ask.
+  if (!dryRun && !confirmed) {
     const written = await target.headManifest(targetRepository, targetReference);
     if (written?.digest !== manifest.digest) {
       throw new RegistryError(
@@ -234,12 +246,16 @@ function enter(walk: Walk, manifest: ManifestBytes, ancestors: Ancestors): Ances
   return { seen: new Set([...ancestors.seen, manifest.digest, content]), depth: ancestors.depth + 1 };
 }
 
+/**
+ * Copies a manifest and what it names (blobs, index children), then the manifest itself; true
+ * when the registry's answer to its PUT confirmed the digest stored under `targetReference`.
+ */
 async function copyManifestTree(
   walk: Walk,
   manifest: ManifestBytes,
   targetReference: string,
   ancestors: Ancestors,
-): Promise<void> {
+): Promise<boolean> {
   const { request, session, result, options } = walk;
   const { source, target, sourceRepository, targetRepository } = request;
   const path = enter(walk, manifest, ancestors);
@@ -282,13 +298,21 @@ async function copyManifestTree(
         }),
     );
   }
-  if (options.dryRun) return;
-  await target.putManifest(targetRepository, targetReference, manifest);
+  if (options.dryRun) return false;
+  const { digest, confirmed } = await target.putManifestConfirmed(
+    targetRepository,
+    targetReference,
+    manifest,
+  );
   result.manifestsPut++;
   session.noteManifest(target.host, targetRepository, manifest.digest);
+  return confirmed && digest === manifest.digest;
 }
 
-/** Makes sure the target repository has a blob: known, HEAD, mount, or upload (once per session). */
+/**
+ * Makes sure the target repository has a blob: known, a mount from itself (present) or from
+ * another target repository, or an upload (once per session). A dry run only HEADs.
+ */
 async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
   const { request, session, result, options } = walk;
   const { target, targetRepository } = request;
@@ -298,13 +322,21 @@ async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
     if (session.hasBlob(host, targetRepository, blob.digest)) return;
     const failed = session.failedBlob(host, blob.digest);
     if (failed !== undefined) throw failed;
-    if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) {
+    const skipped = () => {
       session.noteBlob(host, targetRepository, blob.digest);
       session.blobsSkipped++;
       result.blobsSkipped++;
-      return;
-    }
+    };
     const from = session.mountSource(host, targetRepository, blob.digest);
+    if (from === undefined && !options.dryRun) {
+      // One request where HEAD then POST took two (most blobs of a run): a mount from the
+      // repository itself answers 201 when it holds the blob, else opens the upload session —
+      // the spec's answer for any mount a registry cannot do.
+      const self = await target.mountBlob(targetRepository, blob.digest, targetRepository);
+      if (self.mounted) return skipped();
+      return upload(walk, blob, self.location);
+    }
+    if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) return skipped();
     if (options.dryRun) {
       // Planned: the first repository uploads it, every other one mounts it.
       session.noteBlob(host, targetRepository, blob.digest);
@@ -330,19 +362,26 @@ async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
       }
       location = mount.location;
     }
-    try {
-      await streamBlob(walk, blob, location);
-    } catch (error) {
-      // Retried where it failed already; the next image that needs it fails at once.
-      session.noteFailedBlob(host, blob.digest, error);
-      throw error;
-    }
-    session.noteBlob(host, targetRepository, blob.digest);
-    session.bytesUploaded += blob.size;
-    result.bytesUploaded += blob.size;
-    session.blobsUploaded++;
-    result.blobsUploaded++;
+    await upload(walk, blob, location);
   });
+}
+
+/** Uploads a blob the target repository lacks (into the session a mount answer opened, if any). */
+async function upload(walk: Walk, blob: Descriptor, location: string | undefined): Promise<void> {
+  const { request, session, result } = walk;
+  const host = request.target.host;
+  try {
+    await streamBlob(walk, blob, location);
+  } catch (error) {
+    // Retried where it failed already; the next image that needs it fails at once.
+    session.noteFailedBlob(host, blob.digest, error);
+    throw error;
+  }
+  session.noteBlob(host, request.targetRepository, blob.digest);
+  session.bytesUploaded += blob.size;
+  result.bytesUploaded += blob.size;
+  session.blobsUploaded++;
+  result.blobsUploaded++;
 }
 
 /**

@@ -127,6 +127,18 @@ export class RegistryClient {
     return manifests.putManifest(this.transport, repository, reference, manifest);
   }
 
+  /**
+   * {@link putManifest}, also telling whether the registry's answer named the digest it stored
+   * (then the reference is known to resolve to it without a HEAD).
+   */
+  putManifestConfirmed(
+    repository: string,
+    reference: string,
+    manifest: { mediaType: string; bytes: Buffer },
+  ): Promise<manifests.PutManifestAnswer> {
+    return manifests.putManifestConfirmed(this.transport, repository, reference, manifest);
+  }
+
   /** The OCI referrers of a manifest, or undefined when the registry does not serve the referrers API. */
   listReferrers(repository: string, digest: string): Promise<Descriptor[] | undefined> {
     return manifests.listReferrers(this.transport, repository, digest);

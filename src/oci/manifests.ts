@@ -136,6 +136,26 @@ export async function putManifest(
   reference: string,
   manifest: { mediaType: string; bytes: Buffer },
 ): Promise<string> {
+  return (await putManifestConfirmed(transport, repository, reference, manifest)).digest;
+}
+
+/** What a manifest PUT stored, and whether the registry's answer said so. */
+export interface PutManifestAnswer {
+  digest: string;
+  /**
+   * The registry answered with exactly this digest (`Docker-Content-Digest`): the reference now
+   * resolves to it, no HEAD needed to know.
+   */
+  confirmed: boolean;
+}
+
+/** {@link putManifest}, also telling whether the registry's answer named the digest it stored. */
+export async function putManifestConfirmed(
+  transport: Transport,
+  repository: string,
+  reference: string,
+  manifest: { mediaType: string; bytes: Buffer },
+): Promise<PutManifestAnswer> {
   const what = `PUT manifest ${repository}:${reference}`;
   if (manifest.bytes.length > MAX_MANIFEST_BYTES) throw tooLarge(transport, what, manifest.bytes.length);
   const { response, url } = await transport.send({
@@ -157,7 +177,7 @@ export async function putManifest(
       { status: response.status, code: 'DIGEST_INVALID', url, host: transport.host, final: true },
     );
   }
-  return digest;
+  return { digest, confirmed: announced === digest };
 }
 
 /**
