@@ -206,7 +206,8 @@ describe('the starter workflow and the templates', () => {
     expect(Object.keys(workflow.on)).toEqual(['workflow_call']);
     const steps = workflow.jobs['cutover']!.steps;
     expect(steps.map((s) => s.name ?? s.uses)).toEqual([
-      'actions/checkout@v4',
+      // Pinned by commit (v4.2.2), as every third-party action of the workflow.
+      'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683',
       'build',
       'push',
       'guard',
