@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { runProgram } from '../shared/process.js';
@@ -6,6 +7,49 @@ import { runProgram } from '../shared/process.js';
 export type Listed = { file: string } | { skipped: string; reason: 'symlink loop' | 'unreadable' };
 
 class NotAGitWorkTree extends Error {}
+
+/**
+ * The name guard uses for a path given as bytes: the UTF-8 text when the bytes are valid UTF-8 and
+ * hold no backslash; otherwise an escaped form in which `\\` is a backslash and `\xHH` a byte that is
+ * not printable ASCII (`dir/caf\xe9.txt`). The escaping is reversible (see nameBytes), so the name
+ * is also how the file is found again, in the reader threads and by --fix.
+ */
+export function displayName(raw: Buffer): string {
+  if (!raw.includes(0x5c) && isUtf8(raw)) return raw.toString('utf8');
+  if (isUtf8(raw)) return raw.toString('utf8').replaceAll('\\', '\\\\');
+  let name = '';
+  for (const byte of raw)
+    name +=
+      byte === 0x5c
+        ? '\\\\'
+        : byte >= 0x20 && byte < 0x7f
+          ? String.fromCharCode(byte)
+          : `\\x${byte.toString(16).padStart(2, '0')}`;
+  return name;
+}
+
+/** True for a name displayName() escaped: it has to be turned back into bytes to be opened. */
+export const isEscaped = (name: string): boolean => name.includes('\\');
+
+/** True for an escaped name whose bytes are not valid UTF-8 (GitHub cannot point an annotation at it). */
+export const isNotUtf8 = (name: string): boolean => /\\x[0-9a-f]{2}/.test(name.replaceAll('\\\\', ''));
+
+/** The bytes of a name displayName() gave (the inverse of displayName). */
+export function nameBytes(name: string): Buffer {
+  if (!isEscaped(name)) return Buffer.from(name, 'utf8');
+  const parts: Buffer[] = [];
+  for (const [, escaped, hex, text] of name.matchAll(/(\\\\)|\\x([0-9a-f]{2})|([^\\]+)/g))
+    parts.push(
+      escaped ? Buffer.from('\\') : hex ? Buffer.from([parseInt(hex, 16)]) : Buffer.from(text!, 'utf8'),
+    );
+  return Buffer.concat(parts);
+}
+
+/** The path to open for a file listed under root: a Buffer when its name is not plain UTF-8. */
+export function treePath(root: string, name: string): string | Buffer {
+  if (!isEscaped(name)) return path.join(root, name);
+  return Buffer.concat([Buffer.from(`${root}/`), nameBytes(name)]);
+}
 
 /**
  * The files of a working tree, streamed in batches: tracked plus untracked-but-not-ignored files
@@ -51,13 +95,18 @@ async function collect(batches: AsyncGenerator<string[]>): Promise<string[]> {
 async function* gitList(root: string, args: string[]): AsyncGenerator<string[]> {
   const batches: string[][] = [];
   let wake: (() => void) | undefined;
-  let rest = '';
+  // Names are bytes (not always UTF-8): split the raw output, and name each with displayName().
+  let rest = Buffer.alloc(0);
   let finished = false;
   const run = runProgram('git', ['ls-files', '-z', ...args], {
     cwd: root,
     onStdout: (chunk) => {
-      const names = (rest + chunk.toString('utf8')).split('\0');
-      rest = names.pop()!;
+      const bytes = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+      const names: string[] = [];
+      let start = 0;
+      for (let end = bytes.indexOf(0); end >= 0; start = end + 1, end = bytes.indexOf(0, start))
+        names.push(displayName(bytes.subarray(start, end)));
+      rest = Buffer.from(bytes.subarray(start));
       if (names.length) batches.push(names);
       wake?.();
     },
@@ -80,7 +129,7 @@ async function* gitList(root: string, args: string[]): AsyncGenerator<string[]> 
   } catch (error) {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? new NotAGitWorkTree() : error;
   }
-  if (rest) yield [rest];
+  if (rest.length) yield [displayName(rest)];
   if (result.code !== 0) {
     if (/not a git repository/i.test(result.stderr)) throw new NotAGitWorkTree();
     throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${result.stderr.trim()}`);

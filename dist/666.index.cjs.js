@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 25;
-exports.ids = [25];
+exports.id = 666;
+exports.ids = [666];
 exports.modules = {
 
-/***/ 77381:
+/***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ exports.modules = {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -156,15 +156,225 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 10620:
+/***/ 31152:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BA: () => (/* binding */ isNotUtf8),
+/* harmony export */   CS: () => (/* binding */ listFiles),
+/* harmony export */   ON: () => (/* binding */ treePath),
+/* harmony export */   QC: () => (/* binding */ displayName),
+/* harmony export */   dw: () => (/* binding */ nameBytes),
+/* harmony export */   un: () => (/* binding */ isEscaped)
+/* harmony export */ });
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63502);
+
+
+
+
+class NotAGitWorkTree extends Error {
+}
+/**
+ * The name guard uses for a path given as bytes: the UTF-8 text when the bytes are valid UTF-8 and
+ * hold no backslash; otherwise an escaped form in which `\\` is a backslash and `\xHH` a byte that is
+ * not printable ASCII (`dir/caf\xe9.txt`). The escaping is reversible (see nameBytes), so the name
+ * is also how the file is found again, in the reader threads and by --fix.
+ */
+function displayName(raw) {
+    if (!raw.includes(0x5c) && (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw))
+        return raw.toString('utf8');
+    if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw))
+        return raw.toString('utf8').replaceAll('\\', '\\\\');
+    let name = '';
+    for (const byte of raw)
+        name +=
+            byte === 0x5c
+                ? '\\\\'
+                : byte >= 0x20 && byte < 0x7f
+                    ? String.fromCharCode(byte)
+                    : `\\x${byte.toString(16).padStart(2, '0')}`;
+    return name;
+}
+/** True for a name displayName() escaped: it has to be turned back into bytes to be opened. */
+const isEscaped = (name) => name.includes('\\');
+/** True for an escaped name whose bytes are not valid UTF-8 (GitHub cannot point an annotation at it). */
+const isNotUtf8 = (name) => /\\x[0-9a-f]{2}/.test(name.replaceAll('\\\\', ''));
+/** The bytes of a name displayName() gave (the inverse of displayName). */
+function nameBytes(name) {
+    if (!isEscaped(name))
+        return Buffer.from(name, 'utf8');
+    const parts = [];
+    for (const [, escaped, hex, text] of name.matchAll(/(\\\\)|\\x([0-9a-f]{2})|([^\\]+)/g))
+        parts.push(escaped ? Buffer.from('\\') : hex ? Buffer.from([parseInt(hex, 16)]) : Buffer.from(text, 'utf8'));
+    return Buffer.concat(parts);
+}
+/** The path to open for a file listed under root: a Buffer when its name is not plain UTF-8. */
+function treePath(root, name) {
+    if (!isEscaped(name))
+        return node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, name);
+    return Buffer.concat([Buffer.from(`${root}/`), nameBytes(name)]);
+}
+/**
+ * The files of a working tree, streamed in batches: tracked plus untracked-but-not-ignored files
+ * as git lists them (`git ls-files -z --cached --others --exclude-standard`), or every file under
+ * `root` when it is not in a git work tree. Paths are relative to `root`, `/`-separated.
+ */
+async function* listFiles(root) {
+    try {
+        yield* gitFiles(root);
+    }
+    catch (error) {
+        if (!(error instanceof NotAGitWorkTree))
+            throw error;
+        yield* walk(root);
+    }
+}
+/**
+ * Tracked files from the index (streamed at once) and untracked-but-not-ignored files from a
+ * directory walk, as two git processes side by side: `ls-files --cached --others` prints nothing
+ * until its walk is over.
+ */
+async function* gitFiles(root) {
+    const others = collect(gitList(root, ['--others', '--exclude-standard']));
+    others.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    let previous = '';
+    for await (const names of gitList(root, ['--cached'])) {
+        // --cached lists a conflicted file once per stage; keep one.
+        const unique = names.filter((name) => name !== previous && ((previous = name), true));
+        yield unique.map((file) => ({ file }));
+    }
+    yield (await others).map((file) => ({ file }));
+}
+async function collect(batches) {
+    const all = [];
+    for await (const names of batches)
+        all.push(...names);
+    return all;
+}
+/**
+ * The NUL-separated names `git ls-files -z ARGS` prints, in batches as they arrive (through the
+ * shared process seam, streaming its stdout).
+ */
+async function* gitList(root, args) {
+    const batches = [];
+    let wake;
+    // Names are bytes (not always UTF-8): split the raw output, and name each with displayName().
+    let rest = Buffer.alloc(0);
+    let finished = false;
+    const run = (0,_shared_process_js__WEBPACK_IMPORTED_MODULE_3__/* .runProgram */ .mB)('git', ['ls-files', '-z', ...args], {
+        cwd: root,
+        onStdout: (chunk) => {
+            const bytes = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+            const names = [];
+            let start = 0;
+            for (let end = bytes.indexOf(0); end >= 0; start = end + 1, end = bytes.indexOf(0, start))
+                names.push(displayName(bytes.subarray(start, end)));
+            rest = Buffer.from(bytes.subarray(start));
+            if (names.length)
+                batches.push(names);
+            wake?.();
+        },
+    }).finally(() => {
+        finished = true;
+        wake?.();
+    });
+    run.catch(() => undefined); // awaited below
+    while (!finished || batches.length > 0) {
+        if (batches.length === 0) {
+            await new Promise((resolve) => (wake = resolve));
+            wake = undefined;
+            continue;
+        }
+        yield batches.shift();
+    }
+    let result;
+    try {
+        result = await run;
+    }
+    catch (error) {
+        throw error.code === 'ENOENT' ? new NotAGitWorkTree() : error;
+    }
+    if (rest.length)
+        yield [displayName(rest)];
+    if (result.code !== 0) {
+        if (/not a git repository/i.test(result.stderr))
+            throw new NotAGitWorkTree();
+        throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${result.stderr.trim()}`);
+    }
+}
+/** Every file under root (not .git), following symlinks to directories unless they loop. */
+async function* walk(root) {
+    // Real paths of the directories on the way down: a symlink back to one of them is a loop.
+    async function* visit(dir, relative, ancestors) {
+        let handle;
+        try {
+            handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.opendir)(dir);
+        }
+        catch {
+            yield [{ skipped: relative || '.', reason: 'unreadable' }];
+            return;
+        }
+        const entries = [];
+        for await (const entry of handle)
+            entries.push(entry);
+        entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+        const here = [];
+        const below = [];
+        for (const entry of entries) {
+            const name = relative ? `${relative}/${entry.name}` : entry.name;
+            const full = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name === '.git')
+                    continue;
+                below.push([full, name, new Set([...ancestors, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(full)])]);
+            }
+            else if (entry.isSymbolicLink()) {
+                let real;
+                let target;
+                try {
+                    real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(full);
+                    target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(full);
+                }
+                catch (error) {
+                    const code = error.code;
+                    here.push({ skipped: name, reason: code === 'ELOOP' ? 'symlink loop' : 'unreadable' });
+                    continue;
+                }
+                if (target.isDirectory()) {
+                    if (ancestors.has(real))
+                        here.push({ skipped: name, reason: 'symlink loop' });
+                    else
+                        below.push([full, name, new Set([...ancestors, real])]);
+                }
+                else if (target.isFile())
+                    here.push({ file: name });
+            }
+            else if (entry.isFile())
+                here.push({ file: name });
+        }
+        if (here.length)
+            yield here;
+        for (const [full, name, seen] of below)
+            yield* visit(full, name, seen);
+    }
+    yield* visit(root, '', new Set([await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(root)]));
+}
+
+
+/***/ }),
+
+/***/ 73585:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ applyPolicy)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14006);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16399);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92041);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70636);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46108);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77126);
 
 
 
@@ -200,7 +410,7 @@ function applyPolicy(findings, manifest, today) {
 
 /***/ }),
 
-/***/ 61358:
+/***/ 63240:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -216,7 +426,7 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 ;// CONCATENATED MODULE: ./lib/src/guard/reader-thread.js
 /**
  * Files are read back to back into one reused buffer, each followed by a NUL byte, and the buffer
@@ -247,6 +457,9 @@ function readerThread(port, fs) {
         const code = error?.code;
         if (code === 'ESPIPE' || code === 'EAGAIN')
             return ['not a file', 'a FIFO (named pipe): not read'];
+        // A socket (or a link to one) cannot be opened at all.
+        if (code === 'ENXIO')
+            return ['not a file', 'a socket: not read'];
         if (code === 'ELOOP')
             return ['symlink loop', 'too many levels of symbolic links'];
         if (code === 'EISDIR')
@@ -313,7 +526,8 @@ function readerThread(port, fs) {
             let fd;
             try {
                 // Non-blocking: a FIFO (or a link to one) must not hang the thread; regular files ignore it.
-                fd = fs.openSync(prefix + file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+                const where = typeof file === 'string' ? prefix + file : Buffer.concat([Buffer.from(prefix), file]);
+                fd = fs.openSync(where, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
                 if (chunk.length - used < ROOM)
                     search();
                 const want = Math.min(chunk.length - used - 1, maxSize + 1);
@@ -349,7 +563,7 @@ function readerThread(port, fs) {
                 }
                 scanned++;
                 bytes += length;
-                if (always?.test(file)) {
+                if (always?.test(typeof file === 'string' ? file : Buffer.from(file).toString('latin1'))) {
                     // Read by name: no need to search it (nor to keep it in the chunk).
                     verdicts.push([index, file, 'hit']);
                     continue;
@@ -448,7 +662,7 @@ class ReaderPool {
 
 /***/ }),
 
-/***/ 47812:
+/***/ 43148:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -464,9 +678,9 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(11742);
+var paths = __webpack_require__(31959);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(92041);
+var reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/guard/source.js
 /** The file's bytes `start..end` as mapped text. */
 function slice(source, start, end) {
@@ -1110,8 +1324,8 @@ function commandCandidates(source) {
     return candidates;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(53645);
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
 
 
@@ -1903,157 +2117,8 @@ function fencedLines(source) {
     return (at) => ranges.some(([start, end]) => at >= start && at < end);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./lib/src/shared/process.js
-var shared_process = __webpack_require__(2451);
-;// CONCATENATED MODULE: ./lib/src/guard/files.js
-
-
-
-class NotAGitWorkTree extends Error {
-}
-/**
- * The files of a working tree, streamed in batches: tracked plus untracked-but-not-ignored files
- * as git lists them (`git ls-files -z --cached --others --exclude-standard`), or every file under
- * `root` when it is not in a git work tree. Paths are relative to `root`, `/`-separated.
- */
-async function* listFiles(root) {
-    try {
-        yield* gitFiles(root);
-    }
-    catch (error) {
-        if (!(error instanceof NotAGitWorkTree))
-            throw error;
-        yield* walk(root);
-    }
-}
-/**
- * Tracked files from the index (streamed at once) and untracked-but-not-ignored files from a
- * directory walk, as two git processes side by side: `ls-files --cached --others` prints nothing
- * until its walk is over.
- */
-async function* gitFiles(root) {
-    const others = collect(gitList(root, ['--others', '--exclude-standard']));
-    others.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-    let previous = '';
-    for await (const names of gitList(root, ['--cached'])) {
-        // --cached lists a conflicted file once per stage; keep one.
-        const unique = names.filter((name) => name !== previous && ((previous = name), true));
-        yield unique.map((file) => ({ file }));
-    }
-    yield (await others).map((file) => ({ file }));
-}
-async function collect(batches) {
-    const all = [];
-    for await (const names of batches)
-        all.push(...names);
-    return all;
-}
-/**
- * The NUL-separated names `git ls-files -z ARGS` prints, in batches as they arrive (through the
- * shared process seam, streaming its stdout).
- */
-async function* gitList(root, args) {
-    const batches = [];
-    let wake;
-    let rest = '';
-    let finished = false;
-    const run = (0,shared_process/* runProgram */.mB)('git', ['ls-files', '-z', ...args], {
-        cwd: root,
-        onStdout: (chunk) => {
-            const names = (rest + chunk.toString('utf8')).split('\0');
-            rest = names.pop();
-            if (names.length)
-                batches.push(names);
-            wake?.();
-        },
-    }).finally(() => {
-        finished = true;
-        wake?.();
-    });
-    run.catch(() => undefined); // awaited below
-    while (!finished || batches.length > 0) {
-        if (batches.length === 0) {
-            await new Promise((resolve) => (wake = resolve));
-            wake = undefined;
-            continue;
-        }
-        yield batches.shift();
-    }
-    let result;
-    try {
-        result = await run;
-    }
-    catch (error) {
-        throw error.code === 'ENOENT' ? new NotAGitWorkTree() : error;
-    }
-    if (rest)
-        yield [rest];
-    if (result.code !== 0) {
-        if (/not a git repository/i.test(result.stderr))
-            throw new NotAGitWorkTree();
-        throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${result.stderr.trim()}`);
-    }
-}
-/** Every file under root (not .git), following symlinks to directories unless they loop. */
-async function* walk(root) {
-    // Real paths of the directories on the way down: a symlink back to one of them is a loop.
-    async function* visit(dir, relative, ancestors) {
-        let handle;
-        try {
-            handle = await (0,promises_.opendir)(dir);
-        }
-        catch {
-            yield [{ skipped: relative || '.', reason: 'unreadable' }];
-            return;
-        }
-        const entries = [];
-        for await (const entry of handle)
-            entries.push(entry);
-        entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-        const here = [];
-        const below = [];
-        for (const entry of entries) {
-            const name = relative ? `${relative}/${entry.name}` : entry.name;
-            const full = external_node_path_.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (entry.name === '.git')
-                    continue;
-                below.push([full, name, new Set([...ancestors, await (0,promises_.realpath)(full)])]);
-            }
-            else if (entry.isSymbolicLink()) {
-                let real;
-                let target;
-                try {
-                    real = await (0,promises_.realpath)(full);
-                    target = await (0,promises_.stat)(full);
-                }
-                catch (error) {
-                    const code = error.code;
-                    here.push({ skipped: name, reason: code === 'ELOOP' ? 'symlink loop' : 'unreadable' });
-                    continue;
-                }
-                if (target.isDirectory()) {
-                    if (ancestors.has(real))
-                        here.push({ skipped: name, reason: 'symlink loop' });
-                    else
-                        below.push([full, name, new Set([...ancestors, real])]);
-                }
-                else if (target.isFile())
-                    here.push({ file: name });
-            }
-            else if (entry.isFile())
-                here.push({ file: name });
-        }
-        if (here.length)
-            yield here;
-        for (const [full, name, seen] of below)
-            yield* visit(full, name, seen);
-    }
-    yield* visit(root, '', new Set([await (0,promises_.realpath)(root)]));
-}
-
+// EXTERNAL MODULE: ./lib/src/guard/files.js
+var files = __webpack_require__(31152);
 ;// CONCATENATED MODULE: ./lib/src/guard/positions.js
 /**
  * Line and column of byte offsets in a file held as latin1 text. Columns count characters, so a
@@ -2111,7 +2176,7 @@ function ignoredInline(lines, line) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
-var readers = __webpack_require__(61358);
+var readers = __webpack_require__(63240);
 ;// CONCATENATED MODULE: ./lib/src/guard/scan.js
 
 
@@ -2160,7 +2225,7 @@ async function scanTree(options) {
         if (!envFiles.has(dir)) {
             let text;
             try {
-                text = (0,external_node_fs_.readFileSync)(external_node_path_.join(options.root, `${dir}.env`), 'latin1');
+                text = (0,external_node_fs_.readFileSync)((0,files/* treePath */.ON)(options.root, `${dir}.env`), 'latin1');
             }
             catch {
                 text = undefined;
@@ -2175,7 +2240,7 @@ async function scanTree(options) {
         inspected.add(file);
         let bytes;
         try {
-            bytes = (0,external_node_fs_.readFileSync)(external_node_path_.join(options.root, file));
+            bytes = (0,external_node_fs_.readFileSync)((0,files/* treePath */.ON)(options.root, file));
         }
         catch (error) {
             skip(file, 'unreadable', error.message);
@@ -2203,7 +2268,8 @@ async function scanTree(options) {
     const settle = (result) => {
         stats.scanned += result.scanned;
         stats.bytes += result.bytes;
-        for (const [file, outcome, detail] of result.verdicts) {
+        for (const [given, outcome, detail] of result.verdicts) {
+            const file = typeof given === 'string' ? given : (0,files/* displayName */.QC)(Buffer.from(given));
             if (outcome === 'hit')
                 inspect(file);
             else
@@ -2214,7 +2280,7 @@ async function scanTree(options) {
     try {
         let batch = [];
         const pending = [];
-        for await (const listedBatch of listFiles(options.root)) {
+        for await (const listedBatch of (0,files/* listFiles */.CS)(options.root)) {
             for (const listed of listedBatch) {
                 if ('skipped' in listed) {
                     stats.files++;
@@ -2228,7 +2294,8 @@ async function scanTree(options) {
                     const dir = listed.file.slice(0, listed.file.lastIndexOf('/') + 1);
                     composeByDir.set(dir, [...(composeByDir.get(dir) ?? []), listed.file]);
                 }
-                batch.push(listed.file);
+                // A name that is not plain UTF-8 goes to the thread as its bytes.
+                batch.push((0,files/* isEscaped */.un)(listed.file) ? (0,files/* nameBytes */.dw)(listed.file) : listed.file);
                 if (batch.length >= BATCH) {
                     const { result } = await pool.send(batch);
                     pending.push(result.then(settle));
@@ -2284,7 +2351,7 @@ function locate(file, source, hosts, env) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
