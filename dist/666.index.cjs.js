@@ -163,40 +163,20 @@ function lineAndColumn(text, position) {
 /* harmony export */   BA: () => (/* binding */ isNotUtf8),
 /* harmony export */   CS: () => (/* binding */ listFiles),
 /* harmony export */   ON: () => (/* binding */ treePath),
-/* harmony export */   QC: () => (/* binding */ displayName),
+/* harmony export */   QC: () => (/* reexport safe */ _shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__.Q),
 /* harmony export */   dw: () => (/* binding */ nameBytes),
 /* harmony export */   un: () => (/* binding */ isEscaped)
 /* harmony export */ });
-/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37728);
 /* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63502);
 
 
 
 
+
 class NotAGitWorkTree extends Error {
-}
-/**
- * The name guard uses for a path given as bytes: the UTF-8 text when the bytes are valid UTF-8 and
- * hold no backslash; otherwise an escaped form in which `\\` is a backslash and `\xHH` a byte that is
- * not printable ASCII (`dir/caf\xe9.txt`). The escaping is reversible (see nameBytes), so the name
- * is also how the file is found again, in the reader threads and by --fix.
- */
-function displayName(raw) {
-    if (!raw.includes(0x5c) && (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw))
-        return raw.toString('utf8');
-    if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw))
-        return raw.toString('utf8').replaceAll('\\', '\\\\');
-    let name = '';
-    for (const byte of raw)
-        name +=
-            byte === 0x5c
-                ? '\\\\'
-                : byte >= 0x20 && byte < 0x7f
-                    ? String.fromCharCode(byte)
-                    : `\\x${byte.toString(16).padStart(2, '0')}`;
-    return name;
 }
 /** True for a name displayName() escaped: it has to be turned back into bytes to be opened. */
 const isEscaped = (name) => name.includes('\\');
@@ -214,7 +194,7 @@ function nameBytes(name) {
 /** The path to open for a file listed under root: a Buffer when its name is not plain UTF-8. */
 function treePath(root, name) {
     if (!isEscaped(name))
-        return node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, name);
+        return node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, name);
     return Buffer.concat([Buffer.from(`${root}/`), nameBytes(name)]);
 }
 /**
@@ -271,7 +251,7 @@ async function* gitList(root, args) {
             const names = [];
             let start = 0;
             for (let end = bytes.indexOf(0); end >= 0; start = end + 1, end = bytes.indexOf(0, start))
-                names.push(displayName(bytes.subarray(start, end)));
+                names.push((0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(bytes.subarray(start, end)));
             rest = Buffer.from(bytes.subarray(start));
             if (names.length)
                 batches.push(names);
@@ -298,7 +278,7 @@ async function* gitList(root, args) {
         throw error.code === 'ENOENT' ? new NotAGitWorkTree() : error;
     }
     if (rest.length)
-        yield [displayName(rest)];
+        yield [(0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(rest)];
     if (result.code !== 0) {
         if (/not a git repository/i.test(result.stderr))
             throw new NotAGitWorkTree();
@@ -311,7 +291,7 @@ async function* walk(root) {
     async function* visit(dir, relative, ancestors) {
         let handle;
         try {
-            handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.opendir)(dir);
+            handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.opendir)(dir);
         }
         catch {
             yield [{ skipped: relative || '.', reason: 'unreadable' }];
@@ -325,18 +305,18 @@ async function* walk(root) {
         const below = [];
         for (const entry of entries) {
             const name = relative ? `${relative}/${entry.name}` : entry.name;
-            const full = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, entry.name);
+            const full = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, entry.name);
             if (entry.isDirectory()) {
                 if (entry.name === '.git')
                     continue;
-                below.push([full, name, new Set([...ancestors, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(full)])]);
+                below.push([full, name, new Set([...ancestors, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(full)])]);
             }
             else if (entry.isSymbolicLink()) {
                 let real;
                 let target;
                 try {
-                    real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(full);
-                    target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(full);
+                    real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(full);
+                    target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full);
                 }
                 catch (error) {
                     const code = error.code;
@@ -360,7 +340,7 @@ async function* walk(root) {
         for (const [full, name, seen] of below)
             yield* visit(full, name, seen);
     }
-    yield* visit(root, '', new Set([await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(root)]));
+    yield* visit(root, '', new Set([await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root)]));
 }
 
 
@@ -2346,6 +2326,39 @@ function locate(file, source, hosts, env) {
             ...(ignoredInline(lines, line) && { ignored: 'inline' }),
         };
     });
+}
+
+
+/***/ }),
+
+/***/ 37728:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ displayName)
+/* harmony export */ });
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+
+/**
+ * The name to show (and, in guard, to keep) for a path given as bytes: the UTF-8 text when the bytes are valid UTF-8 and
+ * hold no backslash; otherwise an escaped form in which `\\` is a backslash and `\xHH` a byte that is
+ * not printable ASCII (`dir/caf\xe9.txt`). The escaping is reversible (see nameBytes), so guard also
+ * finds the file again by it (src/guard/files.ts nameBytes).
+ */
+function displayName(raw) {
+    if (!raw.includes(0x5c) && (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw))
+        return raw.toString('utf8');
+    if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw))
+        return raw.toString('utf8').replaceAll('\\', '\\\\');
+    let name = '';
+    for (const byte of raw)
+        name +=
+            byte === 0x5c
+                ? '\\\\'
+                : byte >= 0x20 && byte < 0x7f
+                    ? String.fromCharCode(byte)
+                    : `\\x${byte.toString(16).padStart(2, '0')}`;
+    return name;
 }
 
 

@@ -1,32 +1,14 @@
-import { isUtf8 } from 'node:buffer';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { displayName } from '../shared/file-names.js';
 import { runProgram } from '../shared/process.js';
+
+export { displayName };
 
 /** A file to scan, or a place the walk could not go. */
 export type Listed = { file: string } | { skipped: string; reason: 'symlink loop' | 'unreadable' };
 
 class NotAGitWorkTree extends Error {}
-
-/**
- * The name guard uses for a path given as bytes: the UTF-8 text when the bytes are valid UTF-8 and
- * hold no backslash; otherwise an escaped form in which `\\` is a backslash and `\xHH` a byte that is
- * not printable ASCII (`dir/caf\xe9.txt`). The escaping is reversible (see nameBytes), so the name
- * is also how the file is found again, in the reader threads and by --fix.
- */
-export function displayName(raw: Buffer): string {
-  if (!raw.includes(0x5c) && isUtf8(raw)) return raw.toString('utf8');
-  if (isUtf8(raw)) return raw.toString('utf8').replaceAll('\\', '\\\\');
-  let name = '';
-  for (const byte of raw)
-    name +=
-      byte === 0x5c
-        ? '\\\\'
-        : byte >= 0x20 && byte < 0x7f
-          ? String.fromCharCode(byte)
-          : `\\x${byte.toString(16).padStart(2, '0')}`;
-  return name;
-}
 
 /** True for a name displayName() escaped: it has to be turned back into bytes to be opened. */
 export const isEscaped = (name: string): boolean => name.includes('\\');
