@@ -288,34 +288,38 @@ async function* gitList(root, args) {
 /** Every file under root (not .git), following symlinks to directories unless they loop. */
 async function* walk(root) {
     // Real paths of the directories on the way down: a symlink back to one of them is a loop.
-    async function* visit(dir, relative, ancestors) {
-        let handle;
+    // Names are read as bytes and shown with displayName(); paths are opened with treePath() (real
+    // paths are compared as latin1 strings, which keep every byte).
+    const realKey = async (full) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(full, { encoding: 'buffer' })).toString('latin1');
+    async function* visit(relative, ancestors) {
+        let read;
         try {
-            handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.opendir)(dir);
+            read = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(relative ? treePath(root, relative) : root, {
+                withFileTypes: true,
+                encoding: 'buffer',
+            });
         }
         catch {
             yield [{ skipped: relative || '.', reason: 'unreadable' }];
             return;
         }
-        const entries = [];
-        for await (const entry of handle)
-            entries.push(entry);
-        entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+        const entries = read.map((entry) => ({ entry, shown: (0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(entry.name) }));
+        entries.sort((a, b) => (a.shown < b.shown ? -1 : 1));
         const here = [];
         const below = [];
-        for (const entry of entries) {
-            const name = relative ? `${relative}/${entry.name}` : entry.name;
-            const full = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, entry.name);
+        for (const { entry, shown } of entries) {
+            const name = relative ? `${relative}/${shown}` : shown;
+            const full = treePath(root, name);
             if (entry.isDirectory()) {
-                if (entry.name === '.git')
+                if (shown === '.git')
                     continue;
-                below.push([full, name, new Set([...ancestors, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(full)])]);
+                below.push([name, new Set([...ancestors, await realKey(full)])]);
             }
             else if (entry.isSymbolicLink()) {
                 let real;
                 let target;
                 try {
-                    real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(full);
+                    real = await realKey(full);
                     target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full);
                 }
                 catch (error) {
@@ -327,20 +331,36 @@ async function* walk(root) {
                     if (ancestors.has(real))
                         here.push({ skipped: name, reason: 'symlink loop' });
                     else
-                        below.push([full, name, new Set([...ancestors, real])]);
+                        below.push([name, new Set([...ancestors, real])]);
                 }
                 else if (target.isFile())
                     here.push({ file: name });
+                else
+                    here.push({ skipped: name, reason: 'not a file', detail: special(target) });
             }
             else if (entry.isFile())
                 here.push({ file: name });
+            else {
+                const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full).catch(() => undefined);
+                here.push(info
+                    ? { skipped: name, reason: 'not a file', detail: special(info) }
+                    : { skipped: name, reason: 'unreadable' });
+            }
         }
         if (here.length)
             yield here;
-        for (const [full, name, seen] of below)
-            yield* visit(full, name, seen);
+        for (const [name, seen] of below)
+            yield* visit(name, seen);
     }
-    yield* visit(root, '', new Set([await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root)]));
+    yield* visit('', new Set([await realKey(root)]));
+}
+/** What a FIFO, socket or device is, for the note saying it was not read. */
+function special(info) {
+    return info.isFIFO()
+        ? 'a FIFO (named pipe): not read'
+        : info.isSocket()
+            ? 'a socket: not read'
+            : 'a device: not read';
 }
 
 
@@ -2264,7 +2284,7 @@ async function scanTree(options) {
             for (const listed of listedBatch) {
                 if ('skipped' in listed) {
                     stats.files++;
-                    skip(listed.skipped, listed.reason);
+                    skip(listed.skipped, listed.reason, listed.detail);
                     continue;
                 }
                 if (options.exclude?.has(listed.file))

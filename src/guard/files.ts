@@ -1,4 +1,5 @@
-import { opendir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { displayName } from '../shared/file-names.js';
 import { runProgram } from '../shared/process.js';
@@ -6,7 +7,9 @@ import { runProgram } from '../shared/process.js';
 export { displayName };
 
 /** A file to scan, or a place the walk could not go. */
-export type Listed = { file: string } | { skipped: string; reason: 'symlink loop' | 'unreadable' };
+export type Listed =
+  | { file: string }
+  | { skipped: string; reason: 'symlink loop' | 'unreadable' | 'not a file'; detail?: string };
 
 class NotAGitWorkTree extends Error {}
 
@@ -121,30 +124,36 @@ async function* gitList(root: string, args: string[]): AsyncGenerator<string[]> 
 /** Every file under root (not .git), following symlinks to directories unless they loop. */
 async function* walk(root: string): AsyncGenerator<Listed[]> {
   // Real paths of the directories on the way down: a symlink back to one of them is a loop.
-  async function* visit(dir: string, relative: string, ancestors: Set<string>): AsyncGenerator<Listed[]> {
-    let handle;
+  // Names are read as bytes and shown with displayName(); paths are opened with treePath() (real
+  // paths are compared as latin1 strings, which keep every byte).
+  const realKey = async (full: string | Buffer) =>
+    (await realpath(full, { encoding: 'buffer' })).toString('latin1');
+  async function* visit(relative: string, ancestors: Set<string>): AsyncGenerator<Listed[]> {
+    let read;
     try {
-      handle = await opendir(dir);
+      read = await readdir(relative ? treePath(root, relative) : root, {
+        withFileTypes: true,
+        encoding: 'buffer',
+      });
     } catch {
       yield [{ skipped: relative || '.', reason: 'unreadable' }];
       return;
     }
-    const entries = [];
-    for await (const entry of handle) entries.push(entry);
-    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    const entries = read.map((entry) => ({ entry, shown: displayName(entry.name) }));
+    entries.sort((a, b) => (a.shown < b.shown ? -1 : 1));
     const here: Listed[] = [];
-    const below: [string, string, Set<string>][] = [];
-    for (const entry of entries) {
-      const name = relative ? `${relative}/${entry.name}` : entry.name;
-      const full = path.join(dir, entry.name);
+    const below: [string, Set<string>][] = [];
+    for (const { entry, shown } of entries) {
+      const name = relative ? `${relative}/${shown}` : shown;
+      const full = treePath(root, name);
       if (entry.isDirectory()) {
-        if (entry.name === '.git') continue;
-        below.push([full, name, new Set([...ancestors, await realpath(full)])]);
+        if (shown === '.git') continue;
+        below.push([name, new Set([...ancestors, await realKey(full)])]);
       } else if (entry.isSymbolicLink()) {
         let real: string;
         let target;
         try {
-          real = await realpath(full);
+          real = await realKey(full);
           target = await stat(full);
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
@@ -153,12 +162,30 @@ async function* walk(root: string): AsyncGenerator<Listed[]> {
         }
         if (target.isDirectory()) {
           if (ancestors.has(real)) here.push({ skipped: name, reason: 'symlink loop' });
-          else below.push([full, name, new Set([...ancestors, real])]);
+          else below.push([name, new Set([...ancestors, real])]);
         } else if (target.isFile()) here.push({ file: name });
+        else here.push({ skipped: name, reason: 'not a file', detail: special(target) });
       } else if (entry.isFile()) here.push({ file: name });
+      else {
+        const info = await stat(full).catch(() => undefined);
+        here.push(
+          info
+            ? { skipped: name, reason: 'not a file', detail: special(info) }
+            : { skipped: name, reason: 'unreadable' },
+        );
+      }
     }
     if (here.length) yield here;
-    for (const [full, name, seen] of below) yield* visit(full, name, seen);
+    for (const [name, seen] of below) yield* visit(name, seen);
   }
-  yield* visit(root, '', new Set([await realpath(root)]));
+  yield* visit('', new Set([await realKey(root)]));
+}
+
+/** What a FIFO, socket or device is, for the note saying it was not read. */
+function special(info: Stats): string {
+  return info.isFIFO()
+    ? 'a FIFO (named pipe): not read'
+    : info.isSocket()
+      ? 'a socket: not read'
+      : 'a device: not read';
 }

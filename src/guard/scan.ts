@@ -149,7 +149,7 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
       for (const listed of listedBatch) {
         if ('skipped' in listed) {
           stats.files++;
-          skip(listed.skipped, listed.reason);
+          skip(listed.skipped, listed.reason, listed.detail);
           continue;
         }
         if (options.exclude?.has(listed.file)) continue;

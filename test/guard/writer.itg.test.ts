@@ -211,6 +211,34 @@ describe('guard --fix stays inside the tree', () => {
     ]);
   });
 
+  test('outside git: a name that is not UTF-8 is found and fixed by its bytes; a FIFO and a socket are skipped with a note', async () => {
+    requireTool('mkfifo');
+    const { tree } = scratch();
+    const name = Buffer.concat([Buffer.from(`${tree}/caf`), Buffer.from([0xe9]), Buffer.from('.Dockerfile')]);
+    writeFileSync(name, LINE);
+    execFileSync('mkfifo', [path.join(tree, 'pipe')]);
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(tree, 'sock'), resolve));
+    try {
+      const run = await runCli(
+        ['guard', '--manifest', 'cutover.yml', '--now', '2030-11-15', '--fix', '--json'],
+        { cwd: tree },
+      );
+      const json = JSON.parse(run.stdout) as {
+        fix: { file: string; rewritten: boolean }[];
+        notes: { file: string; reason: string; detail?: string }[];
+      };
+      expect(json.fix).toEqual([expect.objectContaining({ file: 'caf\\xe9.Dockerfile', rewritten: true })]);
+      expect(json.notes).toEqual([
+        { file: 'pipe', reason: 'not a file', detail: 'a FIFO (named pipe): not read' },
+        { file: 'sock', reason: 'not a file', detail: 'a socket: not read' },
+      ]);
+      expect(readFileSync(name)).toEqual(Buffer.from('FROM registry.new.example.com/base/jdk:17\n'));
+    } finally {
+      server.close();
+    }
+  });
+
   test('a tracked symlink to a socket is skipped with a note', async () => {
     requireTool('git');
     const { tree, outside } = scratch();
