@@ -124,8 +124,8 @@ var external_node_os_ = __webpack_require__(48161);
 var load = __webpack_require__(71554);
 // EXTERNAL MODULE: ./lib/src/guard/policy.js
 var policy = __webpack_require__(10620);
-// EXTERNAL MODULE: ./lib/src/guard/scan.js + 8 modules
-var guard_scan = __webpack_require__(47812);
+// EXTERNAL MODULE: ./lib/src/guard/scan.js + 7 modules
+var guard_scan = __webpack_require__(87562);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./lib/src/github/tarball.js

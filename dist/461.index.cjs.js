@@ -46,7 +46,10 @@ var shared_progress = __webpack_require__(34767);
 var refs_file = __webpack_require__(77381);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./lib/src/guard/files.js
+var files = __webpack_require__(13103);
 ;// CONCATENATED MODULE: ./lib/src/guard/fix.js
+
 
 
 
@@ -93,7 +96,8 @@ function applyFixes(root, findings, refused) {
                 }
             }
         }
-        const full = external_node_path_.join(root, file);
+        // A Buffer when the name is not plain UTF-8: the file is found, read and replaced by its bytes.
+        const full = (0,files/* treePath */.ON)(root, file);
         let bytes;
         try {
             // Replacing a symlink with a file would change the tree's shape; its target is fixed where it lives.
@@ -143,7 +147,8 @@ function applyFixes(root, findings, refused) {
             }
             pieces.push(bytes.subarray(at));
             // A random name, created exclusively: a planted file or symlink there makes the write fail, never follow.
-            const temporary = `${full}.cutover-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`;
+            const suffix = `.cutover-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`;
+            const temporary = typeof full === 'string' ? full + suffix : Buffer.concat([full, Buffer.from(suffix)]);
             try {
                 (0,external_node_fs_.writeFileSync)(temporary, Buffer.concat(pieces), { mode: (0,external_node_fs_.statSync)(full).mode & 0o7777, flag: 'wx' });
                 (0,external_node_fs_.renameSync)(temporary, full);
@@ -182,15 +187,18 @@ function applyFixes(root, findings, refused) {
  * symbolically linked directory (outside git, the walk follows those; --fix never writes through them).
  */
 function staysInside(realRoot, root, file) {
-    let at = root;
-    for (const part of file.split('/').slice(0, -1)) {
-        at = external_node_path_.join(at, part);
-        if ((0,external_node_fs_.lstatSync)(at).isSymbolicLink())
-            throw new Error(`inside ${external_node_path_.relative(root, at)}, a symbolic link to a directory: not written through`);
+    const parts = file.split('/');
+    for (let depth = 1; depth < parts.length; depth++) {
+        const folder = parts.slice(0, depth).join('/');
+        if ((0,external_node_fs_.lstatSync)((0,files/* treePath */.ON)(root, folder)).isSymbolicLink())
+            throw new Error(`inside ${folder}, a symbolic link to a directory: not written through`);
     }
-    const real = (0,external_node_fs_.realpathSync)(external_node_path_.join(root, file));
-    if (real !== realRoot && !real.startsWith(realRoot + external_node_path_.sep))
-        throw new Error(`resolves to ${real}, outside the scanned directory: not written`);
+    // Compared as bytes: a name that is not UTF-8 would not survive a round trip through a string
+    // (.native: the JavaScript realpathSync turns a Buffer path into a string first.)
+    const real = external_node_fs_.realpathSync.native((0,files/* treePath */.ON)(root, file), { encoding: 'buffer' });
+    const inside = Buffer.from(realRoot + external_node_path_.sep);
+    if (!real.equals(Buffer.from(realRoot)) && !real.subarray(0, inside.length).equals(inside))
+        throw new Error(`resolves to ${(0,files/* displayName */.QC)(real)}, outside the scanned directory: not written`);
 }
 /**
  * Edits that change the width of a line in a column-aligned Go block (`Name   = "…"` lines next to
@@ -282,8 +290,8 @@ function renovateConfig(manifest) {
     return { $schema: 'https://docs.renovatebot.com/renovate-schema.json', packageRules: rules };
 }
 
-// EXTERNAL MODULE: ./lib/src/guard/scan.js + 8 modules
-var guard_scan = __webpack_require__(47812);
+// EXTERNAL MODULE: ./lib/src/guard/scan.js + 7 modules
+var guard_scan = __webpack_require__(87562);
 ;// CONCATENATED MODULE: ./lib/src/guard/guard.js
 /**
  * guard's domain story: scan the tree, judge the findings by the timeline, optionally check the
@@ -364,6 +372,7 @@ function manifestInside(manifest, cwd, root) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/guard/present.js
+
 
 
 /** GitHub shows about ten annotations per type and step; the summary carries the rest. */
@@ -451,15 +460,19 @@ function annotate(reporter, report, inAction) {
     const shown = inAction ? findings.slice(0, ACTION_ANNOTATIONS) : findings;
     for (const finding of shown) {
         const fixed = rewritten.has(positionKey(finding));
+        const message = fixed
+            ? `rewritten: ${finding.normalized} → ${finding.replacement}`
+            : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`;
+        // GitHub cannot point at a file whose name is not UTF-8: the message names it (escaped) instead.
+        const unnamed = (0,files/* isNotUtf8 */.BA)(finding.file);
         reporter.annotate({
             severity: fixed ? 'info' : finding.severity,
             title: 'cutover guard: old registry reference',
-            file: finding.file,
-            line: finding.line,
-            column: finding.column,
-            message: fixed
-                ? `rewritten: ${finding.normalized} → ${finding.replacement}`
-                : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`,
+            ...(unnamed
+                ? {
+                    message: `${positionKey(finding)} (a file name that is not UTF-8, bytes shown as \\xHH): ${message}`,
+                }
+                : { file: finding.file, line: finding.line, column: finding.column, message }),
         });
     }
     if (shown.length < findings.length)

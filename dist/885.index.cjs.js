@@ -305,7 +305,10 @@ async function replaceWithLink(file, target) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./lib/src/shared/file-names.js
+var file_names = __webpack_require__(65147);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/repository.js
+
 
 
 
@@ -367,7 +370,17 @@ async function openRepository(cwd) {
             configArgs.push('-c', `${key}=${value}`);
     }
     const fileMode = !/^(false|no|off|0)$/i.test(settings.get('core.filemode') ?? 'true');
-    const paths = [...new Set((0,shared_process/* splitNul */.K5)(listed))];
+    const skipped = [];
+    const paths = [];
+    // Split as bytes (latin1 keeps each byte): names are not always UTF-8.
+    for (const name of new Set(listed.toString('latin1').split('\0').filter(Boolean))) {
+        const shown = (0,file_names/* displayName */.Q)(Buffer.from(name, 'latin1'));
+        // Valid UTF-8 without a backslash comes back as the same bytes; anything else is only noted.
+        if (Buffer.from(shown, 'utf8').equals(Buffer.from(name, 'latin1')))
+            paths.push(shown);
+        else
+            skipped.push({ path: shown, reason: 'a file name that is not UTF-8: not copied or checked' });
+    }
     const stats = await (0,limiter/* mapLimited */.bB)(paths, 32, (file) => statOf(external_node_path_.join(top, file)));
     const files = new Map();
     paths.forEach((file, index) => {
@@ -376,6 +389,11 @@ async function openRepository(cwd) {
         if (stat)
             files.set(file, stat);
     });
+    for (const file of paths.filter((_, index) => !stats[index])) {
+        const special = await specialKind(external_node_path_.join(top, file));
+        if (special)
+            skipped.push({ path: file, reason: `${special}: not copied or checked` });
+    }
     return {
         top,
         files,
@@ -386,7 +404,19 @@ async function openRepository(cwd) {
         ...(shallow !== undefined && { shallow }),
         ...(head.code === 0 && { head: head.stdout.toString('utf8').trim() }),
         view: { configArgs, fileMode },
+        skipped,
     };
+}
+/** 'a FIFO', 'a socket' or 'a device' for such an entry (never opened), else undefined. */
+async function specialKind(file) {
+    const stat = await (0,promises_.lstat)(file).catch(() => undefined);
+    if (stat?.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stat?.isSocket())
+        return 'a socket';
+    if (stat?.isCharacterDevice() || stat?.isBlockDevice())
+        return 'a device';
+    return undefined;
 }
 /** One lstat, reduced to what git compares; undefined for missing files and directories. */
 async function statOf(file) {
@@ -782,6 +812,7 @@ async function checkRepository(request, hooks = {}) {
         manifest,
         ...(repo !== undefined && { repo }),
         generatorsChecked: generators,
+        skipped: repository.skipped,
         repeat,
         fix: request.fix,
         ...(written !== undefined && { patchFile: written }),
@@ -1201,6 +1232,8 @@ function present(report, context) {
     const failed = report.generators.filter((generator) => generator.status === 'failed');
     const writtenPatch = report.patchFile;
     annotate(reporter, { ...report, stale }, (generator, key, message) => problemAt(report.manifest, generator, key, message));
+    for (const entry of report.skipped)
+        reporter.info(`${entry.path}: skipped, ${entry.reason}`);
     for (const generator of report.generators) {
         const seconds = generator.runs.map((run) => `${run.seconds.toFixed(1)}s`).join(', ');
         reporter.info(`generator "${generator.name}": ${generator.status} (runs: ${seconds})`);
@@ -1251,6 +1284,7 @@ function present(report, context) {
             fixed: report.fixed,
             nonReproducible: report.nonReproducible,
             undeclaredWrites: report.undeclared,
+            skipped: report.skipped,
             counts: {
                 generators: report.generators.length,
                 staleFiles: stale.length,
@@ -1449,6 +1483,39 @@ const checkGeneratedCommand = (0,command/* defineCommand */.N)({
 /** Declares a command with its option types inferred from its option definitions. */
 function defineCommand(command) {
     return command;
+}
+
+
+/***/ }),
+
+/***/ 65147:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ displayName)
+/* harmony export */ });
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+
+/**
+ * The name to show (and, in guard, to keep) for a path given as bytes: the UTF-8 text when the bytes are valid UTF-8 and
+ * hold no backslash; otherwise an escaped form in which `\\` is a backslash and `\xHH` a byte that is
+ * not printable ASCII (`dir/caf\xe9.txt`). The escaping is reversible (see nameBytes), so guard also
+ * finds the file again by it (src/guard/files.ts nameBytes).
+ */
+function displayName(raw) {
+    if (!raw.includes(0x5c) && (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw))
+        return raw.toString('utf8');
+    if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw))
+        return raw.toString('utf8').replaceAll('\\', '\\\\');
+    let name = '';
+    for (const byte of raw)
+        name +=
+            byte === 0x5c
+                ? '\\\\'
+                : byte >= 0x20 && byte < 0x7f
+                    ? String.fromCharCode(byte)
+                    : `\\x${byte.toString(16).padStart(2, '0')}`;
+    return name;
 }
 
 

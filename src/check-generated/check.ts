@@ -141,6 +141,8 @@ export interface CheckGeneratedReport extends CheckReport {
   /** The repository whose generators were added, when one was named. */
   repo?: string;
   generatorsChecked: Generator[];
+  /** Entries of the tree neither copied nor checked (FIFOs, sockets, devices, names not UTF-8), with why. */
+  skipped: { path: string; reason: string }[];
   repeat: number;
   /** The working tree was fixed in place (`--fix`); stale files were written, not reported. */
   fix: boolean;
@@ -190,6 +192,7 @@ export async function checkRepository(
     manifest,
     ...(repo !== undefined && { repo }),
     generatorsChecked: generators,
+    skipped: repository.skipped,
     repeat,
     fix: request.fix,
     ...(written !== undefined && { patchFile: written }),

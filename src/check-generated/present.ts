@@ -118,6 +118,7 @@ export function present(report: CheckGeneratedReport, context: PresentContext): 
   annotate(reporter, { ...report, stale }, (generator, key, message) =>
     problemAt(report.manifest, generator, key, message),
   );
+  for (const entry of report.skipped) reporter.info(`${entry.path}: skipped, ${entry.reason}`);
   for (const generator of report.generators) {
     const seconds = generator.runs.map((run) => `${run.seconds.toFixed(1)}s`).join(', ');
     reporter.info(`generator "${generator.name}": ${generator.status} (runs: ${seconds})`);
@@ -172,6 +173,7 @@ export function present(report: CheckGeneratedReport, context: PresentContext): 
       fixed: report.fixed,
       nonReproducible: report.nonReproducible,
       undeclaredWrites: report.undeclared,
+      skipped: report.skipped,
       counts: {
         generators: report.generators.length,
         staleFiles: stale.length,

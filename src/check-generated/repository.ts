@@ -3,6 +3,7 @@ import { copyFile, lstat, mkdir, readFile, readlink, symlink, utimes, writeFile 
 import path from 'node:path';
 import { UsageError } from '../shared/errors.js';
 import { mapLimited } from '../shared/limiter.js';
+import { displayName } from '../shared/file-names.js';
 import { git, runProgram, splitNul } from '../shared/process.js';
 
 /** What we know about one file of the developer's tree, from a single lstat. */
@@ -42,6 +43,11 @@ export interface Repository {
   /** A shallow clone's list of boundary commits (CI checkouts are shallow by default). */
   shallow?: string;
   view: GitView;
+  /**
+   * Listed entries that are neither copied nor checked, with why: FIFOs, sockets and devices (never
+   * opened, so nothing hangs on them) and names that are not UTF-8 (shown escaped, `caf\\xe9`).
+   */
+  skipped: { path: string; reason: string }[];
 }
 
 /**
@@ -104,7 +110,15 @@ export async function openRepository(cwd: string): Promise<Repository> {
     if (value !== undefined) configArgs.push('-c', `${key}=${value}`);
   }
   const fileMode = !/^(false|no|off|0)$/i.test(settings.get('core.filemode') ?? 'true');
-  const paths = [...new Set(splitNul(listed))];
+  const skipped: Repository['skipped'] = [];
+  const paths: string[] = [];
+  // Split as bytes (latin1 keeps each byte): names are not always UTF-8.
+  for (const name of new Set(listed.toString('latin1').split('\0').filter(Boolean))) {
+    const shown = displayName(Buffer.from(name, 'latin1'));
+    // Valid UTF-8 without a backslash comes back as the same bytes; anything else is only noted.
+    if (Buffer.from(shown, 'utf8').equals(Buffer.from(name, 'latin1'))) paths.push(shown);
+    else skipped.push({ path: shown, reason: 'a file name that is not UTF-8: not copied or checked' });
+  }
   const stats = await mapLimited(paths, 32, (file) => statOf(path.join(top, file)));
   const files = new Map<string, FileStat>();
   paths.forEach((file, index) => {
@@ -112,6 +126,10 @@ export async function openRepository(cwd: string): Promise<Repository> {
     // Files deleted from the work tree but still in the index, and submodules, are not copied.
     if (stat) files.set(file, stat);
   });
+  for (const file of paths.filter((_, index) => !stats[index])) {
+    const special = await specialKind(path.join(top, file));
+    if (special) skipped.push({ path: file, reason: `${special}: not copied or checked` });
+  }
   return {
     top,
     files,
@@ -122,7 +140,17 @@ export async function openRepository(cwd: string): Promise<Repository> {
     ...(shallow !== undefined && { shallow }),
     ...(head.code === 0 && { head: head.stdout.toString('utf8').trim() }),
     view: { configArgs, fileMode },
+    skipped,
   };
+}
+
+/** 'a FIFO', 'a socket' or 'a device' for such an entry (never opened), else undefined. */
+async function specialKind(file: string): Promise<string | undefined> {
+  const stat = await lstat(file).catch(() => undefined);
+  if (stat?.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat?.isSocket()) return 'a socket';
+  if (stat?.isCharacterDevice() || stat?.isBlockDevice()) return 'a device';
+  return undefined;
 }
 
 /** One lstat, reduced to what git compares; undefined for missing files and directories. */

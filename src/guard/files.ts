@@ -1,11 +1,40 @@
-import { opendir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { displayName } from '../shared/file-names.js';
 import { runProgram } from '../shared/process.js';
 
+export { displayName };
+
 /** A file to scan, or a place the walk could not go. */
-export type Listed = { file: string } | { skipped: string; reason: 'symlink loop' | 'unreadable' };
+export type Listed =
+  | { file: string }
+  | { skipped: string; reason: 'symlink loop' | 'unreadable' | 'not a file'; detail?: string };
 
 class NotAGitWorkTree extends Error {}
+
+/** True for a name displayName() escaped: it has to be turned back into bytes to be opened. */
+export const isEscaped = (name: string): boolean => name.includes('\\');
+
+/** True for an escaped name whose bytes are not valid UTF-8 (GitHub cannot point an annotation at it). */
+export const isNotUtf8 = (name: string): boolean => /\\x[0-9a-f]{2}/.test(name.replaceAll('\\\\', ''));
+
+/** The bytes of a name displayName() gave (the inverse of displayName). */
+export function nameBytes(name: string): Buffer {
+  if (!isEscaped(name)) return Buffer.from(name, 'utf8');
+  const parts: Buffer[] = [];
+  for (const [, escaped, hex, text] of name.matchAll(/(\\\\)|\\x([0-9a-f]{2})|([^\\]+)/g))
+    parts.push(
+      escaped ? Buffer.from('\\') : hex ? Buffer.from([parseInt(hex, 16)]) : Buffer.from(text!, 'utf8'),
+    );
+  return Buffer.concat(parts);
+}
+
+/** The path to open for a file listed under root: a Buffer when its name is not plain UTF-8. */
+export function treePath(root: string, name: string): string | Buffer {
+  if (!isEscaped(name)) return path.join(root, name);
+  return Buffer.concat([Buffer.from(`${root}/`), nameBytes(name)]);
+}
 
 /**
  * The files of a working tree, streamed in batches: tracked plus untracked-but-not-ignored files
@@ -51,13 +80,18 @@ async function collect(batches: AsyncGenerator<string[]>): Promise<string[]> {
 async function* gitList(root: string, args: string[]): AsyncGenerator<string[]> {
   const batches: string[][] = [];
   let wake: (() => void) | undefined;
-  let rest = '';
+  // Names are bytes (not always UTF-8): split the raw output, and name each with displayName().
+  let rest = Buffer.alloc(0);
   let finished = false;
   const run = runProgram('git', ['ls-files', '-z', ...args], {
     cwd: root,
     onStdout: (chunk) => {
-      const names = (rest + chunk.toString('utf8')).split('\0');
-      rest = names.pop()!;
+      const bytes = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+      const names: string[] = [];
+      let start = 0;
+      for (let end = bytes.indexOf(0); end >= 0; start = end + 1, end = bytes.indexOf(0, start))
+        names.push(displayName(bytes.subarray(start, end)));
+      rest = Buffer.from(bytes.subarray(start));
       if (names.length) batches.push(names);
       wake?.();
     },
@@ -80,7 +114,7 @@ async function* gitList(root: string, args: string[]): AsyncGenerator<string[]> 
   } catch (error) {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? new NotAGitWorkTree() : error;
   }
-  if (rest) yield [rest];
+  if (rest.length) yield [displayName(rest)];
   if (result.code !== 0) {
     if (/not a git repository/i.test(result.stderr)) throw new NotAGitWorkTree();
     throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${result.stderr.trim()}`);
@@ -90,30 +124,36 @@ async function* gitList(root: string, args: string[]): AsyncGenerator<string[]> 
 /** Every file under root (not .git), following symlinks to directories unless they loop. */
 async function* walk(root: string): AsyncGenerator<Listed[]> {
   // Real paths of the directories on the way down: a symlink back to one of them is a loop.
-  async function* visit(dir: string, relative: string, ancestors: Set<string>): AsyncGenerator<Listed[]> {
-    let handle;
+  // Names are read as bytes and shown with displayName(); paths are opened with treePath() (real
+  // paths are compared as latin1 strings, which keep every byte).
+  const realKey = async (full: string | Buffer) =>
+    (await realpath(full, { encoding: 'buffer' })).toString('latin1');
+  async function* visit(relative: string, ancestors: Set<string>): AsyncGenerator<Listed[]> {
+    let read;
     try {
-      handle = await opendir(dir);
+      read = await readdir(relative ? treePath(root, relative) : root, {
+        withFileTypes: true,
+        encoding: 'buffer',
+      });
     } catch {
       yield [{ skipped: relative || '.', reason: 'unreadable' }];
       return;
     }
-    const entries = [];
-    for await (const entry of handle) entries.push(entry);
-    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    const entries = read.map((entry) => ({ entry, shown: displayName(entry.name) }));
+    entries.sort((a, b) => (a.shown < b.shown ? -1 : 1));
     const here: Listed[] = [];
-    const below: [string, string, Set<string>][] = [];
-    for (const entry of entries) {
-      const name = relative ? `${relative}/${entry.name}` : entry.name;
-      const full = path.join(dir, entry.name);
+    const below: [string, Set<string>][] = [];
+    for (const { entry, shown } of entries) {
+      const name = relative ? `${relative}/${shown}` : shown;
+      const full = treePath(root, name);
       if (entry.isDirectory()) {
-        if (entry.name === '.git') continue;
-        below.push([full, name, new Set([...ancestors, await realpath(full)])]);
+        if (shown === '.git') continue;
+        below.push([name, new Set([...ancestors, await realKey(full)])]);
       } else if (entry.isSymbolicLink()) {
         let real: string;
         let target;
         try {
-          real = await realpath(full);
+          real = await realKey(full);
           target = await stat(full);
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
@@ -122,12 +162,30 @@ async function* walk(root: string): AsyncGenerator<Listed[]> {
         }
         if (target.isDirectory()) {
           if (ancestors.has(real)) here.push({ skipped: name, reason: 'symlink loop' });
-          else below.push([full, name, new Set([...ancestors, real])]);
+          else below.push([name, new Set([...ancestors, real])]);
         } else if (target.isFile()) here.push({ file: name });
+        else here.push({ skipped: name, reason: 'not a file', detail: special(target) });
       } else if (entry.isFile()) here.push({ file: name });
+      else {
+        const info = await stat(full).catch(() => undefined);
+        here.push(
+          info
+            ? { skipped: name, reason: 'not a file', detail: special(info) }
+            : { skipped: name, reason: 'unreadable' },
+        );
+      }
     }
     if (here.length) yield here;
-    for (const [full, name, seen] of below) yield* visit(full, name, seen);
+    for (const [name, seen] of below) yield* visit(name, seen);
   }
-  yield* visit(root, '', new Set([await realpath(root)]));
+  yield* visit('', new Set([await realKey(root)]));
+}
+
+/** What a FIFO, socket or device is, for the note saying it was not read. */
+function special(info: Stats): string {
+  return info.isFIFO()
+    ? 'a FIFO (named pipe): not read'
+    : info.isSocket()
+      ? 'a socket: not read'
+      : 'a device: not read';
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { displayName, treePath } from './files.js';
 import type { Edit, Finding } from './finding.js';
 
 /** What --fix did with one finding. */
@@ -64,7 +65,8 @@ export function applyFixes(
         }
       }
     }
-    const full = path.join(root, file);
+    // A Buffer when the name is not plain UTF-8: the file is found, read and replaced by its bytes.
+    const full = treePath(root, file);
     let bytes: Buffer;
     try {
       // Replacing a symlink with a file would change the tree's shape; its target is fixed where it lives.
@@ -109,7 +111,8 @@ export function applyFixes(
       }
       pieces.push(bytes.subarray(at));
       // A random name, created exclusively: a planted file or symlink there makes the write fail, never follow.
-      const temporary = `${full}.cutover-${randomBytes(8).toString('hex')}.tmp`;
+      const suffix = `.cutover-${randomBytes(8).toString('hex')}.tmp`;
+      const temporary = typeof full === 'string' ? full + suffix : Buffer.concat([full, Buffer.from(suffix)]);
       try {
         writeFileSync(temporary, Buffer.concat(pieces), { mode: statSync(full).mode & 0o7777, flag: 'wx' });
         renameSync(temporary, full);
@@ -147,17 +150,18 @@ export function applyFixes(
  * symbolically linked directory (outside git, the walk follows those; --fix never writes through them).
  */
 function staysInside(realRoot: string, root: string, file: string): void {
-  let at = root;
-  for (const part of file.split('/').slice(0, -1)) {
-    at = path.join(at, part);
-    if (lstatSync(at).isSymbolicLink())
-      throw new Error(
-        `inside ${path.relative(root, at)}, a symbolic link to a directory: not written through`,
-      );
+  const parts = file.split('/');
+  for (let depth = 1; depth < parts.length; depth++) {
+    const folder = parts.slice(0, depth).join('/');
+    if (lstatSync(treePath(root, folder)).isSymbolicLink())
+      throw new Error(`inside ${folder}, a symbolic link to a directory: not written through`);
   }
-  const real = realpathSync(path.join(root, file));
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep))
-    throw new Error(`resolves to ${real}, outside the scanned directory: not written`);
+  // Compared as bytes: a name that is not UTF-8 would not survive a round trip through a string
+  // (.native: the JavaScript realpathSync turns a Buffer path into a string first.)
+  const real = realpathSync.native(treePath(root, file), { encoding: 'buffer' });
+  const inside = Buffer.from(realRoot + path.sep);
+  if (!real.equals(Buffer.from(realRoot)) && !real.subarray(0, inside.length).equals(inside))
+    throw new Error(`resolves to ${displayName(real)}, outside the scanned directory: not written`);
 }
 
 /**

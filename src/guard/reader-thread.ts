@@ -11,8 +11,14 @@ import type * as FileSystem from 'node:fs';
 /** Why a file was not searched. */
 export type SkipReason = 'binary' | 'too large' | 'symlink loop' | 'unreadable' | 'not a file';
 
+/**
+ * A file of a batch: its name, or the bytes of its name when that is not plain UTF-8 (which the
+ * thread opens and reports as given).
+ */
+export type BatchFile = string | Uint8Array;
+
 /** What a reader thread says about one file it did not simply pass over. */
-export type Verdict = [file: string, outcome: 'hit' | SkipReason, detail?: string];
+export type Verdict = [file: BatchFile, outcome: 'hit' | SkipReason, detail?: string];
 
 /** A reader thread's answer to one batch of files. */
 export interface BatchResult {
@@ -35,7 +41,7 @@ export interface ReaderSetup {
 
 /** The part of a MessagePort the thread uses (a test can pass its own). */
 export interface ReaderPort {
-  on(event: 'message', listener: (message: ReaderSetup | string[]) => void): unknown;
+  on(event: 'message', listener: (message: ReaderSetup | BatchFile[]) => void): unknown;
   postMessage(message: BatchResult): void;
 }
 
@@ -69,6 +75,8 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
   const failure = (error: unknown): [SkipReason, string] => {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ESPIPE' || code === 'EAGAIN') return ['not a file', 'a FIFO (named pipe): not read'];
+    // A socket (or a link to one) cannot be opened at all.
+    if (code === 'ENXIO') return ['not a file', 'a socket: not read'];
     if (code === 'ELOOP') return ['symlink loop', 'too many levels of symbolic links'];
     if (code === 'EISDIR') return ['not a file', 'a directory (a submodule or a link to one)'];
     if (code === 'ENOENT') return ['unreadable', 'listed but missing (deleted?)'];
@@ -128,7 +136,8 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
       let fd: number | undefined;
       try {
         // Non-blocking: a FIFO (or a link to one) must not hang the thread; regular files ignore it.
-        fd = fs.openSync(prefix + file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+        const where = typeof file === 'string' ? prefix + file : Buffer.concat([Buffer.from(prefix), file]);
+        fd = fs.openSync(where, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
         if (chunk.length - used < ROOM) search();
         const want = Math.min(chunk.length - used - 1, maxSize + 1);
         let at = used;
@@ -162,7 +171,7 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
         }
         scanned++;
         bytes += length;
-        if (always?.test(file)) {
+        if (always?.test(typeof file === 'string' ? file : Buffer.from(file).toString('latin1'))) {
           // Read by name: no need to search it (nor to keep it in the chunk).
           verdicts.push([index, file, 'hit']);
           continue;

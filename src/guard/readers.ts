@@ -1,9 +1,9 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Limiter } from '../shared/limiter.js';
-import { readerThread, type BatchResult, type ReaderSetup } from './reader-thread.js';
+import { readerThread, type BatchFile, type BatchResult, type ReaderSetup } from './reader-thread.js';
 
-export type { BatchResult, SkipReason, Verdict } from './reader-thread.js';
+export type { BatchFile, BatchResult, SkipReason, Verdict } from './reader-thread.js';
 
 /** Batches queued on one thread at most, so listing never runs far ahead of reading. */
 const QUEUED = 16;
@@ -59,7 +59,7 @@ export class ReaderPool {
    * Sends a batch to the least busy thread, first waiting while every thread has QUEUED batches (so
    * the caller's listing pauses too). Resolves once sent, with the result to come.
    */
-  async send(files: string[]): Promise<{ result: Promise<BatchResult> }> {
+  async send(files: BatchFile[]): Promise<{ result: Promise<BatchResult> }> {
     const release = await this.inFlight.acquire();
     // With every slot counted, the least busy thread has fewer than QUEUED batches.
     const entry = this.workers.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));

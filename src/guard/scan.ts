@@ -3,10 +3,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findReferences, IMAGE_FILE_NAMES } from './detect.js';
 import { oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
-import { listFiles } from './files.js';
+import { displayName, isEscaped, listFiles, nameBytes, treePath } from './files.js';
 import { ignoredInline, LineIndex } from './positions.js';
 import type { Variables } from './source.js';
-import { startReaders, type BatchResult, type ReaderPool, type SkipReason } from './readers.js';
+import {
+  startReaders,
+  type BatchFile,
+  type BatchResult,
+  type ReaderPool,
+  type SkipReason,
+} from './readers.js';
 
 export type { SkipReason } from './readers.js';
 
@@ -88,7 +94,7 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     if (!envFiles.has(dir)) {
       let text: string | undefined;
       try {
-        text = readFileSync(path.join(options.root, `${dir}.env`), 'latin1');
+        text = readFileSync(treePath(options.root, `${dir}.env`), 'latin1');
       } catch {
         text = undefined;
       }
@@ -101,7 +107,7 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     inspected.add(file);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(path.join(options.root, file));
+      bytes = readFileSync(treePath(options.root, file));
     } catch (error) {
       skip(file, 'unreadable', (error as Error).message);
       return;
@@ -129,20 +135,21 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
   const settle = (result: BatchResult) => {
     stats.scanned += result.scanned;
     stats.bytes += result.bytes;
-    for (const [file, outcome, detail] of result.verdicts) {
+    for (const [given, outcome, detail] of result.verdicts) {
+      const file = typeof given === 'string' ? given : displayName(Buffer.from(given));
       if (outcome === 'hit') inspect(file);
       else skip(file, outcome, detail);
     }
     options.onProgress?.(stats);
   };
   try {
-    let batch: string[] = [];
+    let batch: BatchFile[] = [];
     const pending: Promise<void>[] = [];
     for await (const listedBatch of listFiles(options.root)) {
       for (const listed of listedBatch) {
         if ('skipped' in listed) {
           stats.files++;
-          skip(listed.skipped, listed.reason);
+          skip(listed.skipped, listed.reason, listed.detail);
           continue;
         }
         if (options.exclude?.has(listed.file)) continue;
@@ -151,7 +158,8 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
           const dir = listed.file.slice(0, listed.file.lastIndexOf('/') + 1);
           composeByDir.set(dir, [...(composeByDir.get(dir) ?? []), listed.file]);
         }
-        batch.push(listed.file);
+        // A name that is not plain UTF-8 goes to the thread as its bytes.
+        batch.push(isEscaped(listed.file) ? nameBytes(listed.file) : listed.file);
         if (batch.length >= BATCH) {
           const { result } = await pool.send(batch);
           pending.push(result.then(settle));

@@ -6,9 +6,11 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -360,6 +362,52 @@ describe('--fix writes only inside the tree', () => {
     const apply = spawnSync('git', ['apply', '--check', patch], { cwd: repo, encoding: 'utf8' });
     expect(apply.status).not.toBe(0);
     expect(apply.stderr).toContain('beyond a symbolic link');
+  });
+
+  test('a FIFO, a socket and a name that is not UTF-8 are skipped with a note: not copied, not opened, the tree untouched', async () => {
+    requireTool('mkfifo');
+    const { repo } = workspace();
+    commitRepo(
+      repo,
+      // Fails (status failed) if any of the three reached the copy.
+      {
+        run: 'test ! -e pipe && test ! -e sock && test -z "$(ls | grep caf)" && echo x > gen/out.txt',
+        outputs: ['gen/**'],
+      },
+      { 'gen/out.txt': 'x\n', pipe: 'was a file\n', sock: 'was a file\n' },
+    );
+    // A tracked file whose name is Latin-1 (`caf\xe9.txt`), and the tracked files replaced by a FIFO and a socket.
+    const latin1 = Buffer.concat([Buffer.from(`${repo}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]);
+    writeFileSync(latin1, 'caf\xe9 bytes\n', 'latin1');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'latin1 name');
+    rmSync(path.join(repo, 'pipe'));
+    rmSync(path.join(repo, 'sock'));
+    spawnSync('mkfifo', [path.join(repo, 'pipe')]);
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(repo, 'sock'), resolve));
+    try {
+      const started = Date.now();
+      const run = await runCli(['check-generated', '--json'], { cwd: repo });
+      expect(Date.now() - started).toBeLessThan(60_000);
+      expect(run.code).toBe(0);
+      const report = json(run);
+      expect(report.generators[0]).toMatchObject({ name: 'gen', status: 'current' });
+      expect(report.skipped).toEqual(
+        expect.arrayContaining([
+          { path: 'caf\\xe9.txt', reason: 'a file name that is not UTF-8: not copied or checked' },
+          { path: 'pipe', reason: 'a FIFO (named pipe): not copied or checked' },
+          { path: 'sock', reason: 'a socket: not copied or checked' },
+        ]),
+      );
+      expect(report.skipped).toHaveLength(3);
+      expect(run.stderr + run.stdout).toContain('pipe: skipped, a FIFO (named pipe): not copied or checked');
+      expect(readFileSync(latin1)).toEqual(Buffer.from('caf\xe9 bytes\n', 'latin1'));
+      expect(lstatSync(path.join(repo, 'pipe')).isFIFO()).toBe(true);
+      expect(lstatSync(path.join(repo, 'sock')).isSocket()).toBe(true);
+    } finally {
+      server.close();
+    }
   });
 
   test('the patch file is replaced, not written through a link planted at its name', async () => {

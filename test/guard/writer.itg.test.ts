@@ -14,12 +14,14 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { applyFixes } from '../../src/guard/fix.js';
 import type { Finding } from '../../src/guard/finding.js';
 import { scanTree } from '../../src/guard/scan.js';
-import { runCli } from '../harness/cli.js';
+import { runnerFiles } from '../harness/actions-env.js';
+import { runAction, runCli } from '../harness/cli.js';
 import { requireTool } from '../harness/tools.js';
 
 const MANIFEST = [
@@ -149,6 +151,119 @@ describe('guard --fix stays inside the tree', () => {
       detail: 'a FIFO (named pipe): not read',
     });
     expect(json.scan.skipped['not a file']).toBe(1);
+  });
+
+  test('a tracked file whose name is not UTF-8 is read by its bytes, reported escaped and fixed byte for byte', async () => {
+    requireTool('git');
+    const { tree } = scratch();
+    // `dir/caf\xe9.Dockerfile` in Latin-1: not valid UTF-8.
+    mkdirSync(path.join(tree, 'dir'));
+    const name = Buffer.concat([
+      Buffer.from(`${tree}/dir/caf`),
+      Buffer.from([0xe9]),
+      Buffer.from('.Dockerfile'),
+    ]);
+    const content = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9, 0x0d, 0x0a]), Buffer.from(LINE)]);
+    writeFileSync(name, content);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: tree, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'latin1');
+    const escaped = 'dir/caf\\xe9.Dockerfile';
+    const check = await runCli(['guard', '--manifest', 'cutover.yml', '--now', '2030-11-15', '--json'], {
+      cwd: tree,
+    });
+    expect(check.code).toBe(1);
+    const json = JSON.parse(check.stdout) as { findings: { file: string; line: number }[]; notes: unknown[] };
+    expect(json.findings).toEqual([expect.objectContaining({ file: escaped, line: 2 })]);
+    // The content is Latin-1 too: noted under the escaped name, not as unreadable.
+    expect(json.notes).toEqual([expect.objectContaining({ file: escaped, reason: 'invalid UTF-8' })]);
+    const runner = runnerFiles();
+    temporary.push(runner.dir);
+    const action = await runAction(['guard'], {
+      cwd: tree,
+      env: { ...runner.env, INPUT_MANIFEST: 'cutover.yml', INPUT_NOW: '2030-11-15' },
+    });
+    expect(action.code).toBe(1);
+    // No file= property GitHub cannot resolve: the message names the file, escaped.
+    expect(action.stdout).toContain(
+      `::error title=cutover guard%3A old registry reference::${escaped}:2:6 (a file name that is not UTF-8`,
+    );
+    expect(action.stdout).not.toContain('file=dir/caf');
+    expect(runner.summary()).toContain(`#### \`${escaped}\``);
+    const fix = await runCli(
+      ['guard', '--manifest', 'cutover.yml', '--now', '2030-11-15', '--fix', '--json'],
+      {
+        cwd: tree,
+      },
+    );
+    const fixes = (JSON.parse(fix.stdout) as { fix: { file: string; rewritten: boolean }[] }).fix;
+    expect(fixes).toEqual([expect.objectContaining({ file: escaped, rewritten: true })]);
+    expect(readFileSync(name)).toEqual(
+      Buffer.concat([
+        Buffer.from('# caf'),
+        Buffer.from([0xe9, 0x0d, 0x0a]),
+        Buffer.from('FROM registry.new.example.com/base/jdk:17\n'),
+      ]),
+    );
+    expect(readdirSync(path.join(tree, 'dir'), { encoding: 'buffer' })).toEqual([
+      name.subarray(tree.length + 5),
+    ]);
+  });
+
+  test('outside git: a name that is not UTF-8 is found and fixed by its bytes; a FIFO and a socket are skipped with a note', async () => {
+    requireTool('mkfifo');
+    const { tree } = scratch();
+    const name = Buffer.concat([Buffer.from(`${tree}/caf`), Buffer.from([0xe9]), Buffer.from('.Dockerfile')]);
+    writeFileSync(name, LINE);
+    execFileSync('mkfifo', [path.join(tree, 'pipe')]);
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(tree, 'sock'), resolve));
+    try {
+      const run = await runCli(
+        ['guard', '--manifest', 'cutover.yml', '--now', '2030-11-15', '--fix', '--json'],
+        { cwd: tree },
+      );
+      const json = JSON.parse(run.stdout) as {
+        fix: { file: string; rewritten: boolean }[];
+        notes: { file: string; reason: string; detail?: string }[];
+      };
+      expect(json.fix).toEqual([expect.objectContaining({ file: 'caf\\xe9.Dockerfile', rewritten: true })]);
+      expect(json.notes).toEqual([
+        { file: 'pipe', reason: 'not a file', detail: 'a FIFO (named pipe): not read' },
+        { file: 'sock', reason: 'not a file', detail: 'a socket: not read' },
+      ]);
+      expect(readFileSync(name)).toEqual(Buffer.from('FROM registry.new.example.com/base/jdk:17\n'));
+    } finally {
+      server.close();
+    }
+  });
+
+  test('a tracked symlink to a socket is skipped with a note', async () => {
+    requireTool('git');
+    const { tree, outside } = scratch();
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(outside, 'sock'), resolve));
+    try {
+      symlinkSync(path.join(outside, 'sock'), path.join(tree, 'sock-link'));
+      writeFileSync(path.join(tree, 'Dockerfile'), LINE);
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: tree, stdio: 'ignore' });
+      git('init', '-q');
+      git('add', '-A');
+      git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'socket');
+      const run = await runCli(['guard', '--manifest', 'cutover.yml', '--now', '2030-09-15', '--json'], {
+        cwd: tree,
+      });
+      const json = JSON.parse(run.stdout) as { notes: unknown[]; scan: { skipped: Record<string, number> } };
+      expect(json.notes).toContainEqual({
+        file: 'sock-link',
+        reason: 'not a file',
+        detail: 'a socket: not read',
+      });
+      expect(json.scan.skipped['not a file']).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 
   test('a rewrite that changes the width of an aligned Go block says to run gofmt', async () => {

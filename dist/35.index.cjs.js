@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 25;
-exports.ids = [25];
+exports.id = 35;
+exports.ids = [35];
 exports.modules = {
 
 /***/ 77381:
@@ -156,6 +156,216 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
+/***/ 13103:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BA: () => (/* binding */ isNotUtf8),
+/* harmony export */   CS: () => (/* binding */ listFiles),
+/* harmony export */   ON: () => (/* binding */ treePath),
+/* harmony export */   QC: () => (/* reexport safe */ _shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__.Q),
+/* harmony export */   dw: () => (/* binding */ nameBytes),
+/* harmony export */   un: () => (/* binding */ isEscaped)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65147);
+/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2451);
+
+
+
+
+
+class NotAGitWorkTree extends Error {
+}
+/** True for a name displayName() escaped: it has to be turned back into bytes to be opened. */
+const isEscaped = (name) => name.includes('\\');
+/** True for an escaped name whose bytes are not valid UTF-8 (GitHub cannot point an annotation at it). */
+const isNotUtf8 = (name) => /\\x[0-9a-f]{2}/.test(name.replaceAll('\\\\', ''));
+/** The bytes of a name displayName() gave (the inverse of displayName). */
+function nameBytes(name) {
+    if (!isEscaped(name))
+        return Buffer.from(name, 'utf8');
+    const parts = [];
+    for (const [, escaped, hex, text] of name.matchAll(/(\\\\)|\\x([0-9a-f]{2})|([^\\]+)/g))
+        parts.push(escaped ? Buffer.from('\\') : hex ? Buffer.from([parseInt(hex, 16)]) : Buffer.from(text, 'utf8'));
+    return Buffer.concat(parts);
+}
+/** The path to open for a file listed under root: a Buffer when its name is not plain UTF-8. */
+function treePath(root, name) {
+    if (!isEscaped(name))
+        return node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, name);
+    return Buffer.concat([Buffer.from(`${root}/`), nameBytes(name)]);
+}
+/**
+ * The files of a working tree, streamed in batches: tracked plus untracked-but-not-ignored files
+ * as git lists them (`git ls-files -z --cached --others --exclude-standard`), or every file under
+ * `root` when it is not in a git work tree. Paths are relative to `root`, `/`-separated.
+ */
+async function* listFiles(root) {
+    try {
+        yield* gitFiles(root);
+    }
+    catch (error) {
+        if (!(error instanceof NotAGitWorkTree))
+            throw error;
+        yield* walk(root);
+    }
+}
+/**
+ * Tracked files from the index (streamed at once) and untracked-but-not-ignored files from a
+ * directory walk, as two git processes side by side: `ls-files --cached --others` prints nothing
+ * until its walk is over.
+ */
+async function* gitFiles(root) {
+    const others = collect(gitList(root, ['--others', '--exclude-standard']));
+    others.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    let previous = '';
+    for await (const names of gitList(root, ['--cached'])) {
+        // --cached lists a conflicted file once per stage; keep one.
+        const unique = names.filter((name) => name !== previous && ((previous = name), true));
+        yield unique.map((file) => ({ file }));
+    }
+    yield (await others).map((file) => ({ file }));
+}
+async function collect(batches) {
+    const all = [];
+    for await (const names of batches)
+        all.push(...names);
+    return all;
+}
+/**
+ * The NUL-separated names `git ls-files -z ARGS` prints, in batches as they arrive (through the
+ * shared process seam, streaming its stdout).
+ */
+async function* gitList(root, args) {
+    const batches = [];
+    let wake;
+    // Names are bytes (not always UTF-8): split the raw output, and name each with displayName().
+    let rest = Buffer.alloc(0);
+    let finished = false;
+    const run = (0,_shared_process_js__WEBPACK_IMPORTED_MODULE_3__/* .runProgram */ .mB)('git', ['ls-files', '-z', ...args], {
+        cwd: root,
+        onStdout: (chunk) => {
+            const bytes = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+            const names = [];
+            let start = 0;
+            for (let end = bytes.indexOf(0); end >= 0; start = end + 1, end = bytes.indexOf(0, start))
+                names.push((0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(bytes.subarray(start, end)));
+            rest = Buffer.from(bytes.subarray(start));
+            if (names.length)
+                batches.push(names);
+            wake?.();
+        },
+    }).finally(() => {
+        finished = true;
+        wake?.();
+    });
+    run.catch(() => undefined); // awaited below
+    while (!finished || batches.length > 0) {
+        if (batches.length === 0) {
+            await new Promise((resolve) => (wake = resolve));
+            wake = undefined;
+            continue;
+        }
+        yield batches.shift();
+    }
+    let result;
+    try {
+        result = await run;
+    }
+    catch (error) {
+        throw error.code === 'ENOENT' ? new NotAGitWorkTree() : error;
+    }
+    if (rest.length)
+        yield [(0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(rest)];
+    if (result.code !== 0) {
+        if (/not a git repository/i.test(result.stderr))
+            throw new NotAGitWorkTree();
+        throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${result.stderr.trim()}`);
+    }
+}
+/** Every file under root (not .git), following symlinks to directories unless they loop. */
+async function* walk(root) {
+    // Real paths of the directories on the way down: a symlink back to one of them is a loop.
+    // Names are read as bytes and shown with displayName(); paths are opened with treePath() (real
+    // paths are compared as latin1 strings, which keep every byte).
+    const realKey = async (full) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(full, { encoding: 'buffer' })).toString('latin1');
+    async function* visit(relative, ancestors) {
+        let read;
+        try {
+            read = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(relative ? treePath(root, relative) : root, {
+                withFileTypes: true,
+                encoding: 'buffer',
+            });
+        }
+        catch {
+            yield [{ skipped: relative || '.', reason: 'unreadable' }];
+            return;
+        }
+        const entries = read.map((entry) => ({ entry, shown: (0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(entry.name) }));
+        entries.sort((a, b) => (a.shown < b.shown ? -1 : 1));
+        const here = [];
+        const below = [];
+        for (const { entry, shown } of entries) {
+            const name = relative ? `${relative}/${shown}` : shown;
+            const full = treePath(root, name);
+            if (entry.isDirectory()) {
+                if (shown === '.git')
+                    continue;
+                below.push([name, new Set([...ancestors, await realKey(full)])]);
+            }
+            else if (entry.isSymbolicLink()) {
+                let real;
+                let target;
+                try {
+                    real = await realKey(full);
+                    target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full);
+                }
+                catch (error) {
+                    const code = error.code;
+                    here.push({ skipped: name, reason: code === 'ELOOP' ? 'symlink loop' : 'unreadable' });
+                    continue;
+                }
+                if (target.isDirectory()) {
+                    if (ancestors.has(real))
+                        here.push({ skipped: name, reason: 'symlink loop' });
+                    else
+                        below.push([name, new Set([...ancestors, real])]);
+                }
+                else if (target.isFile())
+                    here.push({ file: name });
+                else
+                    here.push({ skipped: name, reason: 'not a file', detail: special(target) });
+            }
+            else if (entry.isFile())
+                here.push({ file: name });
+            else {
+                const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full).catch(() => undefined);
+                here.push(info
+                    ? { skipped: name, reason: 'not a file', detail: special(info) }
+                    : { skipped: name, reason: 'unreadable' });
+            }
+        }
+        if (here.length)
+            yield here;
+        for (const [name, seen] of below)
+            yield* visit(name, seen);
+    }
+    yield* visit('', new Set([await realKey(root)]));
+}
+/** What a FIFO, socket or device is, for the note saying it was not read. */
+function special(info) {
+    return info.isFIFO()
+        ? 'a FIFO (named pipe): not read'
+        : info.isSocket()
+            ? 'a socket: not read'
+            : 'a device: not read';
+}
+
+
+/***/ }),
+
 /***/ 10620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -247,6 +457,9 @@ function readerThread(port, fs) {
         const code = error?.code;
         if (code === 'ESPIPE' || code === 'EAGAIN')
             return ['not a file', 'a FIFO (named pipe): not read'];
+        // A socket (or a link to one) cannot be opened at all.
+        if (code === 'ENXIO')
+            return ['not a file', 'a socket: not read'];
         if (code === 'ELOOP')
             return ['symlink loop', 'too many levels of symbolic links'];
         if (code === 'EISDIR')
@@ -313,7 +526,8 @@ function readerThread(port, fs) {
             let fd;
             try {
                 // Non-blocking: a FIFO (or a link to one) must not hang the thread; regular files ignore it.
-                fd = fs.openSync(prefix + file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+                const where = typeof file === 'string' ? prefix + file : Buffer.concat([Buffer.from(prefix), file]);
+                fd = fs.openSync(where, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
                 if (chunk.length - used < ROOM)
                     search();
                 const want = Math.min(chunk.length - used - 1, maxSize + 1);
@@ -349,7 +563,7 @@ function readerThread(port, fs) {
                 }
                 scanned++;
                 bytes += length;
-                if (always?.test(file)) {
+                if (always?.test(typeof file === 'string' ? file : Buffer.from(file).toString('latin1'))) {
                     // Read by name: no need to search it (nor to keep it in the chunk).
                     verdicts.push([index, file, 'hit']);
                     continue;
@@ -448,7 +662,7 @@ class ReaderPool {
 
 /***/ }),
 
-/***/ 47812:
+/***/ 87562:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1903,157 +2117,8 @@ function fencedLines(source) {
     return (at) => ranges.some(([start, end]) => at >= start && at < end);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./lib/src/shared/process.js
-var shared_process = __webpack_require__(2451);
-;// CONCATENATED MODULE: ./lib/src/guard/files.js
-
-
-
-class NotAGitWorkTree extends Error {
-}
-/**
- * The files of a working tree, streamed in batches: tracked plus untracked-but-not-ignored files
- * as git lists them (`git ls-files -z --cached --others --exclude-standard`), or every file under
- * `root` when it is not in a git work tree. Paths are relative to `root`, `/`-separated.
- */
-async function* listFiles(root) {
-    try {
-        yield* gitFiles(root);
-    }
-    catch (error) {
-        if (!(error instanceof NotAGitWorkTree))
-            throw error;
-        yield* walk(root);
-    }
-}
-/**
- * Tracked files from the index (streamed at once) and untracked-but-not-ignored files from a
- * directory walk, as two git processes side by side: `ls-files --cached --others` prints nothing
- * until its walk is over.
- */
-async function* gitFiles(root) {
-    const others = collect(gitList(root, ['--others', '--exclude-standard']));
-    others.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-    let previous = '';
-    for await (const names of gitList(root, ['--cached'])) {
-        // --cached lists a conflicted file once per stage; keep one.
-        const unique = names.filter((name) => name !== previous && ((previous = name), true));
-        yield unique.map((file) => ({ file }));
-    }
-    yield (await others).map((file) => ({ file }));
-}
-async function collect(batches) {
-    const all = [];
-    for await (const names of batches)
-        all.push(...names);
-    return all;
-}
-/**
- * The NUL-separated names `git ls-files -z ARGS` prints, in batches as they arrive (through the
- * shared process seam, streaming its stdout).
- */
-async function* gitList(root, args) {
-    const batches = [];
-    let wake;
-    let rest = '';
-    let finished = false;
-    const run = (0,shared_process/* runProgram */.mB)('git', ['ls-files', '-z', ...args], {
-        cwd: root,
-        onStdout: (chunk) => {
-            const names = (rest + chunk.toString('utf8')).split('\0');
-            rest = names.pop();
-            if (names.length)
-                batches.push(names);
-            wake?.();
-        },
-    }).finally(() => {
-        finished = true;
-        wake?.();
-    });
-    run.catch(() => undefined); // awaited below
-    while (!finished || batches.length > 0) {
-        if (batches.length === 0) {
-            await new Promise((resolve) => (wake = resolve));
-            wake = undefined;
-            continue;
-        }
-        yield batches.shift();
-    }
-    let result;
-    try {
-        result = await run;
-    }
-    catch (error) {
-        throw error.code === 'ENOENT' ? new NotAGitWorkTree() : error;
-    }
-    if (rest)
-        yield [rest];
-    if (result.code !== 0) {
-        if (/not a git repository/i.test(result.stderr))
-            throw new NotAGitWorkTree();
-        throw new Error(`git ls-files ${args.join(' ')} failed in ${root}: ${result.stderr.trim()}`);
-    }
-}
-/** Every file under root (not .git), following symlinks to directories unless they loop. */
-async function* walk(root) {
-    // Real paths of the directories on the way down: a symlink back to one of them is a loop.
-    async function* visit(dir, relative, ancestors) {
-        let handle;
-        try {
-            handle = await (0,promises_.opendir)(dir);
-        }
-        catch {
-            yield [{ skipped: relative || '.', reason: 'unreadable' }];
-            return;
-        }
-        const entries = [];
-        for await (const entry of handle)
-            entries.push(entry);
-        entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-        const here = [];
-        const below = [];
-        for (const entry of entries) {
-            const name = relative ? `${relative}/${entry.name}` : entry.name;
-            const full = external_node_path_.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (entry.name === '.git')
-                    continue;
-                below.push([full, name, new Set([...ancestors, await (0,promises_.realpath)(full)])]);
-            }
-            else if (entry.isSymbolicLink()) {
-                let real;
-                let target;
-                try {
-                    real = await (0,promises_.realpath)(full);
-                    target = await (0,promises_.stat)(full);
-                }
-                catch (error) {
-                    const code = error.code;
-                    here.push({ skipped: name, reason: code === 'ELOOP' ? 'symlink loop' : 'unreadable' });
-                    continue;
-                }
-                if (target.isDirectory()) {
-                    if (ancestors.has(real))
-                        here.push({ skipped: name, reason: 'symlink loop' });
-                    else
-                        below.push([full, name, new Set([...ancestors, real])]);
-                }
-                else if (target.isFile())
-                    here.push({ file: name });
-            }
-            else if (entry.isFile())
-                here.push({ file: name });
-        }
-        if (here.length)
-            yield here;
-        for (const [full, name, seen] of below)
-            yield* visit(full, name, seen);
-    }
-    yield* visit(root, '', new Set([await (0,promises_.realpath)(root)]));
-}
-
+// EXTERNAL MODULE: ./lib/src/guard/files.js
+var files = __webpack_require__(13103);
 ;// CONCATENATED MODULE: ./lib/src/guard/positions.js
 /**
  * Line and column of byte offsets in a file held as latin1 text. Columns count characters, so a
@@ -2160,7 +2225,7 @@ async function scanTree(options) {
         if (!envFiles.has(dir)) {
             let text;
             try {
-                text = (0,external_node_fs_.readFileSync)(external_node_path_.join(options.root, `${dir}.env`), 'latin1');
+                text = (0,external_node_fs_.readFileSync)((0,files/* treePath */.ON)(options.root, `${dir}.env`), 'latin1');
             }
             catch {
                 text = undefined;
@@ -2175,7 +2240,7 @@ async function scanTree(options) {
         inspected.add(file);
         let bytes;
         try {
-            bytes = (0,external_node_fs_.readFileSync)(external_node_path_.join(options.root, file));
+            bytes = (0,external_node_fs_.readFileSync)((0,files/* treePath */.ON)(options.root, file));
         }
         catch (error) {
             skip(file, 'unreadable', error.message);
@@ -2203,7 +2268,8 @@ async function scanTree(options) {
     const settle = (result) => {
         stats.scanned += result.scanned;
         stats.bytes += result.bytes;
-        for (const [file, outcome, detail] of result.verdicts) {
+        for (const [given, outcome, detail] of result.verdicts) {
+            const file = typeof given === 'string' ? given : (0,files/* displayName */.QC)(Buffer.from(given));
             if (outcome === 'hit')
                 inspect(file);
             else
@@ -2214,11 +2280,11 @@ async function scanTree(options) {
     try {
         let batch = [];
         const pending = [];
-        for await (const listedBatch of listFiles(options.root)) {
+        for await (const listedBatch of (0,files/* listFiles */.CS)(options.root)) {
             for (const listed of listedBatch) {
                 if ('skipped' in listed) {
                     stats.files++;
-                    skip(listed.skipped, listed.reason);
+                    skip(listed.skipped, listed.reason, listed.detail);
                     continue;
                 }
                 if (options.exclude?.has(listed.file))
@@ -2228,7 +2294,8 @@ async function scanTree(options) {
                     const dir = listed.file.slice(0, listed.file.lastIndexOf('/') + 1);
                     composeByDir.set(dir, [...(composeByDir.get(dir) ?? []), listed.file]);
                 }
-                batch.push(listed.file);
+                // A name that is not plain UTF-8 goes to the thread as its bytes.
+                batch.push((0,files/* isEscaped */.un)(listed.file) ? (0,files/* nameBytes */.dw)(listed.file) : listed.file);
                 if (batch.length >= BATCH) {
                     const { result } = await pool.send(batch);
                     pending.push(result.then(settle));
@@ -2279,6 +2346,39 @@ function locate(file, source, hosts, env) {
             ...(ignoredInline(lines, line) && { ignored: 'inline' }),
         };
     });
+}
+
+
+/***/ }),
+
+/***/ 65147:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ displayName)
+/* harmony export */ });
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+
+/**
+ * The name to show (and, in guard, to keep) for a path given as bytes: the UTF-8 text when the bytes are valid UTF-8 and
+ * hold no backslash; otherwise an escaped form in which `\\` is a backslash and `\xHH` a byte that is
+ * not printable ASCII (`dir/caf\xe9.txt`). The escaping is reversible (see nameBytes), so guard also
+ * finds the file again by it (src/guard/files.ts nameBytes).
+ */
+function displayName(raw) {
+    if (!raw.includes(0x5c) && (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw))
+        return raw.toString('utf8');
+    if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(raw))
+        return raw.toString('utf8').replaceAll('\\', '\\\\');
+    let name = '';
+    for (const byte of raw)
+        name +=
+            byte === 0x5c
+                ? '\\\\'
+                : byte >= 0x20 && byte < 0x7f
+                    ? String.fromCharCode(byte)
+                    : `\\x${byte.toString(16).padStart(2, '0')}`;
+    return name;
 }
 
 
