@@ -17,24 +17,13 @@ import { PLATFORMS } from '../test/harness/images.js';
 import { startRegistry, type TestRegistry } from '../test/harness/registry.js';
 import { skopeo } from '../test/harness/skopeo.js';
 import { requireTool } from '../test/harness/tools.js';
+import { median, timed } from './shared/measure.js';
 
 const run = promisify(execFile);
 const MB = 1_000_000;
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 // Compiled to lib/bench/push-from.js: the bundle is two folders up.
 const BUNDLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 export async function main(): Promise<void> {
   requireTool('skopeo');

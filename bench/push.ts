@@ -15,6 +15,7 @@ import { startDockerd, type TestDockerd } from '../test/harness/dockerd.js';
 import { startRegistry, type TestRegistry } from '../test/harness/registry.js';
 import { skopeo } from '../test/harness/skopeo.js';
 import type { PushMode } from '../src/push/execute.js';
+import { median, timed } from './shared/measure.js';
 
 const run = promisify(execFile);
 const IMAGE_BYTES = 60 * 1000 * 1000;
@@ -22,18 +23,6 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const IMAGE = 'bench/push:60mb';
 // Compiled to lib/bench/push.js: the bundle is two folders up.
 const BUNDLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /** Two fresh registries for one side of one round; stopped by the caller. */
 async function freshPair(): Promise<[TestRegistry, TestRegistry]> {

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BUNDLE, runCli, type CliRun } from '../harness/cli.js';
 import { changedPaths, git, removeTempDirs, snapshot, tempDir } from '../harness/generated.js';
+import { peakResidentKiB } from '../harness/memory.js';
 import { requireTool } from '../harness/tools.js';
 
 /**
@@ -227,19 +228,7 @@ describe('scratch copies that behave like the tree', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // VmHWM is the peak resident set so far: the last reading before exit is the run's peak.
-    let peakKiB = 0;
-    let done = false;
-    void exited.then(() => (done = true));
-    while (!done) {
-      try {
-        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        peakKiB = Math.max(peakKiB, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-      } catch {
-        // exited between the check and the read
-      }
-      await sleep(20);
-    }
+    const peakKiB = await peakResidentKiB(child.pid, exited);
     expect(await exited).toBe(0);
     expect(JSON.parse(stdout).generators[0].status).toBe('current');
     expect(peakKiB).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import {
   digestOf,
   forward,
   imageIndex,
+  oneTagRegistry,
   startHostileRegistry,
   type Exchange,
   type HostileRegistry,
@@ -75,6 +76,17 @@ async function timed(run: Promise<CliRun>): Promise<CliRun & { seconds: number }
   const started = Date.now();
   const result = await run;
   return { ...result, seconds: (Date.now() - started) / 1000 };
+}
+
+/** Runs `copy-tags --json` (and `extra` arguments) on a manifest with one copy `rule`, timed. */
+function copyTags(
+  oldHost: string,
+  newHost: string,
+  rule: string,
+  extra: string[] = [],
+): Promise<CliRun & { seconds: number }> {
+  const manifest = manifestFile({ oldHost, newHost, copy: [rule] });
+  return timed(runCli(['copy-tags', '--manifest', manifest, '--json', ...extra]));
 }
 
 async function catalog(registry: TestRegistry): Promise<string[]> {
@@ -147,8 +159,7 @@ describe('copy-tags against hostile registries', () => {
 
   test('target refusing connections: 40 tags fail within 10 s, naming the host; the breaker stops the retries', async () => {
     const closed = `127.0.0.1:${await freePort()}`;
-    const manifest = manifestFile({ oldHost: source.host, newHost: closed, copy: ["{ images: ['many'] }"] });
-    const run = await timed(runCli(['copy-tags', '--manifest', manifest, '--json']));
+    const run = await copyTags(source.host, closed, "{ images: ['many'] }");
     expect(run.code).toBe(1);
     expect(run.seconds).toBeLessThan(10);
     const result = json(run);
@@ -170,12 +181,7 @@ describe('copy-tags against hostile registries', () => {
           { 'retry-after': '30' },
         ),
     });
-    const manifest = manifestFile({
-      oldHost: source.host,
-      newHost: limited.host,
-      copy: ["{ images: ['many'] }"],
-    });
-    const run = await timed(runCli(['copy-tags', '--manifest', manifest, '--json']));
+    const run = await copyTags(source.host, limited.host, "{ images: ['many'] }");
     expect(run.code).toBe(1);
     expect(run.seconds).toBeLessThan(120);
     const result = json(run);
@@ -191,30 +197,12 @@ describe('copy-tags against hostile registries', () => {
     const child = digestOf(Buffer.from('any other bytes'), 'sha512');
     const index = imageIndex([{ digest: child, size: 400 }]);
     const looping = await hostile({
-      handle: ({ request, response, path }) => {
-        if (path.startsWith('/v2/_catalog')) return answer(response, 200, { repositories: ['loop'] });
-        if (path.startsWith('/v2/loop/tags/list'))
-          return answer(response, 200, { name: 'loop', tags: ['1'] });
-        if (path.startsWith('/v2/loop/manifests/')) {
-          const headers = {
-            'content-type': 'application/vnd.oci.image.index.v1+json',
-            'docker-content-digest': path.endsWith('/1') ? digestOf(index) : child,
-          };
-          if (request.method === 'HEAD') {
-            response.writeHead(200, { ...headers, 'content-length': String(index.length) });
-            return response.end();
-          }
-          return answer(response, 200, index, headers);
-        }
-        return answer(response, 404, { errors: [{ code: 'NOT_FOUND' }] });
-      },
+      handle: oneTagRegistry('loop', 'application/vnd.oci.image.index.v1+json', (reference) => ({
+        bytes: index,
+        digest: reference === '1' ? digestOf(index) : child,
+      })),
     });
-    const manifest = manifestFile({
-      oldHost: looping.host,
-      newHost: next.host,
-      copy: ["{ images: ['loop'] }"],
-    });
-    const run = await timed(runCli(['copy-tags', '--manifest', manifest, '--json']));
+    const run = await copyTags(looping.host, next.host, "{ images: ['loop'] }");
     expect(run.code).toBe(1);
     expect(run.seconds).toBeLessThan(15);
     expect(json(run).failed[0]!.error).toMatch(/do not hash to sha512:/);
@@ -230,28 +218,12 @@ describe('copy-tags against hostile registries', () => {
       levels.unshift(imageIndex([{ digest: digestOf(levels[0]!), size: levels[0]!.length }]));
     const byDigest = new Map(levels.map((bytes) => [digestOf(bytes), bytes]));
     const deep = await hostile({
-      handle: ({ request, response, path }) => {
-        if (path.startsWith('/v2/_catalog')) return answer(response, 200, { repositories: ['deep'] });
-        if (path.startsWith('/v2/deep/tags/list'))
-          return answer(response, 200, { name: 'deep', tags: ['1'] });
-        const reference = path.split('/manifests/')[1];
-        const bytes = reference === '1' ? levels[0] : byDigest.get(reference ?? '');
-        if (bytes && path.startsWith('/v2/deep/manifests/')) {
-          const headers = {
-            'content-type': 'application/vnd.oci.image.index.v1+json',
-            'docker-content-digest': digestOf(bytes),
-          };
-          if (request.method === 'HEAD') {
-            response.writeHead(200, { ...headers, 'content-length': String(bytes.length) });
-            return response.end();
-          }
-          return answer(response, 200, bytes, headers);
-        }
-        return answer(response, 404, { errors: [{ code: 'NOT_FOUND' }] });
-      },
+      handle: oneTagRegistry('deep', 'application/vnd.oci.image.index.v1+json', (reference) => {
+        const bytes = reference === '1' ? levels[0] : byDigest.get(reference);
+        return bytes && { bytes };
+      }),
     });
-    const manifest = manifestFile({ oldHost: deep.host, newHost: next.host, copy: ["{ images: ['deep'] }"] });
-    const run = await timed(runCli(['copy-tags', '--manifest', manifest, '--json']));
+    const run = await copyTags(deep.host, next.host, "{ images: ['deep'] }");
     expect(run.code).toBe(1);
     expect(json(run).failed[0]!.error).toMatch(/nested deeper than 8 levels/);
     expect(await catalog(next)).toEqual([]);
@@ -266,30 +238,12 @@ describe('copy-tags against hostile registries', () => {
       [digestOf(child), child],
     ]);
     const lying = await hostile({
-      handle: ({ request, response, path }) => {
-        if (path.startsWith('/v2/_catalog')) return answer(response, 200, { repositories: ['sized'] });
-        if (path.startsWith('/v2/sized/tags/list'))
-          return answer(response, 200, { name: 'sized', tags: ['1'] });
-        const reference = path.split('/manifests/')[1] ?? '';
+      handle: oneTagRegistry('sized', 'application/vnd.oci.image.index.v1+json', (reference) => {
         const bytes = reference === '1' ? top : byDigest.get(reference);
-        if (!bytes) return answer(response, 404, { errors: [{ code: 'NOT_FOUND' }] });
-        const headers = {
-          'content-type': 'application/vnd.oci.image.index.v1+json',
-          'docker-content-digest': digestOf(bytes),
-        };
-        if (request.method === 'HEAD') {
-          response.writeHead(200, { ...headers, 'content-length': String(bytes.length) });
-          return response.end();
-        }
-        return answer(response, 200, bytes, headers);
-      },
+        return bytes && { bytes };
+      }),
     });
-    const manifest = manifestFile({
-      oldHost: lying.host,
-      newHost: next.host,
-      copy: ["{ images: ['sized'] }"],
-    });
-    const run = await timed(runCli(['copy-tags', '--manifest', manifest, '--json']));
+    const run = await copyTags(lying.host, next.host, "{ images: ['sized'] }");
     expect(run.code).toBe(1);
     expect(json(run).failed[0]!.error).toMatch(/the index says \d+ bytes, the manifest has \d+/);
     expect(await catalog(next)).toEqual([]);
@@ -311,12 +265,7 @@ describe('copy-tags against hostile registries', () => {
         return forward(exchange, source.url);
       },
     });
-    const manifest = manifestFile({
-      oldHost: lying.host,
-      newHost: next.host,
-      copy: ["{ images: ['team/*'] }"],
-    });
-    const run = await timed(runCli(['copy-tags', '--manifest', manifest, '--json']));
+    const run = await copyTags(lying.host, next.host, "{ images: ['team/*'] }");
     expect(run.stderr).toMatch(
       /lists tag "\.\.\/\.\.\/\.\.\/victim\/app\/manifests\/latest", which is not valid: left out/,
     );
@@ -343,30 +292,9 @@ describe('copy-tags against hostile registries', () => {
       }),
     );
     const oversized = await hostile({
-      handle: (exchange) => {
-        const { path, request, response } = exchange;
-        if (path.startsWith('/v2/_catalog')) return answer(response, 200, { repositories: ['big'] });
-        if (path.startsWith('/v2/big/tags/list')) return answer(response, 200, { name: 'big', tags: ['1'] });
-        if (path.startsWith('/v2/big/manifests/')) {
-          const headers = {
-            'content-type': 'application/vnd.oci.image.manifest.v1+json',
-            'docker-content-digest': digestOf(big),
-          };
-          if (request.method === 'HEAD') {
-            response.writeHead(200, { ...headers, 'content-length': String(big.length) });
-            return response.end();
-          }
-          return answer(response, 200, big, headers);
-        }
-        return answer(response, 404, { errors: [{ code: 'NOT_FOUND' }] });
-      },
+      handle: oneTagRegistry('big', 'application/vnd.oci.image.manifest.v1+json', () => ({ bytes: big })),
     });
-    const manifest = manifestFile({
-      oldHost: oversized.host,
-      newHost: next.host,
-      copy: ["{ images: ['big'] }"],
-    });
-    const run = await timed(runCli(['copy-tags', '--manifest', manifest, '--json']));
+    const run = await copyTags(oversized.host, next.host, "{ images: ['big'] }");
     expect(run.code).toBe(1);
     expect(run.seconds).toBeLessThan(15);
     // The selection looks at every tag it picks (for signatures and referrers): it stops there.
@@ -394,12 +322,7 @@ describe('copy-tags against hostile registries', () => {
         return forward(exchange, source.url);
       },
     });
-    const manifest = manifestFile({
-      oldHost: lying.host,
-      newHost: next.host,
-      copy: ["{ images: ['app'], tags: ['1.0'] }"],
-    });
-    const run = await timed(runCli(['copy-tags', '--manifest', manifest, '--json']));
+    const run = await copyTags(lying.host, next.host, "{ images: ['app'], tags: ['1.0'] }");
     expect(run.code).toBe(1);
     expect(run.seconds).toBeLessThan(15);
     expect(json(run).failed[0]!.error).toMatch(/Content-Length says \d+ bytes, the manifest says \d+/);
@@ -431,12 +354,7 @@ describe('copy-tags against hostile registries', () => {
         return forward(exchange, source.url);
       },
     });
-    const manifest = manifestFile({
-      oldHost: stalling.host,
-      newHost: next.host,
-      copy: ["{ images: ['app'] }"],
-    });
-    const run = await timed(runCli(['copy-tags', '--manifest', manifest, '--json']));
+    const run = await copyTags(stalling.host, next.host, "{ images: ['app'] }");
     expect(run.code).toBe(1);
     expect(run.seconds).toBeGreaterThan(29);
     expect(run.seconds).toBeLessThan(50);
@@ -450,12 +368,7 @@ describe('copy-tags against hostile registries', () => {
 
   test('--deadline ends a run against a registry that never answers', async () => {
     const silent = await hostile({ handle: () => undefined });
-    const manifest = manifestFile({
-      oldHost: source.host,
-      newHost: silent.host,
-      copy: ["{ images: ['many'] }"],
-    });
-    const run = await timed(runCli(['copy-tags', '--manifest', manifest, '--json', '--deadline', '5s']));
+    const run = await copyTags(source.host, silent.host, "{ images: ['many'] }", ['--deadline', '5s']);
     expect(run.code).toBe(1);
     expect(run.seconds).toBeLessThan(9);
     expect(json(run).failed.every((failure) => failure.error.includes('the --deadline of 5 s passed'))).toBe(

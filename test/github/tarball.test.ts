@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { unpackTarball } from '../../src/github/tarball.js';
+import { gitIn } from '../harness/git.js';
 
 /** One ustar entry (header and padded body), as a hostile server could send it. */
 function entry(name: string, body: string, type = '0'): Buffer {
@@ -37,16 +37,7 @@ describe('unpacking a repository tarball', () => {
     mkdirSync(path.join(repo, 'deploy', 'a'.repeat(120)), { recursive: true });
     writeFileSync(path.join(repo, 'Dockerfile'), 'FROM old.example.com/api:1\n');
     writeFileSync(path.join(repo, 'deploy', 'a'.repeat(120), 'web.yaml'), 'image: x\n');
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-C', repo, ...args], {
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 't',
-          GIT_AUTHOR_EMAIL: 't@e',
-          GIT_COMMITTER_NAME: 't',
-          GIT_COMMITTER_EMAIL: 't@e',
-        },
-      });
+    const git = gitIn(repo);
     git('init', '-q');
     git('add', '-A');
     git('commit', '-q', '-m', 'x');

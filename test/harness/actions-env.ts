@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runAction, type CliRun } from './cli.js';
 
 const created: string[] = [];
 // Each test file runs in its own module registry, so this removes what that file created.
@@ -34,4 +35,17 @@ export function runnerFiles(): {
     },
     summary: () => readFileSync(summary, 'utf8'),
   };
+}
+
+/**
+ * Runs one action step (`node dist/action.js <command>`) with `env` (its `INPUT_*` variables) and
+ * fresh runner files; returns the run and the files, to read its outputs and job summary.
+ */
+export async function runActionStep(
+  command: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ run: CliRun; runner: ReturnType<typeof runnerFiles> }> {
+  const runner = runnerFiles();
+  const run = await runAction([command], { env: { ...env, ...runner.env } });
+  return { run, runner };
 }

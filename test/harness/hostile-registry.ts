@@ -212,3 +212,39 @@ export async function forward(
   });
   response.end(request.method === 'HEAD' ? undefined : body);
 }
+
+/** What {@link oneTagRegistry} serves for a manifest reference (the tag or a digest). */
+export interface ServedManifest {
+  bytes: Buffer;
+  /** The `Docker-Content-Digest` header; the true digest of `bytes` unless a case lies about it. */
+  digest?: string;
+}
+
+/**
+ * A handler for a stand-in holding one repository with the one tag `1`: it lists them, serves the
+ * manifest `manifest(reference)` returns (GET with the bytes, HEAD with their length) under
+ * `mediaType`, and answers 404 to everything else. The hostile part is in what `manifest` returns.
+ */
+export function oneTagRegistry(
+  repository: string,
+  mediaType: string,
+  manifest: (reference: string) => ServedManifest | undefined,
+): (exchange: Exchange) => void {
+  return ({ request, response, path }) => {
+    if (path.startsWith('/v2/_catalog')) return answer(response, 200, { repositories: [repository] });
+    if (path.startsWith(`/v2/${repository}/tags/list`))
+      return answer(response, 200, { name: repository, tags: ['1'] });
+    const prefix = `/v2/${repository}/manifests/`;
+    const served = path.startsWith(prefix) ? manifest(path.slice(prefix.length)) : undefined;
+    if (!served) return answer(response, 404, { errors: [{ code: 'NOT_FOUND' }] });
+    const headers = {
+      'content-type': mediaType,
+      'docker-content-digest': served.digest ?? digestOf(served.bytes),
+    };
+    if (request.method === 'HEAD') {
+      response.writeHead(200, { ...headers, 'content-length': String(served.bytes.length) });
+      return response.end();
+    }
+    return answer(response, 200, served.bytes, headers);
+  };
+}

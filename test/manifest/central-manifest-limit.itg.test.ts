@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { BUNDLE, ROOT } from '../harness/cli.js';
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
+import { peakResidentKiB } from '../harness/memory.js';
 
 /**
  * Issue #12 point 6: the central manifest read through the GitHub API is capped at 1 MiB, streamed
@@ -42,23 +42,8 @@ async function validateCentral(api: GitHubApi, spec: string) {
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.resume();
-  let done = false;
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
-      done = true;
-      resolve(code);
-    }),
-  );
-  let peakKiB = 0;
-  while (!done) {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      peakKiB = Math.max(peakKiB, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-    } catch {
-      // exited between the check and the read
-    }
-    await sleep(20);
-  }
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const peakKiB = await peakResidentKiB(child.pid, exited);
   return { code: await exited, stderr, peakMiB: peakKiB / 1024 };
 }
 

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runnerFiles } from '../harness/actions-env.js';
-import { runAction, runCli } from '../harness/cli.js';
+import { runActionStep } from '../harness/actions-env.js';
+import { runCli } from '../harness/cli.js';
 import { PLATFORMS } from '../harness/images.js';
 import { seedImageHttp } from '../harness/http-seed.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
@@ -74,6 +74,11 @@ describe('push --from: an image already in a registry, copied by digest (no engi
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
+  /** `push --manifest <the manifest> --from <from>`, then `args`, with the registries' credentials. */
+  function pushFrom(from: string, ...args: string[]) {
+    return runCli(['push', '--manifest', manifest, '--from', from, ...args], { env });
+  }
+
   /** skopeo's view: the index bytes' digest, and every child's (platforms and attestations) by digest. */
   async function expectSameImage(repository: string, reference: string, digest: string, children: number) {
     expect(await skopeo.digest(newRegistry, `${repository}:${reference}`)).toBe(digest);
@@ -100,22 +105,15 @@ describe('push --from: an image already in a registry, copied by digest (no engi
     const referrersDigest = await seedImageHttp(oldRegistry, `legacy/app:${referrers}`, {
       layers: [{ seed: `referrers of ${digest}`, size: 300 }],
     });
-    const run = await runCli(
-      [
-        'push',
-        '--manifest',
-        manifest,
-        '--from',
-        `${oldRegistry.host}/legacy/app@${digest}`,
-        '--tag',
-        '1.0',
-        '--tag',
-        '1',
-        '--now',
-        DAYS.dual,
-        '--json',
-      ],
-      { env },
+    const run = await pushFrom(
+      `${oldRegistry.host}/legacy/app@${digest}`,
+      '--tag',
+      '1.0',
+      '--tag',
+      '1',
+      '--now',
+      DAYS.dual,
+      '--json',
     );
     expect(run.code === 0 ? 'exit 0' : run.stderr).toBe('exit 0');
     const result = JSON.parse(run.stdout);
@@ -142,20 +140,13 @@ describe('push --from: an image already in a registry, copied by digest (no engi
     );
 
     // Again: nothing left to upload, same result.
-    const again = await runCli(
-      [
-        'push',
-        '--manifest',
-        manifest,
-        '--from',
-        `${oldRegistry.host}/legacy/app@${digest}`,
-        '--tag',
-        '1.0',
-        '--now',
-        DAYS.dual,
-        '--json',
-      ],
-      { env },
+    const again = await pushFrom(
+      `${oldRegistry.host}/legacy/app@${digest}`,
+      '--tag',
+      '1.0',
+      '--now',
+      DAYS.dual,
+      '--json',
     );
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ digest, bytesUploaded: 0 });
@@ -171,16 +162,12 @@ describe('push --from: an image already in a registry, copied by digest (no engi
     });
     await oldRegistry.setReadOnly(true);
     try {
-      const runner = runnerFiles();
-      const run = await runAction(['push'], {
-        env: {
-          ...env,
-          ...runner.env,
-          INPUT_MANIFEST: manifest,
-          INPUT_FROM: `${oldRegistry.host}/legacy/lib:build@${digest}`,
-          INPUT_TAG: '2.0',
-          INPUT_NOW: DAYS.newOnly,
-        },
+      const { run, runner } = await runActionStep('push', {
+        ...env,
+        INPUT_MANIFEST: manifest,
+        INPUT_FROM: `${oldRegistry.host}/legacy/lib:build@${digest}`,
+        INPUT_TAG: '2.0',
+        INPUT_NOW: DAYS.newOnly,
       });
       expect(run.stdout).not.toContain('::error');
       expect(run.code).toBe(0);
@@ -204,36 +191,18 @@ describe('push --from: an image already in a registry, copied by digest (no engi
       platforms: PLATFORMS.two,
       attestations: true,
     });
-    const without = await runCli(
-      [
-        'push',
-        '--manifest',
-        manifest,
-        '--from',
-        `${newRegistry.host}/moved/svc@${digest}`,
-        '--now',
-        DAYS.dual,
-      ],
-      { env },
-    );
+    const without = await pushFrom(`${newRegistry.host}/moved/svc@${digest}`, '--now', DAYS.dual);
     expect(without.code).toBe(2);
     expect(without.stderr).toContain(
       "--from names the new registry: give the image's path in the old registry with --repository",
     );
-    const run = await runCli(
-      [
-        'push',
-        '--manifest',
-        manifest,
-        '--from',
-        `${newRegistry.host}/moved/svc:ci@${digest}`,
-        '--repository',
-        'legacy/svc',
-        '--now',
-        DAYS.dual,
-        '--json',
-      ],
-      { env },
+    const run = await pushFrom(
+      `${newRegistry.host}/moved/svc:ci@${digest}`,
+      '--repository',
+      'legacy/svc',
+      '--now',
+      DAYS.dual,
+      '--json',
     );
     expect(run.code === 0 ? 'exit 0' : run.stderr).toBe('exit 0');
     // The tag in --from is the default tag; the new registry only gets the tag, the old one the image.
@@ -248,24 +217,10 @@ describe('push --from: an image already in a registry, copied by digest (no engi
   });
 
   test('bad --from exits 2 with what was expected', async () => {
-    const noDigest = await runCli(
-      ['push', '--manifest', manifest, '--from', `${oldRegistry.host}/legacy/app:1.0`, '--now', DAYS.dual],
-      { env },
-    );
+    const noDigest = await pushFrom(`${oldRegistry.host}/legacy/app:1.0`, '--now', DAYS.dual);
     expect(noDigest.code).toBe(2);
     expect(noDigest.stderr).toContain('--from: expected host/repository@sha256:<64 hex>');
-    const foreign = await runCli(
-      [
-        'push',
-        '--manifest',
-        manifest,
-        '--from',
-        `ghcr.io/x/app@sha256:${'a'.repeat(64)}`,
-        '--now',
-        DAYS.dual,
-      ],
-      { env },
-    );
+    const foreign = await pushFrom(`ghcr.io/x/app@sha256:${'a'.repeat(64)}`, '--now', DAYS.dual);
     expect(foreign.code).toBe(2);
     expect(foreign.stderr).toContain(`in ${oldRegistry.host} or ${newRegistry.host}`);
     const both = await runCli(

@@ -3,8 +3,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runnerFiles } from '../harness/actions-env.js';
-import { runAction, runCli, type CliRun } from '../harness/cli.js';
+import { runActionStep } from '../harness/actions-env.js';
+import { runCli, type CliRun } from '../harness/cli.js';
 import { startDockerd, type TestDockerd } from '../harness/dockerd.js';
 import { manifestYaml } from '../harness/manifest.js';
 import { startDroppingProxy } from '../harness/proxies.js';
@@ -221,16 +221,12 @@ describe('cutover push against a real engine and two real registries', () => {
 
   test('after shutdown: the new registry only; the action front door sets outputs and a summary table', async () => {
     await importImage('legacy/gone:build');
-    const runner = runnerFiles();
-    const run = await runAction(['push'], {
-      env: {
-        ...env,
-        ...runner.env,
-        INPUT_MANIFEST: manifest,
-        INPUT_IMAGE: 'legacy/gone:build',
-        INPUT_TAG: '4.0\n4',
-        INPUT_NOW: DAYS.retired,
-      },
+    const { run, runner } = await runActionStep('push', {
+      ...env,
+      INPUT_MANIFEST: manifest,
+      INPUT_IMAGE: 'legacy/gone:build',
+      INPUT_TAG: '4.0\n4',
+      INPUT_NOW: DAYS.retired,
     });
     expect(run.stdout).not.toContain('::error');
     expect(run.code).toBe(0);

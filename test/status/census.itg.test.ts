@@ -5,6 +5,7 @@ import path from 'node:path';
 import { runCli } from '../harness/cli.js';
 import { serveRepositories, startGitHubApi, type GitHubApi } from '../harness/github-api.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
+import { gitIn } from '../harness/git.js';
 
 /**
  * The reference census (`status --scan-repos`) of 24 repositories served by the GitHub stand-in
@@ -45,16 +46,7 @@ describe('status --scan-repos: the references every repository still has', () =>
       mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       writeFileSync(path.join(root, file), text);
     }
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-C', root, ...args], {
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 't',
-          GIT_AUTHOR_EMAIL: 't@e',
-          GIT_COMMITTER_NAME: 't',
-          GIT_COMMITTER_EMAIL: 't@e',
-        },
-      });
+    const git = gitIn(root);
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-q', '-m', 'change', '--allow-empty');

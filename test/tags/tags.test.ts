@@ -35,6 +35,11 @@ describe('cutover tags: today’s references for build-push-action', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** `cutover tags` on the command line, on `day`, with `args`. */
+  function tagsCli(day: string, ...args: string[]) {
+    return runCli(['tags', '--manifest', manifest, '--now', day, ...args]);
+  }
+
   async function tagsOn(day: string) {
     const runner = runnerFiles();
     const run = await runAction(['tags'], {
@@ -85,11 +90,7 @@ describe('cutover tags: today’s references for build-push-action', () => {
   });
 
   test('CLI: bare tags with --repository, old-host names and aliases; stdout is the list, --json the plan', async () => {
-    const run = await runCli([
-      'tags',
-      '--manifest',
-      manifest,
-      '--now',
+    const run = await tagsCli(
       '2030-03-15',
       '--repository',
       'legacy/worker',
@@ -97,23 +98,19 @@ describe('cutover tags: today’s references for build-push-action', () => {
       '2.0',
       '--tags',
       'edge',
-    ]);
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       `${OLD}/legacy/worker:2.0\n${OLD}/legacy/worker:edge\n${NEW}/moved/worker:2.0\n${NEW}/moved/worker:edge\n`,
     );
-    const json = await runCli([
-      'tags',
-      '--manifest',
-      manifest,
-      '--now',
+    const json = await tagsCli(
       '2030-04-10',
       '--tags',
       'old-alias.example.com/legacy/api:3',
       '--tags',
       'other/thing:1',
       '--json',
-    ]);
+    );
     expect(json.code).toBe(0);
     const result = JSON.parse(json.stdout);
     expect(result).toMatchObject({
@@ -125,46 +122,20 @@ describe('cutover tags: today’s references for build-push-action', () => {
   });
 
   test('bad input exits 2 and names the line', async () => {
-    const bare = await runCli(['tags', '--manifest', manifest, '--now', '2030-03-15', '--tags', '1.0']);
+    const bare = await tagsCli('2030-03-15', '--tags', '1.0');
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('--tags line 1 ("1.0"): a bare tag needs --repository');
-    const foreign = await runCli([
-      'tags',
-      '--manifest',
-      manifest,
-      '--now',
-      '2030-03-15',
-      '--tags',
-      'legacy/api:1',
-      '--tags',
-      'ghcr.io/someone/api:1',
-    ]);
+    const foreign = await tagsCli('2030-03-15', '--tags', 'legacy/api:1', '--tags', 'ghcr.io/someone/api:1');
     expect(foreign.code).toBe(2);
     expect(foreign.stderr).toContain(
       '--tags line 2 ("ghcr.io/someone/api:1"): name images by their path in the old registry',
     );
-    const newHost = await runCli([
-      'tags',
-      '--manifest',
-      manifest,
-      '--now',
-      '2030-03-15',
-      '--tags',
-      `${NEW}/moved/api:1`,
-    ]);
+    const newHost = await tagsCli('2030-03-15', '--tags', `${NEW}/moved/api:1`);
     expect(newHost.code).toBe(2);
     expect(newHost.stderr).toContain('the manifest’s paths give the new registry’s path');
-    const badTag = await runCli([
-      'tags',
-      '--manifest',
-      manifest,
-      '--now',
-      '2030-03-15',
-      '--tags',
-      'legacy/api:-x',
-    ]);
+    const badTag = await tagsCli('2030-03-15', '--tags', 'legacy/api:-x');
     expect(badTag.code).toBe(2);
-    const none = await runCli(['tags', '--manifest', manifest, '--now', '2030-03-15']);
+    const none = await tagsCli('2030-03-15');
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('--tags: expected at least one tag or image name');
   });
