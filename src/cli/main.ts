@@ -10,13 +10,13 @@ import type { Manifest } from '../manifest/model.js';
 import { today as todayOf } from '../manifest/timeline.js';
 import { didYouMean } from '../shared/did-you-mean.js';
 import { ConfigError, describeFailure, ExitCode, UsageError } from '../shared/errors.js';
-import { addMaskCommand, SecretRegistry } from '../shared/secrets.js';
+import { SecretRegistry } from '../shared/secrets.js';
 import { loadActionsCore, requireActionsCore as core } from './actions-core.js';
 import type { Command, CommandResult, EntryPoint, RunContext } from './command.js';
 import { COMMAND_NAMES, findCommand, loadCommands } from './commands.js';
 import type { OptionSpec } from './option.js';
 import { optionSpecs, parseOptions, readFlags, readInputs, type RawOptions } from './options.js';
-import { createReporter } from './reporter.js';
+import { addMaskCommand, createReporter } from './reporter.js';
 
 /** The action's entry point: the command from the composite action's argument or the `command` input. */
 export async function runAction(

@@ -57,6 +57,11 @@ export function createReporter(mode: EntryPoint, env: NodeJS.ProcessEnv, secrets
   };
 }
 
+/** The workflow command that asks the runner to mask `value` in the log, escaped as the runner expects. */
+export function addMaskCommand(value: string): string {
+  return `::add-mask::${escapeData(value)}\n`;
+}
+
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }

@@ -53,8 +53,3 @@ export class SecretRegistry {
     );
   }
 }
-
-/** The workflow command that asks the runner to mask `value` in the log, escaped as the runner expects. */
-export function addMaskCommand(value: string): string {
-  return `::add-mask::${value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`;
-}
