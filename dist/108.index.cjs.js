@@ -126,6 +126,8 @@ var load = __webpack_require__(71554);
 var policy = __webpack_require__(10620);
 // EXTERNAL MODULE: ./lib/src/guard/scan.js + 7 modules
 var guard_scan = __webpack_require__(87562);
+// EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
+var guard_readers = __webpack_require__(61358);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./lib/src/github/tarball.js
@@ -285,6 +287,7 @@ var limiter = __webpack_require__(17870);
 
 
 
+
 const TEN_MEGABYTES = 10 * 1000 * 1000;
 /** Takes the census of every repository in the manifest. */
 async function takeCensus(options) {
@@ -300,22 +303,38 @@ async function takeCensus(options) {
         requests++;
         return request;
     };
+    // One reader thread per repository scanned at a time, reused from one repository to the next:
+    // booting a thread costs tens of milliseconds, a minute of CPU over 2,000 repositories.
+    const idleReaders = [];
+    const allReaders = [];
+    const withReaders = async (use) => {
+        let readers = idleReaders.pop();
+        if (!readers)
+            allReaders.push((readers = (0,guard_readers/* startReaders */.Z)(1)));
+        try {
+            return await use(readers);
+        }
+        finally {
+            idleReaders.push(readers);
+        }
+    };
     const repos = await (0,limiter/* mapLimited */.bB)(manifest.repos, options.concurrency, async ({ name: repo }) => {
         let result;
         let commit;
         try {
-            commit = await counted(headCommit(options.github, repo));
+            const head = await counted(headCommit(options.github, repo));
+            commit = head;
             const known = cache.repos[repo];
-            if (known && known.commit === commit && known.state !== 'unknown')
+            if (known && known.commit === head && known.state !== 'unknown')
                 result = { ...known, cached: true };
             else {
-                const tarball = await counted(downloadTarball(options.github, repo, commit));
-                result = await scanTarball(tarball, repo, commit, options, {
+                const tarball = await counted(downloadTarball(options.github, repo, head));
+                result = await withReaders((readers) => scanTarball(tarball, repo, head, options, readers, {
                     old: old.host,
                     oldNames,
                     newHost: next.host,
                     paths: manifest.paths,
-                });
+                }));
             }
         }
         catch (error) {
@@ -332,12 +351,12 @@ async function takeCensus(options) {
         cache.repos[repo] = result;
         options.onProgress?.(++done, manifest.repos.length, result);
         return result;
-    });
+    }).finally(() => Promise.all(allReaders.map((readers) => readers.close())));
     if (options.cacheFile)
         (0,external_node_fs_.writeFileSync)(options.cacheFile, `${JSON.stringify(cache, null, 2)}\n`);
     return { repos, requests, elapsedMs: performance.now() - started };
 }
-async function scanTarball(tarball, repo, commit, options, hosts) {
+async function scanTarball(tarball, repo, commit, options, readers, hosts) {
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_.join(external_node_os_.tmpdir(), 'cutover-census-'));
     try {
         unpackTarball(tarball, dir, options.maxFileSize ?? TEN_MEGABYTES);
@@ -347,7 +366,7 @@ async function scanTarball(tarball, repo, commit, options, hosts) {
             maxFileSize: options.maxFileSize ?? TEN_MEGABYTES,
             // Each repository's own manifest names the old host by design.
             exclude: new Set(load/* DEFAULT_MANIFEST_PATHS */.$d),
-            threads: 1,
+            readers,
         });
         const { findings } = (0,policy/* applyPolicy */.V)(scan.findings, options.manifest, options.today);
         const open = findings.filter((finding) => !finding.ignored);

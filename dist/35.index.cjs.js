@@ -2311,7 +2311,8 @@ async function scanTree(options) {
                 inspect(compose);
     }
     finally {
-        await pool.close();
+        if (!options.readers)
+            await pool.close();
     }
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
     return { findings, stats, notes };

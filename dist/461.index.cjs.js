@@ -635,6 +635,7 @@ const guard = (0,command/* defineCommand */.N)({
         const oldHost = hostsOf(manifest).old;
         const stats = { files: 0, bytes: 0, parsed: 0 };
         const progress = new shared_progress/* ProgressLine */.g((line) => reporter.info(line), (seconds) => `guard: ${stats.files} files, ${(0,markdown/* formatBytes */.z3)(stats.bytes)} searched (${(0,shared_progress/* formatRate */.C)(stats.bytes, seconds)}), ${stats.parsed} containing ${oldHost}`);
+        // The threads are ours to close, whatever happens in the scan.
         const report = await guardTree({
             manifest,
             root,
@@ -653,7 +654,7 @@ const guard = (0,command/* defineCommand */.N)({
                 Object.assign(stats, { files: current.files, bytes: current.bytes, parsed: current.parsed });
                 progress.tick();
             },
-        });
+        }).finally(() => readers.close());
         progress.done();
         // present
         return presentGuard(report, { reporter, entry, json: options.json });

@@ -69,6 +69,7 @@ export const guard = defineCommand({
       (seconds) =>
         `guard: ${stats.files} files, ${formatBytes(stats.bytes)} searched (${formatRate(stats.bytes, seconds)}), ${stats.parsed} containing ${oldHost}`,
     );
+    // The threads are ours to close, whatever happens in the scan.
     const report = await guardTree({
       manifest,
       root,
@@ -87,7 +88,7 @@ export const guard = defineCommand({
         Object.assign(stats, { files: current.files, bytes: current.bytes, parsed: current.parsed });
         progress.tick();
       },
-    });
+    }).finally(() => readers.close());
     progress.done();
     // present
     return presentGuard(report, { reporter, entry, json: options.json });

@@ -26,7 +26,10 @@ export interface ScanOptions {
   exclude?: ReadonlySet<string>;
   /** Reader threads; default: the cores available, at most 4. */
   threads?: number;
-  /** Reader threads started earlier with startReaders() (they take a while to boot); closed here. */
+  /**
+   * Reader threads started earlier with startReaders() (they take a while to boot); the caller closes
+   * them, and may scan other trees with them first. Without: threads started and closed here.
+   */
   readers?: ReaderPool;
   /** Called after each batch of files, for progress lines. */
   onProgress?: (stats: ScanStats) => void;
@@ -172,7 +175,7 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     for (const file of [...inspected].filter((name) => /(^|\/)\.env$/.test(name)))
       for (const compose of composeByDir.get(file.slice(0, -'.env'.length)) ?? []) inspect(compose);
   } finally {
-    await pool.close();
+    if (!options.readers) await pool.close();
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
   return { findings, stats, notes };
