@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 349;
-exports.ids = [349];
+exports.id = 561;
+exports.ids = [561];
 exports.modules = {
 
-/***/ 22349:
+/***/ 4561:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,21 +15,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+var client = __webpack_require__(71543);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
-var refs_file = __webpack_require__(77381);
+var refs_file = __webpack_require__(50248);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(53836);
+var copy_select = __webpack_require__(5823);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var oci_reference = __webpack_require__(92041);
+var oci_reference = __webpack_require__(77126);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy = __webpack_require__(9345);
+var copy = __webpack_require__(45726);
 ;// CONCATENATED MODULE: ./lib/src/copy/copy-tags.js
 
 
@@ -46,8 +46,17 @@ async function copySelection(request) {
     try {
         // More images in flight than requests per host: each image waits on the source and then the
         // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
+        const targetTags = new TargetTagLists(target, selection.images);
         await (0,limiter/* forEachLimited */.vP)(selection.images, request.concurrency * 4, async (image) => {
-            outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: request.overwrite }));
+            const listed = await targetTags.of(image.targetRepository);
+            outcomes.push(await copyOne(image, {
+                source,
+                target,
+                session,
+                dryRun,
+                overwrite: request.overwrite,
+                ...(listed && { targetTags: listed }),
+            }));
             progress.tick();
         });
     }
@@ -56,6 +65,44 @@ async function copySelection(request) {
     }
     progress.done();
     return { dryRun, oldHost: request.oldHost, newHost: request.newHost, selection, outcomes, session };
+}
+/** How long a target repository's tag list stands in for per-tag HEADs after it was read. */
+const TARGET_TAGS_FRESH_MS = 60_000;
+/**
+ * The target repositories' tag lists, read once per repository when its first selected tag is
+ * copied (a fresh target answers with none), so a tag the target lacks costs no HEAD: one request
+ * per repository (per page of 1000 tags) instead of one per tag. Only for repositories with two
+ * or more selected tags (for one, a HEAD is as cheap), and only for {@link TARGET_TAGS_FRESH_MS}
+ * after the list was read: later tags are HEADed as before, so a tag someone else writes to the
+ * target meanwhile is seen as late as a HEAD would see it, give or take that minute. A tag the
+ * list names is HEADed and compared as always; a list that cannot be read means HEADs.
+ */
+class TargetTagLists {
+    target;
+    wanted = new Set();
+    lists = new Map();
+    constructor(target, images) {
+        this.target = target;
+        const tagsPerRepository = new Map();
+        for (const image of images)
+            if (!(0,oci_reference/* isValidDigest */.fH)(image.reference))
+                tagsPerRepository.set(image.targetRepository, (tagsPerRepository.get(image.targetRepository) ?? 0) + 1);
+        for (const [repository, count] of tagsPerRepository)
+            if (count >= 2)
+                this.wanted.add(repository);
+    }
+    /** The repository's tags as listed, or undefined: HEAD each tag. */
+    async of(repository) {
+        if (!this.wanted.has(repository))
+            return undefined;
+        let list = this.lists.get(repository);
+        if (!list) {
+            list = this.target.listTags(repository).then((tags) => ({ tags: new Set(tags), readAt: Date.now() }), () => undefined);
+            this.lists.set(repository, list);
+        }
+        const listed = await list;
+        return listed && Date.now() - listed.readAt <= TARGET_TAGS_FRESH_MS ? listed.tags : undefined;
+    }
 }
 /** The outcomes of one action. */
 function outcomesOf(report, action) {
@@ -77,7 +124,12 @@ async function copyOne(image, context) {
             reference: image.reference,
             target,
             targetRepository: image.targetRepository,
-        }, { session: context.session, dryRun: context.dryRun, overwrite: context.overwrite });
+        }, {
+            session: context.session,
+            dryRun: context.dryRun,
+            overwrite: context.overwrite,
+            ...(context.targetTags && { targetTags: context.targetTags }),
+        });
         return {
             ...base,
             digest: result.digest,
@@ -108,11 +160,11 @@ function progressText(outcomes, total, session, seconds, dryRun) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 // EXTERNAL MODULE: ./lib/src/shared/retry.js
-var retry = __webpack_require__(17916);
+var retry = __webpack_require__(57717);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
-var media = __webpack_require__(21732);
+var media = __webpack_require__(22939);
 ;// CONCATENATED MODULE: ./lib/src/copy/shards.js
 /**
  * copy-tags across a GitHub Actions matrix: the selection is split by old repository with a stable
@@ -468,7 +520,7 @@ function presentCopiesVerification(report, context) {
 }
 
 // EXTERNAL MODULE: ./lib/src/verify/verify.js
-var verify = __webpack_require__(8865);
+var verify = __webpack_require__(36954);
 ;// CONCATENATED MODULE: ./lib/src/copy/verify-copies.js
 
 
@@ -530,9 +582,9 @@ function startDeadline(ms, flag = '--deadline') {
 }
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/copy/command.js
 
 
@@ -653,7 +705,7 @@ const copyTags = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 9345:
+/***/ 45726:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -663,9 +715,9 @@ const copyTags = (0,command/* defineCommand */.N)({
 /* unused harmony export MAX_INDEX_DEPTH */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96748);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 
 
 
@@ -770,7 +822,10 @@ async function copyImage(request, options = {}) {
     // is the same: a HEAD is not a pull where registries count pulls. When it has not, the source's
     // manifest is read in one GET — by digest, or by tag with the digest computed from the bytes
     // read, so a tag moved in the meantime cannot swap the content under us.
-    const existing = await target.headManifest(targetRepository, targetReference);
+    const listedAbsent = options.targetTags !== undefined &&
+        !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(targetReference) &&
+        !options.targetTags.has(targetReference);
+    const existing = listedAbsent ? undefined : await target.headManifest(targetRepository, targetReference);
     let sourceHead = byDigest
         ? { digest: reference }
         : undefined;
@@ -906,44 +961,35 @@ async function ensureBlob(walk, blob) {
             result.blobsSkipped++;
         };
         const from = session.mountSource(host, targetRepository, blob.digest);
-        if (from === undefined && !options.dryRun) {
-            // One request where HEAD then POST took two (most blobs of a run): a mount from the
-            // repository itself answers 201 when it holds the blob, else opens the upload session —
-            // the spec's answer for any mount a registry cannot do.
-            const self = await target.mountBlob(targetRepository, blob.digest, targetRepository);
-            if (self.mounted)
+        if (!options.dryRun) {
+            // One request where HEAD then POST took two: a mount answers 201 when the repository holds
+            // the blob (from another repository of this run, or already), else opens the upload session
+            // — the spec's answer for any mount a registry cannot do. Without another repository known
+            // to hold it, the mount is from the repository itself (most blobs of a run).
+            const mount = await target.mountBlob(targetRepository, blob.digest, from ?? targetRepository);
+            if (!mount.mounted)
+                return upload(walk, blob, mount.location);
+            if (from === undefined)
                 return skipped();
-            return upload(walk, blob, self.location);
-        }
-        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined)
-            return skipped();
-        if (options.dryRun) {
-            // Planned: the first repository uploads it, every other one mounts it.
             session.noteBlob(host, targetRepository, blob.digest);
-            if (from) {
-                session.blobsMounted++;
-                result.blobsMounted++;
-            }
-            else {
-                session.bytesUploaded += blob.size;
-                result.bytesUploaded += blob.size;
-                session.blobsUploaded++;
-                result.blobsUploaded++;
-            }
+            session.blobsMounted++;
+            result.blobsMounted++;
             return;
         }
-        let location;
+        // Dry run: planned, the first repository uploads it, every other one mounts it.
+        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined)
+            return skipped();
+        session.noteBlob(host, targetRepository, blob.digest);
         if (from) {
-            const mount = await target.mountBlob(targetRepository, blob.digest, from);
-            if (mount.mounted) {
-                session.noteBlob(host, targetRepository, blob.digest);
-                session.blobsMounted++;
-                result.blobsMounted++;
-                return;
-            }
-            location = mount.location;
+            session.blobsMounted++;
+            result.blobsMounted++;
         }
-        await upload(walk, blob, location);
+        else {
+            session.bytesUploaded += blob.size;
+            result.bytesUploaded += blob.size;
+            session.blobsUploaded++;
+            result.blobsUploaded++;
+        }
     });
 }
 /** Uploads a blob the target repository lacks (into the session a mount answer opened, if any). */
@@ -1039,7 +1085,7 @@ function checkDescriptor(walk, descriptor, what) {
 
 /***/ }),
 
-/***/ 77381:
+/***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1049,8 +1095,8 @@ function checkDescriptor(walk, descriptor, what) {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -1192,7 +1238,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1240,15 +1286,15 @@ function formatRate(bytes, seconds) {
 
 /***/ }),
 
-/***/ 8865:
+/***/ 36954:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   y: () => (/* binding */ verifyReferences)
 /* harmony export */ });
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21732);
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17870);
-/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34066);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22939);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17903);
+/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68623);
 
 
 
