@@ -962,10 +962,15 @@ async function ensureBlob(walk, blob) {
         };
         const from = session.mountSource(host, targetRepository, blob.digest);
         if (!options.dryRun) {
-            // One request where HEAD then POST took two: a mount answers 201 when the repository holds
-            // the blob (from another repository of this run, or already), else opens the upload session
-            // — the spec's answer for any mount a registry cannot do. Without another repository known
-            // to hold it, the mount is from the repository itself (most blobs of a run).
+            // A mount source only hoped to hold the blob (another shard's home for it) may answer 202
+            // even where this repository has it already (a shard run again): ask this repository first.
+            if (from !== undefined && !session.hasBlob(host, from, blob.digest))
+                if ((await target.headBlob(targetRepository, blob.digest)) !== undefined)
+                    return skipped();
+            // Otherwise one request where HEAD then POST took two: a mount answers 201 when the
+            // repository holds the blob (from another repository known to hold it, or already), else
+            // opens the upload session — the spec's answer for any mount a registry cannot do. Without
+            // another repository known to hold it, the mount is from the repository itself (most blobs).
             const mount = await target.mountBlob(targetRepository, blob.digest, from ?? targetRepository);
             if (!mount.mounted)
                 return upload(walk, blob, mount.location);

@@ -1,4 +1,7 @@
+import { copyImage } from '../../src/copy/copy.js';
 import { copySelection, type CopyTagsReport } from '../../src/copy/copy-tags.js';
+import { ShardSession } from '../../src/copy/shards.js';
+import { parseManifest } from '../../src/oci/media.js';
 import type { Selection } from '../../src/copy/select.js';
 import { RegistryClient } from '../../src/oci/client.js';
 import { seedImageHttp } from '../harness/http-seed.js';
@@ -124,5 +127,24 @@ describe('copy-tags asks the target registry as little as the protocol allows', 
     expect(requests(/^HEAD \/v2\/app\/manifests\//)).toHaveLength(APP_TAGS.length);
     expect(requests(/^(PUT|POST|PATCH|DELETE) /)).toEqual([]);
     expect((await client.headManifest('app', 'v4'))?.digest).toBe(otherV4);
+  });
+
+  test("a blob only hinted to live in another shard's repository is HEADed where it is needed first: a shard run again does not upload what it has", async () => {
+    // The target repository holds the base layer already (a killed shard's work); the hint names a
+    // home that does not: a mount from there would answer 202 and the layer would go again.
+    await seedImageHttp(target, 'again:seeded', specOf('again:seeded'));
+    const blobsOf = async (repository: string, tag: string) =>
+      parseManifest((await source.getManifest(repository, tag)).bytes).blobs;
+    const soloBlobs = new Set((await blobsOf('solo', '1.0')).map((blob) => blob.digest));
+    // The base layer: the one blob app:v1 shares with solo:1.0.
+    const base = (await blobsOf('app', 'v1')).find((blob) => soloBlobs.has(blob.digest))!;
+    const session = new ShardSession();
+    session.hint(client.host, 'elsewhere', base.digest);
+    const result = await copyImage(
+      { source, sourceRepository: 'app', reference: 'v1', target: client, targetRepository: 'again' },
+      { session },
+    );
+    expect(result).toMatchObject({ action: 'copied', blobsSkipped: 1, blobsMounted: 0 });
+    expect(result.bytesUploaded).toBeLessThan(base.size);
   });
 });
