@@ -20,7 +20,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -47,6 +47,8 @@ const LAYER = 'application/vnd.oci.image.layer.v1.tar';
 interface Timed {
   seconds: number;
   peakRssMb: number;
+  /** User + system CPU seconds of the program (NaN without /usr/bin/time). */
+  cpuSeconds: number;
   stdout: string;
   stderr: string;
   code: number;
@@ -71,9 +73,12 @@ function timed(program: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
         const kb = useTime
           ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN)
           : polledKb;
+        const cpu = (name: string) =>
+          Number(new RegExp(`${name} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? NaN);
         resolve({
           seconds,
           peakRssMb: kb / 1024,
+          cpuSeconds: cpu('User') + cpu('System'),
           stdout,
           stderr,
           code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
@@ -91,8 +96,66 @@ function timed(program: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
   });
 }
 
+/** CPU clock ticks per second of /proc/PID/stat (USER_HZ; 100 on Linux). */
+const USER_HZ = 100;
+
+/** The docker-registry process serving a test registry (found by its storage directory). */
+function registryPid(registry: TestRegistry): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (command.includes('docker-registry') && command.includes(registry.dir)) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new Error(`no docker-registry process for ${registry.host}`);
+}
+
+/** User + system CPU seconds a process has used so far. */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+}
+
+/** CPU seconds each process spent on one copy: the tool, the target and old registries, the proxy. */
+interface CpuSplit {
+  tool: number;
+  target: number;
+  old: number;
+  /** The pass-through proxies live in this process, which does nothing else while a tool runs. */
+  proxy: number;
+}
+
+/** Runs `work` (which reports its tool's CPU seconds) and measures the other processes around it. */
+async function cpuSplit<T extends { cpuSeconds: number }>(
+  target: TestRegistry,
+  old: TestRegistry | undefined,
+  work: () => Promise<T>,
+): Promise<{ result: T; cpu: CpuSplit }> {
+  const targetPid = registryPid(target);
+  const oldPid = old && registryPid(old);
+  const before = {
+    target: cpuSecondsOf(targetPid),
+    old: oldPid === undefined ? 0 : cpuSecondsOf(oldPid),
+    self: process.cpuUsage(),
+  };
+  const result = await work();
+  const self = process.cpuUsage(before.self);
+  return {
+    result,
+    cpu: {
+      tool: result.cpuSeconds,
+      target: cpuSecondsOf(targetPid) - before.target,
+      old: oldPid === undefined ? 0 : cpuSecondsOf(oldPid) - before.old,
+      proxy: (self.user + self.system) / 1e6,
+    },
+  };
+}
+
 /** Seeds the old registry through the registry API; returns the unique blob bytes. */
-async function seed(old: TestRegistry): Promise<number> {
+export async function seed(old: TestRegistry): Promise<number> {
   const client = new RegistryClient({ host: old.host, insecure: true, options: { concurrency: 8 } });
   let unique = 0;
   const put = async (repository: string, bytes: Buffer, from?: string) => {
@@ -151,7 +214,7 @@ async function seed(old: TestRegistry): Promise<number> {
 }
 
 /** Every tag of the old registry resolves to the same digest in `target`. */
-async function verify(old: TestRegistry, target: TestRegistry, prefix: string): Promise<number> {
+export async function verify(old: TestRegistry, target: TestRegistry, prefix: string): Promise<number> {
   const source = new RegistryClient({ host: old.host, insecure: true });
   const copy = new RegistryClient({ host: target.host, insecure: true });
   let same = 0;
@@ -165,17 +228,22 @@ async function verify(old: TestRegistry, target: TestRegistry, prefix: string): 
   return same;
 }
 
-/**
- * The registry's own ingest limit: one blob of `size` random bytes written to a file, then uploaded
- * to `target` with `curl` as one monolithic stream (POST for an upload session, one PUT with the
- * whole body and the digest). Only the upload is timed.
- */
-async function floor(target: FaultyProxy, size: number, work: string): Promise<Timed> {
-  requireTool('curl');
+/** The floor's blob: `size` random bytes in a file, and their digest (made before the timing starts). */
+function floorBlob(size: number, work: string): { file: string; digest: string } {
   const file = path.join(work, 'floor.blob');
   const bytes = randomBytes(size);
   writeFileSync(file, bytes);
-  const digest = sha256Digest(bytes);
+  return { file, digest: sha256Digest(bytes) };
+}
+
+/**
+ * The registry's own ingest limit: one blob of the unique size uploaded to `target` with `curl` as
+ * one monolithic stream (POST for an upload session, one PUT with the whole body and the digest).
+ * Only the upload is timed.
+ */
+async function floor(target: FaultyProxy, blob: { file: string; digest: string }): Promise<Timed> {
+  requireTool('curl');
+  const { file, digest } = blob;
   const started = process.hrtime.bigint();
   const session = await fetch(`http://${target.host}/v2/bench/floor/blobs/uploads/`, { method: 'POST' });
   const location = session.headers.get('location');
@@ -195,7 +263,6 @@ async function floor(target: FaultyProxy, size: number, work: string): Promise<T
     url.href,
   ]);
   if (put.code !== 0) throw new Error(`floor: curl PUT failed:\n${put.stderr.slice(-3000)}`);
-  rmSync(file, { force: true });
   return { ...put, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
@@ -236,6 +303,34 @@ async function skopeoCopies(
       throw new Error(`skopeo copy ${repository}:${tag} failed:\n${run.stderr.slice(-3000)}`);
   });
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, reruns };
+}
+
+/**
+ * Where the CPU went in each copy, and what that means on this machine's cores: the registries'
+ * own CPU for copy-tags' copy over the cores is a lower bound on its wall time that no client can
+ * go under (they already get the fewest requests a registry of this kind accepts), shown against
+ * the floor's wall time.
+ */
+function printCpu(splits: Record<string, CpuSplit>, cutoverCpu: CpuSplit, floorSeconds: number): void {
+  const cores = os.availableParallelism();
+  const names = Object.keys(splits);
+  const row = (label: string, value: (split: CpuSplit) => number) =>
+    console.log(`| ${label} | ${names.map((name) => `${value(splits[name]!).toFixed(2)} s`).join(' | ')} |`);
+  const total = (split: CpuSplit) => split.tool + split.target + split.old + split.proxy;
+  console.log('');
+  console.log(`| CPU seconds (user + sys) of the first copy | ${names.join(' | ')} |`);
+  console.log(`| --- | ${names.map(() => '---').join(' | ')} |`);
+  row('the tool itself', (split) => split.tool);
+  row('target registry', (split) => split.target);
+  row('old registry', (split) => split.old);
+  row("the proxy in front of the target (this bench's process)", (split) => split.proxy);
+  row('all processes', total);
+  row(`all processes / ${cores} cores`, (split) => total(split) / cores);
+  const registries = cutoverCpu.target + cutoverCpu.old;
+  console.log('');
+  console.log(
+    `lower bound for copy-tags on ${cores} cores: its registries' own CPU (${registries.toFixed(2)} s) / ${cores} = ${(registries / cores).toFixed(2)} s = ${ratio(registries / cores, floorSeconds)}× the floor; with copy-tags' and the proxy's CPU: ${(total(cutoverCpu) / cores).toFixed(2)} s = ${ratio(total(cutoverCpu) / cores, floorSeconds)}× the floor`,
+  );
 }
 
 const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
@@ -310,16 +405,20 @@ export async function main(): Promise<void> {
         skopeoProxy.host,
       ]);
 
-    const firstCutover = await cutover();
+    const { result: firstCutover, cpu: cutoverCpu } = await cpuSplit(forCutover, old, cutover);
     const cutoverBytes = cutoverProxy.counts.bytesIn;
     if (firstCutover.code !== 0)
       throw new Error(`cutover copy-tags failed:\n${firstCutover.stderr.slice(-3000)}`);
-    const firstSkopeo = await skopeo();
+    const { result: firstSkopeo, cpu: skopeoCpu } = await cpuSplit(forSkopeo, old, skopeo);
     const skopeoBytes = skopeoProxy.counts.bytesIn;
     if (firstSkopeo.code !== 0) throw new Error(`skopeo sync failed:\n${firstSkopeo.stderr.slice(-3000)}`);
     const againCutover = await cutover();
     const againSkopeo = await skopeo();
-    const floorRun = await floor(floorProxy, unique, work);
+    const blob = floorBlob(unique, work);
+    const { result: floorRun, cpu: floorCpu } = await cpuSplit(forFloor, undefined, () =>
+      floor(floorProxy, blob),
+    );
+    rmSync(blob.file, { force: true });
     const { seconds: eightSkopeoSeconds, reruns: eightSkopeoReruns } = await skopeoCopies(
       old,
       skopeoCopiesProxy,
@@ -375,6 +474,11 @@ export async function main(): Promise<void> {
     console.log(`| skopeo sync | ${firstSkopeo.seconds.toFixed(2)} s | ${timeRatio.toFixed(3)} |`);
     console.log(
       `| 8 concurrent \`skopeo copy --all\` (${verifiedEightSkopeo}/100 verified, ${mb(skopeoCopiesProxy.counts.bytesIn)} uploaded, ${eightSkopeoReruns} copies run again after a registry race) | ${eightSkopeoSeconds.toFixed(2)} s | ${eightRatio.toFixed(3)} |`,
+    );
+    printCpu(
+      { 'cutover copy-tags': cutoverCpu, 'skopeo sync': skopeoCpu, 'floor (`curl`)': floorCpu },
+      cutoverCpu,
+      floorRun.seconds,
     );
     console.log('');
     console.log(

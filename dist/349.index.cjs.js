@@ -46,8 +46,17 @@ async function copySelection(request) {
     try {
         // More images in flight than requests per host: each image waits on the source and then the
         // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
+        const targetTags = new TargetTagLists(target, selection.images);
         await (0,limiter/* forEachLimited */.vP)(selection.images, request.concurrency * 4, async (image) => {
-            outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: request.overwrite }));
+            const listed = await targetTags.of(image.targetRepository);
+            outcomes.push(await copyOne(image, {
+                source,
+                target,
+                session,
+                dryRun,
+                overwrite: request.overwrite,
+                ...(listed && { targetTags: listed }),
+            }));
             progress.tick();
         });
     }
@@ -56,6 +65,44 @@ async function copySelection(request) {
     }
     progress.done();
     return { dryRun, oldHost: request.oldHost, newHost: request.newHost, selection, outcomes, session };
+}
+/** How long a target repository's tag list stands in for per-tag HEADs after it was read. */
+const TARGET_TAGS_FRESH_MS = 60_000;
+/**
+ * The target repositories' tag lists, read once per repository when its first selected tag is
+ * copied (a fresh target answers with none), so a tag the target lacks costs no HEAD: one request
+ * per repository (per page of 1000 tags) instead of one per tag. Only for repositories with two
+ * or more selected tags (for one, a HEAD is as cheap), and only for {@link TARGET_TAGS_FRESH_MS}
+ * after the list was read: later tags are HEADed as before, so a tag someone else writes to the
+ * target meanwhile is seen as late as a HEAD would see it, give or take that minute. A tag the
+ * list names is HEADed and compared as always; a list that cannot be read means HEADs.
+ */
+class TargetTagLists {
+    target;
+    wanted = new Set();
+    lists = new Map();
+    constructor(target, images) {
+        this.target = target;
+        const tagsPerRepository = new Map();
+        for (const image of images)
+            if (!(0,oci_reference/* isValidDigest */.fH)(image.reference))
+                tagsPerRepository.set(image.targetRepository, (tagsPerRepository.get(image.targetRepository) ?? 0) + 1);
+        for (const [repository, count] of tagsPerRepository)
+            if (count >= 2)
+                this.wanted.add(repository);
+    }
+    /** The repository's tags as listed, or undefined: HEAD each tag. */
+    async of(repository) {
+        if (!this.wanted.has(repository))
+            return undefined;
+        let list = this.lists.get(repository);
+        if (!list) {
+            list = this.target.listTags(repository).then((tags) => ({ tags: new Set(tags), readAt: Date.now() }), () => undefined);
+            this.lists.set(repository, list);
+        }
+        const listed = await list;
+        return listed && Date.now() - listed.readAt <= TARGET_TAGS_FRESH_MS ? listed.tags : undefined;
+    }
 }
 /** The outcomes of one action. */
 function outcomesOf(report, action) {
@@ -77,7 +124,12 @@ async function copyOne(image, context) {
             reference: image.reference,
             target,
             targetRepository: image.targetRepository,
-        }, { session: context.session, dryRun: context.dryRun, overwrite: context.overwrite });
+        }, {
+            session: context.session,
+            dryRun: context.dryRun,
+            overwrite: context.overwrite,
+            ...(context.targetTags && { targetTags: context.targetTags }),
+        });
         return {
             ...base,
             digest: result.digest,
@@ -770,7 +822,10 @@ async function copyImage(request, options = {}) {
     // is the same: a HEAD is not a pull where registries count pulls. When it has not, the source's
     // manifest is read in one GET — by digest, or by tag with the digest computed from the bytes
     // read, so a tag moved in the meantime cannot swap the content under us.
-    const existing = await target.headManifest(targetRepository, targetReference);
+    const listedAbsent = options.targetTags !== undefined &&
+        !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(targetReference) &&
+        !options.targetTags.has(targetReference);
+    const existing = listedAbsent ? undefined : await target.headManifest(targetRepository, targetReference);
     let sourceHead = byDigest
         ? { digest: reference }
         : undefined;
@@ -906,44 +961,40 @@ async function ensureBlob(walk, blob) {
             result.blobsSkipped++;
         };
         const from = session.mountSource(host, targetRepository, blob.digest);
-        if (from === undefined && !options.dryRun) {
-            // One request where HEAD then POST took two (most blobs of a run): a mount from the
-            // repository itself answers 201 when it holds the blob, else opens the upload session —
-            // the spec's answer for any mount a registry cannot do.
-            const self = await target.mountBlob(targetRepository, blob.digest, targetRepository);
-            if (self.mounted)
+        if (!options.dryRun) {
+            // A mount source only hoped to hold the blob (another shard's home for it) may answer 202
+            // even where this repository has it already (a shard run again): ask this repository first.
+            if (from !== undefined && !session.hasBlob(host, from, blob.digest))
+                if ((await target.headBlob(targetRepository, blob.digest)) !== undefined)
+                    return skipped();
+            // Otherwise one request where HEAD then POST took two: a mount answers 201 when the
+            // repository holds the blob (from another repository known to hold it, or already), else
+            // opens the upload session — the spec's answer for any mount a registry cannot do. Without
+            // another repository known to hold it, the mount is from the repository itself (most blobs).
+            const mount = await target.mountBlob(targetRepository, blob.digest, from ?? targetRepository);
+            if (!mount.mounted)
+                return upload(walk, blob, mount.location);
+            if (from === undefined)
                 return skipped();
-            return upload(walk, blob, self.location);
-        }
-        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined)
-            return skipped();
-        if (options.dryRun) {
-            // Planned: the first repository uploads it, every other one mounts it.
             session.noteBlob(host, targetRepository, blob.digest);
-            if (from) {
-                session.blobsMounted++;
-                result.blobsMounted++;
-            }
-            else {
-                session.bytesUploaded += blob.size;
-                result.bytesUploaded += blob.size;
-                session.blobsUploaded++;
-                result.blobsUploaded++;
-            }
+            session.blobsMounted++;
+            result.blobsMounted++;
             return;
         }
-        let location;
+        // Dry run: planned, the first repository uploads it, every other one mounts it.
+        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined)
+            return skipped();
+        session.noteBlob(host, targetRepository, blob.digest);
         if (from) {
-            const mount = await target.mountBlob(targetRepository, blob.digest, from);
-            if (mount.mounted) {
-                session.noteBlob(host, targetRepository, blob.digest);
-                session.blobsMounted++;
-                result.blobsMounted++;
-                return;
-            }
-            location = mount.location;
+            session.blobsMounted++;
+            result.blobsMounted++;
         }
-        await upload(walk, blob, location);
+        else {
+            session.bytesUploaded += blob.size;
+            result.bytesUploaded += blob.size;
+            session.blobsUploaded++;
+            result.blobsUploaded++;
+        }
     });
 }
 /** Uploads a blob the target repository lacks (into the session a mount answer opened, if any). */

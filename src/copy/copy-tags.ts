@@ -66,8 +66,19 @@ export async function copySelection(request: CopyTagsRequest): Promise<CopyTagsR
   try {
     // More images in flight than requests per host: each image waits on the source and then the
     // target, so this keeps both hosts' request slots busy; the per-host limit still bounds the load.
+    const targetTags = new TargetTagLists(target, selection.images);
     await forEachLimited(selection.images, request.concurrency * 4, async (image) => {
-      outcomes.push(await copyOne(image, { source, target, session, dryRun, overwrite: request.overwrite }));
+      const listed = await targetTags.of(image.targetRepository);
+      outcomes.push(
+        await copyOne(image, {
+          source,
+          target,
+          session,
+          dryRun,
+          overwrite: request.overwrite,
+          ...(listed && { targetTags: listed }),
+        }),
+      );
       progress.tick();
     });
   } finally {
@@ -75,6 +86,55 @@ export async function copySelection(request: CopyTagsRequest): Promise<CopyTagsR
   }
   progress.done();
   return { dryRun, oldHost: request.oldHost, newHost: request.newHost, selection, outcomes, session };
+}
+
+/** How long a target repository's tag list stands in for per-tag HEADs after it was read. */
+export const TARGET_TAGS_FRESH_MS = 60_000;
+
+/**
+ * The target repositories' tag lists, read once per repository when its first selected tag is
+ * copied (a fresh target answers with none), so a tag the target lacks costs no HEAD: one request
+ * per repository (per page of 1000 tags) instead of one per tag. Only for repositories with two
+ * or more selected tags (for one, a HEAD is as cheap), and only for {@link TARGET_TAGS_FRESH_MS}
+ * after the list was read: later tags are HEADed as before, so a tag someone else writes to the
+ * target meanwhile is seen as late as a HEAD would see it, give or take that minute. A tag the
+ * list names is HEADed and compared as always; a list that cannot be read means HEADs.
+ */
+class TargetTagLists {
+  private readonly wanted = new Set<string>();
+  private readonly lists = new Map<
+    string,
+    Promise<{ tags: ReadonlySet<string>; readAt: number } | undefined>
+  >();
+
+  constructor(
+    private readonly target: RegistryClient,
+    images: SelectedImage[],
+  ) {
+    const tagsPerRepository = new Map<string, number>();
+    for (const image of images)
+      if (!isValidDigest(image.reference))
+        tagsPerRepository.set(
+          image.targetRepository,
+          (tagsPerRepository.get(image.targetRepository) ?? 0) + 1,
+        );
+    for (const [repository, count] of tagsPerRepository) if (count >= 2) this.wanted.add(repository);
+  }
+
+  /** The repository's tags as listed, or undefined: HEAD each tag. */
+  async of(repository: string): Promise<ReadonlySet<string> | undefined> {
+    if (!this.wanted.has(repository)) return undefined;
+    let list = this.lists.get(repository);
+    if (!list) {
+      list = this.target.listTags(repository).then(
+        (tags) => ({ tags: new Set(tags), readAt: Date.now() }),
+        () => undefined,
+      );
+      this.lists.set(repository, list);
+    }
+    const listed = await list;
+    return listed && Date.now() - listed.readAt <= TARGET_TAGS_FRESH_MS ? listed.tags : undefined;
+  }
 }
 
 /** The outcomes of one action. */
@@ -91,6 +151,7 @@ async function copyOne(
     session: CopySession;
     dryRun: boolean;
     overwrite: boolean;
+    targetTags?: ReadonlySet<string>;
   },
 ): Promise<Outcome> {
   const { source, target } = context;
@@ -110,7 +171,12 @@ async function copyOne(
         target,
         targetRepository: image.targetRepository,
       },
-      { session: context.session, dryRun: context.dryRun, overwrite: context.overwrite },
+      {
+        session: context.session,
+        dryRun: context.dryRun,
+        overwrite: context.overwrite,
+        ...(context.targetTags && { targetTags: context.targetTags }),
+      },
     );
     return {
       ...base,

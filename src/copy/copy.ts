@@ -30,6 +30,12 @@ export interface CopyOptions {
   dryRun?: boolean;
   /** State shared by every copy of a run: each unique blob is uploaded at most once, then mounted. */
   session?: CopySession;
+  /**
+   * The tags the target repository had when it was listed a moment ago (copy-tags lists each
+   * target repository once instead of a HEAD per tag): a target tag not in it is taken as absent
+   * without a HEAD of its own; one in it is HEADed and compared as always.
+   */
+  targetTags?: ReadonlySet<string>;
 }
 
 /** The outcome of copyImage. */
@@ -165,7 +171,11 @@ export async function copyImage(request: CopyRequest, options: CopyOptions = {})
   // is the same: a HEAD is not a pull where registries count pulls. When it has not, the source's
   // manifest is read in one GET — by digest, or by tag with the digest computed from the bytes
   // read, so a tag moved in the meantime cannot swap the content under us.
-  const existing = await target.headManifest(targetRepository, targetReference);
+  const listedAbsent =
+    options.targetTags !== undefined &&
+    !isValidDigest(targetReference) &&
+    !options.targetTags.has(targetReference);
+  const existing = listedAbsent ? undefined : await target.headManifest(targetRepository, targetReference);
   let sourceHead: { digest: string; mediaType?: string } | undefined = byDigest
     ? { digest: reference }
     : undefined;
@@ -328,41 +338,35 @@ async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
       result.blobsSkipped++;
     };
     const from = session.mountSource(host, targetRepository, blob.digest);
-    if (from === undefined && !options.dryRun) {
-      // One request where HEAD then POST took two (most blobs of a run): a mount from the
-      // repository itself answers 201 when it holds the blob, else opens the upload session —
-      // the spec's answer for any mount a registry cannot do.
-      const self = await target.mountBlob(targetRepository, blob.digest, targetRepository);
-      if (self.mounted) return skipped();
-      return upload(walk, blob, self.location);
-    }
-    if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) return skipped();
-    if (options.dryRun) {
-      // Planned: the first repository uploads it, every other one mounts it.
+    if (!options.dryRun) {
+      // A mount source only hoped to hold the blob (another shard's home for it) may answer 202
+      // even where this repository has it already (a shard run again): ask this repository first.
+      if (from !== undefined && !session.hasBlob(host, from, blob.digest))
+        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) return skipped();
+      // Otherwise one request where HEAD then POST took two: a mount answers 201 when the
+      // repository holds the blob (from another repository known to hold it, or already), else
+      // opens the upload session — the spec's answer for any mount a registry cannot do. Without
+      // another repository known to hold it, the mount is from the repository itself (most blobs).
+      const mount = await target.mountBlob(targetRepository, blob.digest, from ?? targetRepository);
+      if (!mount.mounted) return upload(walk, blob, mount.location);
+      if (from === undefined) return skipped();
       session.noteBlob(host, targetRepository, blob.digest);
-      if (from) {
-        session.blobsMounted++;
-        result.blobsMounted++;
-      } else {
-        session.bytesUploaded += blob.size;
-        result.bytesUploaded += blob.size;
-        session.blobsUploaded++;
-        result.blobsUploaded++;
-      }
+      session.blobsMounted++;
+      result.blobsMounted++;
       return;
     }
-    let location: string | undefined;
+    // Dry run: planned, the first repository uploads it, every other one mounts it.
+    if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) return skipped();
+    session.noteBlob(host, targetRepository, blob.digest);
     if (from) {
-      const mount = await target.mountBlob(targetRepository, blob.digest, from);
-      if (mount.mounted) {
-        session.noteBlob(host, targetRepository, blob.digest);
-        session.blobsMounted++;
-        result.blobsMounted++;
-        return;
-      }
-      location = mount.location;
+      session.blobsMounted++;
+      result.blobsMounted++;
+    } else {
+      session.bytesUploaded += blob.size;
+      result.bytesUploaded += blob.size;
+      session.blobsUploaded++;
+      result.blobsUploaded++;
     }
-    await upload(walk, blob, location);
   });
 }
 

@@ -55,6 +55,8 @@ export interface CountingProxy {
   requests(): number;
   /** The most requests that were in flight at the same time. */
   peak(): number;
+  /** Every request since the start (or the last reset), as `METHOD /path?query`, in arrival order. */
+  log(): string[];
   /** Starts counting afresh. */
   reset(): void;
   stop(): Promise<void>;
@@ -65,9 +67,11 @@ export async function startCountingProxy(upstream: TestRegistry): Promise<Counti
   let inFlight = 0;
   let peak = 0;
   let requests = 0;
+  let log: string[] = [];
   const target = new URL(upstream.url);
   const server = http.createServer((req, res) => {
     requests++;
+    log.push(`${req.method} ${req.url}`);
     peak = Math.max(peak, ++inFlight);
     const forward = http.request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
@@ -89,9 +93,11 @@ export async function startCountingProxy(upstream: TestRegistry): Promise<Counti
     host: `127.0.0.1:${port}`,
     requests: () => requests,
     peak: () => peak,
+    log: () => [...log],
     reset: () => {
       requests = 0;
       peak = 0;
+      log = [];
     },
     stop: () => {
       server.closeAllConnections();

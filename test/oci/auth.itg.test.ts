@@ -60,7 +60,17 @@ describe('Bearer token flow against docker-registry with auth: token', () => {
     // The first push token lacked push: the registry said insufficient_scope and the client asked again.
     const pushScopes = tokens.requests.filter((r) => r.scopes.join(' ') === 'repository:app/web:pull,push');
     expect(pushScopes.length).toBe(2);
-    // Tokens are cached per scope set: far fewer token requests than registry requests.
+    // Tokens are cached per scope set: a re-run of both copies fetches none, and there are far
+    // fewer token requests than registry requests.
+    const fetched = target.stats.tokensFetched;
+    for (const targetRepository of ['app/web', 'mirror/web'])
+      expect(
+        await copyImage(
+          { source, sourceRepository: 'app/web', reference: '1.0', target, targetRepository },
+          { session },
+        ),
+      ).toMatchObject({ action: 'skipped' });
+    expect(target.stats.tokensFetched).toBe(fetched);
     expect(target.stats.tokensFetched).toBeLessThanOrEqual(8);
     expect(target.stats.requests).toBeGreaterThan(target.stats.tokensFetched * 2);
 
