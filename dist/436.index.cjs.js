@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 431;
-exports.ids = [431];
+exports.id = 436;
+exports.ids = [436];
 exports.modules = {
 
-/***/ 9345:
+/***/ 45726:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,9 +13,9 @@ exports.modules = {
 /* unused harmony export MAX_INDEX_DEPTH */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96748);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 
 
 
@@ -148,11 +148,14 @@ async function copyImage(request, options = {}) {
         if (!options.overwrite)
             return { ...result, action: 'conflict', existingDigest: existing.digest };
     }
-    const manifest = await source
-        .getManifest(sourceRepository, sourceHead?.digest ?? reference)
-        .catch((error) => {
-        throw error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404 ? missing() : error;
-    });
+    const known = request.sourceManifest;
+    const manifest = byDigest && known?.digest === reference
+        ? known
+        : await source
+            .getManifest(sourceRepository, sourceHead?.digest ?? reference)
+            .catch((error) => {
+            throw error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404 ? missing() : error;
+        });
     result.digest = manifest.digest;
     result.mediaType = manifest.mediaType;
     const walk = { request, options, session, result, counted: new Set() };
@@ -389,7 +392,7 @@ function checkDescriptor(walk, descriptor, what) {
 
 /***/ }),
 
-/***/ 2431:
+/***/ 74436:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -401,29 +404,29 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy_copy = __webpack_require__(9345);
+var copy_copy = __webpack_require__(45726);
 // EXTERNAL MODULE: ./lib/src/copy/platforms.js
-var platforms = __webpack_require__(34066);
+var platforms = __webpack_require__(68623);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(53836);
+var copy_select = __webpack_require__(5823);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+var client = __webpack_require__(71543);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
-var media = __webpack_require__(21732);
+var media = __webpack_require__(22939);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var oci_reference = __webpack_require__(92041);
+var oci_reference = __webpack_require__(77126);
 // EXTERNAL MODULE: ./lib/src/tags/targets.js
-var targets = __webpack_require__(68164);
+var targets = __webpack_require__(38301);
 // EXTERNAL MODULE: ./lib/src/push/plan.js
-var push_plan = __webpack_require__(11296);
+var push_plan = __webpack_require__(73479);
 // EXTERNAL MODULE: ./lib/src/push/execute.js
-var execute = __webpack_require__(87620);
+var execute = __webpack_require__(21077);
 ;// CONCATENATED MODULE: ./lib/src/push/from.js
 /**
  * `push --from REF@DIGEST`: the image is already in one registry (build-push-action pushed it, or it
@@ -474,19 +477,22 @@ function parseFrom(manifest, text, oldPath) {
         ...(parsed.tag !== undefined && { tag: parsed.tag }),
     };
 }
-/** Copies the image `from` names to every target of the plan, then HEADs every tag for one digest. */
+/**
+ * Copies the image `from` names to every target of the plan, then HEADs every tag for one digest.
+ * The image's manifest is read once; its copy starts at once, while the source's tags and
+ * referrers are listed (the signatures and attestations go after the image, the tags last).
+ */
 async function pushFrom(input) {
     const { from, plan, clientFor, progress } = input;
     const source = clientFor(from.role);
     const session = new copy_copy/* CopySession */.W();
     const top = await source.getManifest(from.repository, from.digest);
     const parts = (0,platforms/* partsOf */.CI)((0,media/* parseManifest */.Ng)(top.bytes, top.mediaType));
-    const artifacts = await artifactsOf(source, from.repository, [
-        from.digest,
-        ...parts.children.map((c) => c.digest),
-    ]);
-    progress(`copying ${from.host}/${from.repository}@${from.digest}${parts.platforms.length > 0 ? ` (${parts.platforms.length} platforms, ${parts.attestations} attestation manifests)` : ''}${artifacts.length > 0 ? ` and ${artifacts.length} signatures/attestations/referrers` : ''} to ${plan.targets.map((t) => t.name).join(' and ')}`);
-    const outcomes = await Promise.all(plan.targets.map((target) => copyTo({ from, source, target, tags: plan.tags, artifacts, session, clientFor, progress })));
+    const found = artifactsOf(source, from.repository, [from.digest, ...parts.children.map((c) => c.digest)]);
+    // Reported once the listing is in; the image is being copied meanwhile.
+    void found.then((artifacts) => progress(`copying ${from.host}/${from.repository}@${from.digest}${parts.platforms.length > 0 ? ` (${parts.platforms.length} platforms, ${parts.attestations} attestation manifests)` : ''}${artifacts.length > 0 ? ` and ${artifacts.length} signatures/attestations/referrers` : ''} to ${plan.targets.map((t) => t.name).join(' and ')}`), () => undefined);
+    const outcomes = await Promise.all(plan.targets.map((target) => copyTo({ from, top, source, target, tags: plan.tags, found, session, clientFor, progress })));
+    const artifacts = await found;
     const result = {
         outcomes,
         artifacts: artifacts.map((reference) => (0,oci_reference/* formatRepositoryReference */.$)({ repository: from.repository, ...reference })),
@@ -502,13 +508,15 @@ async function pushFrom(input) {
 /** cosign's tags for any of `digests`, and the OCI referrers of the top digest (API, else the fallback tag). */
 async function artifactsOf(source, repository, digests) {
     const prefixes = new Set(digests.map((digest) => `sha256-${digest.slice('sha256:'.length)}`));
-    const tags = await source.listTags(repository).catch(() => []);
+    const [tags, referrers] = await Promise.all([
+        source.listTags(repository).catch(() => []),
+        source.listReferrers(repository, digests[0]),
+    ]);
     // cosign's `.sig/.att/.sbom`, and the OCI 1.1 referrers fallback tag (`sha256-<hex>`, an index).
     const artifactTags = tags.filter((tag) => (copy_select/* ARTIFACT_TAG */.cZ.test(tag) || /^sha256-[a-f0-9]{64}$/.test(tag)) && prefixes.has(tag.slice(0, 71)));
-    const referrers = (await source.listReferrers(repository, digests[0])) ?? [];
     return [
         ...artifactTags.sort().map((tag) => ({ tag })),
-        ...referrers.map((referrer) => ({ digest: referrer.digest })),
+        ...(referrers ?? []).map((referrer) => ({ digest: referrer.digest })),
     ];
 }
 /**
@@ -526,25 +534,26 @@ async function copyTo(context) {
         target: destination,
         targetRepository: target.repository,
         targetReference,
+        sourceManifest: context.top,
     }, { overwrite, session });
     const base = { role: target.role, host: target.registry.host, repository: target.repository };
     try {
         await copy(from.digest, from.digest, false);
-        for (const artifact of context.artifacts) {
+        const artifacts = await context.found;
+        const copied = await Promise.all(artifacts.map((artifact) => {
             const reference = 'tag' in artifact ? artifact.tag : artifact.digest;
-            const result = await copy(reference, reference, false);
+            return copy(reference, reference, false).then((result) => ({ reference, result }));
+        }));
+        for (const { reference, result } of copied)
             if (result.action === 'conflict')
                 context.progress(`kept ${target.name}:${reference}: it points at ${result.existingDigest}, the source has ${result.digest}`);
-        }
         // A push replaces its own tags (as `docker push` does); the tags go last, when all is there.
-        let digest = from.digest;
-        for (const tag of context.tags)
-            digest = (await copy(from.digest, tag, true)).digest;
+        const written = await Promise.all(context.tags.map((tag) => copy(from.digest, tag, true)));
         return {
             ...base,
             references: context.tags.map((tag) => `${target.name}:${tag}`),
             status: 'copied',
-            digest,
+            digest: written.at(-1)?.digest ?? from.digest,
             attempts: 1,
             seconds: (Date.now() - started) / 1000,
         };
@@ -574,12 +583,14 @@ async function deliverFrom(manifest, today, request, context) {
         repository: request.repository ?? from.oldRepository,
         tags: request.tags.length > 0 ? request.tags : [from.tag ?? 'latest'],
     });
-    const clients = new Map();
-    for (const role of new Set([from.role, ...plan.targets.map((target) => target.role)]))
-        clients.set(role, await client/* RegistryClient */.bP.forRegistry(manifest.registries[role], context.env, {
+    const roles = [...new Set([from.role, ...plan.targets.map((target) => target.role)])];
+    const clients = new Map(await Promise.all(roles.map(async (role) => [
+        role,
+        await client/* RegistryClient */.bP.forRegistry(manifest.registries[role], context.env, {
             secrets: context.secrets,
             readOnly: !plan.targets.some((target) => target.role === role),
-        }));
+        }),
+    ])));
     for (const skipped of plan.skipped)
         context.progress(`not pushing to ${skipped.host}: ${skipped.reason}`);
     const result = await pushFrom({
@@ -592,9 +603,9 @@ async function deliverFrom(manifest, today, request, context) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(16399);
+var timeline = __webpack_require__(46108);
 ;// CONCATENATED MODULE: ./lib/src/push/present.js
 
 
@@ -790,8 +801,8 @@ const push = (0,command/* defineCommand */.N)({
             tags: options.tag,
         });
         // The engine client (dockerode) and the engine paths load only here: `--from` never needs them.
-        const { DockerEngine } = await Promise.all(/* import() */[__webpack_require__.e(40), __webpack_require__.e(145)]).then(__webpack_require__.bind(__webpack_require__, 86145));
-        const { deliver, judgeProvenance } = await Promise.all(/* import() */[__webpack_require__.e(40), __webpack_require__.e(369)]).then(__webpack_require__.bind(__webpack_require__, 30369));
+        const { DockerEngine } = await Promise.all(/* import() */[__webpack_require__.e(166), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 63126));
+        const { deliver, judgeProvenance } = await Promise.all(/* import() */[__webpack_require__.e(166), __webpack_require__.e(723)]).then(__webpack_require__.bind(__webpack_require__, 15723));
         const engine = new DockerEngine(env);
         await engine.ping();
         const image = await engine.inspectImage(options.image);
@@ -829,7 +840,7 @@ const push = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 87620:
+/***/ 21077:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -839,7 +850,7 @@ const push = (0,command/* defineCommand */.N)({
 /* harmony export */   qf: () => (/* binding */ PUSH_MODES)
 /* harmony export */ });
 /* unused harmony exports PUSH_RETRY_POLICY, isTransient, isRefusal */
-/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17916);
+/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57717);
 
 const PUSH_MODES = ['push', 'copy', 'upload'];
 /**
@@ -1040,17 +1051,17 @@ async function verifyDigests(outcomes, tags, readerFor) {
 
 /***/ }),
 
-/***/ 11296:
+/***/ 73479:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ planPush)
 /* harmony export */ });
 /* unused harmony export ownPathOf */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31959);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46108);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
 
 
 
@@ -1130,7 +1141,7 @@ function planPush(manifest, today, request) {
 
 /***/ }),
 
-/***/ 68164:
+/***/ 38301:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1140,9 +1151,9 @@ function planPush(manifest, today, request) {
 /* harmony export */   je: () => (/* binding */ plannedReferences)
 /* harmony export */ });
 /* unused harmony export parseTagLine */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
-/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11296);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
+/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73479);
 /**
  * Today's full references for an image about to be built: the tags a build should push (old,
  * both, or new registry, by the timeline), in the form docker/build-push-action's `tags:` takes.
