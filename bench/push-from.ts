@@ -4,10 +4,13 @@
  * manifests) already in the old registry, copied to a fresh new registry by
  * `cutover push --from REF@DIGEST` against `skopeo copy --all --preserve-digests` of the same
  * reference to another fresh registry, in the same run, rounds alternating. Prints the wall times
- * (median of the rounds) and the ratio; the target is ≤ 0.6×.
+ * (median of the rounds) and the ratio; the target is ≤ 0.6×. Also the CPU seconds of each side —
+ * the tool (user + system, by /usr/bin/time) plus both registries (from /proc) — because on a
+ * shared 2-core machine the copy is CPU-bound and the wall-time ratio follows the CPU.
+ * `BENCH_BUNDLE=/path/to/dist/index.js` runs another build (a baseline) as cutover.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +26,46 @@ const run = promisify(execFile);
 const MB = 1_000_000;
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 // Compiled to lib/bench/push-from.js: the bundle is two folders up.
-const BUNDLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
+const BUNDLE =
+  process.env['BENCH_BUNDLE'] ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
+const CLOCK_TICKS = 100;
+
+/** CPU seconds used so far by a test registry's processes (Linux /proc; 0 elsewhere). */
+function registryCpu(registry: TestRegistry): number {
+  try {
+    const pids = execFileSync('pgrep', ['-f', registry.dir]).toString().trim().split('\n');
+    return pids.reduce((sum, pid) => {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    }, 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs a program under /usr/bin/time; its wall time, and the CPU seconds of it and of the
+ * registries it talks to.
+ */
+async function measured(
+  program: string,
+  args: string[],
+  registries: TestRegistry[],
+  env?: NodeJS.ProcessEnv,
+): Promise<{ seconds: number; cpu: number }> {
+  const before = registries.reduce((sum, registry) => sum + registryCpu(registry), 0);
+  let stderr = '';
+  const seconds = await timed(async () => {
+    ({ stderr } = await run('/usr/bin/time', ['-f', 'cpu %U %S', program, ...args], {
+      ...(env && { env }),
+      maxBuffer: 64 * MB,
+    }));
+  });
+  const [user, system] = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr)?.slice(1).map(Number) ?? [0, 0];
+  const after = registries.reduce((sum, registry) => sum + registryCpu(registry), 0);
+  return { seconds, cpu: user! + system! + (after - before) };
+}
 
 export async function main(): Promise<void> {
   requireTool('skopeo');
@@ -31,6 +73,7 @@ export async function main(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'cutover-bench-from-'));
   const old = await startRegistry();
   try {
+    console.log(`cutover: ${BUNDLE}`);
     console.log('seeding a 4-platform image (40 MB shared base + 20 MB per platform, attestations) …');
     const digest = await seedImageHttp(old, 'bench/app:build', {
       shared: [{ seed: 'bench-base', size: 40 * MB }],
@@ -41,6 +84,8 @@ export async function main(): Promise<void> {
     const reference = `${old.host}/bench/app@${digest}`;
     const cutoverTimes: number[] = [];
     const skopeoTimes: number[] = [];
+    const cutoverCpu: number[] = [];
+    const skopeoCpu: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const [forCutover, forSkopeo]: [TestRegistry, TestRegistry] = await Promise.all([
         startRegistry(),
@@ -59,50 +104,44 @@ export async function main(): Promise<void> {
           ].join('\n'),
         );
         const sides = [
-          async () =>
-            cutoverTimes.push(
-              await timed(() =>
-                run(
-                  process.execPath,
-                  [
-                    BUNDLE,
-                    'push',
-                    '--manifest',
-                    manifest,
-                    '--from',
-                    reference,
-                    '--tag',
-                    '1.0',
-                    '--now',
-                    '2030-01-15',
-                  ],
-                  {
-                    env: { PATH: process.env['PATH'], HOME: process.env['HOME'] },
-                    maxBuffer: 64 * MB,
-                  },
-                ),
-              ),
-            ),
-          async () =>
-            skopeoTimes.push(
-              await timed(() =>
-                run(
-                  'skopeo',
-                  [
-                    'copy',
-                    '--all',
-                    '--preserve-digests',
-                    '--src-tls-verify=false',
-                    '--dest-tls-verify=false',
-                    `docker://${reference}`,
-                    `docker://${forSkopeo.host}/bench/app:1.0`,
-                  ],
-                  {
-                    maxBuffer: 64 * MB,
-                  },
-                ),
-              ),
-            ),
+          async () => {
+            const { seconds, cpu } = await measured(
+              process.execPath,
+              [
+                BUNDLE,
+                'push',
+                '--manifest',
+                manifest,
+                '--from',
+                reference,
+                '--tag',
+                '1.0',
+                '--now',
+                '2030-01-15',
+              ],
+              [old, forCutover],
+              { PATH: process.env['PATH'], HOME: process.env['HOME'] },
+            );
+            cutoverTimes.push(seconds);
+            cutoverCpu.push(cpu);
+          },
+          async () => {
+            const { seconds, cpu } = await measured(
+              'skopeo',
+              [
+                'copy',
+                '--all',
+                '--preserve-digests',
+                '--src-tls-verify=false',
+                '--dest-tls-verify=false',
+                `docker://${reference}`,
+                `docker://${forSkopeo.host}/bench/app:1.0`,
+              ],
+              [old, forSkopeo],
+            );
+            skopeoTimes.push(seconds);
+            skopeoCpu.push(cpu);
+          },
         ];
         // Alternate which side goes first, so neither always meets a warm cache.
         for (const side of round % 2 === 0 ? sides : [...sides].reverse()) await side();
@@ -123,6 +162,12 @@ export async function main(): Promise<void> {
     );
     console.log(
       `rounds: cutover ${cutoverTimes.map((t) => t.toFixed(2)).join(', ')} s; skopeo ${skopeoTimes.map((t) => t.toFixed(2)).join(', ')} s`,
+    );
+    console.log(
+      `CPU seconds (the tool + both registries), median: cutover ${median(cutoverCpu).toFixed(2)}, skopeo ${median(skopeoCpu).toFixed(2)}, ratio ${(median(cutoverCpu) / median(skopeoCpu)).toFixed(3)}; load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
     );
     console.log(
       `target ≤ 0.6× skopeo copy --all: ${(a / b).toFixed(3)}× — ${a / b <= 0.6 ? 'met' : 'NOT met'}`,

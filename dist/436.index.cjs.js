@@ -478,7 +478,8 @@ function parseFrom(manifest, text, oldPath) {
     };
 }
 /**
- * Copies the image `from` names to every target of the plan, then HEADs every tag for one digest.
+ * Copies the image `from` names to every target of the plan, then checks every tag for one digest
+ * (the answer to its PUT, else a HEAD).
  * The image's manifest is read once; its copy starts at once, while the source's tags and
  * referrers are listed (the signatures and attestations go after the image, the tags last).
  */
@@ -491,7 +492,8 @@ async function pushFrom(input) {
     const found = artifactsOf(source, from.repository, [from.digest, ...parts.children.map((c) => c.digest)]);
     // Reported once the listing is in; the image is being copied meanwhile.
     void found.then((artifacts) => progress(`copying ${from.host}/${from.repository}@${from.digest}${parts.platforms.length > 0 ? ` (${parts.platforms.length} platforms, ${parts.attestations} attestation manifests)` : ''}${artifacts.length > 0 ? ` and ${artifacts.length} signatures/attestations/referrers` : ''} to ${plan.targets.map((t) => t.name).join(' and ')}`), () => undefined);
-    const outcomes = await Promise.all(plan.targets.map((target) => copyTo({ from, top, source, target, tags: plan.tags, found, session, clientFor, progress })));
+    const stored = new Map();
+    const outcomes = await Promise.all(plan.targets.map((target) => copyTo({ from, top, source, target, tags: plan.tags, found, session, stored, clientFor, progress })));
     const artifacts = await found;
     const result = {
         outcomes,
@@ -502,7 +504,7 @@ async function pushFrom(input) {
     };
     if (!outcomes.some((outcome) => outcome.status !== 'failed'))
         return result;
-    const verification = await (0,execute/* verifyDigests */.nF)(outcomes, plan.tags, clientFor);
+    const verification = await (0,execute/* verifyDigests */.nF)(outcomes, plan.tags, clientFor, stored);
     return { ...result, verification };
 }
 /** cosign's tags for any of `digests`, and the OCI referrers of the top digest (API, else the fallback tag). */
@@ -547,13 +549,18 @@ async function copyTo(context) {
         for (const { reference, result } of copied)
             if (result.action === 'conflict')
                 context.progress(`kept ${target.name}:${reference}: it points at ${result.existingDigest}, the source has ${result.digest}`);
-        // A push replaces its own tags (as `docker push` does); the tags go last, when all is there.
-        const written = await Promise.all(context.tags.map((tag) => copy(from.digest, tag, true)));
+        // A push replaces its own tags (as `docker push` does); the tags go last, when all is there:
+        // the image's bytes are PUT under each tag, and an answer naming the digest stored is its check.
+        await Promise.all(context.tags.map(async (tag) => {
+            const answer = await destination.putManifestConfirmed(target.repository, tag, context.top);
+            if (answer.confirmed && answer.digest === from.digest)
+                context.stored.set(`${target.registry.host}/${target.repository}:${tag}`, answer.digest);
+        }));
         return {
             ...base,
             references: context.tags.map((tag) => `${target.name}:${tag}`),
             status: 'copied',
-            digest: written.at(-1)?.digest ?? from.digest,
+            digest: from.digest,
             attempts: 1,
             seconds: (Date.now() - started) / 1000,
         };
@@ -1021,17 +1028,17 @@ async function pushImage(input) {
 }
 /**
  * HEADs the manifest of every tag in every registry that reported success and requires a single
- * digest everywhere (and equal to the one the push reported).
+ * digest everywhere (and equal to the one the push reported). A tag in `stored` (by
+ * `host/repository:tag`) is not read again: the registry's answer to its PUT named the digest it
+ * stored under it.
  */
-async function verifyDigests(outcomes, tags, readerFor) {
+async function verifyDigests(outcomes, tags, readerFor, stored = new Map()) {
     const done = outcomes.filter((result) => result.status !== 'failed');
     const seen = await Promise.all(done.flatMap((result) => tags.map(async (tag) => {
-        const head = await readerFor(result.role).headManifest(result.repository, tag);
-        return {
-            host: result.host,
-            reference: `${result.host}/${result.repository}:${tag}`,
-            digest: head?.digest,
-        };
+        const reference = `${result.host}/${result.repository}:${tag}`;
+        const digest = stored.get(reference) ??
+            (await readerFor(result.role).headManifest(result.repository, tag))?.digest;
+        return { host: result.host, reference, digest };
     })));
     const reported = done.map((result) => ({
         host: result.host,

@@ -84,7 +84,8 @@ export interface FromResult {
 }
 
 /**
- * Copies the image `from` names to every target of the plan, then HEADs every tag for one digest.
+ * Copies the image `from` names to every target of the plan, then checks every tag for one digest
+ * (the answer to its PUT, else a HEAD).
  * The image's manifest is read once; its copy starts at once, while the source's tags and
  * referrers are listed (the signatures and attestations go after the image, the tags last).
  */
@@ -108,9 +109,10 @@ export async function pushFrom(input: {
       ),
     () => undefined,
   );
+  const stored = new Map<string, string>();
   const outcomes = await Promise.all(
     plan.targets.map((target) =>
-      copyTo({ from, top, source, target, tags: plan.tags, found, session, clientFor, progress }),
+      copyTo({ from, top, source, target, tags: plan.tags, found, session, stored, clientFor, progress }),
     ),
   );
   const artifacts = await found;
@@ -124,7 +126,7 @@ export async function pushFrom(input: {
     bytesUploaded: session.bytesUploaded,
   };
   if (!outcomes.some((outcome) => outcome.status !== 'failed')) return result;
-  const verification = await verifyDigests(outcomes, plan.tags, clientFor);
+  const verification = await verifyDigests(outcomes, plan.tags, clientFor, stored);
   return { ...result, verification };
 }
 
@@ -163,6 +165,8 @@ async function copyTo(context: {
   /** The signatures, attestations and referrers, being listed while the image is copied. */
   found: Promise<({ tag: string } | { digest: string })[]>;
   session: CopySession;
+  /** Filled with the digest each tag PUT's answer named (`host/repository:tag`), for the verification. */
+  stored: Map<string, string>;
   clientFor: (role: RegistryRole) => RegistryClient;
   progress: FromProgress;
 }): Promise<TargetOutcome> {
@@ -197,13 +201,20 @@ async function copyTo(context: {
         context.progress(
           `kept ${target.name}:${reference}: it points at ${result.existingDigest}, the source has ${result.digest}`,
         );
-    // A push replaces its own tags (as `docker push` does); the tags go last, when all is there.
-    const written = await Promise.all(context.tags.map((tag) => copy(from.digest, tag, true)));
+    // A push replaces its own tags (as `docker push` does); the tags go last, when all is there:
+    // the image's bytes are PUT under each tag, and an answer naming the digest stored is its check.
+    await Promise.all(
+      context.tags.map(async (tag) => {
+        const answer = await destination.putManifestConfirmed(target.repository, tag, context.top);
+        if (answer.confirmed && answer.digest === from.digest)
+          context.stored.set(`${target.registry.host}/${target.repository}:${tag}`, answer.digest);
+      }),
+    );
     return {
       ...base,
       references: context.tags.map((tag) => `${target.name}:${tag}`),
       status: 'copied',
-      digest: written.at(-1)?.digest ?? from.digest,
+      digest: from.digest,
       attempts: 1,
       seconds: (Date.now() - started) / 1000,
     };
