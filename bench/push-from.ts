@@ -7,7 +7,9 @@
  * (median of the rounds) and the ratio; the target is ≤ 0.6×. Also the CPU seconds of each side —
  * the tool (user + system, by /usr/bin/time) plus both registries (from /proc) — because on a
  * shared 2-core machine the copy is CPU-bound and the wall-time ratio follows the CPU.
- * `BENCH_BUNDLE=/path/to/dist/index.js` runs another build (a baseline) as cutover.
+ * `BENCH_BUNDLE=/path/to/dist/index.js` runs another build (a baseline) as cutover;
+ * `BENCH_LATENCY_MS=25` puts a proxy in front of every registry that holds each request that long
+ * (a registry in another region: what round trips cost users; the bytes still flow at loopback speed).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { seedImageHttp } from '../test/harness/http-seed.js';
 import { PLATFORMS } from '../test/harness/images.js';
+import { startDelayingProxy } from '../test/harness/proxies.js';
 import { startRegistry, type TestRegistry } from '../test/harness/registry.js';
 import { skopeo } from '../test/harness/skopeo.js';
 import { requireTool } from '../test/harness/tools.js';
@@ -30,6 +33,13 @@ const BUNDLE =
   process.env['BENCH_BUNDLE'] ??
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
 const CLOCK_TICKS = 100;
+const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 0);
+
+/** Where clients reach a registry: itself, or a delaying proxy in front of it (BENCH_LATENCY_MS). */
+async function reachable(registry: TestRegistry): Promise<{ host: string; stop(): Promise<void> }> {
+  if (LATENCY_MS <= 0) return { host: registry.host, stop: async () => undefined };
+  return startDelayingProxy(registry, LATENCY_MS);
+}
 
 /** CPU seconds used so far by a test registry's processes (Linux /proc; 0 elsewhere). */
 function registryCpu(registry: TestRegistry): number {
@@ -81,7 +91,10 @@ export async function main(): Promise<void> {
       platforms: PLATFORMS.four,
       attestations: true,
     });
-    const reference = `${old.host}/bench/app@${digest}`;
+    const oldFront = await reachable(old);
+    const reference = `${oldFront.host}/bench/app@${digest}`;
+    if (LATENCY_MS > 0)
+      console.log(`every request held ${LATENCY_MS} ms by a proxy in front of each registry`);
     const cutoverTimes: number[] = [];
     const skopeoTimes: number[] = [];
     const cutoverCpu: number[] = [];
@@ -91,6 +104,7 @@ export async function main(): Promise<void> {
         startRegistry(),
         startRegistry(),
       ]);
+      const [cutoverFront, skopeoFront] = await Promise.all([reachable(forCutover), reachable(forSkopeo)]);
       try {
         const manifest = path.join(work, `cutover-${round}.yml`);
         writeFileSync(
@@ -98,8 +112,8 @@ export async function main(): Promise<void> {
           [
             'version: 1',
             'registries:',
-            `  old: { host: '${old.host}', read-only: 2030-01-01, shutdown: 2030-02-01 }`,
-            `  new: { host: '${forCutover.host}', available: 2029-01-01 }`,
+            `  old: { host: '${oldFront.host}', read-only: 2030-01-01, shutdown: 2030-02-01 }`,
+            `  new: { host: '${cutoverFront.host}', available: 2029-01-01 }`,
             '',
           ].join('\n'),
         );
@@ -135,7 +149,7 @@ export async function main(): Promise<void> {
                 '--src-tls-verify=false',
                 '--dest-tls-verify=false',
                 `docker://${reference}`,
-                `docker://${forSkopeo.host}/bench/app:1.0`,
+                `docker://${skopeoFront.host}/bench/app:1.0`,
               ],
               [old, forSkopeo],
             );
@@ -149,6 +163,7 @@ export async function main(): Promise<void> {
           if ((await skopeo.digest(registry, 'bench/app:1.0')) !== digest)
             throw new Error(`${registry.host}/bench/app:1.0 does not resolve to ${digest}`);
       } finally {
+        await Promise.all([cutoverFront.stop(), skopeoFront.stop()]);
         await Promise.all([forCutover.stop(), forSkopeo.stop()]);
       }
     }
@@ -158,7 +173,7 @@ export async function main(): Promise<void> {
     console.log('| | cutover push --from | skopeo copy --all | ratio |');
     console.log('| --- | --- | --- | --- |');
     console.log(
-      `| 4-platform image + attestations, old → new, median of ${ROUNDS} | ${a.toFixed(2)} s | ${b.toFixed(2)} s | ${(a / b).toFixed(3)} |`,
+      `| 4-platform image + attestations, old → new${LATENCY_MS > 0 ? `, ${LATENCY_MS} ms per request` : ''}, median of ${ROUNDS} | ${a.toFixed(2)} s | ${b.toFixed(2)} s | ${(a / b).toFixed(3)} |`,
     );
     console.log(
       `rounds: cutover ${cutoverTimes.map((t) => t.toFixed(2)).join(', ')} s; skopeo ${skopeoTimes.map((t) => t.toFixed(2)).join(', ')} s`,
@@ -172,6 +187,7 @@ export async function main(): Promise<void> {
     console.log(
       `target ≤ 0.6× skopeo copy --all: ${(a / b).toFixed(3)}× — ${a / b <= 0.6 ? 'met' : 'NOT met'}`,
     );
+    await oldFront.stop();
   } finally {
     await old.stop();
     rmSync(work, { recursive: true, force: true });

@@ -99,3 +99,44 @@ export async function startCountingProxy(upstream: TestRegistry): Promise<Counti
     },
   };
 }
+
+/** An HTTP proxy that holds every request for a while before sending it on: a distant registry. */
+export interface DelayingProxy {
+  /** `127.0.0.1:PORT`: point clients here instead of at the registry. */
+  host: string;
+  /** The registry behind it, with the proxy's host (for skopeo and the seeding helpers). */
+  registry: TestRegistry;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts an HTTP proxy in front of `upstream` that waits `delayMs` before forwarding each request
+ * (its body waits too), so every request costs at least one network round trip of that length, as
+ * against a registry in another region; the bytes themselves flow at loopback speed.
+ */
+export async function startDelayingProxy(upstream: TestRegistry, delayMs: number): Promise<DelayingProxy> {
+  const target = new URL(upstream.url);
+  const server = http.createServer((req, res) => {
+    setTimeout(() => {
+      const forward = http.request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      forward.on('error', () => res.socket?.destroy());
+      req.pipe(forward);
+    }, delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  return {
+    host,
+    registry: { ...upstream, host, url: `http://${host}` },
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
