@@ -30,7 +30,7 @@ const MB = 1_000_000;
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 // Compiled to lib/bench/push-from.js: the bundle is two folders up.
 const BUNDLE =
-  process.env['BENCH_BUNDLE'] ??
+  process.env['BENCH_BUNDLE'] ||
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
 const CLOCK_TICKS = 100;
 const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 0);
