@@ -55,6 +55,8 @@ export interface CountingProxy {
   requests(): number;
   /** The most requests that were in flight at the same time. */
   peak(): number;
+  /** Every request answered so far, `METHOD /path STATUS` (no query), in the order of the answers. */
+  log(): string[];
   /** Starts counting afresh. */
   reset(): void;
   stop(): Promise<void>;
@@ -65,6 +67,7 @@ export async function startCountingProxy(upstream: TestRegistry): Promise<Counti
   let inFlight = 0;
   let peak = 0;
   let requests = 0;
+  let log: string[] = [];
   const target = new URL(upstream.url);
   const server = http.createServer((req, res) => {
     requests++;
@@ -72,6 +75,7 @@ export async function startCountingProxy(upstream: TestRegistry): Promise<Counti
     const forward = http.request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
+        log.push(`${req.method} ${req.url?.split('?')[0]} ${answer.statusCode}`);
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
         answer.on('end', () => inFlight--);
@@ -89,9 +93,11 @@ export async function startCountingProxy(upstream: TestRegistry): Promise<Counti
     host: `127.0.0.1:${port}`,
     requests: () => requests,
     peak: () => peak,
+    log: () => [...log],
     reset: () => {
       requests = 0;
       peak = 0;
+      log = [];
     },
     stop: () => {
       server.closeAllConnections();
