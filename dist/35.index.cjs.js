@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 666;
-exports.ids = [666];
+exports.id = 35;
+exports.ids = [35];
 exports.modules = {
 
-/***/ 50248:
+/***/ 77381:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ exports.modules = {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -156,7 +156,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 31152:
+/***/ 13103:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -169,8 +169,8 @@ function lineAndColumn(text, position) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37728);
-/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63502);
+/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65147);
+/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2451);
 
 
 
@@ -366,15 +366,15 @@ function special(info) {
 
 /***/ }),
 
-/***/ 73585:
+/***/ 10620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ applyPolicy)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70636);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46108);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77126);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14006);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16399);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92041);
 
 
 
@@ -410,7 +410,7 @@ function applyPolicy(findings, manifest, today) {
 
 /***/ }),
 
-/***/ 63240:
+/***/ 61358:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -426,7 +426,7 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17903);
+var limiter = __webpack_require__(17870);
 ;// CONCATENATED MODULE: ./lib/src/guard/reader-thread.js
 /**
  * Files are read back to back into one reused buffer, each followed by a NUL byte, and the buffer
@@ -662,7 +662,7 @@ class ReaderPool {
 
 /***/ }),
 
-/***/ 43148:
+/***/ 87562:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -678,9 +678,9 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(31959);
+var paths = __webpack_require__(11742);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(77126);
+var reference = __webpack_require__(92041);
 ;// CONCATENATED MODULE: ./lib/src/guard/source.js
 /** The file's bytes `start..end` as mapped text. */
 function slice(source, start, end) {
@@ -1324,8 +1324,8 @@ function commandCandidates(source) {
     return candidates;
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(53645);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
 
 
@@ -2118,7 +2118,7 @@ function fencedLines(source) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/files.js
-var files = __webpack_require__(31152);
+var files = __webpack_require__(13103);
 ;// CONCATENATED MODULE: ./lib/src/guard/positions.js
 /**
  * Line and column of byte offsets in a file held as latin1 text. Columns count characters, so a
@@ -2176,7 +2176,7 @@ function ignoredInline(lines, line) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
-var readers = __webpack_require__(63240);
+var readers = __webpack_require__(61358);
 ;// CONCATENATED MODULE: ./lib/src/guard/scan.js
 
 
@@ -2351,7 +2351,7 @@ function locate(file, source, hosts, env) {
 
 /***/ }),
 
-/***/ 37728:
+/***/ 65147:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2384,7 +2384,7 @@ function displayName(raw) {
 
 /***/ }),
 
-/***/ 88456:
+/***/ 34767:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
