@@ -853,11 +853,14 @@ async function copyImage(request, options = {}) {
         if (!options.overwrite)
             return { ...result, action: 'conflict', existingDigest: existing.digest };
     }
-    const manifest = await source
-        .getManifest(sourceRepository, sourceHead?.digest ?? reference)
-        .catch((error) => {
-        throw error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404 ? missing() : error;
-    });
+    const known = request.sourceManifest;
+    const manifest = byDigest && known?.digest === reference
+        ? known
+        : await source
+            .getManifest(sourceRepository, sourceHead?.digest ?? reference)
+            .catch((error) => {
+            throw error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404 ? missing() : error;
+        });
     result.digest = manifest.digest;
     result.mediaType = manifest.mediaType;
     const walk = { request, options, session, result, counted: new Set() };

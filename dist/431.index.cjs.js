@@ -151,11 +151,14 @@ async function copyImage(request, options = {}) {
         if (!options.overwrite)
             return { ...result, action: 'conflict', existingDigest: existing.digest };
     }
-    const manifest = await source
-        .getManifest(sourceRepository, sourceHead?.digest ?? reference)
-        .catch((error) => {
-        throw error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404 ? missing() : error;
-    });
+    const known = request.sourceManifest;
+    const manifest = byDigest && known?.digest === reference
+        ? known
+        : await source
+            .getManifest(sourceRepository, sourceHead?.digest ?? reference)
+            .catch((error) => {
+            throw error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404 ? missing() : error;
+        });
     result.digest = manifest.digest;
     result.mediaType = manifest.mediaType;
     const walk = { request, options, session, result, counted: new Set() };
@@ -473,19 +476,24 @@ function parseFrom(manifest, text, oldPath) {
         ...(parsed.tag !== undefined && { tag: parsed.tag }),
     };
 }
-/** Copies the image `from` names to every target of the plan, then HEADs every tag for one digest. */
+/**
+ * Copies the image `from` names to every target of the plan, then checks every tag for one digest
+ * (the answer to its PUT, else a HEAD).
+ * The image's manifest is read once; its copy starts at once, while the source's tags and
+ * referrers are listed (the signatures and attestations go after the image, the tags last).
+ */
 async function pushFrom(input) {
     const { from, plan, clientFor, progress } = input;
     const source = clientFor(from.role);
     const session = new copy_copy/* CopySession */.W();
     const top = await source.getManifest(from.repository, from.digest);
     const parts = (0,platforms/* partsOf */.CI)((0,media/* parseManifest */.Ng)(top.bytes, top.mediaType));
-    const artifacts = await artifactsOf(source, from.repository, [
-        from.digest,
-        ...parts.children.map((c) => c.digest),
-    ]);
-    progress(`copying ${from.host}/${from.repository}@${from.digest}${parts.platforms.length > 0 ? ` (${parts.platforms.length} platforms, ${parts.attestations} attestation manifests)` : ''}${artifacts.length > 0 ? ` and ${artifacts.length} signatures/attestations/referrers` : ''} to ${plan.targets.map((t) => t.name).join(' and ')}`);
-    const outcomes = await Promise.all(plan.targets.map((target) => copyTo({ from, source, target, tags: plan.tags, artifacts, session, clientFor, progress })));
+    const found = artifactsOf(source, from.repository, [from.digest, ...parts.children.map((c) => c.digest)]);
+    // Reported once the listing is in; the image is being copied meanwhile.
+    void found.then((artifacts) => progress(`copying ${from.host}/${from.repository}@${from.digest}${parts.platforms.length > 0 ? ` (${parts.platforms.length} platforms, ${parts.attestations} attestation manifests)` : ''}${artifacts.length > 0 ? ` and ${artifacts.length} signatures/attestations/referrers` : ''} to ${plan.targets.map((t) => t.name).join(' and ')}`), () => undefined);
+    const stored = new Map();
+    const outcomes = await Promise.all(plan.targets.map((target) => copyTo({ from, top, source, target, tags: plan.tags, found, session, stored, clientFor, progress })));
+    const artifacts = await found;
     const result = {
         outcomes,
         artifacts: artifacts.map((reference) => (0,oci_reference/* formatRepositoryReference */.$)({ repository: from.repository, ...reference })),
@@ -495,19 +503,21 @@ async function pushFrom(input) {
     };
     if (!outcomes.some((outcome) => outcome.status !== 'failed'))
         return result;
-    const verification = await (0,execute/* verifyDigests */.nF)(outcomes, plan.tags, clientFor);
+    const verification = await (0,execute/* verifyDigests */.nF)(outcomes, plan.tags, clientFor, stored);
     return { ...result, verification };
 }
 /** cosign's tags for any of `digests`, and the OCI referrers of the top digest (API, else the fallback tag). */
 async function artifactsOf(source, repository, digests) {
     const prefixes = new Set(digests.map((digest) => `sha256-${digest.slice('sha256:'.length)}`));
-    const tags = await source.listTags(repository).catch(() => []);
+    const [tags, referrers] = await Promise.all([
+        source.listTags(repository).catch(() => []),
+        source.listReferrers(repository, digests[0]),
+    ]);
     // cosign's `.sig/.att/.sbom`, and the OCI 1.1 referrers fallback tag (`sha256-<hex>`, an index).
     const artifactTags = tags.filter((tag) => (copy_select/* ARTIFACT_TAG */.cZ.test(tag) || /^sha256-[a-f0-9]{64}$/.test(tag)) && prefixes.has(tag.slice(0, 71)));
-    const referrers = (await source.listReferrers(repository, digests[0])) ?? [];
     return [
         ...artifactTags.sort().map((tag) => ({ tag })),
-        ...referrers.map((referrer) => ({ digest: referrer.digest })),
+        ...(referrers ?? []).map((referrer) => ({ digest: referrer.digest })),
     ];
 }
 /**
@@ -525,25 +535,31 @@ async function copyTo(context) {
         target: destination,
         targetRepository: target.repository,
         targetReference,
+        sourceManifest: context.top,
     }, { overwrite, session });
     const base = { role: target.role, host: target.registry.host, repository: target.repository };
     try {
         await copy(from.digest, from.digest, false);
-        for (const artifact of context.artifacts) {
+        const artifacts = await context.found;
+        const copied = await Promise.all(artifacts.map((artifact) => {
             const reference = 'tag' in artifact ? artifact.tag : artifact.digest;
-            const result = await copy(reference, reference, false);
+            return copy(reference, reference, false).then((result) => ({ reference, result }));
+        }));
+        for (const { reference, result } of copied)
             if (result.action === 'conflict')
                 context.progress(`kept ${target.name}:${reference}: it points at ${result.existingDigest}, the source has ${result.digest}`);
-        }
-        // A push replaces its own tags (as `docker push` does); the tags go last, when all is there.
-        let digest = from.digest;
-        for (const tag of context.tags)
-            digest = (await copy(from.digest, tag, true)).digest;
+        // A push replaces its own tags (as `docker push` does); the tags go last, when all is there:
+        // the image's bytes are PUT under each tag, and an answer naming the digest stored is its check.
+        await Promise.all(context.tags.map(async (tag) => {
+            const answer = await destination.putManifestConfirmed(target.repository, tag, context.top);
+            if (answer.confirmed && answer.digest === from.digest)
+                context.stored.set(`${target.registry.host}/${target.repository}:${tag}`, answer.digest);
+        }));
         return {
             ...base,
             references: context.tags.map((tag) => `${target.name}:${tag}`),
             status: 'copied',
-            digest,
+            digest: from.digest,
             attempts: 1,
             seconds: (Date.now() - started) / 1000,
         };
@@ -573,12 +589,14 @@ async function deliverFrom(manifest, today, request, context) {
         repository: request.repository ?? from.oldRepository,
         tags: request.tags.length > 0 ? request.tags : [from.tag ?? 'latest'],
     });
-    const clients = new Map();
-    for (const role of new Set([from.role, ...plan.targets.map((target) => target.role)]))
-        clients.set(role, await client/* RegistryClient */.bP.forRegistry(manifest.registries[role], context.env, {
+    const roles = [...new Set([from.role, ...plan.targets.map((target) => target.role)])];
+    const clients = new Map(await Promise.all(roles.map(async (role) => [
+        role,
+        await client/* RegistryClient */.bP.forRegistry(manifest.registries[role], context.env, {
             secrets: context.secrets,
             readOnly: !plan.targets.some((target) => target.role === role),
-        }));
+        }),
+    ])));
     for (const skipped of plan.skipped)
         context.progress(`not pushing to ${skipped.host}: ${skipped.reason}`);
     const result = await pushFrom({
@@ -1009,17 +1027,17 @@ async function pushImage(input) {
 }
 /**
  * HEADs the manifest of every tag in every registry that reported success and requires a single
- * digest everywhere (and equal to the one the push reported).
+ * digest everywhere (and equal to the one the push reported). A tag in `stored` (by
+ * `host/repository:tag`) is not read again: the registry's answer to its PUT named the digest it
+ * stored under it.
  */
-async function verifyDigests(outcomes, tags, readerFor) {
+async function verifyDigests(outcomes, tags, readerFor, stored = new Map()) {
     const done = outcomes.filter((result) => result.status !== 'failed');
     const seen = await Promise.all(done.flatMap((result) => tags.map(async (tag) => {
-        const head = await readerFor(result.role).headManifest(result.repository, tag);
-        return {
-            host: result.host,
-            reference: `${result.host}/${result.repository}:${tag}`,
-            digest: head?.digest,
-        };
+        const reference = `${result.host}/${result.repository}:${tag}`;
+        const digest = stored.get(reference) ??
+            (await readerFor(result.role).headManifest(result.repository, tag))?.digest;
+        return { host: result.host, reference, digest };
     })));
     const reported = done.map((result) => ({
         host: result.host,

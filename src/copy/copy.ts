@@ -21,6 +21,11 @@ export interface CopyRequest {
   targetRepository: string;
   /** The tag (or digest) to write; defaults to `reference`. */
   targetReference?: string;
+  /**
+   * The source manifest, already read by the caller (its digest computed from its bytes): used
+   * instead of a second GET when `reference` is that digest, ignored otherwise.
+   */
+  sourceManifest?: ManifestBytes;
 }
 
 export interface CopyOptions {
@@ -200,11 +205,15 @@ export async function copyImage(request: CopyRequest, options: CopyOptions = {})
     }
     if (!options.overwrite) return { ...result, action: 'conflict', existingDigest: existing.digest };
   }
-  const manifest = await source
-    .getManifest(sourceRepository, sourceHead?.digest ?? reference)
-    .catch((error: unknown) => {
-      throw error instanceof RegistryError && error.status === 404 ? missing() : error;
-    });
+  const known = request.sourceManifest;
+  const manifest =
+    byDigest && known?.digest === reference
+      ? known
+      : await source
+          .getManifest(sourceRepository, sourceHead?.digest ?? reference)
+          .catch((error: unknown) => {
+            throw error instanceof RegistryError && error.status === 404 ? missing() : error;
+          });
   result.digest = manifest.digest;
   result.mediaType = manifest.mediaType;
   const walk: Walk = { request, options, session, result, counted: new Set() };

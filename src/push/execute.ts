@@ -286,7 +286,7 @@ export async function pushImage(input: ExecuteInput): Promise<TargetOutcome[]> {
   });
 }
 
-/** One tag's digest in one registry, as a HEAD found it. */
+/** One tag's digest in one registry, as a HEAD found it (or the registry's answer to its PUT). */
 export interface DigestSeen {
   host: string;
   reference: string;
@@ -303,23 +303,25 @@ export interface Verification {
 
 /**
  * HEADs the manifest of every tag in every registry that reported success and requires a single
- * digest everywhere (and equal to the one the push reported).
+ * digest everywhere (and equal to the one the push reported). A tag in `stored` (by
+ * `host/repository:tag`) is not read again: the registry's answer to its PUT named the digest it
+ * stored under it.
  */
 export async function verifyDigests(
   outcomes: TargetOutcome[],
   tags: string[],
   readerFor: (role: RegistryRole) => ManifestReader,
+  stored: ReadonlyMap<string, string> = new Map(),
 ): Promise<Verification> {
   const done = outcomes.filter((result) => result.status !== 'failed');
   const seen = await Promise.all(
     done.flatMap((result) =>
       tags.map(async (tag): Promise<DigestSeen> => {
-        const head = await readerFor(result.role).headManifest(result.repository, tag);
-        return {
-          host: result.host,
-          reference: `${result.host}/${result.repository}:${tag}`,
-          digest: head?.digest,
-        };
+        const reference = `${result.host}/${result.repository}:${tag}`;
+        const digest =
+          stored.get(reference) ??
+          (await readerFor(result.role).headManifest(result.repository, tag))?.digest;
+        return { host: result.host, reference, digest };
       }),
     ),
   );

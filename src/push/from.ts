@@ -10,7 +10,7 @@ import { partsOf } from '../copy/platforms.js';
 import { ARTIFACT_TAG } from '../copy/select.js';
 import type { Manifest } from '../manifest/model.js';
 import type { RegistryRole } from '../manifest/timeline.js';
-import { RegistryClient } from '../oci/client.js';
+import { RegistryClient, type ManifestBytes } from '../oci/client.js';
 import { parseManifest } from '../oci/media.js';
 import { formatRepositoryReference, isValidDigest, parseRepositoryReference } from '../oci/reference.js';
 import { UsageError } from '../shared/errors.js';
@@ -83,7 +83,12 @@ export interface FromResult {
   bytesUploaded: number;
 }
 
-/** Copies the image `from` names to every target of the plan, then HEADs every tag for one digest. */
+/**
+ * Copies the image `from` names to every target of the plan, then checks every tag for one digest
+ * (the answer to its PUT, else a HEAD).
+ * The image's manifest is read once; its copy starts at once, while the source's tags and
+ * referrers are listed (the signatures and attestations go after the image, the tags last).
+ */
 export async function pushFrom(input: {
   from: FromReference;
   plan: PushPlan;
@@ -95,18 +100,22 @@ export async function pushFrom(input: {
   const session = new CopySession();
   const top = await source.getManifest(from.repository, from.digest);
   const parts = partsOf(parseManifest(top.bytes, top.mediaType));
-  const artifacts = await artifactsOf(source, from.repository, [
-    from.digest,
-    ...parts.children.map((c) => c.digest),
-  ]);
-  progress(
-    `copying ${from.host}/${from.repository}@${from.digest}${parts.platforms.length > 0 ? ` (${parts.platforms.length} platforms, ${parts.attestations} attestation manifests)` : ''}${artifacts.length > 0 ? ` and ${artifacts.length} signatures/attestations/referrers` : ''} to ${plan.targets.map((t) => t.name).join(' and ')}`,
+  const found = artifactsOf(source, from.repository, [from.digest, ...parts.children.map((c) => c.digest)]);
+  // Reported once the listing is in; the image is being copied meanwhile.
+  void found.then(
+    (artifacts) =>
+      progress(
+        `copying ${from.host}/${from.repository}@${from.digest}${parts.platforms.length > 0 ? ` (${parts.platforms.length} platforms, ${parts.attestations} attestation manifests)` : ''}${artifacts.length > 0 ? ` and ${artifacts.length} signatures/attestations/referrers` : ''} to ${plan.targets.map((t) => t.name).join(' and ')}`,
+      ),
+    () => undefined,
   );
+  const stored = new Map<string, string>();
   const outcomes = await Promise.all(
     plan.targets.map((target) =>
-      copyTo({ from, source, target, tags: plan.tags, artifacts, session, clientFor, progress }),
+      copyTo({ from, top, source, target, tags: plan.tags, found, session, stored, clientFor, progress }),
     ),
   );
+  const artifacts = await found;
   const result = {
     outcomes,
     artifacts: artifacts.map((reference) =>
@@ -117,7 +126,7 @@ export async function pushFrom(input: {
     bytesUploaded: session.bytesUploaded,
   };
   if (!outcomes.some((outcome) => outcome.status !== 'failed')) return result;
-  const verification = await verifyDigests(outcomes, plan.tags, clientFor);
+  const verification = await verifyDigests(outcomes, plan.tags, clientFor, stored);
   return { ...result, verification };
 }
 
@@ -128,15 +137,17 @@ async function artifactsOf(
   digests: string[],
 ): Promise<({ tag: string } | { digest: string })[]> {
   const prefixes = new Set(digests.map((digest) => `sha256-${digest.slice('sha256:'.length)}`));
-  const tags = await source.listTags(repository).catch(() => [] as string[]);
+  const [tags, referrers] = await Promise.all([
+    source.listTags(repository).catch(() => [] as string[]),
+    source.listReferrers(repository, digests[0]!),
+  ]);
   // cosign's `.sig/.att/.sbom`, and the OCI 1.1 referrers fallback tag (`sha256-<hex>`, an index).
   const artifactTags = tags.filter(
     (tag) => (ARTIFACT_TAG.test(tag) || /^sha256-[a-f0-9]{64}$/.test(tag)) && prefixes.has(tag.slice(0, 71)),
   );
-  const referrers = (await source.listReferrers(repository, digests[0]!)) ?? [];
   return [
     ...artifactTags.sort().map((tag) => ({ tag })),
-    ...referrers.map((referrer) => ({ digest: referrer.digest })),
+    ...(referrers ?? []).map((referrer) => ({ digest: referrer.digest })),
   ];
 }
 
@@ -146,11 +157,16 @@ async function artifactsOf(
  */
 async function copyTo(context: {
   from: FromReference;
+  /** The image's manifest, read once: the copies by digest and the tags reuse its bytes. */
+  top: ManifestBytes;
   source: RegistryClient;
   target: PushTarget;
   tags: string[];
-  artifacts: ({ tag: string } | { digest: string })[];
+  /** The signatures, attestations and referrers, being listed while the image is copied. */
+  found: Promise<({ tag: string } | { digest: string })[]>;
   session: CopySession;
+  /** Filled with the digest each tag PUT's answer named (`host/repository:tag`), for the verification. */
+  stored: Map<string, string>;
   clientFor: (role: RegistryRole) => RegistryClient;
   progress: FromProgress;
 }): Promise<TargetOutcome> {
@@ -166,28 +182,39 @@ async function copyTo(context: {
         target: destination,
         targetRepository: target.repository,
         targetReference,
+        sourceManifest: context.top,
       },
       { overwrite, session },
     );
   const base = { role: target.role, host: target.registry.host, repository: target.repository };
   try {
     await copy(from.digest, from.digest, false);
-    for (const artifact of context.artifacts) {
-      const reference = 'tag' in artifact ? artifact.tag : artifact.digest;
-      const result = await copy(reference, reference, false);
+    const artifacts = await context.found;
+    const copied = await Promise.all(
+      artifacts.map((artifact) => {
+        const reference = 'tag' in artifact ? artifact.tag : artifact.digest;
+        return copy(reference, reference, false).then((result) => ({ reference, result }));
+      }),
+    );
+    for (const { reference, result } of copied)
       if (result.action === 'conflict')
         context.progress(
           `kept ${target.name}:${reference}: it points at ${result.existingDigest}, the source has ${result.digest}`,
         );
-    }
-    // A push replaces its own tags (as `docker push` does); the tags go last, when all is there.
-    let digest = from.digest;
-    for (const tag of context.tags) digest = (await copy(from.digest, tag, true)).digest;
+    // A push replaces its own tags (as `docker push` does); the tags go last, when all is there:
+    // the image's bytes are PUT under each tag, and an answer naming the digest stored is its check.
+    await Promise.all(
+      context.tags.map(async (tag) => {
+        const answer = await destination.putManifestConfirmed(target.repository, tag, context.top);
+        if (answer.confirmed && answer.digest === from.digest)
+          context.stored.set(`${target.registry.host}/${target.repository}:${tag}`, answer.digest);
+      }),
+    );
     return {
       ...base,
       references: context.tags.map((tag) => `${target.name}:${tag}`),
       status: 'copied',
-      digest,
+      digest: from.digest,
       attempts: 1,
       seconds: (Date.now() - started) / 1000,
     };
@@ -233,15 +260,21 @@ export async function deliverFrom(
     repository: request.repository ?? from.oldRepository,
     tags: request.tags.length > 0 ? request.tags : [from.tag ?? 'latest'],
   });
-  const clients = new Map<RegistryRole, RegistryClient>();
-  for (const role of new Set<RegistryRole>([from.role, ...plan.targets.map((target) => target.role)]))
-    clients.set(
-      role,
-      await RegistryClient.forRegistry(manifest.registries[role], context.env, {
-        secrets: context.secrets,
-        readOnly: !plan.targets.some((target) => target.role === role),
-      }),
-    );
+  const roles = [...new Set<RegistryRole>([from.role, ...plan.targets.map((target) => target.role)])];
+  const clients = new Map<RegistryRole, RegistryClient>(
+    await Promise.all(
+      roles.map(
+        async (role) =>
+          [
+            role,
+            await RegistryClient.forRegistry(manifest.registries[role], context.env, {
+              secrets: context.secrets,
+              readOnly: !plan.targets.some((target) => target.role === role),
+            }),
+          ] as const,
+      ),
+    ),
+  );
   for (const skipped of plan.skipped) context.progress(`not pushing to ${skipped.host}: ${skipped.reason}`);
   const result = await pushFrom({
     from,

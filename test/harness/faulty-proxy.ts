@@ -22,6 +22,35 @@ export interface FaultPlan {
   retryAfterSeconds?: number;
   /** Answer 413 to requests declaring a larger body, as nginx's client_max_body_size does. */
   maxRequestBytes?: number;
+  /** Make uploads of one blob run side by side (see {@link UploadMeeting}). */
+  meet?: UploadMeeting;
+}
+
+/**
+ * Uploads of one blob are made to meet: the closing PUT (`?digest=`) of each is held, its body
+ * unread, until `count` of them have arrived (or `timeoutMs` has passed); then all are sent on to
+ * the registry at once, so their bodies stream side by side and their commits race.
+ */
+export interface UploadMeeting {
+  digest: string;
+  count: number;
+  /** Give up waiting for the others after this long (default 60 s): the held PUTs go on. */
+  timeoutMs?: number;
+  /**
+   * The last PUT to arrive is answered 500 once (its body read, nothing sent on), as a registry
+   * answers an upload that lost the commit race to another upload of the same blob.
+   */
+  refuseLast?: boolean;
+}
+
+/** What an {@link UploadMeeting} saw. */
+export interface MeetingRecord {
+  /** Closing PUTs of the blob that were held, then released together. */
+  met: number;
+  /** Commits answered 500 by `refuseLast`. */
+  refused: number;
+  /** When the held PUTs were released (ms since epoch). */
+  releasedAt?: number;
 }
 
 export interface FaultCounts {
@@ -61,6 +90,8 @@ export interface FaultyProxy {
   /** The registry behind it, with the proxy's host: skopeo and seedImage can use it directly. */
   registry: TestRegistry;
   counts: FaultCounts;
+  /** What the plan's `meet` saw (zeros without one). */
+  meeting: MeetingRecord;
   stop(): Promise<void>;
 }
 
@@ -99,6 +130,38 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
   const uploadById = new Map<string, UploadRecord>();
   const sessionOf = (url: string | undefined) => /\/blobs\/uploads\/([^/?]+)/.exec(url ?? '')?.[1];
   let retryAfterForm = 0;
+  /** Counts a request's body as it is read (attach right before reading: a listener starts the flow). */
+  const countBody = (request: http.IncomingMessage) => {
+    const uploading = uploadById.get(sessionOf(request.url) ?? '');
+    request.on('data', (chunk: Buffer) => {
+      counts.bytesIn += chunk.length;
+      if (uploading) uploading.bytes += chunk.length;
+    });
+  };
+  const meeting: MeetingRecord = { met: 0, refused: 0 };
+  const held: (() => void)[] = [];
+  const release = () => {
+    if (meeting.releasedAt !== undefined) return;
+    meeting.releasedAt = Date.now();
+    for (const go of held.splice(0)) go();
+  };
+  let meetingTimer: NodeJS.Timeout | undefined;
+  /** Runs `go` now, or holds it until the meeting's PUTs have all arrived, or runs `refuse` (`refuseLast`). */
+  const meetOrGo = (request: http.IncomingMessage, go: () => void, refuse: () => void) => {
+    const meet = plan.meet;
+    const digest = new URL(request.url ?? '', 'http://proxy').searchParams.get('digest');
+    if (!meet || request.method !== 'PUT' || digest !== meet.digest || meeting.releasedAt !== undefined)
+      return go();
+    meeting.met++;
+    if (meeting.met === meet.count && meet.refuseLast) {
+      meeting.refused++;
+      refuse();
+      return release();
+    }
+    held.push(go);
+    meetingTimer ??= setTimeout(release, meet.timeoutMs ?? 60_000);
+    if (meeting.met === meet.count) release();
+  };
 
   const pick = (key: string): keyof Omit<FaultCounts, 'requests' | 'bytesIn' | 'tooLarge'> | undefined => {
     const faults = counts.drop + counts.dropMidBody + counts.tooManyRequests + counts.serverError;
@@ -153,6 +216,29 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
       });
       return;
     }
+    meetOrGo(
+      request,
+      () => forwardUpstream(request, response, fault, arrivedAt),
+      () => {
+        countBody(request);
+        request.resume();
+        request.on('end', () => {
+          response.writeHead(500, { 'content-type': 'application/json' });
+          response.end(
+            '{"errors":[{"code":"UNKNOWN","message":"another upload of this blob is being committed (injected by the faulty proxy)"}]}',
+          );
+        });
+      },
+    );
+  });
+
+  /** Sends a request on to the registry and its answer back, recording uploads. */
+  const forwardUpstream = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    fault: string | undefined,
+    arrivedAt: number,
+  ) => {
     const forward = http.request(
       {
         host: upstreamUrl.hostname,
@@ -194,13 +280,9 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
       },
     );
     forward.on('error', () => response.socket?.destroy());
-    const uploading = uploadById.get(sessionOf(request.url) ?? '');
-    request.on('data', (chunk: Buffer) => {
-      counts.bytesIn += chunk.length;
-      if (uploading) uploading.bytes += chunk.length;
-    });
+    countBody(request);
     request.pipe(forward);
-  });
+  };
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -210,8 +292,11 @@ export async function startFaultyProxy(upstream: TestRegistry, plan: FaultPlan):
     url: `http://${host}`,
     registry: { ...upstream, host, url: `http://${host}` },
     counts,
+    meeting,
     uploads,
     async stop() {
+      clearTimeout(meetingTimer);
+      release();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

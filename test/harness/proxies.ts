@@ -55,7 +55,10 @@ export interface CountingProxy {
   requests(): number;
   /** The most requests that were in flight at the same time. */
   peak(): number;
-  /** Every request since the start (or the last reset), as `METHOD /path?query`, in arrival order. */
+  /**
+   * Every request answered so far, as `METHOD /path?query STATUS`, in the order of the answers (a
+   * request the registry did not answer is logged with the proxy's 502).
+   */
   log(): string[];
   /** Starts counting afresh. */
   reset(): void;
@@ -71,11 +74,11 @@ export async function startCountingProxy(upstream: TestRegistry): Promise<Counti
   const target = new URL(upstream.url);
   const server = http.createServer((req, res) => {
     requests++;
-    log.push(`${req.method} ${req.url}`);
     peak = Math.max(peak, ++inFlight);
     const forward = http.request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
+        log.push(`${req.method} ${req.url} ${answer.statusCode}`);
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
         answer.on('end', () => inFlight--);
@@ -83,6 +86,7 @@ export async function startCountingProxy(upstream: TestRegistry): Promise<Counti
     );
     forward.on('error', () => {
       inFlight--;
+      log.push(`${req.method} ${req.url} 502`);
       res.writeHead(502).end();
     });
     req.pipe(forward);
@@ -99,6 +103,47 @@ export async function startCountingProxy(upstream: TestRegistry): Promise<Counti
       peak = 0;
       log = [];
     },
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** An HTTP proxy that holds every request for a while before sending it on: a distant registry. */
+export interface DelayingProxy {
+  /** `127.0.0.1:PORT`: point clients here instead of at the registry. */
+  host: string;
+  /** The registry behind it, with the proxy's host (for skopeo and the seeding helpers). */
+  registry: TestRegistry;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts an HTTP proxy in front of `upstream` that waits `delayMs` before forwarding each request
+ * (its body waits too), so every request costs at least one network round trip of that length, as
+ * against a registry in another region; the bytes themselves flow at loopback speed.
+ */
+export async function startDelayingProxy(upstream: TestRegistry, delayMs: number): Promise<DelayingProxy> {
+  const target = new URL(upstream.url);
+  const server = http.createServer((req, res) => {
+    setTimeout(() => {
+      const forward = http.request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      forward.on('error', () => res.socket?.destroy());
+      req.pipe(forward);
+    }, delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  return {
+    host,
+    registry: { ...upstream, host, url: `http://${host}` },
     stop: () => {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runActionStep } from '../harness/actions-env.js';
 import { runCli } from '../harness/cli.js';
 import { PLATFORMS } from '../harness/images.js';
+import { startCountingProxy } from '../harness/proxies.js';
 import { seedImageHttp } from '../harness/http-seed.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { skopeo } from '../harness/skopeo.js';
@@ -150,6 +151,55 @@ describe('push --from: an image already in a registry, copied by digest (no engi
     );
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ digest, bytesUploaded: 0 });
+  });
+
+  test("round trips: the image's manifest is read once; each tag is one PUT, verified by the registry's answer naming the digest", async () => {
+    const digest = await seedImageHttp(oldRegistry, 'legacy/counted:build', {
+      layers: [{ seed: 'counted-code', size: 20_000 }],
+      platforms: PLATFORMS.two,
+      attestations: true,
+    });
+    const [oldProxy, newProxy] = await Promise.all([
+      startCountingProxy(oldRegistry),
+      startCountingProxy(newRegistry),
+    ]);
+    try {
+      const counted = path.join(work, 'counted.yml');
+      writeFileSync(counted, manifestText(oldProxy.host, newProxy.host));
+      const run = await runCli(
+        [
+          'push',
+          '--manifest',
+          counted,
+          '--from',
+          `${oldProxy.host}/legacy/counted@${digest}`,
+          '--tag',
+          '2.0',
+          '--tag',
+          '2',
+          '--now',
+          DAYS.newOnly,
+          '--json',
+        ],
+        { env },
+      );
+      expect(run.code === 0 ? 'exit 0' : run.stderr).toBe('exit 0');
+      expect(JSON.parse(run.stdout)).toMatchObject({ mode: 'from', digest, verified: true });
+      // Answers other than the 401 challenges (each client's first request to a registry).
+      const answered = (proxy: { log(): string[] }, path: string) =>
+        proxy.log().filter((entry) => entry.includes(` ${path} `) && !entry.endsWith(' 401'));
+      const top = `/v2/legacy/counted/manifests/${digest}`;
+      expect(answered(oldProxy, top)).toEqual([`GET ${top} 200`]);
+      for (const tag of ['2.0', '2'])
+        expect(answered(newProxy, `/v2/moved/counted/manifests/${tag}`)).toEqual([
+          `PUT /v2/moved/counted/manifests/${tag} 201`,
+        ]);
+      // skopeo, not cutover, says where the tags point.
+      for (const tag of ['2.0', '2'])
+        expect(await skopeo.digest(newRegistry, `moved/counted:${tag}`)).toBe(digest);
+    } finally {
+      await Promise.all([oldProxy.stop(), newProxy.stop()]);
+    }
   });
 
   test('read-only day: a 2-platform Docker manifest list goes to the new registry only; the old one (read-only) is only read', async () => {

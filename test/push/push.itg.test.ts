@@ -485,5 +485,26 @@ describe('cutover push against a real engine and two real registries', () => {
     ]);
     const same = await verifyDigests([outcomes[0]!], ['1'], (role) => clients[role]);
     expect(same.ok).toBe(true);
+
+    // A tag whose PUT answer named the digest stored (push --from) is not read again; the digest
+    // the answer named is compared like any other.
+    const newReference = `${newRegistry.host}/moved/race:1`;
+    const before = clients.new.stats.requests;
+    const answered = await verifyDigests(
+      outcomes,
+      ['1'],
+      (role) => clients[role],
+      new Map([[newReference, a]]),
+    );
+    expect(clients.new.stats.requests).toBe(before);
+    expect(answered.ok).toBe(true);
+    expect(answered.seen).toContainEqual({ host: newRegistry.host, reference: newReference, digest: a });
+    const disagreeing = await verifyDigests(
+      outcomes,
+      ['1'],
+      (role) => clients[role],
+      new Map([[newReference, b]]),
+    );
+    expect(disagreeing.mismatch?.[1]).toEqual({ host: newRegistry.host, reference: newReference, digest: b });
   });
 });
