@@ -66,6 +66,8 @@ export function findReferences(
   if (PACKAGE_FILES.test(file)) return [];
   const role = roleOf(file, source);
   const hub = oldIsDockerHub(hosts);
+  // Hosts compare case-insensitively: their names are searched in the lower-cased file (once).
+  const lower = source.toLowerCase();
   const structured: Candidate[] =
     role === 'dockerfile'
       ? dockerfileCandidates(source)
@@ -77,6 +79,7 @@ export function findReferences(
             hub ? [] : spellings(hosts),
             file,
             role === 'compose' ? env : undefined,
+            lower,
           );
   // Host-less images on command lines matter only when they mean the old registry.
   if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
@@ -94,7 +97,6 @@ export function findReferences(
     const hostAt = candidate.value.offsets[/^docker:\/\//i.test(candidate.value.text) ? 9 : 0];
     if (hostAt !== undefined && hostAt >= 0) covered.add(hostAt);
   }
-  const lower = source.toLowerCase();
   const excluded = excludedLines(file, source);
   const markdown = /\.(md|markdown)$/i.test(file) ? fencedLines(source) : undefined;
   for (const name of spellings(hosts)) {

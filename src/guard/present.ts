@@ -19,10 +19,15 @@ export interface Presentation {
   reporter: Reporter;
   entry: EntryPoint;
   json: boolean;
+  /** Build the job summary (false: nothing would write it). Default true. */
+  summary?: boolean;
 }
 
 /** Turns a guard report into everything the user sees, and the command's result. */
-export function presentGuard(report: GuardReport, { reporter, entry, json }: Presentation): CommandResult {
+export function presentGuard(
+  report: GuardReport,
+  { reporter, entry, json, summary = true }: Presentation,
+): CommandResult {
   const { hosts, scan, findings, counted, open, fixes, policy, today, refs } = report;
   const errors = open.filter((finding) => finding.severity === 'error').length;
   const warnings = open.filter((finding) => finding.severity === 'warning').length;
@@ -42,7 +47,7 @@ export function presentGuard(report: GuardReport, { reporter, entry, json }: Pre
       `fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`,
     );
   if (report.exportRefs) reporter.info(`wrote ${refs.references.length} references to ${report.exportRefs}`);
-  reporter.summary(summaryOf(report));
+  if (summary) reporter.summary(summaryOf(report));
   return {
     exitCode: errors > 0 ? 1 : 0,
     ...(errors > 0 && {

@@ -56,6 +56,8 @@ export interface ScanResult {
 }
 
 const BATCH = 256;
+/** Bytes of hits a thread sends back with one batch (more are read here again): bounds the memory in flight. */
+const CONTENTS_PER_BATCH = 2 * 1024 * 1024;
 const NOTES_PER_REASON = 20;
 
 /**
@@ -102,12 +104,14 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     }
     return envFiles.get(dir);
   };
-  const inspect = (file: string) => {
+  const inspect = (file: string, read?: Uint8Array) => {
     if (inspected.has(file)) return;
     inspected.add(file);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(treePath(options.root, file));
+      bytes = read
+        ? Buffer.from(read.buffer, read.byteOffset, read.byteLength)
+        : readFileSync(treePath(options.root, file));
     } catch (error) {
       skip(file, 'unreadable', (error as Error).message);
       return;
@@ -125,19 +129,20 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
   pool.configure({
     // Relative to the working directory when below it: the kernel resolves shorter paths faster.
     root: path.relative(process.cwd(), options.root) || '.',
-    // Hosts compare case-insensitively; the byte search looks for the lower- and upper-case spellings
-    // (a mixed-case host is still found in any file opened for another reason).
-    needles: [...new Set(spellings(options.hosts).flatMap((name) => [name, name.toUpperCase()]))],
+    // Hosts compare case-insensitively: the threads' byte search folds ASCII case.
+    needles: spellings(options.hosts),
     maxSize: options.maxFileSize,
+    // The hits come back with their bytes: parsed here without a second open and read.
+    contents: CONTENTS_PER_BATCH,
     // Docker Hub references need no host: every file that can hold an image by its grammar is read.
     ...(oldIsDockerHub(options.hosts) && { always: IMAGE_FILE_NAMES.source }),
   });
   const settle = (result: BatchResult) => {
     stats.scanned += result.scanned;
     stats.bytes += result.bytes;
-    for (const [given, outcome, detail] of result.verdicts) {
+    for (const [given, outcome, detail, bytes] of result.verdicts) {
       const file = typeof given === 'string' ? given : displayName(Buffer.from(given));
-      if (outcome === 'hit') inspect(file);
+      if (outcome === 'hit') inspect(file, bytes);
       else skip(file, outcome, detail);
     }
     options.onProgress?.(stats);

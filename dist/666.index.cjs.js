@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 35;
-exports.ids = [35];
+exports.id = 666;
+exports.ids = [666];
 exports.modules = {
 
-/***/ 77381:
+/***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ exports.modules = {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -156,21 +156,23 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 13103:
+/***/ 31152:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BA: () => (/* binding */ isNotUtf8),
 /* harmony export */   CS: () => (/* binding */ listFiles),
 /* harmony export */   ON: () => (/* binding */ treePath),
-/* harmony export */   QC: () => (/* reexport safe */ _shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__.Q),
+/* harmony export */   QC: () => (/* reexport safe */ _shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__.Q),
 /* harmony export */   dw: () => (/* binding */ nameBytes),
 /* harmony export */   un: () => (/* binding */ isEscaped)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65147);
-/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2451);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37728);
+/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63502);
+
 
 
 
@@ -194,7 +196,7 @@ function nameBytes(name) {
 /** The path to open for a file listed under root: a Buffer when its name is not plain UTF-8. */
 function treePath(root, name) {
     if (!isEscaped(name))
-        return node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, name);
+        return node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, name);
     return Buffer.concat([Buffer.from(`${root}/`), nameBytes(name)]);
 }
 /**
@@ -244,17 +246,24 @@ async function* gitList(root, args) {
     // Names are bytes (not always UTF-8): split the raw output, and name each with displayName().
     let rest = Buffer.alloc(0);
     let finished = false;
-    const run = (0,_shared_process_js__WEBPACK_IMPORTED_MODULE_3__/* .runProgram */ .mB)('git', ['ls-files', '-z', ...args], {
+    const run = (0,_shared_process_js__WEBPACK_IMPORTED_MODULE_4__/* .runProgram */ .mB)('git', ['ls-files', '-z', ...args], {
         cwd: root,
         onStdout: (chunk) => {
             const bytes = rest.length ? Buffer.concat([rest, chunk]) : chunk;
-            const names = [];
-            let start = 0;
-            for (let end = bytes.indexOf(0); end >= 0; start = end + 1, end = bytes.indexOf(0, start))
-                names.push((0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(bytes.subarray(start, end)));
-            rest = Buffer.from(bytes.subarray(start));
-            if (names.length)
-                batches.push(names);
+            const last = bytes.lastIndexOf(0);
+            rest = Buffer.from(bytes.subarray(last + 1));
+            if (last < 0)
+                return;
+            const whole = bytes.subarray(0, last);
+            // The common case, every name valid UTF-8 without a backslash (as displayName keeps it): one
+            // decode for the whole chunk. A NUL cannot complete a UTF-8 sequence, so no name is cut wrong.
+            const names = !whole.includes(0x5c) && (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(whole)
+                ? whole.toString('utf8').split('\0')
+                : whole
+                    .toString('latin1')
+                    .split('\0')
+                    .map((name) => (0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .displayName */ .Q)(Buffer.from(name, 'latin1')));
+            batches.push(names);
             wake?.();
         },
     }).finally(() => {
@@ -278,7 +287,7 @@ async function* gitList(root, args) {
         throw error.code === 'ENOENT' ? new NotAGitWorkTree() : error;
     }
     if (rest.length)
-        yield [(0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(rest)];
+        yield [(0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .displayName */ .Q)(rest)];
     if (result.code !== 0) {
         if (/not a git repository/i.test(result.stderr))
             throw new NotAGitWorkTree();
@@ -290,11 +299,11 @@ async function* walk(root) {
     // Real paths of the directories on the way down: a symlink back to one of them is a loop.
     // Names are read as bytes and shown with displayName(); paths are opened with treePath() (real
     // paths are compared as latin1 strings, which keep every byte).
-    const realKey = async (full) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(full, { encoding: 'buffer' })).toString('latin1');
+    const realKey = async (full) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(full, { encoding: 'buffer' })).toString('latin1');
     async function* visit(relative, ancestors) {
         let read;
         try {
-            read = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(relative ? treePath(root, relative) : root, {
+            read = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(relative ? treePath(root, relative) : root, {
                 withFileTypes: true,
                 encoding: 'buffer',
             });
@@ -303,7 +312,7 @@ async function* walk(root) {
             yield [{ skipped: relative || '.', reason: 'unreadable' }];
             return;
         }
-        const entries = read.map((entry) => ({ entry, shown: (0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(entry.name) }));
+        const entries = read.map((entry) => ({ entry, shown: (0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .displayName */ .Q)(entry.name) }));
         entries.sort((a, b) => (a.shown < b.shown ? -1 : 1));
         const here = [];
         const below = [];
@@ -320,7 +329,7 @@ async function* walk(root) {
                 let target;
                 try {
                     real = await realKey(full);
-                    target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full);
+                    target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(full);
                 }
                 catch (error) {
                     const code = error.code;
@@ -341,7 +350,7 @@ async function* walk(root) {
             else if (entry.isFile())
                 here.push({ file: name });
             else {
-                const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full).catch(() => undefined);
+                const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(full).catch(() => undefined);
                 here.push(info
                     ? { skipped: name, reason: 'not a file', detail: special(info) }
                     : { skipped: name, reason: 'unreadable' });
@@ -366,15 +375,15 @@ function special(info) {
 
 /***/ }),
 
-/***/ 10620:
+/***/ 73585:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ applyPolicy)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14006);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16399);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92041);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70636);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46108);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77126);
 
 
 
@@ -410,7 +419,7 @@ function applyPolicy(findings, manifest, today) {
 
 /***/ }),
 
-/***/ 61358:
+/***/ 63240:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -426,25 +435,68 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 ;// CONCATENATED MODULE: ./lib/src/guard/reader-thread.js
 /**
  * Files are read back to back into one reused buffer, each followed by a NUL byte, and the buffer
  * is searched once per needle when it is full: a needle never contains NUL, so no match spans two
  * files, and the NUL after each file also bounds the binary sniff (a NUL in the first 8 kB). Per
  * file that leaves open, read and close (fstat only when the read fills the room left) and one
- * memchr; nothing is allocated, decoded or parsed here. Binaries and files over the size limit are
- * skipped; the files that contain one of the needles are reported.
+ * memchr; nothing is decoded or parsed here. Binaries and files over the size limit are skipped;
+ * the files that contain one of the needles, in any letter case, are reported.
+ *
+ * Hosts compare case-insensitively, so the search folds ASCII case: one Horspool pass per needle
+ * over the buffer (a byte table of shifts for both cases), which costs less than two
+ * `Buffer.indexOf` passes for the lower- and upper-case spellings and also finds mixed case.
  */
 function readerThread(port, fs) {
     const CHUNK = 2 * 1024 * 1024;
     const SNIFF = 8192;
     /** Below this much room left in the chunk, the files held are searched before the next is read. */
     const ROOM = 64 * 1024;
+    const FOLD = new Uint8Array(256);
+    for (let byte = 0; byte < 256; byte++)
+        FOLD[byte] = byte >= 65 && byte <= 90 ? byte + 32 : byte;
+    const fold = (needle) => {
+        const bytes = Uint8Array.from(needle.toLowerCase(), (char) => char.charCodeAt(0) & 0xff);
+        const length = bytes.length;
+        const shift = new Uint8Array(256).fill(Math.min(length, 255));
+        const set = (byte, distance) => {
+            shift[byte] = distance;
+            if (byte >= 97 && byte <= 122)
+                shift[byte - 32] = distance;
+        };
+        for (let index = 0; index < length - 1; index++)
+            set(bytes[index], Math.min(length - 1 - index, 255));
+        const last = shift[bytes[length - 1]];
+        set(bytes[length - 1], 0);
+        return { bytes, shift, last };
+    };
+    /** The first match of a folded needle in `view` at or after `from`, ignoring ASCII case; -1 if none. */
+    const find = (view, { bytes, shift, last }, from) => {
+        const length = bytes.length;
+        const end = view.length;
+        let at = from + length - 1;
+        while (at < end) {
+            const distance = shift[view[at]];
+            if (distance !== 0) {
+                at += distance;
+                continue;
+            }
+            let matched = 1;
+            while (matched < length && FOLD[view[at - matched]] === bytes[length - 1 - matched])
+                matched++;
+            if (matched === length)
+                return at - length + 1;
+            at += last;
+        }
+        return -1;
+    };
     let wanted = [];
     let prefix = '';
     let maxSize = 0;
     let always;
+    let contents = 0;
     let chunk = Buffer.allocUnsafe(CHUNK);
     const special = (info) => info.isFIFO()
         ? 'a FIFO (named pipe): not read'
@@ -478,10 +530,16 @@ function readerThread(port, fs) {
     };
     port.on('message', (message) => {
         if (!Array.isArray(message)) {
-            wanted = message.needles.map((needle) => Buffer.from(needle, 'latin1'));
+            // A needle that contains another (index.docker.io, docker.io) is found by that one.
+            wanted = message.needles
+                .filter((needle, index, all) => !all.some((other, at) => at !== index &&
+                needle.toLowerCase().includes(other.toLowerCase()) &&
+                (needle.length > other.length || at < index)))
+                .map(fold);
             prefix = message.root === '.' ? '' : `${message.root}/`;
             maxSize = message.maxSize;
             always = message.always === undefined ? undefined : new RegExp(message.always, 'i');
+            contents = message.contents ?? 0;
             return;
         }
         const files = message;
@@ -489,6 +547,20 @@ function readerThread(port, fs) {
         const verdicts = [];
         let scanned = 0;
         let bytes = 0;
+        // The hits' bytes, copied out of the chunk while the budget lasts, then transferred with the answer.
+        let budget = contents;
+        const transfer = [];
+        const hit = (index, file, start, end) => {
+            if (end - start > budget) {
+                verdicts.push([index, file, 'hit']);
+                return;
+            }
+            budget -= end - start;
+            const copy = new Uint8Array(end - start);
+            copy.set(chunk.subarray(start, end));
+            transfer.push(copy.buffer);
+            verdicts.push([index, file, 'hit', undefined, copy]);
+        };
         // The files held in the chunk: where each starts, and its index in files.
         let used = 0;
         const starts = [];
@@ -499,7 +571,7 @@ function readerThread(port, fs) {
             const view = chunk.subarray(0, used);
             const found = new Uint8Array(held.length);
             for (const needle of wanted) {
-                let at = view.indexOf(needle);
+                let at = find(view, needle, 0);
                 while (at >= 0) {
                     let low = 0;
                     let high = starts.length - 1;
@@ -512,9 +584,11 @@ function readerThread(port, fs) {
                     }
                     if (!found[low]) {
                         found[low] = 1;
-                        verdicts.push([held[low], files[held[low]], 'hit']);
+                        // Each file is followed by its NUL: the next file starts one byte after it ends.
+                        const end = low + 1 < starts.length ? starts[low + 1] - 1 : used - 1;
+                        hit(held[low], files[held[low]], starts[low], end);
                     }
-                    at = low + 1 < starts.length ? view.indexOf(needle, starts[low + 1]) : -1;
+                    at = low + 1 < starts.length ? find(view, needle, starts[low + 1]) : -1;
                 }
             }
             used = 0;
@@ -565,7 +639,7 @@ function readerThread(port, fs) {
                 bytes += length;
                 if (always?.test(typeof file === 'string' ? file : Buffer.from(file).toString('latin1'))) {
                     // Read by name: no need to search it (nor to keep it in the chunk).
-                    verdicts.push([index, file, 'hit']);
+                    hit(index, file, at, at + length);
                     continue;
                 }
                 starts.push(at);
@@ -589,7 +663,7 @@ function readerThread(port, fs) {
             verdicts: verdicts.map(([, ...verdict]) => verdict),
             scanned,
             bytes,
-        });
+        }, transfer);
     });
 }
 
@@ -662,7 +736,7 @@ class ReaderPool {
 
 /***/ }),
 
-/***/ 87562:
+/***/ 43148:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -678,9 +752,9 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(11742);
+var paths = __webpack_require__(31959);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(92041);
+var reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/guard/source.js
 /** The file's bytes `start..end` as mapped text. */
 function slice(source, start, end) {
@@ -1324,8 +1398,8 @@ function commandCandidates(source) {
     return candidates;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(53645);
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
 
 
@@ -1337,11 +1411,13 @@ var dist = __webpack_require__(38815);
  * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
  * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
  */
-function yamlCandidates(source, role, names = [], file = '', env) {
+function yamlCandidates(source, role, names = [], file = '', env, lower) {
+    // The file in lower case, for finding the registry's names in any case (computed once per file).
+    const lowered = names.length > 0 ? (lower ?? source.toLowerCase()) : '';
     // Compose `.env` values naming the registry: the lines using them do not name it; read it all.
     if (env && [...env.values()].some((value) => names.some((name) => value.text.toLowerCase().includes(name))))
         return parsedCandidates(source, role, file, { start: 0, end: source.length }, undefined, env) ?? [];
-    const quick = plainImageLines(source, role, names);
+    const quick = plainImageLines(source, role, names, lowered);
     if (quick)
         return quick;
     // Parse only the subtrees around the lines that name the registry (when the registry is named:
@@ -1352,7 +1428,9 @@ function yamlCandidates(source, role, names = [], file = '', env) {
     // Every image of the chart without a registry of its own inherits the global one: the blocks of
     // their `repository:` lines are read too.
     const inherited = globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
-    const regions = partial ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined) : [];
+    const regions = partial
+        ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined, lowered)
+        : [];
     if (regions.length > 0) {
         const found = [];
         for (const region of regions) {
@@ -1575,8 +1653,7 @@ function isBlank(source, start, end) {
  * above with less indentation) to the first line after it that is not more indented than the
  * parent (a compact `- item` at the parent's indentation still belongs to it). Overlaps merge.
  */
-function regionsOf(source, names, alsoLines) {
-    const lower = source.toLowerCase();
+function regionsOf(source, names, alsoLines, lower = source.toLowerCase()) {
     const starts = new Set();
     for (const match of alsoLines ? source.matchAll(alsoLines) : [])
         starts.add(match.index);
@@ -1668,6 +1745,12 @@ function helmGlobalRegistry(source, names) {
         const text = source.slice(region.start, region.end).toLowerCase();
         if (!names.some((name) => text.includes(name)))
             continue;
+        const simple = simpleLookup(source, region, [top, ...keys]);
+        if (simple !== 'not simple') {
+            if (simple)
+                return simple;
+            continue;
+        }
         const documents = parseRegion(source, region, false);
         const contents = documents?.[0]?.contents;
         if (!(0,dist/* isMap */.jh)(contents))
@@ -1682,6 +1765,54 @@ function helmGlobalRegistry(source, names) {
             return slice(source, region.start + start, region.start + end);
     }
     return undefined;
+}
+const KEY_LINE = /^( *)([A-Za-z0-9_.-]+):(?:[ \t]+([^\s#].*?))?[ \t]*(?:[ \t]#.*)?\r?$/;
+/**
+ * The string at a key path in a region made only of one-line `key: value` lines (the usual Helm
+ * `global:` block), as the parser would give it: without the parser, whose first use in a run costs
+ * more than all the reading. `'not simple'` for any other shape (lists, block or multi-line
+ * scalars, anchors, tags, flow collections spread over lines), which the parser then reads.
+ */
+function simpleLookup(source, region, keys) {
+    const path = [];
+    let found;
+    for (let start = region.start; start < region.end;) {
+        const newline = source.indexOf('\n', start);
+        const end = newline < 0 || newline >= region.end ? region.end : newline;
+        const line = source.slice(start, end);
+        const lineStart = start;
+        start = end + 1;
+        if (/^\s*(#.*)?\r?$/.test(line))
+            continue;
+        const match = KEY_LINE.exec(line);
+        if (!match)
+            return 'not simple';
+        const indent = match[1].length;
+        const value = match[3];
+        if (value !== undefined && /^[|>&*!%@`]/.test(value))
+            return 'not simple';
+        if (value !== undefined && /^[[{]/.test(value) && !/[\]}]$/.test(value))
+            return 'not simple';
+        while (path.length > 0 && path[path.length - 1].indent >= indent)
+            path.pop();
+        path.push({ indent, key: match[2] });
+        if (found !== undefined || value === undefined || path.length !== keys.length)
+            continue;
+        if (!path.every((step, index) => step.key === keys[index]))
+            continue;
+        const child = SIMPLE_CHILD.exec(line);
+        if (!child)
+            return 'not simple';
+        const quoted = child[3] ?? child[4];
+        const text = quoted ?? child[5];
+        if (quoted === undefined && (NOT_A_STRING.test(text) || NUMBER.test(text)))
+            continue;
+        if (text === '')
+            continue;
+        const at = lineStart + line.indexOf(text, indent + match[2].length + 1);
+        found = slice(source, at, at + text.length);
+    }
+    return found;
 }
 /** A string scalar under an image key as a candidate (`uses:` only with `docker://`). */
 function scalarCandidateOf(mapped, kind, env) {
@@ -1732,6 +1863,10 @@ function splitFormOf(field, globalRegistry) {
 }
 const SIMPLE_PARENT = /^( *)([A-Za-z0-9_.-]+):[ \t]*(?:#.*)?\r?$/;
 const SIMPLE_CHILD = /^( *)([A-Za-z0-9_.-]+):[ \t]+(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s'"#{}[\]&*!|>%@`,?:-][^\s#]*))[ \t]*(?:#.*)?\r?$/;
+/** The keys simpleRegion reads: the split form's fields, and the keys whose string is an image. */
+const IMAGE_FIELDS = new Set(['registry', 'repository', 'image', 'name', 'tag', 'digest', 'uses']);
+/** A child whose value is an empty flow collection (`key: []`, `key: {}`). */
+const EMPTY_FLOW_CHILD = /^( *)([A-Za-z0-9_.-]+):[ \t]+(?:\[\]|\{\})[ \t]*(?:#.*)?\r?$/;
 const NOT_A_STRING = /^(true|false|null|~|True|False|TRUE|FALSE|Null|NULL|[-+]?(\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN)$/;
 const NUMBER = /^[-+]?(\d[\d_]*(\.\d*)?([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
 /**
@@ -1763,15 +1898,26 @@ function simpleRegion(source, region, imageKind, globalRegistry) {
             start = next;
             continue;
         }
-        const child = SIMPLE_CHILD.exec(line);
-        if (!child)
+        const empty = EMPTY_FLOW_CHILD.exec(line);
+        const child = empty ? undefined : SIMPLE_CHILD.exec(line);
+        if (!child && !empty)
             return undefined;
-        const indent = child[1].length;
+        const indent = (child ?? empty)[1].length;
         if (childIndent < 0)
             childIndent = indent;
         if (indent !== childIndent || indent <= parentIndent)
             return undefined;
+        // `imagePullSecrets: []`: neither a string nor a number, so nothing the candidates read.
+        if (!child) {
+            start = next;
+            continue;
+        }
         const key = child[2];
+        // Only the fields of an image are read (pullPolicy, enabled … are only checked for shape).
+        if (!IMAGE_FIELDS.has(key)) {
+            start = next;
+            continue;
+        }
         const quoted = child[3] ?? child[4];
         const text = quoted ?? child[5];
         const valueStart = start + line.indexOf(text, indent + key.length + 1);
@@ -1827,11 +1973,10 @@ const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(
  * bytes the parser would report. Anything else (the split Helm form, workflow and action roles where
  * the key path matters, values spread over lines) goes to the full parse, which costs far more.
  */
-function plainImageLines(source, role, names) {
+function plainImageLines(source, role, names, lower) {
     if (names.length === 0 || role === 'workflow' || role === 'action')
         return undefined;
     const lineStarts = new Set();
-    const lower = source.toLowerCase();
     for (const name of names) {
         for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
             lineStarts.add(source.lastIndexOf('\n', at) + 1);
@@ -1924,11 +2069,13 @@ function findReferences(file, source, hosts, env) {
         return [];
     const role = roleOf(file, source);
     const hub = oldIsDockerHub(hosts);
+    // Hosts compare case-insensitively: their names are searched in the lower-cased file (once).
+    const lower = source.toLowerCase();
     const structured = role === 'dockerfile'
         ? dockerfileCandidates(source)
         : role === 'text' || role === 'shell' || (hub && !mayHoldDockerHubImage(file, source))
             ? []
-            : yamlCandidates(source, role, hub ? [] : spellings(hosts), file, role === 'compose' ? env : undefined);
+            : yamlCandidates(source, role, hub ? [] : spellings(hosts), file, role === 'compose' ? env : undefined, lower);
     // Host-less images on command lines matter only when they mean the old registry.
     if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
         structured.push(...commandCandidates(source));
@@ -1949,7 +2096,6 @@ function findReferences(file, source, hosts, env) {
         if (hostAt !== undefined && hostAt >= 0)
             covered.add(hostAt);
     }
-    const lower = source.toLowerCase();
     const excluded = excludedLines(file, source);
     const markdown = /\.(md|markdown)$/i.test(file) ? fencedLines(source) : undefined;
     for (const name of spellings(hosts)) {
@@ -2118,7 +2264,7 @@ function fencedLines(source) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/files.js
-var files = __webpack_require__(13103);
+var files = __webpack_require__(31152);
 ;// CONCATENATED MODULE: ./lib/src/guard/positions.js
 /**
  * Line and column of byte offsets in a file held as latin1 text. Columns count characters, so a
@@ -2176,7 +2322,7 @@ function ignoredInline(lines, line) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
-var readers = __webpack_require__(61358);
+var readers = __webpack_require__(63240);
 ;// CONCATENATED MODULE: ./lib/src/guard/scan.js
 
 
@@ -2187,6 +2333,8 @@ var readers = __webpack_require__(61358);
 
 
 const BATCH = 256;
+/** Bytes of hits a thread sends back with one batch (more are read here again): bounds the memory in flight. */
+const CONTENTS_PER_BATCH = 2 * 1024 * 1024;
 const NOTES_PER_REASON = 20;
 /**
  * Scans a working tree for references to the old registry. File names stream from git (or a walk)
@@ -2234,13 +2382,15 @@ async function scanTree(options) {
         }
         return envFiles.get(dir);
     };
-    const inspect = (file) => {
+    const inspect = (file, read) => {
         if (inspected.has(file))
             return;
         inspected.add(file);
         let bytes;
         try {
-            bytes = (0,external_node_fs_.readFileSync)((0,files/* treePath */.ON)(options.root, file));
+            bytes = read
+                ? Buffer.from(read.buffer, read.byteOffset, read.byteLength)
+                : (0,external_node_fs_.readFileSync)((0,files/* treePath */.ON)(options.root, file));
         }
         catch (error) {
             skip(file, 'unreadable', error.message);
@@ -2258,20 +2408,21 @@ async function scanTree(options) {
     pool.configure({
         // Relative to the working directory when below it: the kernel resolves shorter paths faster.
         root: external_node_path_.relative(process.cwd(), options.root) || '.',
-        // Hosts compare case-insensitively; the byte search looks for the lower- and upper-case spellings
-        // (a mixed-case host is still found in any file opened for another reason).
-        needles: [...new Set(spellings(options.hosts).flatMap((name) => [name, name.toUpperCase()]))],
+        // Hosts compare case-insensitively: the threads' byte search folds ASCII case.
+        needles: spellings(options.hosts),
         maxSize: options.maxFileSize,
+        // The hits come back with their bytes: parsed here without a second open and read.
+        contents: CONTENTS_PER_BATCH,
         // Docker Hub references need no host: every file that can hold an image by its grammar is read.
         ...(oldIsDockerHub(options.hosts) && { always: IMAGE_FILE_NAMES.source }),
     });
     const settle = (result) => {
         stats.scanned += result.scanned;
         stats.bytes += result.bytes;
-        for (const [given, outcome, detail] of result.verdicts) {
+        for (const [given, outcome, detail, bytes] of result.verdicts) {
             const file = typeof given === 'string' ? given : (0,files/* displayName */.QC)(Buffer.from(given));
             if (outcome === 'hit')
-                inspect(file);
+                inspect(file, bytes);
             else
                 skip(file, outcome, detail);
         }
@@ -2351,7 +2502,7 @@ function locate(file, source, hosts, env) {
 
 /***/ }),
 
-/***/ 65147:
+/***/ 37728:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2384,7 +2535,7 @@ function displayName(raw) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
