@@ -222,7 +222,7 @@ describe('YAML subtrees (issue 13: parse only around the lines that name the reg
     // With a global registry, the image without a registry of its own inherits it.
     if (
       source.includes('team/inherit') &&
-      /^global:\n(  .*\n)*  (imageRegistry|image:\n    registry): "?registry\.old/m.test(source)
+      /^global:\n( {2}.*\n)* {2}(imageRegistry|image:\n {4}registry): "?registry\.old/m.test(source)
     )
       expect(whole.map((c) => c.value.text)).toContain('registry.old.example.com/team/inherit:3');
     expect(byPlace(relevant(yamlCandidates(source, role, names)))).toEqual(byPlace(whole));
