@@ -27,8 +27,10 @@ exports.modules = {
  * ```
  * `repository` is the path inside the old registry (no host); `tag` and `digest` are optional (a
  * reference with neither means `latest`, as Docker reads it). An optional `prefixes` list holds the
- * repository path prefixes of references built from variables (`old/$PROJECT/app`) and of registry
- * prefixes (`REGISTRY ?= old/staging`): every repository under one may be used (`""` = all of them).
+ * repository path prefixes of references built from variables (`old/$PROJECT/app` gives `""`,
+ * `old/team/api:$TAG` gives `team/api`) and of registry prefixes (`REGISTRY ?= old/staging`): any
+ * tag of any repository under one may be used (`""` = all of them). copy-tags cannot pin a tag
+ * there: it reports which repositories under each prefix its rules copy tags of (select.ts).
  */
 
 
@@ -994,17 +996,21 @@ function resolveCandidate(candidate, hosts, file) {
         // `${REGISTRY}/${PROJECT}/base` with PROJECT unknown: the path is built at run time.
         return partialTag ? dynamicFinding({ candidate, value, hostEnd, hosts, file }) : undefined;
     }
+    // A tag built from a variable (`api:$TAG`, `api:v${VERSION}`) is unknown, whatever literal part it
+    // has: the reference is `dynamic` (a digest written beside it still pins the image).
+    const partial = partialTag && image.digest === undefined;
+    if (partial)
+        delete image.tag;
     const oldImage = { ...image, registry: hosts.old };
     const newRepository = (0,paths/* mapRepository */.T)(image.repository, hosts.paths);
     const replacement = (0,reference/* formatReference */.FH)({ ...image, registry: hosts.newHost, repository: newRepository });
     const { edits, unfixable } = editsFor(value, hostEnd, image.repository, newRepository, hosts.newHost);
-    const partial = partialTag && image.tag === undefined && image.digest === undefined;
     return {
         file,
         offset: candidate.at,
         reference: candidate.written,
         normalized: (0,reference/* formatReference */.FH)(oldImage),
-        kind: candidate.kind,
+        kind: partial ? 'dynamic' : candidate.kind,
         replacement,
         image: oldImage,
         partial,

@@ -177,17 +177,20 @@ export function resolveCandidate(
     // `${REGISTRY}/${PROJECT}/base` with PROJECT unknown: the path is built at run time.
     return partialTag ? dynamicFinding({ candidate, value, hostEnd, hosts, file }) : undefined;
   }
+  // A tag built from a variable (`api:$TAG`, `api:v${VERSION}`) is unknown, whatever literal part it
+  // has: the reference is `dynamic` (a digest written beside it still pins the image).
+  const partial = partialTag && image.digest === undefined;
+  if (partial) delete image.tag;
   const oldImage = { ...image, registry: hosts.old };
   const newRepository = mapRepository(image.repository, hosts.paths);
   const replacement = formatReference({ ...image, registry: hosts.newHost, repository: newRepository });
   const { edits, unfixable } = editsFor(value, hostEnd, image.repository, newRepository, hosts.newHost);
-  const partial = partialTag && image.tag === undefined && image.digest === undefined;
   return {
     file,
     offset: candidate.at,
     reference: candidate.written,
     normalized: formatReference(oldImage),
-    kind: candidate.kind,
+    kind: partial ? 'dynamic' : candidate.kind,
     replacement,
     image: oldImage,
     partial,

@@ -73,7 +73,7 @@ const EXPECTED_OLD: [string, number, number, string, string][] = [
   // Makefile: REGISTRY ?= …/staging is a prefix; an upper-case host; an alias with $(VERSION)
   ['Makefile', 1, 13, 'registry-prefix', 'registry.old.example.com/staging'],
   ['Makefile', 2, 9, 'text', 'registry.old.example.com/base/jdk:17'],
-  ['Makefile', 10, 14, 'shell-docker', 'registry.old.example.com/team/api'],
+  ['Makefile', 10, 14, 'dynamic', 'registry.old.example.com/team/api'],
   // oci:// chart repositories are prefixes (the chart name is appended)
   ['charts/api/Chart.lock', 3, 21, 'registry-prefix', 'registry.old.example.com/charts'],
   ['charts/api/Chart.yaml', 7, 23, 'registry-prefix', 'registry.old.example.com/charts'],
@@ -122,7 +122,7 @@ const EXPECTED_OLD: [string, number, number, string, string][] = [
   // ${RUNNER:-…} and ${REGISTRY-…} defaults
   ['scripts/release.sh', 4, 8, 'text', `registry.old.example.com/team/runner:v2@sha256:${SHA}`],
   ['scripts/release.sh', 5, 10, 'registry-prefix', 'registry.old.example.com'],
-  ['scripts/release.sh', 8, 13, 'shell-tool', 'registry.old.example.com/team/api'],
+  ['scripts/release.sh', 8, 13, 'dynamic', 'registry.old.example.com/team/api'],
   ['scripts/release.sh', 9, 19, 'shell-tool', `registry.old.example.com/team/api@sha256:${SHA}`],
   ['scripts/release.sh', 10, 31, 'registry-prefix', 'registry.old.example.com/charts'],
 ];
@@ -317,7 +317,8 @@ describe('guard on realistic whole files (issue 13)', () => {
     const run = await guard(dir, 'old', ['--export-refs', out]);
     expect(run.code).toBe(0);
     const refs = await readRefsFile(out);
-    expect(refs.prefixes).toEqual(['', 'charts', 'staging']);
+    // $PROJECT_ID (the whole registry), the chart repository, REGISTRY ?= …/staging, team/api:$TAG
+    expect(refs.prefixes).toEqual(['', 'charts', 'staging', 'team/api']);
     const names = refs.references.map(
       (ref) => `${ref.repository}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`,
     );
@@ -353,7 +354,7 @@ describe('guard on realistic whole files (issue 13)', () => {
     expect(run.code).toBe(0);
     const summary = runner.summary();
     expect(summary).toContain('#### By kind');
-    expect(summary).toContain('| dynamic | 4 | 2 | 4 |');
+    expect(summary).toContain('| dynamic | 6 | 4 | 6 |');
     expect(summary).toContain('| registry-prefix | 6 | 5 | 6 |');
     expect(summary).toContain('| kubernetes-image | 2 | 2 | 0 |');
     expect(summary).toContain('#### By file');
