@@ -234,17 +234,21 @@ var guard_policy = __webpack_require__(73585);
  */
 function exportedReferences(findings) {
     return findings
-        .filter((finding) => !finding.ignored && !finding.partial && !finding.dynamic)
+        .filter((finding) => !finding.ignored && !finding.partial && !finding.dynamic && !finding.wholeRepository)
         .map(({ image: { repository, tag, digest } }) => ({
         repository,
         ...(tag !== undefined || digest === undefined ? { tag: tag ?? 'latest' } : {}),
         ...(digest !== undefined && { digest }),
     }));
 }
-/** Repository path prefixes of `dynamic` and `registry-prefix` findings, for the refs file's `prefixes`. */
+/**
+ * Repository path prefixes of `dynamic` and `registry-prefix` findings, and the repositories whose
+ * every tag a command lists or syncs (`crane ls`, `skopeo sync`), for the refs file's `prefixes`.
+ */
 function exportedPrefixes(findings) {
     return findings
-        .filter((finding) => !finding.ignored && (finding.kind === 'dynamic' || finding.kind === 'registry-prefix'))
+        .filter((finding) => !finding.ignored &&
+        (finding.kind === 'dynamic' || finding.kind === 'registry-prefix' || finding.wholeRepository))
         .map((finding) => finding.image.repository);
 }
 

@@ -1015,6 +1015,9 @@ function resolveCandidate(candidate, hosts, file) {
         image: oldImage,
         partial,
         dynamic: partial,
+        ...(candidate.repository &&
+            image.tag === undefined &&
+            image.digest === undefined && { wholeRepository: true }),
         edits,
         ...((candidate.unfixable ?? unfixable) !== undefined && { unfixable: candidate.unfixable ?? unfixable }),
     };
@@ -2052,6 +2055,11 @@ const REFERENCE_CHAR = /[A-Za-z0-9._\-/:@]/;
 const DOCKER_COMMAND = /\b(?:docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(?:pull|run|tag|push|create)\b/;
 /** Other tools whose command lines name images or OCI artifacts. */
 const TOOL_COMMAND = /\b(?:oras|crane|skopeo|cosign|helm|regctl)\s+[a-z]/;
+/**
+ * Tool commands whose argument is a repository, not an image: they list or sync its tags, so a
+ * reference there without a tag means every tag of it (not `latest`).
+ */
+const REPOSITORY_COMMAND = /\b(?:crane\s+ls|skopeo\s+(?:list-tags|sync)|oras\s+repo\s+(?:tags|ls)|regctl\s+(?:tag|repo)\s+ls)\b/;
 /** `${NAME:-`, `${NAME-`, `${NAME:=`, `${NAME=` right before a default value. */
 const DEFAULT_OPENER = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]$/;
 /** A variable assignment a value follows: shell, Makefile, Dockerfile ARG/ENV, YAML `KEY:`. */
@@ -2176,9 +2184,10 @@ function textCandidate(file, source, at, name, role) {
         !/[:@]/.test(source.slice(hostEnd, end));
     if (!prefix && source[hostEnd] !== '/' && !(opener && expanded.value.text.includes('/')))
         return undefined;
-    const kind = oci ? 'helm-chart' : lineKind(source, at, role);
+    const { kind, command } = oci ? { kind: 'helm-chart', command: '' } : lineKind(source, at, role);
     return {
         kind,
+        ...(kind === 'shell-tool' && REPOSITORY_COMMAND.test(command) && { repository: true }),
         at: start,
         written: written.text,
         value: expanded.value,
@@ -2218,19 +2227,22 @@ function wordEnd(source, start) {
     }
     return end;
 }
-/** Shell commands and heredoc `FROM` lines get their own kind; anything else is text. */
+/**
+ * Shell commands and heredoc `FROM` lines get their own kind; anything else is text. With the
+ * command's text before the reference (continued lines joined).
+ */
 function lineKind(source, at, role) {
     let lineStart = source.lastIndexOf('\n', at - 1) + 1;
     const line = source.slice(lineStart, at);
     if (/^\s*FROM\s+(--\S+\s+)*$/i.test(line) && role !== 'dockerfile')
-        return 'heredoc-from';
+        return { kind: 'heredoc-from', command: line };
     // A command may start on an earlier line continued with a backslash.
     let command = line;
     for (let back = 0; back < 5; back++) {
         if (DOCKER_COMMAND.test(command))
-            return 'shell-docker';
+            return { kind: 'shell-docker', command };
         if (TOOL_COMMAND.test(command))
-            return 'shell-tool';
+            return { kind: 'shell-tool', command };
         if (lineStart === 0)
             break;
         const previousEnd = lineStart - 1;
@@ -2241,7 +2253,7 @@ function lineKind(source, at, role) {
         command = previous + command;
         lineStart = previousStart;
     }
-    return 'text';
+    return { kind: 'text', command };
 }
 /**
  * Byte offsets that name packages rather than images: Go import lines (and import blocks), the

@@ -293,7 +293,9 @@ function dynamicWarning(pin) {
             ]
             : []),
         ...(none.length > 0 ? [`no tags chosen for ${list(none.map(({ repository }) => repository))}`] : []),
-        ...(pin.repositories.length === 0 ? ['no repository under it is known here (no copy rule with images: matches it)'] : []),
+        ...(pin.repositories.length === 0
+            ? ['no repository under it is known here (no copy rule with images: matches it)']
+            : []),
     ];
     return `${head}; ${parts.join('; ')}`;
 }

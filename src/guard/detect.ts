@@ -33,6 +33,12 @@ const DOCKER_COMMAND =
   /\b(?:docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(?:pull|run|tag|push|create)\b/;
 /** Other tools whose command lines name images or OCI artifacts. */
 const TOOL_COMMAND = /\b(?:oras|crane|skopeo|cosign|helm|regctl)\s+[a-z]/;
+/**
+ * Tool commands whose argument is a repository, not an image: they list or sync its tags, so a
+ * reference there without a tag means every tag of it (not `latest`).
+ */
+const REPOSITORY_COMMAND =
+  /\b(?:crane\s+ls|skopeo\s+(?:list-tags|sync)|oras\s+repo\s+(?:tags|ls)|regctl\s+(?:tag|repo)\s+ls)\b/;
 /** `${NAME:-`, `${NAME-`, `${NAME:=`, `${NAME=` right before a default value. */
 const DEFAULT_OPENER = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]$/;
 /** A variable assignment a value follows: shell, Makefile, Dockerfile ARG/ENV, YAML `KEY:`. */
@@ -170,9 +176,10 @@ function textCandidate(
     !expanded.partial &&
     !/[:@]/.test(source.slice(hostEnd, end));
   if (!prefix && source[hostEnd] !== '/' && !(opener && expanded.value.text.includes('/'))) return undefined;
-  const kind = oci ? 'helm-chart' : lineKind(source, at, role);
+  const { kind, command } = oci ? { kind: 'helm-chart' as const, command: '' } : lineKind(source, at, role);
   return {
     kind,
+    ...(kind === 'shell-tool' && REPOSITORY_COMMAND.test(command) && { repository: true }),
     at: start,
     written: written.text,
     value: expanded.value,
@@ -207,16 +214,20 @@ function wordEnd(source: string, start: number): number {
   return end;
 }
 
-/** Shell commands and heredoc `FROM` lines get their own kind; anything else is text. */
-function lineKind(source: string, at: number, role: FileRole): FindingKind {
+/**
+ * Shell commands and heredoc `FROM` lines get their own kind; anything else is text. With the
+ * command's text before the reference (continued lines joined).
+ */
+function lineKind(source: string, at: number, role: FileRole): { kind: FindingKind; command: string } {
   let lineStart = source.lastIndexOf('\n', at - 1) + 1;
   const line = source.slice(lineStart, at);
-  if (/^\s*FROM\s+(--\S+\s+)*$/i.test(line) && role !== 'dockerfile') return 'heredoc-from';
+  if (/^\s*FROM\s+(--\S+\s+)*$/i.test(line) && role !== 'dockerfile')
+    return { kind: 'heredoc-from', command: line };
   // A command may start on an earlier line continued with a backslash.
   let command = line;
   for (let back = 0; back < 5; back++) {
-    if (DOCKER_COMMAND.test(command)) return 'shell-docker';
-    if (TOOL_COMMAND.test(command)) return 'shell-tool';
+    if (DOCKER_COMMAND.test(command)) return { kind: 'shell-docker', command };
+    if (TOOL_COMMAND.test(command)) return { kind: 'shell-tool', command };
     if (lineStart === 0) break;
     const previousEnd = lineStart - 1;
     const previousStart = source.lastIndexOf('\n', previousEnd - 1) + 1;
@@ -225,7 +236,7 @@ function lineKind(source: string, at: number, role: FileRole): FindingKind {
     command = previous + command;
     lineStart = previousStart;
   }
-  return 'text';
+  return { kind: 'text', command };
 }
 
 /**
