@@ -1420,13 +1420,13 @@ var dist = __webpack_require__(53645);
  * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
  * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
  */
-function yamlCandidates(source, role, names = [], file = '', env, lower) {
-    // The file in lower case, for finding the registry's names in any case (computed once per file).
-    const lowered = names.length > 0 ? (lower ?? source.toLowerCase()) : '';
+function yamlCandidates(source, role, names = [], file = '', env, lineStarts) {
+    // Where the lines that name the registry (in any case) start: found once per file.
+    const hostLines = names.length > 0 ? (lineStarts ?? hostLineStarts(source, names)) : [];
     // Compose `.env` values naming the registry: the lines using them do not name it; read it all.
     if (env && [...env.values()].some((value) => names.some((name) => value.text.toLowerCase().includes(name))))
         return parsedCandidates(source, role, file, { start: 0, end: source.length }, undefined, env) ?? [];
-    const quick = plainImageLines(source, role, names, lowered);
+    const quick = plainImageLines(source, role, names, hostLines);
     if (quick)
         return quick;
     // Parse only the subtrees around the lines that name the registry (when the registry is named:
@@ -1438,7 +1438,7 @@ function yamlCandidates(source, role, names = [], file = '', env, lower) {
     // their `repository:` lines are read too.
     const inherited = globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
     const regions = partial
-        ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined, lowered)
+        ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined, hostLines)
         : [];
     if (regions.length > 0) {
         const found = [];
@@ -1655,20 +1655,28 @@ function indentAt(source, start) {
 }
 /** True for a line that holds nothing for the parser (blank, or a comment). */
 function isBlank(source, start, end) {
-    return /^\s*(#.*)?\r?$/.test(source.slice(start, end));
+    let at = start;
+    while (at < end && (source[at] === ' ' || source[at] === '\t'))
+        at++;
+    return at === end || source[at] === '#' || source[at] === '\r' || source[at] === '\n';
+}
+/** Where each line that names one of `names` (lower case) starts, in order, each once. */
+function hostLineStarts(source, names, lower = source.toLowerCase()) {
+    const starts = new Set();
+    for (const name of names)
+        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+            starts.add(source.lastIndexOf('\n', at) + 1);
+    return [...starts].sort((a, b) => a - b);
 }
 /**
  * The subtrees around every line that names the registry: from the line's parent (the nearest line
  * above with less indentation) to the first line after it that is not more indented than the
  * parent (a compact `- item` at the parent's indentation still belongs to it). Overlaps merge.
  */
-function regionsOf(source, names, alsoLines, lower = source.toLowerCase()) {
-    const starts = new Set();
+function regionsOf(source, names, alsoLines, lineStarts = hostLineStarts(source, names)) {
+    const starts = new Set(lineStarts);
     for (const match of alsoLines ? source.matchAll(alsoLines) : [])
         starts.add(match.index);
-    for (const name of names)
-        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
-            starts.add(source.lastIndexOf('\n', at) + 1);
     const regions = [];
     for (const lineStart of [...starts].sort((a, b) => a - b)) {
         if (regions.length > 0 && lineStart < regions[regions.length - 1].end)
@@ -1907,8 +1915,8 @@ function simpleRegion(source, region, imageKind, globalRegistry) {
             start = next;
             continue;
         }
-        const empty = EMPTY_FLOW_CHILD.exec(line);
-        const child = empty ? undefined : SIMPLE_CHILD.exec(line);
+        const child = SIMPLE_CHILD.exec(line);
+        const empty = child ? undefined : EMPTY_FLOW_CHILD.exec(line);
         if (!child && !empty)
             return undefined;
         const indent = (child ?? empty)[1].length;
@@ -1982,14 +1990,9 @@ const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(
  * bytes the parser would report. Anything else (the split Helm form, workflow and action roles where
  * the key path matters, values spread over lines) goes to the full parse, which costs far more.
  */
-function plainImageLines(source, role, names, lower) {
+function plainImageLines(source, role, names, lineStarts) {
     if (names.length === 0 || role === 'workflow' || role === 'action')
         return undefined;
-    const lineStarts = new Set();
-    for (const name of names) {
-        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
-            lineStarts.add(source.lastIndexOf('\n', at) + 1);
-    }
     const kubernetes = role === 'yaml' && /^apiVersion:/m.test(source) && /^kind:/m.test(source);
     const kind = role === 'compose'
         ? 'compose-image'
@@ -1999,7 +2002,7 @@ function plainImageLines(source, role, names, lower) {
                 ? 'kubernetes-image'
                 : 'yaml-image';
     const candidates = [];
-    for (const start of [...lineStarts].sort((a, b) => a - b)) {
+    for (const start of lineStarts) {
         const end = source.indexOf('\n', start);
         const line = source.slice(start, end < 0 ? source.length : end);
         const match = IMAGE_LINE.exec(line);
@@ -2083,13 +2086,20 @@ function findReferences(file, source, hosts, env) {
         return [];
     const role = roleOf(file, source);
     const hub = oldIsDockerHub(hosts);
-    // Hosts compare case-insensitively: their names are searched in the lower-cased file (once).
+    // Hosts compare case-insensitively: their names are searched once, in the lower-cased file.
+    const names = spellings(hosts);
     const lower = source.toLowerCase();
+    const occurrences = [];
+    for (const name of names)
+        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+            occurrences.push([at, name]);
     const structured = role === 'dockerfile'
         ? dockerfileCandidates(source)
         : role === 'text' || role === 'shell' || (hub && !mayHoldDockerHubImage(file, source))
             ? []
-            : yamlCandidates(source, role, hub ? [] : spellings(hosts), file, role === 'compose' ? env : undefined, lower);
+            : yamlCandidates(source, role, hub ? [] : names, file, role === 'compose' ? env : undefined, hub
+                ? []
+                : [...new Set(occurrences.map(([at]) => source.lastIndexOf('\n', at) + 1))].sort((a, b) => a - b));
     // Host-less images on command lines matter only when they mean the old registry.
     if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
         structured.push(...commandCandidates(source));
@@ -2112,19 +2122,17 @@ function findReferences(file, source, hosts, env) {
     }
     const excluded = excludedLines(file, source);
     const markdown = /\.(md|markdown)$/i.test(file) ? fencedLines(source) : undefined;
-    for (const name of spellings(hosts)) {
-        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
-            if (covered.has(at) || excluded(at))
-                continue;
-            const candidate = textCandidate(file, source, at, name, role);
-            const finding = candidate && resolveCandidate(candidate, hosts, file);
-            if (!finding)
-                continue;
-            for (const edit of finding.edits)
-                covered.add(edit.start);
-            const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
-            findings.push(prose ? { ...finding, prose } : finding);
-        }
+    for (const [at, name] of occurrences) {
+        if (covered.has(at) || excluded(at))
+            continue;
+        const candidate = textCandidate(file, source, at, name, role);
+        const finding = candidate && resolveCandidate(candidate, hosts, file);
+        if (!finding)
+            continue;
+        for (const edit of finding.edits)
+            covered.add(edit.start);
+        const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
+        findings.push(prose ? { ...finding, prose } : finding);
     }
     return findings.sort((a, b) => a.offset - b.offset);
 }

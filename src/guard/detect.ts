@@ -72,8 +72,13 @@ export function findReferences(
   if (PACKAGE_FILES.test(file)) return [];
   const role = roleOf(file, source);
   const hub = oldIsDockerHub(hosts);
-  // Hosts compare case-insensitively: their names are searched in the lower-cased file (once).
+  // Hosts compare case-insensitively: their names are searched once, in the lower-cased file.
+  const names = spellings(hosts);
   const lower = source.toLowerCase();
+  const occurrences: [at: number, name: string][] = [];
+  for (const name of names)
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+      occurrences.push([at, name]);
   const structured: Candidate[] =
     role === 'dockerfile'
       ? dockerfileCandidates(source)
@@ -82,10 +87,14 @@ export function findReferences(
         : yamlCandidates(
             source,
             role,
-            hub ? [] : spellings(hosts),
+            hub ? [] : names,
             file,
             role === 'compose' ? env : undefined,
-            lower,
+            hub
+              ? []
+              : [...new Set(occurrences.map(([at]) => source.lastIndexOf('\n', at) + 1))].sort(
+                  (a, b) => a - b,
+                ),
           );
   // Host-less images on command lines matter only when they mean the old registry.
   if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
@@ -105,16 +114,14 @@ export function findReferences(
   }
   const excluded = excludedLines(file, source);
   const markdown = /\.(md|markdown)$/i.test(file) ? fencedLines(source) : undefined;
-  for (const name of spellings(hosts)) {
-    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
-      if (covered.has(at) || excluded(at)) continue;
-      const candidate = textCandidate(file, source, at, name, role);
-      const finding = candidate && resolveCandidate(candidate, hosts, file);
-      if (!finding) continue;
-      for (const edit of finding.edits) covered.add(edit.start);
-      const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
-      findings.push(prose ? { ...finding, prose } : finding);
-    }
+  for (const [at, name] of occurrences) {
+    if (covered.has(at) || excluded(at)) continue;
+    const candidate = textCandidate(file, source, at, name, role);
+    const finding = candidate && resolveCandidate(candidate, hosts, file);
+    if (!finding) continue;
+    for (const edit of finding.edits) covered.add(edit.start);
+    const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
+    findings.push(prose ? { ...finding, prose } : finding);
   }
   return findings.sort((a, b) => a.offset - b.offset);
 }

@@ -29,14 +29,14 @@ export function yamlCandidates(
   names: readonly string[] = [],
   file = '',
   env?: Variables,
-  lower?: string,
+  lineStarts?: readonly number[],
 ): Candidate[] {
-  // The file in lower case, for finding the registry's names in any case (computed once per file).
-  const lowered = names.length > 0 ? (lower ?? source.toLowerCase()) : '';
+  // Where the lines that name the registry (in any case) start: found once per file.
+  const hostLines = names.length > 0 ? (lineStarts ?? hostLineStarts(source, names)) : [];
   // Compose `.env` values naming the registry: the lines using them do not name it; read it all.
   if (env && [...env.values()].some((value) => names.some((name) => value.text.toLowerCase().includes(name))))
     return parsedCandidates(source, role, file, { start: 0, end: source.length }, undefined, env) ?? [];
-  const quick = plainImageLines(source, role, names, lowered);
+  const quick = plainImageLines(source, role, names, hostLines);
   if (quick) return quick;
   // Parse only the subtrees around the lines that name the registry (when the registry is named:
   // host-less Docker Hub references need the whole file): the parse costs far more than the search.
@@ -48,7 +48,7 @@ export function yamlCandidates(
   const inherited =
     globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
   const regions = partial
-    ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined, lowered)
+    ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined, hostLines)
     : [];
   if (regions.length > 0) {
     const found: Candidate[] = [];
@@ -274,7 +274,22 @@ function indentAt(source: string, start: number): number {
 
 /** True for a line that holds nothing for the parser (blank, or a comment). */
 function isBlank(source: string, start: number, end: number): boolean {
-  return /^\s*(#.*)?\r?$/.test(source.slice(start, end));
+  let at = start;
+  while (at < end && (source[at] === ' ' || source[at] === '\t')) at++;
+  return at === end || source[at] === '#' || source[at] === '\r' || source[at] === '\n';
+}
+
+/** Where each line that names one of `names` (lower case) starts, in order, each once. */
+export function hostLineStarts(
+  source: string,
+  names: readonly string[],
+  lower = source.toLowerCase(),
+): number[] {
+  const starts = new Set<number>();
+  for (const name of names)
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+      starts.add(source.lastIndexOf('\n', at) + 1);
+  return [...starts].sort((a, b) => a - b);
 }
 
 /**
@@ -286,13 +301,10 @@ export function regionsOf(
   source: string,
   names: readonly string[],
   alsoLines?: RegExp,
-  lower = source.toLowerCase(),
+  lineStarts: readonly number[] = hostLineStarts(source, names),
 ): Region[] {
-  const starts = new Set<number>();
+  const starts = new Set<number>(lineStarts);
   for (const match of alsoLines ? source.matchAll(alsoLines) : []) starts.add(match.index);
-  for (const name of names)
-    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
-      starts.add(source.lastIndexOf('\n', at) + 1);
   const regions: Region[] = [];
   for (const lineStart of [...starts].sort((a, b) => a - b)) {
     if (regions.length > 0 && lineStart < regions[regions.length - 1]!.end) continue;
@@ -521,8 +533,8 @@ function simpleRegion(
       start = next;
       continue;
     }
-    const empty = EMPTY_FLOW_CHILD.exec(line);
-    const child = empty ? undefined : SIMPLE_CHILD.exec(line);
+    const child = SIMPLE_CHILD.exec(line);
+    const empty = child ? undefined : EMPTY_FLOW_CHILD.exec(line);
     if (!child && !empty) return undefined;
     const indent = (child ?? empty)![1]!.length;
     if (childIndent < 0) childIndent = indent;
@@ -599,14 +611,9 @@ function plainImageLines(
   source: string,
   role: YamlRole,
   names: readonly string[],
-  lower: string,
+  lineStarts: readonly number[],
 ): Candidate[] | undefined {
   if (names.length === 0 || role === 'workflow' || role === 'action') return undefined;
-  const lineStarts = new Set<number>();
-  for (const name of names) {
-    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
-      lineStarts.add(source.lastIndexOf('\n', at) + 1);
-  }
   const kubernetes = role === 'yaml' && /^apiVersion:/m.test(source) && /^kind:/m.test(source);
   const kind: FindingKind =
     role === 'compose'
@@ -617,7 +624,7 @@ function plainImageLines(
           ? 'kubernetes-image'
           : 'yaml-image';
   const candidates: Candidate[] = [];
-  for (const start of [...lineStarts].sort((a, b) => a - b)) {
+  for (const start of lineStarts) {
     const end = source.indexOf('\n', start);
     const line = source.slice(start, end < 0 ? source.length : end);
     const match = IMAGE_LINE.exec(line);
