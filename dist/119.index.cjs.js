@@ -375,7 +375,10 @@ function manifestInside(manifest, cwd, root) {
         : new Set([relative.split(external_node_path_.sep).join('/')]);
 }
 
+// EXTERNAL MODULE: ./lib/src/shared/reporter.js
+var shared_reporter = __webpack_require__(96582);
 ;// CONCATENATED MODULE: ./lib/src/guard/present.js
+
 
 
 
@@ -463,14 +466,15 @@ function jsonOf(finding, unavailable) {
 function annotate(reporter, report, inAction) {
     const { counted: findings, rewritten, policy } = report;
     const shown = inAction ? findings.slice(0, ACTION_ANNOTATIONS) : findings;
-    for (const finding of shown) {
+    // All at once: a reporter may write thousands of them in one go.
+    (0,shared_reporter/* annotateAll */.u)(reporter, shown.map((finding) => {
         const fixed = rewritten.has(positionKey(finding));
         const message = fixed
             ? `rewritten: ${finding.normalized} → ${finding.replacement}`
             : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`;
         // GitHub cannot point at a file whose name is not UTF-8: the message names it (escaped) instead.
         const unnamed = (0,files/* isNotUtf8 */.BA)(finding.file);
-        reporter.annotate({
+        return {
             severity: fixed ? 'info' : finding.severity,
             title: 'cutover guard: old registry reference',
             ...(unnamed
@@ -478,8 +482,8 @@ function annotate(reporter, report, inAction) {
                     message: `${positionKey(finding)} (a file name that is not UTF-8, bytes shown as \\xHH): ${message}`,
                 }
                 : { file: finding.file, line: finding.line, column: finding.column, message }),
-        });
-    }
+        };
+    }));
     if (shown.length < findings.length)
         reporter.info(`${findings.length - shown.length} more findings are listed in the job summary and the json output`);
 }
@@ -1089,6 +1093,37 @@ async function git(args, cwd, input) {
 /** Splits NUL-separated output (`-z`) into its entries. */
 function splitNul(output) {
     return output.toString('utf8').split('\0').filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 96582:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ annotateProblems),
+/* harmony export */   u: () => (/* binding */ annotateAll)
+/* harmony export */ });
+/** Shows annotations through `annotateMany` where the reporter has it, else one by one. */
+function annotateAll(reporter, annotations) {
+    if (reporter.annotateMany)
+        reporter.annotateMany(annotations);
+    else
+        for (const annotation of annotations)
+            reporter.annotate(annotation);
+}
+/** Annotates located configuration problems (for example the manifest's warnings) at their file and line. */
+function annotateProblems(reporter, problems, severity = 'warning') {
+    for (const problem of problems) {
+        reporter.annotate({
+            severity,
+            message: problem.path ? `${problem.path}: ${problem.message}` : problem.message,
+            file: problem.file,
+            ...(problem.line !== undefined && { line: problem.line }),
+            ...(problem.column !== undefined && { column: problem.column }),
+        });
+    }
 }
 
 
