@@ -62,8 +62,9 @@ export interface ReaderPort {
  * the files that contain one of the needles, in any letter case, are reported.
  *
  * Hosts compare case-insensitively, so the search folds ASCII case: one Horspool pass per needle
- * over the buffer (a byte table of shifts for both cases), which costs less than two
- * `Buffer.indexOf` passes for the lower- and upper-case spellings and also finds mixed case.
+ * over the buffer (a byte table of shifts for both cases). It costs about what two `Buffer.indexOf`
+ * passes for the lower- and upper-case spellings cost (less when measured alone), and it also finds
+ * mixed case.
  */
 export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
   const CHUNK = 2 * 1024 * 1024;
