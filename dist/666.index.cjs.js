@@ -448,8 +448,9 @@ var limiter = __webpack_require__(17903);
  * the files that contain one of the needles, in any letter case, are reported.
  *
  * Hosts compare case-insensitively, so the search folds ASCII case: one Horspool pass per needle
- * over the buffer (a byte table of shifts for both cases), which costs less than two
- * `Buffer.indexOf` passes for the lower- and upper-case spellings and also finds mixed case.
+ * over the buffer (a byte table of shifts for both cases). It costs about what two `Buffer.indexOf`
+ * passes for the lower- and upper-case spellings cost (less when measured alone), and it also finds
+ * mixed case.
  */
 function readerThread(port, fs) {
     const CHUNK = 2 * 1024 * 1024;
@@ -495,6 +496,8 @@ function readerThread(port, fs) {
         return -1;
     };
     let wanted = [];
+    /** Every needle as given (wanted drops those another one finds), for the matches of a hit's bytes. */
+    let every = [];
     let prefix = '';
     let maxSize = 0;
     let always;
@@ -533,6 +536,7 @@ function readerThread(port, fs) {
     port.on('message', (message) => {
         if (!Array.isArray(message)) {
             // A needle that contains another (index.docker.io, docker.io) is found by that one.
+            every = message.needles.map(fold);
             wanted = message.needles
                 .filter((needle, index, all) => !all.some((other, at) => at !== index &&
                 needle.toLowerCase().includes(other.toLowerCase()) &&
@@ -561,7 +565,13 @@ function readerThread(port, fs) {
             const copy = new Uint8Array(end - start);
             copy.set(chunk.subarray(start, end));
             transfer.push(copy.buffer);
-            verdicts.push([index, file, 'hit', undefined, copy]);
+            const matches = every.map((needle) => {
+                const found = [];
+                for (let at = find(copy, needle, 0); at >= 0; at = find(copy, needle, at + needle.bytes.length))
+                    found.push(at);
+                return found;
+            });
+            verdicts.push([index, file, 'hit', undefined, copy, matches]);
         };
         // The files held in the chunk: where each starts, and its index in files.
         let used = 0;
@@ -2081,18 +2091,15 @@ const IMAGE_FILE_NAMES = /(^|\/)((Dockerfile|Containerfile)([._-][^/]*)?|[^/]*\.
  * go.sum, Cargo.toml, requirements.txt …), Go import lines and package.json dependencies name
  * packages, not images, and are left alone.
  */
-function findReferences(file, source, hosts, env) {
+function findReferences(file, source, hosts, env, found) {
     if (PACKAGE_FILES.test(file))
         return [];
     const role = roleOf(file, source);
     const hub = oldIsDockerHub(hosts);
-    // Hosts compare case-insensitively: their names are searched once, in the lower-cased file.
+    // Hosts compare case-insensitively: their names are searched once, in the lower-cased file (or
+    // given: the reader thread that found the file found them).
     const names = spellings(hosts);
-    const lower = source.toLowerCase();
-    const occurrences = [];
-    for (const name of names)
-        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
-            occurrences.push([at, name]);
+    const occurrences = found ?? occurrencesOf(source, names);
     const structured = role === 'dockerfile'
         ? dockerfileCandidates(source)
         : role === 'text' || role === 'shell' || (hub && !mayHoldDockerHubImage(file, source))
@@ -2135,6 +2142,15 @@ function findReferences(file, source, hosts, env) {
         findings.push(prose ? { ...finding, prose } : finding);
     }
     return findings.sort((a, b) => a.offset - b.offset);
+}
+/** Where each of `names` (lower case) occurs in `source`, in any case, not overlapping: name by name. */
+function occurrencesOf(source, names) {
+    const lower = source.toLowerCase();
+    const occurrences = [];
+    for (const name of names)
+        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+            occurrences.push([at, name]);
+    return occurrences;
 }
 /** An image key and the value written on its line (empty when the value is nested below). */
 const IMAGE_KEY_LINE = /(?:^|[\s{,-])(?:image|repository|container|uses|newName)\s*:[ \t]*["']?([^\s"',}#\]]*)/gm;
@@ -2408,7 +2424,7 @@ async function scanTree(options) {
         }
         return envFiles.get(dir);
     };
-    const inspect = (file, read) => {
+    const inspect = (file, read, matches) => {
         if (inspected.has(file))
             return;
         inspected.add(file);
@@ -2428,14 +2444,17 @@ async function scanTree(options) {
             note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
         }
         const env = COMPOSE_FILE.test(file) ? siblingEnv(file) : undefined;
-        findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env));
+        // The thread found the registry's names already: where, in the order of the needles sent.
+        const occurrences = matches && needles.flatMap((name, index) => matches[index].map((at) => [at, name]));
+        findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env, occurrences));
     };
+    const needles = spellings(options.hosts);
     const pool = options.readers ?? (0,readers/* startReaders */.Z)(options.threads);
     pool.configure({
         // Relative to the working directory when below it: the kernel resolves shorter paths faster.
         root: external_node_path_.relative(process.cwd(), options.root) || '.',
         // Hosts compare case-insensitively: the threads' byte search folds ASCII case.
-        needles: spellings(options.hosts),
+        needles,
         maxSize: options.maxFileSize,
         // The hits come back with their bytes: parsed here without a second open and read.
         contents: CONTENTS_PER_BATCH,
@@ -2445,10 +2464,10 @@ async function scanTree(options) {
     const settle = (result) => {
         stats.scanned += result.scanned;
         stats.bytes += result.bytes;
-        for (const [given, outcome, detail, bytes] of result.verdicts) {
+        for (const [given, outcome, detail, bytes, matches] of result.verdicts) {
             const file = typeof given === 'string' ? given : (0,files/* displayName */.QC)(Buffer.from(given));
             if (outcome === 'hit')
-                inspect(file, bytes);
+                inspect(file, bytes, matches);
             else
                 skip(file, outcome, detail);
         }
@@ -2509,8 +2528,8 @@ function dotenvVariables(text) {
     }
     return variables;
 }
-function locate(file, source, hosts, env) {
-    const found = findReferences(file, source, hosts, env);
+function locate(file, source, hosts, env, occurrences) {
+    const found = findReferences(file, source, hosts, env, occurrences);
     if (found.length === 0)
         return [];
     const lines = new LineIndex(source);

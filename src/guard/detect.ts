@@ -68,17 +68,15 @@ export function findReferences(
   source: string,
   hosts: Hosts,
   env?: Variables,
+  found?: readonly (readonly [at: number, name: string])[],
 ): Omit<Finding, 'line' | 'column' | 'severity'>[] {
   if (PACKAGE_FILES.test(file)) return [];
   const role = roleOf(file, source);
   const hub = oldIsDockerHub(hosts);
-  // Hosts compare case-insensitively: their names are searched once, in the lower-cased file.
+  // Hosts compare case-insensitively: their names are searched once, in the lower-cased file (or
+  // given: the reader thread that found the file found them).
   const names = spellings(hosts);
-  const lower = source.toLowerCase();
-  const occurrences: [at: number, name: string][] = [];
-  for (const name of names)
-    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
-      occurrences.push([at, name]);
+  const occurrences = found ?? occurrencesOf(source, names);
   const structured: Candidate[] =
     role === 'dockerfile'
       ? dockerfileCandidates(source)
@@ -124,6 +122,16 @@ export function findReferences(
     findings.push(prose ? { ...finding, prose } : finding);
   }
   return findings.sort((a, b) => a.offset - b.offset);
+}
+
+/** Where each of `names` (lower case) occurs in `source`, in any case, not overlapping: name by name. */
+function occurrencesOf(source: string, names: readonly string[]): [at: number, name: string][] {
+  const lower = source.toLowerCase();
+  const occurrences: [at: number, name: string][] = [];
+  for (const name of names)
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+      occurrences.push([at, name]);
+  return occurrences;
 }
 
 /** An image key and the value written on its line (empty when the value is nested below). */

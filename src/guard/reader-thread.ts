@@ -19,9 +19,17 @@ export type BatchFile = string | Uint8Array;
 
 /**
  * What a reader thread says about one file it did not simply pass over; a hit may carry the file's
- * bytes (see {@link ReaderSetup.contents}), so the main thread need not read it again.
+ * bytes (see {@link ReaderSetup.contents}), so the main thread need not read it again, and where
+ * each needle occurs in them (any case, not overlapping, in the order of the setup's needles), so
+ * it need not search them again.
  */
-export type Verdict = [file: BatchFile, outcome: 'hit' | SkipReason, detail?: string, bytes?: Uint8Array];
+export type Verdict = [
+  file: BatchFile,
+  outcome: 'hit' | SkipReason,
+  detail?: string,
+  bytes?: Uint8Array,
+  matches?: number[][],
+];
 
 /** A reader thread's answer to one batch of files. */
 export interface BatchResult {
@@ -114,6 +122,8 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
     return -1;
   };
   let wanted: Folded[] = [];
+  /** Every needle as given (wanted drops those another one finds), for the matches of a hit's bytes. */
+  let every: Folded[] = [];
   let prefix = '';
   let maxSize = 0;
   let always: RegExp | undefined;
@@ -148,6 +158,7 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
   port.on('message', (message) => {
     if (!Array.isArray(message)) {
       // A needle that contains another (index.docker.io, docker.io) is found by that one.
+      every = message.needles.map(fold);
       wanted = message.needles
         .filter(
           (needle, index, all) =>
@@ -182,7 +193,13 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
       const copy = new Uint8Array(end - start);
       copy.set(chunk.subarray(start, end));
       transfer.push(copy.buffer);
-      verdicts.push([index, file, 'hit', undefined, copy]);
+      const matches = every.map((needle) => {
+        const found: number[] = [];
+        for (let at = find(copy, needle, 0); at >= 0; at = find(copy, needle, at + needle.bytes.length))
+          found.push(at);
+        return found;
+      });
+      verdicts.push([index, file, 'hit', undefined, copy, matches]);
     };
     // The files held in the chunk: where each starts, and its index in files.
     let used = 0;

@@ -104,7 +104,7 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     }
     return envFiles.get(dir);
   };
-  const inspect = (file: string, read?: Uint8Array) => {
+  const inspect = (file: string, read?: Uint8Array, matches?: number[][]) => {
     if (inspected.has(file)) return;
     inspected.add(file);
     let bytes: Buffer;
@@ -122,15 +122,19 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
       note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
     }
     const env = COMPOSE_FILE.test(file) ? siblingEnv(file) : undefined;
-    findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env));
+    // The thread found the registry's names already: where, in the order of the needles sent.
+    const occurrences =
+      matches && needles.flatMap((name, index) => matches[index]!.map((at) => [at, name] as const));
+    findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env, occurrences));
   };
 
+  const needles = spellings(options.hosts);
   const pool = options.readers ?? startReaders(options.threads);
   pool.configure({
     // Relative to the working directory when below it: the kernel resolves shorter paths faster.
     root: path.relative(process.cwd(), options.root) || '.',
     // Hosts compare case-insensitively: the threads' byte search folds ASCII case.
-    needles: spellings(options.hosts),
+    needles,
     maxSize: options.maxFileSize,
     // The hits come back with their bytes: parsed here without a second open and read.
     contents: CONTENTS_PER_BATCH,
@@ -140,9 +144,9 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
   const settle = (result: BatchResult) => {
     stats.scanned += result.scanned;
     stats.bytes += result.bytes;
-    for (const [given, outcome, detail, bytes] of result.verdicts) {
+    for (const [given, outcome, detail, bytes, matches] of result.verdicts) {
       const file = typeof given === 'string' ? given : displayName(Buffer.from(given));
-      if (outcome === 'hit') inspect(file, bytes);
+      if (outcome === 'hit') inspect(file, bytes, matches);
       else skip(file, outcome, detail);
     }
     options.onProgress?.(stats);
@@ -203,8 +207,14 @@ function dotenvVariables(text: string): Variables {
   return variables;
 }
 
-function locate(file: string, source: string, hosts: Hosts, env?: Variables): LocatedFinding[] {
-  const found = findReferences(file, source, hosts, env);
+function locate(
+  file: string,
+  source: string,
+  hosts: Hosts,
+  env?: Variables,
+  occurrences?: readonly (readonly [number, string])[],
+): LocatedFinding[] {
+  const found = findReferences(file, source, hosts, env, occurrences);
   if (found.length === 0) return [];
   const lines = new LineIndex(source);
   return found.map((finding) => {
