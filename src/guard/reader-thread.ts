@@ -273,8 +273,10 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
         scanned++;
         bytes += length;
         if (always?.test(typeof file === 'string' ? file : Buffer.from(file).toString('latin1'))) {
-          // Read by name: no need to search it (nor to keep it in the chunk).
-          hit(index, file, at, at + length);
+          // Read by name: no need to search it (nor to keep it in the chunk). Without its bytes: there
+          // may be thousands of these (every YAML file), and the main thread, which parses them all,
+          // would fall behind with the batches' bytes piling up in memory.
+          verdicts.push([index, file, 'hit']);
           continue;
         }
         starts.push(at);
