@@ -16,8 +16,8 @@ export function createReporter(mode: EntryPoint, env: NodeJS.ProcessEnv, secrets
   const write = (line: string) => process.stderr.write(`${redact(line)}\n`);
   /** What an annotation writes to stderr (in an action, it goes through @actions/core: nothing). */
   const shown = (annotation: Annotation): string | undefined => {
-    const message = redact(annotation.message);
     if (inGitHub) {
+      const message = redact(annotation.message);
       const properties: AnnotationProperties = {
         ...(annotation.title !== undefined && { title: annotation.title }),
         ...(annotation.file !== undefined && { file: annotation.file }),
@@ -36,7 +36,7 @@ export function createReporter(mode: EntryPoint, env: NodeJS.ProcessEnv, secrets
     const where = [annotation.file, annotation.line, annotation.column]
       .filter((p) => p !== undefined)
       .join(':');
-    return `${redact(`${where ? `${where}: ` : ''}${annotation.severity}: ${message}`)}\n`;
+    return `${redact(`${where ? `${where}: ` : ''}${annotation.severity}: ${annotation.message}`)}\n`;
   };
   return {
     info: (message) => (mode === 'action' ? core().info(redact(message)) : write(message)),

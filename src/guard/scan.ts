@@ -4,7 +4,7 @@ import path from 'node:path';
 import { findReferences, IMAGE_FILE_NAMES } from './detect.js';
 import { oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
 import { displayName, isEscaped, listFiles, nameBytes, treePath } from './files.js';
-import { ignoredInline, LineIndex } from './positions.js';
+import { IGNORE_MARK, ignoredInline, LineIndex } from './positions.js';
 import type { Variables } from './source.js';
 import {
   startReaders,
@@ -217,13 +217,15 @@ function locate(
   const found = findReferences(file, source, hosts, env, occurrences);
   if (found.length === 0) return [];
   const lines = new LineIndex(source);
+  // Most files say `cutover: ignore` nowhere: then no finding's line needs to be looked at.
+  const mayIgnore = source.includes(IGNORE_MARK);
   return found.map((finding) => {
     const { line, column } = lines.position(finding.offset);
     return {
       ...finding,
       line,
       column,
-      ...(ignoredInline(lines, line) && { ignored: 'inline' as const }),
+      ...(mayIgnore && ignoredInline(lines, line) && { ignored: 'inline' as const }),
     };
   });
 }

@@ -360,6 +360,22 @@ function regionKind(source: string, at: number, role: YamlRole): FindingKind {
   return /^apiVersion:/m.test(document) && /^kind:/m.test(document) ? 'kubernetes-image' : 'yaml-image';
 }
 
+/** The line `key:` (nothing after it but blanks) at the top level of a file; found by a plain search. */
+function topKeyLine(source: string, key: string): Region | undefined {
+  const pattern = `${key}:`;
+  const next = (from: number) => {
+    const found = source.indexOf(`\n${pattern}`, from);
+    return found < 0 ? -1 : found + 1;
+  };
+  for (let at = source.startsWith(pattern) ? 0 : next(0); at >= 0; at = next(at)) {
+    let end = at + pattern.length;
+    while (source[end] === ' ' || source[end] === '\t') end++;
+    if (source[end] === '\r') end++;
+    if (end === source.length || source[end] === '\n') return { start: at, end };
+  }
+  return undefined;
+}
+
 /** Helm's registry for every image of the chart: `global.imageRegistry`, `global.image.registry` or `image.registry`. */
 function helmGlobalRegistry(source: string, names: readonly string[]): MappedText | undefined {
   for (const [top, ...keys] of [
@@ -367,9 +383,8 @@ function helmGlobalRegistry(source: string, names: readonly string[]): MappedTex
     ['global', 'image', 'registry'],
     ['image', 'registry'],
   ] as const) {
-    const match = new RegExp(`^${top}:[ \\t]*\\r?$`, 'm').exec(source);
-    if (!match) continue;
-    const region = { start: match.index, end: match.index + match[0].length };
+    const region = topKeyLine(source, top);
+    if (!region) continue;
     while (region.end < source.length) {
       const lineEnd = source.indexOf('\n', region.end + 1);
       const next = lineEnd < 0 ? source.length : lineEnd;

@@ -203,6 +203,11 @@ describe('YAML subtrees (issue 13: parse only around the lines that name the reg
       'helm-values' as const,
     ],
     [
+      'a values file that starts with image: and a value (no registry block)',
+      'image: registry.old.example.com/team/a:1\nsidecar:\n  registry: registry.old.example.com\n  repository: team/b\n  tag: 2\n',
+      'helm-values' as const,
+    ],
+    [
       'Kubernetes manifests',
       readFileSync(path.join(ROOT, 'test/fixtures/guard/repo/deploy/k8s/api.yaml'), 'latin1') +
         '\n  x:\n    image: {a: 1}\n',

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 436;
-exports.ids = [436];
+exports.id = 431;
+exports.ids = [431];
 exports.modules = {
 
-/***/ 45726:
+/***/ 9345:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,9 +13,9 @@ exports.modules = {
 /* unused harmony export MAX_INDEX_DEPTH */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96748);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
 
 
 
@@ -389,7 +389,7 @@ function checkDescriptor(walk, descriptor, what) {
 
 /***/ }),
 
-/***/ 74436:
+/***/ 2431:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -401,29 +401,29 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(83460);
+var errors = __webpack_require__(8835);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(75873);
+var command = __webpack_require__(61346);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(24903);
+var cli_option = __webpack_require__(61714);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy_copy = __webpack_require__(45726);
+var copy_copy = __webpack_require__(9345);
 // EXTERNAL MODULE: ./lib/src/copy/platforms.js
-var platforms = __webpack_require__(68623);
+var platforms = __webpack_require__(34066);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(5823);
+var copy_select = __webpack_require__(53836);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(71543);
+var client = __webpack_require__(74558);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
-var media = __webpack_require__(22939);
+var media = __webpack_require__(21732);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var oci_reference = __webpack_require__(77126);
+var oci_reference = __webpack_require__(92041);
 // EXTERNAL MODULE: ./lib/src/tags/targets.js
-var targets = __webpack_require__(38301);
+var targets = __webpack_require__(68164);
 // EXTERNAL MODULE: ./lib/src/push/plan.js
-var push_plan = __webpack_require__(73479);
+var push_plan = __webpack_require__(11296);
 // EXTERNAL MODULE: ./lib/src/push/execute.js
-var execute = __webpack_require__(21077);
+var execute = __webpack_require__(87620);
 ;// CONCATENATED MODULE: ./lib/src/push/from.js
 /**
  * `push --from REF@DIGEST`: the image is already in one registry (build-push-action pushed it, or it
@@ -592,9 +592,9 @@ async function deliverFrom(manifest, today, request, context) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(21610);
+var markdown = __webpack_require__(51477);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(46108);
+var timeline = __webpack_require__(16399);
 ;// CONCATENATED MODULE: ./lib/src/push/present.js
 
 
@@ -790,8 +790,8 @@ const push = (0,command/* defineCommand */.N)({
             tags: options.tag,
         });
         // The engine client (dockerode) and the engine paths load only here: `--from` never needs them.
-        const { DockerEngine } = await Promise.all(/* import() */[__webpack_require__.e(166), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 63126));
-        const { deliver, judgeProvenance } = await Promise.all(/* import() */[__webpack_require__.e(166), __webpack_require__.e(723)]).then(__webpack_require__.bind(__webpack_require__, 15723));
+        const { DockerEngine } = await Promise.all(/* import() */[__webpack_require__.e(40), __webpack_require__.e(145)]).then(__webpack_require__.bind(__webpack_require__, 86145));
+        const { deliver, judgeProvenance } = await Promise.all(/* import() */[__webpack_require__.e(40), __webpack_require__.e(369)]).then(__webpack_require__.bind(__webpack_require__, 30369));
         const engine = new DockerEngine(env);
         await engine.ping();
         const image = await engine.inspectImage(options.image);
@@ -829,7 +829,7 @@ const push = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 21077:
+/***/ 87620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -839,7 +839,7 @@ const push = (0,command/* defineCommand */.N)({
 /* harmony export */   qf: () => (/* binding */ PUSH_MODES)
 /* harmony export */ });
 /* unused harmony exports PUSH_RETRY_POLICY, isTransient, isRefusal */
-/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57717);
+/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17916);
 
 const PUSH_MODES = ['push', 'copy', 'upload'];
 /**
@@ -1040,17 +1040,17 @@ async function verifyDigests(outcomes, tags, readerFor) {
 
 /***/ }),
 
-/***/ 73479:
+/***/ 11296:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ planPush)
 /* harmony export */ });
 /* unused harmony export ownPathOf */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31959);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46108);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
 
 
 
@@ -1130,7 +1130,7 @@ function planPush(manifest, today, request) {
 
 /***/ }),
 
-/***/ 38301:
+/***/ 68164:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1140,9 +1140,9 @@ function planPush(manifest, today, request) {
 /* harmony export */   je: () => (/* binding */ plannedReferences)
 /* harmony export */ });
 /* unused harmony export parseTagLine */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
-/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73479);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11296);
 /**
  * Today's full references for an image about to be built: the tags a build should push (old,
  * both, or new registry, by the timeline), in the form docker/build-push-action's `tags:` takes.

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 47;
-exports.ids = [47];
+exports.id = 608;
+exports.ids = [608];
 exports.modules = {
 
-/***/ 19442:
+/***/ 42437:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -84,7 +84,7 @@ function hslToHex(hue, saturation, lightness) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(21610);
+var markdown = __webpack_require__(51477);
 ;// CONCATENATED MODULE: ./lib/src/plan/diagram.js
 /**
  * The plan's Mermaid diagrams, chosen so that GitHub always renders them and a person can read
@@ -202,7 +202,7 @@ function waveDiagram(plan, colouring) {
 
 /***/ }),
 
-/***/ 30346:
+/***/ 69772:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

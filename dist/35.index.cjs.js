@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 666;
-exports.ids = [666];
+exports.id = 35;
+exports.ids = [35];
 exports.modules = {
 
-/***/ 50248:
+/***/ 77381:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ exports.modules = {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -158,7 +158,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 31152:
+/***/ 13103:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -172,8 +172,8 @@ function lineAndColumn(text, position) {
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37728);
-/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63502);
+/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65147);
+/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2451);
 
 
 
@@ -377,15 +377,15 @@ function special(info) {
 
 /***/ }),
 
-/***/ 73585:
+/***/ 10620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ applyPolicy)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70636);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46108);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77126);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14006);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16399);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92041);
 
 
 
@@ -421,7 +421,7 @@ function applyPolicy(findings, manifest, today) {
 
 /***/ }),
 
-/***/ 63240:
+/***/ 61358:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -437,7 +437,7 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17903);
+var limiter = __webpack_require__(17870);
 ;// CONCATENATED MODULE: ./lib/src/guard/reader-thread.js
 /**
  * Files are read back to back into one reused buffer, each followed by a NUL byte, and the buffer
@@ -750,7 +750,7 @@ class ReaderPool {
 
 /***/ }),
 
-/***/ 43148:
+/***/ 87562:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -766,9 +766,9 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(31959);
+var paths = __webpack_require__(11742);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(77126);
+var reference = __webpack_require__(92041);
 ;// CONCATENATED MODULE: ./lib/src/guard/source.js
 /** The file's bytes `start..end` as mapped text. */
 function slice(source, start, end) {
@@ -1419,8 +1419,8 @@ function commandCandidates(source) {
     return candidates;
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(53645);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
 
 
@@ -1751,6 +1751,24 @@ function regionKind(source, at, role) {
     const document = source.slice(start, end);
     return /^apiVersion:/m.test(document) && /^kind:/m.test(document) ? 'kubernetes-image' : 'yaml-image';
 }
+/** The line `key:` (nothing after it but blanks) at the top level of a file; found by a plain search. */
+function topKeyLine(source, key) {
+    const pattern = `${key}:`;
+    const next = (from) => {
+        const found = source.indexOf(`\n${pattern}`, from);
+        return found < 0 ? -1 : found + 1;
+    };
+    for (let at = source.startsWith(pattern) ? 0 : next(0); at >= 0; at = next(at)) {
+        let end = at + pattern.length;
+        while (source[end] === ' ' || source[end] === '\t')
+            end++;
+        if (source[end] === '\r')
+            end++;
+        if (end === source.length || source[end] === '\n')
+            return { start: at, end };
+    }
+    return undefined;
+}
 /** Helm's registry for every image of the chart: `global.imageRegistry`, `global.image.registry` or `image.registry`. */
 function helmGlobalRegistry(source, names) {
     for (const [top, ...keys] of [
@@ -1758,10 +1776,9 @@ function helmGlobalRegistry(source, names) {
         ['global', 'image', 'registry'],
         ['image', 'registry'],
     ]) {
-        const match = new RegExp(`^${top}:[ \\t]*\\r?$`, 'm').exec(source);
-        if (!match)
+        const region = topKeyLine(source, top);
+        if (!region)
             continue;
-        const region = { start: match.index, end: match.index + match[0].length };
         while (region.end < source.length) {
             const lineEnd = source.indexOf('\n', region.end + 1);
             const next = lineEnd < 0 ? source.length : lineEnd;
@@ -2308,7 +2325,7 @@ function fencedLines(source) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/files.js
-var files = __webpack_require__(31152);
+var files = __webpack_require__(13103);
 ;// CONCATENATED MODULE: ./lib/src/guard/positions.js
 /**
  * Line and column of byte offsets in a file held as latin1 text. Columns count characters, so a
@@ -2351,22 +2368,23 @@ class LineIndex {
         return this.source.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
     }
 }
-const IGNORE = 'cutover: ignore';
+/** The comment that silences a finding on its line (or the line below a comment line). */
+const IGNORE_MARK = 'cutover: ignore';
 /**
  * True when a finding's line carries `cutover: ignore`, or the line above is a comment carrying it
  * (`#`, `//`, `--`, `;`, `<!--`, `/*`), so a whole-line comment can silence the next line.
  */
 function ignoredInline(lines, line) {
-    if (lines.lineText(line).includes(IGNORE))
+    if (lines.lineText(line).includes(IGNORE_MARK))
         return true;
     if (line < 2)
         return false;
     const above = lines.lineText(line - 1).trim();
-    return /^(#|\/\/|--|;|<!--|\/\*|\*)/.test(above) && above.includes(IGNORE);
+    return /^(#|\/\/|--|;|<!--|\/\*|\*)/.test(above) && above.includes(IGNORE_MARK);
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
-var readers = __webpack_require__(63240);
+var readers = __webpack_require__(61358);
 ;// CONCATENATED MODULE: ./lib/src/guard/scan.js
 
 
@@ -2535,13 +2553,15 @@ function locate(file, source, hosts, env, occurrences) {
     if (found.length === 0)
         return [];
     const lines = new LineIndex(source);
+    // Most files say `cutover: ignore` nowhere: then no finding's line needs to be looked at.
+    const mayIgnore = source.includes(IGNORE_MARK);
     return found.map((finding) => {
         const { line, column } = lines.position(finding.offset);
         return {
             ...finding,
             line,
             column,
-            ...(ignoredInline(lines, line) && { ignored: 'inline' }),
+            ...(mayIgnore && ignoredInline(lines, line) && { ignored: 'inline' }),
         };
     });
 }
@@ -2549,7 +2569,7 @@ function locate(file, source, hosts, env, occurrences) {
 
 /***/ }),
 
-/***/ 37728:
+/***/ 65147:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2582,7 +2602,7 @@ function displayName(raw) {
 
 /***/ }),
 
-/***/ 88456:
+/***/ 34767:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
