@@ -2396,7 +2396,7 @@ var readers = __webpack_require__(61358);
 
 const BATCH = 256;
 /** Bytes of hits a thread sends back with one batch (more are read here again): bounds the memory in flight. */
-const CONTENTS_PER_BATCH = 2 * 1024 * 1024;
+const CONTENTS_PER_BATCH = 1024 * 1024;
 const NOTES_PER_REASON = 20;
 /**
  * Scans a working tree for references to the old registry. File names stream from git (or a walk)

@@ -57,7 +57,7 @@ export interface ScanResult {
 
 const BATCH = 256;
 /** Bytes of hits a thread sends back with one batch (more are read here again): bounds the memory in flight. */
-const CONTENTS_PER_BATCH = 2 * 1024 * 1024;
+const CONTENTS_PER_BATCH = 1024 * 1024;
 const NOTES_PER_REASON = 20;
 
 /**
