@@ -563,6 +563,7 @@ async function helmBench(bundle: string): Promise<void> {
   };
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
   const rss: Record<string, number[]> = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
+  const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
   let findings = 0;
   for (let run = 0; run <= RUNS; run++) {
     for (const [name, start] of Object.entries(tools)) {
@@ -572,16 +573,22 @@ async function helmBench(bundle: string): Promise<void> {
       if (run > 0) {
         times[name]!.push(result.seconds);
         rss[name]!.push(result.peakRssMb);
+        cpu[name]!.push(result.cpuSeconds);
       }
     }
   }
   console.log(
     `\nchart collection: ${CHARTS} charts, ${tree.files} files, ${(tree.bytes / 1e6).toFixed(1)} MB, ${tree.images} images in split form; median of ${RUNS} warm runs`,
   );
-  console.log('| tool | wall time (s) | peak RSS (MB) |');
-  console.log('| --- | --- | --- |');
+  console.log(
+    `load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+  );
+  console.log('| tool | wall time (s) | CPU time, user+sys (s) | peak RSS (MB) |');
+  console.log('| --- | --- | --- | --- |');
   for (const name of Object.keys(tools))
-    console.log(`| ${name} | ${median(times[name]!).toFixed(3)} | ${Math.max(...rss[name]!).toFixed(0)} |`);
+    console.log(
+      `| ${name} | ${median(times[name]!).toFixed(3)} | ${median(cpu[name]!).toFixed(3)} | ${Math.max(...rss[name]!).toFixed(0)} |`,
+    );
   const guardTime = median(times['cutover guard']!);
   const absent = guardTime / median(times['cutover guard, absent host']!);
   const grep = guardTime / median(times['git grep -n -F -i']!);
@@ -589,6 +596,12 @@ async function helmBench(bundle: string): Promise<void> {
   console.log(
     `guard / guard with an absent host: ${absent.toFixed(2)}× (target ≤ 2×) ${absent <= 2 ? 'PASS' : 'FAIL'}`,
   );
+  const absentCpu = median(cpu['cutover guard']!) / median(cpu['cutover guard, absent host']!);
+  console.log(`CPU time, guard / guard with an absent host: ${absentCpu.toFixed(2)}×`);
+  if (baseline)
+    console.log(
+      `baseline / guard: wall ${(median(times['cutover guard (baseline)']!) / guardTime).toFixed(2)}×, CPU ${(median(cpu['cutover guard (baseline)']!) / median(cpu['cutover guard']!)).toFixed(2)}×`,
+    );
   console.log(`guard / git grep -n -F -i: ${grep.toFixed(1)}×`);
   console.log(`guard peak RSS: ${peak.toFixed(0)} MB (target ≤ 150 MB) ${peak <= 150 ? 'PASS' : 'FAIL'}`);
   console.log(

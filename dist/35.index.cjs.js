@@ -27,8 +27,10 @@ exports.modules = {
  * ```
  * `repository` is the path inside the old registry (no host); `tag` and `digest` are optional (a
  * reference with neither means `latest`, as Docker reads it). An optional `prefixes` list holds the
- * repository path prefixes of references built from variables (`old/$PROJECT/app`) and of registry
- * prefixes (`REGISTRY ?= old/staging`): every repository under one may be used (`""` = all of them).
+ * repository path prefixes of references built from variables (`old/$PROJECT/app` gives `""`,
+ * `old/team/api:$TAG` gives `team/api`) and of registry prefixes (`REGISTRY ?= old/staging`): any
+ * tag of any repository under one may be used (`""` = all of them). copy-tags cannot pin a tag
+ * there: it reports which repositories under each prefix its rules copy tags of (select.ts).
  */
 
 
@@ -163,14 +165,16 @@ function lineAndColumn(text, position) {
 /* harmony export */   BA: () => (/* binding */ isNotUtf8),
 /* harmony export */   CS: () => (/* binding */ listFiles),
 /* harmony export */   ON: () => (/* binding */ treePath),
-/* harmony export */   QC: () => (/* reexport safe */ _shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__.Q),
+/* harmony export */   QC: () => (/* reexport safe */ _shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__.Q),
 /* harmony export */   dw: () => (/* binding */ nameBytes),
 /* harmony export */   un: () => (/* binding */ isEscaped)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65147);
-/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2451);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65147);
+/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2451);
+
 
 
 
@@ -194,7 +198,7 @@ function nameBytes(name) {
 /** The path to open for a file listed under root: a Buffer when its name is not plain UTF-8. */
 function treePath(root, name) {
     if (!isEscaped(name))
-        return node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, name);
+        return node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, name);
     return Buffer.concat([Buffer.from(`${root}/`), nameBytes(name)]);
 }
 /**
@@ -244,17 +248,24 @@ async function* gitList(root, args) {
     // Names are bytes (not always UTF-8): split the raw output, and name each with displayName().
     let rest = Buffer.alloc(0);
     let finished = false;
-    const run = (0,_shared_process_js__WEBPACK_IMPORTED_MODULE_3__/* .runProgram */ .mB)('git', ['ls-files', '-z', ...args], {
+    const run = (0,_shared_process_js__WEBPACK_IMPORTED_MODULE_4__/* .runProgram */ .mB)('git', ['ls-files', '-z', ...args], {
         cwd: root,
         onStdout: (chunk) => {
             const bytes = rest.length ? Buffer.concat([rest, chunk]) : chunk;
-            const names = [];
-            let start = 0;
-            for (let end = bytes.indexOf(0); end >= 0; start = end + 1, end = bytes.indexOf(0, start))
-                names.push((0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(bytes.subarray(start, end)));
-            rest = Buffer.from(bytes.subarray(start));
-            if (names.length)
-                batches.push(names);
+            const last = bytes.lastIndexOf(0);
+            rest = Buffer.from(bytes.subarray(last + 1));
+            if (last < 0)
+                return;
+            const whole = bytes.subarray(0, last);
+            // The common case, every name valid UTF-8 without a backslash (as displayName keeps it): one
+            // decode for the whole chunk. A NUL cannot complete a UTF-8 sequence, so no name is cut wrong.
+            const names = !whole.includes(0x5c) && (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(whole)
+                ? whole.toString('utf8').split('\0')
+                : whole
+                    .toString('latin1')
+                    .split('\0')
+                    .map((name) => (0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .displayName */ .Q)(Buffer.from(name, 'latin1')));
+            batches.push(names);
             wake?.();
         },
     }).finally(() => {
@@ -278,7 +289,7 @@ async function* gitList(root, args) {
         throw error.code === 'ENOENT' ? new NotAGitWorkTree() : error;
     }
     if (rest.length)
-        yield [(0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(rest)];
+        yield [(0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .displayName */ .Q)(rest)];
     if (result.code !== 0) {
         if (/not a git repository/i.test(result.stderr))
             throw new NotAGitWorkTree();
@@ -290,11 +301,11 @@ async function* walk(root) {
     // Real paths of the directories on the way down: a symlink back to one of them is a loop.
     // Names are read as bytes and shown with displayName(); paths are opened with treePath() (real
     // paths are compared as latin1 strings, which keep every byte).
-    const realKey = async (full) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(full, { encoding: 'buffer' })).toString('latin1');
+    const realKey = async (full) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(full, { encoding: 'buffer' })).toString('latin1');
     async function* visit(relative, ancestors) {
         let read;
         try {
-            read = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(relative ? treePath(root, relative) : root, {
+            read = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(relative ? treePath(root, relative) : root, {
                 withFileTypes: true,
                 encoding: 'buffer',
             });
@@ -303,7 +314,7 @@ async function* walk(root) {
             yield [{ skipped: relative || '.', reason: 'unreadable' }];
             return;
         }
-        const entries = read.map((entry) => ({ entry, shown: (0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .Q)(entry.name) }));
+        const entries = read.map((entry) => ({ entry, shown: (0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__/* .displayName */ .Q)(entry.name) }));
         entries.sort((a, b) => (a.shown < b.shown ? -1 : 1));
         const here = [];
         const below = [];
@@ -320,7 +331,7 @@ async function* walk(root) {
                 let target;
                 try {
                     real = await realKey(full);
-                    target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full);
+                    target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(full);
                 }
                 catch (error) {
                     const code = error.code;
@@ -341,7 +352,7 @@ async function* walk(root) {
             else if (entry.isFile())
                 here.push({ file: name });
             else {
-                const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full).catch(() => undefined);
+                const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(full).catch(() => undefined);
                 here.push(info
                     ? { skipped: name, reason: 'not a file', detail: special(info) }
                     : { skipped: name, reason: 'unreadable' });
@@ -433,18 +444,64 @@ var limiter = __webpack_require__(17870);
  * is searched once per needle when it is full: a needle never contains NUL, so no match spans two
  * files, and the NUL after each file also bounds the binary sniff (a NUL in the first 8 kB). Per
  * file that leaves open, read and close (fstat only when the read fills the room left) and one
- * memchr; nothing is allocated, decoded or parsed here. Binaries and files over the size limit are
- * skipped; the files that contain one of the needles are reported.
+ * memchr; nothing is decoded or parsed here. Binaries and files over the size limit are skipped;
+ * the files that contain one of the needles, in any letter case, are reported.
+ *
+ * Hosts compare case-insensitively, so the search folds ASCII case: one Horspool pass per needle
+ * over the buffer (a byte table of shifts for both cases). It costs about what two `Buffer.indexOf`
+ * passes for the lower- and upper-case spellings cost (less when measured alone), and it also finds
+ * mixed case.
  */
 function readerThread(port, fs) {
     const CHUNK = 2 * 1024 * 1024;
     const SNIFF = 8192;
     /** Below this much room left in the chunk, the files held are searched before the next is read. */
     const ROOM = 64 * 1024;
+    const FOLD = new Uint8Array(256);
+    for (let byte = 0; byte < 256; byte++)
+        FOLD[byte] = byte >= 65 && byte <= 90 ? byte + 32 : byte;
+    const fold = (needle) => {
+        const bytes = Uint8Array.from(needle.toLowerCase(), (char) => char.charCodeAt(0) & 0xff);
+        const length = bytes.length;
+        const shift = new Uint8Array(256).fill(Math.min(length, 255));
+        const set = (byte, distance) => {
+            shift[byte] = distance;
+            if (byte >= 97 && byte <= 122)
+                shift[byte - 32] = distance;
+        };
+        for (let index = 0; index < length - 1; index++)
+            set(bytes[index], Math.min(length - 1 - index, 255));
+        const last = shift[bytes[length - 1]];
+        set(bytes[length - 1], 0);
+        return { bytes, shift, last };
+    };
+    /** The first match of a folded needle in `view` at or after `from`, ignoring ASCII case; -1 if none. */
+    const find = (view, { bytes, shift, last }, from) => {
+        const length = bytes.length;
+        const end = view.length;
+        let at = from + length - 1;
+        while (at < end) {
+            const distance = shift[view[at]];
+            if (distance !== 0) {
+                at += distance;
+                continue;
+            }
+            let matched = 1;
+            while (matched < length && FOLD[view[at - matched]] === bytes[length - 1 - matched])
+                matched++;
+            if (matched === length)
+                return at - length + 1;
+            at += last;
+        }
+        return -1;
+    };
     let wanted = [];
+    /** Every needle as given (wanted drops those another one finds), for the matches of a hit's bytes. */
+    let every = [];
     let prefix = '';
     let maxSize = 0;
     let always;
+    let contents = 0;
     let chunk = Buffer.allocUnsafe(CHUNK);
     const special = (info) => info.isFIFO()
         ? 'a FIFO (named pipe): not read'
@@ -478,10 +535,17 @@ function readerThread(port, fs) {
     };
     port.on('message', (message) => {
         if (!Array.isArray(message)) {
-            wanted = message.needles.map((needle) => Buffer.from(needle, 'latin1'));
+            // A needle that contains another (index.docker.io, docker.io) is found by that one.
+            every = message.needles.map(fold);
+            wanted = message.needles
+                .filter((needle, index, all) => !all.some((other, at) => at !== index &&
+                needle.toLowerCase().includes(other.toLowerCase()) &&
+                (needle.length > other.length || at < index)))
+                .map(fold);
             prefix = message.root === '.' ? '' : `${message.root}/`;
             maxSize = message.maxSize;
             always = message.always === undefined ? undefined : new RegExp(message.always, 'i');
+            contents = message.contents ?? 0;
             return;
         }
         const files = message;
@@ -489,6 +553,26 @@ function readerThread(port, fs) {
         const verdicts = [];
         let scanned = 0;
         let bytes = 0;
+        // The hits' bytes, copied out of the chunk while the budget lasts, then transferred with the answer.
+        let budget = contents;
+        const transfer = [];
+        const hit = (index, file, start, end) => {
+            if (end - start > budget) {
+                verdicts.push([index, file, 'hit']);
+                return;
+            }
+            budget -= end - start;
+            const copy = new Uint8Array(end - start);
+            copy.set(chunk.subarray(start, end));
+            transfer.push(copy.buffer);
+            const matches = every.map((needle) => {
+                const found = [];
+                for (let at = find(copy, needle, 0); at >= 0; at = find(copy, needle, at + needle.bytes.length))
+                    found.push(at);
+                return found;
+            });
+            verdicts.push([index, file, 'hit', undefined, copy, matches]);
+        };
         // The files held in the chunk: where each starts, and its index in files.
         let used = 0;
         const starts = [];
@@ -499,7 +583,7 @@ function readerThread(port, fs) {
             const view = chunk.subarray(0, used);
             const found = new Uint8Array(held.length);
             for (const needle of wanted) {
-                let at = view.indexOf(needle);
+                let at = find(view, needle, 0);
                 while (at >= 0) {
                     let low = 0;
                     let high = starts.length - 1;
@@ -512,9 +596,11 @@ function readerThread(port, fs) {
                     }
                     if (!found[low]) {
                         found[low] = 1;
-                        verdicts.push([held[low], files[held[low]], 'hit']);
+                        // Each file is followed by its NUL: the next file starts one byte after it ends.
+                        const end = low + 1 < starts.length ? starts[low + 1] - 1 : used - 1;
+                        hit(held[low], files[held[low]], starts[low], end);
                     }
-                    at = low + 1 < starts.length ? view.indexOf(needle, starts[low + 1]) : -1;
+                    at = low + 1 < starts.length ? find(view, needle, starts[low + 1]) : -1;
                 }
             }
             used = 0;
@@ -564,7 +650,9 @@ function readerThread(port, fs) {
                 scanned++;
                 bytes += length;
                 if (always?.test(typeof file === 'string' ? file : Buffer.from(file).toString('latin1'))) {
-                    // Read by name: no need to search it (nor to keep it in the chunk).
+                    // Read by name: no need to search it (nor to keep it in the chunk). Without its bytes: there
+                    // may be thousands of these (every YAML file), and the main thread, which parses them all,
+                    // would fall behind with the batches' bytes piling up in memory.
                     verdicts.push([index, file, 'hit']);
                     continue;
                 }
@@ -589,7 +677,7 @@ function readerThread(port, fs) {
             verdicts: verdicts.map(([, ...verdict]) => verdict),
             scanned,
             bytes,
-        });
+        }, transfer);
     });
 }
 
@@ -920,21 +1008,28 @@ function resolveCandidate(candidate, hosts, file) {
         // `${REGISTRY}/${PROJECT}/base` with PROJECT unknown: the path is built at run time.
         return partialTag ? dynamicFinding({ candidate, value, hostEnd, hosts, file }) : undefined;
     }
+    // A tag built from a variable (`api:$TAG`, `api:v${VERSION}`) is unknown, whatever literal part it
+    // has: the reference is `dynamic` (a digest written beside it still pins the image).
+    const partial = partialTag && image.digest === undefined;
+    if (partial)
+        delete image.tag;
     const oldImage = { ...image, registry: hosts.old };
     const newRepository = (0,paths/* mapRepository */.T)(image.repository, hosts.paths);
     const replacement = (0,reference/* formatReference */.FH)({ ...image, registry: hosts.newHost, repository: newRepository });
     const { edits, unfixable } = editsFor(value, hostEnd, image.repository, newRepository, hosts.newHost);
-    const partial = partialTag && image.tag === undefined && image.digest === undefined;
     return {
         file,
         offset: candidate.at,
         reference: candidate.written,
         normalized: (0,reference/* formatReference */.FH)(oldImage),
-        kind: candidate.kind,
+        kind: partial ? 'dynamic' : candidate.kind,
         replacement,
         image: oldImage,
         partial,
         dynamic: partial,
+        ...(candidate.repository &&
+            image.tag === undefined &&
+            image.digest === undefined && { wholeRepository: true }),
         edits,
         ...((candidate.unfixable ?? unfixable) !== undefined && { unfixable: candidate.unfixable ?? unfixable }),
     };
@@ -1337,11 +1432,13 @@ var dist = __webpack_require__(38815);
  * `container:` (string or object), `services`, `uses: docker://…`, and action `runs.image`.
  * Documents with syntax errors (Helm templates, say) are left to the plain-text pass.
  */
-function yamlCandidates(source, role, names = [], file = '', env) {
+function yamlCandidates(source, role, names = [], file = '', env, lineStarts) {
+    // Where the lines that name the registry (in any case) start: found once per file.
+    const hostLines = names.length > 0 ? (lineStarts ?? hostLineStarts(source, names)) : [];
     // Compose `.env` values naming the registry: the lines using them do not name it; read it all.
     if (env && [...env.values()].some((value) => names.some((name) => value.text.toLowerCase().includes(name))))
         return parsedCandidates(source, role, file, { start: 0, end: source.length }, undefined, env) ?? [];
-    const quick = plainImageLines(source, role, names);
+    const quick = plainImageLines(source, role, names, hostLines);
     if (quick)
         return quick;
     // Parse only the subtrees around the lines that name the registry (when the registry is named:
@@ -1352,7 +1449,9 @@ function yamlCandidates(source, role, names = [], file = '', env) {
     // Every image of the chart without a registry of its own inherits the global one: the blocks of
     // their `repository:` lines are read too.
     const inherited = globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
-    const regions = partial ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined) : [];
+    const regions = partial
+        ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined, hostLines)
+        : [];
     if (regions.length > 0) {
         const found = [];
         for (const region of regions) {
@@ -1568,21 +1667,28 @@ function indentAt(source, start) {
 }
 /** True for a line that holds nothing for the parser (blank, or a comment). */
 function isBlank(source, start, end) {
-    return /^\s*(#.*)?\r?$/.test(source.slice(start, end));
+    let at = start;
+    while (at < end && (source[at] === ' ' || source[at] === '\t'))
+        at++;
+    return at === end || source[at] === '#' || source[at] === '\r' || source[at] === '\n';
+}
+/** Where each line that names one of `names` (lower case) starts, in order, each once. */
+function hostLineStarts(source, names, lower = source.toLowerCase()) {
+    const starts = new Set();
+    for (const name of names)
+        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+            starts.add(source.lastIndexOf('\n', at) + 1);
+    return [...starts].sort((a, b) => a - b);
 }
 /**
  * The subtrees around every line that names the registry: from the line's parent (the nearest line
  * above with less indentation) to the first line after it that is not more indented than the
  * parent (a compact `- item` at the parent's indentation still belongs to it). Overlaps merge.
  */
-function regionsOf(source, names, alsoLines) {
-    const lower = source.toLowerCase();
-    const starts = new Set();
+function regionsOf(source, names, alsoLines, lineStarts = hostLineStarts(source, names)) {
+    const starts = new Set(lineStarts);
     for (const match of alsoLines ? source.matchAll(alsoLines) : [])
         starts.add(match.index);
-    for (const name of names)
-        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
-            starts.add(source.lastIndexOf('\n', at) + 1);
     const regions = [];
     for (const lineStart of [...starts].sort((a, b) => a - b)) {
         if (regions.length > 0 && lineStart < regions[regions.length - 1].end)
@@ -1645,6 +1751,24 @@ function regionKind(source, at, role) {
     const document = source.slice(start, end);
     return /^apiVersion:/m.test(document) && /^kind:/m.test(document) ? 'kubernetes-image' : 'yaml-image';
 }
+/** The line `key:` (nothing after it but blanks) at the top level of a file; found by a plain search. */
+function topKeyLine(source, key) {
+    const pattern = `${key}:`;
+    const next = (from) => {
+        const found = source.indexOf(`\n${pattern}`, from);
+        return found < 0 ? -1 : found + 1;
+    };
+    for (let at = source.startsWith(pattern) ? 0 : next(0); at >= 0; at = next(at)) {
+        let end = at + pattern.length;
+        while (source[end] === ' ' || source[end] === '\t')
+            end++;
+        if (source[end] === '\r')
+            end++;
+        if (end === source.length || source[end] === '\n')
+            return { start: at, end };
+    }
+    return undefined;
+}
 /** Helm's registry for every image of the chart: `global.imageRegistry`, `global.image.registry` or `image.registry`. */
 function helmGlobalRegistry(source, names) {
     for (const [top, ...keys] of [
@@ -1652,10 +1776,9 @@ function helmGlobalRegistry(source, names) {
         ['global', 'image', 'registry'],
         ['image', 'registry'],
     ]) {
-        const match = new RegExp(`^${top}:[ \\t]*\\r?$`, 'm').exec(source);
-        if (!match)
+        const region = topKeyLine(source, top);
+        if (!region)
             continue;
-        const region = { start: match.index, end: match.index + match[0].length };
         while (region.end < source.length) {
             const lineEnd = source.indexOf('\n', region.end + 1);
             const next = lineEnd < 0 ? source.length : lineEnd;
@@ -1668,6 +1791,12 @@ function helmGlobalRegistry(source, names) {
         const text = source.slice(region.start, region.end).toLowerCase();
         if (!names.some((name) => text.includes(name)))
             continue;
+        const simple = simpleLookup(source, region, [top, ...keys]);
+        if (simple !== 'not simple') {
+            if (simple)
+                return simple;
+            continue;
+        }
         const documents = parseRegion(source, region, false);
         const contents = documents?.[0]?.contents;
         if (!(0,dist/* isMap */.jh)(contents))
@@ -1682,6 +1811,54 @@ function helmGlobalRegistry(source, names) {
             return slice(source, region.start + start, region.start + end);
     }
     return undefined;
+}
+const KEY_LINE = /^( *)([A-Za-z0-9_.-]+):(?:[ \t]+([^\s#].*?))?[ \t]*(?:[ \t]#.*)?\r?$/;
+/**
+ * The string at a key path in a region made only of one-line `key: value` lines (the usual Helm
+ * `global:` block), as the parser would give it: without the parser, whose first use in a run costs
+ * more than all the reading. `'not simple'` for any other shape (lists, block or multi-line
+ * scalars, anchors, tags, flow collections spread over lines), which the parser then reads.
+ */
+function simpleLookup(source, region, keys) {
+    const path = [];
+    let found;
+    for (let start = region.start; start < region.end;) {
+        const newline = source.indexOf('\n', start);
+        const end = newline < 0 || newline >= region.end ? region.end : newline;
+        const line = source.slice(start, end);
+        const lineStart = start;
+        start = end + 1;
+        if (/^\s*(#.*)?\r?$/.test(line))
+            continue;
+        const match = KEY_LINE.exec(line);
+        if (!match)
+            return 'not simple';
+        const indent = match[1].length;
+        const value = match[3];
+        if (value !== undefined && /^[|>&*!%@`]/.test(value))
+            return 'not simple';
+        if (value !== undefined && /^[[{]/.test(value) && !/[\]}]$/.test(value))
+            return 'not simple';
+        while (path.length > 0 && path[path.length - 1].indent >= indent)
+            path.pop();
+        path.push({ indent, key: match[2] });
+        if (found !== undefined || value === undefined || path.length !== keys.length)
+            continue;
+        if (!path.every((step, index) => step.key === keys[index]))
+            continue;
+        const child = SIMPLE_CHILD.exec(line);
+        if (!child)
+            return 'not simple';
+        const quoted = child[3] ?? child[4];
+        const text = quoted ?? child[5];
+        if (quoted === undefined && (NOT_A_STRING.test(text) || NUMBER.test(text)))
+            continue;
+        if (text === '')
+            continue;
+        const at = lineStart + line.indexOf(text, indent + match[2].length + 1);
+        found = slice(source, at, at + text.length);
+    }
+    return found;
 }
 /** A string scalar under an image key as a candidate (`uses:` only with `docker://`). */
 function scalarCandidateOf(mapped, kind, env) {
@@ -1732,6 +1909,10 @@ function splitFormOf(field, globalRegistry) {
 }
 const SIMPLE_PARENT = /^( *)([A-Za-z0-9_.-]+):[ \t]*(?:#.*)?\r?$/;
 const SIMPLE_CHILD = /^( *)([A-Za-z0-9_.-]+):[ \t]+(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s'"#{}[\]&*!|>%@`,?:-][^\s#]*))[ \t]*(?:#.*)?\r?$/;
+/** The keys simpleRegion reads: the split form's fields, and the keys whose string is an image. */
+const IMAGE_FIELDS = new Set(['registry', 'repository', 'image', 'name', 'tag', 'digest', 'uses']);
+/** A child whose value is an empty flow collection (`key: []`, `key: {}`). */
+const EMPTY_FLOW_CHILD = /^( *)([A-Za-z0-9_.-]+):[ \t]+(?:\[\]|\{\})[ \t]*(?:#.*)?\r?$/;
 const NOT_A_STRING = /^(true|false|null|~|True|False|TRUE|FALSE|Null|NULL|[-+]?(\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN)$/;
 const NUMBER = /^[-+]?(\d[\d_]*(\.\d*)?([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
 /**
@@ -1764,14 +1945,25 @@ function simpleRegion(source, region, imageKind, globalRegistry) {
             continue;
         }
         const child = SIMPLE_CHILD.exec(line);
-        if (!child)
+        const empty = child ? undefined : EMPTY_FLOW_CHILD.exec(line);
+        if (!child && !empty)
             return undefined;
-        const indent = child[1].length;
+        const indent = (child ?? empty)[1].length;
         if (childIndent < 0)
             childIndent = indent;
         if (indent !== childIndent || indent <= parentIndent)
             return undefined;
+        // `imagePullSecrets: []`: neither a string nor a number, so nothing the candidates read.
+        if (!child) {
+            start = next;
+            continue;
+        }
         const key = child[2];
+        // Only the fields of an image are read (pullPolicy, enabled … are only checked for shape).
+        if (!IMAGE_FIELDS.has(key)) {
+            start = next;
+            continue;
+        }
         const quoted = child[3] ?? child[4];
         const text = quoted ?? child[5];
         const valueStart = start + line.indexOf(text, indent + key.length + 1);
@@ -1827,15 +2019,9 @@ const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(
  * bytes the parser would report. Anything else (the split Helm form, workflow and action roles where
  * the key path matters, values spread over lines) goes to the full parse, which costs far more.
  */
-function plainImageLines(source, role, names) {
+function plainImageLines(source, role, names, lineStarts) {
     if (names.length === 0 || role === 'workflow' || role === 'action')
         return undefined;
-    const lineStarts = new Set();
-    const lower = source.toLowerCase();
-    for (const name of names) {
-        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
-            lineStarts.add(source.lastIndexOf('\n', at) + 1);
-    }
     const kubernetes = role === 'yaml' && /^apiVersion:/m.test(source) && /^kind:/m.test(source);
     const kind = role === 'compose'
         ? 'compose-image'
@@ -1845,7 +2031,7 @@ function plainImageLines(source, role, names) {
                 ? 'kubernetes-image'
                 : 'yaml-image';
     const candidates = [];
-    for (const start of [...lineStarts].sort((a, b) => a - b)) {
+    for (const start of lineStarts) {
         const end = source.indexOf('\n', start);
         const line = source.slice(start, end < 0 ? source.length : end);
         const match = IMAGE_LINE.exec(line);
@@ -1901,6 +2087,11 @@ const REFERENCE_CHAR = /[A-Za-z0-9._\-/:@]/;
 const DOCKER_COMMAND = /\b(?:docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(?:pull|run|tag|push|create)\b/;
 /** Other tools whose command lines name images or OCI artifacts. */
 const TOOL_COMMAND = /\b(?:oras|crane|skopeo|cosign|helm|regctl)\s+[a-z]/;
+/**
+ * Tool commands whose argument is a repository, not an image: they list or sync its tags, so a
+ * reference there without a tag means every tag of it (not `latest`).
+ */
+const REPOSITORY_COMMAND = /\b(?:crane\s+ls|skopeo\s+(?:list-tags|sync)|oras\s+repo\s+(?:tags|ls)|regctl\s+(?:tag|repo)\s+ls)\b/;
 /** `${NAME:-`, `${NAME-`, `${NAME:=`, `${NAME=` right before a default value. */
 const DEFAULT_OPENER = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]$/;
 /** A variable assignment a value follows: shell, Makefile, Dockerfile ARG/ENV, YAML `KEY:`. */
@@ -1919,16 +2110,22 @@ const IMAGE_FILE_NAMES = /(^|\/)((Dockerfile|Containerfile)([._-][^/]*)?|[^/]*\.
  * go.sum, Cargo.toml, requirements.txt …), Go import lines and package.json dependencies name
  * packages, not images, and are left alone.
  */
-function findReferences(file, source, hosts, env) {
+function findReferences(file, source, hosts, env, found) {
     if (PACKAGE_FILES.test(file))
         return [];
     const role = roleOf(file, source);
     const hub = oldIsDockerHub(hosts);
+    // Hosts compare case-insensitively: their names are searched once, in the lower-cased file (or
+    // given: the reader thread that found the file found them).
+    const names = spellings(hosts);
+    const occurrences = found ?? occurrencesOf(source, names);
     const structured = role === 'dockerfile'
         ? dockerfileCandidates(source)
         : role === 'text' || role === 'shell' || (hub && !mayHoldDockerHubImage(file, source))
             ? []
-            : yamlCandidates(source, role, hub ? [] : spellings(hosts), file, role === 'compose' ? env : undefined);
+            : yamlCandidates(source, role, hub ? [] : names, file, role === 'compose' ? env : undefined, hub
+                ? []
+                : [...new Set(occurrences.map(([at]) => source.lastIndexOf('\n', at) + 1))].sort((a, b) => a - b));
     // Host-less images on command lines matter only when they mean the old registry.
     if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
         structured.push(...commandCandidates(source));
@@ -1949,24 +2146,30 @@ function findReferences(file, source, hosts, env) {
         if (hostAt !== undefined && hostAt >= 0)
             covered.add(hostAt);
     }
-    const lower = source.toLowerCase();
     const excluded = excludedLines(file, source);
     const markdown = /\.(md|markdown)$/i.test(file) ? fencedLines(source) : undefined;
-    for (const name of spellings(hosts)) {
-        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
-            if (covered.has(at) || excluded(at))
-                continue;
-            const candidate = textCandidate(file, source, at, name, role);
-            const finding = candidate && resolveCandidate(candidate, hosts, file);
-            if (!finding)
-                continue;
-            for (const edit of finding.edits)
-                covered.add(edit.start);
-            const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
-            findings.push(prose ? { ...finding, prose } : finding);
-        }
+    for (const [at, name] of occurrences) {
+        if (covered.has(at) || excluded(at))
+            continue;
+        const candidate = textCandidate(file, source, at, name, role);
+        const finding = candidate && resolveCandidate(candidate, hosts, file);
+        if (!finding)
+            continue;
+        for (const edit of finding.edits)
+            covered.add(edit.start);
+        const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
+        findings.push(prose ? { ...finding, prose } : finding);
     }
     return findings.sort((a, b) => a.offset - b.offset);
+}
+/** Where each of `names` (lower case) occurs in `source`, in any case, not overlapping: name by name. */
+function occurrencesOf(source, names) {
+    const lower = source.toLowerCase();
+    const occurrences = [];
+    for (const name of names)
+        for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+            occurrences.push([at, name]);
+    return occurrences;
 }
 /** An image key and the value written on its line (empty when the value is nested below). */
 const IMAGE_KEY_LINE = /(?:^|[\s{,-])(?:image|repository|container|uses|newName)\s*:[ \t]*["']?([^\s"',}#\]]*)/gm;
@@ -2024,9 +2227,10 @@ function textCandidate(file, source, at, name, role) {
         !/[:@]/.test(source.slice(hostEnd, end));
     if (!prefix && source[hostEnd] !== '/' && !(opener && expanded.value.text.includes('/')))
         return undefined;
-    const kind = oci ? 'helm-chart' : lineKind(source, at, role);
+    const { kind, command } = oci ? { kind: 'helm-chart', command: '' } : lineKind(source, at, role);
     return {
         kind,
+        ...(kind === 'shell-tool' && REPOSITORY_COMMAND.test(command) && { repository: true }),
         at: start,
         written: written.text,
         value: expanded.value,
@@ -2066,19 +2270,22 @@ function wordEnd(source, start) {
     }
     return end;
 }
-/** Shell commands and heredoc `FROM` lines get their own kind; anything else is text. */
+/**
+ * Shell commands and heredoc `FROM` lines get their own kind; anything else is text. With the
+ * command's text before the reference (continued lines joined).
+ */
 function lineKind(source, at, role) {
     let lineStart = source.lastIndexOf('\n', at - 1) + 1;
     const line = source.slice(lineStart, at);
     if (/^\s*FROM\s+(--\S+\s+)*$/i.test(line) && role !== 'dockerfile')
-        return 'heredoc-from';
+        return { kind: 'heredoc-from', command: line };
     // A command may start on an earlier line continued with a backslash.
     let command = line;
     for (let back = 0; back < 5; back++) {
         if (DOCKER_COMMAND.test(command))
-            return 'shell-docker';
+            return { kind: 'shell-docker', command };
         if (TOOL_COMMAND.test(command))
-            return 'shell-tool';
+            return { kind: 'shell-tool', command };
         if (lineStart === 0)
             break;
         const previousEnd = lineStart - 1;
@@ -2089,7 +2296,7 @@ function lineKind(source, at, role) {
         command = previous + command;
         lineStart = previousStart;
     }
-    return 'text';
+    return { kind: 'text', command };
 }
 /**
  * Byte offsets that name packages rather than images: Go import lines (and import blocks), the
@@ -2161,18 +2368,19 @@ class LineIndex {
         return this.source.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
     }
 }
-const IGNORE = 'cutover: ignore';
+/** The comment that silences a finding on its line (or the line below a comment line). */
+const IGNORE_MARK = 'cutover: ignore';
 /**
  * True when a finding's line carries `cutover: ignore`, or the line above is a comment carrying it
  * (`#`, `//`, `--`, `;`, `<!--`, `/*`), so a whole-line comment can silence the next line.
  */
 function ignoredInline(lines, line) {
-    if (lines.lineText(line).includes(IGNORE))
+    if (lines.lineText(line).includes(IGNORE_MARK))
         return true;
     if (line < 2)
         return false;
     const above = lines.lineText(line - 1).trim();
-    return /^(#|\/\/|--|;|<!--|\/\*|\*)/.test(above) && above.includes(IGNORE);
+    return /^(#|\/\/|--|;|<!--|\/\*|\*)/.test(above) && above.includes(IGNORE_MARK);
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
@@ -2187,6 +2395,8 @@ var readers = __webpack_require__(61358);
 
 
 const BATCH = 256;
+/** Bytes of hits a thread sends back with one batch (more are read here again): bounds the memory in flight. */
+const CONTENTS_PER_BATCH = 1024 * 1024;
 const NOTES_PER_REASON = 20;
 /**
  * Scans a working tree for references to the old registry. File names stream from git (or a walk)
@@ -2234,13 +2444,15 @@ async function scanTree(options) {
         }
         return envFiles.get(dir);
     };
-    const inspect = (file) => {
+    const inspect = (file, read, matches) => {
         if (inspected.has(file))
             return;
         inspected.add(file);
         let bytes;
         try {
-            bytes = (0,external_node_fs_.readFileSync)((0,files/* treePath */.ON)(options.root, file));
+            bytes = read
+                ? Buffer.from(read.buffer, read.byteOffset, read.byteLength)
+                : (0,external_node_fs_.readFileSync)((0,files/* treePath */.ON)(options.root, file));
         }
         catch (error) {
             skip(file, 'unreadable', error.message);
@@ -2252,26 +2464,30 @@ async function scanTree(options) {
             note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
         }
         const env = COMPOSE_FILE.test(file) ? siblingEnv(file) : undefined;
-        findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env));
+        // The thread found the registry's names already: where, in the order of the needles sent.
+        const occurrences = matches && needles.flatMap((name, index) => matches[index].map((at) => [at, name]));
+        findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env, occurrences));
     };
+    const needles = spellings(options.hosts);
     const pool = options.readers ?? (0,readers/* startReaders */.Z)(options.threads);
     pool.configure({
         // Relative to the working directory when below it: the kernel resolves shorter paths faster.
         root: external_node_path_.relative(process.cwd(), options.root) || '.',
-        // Hosts compare case-insensitively; the byte search looks for the lower- and upper-case spellings
-        // (a mixed-case host is still found in any file opened for another reason).
-        needles: [...new Set(spellings(options.hosts).flatMap((name) => [name, name.toUpperCase()]))],
+        // Hosts compare case-insensitively: the threads' byte search folds ASCII case.
+        needles,
         maxSize: options.maxFileSize,
+        // The hits come back with their bytes: parsed here without a second open and read.
+        contents: CONTENTS_PER_BATCH,
         // Docker Hub references need no host: every file that can hold an image by its grammar is read.
         ...(oldIsDockerHub(options.hosts) && { always: IMAGE_FILE_NAMES.source }),
     });
     const settle = (result) => {
         stats.scanned += result.scanned;
         stats.bytes += result.bytes;
-        for (const [given, outcome, detail] of result.verdicts) {
+        for (const [given, outcome, detail, bytes, matches] of result.verdicts) {
             const file = typeof given === 'string' ? given : (0,files/* displayName */.QC)(Buffer.from(given));
             if (outcome === 'hit')
-                inspect(file);
+                inspect(file, bytes, matches);
             else
                 skip(file, outcome, detail);
         }
@@ -2333,18 +2549,20 @@ function dotenvVariables(text) {
     }
     return variables;
 }
-function locate(file, source, hosts, env) {
-    const found = findReferences(file, source, hosts, env);
+function locate(file, source, hosts, env, occurrences) {
+    const found = findReferences(file, source, hosts, env, occurrences);
     if (found.length === 0)
         return [];
     const lines = new LineIndex(source);
+    // Most files say `cutover: ignore` nowhere: then no finding's line needs to be looked at.
+    const mayIgnore = source.includes(IGNORE_MARK);
     return found.map((finding) => {
         const { line, column } = lines.position(finding.offset);
         return {
             ...finding,
             line,
             column,
-            ...(ignoredInline(lines, line) && { ignored: 'inline' }),
+            ...(mayIgnore && ignoredInline(lines, line) && { ignored: 'inline' }),
         };
     });
 }

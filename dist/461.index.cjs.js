@@ -234,17 +234,21 @@ var guard_policy = __webpack_require__(10620);
  */
 function exportedReferences(findings) {
     return findings
-        .filter((finding) => !finding.ignored && !finding.partial && !finding.dynamic)
+        .filter((finding) => !finding.ignored && !finding.partial && !finding.dynamic && !finding.wholeRepository)
         .map(({ image: { repository, tag, digest } }) => ({
         repository,
         ...(tag !== undefined || digest === undefined ? { tag: tag ?? 'latest' } : {}),
         ...(digest !== undefined && { digest }),
     }));
 }
-/** Repository path prefixes of `dynamic` and `registry-prefix` findings, for the refs file's `prefixes`. */
+/**
+ * Repository path prefixes of `dynamic` and `registry-prefix` findings, and the repositories whose
+ * every tag a command lists or syncs (`crane ls`, `skopeo sync`), for the refs file's `prefixes`.
+ */
 function exportedPrefixes(findings) {
     return findings
-        .filter((finding) => !finding.ignored && (finding.kind === 'dynamic' || finding.kind === 'registry-prefix'))
+        .filter((finding) => !finding.ignored &&
+        (finding.kind === 'dynamic' || finding.kind === 'registry-prefix' || finding.wholeRepository))
         .map((finding) => finding.image.repository);
 }
 
@@ -371,7 +375,10 @@ function manifestInside(manifest, cwd, root) {
         : new Set([relative.split(external_node_path_.sep).join('/')]);
 }
 
+// EXTERNAL MODULE: ./lib/src/shared/reporter.js
+var shared_reporter = __webpack_require__(64709);
 ;// CONCATENATED MODULE: ./lib/src/guard/present.js
+
 
 
 
@@ -379,7 +386,7 @@ function manifestInside(manifest, cwd, root) {
 const ACTION_ANNOTATIONS = 50;
 const SUMMARY_ROWS = 1000;
 /** Turns a guard report into everything the user sees, and the command's result. */
-function presentGuard(report, { reporter, entry, json }) {
+function presentGuard(report, { reporter, entry, json, summary = true }) {
     const { hosts, scan, findings, counted, open, fixes, policy, today, refs } = report;
     const errors = open.filter((finding) => finding.severity === 'error').length;
     const warnings = open.filter((finding) => finding.severity === 'warning').length;
@@ -398,7 +405,8 @@ function presentGuard(report, { reporter, entry, json }) {
         reporter.info(`fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`);
     if (report.exportRefs)
         reporter.info(`wrote ${refs.references.length} references to ${report.exportRefs}`);
-    reporter.summary(summaryOf(report));
+    if (summary)
+        reporter.summary(summaryOf(report));
     return {
         exitCode: errors > 0 ? 1 : 0,
         ...(errors > 0 && {
@@ -458,14 +466,15 @@ function jsonOf(finding, unavailable) {
 function annotate(reporter, report, inAction) {
     const { counted: findings, rewritten, policy } = report;
     const shown = inAction ? findings.slice(0, ACTION_ANNOTATIONS) : findings;
-    for (const finding of shown) {
+    // All at once: a reporter may write thousands of them in one go.
+    (0,shared_reporter/* annotateAll */.u)(reporter, shown.map((finding) => {
         const fixed = rewritten.has(positionKey(finding));
         const message = fixed
             ? `rewritten: ${finding.normalized} → ${finding.replacement}`
             : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`;
         // GitHub cannot point at a file whose name is not UTF-8: the message names it (escaped) instead.
         const unnamed = (0,files/* isNotUtf8 */.BA)(finding.file);
-        reporter.annotate({
+        return {
             severity: fixed ? 'info' : finding.severity,
             title: 'cutover guard: old registry reference',
             ...(unnamed
@@ -473,8 +482,8 @@ function annotate(reporter, report, inAction) {
                     message: `${positionKey(finding)} (a file name that is not UTF-8, bytes shown as \\xHH): ${message}`,
                 }
                 : { file: finding.file, line: finding.line, column: finding.column, message }),
-        });
-    }
+        };
+    }));
     if (shown.length < findings.length)
         reporter.info(`${findings.length - shown.length} more findings are listed in the job summary and the json output`);
 }
@@ -657,7 +666,13 @@ const guard = (0,command/* defineCommand */.N)({
         }).finally(() => readers.close());
         progress.done();
         // present
-        return presentGuard(report, { reporter, entry, json: options.json });
+        // The job summary is written only where there is one (a big table costs time to build for nothing).
+        return presentGuard(report, {
+            reporter,
+            entry,
+            json: options.json,
+            summary: Boolean(env['GITHUB_STEP_SUMMARY']),
+        });
     },
 });
 
@@ -1079,6 +1094,37 @@ async function git(args, cwd, input) {
 /** Splits NUL-separated output (`-z`) into its entries. */
 function splitNul(output) {
     return output.toString('utf8').split('\0').filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 64709:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ annotateProblems),
+/* harmony export */   u: () => (/* binding */ annotateAll)
+/* harmony export */ });
+/** Shows annotations through `annotateMany` where the reporter has it, else one by one. */
+function annotateAll(reporter, annotations) {
+    if (reporter.annotateMany)
+        reporter.annotateMany(annotations);
+    else
+        for (const annotation of annotations)
+            reporter.annotate(annotation);
+}
+/** Annotates located configuration problems (for example the manifest's warnings) at their file and line. */
+function annotateProblems(reporter, problems, severity = 'warning') {
+    for (const problem of problems) {
+        reporter.annotate({
+            severity,
+            message: problem.path ? `${problem.path}: ${problem.message}` : problem.message,
+            file: problem.file,
+            ...(problem.line !== undefined && { line: problem.line }),
+            ...(problem.column !== undefined && { column: problem.column }),
+        });
+    }
 }
 
 

@@ -504,8 +504,17 @@ function writeSummaryFile(cwd, file, markdown) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ annotateProblems)
+/* harmony export */   $: () => (/* binding */ annotateProblems),
+/* harmony export */   u: () => (/* binding */ annotateAll)
 /* harmony export */ });
+/** Shows annotations through `annotateMany` where the reporter has it, else one by one. */
+function annotateAll(reporter, annotations) {
+    if (reporter.annotateMany)
+        reporter.annotateMany(annotations);
+    else
+        for (const annotation of annotations)
+            reporter.annotate(annotation);
+}
 /** Annotates located configuration problems (for example the manifest's warnings) at their file and line. */
 function annotateProblems(reporter, problems, severity = 'warning') {
     for (const problem of problems) {

@@ -1,7 +1,7 @@
 import type { AnnotationProperties } from '@actions/core';
 import { appendFileSync } from 'node:fs';
 import { requireActionsCore as core } from './actions-core.js';
-import type { Reporter } from '../shared/reporter.js';
+import type { Annotation, Reporter } from '../shared/reporter.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import type { EntryPoint } from './command.js';
 
@@ -14,6 +14,30 @@ export function createReporter(mode: EntryPoint, env: NodeJS.ProcessEnv, secrets
   const inGitHub = env['GITHUB_ACTIONS'] === 'true';
   const parts: string[] = [];
   const write = (line: string) => process.stderr.write(`${redact(line)}\n`);
+  /** What an annotation writes to stderr (in an action, it goes through @actions/core: nothing). */
+  const shown = (annotation: Annotation): string | undefined => {
+    if (inGitHub) {
+      const message = redact(annotation.message);
+      const properties: AnnotationProperties = {
+        ...(annotation.title !== undefined && { title: annotation.title }),
+        ...(annotation.file !== undefined && { file: annotation.file }),
+        ...(annotation.line !== undefined && { startLine: annotation.line }),
+        ...(annotation.endLine !== undefined && { endLine: annotation.endLine }),
+        ...(annotation.column !== undefined && { startColumn: annotation.column }),
+      };
+      const command =
+        annotation.severity === 'error' ? 'error' : annotation.severity === 'warning' ? 'warning' : 'notice';
+      if (mode === 'action') {
+        core()[command](message, properties);
+        return undefined;
+      }
+      return `${workflowCommand(command, properties, message)}\n`;
+    }
+    const where = [annotation.file, annotation.line, annotation.column]
+      .filter((p) => p !== undefined)
+      .join(':');
+    return `${redact(`${where ? `${where}: ` : ''}${annotation.severity}: ${annotation.message}`)}\n`;
+  };
   return {
     info: (message) => (mode === 'action' ? core().info(redact(message)) : write(message)),
     warning: (message) =>
@@ -24,29 +48,13 @@ export function createReporter(mode: EntryPoint, env: NodeJS.ProcessEnv, secrets
       else if (env['CUTOVER_DEBUG'] || env['RUNNER_DEBUG'] === '1') write(`debug: ${message}`);
     },
     annotate(annotation) {
-      const message = redact(annotation.message);
-      if (inGitHub) {
-        const properties: AnnotationProperties = {
-          ...(annotation.title !== undefined && { title: annotation.title }),
-          ...(annotation.file !== undefined && { file: annotation.file }),
-          ...(annotation.line !== undefined && { startLine: annotation.line }),
-          ...(annotation.endLine !== undefined && { endLine: annotation.endLine }),
-          ...(annotation.column !== undefined && { startColumn: annotation.column }),
-        };
-        const command =
-          annotation.severity === 'error'
-            ? 'error'
-            : annotation.severity === 'warning'
-              ? 'warning'
-              : 'notice';
-        if (mode === 'action') core()[command](message, properties);
-        else process.stderr.write(`${workflowCommand(command, properties, message)}\n`);
-        return;
-      }
-      const where = [annotation.file, annotation.line, annotation.column]
-        .filter((p) => p !== undefined)
-        .join(':');
-      write(`${where ? `${where}: ` : ''}${annotation.severity}: ${message}`);
+      const text = shown(annotation);
+      if (text) process.stderr.write(text);
+    },
+    annotateMany(annotations) {
+      let text = '';
+      for (const annotation of annotations) text += shown(annotation) ?? '';
+      if (text) process.stderr.write(text);
     },
     summary: (markdown) => void parts.push(redact(markdown)),
     summaryText: () => parts.join('\n'),

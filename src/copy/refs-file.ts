@@ -10,8 +10,10 @@
  * ```
  * `repository` is the path inside the old registry (no host); `tag` and `digest` are optional (a
  * reference with neither means `latest`, as Docker reads it). An optional `prefixes` list holds the
- * repository path prefixes of references built from variables (`old/$PROJECT/app`) and of registry
- * prefixes (`REGISTRY ?= old/staging`): every repository under one may be used (`""` = all of them).
+ * repository path prefixes of references built from variables (`old/$PROJECT/app` gives `""`,
+ * `old/team/api:$TAG` gives `team/api`) and of registry prefixes (`REGISTRY ?= old/staging`): any
+ * tag of any repository under one may be used (`""` = all of them). copy-tags cannot pin a tag
+ * there: it reports which repositories under each prefix its rules copy tags of (select.ts).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { ConfigError, type ConfigProblem } from '../shared/errors.js';

@@ -36,6 +36,22 @@ export interface Selection {
   warnings: string[];
   /** Set when the old registry refused to list its repositories: why (`HTTP 401`). */
   catalogRefused?: string;
+  /**
+   * The references files' `prefixes` (names built at run time, `guard --export-refs`): no tag can
+   * be pinned under them, so the copy rules with `images:` decide which of their tags are copied.
+   * Each with the repositories known under it and how many tags the rules chose for each.
+   */
+  dynamic?: DynamicPin[];
+}
+
+/** A repository path prefix that code uses with names built at run time, and what the rules copy under it. */
+export interface DynamicPin {
+  /** The path prefix (`""`: the whole registry). */
+  prefix: string;
+  /** The references files that list it. */
+  by: string[];
+  /** Repositories under it (from the catalog, the manifest and the references), each with the tags chosen for it by rule. */
+  repositories: { repository: string; chosen: Record<string, number> }[];
 }
 
 export interface SelectOptions {
@@ -207,6 +223,13 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
       choose(image.sourceRepository, referrer.digest, `referrer of ${subject}`);
   });
 
+  // (In a shard, a prefix with no repository of the shard is the other shards' to report.)
+  const known = [...new Set([...repositories, ...wantedRepos, ...referenced.map((ref) => ref.repository)])];
+  const dynamic = dynamicPins(options.refsFiles, known, [...chosen.values()]).filter(
+    (pin) => pin.repositories.length > 0 || !options.repositoryFilter,
+  );
+  warnings.push(...dynamic.map(dynamicWarning));
+
   return {
     images: [...chosen.values()].sort((a, b) =>
       a.sourceRepository === b.sourceRepository
@@ -219,7 +242,72 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
     repositories: [...wantedRepos].sort(),
     warnings,
     ...(catalogRefused !== undefined && { catalogRefused }),
+    dynamic,
   };
+}
+
+/** True when `repository` is `prefix` or lies below it (`""` holds every repository). */
+const under = (repository: string, prefix: string) =>
+  prefix === '' || repository === prefix || repository.startsWith(`${prefix}/`);
+
+/**
+ * The references files' prefixes, with the known repositories under each and the tags the copy
+ * rules chose for them (signatures and referrers, which follow their images, not counted).
+ */
+function dynamicPins(
+  refsFiles: { file: string; refs: RefsFile }[],
+  known: readonly string[],
+  chosen: readonly SelectedImage[],
+): DynamicPin[] {
+  const byPrefix = new Map<string, string[]>();
+  for (const { file, refs } of refsFiles)
+    for (const prefix of refs.prefixes ?? []) byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), file]);
+  return [...byPrefix]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([prefix, by]) => ({
+      prefix,
+      by,
+      repositories: known
+        .filter((repository) => under(repository, prefix))
+        .sort()
+        .map((repository) => {
+          const counts: Record<string, number> = {};
+          for (const image of chosen)
+            if (image.sourceRepository === repository)
+              for (const reason of image.reasons.filter((reason) => /^copy\[\d+\]/.test(reason)))
+                counts[reason] = (counts[reason] ?? 0) + 1;
+          return { repository, chosen: counts };
+        }),
+    }));
+}
+
+/** What a user needs to know about one dynamic prefix: which of its repositories get tags copied, and which none. */
+function dynamicWarning(pin: DynamicPin): string {
+  const where = pin.prefix === '' ? 'every repository of the old registry' : `${pin.prefix} (and below)`;
+  const head = `${where} is used with names or tags built at run time (prefixes in ${pin.by.join(', ')}): no tag can be pinned there, so only the copy rules decide which of its tags are copied`;
+  const copied = pin.repositories.filter(({ chosen }) => Object.keys(chosen).length > 0);
+  const none = pin.repositories.filter(({ chosen }) => Object.keys(chosen).length === 0);
+  const list = (names: string[]) =>
+    names.length > 10 ? `${names.slice(0, 10).join(', ')} and ${names.length - 10} more` : names.join(', ');
+  const parts = [
+    ...(copied.length > 0
+      ? [
+          `tags chosen: ${list(
+            copied.map(
+              ({ repository, chosen }) =>
+                `${repository} (${Object.entries(chosen)
+                  .map(([rule, count]) => `${rule}: ${count}`)
+                  .join(', ')})`,
+            ),
+          )}`,
+        ]
+      : []),
+    ...(none.length > 0 ? [`no tags chosen for ${list(none.map(({ repository }) => repository))}`] : []),
+    ...(pin.repositories.length === 0
+      ? ['no repository under it is known here (no copy rule with images: matches it)']
+      : []),
+  ];
+  return `${head}; ${parts.join('; ')}`;
 }
 
 /** Every reference pinned in repos.*.consumes (with a tag or digest) and in the references files. */

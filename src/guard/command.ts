@@ -91,6 +91,12 @@ export const guard = defineCommand({
     }).finally(() => readers.close());
     progress.done();
     // present
-    return presentGuard(report, { reporter, entry, json: options.json });
+    // The job summary is written only where there is one (a big table costs time to build for nothing).
+    return presentGuard(report, {
+      reporter,
+      entry,
+      json: options.json,
+      summary: Boolean(env['GITHUB_STEP_SUMMARY']),
+    });
   },
 });

@@ -33,6 +33,12 @@ const DOCKER_COMMAND =
   /\b(?:docker|podman|nerdctl)\s+(?:image\s+|container\s+)?(?:pull|run|tag|push|create)\b/;
 /** Other tools whose command lines name images or OCI artifacts. */
 const TOOL_COMMAND = /\b(?:oras|crane|skopeo|cosign|helm|regctl)\s+[a-z]/;
+/**
+ * Tool commands whose argument is a repository, not an image: they list or sync its tags, so a
+ * reference there without a tag means every tag of it (not `latest`).
+ */
+const REPOSITORY_COMMAND =
+  /\b(?:crane\s+ls|skopeo\s+(?:list-tags|sync)|oras\s+repo\s+(?:tags|ls)|regctl\s+(?:tag|repo)\s+ls)\b/;
 /** `${NAME:-`, `${NAME-`, `${NAME:=`, `${NAME=` right before a default value. */
 const DEFAULT_OPENER = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]$/;
 /** A variable assignment a value follows: shell, Makefile, Dockerfile ARG/ENV, YAML `KEY:`. */
@@ -62,10 +68,15 @@ export function findReferences(
   source: string,
   hosts: Hosts,
   env?: Variables,
+  found?: readonly (readonly [at: number, name: string])[],
 ): Omit<Finding, 'line' | 'column' | 'severity'>[] {
   if (PACKAGE_FILES.test(file)) return [];
   const role = roleOf(file, source);
   const hub = oldIsDockerHub(hosts);
+  // Hosts compare case-insensitively: their names are searched once, in the lower-cased file (or
+  // given: the reader thread that found the file found them).
+  const names = spellings(hosts);
+  const occurrences = found ?? occurrencesOf(source, names);
   const structured: Candidate[] =
     role === 'dockerfile'
       ? dockerfileCandidates(source)
@@ -74,9 +85,14 @@ export function findReferences(
         : yamlCandidates(
             source,
             role,
-            hub ? [] : spellings(hosts),
+            hub ? [] : names,
             file,
             role === 'compose' ? env : undefined,
+            hub
+              ? []
+              : [...new Set(occurrences.map(([at]) => source.lastIndexOf('\n', at) + 1))].sort(
+                  (a, b) => a - b,
+                ),
           );
   // Host-less images on command lines matter only when they mean the old registry.
   if (hub && (role === 'shell' || role === 'workflow' || role === 'dockerfile'))
@@ -94,21 +110,28 @@ export function findReferences(
     const hostAt = candidate.value.offsets[/^docker:\/\//i.test(candidate.value.text) ? 9 : 0];
     if (hostAt !== undefined && hostAt >= 0) covered.add(hostAt);
   }
-  const lower = source.toLowerCase();
   const excluded = excludedLines(file, source);
   const markdown = /\.(md|markdown)$/i.test(file) ? fencedLines(source) : undefined;
-  for (const name of spellings(hosts)) {
-    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
-      if (covered.has(at) || excluded(at)) continue;
-      const candidate = textCandidate(file, source, at, name, role);
-      const finding = candidate && resolveCandidate(candidate, hosts, file);
-      if (!finding) continue;
-      for (const edit of finding.edits) covered.add(edit.start);
-      const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
-      findings.push(prose ? { ...finding, prose } : finding);
-    }
+  for (const [at, name] of occurrences) {
+    if (covered.has(at) || excluded(at)) continue;
+    const candidate = textCandidate(file, source, at, name, role);
+    const finding = candidate && resolveCandidate(candidate, hosts, file);
+    if (!finding) continue;
+    for (const edit of finding.edits) covered.add(edit.start);
+    const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
+    findings.push(prose ? { ...finding, prose } : finding);
   }
   return findings.sort((a, b) => a.offset - b.offset);
+}
+
+/** Where each of `names` (lower case) occurs in `source`, in any case, not overlapping: name by name. */
+function occurrencesOf(source: string, names: readonly string[]): [at: number, name: string][] {
+  const lower = source.toLowerCase();
+  const occurrences: [at: number, name: string][] = [];
+  for (const name of names)
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+      occurrences.push([at, name]);
+  return occurrences;
 }
 
 /** An image key and the value written on its line (empty when the value is nested below). */
@@ -168,9 +191,10 @@ function textCandidate(
     !expanded.partial &&
     !/[:@]/.test(source.slice(hostEnd, end));
   if (!prefix && source[hostEnd] !== '/' && !(opener && expanded.value.text.includes('/'))) return undefined;
-  const kind = oci ? 'helm-chart' : lineKind(source, at, role);
+  const { kind, command } = oci ? { kind: 'helm-chart' as const, command: '' } : lineKind(source, at, role);
   return {
     kind,
+    ...(kind === 'shell-tool' && REPOSITORY_COMMAND.test(command) && { repository: true }),
     at: start,
     written: written.text,
     value: expanded.value,
@@ -205,16 +229,20 @@ function wordEnd(source: string, start: number): number {
   return end;
 }
 
-/** Shell commands and heredoc `FROM` lines get their own kind; anything else is text. */
-function lineKind(source: string, at: number, role: FileRole): FindingKind {
+/**
+ * Shell commands and heredoc `FROM` lines get their own kind; anything else is text. With the
+ * command's text before the reference (continued lines joined).
+ */
+function lineKind(source: string, at: number, role: FileRole): { kind: FindingKind; command: string } {
   let lineStart = source.lastIndexOf('\n', at - 1) + 1;
   const line = source.slice(lineStart, at);
-  if (/^\s*FROM\s+(--\S+\s+)*$/i.test(line) && role !== 'dockerfile') return 'heredoc-from';
+  if (/^\s*FROM\s+(--\S+\s+)*$/i.test(line) && role !== 'dockerfile')
+    return { kind: 'heredoc-from', command: line };
   // A command may start on an earlier line continued with a backslash.
   let command = line;
   for (let back = 0; back < 5; back++) {
-    if (DOCKER_COMMAND.test(command)) return 'shell-docker';
-    if (TOOL_COMMAND.test(command)) return 'shell-tool';
+    if (DOCKER_COMMAND.test(command)) return { kind: 'shell-docker', command };
+    if (TOOL_COMMAND.test(command)) return { kind: 'shell-tool', command };
     if (lineStart === 0) break;
     const previousEnd = lineStart - 1;
     const previousStart = source.lastIndexOf('\n', previousEnd - 1) + 1;
@@ -223,7 +251,7 @@ function lineKind(source: string, at: number, role: FileRole): FindingKind {
     command = previous + command;
     lineStart = previousStart;
   }
-  return 'text';
+  return { kind: 'text', command };
 }
 
 /**

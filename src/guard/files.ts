@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -87,12 +88,20 @@ async function* gitList(root: string, args: string[]): AsyncGenerator<string[]> 
     cwd: root,
     onStdout: (chunk) => {
       const bytes = rest.length ? Buffer.concat([rest, chunk]) : chunk;
-      const names: string[] = [];
-      let start = 0;
-      for (let end = bytes.indexOf(0); end >= 0; start = end + 1, end = bytes.indexOf(0, start))
-        names.push(displayName(bytes.subarray(start, end)));
-      rest = Buffer.from(bytes.subarray(start));
-      if (names.length) batches.push(names);
+      const last = bytes.lastIndexOf(0);
+      rest = Buffer.from(bytes.subarray(last + 1));
+      if (last < 0) return;
+      const whole = bytes.subarray(0, last);
+      // The common case, every name valid UTF-8 without a backslash (as displayName keeps it): one
+      // decode for the whole chunk. A NUL cannot complete a UTF-8 sequence, so no name is cut wrong.
+      const names =
+        !whole.includes(0x5c) && isUtf8(whole)
+          ? whole.toString('utf8').split('\0')
+          : whole
+              .toString('latin1')
+              .split('\0')
+              .map((name) => displayName(Buffer.from(name, 'latin1')));
+      batches.push(names);
       wake?.();
     },
   }).finally(() => {

@@ -70,6 +70,11 @@ export interface Finding {
   dynamic: boolean;
   /** Markdown prose: reported as `info`, rewritten only with --fix-docs. */
   prose?: boolean;
+  /**
+   * A repository, not an image: a command that lists or syncs its tags (`crane ls`, `skopeo sync`,
+   * `oras repo tags`). Exported as a prefix, never as tag `latest`.
+   */
+  wholeRepository?: boolean;
   /** How --fix rewrites it; with `unfixable`, the edits it would share with others but cannot complete. */
   edits: Edit[];
   /** Why --fix cannot rewrite it. */
@@ -104,6 +109,8 @@ export interface Candidate {
   certain?: boolean;
   /** The value as written is a registry prefix (a registry variable), not an image. */
   prefix?: boolean;
+  /** A command takes a repository here (`crane ls`, `skopeo sync`): without a tag it means all its tags. */
+  repository?: boolean;
   /** Why --fix must not rewrite it where it is written (the finding is still reported). */
   unfixable?: string;
 }
@@ -177,21 +184,27 @@ export function resolveCandidate(
     // `${REGISTRY}/${PROJECT}/base` with PROJECT unknown: the path is built at run time.
     return partialTag ? dynamicFinding({ candidate, value, hostEnd, hosts, file }) : undefined;
   }
+  // A tag built from a variable (`api:$TAG`, `api:v${VERSION}`) is unknown, whatever literal part it
+  // has: the reference is `dynamic` (a digest written beside it still pins the image).
+  const partial = partialTag && image.digest === undefined;
+  if (partial) delete image.tag;
   const oldImage = { ...image, registry: hosts.old };
   const newRepository = mapRepository(image.repository, hosts.paths);
   const replacement = formatReference({ ...image, registry: hosts.newHost, repository: newRepository });
   const { edits, unfixable } = editsFor(value, hostEnd, image.repository, newRepository, hosts.newHost);
-  const partial = partialTag && image.tag === undefined && image.digest === undefined;
   return {
     file,
     offset: candidate.at,
     reference: candidate.written,
     normalized: formatReference(oldImage),
-    kind: candidate.kind,
+    kind: partial ? 'dynamic' : candidate.kind,
     replacement,
     image: oldImage,
     partial,
     dynamic: partial,
+    ...(candidate.repository &&
+      image.tag === undefined &&
+      image.digest === undefined && { wholeRepository: true }),
     edits,
     ...((candidate.unfixable ?? unfixable) !== undefined && { unfixable: candidate.unfixable ?? unfixable }),
   };

@@ -36,15 +36,16 @@ export class LineIndex {
   }
 }
 
-const IGNORE = 'cutover: ignore';
+/** The comment that silences a finding on its line (or the line below a comment line). */
+export const IGNORE_MARK = 'cutover: ignore';
 
 /**
  * True when a finding's line carries `cutover: ignore`, or the line above is a comment carrying it
  * (`#`, `//`, `--`, `;`, `<!--`, `/*`), so a whole-line comment can silence the next line.
  */
 export function ignoredInline(lines: LineIndex, line: number): boolean {
-  if (lines.lineText(line).includes(IGNORE)) return true;
+  if (lines.lineText(line).includes(IGNORE_MARK)) return true;
   if (line < 2) return false;
   const above = lines.lineText(line - 1).trim();
-  return /^(#|\/\/|--|;|<!--|\/\*|\*)/.test(above) && above.includes(IGNORE);
+  return /^(#|\/\/|--|;|<!--|\/\*|\*)/.test(above) && above.includes(IGNORE_MARK);
 }

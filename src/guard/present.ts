@@ -5,7 +5,7 @@
  */
 import type { CommandResult, EntryPoint } from '../cli/command.js';
 import { cell, formatBytes, table } from '../shared/markdown.js';
-import type { Reporter } from '../shared/reporter.js';
+import { annotateAll, type Annotation, type Reporter } from '../shared/reporter.js';
 import { isNotUtf8 } from './files.js';
 import type { Finding } from './finding.js';
 import { positionKey, type GuardReport } from './guard.js';
@@ -19,10 +19,15 @@ export interface Presentation {
   reporter: Reporter;
   entry: EntryPoint;
   json: boolean;
+  /** Build the job summary (false: nothing would write it). Default true. */
+  summary?: boolean;
 }
 
 /** Turns a guard report into everything the user sees, and the command's result. */
-export function presentGuard(report: GuardReport, { reporter, entry, json }: Presentation): CommandResult {
+export function presentGuard(
+  report: GuardReport,
+  { reporter, entry, json, summary = true }: Presentation,
+): CommandResult {
   const { hosts, scan, findings, counted, open, fixes, policy, today, refs } = report;
   const errors = open.filter((finding) => finding.severity === 'error').length;
   const warnings = open.filter((finding) => finding.severity === 'warning').length;
@@ -42,7 +47,7 @@ export function presentGuard(report: GuardReport, { reporter, entry, json }: Pre
       `fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`,
     );
   if (report.exportRefs) reporter.info(`wrote ${refs.references.length} references to ${report.exportRefs}`);
-  reporter.summary(summaryOf(report));
+  if (summary) reporter.summary(summaryOf(report));
   return {
     exitCode: errors > 0 ? 1 : 0,
     ...(errors > 0 && {
@@ -104,23 +109,27 @@ function jsonOf(finding: Finding, unavailable?: ReadonlyMap<Finding, string>) {
 function annotate(reporter: Reporter, report: GuardReport, inAction: boolean): void {
   const { counted: findings, rewritten, policy } = report;
   const shown = inAction ? findings.slice(0, ACTION_ANNOTATIONS) : findings;
-  for (const finding of shown) {
-    const fixed = rewritten.has(positionKey(finding));
-    const message = fixed
-      ? `rewritten: ${finding.normalized} → ${finding.replacement}`
-      : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`;
-    // GitHub cannot point at a file whose name is not UTF-8: the message names it (escaped) instead.
-    const unnamed = isNotUtf8(finding.file);
-    reporter.annotate({
-      severity: fixed ? 'info' : finding.severity,
-      title: 'cutover guard: old registry reference',
-      ...(unnamed
-        ? {
-            message: `${positionKey(finding)} (a file name that is not UTF-8, bytes shown as \\xHH): ${message}`,
-          }
-        : { file: finding.file, line: finding.line, column: finding.column, message }),
-    });
-  }
+  // All at once: a reporter may write thousands of them in one go.
+  annotateAll(
+    reporter,
+    shown.map((finding): Annotation => {
+      const fixed = rewritten.has(positionKey(finding));
+      const message = fixed
+        ? `rewritten: ${finding.normalized} → ${finding.replacement}`
+        : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`;
+      // GitHub cannot point at a file whose name is not UTF-8: the message names it (escaped) instead.
+      const unnamed = isNotUtf8(finding.file);
+      return {
+        severity: fixed ? 'info' : finding.severity,
+        title: 'cutover guard: old registry reference',
+        ...(unnamed
+          ? {
+              message: `${positionKey(finding)} (a file name that is not UTF-8, bytes shown as \\xHH): ${message}`,
+            }
+          : { file: finding.file, line: finding.line, column: finding.column, message }),
+      };
+    }),
+  );
   if (shown.length < findings.length)
     reporter.info(
       `${findings.length - shown.length} more findings are listed in the job summary and the json output`,

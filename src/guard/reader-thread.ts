@@ -17,8 +17,19 @@ export type SkipReason = 'binary' | 'too large' | 'symlink loop' | 'unreadable' 
  */
 export type BatchFile = string | Uint8Array;
 
-/** What a reader thread says about one file it did not simply pass over. */
-export type Verdict = [file: BatchFile, outcome: 'hit' | SkipReason, detail?: string];
+/**
+ * What a reader thread says about one file it did not simply pass over; a hit may carry the file's
+ * bytes (see {@link ReaderSetup.contents}), so the main thread need not read it again, and where
+ * each needle occurs in them (any case, not overlapping, in the order of the setup's needles), so
+ * it need not search them again.
+ */
+export type Verdict = [
+  file: BatchFile,
+  outcome: 'hit' | SkipReason,
+  detail?: string,
+  bytes?: Uint8Array,
+  matches?: number[][],
+];
 
 /** A reader thread's answer to one batch of files. */
 export interface BatchResult {
@@ -37,12 +48,17 @@ export interface ReaderSetup {
   maxSize: number;
   /** A regular expression (source, case-insensitive): text files whose path matches are hits whatever they hold. */
   always?: string;
+  /**
+   * Up to this many bytes per batch, hits come back with their bytes (copied out of the chunk and
+   * transferred, not cloned): the main thread, which parses them, does not open and read them again.
+   */
+  contents?: number;
 }
 
 /** The part of a MessagePort the thread uses (a test can pass its own). */
 export interface ReaderPort {
   on(event: 'message', listener: (message: ReaderSetup | BatchFile[]) => void): unknown;
-  postMessage(message: BatchResult): void;
+  postMessage(message: BatchResult, transfer?: ArrayBuffer[]): void;
 }
 
 /**
@@ -50,18 +66,68 @@ export interface ReaderPort {
  * is searched once per needle when it is full: a needle never contains NUL, so no match spans two
  * files, and the NUL after each file also bounds the binary sniff (a NUL in the first 8 kB). Per
  * file that leaves open, read and close (fstat only when the read fills the room left) and one
- * memchr; nothing is allocated, decoded or parsed here. Binaries and files over the size limit are
- * skipped; the files that contain one of the needles are reported.
+ * memchr; nothing is decoded or parsed here. Binaries and files over the size limit are skipped;
+ * the files that contain one of the needles, in any letter case, are reported.
+ *
+ * Hosts compare case-insensitively, so the search folds ASCII case: one Horspool pass per needle
+ * over the buffer (a byte table of shifts for both cases). It costs about what two `Buffer.indexOf`
+ * passes for the lower- and upper-case spellings cost (less when measured alone), and it also finds
+ * mixed case.
  */
 export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
   const CHUNK = 2 * 1024 * 1024;
   const SNIFF = 8192;
   /** Below this much room left in the chunk, the files held are searched before the next is read. */
   const ROOM = 64 * 1024;
-  let wanted: Buffer[] = [];
+  /**
+   * A needle folded to lower case, with its Horspool shift for every byte (both cases of a letter
+   * alike; 0 for its last byte, which is then checked, and skipped by `last`).
+   */
+  interface Folded {
+    bytes: Uint8Array;
+    shift: Uint8Array;
+    last: number;
+  }
+  const FOLD = new Uint8Array(256);
+  for (let byte = 0; byte < 256; byte++) FOLD[byte] = byte >= 65 && byte <= 90 ? byte + 32 : byte;
+  const fold = (needle: string): Folded => {
+    const bytes = Uint8Array.from(needle.toLowerCase(), (char) => char.charCodeAt(0) & 0xff);
+    const length = bytes.length;
+    const shift = new Uint8Array(256).fill(Math.min(length, 255));
+    const set = (byte: number, distance: number) => {
+      shift[byte] = distance;
+      if (byte >= 97 && byte <= 122) shift[byte - 32] = distance;
+    };
+    for (let index = 0; index < length - 1; index++) set(bytes[index]!, Math.min(length - 1 - index, 255));
+    const last = shift[bytes[length - 1]!]!;
+    set(bytes[length - 1]!, 0);
+    return { bytes, shift, last };
+  };
+  /** The first match of a folded needle in `view` at or after `from`, ignoring ASCII case; -1 if none. */
+  const find = (view: Uint8Array, { bytes, shift, last }: Folded, from: number): number => {
+    const length = bytes.length;
+    const end = view.length;
+    let at = from + length - 1;
+    while (at < end) {
+      const distance = shift[view[at]!]!;
+      if (distance !== 0) {
+        at += distance;
+        continue;
+      }
+      let matched = 1;
+      while (matched < length && FOLD[view[at - matched]!] === bytes[length - 1 - matched]) matched++;
+      if (matched === length) return at - length + 1;
+      at += last;
+    }
+    return -1;
+  };
+  let wanted: Folded[] = [];
+  /** Every needle as given (wanted drops those another one finds), for the matches of a hit's bytes. */
+  let every: Folded[] = [];
   let prefix = '';
   let maxSize = 0;
   let always: RegExp | undefined;
+  let contents = 0;
   let chunk = Buffer.allocUnsafe(CHUNK);
 
   const special = (info: FileSystem.Stats): string =>
@@ -91,10 +157,23 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
 
   port.on('message', (message) => {
     if (!Array.isArray(message)) {
-      wanted = message.needles.map((needle) => Buffer.from(needle, 'latin1'));
+      // A needle that contains another (index.docker.io, docker.io) is found by that one.
+      every = message.needles.map(fold);
+      wanted = message.needles
+        .filter(
+          (needle, index, all) =>
+            !all.some(
+              (other, at) =>
+                at !== index &&
+                needle.toLowerCase().includes(other.toLowerCase()) &&
+                (needle.length > other.length || at < index),
+            ),
+        )
+        .map(fold);
       prefix = message.root === '.' ? '' : `${message.root}/`;
       maxSize = message.maxSize;
       always = message.always === undefined ? undefined : new RegExp(message.always, 'i');
+      contents = message.contents ?? 0;
       return;
     }
     const files = message;
@@ -102,6 +181,26 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
     const verdicts: [number, ...Verdict][] = [];
     let scanned = 0;
     let bytes = 0;
+    // The hits' bytes, copied out of the chunk while the budget lasts, then transferred with the answer.
+    let budget = contents;
+    const transfer: ArrayBuffer[] = [];
+    const hit = (index: number, file: BatchFile, start: number, end: number) => {
+      if (end - start > budget) {
+        verdicts.push([index, file, 'hit']);
+        return;
+      }
+      budget -= end - start;
+      const copy = new Uint8Array(end - start);
+      copy.set(chunk.subarray(start, end));
+      transfer.push(copy.buffer);
+      const matches = every.map((needle) => {
+        const found: number[] = [];
+        for (let at = find(copy, needle, 0); at >= 0; at = find(copy, needle, at + needle.bytes.length))
+          found.push(at);
+        return found;
+      });
+      verdicts.push([index, file, 'hit', undefined, copy, matches]);
+    };
     // The files held in the chunk: where each starts, and its index in files.
     let used = 0;
     const starts: number[] = [];
@@ -111,7 +210,7 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
       const view = chunk.subarray(0, used);
       const found = new Uint8Array(held.length);
       for (const needle of wanted) {
-        let at = view.indexOf(needle);
+        let at = find(view, needle, 0);
         while (at >= 0) {
           let low = 0;
           let high = starts.length - 1;
@@ -122,9 +221,11 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
           }
           if (!found[low]) {
             found[low] = 1;
-            verdicts.push([held[low]!, files[held[low]!]!, 'hit']);
+            // Each file is followed by its NUL: the next file starts one byte after it ends.
+            const end = low + 1 < starts.length ? starts[low + 1]! - 1 : used - 1;
+            hit(held[low]!, files[held[low]!]!, starts[low]!, end);
           }
-          at = low + 1 < starts.length ? view.indexOf(needle, starts[low + 1]) : -1;
+          at = low + 1 < starts.length ? find(view, needle, starts[low + 1]!) : -1;
         }
       }
       used = 0;
@@ -172,7 +273,9 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
         scanned++;
         bytes += length;
         if (always?.test(typeof file === 'string' ? file : Buffer.from(file).toString('latin1'))) {
-          // Read by name: no need to search it (nor to keep it in the chunk).
+          // Read by name: no need to search it (nor to keep it in the chunk). Without its bytes: there
+          // may be thousands of these (every YAML file), and the main thread, which parses them all,
+          // would fall behind with the batches' bytes piling up in memory.
           verdicts.push([index, file, 'hit']);
           continue;
         }
@@ -189,10 +292,13 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
     // A huge file's buffer is not kept for the next batch.
     if (chunk.length > CHUNK) chunk = Buffer.allocUnsafe(CHUNK);
     verdicts.sort((a, b) => a[0] - b[0]);
-    port.postMessage({
-      verdicts: verdicts.map(([, ...verdict]) => verdict),
-      scanned,
-      bytes,
-    });
+    port.postMessage(
+      {
+        verdicts: verdicts.map(([, ...verdict]) => verdict),
+        scanned,
+        bytes,
+      },
+      transfer,
+    );
   });
 }

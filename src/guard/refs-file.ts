@@ -10,7 +10,7 @@ import type { Finding } from './finding.js';
  */
 export function exportedReferences(findings: readonly Finding[]): RefsFileReference[] {
   return findings
-    .filter((finding) => !finding.ignored && !finding.partial && !finding.dynamic)
+    .filter((finding) => !finding.ignored && !finding.partial && !finding.dynamic && !finding.wholeRepository)
     .map(({ image: { repository, tag, digest } }) => ({
       repository,
       ...(tag !== undefined || digest === undefined ? { tag: tag ?? 'latest' } : {}),
@@ -18,11 +18,16 @@ export function exportedReferences(findings: readonly Finding[]): RefsFileRefere
     }));
 }
 
-/** Repository path prefixes of `dynamic` and `registry-prefix` findings, for the refs file's `prefixes`. */
+/**
+ * Repository path prefixes of `dynamic` and `registry-prefix` findings, and the repositories whose
+ * every tag a command lists or syncs (`crane ls`, `skopeo sync`), for the refs file's `prefixes`.
+ */
 export function exportedPrefixes(findings: readonly Finding[]): string[] {
   return findings
     .filter(
-      (finding) => !finding.ignored && (finding.kind === 'dynamic' || finding.kind === 'registry-prefix'),
+      (finding) =>
+        !finding.ignored &&
+        (finding.kind === 'dynamic' || finding.kind === 'registry-prefix' || finding.wholeRepository),
     )
     .map((finding) => finding.image.repository);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { findReferences, IMAGE_FILE_NAMES } from './detect.js';
 import { oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
 import { displayName, isEscaped, listFiles, nameBytes, treePath } from './files.js';
-import { ignoredInline, LineIndex } from './positions.js';
+import { IGNORE_MARK, ignoredInline, LineIndex } from './positions.js';
 import type { Variables } from './source.js';
 import {
   startReaders,
@@ -59,6 +59,8 @@ export interface ScanResult {
 }
 
 const BATCH = 256;
+/** Bytes of hits a thread sends back with one batch (more are read here again): bounds the memory in flight. */
+const CONTENTS_PER_BATCH = 1024 * 1024;
 const NOTES_PER_REASON = 20;
 
 /**
@@ -105,12 +107,14 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     }
     return envFiles.get(dir);
   };
-  const inspect = (file: string) => {
+  const inspect = (file: string, read?: Uint8Array, matches?: number[][]) => {
     if (inspected.has(file)) return;
     inspected.add(file);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(treePath(options.root, file));
+      bytes = read
+        ? Buffer.from(read.buffer, read.byteOffset, read.byteLength)
+        : readFileSync(treePath(options.root, file));
     } catch (error) {
       skip(file, 'unreadable', (error as Error).message);
       return;
@@ -121,26 +125,31 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
       note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
     }
     const env = COMPOSE_FILE.test(file) ? siblingEnv(file) : undefined;
-    findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env));
+    // The thread found the registry's names already: where, in the order of the needles sent.
+    const occurrences =
+      matches && needles.flatMap((name, index) => matches[index]!.map((at) => [at, name] as const));
+    findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env, occurrences));
   };
 
+  const needles = spellings(options.hosts);
   const pool = options.readers ?? startReaders(options.threads);
   pool.configure({
     // Relative to the working directory when below it: the kernel resolves shorter paths faster.
     root: path.relative(process.cwd(), options.root) || '.',
-    // Hosts compare case-insensitively; the byte search looks for the lower- and upper-case spellings
-    // (a mixed-case host is still found in any file opened for another reason).
-    needles: [...new Set(spellings(options.hosts).flatMap((name) => [name, name.toUpperCase()]))],
+    // Hosts compare case-insensitively: the threads' byte search folds ASCII case.
+    needles,
     maxSize: options.maxFileSize,
+    // The hits come back with their bytes: parsed here without a second open and read.
+    contents: CONTENTS_PER_BATCH,
     // Docker Hub references need no host: every file that can hold an image by its grammar is read.
     ...(oldIsDockerHub(options.hosts) && { always: IMAGE_FILE_NAMES.source }),
   });
   const settle = (result: BatchResult) => {
     stats.scanned += result.scanned;
     stats.bytes += result.bytes;
-    for (const [given, outcome, detail] of result.verdicts) {
+    for (const [given, outcome, detail, bytes, matches] of result.verdicts) {
       const file = typeof given === 'string' ? given : displayName(Buffer.from(given));
-      if (outcome === 'hit') inspect(file);
+      if (outcome === 'hit') inspect(file, bytes, matches);
       else skip(file, outcome, detail);
     }
     options.onProgress?.(stats);
@@ -201,17 +210,25 @@ function dotenvVariables(text: string): Variables {
   return variables;
 }
 
-function locate(file: string, source: string, hosts: Hosts, env?: Variables): LocatedFinding[] {
-  const found = findReferences(file, source, hosts, env);
+function locate(
+  file: string,
+  source: string,
+  hosts: Hosts,
+  env?: Variables,
+  occurrences?: readonly (readonly [number, string])[],
+): LocatedFinding[] {
+  const found = findReferences(file, source, hosts, env, occurrences);
   if (found.length === 0) return [];
   const lines = new LineIndex(source);
+  // Most files say `cutover: ignore` nowhere: then no finding's line needs to be looked at.
+  const mayIgnore = source.includes(IGNORE_MARK);
   return found.map((finding) => {
     const { line, column } = lines.position(finding.offset);
     return {
       ...finding,
       line,
       column,
-      ...(ignoredInline(lines, line) && { ignored: 'inline' as const }),
+      ...(mayIgnore && ignoredInline(lines, line) && { ignored: 'inline' as const }),
     };
   });
 }

@@ -29,11 +29,14 @@ export function yamlCandidates(
   names: readonly string[] = [],
   file = '',
   env?: Variables,
+  lineStarts?: readonly number[],
 ): Candidate[] {
+  // Where the lines that name the registry (in any case) start: found once per file.
+  const hostLines = names.length > 0 ? (lineStarts ?? hostLineStarts(source, names)) : [];
   // Compose `.env` values naming the registry: the lines using them do not name it; read it all.
   if (env && [...env.values()].some((value) => names.some((name) => value.text.toLowerCase().includes(name))))
     return parsedCandidates(source, role, file, { start: 0, end: source.length }, undefined, env) ?? [];
-  const quick = plainImageLines(source, role, names);
+  const quick = plainImageLines(source, role, names, hostLines);
   if (quick) return quick;
   // Parse only the subtrees around the lines that name the registry (when the registry is named:
   // host-less Docker Hub references need the whole file): the parse costs far more than the search.
@@ -44,7 +47,9 @@ export function yamlCandidates(
   // their `repository:` lines are read too.
   const inherited =
     globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
-  const regions = partial ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined) : [];
+  const regions = partial
+    ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined, hostLines)
+    : [];
   if (regions.length > 0) {
     const found: Candidate[] = [];
     for (const region of regions) {
@@ -269,7 +274,22 @@ function indentAt(source: string, start: number): number {
 
 /** True for a line that holds nothing for the parser (blank, or a comment). */
 function isBlank(source: string, start: number, end: number): boolean {
-  return /^\s*(#.*)?\r?$/.test(source.slice(start, end));
+  let at = start;
+  while (at < end && (source[at] === ' ' || source[at] === '\t')) at++;
+  return at === end || source[at] === '#' || source[at] === '\r' || source[at] === '\n';
+}
+
+/** Where each line that names one of `names` (lower case) starts, in order, each once. */
+export function hostLineStarts(
+  source: string,
+  names: readonly string[],
+  lower = source.toLowerCase(),
+): number[] {
+  const starts = new Set<number>();
+  for (const name of names)
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
+      starts.add(source.lastIndexOf('\n', at) + 1);
+  return [...starts].sort((a, b) => a - b);
 }
 
 /**
@@ -277,13 +297,14 @@ function isBlank(source: string, start: number, end: number): boolean {
  * above with less indentation) to the first line after it that is not more indented than the
  * parent (a compact `- item` at the parent's indentation still belongs to it). Overlaps merge.
  */
-export function regionsOf(source: string, names: readonly string[], alsoLines?: RegExp): Region[] {
-  const lower = source.toLowerCase();
-  const starts = new Set<number>();
+export function regionsOf(
+  source: string,
+  names: readonly string[],
+  alsoLines?: RegExp,
+  lineStarts: readonly number[] = hostLineStarts(source, names),
+): Region[] {
+  const starts = new Set<number>(lineStarts);
   for (const match of alsoLines ? source.matchAll(alsoLines) : []) starts.add(match.index);
-  for (const name of names)
-    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
-      starts.add(source.lastIndexOf('\n', at) + 1);
   const regions: Region[] = [];
   for (const lineStart of [...starts].sort((a, b) => a - b)) {
     if (regions.length > 0 && lineStart < regions[regions.length - 1]!.end) continue;
@@ -339,6 +360,22 @@ function regionKind(source: string, at: number, role: YamlRole): FindingKind {
   return /^apiVersion:/m.test(document) && /^kind:/m.test(document) ? 'kubernetes-image' : 'yaml-image';
 }
 
+/** The line `key:` (nothing after it but blanks) at the top level of a file; found by a plain search. */
+function topKeyLine(source: string, key: string): Region | undefined {
+  const pattern = `${key}:`;
+  const next = (from: number) => {
+    const found = source.indexOf(`\n${pattern}`, from);
+    return found < 0 ? -1 : found + 1;
+  };
+  for (let at = source.startsWith(pattern) ? 0 : next(0); at >= 0; at = next(at)) {
+    let end = at + pattern.length;
+    while (source[end] === ' ' || source[end] === '\t') end++;
+    if (source[end] === '\r') end++;
+    if (end === source.length || source[end] === '\n') return { start: at, end };
+  }
+  return undefined;
+}
+
 /** Helm's registry for every image of the chart: `global.imageRegistry`, `global.image.registry` or `image.registry`. */
 function helmGlobalRegistry(source: string, names: readonly string[]): MappedText | undefined {
   for (const [top, ...keys] of [
@@ -346,9 +383,8 @@ function helmGlobalRegistry(source: string, names: readonly string[]): MappedTex
     ['global', 'image', 'registry'],
     ['image', 'registry'],
   ] as const) {
-    const match = new RegExp(`^${top}:[ \\t]*\\r?$`, 'm').exec(source);
-    if (!match) continue;
-    const region = { start: match.index, end: match.index + match[0].length };
+    const region = topKeyLine(source, top);
+    if (!region) continue;
     while (region.end < source.length) {
       const lineEnd = source.indexOf('\n', region.end + 1);
       const next = lineEnd < 0 ? source.length : lineEnd;
@@ -359,6 +395,11 @@ function helmGlobalRegistry(source: string, names: readonly string[]): MappedTex
     // A global registry other than the old one changes no finding: not worth a parse.
     const text = source.slice(region.start, region.end).toLowerCase();
     if (!names.some((name) => text.includes(name))) continue;
+    const simple = simpleLookup(source, region, [top, ...keys]);
+    if (simple !== 'not simple') {
+      if (simple) return simple;
+      continue;
+    }
     const documents = parseRegion(source, region, false);
     const contents = documents?.[0]?.contents;
     if (!isMap(contents)) continue;
@@ -370,6 +411,50 @@ function helmGlobalRegistry(source: string, names: readonly string[]): MappedTex
     if (node.type === 'PLAIN') return slice(source, region.start + start, region.start + end);
   }
   return undefined;
+}
+
+const KEY_LINE = /^( *)([A-Za-z0-9_.-]+):(?:[ \t]+([^\s#].*?))?[ \t]*(?:[ \t]#.*)?\r?$/;
+
+/**
+ * The string at a key path in a region made only of one-line `key: value` lines (the usual Helm
+ * `global:` block), as the parser would give it: without the parser, whose first use in a run costs
+ * more than all the reading. `'not simple'` for any other shape (lists, block or multi-line
+ * scalars, anchors, tags, flow collections spread over lines), which the parser then reads.
+ */
+function simpleLookup(
+  source: string,
+  region: Region,
+  keys: readonly string[],
+): MappedText | undefined | 'not simple' {
+  const path: { indent: number; key: string }[] = [];
+  let found: MappedText | undefined;
+  for (let start = region.start; start < region.end;) {
+    const newline = source.indexOf('\n', start);
+    const end = newline < 0 || newline >= region.end ? region.end : newline;
+    const line = source.slice(start, end);
+    const lineStart = start;
+    start = end + 1;
+    if (/^\s*(#.*)?\r?$/.test(line)) continue;
+    const match = KEY_LINE.exec(line);
+    if (!match) return 'not simple';
+    const indent = match[1]!.length;
+    const value = match[3];
+    if (value !== undefined && /^[|>&*!%@`]/.test(value)) return 'not simple';
+    if (value !== undefined && /^[[{]/.test(value) && !/[\]}]$/.test(value)) return 'not simple';
+    while (path.length > 0 && path[path.length - 1]!.indent >= indent) path.pop();
+    path.push({ indent, key: match[2]! });
+    if (found !== undefined || value === undefined || path.length !== keys.length) continue;
+    if (!path.every((step, index) => step.key === keys[index])) continue;
+    const child = SIMPLE_CHILD.exec(line);
+    if (!child) return 'not simple';
+    const quoted = child[3] ?? child[4];
+    const text = quoted ?? child[5]!;
+    if (quoted === undefined && (NOT_A_STRING.test(text) || NUMBER.test(text))) continue;
+    if (text === '') continue;
+    const at = lineStart + line.indexOf(text, indent + match[2]!.length + 1);
+    found = slice(source, at, at + text.length);
+  }
+  return found;
 }
 
 /** A string scalar under an image key as a candidate (`uses:` only with `docker://`). */
@@ -422,6 +507,10 @@ function splitFormOf(
 const SIMPLE_PARENT = /^( *)([A-Za-z0-9_.-]+):[ \t]*(?:#.*)?\r?$/;
 const SIMPLE_CHILD =
   /^( *)([A-Za-z0-9_.-]+):[ \t]+(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s'"#{}[\]&*!|>%@`,?:-][^\s#]*))[ \t]*(?:#.*)?\r?$/;
+/** The keys simpleRegion reads: the split form's fields, and the keys whose string is an image. */
+const IMAGE_FIELDS = new Set(['registry', 'repository', 'image', 'name', 'tag', 'digest', 'uses']);
+/** A child whose value is an empty flow collection (`key: []`, `key: {}`). */
+const EMPTY_FLOW_CHILD = /^( *)([A-Za-z0-9_.-]+):[ \t]+(?:\[\]|\{\})[ \t]*(?:#.*)?\r?$/;
 const NOT_A_STRING =
   /^(true|false|null|~|True|False|TRUE|FALSE|Null|NULL|[-+]?(\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN)$/;
 const NUMBER = /^[-+]?(\d[\d_]*(\.\d*)?([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
@@ -460,11 +549,22 @@ function simpleRegion(
       continue;
     }
     const child = SIMPLE_CHILD.exec(line);
-    if (!child) return undefined;
-    const indent = child[1]!.length;
+    const empty = child ? undefined : EMPTY_FLOW_CHILD.exec(line);
+    if (!child && !empty) return undefined;
+    const indent = (child ?? empty)![1]!.length;
     if (childIndent < 0) childIndent = indent;
     if (indent !== childIndent || indent <= parentIndent) return undefined;
+    // `imagePullSecrets: []`: neither a string nor a number, so nothing the candidates read.
+    if (!child) {
+      start = next;
+      continue;
+    }
     const key = child[2]!;
+    // Only the fields of an image are read (pullPolicy, enabled … are only checked for shape).
+    if (!IMAGE_FIELDS.has(key)) {
+      start = next;
+      continue;
+    }
     const quoted = child[3] ?? child[4];
     const text = quoted ?? child[5]!;
     const valueStart = start + line.indexOf(text, indent + key.length + 1);
@@ -522,14 +622,13 @@ const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?image:[ \t]*)(["']?)([^\s"'#]+)\2[ \t]*(
  * bytes the parser would report. Anything else (the split Helm form, workflow and action roles where
  * the key path matters, values spread over lines) goes to the full parse, which costs far more.
  */
-function plainImageLines(source: string, role: YamlRole, names: readonly string[]): Candidate[] | undefined {
+function plainImageLines(
+  source: string,
+  role: YamlRole,
+  names: readonly string[],
+  lineStarts: readonly number[],
+): Candidate[] | undefined {
   if (names.length === 0 || role === 'workflow' || role === 'action') return undefined;
-  const lineStarts = new Set<number>();
-  const lower = source.toLowerCase();
-  for (const name of names) {
-    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length))
-      lineStarts.add(source.lastIndexOf('\n', at) + 1);
-  }
   const kubernetes = role === 'yaml' && /^apiVersion:/m.test(source) && /^kind:/m.test(source);
   const kind: FindingKind =
     role === 'compose'
@@ -540,7 +639,7 @@ function plainImageLines(source: string, role: YamlRole, names: readonly string[
           ? 'kubernetes-image'
           : 'yaml-image';
   const candidates: Candidate[] = [];
-  for (const start of [...lineStarts].sort((a, b) => a - b)) {
+  for (const start of lineStarts) {
     const end = source.indexOf('\n', start);
     const line = source.slice(start, end < 0 ? source.length : end);
     const match = IMAGE_LINE.exec(line);

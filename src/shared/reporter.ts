@@ -26,12 +26,23 @@ export interface Reporter {
   error(message: string): void;
   debug(message: string): void;
   annotate(annotation: Annotation): void;
+  /**
+   * Many annotations at once, in order, as `annotate` shows them (a reporter may write them in one
+   * go: thousands of findings cost thousands of writes otherwise). Optional: use {@link annotateAll}.
+   */
+  annotateMany?(annotations: readonly Annotation[]): void;
   /** Appends Markdown to the job summary (written when the run ends). */
   summary(markdown: string): void;
   /** Everything appended to the summary so far. */
   summaryText(): string;
   /** Writes the summary to $GITHUB_STEP_SUMMARY when there is one. */
   flushSummary(): void;
+}
+
+/** Shows annotations through `annotateMany` where the reporter has it, else one by one. */
+export function annotateAll(reporter: Reporter, annotations: readonly Annotation[]): void {
+  if (reporter.annotateMany) reporter.annotateMany(annotations);
+  else for (const annotation of annotations) reporter.annotate(annotation);
 }
 
 /** Annotates located configuration problems (for example the manifest's warnings) at their file and line. */

@@ -8,7 +8,7 @@ import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { ConfigError } from '../../src/shared/errors.js';
 import { loadManifest } from '../../src/manifest/load.js';
 import { RegistryClient } from '../../src/oci/client.js';
-import { parseRefsFile, readRefsFile, writeRefsFile } from '../../src/copy/refs-file.js';
+import { buildRefsFile, parseRefsFile, readRefsFile, writeRefsFile } from '../../src/copy/refs-file.js';
 import { selectImages, tagMatcher } from '../../src/copy/select.js';
 
 describe('the references file (shared with guard --export-refs)', () => {
@@ -103,5 +103,65 @@ describe('selection against a real registry', () => {
     ]);
     const only = await selectImages({ manifest, source, refsFiles: [], only: 'other/*' });
     expect(only.images.map((i) => i.sourceRepository)).toEqual(['other/b']);
+  });
+
+  test('prefixes (names and tags built at run time) pin nothing: the rules decide, and the warning says which repositories get tags and which none', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-select-'));
+    const file = writeManifest(dir, {
+      old: registry.host,
+      new: 'registry.new.example.com',
+      timeline: { available: '2029-01-01', readOnly: '2030-01-01', shutdown: '2030-02-01' },
+      copy: [{ images: ['svc/*'], newest: 2 }, { referenced: true }],
+    });
+    const manifest = await loadManifest(file, dir, {}, new SecretRegistry());
+    const source = new RegistryClient({ host: registry.host, insecure: true, options: { readOnly: true } });
+    const pinned = [{ repository: 'other/b', tag: '1' }];
+    // As guard --export-refs writes them: svc/$NAME:…, other/b:$TAG, a repository no rule reaches.
+    const refs = buildRefsFile(registry.host, pinned, ['svc', 'other/b', 'gone/away']);
+    const selection = await selectImages({ manifest, source, refsFiles: [{ file: 'refs.json', refs }] });
+    const names = (images: typeof selection.images) =>
+      images.map((i) => `${i.sourceRepository}:${i.reference} ${i.reasons.join('+')}`);
+    expect(names(selection.images)).toEqual([
+      'other/b:1 copy[1] (referenced)',
+      'svc/a:10.0.0 copy[0]',
+      'svc/a:1.0.0 copy[0]',
+    ]);
+    // The prefixes select nothing by themselves: the same images without them.
+    const plain = await selectImages({
+      manifest,
+      source,
+      refsFiles: [{ file: 'refs.json', refs: buildRefsFile(registry.host, pinned) }],
+    });
+    expect(names(plain.images)).toEqual(names(selection.images));
+    expect(plain.dynamic).toEqual([]);
+    expect(selection.dynamic).toEqual([
+      { prefix: 'gone/away', by: ['refs.json'], repositories: [] },
+      {
+        prefix: 'other/b',
+        by: ['refs.json'],
+        repositories: [{ repository: 'other/b', chosen: { 'copy[1] (referenced)': 1 } }],
+      },
+      { prefix: 'svc', by: ['refs.json'], repositories: [{ repository: 'svc/a', chosen: { 'copy[0]': 2 } }] },
+    ]);
+    expect(selection.warnings).toEqual([
+      'gone/away (and below) is used with names or tags built at run time (prefixes in refs.json): no tag can be pinned there, so only the copy rules decide which of its tags are copied; no repository under it is known here (no copy rule with images: matches it)',
+      'other/b (and below) is used with names or tags built at run time (prefixes in refs.json): no tag can be pinned there, so only the copy rules decide which of its tags are copied; tags chosen: other/b (copy[1] (referenced): 1)',
+      'svc (and below) is used with names or tags built at run time (prefixes in refs.json): no tag can be pinned there, so only the copy rules decide which of its tags are copied; tags chosen: svc/a (copy[0]: 2)',
+    ]);
+    // The whole registry ("" from old/$PROJECT/app): every repository, the ones without tags named.
+    const narrow = writeManifest(dir, {
+      old: registry.host,
+      new: 'registry.new.example.com',
+      timeline: { available: '2029-01-01', readOnly: '2030-01-01', shutdown: '2030-02-01' },
+      copy: [{ images: ['svc/*'], tags: ['2.*'] }],
+    });
+    const whole = await selectImages({
+      manifest: await loadManifest(narrow, dir, {}, new SecretRegistry()),
+      source,
+      refsFiles: [{ file: 'refs.json', refs: buildRefsFile(registry.host, [], ['']) }],
+    });
+    expect(whole.warnings).toEqual([
+      'every repository of the old registry is used with names or tags built at run time (prefixes in refs.json): no tag can be pinned there, so only the copy rules decide which of its tags are copied; tags chosen: svc/a (copy[0]: 1); no tags chosen for other/b',
+    ]);
   });
 });

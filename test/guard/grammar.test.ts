@@ -160,6 +160,10 @@ describe('YAML subtrees (issue 13: parse only around the lines that name the reg
     "    registry: 'old-registry.internal'",
     '    image: team/envoy',
     '    tag: "v1.29"',
+    'inherit:',
+    '  image:',
+    '    repository: team/inherit',
+    '    tag: 3',
     'worker:',
     '  image: registry.old.example.com/team/worker:2 # comment',
     '  command: ["run"]',
@@ -183,6 +187,27 @@ describe('YAML subtrees (issue 13: parse only around the lines that name the reg
       'helm-values' as const,
     ],
     [
+      'a global block with empty lists and maps, read without the parser',
+      values.replace(
+        'global:\n  imageRegistry: ""',
+        'global:\n  imageRegistry: "registry.old.example.com" # the old one\n  imagePullSecrets: []\n  labels: {}\n  storageClass: ""',
+      ),
+      'helm-values' as const,
+    ],
+    [
+      'global.image.registry in a global block with a list, read by the parser',
+      values.replace(
+        'global:\n  imageRegistry: ""',
+        'global:\n  image:\n    registry: registry.old.example.com\n  pullSecrets:\n    - name: x',
+      ),
+      'helm-values' as const,
+    ],
+    [
+      'a values file that starts with image: and a value (no registry block)',
+      'image: registry.old.example.com/team/a:1\nsidecar:\n  registry: registry.old.example.com\n  repository: team/b\n  tag: 2\n',
+      'helm-values' as const,
+    ],
+    [
       'Kubernetes manifests',
       readFileSync(path.join(ROOT, 'test/fixtures/guard/repo/deploy/k8s/api.yaml'), 'latin1') +
         '\n  x:\n    image: {a: 1}\n',
@@ -199,6 +224,12 @@ describe('YAML subtrees (issue 13: parse only around the lines that name the reg
       candidates.filter((c) => names.some((name) => c.value.text.toLowerCase().includes(name)));
     const whole = relevant(yamlCandidates(source, role));
     expect(whole.length).toBeGreaterThan(1);
+    // With a global registry, the image without a registry of its own inherits it.
+    if (
+      source.includes('team/inherit') &&
+      /^global:\n( {2}.*\n)* {2}(imageRegistry|image:\n {4}registry): "?registry\.old/m.test(source)
+    )
+      expect(whole.map((c) => c.value.text)).toContain('registry.old.example.com/team/inherit:3');
     expect(byPlace(relevant(yamlCandidates(source, role, names)))).toEqual(byPlace(whole));
   });
 });

@@ -88,7 +88,8 @@ const EXPECTED: [string, number, number, string, string][] = [
   ['Dockerfile', 14, 3, 'dockerfile-from', 'registry.old.example.com/base/alpine:3.19'],
   ['Dockerfile', 17, 17, 'shell-docker', 'registry.old.example.com/ci/helper:5'],
   ['Makefile', 1, 10, 'text', 'registry.old.example.com/api'],
-  ['Makefile', 4, 14, 'shell-docker', 'registry.old.example.com/api'],
+  // the tag is $(VERSION): a dynamic reference
+  ['Makefile', 4, 14, 'dynamic', 'registry.old.example.com/api'],
   ['actions/scan/action.yml', 5, 10, 'action-image', 'registry.old.example.com/tools/scanner:1.2'],
   // # escape=` with a backtick continuation
   ['build.Dockerfile', 3, 6, 'dockerfile-from', 'registry.old.example.com/legacy/win:1.0'],
@@ -98,8 +99,8 @@ const EXPECTED: [string, number, number, string, string][] = [
   ['charts/api/values.yaml', 10, 17, 'helm-image', 'registry.old.example.com/proxy:1.20'],
   ['charts/api/values.yaml', 14, 10, 'helm-image', 'registry.old.example.com/metrics/exporter:0.9'],
   ['compose/docker-compose.yml', 3, 12, 'compose-image', 'registry.old.example.com/api:3.1.0'],
-  // ${TAG:?…} has no value here: the tag is unknown, the repository is not
-  ['compose/docker-compose.yml', 5, 13, 'compose-image', 'registry.old.example.com/legacy/worker'],
+  // ${TAG:?…} has no value here: the tag is unknown (a dynamic reference), the repository is not
+  ['compose/docker-compose.yml', 5, 13, 'dynamic', 'registry.old.example.com/legacy/worker'],
   ['compose/docker-compose.yml', 7, 13, 'compose-image', 'registry.old.example.com/web:1.0'],
   [
     'compose/docker-compose.yml',
@@ -431,6 +432,8 @@ describe('cutover guard', () => {
         { repository: 'web', tag: '1.0' },
         { repository: 'worker', tag: '2.0' },
       ],
+      // tags from variables: their repositories, never an image with tag latest
+      prefixes: ['api', 'legacy/worker'],
     });
     // copy-tags reads it back with its own validating reader.
     expect(await readRefsFile(out)).toEqual(refs);

@@ -44,6 +44,24 @@ describe('guard reader thread', () => {
     expect(answers).toEqual([expected]);
   });
 
+  test('any letter case is a hit; hits come back with their bytes while the batch budget lasts', () => {
+    writeFileSync(path.join(dir, 'mixed.txt'), 'FROM Registry.Old.Example.COM/base:1\n');
+    writeFileSync(path.join(dir, 'upper.txt'), 'x OLD-REGISTRY.INTERNAL/y\n');
+    writeFileSync(path.join(dir, 'near.txt'), 'registry.old.example.co/m registry-old.example.com\n');
+    let listener: ((message: ReaderSetup | string[]) => void) | undefined;
+    const answers: BatchResult[] = [];
+    readerThread({ on: (_event, handler) => (listener = handler), postMessage: (m) => answers.push(m) }, fs);
+    // Room for the first two hits' bytes (37 + 38), not the third's (26).
+    listener!({ root: dir, ...setup, contents: 80 });
+    listener!(['hit.txt', 'near.txt', 'mixed.txt', 'upper.txt']);
+    const text = (bytes?: Uint8Array) => bytes && Buffer.from(bytes).toString('latin1');
+    expect(answers[0]!.verdicts.map(([file, outcome, , bytes]) => [file, outcome, text(bytes)])).toEqual([
+      ['hit.txt', 'hit', 'FROM registry.old.example.com/base:1\n'],
+      ['mixed.txt', 'hit', 'FROM Registry.Old.Example.COM/base:1\n'],
+      ['upper.txt', 'hit', undefined],
+    ]);
+  });
+
   test('the same function as a worker thread, from its source text', async () => {
     const pool = startReaders(2);
     pool.configure({ root: dir, ...setup });

@@ -70,10 +70,13 @@ const EXPECTED_OLD: [string, number, number, string, string][] = [
   ['.github/workflows/ci.yml', 4, 13, 'registry-prefix', 'registry.old.example.com'],
   ['.github/workflows/ci.yml', 5, 12, 'text', 'registry.old.example.com/ci/builder:5'],
   ['.github/workflows/ci.yml', 14, 16, 'workflow-service', 'registry.old.example.com/ci/redis:7'],
+  // skopeo and oras in a run: block
+  ['.github/workflows/ci.yml', 25, 38, 'shell-tool', 'registry.old.example.com/ci/redis:7'],
+  ['.github/workflows/ci.yml', 26, 21, 'shell-tool', 'registry.old.example.com/ci/config:3'],
   // Makefile: REGISTRY ?= …/staging is a prefix; an upper-case host; an alias with $(VERSION)
   ['Makefile', 1, 13, 'registry-prefix', 'registry.old.example.com/staging'],
   ['Makefile', 2, 9, 'text', 'registry.old.example.com/base/jdk:17'],
-  ['Makefile', 10, 14, 'shell-docker', 'registry.old.example.com/team/api'],
+  ['Makefile', 10, 14, 'dynamic', 'registry.old.example.com/team/api'],
   // oci:// chart repositories are prefixes (the chart name is appended)
   ['charts/api/Chart.lock', 3, 21, 'registry-prefix', 'registry.old.example.com/charts'],
   ['charts/api/Chart.yaml', 7, 23, 'registry-prefix', 'registry.old.example.com/charts'],
@@ -119,10 +122,27 @@ const EXPECTED_OLD: [string, number, number, string, string][] = [
   ['kustomize/kustomization.yaml', 7, 14, 'kustomize-image', 'registry.old.example.com/team/api:1.5'],
   // a package.json script is a command; its dependencies are not images
   ['package.json', 4, 36, 'shell-docker', 'registry.old.example.com/team/ui:2.0'],
+  // oras, skopeo (docker:// transport, an alias in upper case, a continued line), crane, cosign
+  ['scripts/mirror.sh', 4, 11, 'shell-tool', 'registry.old.example.com/team/sbom:1.0'],
+  ['scripts/mirror.sh', 5, 11, 'shell-tool', `registry.old.example.com/team/sbom@sha256:${SHA}`],
+  ['scripts/mirror.sh', 6, 22, 'shell-tool', 'registry.old.example.com/team/api:1.4'],
+  ['scripts/mirror.sh', 7, 31, 'shell-tool', 'registry.old.example.com/team/worker:2.1'],
+  ['scripts/mirror.sh', 9, 12, 'shell-tool', 'registry.old.example.com/base/jdk:17'],
+  ['scripts/mirror.sh', 10, 10, 'shell-tool', 'registry.old.example.com/team/api:1.4'],
+  ['scripts/mirror.sh', 11, 14, 'shell-tool', 'registry.old.example.com/team/ui:2.0'],
+  ['scripts/mirror.sh', 12, 32, 'shell-tool', 'registry.old.example.com/team/api:1.4'],
+  ['scripts/mirror.sh', 13, 13, 'shell-tool', 'registry.old.example.com/team/api:1.4'],
+  // commands that take a repository (every tag of it): exported as prefixes, not as latest
+  ['scripts/mirror.sh', 14, 40, 'shell-tool', 'registry.old.example.com/team/vote'],
+  ['scripts/mirror.sh', 15, 10, 'shell-tool', 'registry.old.example.com/team/worker'],
+  ['scripts/mirror.sh', 16, 16, 'shell-tool', 'registry.old.example.com/team/sbom'],
+  ['scripts/mirror.sh', 17, 27, 'shell-tool', 'registry.old.example.com/team/app'],
+  // a tag with a literal part and a variable: dynamic
+  ['scripts/mirror.sh', 18, 13, 'dynamic', 'registry.old.example.com/team/api'],
   // ${RUNNER:-…} and ${REGISTRY-…} defaults
   ['scripts/release.sh', 4, 8, 'text', `registry.old.example.com/team/runner:v2@sha256:${SHA}`],
   ['scripts/release.sh', 5, 10, 'registry-prefix', 'registry.old.example.com'],
-  ['scripts/release.sh', 8, 13, 'shell-tool', 'registry.old.example.com/team/api'],
+  ['scripts/release.sh', 8, 13, 'dynamic', 'registry.old.example.com/team/api'],
   ['scripts/release.sh', 9, 19, 'shell-tool', `registry.old.example.com/team/api@sha256:${SHA}`],
   ['scripts/release.sh', 10, 31, 'registry-prefix', 'registry.old.example.com/charts'],
 ];
@@ -139,6 +159,11 @@ const NOT_FOUND_OLD: [string, number, number, string][] = [
   ['docs/guide.md', 4, 54, 'a path in a URL of another host'],
   ['scripts/release.sh', 12, 19, 'the registry API over https'],
   ['scripts/release.sh', 8, 54, 'the new registry'],
+  ['scripts/mirror.sh', 6, 69, 'the new registry (docker://)'],
+  ['scripts/mirror.sh', 19, 12, 'oras login: a registry, no image'],
+  ['scripts/mirror.sh', 20, 22, 'another registry whose name starts with the host'],
+  ['scripts/mirror.sh', 21, 22, 'the new registry'],
+  ['.github/workflows/ci.yml', 25, 83, 'the new registry in a run: block'],
 ];
 
 /** Old registry Docker Hub: host-less references where an image is certain, and Docker Hub's other names. */
@@ -317,7 +342,18 @@ describe('guard on realistic whole files (issue 13)', () => {
     const run = await guard(dir, 'old', ['--export-refs', out]);
     expect(run.code).toBe(0);
     const refs = await readRefsFile(out);
-    expect(refs.prefixes).toEqual(['', 'charts', 'staging']);
+    // $PROJECT_ID (the whole registry), the chart repository, REGISTRY ?= …/staging, team/api:$TAG,
+    // and the repositories skopeo sync, crane ls, oras repo tags and skopeo list-tags take whole
+    expect(refs.prefixes).toEqual([
+      '',
+      'charts',
+      'staging',
+      'team/api',
+      'team/app',
+      'team/sbom',
+      'team/vote',
+      'team/worker',
+    ]);
     const names = refs.references.map(
       (ref) => `${ref.repository}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`,
     );
@@ -325,6 +361,7 @@ describe('guard on realistic whole files (issue 13)', () => {
       'base/dotnet-runtime:8.0',
       'base/jdk:17',
       'ci/builder:5',
+      'ci/config:3',
       'ci/redis:7',
       'team/api:1.4.0',
       'team/api:1.4',
@@ -334,10 +371,14 @@ describe('guard on realistic whole files (issue 13)', () => {
       'team/envoy:v1.29',
       'team/migrate:3',
       `team/runner:v2@sha256:${SHA}`,
+      'team/sbom:1.0',
+      `team/sbom@sha256:${SHA}`,
       'team/ui:2.0',
       'team/vote:1.4',
       'team/worker:2.1',
     ]);
+    // No repository taken whole by a command is exported with tag latest.
+    expect(names.filter((name) => name.endsWith(':latest'))).toEqual([]);
     writeFileSync(out, JSON.stringify({ ...refs, prefixes: ['Not/A/Path'] }));
     await expect(readRefsFile(out)).rejects.toThrow(/prefixes/);
   });
@@ -353,7 +394,8 @@ describe('guard on realistic whole files (issue 13)', () => {
     expect(run.code).toBe(0);
     const summary = runner.summary();
     expect(summary).toContain('#### By kind');
-    expect(summary).toContain('| dynamic | 4 | 2 | 4 |');
+    expect(summary).toContain('| dynamic | 7 | 5 | 7 |');
+    expect(summary).toContain('| shell-tool | 16 | 3 | 0 |');
     expect(summary).toContain('| registry-prefix | 6 | 5 | 6 |');
     expect(summary).toContain('| kubernetes-image | 2 | 2 | 0 |');
     expect(summary).toContain('#### By file');
