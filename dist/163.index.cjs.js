@@ -199,13 +199,23 @@ async function selectImages(options) {
         }
     }
     // Signatures, attestations and SBOMs travel with what they describe: cosign's tags, and OCI
-    // referrers where the registry serves the referrers API (probed once, then trusted).
+    // referrers where the registry serves the referrers API. The first answer says whether it does;
+    // the images in flight meanwhile wait for it rather than each asking a registry that does not.
     const images = [...chosen.values()];
     let referrersServed;
+    const servesReferrers = async () => referrersServed === undefined || (await referrersServed);
+    const referrersOf = async (repository, digest) => {
+        if (!(await servesReferrers()))
+            return [];
+        const asked = source.listReferrers(repository, digest);
+        // A failed request proves nothing (its error is this image's): the others ask for themselves.
+        referrersServed ??= asked.then((referrers) => referrers !== undefined, () => true);
+        return (await asked) ?? [];
+    };
     await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__/* .forEachLimited */ .vP)(images.slice(), options.concurrency ?? 8, async (image) => {
         const tags = tagLists.get(image.sourceRepository) ?? [];
         const artifacts = tags.filter((tag) => ARTIFACT_TAG.test(tag));
-        if (artifacts.length === 0 && referrersServed === false)
+        if (artifacts.length === 0 && !(await servesReferrers()))
             return;
         const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(image.reference);
         const digest = byDigest
@@ -220,15 +230,7 @@ async function selectImages(options) {
         const prefix = `sha256-${digest.slice('sha256:'.length)}.`;
         for (const tag of artifacts.filter((t) => t.startsWith(prefix)))
             choose(image.sourceRepository, tag, `signature of ${subject}`);
-        if (referrersServed === false)
-            return;
-        const referrers = await source.listReferrers(image.sourceRepository, digest);
-        if (referrers === undefined) {
-            referrersServed = false;
-            return;
-        }
-        referrersServed = true;
-        for (const referrer of referrers)
+        for (const referrer of await referrersOf(image.sourceRepository, digest))
             choose(image.sourceRepository, referrer.digest, `referrer of ${subject}`);
     });
     // (In a shard, a prefix with no repository of the shard is the other shards' to report.)

@@ -193,13 +193,25 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
   }
 
   // Signatures, attestations and SBOMs travel with what they describe: cosign's tags, and OCI
-  // referrers where the registry serves the referrers API (probed once, then trusted).
+  // referrers where the registry serves the referrers API. The first answer says whether it does;
+  // the images in flight meanwhile wait for it rather than each asking a registry that does not.
   const images = [...chosen.values()];
-  let referrersServed: boolean | undefined;
+  let referrersServed: Promise<boolean> | undefined;
+  const servesReferrers = async () => referrersServed === undefined || (await referrersServed);
+  const referrersOf = async (repository: string, digest: string) => {
+    if (!(await servesReferrers())) return [];
+    const asked = source.listReferrers(repository, digest);
+    // A failed request proves nothing (its error is this image's): the others ask for themselves.
+    referrersServed ??= asked.then(
+      (referrers) => referrers !== undefined,
+      () => true,
+    );
+    return (await asked) ?? [];
+  };
   await forEachLimited(images.slice(), options.concurrency ?? 8, async (image) => {
     const tags = tagLists.get(image.sourceRepository) ?? [];
     const artifacts = tags.filter((tag) => ARTIFACT_TAG.test(tag));
-    if (artifacts.length === 0 && referrersServed === false) return;
+    if (artifacts.length === 0 && !(await servesReferrers())) return;
     const byDigest = isValidDigest(image.reference);
     const digest = byDigest
       ? image.reference
@@ -212,14 +224,7 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
     const prefix = `sha256-${digest.slice('sha256:'.length)}.`;
     for (const tag of artifacts.filter((t) => t.startsWith(prefix)))
       choose(image.sourceRepository, tag, `signature of ${subject}`);
-    if (referrersServed === false) return;
-    const referrers = await source.listReferrers(image.sourceRepository, digest);
-    if (referrers === undefined) {
-      referrersServed = false;
-      return;
-    }
-    referrersServed = true;
-    for (const referrer of referrers)
+    for (const referrer of await referrersOf(image.sourceRepository, digest))
       choose(image.sourceRepository, referrer.digest, `referrer of ${subject}`);
   });
 

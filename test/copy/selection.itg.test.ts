@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { seedImage } from '../harness/images.js';
 import { writeManifest } from '../harness/manifest.js';
+import { startCountingProxy } from '../harness/proxies.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { ConfigError } from '../../src/shared/errors.js';
 import { loadManifest } from '../../src/manifest/load.js';
@@ -103,6 +104,29 @@ describe('selection against a real registry', () => {
     ]);
     const only = await selectImages({ manifest, source, refsFiles: [], only: 'other/*' });
     expect(only.images.map((i) => i.sourceRepository)).toEqual(['other/b']);
+  });
+
+  test('a registry without the referrers API is asked once, not once per image in flight', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-select-'));
+    const file = writeManifest(dir, {
+      old: registry.host,
+      new: 'registry.new.example.com',
+      timeline: { available: '2029-01-01', readOnly: '2030-01-01', shutdown: '2030-02-01' },
+      copy: [{ images: ['*', '*/*'] }],
+    });
+    const manifest = await loadManifest(file, dir, {}, new SecretRegistry());
+    const proxy = await startCountingProxy(registry);
+    try {
+      const source = new RegistryClient({ host: proxy.host, insecure: true, options: { readOnly: true } });
+      const selection = await selectImages({ manifest, source, refsFiles: [], concurrency: 8 });
+      // Five images, all in flight at once; docker-registry 2.8 answers 404 to the referrers API.
+      expect(selection.images).toHaveLength(5);
+      expect(proxy.log().filter((line) => line.includes('/referrers/'))).toEqual([
+        expect.stringMatching(/^GET \/v2\/[a-z/]+\/referrers\/sha256:[0-9a-f]{64} 404$/),
+      ]);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   test('prefixes (names and tags built at run time) pin nothing: the rules decide, and the warning says which repositories get tags and which none', async () => {
