@@ -373,13 +373,13 @@ async function newest(source, repository, tags, count, concurrency) {
 /** When an image was built: its config's `created`, as milliseconds (0 when unknown). */
 async function createdOf(source, repository, reference) {
     let manifest = await source.getManifest(repository, reference);
-    let parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+    let parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType);
     for (let depth = 0; parsed.isIndex && depth < 3; depth++) {
         const child = parsed.manifests.find((m) => !(0,_platforms_js__WEBPACK_IMPORTED_MODULE_8__/* .isAttestation */ .H3)(m));
         if (!child)
             return 0;
         manifest = await source.getManifest(repository, child.digest);
-        parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+        parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType);
     }
     if (!parsed.config)
         return 0;

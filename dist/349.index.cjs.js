@@ -294,7 +294,7 @@ async function hintSharedBlobs(images, source, session, target) {
     const sorted = [...images].sort((a, b) => (a.targetRepository < b.targetRepository ? -1 : 1));
     const read = async (repository, reference, depth) => {
         const manifest = await source.getManifest(repository, reference);
-        const parsed = (0,media/* parseManifest */.Ng)(manifest.bytes, manifest.mediaType);
+        const parsed = (0,media/* parseImageManifest */.Sw)(manifest.bytes, manifest.mediaType);
         if (!parsed.isIndex || depth > 2)
             return parsed.blobs.filter((blob) => !(0,media/* isForeignBlob */.Go)(blob)).map((blob) => blob.digest);
         const children = await Promise.all(parsed.manifests.map((child) => read(repository, child.digest, depth + 1)));
@@ -900,7 +900,7 @@ async function copyManifestTree(walk, manifest, targetReference, ancestors) {
     const { request, session, result, options } = walk;
     const { source, target, sourceRepository, targetRepository } = request;
     const path = enter(walk, manifest, ancestors);
-    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType);
     result.size += manifest.bytes.length;
     if (parsed.isIndex) {
         for (const child of parsed.manifests)
@@ -1328,7 +1328,7 @@ async function verifyReferences(references, clientFor, options = {}) {
             found = (async () => {
                 const client = clientFor(ref.role);
                 const manifest = await client.getManifest(ref.repository, digest);
-                const image = (0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .partsOf */ .CI)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType));
+                const image = (0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .partsOf */ .CI)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType));
                 const present = await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimited */ .bB)(image.children, concurrency, async (child) => (await client.headManifest(ref.repository, child.digest))?.digest === child.digest);
                 const missingChildren = image.children
                     .filter((_, index) => !present[index])

@@ -198,7 +198,7 @@ async function copyManifestTree(walk, manifest, targetReference, ancestors) {
     const { request, session, result, options } = walk;
     const { source, target, sourceRepository, targetRepository } = request;
     const path = enter(walk, manifest, ancestors);
-    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
+    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType);
     result.size += manifest.bytes.length;
     if (parsed.isIndex) {
         for (const child of parsed.manifests)
@@ -487,7 +487,7 @@ async function pushFrom(input) {
     const source = clientFor(from.role);
     const session = new copy_copy/* CopySession */.W();
     const top = await source.getManifest(from.repository, from.digest);
-    const parts = (0,platforms/* partsOf */.CI)((0,media/* parseManifest */.Ng)(top.bytes, top.mediaType));
+    const parts = (0,platforms/* partsOf */.CI)((0,media/* parseImageManifest */.Sw)(top.bytes, top.mediaType));
     const found = artifactsOf(source, from.repository, [from.digest, ...parts.children.map((c) => c.digest)]);
     // Reported once the listing is in; the image is being copied meanwhile.
     void found.then((artifacts) => progress(`copying ${from.host}/${from.repository}@${from.digest}${parts.platforms.length > 0 ? ` (${parts.platforms.length} platforms, ${parts.attestations} attestation manifests)` : ''}${artifacts.length > 0 ? ` and ${artifacts.length} signatures/attestations/referrers` : ''} to ${plan.targets.map((t) => t.name).join(' and ')}`), () => undefined);

@@ -878,7 +878,7 @@ async function verifyReferences(references, clientFor, options = {}) {
             found = (async () => {
                 const client = clientFor(ref.role);
                 const manifest = await client.getManifest(ref.repository, digest);
-                const image = (0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .partsOf */ .CI)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType));
+                const image = (0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .partsOf */ .CI)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType));
                 const present = await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimited */ .bB)(image.children, concurrency, async (child) => (await client.headManifest(ref.repository, child.digest))?.digest === child.digest);
                 const missingChildren = image.children
                     .filter((_, index) => !present[index])

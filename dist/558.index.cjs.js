@@ -1096,7 +1096,7 @@ async function getManifest(transport, repository, reference) {
         throw new errors/* RegistryError */.gl('digest-mismatch', `${transport.host}/${repository}:${reference}: the manifest's bytes do not hash to ${expected.slice(0, 140)} (sha256 of the bytes: ${(0,media/* sha256Digest */.sI)(bytes)})`, { code: 'DIGEST_INVALID', url, host: transport.host, final: true });
     }
     const digest = (0,oci_reference/* isValidDigest */.fH)(reference) ? reference : (0,media/* sha256Digest */.sI)(bytes);
-    const mediaType = (0,media/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined).mediaType;
+    const mediaType = (0,media/* parseImageManifest */.Sw)(bytes, response.headers.get('content-type') ?? undefined).mediaType;
     return { digest, mediaType, bytes };
 }
 /**
@@ -1799,7 +1799,7 @@ function isConnectionFailure(error) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Go: () => (/* binding */ isForeignBlob),
 /* harmony export */   Hy: () => (/* binding */ algorithmOf),
-/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   Sw: () => (/* binding */ parseImageManifest),
 /* harmony export */   _j: () => (/* binding */ matchesDigest),
 /* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
 /* harmony export */   sI: () => (/* binding */ sha256Digest)
@@ -1840,11 +1840,12 @@ function matchesDigest(bytes, digest) {
     return digestOf(bytes, algorithmOf(digest)) === digest;
 }
 /**
- * Reads a manifest's structure. The media type comes from the document when it names one,
- * else from the registry's Content-Type (OCI allows either).
+ * Reads an image manifest's or index's structure from the registry's bytes (`parseManifest` in
+ * src/manifest reads cutover.yml). The media type comes from the document when it names one, else
+ * from the registry's Content-Type (OCI allows either).
  * @throws OperationalError (`invalid-response`) for bytes that are not a schema-2 manifest or index
  */
-function parseManifest(bytes, contentType) {
+function parseImageManifest(bytes, contentType) {
     let document;
     try {
         document = JSON.parse(bytes.toString('utf8'));

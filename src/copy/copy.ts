@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import type { ManifestBytes, RegistryClient } from '../oci/client.js';
 import { RegistryError } from '../oci/errors.js';
-import { algorithmOf, isForeignBlob, parseManifest, sha256Digest, type Descriptor } from '../oci/media.js';
+import {
+  algorithmOf,
+  isForeignBlob,
+  parseImageManifest,
+  sha256Digest,
+  type Descriptor,
+} from '../oci/media.js';
 import { isValidDigest } from '../oci/reference.js';
 
 /** Indexes nested deeper than this are refused (real images nest one or two levels). */
@@ -278,7 +284,7 @@ async function copyManifestTree(
   const { request, session, result, options } = walk;
   const { source, target, sourceRepository, targetRepository } = request;
   const path = enter(walk, manifest, ancestors);
-  const parsed = parseManifest(manifest.bytes, manifest.mediaType);
+  const parsed = parseImageManifest(manifest.bytes, manifest.mediaType);
   result.size += manifest.bytes.length;
   if (parsed.isIndex) {
     for (const child of parsed.manifests) checkDescriptor(walk, child, 'manifest');

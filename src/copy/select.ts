@@ -11,7 +11,7 @@ import type { Manifest } from '../manifest/model.js';
 import { mapRepository } from '../manifest/paths.js';
 import type { RegistryClient } from '../oci/client.js';
 import { RegistryError } from '../oci/errors.js';
-import { parseManifest } from '../oci/media.js';
+import { parseImageManifest } from '../oci/media.js';
 import { formatRepositoryReference, isValidDigest } from '../oci/reference.js';
 import type { RefsFile, RefsFileReference } from './refs-file.js';
 import { isAttestation } from './platforms.js';
@@ -400,12 +400,12 @@ export async function createdOf(
   reference: string,
 ): Promise<number> {
   let manifest = await source.getManifest(repository, reference);
-  let parsed = parseManifest(manifest.bytes, manifest.mediaType);
+  let parsed = parseImageManifest(manifest.bytes, manifest.mediaType);
   for (let depth = 0; parsed.isIndex && depth < 3; depth++) {
     const child = parsed.manifests.find((m) => !isAttestation(m));
     if (!child) return 0;
     manifest = await source.getManifest(repository, child.digest);
-    parsed = parseManifest(manifest.bytes, manifest.mediaType);
+    parsed = parseImageManifest(manifest.bytes, manifest.mediaType);
   }
   if (!parsed.config) return 0;
   try {

@@ -8,7 +8,7 @@ import { UsageError } from '../shared/errors.js';
 import { mapLimited } from '../shared/limiter.js';
 import { sleep } from '../shared/retry.js';
 import type { RegistryClient } from '../oci/client.js';
-import { isForeignBlob, parseManifest } from '../oci/media.js';
+import { isForeignBlob, parseImageManifest } from '../oci/media.js';
 import { CopySession } from './copy.js';
 import type { Selection } from './select.js';
 
@@ -162,7 +162,7 @@ export async function hintSharedBlobs(
   const sorted = [...images].sort((a, b) => (a.targetRepository < b.targetRepository ? -1 : 1));
   const read = async (repository: string, reference: string, depth: number): Promise<string[]> => {
     const manifest = await source.getManifest(repository, reference);
-    const parsed = parseManifest(manifest.bytes, manifest.mediaType);
+    const parsed = parseImageManifest(manifest.bytes, manifest.mediaType);
     if (!parsed.isIndex || depth > 2)
       return parsed.blobs.filter((blob) => !isForeignBlob(blob)).map((blob) => blob.digest);
     const children = await Promise.all(

@@ -6,7 +6,7 @@ import {
   algorithmOf,
   MANIFEST_ACCEPT,
   matchesDigest,
-  parseManifest,
+  parseImageManifest,
   sha256Digest,
   type Descriptor,
 } from './media.js';
@@ -122,7 +122,7 @@ export async function getManifest(
     );
   }
   const digest = isValidDigest(reference) ? reference : sha256Digest(bytes);
-  const mediaType = parseManifest(bytes, response.headers.get('content-type') ?? undefined).mediaType;
+  const mediaType = parseImageManifest(bytes, response.headers.get('content-type') ?? undefined).mediaType;
   return { digest, mediaType, bytes };
 }
 

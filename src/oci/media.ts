@@ -65,11 +65,12 @@ export function matchesDigest(bytes: Buffer | Uint8Array, digest: string): boole
 }
 
 /**
- * Reads a manifest's structure. The media type comes from the document when it names one,
- * else from the registry's Content-Type (OCI allows either).
+ * Reads an image manifest's or index's structure from the registry's bytes (`parseManifest` in
+ * src/manifest reads cutover.yml). The media type comes from the document when it names one, else
+ * from the registry's Content-Type (OCI allows either).
  * @throws OperationalError (`invalid-response`) for bytes that are not a schema-2 manifest or index
  */
-export function parseManifest(bytes: Buffer, contentType?: string): ParsedManifest {
+export function parseImageManifest(bytes: Buffer, contentType?: string): ParsedManifest {
   let document: {
     schemaVersion?: number;
     mediaType?: string;

@@ -11,7 +11,7 @@ import { ARTIFACT_TAG } from '../copy/select.js';
 import type { Manifest } from '../manifest/model.js';
 import type { RegistryRole } from '../manifest/timeline.js';
 import { RegistryClient, type ManifestBytes } from '../oci/client.js';
-import { parseManifest } from '../oci/media.js';
+import { parseImageManifest } from '../oci/media.js';
 import { formatRepositoryReference, isValidDigest, parseRepositoryReference } from '../oci/reference.js';
 import { UsageError } from '../shared/errors.js';
 import { hostPart, roleOfHost } from '../tags/targets.js';
@@ -99,7 +99,7 @@ export async function pushFrom(input: {
   const source = clientFor(from.role);
   const session = new CopySession();
   const top = await source.getManifest(from.repository, from.digest);
-  const parts = partsOf(parseManifest(top.bytes, top.mediaType));
+  const parts = partsOf(parseImageManifest(top.bytes, top.mediaType));
   const found = artifactsOf(source, from.repository, [from.digest, ...parts.children.map((c) => c.digest)]);
   // Reported once the listing is in; the image is being copied meanwhile.
   void found.then(

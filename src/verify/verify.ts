@@ -4,7 +4,7 @@
  */
 import type { RegistryRole } from '../manifest/timeline.js';
 import type { RegistryClient } from '../oci/client.js';
-import { parseManifest } from '../oci/media.js';
+import { parseImageManifest } from '../oci/media.js';
 import { mapLimited } from '../shared/limiter.js';
 import { partsOf, platformName } from '../copy/platforms.js';
 
@@ -76,7 +76,7 @@ export async function verifyReferences(
       found = (async () => {
         const client = clientFor(ref.role);
         const manifest = await client.getManifest(ref.repository, digest);
-        const image = partsOf(parseManifest(manifest.bytes, manifest.mediaType));
+        const image = partsOf(parseImageManifest(manifest.bytes, manifest.mediaType));
         const present = await mapLimited(
           image.children,
           concurrency,

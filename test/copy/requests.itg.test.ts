@@ -1,7 +1,7 @@
 import { copyImage } from '../../src/copy/copy.js';
 import { copySelection, type CopyTagsReport } from '../../src/copy/copy-tags.js';
 import { ShardSession } from '../../src/copy/shards.js';
-import { parseManifest } from '../../src/oci/media.js';
+import { parseImageManifest } from '../../src/oci/media.js';
 import type { Selection } from '../../src/copy/select.js';
 import { RegistryClient } from '../../src/oci/client.js';
 import { seedImageHttp } from '../harness/http-seed.js';
@@ -139,7 +139,7 @@ describe('copy-tags asks the target registry as little as the protocol allows', 
     // home that does not: a mount from there would answer 202 and the layer would go again.
     await seedImageHttp(target, 'again:seeded', specOf('again:seeded'));
     const blobsOf = async (repository: string, tag: string) =>
-      parseManifest((await source.getManifest(repository, tag)).bytes).blobs;
+      parseImageManifest((await source.getManifest(repository, tag)).bytes).blobs;
     const soloBlobs = new Set((await blobsOf('solo', '1.0')).map((blob) => blob.digest));
     // The base layer: the one blob app:v1 shares with solo:1.0.
     const base = (await blobsOf('app', 'v1')).find((blob) => soloBlobs.has(blob.digest))!;
