@@ -60,8 +60,13 @@ const spanKey = (edit) => `${edit.start}:${edit.end}`;
  * hold a finding back with a reason (for example: not in the new registry). An edit shared by
  * several findings (one ARG default used by two FROM lines) is applied only when all of them are
  * accepted. Files are replaced atomically, keeping their mode.
+ *
+ * A reference on a line (shell continuations joined) that also names the new registry — `skopeo
+ * copy docker://old/x docker://new/x`, `crane cp`, `docker tag old/x new/x` — is a step of the
+ * migration itself: rewritten, it would copy the new registry onto itself, so it is held back with
+ * the reason. `newRegistry` lists the new registry's names.
  */
-function applyFixes(root, findings, refused) {
+function applyFixes(root, findings, refused, newRegistry = []) {
     const outcomes = [];
     const realRoot = (0,external_node_fs_.realpathSync)(root);
     const byFile = new Map();
@@ -110,6 +115,13 @@ function applyFixes(root, findings, refused) {
             for (const finding of fileFindings)
                 reasons.set(finding, error.message);
             bytes = Buffer.alloc(0);
+        }
+        for (const finding of fileFindings) {
+            if (reasons.has(finding) || bytes.length === 0)
+                continue;
+            const named = registryNamedOn(logicalLine(bytes, finding.offset), newRegistry);
+            if (named)
+                reasons.set(finding, `this line also names the new registry ${named}: a copy from the old registry to the new one, which the rewrite would turn into a copy of the new registry onto itself; delete the step once the migration is done, or mark it "cutover: ignore"`);
         }
         const edits = new Map();
         for (const finding of fileFindings) {
@@ -181,6 +193,31 @@ function applyFixes(root, findings, refused) {
         }
     }
     return outcomes;
+}
+/** The line holding byte `offset`, with the lines a trailing backslash joins to it (one shell command). */
+function logicalLine(bytes, offset) {
+    const continued = (newline) => bytes[newline - (bytes[newline - 1] === 0x0d ? 2 : 1)] === 0x5c;
+    let start = offset > 0 ? bytes.lastIndexOf(0x0a, offset - 1) + 1 : 0;
+    while (start > 0 && continued(start - 1))
+        start = start > 1 ? bytes.lastIndexOf(0x0a, start - 2) + 1 : 0;
+    let end = bytes.indexOf(0x0a, offset);
+    while (end >= 0 && continued(end))
+        end = bytes.indexOf(0x0a, end + 1);
+    return bytes.toString('latin1', start, end < 0 ? bytes.length : end);
+}
+/** A character that continues a host name (so a name found next to it is part of a longer one). */
+const inHostName = (char) => char !== undefined && /[a-z0-9.-]/.test(char);
+/** The first of `names` written in `line` as a registry host (any letter case, not inside a longer host name). */
+function registryNamedOn(line, names) {
+    const text = line.toLowerCase();
+    for (const name of names) {
+        const host = name.toLowerCase();
+        for (let at = text.indexOf(host); at >= 0; at = text.indexOf(host, at + 1)) {
+            if (!inHostName(text[at - 1]) && !inHostName(text[at + host.length]))
+                return name;
+        }
+    }
+    return undefined;
 }
 /**
  * Refuses a file that is not inside the root once resolved, or that is reached through a
@@ -334,7 +371,10 @@ async function guardTree(request) {
         for (const finding of findings)
             if (finding.prose && !held.has(finding))
                 held.set(finding, 'Markdown prose: rewritten only with --fix-docs');
-    const fixes = request.fix ? applyFixes(root, findings, held) : undefined;
+    const { new: next } = manifest.registries;
+    const fixes = request.fix
+        ? applyFixes(root, findings, held, [...new Set([next.host, ...next.aliases])])
+        : undefined;
     const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map(positionKey));
     const open = counted.filter((finding) => !rewritten.has(positionKey(finding)));
     const refs = (0,refs_file/* buildRefsFile */.hV)(hosts.old, exportedReferences(findings), exportedPrefixes(findings));

@@ -26,11 +26,17 @@ const spanKey = (edit: Edit) => `${edit.start}:${edit.end}`;
  * hold a finding back with a reason (for example: not in the new registry). An edit shared by
  * several findings (one ARG default used by two FROM lines) is applied only when all of them are
  * accepted. Files are replaced atomically, keeping their mode.
+ *
+ * A reference on a line (shell continuations joined) that also names the new registry — `skopeo
+ * copy docker://old/x docker://new/x`, `crane cp`, `docker tag old/x new/x` — is a step of the
+ * migration itself: rewritten, it would copy the new registry onto itself, so it is held back with
+ * the reason. `newRegistry` lists the new registry's names.
  */
 export function applyFixes(
   root: string,
   findings: readonly Finding[],
   refused: ReadonlyMap<Finding, string>,
+  newRegistry: readonly string[] = [],
 ): FixOutcome[] {
   const outcomes: FixOutcome[] = [];
   const realRoot = realpathSync(root);
@@ -76,6 +82,15 @@ export function applyFixes(
     } catch (error) {
       for (const finding of fileFindings) reasons.set(finding, (error as Error).message);
       bytes = Buffer.alloc(0);
+    }
+    for (const finding of fileFindings) {
+      if (reasons.has(finding) || bytes.length === 0) continue;
+      const named = registryNamedOn(logicalLine(bytes, finding.offset), newRegistry);
+      if (named)
+        reasons.set(
+          finding,
+          `this line also names the new registry ${named}: a copy from the old registry to the new one, which the rewrite would turn into a copy of the new registry onto itself; delete the step once the migration is done, or mark it "cutover: ignore"`,
+        );
     }
     const edits = new Map<string, Edit>();
     for (const finding of fileFindings) {
@@ -143,6 +158,31 @@ export function applyFixes(
     }
   }
   return outcomes;
+}
+
+/** The line holding byte `offset`, with the lines a trailing backslash joins to it (one shell command). */
+function logicalLine(bytes: Buffer, offset: number): string {
+  const continued = (newline: number) => bytes[newline - (bytes[newline - 1] === 0x0d ? 2 : 1)] === 0x5c;
+  let start = offset > 0 ? bytes.lastIndexOf(0x0a, offset - 1) + 1 : 0;
+  while (start > 0 && continued(start - 1)) start = start > 1 ? bytes.lastIndexOf(0x0a, start - 2) + 1 : 0;
+  let end = bytes.indexOf(0x0a, offset);
+  while (end >= 0 && continued(end)) end = bytes.indexOf(0x0a, end + 1);
+  return bytes.toString('latin1', start, end < 0 ? bytes.length : end);
+}
+
+/** A character that continues a host name (so a name found next to it is part of a longer one). */
+const inHostName = (char: string | undefined) => char !== undefined && /[a-z0-9.-]/.test(char);
+
+/** The first of `names` written in `line` as a registry host (any letter case, not inside a longer host name). */
+function registryNamedOn(line: string, names: readonly string[]): string | undefined {
+  const text = line.toLowerCase();
+  for (const name of names) {
+    const host = name.toLowerCase();
+    for (let at = text.indexOf(host); at >= 0; at = text.indexOf(host, at + 1)) {
+      if (!inHostName(text[at - 1]) && !inHostName(text[at + host.length])) return name;
+    }
+  }
+  return undefined;
 }
 
 /**

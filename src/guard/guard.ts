@@ -91,7 +91,10 @@ export async function guardTree(request: GuardRequest): Promise<GuardReport> {
     for (const finding of findings)
       if (finding.prose && !held.has(finding))
         held.set(finding, 'Markdown prose: rewritten only with --fix-docs');
-  const fixes = request.fix ? applyFixes(root, findings, held) : undefined;
+  const { new: next } = manifest.registries;
+  const fixes = request.fix
+    ? applyFixes(root, findings, held, [...new Set([next.host, ...next.aliases])])
+    : undefined;
   const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map(positionKey));
   const open = counted.filter((finding) => !rewritten.has(positionKey(finding)));
   const refs = buildRefsFile(hosts.old, exportedReferences(findings), exportedPrefixes(findings));

@@ -266,6 +266,44 @@ describe('guard --fix stays inside the tree', () => {
     }
   });
 
+  test('a copy from the old registry to the new one is held back, across shell continuations; a longer host name is not the new registry', async () => {
+    const { tree } = scratch();
+    const script = [
+      '#!/bin/sh',
+      'skopeo copy --all \\',
+      '  docker://registry.old.example.com/team/api:1.4 \\\r',
+      '  docker://REGISTRY.NEW.EXAMPLE.COM/team/api:1.4',
+      'crane digest registry.old.example.com/team/ui:2.0 # see registry.new.example.com.mirror.io',
+      'docker tag registry.old.example.com/team/web:3 registry.new.example.com:443/team/web:3',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(tree, 'mirror.sh'), script);
+    const scan = await scanTree({
+      root: tree,
+      hosts: {
+        old: 'registry.old.example.com',
+        oldNames: ['registry.old.example.com'],
+        newHost: 'registry.new.example.com',
+        paths: [],
+      },
+      maxFileSize: 1 << 20,
+      exclude: new Set(['cutover.yml']),
+      threads: 1,
+    });
+    const findings = scan.findings.map((finding) => ({ ...finding, severity: 'warning' }) as Finding);
+    const outcomes = applyFixes(tree, findings, new Map(), ['registry.new.example.com']);
+    expect(
+      outcomes.map((outcome) => [outcome.line, outcome.rewritten, outcome.reason?.split(':')[0]]),
+    ).toEqual([
+      [3, false, 'this line also names the new registry registry.new.example.com'],
+      [5, true, undefined],
+      [6, false, 'this line also names the new registry registry.new.example.com'],
+    ]);
+    expect(readFileSync(path.join(tree, 'mirror.sh'), 'utf8')).toBe(
+      script.replace('crane digest registry.old.example.com/', 'crane digest registry.new.example.com/'),
+    );
+  });
+
   test('a rewrite that changes the width of an aligned Go block says to run gofmt', async () => {
     const { tree } = scratch();
     const go = [
