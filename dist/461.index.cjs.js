@@ -61,7 +61,7 @@ const spanKey = (edit) => `${edit.start}:${edit.end}`;
  * several findings (one ARG default used by two FROM lines) is applied only when all of them are
  * accepted. Files are replaced atomically, keeping their mode.
  *
- * A reference on a line (shell continuations joined) that also names the new registry — `skopeo
+ * A reference on a command line (shell continuations joined) that also names the new registry — `skopeo
  * copy docker://old/x docker://new/x`, `crane cp`, `docker tag old/x new/x` — is a step of the
  * migration itself: rewritten, it would copy the new registry onto itself, so it is held back with
  * the reason. `newRegistry` lists the new registry's names.
@@ -117,7 +117,7 @@ function applyFixes(root, findings, refused, newRegistry = []) {
             bytes = Buffer.alloc(0);
         }
         for (const finding of fileFindings) {
-            if (reasons.has(finding) || bytes.length === 0)
+            if (reasons.has(finding) || bytes.length === 0 || !COMMAND_KINDS.has(finding.kind))
                 continue;
             const named = registryNamedOn(logicalLine(bytes, finding.offset), newRegistry);
             if (named)
@@ -194,6 +194,17 @@ function applyFixes(root, findings, refused, newRegistry = []) {
     }
     return outcomes;
 }
+/**
+ * Kinds found on command lines and in plain text, where a line naming both registries is a copy or a
+ * retag; an image key in YAML or a FROM line holds one image.
+ */
+const COMMAND_KINDS = new Set([
+    'shell-docker',
+    'shell-tool',
+    'dynamic',
+    'registry-prefix',
+    'text',
+]);
 /** The line holding byte `offset`, with the lines a trailing backslash joins to it (one shell command). */
 function logicalLine(bytes, offset) {
     const continued = (newline) => bytes[newline - (bytes[newline - 1] === 0x0d ? 2 : 1)] === 0x5c;
