@@ -39,6 +39,12 @@ const TOOL_COMMAND = /\b(?:oras|crane|skopeo|cosign|helm|regctl)\s+[a-z]/;
  */
 const REPOSITORY_COMMAND =
   /\b(?:crane\s+ls|skopeo\s+(?:list-tags|sync)|oras\s+repo\s+(?:tags|ls)|regctl\s+(?:tag|repo)\s+ls)\b/;
+/**
+ * A login to a registry, right before its host: the step fails the day the registry goes away like
+ * any pull, so the host is a registry prefix (`--fix` moves it to the new registry's login).
+ */
+const LOGIN_COMMAND =
+  /\b(?:(?:docker|podman|nerdctl|buildah|oras|skopeo|cosign)\s+login|helm\s+registry\s+login|crane\s+auth\s+login|regctl\s+registry\s+login)\b[^\n;&|]*\s$/;
 /** `${NAME:-`, `${NAME-`, `${NAME:=`, `${NAME=` right before a default value. */
 const DEFAULT_OPENER = /\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]$/;
 /** A variable assignment a value follows: shell, Makefile, Dockerfile ARG/ENV, YAML `KEY:`. */
@@ -186,8 +192,11 @@ function textCandidate(
   // chart's name is appended to it.
   const chartRepository =
     oci && (/(^|\/)Chart\.(ya?ml|lock)$/.test(file) || /\bhelm\s+push\b/.test(source.slice(lineStart, at)));
+  const login = LOGIN_COMMAND.test(source.slice(lineStart, at));
   const prefix =
-    (chartRepository || (variable !== undefined && PREFIX_NAME.test(variable) && !/image/i.test(variable))) &&
+    (chartRepository ||
+      login ||
+      (variable !== undefined && PREFIX_NAME.test(variable) && !/image/i.test(variable))) &&
     !expanded.partial &&
     !/[:@]/.test(source.slice(hostEnd, end));
   if (!prefix && source[hostEnd] !== '/' && !(opener && expanded.value.text.includes('/'))) return undefined;

@@ -139,6 +139,10 @@ const EXPECTED_OLD: [string, number, number, string, string][] = [
   ['scripts/mirror.sh', 17, 27, 'shell-tool', 'registry.old.example.com/team/app'],
   // a tag with a literal part and a variable: dynamic
   ['scripts/mirror.sh', 18, 13, 'dynamic', 'registry.old.example.com/team/api'],
+  // logins to the old registry fail with it: registry prefixes (any letter case, piped passwords)
+  ['scripts/mirror.sh', 19, 12, 'registry-prefix', 'registry.old.example.com'],
+  ['scripts/mirror.sh', 22, 42, 'registry-prefix', 'registry.old.example.com'],
+  ['scripts/mirror.sh', 23, 21, 'registry-prefix', 'registry.old.example.com'],
   // ${RUNNER:-…} and ${REGISTRY-…} defaults
   ['scripts/release.sh', 4, 8, 'text', `registry.old.example.com/team/runner:v2@sha256:${SHA}`],
   ['scripts/release.sh', 5, 10, 'registry-prefix', 'registry.old.example.com'],
@@ -160,7 +164,6 @@ const NOT_FOUND_OLD: [string, number, number, string][] = [
   ['scripts/release.sh', 12, 19, 'the registry API over https'],
   ['scripts/release.sh', 8, 54, 'the new registry'],
   ['scripts/mirror.sh', 6, 69, 'the new registry (docker://)'],
-  ['scripts/mirror.sh', 19, 12, 'oras login: a registry, no image'],
   ['scripts/mirror.sh', 20, 22, 'another registry whose name starts with the host'],
   ['scripts/mirror.sh', 21, 22, 'the new registry'],
   ['.github/workflows/ci.yml', 25, 83, 'the new registry in a run: block'],
@@ -424,7 +427,7 @@ describe('guard on realistic whole files (issue 13)', () => {
     expect(summary).toContain('#### By kind');
     expect(summary).toContain('| dynamic | 7 | 5 | 7 |');
     expect(summary).toContain('| shell-tool | 16 | 3 | 0 |');
-    expect(summary).toContain('| registry-prefix | 6 | 5 | 6 |');
+    expect(summary).toContain('| registry-prefix | 9 | 6 | 9 |');
     expect(summary).toContain('| kubernetes-image | 2 | 2 | 0 |');
     expect(summary).toContain('#### By file');
     expect(summary).toContain('#### `cloudbuild/cloudbuild.yaml` (3)');
