@@ -4,7 +4,7 @@ import path from 'node:path';
 import { findReferences, IMAGE_FILE_NAMES } from './detect.js';
 import { oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
 import { displayName, isEscaped, listFiles, nameBytes, treePath } from './files.js';
-import { IGNORE_MARK, ignoredInline, LineIndex } from './positions.js';
+import { ignoredInline, LinePositions } from './positions.js';
 import type { Variables } from './source.js';
 import {
   startReaders,
@@ -219,16 +219,16 @@ function locate(
 ): LocatedFinding[] {
   const found = findReferences(file, source, hosts, env, occurrences);
   if (found.length === 0) return [];
-  const lines = new LineIndex(source);
-  // Most files say `cutover: ignore` nowhere: then no finding's line needs to be looked at.
-  const mayIgnore = source.includes(IGNORE_MARK);
+  // The findings come sorted by offset: their lines are counted in one pass up to the last one,
+  // with no index of every line of a large file that names the registry on a few.
+  const lines = new LinePositions(source);
   return found.map((finding) => {
     const { line, column } = lines.position(finding.offset);
     return {
       ...finding,
       line,
       column,
-      ...(mayIgnore && ignoredInline(lines, line) && { ignored: 'inline' as const }),
+      ...(ignoredInline(lines, line) && { ignored: 'inline' as const }),
     };
   });
 }

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 35;
-exports.ids = [35];
+exports.id = 666;
+exports.ids = [666];
 exports.modules = {
 
-/***/ 77381:
+/***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ exports.modules = {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -158,7 +158,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 13103:
+/***/ 31152:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -172,8 +172,8 @@ function lineAndColumn(text, position) {
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65147);
-/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2451);
+/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37728);
+/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63502);
 
 
 
@@ -377,15 +377,15 @@ function special(info) {
 
 /***/ }),
 
-/***/ 10620:
+/***/ 73585:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ applyPolicy)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14006);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16399);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92041);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70636);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46108);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77126);
 
 
 
@@ -421,7 +421,7 @@ function applyPolicy(findings, manifest, today) {
 
 /***/ }),
 
-/***/ 61358:
+/***/ 63240:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -437,7 +437,7 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 ;// CONCATENATED MODULE: ./lib/src/guard/reader-thread.js
 /**
  * Files are read back to back into one reused buffer, each followed by a NUL byte, and the buffer
@@ -750,7 +750,7 @@ class ReaderPool {
 
 /***/ }),
 
-/***/ 87562:
+/***/ 43148:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -766,9 +766,9 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(11742);
+var paths = __webpack_require__(31959);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(92041);
+var reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/guard/source.js
 /** The file's bytes `start..end` as mapped text. */
 function slice(source, start, end) {
@@ -1419,8 +1419,8 @@ function commandCandidates(source) {
     return candidates;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(53645);
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml.js
 
 
@@ -1445,7 +1445,11 @@ function yamlCandidates(source, role, names = [], file = '', env, lineStarts) {
     // host-less Docker Hub references need the whole file): the parse costs far more than the search.
     // (Kustomize's images: entries are read by their path from the root.)
     const partial = names.length > 0 && role !== 'workflow' && role !== 'action' && !kustomization(file);
-    const globalRegistry = partial && role === 'helm-values' ? helmGlobalRegistry(source, names) : undefined;
+    const globalRegistry = partial && role === 'helm-values' ? helmGlobalRegistry(source, names, hostLines) : undefined;
+    // A global block written another way (`global: { imageRegistry: … }`, an anchor, a comment on
+    // its line) is not looked up line by line: the whole parse reads it.
+    if (globalRegistry === 'parse all')
+        return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
     // Every image of the chart without a registry of its own inherits the global one: the blocks of
     // their `repository:` lines are read too.
     const inherited = globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
@@ -1759,23 +1763,77 @@ function topKeyLine(source, key) {
         return found < 0 ? -1 : found + 1;
     };
     for (let at = source.startsWith(pattern) ? 0 : next(0); at >= 0; at = next(at)) {
-        let end = at + pattern.length;
-        while (source[end] === ' ' || source[end] === '\t')
-            end++;
-        if (source[end] === '\r')
-            end++;
-        if (end === source.length || source[end] === '\n')
-            return { start: at, end };
+        const found = topKeyLineAt(source, at, key);
+        if (found)
+            return found;
     }
     return undefined;
 }
+/** The line starting at `at` when it is `key:` with nothing after it but blanks. */
+function topKeyLineAt(source, at, key) {
+    if (!source.startsWith(`${key}:`, at))
+        return undefined;
+    let end = at + key.length + 1;
+    while (source[end] === ' ' || source[end] === '\t')
+        end++;
+    if (source[end] === '\r')
+        end++;
+    return end === source.length || source[end] === '\n' ? { start: at, end } : undefined;
+}
+/** Where the line before the one starting at `at` (> 0) starts. */
+const previousLineStart = (source, at) => (at < 2 ? 0 : source.lastIndexOf('\n', at - 2) + 1);
+/** A top-level `global:`/`image:` line that opens a flow mapping, an anchor, a tag or a comment. */
+const OTHER_GLOBAL_BLOCK = /^(?:global|image):[ \t]*[{&!#]/;
+/** True for a line helmGlobalRegistry reads as part of the block above it: indented, a comment, or empty. */
+function continuesBlock(source, start) {
+    const char = source[start];
+    return char === undefined || char === '\n' || char === '#' || /\s/.test(char);
+}
+/**
+ * The lines that start the blocks holding the lines that name the registry: for each such line, the
+ * nearest line at or above it that does not continue a block (see continuesBlock). One pass upwards
+ * between consecutive lines, so the whole file is walked at most once.
+ */
+function blockHeads(source, lineStarts) {
+    const heads = new Set();
+    let previous = -1;
+    let previousHead = -1;
+    for (const lineStart of lineStarts) {
+        let at = lineStart;
+        let head;
+        for (;;) {
+            if (at === previous) {
+                head = continuesBlock(source, at) ? previousHead : at;
+                break;
+            }
+            if (!continuesBlock(source, at) || at === 0) {
+                head = continuesBlock(source, at) ? -1 : at;
+                break;
+            }
+            at = previousLineStart(source, at);
+        }
+        if (head >= 0)
+            heads.add(head);
+        previous = lineStart;
+        previousHead = head;
+    }
+    return heads;
+}
 /** Helm's registry for every image of the chart: `global.imageRegistry`, `global.image.registry` or `image.registry`. */
-function helmGlobalRegistry(source, names) {
+function helmGlobalRegistry(source, names, lineStarts) {
+    // The block of a global registry that names the old one holds a line naming it: the heads of those
+    // lines' blocks say which `global:`/`image:` blocks are worth looking up (others change nothing).
+    const heads = blockHeads(source, lineStarts);
+    const headed = (top) => [...heads].some((head) => topKeyLineAt(source, head, top) !== undefined);
+    if ([...heads].some((head) => OTHER_GLOBAL_BLOCK.test(source.slice(head, head + 64))))
+        return 'parse all';
     for (const [top, ...keys] of [
         ['global', 'imageRegistry'],
         ['global', 'image', 'registry'],
         ['image', 'registry'],
     ]) {
+        if (!headed(top))
+            continue;
         const region = topKeyLine(source, top);
         if (!region)
             continue;
@@ -2325,47 +2383,56 @@ function fencedLines(source) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/files.js
-var files = __webpack_require__(13103);
+var files = __webpack_require__(31152);
 ;// CONCATENATED MODULE: ./lib/src/guard/positions.js
 /**
- * Line and column of byte offsets in a file held as latin1 text. Columns count characters, so a
- * UTF-8 sequence counts once (continuation bytes 0x80–0xBF are skipped), as editors and GitHub do.
+ * Line and column of byte offsets in a file held as latin1 text, given in increasing order (the
+ * findings of a file, sorted): the lines are counted once up to the last offset, and no index of
+ * every line is built — a large file names the registry on few of its lines. An offset before the
+ * previous one starts over. Columns count characters, so a UTF-8 sequence counts once
+ * (continuation bytes 0x80–0xBF are skipped), as editors and GitHub do.
  */
-class LineIndex {
+class LinePositions {
     source;
-    starts = [0];
+    /** The line reached (1-based), where it starts, and where its line break is (-1: none). */
+    line = 1;
+    start = 0;
+    end;
     constructor(source) {
         this.source = source;
-        for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1))
-            this.starts.push(at + 1);
+        this.end = source.indexOf('\n');
     }
     /** 1-based line and column of a byte offset. */
     position(offset) {
-        let low = 0;
-        let high = this.starts.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (this.starts[middle] <= offset)
-                low = middle;
-            else
-                high = middle - 1;
+        if (offset < this.start) {
+            this.line = 1;
+            this.start = 0;
+            this.end = this.source.indexOf('\n');
         }
-        const start = this.starts[low];
+        while (this.end >= 0 && this.end < offset) {
+            this.line++;
+            this.start = this.end + 1;
+            this.end = this.source.indexOf('\n', this.start);
+        }
         let column = 1;
-        for (let at = start; at < offset; at++) {
+        for (let at = this.start; at < offset; at++) {
             const code = this.source.charCodeAt(at);
             if (code < 0x80 || code > 0xbf)
                 column++;
         }
-        return { line: low + 1, column };
+        return { line: this.line, column };
     }
-    /** The text of a 1-based line, without its line break. */
+    /** The text of a 1-based line at or above the line reached, without its line break. */
     lineText(line) {
-        const start = this.starts[line - 1];
-        if (start === undefined)
+        if (line < 1 || line > this.line)
             return '';
-        const next = this.starts[line];
-        return this.source.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+        let start = this.start;
+        let end = this.end < 0 ? this.source.length : this.end;
+        for (let at = this.line; at > line; at--) {
+            end = start - 1;
+            start = start < 2 ? 0 : this.source.lastIndexOf('\n', start - 2) + 1;
+        }
+        return this.source.slice(start, end).replace(/\r$/, '');
     }
 }
 /** The comment that silences a finding on its line (or the line below a comment line). */
@@ -2384,7 +2451,7 @@ function ignoredInline(lines, line) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
-var readers = __webpack_require__(61358);
+var readers = __webpack_require__(63240);
 ;// CONCATENATED MODULE: ./lib/src/guard/scan.js
 
 
@@ -2553,16 +2620,16 @@ function locate(file, source, hosts, env, occurrences) {
     const found = findReferences(file, source, hosts, env, occurrences);
     if (found.length === 0)
         return [];
-    const lines = new LineIndex(source);
-    // Most files say `cutover: ignore` nowhere: then no finding's line needs to be looked at.
-    const mayIgnore = source.includes(IGNORE_MARK);
+    // The findings come sorted by offset: their lines are counted in one pass up to the last one,
+    // with no index of every line of a large file that names the registry on a few.
+    const lines = new LinePositions(source);
     return found.map((finding) => {
         const { line, column } = lines.position(finding.offset);
         return {
             ...finding,
             line,
             column,
-            ...(mayIgnore && ignoredInline(lines, line) && { ignored: 'inline' }),
+            ...(ignoredInline(lines, line) && { ignored: 'inline' }),
         };
     });
 }
@@ -2570,7 +2637,7 @@ function locate(file, source, hosts, env, occurrences) {
 
 /***/ }),
 
-/***/ 65147:
+/***/ 37728:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2603,7 +2670,7 @@ function displayName(raw) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

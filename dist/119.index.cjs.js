@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 461;
-exports.ids = [461];
+exports.id = 119;
+exports.ids = [119];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 63975:
+/***/ 97690:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -33,21 +33,21 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
-var refs_file = __webpack_require__(77381);
+var refs_file = __webpack_require__(50248);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./lib/src/guard/files.js
-var files = __webpack_require__(13103);
+var files = __webpack_require__(31152);
 ;// CONCATENATED MODULE: ./lib/src/guard/fix.js
 
 
@@ -223,7 +223,7 @@ function goAlignment(bytes, edits) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/policy.js
-var guard_policy = __webpack_require__(10620);
+var guard_policy = __webpack_require__(73585);
 ;// CONCATENATED MODULE: ./lib/src/guard/refs-file.js
 /**
  * The old-registry references among the findings, for `--export-refs` (the file format is owned by
@@ -295,7 +295,7 @@ function renovateConfig(manifest) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/scan.js + 7 modules
-var guard_scan = __webpack_require__(87562);
+var guard_scan = __webpack_require__(43148);
 ;// CONCATENATED MODULE: ./lib/src/guard/guard.js
 /**
  * guard's domain story: scan the tree, judge the findings by the timeline, optionally check the
@@ -327,7 +327,7 @@ async function guardTree(request) {
     const counted = findings.filter((finding) => !finding.ignored);
     // Loaded on demand: the registry client (http, crypto) would cost every other run its start-up time.
     const unavailable = request.verify
-        ? await (await Promise.all(/* import() */[__webpack_require__.e(558), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 93251))).verifyInNewRegistry(manifest, counted, request.env, request.secrets)
+        ? await (await Promise.all(/* import() */[__webpack_require__.e(543), __webpack_require__.e(10)]).then(__webpack_require__.bind(__webpack_require__, 35010))).verifyInNewRegistry(manifest, counted, request.env, request.secrets)
         : undefined;
     const held = new Map(unavailable ?? []);
     if (!request.fixDocs)
@@ -376,7 +376,7 @@ function manifestInside(manifest, cwd, root) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/reporter.js
-var shared_reporter = __webpack_require__(64709);
+var shared_reporter = __webpack_require__(96582);
 ;// CONCATENATED MODULE: ./lib/src/guard/present.js
 
 
@@ -590,7 +590,7 @@ function summaryOf(report) {
 }
 
 // EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
-var guard_readers = __webpack_require__(61358);
+var guard_readers = __webpack_require__(63240);
 ;// CONCATENATED MODULE: ./lib/src/guard/command.js
 
 
@@ -679,7 +679,7 @@ const guard = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 11742:
+/***/ 31959:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -710,7 +710,7 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 17870:
+/***/ 17903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -803,7 +803,7 @@ async function forEachLimited(items, limit, work) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -818,7 +818,7 @@ async function forEachLimited(items, limit, work) {
 /* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83460);
 
 
 
@@ -886,7 +886,7 @@ function writeSummaryFile(cwd, file, markdown) {
 
 /***/ }),
 
-/***/ 2451:
+/***/ 63502:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -897,7 +897,7 @@ function writeSummaryFile(cwd, file, markdown) {
 /* harmony export */   nA: () => (/* binding */ onInterrupt)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
 
 
 /** Error output kept by default: enough for any message, bounded for a program that floods it. */
@@ -1099,7 +1099,7 @@ function splitNul(output) {
 
 /***/ }),
 
-/***/ 64709:
+/***/ 96582:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,17 +1,17 @@
 "use strict";
-exports.id = 251;
-exports.ids = [251];
+exports.id = 10;
+exports.ids = [10];
 exports.modules = {
 
-/***/ 93251:
+/***/ 35010:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verifyInNewRegistry: () => (/* binding */ verifyInNewRegistry)
 /* harmony export */ });
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11742);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74558);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31959);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71543);
 
 
 /**

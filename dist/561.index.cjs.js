@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 349;
-exports.ids = [349];
+exports.id = 561;
+exports.ids = [561];
 exports.modules = {
 
-/***/ 22349:
+/***/ 4561:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,21 +15,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+var client = __webpack_require__(71543);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
-var refs_file = __webpack_require__(77381);
+var refs_file = __webpack_require__(50248);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(53836);
+var copy_select = __webpack_require__(5823);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var oci_reference = __webpack_require__(92041);
+var oci_reference = __webpack_require__(77126);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy = __webpack_require__(9345);
+var copy = __webpack_require__(45726);
 ;// CONCATENATED MODULE: ./lib/src/copy/copy-tags.js
 
 
@@ -160,11 +160,11 @@ function progressText(outcomes, total, session, seconds, dryRun) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 // EXTERNAL MODULE: ./lib/src/shared/retry.js
-var retry = __webpack_require__(17916);
+var retry = __webpack_require__(57717);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
-var media = __webpack_require__(21732);
+var media = __webpack_require__(22939);
 ;// CONCATENATED MODULE: ./lib/src/copy/shards.js
 /**
  * copy-tags across a GitHub Actions matrix: the selection is split by old repository with a stable
@@ -520,7 +520,7 @@ function presentCopiesVerification(report, context) {
 }
 
 // EXTERNAL MODULE: ./lib/src/verify/verify.js
-var verify = __webpack_require__(8865);
+var verify = __webpack_require__(36954);
 ;// CONCATENATED MODULE: ./lib/src/copy/verify-copies.js
 
 
@@ -582,9 +582,9 @@ function startDeadline(ms, flag = '--deadline') {
 }
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/copy/command.js
 
 
@@ -705,7 +705,7 @@ const copyTags = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 9345:
+/***/ 45726:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -715,9 +715,9 @@ const copyTags = (0,command/* defineCommand */.N)({
 /* unused harmony export MAX_INDEX_DEPTH */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96748);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 
 
 
@@ -1093,7 +1093,7 @@ function checkDescriptor(walk, descriptor, what) {
 
 /***/ }),
 
-/***/ 77381:
+/***/ 50248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1103,8 +1103,8 @@ function checkDescriptor(walk, descriptor, what) {
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77126);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -1248,7 +1248,7 @@ function lineAndColumn(text, position) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1296,15 +1296,15 @@ function formatRate(bytes, seconds) {
 
 /***/ }),
 
-/***/ 8865:
+/***/ 36954:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   y: () => (/* binding */ verifyReferences)
 /* harmony export */ });
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21732);
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17870);
-/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34066);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22939);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17903);
+/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68623);
 
 
 

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 989;
-exports.ids = [989];
+exports.id = 742;
+exports.ids = [742];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 32989:
+/***/ 61742:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -29,11 +29,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/src/plan/plan.js + 1 modules
-var plan_plan = __webpack_require__(69772);
+var plan_plan = __webpack_require__(30346);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/plan/diagram.js + 1 modules
-var plan_diagram = __webpack_require__(42437);
+var plan_diagram = __webpack_require__(19442);
 ;// CONCATENATED MODULE: ./lib/src/plan/render.js
 
 
@@ -249,7 +249,7 @@ function painter(enabled) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/reporter.js
-var shared_reporter = __webpack_require__(64709);
+var shared_reporter = __webpack_require__(96582);
 ;// CONCATENATED MODULE: ./lib/src/plan/text.js
 /**
  * The plan for a terminal or a CI log: a headline, the blocking cycles, then the waves as counts
@@ -356,9 +356,9 @@ function presentPlan(report, how) {
 }
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/plan/command.js
 
 
@@ -417,7 +417,7 @@ const plan = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -432,7 +432,7 @@ const plan = (0,command/* defineCommand */.N)({
 /* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83460);
 
 
 
@@ -500,7 +500,7 @@ function writeSummaryFile(cwd, file, markdown) {
 
 /***/ }),
 
-/***/ 64709:
+/***/ 96582:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 885;
-exports.ids = [885];
+exports.id = 386;
+exports.ids = [386];
 exports.modules = {
 
-/***/ 18885:
+/***/ 62386:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,19 +15,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __webpack_require__(70636);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/hints.js
 /**
  * Why a generator's output may differ between two runs on the same input, when we recognise the
@@ -60,7 +60,7 @@ function changedLines(a, b) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/process.js
-var shared_process = __webpack_require__(2451);
+var shared_process = __webpack_require__(63502);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/patch.js
 
 
@@ -189,7 +189,7 @@ function capDiff(text, cap = DIFF_LINE_CAP) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./lib/src/shared/tree-writer.js
@@ -306,7 +306,7 @@ async function replaceWithLink(file, target) {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./lib/src/shared/file-names.js
-var file_names = __webpack_require__(65147);
+var file_names = __webpack_require__(37728);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/repository.js
 
 
@@ -506,11 +506,11 @@ function looksUntouched(expected, now) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/did-you-mean.js
-var did_you_mean = __webpack_require__(52299);
+var did_you_mean = __webpack_require__(69816);
 // EXTERNAL MODULE: ./lib/src/manifest/locate.js
-var locate = __webpack_require__(65910);
+var locate = __webpack_require__(49689);
 // EXTERNAL MODULE: ./lib/src/manifest/schema.js
-var schema = __webpack_require__(78947);
+var schema = __webpack_require__(71300);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/select.js
 
 
@@ -1139,9 +1139,9 @@ function withoutCredentials(env, manifest) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
 ;// CONCATENATED MODULE: ./lib/src/check-generated/present.js
 
 
@@ -1474,7 +1474,7 @@ const checkGeneratedCommand = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1488,7 +1488,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 65147:
+/***/ 37728:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1521,7 +1521,7 @@ function displayName(raw) {
 
 /***/ }),
 
-/***/ 17870:
+/***/ 17903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1614,7 +1614,7 @@ async function forEachLimited(items, limit, work) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1629,7 +1629,7 @@ async function forEachLimited(items, limit, work) {
 /* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83460);
 
 
 
@@ -1697,7 +1697,7 @@ function writeSummaryFile(cwd, file, markdown) {
 
 /***/ }),
 
-/***/ 2451:
+/***/ 63502:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1708,7 +1708,7 @@ function writeSummaryFile(cwd, file, markdown) {
 /* harmony export */   nA: () => (/* binding */ onInterrupt)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
 
 
 /** Error output kept by default: enough for any message, bounded for a program that floods it. */
@@ -1910,7 +1910,7 @@ function splitNul(output) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 558;
-exports.ids = [558];
+exports.id = 543;
+exports.ids = [543];
 exports.modules = {
 
-/***/ 74558:
+/***/ 71543:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: RegistryError, nextLink, withQuery
 
 // EXTERNAL MODULE: ./lib/src/shared/secrets.js
-var secrets = __webpack_require__(78763);
+var secrets = __webpack_require__(48694);
 ;// CONCATENATED MODULE: ./lib/src/oci/auth/challenge.js
 /**
  * Registry authentication: the `WWW-Authenticate` challenge (Basic, or Bearer with realm, service
@@ -88,7 +88,7 @@ class TokenCache {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/errors.js
-var errors = __webpack_require__(29949);
+var errors = __webpack_require__(96748);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:https"
@@ -200,9 +200,9 @@ async function readText(answer, maxBytes = 1024 * 1024) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 // EXTERNAL MODULE: ./lib/src/shared/retry.js
-var retry = __webpack_require__(17916);
+var retry = __webpack_require__(57717);
 ;// CONCATENATED MODULE: ./lib/src/oci/auth/authorizer.js
 /** The `Basic …` header value for a user name and password. */
 function basicHeader(credentials) {
@@ -229,7 +229,7 @@ const basicScheme = {
 };
 
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var oci_reference = __webpack_require__(92041);
+var oci_reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/oci/auth/bearer.js
 
 
@@ -889,7 +889,7 @@ async function readJson(response, url) {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/media.js
-var media = __webpack_require__(21732);
+var media = __webpack_require__(22939);
 ;// CONCATENATED MODULE: ./lib/src/oci/paths.js
 
 
@@ -1020,7 +1020,7 @@ async function readBlob(transport, repository, digest, maxBytes = MAX_JSON_BYTES
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/credentials.js
-var oci_credentials = __webpack_require__(90870);
+var oci_credentials = __webpack_require__(22857);
 ;// CONCATENATED MODULE: ./lib/src/oci/manifests.js
 
 
@@ -1541,7 +1541,7 @@ class RegistryClient {
 
 /***/ }),
 
-/***/ 90870:
+/***/ 22857:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1551,9 +1551,9 @@ class RegistryClient {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8835);
-/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2451);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83460);
+/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63502);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77126);
 
 
 
@@ -1699,7 +1699,7 @@ async function resolveCredentials(registry, env, secrets) {
 
 /***/ }),
 
-/***/ 29949:
+/***/ 96748:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1711,7 +1711,7 @@ async function resolveCredentials(registry, env, secrets) {
 /* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   o3: () => (/* binding */ kindOfStatus)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
 
 /** A failed registry request: what kind of failure, and the answer's status when there was one. */
 class RegistryError extends _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationalError */ .LE {
@@ -1793,7 +1793,7 @@ function isConnectionFailure(error) {
 
 /***/ }),
 
-/***/ 21732:
+/***/ 22939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1806,7 +1806,7 @@ function isConnectionFailure(error) {
 /* harmony export */ });
 /* unused harmony exports MEDIA_TYPES, digestOf */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
 
 
 /** Manifest media types the client accepts and copies. */
@@ -1886,7 +1886,7 @@ function isForeignBlob(descriptor) {
 
 /***/ }),
 
-/***/ 17916:
+/***/ 57717:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

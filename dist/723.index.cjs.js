@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 369;
-exports.ids = [369,145];
+exports.id = 723;
+exports.ids = [723,126];
 exports.modules = {
 
-/***/ 86145:
+/***/ 63126:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,8 +14,8 @@ exports.modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var dockerode__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39040);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8835);
+/* harmony import */ var dockerode__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51166);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83460);
 
 
 
@@ -166,7 +166,7 @@ class DockerEngine {
 
 /***/ }),
 
-/***/ 30369:
+/***/ 15723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -183,11 +183,11 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/docker/engine.js
-var docker_engine = __webpack_require__(86145);
+var docker_engine = __webpack_require__(63126);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var progress = __webpack_require__(34767);
+var progress = __webpack_require__(88456);
 ;// CONCATENATED MODULE: ./lib/src/docker/progress.js
 
 
@@ -255,7 +255,7 @@ class PushProgress {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(92041);
+var reference = __webpack_require__(77126);
 ;// CONCATENATED MODULE: ./lib/src/docker/provenance.js
 
 /** Labels that name the image an image was built from (OCI annotations and common build tools). */
@@ -308,13 +308,13 @@ function findOldRegistryTraces(image, old) {
 }
 
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(16399);
+var timeline = __webpack_require__(46108);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+var client = __webpack_require__(71543);
 // EXTERNAL MODULE: ./lib/src/oci/credentials.js
-var oci_credentials = __webpack_require__(90870);
+var oci_credentials = __webpack_require__(22857);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy = __webpack_require__(9345);
+var copy = __webpack_require__(45726);
 ;// CONCATENATED MODULE: ./lib/src/push/copy-step.js
 
 
@@ -352,7 +352,7 @@ function pushViaCopy(clientFor, print) {
 }
 
 // EXTERNAL MODULE: ./lib/src/push/execute.js
-var execute = __webpack_require__(87620);
+var execute = __webpack_require__(21077);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
@@ -366,7 +366,7 @@ var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 ;// CONCATENATED MODULE: ./lib/src/docker/export.js
 
 
@@ -743,7 +743,7 @@ async function deliver({ plan, image, imageName, engine, mode, env, secrets, pro
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 108;
-exports.ids = [108];
+exports.id = 878;
+exports.ids = [878];
 exports.modules = {
 
-/***/ 54108:
+/***/ 24878:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,9 +17,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/github/connect.js
-var connect = __webpack_require__(83730);
+var connect = __webpack_require__(81751);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 ;// CONCATENATED MODULE: ./lib/src/github/dashboard.js
 
 /** GitHub refuses issue bodies longer than this. */
@@ -107,27 +107,27 @@ async function updateDashboard(octokit, target, markdown) {
 }
 
 // EXTERNAL MODULE: ./lib/src/plan/plan.js + 1 modules
-var plan_plan = __webpack_require__(69772);
+var plan_plan = __webpack_require__(30346);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(16399);
+var timeline = __webpack_require__(46108);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+var client = __webpack_require__(71543);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
-var refs_file = __webpack_require__(77381);
+var refs_file = __webpack_require__(50248);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./lib/src/manifest/load.js + 1 modules
-var load = __webpack_require__(71554);
+var load = __webpack_require__(3322);
 // EXTERNAL MODULE: ./lib/src/guard/policy.js
-var policy = __webpack_require__(10620);
+var policy = __webpack_require__(73585);
 // EXTERNAL MODULE: ./lib/src/guard/scan.js + 7 modules
-var guard_scan = __webpack_require__(87562);
+var guard_scan = __webpack_require__(43148);
 // EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
-var guard_readers = __webpack_require__(61358);
+var guard_readers = __webpack_require__(63240);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./lib/src/github/tarball.js
@@ -266,9 +266,9 @@ function paxRecords(body) {
 }
 
 // EXTERNAL MODULE: ./lib/src/github/http-status.js
-var http_status = __webpack_require__(14501);
+var http_status = __webpack_require__(90284);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 ;// CONCATENATED MODULE: ./lib/src/status/census.js
 /**
  * The reference census: what every repository of the manifest still says about the old registry.
@@ -443,17 +443,17 @@ function referenceEvidence(census, refsFiles) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var shared_markdown = __webpack_require__(51477);
+var shared_markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/plan/diagram.js + 1 modules
-var diagram = __webpack_require__(42437);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(62088);
+var diagram = __webpack_require__(19442);
+// EXTERNAL MODULE: ../../main/node_modules/semver/index.js
+var semver = __webpack_require__(86626);
 // EXTERNAL MODULE: ./lib/src/manifest/paths.js
-var paths = __webpack_require__(11742);
+var paths = __webpack_require__(31959);
 // EXTERNAL MODULE: ./lib/src/oci/errors.js
-var oci_errors = __webpack_require__(29949);
+var oci_errors = __webpack_require__(96748);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(53836);
+var copy_select = __webpack_require__(5823);
 ;// CONCATENATED MODULE: ./lib/src/status/status.js
 
 
@@ -960,9 +960,9 @@ function presentStatus(report, reporter, dashboard) {
 }
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/status/command.js
 
 

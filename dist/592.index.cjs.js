@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 586;
-exports.ids = [586];
+exports.id = 592;
+exports.ids = [592];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 11742:
+/***/ 31959:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -48,17 +48,17 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 11296:
+/***/ 73479:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ planPush)
 /* harmony export */ });
 /* unused harmony export ownPathOf */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31959);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46108);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
 
 
 
@@ -138,7 +138,7 @@ function planPush(manifest, today, request) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -153,7 +153,7 @@ function planPush(manifest, today, request) {
 /* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83460);
 
 
 
@@ -221,7 +221,7 @@ function writeSummaryFile(cwd, file, markdown) {
 
 /***/ }),
 
-/***/ 50586:
+/***/ 24592:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -233,11 +233,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 ;// CONCATENATED MODULE: ./lib/src/tags/present.js
 
 /** Turns the plan into the outputs build-push-action reads, with push's notices about left-out registries. */
@@ -284,7 +284,7 @@ function presentTags(plan, reporter) {
 }
 
 // EXTERNAL MODULE: ./lib/src/tags/targets.js
-var targets = __webpack_require__(68164);
+var targets = __webpack_require__(38301);
 ;// CONCATENATED MODULE: ./lib/src/tags/command.js
 
 
@@ -321,7 +321,7 @@ const tags = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 68164:
+/***/ 38301:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -331,9 +331,9 @@ const tags = (0,command/* defineCommand */.N)({
 /* harmony export */   je: () => (/* binding */ plannedReferences)
 /* harmony export */ });
 /* unused harmony export parseTagLine */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
-/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11296);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
+/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73479);
 /**
  * Today's full references for an image about to be built: the tags a build should push (old,
  * both, or new registry, by the timeline), in the form docker/build-push-action's `tags:` takes.

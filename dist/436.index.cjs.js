@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 431;
-exports.ids = [431];
+exports.id = 436;
+exports.ids = [436];
 exports.modules = {
 
-/***/ 9345:
+/***/ 45726:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,9 +13,9 @@ exports.modules = {
 /* unused harmony export MAX_INDEX_DEPTH */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96748);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22939);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77126);
 
 
 
@@ -391,7 +391,7 @@ function checkDescriptor(walk, descriptor, what) {
 
 /***/ }),
 
-/***/ 2431:
+/***/ 74436:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -403,29 +403,29 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 // EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy_copy = __webpack_require__(9345);
+var copy_copy = __webpack_require__(45726);
 // EXTERNAL MODULE: ./lib/src/copy/platforms.js
-var platforms = __webpack_require__(34066);
+var platforms = __webpack_require__(68623);
 // EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(53836);
+var copy_select = __webpack_require__(5823);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+var client = __webpack_require__(71543);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
-var media = __webpack_require__(21732);
+var media = __webpack_require__(22939);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var oci_reference = __webpack_require__(92041);
+var oci_reference = __webpack_require__(77126);
 // EXTERNAL MODULE: ./lib/src/tags/targets.js
-var targets = __webpack_require__(68164);
+var targets = __webpack_require__(38301);
 // EXTERNAL MODULE: ./lib/src/push/plan.js
-var push_plan = __webpack_require__(11296);
+var push_plan = __webpack_require__(73479);
 // EXTERNAL MODULE: ./lib/src/push/execute.js
-var execute = __webpack_require__(87620);
+var execute = __webpack_require__(21077);
 ;// CONCATENATED MODULE: ./lib/src/push/from.js
 /**
  * `push --from REF@DIGEST`: the image is already in one registry (build-push-action pushed it, or it
@@ -609,9 +609,9 @@ async function deliverFrom(manifest, today, request, context) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
-var timeline = __webpack_require__(16399);
+var timeline = __webpack_require__(46108);
 ;// CONCATENATED MODULE: ./lib/src/push/present.js
 
 
@@ -807,8 +807,8 @@ const push = (0,command/* defineCommand */.N)({
             tags: options.tag,
         });
         // The engine client (dockerode) and the engine paths load only here: `--from` never needs them.
-        const { DockerEngine } = await Promise.all(/* import() */[__webpack_require__.e(40), __webpack_require__.e(145)]).then(__webpack_require__.bind(__webpack_require__, 86145));
-        const { deliver, judgeProvenance } = await Promise.all(/* import() */[__webpack_require__.e(40), __webpack_require__.e(369)]).then(__webpack_require__.bind(__webpack_require__, 30369));
+        const { DockerEngine } = await Promise.all(/* import() */[__webpack_require__.e(166), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 63126));
+        const { deliver, judgeProvenance } = await Promise.all(/* import() */[__webpack_require__.e(166), __webpack_require__.e(723)]).then(__webpack_require__.bind(__webpack_require__, 15723));
         const engine = new DockerEngine(env);
         await engine.ping();
         const image = await engine.inspectImage(options.image);
@@ -846,7 +846,7 @@ const push = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 87620:
+/***/ 21077:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -856,7 +856,7 @@ const push = (0,command/* defineCommand */.N)({
 /* harmony export */   qf: () => (/* binding */ PUSH_MODES)
 /* harmony export */ });
 /* unused harmony exports PUSH_RETRY_POLICY, isTransient, isRefusal */
-/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17916);
+/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57717);
 
 const PUSH_MODES = ['push', 'copy', 'upload'];
 /**
@@ -1057,17 +1057,17 @@ async function verifyDigests(outcomes, tags, readerFor, stored = new Map()) {
 
 /***/ }),
 
-/***/ 11296:
+/***/ 73479:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ planPush)
 /* harmony export */ });
 /* unused harmony export ownPathOf */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31959);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46108);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
 
 
 
@@ -1147,7 +1147,7 @@ function planPush(manifest, today, request) {
 
 /***/ }),
 
-/***/ 68164:
+/***/ 38301:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1157,9 +1157,9 @@ function planPush(manifest, today, request) {
 /* harmony export */   je: () => (/* binding */ plannedReferences)
 /* harmony export */ });
 /* unused harmony export parseTagLine */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
-/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11296);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
+/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73479);
 /**
  * Today's full references for an image about to be built: the tags a build should push (old,
  * both, or new registry, by the timeline), in the form docker/build-push-action's `tags:` takes.

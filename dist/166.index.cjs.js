@@ -1,8 +1,8 @@
-exports.id = 40;
-exports.ids = [40];
+exports.id = 166;
+exports.ids = [166];
 exports.modules = {
 
-/***/ 44158:
+/***/ 23568:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -373,7 +373,7 @@ class IgnoreBase {
 
 /***/ }),
 
-/***/ 52914:
+/***/ 91488:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -410,7 +410,7 @@ function addAdminServicesToServer(server) {
 
 /***/ }),
 
-/***/ 14643:
+/***/ 26657:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -433,8 +433,8 @@ function addAdminServicesToServer(server) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BackoffTimeout = void 0;
-const constants_1 = __webpack_require__(68288);
-const logging = __webpack_require__(8536);
+const constants_1 = __webpack_require__(12258);
+const logging = __webpack_require__(15566);
 const TRACER_NAME = 'backoff';
 const INITIAL_BACKOFF_MS = 1000;
 const BACKOFF_MULTIPLIER = 1.6;
@@ -626,7 +626,7 @@ BackoffTimeout.nextId = 0;
 
 /***/ }),
 
-/***/ 79190:
+/***/ 56592:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -650,7 +650,7 @@ BackoffTimeout.nextId = 0;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CallCredentials = void 0;
 exports.isEmptyCallCredentials = isEmptyCallCredentials;
-const metadata_1 = __webpack_require__(36100);
+const metadata_1 = __webpack_require__(28354);
 function isCurrentOauth2Client(client) {
     return ('getRequestHeaders' in client &&
         typeof client.getRequestHeaders === 'function');
@@ -796,7 +796,7 @@ function isEmptyCallCredentials(callCredentials) {
 
 /***/ }),
 
-/***/ 61803:
+/***/ 67789:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -822,7 +822,7 @@ exports.InterceptingListenerImpl = void 0;
 exports.statusOrFromValue = statusOrFromValue;
 exports.statusOrFromError = statusOrFromError;
 exports.isInterceptingListener = isInterceptingListener;
-const metadata_1 = __webpack_require__(36100);
+const metadata_1 = __webpack_require__(28354);
 function statusOrFromValue(value) {
     return {
         ok: true,
@@ -903,7 +903,7 @@ exports.InterceptingListenerImpl = InterceptingListenerImpl;
 
 /***/ }),
 
-/***/ 35675:
+/***/ 23197:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -934,7 +934,7 @@ function getNextCallNumber() {
 
 /***/ }),
 
-/***/ 91161:
+/***/ 20235:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -960,7 +960,7 @@ exports.ClientDuplexStreamImpl = exports.ClientWritableStreamImpl = exports.Clie
 exports.callErrorFromStatus = callErrorFromStatus;
 const events_1 = __webpack_require__(24434);
 const stream_1 = __webpack_require__(2203);
-const constants_1 = __webpack_require__(68288);
+const constants_1 = __webpack_require__(12258);
 /**
  * Construct a ServiceError from a StatusObject. This function exists primarily
  * as an attempt to make the error stack trace clearly communicate that the
@@ -1093,7 +1093,7 @@ exports.ClientDuplexStreamImpl = ClientDuplexStreamImpl;
 
 /***/ }),
 
-/***/ 27974:
+/***/ 17660:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -1117,8 +1117,8 @@ exports.ClientDuplexStreamImpl = ClientDuplexStreamImpl;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FileWatcherCertificateProvider = void 0;
 const fs = __webpack_require__(79896);
-const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(68288);
+const logging = __webpack_require__(15566);
+const constants_1 = __webpack_require__(12258);
 const util_1 = __webpack_require__(39023);
 const TRACER_NAME = 'certificate_provider';
 function trace(text) {
@@ -1241,7 +1241,7 @@ exports.FileWatcherCertificateProvider = FileWatcherCertificateProvider;
 
 /***/ }),
 
-/***/ 32257:
+/***/ 55607:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -1266,12 +1266,12 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChannelCredentials = void 0;
 exports.createCertificateProviderChannelCredentials = createCertificateProviderChannelCredentials;
 const tls_1 = __webpack_require__(64756);
-const call_credentials_1 = __webpack_require__(79190);
-const tls_helpers_1 = __webpack_require__(68876);
-const uri_parser_1 = __webpack_require__(56027);
-const resolver_1 = __webpack_require__(76255);
-const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(68288);
+const call_credentials_1 = __webpack_require__(56592);
+const tls_helpers_1 = __webpack_require__(24642);
+const uri_parser_1 = __webpack_require__(72057);
+const resolver_1 = __webpack_require__(3449);
+const logging_1 = __webpack_require__(15566);
+const constants_1 = __webpack_require__(12258);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function verifyIsBufferOrNull(obj, friendlyName) {
     if (obj && !(obj instanceof Buffer)) {
@@ -1679,7 +1679,7 @@ class ComposedChannelCredentialsImpl extends ChannelCredentials {
 
 /***/ }),
 
-/***/ 86793:
+/***/ 34271:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -1759,7 +1759,7 @@ function channelOptionsEqual(options1, options2) {
 
 /***/ }),
 
-/***/ 86918:
+/***/ 14108:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -1782,8 +1782,8 @@ function channelOptionsEqual(options1, options2) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChannelImplementation = void 0;
-const channel_credentials_1 = __webpack_require__(32257);
-const internal_channel_1 = __webpack_require__(40114);
+const channel_credentials_1 = __webpack_require__(55607);
+const internal_channel_1 = __webpack_require__(23440);
 class ChannelImplementation {
     constructor(target, credentials, options) {
         if (typeof target !== 'string') {
@@ -1834,7 +1834,7 @@ exports.ChannelImplementation = ChannelImplementation;
 
 /***/ }),
 
-/***/ 68198:
+/***/ 80948:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -1863,12 +1863,12 @@ exports.getChannelzHandlers = getChannelzHandlers;
 exports.getChannelzServiceDefinition = getChannelzServiceDefinition;
 exports.setup = setup;
 const net_1 = __webpack_require__(69278);
-const ordered_map_1 = __webpack_require__(60137);
-const connectivity_state_1 = __webpack_require__(60778);
-const constants_1 = __webpack_require__(68288);
-const subchannel_address_1 = __webpack_require__(97021);
-const admin_1 = __webpack_require__(52914);
-const make_client_1 = __webpack_require__(76983);
+const ordered_map_1 = __webpack_require__(8787);
+const connectivity_state_1 = __webpack_require__(90516);
+const constants_1 = __webpack_require__(12258);
+const subchannel_address_1 = __webpack_require__(78931);
+const admin_1 = __webpack_require__(91488);
+const make_client_1 = __webpack_require__(26309);
 function channelRefToMessage(ref) {
     return {
         channel_id: ref.id,
@@ -2418,7 +2418,7 @@ function getChannelzServiceDefinition() {
     }
     /* The purpose of this complexity is to avoid loading @grpc/proto-loader at
      * runtime for users who will not use/enable channelz. */
-    const loaderLoadSync = (__webpack_require__(73066)/* .loadSync */ .Yi);
+    const loaderLoadSync = (__webpack_require__(33816)/* .loadSync */ .Yi);
     const loadedProto = loaderLoadSync('channelz.proto', {
         keepCase: true,
         longs: String,
@@ -2439,7 +2439,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 82451:
+/***/ 24581:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -2463,10 +2463,10 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InterceptingCall = exports.RequesterBuilder = exports.ListenerBuilder = exports.InterceptorConfigurationError = void 0;
 exports.getInterceptingCall = getInterceptingCall;
-const metadata_1 = __webpack_require__(36100);
-const call_interface_1 = __webpack_require__(61803);
-const constants_1 = __webpack_require__(68288);
-const error_1 = __webpack_require__(98219);
+const metadata_1 = __webpack_require__(28354);
+const call_interface_1 = __webpack_require__(67789);
+const constants_1 = __webpack_require__(12258);
+const error_1 = __webpack_require__(34157);
 /**
  * Error class associated with passing both interceptors and interceptor
  * providers to a client constructor or as call options.
@@ -2880,7 +2880,7 @@ methodDefinition, options, channel) {
 
 /***/ }),
 
-/***/ 54210:
+/***/ 14216:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -2903,12 +2903,12 @@ methodDefinition, options, channel) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Client = void 0;
-const call_1 = __webpack_require__(91161);
-const channel_1 = __webpack_require__(86918);
-const connectivity_state_1 = __webpack_require__(60778);
-const constants_1 = __webpack_require__(68288);
-const metadata_1 = __webpack_require__(36100);
-const client_interceptors_1 = __webpack_require__(82451);
+const call_1 = __webpack_require__(20235);
+const channel_1 = __webpack_require__(14108);
+const connectivity_state_1 = __webpack_require__(90516);
+const constants_1 = __webpack_require__(12258);
+const metadata_1 = __webpack_require__(28354);
+const client_interceptors_1 = __webpack_require__(24581);
 const CHANNEL_SYMBOL = Symbol();
 const INTERCEPTOR_SYMBOL = Symbol();
 const INTERCEPTOR_PROVIDER_SYMBOL = Symbol();
@@ -3320,7 +3320,7 @@ exports.Client = Client;
 
 /***/ }),
 
-/***/ 24130:
+/***/ 73996:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -3353,7 +3353,7 @@ var CompressionAlgorithms;
 
 /***/ }),
 
-/***/ 43430:
+/***/ 48464:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -3377,10 +3377,10 @@ var CompressionAlgorithms;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CompressionFilterFactory = exports.CompressionFilter = void 0;
 const zlib = __webpack_require__(43106);
-const compression_algorithms_1 = __webpack_require__(24130);
-const constants_1 = __webpack_require__(68288);
-const filter_1 = __webpack_require__(81467);
-const logging = __webpack_require__(8536);
+const compression_algorithms_1 = __webpack_require__(73996);
+const constants_1 = __webpack_require__(12258);
+const filter_1 = __webpack_require__(64881);
+const logging = __webpack_require__(15566);
 const isCompressionAlgorithmKey = (key) => {
     return (typeof key === 'number' && typeof compression_algorithms_1.CompressionAlgorithms[key] === 'string');
 };
@@ -3667,7 +3667,7 @@ exports.CompressionFilterFactory = CompressionFilterFactory;
 
 /***/ }),
 
-/***/ 60778:
+/***/ 90516:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -3702,7 +3702,7 @@ var ConnectivityState;
 
 /***/ }),
 
-/***/ 68288:
+/***/ 12258:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -3773,7 +3773,7 @@ exports.DEFAULT_MAX_RECEIVE_MESSAGE_LENGTH = 4 * 1024 * 1024;
 
 /***/ }),
 
-/***/ 39962:
+/***/ 87816:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -3796,7 +3796,7 @@ exports.DEFAULT_MAX_RECEIVE_MESSAGE_LENGTH = 4 * 1024 * 1024;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.restrictControlPlaneStatusCode = restrictControlPlaneStatusCode;
-const constants_1 = __webpack_require__(68288);
+const constants_1 = __webpack_require__(12258);
 const INAPPROPRIATE_CONTROL_PLANE_CODES = [
     constants_1.Status.OK,
     constants_1.Status.INVALID_ARGUMENT,
@@ -3822,7 +3822,7 @@ function restrictControlPlaneStatusCode(code, details) {
 
 /***/ }),
 
-/***/ 52173:
+/***/ 24711:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -3939,7 +3939,7 @@ function formatDateDifference(startDate, endDate) {
 
 /***/ }),
 
-/***/ 63929:
+/***/ 331:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -4020,7 +4020,7 @@ function durationToString(duration) {
 
 /***/ }),
 
-/***/ 16964:
+/***/ 27782:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -4050,7 +4050,7 @@ exports.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS = ((_b = process.env.GRPC_NODE_DEBUG_
 
 /***/ }),
 
-/***/ 98219:
+/***/ 34157:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -4097,72 +4097,72 @@ function getErrorCode(error) {
 
 /***/ }),
 
-/***/ 20079:
+/***/ 95373:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = exports.createCertificateProviderChannelCredentials = exports.FileWatcherCertificateProvider = exports.createCertificateProviderServerCredentials = exports.createServerCredentialsWithInterceptors = exports.BaseSubchannelWrapper = exports.registerAdminService = exports.FilterStackFactory = exports.BaseFilter = exports.statusOrFromError = exports.statusOrFromValue = exports.PickResultType = exports.QueuePicker = exports.UnavailablePicker = exports.ChildLoadBalancerHandler = exports.EndpointMap = exports.endpointHasAddress = exports.endpointToString = exports.subchannelAddressToString = exports.LeafLoadBalancer = exports.isLoadBalancerNameRegistered = exports.parseLoadBalancingConfig = exports.selectLbConfigFromList = exports.registerLoadBalancerType = exports.createChildChannelControlHelper = exports.BackoffTimeout = exports.parseDuration = exports.durationToMs = exports.splitHostPort = exports.uriToString = exports.CHANNEL_ARGS_CONFIG_SELECTOR_KEY = exports.createResolver = exports.registerResolver = exports.log = exports.trace = void 0;
-var logging_1 = __webpack_require__(8536);
+var logging_1 = __webpack_require__(15566);
 Object.defineProperty(exports, "trace", ({ enumerable: true, get: function () { return logging_1.trace; } }));
 Object.defineProperty(exports, "log", ({ enumerable: true, get: function () { return logging_1.log; } }));
-var resolver_1 = __webpack_require__(76255);
+var resolver_1 = __webpack_require__(3449);
 Object.defineProperty(exports, "registerResolver", ({ enumerable: true, get: function () { return resolver_1.registerResolver; } }));
 Object.defineProperty(exports, "createResolver", ({ enumerable: true, get: function () { return resolver_1.createResolver; } }));
 Object.defineProperty(exports, "CHANNEL_ARGS_CONFIG_SELECTOR_KEY", ({ enumerable: true, get: function () { return resolver_1.CHANNEL_ARGS_CONFIG_SELECTOR_KEY; } }));
-var uri_parser_1 = __webpack_require__(56027);
+var uri_parser_1 = __webpack_require__(72057);
 Object.defineProperty(exports, "uriToString", ({ enumerable: true, get: function () { return uri_parser_1.uriToString; } }));
 Object.defineProperty(exports, "splitHostPort", ({ enumerable: true, get: function () { return uri_parser_1.splitHostPort; } }));
-var duration_1 = __webpack_require__(63929);
+var duration_1 = __webpack_require__(331);
 Object.defineProperty(exports, "durationToMs", ({ enumerable: true, get: function () { return duration_1.durationToMs; } }));
 Object.defineProperty(exports, "parseDuration", ({ enumerable: true, get: function () { return duration_1.parseDuration; } }));
-var backoff_timeout_1 = __webpack_require__(14643);
+var backoff_timeout_1 = __webpack_require__(26657);
 Object.defineProperty(exports, "BackoffTimeout", ({ enumerable: true, get: function () { return backoff_timeout_1.BackoffTimeout; } }));
-var load_balancer_1 = __webpack_require__(7000);
+var load_balancer_1 = __webpack_require__(30590);
 Object.defineProperty(exports, "createChildChannelControlHelper", ({ enumerable: true, get: function () { return load_balancer_1.createChildChannelControlHelper; } }));
 Object.defineProperty(exports, "registerLoadBalancerType", ({ enumerable: true, get: function () { return load_balancer_1.registerLoadBalancerType; } }));
 Object.defineProperty(exports, "selectLbConfigFromList", ({ enumerable: true, get: function () { return load_balancer_1.selectLbConfigFromList; } }));
 Object.defineProperty(exports, "parseLoadBalancingConfig", ({ enumerable: true, get: function () { return load_balancer_1.parseLoadBalancingConfig; } }));
 Object.defineProperty(exports, "isLoadBalancerNameRegistered", ({ enumerable: true, get: function () { return load_balancer_1.isLoadBalancerNameRegistered; } }));
-var load_balancer_pick_first_1 = __webpack_require__(78639);
+var load_balancer_pick_first_1 = __webpack_require__(2893);
 Object.defineProperty(exports, "LeafLoadBalancer", ({ enumerable: true, get: function () { return load_balancer_pick_first_1.LeafLoadBalancer; } }));
-var subchannel_address_1 = __webpack_require__(97021);
+var subchannel_address_1 = __webpack_require__(78931);
 Object.defineProperty(exports, "subchannelAddressToString", ({ enumerable: true, get: function () { return subchannel_address_1.subchannelAddressToString; } }));
 Object.defineProperty(exports, "endpointToString", ({ enumerable: true, get: function () { return subchannel_address_1.endpointToString; } }));
 Object.defineProperty(exports, "endpointHasAddress", ({ enumerable: true, get: function () { return subchannel_address_1.endpointHasAddress; } }));
 Object.defineProperty(exports, "EndpointMap", ({ enumerable: true, get: function () { return subchannel_address_1.EndpointMap; } }));
-var load_balancer_child_handler_1 = __webpack_require__(99069);
+var load_balancer_child_handler_1 = __webpack_require__(78836);
 Object.defineProperty(exports, "ChildLoadBalancerHandler", ({ enumerable: true, get: function () { return load_balancer_child_handler_1.ChildLoadBalancerHandler; } }));
-var picker_1 = __webpack_require__(71663);
+var picker_1 = __webpack_require__(94993);
 Object.defineProperty(exports, "UnavailablePicker", ({ enumerable: true, get: function () { return picker_1.UnavailablePicker; } }));
 Object.defineProperty(exports, "QueuePicker", ({ enumerable: true, get: function () { return picker_1.QueuePicker; } }));
 Object.defineProperty(exports, "PickResultType", ({ enumerable: true, get: function () { return picker_1.PickResultType; } }));
-var call_interface_1 = __webpack_require__(61803);
+var call_interface_1 = __webpack_require__(67789);
 Object.defineProperty(exports, "statusOrFromValue", ({ enumerable: true, get: function () { return call_interface_1.statusOrFromValue; } }));
 Object.defineProperty(exports, "statusOrFromError", ({ enumerable: true, get: function () { return call_interface_1.statusOrFromError; } }));
-var filter_1 = __webpack_require__(81467);
+var filter_1 = __webpack_require__(64881);
 Object.defineProperty(exports, "BaseFilter", ({ enumerable: true, get: function () { return filter_1.BaseFilter; } }));
-var filter_stack_1 = __webpack_require__(95726);
+var filter_stack_1 = __webpack_require__(1760);
 Object.defineProperty(exports, "FilterStackFactory", ({ enumerable: true, get: function () { return filter_stack_1.FilterStackFactory; } }));
-var admin_1 = __webpack_require__(52914);
+var admin_1 = __webpack_require__(91488);
 Object.defineProperty(exports, "registerAdminService", ({ enumerable: true, get: function () { return admin_1.registerAdminService; } }));
-var subchannel_interface_1 = __webpack_require__(70098);
+var subchannel_interface_1 = __webpack_require__(15836);
 Object.defineProperty(exports, "BaseSubchannelWrapper", ({ enumerable: true, get: function () { return subchannel_interface_1.BaseSubchannelWrapper; } }));
-var server_credentials_1 = __webpack_require__(36545);
+var server_credentials_1 = __webpack_require__(32183);
 Object.defineProperty(exports, "createServerCredentialsWithInterceptors", ({ enumerable: true, get: function () { return server_credentials_1.createServerCredentialsWithInterceptors; } }));
 Object.defineProperty(exports, "createCertificateProviderServerCredentials", ({ enumerable: true, get: function () { return server_credentials_1.createCertificateProviderServerCredentials; } }));
-var certificate_provider_1 = __webpack_require__(27974);
+var certificate_provider_1 = __webpack_require__(17660);
 Object.defineProperty(exports, "FileWatcherCertificateProvider", ({ enumerable: true, get: function () { return certificate_provider_1.FileWatcherCertificateProvider; } }));
-var channel_credentials_1 = __webpack_require__(32257);
+var channel_credentials_1 = __webpack_require__(55607);
 Object.defineProperty(exports, "createCertificateProviderChannelCredentials", ({ enumerable: true, get: function () { return channel_credentials_1.createCertificateProviderChannelCredentials; } }));
-var internal_channel_1 = __webpack_require__(40114);
+var internal_channel_1 = __webpack_require__(23440);
 Object.defineProperty(exports, "SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX", ({ enumerable: true, get: function () { return internal_channel_1.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX; } }));
 //# sourceMappingURL=experimental.js.map
 
 /***/ }),
 
-/***/ 95726:
+/***/ 1760:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -4251,7 +4251,7 @@ exports.FilterStackFactory = FilterStackFactory;
 
 /***/ }),
 
-/***/ 81467:
+/***/ 64881:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -4296,7 +4296,7 @@ exports.BaseFilter = BaseFilter;
 
 /***/ }),
 
-/***/ 18954:
+/***/ 96532:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -4321,15 +4321,15 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseCIDR = parseCIDR;
 exports.mapProxyName = mapProxyName;
 exports.getProxiedConnection = getProxiedConnection;
-const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(68288);
+const logging_1 = __webpack_require__(15566);
+const constants_1 = __webpack_require__(12258);
 const net_1 = __webpack_require__(69278);
 const http = __webpack_require__(58611);
-const logging = __webpack_require__(8536);
-const subchannel_address_1 = __webpack_require__(97021);
-const uri_parser_1 = __webpack_require__(56027);
+const logging = __webpack_require__(15566);
+const subchannel_address_1 = __webpack_require__(78931);
+const uri_parser_1 = __webpack_require__(72057);
 const url_1 = __webpack_require__(87016);
-const resolver_dns_1 = __webpack_require__(51149);
+const resolver_dns_1 = __webpack_require__(6127);
 const TRACER_NAME = 'proxy';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -4577,7 +4577,7 @@ function getProxiedConnection(address, channelOptions) {
 
 /***/ }),
 
-/***/ 83033:
+/***/ 86463:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -4600,34 +4600,34 @@ function getProxiedConnection(address, channelOptions) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.experimental = exports.ServerMetricRecorder = exports.ServerInterceptingCall = exports.ResponderBuilder = exports.ServerListenerBuilder = exports.addAdminServicesToServer = exports.getChannelzHandlers = exports.getChannelzServiceDefinition = exports.InterceptorConfigurationError = exports.InterceptingCall = exports.RequesterBuilder = exports.ListenerBuilder = exports.StatusBuilder = exports.getClientChannel = exports.ServerCredentials = exports.Server = exports.setLogVerbosity = exports.setLogger = exports.load = exports.loadObject = exports.CallCredentials = exports.ChannelCredentials = exports.waitForClientReady = exports.closeClient = exports.Channel = exports.makeGenericClientConstructor = exports.makeClientConstructor = exports.loadPackageDefinition = exports.Client = exports.compressionAlgorithms = exports.propagate = exports.connectivityState = exports.status = exports.logVerbosity = exports.Metadata = exports.credentials = void 0;
-const call_credentials_1 = __webpack_require__(79190);
+const call_credentials_1 = __webpack_require__(56592);
 Object.defineProperty(exports, "CallCredentials", ({ enumerable: true, get: function () { return call_credentials_1.CallCredentials; } }));
-const channel_1 = __webpack_require__(86918);
+const channel_1 = __webpack_require__(14108);
 Object.defineProperty(exports, "Channel", ({ enumerable: true, get: function () { return channel_1.ChannelImplementation; } }));
-const compression_algorithms_1 = __webpack_require__(24130);
+const compression_algorithms_1 = __webpack_require__(73996);
 Object.defineProperty(exports, "compressionAlgorithms", ({ enumerable: true, get: function () { return compression_algorithms_1.CompressionAlgorithms; } }));
-const connectivity_state_1 = __webpack_require__(60778);
+const connectivity_state_1 = __webpack_require__(90516);
 Object.defineProperty(exports, "connectivityState", ({ enumerable: true, get: function () { return connectivity_state_1.ConnectivityState; } }));
-const channel_credentials_1 = __webpack_require__(32257);
+const channel_credentials_1 = __webpack_require__(55607);
 Object.defineProperty(exports, "ChannelCredentials", ({ enumerable: true, get: function () { return channel_credentials_1.ChannelCredentials; } }));
-const client_1 = __webpack_require__(54210);
+const client_1 = __webpack_require__(14216);
 Object.defineProperty(exports, "Client", ({ enumerable: true, get: function () { return client_1.Client; } }));
-const constants_1 = __webpack_require__(68288);
+const constants_1 = __webpack_require__(12258);
 Object.defineProperty(exports, "logVerbosity", ({ enumerable: true, get: function () { return constants_1.LogVerbosity; } }));
 Object.defineProperty(exports, "status", ({ enumerable: true, get: function () { return constants_1.Status; } }));
 Object.defineProperty(exports, "propagate", ({ enumerable: true, get: function () { return constants_1.Propagate; } }));
-const logging = __webpack_require__(8536);
-const make_client_1 = __webpack_require__(76983);
+const logging = __webpack_require__(15566);
+const make_client_1 = __webpack_require__(26309);
 Object.defineProperty(exports, "loadPackageDefinition", ({ enumerable: true, get: function () { return make_client_1.loadPackageDefinition; } }));
 Object.defineProperty(exports, "makeClientConstructor", ({ enumerable: true, get: function () { return make_client_1.makeClientConstructor; } }));
 Object.defineProperty(exports, "makeGenericClientConstructor", ({ enumerable: true, get: function () { return make_client_1.makeClientConstructor; } }));
-const metadata_1 = __webpack_require__(36100);
+const metadata_1 = __webpack_require__(28354);
 Object.defineProperty(exports, "Metadata", ({ enumerable: true, get: function () { return metadata_1.Metadata; } }));
-const server_1 = __webpack_require__(12390);
+const server_1 = __webpack_require__(75676);
 Object.defineProperty(exports, "Server", ({ enumerable: true, get: function () { return server_1.Server; } }));
-const server_credentials_1 = __webpack_require__(36545);
+const server_credentials_1 = __webpack_require__(32183);
 Object.defineProperty(exports, "ServerCredentials", ({ enumerable: true, get: function () { return server_credentials_1.ServerCredentials; } }));
-const status_builder_1 = __webpack_require__(7901);
+const status_builder_1 = __webpack_require__(2547);
 Object.defineProperty(exports, "StatusBuilder", ({ enumerable: true, get: function () { return status_builder_1.StatusBuilder; } }));
 /**** Client Credentials ****/
 // Using assign only copies enumerable properties, which is what we want
@@ -4692,32 +4692,32 @@ const getClientChannel = (client) => {
     return client_1.Client.prototype.getChannel.call(client);
 };
 exports.getClientChannel = getClientChannel;
-var client_interceptors_1 = __webpack_require__(82451);
+var client_interceptors_1 = __webpack_require__(24581);
 Object.defineProperty(exports, "ListenerBuilder", ({ enumerable: true, get: function () { return client_interceptors_1.ListenerBuilder; } }));
 Object.defineProperty(exports, "RequesterBuilder", ({ enumerable: true, get: function () { return client_interceptors_1.RequesterBuilder; } }));
 Object.defineProperty(exports, "InterceptingCall", ({ enumerable: true, get: function () { return client_interceptors_1.InterceptingCall; } }));
 Object.defineProperty(exports, "InterceptorConfigurationError", ({ enumerable: true, get: function () { return client_interceptors_1.InterceptorConfigurationError; } }));
-var channelz_1 = __webpack_require__(68198);
+var channelz_1 = __webpack_require__(80948);
 Object.defineProperty(exports, "getChannelzServiceDefinition", ({ enumerable: true, get: function () { return channelz_1.getChannelzServiceDefinition; } }));
 Object.defineProperty(exports, "getChannelzHandlers", ({ enumerable: true, get: function () { return channelz_1.getChannelzHandlers; } }));
-var admin_1 = __webpack_require__(52914);
+var admin_1 = __webpack_require__(91488);
 Object.defineProperty(exports, "addAdminServicesToServer", ({ enumerable: true, get: function () { return admin_1.addAdminServicesToServer; } }));
-var server_interceptors_1 = __webpack_require__(42151);
+var server_interceptors_1 = __webpack_require__(98041);
 Object.defineProperty(exports, "ServerListenerBuilder", ({ enumerable: true, get: function () { return server_interceptors_1.ServerListenerBuilder; } }));
 Object.defineProperty(exports, "ResponderBuilder", ({ enumerable: true, get: function () { return server_interceptors_1.ResponderBuilder; } }));
 Object.defineProperty(exports, "ServerInterceptingCall", ({ enumerable: true, get: function () { return server_interceptors_1.ServerInterceptingCall; } }));
-var orca_1 = __webpack_require__(82124);
+var orca_1 = __webpack_require__(96118);
 Object.defineProperty(exports, "ServerMetricRecorder", ({ enumerable: true, get: function () { return orca_1.ServerMetricRecorder; } }));
-const experimental = __webpack_require__(20079);
+const experimental = __webpack_require__(95373);
 exports.experimental = experimental;
-const resolver_dns = __webpack_require__(51149);
-const resolver_uds = __webpack_require__(69252);
-const resolver_ip = __webpack_require__(52617);
-const load_balancer_pick_first = __webpack_require__(78639);
-const load_balancer_round_robin = __webpack_require__(71936);
-const load_balancer_outlier_detection = __webpack_require__(95343);
-const load_balancer_weighted_round_robin = __webpack_require__(47616);
-const channelz = __webpack_require__(68198);
+const resolver_dns = __webpack_require__(6127);
+const resolver_uds = __webpack_require__(83402);
+const resolver_ip = __webpack_require__(62543);
+const load_balancer_pick_first = __webpack_require__(2893);
+const load_balancer_round_robin = __webpack_require__(33194);
+const load_balancer_outlier_detection = __webpack_require__(31425);
+const load_balancer_weighted_round_robin = __webpack_require__(77190);
+const channelz = __webpack_require__(80948);
 (() => {
     resolver_dns.setup();
     resolver_uds.setup();
@@ -4732,7 +4732,7 @@ const channelz = __webpack_require__(68198);
 
 /***/ }),
 
-/***/ 40114:
+/***/ 23440:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -4755,27 +4755,27 @@ const channelz = __webpack_require__(68198);
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InternalChannel = exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = void 0;
-const channel_credentials_1 = __webpack_require__(32257);
-const resolving_load_balancer_1 = __webpack_require__(63962);
-const subchannel_pool_1 = __webpack_require__(48695);
-const picker_1 = __webpack_require__(71663);
-const metadata_1 = __webpack_require__(36100);
-const constants_1 = __webpack_require__(68288);
-const filter_stack_1 = __webpack_require__(95726);
-const compression_filter_1 = __webpack_require__(43430);
-const resolver_1 = __webpack_require__(76255);
-const logging_1 = __webpack_require__(8536);
-const http_proxy_1 = __webpack_require__(18954);
-const uri_parser_1 = __webpack_require__(56027);
-const connectivity_state_1 = __webpack_require__(60778);
-const channelz_1 = __webpack_require__(68198);
-const load_balancing_call_1 = __webpack_require__(58944);
-const deadline_1 = __webpack_require__(52173);
-const resolving_call_1 = __webpack_require__(8023);
-const call_number_1 = __webpack_require__(35675);
-const control_plane_status_1 = __webpack_require__(39962);
-const retrying_call_1 = __webpack_require__(2532);
-const subchannel_interface_1 = __webpack_require__(70098);
+const channel_credentials_1 = __webpack_require__(55607);
+const resolving_load_balancer_1 = __webpack_require__(61752);
+const subchannel_pool_1 = __webpack_require__(29421);
+const picker_1 = __webpack_require__(94993);
+const metadata_1 = __webpack_require__(28354);
+const constants_1 = __webpack_require__(12258);
+const filter_stack_1 = __webpack_require__(1760);
+const compression_filter_1 = __webpack_require__(48464);
+const resolver_1 = __webpack_require__(3449);
+const logging_1 = __webpack_require__(15566);
+const http_proxy_1 = __webpack_require__(96532);
+const uri_parser_1 = __webpack_require__(72057);
+const connectivity_state_1 = __webpack_require__(90516);
+const channelz_1 = __webpack_require__(80948);
+const load_balancing_call_1 = __webpack_require__(57286);
+const deadline_1 = __webpack_require__(24711);
+const resolving_call_1 = __webpack_require__(29241);
+const call_number_1 = __webpack_require__(23197);
+const control_plane_status_1 = __webpack_require__(87816);
+const retrying_call_1 = __webpack_require__(62186);
+const subchannel_interface_1 = __webpack_require__(15836);
 /**
  * See https://nodejs.org/api/timers.html#timers_setinterval_callback_delay_args
  */
@@ -5416,7 +5416,7 @@ InternalChannel.MAX_METHODS_PER_HOST = 100;
 
 /***/ }),
 
-/***/ 99069:
+/***/ 78836:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -5439,8 +5439,8 @@ InternalChannel.MAX_METHODS_PER_HOST = 100;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChildLoadBalancerHandler = void 0;
-const load_balancer_1 = __webpack_require__(7000);
-const connectivity_state_1 = __webpack_require__(60778);
+const load_balancer_1 = __webpack_require__(30590);
+const connectivity_state_1 = __webpack_require__(90516);
 const TYPE_NAME = 'child_load_balancer_helper';
 class ChildLoadBalancerHandler {
     constructor(channelControlHelper) {
@@ -5574,7 +5574,7 @@ exports.ChildLoadBalancerHandler = ChildLoadBalancerHandler;
 
 /***/ }),
 
-/***/ 95343:
+/***/ 31425:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -5599,16 +5599,16 @@ var _a;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OutlierDetectionLoadBalancer = exports.OutlierDetectionLoadBalancingConfig = void 0;
 exports.setup = setup;
-const connectivity_state_1 = __webpack_require__(60778);
-const constants_1 = __webpack_require__(68288);
-const duration_1 = __webpack_require__(63929);
-const experimental_1 = __webpack_require__(20079);
-const load_balancer_1 = __webpack_require__(7000);
-const load_balancer_child_handler_1 = __webpack_require__(99069);
-const picker_1 = __webpack_require__(71663);
-const subchannel_address_1 = __webpack_require__(97021);
-const subchannel_interface_1 = __webpack_require__(70098);
-const logging = __webpack_require__(8536);
+const connectivity_state_1 = __webpack_require__(90516);
+const constants_1 = __webpack_require__(12258);
+const duration_1 = __webpack_require__(331);
+const experimental_1 = __webpack_require__(95373);
+const load_balancer_1 = __webpack_require__(30590);
+const load_balancer_child_handler_1 = __webpack_require__(78836);
+const picker_1 = __webpack_require__(94993);
+const subchannel_address_1 = __webpack_require__(78931);
+const subchannel_interface_1 = __webpack_require__(15836);
+const logging = __webpack_require__(15566);
 const TRACER_NAME = 'outlier_detection';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -6152,7 +6152,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 78639:
+/***/ 2893:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -6177,15 +6177,15 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LeafLoadBalancer = exports.PickFirstLoadBalancer = exports.PickFirstLoadBalancingConfig = void 0;
 exports.shuffled = shuffled;
 exports.setup = setup;
-const load_balancer_1 = __webpack_require__(7000);
-const connectivity_state_1 = __webpack_require__(60778);
-const picker_1 = __webpack_require__(71663);
-const subchannel_address_1 = __webpack_require__(97021);
-const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(68288);
-const subchannel_address_2 = __webpack_require__(97021);
+const load_balancer_1 = __webpack_require__(30590);
+const connectivity_state_1 = __webpack_require__(90516);
+const picker_1 = __webpack_require__(94993);
+const subchannel_address_1 = __webpack_require__(78931);
+const logging = __webpack_require__(15566);
+const constants_1 = __webpack_require__(12258);
+const subchannel_address_2 = __webpack_require__(78931);
 const net_1 = __webpack_require__(69278);
-const call_interface_1 = __webpack_require__(61803);
+const call_interface_1 = __webpack_require__(67789);
 const TRACER_NAME = 'pick_first';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -6673,7 +6673,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 71936:
+/***/ 33194:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -6697,13 +6697,13 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RoundRobinLoadBalancer = void 0;
 exports.setup = setup;
-const load_balancer_1 = __webpack_require__(7000);
-const connectivity_state_1 = __webpack_require__(60778);
-const picker_1 = __webpack_require__(71663);
-const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(68288);
-const subchannel_address_1 = __webpack_require__(97021);
-const load_balancer_pick_first_1 = __webpack_require__(78639);
+const load_balancer_1 = __webpack_require__(30590);
+const connectivity_state_1 = __webpack_require__(90516);
+const picker_1 = __webpack_require__(94993);
+const logging = __webpack_require__(15566);
+const constants_1 = __webpack_require__(12258);
+const subchannel_address_1 = __webpack_require__(78931);
+const load_balancer_pick_first_1 = __webpack_require__(2893);
 const TRACER_NAME = 'round_robin';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -6884,7 +6884,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 47616:
+/***/ 77190:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -6908,16 +6908,16 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WeightedRoundRobinLoadBalancingConfig = void 0;
 exports.setup = setup;
-const connectivity_state_1 = __webpack_require__(60778);
-const constants_1 = __webpack_require__(68288);
-const duration_1 = __webpack_require__(63929);
-const load_balancer_1 = __webpack_require__(7000);
-const load_balancer_pick_first_1 = __webpack_require__(78639);
-const logging = __webpack_require__(8536);
-const orca_1 = __webpack_require__(82124);
-const picker_1 = __webpack_require__(71663);
-const priority_queue_1 = __webpack_require__(58291);
-const subchannel_address_1 = __webpack_require__(97021);
+const connectivity_state_1 = __webpack_require__(90516);
+const constants_1 = __webpack_require__(12258);
+const duration_1 = __webpack_require__(331);
+const load_balancer_1 = __webpack_require__(30590);
+const load_balancer_pick_first_1 = __webpack_require__(2893);
+const logging = __webpack_require__(15566);
+const orca_1 = __webpack_require__(96118);
+const picker_1 = __webpack_require__(94993);
+const priority_queue_1 = __webpack_require__(7917);
+const subchannel_address_1 = __webpack_require__(78931);
 const TRACER_NAME = 'weighted_round_robin';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -7283,7 +7283,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 7000:
+/***/ 30590:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -7313,8 +7313,8 @@ exports.isLoadBalancerNameRegistered = isLoadBalancerNameRegistered;
 exports.parseLoadBalancingConfig = parseLoadBalancingConfig;
 exports.getDefaultConfig = getDefaultConfig;
 exports.selectLbConfigFromList = selectLbConfigFromList;
-const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(68288);
+const logging_1 = __webpack_require__(15566);
+const constants_1 = __webpack_require__(12258);
 /**
  * Create a child ChannelControlHelper that overrides some methods of the
  * parent while letting others pass through to the parent unmodified. This
@@ -7406,7 +7406,7 @@ function selectLbConfigFromList(configs, fallbackTodefault = false) {
 
 /***/ }),
 
-/***/ 58944:
+/***/ 57286:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -7429,14 +7429,14 @@ function selectLbConfigFromList(configs, fallbackTodefault = false) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LoadBalancingCall = void 0;
-const call_credentials_1 = __webpack_require__(79190);
-const connectivity_state_1 = __webpack_require__(60778);
-const constants_1 = __webpack_require__(68288);
-const deadline_1 = __webpack_require__(52173);
-const metadata_1 = __webpack_require__(36100);
-const picker_1 = __webpack_require__(71663);
-const logging = __webpack_require__(8536);
-const control_plane_status_1 = __webpack_require__(39962);
+const call_credentials_1 = __webpack_require__(56592);
+const connectivity_state_1 = __webpack_require__(90516);
+const constants_1 = __webpack_require__(12258);
+const deadline_1 = __webpack_require__(24711);
+const metadata_1 = __webpack_require__(28354);
+const picker_1 = __webpack_require__(94993);
+const logging = __webpack_require__(15566);
+const control_plane_status_1 = __webpack_require__(87816);
 const http2 = __webpack_require__(85675);
 const TRACER_NAME = 'load_balancing_call';
 const RESOLVED_EMPTY_METADATA = Promise.resolve(undefined);
@@ -7734,7 +7734,7 @@ exports.LoadBalancingCall = LoadBalancingCall;
 
 /***/ }),
 
-/***/ 8536:
+/***/ 15566:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -7760,9 +7760,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.log = exports.setLoggerVerbosity = exports.setLogger = exports.getLogger = void 0;
 exports.trace = trace;
 exports.isTracerEnabled = isTracerEnabled;
-const constants_1 = __webpack_require__(68288);
+const constants_1 = __webpack_require__(12258);
 const process_1 = __webpack_require__(932);
-const clientVersion = (__webpack_require__(9943)/* .version */ .rE);
+const clientVersion = (__webpack_require__(25114)/* .version */ .rE);
 const DEFAULT_LOGGER = {
     error: (message, ...optionalParams) => {
         console.error('E ' + message, ...optionalParams);
@@ -7870,7 +7870,7 @@ function isTracerEnabled(tracer) {
 
 /***/ }),
 
-/***/ 76983:
+/***/ 26309:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -7894,7 +7894,7 @@ function isTracerEnabled(tracer) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.makeClientConstructor = makeClientConstructor;
 exports.loadPackageDefinition = loadPackageDefinition;
-const client_1 = __webpack_require__(54210);
+const client_1 = __webpack_require__(14216);
 /**
  * Map with short names for each of the requester maker functions. Used in
  * makeClientConstructor
@@ -8020,7 +8020,7 @@ function loadPackageDefinition(packageDef) {
 
 /***/ }),
 
-/***/ 36100:
+/***/ 28354:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -8043,9 +8043,9 @@ function loadPackageDefinition(packageDef) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Metadata = void 0;
-const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(68288);
-const error_1 = __webpack_require__(98219);
+const logging_1 = __webpack_require__(15566);
+const constants_1 = __webpack_require__(12258);
+const error_1 = __webpack_require__(34157);
 const LEGAL_KEY_REGEX = /^[:0-9a-z_.-]+$/;
 const LEGAL_NON_BINARY_VALUE_REGEX = /^[ -~]*$/;
 function isLegalKey(key) {
@@ -8304,7 +8304,7 @@ const bufToString = (val) => {
 
 /***/ }),
 
-/***/ 82124:
+/***/ 96118:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -8329,13 +8329,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrcaOobMetricsSubchannelWrapper = exports.GRPC_METRICS_HEADER = exports.ServerMetricRecorder = exports.PerRequestMetricRecorder = void 0;
 exports.createOrcaClient = createOrcaClient;
 exports.createMetricsReader = createMetricsReader;
-const make_client_1 = __webpack_require__(76983);
-const duration_1 = __webpack_require__(63929);
-const channel_credentials_1 = __webpack_require__(32257);
-const subchannel_interface_1 = __webpack_require__(70098);
-const constants_1 = __webpack_require__(68288);
-const backoff_timeout_1 = __webpack_require__(14643);
-const connectivity_state_1 = __webpack_require__(60778);
+const make_client_1 = __webpack_require__(26309);
+const duration_1 = __webpack_require__(331);
+const channel_credentials_1 = __webpack_require__(55607);
+const subchannel_interface_1 = __webpack_require__(15836);
+const constants_1 = __webpack_require__(12258);
+const backoff_timeout_1 = __webpack_require__(26657);
+const connectivity_state_1 = __webpack_require__(90516);
 const loadedOrcaProto = null;
 function loadOrcaProto() {
     if (loadedOrcaProto) {
@@ -8343,7 +8343,7 @@ function loadOrcaProto() {
     }
     /* The purpose of this complexity is to avoid loading @grpc/proto-loader at
      * runtime for users who will not use/enable ORCA. */
-    const loaderLoadSync = (__webpack_require__(73066)/* .loadSync */ .Yi);
+    const loaderLoadSync = (__webpack_require__(33816)/* .loadSync */ .Yi);
     const loadedProto = loaderLoadSync('xds/service/orca/v3/orca.proto', {
         keepCase: true,
         longs: String,
@@ -8633,7 +8633,7 @@ function createOobMetricsDataProducer(subchannel) {
 
 /***/ }),
 
-/***/ 71663:
+/***/ 94993:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -8656,8 +8656,8 @@ function createOobMetricsDataProducer(subchannel) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.QueuePicker = exports.UnavailablePicker = exports.PickResultType = void 0;
-const metadata_1 = __webpack_require__(36100);
-const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(28354);
+const constants_1 = __webpack_require__(12258);
 var PickResultType;
 (function (PickResultType) {
     PickResultType[PickResultType["COMPLETE"] = 0] = "COMPLETE";
@@ -8726,7 +8726,7 @@ exports.QueuePicker = QueuePicker;
 
 /***/ }),
 
-/***/ 58291:
+/***/ 7917:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8853,7 +8853,7 @@ exports.PriorityQueue = PriorityQueue;
 
 /***/ }),
 
-/***/ 51149:
+/***/ 6127:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -8876,18 +8876,18 @@ exports.PriorityQueue = PriorityQueue;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_PORT = void 0;
 exports.setup = setup;
-const resolver_1 = __webpack_require__(76255);
+const resolver_1 = __webpack_require__(3449);
 const dns_1 = __webpack_require__(72250);
-const service_config_1 = __webpack_require__(70005);
-const constants_1 = __webpack_require__(68288);
-const call_interface_1 = __webpack_require__(61803);
-const metadata_1 = __webpack_require__(36100);
-const logging = __webpack_require__(8536);
-const constants_2 = __webpack_require__(68288);
-const uri_parser_1 = __webpack_require__(56027);
+const service_config_1 = __webpack_require__(55223);
+const constants_1 = __webpack_require__(12258);
+const call_interface_1 = __webpack_require__(67789);
+const metadata_1 = __webpack_require__(28354);
+const logging = __webpack_require__(15566);
+const constants_2 = __webpack_require__(12258);
+const uri_parser_1 = __webpack_require__(72057);
 const net_1 = __webpack_require__(69278);
-const backoff_timeout_1 = __webpack_require__(14643);
-const environment_1 = __webpack_require__(16964);
+const backoff_timeout_1 = __webpack_require__(26657);
+const environment_1 = __webpack_require__(27782);
 const TRACER_NAME = 'dns_resolver';
 function trace(text) {
     logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -9223,7 +9223,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 52617:
+/***/ 62543:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -9246,13 +9246,13 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.setup = setup;
 const net_1 = __webpack_require__(69278);
-const call_interface_1 = __webpack_require__(61803);
-const constants_1 = __webpack_require__(68288);
-const metadata_1 = __webpack_require__(36100);
-const resolver_1 = __webpack_require__(76255);
-const subchannel_address_1 = __webpack_require__(97021);
-const uri_parser_1 = __webpack_require__(56027);
-const logging = __webpack_require__(8536);
+const call_interface_1 = __webpack_require__(67789);
+const constants_1 = __webpack_require__(12258);
+const metadata_1 = __webpack_require__(28354);
+const resolver_1 = __webpack_require__(3449);
+const subchannel_address_1 = __webpack_require__(78931);
+const uri_parser_1 = __webpack_require__(72057);
+const logging = __webpack_require__(15566);
 const TRACER_NAME = 'ip_resolver';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -9336,7 +9336,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 69252:
+/***/ 83402:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -9358,8 +9358,8 @@ function setup() {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.setup = setup;
-const resolver_1 = __webpack_require__(76255);
-const call_interface_1 = __webpack_require__(61803);
+const resolver_1 = __webpack_require__(3449);
+const call_interface_1 = __webpack_require__(67789);
 class UdsResolver {
     constructor(target, listener, channelOptions) {
         this.listener = listener;
@@ -9394,7 +9394,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 76255:
+/***/ 3449:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -9422,7 +9422,7 @@ exports.registerDefaultScheme = registerDefaultScheme;
 exports.createResolver = createResolver;
 exports.getDefaultAuthority = getDefaultAuthority;
 exports.mapUriDefaultScheme = mapUriDefaultScheme;
-const uri_parser_1 = __webpack_require__(56027);
+const uri_parser_1 = __webpack_require__(72057);
 exports.CHANNEL_ARGS_CONFIG_SELECTOR_KEY = 'grpc.internal.config_selector';
 const registeredResolvers = {};
 let defaultScheme = null;
@@ -9490,7 +9490,7 @@ function mapUriDefaultScheme(target) {
 
 /***/ }),
 
-/***/ 8023:
+/***/ 29241:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -9513,12 +9513,12 @@ function mapUriDefaultScheme(target) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ResolvingCall = void 0;
-const call_credentials_1 = __webpack_require__(79190);
-const constants_1 = __webpack_require__(68288);
-const deadline_1 = __webpack_require__(52173);
-const metadata_1 = __webpack_require__(36100);
-const logging = __webpack_require__(8536);
-const control_plane_status_1 = __webpack_require__(39962);
+const call_credentials_1 = __webpack_require__(56592);
+const constants_1 = __webpack_require__(12258);
+const deadline_1 = __webpack_require__(24711);
+const metadata_1 = __webpack_require__(28354);
+const logging = __webpack_require__(15566);
+const control_plane_status_1 = __webpack_require__(87816);
 const TRACER_NAME = 'resolving_call';
 class ResolvingCall {
     constructor(channel, method, options, filterStackFactory, callNumber) {
@@ -9842,7 +9842,7 @@ exports.ResolvingCall = ResolvingCall;
 
 /***/ }),
 
-/***/ 63962:
+/***/ 61752:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -9866,18 +9866,18 @@ exports.ResolvingCall = ResolvingCall;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ResolvingLoadBalancer = void 0;
 exports.getDefaultConfigSelector = getDefaultConfigSelector;
-const load_balancer_1 = __webpack_require__(7000);
-const service_config_1 = __webpack_require__(70005);
-const connectivity_state_1 = __webpack_require__(60778);
-const resolver_1 = __webpack_require__(76255);
-const picker_1 = __webpack_require__(71663);
-const backoff_timeout_1 = __webpack_require__(14643);
-const constants_1 = __webpack_require__(68288);
-const metadata_1 = __webpack_require__(36100);
-const logging = __webpack_require__(8536);
-const constants_2 = __webpack_require__(68288);
-const uri_parser_1 = __webpack_require__(56027);
-const load_balancer_child_handler_1 = __webpack_require__(99069);
+const load_balancer_1 = __webpack_require__(30590);
+const service_config_1 = __webpack_require__(55223);
+const connectivity_state_1 = __webpack_require__(90516);
+const resolver_1 = __webpack_require__(3449);
+const picker_1 = __webpack_require__(94993);
+const backoff_timeout_1 = __webpack_require__(26657);
+const constants_1 = __webpack_require__(12258);
+const metadata_1 = __webpack_require__(28354);
+const logging = __webpack_require__(15566);
+const constants_2 = __webpack_require__(12258);
+const uri_parser_1 = __webpack_require__(72057);
+const load_balancer_child_handler_1 = __webpack_require__(78836);
 const TRACER_NAME = 'resolving_load_balancer';
 function trace(text) {
     logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -10161,7 +10161,7 @@ exports.ResolvingLoadBalancer = ResolvingLoadBalancer;
 
 /***/ }),
 
-/***/ 2532:
+/***/ 62186:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -10184,11 +10184,11 @@ exports.ResolvingLoadBalancer = ResolvingLoadBalancer;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RetryingCall = exports.MessageBufferTracker = exports.RetryThrottler = void 0;
-const constants_1 = __webpack_require__(68288);
-const deadline_1 = __webpack_require__(52173);
-const metadata_1 = __webpack_require__(36100);
-const logging = __webpack_require__(8536);
-const call_number_1 = __webpack_require__(35675);
+const constants_1 = __webpack_require__(12258);
+const deadline_1 = __webpack_require__(24711);
+const metadata_1 = __webpack_require__(28354);
+const logging = __webpack_require__(15566);
+const call_number_1 = __webpack_require__(23197);
 const TRACER_NAME = 'retrying_call';
 class RetryThrottler {
     constructor(maxTokens, tokenRatio, previousRetryThrottler) {
@@ -10936,7 +10936,7 @@ exports.RetryingCall = RetryingCall;
 
 /***/ }),
 
-/***/ 34615:
+/***/ 83805:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -10962,8 +10962,8 @@ exports.ServerDuplexStreamImpl = exports.ServerWritableStreamImpl = exports.Serv
 exports.serverErrorToStatus = serverErrorToStatus;
 const events_1 = __webpack_require__(24434);
 const stream_1 = __webpack_require__(2203);
-const constants_1 = __webpack_require__(68288);
-const metadata_1 = __webpack_require__(36100);
+const constants_1 = __webpack_require__(12258);
+const metadata_1 = __webpack_require__(28354);
 function serverErrorToStatus(error, overrideTrailers) {
     var _a;
     const status = {
@@ -11169,7 +11169,7 @@ exports.ServerDuplexStreamImpl = ServerDuplexStreamImpl;
 
 /***/ }),
 
-/***/ 36545:
+/***/ 32183:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -11194,7 +11194,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServerCredentials = void 0;
 exports.createCertificateProviderServerCredentials = createCertificateProviderServerCredentials;
 exports.createServerCredentialsWithInterceptors = createServerCredentialsWithInterceptors;
-const tls_helpers_1 = __webpack_require__(68876);
+const tls_helpers_1 = __webpack_require__(24642);
 class ServerCredentials {
     constructor(serverConstructorOptions, contextOptions) {
         this.serverConstructorOptions = serverConstructorOptions;
@@ -11490,7 +11490,7 @@ function createServerCredentialsWithInterceptors(credentials, interceptors) {
 
 /***/ }),
 
-/***/ 42151:
+/***/ 98041:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -11515,16 +11515,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseServerInterceptingCall = exports.ServerInterceptingCall = exports.ResponderBuilder = exports.ServerListenerBuilder = void 0;
 exports.isInterceptingServerListener = isInterceptingServerListener;
 exports.getServerInterceptingCall = getServerInterceptingCall;
-const metadata_1 = __webpack_require__(36100);
-const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(28354);
+const constants_1 = __webpack_require__(12258);
 const http2 = __webpack_require__(85675);
-const error_1 = __webpack_require__(98219);
+const error_1 = __webpack_require__(34157);
 const zlib = __webpack_require__(43106);
-const stream_decoder_1 = __webpack_require__(47956);
-const logging = __webpack_require__(8536);
+const stream_decoder_1 = __webpack_require__(79598);
+const logging = __webpack_require__(15566);
 const tls_1 = __webpack_require__(64756);
-const orca_1 = __webpack_require__(82124);
-const environment_1 = __webpack_require__(16964);
+const orca_1 = __webpack_require__(96118);
+const environment_1 = __webpack_require__(27782);
 const TRACER_NAME = 'server_call';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -12335,7 +12335,7 @@ function getServerInterceptingCall(interceptors, stream, headers, callEventTrack
 
 /***/ }),
 
-/***/ 12390:
+/***/ 75676:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -12394,16 +12394,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Server = void 0;
 const http2 = __webpack_require__(85675);
 const util = __webpack_require__(39023);
-const constants_1 = __webpack_require__(68288);
-const server_call_1 = __webpack_require__(34615);
-const server_credentials_1 = __webpack_require__(36545);
-const resolver_1 = __webpack_require__(76255);
-const logging = __webpack_require__(8536);
-const subchannel_address_1 = __webpack_require__(97021);
-const uri_parser_1 = __webpack_require__(56027);
-const channelz_1 = __webpack_require__(68198);
-const server_interceptors_1 = __webpack_require__(42151);
-const environment_1 = __webpack_require__(16964);
+const constants_1 = __webpack_require__(12258);
+const server_call_1 = __webpack_require__(83805);
+const server_credentials_1 = __webpack_require__(32183);
+const resolver_1 = __webpack_require__(3449);
+const logging = __webpack_require__(15566);
+const subchannel_address_1 = __webpack_require__(78931);
+const uri_parser_1 = __webpack_require__(72057);
+const channelz_1 = __webpack_require__(80948);
+const server_interceptors_1 = __webpack_require__(98041);
+const environment_1 = __webpack_require__(27782);
 const UNLIMITED_CONNECTION_AGE_MS = ~(1 << 31);
 const KEEPALIVE_MAX_TIME_MS = ~(1 << 31);
 const KEEPALIVE_TIMEOUT_MS = 20000;
@@ -13993,7 +13993,7 @@ function handleBidiStreaming(call, handler) {
 
 /***/ }),
 
-/***/ 70005:
+/***/ 55223:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -14028,7 +14028,7 @@ exports.extractAndSelectServiceConfig = extractAndSelectServiceConfig;
  * runtime */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const os = __webpack_require__(70857);
-const constants_1 = __webpack_require__(68288);
+const constants_1 = __webpack_require__(12258);
 /**
  * Recognizes a number with up to 9 digits after the decimal point, followed by
  * an "s", representing a number of seconds.
@@ -14430,7 +14430,7 @@ function extractAndSelectServiceConfig(txtRecord, percentage) {
 
 /***/ }),
 
-/***/ 40701:
+/***/ 69475:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -14453,17 +14453,17 @@ function extractAndSelectServiceConfig(txtRecord, percentage) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SingleSubchannelChannel = void 0;
-const call_number_1 = __webpack_require__(35675);
-const channelz_1 = __webpack_require__(68198);
-const compression_filter_1 = __webpack_require__(43430);
-const connectivity_state_1 = __webpack_require__(60778);
-const constants_1 = __webpack_require__(68288);
-const control_plane_status_1 = __webpack_require__(39962);
-const deadline_1 = __webpack_require__(52173);
-const filter_stack_1 = __webpack_require__(95726);
-const metadata_1 = __webpack_require__(36100);
-const resolver_1 = __webpack_require__(76255);
-const uri_parser_1 = __webpack_require__(56027);
+const call_number_1 = __webpack_require__(23197);
+const channelz_1 = __webpack_require__(80948);
+const compression_filter_1 = __webpack_require__(48464);
+const connectivity_state_1 = __webpack_require__(90516);
+const constants_1 = __webpack_require__(12258);
+const control_plane_status_1 = __webpack_require__(87816);
+const deadline_1 = __webpack_require__(24711);
+const filter_stack_1 = __webpack_require__(1760);
+const metadata_1 = __webpack_require__(28354);
+const resolver_1 = __webpack_require__(3449);
+const uri_parser_1 = __webpack_require__(72057);
 class SubchannelCallWrapper {
     constructor(subchannel, method, filterStackFactory, options, callNumber) {
         this.subchannel = subchannel;
@@ -14670,7 +14670,7 @@ exports.SingleSubchannelChannel = SingleSubchannelChannel;
 
 /***/ }),
 
-/***/ 7901:
+/***/ 2547:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -14745,7 +14745,7 @@ exports.StatusBuilder = StatusBuilder;
 
 /***/ }),
 
-/***/ 47956:
+/***/ 79598:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -14852,7 +14852,7 @@ exports.StreamDecoder = StreamDecoder;
 
 /***/ }),
 
-/***/ 97021:
+/***/ 78931:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -15061,7 +15061,7 @@ exports.EndpointMap = EndpointMap;
 
 /***/ }),
 
-/***/ 17953:
+/***/ 1539:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -15086,11 +15086,11 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Http2SubchannelCall = void 0;
 const http2 = __webpack_require__(85675);
 const os = __webpack_require__(70857);
-const constants_1 = __webpack_require__(68288);
-const metadata_1 = __webpack_require__(36100);
-const stream_decoder_1 = __webpack_require__(47956);
-const logging = __webpack_require__(8536);
-const constants_2 = __webpack_require__(68288);
+const constants_1 = __webpack_require__(12258);
+const metadata_1 = __webpack_require__(28354);
+const stream_decoder_1 = __webpack_require__(79598);
+const logging = __webpack_require__(15566);
+const constants_2 = __webpack_require__(12258);
 const TRACER_NAME = 'subchannel_call';
 /**
  * Should do approximately the same thing as util.getSystemErrorName but the
@@ -15674,7 +15674,7 @@ exports.Http2SubchannelCall = Http2SubchannelCall;
 
 /***/ }),
 
-/***/ 70098:
+/***/ 15836:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -15795,7 +15795,7 @@ exports.BaseSubchannelWrapper = BaseSubchannelWrapper;
 
 /***/ }),
 
-/***/ 48695:
+/***/ 29421:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -15819,11 +15819,11 @@ exports.BaseSubchannelWrapper = BaseSubchannelWrapper;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SubchannelPool = void 0;
 exports.getSubchannelPool = getSubchannelPool;
-const channel_options_1 = __webpack_require__(86793);
-const subchannel_1 = __webpack_require__(68416);
-const subchannel_address_1 = __webpack_require__(97021);
-const uri_parser_1 = __webpack_require__(56027);
-const transport_1 = __webpack_require__(33860);
+const channel_options_1 = __webpack_require__(34271);
+const subchannel_1 = __webpack_require__(16482);
+const subchannel_address_1 = __webpack_require__(78931);
+const uri_parser_1 = __webpack_require__(72057);
+const transport_1 = __webpack_require__(14514);
 // 10 seconds in milliseconds. This value is arbitrary.
 /**
  * The amount of time in between checks for dropping subchannels that have no
@@ -15939,7 +15939,7 @@ function getSubchannelPool(global) {
 
 /***/ }),
 
-/***/ 68416:
+/***/ 16482:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -15962,14 +15962,14 @@ function getSubchannelPool(global) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Subchannel = void 0;
-const connectivity_state_1 = __webpack_require__(60778);
-const backoff_timeout_1 = __webpack_require__(14643);
-const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(68288);
-const uri_parser_1 = __webpack_require__(56027);
-const subchannel_address_1 = __webpack_require__(97021);
-const channelz_1 = __webpack_require__(68198);
-const single_subchannel_channel_1 = __webpack_require__(40701);
+const connectivity_state_1 = __webpack_require__(90516);
+const backoff_timeout_1 = __webpack_require__(26657);
+const logging = __webpack_require__(15566);
+const constants_1 = __webpack_require__(12258);
+const uri_parser_1 = __webpack_require__(72057);
+const subchannel_address_1 = __webpack_require__(78931);
+const channelz_1 = __webpack_require__(80948);
+const single_subchannel_channel_1 = __webpack_require__(69475);
 const TRACER_NAME = 'subchannel';
 /* setInterval and setTimeout only accept signed 32 bit integers. JS doesn't
  * have a constant for the max signed 32 bit integer, so this is a simple way
@@ -16363,7 +16363,7 @@ exports.Subchannel = Subchannel;
 
 /***/ }),
 
-/***/ 68876:
+/***/ 24642:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -16404,7 +16404,7 @@ function getDefaultRootsData() {
 
 /***/ }),
 
-/***/ 33860:
+/***/ 14514:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -16429,19 +16429,19 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Http2SubchannelConnector = void 0;
 const http2 = __webpack_require__(85675);
 const tls_1 = __webpack_require__(64756);
-const channelz_1 = __webpack_require__(68198);
-const constants_1 = __webpack_require__(68288);
-const http_proxy_1 = __webpack_require__(18954);
-const logging = __webpack_require__(8536);
-const resolver_1 = __webpack_require__(76255);
-const subchannel_address_1 = __webpack_require__(97021);
-const uri_parser_1 = __webpack_require__(56027);
+const channelz_1 = __webpack_require__(80948);
+const constants_1 = __webpack_require__(12258);
+const http_proxy_1 = __webpack_require__(96532);
+const logging = __webpack_require__(15566);
+const resolver_1 = __webpack_require__(3449);
+const subchannel_address_1 = __webpack_require__(78931);
+const uri_parser_1 = __webpack_require__(72057);
 const net = __webpack_require__(69278);
-const subchannel_call_1 = __webpack_require__(17953);
-const call_number_1 = __webpack_require__(35675);
+const subchannel_call_1 = __webpack_require__(1539);
+const call_number_1 = __webpack_require__(23197);
 const TRACER_NAME = 'transport';
 const FLOW_CONTROL_TRACER_NAME = 'transport_flowctrl';
-const clientVersion = (__webpack_require__(9943)/* .version */ .rE);
+const clientVersion = (__webpack_require__(25114)/* .version */ .rE);
 const { HTTP2_HEADER_AUTHORITY, HTTP2_HEADER_CONTENT_TYPE, HTTP2_HEADER_METHOD, HTTP2_HEADER_PATH, HTTP2_HEADER_TE, HTTP2_HEADER_USER_AGENT, } = http2.constants;
 const KEEPALIVE_TIMEOUT_MS = 20000;
 const tooManyPingsData = Buffer.from('too_many_pings', 'ascii');
@@ -17102,7 +17102,7 @@ exports.Http2SubchannelConnector = Http2SubchannelConnector;
 
 /***/ }),
 
-/***/ 56027:
+/***/ 72057:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -17261,7 +17261,7 @@ function computeServiceUrl(host, methodName) {
 
 /***/ }),
 
-/***/ 73066:
+/***/ 33816:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -17286,11 +17286,11 @@ var __webpack_unused_export__;
  */
 __webpack_unused_export__ = ({ value: true });
 __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.Yi = __webpack_unused_export__ = exports.Ib = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
-const camelCase = __webpack_require__(14277);
-const Protobuf = __webpack_require__(23928);
-const descriptor = __webpack_require__(6412);
-const util_1 = __webpack_require__(25972);
-const Long = __webpack_require__(66390);
+const camelCase = __webpack_require__(32643);
+const Protobuf = __webpack_require__(24610);
+const descriptor = __webpack_require__(22614);
+const util_1 = __webpack_require__(28450);
+const Long = __webpack_require__(87160);
 __webpack_unused_export__ = Long;
 function isAnyExtension(obj) {
     return ('@type' in obj) && (typeof obj['@type'] === 'string');
@@ -17515,7 +17515,7 @@ __webpack_unused_export__ = loadFileDescriptorSetFromObject;
 
 /***/ }),
 
-/***/ 25972:
+/***/ 28450:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -17541,7 +17541,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
 const fs = __webpack_require__(79896);
 const path = __webpack_require__(16928);
-const Protobuf = __webpack_require__(23928);
+const Protobuf = __webpack_require__(24610);
 function addIncludePathResolver(root, includePaths) {
     const originalResolvePath = root.resolvePath;
     root.resolvePath = (origin, target) => {
@@ -17597,10 +17597,10 @@ function addCommonProtos() {
     // Protobuf.js exposes: any, duration, empty, field_mask, struct, timestamp,
     // and wrappers. compiler/plugin is excluded in Protobuf.js and here.
     // Using constant strings for compatibility with tools like Webpack
-    const apiDescriptor = __webpack_require__(15434);
-    const descriptorDescriptor = __webpack_require__(93951);
-    const sourceContextDescriptor = __webpack_require__(92939);
-    const typeDescriptor = __webpack_require__(36710);
+    const apiDescriptor = __webpack_require__(61221);
+    const descriptorDescriptor = __webpack_require__(85998);
+    const sourceContextDescriptor = __webpack_require__(16886);
+    const typeDescriptor = __webpack_require__(21875);
     Protobuf.common('api', apiDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('descriptor', descriptorDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('source_context', sourceContextDescriptor.nested.google.nested.protobuf.nested);
@@ -17611,7 +17611,7 @@ exports.addCommonProtos = addCommonProtos;
 
 /***/ }),
 
-/***/ 76081:
+/***/ 58691:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -17635,11 +17635,11 @@ exports.addCommonProtos = addCommonProtos;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.loadFileDescriptorSetFromObject = exports.loadFileDescriptorSetFromBuffer = exports.fromJSON = exports.loadSync = exports.load = exports.IdempotencyLevel = exports.isAnyExtension = exports.Long = void 0;
-const camelCase = __webpack_require__(14277);
-const Protobuf = __webpack_require__(23928);
-const descriptor = __webpack_require__(6412);
-const util_1 = __webpack_require__(48057);
-const Long = __webpack_require__(66390);
+const camelCase = __webpack_require__(32643);
+const Protobuf = __webpack_require__(24610);
+const descriptor = __webpack_require__(22614);
+const util_1 = __webpack_require__(44651);
+const Long = __webpack_require__(87160);
 exports.Long = Long;
 function isAnyExtension(obj) {
     return ('@type' in obj) && (typeof obj['@type'] === 'string');
@@ -17862,7 +17862,7 @@ exports.loadFileDescriptorSetFromObject = loadFileDescriptorSetFromObject;
 
 /***/ }),
 
-/***/ 48057:
+/***/ 44651:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -17888,7 +17888,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
 const fs = __webpack_require__(79896);
 const path = __webpack_require__(16928);
-const Protobuf = __webpack_require__(23928);
+const Protobuf = __webpack_require__(24610);
 function addIncludePathResolver(root, includePaths) {
     const originalResolvePath = root.resolvePath;
     root.resolvePath = (origin, target) => {
@@ -17944,10 +17944,10 @@ function addCommonProtos() {
     // Protobuf.js exposes: any, duration, empty, field_mask, struct, timestamp,
     // and wrappers. compiler/plugin is excluded in Protobuf.js and here.
     // Using constant strings for compatibility with tools like Webpack
-    const apiDescriptor = __webpack_require__(15434);
-    const descriptorDescriptor = __webpack_require__(93951);
-    const sourceContextDescriptor = __webpack_require__(92939);
-    const typeDescriptor = __webpack_require__(36710);
+    const apiDescriptor = __webpack_require__(61221);
+    const descriptorDescriptor = __webpack_require__(85998);
+    const sourceContextDescriptor = __webpack_require__(16886);
+    const typeDescriptor = __webpack_require__(21875);
     Protobuf.common('api', apiDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('descriptor', descriptorDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('source_context', sourceContextDescriptor.nested.google.nested.protobuf.nested);
@@ -17958,7 +17958,7 @@ exports.addCommonProtos = addCommonProtos;
 
 /***/ }),
 
-/***/ 60137:
+/***/ 8787:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -18761,7 +18761,7 @@ exports.OrderedMap = OrderedMap;
 
 /***/ }),
 
-/***/ 92222:
+/***/ 21408:
 /***/ ((module) => {
 
 "use strict";
@@ -18821,7 +18821,7 @@ function asPromise(fn, ctx/*, varargs */) {
 
 /***/ }),
 
-/***/ 25478:
+/***/ 79592:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -18968,7 +18968,7 @@ base64.test = function test(string) {
 
 /***/ }),
 
-/***/ 25346:
+/***/ 28436:
 /***/ ((module) => {
 
 "use strict";
@@ -19088,7 +19088,7 @@ function safeFunctionName(name) {
 
 /***/ }),
 
-/***/ 32491:
+/***/ 13013:
 /***/ ((module) => {
 
 "use strict";
@@ -19182,15 +19182,15 @@ EventEmitter.prototype.emit = function emit(evt) {
 
 /***/ }),
 
-/***/ 44279:
+/***/ 673:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = fetch;
 
-var asPromise = __webpack_require__(92222),
-    fs        = __webpack_require__(20193);
+var asPromise = __webpack_require__(21408),
+    fs        = __webpack_require__(73955);
 
 /**
  * Node-style callback as used by {@link util.fetch}.
@@ -19302,7 +19302,7 @@ fetch.xhr = function fetch_xhr(filename, options, callback) {
 
 /***/ }),
 
-/***/ 20193:
+/***/ 73955:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -19321,7 +19321,7 @@ module.exports = fs;
 
 /***/ }),
 
-/***/ 8597:
+/***/ 12223:
 /***/ ((module) => {
 
 "use strict";
@@ -19664,7 +19664,7 @@ function readUintBE(buf, pos) {
 
 /***/ }),
 
-/***/ 66090:
+/***/ 16680:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -19737,7 +19737,7 @@ path.resolve = function resolve(originPath, includePath, alreadyNormalized) {
 
 /***/ }),
 
-/***/ 56239:
+/***/ 88061:
 /***/ ((module) => {
 
 "use strict";
@@ -19793,7 +19793,7 @@ function pool(alloc, slice, size) {
 
 /***/ }),
 
-/***/ 70958:
+/***/ 10784:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -19916,7 +19916,7 @@ utf8.write = function utf8_write(string, buffer, offset) {
 
 /***/ }),
 
-/***/ 36656:
+/***/ 45158:
 /***/ ((module) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
@@ -19936,16 +19936,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 87703:
+/***/ 87057:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
 
-var errors = __webpack_require__(36656);
-var types = __webpack_require__(30254);
+var errors = __webpack_require__(45158);
+var types = __webpack_require__(13536);
 
-var Reader = __webpack_require__(21996);
-var Writer = __webpack_require__(79816);
+var Reader = __webpack_require__(72742);
+var Writer = __webpack_require__(85174);
 
 
 // --- Exports
@@ -19970,16 +19970,16 @@ for (var e in errors) {
 
 /***/ }),
 
-/***/ 21996:
+/***/ 72742:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
 
 var assert = __webpack_require__(42613);
-var Buffer = (__webpack_require__(12803).Buffer);
+var Buffer = (__webpack_require__(48581).Buffer);
 
-var ASN1 = __webpack_require__(30254);
-var errors = __webpack_require__(36656);
+var ASN1 = __webpack_require__(13536);
+var errors = __webpack_require__(45158);
 
 
 // --- Globals
@@ -20239,7 +20239,7 @@ module.exports = Reader;
 
 /***/ }),
 
-/***/ 30254:
+/***/ 13536:
 /***/ ((module) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
@@ -20282,15 +20282,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79816:
+/***/ 85174:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
 
 var assert = __webpack_require__(42613);
-var Buffer = (__webpack_require__(12803).Buffer);
-var ASN1 = __webpack_require__(30254);
-var errors = __webpack_require__(36656);
+var Buffer = (__webpack_require__(48581).Buffer);
+var ASN1 = __webpack_require__(13536);
+var errors = __webpack_require__(45158);
 
 
 // --- Globals
@@ -20606,7 +20606,7 @@ module.exports = Writer;
 
 /***/ }),
 
-/***/ 89837:
+/***/ 57787:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
@@ -20614,7 +20614,7 @@ module.exports = Writer;
 // If you have no idea what ASN.1 or BER is, see this:
 // ftp://ftp.rsa.com/pub/pkcs/ascii/layman.asc
 
-var Ber = __webpack_require__(87703);
+var Ber = __webpack_require__(87057);
 
 
 
@@ -20633,13 +20633,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30686:
+/***/ 30676:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-var crypto_hash_sha512 = (__webpack_require__(80668).lowlevel).crypto_hash;
+var crypto_hash_sha512 = (__webpack_require__(89262).lowlevel).crypto_hash;
 
 /*
  * This file is a 1:1 port from the OpenBSD blowfish.c and bcrypt_pbkdf.c. As a
@@ -21197,7 +21197,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85234:
+/***/ 19128:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -21601,15 +21601,15 @@ module.exports = BufferList
 
 /***/ }),
 
-/***/ 80794:
+/***/ 92712:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-const DuplexStream = (__webpack_require__(86131).Duplex)
-const inherits = __webpack_require__(39598)
-const BufferList = __webpack_require__(85234)
+const DuplexStream = (__webpack_require__(63389).Duplex)
+const inherits = __webpack_require__(82772)
+const BufferList = __webpack_require__(19128)
 
 function BufferListStream (callback) {
   if (!(this instanceof BufferListStream)) {
@@ -21693,7 +21693,7 @@ module.exports.BufferList = BufferList
 
 /***/ }),
 
-/***/ 25384:
+/***/ 18622:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -21868,20 +21868,20 @@ chownr.sync = chownrSync
 
 /***/ }),
 
-/***/ 84982:
+/***/ 35324:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-const binding = __webpack_require__(87318);
+const binding = __webpack_require__(51721);
 
 module.exports = binding.getCPUInfo;
 
 
 /***/ }),
 
-/***/ 6110:
+/***/ 90620:
 /***/ ((module, exports, __webpack_require__) => {
 
 /* eslint-env browser */
@@ -22141,7 +22141,7 @@ function localstorage() {
 	}
 }
 
-module.exports = __webpack_require__(40897)(exports);
+module.exports = __webpack_require__(97203)(exports);
 
 const {formatters} = module.exports;
 
@@ -22160,7 +22160,7 @@ formatters.j = function (v) {
 
 /***/ }),
 
-/***/ 40897:
+/***/ 97203:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -22176,7 +22176,7 @@ function setup(env) {
 	createDebug.disable = disable;
 	createDebug.enable = enable;
 	createDebug.enabled = enabled;
-	createDebug.humanize = __webpack_require__(70744);
+	createDebug.humanize = __webpack_require__(76274);
 	createDebug.destroy = destroy;
 
 	Object.keys(env).forEach(key => {
@@ -22459,7 +22459,7 @@ module.exports = setup;
 
 /***/ }),
 
-/***/ 2830:
+/***/ 94240:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /**
@@ -22468,15 +22468,15 @@ module.exports = setup;
  */
 
 if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __webpack_require__(6110);
+	module.exports = __webpack_require__(90620);
 } else {
-	module.exports = __webpack_require__(95108);
+	module.exports = __webpack_require__(60494);
 }
 
 
 /***/ }),
 
-/***/ 95108:
+/***/ 60494:
 /***/ ((module, exports, __webpack_require__) => {
 
 /**
@@ -22510,7 +22510,7 @@ exports.colors = [6, 2, 3, 4, 5, 1];
 try {
 	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
 	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __webpack_require__(21450);
+	const supportsColor = __webpack_require__(55024);
 
 	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
 		exports.colors = [
@@ -22718,7 +22718,7 @@ function init(debug) {
 	}
 }
 
-module.exports = __webpack_require__(40897)(exports);
+module.exports = __webpack_require__(97203)(exports);
 
 const {formatters} = module.exports;
 
@@ -22746,7 +22746,7 @@ formatters.O = function (v) {
 
 /***/ }),
 
-/***/ 99167:
+/***/ 513:
 /***/ ((module, exports, __webpack_require__) => {
 
 //Based on follow-redirects v0.0.x
@@ -22754,7 +22754,7 @@ formatters.O = function (v) {
 var nativeHttps = __webpack_require__(65692),
   nativeHttp = __webpack_require__(58611),
   url = __webpack_require__(87016),
-  utils = __webpack_require__(4510);
+  utils = __webpack_require__(44608);
 
 var maxRedirects = module.exports.maxRedirects = 5;
 
@@ -22840,13 +22840,13 @@ for (var protocol in protocols) {
 
 /***/ }),
 
-/***/ 99976:
+/***/ 7218:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = HttpDuplex;
 
 var util = __webpack_require__(39023),
-  stream = __webpack_require__(86131);
+  stream = __webpack_require__(63389);
 
 util.inherits(HttpDuplex, stream.Duplex);
 
@@ -22902,20 +22902,20 @@ HttpDuplex.prototype.destroySoon = function() {
 
 /***/ }),
 
-/***/ 47133:
+/***/ 53367:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var querystring = __webpack_require__(83480),
-  http = __webpack_require__(99167),
+  http = __webpack_require__(513),
   fs = __webpack_require__(79896),
   path = __webpack_require__(16928),
   url = __webpack_require__(87016),
-  ssh = __webpack_require__(58573),
-  HttpDuplex = __webpack_require__(99976),
-  debug = __webpack_require__(2830)('modem'),
-  utils = __webpack_require__(4510),
+  ssh = __webpack_require__(75387),
+  HttpDuplex = __webpack_require__(7218),
+  debug = __webpack_require__(94240)('modem'),
+  utils = __webpack_require__(44608),
   util = __webpack_require__(39023),
-  splitca = __webpack_require__(74087),
+  splitca = __webpack_require__(80437),
   os = __webpack_require__(70857),
   isWin = os.type() === 'Windows_NT',
   stream = __webpack_require__(2203);
@@ -23486,10 +23486,10 @@ module.exports = Modem;
 
 /***/ }),
 
-/***/ 58573:
+/***/ 75387:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var Client = (__webpack_require__(85472).Client),
+var Client = (__webpack_require__(83122).Client),
   http = __webpack_require__(58611);
 
 module.exports = function (opt) {
@@ -23541,7 +23541,7 @@ module.exports = function (opt) {
 
 /***/ }),
 
-/***/ 4510:
+/***/ 44608:
 /***/ ((module) => {
 
 // https://github.com/HenrikJoreteg/extend-object/blob/v0.1.0/extend-object.js
@@ -23572,10 +23572,10 @@ module.exports.parseJSON = function(s) {
 
 /***/ }),
 
-/***/ 47056:
+/***/ 21198:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var protobuf = __webpack_require__(23928);
+var protobuf = __webpack_require__(24610);
 var path = __webpack_require__(16928);
 
 // Constants
@@ -23821,10 +23821,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 92474:
+/***/ 49532:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(38300);
+var util = __webpack_require__(57714);
 
 /**
  * Represents a config
@@ -23963,12 +23963,12 @@ module.exports = Config;
 
 /***/ }),
 
-/***/ 28521:
+/***/ 92431:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var extend = (__webpack_require__(38300).extend),
-  Exec = __webpack_require__(30209),
-  util = __webpack_require__(38300);
+var extend = (__webpack_require__(57714).extend),
+  Exec = __webpack_require__(17371),
+  util = __webpack_require__(57714);
 
 /**
  * Represents a Container
@@ -25055,24 +25055,24 @@ module.exports = Container;
 
 /***/ }),
 
-/***/ 39040:
+/***/ 51166:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var EventEmitter = (__webpack_require__(24434).EventEmitter),
-  Modem = __webpack_require__(47133),
-  Container = __webpack_require__(28521),
-  Image = __webpack_require__(79607),
-  Volume = __webpack_require__(78302),
-  Network = __webpack_require__(68224),
-  Service = __webpack_require__(14769),
-  Plugin = __webpack_require__(8247),
-  Secret = __webpack_require__(6080),
-  Config = __webpack_require__(92474),
-  Task = __webpack_require__(85325),
-  Node = __webpack_require__(36680),
-  Exec = __webpack_require__(30209),
-  util = __webpack_require__(38300),
-  withSession = __webpack_require__(10638),
+  Modem = __webpack_require__(53367),
+  Container = __webpack_require__(92431),
+  Image = __webpack_require__(32901),
+  Volume = __webpack_require__(97028),
+  Network = __webpack_require__(78510),
+  Service = __webpack_require__(16627),
+  Plugin = __webpack_require__(24053),
+  Secret = __webpack_require__(18330),
+  Config = __webpack_require__(49532),
+  Task = __webpack_require__(95331),
+  Node = __webpack_require__(14390),
+  Exec = __webpack_require__(17371),
+  util = __webpack_require__(57714),
+  withSession = __webpack_require__(67244),
   extend = util.extend;
 
 var Docker = function(opts) {
@@ -25415,7 +25415,7 @@ Docker.prototype.buildImage = function(file, opts, callback) {
  * @param {Function} onProgress - Optional callback for each event: (event) => void
  */
 Docker.prototype.followProgress = function(stream, onFinished, onProgress) {
-  var buildkit = __webpack_require__(47056);
+  var buildkit = __webpack_require__(21198);
   return buildkit.followProgress(stream, onFinished, onProgress);
 };
 
@@ -26965,10 +26965,10 @@ module.exports = Docker;
 
 /***/ }),
 
-/***/ 30209:
+/***/ 17371:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(38300);
+var util = __webpack_require__(57714);
 
 /**
  * Represents an Exec
@@ -27111,10 +27111,10 @@ module.exports = Exec;
 
 /***/ }),
 
-/***/ 79607:
+/***/ 32901:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(38300);
+var util = __webpack_require__(57714);
 
 /**
  * Represents an image
@@ -27397,10 +27397,10 @@ module.exports = Image;
 
 /***/ }),
 
-/***/ 68224:
+/***/ 78510:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(38300);
+var util = __webpack_require__(57714);
 
 /**
  * Represents an network
@@ -27575,10 +27575,10 @@ module.exports = Network;
 
 /***/ }),
 
-/***/ 36680:
+/***/ 14390:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(38300);
+var util = __webpack_require__(57714);
 
 /**
  * Represents an Node
@@ -27717,10 +27717,10 @@ module.exports = Node;
 
 /***/ }),
 
-/***/ 8247:
+/***/ 24053:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(38300);
+var util = __webpack_require__(57714);
 
 /**
  * Represents a plugin
@@ -28096,10 +28096,10 @@ module.exports = Plugin;
 
 /***/ }),
 
-/***/ 6080:
+/***/ 18330:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(38300);
+var util = __webpack_require__(57714);
 
 /**
  * Represents a secret
@@ -28237,10 +28237,10 @@ module.exports = Secret;
 
 /***/ }),
 
-/***/ 14769:
+/***/ 16627:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(38300);
+var util = __webpack_require__(57714);
 
 /**
  * Represents an Service
@@ -28427,11 +28427,11 @@ module.exports = Service;
 
 /***/ }),
 
-/***/ 10638:
+/***/ 67244:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var grpc = __webpack_require__(83033),
-  protoLoader = __webpack_require__(76081),
+var grpc = __webpack_require__(86463),
+  protoLoader = __webpack_require__(58691),
   path = __webpack_require__(16928),
   crypto = __webpack_require__(76982);
 
@@ -28497,10 +28497,10 @@ module.exports = withSession;
 
 /***/ }),
 
-/***/ 85325:
+/***/ 95331:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(38300);
+var util = __webpack_require__(57714);
 
 /**
  * Represents an Task
@@ -28601,13 +28601,13 @@ module.exports = Task;
 
 /***/ }),
 
-/***/ 38300:
+/***/ 57714:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var DockerIgnore = __webpack_require__(44158);
+var DockerIgnore = __webpack_require__(23568);
 var fs = __webpack_require__(79896);
 var path = __webpack_require__(16928);
-var tar = __webpack_require__(35645);
+var tar = __webpack_require__(64927);
 var zlib = __webpack_require__(43106);
 
 // https://github.com/HenrikJoreteg/extend-object/blob/v0.1.0/extend-object.js
@@ -28714,10 +28714,10 @@ module.exports.prepareBuildContext = function(file, next) {
 
 /***/ }),
 
-/***/ 78302:
+/***/ 97028:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var util = __webpack_require__(38300);
+var util = __webpack_require__(57714);
 
 /**
  * Represents a volume
@@ -28811,10 +28811,10 @@ module.exports = Volume;
 
 /***/ }),
 
-/***/ 31424:
+/***/ 78158:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var once = __webpack_require__(55560);
+var once = __webpack_require__(5646);
 
 var noop = function() {};
 
@@ -28914,7 +28914,7 @@ module.exports = eos;
 
 /***/ }),
 
-/***/ 12147:
+/***/ 56913:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = (__webpack_require__(79896).constants) || __webpack_require__(49140)
@@ -28922,7 +28922,7 @@ module.exports = (__webpack_require__(79896).constants) || __webpack_require__(4
 
 /***/ }),
 
-/***/ 83813:
+/***/ 15175:
 /***/ ((module) => {
 
 "use strict";
@@ -28938,7 +28938,7 @@ module.exports = (flag, argv = process.argv) => {
 
 /***/ }),
 
-/***/ 39598:
+/***/ 82772:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 try {
@@ -28948,13 +28948,13 @@ try {
   module.exports = util.inherits;
 } catch (e) {
   /* istanbul ignore next */
-  module.exports = __webpack_require__(26589);
+  module.exports = __webpack_require__(93567);
 }
 
 
 /***/ }),
 
-/***/ 26589:
+/***/ 93567:
 /***/ ((module) => {
 
 if (typeof Object.create === 'function') {
@@ -28988,7 +28988,7 @@ if (typeof Object.create === 'function') {
 
 /***/ }),
 
-/***/ 14277:
+/***/ 32643:
 /***/ ((module) => {
 
 /**
@@ -29594,7 +29594,7 @@ module.exports = camelCase;
 
 /***/ }),
 
-/***/ 99200:
+/***/ 62726:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var path = __webpack_require__(16928);
@@ -29699,7 +29699,7 @@ mkdirP.sync = function sync (p, opts, made) {
 
 /***/ }),
 
-/***/ 70744:
+/***/ 76274:
 /***/ ((module) => {
 
 /**
@@ -29868,10 +29868,10 @@ function plural(ms, msAbs, n, name) {
 
 /***/ }),
 
-/***/ 55560:
+/***/ 5646:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var wrappy = __webpack_require__(58264)
+var wrappy = __webpack_require__(54206)
 module.exports = wrappy(once)
 module.exports.strict = wrappy(onceStrict)
 
@@ -29917,13 +29917,13 @@ function onceStrict (fn) {
 
 /***/ }),
 
-/***/ 6412:
+/***/ 22614:
 /***/ ((module, exports, __webpack_require__) => {
 
 "use strict";
 
-var $protobuf = __webpack_require__(23928);
-module.exports = exports = $protobuf.descriptor = $protobuf.Root.fromJSON(__webpack_require__(93951)).lookup(".google.protobuf");
+var $protobuf = __webpack_require__(24610);
+module.exports = exports = $protobuf.descriptor = $protobuf.Root.fromJSON(__webpack_require__(85998)).lookup(".google.protobuf");
 
 var Namespace = $protobuf.Namespace,
     Root      = $protobuf.Root,
@@ -31111,19 +31111,19 @@ function editionToDescriptor(edition, fileDescriptor) {
 
 /***/ }),
 
-/***/ 23928:
+/***/ 24610:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 // full library entry point.
 
 
-module.exports = __webpack_require__(58513);
+module.exports = __webpack_require__(18715);
 
 
 /***/ }),
 
-/***/ 60872:
+/***/ 36994:
 /***/ ((module) => {
 
 "use strict";
@@ -31530,7 +31530,7 @@ common.get = function get(file) {
 
 /***/ }),
 
-/***/ 92437:
+/***/ 42203:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -31541,8 +31541,8 @@ common.get = function get(file) {
  */
 var converter = exports;
 
-var Enum = __webpack_require__(73528),
-    util = __webpack_require__(39609);
+var Enum = __webpack_require__(44454),
+    util = __webpack_require__(61411);
 
 /**
  * Generates a partial value fromObject conveter.
@@ -31856,16 +31856,16 @@ converter.toObject = function toObject(mtype) {
 
 /***/ }),
 
-/***/ 45301:
+/***/ 46407:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = decoder;
 
-var Enum    = __webpack_require__(73528),
-    types   = __webpack_require__(21024),
-    util    = __webpack_require__(39609);
+var Enum    = __webpack_require__(44454),
+    types   = __webpack_require__(25018),
+    util    = __webpack_require__(61411);
 
 function missing(field) {
     return "missing required '" + field.name + "'";
@@ -32028,16 +32028,16 @@ function decoder(mtype) {
 
 /***/ }),
 
-/***/ 67641:
+/***/ 73071:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = encoder;
 
-var Enum     = __webpack_require__(73528),
-    types    = __webpack_require__(21024),
-    util     = __webpack_require__(39609);
+var Enum     = __webpack_require__(44454),
+    types    = __webpack_require__(25018),
+    util     = __webpack_require__(61411);
 
 /**
  * Generates a partial message type encoder.
@@ -32139,7 +32139,7 @@ function encoder(mtype) {
 
 /***/ }),
 
-/***/ 73528:
+/***/ 44454:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -32147,11 +32147,11 @@ function encoder(mtype) {
 module.exports = Enum;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(67946);
+var ReflectionObject = __webpack_require__(95156);
 ((Enum.prototype = Object.create(ReflectionObject.prototype)).constructor = Enum).className = "Enum";
 
-var Namespace = __webpack_require__(21946),
-    util = __webpack_require__(39609);
+var Namespace = __webpack_require__(332),
+    util = __webpack_require__(61411);
 
 /**
  * Constructs a new enum instance.
@@ -32373,7 +32373,7 @@ Enum.prototype.isReservedName = function isReservedName(name) {
 
 /***/ }),
 
-/***/ 30457:
+/***/ 43667:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -32381,12 +32381,12 @@ Enum.prototype.isReservedName = function isReservedName(name) {
 module.exports = Field;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(67946);
+var ReflectionObject = __webpack_require__(95156);
 ((Field.prototype = Object.create(ReflectionObject.prototype)).constructor = Field).className = "Field";
 
-var Enum  = __webpack_require__(73528),
-    types = __webpack_require__(21024),
-    util  = __webpack_require__(39609);
+var Enum  = __webpack_require__(44454),
+    types = __webpack_require__(25018),
+    util  = __webpack_require__(61411);
 
 var Type; // cyclic
 
@@ -32834,12 +32834,12 @@ Field._configure = function configure(Type_) {
 
 /***/ }),
 
-/***/ 35504:
+/***/ 43926:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
-var protobuf = module.exports = __webpack_require__(66579);
+var protobuf = module.exports = __webpack_require__(37489);
 
 protobuf.build = "light";
 
@@ -32912,30 +32912,30 @@ function loadSync(filename, root) {
 protobuf.loadSync = loadSync;
 
 // Serialization
-protobuf.encoder          = __webpack_require__(67641);
-protobuf.decoder          = __webpack_require__(45301);
-protobuf.verifier         = __webpack_require__(7639);
-protobuf.converter        = __webpack_require__(92437);
+protobuf.encoder          = __webpack_require__(73071);
+protobuf.decoder          = __webpack_require__(46407);
+protobuf.verifier         = __webpack_require__(64273);
+protobuf.converter        = __webpack_require__(42203);
 
 // Reflection
-protobuf.ReflectionObject = __webpack_require__(67946);
-protobuf.Namespace        = __webpack_require__(21946);
-protobuf.Root             = __webpack_require__(8185);
-protobuf.Enum             = __webpack_require__(73528);
-protobuf.Type             = __webpack_require__(70901);
-protobuf.Field            = __webpack_require__(30457);
-protobuf.OneOf            = __webpack_require__(84624);
-protobuf.MapField         = __webpack_require__(58791);
-protobuf.Service          = __webpack_require__(30338);
-protobuf.Method           = __webpack_require__(59988);
+protobuf.ReflectionObject = __webpack_require__(95156);
+protobuf.Namespace        = __webpack_require__(332);
+protobuf.Root             = __webpack_require__(33543);
+protobuf.Enum             = __webpack_require__(44454);
+protobuf.Type             = __webpack_require__(83999);
+protobuf.Field            = __webpack_require__(43667);
+protobuf.OneOf            = __webpack_require__(36590);
+protobuf.MapField         = __webpack_require__(18485);
+protobuf.Service          = __webpack_require__(25664);
+protobuf.Method           = __webpack_require__(14426);
 
 // Runtime
-protobuf.Message          = __webpack_require__(69450);
-protobuf.wrappers         = __webpack_require__(59781);
+protobuf.Message          = __webpack_require__(14948);
+protobuf.wrappers         = __webpack_require__(81855);
 
 // Utility
-protobuf.types            = __webpack_require__(21024);
-protobuf.util             = __webpack_require__(39609);
+protobuf.types            = __webpack_require__(25018);
+protobuf.util             = __webpack_require__(61411);
 
 // Set up possibly cyclic reflection dependencies
 protobuf.ReflectionObject._configure(protobuf.Root);
@@ -32946,7 +32946,7 @@ protobuf.Field._configure(protobuf.Type);
 
 /***/ }),
 
-/***/ 66579:
+/***/ 37489:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -32962,15 +32962,15 @@ var protobuf = exports;
 protobuf.build = "minimal";
 
 // Serialization
-protobuf.Writer       = __webpack_require__(33654);
-protobuf.BufferWriter = __webpack_require__(3751);
-protobuf.Reader       = __webpack_require__(69350);
-protobuf.BufferReader = __webpack_require__(42423);
+protobuf.Writer       = __webpack_require__(66804);
+protobuf.BufferWriter = __webpack_require__(74069);
+protobuf.Reader       = __webpack_require__(73688);
+protobuf.BufferReader = __webpack_require__(44313);
 
 // Utility
-protobuf.util         = __webpack_require__(22857);
-protobuf.rpc          = __webpack_require__(9882);
-protobuf.roots        = __webpack_require__(34460);
+protobuf.util         = __webpack_require__(86347);
+protobuf.rpc          = __webpack_require__(2168);
+protobuf.roots        = __webpack_require__(94162);
 protobuf.configure    = configure;
 
 /* istanbul ignore next */
@@ -32990,19 +32990,19 @@ configure();
 
 /***/ }),
 
-/***/ 58513:
+/***/ 18715:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
-var protobuf = module.exports = __webpack_require__(35504);
+var protobuf = module.exports = __webpack_require__(43926);
 
 protobuf.build = "full";
 
 // Parser
-protobuf.tokenize         = __webpack_require__(580);
-protobuf.parse            = __webpack_require__(58790);
-protobuf.common           = __webpack_require__(60872);
+protobuf.tokenize         = __webpack_require__(54494);
+protobuf.parse            = __webpack_require__(73764);
+protobuf.common           = __webpack_require__(36994);
 
 // Configure parser
 protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
@@ -33010,7 +33010,7 @@ protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
 
 /***/ }),
 
-/***/ 58791:
+/***/ 18485:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -33018,11 +33018,11 @@ protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
 module.exports = MapField;
 
 // extends Field
-var Field = __webpack_require__(30457);
+var Field = __webpack_require__(43667);
 ((MapField.prototype = Object.create(Field.prototype)).constructor = MapField).className = "MapField";
 
-var types   = __webpack_require__(21024),
-    util    = __webpack_require__(39609);
+var types   = __webpack_require__(25018),
+    util    = __webpack_require__(61411);
 
 /**
  * Constructs a new map field instance.
@@ -33144,14 +33144,14 @@ MapField.d = function decorateMapField(fieldId, fieldKeyType, fieldValueType) {
 
 /***/ }),
 
-/***/ 69450:
+/***/ 14948:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = Message;
 
-var util = __webpack_require__(22857);
+var util = __webpack_require__(86347);
 
 /**
  * Constructs a new message instance.
@@ -33295,7 +33295,7 @@ Message.prototype.toJSON = function toJSON() {
 
 /***/ }),
 
-/***/ 59988:
+/***/ 14426:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -33303,10 +33303,10 @@ Message.prototype.toJSON = function toJSON() {
 module.exports = Method;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(67946);
+var ReflectionObject = __webpack_require__(95156);
 ((Method.prototype = Object.create(ReflectionObject.prototype)).constructor = Method).className = "Method";
 
-var util = __webpack_require__(39609);
+var util = __webpack_require__(61411);
 
 /**
  * Constructs a new service method instance.
@@ -33463,7 +33463,7 @@ Method.prototype.resolve = function resolve() {
 
 /***/ }),
 
-/***/ 21946:
+/***/ 332:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -33471,12 +33471,12 @@ Method.prototype.resolve = function resolve() {
 module.exports = Namespace;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(67946);
+var ReflectionObject = __webpack_require__(95156);
 ((Namespace.prototype = Object.create(ReflectionObject.prototype)).constructor = Namespace).className = "Namespace";
 
-var Field    = __webpack_require__(30457),
-    util     = __webpack_require__(39609),
-    OneOf    = __webpack_require__(84624);
+var Field    = __webpack_require__(43667),
+    util     = __webpack_require__(61411),
+    OneOf    = __webpack_require__(36590);
 
 var Type,    // cyclic
     Service,
@@ -34029,7 +34029,7 @@ Namespace._configure = function(Type_, Service_, Enum_) {
 
 /***/ }),
 
-/***/ 67946:
+/***/ 95156:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -34038,8 +34038,8 @@ module.exports = ReflectionObject;
 
 ReflectionObject.className = "ReflectionObject";
 
-const OneOf = __webpack_require__(84624);
-var util = __webpack_require__(39609);
+const OneOf = __webpack_require__(36590);
+var util = __webpack_require__(61411);
 
 var Root; // cyclic
 
@@ -34419,7 +34419,7 @@ ReflectionObject._configure = function(Root_) {
 
 /***/ }),
 
-/***/ 84624:
+/***/ 36590:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -34427,11 +34427,11 @@ ReflectionObject._configure = function(Root_) {
 module.exports = OneOf;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(67946);
+var ReflectionObject = __webpack_require__(95156);
 ((OneOf.prototype = Object.create(ReflectionObject.prototype)).constructor = OneOf).className = "OneOf";
 
-var Field = __webpack_require__(30457),
-    util  = __webpack_require__(39609);
+var Field = __webpack_require__(43667),
+    util  = __webpack_require__(61411);
 
 /**
  * Constructs a new oneof instance.
@@ -34649,7 +34649,7 @@ OneOf.d = function decorateOneOf() {
 
 /***/ }),
 
-/***/ 58790:
+/***/ 73764:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -34659,18 +34659,18 @@ module.exports = parse;
 parse.filename = null;
 parse.defaults = { keepCase: false };
 
-var tokenize  = __webpack_require__(580),
-    Root      = __webpack_require__(8185),
-    Type      = __webpack_require__(70901),
-    Field     = __webpack_require__(30457),
-    MapField  = __webpack_require__(58791),
-    OneOf     = __webpack_require__(84624),
-    Enum      = __webpack_require__(73528),
-    Service   = __webpack_require__(30338),
-    Method    = __webpack_require__(59988),
-    ReflectionObject = __webpack_require__(67946),
-    types     = __webpack_require__(21024),
-    util      = __webpack_require__(39609);
+var tokenize  = __webpack_require__(54494),
+    Root      = __webpack_require__(33543),
+    Type      = __webpack_require__(83999),
+    Field     = __webpack_require__(43667),
+    MapField  = __webpack_require__(18485),
+    OneOf     = __webpack_require__(36590),
+    Enum      = __webpack_require__(44454),
+    Service   = __webpack_require__(25664),
+    Method    = __webpack_require__(14426),
+    ReflectionObject = __webpack_require__(95156),
+    types     = __webpack_require__(25018),
+    util      = __webpack_require__(61411);
 
 var base10Re    = /^[1-9][0-9]*$/,
     base10NegRe = /^-?[1-9][0-9]*$/,
@@ -35649,14 +35649,14 @@ function parse(source, root, options) {
 
 /***/ }),
 
-/***/ 69350:
+/***/ 73688:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = Reader;
 
-var util      = __webpack_require__(22857);
+var util      = __webpack_require__(86347);
 
 var BufferReader; // cyclic
 
@@ -36103,7 +36103,7 @@ Reader._configure = function(BufferReader_) {
 
 /***/ }),
 
-/***/ 42423:
+/***/ 44313:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -36111,10 +36111,10 @@ Reader._configure = function(BufferReader_) {
 module.exports = BufferReader;
 
 // extends Reader
-var Reader = __webpack_require__(69350);
+var Reader = __webpack_require__(73688);
 (BufferReader.prototype = Object.create(Reader.prototype)).constructor = BufferReader;
 
-var util = __webpack_require__(22857);
+var util = __webpack_require__(86347);
 
 /**
  * Constructs a new buffer reader instance.
@@ -36162,7 +36162,7 @@ BufferReader._configure();
 
 /***/ }),
 
-/***/ 8185:
+/***/ 33543:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -36170,13 +36170,13 @@ BufferReader._configure();
 module.exports = Root;
 
 // extends Namespace
-var Namespace = __webpack_require__(21946);
+var Namespace = __webpack_require__(332);
 ((Root.prototype = Object.create(Namespace.prototype)).constructor = Root).className = "Root";
 
-var Field   = __webpack_require__(30457),
-    Enum    = __webpack_require__(73528),
-    OneOf   = __webpack_require__(84624),
-    util    = __webpack_require__(39609);
+var Field   = __webpack_require__(43667),
+    Enum    = __webpack_require__(44454),
+    OneOf   = __webpack_require__(36590),
+    util    = __webpack_require__(61411);
 
 var Type,   // cyclic
     parse,  // might be excluded
@@ -36582,7 +36582,7 @@ Root._configure = function(Type_, parse_, common_) {
 
 /***/ }),
 
-/***/ 34460:
+/***/ 94162:
 /***/ ((module) => {
 
 "use strict";
@@ -36608,7 +36608,7 @@ module.exports = Object.create(null);
 
 /***/ }),
 
-/***/ 9882:
+/***/ 2168:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -36647,19 +36647,19 @@ var rpc = exports;
  * @returns {undefined}
  */
 
-rpc.Service = __webpack_require__(34026);
+rpc.Service = __webpack_require__(51124);
 
 
 /***/ }),
 
-/***/ 34026:
+/***/ 51124:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = Service;
 
-var util = __webpack_require__(22857);
+var util = __webpack_require__(86347);
 
 // Extends EventEmitter
 (Service.prototype = Object.create(util.EventEmitter.prototype)).constructor = Service;
@@ -36802,7 +36802,7 @@ Service.prototype.end = function end(endedByRPC) {
 
 /***/ }),
 
-/***/ 30338:
+/***/ 25664:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -36810,12 +36810,12 @@ Service.prototype.end = function end(endedByRPC) {
 module.exports = Service;
 
 // extends Namespace
-var Namespace = __webpack_require__(21946);
+var Namespace = __webpack_require__(332);
 ((Service.prototype = Object.create(Namespace.prototype)).constructor = Service).className = "Service";
 
-var Method = __webpack_require__(59988),
-    util   = __webpack_require__(39609),
-    rpc    = __webpack_require__(9882);
+var Method = __webpack_require__(14426),
+    util   = __webpack_require__(61411),
+    rpc    = __webpack_require__(2168);
 
 /**
  * Constructs a new service instance.
@@ -37003,7 +37003,7 @@ Service.prototype.create = function create(rpcImpl, requestDelimited, responseDe
 
 /***/ }),
 
-/***/ 580:
+/***/ 54494:
 /***/ ((module) => {
 
 "use strict";
@@ -37427,7 +37427,7 @@ function tokenize(source, alternateCommentMode) {
 
 /***/ }),
 
-/***/ 70901:
+/***/ 83999:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -37435,23 +37435,23 @@ function tokenize(source, alternateCommentMode) {
 module.exports = Type;
 
 // extends Namespace
-var Namespace = __webpack_require__(21946);
+var Namespace = __webpack_require__(332);
 ((Type.prototype = Object.create(Namespace.prototype)).constructor = Type).className = "Type";
 
-var Enum      = __webpack_require__(73528),
-    OneOf     = __webpack_require__(84624),
-    Field     = __webpack_require__(30457),
-    MapField  = __webpack_require__(58791),
-    Service   = __webpack_require__(30338),
-    Message   = __webpack_require__(69450),
-    Reader    = __webpack_require__(69350),
-    Writer    = __webpack_require__(33654),
-    util      = __webpack_require__(39609),
-    encoder   = __webpack_require__(67641),
-    decoder   = __webpack_require__(45301),
-    verifier  = __webpack_require__(7639),
-    converter = __webpack_require__(92437),
-    wrappers  = __webpack_require__(59781);
+var Enum      = __webpack_require__(44454),
+    OneOf     = __webpack_require__(36590),
+    Field     = __webpack_require__(43667),
+    MapField  = __webpack_require__(18485),
+    Service   = __webpack_require__(25664),
+    Message   = __webpack_require__(14948),
+    Reader    = __webpack_require__(73688),
+    Writer    = __webpack_require__(66804),
+    util      = __webpack_require__(61411),
+    encoder   = __webpack_require__(73071),
+    decoder   = __webpack_require__(46407),
+    verifier  = __webpack_require__(64273),
+    converter = __webpack_require__(42203),
+    wrappers  = __webpack_require__(81855);
 
 /**
  * Constructs a new reflected message type instance.
@@ -38067,7 +38067,7 @@ Type.d = function decorateType(typeName) {
 
 /***/ }),
 
-/***/ 21024:
+/***/ 25018:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -38079,7 +38079,7 @@ Type.d = function decorateType(typeName) {
  */
 var types = exports;
 
-var util = __webpack_require__(39609);
+var util = __webpack_require__(61411);
 
 var s = [
     "double",   // 0
@@ -38271,7 +38271,7 @@ types.packed = bake([
 
 /***/ }),
 
-/***/ 39609:
+/***/ 61411:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -38281,17 +38281,17 @@ types.packed = bake([
  * Various utility functions.
  * @namespace
  */
-var util = module.exports = __webpack_require__(22857);
+var util = module.exports = __webpack_require__(86347);
 
-var roots = __webpack_require__(34460);
+var roots = __webpack_require__(94162);
 
 var Type, // cyclic
     Enum;
 
-util.codegen = __webpack_require__(25346);
-util.fetch   = __webpack_require__(44279);
-util.path    = __webpack_require__(66090);
-util.patterns = __webpack_require__(91991);
+util.codegen = __webpack_require__(28436);
+util.fetch   = __webpack_require__(673);
+util.path    = __webpack_require__(16680);
+util.patterns = __webpack_require__(23333);
 
 var reservedRe = util.patterns.reservedRe;
 
@@ -38299,7 +38299,7 @@ var reservedRe = util.patterns.reservedRe;
  * Node's fs module if available.
  * @type {Object.<string,*>}
  */
-util.fs = __webpack_require__(58144);
+util.fs = __webpack_require__(95061);
 
 /**
  * Checks a recursion depth.
@@ -38423,7 +38423,7 @@ util.decorateType = function decorateType(ctor, typeName) {
 
     /* istanbul ignore next */
     if (!Type)
-        Type = __webpack_require__(70901);
+        Type = __webpack_require__(83999);
 
     var type = new Type(typeName || ctor.name);
     util.decorateRoot.add(type);
@@ -38448,7 +38448,7 @@ util.decorateEnum = function decorateEnum(object) {
 
     /* istanbul ignore next */
     if (!Enum)
-        Enum = __webpack_require__(73528);
+        Enum = __webpack_require__(44454);
 
     var enm = new Enum("Enum" + decorateEnumIndex++, object);
     util.decorateRoot.add(enm);
@@ -38502,14 +38502,14 @@ util.setProperty = function setProperty(dst, path, value, ifNotSet) {
  */
 Object.defineProperty(util, "decorateRoot", {
     get: function() {
-        return roots["decorated"] || (roots["decorated"] = new (__webpack_require__(8185))());
+        return roots["decorated"] || (roots["decorated"] = new (__webpack_require__(33543))());
     }
 });
 
 
 /***/ }),
 
-/***/ 58144:
+/***/ 95061:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -38528,14 +38528,14 @@ module.exports = fs;
 
 /***/ }),
 
-/***/ 70994:
+/***/ 57440:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = LongBits;
 
-var util = __webpack_require__(22857);
+var util = __webpack_require__(86347);
 
 /**
  * Constructs new long bits.
@@ -38736,7 +38736,7 @@ LongBits.prototype.length = function length() {
 
 /***/ }),
 
-/***/ 22857:
+/***/ 86347:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -38744,25 +38744,25 @@ LongBits.prototype.length = function length() {
 var util = exports;
 
 // used to return a Promise where callback is omitted
-util.asPromise = __webpack_require__(92222);
+util.asPromise = __webpack_require__(21408);
 
 // converts to / from base64 encoded strings
-util.base64 = __webpack_require__(25478);
+util.base64 = __webpack_require__(79592);
 
 // base class of rpc.Service
-util.EventEmitter = __webpack_require__(32491);
+util.EventEmitter = __webpack_require__(13013);
 
 // float handling accross browsers
-util.float = __webpack_require__(8597);
+util.float = __webpack_require__(12223);
 
 // converts to / from utf8 encoded strings
-util.utf8 = __webpack_require__(70958);
+util.utf8 = __webpack_require__(10784);
 
 // provides a node-like buffer pool in the browser
-util.pool = __webpack_require__(56239);
+util.pool = __webpack_require__(88061);
 
 // utility to work with the low and high bits of a 64 bit value
-util.LongBits = __webpack_require__(70994);
+util.LongBits = __webpack_require__(57440);
 
 /**
  * Tests if the specified key can affect object prototypes.
@@ -38932,7 +38932,7 @@ util.Long = /* istanbul ignore next */ util.global.dcodeIO && /* istanbul ignore
          || /* istanbul ignore next */ util.global.Long
          || (function() {
                 try {
-                    var Long = __webpack_require__(66390);
+                    var Long = __webpack_require__(87160);
                     return Long && Long.isLong ? Long : null;
                 } catch (e) {
                     /* istanbul ignore next */
@@ -39235,7 +39235,7 @@ util._configure = function() {
 
 /***/ }),
 
-/***/ 91991:
+/***/ 23333:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -39250,15 +39250,15 @@ patterns.reservedRe  = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|fal
 
 /***/ }),
 
-/***/ 7639:
+/***/ 64273:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = verifier;
 
-var Enum      = __webpack_require__(73528),
-    util      = __webpack_require__(39609);
+var Enum      = __webpack_require__(44454),
+    util      = __webpack_require__(61411);
 
 function invalid(field, expected) {
     return field.name + ": " + expected + (field.repeated && expected !== "array" ? "[]" : field.map && expected !== "object" ? "{k:"+field.keyType+"}" : "") + " expected";
@@ -39438,7 +39438,7 @@ function verifier(mtype) {
 
 /***/ }),
 
-/***/ 59781:
+/***/ 81855:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -39451,8 +39451,8 @@ function verifier(mtype) {
  */
 var wrappers = exports;
 
-var Message = __webpack_require__(69450),
-    util    = __webpack_require__(22857);
+var Message = __webpack_require__(14948),
+    util    = __webpack_require__(86347);
 
 /**
  * From object converter part of an {@link IWrapper}.
@@ -39557,14 +39557,14 @@ wrappers[".google.protobuf.Any"] = {
 
 /***/ }),
 
-/***/ 33654:
+/***/ 66804:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = Writer;
 
-var util      = __webpack_require__(22857);
+var util      = __webpack_require__(86347);
 
 var BufferWriter; // cyclic
 
@@ -40032,7 +40032,7 @@ Writer._configure = function(BufferWriter_) {
 
 /***/ }),
 
-/***/ 3751:
+/***/ 74069:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -40040,10 +40040,10 @@ Writer._configure = function(BufferWriter_) {
 module.exports = BufferWriter;
 
 // extends Writer
-var Writer = __webpack_require__(33654);
+var Writer = __webpack_require__(66804);
 (BufferWriter.prototype = Object.create(Writer.prototype)).constructor = BufferWriter;
 
-var util = __webpack_require__(22857);
+var util = __webpack_require__(86347);
 
 /**
  * Constructs a new buffer writer instance.
@@ -40125,11 +40125,11 @@ BufferWriter._configure();
 
 /***/ }),
 
-/***/ 87898:
+/***/ 45648:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var once = __webpack_require__(55560)
-var eos = __webpack_require__(31424)
+var once = __webpack_require__(5646)
+var eos = __webpack_require__(78158)
 var fs
 
 try {
@@ -40218,7 +40218,7 @@ module.exports = pump
 
 /***/ }),
 
-/***/ 25500:
+/***/ 1850:
 /***/ ((module) => {
 
 "use strict";
@@ -40342,7 +40342,7 @@ module.exports.F = codes;
 
 /***/ }),
 
-/***/ 82063:
+/***/ 88193:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -40383,9 +40383,9 @@ var objectKeys = Object.keys || function (obj) {
 /*</replacement>*/
 
 module.exports = Duplex;
-var Readable = __webpack_require__(86893);
-var Writable = __webpack_require__(38797);
-__webpack_require__(39598)(Duplex, Readable);
+var Readable = __webpack_require__(6887);
+var Writable = __webpack_require__(83979);
+__webpack_require__(82772)(Duplex, Readable);
 {
   // Allow the keys array to be GC'ed.
   var keys = objectKeys(Writable.prototype);
@@ -40475,7 +40475,7 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
 
 /***/ }),
 
-/***/ 35283:
+/***/ 40117:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -40507,8 +40507,8 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
 
 
 module.exports = PassThrough;
-var Transform = __webpack_require__(12337);
-__webpack_require__(39598)(PassThrough, Transform);
+var Transform = __webpack_require__(23);
+__webpack_require__(82772)(PassThrough, Transform);
 function PassThrough(options) {
   if (!(this instanceof PassThrough)) return new PassThrough(options);
   Transform.call(this, options);
@@ -40519,7 +40519,7 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) {
 
 /***/ }),
 
-/***/ 86893:
+/***/ 6887:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -40562,7 +40562,7 @@ var EElistenerCount = function EElistenerCount(emitter, type) {
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __webpack_require__(63283);
+var Stream = __webpack_require__(55737);
 /*</replacement>*/
 
 var Buffer = (__webpack_require__(20181).Buffer);
@@ -40584,11 +40584,11 @@ if (debugUtil && debugUtil.debuglog) {
 }
 /*</replacement>*/
 
-var BufferList = __webpack_require__(77336);
-var destroyImpl = __webpack_require__(65089);
-var _require = __webpack_require__(54874),
+var BufferList = __webpack_require__(56466);
+var destroyImpl = __webpack_require__(59535);
+var _require = __webpack_require__(75296),
   getHighWaterMark = _require.getHighWaterMark;
-var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(1850)/* .codes */ .F),
   ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE,
   ERR_STREAM_PUSH_AFTER_EOF = _require$codes.ERR_STREAM_PUSH_AFTER_EOF,
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
@@ -40598,7 +40598,7 @@ var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
 var StringDecoder;
 var createReadableStreamAsyncIterator;
 var from;
-__webpack_require__(39598)(Readable, Stream);
+__webpack_require__(82772)(Readable, Stream);
 var errorOrDestroy = destroyImpl.errorOrDestroy;
 var kProxyEvents = ['error', 'close', 'destroy', 'pause', 'resume'];
 function prependListener(emitter, event, fn) {
@@ -40613,7 +40613,7 @@ function prependListener(emitter, event, fn) {
   if (!emitter._events || !emitter._events[event]) emitter.on(event, fn);else if (Array.isArray(emitter._events[event])) emitter._events[event].unshift(fn);else emitter._events[event] = [fn, emitter._events[event]];
 }
 function ReadableState(options, stream, isDuplex) {
-  Duplex = Duplex || __webpack_require__(82063);
+  Duplex = Duplex || __webpack_require__(88193);
   options = options || {};
 
   // Duplex streams are both readable and writable, but share
@@ -40680,13 +40680,13 @@ function ReadableState(options, stream, isDuplex) {
   this.decoder = null;
   this.encoding = null;
   if (options.encoding) {
-    if (!StringDecoder) StringDecoder = (__webpack_require__(80634)/* .StringDecoder */ .I);
+    if (!StringDecoder) StringDecoder = (__webpack_require__(20744)/* .StringDecoder */ .I);
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
 function Readable(options) {
-  Duplex = Duplex || __webpack_require__(82063);
+  Duplex = Duplex || __webpack_require__(88193);
   if (!(this instanceof Readable)) return new Readable(options);
 
   // Checking for a Stream.Duplex instance is faster here instead of inside
@@ -40823,7 +40823,7 @@ Readable.prototype.isPaused = function () {
 
 // backwards compatibility.
 Readable.prototype.setEncoding = function (enc) {
-  if (!StringDecoder) StringDecoder = (__webpack_require__(80634)/* .StringDecoder */ .I);
+  if (!StringDecoder) StringDecoder = (__webpack_require__(20744)/* .StringDecoder */ .I);
   var decoder = new StringDecoder(enc);
   this._readableState.decoder = decoder;
   // If setEncoding(null), decoder.encoding equals utf8
@@ -41442,7 +41442,7 @@ Readable.prototype.wrap = function (stream) {
 if (typeof Symbol === 'function') {
   Readable.prototype[Symbol.asyncIterator] = function () {
     if (createReadableStreamAsyncIterator === undefined) {
-      createReadableStreamAsyncIterator = __webpack_require__(14868);
+      createReadableStreamAsyncIterator = __webpack_require__(93270);
     }
     return createReadableStreamAsyncIterator(this);
   };
@@ -41539,7 +41539,7 @@ function endReadableNT(state, stream) {
 if (typeof Symbol === 'function') {
   Readable.from = function (iterable, opts) {
     if (from === undefined) {
-      from = __webpack_require__(4659);
+      from = __webpack_require__(92877);
     }
     return from(Readable, iterable, opts);
   };
@@ -41553,7 +41553,7 @@ function indexOf(xs, x) {
 
 /***/ }),
 
-/***/ 12337:
+/***/ 23:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -41623,13 +41623,13 @@ function indexOf(xs, x) {
 
 
 module.exports = Transform;
-var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(1850)/* .codes */ .F),
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
   ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK,
   ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING,
   ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
-var Duplex = __webpack_require__(82063);
-__webpack_require__(39598)(Transform, Duplex);
+var Duplex = __webpack_require__(88193);
+__webpack_require__(82772)(Transform, Duplex);
 function afterTransform(er, data) {
   var ts = this._transformState;
   ts.transforming = false;
@@ -41750,7 +41750,7 @@ function done(stream, er, data) {
 
 /***/ }),
 
-/***/ 38797:
+/***/ 83979:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -41811,12 +41811,12 @@ Writable.WritableState = WritableState;
 
 /*<replacement>*/
 var internalUtil = {
-  deprecate: __webpack_require__(24488)
+  deprecate: __webpack_require__(24190)
 };
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __webpack_require__(63283);
+var Stream = __webpack_require__(55737);
 /*</replacement>*/
 
 var Buffer = (__webpack_require__(20181).Buffer);
@@ -41827,10 +41827,10 @@ function _uint8ArrayToBuffer(chunk) {
 function _isUint8Array(obj) {
   return Buffer.isBuffer(obj) || obj instanceof OurUint8Array;
 }
-var destroyImpl = __webpack_require__(65089);
-var _require = __webpack_require__(54874),
+var destroyImpl = __webpack_require__(59535);
+var _require = __webpack_require__(75296),
   getHighWaterMark = _require.getHighWaterMark;
-var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(1850)/* .codes */ .F),
   ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE,
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
   ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK,
@@ -41840,10 +41840,10 @@ var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_STREAM_WRITE_AFTER_END = _require$codes.ERR_STREAM_WRITE_AFTER_END,
   ERR_UNKNOWN_ENCODING = _require$codes.ERR_UNKNOWN_ENCODING;
 var errorOrDestroy = destroyImpl.errorOrDestroy;
-__webpack_require__(39598)(Writable, Stream);
+__webpack_require__(82772)(Writable, Stream);
 function nop() {}
 function WritableState(options, stream, isDuplex) {
-  Duplex = Duplex || __webpack_require__(82063);
+  Duplex = Duplex || __webpack_require__(88193);
   options = options || {};
 
   // Duplex streams are both readable and writable, but share
@@ -41985,7 +41985,7 @@ if (typeof Symbol === 'function' && Symbol.hasInstance && typeof Function.protot
   };
 }
 function Writable(options) {
-  Duplex = Duplex || __webpack_require__(82063);
+  Duplex = Duplex || __webpack_require__(88193);
 
   // Writable ctor is applied to Duplexes, too.
   // `realHasInstance` is necessary because using plain `instanceof`
@@ -42398,7 +42398,7 @@ Writable.prototype._destroy = function (err, cb) {
 
 /***/ }),
 
-/***/ 14868:
+/***/ 93270:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -42408,7 +42408,7 @@ var _Object$setPrototypeO;
 function _defineProperty(obj, key, value) { key = _toPropertyKey(key); if (key in obj) { Object.defineProperty(obj, key, { value: value, enumerable: true, configurable: true, writable: true }); } else { obj[key] = value; } return obj; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var finished = __webpack_require__(36815);
+var finished = __webpack_require__(33109);
 var kLastResolve = Symbol('lastResolve');
 var kLastReject = Symbol('lastReject');
 var kError = Symbol('error');
@@ -42585,7 +42585,7 @@ module.exports = createReadableStreamAsyncIterator;
 
 /***/ }),
 
-/***/ 77336:
+/***/ 56466:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -42775,7 +42775,7 @@ module.exports = /*#__PURE__*/function () {
 
 /***/ }),
 
-/***/ 65089:
+/***/ 59535:
 /***/ ((module) => {
 
 "use strict";
@@ -42878,7 +42878,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36815:
+/***/ 33109:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -42887,7 +42887,7 @@ module.exports = {
 
 
 
-var ERR_STREAM_PREMATURE_CLOSE = (__webpack_require__(25500)/* .codes */ .F).ERR_STREAM_PREMATURE_CLOSE;
+var ERR_STREAM_PREMATURE_CLOSE = (__webpack_require__(1850)/* .codes */ .F).ERR_STREAM_PREMATURE_CLOSE;
 function once(callback) {
   var called = false;
   return function () {
@@ -42971,7 +42971,7 @@ module.exports = eos;
 
 /***/ }),
 
-/***/ 4659:
+/***/ 92877:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -42984,7 +42984,7 @@ function _objectSpread(target) { for (var i = 1; i < arguments.length; i++) { va
 function _defineProperty(obj, key, value) { key = _toPropertyKey(key); if (key in obj) { Object.defineProperty(obj, key, { value: value, enumerable: true, configurable: true, writable: true }); } else { obj[key] = value; } return obj; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var ERR_INVALID_ARG_TYPE = (__webpack_require__(25500)/* .codes */ .F).ERR_INVALID_ARG_TYPE;
+var ERR_INVALID_ARG_TYPE = (__webpack_require__(1850)/* .codes */ .F).ERR_INVALID_ARG_TYPE;
 function from(Readable, iterable, opts) {
   var iterator;
   if (iterable && typeof iterable.next === 'function') {
@@ -43031,7 +43031,7 @@ module.exports = from;
 
 /***/ }),
 
-/***/ 16701:
+/***/ 27631:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -43049,7 +43049,7 @@ function once(callback) {
     callback.apply(void 0, arguments);
   };
 }
-var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(1850)/* .codes */ .F),
   ERR_MISSING_ARGS = _require$codes.ERR_MISSING_ARGS,
   ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
 function noop(err) {
@@ -43065,7 +43065,7 @@ function destroyer(stream, reading, writing, callback) {
   stream.on('close', function () {
     closed = true;
   });
-  if (eos === undefined) eos = __webpack_require__(36815);
+  if (eos === undefined) eos = __webpack_require__(33109);
   eos(stream, {
     readable: reading,
     writable: writing
@@ -43124,13 +43124,13 @@ module.exports = pipeline;
 
 /***/ }),
 
-/***/ 54874:
+/***/ 75296:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-var ERR_INVALID_OPT_VALUE = (__webpack_require__(25500)/* .codes */ .F).ERR_INVALID_OPT_VALUE;
+var ERR_INVALID_OPT_VALUE = (__webpack_require__(1850)/* .codes */ .F).ERR_INVALID_OPT_VALUE;
 function highWaterMarkFrom(options, isDuplex, duplexKey) {
   return options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null;
 }
@@ -43153,7 +43153,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63283:
+/***/ 55737:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = __webpack_require__(2203);
@@ -43161,7 +43161,7 @@ module.exports = __webpack_require__(2203);
 
 /***/ }),
 
-/***/ 86131:
+/***/ 63389:
 /***/ ((module, exports, __webpack_require__) => {
 
 var Stream = __webpack_require__(2203);
@@ -43170,21 +43170,21 @@ if (process.env.READABLE_STREAM === 'disable' && Stream) {
   Object.assign(module.exports, Stream);
   module.exports.Stream = Stream;
 } else {
-  exports = module.exports = __webpack_require__(86893);
+  exports = module.exports = __webpack_require__(6887);
   exports.Stream = Stream || exports;
   exports.Readable = exports;
-  exports.Writable = __webpack_require__(38797);
-  exports.Duplex = __webpack_require__(82063);
-  exports.Transform = __webpack_require__(12337);
-  exports.PassThrough = __webpack_require__(35283);
-  exports.finished = __webpack_require__(36815);
-  exports.pipeline = __webpack_require__(16701);
+  exports.Writable = __webpack_require__(83979);
+  exports.Duplex = __webpack_require__(88193);
+  exports.Transform = __webpack_require__(23);
+  exports.PassThrough = __webpack_require__(40117);
+  exports.finished = __webpack_require__(33109);
+  exports.pipeline = __webpack_require__(27631);
 }
 
 
 /***/ }),
 
-/***/ 93058:
+/***/ 96132:
 /***/ ((module, exports, __webpack_require__) => {
 
 /*! safe-buffer. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> */
@@ -43256,7 +43256,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /***/ }),
 
-/***/ 12803:
+/***/ 48581:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -43341,7 +43341,7 @@ module.exports = safer
 
 /***/ }),
 
-/***/ 74087:
+/***/ 80437:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var fs = __webpack_require__(79896);
@@ -43375,7 +43375,7 @@ module.exports = function (filepath, split, encoding) {
 
 /***/ }),
 
-/***/ 75683:
+/***/ 22997:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -43389,8 +43389,8 @@ const {
 
 const {
   CHANNEL_EXTENDED_DATATYPE: { STDERR },
-} = __webpack_require__(44020);
-const { bufferSlice } = __webpack_require__(42184);
+} = __webpack_require__(97270);
+const { bufferSlice } = __webpack_require__(79342);
 
 const PACKET_SIZE = 32 * 1024;
 const MAX_WINDOW = 2 * 1024 * 1024;
@@ -43678,7 +43678,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63849:
+/***/ 22167:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -43690,14 +43690,14 @@ const { resolve } = __webpack_require__(16928);
 const { readFile } = __webpack_require__(79896);
 const { execFile, spawn } = __webpack_require__(35317);
 
-const { isParsedKey, parseKey } = __webpack_require__(41789);
+const { isParsedKey, parseKey } = __webpack_require__(99623);
 
 const {
   makeBufferParser,
   readUInt32BE,
   writeUInt32BE,
   writeUInt32LE,
-} = __webpack_require__(42184);
+} = __webpack_require__(79342);
 
 function once(cb) {
   let called = false;
@@ -44809,7 +44809,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66297:
+/***/ 82475:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -44845,11 +44845,11 @@ const {
   SUPPORTED_KEX,
   SUPPORTED_MAC,
   SUPPORTED_SERVER_HOST_KEY,
-} = __webpack_require__(44020);
-const { init: cryptoInit } = __webpack_require__(62888);
-const Protocol = __webpack_require__(87841);
-const { parseKey } = __webpack_require__(41789);
-const { SFTP } = __webpack_require__(44996);
+} = __webpack_require__(97270);
+const { init: cryptoInit } = __webpack_require__(20826);
+const Protocol = __webpack_require__(69443);
+const { parseKey } = __webpack_require__(99623);
+const { SFTP } = __webpack_require__(28538);
 const {
   bufferCopy,
   makeBufferParser,
@@ -44857,23 +44857,23 @@ const {
   readUInt32BE,
   sigSSHToASN1,
   writeUInt32BE,
-} = __webpack_require__(42184);
+} = __webpack_require__(79342);
 
-const { AgentContext, createAgent, isAgent } = __webpack_require__(63849);
+const { AgentContext, createAgent, isAgent } = __webpack_require__(22167);
 const {
   Channel,
   MAX_WINDOW,
   PACKET_SIZE,
   windowAdjust,
   WINDOW_THRESHOLD,
-} = __webpack_require__(75683);
+} = __webpack_require__(22997);
 const {
   ChannelManager,
   generateAlgorithmList,
   isWritable,
   onChannelOpenFailure,
   onCHANNEL_CLOSE,
-} = __webpack_require__(82137);
+} = __webpack_require__(76755);
 
 const bufferParser = makeBufferParser();
 const sigParser = makeBufferParser();
@@ -46993,7 +46993,7 @@ module.exports = Client;
 
 /***/ }),
 
-/***/ 40137:
+/***/ 65403:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -47021,7 +47021,7 @@ for (const ctor of [HttpAgent, HttpsAgent]) {
       const dstPort = options.port;
 
       if (Client === undefined)
-        Client = __webpack_require__(66297);
+        Client = __webpack_require__(82475);
 
       const client = new Client();
       let triedForward = false;
@@ -47085,7 +47085,7 @@ function decorateStream(stream, ctor, options) {
 
 /***/ }),
 
-/***/ 85472:
+/***/ 83122:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -47098,33 +47098,33 @@ const {
   CygwinAgent,
   OpenSSHAgent,
   PageantAgent,
-} = __webpack_require__(63849);
+} = __webpack_require__(22167);
 const {
   SSHTTPAgent: HTTPAgent,
   SSHTTPSAgent: HTTPSAgent,
-} = __webpack_require__(40137);
-const { parseKey } = __webpack_require__(41789);
+} = __webpack_require__(65403);
+const { parseKey } = __webpack_require__(99623);
 const {
   flagsToString,
   OPEN_MODE,
   STATUS_CODE,
   stringToFlags,
-} = __webpack_require__(44996);
+} = __webpack_require__(28538);
 
 module.exports = {
   AgentProtocol,
   BaseAgent,
   createAgent,
-  Client: __webpack_require__(66297),
+  Client: __webpack_require__(82475),
   CygwinAgent,
   HTTPAgent,
   HTTPSAgent,
   OpenSSHAgent,
   PageantAgent,
-  Server: __webpack_require__(72605),
+  Server: __webpack_require__(70151),
   utils: {
     parseKey,
-    ...__webpack_require__(3489),
+    ...__webpack_require__(64727),
     sftp: {
       flagsToString,
       OPEN_MODE,
@@ -47137,7 +47137,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3489:
+/***/ 64727:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -47151,10 +47151,10 @@ const {
   randomBytes,
 } = __webpack_require__(76982);
 
-const { Ber } = __webpack_require__(89837);
-const bcrypt_pbkdf = (__webpack_require__(30686).pbkdf);
+const { Ber } = __webpack_require__(57787);
+const bcrypt_pbkdf = (__webpack_require__(30676).pbkdf);
 
-const { CIPHER_INFO } = __webpack_require__(62888);
+const { CIPHER_INFO } = __webpack_require__(20826);
 
 const SALT_LEN = 16;
 const DEFAULT_ROUNDS = 16;
@@ -47727,7 +47727,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 87841:
+/***/ 69443:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -47773,7 +47773,7 @@ module.exports = {
 
 const { inspect } = __webpack_require__(39023);
 
-const { bindingAvailable, NullCipher, NullDecipher } = __webpack_require__(62888);
+const { bindingAvailable, NullCipher, NullDecipher } = __webpack_require__(20826);
 const {
   COMPAT_CHECKS,
   DISCONNECT_REASON,
@@ -47781,18 +47781,18 @@ const {
   MESSAGE,
   SIGNALS,
   TERMINAL_MODE,
-} = __webpack_require__(44020);
+} = __webpack_require__(97270);
 const {
   DEFAULT_KEXINIT_CLIENT,
   DEFAULT_KEXINIT_SERVER,
   KexInit,
   kexinit,
   onKEXPayload,
-} = __webpack_require__(24637);
+} = __webpack_require__(65491);
 const {
   parseKey,
-} = __webpack_require__(41789);
-const MESSAGE_HANDLERS = __webpack_require__(59244);
+} = __webpack_require__(99623);
+const MESSAGE_HANDLERS = __webpack_require__(41262);
 const {
   bufferCopy,
   bufferFill,
@@ -47800,15 +47800,15 @@ const {
   convertSignature,
   sendPacket,
   writeUInt32BE,
-} = __webpack_require__(42184);
+} = __webpack_require__(79342);
 const {
   PacketReader,
   PacketWriter,
   ZlibPacketReader,
   ZlibPacketWriter,
-} = __webpack_require__(74592);
+} = __webpack_require__(73590);
 
-const MODULE_VER = (__webpack_require__(78342)/* .version */ .rE);
+const MODULE_VER = (__webpack_require__(6965)/* .version */ .rE);
 
 const VALID_DISCONNECT_REASONS = new Map(
   Object.values(DISCONNECT_REASON).map((n) => [n, 1])
@@ -49871,7 +49871,7 @@ module.exports = Protocol;
 
 /***/ }),
 
-/***/ 44996:
+/***/ 28538:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -49893,7 +49893,7 @@ const {
   bufferSlice,
   makeBufferParser,
   writeUInt32BE,
-} = __webpack_require__(42184);
+} = __webpack_require__(79342);
 
 const ATTR = {
   SIZE: 0x00000001,
@@ -53473,7 +53473,7 @@ const {
   ERR_INVALID_ARG_TYPE,
   ERR_OUT_OF_RANGE,
   validateNumber
-} = __webpack_require__(13208);
+} = __webpack_require__(75086);
 
 const kMinPoolSpace = 128;
 
@@ -53931,7 +53931,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44020:
+/***/ 97270:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -53941,10 +53941,10 @@ const crypto = __webpack_require__(76982);
 
 let cpuInfo;
 try {
-  cpuInfo = __webpack_require__(84982)();
+  cpuInfo = __webpack_require__(35324)();
 } catch {}
 
-const { bindingAvailable, CIPHER_INFO, MAC_INFO } = __webpack_require__(62888);
+const { bindingAvailable, CIPHER_INFO, MAC_INFO } = __webpack_require__(20826);
 
 const eddsaSupported = (() => {
   if (typeof crypto.sign === 'function'
@@ -54295,7 +54295,7 @@ module.exports.DISCONNECT_REASON_BY_VALUE =
 
 /***/ }),
 
-/***/ 62888:
+/***/ 20826:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -54311,7 +54311,7 @@ const {
   createCipheriv, createDecipheriv, createHmac, randomFillSync, timingSafeEqual
 } = __webpack_require__(76982);
 
-const { readUInt32BE, writeUInt32BE } = __webpack_require__(42184);
+const { readUInt32BE, writeUInt32BE } = __webpack_require__(79342);
 
 const FastBuffer = Buffer[Symbol.species];
 const MAX_SEQNO = 2 ** 32 - 1;
@@ -54328,7 +54328,7 @@ let AESGCMDecipher;
 let ChaChaPolyDecipher;
 let GenericDecipher;
 try {
-  binding = __webpack_require__(30490);
+  binding = __webpack_require__(11797);
   ({ AESGCMCipher, ChaChaPolyCipher, GenericCipher,
      AESGCMDecipher, ChaChaPolyDecipher, GenericDecipher } = binding);
 } catch {}
@@ -55882,7 +55882,7 @@ module.exports = {
     // eslint-disable-next-line no-async-promise-executor
     return new Promise(async (resolve, reject) => {
       try {
-        POLY1305_WASM_MODULE = await __webpack_require__(27830)();
+        POLY1305_WASM_MODULE = await __webpack_require__(20448)();
         POLY1305_RESULT_MALLOC = POLY1305_WASM_MODULE._malloc(16);
         poly1305_auth = POLY1305_WASM_MODULE.cwrap(
           'poly1305_auth',
@@ -55905,7 +55905,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 27830:
+/***/ 20448:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -55952,7 +55952,7 @@ else {}
 
 /***/ }),
 
-/***/ 59244:
+/***/ 41262:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -55960,8 +55960,8 @@ else {}
 
 const MESSAGE_HANDLERS = new Array(256);
 [
-  (__webpack_require__(24637).HANDLERS),
-  __webpack_require__(99964),
+  (__webpack_require__(65491).HANDLERS),
+  __webpack_require__(26126),
 ].forEach((handlers) => {
   // eslint-disable-next-line prefer-const
   for (let [type, handler] of Object.entries(handlers)) {
@@ -55976,7 +55976,7 @@ module.exports = MESSAGE_HANDLERS;
 
 /***/ }),
 
-/***/ 99964:
+/***/ 26126:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -55988,18 +55988,18 @@ const {
   doFatalError,
   sigSSHToASN1,
   writeUInt32BE,
-} = __webpack_require__(42184);
+} = __webpack_require__(79342);
 
 const {
   CHANNEL_OPEN_FAILURE,
   COMPAT,
   MESSAGE,
   TERMINAL_MODE,
-} = __webpack_require__(44020);
+} = __webpack_require__(97270);
 
 const {
   parseKey,
-} = __webpack_require__(41789);
+} = __webpack_require__(99623);
 
 const TERMINAL_MODE_BY_VALUE =
   Array.from(Object.entries(TERMINAL_MODE))
@@ -57269,7 +57269,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24637:
+/***/ 65491:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -57286,7 +57286,7 @@ const {
   randomFillSync,
 } = __webpack_require__(76982);
 
-const { Ber } = __webpack_require__(89837);
+const { Ber } = __webpack_require__(57787);
 
 const {
   COMPAT,
@@ -57298,14 +57298,14 @@ const {
   DEFAULT_COMPRESSION,
   DISCONNECT_REASON,
   MESSAGE,
-} = __webpack_require__(44020);
+} = __webpack_require__(97270);
 const {
   CIPHER_INFO,
   createCipher,
   createDecipher,
   MAC_INFO,
-} = __webpack_require__(62888);
-const { parseDERKey } = __webpack_require__(41789);
+} = __webpack_require__(20826);
+const { parseDERKey } = __webpack_require__(99623);
 const {
   bufferFill,
   bufferParser,
@@ -57314,13 +57314,13 @@ const {
   FastBuffer,
   sigSSHToASN1,
   writeUInt32BE,
-} = __webpack_require__(42184);
+} = __webpack_require__(79342);
 const {
   PacketReader,
   PacketWriter,
   ZlibPacketReader,
   ZlibPacketWriter,
-} = __webpack_require__(74592);
+} = __webpack_require__(73590);
 
 let MESSAGE_HANDLERS;
 
@@ -59064,7 +59064,7 @@ function onKEXPayload(state, payload) {
       case MESSAGE.UNIMPLEMENTED:
       case MESSAGE.DEBUG:
         if (!MESSAGE_HANDLERS)
-          MESSAGE_HANDLERS = __webpack_require__(59244);
+          MESSAGE_HANDLERS = __webpack_require__(41262);
         return MESSAGE_HANDLERS[type](this, payload);
     }
   }
@@ -59072,7 +59072,7 @@ function onKEXPayload(state, payload) {
   switch (type) {
     case MESSAGE.DISCONNECT:
       if (!MESSAGE_HANDLERS)
-        MESSAGE_HANDLERS = __webpack_require__(59244);
+        MESSAGE_HANDLERS = __webpack_require__(41262);
       return MESSAGE_HANDLERS[type](this, payload);
     case MESSAGE.KEXINIT:
       if (!state.firstPacket) {
@@ -59185,7 +59185,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41789:
+/***/ 99623:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -59208,18 +59208,18 @@ const {
 } = __webpack_require__(76982);
 const supportedOpenSSLCiphers = getCiphers();
 
-const { Ber } = __webpack_require__(89837);
-const bcrypt_pbkdf = (__webpack_require__(30686).pbkdf);
+const { Ber } = __webpack_require__(57787);
+const bcrypt_pbkdf = (__webpack_require__(30676).pbkdf);
 
-const { CIPHER_INFO } = __webpack_require__(62888);
-const { eddsaSupported, SUPPORTED_CIPHER } = __webpack_require__(44020);
+const { CIPHER_INFO } = __webpack_require__(20826);
+const { eddsaSupported, SUPPORTED_CIPHER } = __webpack_require__(97270);
 const {
   bufferSlice,
   makeBufferParser,
   readString,
   readUInt32BE,
   writeUInt32BE,
-} = __webpack_require__(42184);
+} = __webpack_require__(79342);
 
 const SYM_HASH_ALGO = Symbol('Hash Algorithm');
 const SYM_PRIV_PEM = Symbol('Private key PEM');
@@ -60677,7 +60677,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13208:
+/***/ 75086:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -60800,13 +60800,13 @@ exports.validateNumber = function validateNumber(value, name) {
 
 /***/ }),
 
-/***/ 42184:
+/***/ 79342:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-const Ber = (__webpack_require__(89837).Ber);
+const Ber = (__webpack_require__(57787).Ber);
 
 let DISCONNECT_REASON;
 
@@ -60977,7 +60977,7 @@ module.exports = {
   doFatalError: (protocol, msg, level, reason) => {
     let err;
     if (DISCONNECT_REASON === undefined)
-      ({ DISCONNECT_REASON } = __webpack_require__(44020));
+      ({ DISCONNECT_REASON } = __webpack_require__(97270));
     if (msg instanceof Error) {
       // doFatalError(protocol, err[, reason])
       err = msg;
@@ -61164,7 +61164,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 74592:
+/***/ 73590:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -61427,7 +61427,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72605:
+/***/ 70151:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -61456,13 +61456,13 @@ const {
   SUPPORTED_KEX,
   SUPPORTED_MAC,
   SUPPORTED_SERVER_HOST_KEY,
-} = __webpack_require__(44020);
-const { init: cryptoInit } = __webpack_require__(62888);
-const { KexInit } = __webpack_require__(24637);
-const { parseKey } = __webpack_require__(41789);
-const Protocol = __webpack_require__(87841);
-const { SFTP } = __webpack_require__(44996);
-const { writeUInt32BE } = __webpack_require__(42184);
+} = __webpack_require__(97270);
+const { init: cryptoInit } = __webpack_require__(20826);
+const { KexInit } = __webpack_require__(65491);
+const { parseKey } = __webpack_require__(99623);
+const Protocol = __webpack_require__(69443);
+const { SFTP } = __webpack_require__(28538);
+const { writeUInt32BE } = __webpack_require__(79342);
 
 const {
   Channel,
@@ -61470,7 +61470,7 @@ const {
   PACKET_SIZE,
   windowAdjust,
   WINDOW_THRESHOLD,
-} = __webpack_require__(75683);
+} = __webpack_require__(22997);
 
 const {
   ChannelManager,
@@ -61478,7 +61478,7 @@ const {
   isWritable,
   onChannelOpenFailure,
   onCHANNEL_CLOSE,
-} = __webpack_require__(82137);
+} = __webpack_require__(76755);
 
 const MAX_PENDING_AUTHS = 10;
 
@@ -62815,13 +62815,13 @@ module.exports.IncomingClient = Client;
 
 /***/ }),
 
-/***/ 82137:
+/***/ 76755:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-const { SFTP } = __webpack_require__(44996);
+const { SFTP } = __webpack_require__(28538);
 
 const MAX_CHANNEL = 2 ** 32 - 1;
 
@@ -63159,7 +63159,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80634:
+/***/ 20744:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -63188,7 +63188,7 @@ module.exports = {
 
 /*<replacement>*/
 
-var Buffer = (__webpack_require__(93058).Buffer);
+var Buffer = (__webpack_require__(96132).Buffer);
 /*</replacement>*/
 
 var isEncoding = Buffer.isEncoding || function (encoding) {
@@ -63462,14 +63462,14 @@ function simpleEnd(buf) {
 
 /***/ }),
 
-/***/ 21450:
+/***/ 55024:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 const os = __webpack_require__(70857);
 const tty = __webpack_require__(52018);
-const hasFlag = __webpack_require__(83813);
+const hasFlag = __webpack_require__(15175);
 
 const {env} = process;
 
@@ -63605,13 +63605,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35645:
+/***/ 64927:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-var chownr = __webpack_require__(25384)
-var tar = __webpack_require__(56118)
-var pump = __webpack_require__(87898)
-var mkdirp = __webpack_require__(99200)
+var chownr = __webpack_require__(18622)
+var tar = __webpack_require__(95416)
+var pump = __webpack_require__(45648)
+var mkdirp = __webpack_require__(62726)
 var fs = __webpack_require__(79896)
 var path = __webpack_require__(16928)
 var os = __webpack_require__(70857)
@@ -64004,15 +64004,15 @@ function inCwd (dst, cwd) {
 
 /***/ }),
 
-/***/ 35763:
+/***/ 8001:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var util = __webpack_require__(39023)
-var bl = __webpack_require__(80794)
-var headers = __webpack_require__(88428)
+var bl = __webpack_require__(92712)
+var headers = __webpack_require__(96154)
 
-var Writable = (__webpack_require__(86131).Writable)
-var PassThrough = (__webpack_require__(86131).PassThrough)
+var Writable = (__webpack_require__(63389).Writable)
+var PassThrough = (__webpack_require__(63389).PassThrough)
 
 var noop = function () {}
 
@@ -64268,7 +64268,7 @@ module.exports = Extract
 
 /***/ }),
 
-/***/ 88428:
+/***/ 96154:
 /***/ ((__unused_webpack_module, exports) => {
 
 var alloc = Buffer.alloc
@@ -64570,28 +64570,28 @@ exports.decode = function (buf, filenameEncoding, allowUnknownFormat) {
 
 /***/ }),
 
-/***/ 56118:
+/***/ 95416:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-exports.extract = __webpack_require__(35763)
-exports.pack = __webpack_require__(80861)
+exports.extract = __webpack_require__(8001)
+exports.pack = __webpack_require__(56983)
 
 
 /***/ }),
 
-/***/ 80861:
+/***/ 56983:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var constants = __webpack_require__(12147)
-var eos = __webpack_require__(31424)
-var inherits = __webpack_require__(39598)
+var constants = __webpack_require__(56913)
+var eos = __webpack_require__(78158)
+var inherits = __webpack_require__(82772)
 var alloc = Buffer.alloc
 
-var Readable = (__webpack_require__(86131).Readable)
-var Writable = (__webpack_require__(86131).Writable)
+var Readable = (__webpack_require__(63389).Readable)
+var Writable = (__webpack_require__(63389).Writable)
 var StringDecoder = (__webpack_require__(13193).StringDecoder)
 
-var headers = __webpack_require__(88428)
+var headers = __webpack_require__(96154)
 
 var DMODE = parseInt('755', 8)
 var FMODE = parseInt('644', 8)
@@ -64841,7 +64841,7 @@ module.exports = Pack
 
 /***/ }),
 
-/***/ 80668:
+/***/ 89262:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 (function(nacl) {
@@ -67236,7 +67236,7 @@ nacl.setPRNG = function(fn) {
 
 /***/ }),
 
-/***/ 24488:
+/***/ 24190:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -67249,7 +67249,7 @@ module.exports = __webpack_require__(39023).deprecate;
 
 /***/ }),
 
-/***/ 58264:
+/***/ 54206:
 /***/ ((module) => {
 
 // Returns a wrapper function that returns a wrapped callback
@@ -67289,7 +67289,7 @@ function wrappy (fn, cb) {
 
 /***/ }),
 
-/***/ 87318:
+/***/ 51721:
 /***/ ((module) => {
 
 module.exports = eval("require")("../build/Release/cpufeatures.node");
@@ -67297,7 +67297,7 @@ module.exports = eval("require")("../build/Release/cpufeatures.node");
 
 /***/ }),
 
-/***/ 30490:
+/***/ 11797:
 /***/ ((module) => {
 
 module.exports = eval("require")("./crypto/build/Release/sshcrypto.node");
@@ -67305,7 +67305,7 @@ module.exports = eval("require")("./crypto/build/Release/sshcrypto.node");
 
 /***/ }),
 
-/***/ 66390:
+/***/ 87160:
 /***/ (function(module, exports) {
 
 // GENERATED FILE. DO NOT EDIT.
@@ -68928,7 +68928,7 @@ module.exports = eval("require")("./crypto/build/Release/sshcrypto.node");
 
 /***/ }),
 
-/***/ 9943:
+/***/ 25114:
 /***/ ((module) => {
 
 "use strict";
@@ -68936,7 +68936,7 @@ module.exports = {"rE":"1.14.7"};
 
 /***/ }),
 
-/***/ 15434:
+/***/ 61221:
 /***/ ((module) => {
 
 "use strict";
@@ -68944,7 +68944,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protob
 
 /***/ }),
 
-/***/ 93951:
+/***/ 85998:
 /***/ ((module) => {
 
 "use strict";
@@ -68952,7 +68952,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protob
 
 /***/ }),
 
-/***/ 92939:
+/***/ 16886:
 /***/ ((module) => {
 
 "use strict";
@@ -68960,7 +68960,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protob
 
 /***/ }),
 
-/***/ 36710:
+/***/ 21875:
 /***/ ((module) => {
 
 "use strict";
@@ -68968,7 +68968,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protob
 
 /***/ }),
 
-/***/ 78342:
+/***/ 6965:
 /***/ ((module) => {
 
 "use strict";

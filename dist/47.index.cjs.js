@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 608;
-exports.ids = [608];
+exports.id = 47;
+exports.ids = [47];
 exports.modules = {
 
-/***/ 42437:
+/***/ 19442:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -84,7 +84,7 @@ function hslToHex(hue, saturation, lightness) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 ;// CONCATENATED MODULE: ./lib/src/plan/diagram.js
 /**
  * The plan's Mermaid diagrams, chosen so that GitHub always renders them and a person can read
@@ -202,7 +202,7 @@ function waveDiagram(plan, colouring) {
 
 /***/ }),
 
-/***/ 69772:
+/***/ 30346:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 440;
-exports.ids = [440];
+exports.id = 532;
+exports.ids = [532];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 34066:
+/***/ 68623:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -49,7 +49,7 @@ function partsOf(parsed) {
 
 /***/ }),
 
-/***/ 11742:
+/***/ 31959:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -80,17 +80,17 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 11296:
+/***/ 73479:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ planPush)
 /* harmony export */ });
 /* unused harmony export ownPathOf */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31959);
+/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46108);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
 
 
 
@@ -170,7 +170,7 @@ function planPush(manifest, today, request) {
 
 /***/ }),
 
-/***/ 17870:
+/***/ 17903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -263,7 +263,7 @@ async function forEachLimited(items, limit, work) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -278,7 +278,7 @@ async function forEachLimited(items, limit, work) {
 /* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83460);
 
 
 
@@ -346,7 +346,7 @@ function writeSummaryFile(cwd, file, markdown) {
 
 /***/ }),
 
-/***/ 2451:
+/***/ 63502:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -357,7 +357,7 @@ function writeSummaryFile(cwd, file, markdown) {
 /* harmony export */   nA: () => (/* binding */ onInterrupt)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83460);
 
 
 /** Error output kept by default: enough for any message, bounded for a program that floods it. */
@@ -559,7 +559,7 @@ function splitNul(output) {
 
 /***/ }),
 
-/***/ 68164:
+/***/ 38301:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -569,9 +569,9 @@ function splitNul(output) {
 /* harmony export */   je: () => (/* binding */ plannedReferences)
 /* harmony export */ });
 /* unused harmony export parseTagLine */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
-/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11296);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83460);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77126);
+/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73479);
 /**
  * Today's full references for an image about to be built: the tags a build should push (old,
  * both, or new registry, by the timeline), in the form docker/build-push-action's `tags:` takes.
@@ -674,7 +674,7 @@ function plannedReferences(plan) {
 
 /***/ }),
 
-/***/ 28526:
+/***/ 34611:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -686,13 +686,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 // EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+var client = __webpack_require__(71543);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 ;// CONCATENATED MODULE: ./lib/src/verify/present.js
 
 function contents(check) {
@@ -747,11 +747,11 @@ function presentVerify(report, reporter) {
 }
 
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
-var reference = __webpack_require__(92041);
+var reference = __webpack_require__(77126);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 // EXTERNAL MODULE: ./lib/src/tags/targets.js
-var targets = __webpack_require__(68164);
+var targets = __webpack_require__(38301);
 ;// CONCATENATED MODULE: ./lib/src/verify/references.js
 
 
@@ -793,7 +793,7 @@ function referencesToVerify(manifest, today, request) {
 }
 
 // EXTERNAL MODULE: ./lib/src/verify/verify.js
-var verify = __webpack_require__(8865);
+var verify = __webpack_require__(36954);
 ;// CONCATENATED MODULE: ./lib/src/verify/command.js
 
 
@@ -846,15 +846,15 @@ const command_verify = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 8865:
+/***/ 36954:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   y: () => (/* binding */ verifyReferences)
 /* harmony export */ });
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21732);
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17870);
-/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34066);
+/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22939);
+/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17903);
+/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68623);
 
 
 

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 849;
-exports.ids = [849];
+exports.id = 422;
+exports.ids = [422];
 exports.modules = {
 
-/***/ 61346:
+/***/ 75873:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 86849:
+/***/ 48422:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -33,17 +33,17 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
-var errors = __webpack_require__(8835);
+var errors = __webpack_require__(83460);
 // EXTERNAL MODULE: ./lib/src/github/connect.js
-var connect = __webpack_require__(83730);
+var connect = __webpack_require__(81751);
 // EXTERNAL MODULE: ./lib/src/manifest/load.js + 1 modules
-var manifest_load = __webpack_require__(71554);
+var manifest_load = __webpack_require__(3322);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
-var shared_progress = __webpack_require__(34767);
+var shared_progress = __webpack_require__(88456);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
-var limiter = __webpack_require__(17870);
+var limiter = __webpack_require__(17903);
 // EXTERNAL MODULE: ./lib/src/github/http-status.js
-var http_status = __webpack_require__(14501);
+var http_status = __webpack_require__(90284);
 ;// CONCATENATED MODULE: ./lib/src/rollout/rollout.js
 
 
@@ -233,7 +233,7 @@ async function rolloutRepositories(octokit, repos, run) {
 }
 
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
-var markdown = __webpack_require__(51477);
+var markdown = __webpack_require__(21610);
 ;// CONCATENATED MODULE: ./lib/src/rollout/present.js
 
 const ACTION_TEXT = {
@@ -368,9 +368,9 @@ const STARTER_PROPERTIES = {
 };
 
 // EXTERNAL MODULE: ./lib/src/cli/command.js
-var command = __webpack_require__(61346);
+var command = __webpack_require__(75873);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
-var cli_option = __webpack_require__(61714);
+var cli_option = __webpack_require__(24903);
 ;// CONCATENATED MODULE: ./lib/src/rollout/command.js
 
 
@@ -499,7 +499,7 @@ function readTemplate(file, shown) {
 
 /***/ }),
 
-/***/ 17870:
+/***/ 17903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -592,7 +592,7 @@ async function forEachLimited(items, limit, work) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 21610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -607,7 +607,7 @@ async function forEachLimited(items, limit, work) {
 /* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83460);
 
 
 
@@ -675,7 +675,7 @@ function writeSummaryFile(cwd, file, markdown) {
 
 /***/ }),
 
-/***/ 34767:
+/***/ 88456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
