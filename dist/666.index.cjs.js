@@ -452,7 +452,7 @@ var limiter = __webpack_require__(17903);
  * passes for the lower- and upper-case spellings cost (less when measured alone), and it also finds
  * mixed case.
  */
-function readerThread(port, fs) {
+function readerThread(port, fs, isUtf8) {
     const CHUNK = 2 * 1024 * 1024;
     const SNIFF = 8192;
     /** Below this much room left in the chunk, the files held are searched before the next is read. */
@@ -557,21 +557,28 @@ function readerThread(port, fs) {
         let budget = contents;
         const transfer = [];
         const hit = (index, file, start, end) => {
-            if (end - start > budget) {
+            if (contents === 0) {
                 verdicts.push([index, file, 'hit']);
+                return;
+            }
+            const view = chunk.subarray(start, end);
+            const matches = every.map((needle) => {
+                const found = [];
+                for (let at = find(view, needle, 0); at >= 0; at = find(view, needle, at + needle.bytes.length))
+                    found.push(at);
+                return found;
+            });
+            const utf8 = isUtf8?.(view);
+            if (end - start > budget) {
+                // Read again by the main thread: the positions are checked against what it reads.
+                verdicts.push([index, file, 'hit', undefined, undefined, matches, utf8, end - start]);
                 return;
             }
             budget -= end - start;
             const copy = new Uint8Array(end - start);
-            copy.set(chunk.subarray(start, end));
+            copy.set(view);
             transfer.push(copy.buffer);
-            const matches = every.map((needle) => {
-                const found = [];
-                for (let at = find(copy, needle, 0); at >= 0; at = find(copy, needle, at + needle.bytes.length))
-                    found.push(at);
-                return found;
-            });
-            verdicts.push([index, file, 'hit', undefined, copy, matches]);
+            verdicts.push([index, file, 'hit', undefined, copy, matches, utf8]);
         };
         // The files held in the chunk: where each starts, and its index in files.
         let used = 0;
@@ -689,10 +696,10 @@ function readerThread(port, fs) {
 /** Batches queued on one thread at most, so listing never runs far ahead of reading. */
 const QUEUED = 16;
 /**
- * What a thread evaluates: the typed reader function's compiled text, called with the two modules
- * it needs. `eval` workers are CommonJS, so `require` is there, from lib/ and from the bundle alike.
+ * What a thread evaluates: the typed reader function's compiled text, called with what it needs of
+ * Node. `eval` workers are CommonJS, so `require` is there, from lib/ and from the bundle alike.
  */
-const READER_SOURCE = `(${String(readerThread)})(require('node:worker_threads').parentPort, require('node:fs'));`;
+const READER_SOURCE = `(${String(readerThread)})(require('node:worker_threads').parentPort, require('node:fs'), require('node:buffer').isUtf8);`;
 /**
  * Starts the reader threads: one per core available (the main thread lists and parses between
  * batches), at most 4. Booting a thread takes tens of milliseconds, so a command starts them before
@@ -2462,6 +2469,11 @@ var readers = __webpack_require__(63240);
 
 
 const BATCH = 256;
+/**
+ * The first batch is smaller, and each next one twice as large up to BATCH: the main thread, which
+ * parses the hits, starts on the first ones sooner instead of waiting for a full batch to be read.
+ */
+const FIRST_BATCH = 16;
 /** Bytes of hits a thread sends back with one batch (more are read here again): bounds the memory in flight. */
 const CONTENTS_PER_BATCH = 1024 * 1024;
 const NOTES_PER_REASON = 20;
@@ -2511,7 +2523,7 @@ async function scanTree(options) {
         }
         return envFiles.get(dir);
     };
-    const inspect = (file, read, matches) => {
+    const inspect = (file, read, matches, utf8, size) => {
         if (inspected.has(file))
             return;
         inspected.add(file);
@@ -2526,13 +2538,17 @@ async function scanTree(options) {
             return;
         }
         stats.parsed++;
-        if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+        // What the thread found holds for the bytes read here again unless the file changed meanwhile
+        // (then it is searched and checked again here).
+        const unchanged = read !== undefined || (size === bytes.length && sameMatches(bytes, needles, matches));
+        const found = unchanged ? matches : undefined;
+        if (!(unchanged && utf8 !== undefined ? utf8 : (0,external_node_buffer_.isUtf8)(bytes))) {
             stats.invalidUtf8++;
             note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
         }
         const env = COMPOSE_FILE.test(file) ? siblingEnv(file) : undefined;
         // The thread found the registry's names already: where, in the order of the needles sent.
-        const occurrences = matches && needles.flatMap((name, index) => matches[index].map((at) => [at, name]));
+        const occurrences = found && needles.flatMap((name, index) => found[index].map((at) => [at, name]));
         findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env, occurrences));
     };
     const needles = spellings(options.hosts);
@@ -2551,10 +2567,10 @@ async function scanTree(options) {
     const settle = (result) => {
         stats.scanned += result.scanned;
         stats.bytes += result.bytes;
-        for (const [given, outcome, detail, bytes, matches] of result.verdicts) {
+        for (const [given, outcome, detail, bytes, matches, utf8, size] of result.verdicts) {
             const file = typeof given === 'string' ? given : (0,files/* displayName */.QC)(Buffer.from(given));
             if (outcome === 'hit')
-                inspect(file, bytes, matches);
+                inspect(file, bytes, matches, utf8, size);
             else
                 skip(file, outcome, detail);
         }
@@ -2562,6 +2578,7 @@ async function scanTree(options) {
     };
     try {
         let batch = [];
+        let batchSize = FIRST_BATCH;
         const pending = [];
         for await (const listedBatch of (0,files/* listFiles */.CS)(options.root)) {
             for (const listed of listedBatch) {
@@ -2579,7 +2596,8 @@ async function scanTree(options) {
                 }
                 // A name that is not plain UTF-8 goes to the thread as its bytes.
                 batch.push((0,files/* isEscaped */.un)(listed.file) ? (0,files/* nameBytes */.dw)(listed.file) : listed.file);
-                if (batch.length >= BATCH) {
+                if (batch.length >= batchSize) {
+                    batchSize = Math.min(BATCH, batchSize * 2);
                     const { result } = await pool.send(batch);
                     pending.push(result.then(settle));
                     batch = [];
@@ -2599,6 +2617,11 @@ async function scanTree(options) {
     }
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
     return { findings, stats, notes };
+}
+/** True when every needle is still where the thread found it in bytes read again. */
+function sameMatches(bytes, needles, matches) {
+    return (matches !== undefined &&
+        needles.every((needle, index) => matches[index].every((at) => bytes.toString('latin1', at, at + needle.length).toLowerCase() === needle)));
 }
 const COMPOSE_FILE = /(^|\/)(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i;
 /**
