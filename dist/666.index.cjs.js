@@ -788,14 +788,17 @@ function slice(source, start, end) {
 function concat(parts) {
     // One preallocated array: flatMap over thousands of per-character arrays dominated parsing.
     let length = 0;
-    for (const part of parts)
+    let text = '';
+    for (const part of parts) {
         length += part.offsets.length;
+        text += part.text;
+    }
     const offsets = new Array(length);
     let at = 0;
     for (const part of parts)
         for (const offset of part.offsets)
             offsets[at++] = offset;
-    return { text: parts.map((part) => part.text).join(''), offsets };
+    return { text, offsets };
 }
 /** Mapped text `start..end` of `mapped`. */
 function sub(mapped, start, end = mapped.text.length) {
@@ -1152,7 +1155,12 @@ function editsFor(value, hostEnd, repository, newRepository, newHost) {
         expect: text,
     });
     if (newRepository === repository && written === repository) {
-        return { edits: [{ ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost }] };
+        // The commonest edit, built directly (one per finding).
+        return {
+            edits: [
+                { start: hostRange[0], end: hostRange[1], expect: value.text.slice(0, hostEnd), text: newHost },
+            ],
+        };
     }
     if (!repoRange) {
         // The host edit is kept so that --fix knows this finding shares it (an ARG default, say).
@@ -1793,8 +1801,10 @@ const previousLineStart = (source, at) => (at < 2 ? 0 : source.lastIndexOf('\n',
 const OTHER_GLOBAL_BLOCK = /^(?:global|image):[ \t]*[{&!#]/;
 /** True for a line helmGlobalRegistry reads as part of the block above it: indented, a comment, or empty. */
 function continuesBlock(source, start) {
-    const char = source[start];
-    return char === undefined || char === '\n' || char === '#' || /\s/.test(char);
+    const code = source.charCodeAt(start);
+    // The end of the file, `#`, or what `\s` matches in latin1: tab, line feed, vertical tab, form
+    // feed, carriage return, space, no-break space.
+    return (Number.isNaN(code) || code === 0x23 || (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0);
 }
 /**
  * The lines that start the blocks holding the lines that name the registry: for each such line, the
@@ -2047,7 +2057,10 @@ function simpleRegion(source, region, imageKind, globalRegistry) {
     const split = splitFormOf((name) => fields.get(name), globalRegistry);
     if (split) {
         const kind = parentKey === 'image' ? imageKind : 'helm-image';
-        candidates.push({ ...split, kind, ...certainty(split.value, kind !== 'yaml-image') });
+        const candidate = { ...split, kind };
+        if (kind !== 'yaml-image' && certainty(split.value, true).certain)
+            candidate.certain = true;
+        candidates.push(candidate);
     }
     const pathKeys = split && fields.has('registry') ? new Set(['image', 'name']) : new Set();
     for (const [key, mapped] of strings) {
@@ -2646,14 +2659,15 @@ function locate(file, source, hosts, env, occurrences) {
     // The findings come sorted by offset: their lines are counted in one pass up to the last one,
     // with no index of every line of a large file that names the registry on a few.
     const lines = new LinePositions(source);
+    // The findings are this function's own: completed in place (no copy of each).
     return found.map((finding) => {
+        const located = finding;
         const { line, column } = lines.position(finding.offset);
-        return {
-            ...finding,
-            line,
-            column,
-            ...(ignoredInline(lines, line) && { ignored: 'inline' }),
-        };
+        located.line = line;
+        located.column = column;
+        if (ignoredInline(lines, line))
+            located.ignored = 'inline';
+        return located;
     });
 }
 

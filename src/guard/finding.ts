@@ -348,7 +348,12 @@ function editsFor(
     expect: text,
   });
   if (newRepository === repository && written === repository) {
-    return { edits: [{ ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost }] };
+    // The commonest edit, built directly (one per finding).
+    return {
+      edits: [
+        { start: hostRange[0], end: hostRange[1], expect: value.text.slice(0, hostEnd), text: newHost },
+      ],
+    };
   }
   if (!repoRange) {
     // The host edit is kept so that --fix knows this finding shares it (an ARG default, say).

@@ -21,11 +21,15 @@ export function slice(source: string, start: number, end: number): MappedText {
 export function concat(parts: MappedText[]): MappedText {
   // One preallocated array: flatMap over thousands of per-character arrays dominated parsing.
   let length = 0;
-  for (const part of parts) length += part.offsets.length;
+  let text = '';
+  for (const part of parts) {
+    length += part.offsets.length;
+    text += part.text;
+  }
   const offsets = new Array<number>(length);
   let at = 0;
   for (const part of parts) for (const offset of part.offsets) offsets[at++] = offset;
-  return { text: parts.map((part) => part.text).join(''), offsets };
+  return { text, offsets };
 }
 
 /** Mapped text `start..end` of `mapped`. */

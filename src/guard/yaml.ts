@@ -396,8 +396,12 @@ const OTHER_GLOBAL_BLOCK = /^(?:global|image):[ \t]*[{&!#]/;
 
 /** True for a line helmGlobalRegistry reads as part of the block above it: indented, a comment, or empty. */
 function continuesBlock(source: string, start: number): boolean {
-  const char = source[start];
-  return char === undefined || char === '\n' || char === '#' || /\s/.test(char);
+  const code = source.charCodeAt(start);
+  // The end of the file, `#`, or what `\s` matches in latin1: tab, line feed, vertical tab, form
+  // feed, carriage return, space, no-break space.
+  return (
+    Number.isNaN(code) || code === 0x23 || (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0
+  );
 }
 
 /**
@@ -644,7 +648,9 @@ function simpleRegion(
   const split = splitFormOf((name) => fields.get(name), globalRegistry);
   if (split) {
     const kind = parentKey === 'image' ? imageKind : 'helm-image';
-    candidates.push({ ...split, kind, ...certainty(split.value, kind !== 'yaml-image') });
+    const candidate: Candidate = { ...split, kind };
+    if (kind !== 'yaml-image' && certainty(split.value, true).certain) candidate.certain = true;
+    candidates.push(candidate);
   }
   const pathKeys = split && fields.has('registry') ? new Set(['image', 'name']) : new Set<string>();
   for (const [key, mapped] of strings) {
