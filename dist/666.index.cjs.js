@@ -837,6 +837,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
  */
 function expand(mapped, variables = new Map(), escape = '\\') {
     const { text } = mapped;
+    // Nothing to expand (the commonest case): the text itself (mapped texts are never changed in place).
+    if (!text.includes('$'))
+        return { value: mapped, partial: false };
     const parts = [];
     let partial = false;
     let index = 0;
@@ -1009,7 +1012,8 @@ function resolveCandidate(candidate, hosts, file) {
     if (partialTag)
         while (end > 0 && /[:@]/.test(value.text[end - 1]))
             end--;
-    value = sub(value, 0, end);
+    if (end < value.text.length)
+        value = sub(value, 0, end);
     let image;
     try {
         image = (0,reference/* parseReference */.F2)(value.text);
@@ -1691,6 +1695,26 @@ function isBlank(source, start, end) {
         at++;
     return at === end || source[at] === '#' || source[at] === '\r' || source[at] === '\n';
 }
+/**
+ * `/^\s*(#.*)?\r?$/` on the line `start..end` (no line feed in it), without slicing it out: blanks
+ * (what `\s` matches in latin1), then nothing, or a comment with no carriage return before its end.
+ */
+function blankOrComment(source, start, end) {
+    let at = start;
+    for (; at < end; at++) {
+        const code = source.charCodeAt(at);
+        if (!((code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0))
+            break;
+    }
+    if (at === end)
+        return true;
+    if (source.charCodeAt(at) !== 0x23)
+        return false;
+    for (; at < end - 1; at++)
+        if (source.charCodeAt(at) === 0x0d)
+            return false;
+    return true;
+}
 /** Where each line that names one of `names` (lower case) starts, in order, each once. */
 function hostLineStarts(source, names, lower = source.toLowerCase()) {
     const starts = new Set();
@@ -1903,7 +1927,7 @@ function simpleLookup(source, region, keys) {
         const line = source.slice(start, end);
         const lineStart = start;
         start = end + 1;
-        if (/^\s*(#.*)?\r?$/.test(line))
+        if (blankOrComment(source, lineStart, end))
             continue;
         const match = KEY_LINE.exec(line);
         if (!match)
@@ -2004,12 +2028,12 @@ function simpleRegion(source, region, imageKind, globalRegistry) {
     for (let start = region.start; start < region.end;) {
         const newline = source.indexOf('\n', start);
         const end = newline < 0 || newline >= region.end ? region.end : newline;
-        const line = source.slice(start, end);
         const next = end + 1;
-        if (/^\s*(#.*)?\r?$/.test(line)) {
+        if (blankOrComment(source, start, end)) {
             start = next;
             continue;
         }
+        const line = source.slice(start, end);
         if (parentKey === undefined) {
             const parent = SIMPLE_PARENT.exec(line);
             if (!parent)

@@ -176,7 +176,7 @@ export function resolveCandidate(
   let end = value.text.length;
   // An unresolved ${TAG} leaves "repo:" behind; the repository is still known.
   if (partialTag) while (end > 0 && /[:@]/.test(value.text[end - 1]!)) end--;
-  value = sub(value, 0, end);
+  if (end < value.text.length) value = sub(value, 0, end);
   let image: ImageReference;
   try {
     image = parseReference(value.text);

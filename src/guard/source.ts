@@ -79,6 +79,8 @@ export function expand(
   escape = '\\',
 ): { value: MappedText; partial: boolean } {
   const { text } = mapped;
+  // Nothing to expand (the commonest case): the text itself (mapped texts are never changed in place).
+  if (!text.includes('$')) return { value: mapped, partial: false };
   const parts: MappedText[] = [];
   let partial = false;
   let index = 0;

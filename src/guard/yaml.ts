@@ -284,6 +284,22 @@ function isBlank(source: string, start: number, end: number): boolean {
   return at === end || source[at] === '#' || source[at] === '\r' || source[at] === '\n';
 }
 
+/**
+ * `/^\s*(#.*)?\r?$/` on the line `start..end` (no line feed in it), without slicing it out: blanks
+ * (what `\s` matches in latin1), then nothing, or a comment with no carriage return before its end.
+ */
+function blankOrComment(source: string, start: number, end: number): boolean {
+  let at = start;
+  for (; at < end; at++) {
+    const code = source.charCodeAt(at);
+    if (!((code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0)) break;
+  }
+  if (at === end) return true;
+  if (source.charCodeAt(at) !== 0x23) return false;
+  for (; at < end - 1; at++) if (source.charCodeAt(at) === 0x0d) return false;
+  return true;
+}
+
 /** Where each line that names one of `names` (lower case) starts, in order, each once. */
 export function hostLineStarts(
   source: string,
@@ -502,7 +518,7 @@ function simpleLookup(
     const line = source.slice(start, end);
     const lineStart = start;
     start = end + 1;
-    if (/^\s*(#.*)?\r?$/.test(line)) continue;
+    if (blankOrComment(source, lineStart, end)) continue;
     const match = KEY_LINE.exec(line);
     if (!match) return 'not simple';
     const indent = match[1]!.length;
@@ -602,12 +618,12 @@ function simpleRegion(
   for (let start = region.start; start < region.end;) {
     const newline = source.indexOf('\n', start);
     const end = newline < 0 || newline >= region.end ? region.end : newline;
-    const line = source.slice(start, end);
     const next = end + 1;
-    if (/^\s*(#.*)?\r?$/.test(line)) {
+    if (blankOrComment(source, start, end)) {
       start = next;
       continue;
     }
+    const line = source.slice(start, end);
     if (parentKey === undefined) {
       const parent = SIMPLE_PARENT.exec(line);
       if (!parent) return undefined;

@@ -257,6 +257,16 @@ describe('YAML subtrees (issue 13: parse only around the lines that name the reg
       'helm-values' as const,
     ],
     [
+      'blank lines with tabs, comments ending in CRLF inside image blocks',
+      values
+        .replace('    repository: team/api\n', '    repository: team/api\n  \t \n    # note\r\n')
+        .replace(
+          '  image:\n    repository: team/inherit',
+          '  image:\n    # a comment\r\n    repository: team/inherit',
+        ),
+      'helm-values' as const,
+    ],
+    [
       'two documents, the second with images of its own',
       `${values}---\nextra:\n  image:\n    registry: registry.old.example.com\n    repository: team/extra\n    tag: 1\n`,
       'helm-values' as const,
