@@ -2081,7 +2081,9 @@ function simpleRegion(source, region, imageKind, globalRegistry) {
     const split = splitFormOf((name) => fields.get(name), globalRegistry);
     if (split) {
         const kind = parentKey === 'image' ? imageKind : 'helm-image';
-        const candidate = { ...split, kind };
+        // splitFormOf's object is new: completed in place.
+        const candidate = split;
+        candidate.kind = kind;
         if (kind !== 'yaml-image' && certainty(split.value, true).certain)
             candidate.certain = true;
         candidates.push(candidate);
@@ -2105,10 +2107,13 @@ function simpleRegion(source, region, imageKind, globalRegistry) {
  * host-less values need it: they mean Docker Hub there, and nothing elsewhere).
  */
 function certainty(value, certain) {
-    const text = value.text.replace(/^docker:\/\//i, '');
-    const first = text.split('/')[0];
-    const hasHost = text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
-    return certain && !hasHost ? { certain: true } : {};
+    if (!certain)
+        return {};
+    const text = /^docker:\/\//i.test(value.text) ? value.text.slice('docker://'.length) : value.text;
+    const slash = text.indexOf('/');
+    const first = slash < 0 ? text : text.slice(0, slash);
+    const hasHost = slash >= 0 && (/[.:]/.test(first) || first === 'localhost');
+    return hasHost ? {} : { certain: true };
 }
 /** Kubernetes pod specs: where an `image:` is certainly a container image. */
 function inPodSpec(path) {

@@ -664,7 +664,9 @@ function simpleRegion(
   const split = splitFormOf((name) => fields.get(name), globalRegistry);
   if (split) {
     const kind = parentKey === 'image' ? imageKind : 'helm-image';
-    const candidate: Candidate = { ...split, kind };
+    // splitFormOf's object is new: completed in place.
+    const candidate = split as Candidate;
+    candidate.kind = kind;
     if (kind !== 'yaml-image' && certainty(split.value, true).certain) candidate.certain = true;
     candidates.push(candidate);
   }
@@ -687,10 +689,12 @@ function simpleRegion(
  * host-less values need it: they mean Docker Hub there, and nothing elsewhere).
  */
 function certainty(value: MappedText, certain: boolean): { certain?: true } {
-  const text = value.text.replace(/^docker:\/\//i, '');
-  const first = text.split('/')[0]!;
-  const hasHost = text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
-  return certain && !hasHost ? { certain: true } : {};
+  if (!certain) return {};
+  const text = /^docker:\/\//i.test(value.text) ? value.text.slice('docker://'.length) : value.text;
+  const slash = text.indexOf('/');
+  const first = slash < 0 ? text : text.slice(0, slash);
+  const hasHost = slash >= 0 && (/[.:]/.test(first) || first === 'localhost');
+  return hasHost ? {} : { certain: true };
 }
 
 /** Kubernetes pod specs: where an `image:` is certainly a container image. */
