@@ -185,7 +185,9 @@ class NotAGitWorkTree extends Error {
 /** True for a name displayName() escaped: it has to be turned back into bytes to be opened. */
 const isEscaped = (name) => name.includes('\\');
 /** True for an escaped name whose bytes are not valid UTF-8 (GitHub cannot point an annotation at it). */
-const isNotUtf8 = (name) => /\\x[0-9a-f]{2}/.test(name.replaceAll('\\\\', ''));
+const isNotUtf8 = (name) => 
+// Most names have no backslash at all: no escape to look for (asked once per finding).
+name.includes('\\') && /\\x[0-9a-f]{2}/.test(name.replaceAll('\\\\', ''));
 /** The bytes of a name displayName() gave (the inverse of displayName). */
 function nameBytes(name) {
     if (!isEscaped(name))
