@@ -185,7 +185,9 @@ class NotAGitWorkTree extends Error {
 /** True for a name displayName() escaped: it has to be turned back into bytes to be opened. */
 const isEscaped = (name) => name.includes('\\');
 /** True for an escaped name whose bytes are not valid UTF-8 (GitHub cannot point an annotation at it). */
-const isNotUtf8 = (name) => /\\x[0-9a-f]{2}/.test(name.replaceAll('\\\\', ''));
+const isNotUtf8 = (name) => 
+// Most names have no backslash at all: no escape to look for (asked once per finding).
+name.includes('\\') && /\\x[0-9a-f]{2}/.test(name.replaceAll('\\\\', ''));
 /** The bytes of a name displayName() gave (the inverse of displayName). */
 function nameBytes(name) {
     if (!isEscaped(name))
@@ -452,7 +454,7 @@ var limiter = __webpack_require__(17870);
  * passes for the lower- and upper-case spellings cost (less when measured alone), and it also finds
  * mixed case.
  */
-function readerThread(port, fs) {
+function readerThread(port, fs, isUtf8) {
     const CHUNK = 2 * 1024 * 1024;
     const SNIFF = 8192;
     /** Below this much room left in the chunk, the files held are searched before the next is read. */
@@ -557,21 +559,28 @@ function readerThread(port, fs) {
         let budget = contents;
         const transfer = [];
         const hit = (index, file, start, end) => {
-            if (end - start > budget) {
+            if (contents === 0) {
                 verdicts.push([index, file, 'hit']);
+                return;
+            }
+            const view = chunk.subarray(start, end);
+            const matches = every.map((needle) => {
+                const found = [];
+                for (let at = find(view, needle, 0); at >= 0; at = find(view, needle, at + needle.bytes.length))
+                    found.push(at);
+                return found;
+            });
+            const utf8 = isUtf8?.(view);
+            if (end - start > budget) {
+                // Read again by the main thread: the positions are checked against what it reads.
+                verdicts.push([index, file, 'hit', undefined, undefined, matches, utf8, end - start]);
                 return;
             }
             budget -= end - start;
             const copy = new Uint8Array(end - start);
-            copy.set(chunk.subarray(start, end));
+            copy.set(view);
             transfer.push(copy.buffer);
-            const matches = every.map((needle) => {
-                const found = [];
-                for (let at = find(copy, needle, 0); at >= 0; at = find(copy, needle, at + needle.bytes.length))
-                    found.push(at);
-                return found;
-            });
-            verdicts.push([index, file, 'hit', undefined, copy, matches]);
+            verdicts.push([index, file, 'hit', undefined, copy, matches, utf8]);
         };
         // The files held in the chunk: where each starts, and its index in files.
         let used = 0;
@@ -689,10 +698,10 @@ function readerThread(port, fs) {
 /** Batches queued on one thread at most, so listing never runs far ahead of reading. */
 const QUEUED = 16;
 /**
- * What a thread evaluates: the typed reader function's compiled text, called with the two modules
- * it needs. `eval` workers are CommonJS, so `require` is there, from lib/ and from the bundle alike.
+ * What a thread evaluates: the typed reader function's compiled text, called with what it needs of
+ * Node. `eval` workers are CommonJS, so `require` is there, from lib/ and from the bundle alike.
  */
-const READER_SOURCE = `(${String(readerThread)})(require('node:worker_threads').parentPort, require('node:fs'));`;
+const READER_SOURCE = `(${String(readerThread)})(require('node:worker_threads').parentPort, require('node:fs'), require('node:buffer').isUtf8);`;
 /**
  * Starts the reader threads: one per core available (the main thread lists and parses between
  * batches), at most 4. Booting a thread takes tens of milliseconds, so a command starts them before
@@ -781,14 +790,17 @@ function slice(source, start, end) {
 function concat(parts) {
     // One preallocated array: flatMap over thousands of per-character arrays dominated parsing.
     let length = 0;
-    for (const part of parts)
+    let text = '';
+    for (const part of parts) {
         length += part.offsets.length;
+        text += part.text;
+    }
     const offsets = new Array(length);
     let at = 0;
     for (const part of parts)
         for (const offset of part.offsets)
             offsets[at++] = offset;
-    return { text: parts.map((part) => part.text).join(''), offsets };
+    return { text, offsets };
 }
 /** Mapped text `start..end` of `mapped`. */
 function sub(mapped, start, end = mapped.text.length) {
@@ -827,6 +839,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
  */
 function expand(mapped, variables = new Map(), escape = '\\') {
     const { text } = mapped;
+    // Nothing to expand (the commonest case): the text itself (mapped texts are never changed in place).
+    if (!text.includes('$'))
+        return { value: mapped, partial: false };
     const parts = [];
     let partial = false;
     let index = 0;
@@ -999,7 +1014,8 @@ function resolveCandidate(candidate, hosts, file) {
     if (partialTag)
         while (end > 0 && /[:@]/.test(value.text[end - 1]))
             end--;
-    value = sub(value, 0, end);
+    if (end < value.text.length)
+        value = sub(value, 0, end);
     let image;
     try {
         image = (0,reference/* parseReference */.F2)(value.text);
@@ -1145,7 +1161,12 @@ function editsFor(value, hostEnd, repository, newRepository, newHost) {
         expect: text,
     });
     if (newRepository === repository && written === repository) {
-        return { edits: [{ ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost }] };
+        // The commonest edit, built directly (one per finding).
+        return {
+            edits: [
+                { start: hostRange[0], end: hostRange[1], expect: value.text.slice(0, hostEnd), text: newHost },
+            ],
+        };
     }
     if (!repoRange) {
         // The host edit is kept so that --fix knows this finding shares it (an ARG default, say).
@@ -1445,7 +1466,11 @@ function yamlCandidates(source, role, names = [], file = '', env, lineStarts) {
     // host-less Docker Hub references need the whole file): the parse costs far more than the search.
     // (Kustomize's images: entries are read by their path from the root.)
     const partial = names.length > 0 && role !== 'workflow' && role !== 'action' && !kustomization(file);
-    const globalRegistry = partial && role === 'helm-values' ? helmGlobalRegistry(source, names) : undefined;
+    const globalRegistry = partial && role === 'helm-values' ? helmGlobalRegistry(source, names, hostLines) : undefined;
+    // A global block written another way (`global: { imageRegistry: … }`, an anchor, a comment on
+    // its line) is not looked up line by line: the whole parse reads it.
+    if (globalRegistry === 'parse all')
+        return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
     // Every image of the chart without a registry of its own inherits the global one: the blocks of
     // their `repository:` lines are read too.
     const inherited = globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
@@ -1672,6 +1697,26 @@ function isBlank(source, start, end) {
         at++;
     return at === end || source[at] === '#' || source[at] === '\r' || source[at] === '\n';
 }
+/**
+ * `/^\s*(#.*)?\r?$/` on the line `start..end` (no line feed in it), without slicing it out: blanks
+ * (what `\s` matches in latin1), then nothing, or a comment with no carriage return before its end.
+ */
+function blankOrComment(source, start, end) {
+    let at = start;
+    for (; at < end; at++) {
+        const code = source.charCodeAt(at);
+        if (!((code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0))
+            break;
+    }
+    if (at === end)
+        return true;
+    if (source.charCodeAt(at) !== 0x23)
+        return false;
+    for (; at < end - 1; at++)
+        if (source.charCodeAt(at) === 0x0d)
+            return false;
+    return true;
+}
 /** Where each line that names one of `names` (lower case) starts, in order, each once. */
 function hostLineStarts(source, names, lower = source.toLowerCase()) {
     const starts = new Set();
@@ -1759,23 +1804,79 @@ function topKeyLine(source, key) {
         return found < 0 ? -1 : found + 1;
     };
     for (let at = source.startsWith(pattern) ? 0 : next(0); at >= 0; at = next(at)) {
-        let end = at + pattern.length;
-        while (source[end] === ' ' || source[end] === '\t')
-            end++;
-        if (source[end] === '\r')
-            end++;
-        if (end === source.length || source[end] === '\n')
-            return { start: at, end };
+        const found = topKeyLineAt(source, at, key);
+        if (found)
+            return found;
     }
     return undefined;
 }
+/** The line starting at `at` when it is `key:` with nothing after it but blanks. */
+function topKeyLineAt(source, at, key) {
+    if (!source.startsWith(`${key}:`, at))
+        return undefined;
+    let end = at + key.length + 1;
+    while (source[end] === ' ' || source[end] === '\t')
+        end++;
+    if (source[end] === '\r')
+        end++;
+    return end === source.length || source[end] === '\n' ? { start: at, end } : undefined;
+}
+/** Where the line before the one starting at `at` (> 0) starts. */
+const previousLineStart = (source, at) => (at < 2 ? 0 : source.lastIndexOf('\n', at - 2) + 1);
+/** A top-level `global:`/`image:` line that opens a flow mapping, an anchor, a tag or a comment. */
+const OTHER_GLOBAL_BLOCK = /^(?:global|image):[ \t]*[{&!#]/;
+/** True for a line helmGlobalRegistry reads as part of the block above it: indented, a comment, or empty. */
+function continuesBlock(source, start) {
+    const code = source.charCodeAt(start);
+    // The end of the file, `#`, or what `\s` matches in latin1: tab, line feed, vertical tab, form
+    // feed, carriage return, space, no-break space.
+    return (Number.isNaN(code) || code === 0x23 || (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0);
+}
+/**
+ * The lines that start the blocks holding the lines that name the registry: for each such line, the
+ * nearest line at or above it that does not continue a block (see continuesBlock). One pass upwards
+ * between consecutive lines, so the whole file is walked at most once.
+ */
+function blockHeads(source, lineStarts) {
+    const heads = new Set();
+    let previous = -1;
+    let previousHead = -1;
+    for (const lineStart of lineStarts) {
+        let at = lineStart;
+        let head;
+        for (;;) {
+            if (at === previous) {
+                head = continuesBlock(source, at) ? previousHead : at;
+                break;
+            }
+            if (!continuesBlock(source, at) || at === 0) {
+                head = continuesBlock(source, at) ? -1 : at;
+                break;
+            }
+            at = previousLineStart(source, at);
+        }
+        if (head >= 0)
+            heads.add(head);
+        previous = lineStart;
+        previousHead = head;
+    }
+    return heads;
+}
 /** Helm's registry for every image of the chart: `global.imageRegistry`, `global.image.registry` or `image.registry`. */
-function helmGlobalRegistry(source, names) {
+function helmGlobalRegistry(source, names, lineStarts) {
+    // The block of a global registry that names the old one holds a line naming it: the heads of those
+    // lines' blocks say which `global:`/`image:` blocks are worth looking up (others change nothing).
+    const heads = blockHeads(source, lineStarts);
+    const headed = (top) => [...heads].some((head) => topKeyLineAt(source, head, top) !== undefined);
+    if ([...heads].some((head) => OTHER_GLOBAL_BLOCK.test(source.slice(head, head + 64))))
+        return 'parse all';
     for (const [top, ...keys] of [
         ['global', 'imageRegistry'],
         ['global', 'image', 'registry'],
         ['image', 'registry'],
     ]) {
+        if (!headed(top))
+            continue;
         const region = topKeyLine(source, top);
         if (!region)
             continue;
@@ -1828,7 +1929,7 @@ function simpleLookup(source, region, keys) {
         const line = source.slice(start, end);
         const lineStart = start;
         start = end + 1;
-        if (/^\s*(#.*)?\r?$/.test(line))
+        if (blankOrComment(source, lineStart, end))
             continue;
         const match = KEY_LINE.exec(line);
         if (!match)
@@ -1929,12 +2030,12 @@ function simpleRegion(source, region, imageKind, globalRegistry) {
     for (let start = region.start; start < region.end;) {
         const newline = source.indexOf('\n', start);
         const end = newline < 0 || newline >= region.end ? region.end : newline;
-        const line = source.slice(start, end);
         const next = end + 1;
-        if (/^\s*(#.*)?\r?$/.test(line)) {
+        if (blankOrComment(source, start, end)) {
             start = next;
             continue;
         }
+        const line = source.slice(start, end);
         if (parentKey === undefined) {
             const parent = SIMPLE_PARENT.exec(line);
             if (!parent)
@@ -1982,7 +2083,12 @@ function simpleRegion(source, region, imageKind, globalRegistry) {
     const split = splitFormOf((name) => fields.get(name), globalRegistry);
     if (split) {
         const kind = parentKey === 'image' ? imageKind : 'helm-image';
-        candidates.push({ ...split, kind, ...certainty(split.value, kind !== 'yaml-image') });
+        // splitFormOf's object is new: completed in place.
+        const candidate = split;
+        candidate.kind = kind;
+        if (kind !== 'yaml-image' && certainty(split.value, true).certain)
+            candidate.certain = true;
+        candidates.push(candidate);
     }
     const pathKeys = split && fields.has('registry') ? new Set(['image', 'name']) : new Set();
     for (const [key, mapped] of strings) {
@@ -2003,10 +2109,13 @@ function simpleRegion(source, region, imageKind, globalRegistry) {
  * host-less values need it: they mean Docker Hub there, and nothing elsewhere).
  */
 function certainty(value, certain) {
-    const text = value.text.replace(/^docker:\/\//i, '');
-    const first = text.split('/')[0];
-    const hasHost = text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
-    return certain && !hasHost ? { certain: true } : {};
+    if (!certain)
+        return {};
+    const text = /^docker:\/\//i.test(value.text) ? value.text.slice('docker://'.length) : value.text;
+    const slash = text.indexOf('/');
+    const first = slash < 0 ? text : text.slice(0, slash);
+    const hasHost = slash >= 0 && (/[.:]/.test(first) || first === 'localhost');
+    return hasHost ? {} : { certain: true };
 }
 /** Kubernetes pod specs: where an `image:` is certainly a container image. */
 function inPodSpec(path) {
@@ -2336,44 +2445,53 @@ function fencedLines(source) {
 var files = __webpack_require__(13103);
 ;// CONCATENATED MODULE: ./lib/src/guard/positions.js
 /**
- * Line and column of byte offsets in a file held as latin1 text. Columns count characters, so a
- * UTF-8 sequence counts once (continuation bytes 0x80–0xBF are skipped), as editors and GitHub do.
+ * Line and column of byte offsets in a file held as latin1 text, given in increasing order (the
+ * findings of a file, sorted): the lines are counted once up to the last offset, and no index of
+ * every line is built — a large file names the registry on few of its lines. An offset before the
+ * previous one starts over. Columns count characters, so a UTF-8 sequence counts once
+ * (continuation bytes 0x80–0xBF are skipped), as editors and GitHub do.
  */
-class LineIndex {
+class LinePositions {
     source;
-    starts = [0];
+    /** The line reached (1-based), where it starts, and where its line break is (-1: none). */
+    line = 1;
+    start = 0;
+    end;
     constructor(source) {
         this.source = source;
-        for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1))
-            this.starts.push(at + 1);
+        this.end = source.indexOf('\n');
     }
     /** 1-based line and column of a byte offset. */
     position(offset) {
-        let low = 0;
-        let high = this.starts.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (this.starts[middle] <= offset)
-                low = middle;
-            else
-                high = middle - 1;
+        if (offset < this.start) {
+            this.line = 1;
+            this.start = 0;
+            this.end = this.source.indexOf('\n');
         }
-        const start = this.starts[low];
+        while (this.end >= 0 && this.end < offset) {
+            this.line++;
+            this.start = this.end + 1;
+            this.end = this.source.indexOf('\n', this.start);
+        }
         let column = 1;
-        for (let at = start; at < offset; at++) {
+        for (let at = this.start; at < offset; at++) {
             const code = this.source.charCodeAt(at);
             if (code < 0x80 || code > 0xbf)
                 column++;
         }
-        return { line: low + 1, column };
+        return { line: this.line, column };
     }
-    /** The text of a 1-based line, without its line break. */
+    /** The text of a 1-based line at or above the line reached, without its line break. */
     lineText(line) {
-        const start = this.starts[line - 1];
-        if (start === undefined)
+        if (line < 1 || line > this.line)
             return '';
-        const next = this.starts[line];
-        return this.source.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+        let start = this.start;
+        let end = this.end < 0 ? this.source.length : this.end;
+        for (let at = this.line; at > line; at--) {
+            end = start - 1;
+            start = start < 2 ? 0 : this.source.lastIndexOf('\n', start - 2) + 1;
+        }
+        return this.source.slice(start, end).replace(/\r$/, '');
     }
 }
 /** The comment that silences a finding on its line (or the line below a comment line). */
@@ -2403,6 +2521,11 @@ var readers = __webpack_require__(61358);
 
 
 const BATCH = 256;
+/**
+ * The first batch is smaller, and each next one twice as large up to BATCH: the main thread, which
+ * parses the hits, starts on the first ones sooner instead of waiting for a full batch to be read.
+ */
+const FIRST_BATCH = 16;
 /** Bytes of hits a thread sends back with one batch (more are read here again): bounds the memory in flight. */
 const CONTENTS_PER_BATCH = 1024 * 1024;
 const NOTES_PER_REASON = 20;
@@ -2452,7 +2575,7 @@ async function scanTree(options) {
         }
         return envFiles.get(dir);
     };
-    const inspect = (file, read, matches) => {
+    const inspect = (file, read, matches, utf8, size) => {
         if (inspected.has(file))
             return;
         inspected.add(file);
@@ -2467,13 +2590,17 @@ async function scanTree(options) {
             return;
         }
         stats.parsed++;
-        if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+        // What the thread found holds for the bytes read here again unless the file changed meanwhile
+        // (then it is searched and checked again here).
+        const unchanged = read !== undefined || (size === bytes.length && sameMatches(bytes, needles, matches));
+        const found = unchanged ? matches : undefined;
+        if (!(unchanged && utf8 !== undefined ? utf8 : (0,external_node_buffer_.isUtf8)(bytes))) {
             stats.invalidUtf8++;
             note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
         }
         const env = COMPOSE_FILE.test(file) ? siblingEnv(file) : undefined;
         // The thread found the registry's names already: where, in the order of the needles sent.
-        const occurrences = matches && needles.flatMap((name, index) => matches[index].map((at) => [at, name]));
+        const occurrences = found && needles.flatMap((name, index) => found[index].map((at) => [at, name]));
         findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env, occurrences));
     };
     const needles = spellings(options.hosts);
@@ -2492,10 +2619,10 @@ async function scanTree(options) {
     const settle = (result) => {
         stats.scanned += result.scanned;
         stats.bytes += result.bytes;
-        for (const [given, outcome, detail, bytes, matches] of result.verdicts) {
+        for (const [given, outcome, detail, bytes, matches, utf8, size] of result.verdicts) {
             const file = typeof given === 'string' ? given : (0,files/* displayName */.QC)(Buffer.from(given));
             if (outcome === 'hit')
-                inspect(file, bytes, matches);
+                inspect(file, bytes, matches, utf8, size);
             else
                 skip(file, outcome, detail);
         }
@@ -2503,6 +2630,7 @@ async function scanTree(options) {
     };
     try {
         let batch = [];
+        let batchSize = FIRST_BATCH;
         const pending = [];
         for await (const listedBatch of (0,files/* listFiles */.CS)(options.root)) {
             for (const listed of listedBatch) {
@@ -2520,7 +2648,8 @@ async function scanTree(options) {
                 }
                 // A name that is not plain UTF-8 goes to the thread as its bytes.
                 batch.push((0,files/* isEscaped */.un)(listed.file) ? (0,files/* nameBytes */.dw)(listed.file) : listed.file);
-                if (batch.length >= BATCH) {
+                if (batch.length >= batchSize) {
+                    batchSize = Math.min(BATCH, batchSize * 2);
                     const { result } = await pool.send(batch);
                     pending.push(result.then(settle));
                     batch = [];
@@ -2540,6 +2669,11 @@ async function scanTree(options) {
     }
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
     return { findings, stats, notes };
+}
+/** True when every needle is still where the thread found it in bytes read again. */
+function sameMatches(bytes, needles, matches) {
+    return (matches !== undefined &&
+        needles.every((needle, index) => matches[index].every((at) => bytes.toString('latin1', at, at + needle.length).toLowerCase() === needle)));
 }
 const COMPOSE_FILE = /(^|\/)(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i;
 /**
@@ -2561,17 +2695,18 @@ function locate(file, source, hosts, env, occurrences) {
     const found = findReferences(file, source, hosts, env, occurrences);
     if (found.length === 0)
         return [];
-    const lines = new LineIndex(source);
-    // Most files say `cutover: ignore` nowhere: then no finding's line needs to be looked at.
-    const mayIgnore = source.includes(IGNORE_MARK);
+    // The findings come sorted by offset: their lines are counted in one pass up to the last one,
+    // with no index of every line of a large file that names the registry on a few.
+    const lines = new LinePositions(source);
+    // The findings are this function's own: completed in place (no copy of each).
     return found.map((finding) => {
+        const located = finding;
         const { line, column } = lines.position(finding.offset);
-        return {
-            ...finding,
-            line,
-            column,
-            ...(mayIgnore && ignoredInline(lines, line) && { ignored: 'inline' }),
-        };
+        located.line = line;
+        located.column = column;
+        if (ignoredInline(lines, line))
+            located.ignored = 'inline';
+        return located;
     });
 }
 

@@ -387,9 +387,12 @@ async function guardTree(request) {
         ? applyFixes(root, findings, held, [...new Set([next.host, ...next.aliases])])
         : undefined;
     const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map(positionKey));
-    const open = counted.filter((finding) => !rewritten.has(positionKey(finding)));
-    const refs = (0,refs_file/* buildRefsFile */.hV)(hosts.old, exportedReferences(findings), exportedPrefixes(findings));
-    if (request.exportRefs)
+    const open = rewritten.size === 0 ? counted : counted.filter((finding) => !rewritten.has(positionKey(finding)));
+    // Only --export-refs writes them: thousands of findings are not copied and sorted for nothing.
+    const refs = request.exportRefs
+        ? (0,refs_file/* buildRefsFile */.hV)(hosts.old, exportedReferences(findings), exportedPrefixes(findings))
+        : undefined;
+    if (request.exportRefs && refs)
         await (0,refs_file/* writeRefsFile */.eA)(external_node_path_.resolve(request.cwd, request.exportRefs), hosts.old, refs.references, refs.prefixes);
     return {
         today,
@@ -403,7 +406,7 @@ async function guardTree(request) {
         ...(unavailable && { unavailable }),
         ...(fixes && { fixes }),
         rewritten,
-        refs,
+        ...(refs && { refs }),
         ...(request.exportRefs && { exportRefs: request.exportRefs }),
         ...(request.renovate && { renovate: renovateConfig(manifest) }),
     };
@@ -454,7 +457,7 @@ function presentGuard(report, { reporter, entry, json, summary = true }) {
     }
     if (fixes)
         reporter.info(`fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`);
-    if (report.exportRefs)
+    if (report.exportRefs && refs)
         reporter.info(`wrote ${refs.references.length} references to ${report.exportRefs}`);
     if (summary)
         reporter.summary(summaryOf(report));
@@ -490,7 +493,7 @@ function presentGuard(report, { reporter, entry, json, summary = true }) {
             scan: scan.stats,
             notes: scan.notes,
             ...(fixes && { fix: fixes }),
-            ...(report.exportRefs && { exportRefs: { file: report.exportRefs, ...refs } }),
+            ...(report.exportRefs && refs && { exportRefs: { file: report.exportRefs, ...refs } }),
             ...(report.renovate && { renovate: report.renovate }),
         },
         ...(report.renovate && !json && { stdout: `${JSON.stringify(report.renovate, null, 2)}\n` }),
@@ -519,7 +522,7 @@ function annotate(reporter, report, inAction) {
     const shown = inAction ? findings.slice(0, ACTION_ANNOTATIONS) : findings;
     // All at once: a reporter may write thousands of them in one go.
     (0,shared_reporter/* annotateAll */.u)(reporter, shown.map((finding) => {
-        const fixed = rewritten.has(positionKey(finding));
+        const fixed = rewritten.size > 0 && rewritten.has(positionKey(finding));
         const message = fixed
             ? `rewritten: ${finding.normalized} → ${finding.replacement}`
             : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`;

@@ -18,7 +18,9 @@ class NotAGitWorkTree extends Error {}
 export const isEscaped = (name: string): boolean => name.includes('\\');
 
 /** True for an escaped name whose bytes are not valid UTF-8 (GitHub cannot point an annotation at it). */
-export const isNotUtf8 = (name: string): boolean => /\\x[0-9a-f]{2}/.test(name.replaceAll('\\\\', ''));
+export const isNotUtf8 = (name: string): boolean =>
+  // Most names have no backslash at all: no escape to look for (asked once per finding).
+  name.includes('\\') && /\\x[0-9a-f]{2}/.test(name.replaceAll('\\\\', ''));
 
 /** The bytes of a name displayName() gave (the inverse of displayName). */
 export function nameBytes(name: string): Buffer {

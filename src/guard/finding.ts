@@ -176,7 +176,7 @@ export function resolveCandidate(
   let end = value.text.length;
   // An unresolved ${TAG} leaves "repo:" behind; the repository is still known.
   if (partialTag) while (end > 0 && /[:@]/.test(value.text[end - 1]!)) end--;
-  value = sub(value, 0, end);
+  if (end < value.text.length) value = sub(value, 0, end);
   let image: ImageReference;
   try {
     image = parseReference(value.text);
@@ -348,7 +348,12 @@ function editsFor(
     expect: text,
   });
   if (newRepository === repository && written === repository) {
-    return { edits: [{ ...expect(hostRange, value.text.slice(0, hostEnd)), text: newHost }] };
+    // The commonest edit, built directly (one per finding).
+    return {
+      edits: [
+        { start: hostRange[0], end: hostRange[1], expect: value.text.slice(0, hostEnd), text: newHost },
+      ],
+    };
   }
   if (!repoRange) {
     // The host edit is kept so that --fix knows this finding shares it (an ARG default, say).

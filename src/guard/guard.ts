@@ -58,8 +58,8 @@ export interface GuardReport {
   fixes?: FixOutcome[];
   /** `file:line:column` of every finding --fix rewrote. */
   rewritten: ReadonlySet<string>;
-  /** The references for copy-tags --refs (written when --export-refs names a file). */
-  refs: ReturnType<typeof buildRefsFile>;
+  /** With --export-refs: the references written for copy-tags --refs. */
+  refs?: ReturnType<typeof buildRefsFile>;
   exportRefs?: string;
   renovate?: { $schema: string; packageRules: RenovateRule[] };
 }
@@ -96,9 +96,13 @@ export async function guardTree(request: GuardRequest): Promise<GuardReport> {
     ? applyFixes(root, findings, held, [...new Set([next.host, ...next.aliases])])
     : undefined;
   const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map(positionKey));
-  const open = counted.filter((finding) => !rewritten.has(positionKey(finding)));
-  const refs = buildRefsFile(hosts.old, exportedReferences(findings), exportedPrefixes(findings));
-  if (request.exportRefs)
+  const open =
+    rewritten.size === 0 ? counted : counted.filter((finding) => !rewritten.has(positionKey(finding)));
+  // Only --export-refs writes them: thousands of findings are not copied and sorted for nothing.
+  const refs = request.exportRefs
+    ? buildRefsFile(hosts.old, exportedReferences(findings), exportedPrefixes(findings))
+    : undefined;
+  if (request.exportRefs && refs)
     await writeRefsFile(
       path.resolve(request.cwd, request.exportRefs),
       hosts.old,
@@ -117,7 +121,7 @@ export async function guardTree(request: GuardRequest): Promise<GuardReport> {
     ...(unavailable && { unavailable }),
     ...(fixes && { fixes }),
     rewritten,
-    refs,
+    ...(refs && { refs }),
     ...(request.exportRefs && { exportRefs: request.exportRefs }),
     ...(request.renovate && { renovate: renovateConfig(manifest) }),
   };

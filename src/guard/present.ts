@@ -46,7 +46,8 @@ export function presentGuard(
     reporter.info(
       `fix: ${fixes.filter((fix) => fix.rewritten).length} of ${fixes.length} references rewritten`,
     );
-  if (report.exportRefs) reporter.info(`wrote ${refs.references.length} references to ${report.exportRefs}`);
+  if (report.exportRefs && refs)
+    reporter.info(`wrote ${refs.references.length} references to ${report.exportRefs}`);
   if (summary) reporter.summary(summaryOf(report));
   return {
     exitCode: errors > 0 ? 1 : 0,
@@ -80,7 +81,7 @@ export function presentGuard(
       scan: scan.stats,
       notes: scan.notes,
       ...(fixes && { fix: fixes }),
-      ...(report.exportRefs && { exportRefs: { file: report.exportRefs, ...refs } }),
+      ...(report.exportRefs && refs && { exportRefs: { file: report.exportRefs, ...refs } }),
       ...(report.renovate && { renovate: report.renovate }),
     },
     ...(report.renovate && !json && { stdout: `${JSON.stringify(report.renovate, null, 2)}\n` }),
@@ -113,7 +114,7 @@ function annotate(reporter: Reporter, report: GuardReport, inAction: boolean): v
   annotateAll(
     reporter,
     shown.map((finding): Annotation => {
-      const fixed = rewritten.has(positionKey(finding));
+      const fixed = rewritten.size > 0 && rewritten.has(positionKey(finding));
       const message = fixed
         ? `rewritten: ${finding.normalized} → ${finding.replacement}`
         : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`;

@@ -2,8 +2,8 @@
  * The body of a guard reader thread, as a typed, linted function. The thread runs it from its
  * source text (`String(readerThread)`, see readers.ts), which works the same from lib/ (ESM) and
  * from the CommonJS bundle, where a separate worker file would not be found. So the function must
- * reference nothing outside itself — no imports, no module-level constants: the two modules it
- * needs are its parameters, and everything else is declared inside it. Only `import type` is used
+ * reference nothing outside itself — no imports, no module-level constants: what it needs of Node
+ * (the port, fs, the UTF-8 check) comes as parameters, and everything else is declared inside it. Only `import type` is used
  * at the top of this file, which leaves nothing behind in the compiled code.
  */
 import type * as FileSystem from 'node:fs';
@@ -29,6 +29,10 @@ export type Verdict = [
   detail?: string,
   bytes?: Uint8Array,
   matches?: number[][],
+  /** Whether the hit's bytes are valid UTF-8 (when the thread was given a checker). */
+  utf8?: boolean,
+  /** How many bytes the thread read (sent with matches but without the bytes). */
+  size?: number,
 ];
 
 /** A reader thread's answer to one batch of files. */
@@ -51,6 +55,8 @@ export interface ReaderSetup {
   /**
    * Up to this many bytes per batch, hits come back with their bytes (copied out of the chunk and
    * transferred, not cloned): the main thread, which parses them, does not open and read them again.
+   * With a budget, every hit (with its bytes or not) comes back with where the needles are in it,
+   * and whether it is valid UTF-8: work taken off the main thread, which parses.
    */
   contents?: number;
 }
@@ -74,7 +80,11 @@ export interface ReaderPort {
  * passes for the lower- and upper-case spellings cost (less when measured alone), and it also finds
  * mixed case.
  */
-export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
+export function readerThread(
+  port: ReaderPort,
+  fs: typeof FileSystem,
+  isUtf8?: (bytes: Uint8Array) => boolean,
+): void {
   const CHUNK = 2 * 1024 * 1024;
   const SNIFF = 8192;
   /** Below this much room left in the chunk, the files held are searched before the next is read. */
@@ -185,21 +195,28 @@ export function readerThread(port: ReaderPort, fs: typeof FileSystem): void {
     let budget = contents;
     const transfer: ArrayBuffer[] = [];
     const hit = (index: number, file: BatchFile, start: number, end: number) => {
-      if (end - start > budget) {
+      if (contents === 0) {
         verdicts.push([index, file, 'hit']);
+        return;
+      }
+      const view = chunk.subarray(start, end);
+      const matches = every.map((needle) => {
+        const found: number[] = [];
+        for (let at = find(view, needle, 0); at >= 0; at = find(view, needle, at + needle.bytes.length))
+          found.push(at);
+        return found;
+      });
+      const utf8 = isUtf8?.(view);
+      if (end - start > budget) {
+        // Read again by the main thread: the positions are checked against what it reads.
+        verdicts.push([index, file, 'hit', undefined, undefined, matches, utf8, end - start]);
         return;
       }
       budget -= end - start;
       const copy = new Uint8Array(end - start);
-      copy.set(chunk.subarray(start, end));
+      copy.set(view);
       transfer.push(copy.buffer);
-      const matches = every.map((needle) => {
-        const found: number[] = [];
-        for (let at = find(copy, needle, 0); at >= 0; at = find(copy, needle, at + needle.bytes.length))
-          found.push(at);
-        return found;
-      });
-      verdicts.push([index, file, 'hit', undefined, copy, matches]);
+      verdicts.push([index, file, 'hit', undefined, copy, matches, utf8]);
     };
     // The files held in the chunk: where each starts, and its index in files.
     let used = 0;

@@ -9,10 +9,10 @@ export type { BatchFile, BatchResult, SkipReason, Verdict } from './reader-threa
 const QUEUED = 16;
 
 /**
- * What a thread evaluates: the typed reader function's compiled text, called with the two modules
- * it needs. `eval` workers are CommonJS, so `require` is there, from lib/ and from the bundle alike.
+ * What a thread evaluates: the typed reader function's compiled text, called with what it needs of
+ * Node. `eval` workers are CommonJS, so `require` is there, from lib/ and from the bundle alike.
  */
-const READER_SOURCE = `(${String(readerThread)})(require('node:worker_threads').parentPort, require('node:fs'));`;
+const READER_SOURCE = `(${String(readerThread)})(require('node:worker_threads').parentPort, require('node:fs'), require('node:buffer').isUtf8);`;
 
 /**
  * Starts the reader threads: one per core available (the main thread lists and parses between

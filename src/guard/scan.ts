@@ -4,7 +4,7 @@ import path from 'node:path';
 import { findReferences, IMAGE_FILE_NAMES } from './detect.js';
 import { oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
 import { displayName, isEscaped, listFiles, nameBytes, treePath } from './files.js';
-import { IGNORE_MARK, ignoredInline, LineIndex } from './positions.js';
+import { ignoredInline, LinePositions } from './positions.js';
 import type { Variables } from './source.js';
 import {
   startReaders,
@@ -59,6 +59,11 @@ export interface ScanResult {
 }
 
 const BATCH = 256;
+/**
+ * The first batch is smaller, and each next one twice as large up to BATCH: the main thread, which
+ * parses the hits, starts on the first ones sooner instead of waiting for a full batch to be read.
+ */
+const FIRST_BATCH = 16;
 /** Bytes of hits a thread sends back with one batch (more are read here again): bounds the memory in flight. */
 const CONTENTS_PER_BATCH = 1024 * 1024;
 const NOTES_PER_REASON = 20;
@@ -107,7 +112,7 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     }
     return envFiles.get(dir);
   };
-  const inspect = (file: string, read?: Uint8Array, matches?: number[][]) => {
+  const inspect = (file: string, read?: Uint8Array, matches?: number[][], utf8?: boolean, size?: number) => {
     if (inspected.has(file)) return;
     inspected.add(file);
     let bytes: Buffer;
@@ -120,14 +125,18 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
       return;
     }
     stats.parsed++;
-    if (!isUtf8(bytes)) {
+    // What the thread found holds for the bytes read here again unless the file changed meanwhile
+    // (then it is searched and checked again here).
+    const unchanged = read !== undefined || (size === bytes.length && sameMatches(bytes, needles, matches));
+    const found = unchanged ? matches : undefined;
+    if (!(unchanged && utf8 !== undefined ? utf8 : isUtf8(bytes))) {
       stats.invalidUtf8++;
       note(file, 'invalid UTF-8', 'searched byte by byte; columns count bytes after the first invalid one');
     }
     const env = COMPOSE_FILE.test(file) ? siblingEnv(file) : undefined;
     // The thread found the registry's names already: where, in the order of the needles sent.
     const occurrences =
-      matches && needles.flatMap((name, index) => matches[index]!.map((at) => [at, name] as const));
+      found && needles.flatMap((name, index) => found[index]!.map((at) => [at, name] as const));
     findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env, occurrences));
   };
 
@@ -147,15 +156,16 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
   const settle = (result: BatchResult) => {
     stats.scanned += result.scanned;
     stats.bytes += result.bytes;
-    for (const [given, outcome, detail, bytes, matches] of result.verdicts) {
+    for (const [given, outcome, detail, bytes, matches, utf8, size] of result.verdicts) {
       const file = typeof given === 'string' ? given : displayName(Buffer.from(given));
-      if (outcome === 'hit') inspect(file, bytes, matches);
+      if (outcome === 'hit') inspect(file, bytes, matches, utf8, size);
       else skip(file, outcome, detail);
     }
     options.onProgress?.(stats);
   };
   try {
     let batch: BatchFile[] = [];
+    let batchSize = FIRST_BATCH;
     const pending: Promise<void>[] = [];
     for await (const listedBatch of listFiles(options.root)) {
       for (const listed of listedBatch) {
@@ -172,7 +182,8 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
         }
         // A name that is not plain UTF-8 goes to the thread as its bytes.
         batch.push(isEscaped(listed.file) ? nameBytes(listed.file) : listed.file);
-        if (batch.length >= BATCH) {
+        if (batch.length >= batchSize) {
+          batchSize = Math.min(BATCH, batchSize * 2);
           const { result } = await pool.send(batch);
           pending.push(result.then(settle));
           batch = [];
@@ -188,6 +199,18 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
   return { findings, stats, notes };
+}
+
+/** True when every needle is still where the thread found it in bytes read again. */
+function sameMatches(bytes: Buffer, needles: readonly string[], matches: number[][] | undefined): boolean {
+  return (
+    matches !== undefined &&
+    needles.every((needle, index) =>
+      matches[index]!.every(
+        (at) => bytes.toString('latin1', at, at + needle.length).toLowerCase() === needle,
+      ),
+    )
+  );
 }
 
 const COMPOSE_FILE = /(^|\/)(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i;
@@ -219,16 +242,16 @@ function locate(
 ): LocatedFinding[] {
   const found = findReferences(file, source, hosts, env, occurrences);
   if (found.length === 0) return [];
-  const lines = new LineIndex(source);
-  // Most files say `cutover: ignore` nowhere: then no finding's line needs to be looked at.
-  const mayIgnore = source.includes(IGNORE_MARK);
+  // The findings come sorted by offset: their lines are counted in one pass up to the last one,
+  // with no index of every line of a large file that names the registry on a few.
+  const lines = new LinePositions(source);
+  // The findings are this function's own: completed in place (no copy of each).
   return found.map((finding) => {
+    const located = finding as LocatedFinding;
     const { line, column } = lines.position(finding.offset);
-    return {
-      ...finding,
-      line,
-      column,
-      ...(mayIgnore && ignoredInline(lines, line) && { ignored: 'inline' as const }),
-    };
+    located.line = line;
+    located.column = column;
+    if (ignoredInline(lines, line)) located.ignored = 'inline';
+    return located;
   });
 }

@@ -21,11 +21,15 @@ export function slice(source: string, start: number, end: number): MappedText {
 export function concat(parts: MappedText[]): MappedText {
   // One preallocated array: flatMap over thousands of per-character arrays dominated parsing.
   let length = 0;
-  for (const part of parts) length += part.offsets.length;
+  let text = '';
+  for (const part of parts) {
+    length += part.offsets.length;
+    text += part.text;
+  }
   const offsets = new Array<number>(length);
   let at = 0;
   for (const part of parts) for (const offset of part.offsets) offsets[at++] = offset;
-  return { text: parts.map((part) => part.text).join(''), offsets };
+  return { text, offsets };
 }
 
 /** Mapped text `start..end` of `mapped`. */
@@ -75,6 +79,8 @@ export function expand(
   escape = '\\',
 ): { value: MappedText; partial: boolean } {
   const { text } = mapped;
+  // Nothing to expand (the commonest case): the text itself (mapped texts are never changed in place).
+  if (!text.includes('$')) return { value: mapped, partial: false };
   const parts: MappedText[] = [];
   let partial = false;
   let index = 0;

@@ -42,7 +42,12 @@ export function yamlCandidates(
   // host-less Docker Hub references need the whole file): the parse costs far more than the search.
   // (Kustomize's images: entries are read by their path from the root.)
   const partial = names.length > 0 && role !== 'workflow' && role !== 'action' && !kustomization(file);
-  const globalRegistry = partial && role === 'helm-values' ? helmGlobalRegistry(source, names) : undefined;
+  const globalRegistry =
+    partial && role === 'helm-values' ? helmGlobalRegistry(source, names, hostLines) : undefined;
+  // A global block written another way (`global: { imageRegistry: … }`, an anchor, a comment on
+  // its line) is not looked up line by line: the whole parse reads it.
+  if (globalRegistry === 'parse all')
+    return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
   // Every image of the chart without a registry of its own inherits the global one: the blocks of
   // their `repository:` lines are read too.
   const inherited =
@@ -279,6 +284,22 @@ function isBlank(source: string, start: number, end: number): boolean {
   return at === end || source[at] === '#' || source[at] === '\r' || source[at] === '\n';
 }
 
+/**
+ * `/^\s*(#.*)?\r?$/` on the line `start..end` (no line feed in it), without slicing it out: blanks
+ * (what `\s` matches in latin1), then nothing, or a comment with no carriage return before its end.
+ */
+function blankOrComment(source: string, start: number, end: number): boolean {
+  let at = start;
+  for (; at < end; at++) {
+    const code = source.charCodeAt(at);
+    if (!((code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0)) break;
+  }
+  if (at === end) return true;
+  if (source.charCodeAt(at) !== 0x23) return false;
+  for (; at < end - 1; at++) if (source.charCodeAt(at) === 0x0d) return false;
+  return true;
+}
+
 /** Where each line that names one of `names` (lower case) starts, in order, each once. */
 export function hostLineStarts(
   source: string,
@@ -368,21 +389,84 @@ function topKeyLine(source: string, key: string): Region | undefined {
     return found < 0 ? -1 : found + 1;
   };
   for (let at = source.startsWith(pattern) ? 0 : next(0); at >= 0; at = next(at)) {
-    let end = at + pattern.length;
-    while (source[end] === ' ' || source[end] === '\t') end++;
-    if (source[end] === '\r') end++;
-    if (end === source.length || source[end] === '\n') return { start: at, end };
+    const found = topKeyLineAt(source, at, key);
+    if (found) return found;
   }
   return undefined;
 }
 
+/** The line starting at `at` when it is `key:` with nothing after it but blanks. */
+function topKeyLineAt(source: string, at: number, key: string): Region | undefined {
+  if (!source.startsWith(`${key}:`, at)) return undefined;
+  let end = at + key.length + 1;
+  while (source[end] === ' ' || source[end] === '\t') end++;
+  if (source[end] === '\r') end++;
+  return end === source.length || source[end] === '\n' ? { start: at, end } : undefined;
+}
+
+/** Where the line before the one starting at `at` (> 0) starts. */
+const previousLineStart = (source: string, at: number) => (at < 2 ? 0 : source.lastIndexOf('\n', at - 2) + 1);
+
+/** A top-level `global:`/`image:` line that opens a flow mapping, an anchor, a tag or a comment. */
+const OTHER_GLOBAL_BLOCK = /^(?:global|image):[ \t]*[{&!#]/;
+
+/** True for a line helmGlobalRegistry reads as part of the block above it: indented, a comment, or empty. */
+function continuesBlock(source: string, start: number): boolean {
+  const code = source.charCodeAt(start);
+  // The end of the file, `#`, or what `\s` matches in latin1: tab, line feed, vertical tab, form
+  // feed, carriage return, space, no-break space.
+  return (
+    Number.isNaN(code) || code === 0x23 || (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0
+  );
+}
+
+/**
+ * The lines that start the blocks holding the lines that name the registry: for each such line, the
+ * nearest line at or above it that does not continue a block (see continuesBlock). One pass upwards
+ * between consecutive lines, so the whole file is walked at most once.
+ */
+function blockHeads(source: string, lineStarts: readonly number[]): Set<number> {
+  const heads = new Set<number>();
+  let previous = -1;
+  let previousHead = -1;
+  for (const lineStart of lineStarts) {
+    let at = lineStart;
+    let head: number;
+    for (;;) {
+      if (at === previous) {
+        head = continuesBlock(source, at) ? previousHead : at;
+        break;
+      }
+      if (!continuesBlock(source, at) || at === 0) {
+        head = continuesBlock(source, at) ? -1 : at;
+        break;
+      }
+      at = previousLineStart(source, at);
+    }
+    if (head >= 0) heads.add(head);
+    previous = lineStart;
+    previousHead = head;
+  }
+  return heads;
+}
+
 /** Helm's registry for every image of the chart: `global.imageRegistry`, `global.image.registry` or `image.registry`. */
-function helmGlobalRegistry(source: string, names: readonly string[]): MappedText | undefined {
+function helmGlobalRegistry(
+  source: string,
+  names: readonly string[],
+  lineStarts: readonly number[],
+): MappedText | undefined | 'parse all' {
+  // The block of a global registry that names the old one holds a line naming it: the heads of those
+  // lines' blocks say which `global:`/`image:` blocks are worth looking up (others change nothing).
+  const heads = blockHeads(source, lineStarts);
+  const headed = (top: string) => [...heads].some((head) => topKeyLineAt(source, head, top) !== undefined);
+  if ([...heads].some((head) => OTHER_GLOBAL_BLOCK.test(source.slice(head, head + 64)))) return 'parse all';
   for (const [top, ...keys] of [
     ['global', 'imageRegistry'],
     ['global', 'image', 'registry'],
     ['image', 'registry'],
   ] as const) {
+    if (!headed(top)) continue;
     const region = topKeyLine(source, top);
     if (!region) continue;
     while (region.end < source.length) {
@@ -434,7 +518,7 @@ function simpleLookup(
     const line = source.slice(start, end);
     const lineStart = start;
     start = end + 1;
-    if (/^\s*(#.*)?\r?$/.test(line)) continue;
+    if (blankOrComment(source, lineStart, end)) continue;
     const match = KEY_LINE.exec(line);
     if (!match) return 'not simple';
     const indent = match[1]!.length;
@@ -534,12 +618,12 @@ function simpleRegion(
   for (let start = region.start; start < region.end;) {
     const newline = source.indexOf('\n', start);
     const end = newline < 0 || newline >= region.end ? region.end : newline;
-    const line = source.slice(start, end);
     const next = end + 1;
-    if (/^\s*(#.*)?\r?$/.test(line)) {
+    if (blankOrComment(source, start, end)) {
       start = next;
       continue;
     }
+    const line = source.slice(start, end);
     if (parentKey === undefined) {
       const parent = SIMPLE_PARENT.exec(line);
       if (!parent) return undefined;
@@ -580,7 +664,11 @@ function simpleRegion(
   const split = splitFormOf((name) => fields.get(name), globalRegistry);
   if (split) {
     const kind = parentKey === 'image' ? imageKind : 'helm-image';
-    candidates.push({ ...split, kind, ...certainty(split.value, kind !== 'yaml-image') });
+    // splitFormOf's object is new: completed in place.
+    const candidate = split as Candidate;
+    candidate.kind = kind;
+    if (kind !== 'yaml-image' && certainty(split.value, true).certain) candidate.certain = true;
+    candidates.push(candidate);
   }
   const pathKeys = split && fields.has('registry') ? new Set(['image', 'name']) : new Set<string>();
   for (const [key, mapped] of strings) {
@@ -601,10 +689,12 @@ function simpleRegion(
  * host-less values need it: they mean Docker Hub there, and nothing elsewhere).
  */
 function certainty(value: MappedText, certain: boolean): { certain?: true } {
-  const text = value.text.replace(/^docker:\/\//i, '');
-  const first = text.split('/')[0]!;
-  const hasHost = text.includes('/') && (/[.:]/.test(first) || first === 'localhost');
-  return certain && !hasHost ? { certain: true } : {};
+  if (!certain) return {};
+  const text = /^docker:\/\//i.test(value.text) ? value.text.slice('docker://'.length) : value.text;
+  const slash = text.indexOf('/');
+  const first = slash < 0 ? text : text.slice(0, slash);
+  const hasHost = slash >= 0 && (/[.:]/.test(first) || first === 'localhost');
+  return hasHost ? {} : { certain: true };
 }
 
 /** Kubernetes pod specs: where an `image:` is certainly a container image. */

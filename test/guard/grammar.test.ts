@@ -214,6 +214,64 @@ describe('YAML subtrees (issue 13: parse only around the lines that name the reg
       'yaml' as const,
     ],
     [
+      'a global registry under comments and blank lines, CRLF line ends',
+      values
+        .replace(
+          'global:\n  imageRegistry: ""',
+          'global:\n  # the registry\n\n  imageRegistry: registry.old.example.com # old',
+        )
+        .replace(/\n/g, '\r\n'),
+      'helm-values' as const,
+    ],
+    [
+      'image.registry at the top level, after a file that starts with a blank line',
+      `\n  # indented comment first\nimage:\n  registry: registry.old.example.com\n  repository: team/top\n  tag: 1\n${values}`,
+      'helm-values' as const,
+    ],
+    [
+      'a global registry written as an alias of an anchor elsewhere',
+      values
+        .replace('global:\n  imageRegistry: ""', 'global:\n  imageRegistry: *registry')
+        .replace('## Global parameters', 'registries:\n  old: &registry registry.old.example.com'),
+      'helm-values' as const,
+    ],
+    [
+      'a global registry as a block scalar',
+      values.replace(
+        'global:\n  imageRegistry: ""',
+        'global:\n  imageRegistry: >-\n    registry.old.example.com',
+      ),
+      'helm-values' as const,
+    ],
+    [
+      'a global registry in a flow mapping',
+      values.replace('global:\n  imageRegistry: ""', 'global: { imageRegistry: registry.old.example.com }'),
+      'helm-values' as const,
+    ],
+    [
+      'a global block with an anchor and a comment on its line',
+      values.replace(
+        'global:\n  imageRegistry: ""',
+        'global: &global # shared\n  imageRegistry: registry.old.example.com',
+      ),
+      'helm-values' as const,
+    ],
+    [
+      'blank lines with tabs, comments ending in CRLF inside image blocks',
+      values
+        .replace('    repository: team/api\n', '    repository: team/api\n  \t \n    # note\r\n')
+        .replace(
+          '  image:\n    repository: team/inherit',
+          '  image:\n    # a comment\r\n    repository: team/inherit',
+        ),
+      'helm-values' as const,
+    ],
+    [
+      'two documents, the second with images of its own',
+      `${values}---\nextra:\n  image:\n    registry: registry.old.example.com\n    repository: team/extra\n    tag: 1\n`,
+      'helm-values' as const,
+    ],
+    [
       'a chart with a global registry',
       readFileSync(path.join(ROOT, 'test/fixtures/guard/real/charts/api/values.yaml'), 'latin1'),
       'helm-values' as const,

@@ -1,4 +1,5 @@
 import fs, { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import os from 'node:os';
 import path from 'node:path';
 import { readerThread, type BatchResult, type ReaderSetup } from '../../src/guard/reader-thread.js';
@@ -60,6 +61,25 @@ describe('guard reader thread', () => {
       ['mixed.txt', 'hit', 'FROM Registry.Old.Example.COM/base:1\n'],
       ['upper.txt', 'hit', undefined],
     ]);
+  });
+
+  test('with a budget, every hit comes back with where the needles are, its UTF-8 validity and size', () => {
+    writeFileSync(path.join(dir, 'two.txt'), 'a registry.old.example.com/x\nOLD-REGISTRY.INTERNAL/y \xff\n');
+    writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('é registry.old.example.com/z\n', 'latin1'));
+    let listener: ((message: ReaderSetup | string[]) => void) | undefined;
+    const answers: BatchResult[] = [];
+    readerThread(
+      { on: (_event, handler) => (listener = handler), postMessage: (m) => answers.push(m) },
+      fs,
+      isUtf8,
+    );
+    // Room for the first hit's bytes only: the second comes back without them, to be read again.
+    listener!({ root: dir, ...setup, contents: 60 });
+    listener!(['two.txt', 'latin1.txt']);
+    const [first, second] = answers[0]!.verdicts;
+    expect(first!.slice(4)).toEqual([[[2], [29]], true]);
+    expect(first![3]).toBeDefined();
+    expect(second!.slice(3)).toEqual([undefined, [[2], []], false, 29]);
   });
 
   test('the same function as a worker thread, from its source text', async () => {
