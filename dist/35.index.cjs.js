@@ -1741,7 +1741,7 @@ function regionsOf(source, names, alsoLines, lineStarts = hostLineStarts(source,
         const indent = indentAt(source, lineStart);
         let start = lineStart;
         for (let above = lineStart; indent > 0 && above > 0;) {
-            const previous = source.lastIndexOf('\n', above - 2) + 1;
+            const previous = previousLineStart(source, above);
             above = previous;
             const end = source.indexOf('\n', previous);
             if (isBlank(source, previous, end < 0 ? source.length : end))

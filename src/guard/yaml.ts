@@ -332,7 +332,7 @@ export function regionsOf(
     const indent = indentAt(source, lineStart);
     let start = lineStart;
     for (let above = lineStart; indent > 0 && above > 0;) {
-      const previous = source.lastIndexOf('\n', above - 2) + 1;
+      const previous = previousLineStart(source, above);
       above = previous;
       const end = source.indexOf('\n', previous);
       if (isBlank(source, previous, end < 0 ? source.length : end)) continue;

@@ -4,7 +4,7 @@ import { findReferences, roleOf } from '../../src/guard/detect.js';
 import { dockerfileCandidates } from '../../src/guard/dockerfile.js';
 import type { Hosts } from '../../src/guard/finding.js';
 import { expand, slice } from '../../src/guard/source.js';
-import { yamlCandidates } from '../../src/guard/yaml.js';
+import { regionsOf, yamlCandidates } from '../../src/guard/yaml.js';
 import { ROOT } from '../harness/cli.js';
 
 const hosts: Hosts = {
@@ -138,6 +138,15 @@ describe('YAML fast path', () => {
 
 describe('YAML subtrees (issue 13: parse only around the lines that name the registry)', () => {
   const names = ['registry.old.example.com', 'old-registry.internal'];
+  test('a file that starts with blank lines: the walk up for a parent key stops at the top', () => {
+    // The walk once stepped from offset 1 back to offset 1 for ever (lastIndexOf clamps a negative start).
+    for (const source of [
+      '\n  image: registry.old.example.com/x:1\n',
+      '\n\n  image: registry.old.example.com/x:1\n',
+    ])
+      expect(regionsOf(source, names)).toEqual([{ start: source.indexOf('  image'), end: source.length }]);
+  });
+
   const byPlace = (candidates: ReturnType<typeof yamlCandidates>) =>
     [...candidates].sort((a, b) => a.at - b.at || a.written.localeCompare(b.written));
   const values = [
