@@ -49,6 +49,18 @@ function scratch(): { tree: string; outside: string } {
   return { tree, outside };
 }
 
+/** guard's scan of `tree` for the old registry (moving to `newHost`), as findings --fix takes. */
+async function findingsIn(tree: string, newHost: string): Promise<Finding[]> {
+  const scan = await scanTree({
+    root: tree,
+    hosts: { old: 'registry.old.example.com', oldNames: ['registry.old.example.com'], newHost, paths: [] },
+    maxFileSize: 1 << 20,
+    exclude: new Set(['cutover.yml']),
+    threads: 1,
+  });
+  return scan.findings.map((finding) => ({ ...finding, severity: 'warning' }) as Finding);
+}
+
 /** Every file below `dir` with its bytes. */
 function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -97,19 +109,7 @@ describe('guard --fix stays inside the tree', () => {
     // The name the writer used before issue 12 (`<file>.cutover-<pid>.tmp`): predictable, opened without O_EXCL.
     symlinkSync(path.join(outside, 'victim'), path.join(tree, `Dockerfile.cutover-${process.pid}.tmp`));
     const before = snapshot(outside);
-    const scan = await scanTree({
-      root: tree,
-      hosts: {
-        old: 'registry.old.example.com',
-        oldNames: ['registry.old.example.com'],
-        newHost: 'registry.new.example.com',
-        paths: [],
-      },
-      maxFileSize: 1 << 20,
-      exclude: new Set(['cutover.yml']),
-      threads: 1,
-    });
-    const findings = scan.findings.map((finding) => ({ ...finding, severity: 'warning' }) as Finding);
+    const findings = await findingsIn(tree, 'registry.new.example.com');
     expect(findings.map((finding) => finding.file)).toEqual(['Dockerfile']);
     const outcomes = applyFixes(tree, findings, new Map());
     expect(outcomes).toEqual([expect.objectContaining({ file: 'Dockerfile', rewritten: true })]);
@@ -278,19 +278,7 @@ describe('guard --fix stays inside the tree', () => {
       '',
     ].join('\n');
     writeFileSync(path.join(tree, 'mirror.sh'), script);
-    const scan = await scanTree({
-      root: tree,
-      hosts: {
-        old: 'registry.old.example.com',
-        oldNames: ['registry.old.example.com'],
-        newHost: 'registry.new.example.com',
-        paths: [],
-      },
-      maxFileSize: 1 << 20,
-      exclude: new Set(['cutover.yml']),
-      threads: 1,
-    });
-    const findings = scan.findings.map((finding) => ({ ...finding, severity: 'warning' }) as Finding);
+    const findings = await findingsIn(tree, 'registry.new.example.com');
     const outcomes = applyFixes(tree, findings, new Map(), ['registry.new.example.com']);
     expect(
       outcomes.map((outcome) => [outcome.line, outcome.rewritten, outcome.reason?.split(':')[0]]),
@@ -318,19 +306,7 @@ describe('guard --fix stays inside the tree', () => {
       '',
     ].join('\n');
     writeFileSync(path.join(tree, 'images.go'), go);
-    const scan = await scanTree({
-      root: tree,
-      hosts: {
-        old: 'registry.old.example.com',
-        oldNames: ['registry.old.example.com'],
-        newHost: 'cr.example.com',
-        paths: [],
-      },
-      maxFileSize: 1 << 20,
-      exclude: new Set(['cutover.yml']),
-      threads: 1,
-    });
-    const findings = scan.findings.map((finding) => ({ ...finding, severity: 'warning' }) as Finding);
+    const findings = await findingsIn(tree, 'cr.example.com');
     const outcomes = applyFixes(tree, findings, new Map());
     expect(outcomes.map((outcome) => [outcome.line, outcome.rewritten, outcome.note])).toEqual([
       [4, true, 'the rewrite changes the width of a column-aligned Go block: run gofmt'],
