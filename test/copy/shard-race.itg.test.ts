@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../harness/cli.js';
 import { startFaultyProxy, type FaultyProxy } from '../harness/faulty-proxy.js';
 import { seedImageHttp } from '../harness/http-seed.js';
+import { writeManifest } from '../harness/manifest.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { skopeo } from '../harness/skopeo.js';
 
@@ -61,23 +62,15 @@ describe('copy-tags --shard: two shards uploading the same blob at the same mome
       meet: { digest: base.digest, count: 2, timeoutMs: 60_000, refuseLast },
     });
     opened.push(target, proxy);
-    const manifest = path.join(work, `${name}.yml`);
-    writeFileSync(
-      manifest,
-      [
-        'version: 1',
-        'registries:',
-        '  old:',
-        `    host: "${old.host}"`,
-        '    read-only: 2020-10-01',
-        '    shutdown: 2020-11-01',
-        '  new:',
-        `    host: "${proxy.host}"`,
-        '    available: 2020-09-01',
-        'copy:',
-        "  - images: ['race/*']",
-        '',
-      ].join('\n'),
+    const manifest = writeManifest(
+      work,
+      {
+        old: old.host,
+        new: proxy.host,
+        timeline: { available: '2020-09-01', readOnly: '2020-10-01', shutdown: '2020-11-01' },
+        copy: [{ images: ['race/*'] }],
+      },
+      `${name}.yml`,
     );
     return { target, proxy, manifest };
   }

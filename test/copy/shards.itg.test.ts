@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BUNDLE, runCli } from '../harness/cli.js';
 import { startFaultyProxy, type FaultyProxy, type UploadRecord } from '../harness/faulty-proxy.js';
 import { PLATFORMS, type ImageSpec } from '../harness/images.js';
 import { seedImageHttp } from '../harness/http-seed.js';
+import { writeManifest } from '../harness/manifest.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { skopeo } from '../harness/skopeo.js';
 
@@ -70,23 +71,15 @@ describe('copy-tags across a matrix: --plan-shards, --shard I/N, --verify-only',
     const target = await startRegistry();
     const proxy = await startFaultyProxy(target, { seed: 1 });
     opened.push(target, proxy);
-    const manifest = path.join(work, `${name}.yml`);
-    writeFileSync(
-      manifest,
-      [
-        'version: 1',
-        'registries:',
-        '  old:',
-        `    host: "${old.host}"`,
-        '    read-only: 2020-10-01',
-        '    shutdown: 2020-11-01',
-        '  new:',
-        `    host: "${proxy.host}"`,
-        '    available: 2020-09-01',
-        'copy:',
-        "  - images: ['org/*']",
-        '',
-      ].join('\n'),
+    const manifest = writeManifest(
+      work,
+      {
+        old: old.host,
+        new: proxy.host,
+        timeline: { available: '2020-09-01', readOnly: '2020-10-01', shutdown: '2020-11-01' },
+        copy: [{ images: ['org/*'] }],
+      },
+      `${name}.yml`,
     );
     return { target, proxy, manifest };
   }
