@@ -1475,7 +1475,7 @@ function yamlCandidates(source, role, names = [], file = '', env, lineStarts) {
     // their `repository:` lines are read too.
     const inherited = globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
     const regions = partial
-        ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined, hostLines)
+        ? regionsOf(source, names, inherited ? keyLineStarts(source, 'repository:') : undefined, hostLines)
         : [];
     if (regions.length > 0) {
         const found = [];
@@ -1491,6 +1491,22 @@ function yamlCandidates(source, role, names = [], file = '', env, lineStarts) {
         return found;
     }
     return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
+}
+/**
+ * Where the lines whose key is `key` start (after indentation or a list's `- `): a plain search, where
+ * a multi-line regular expression would try every line of a 50 kB values file.
+ */
+function keyLineStarts(source, key) {
+    const starts = [];
+    for (let at = source.indexOf(key); at >= 0; at = source.indexOf(key, at + key.length)) {
+        const lineStart = source.lastIndexOf('\n', at) + 1;
+        let before = lineStart;
+        while (before < at && (source[before] === ' ' || source[before] === '\t' || source[before] === '-'))
+            before++;
+        if (before === at)
+            starts.push(lineStart);
+    }
+    return starts;
 }
 /** Kustomize's file, whose `images:` entries are read by their own rule. */
 const kustomization = (file) => /(^|\/)kustomization\.ya?ml$/i.test(file);
@@ -1729,11 +1745,10 @@ function hostLineStarts(source, names, lower = source.toLowerCase()) {
  * The subtrees around every line that names the registry: from the line's parent (the nearest line
  * above with less indentation) to the first line after it that is not more indented than the
  * parent (a compact `- item` at the parent's indentation still belongs to it). Overlaps merge.
+ * `alsoLines`: starts of other lines whose subtrees are wanted too (an inherited registry's images).
  */
-function regionsOf(source, names, alsoLines, lineStarts = hostLineStarts(source, names)) {
-    const starts = new Set(lineStarts);
-    for (const match of alsoLines ? source.matchAll(alsoLines) : [])
-        starts.add(match.index);
+function regionsOf(source, names, alsoLines = [], lineStarts = hostLineStarts(source, names)) {
+    const starts = new Set([...lineStarts, ...alsoLines]);
     const regions = [];
     for (const lineStart of [...starts].sort((a, b) => a - b)) {
         if (regions.length > 0 && lineStart < regions[regions.length - 1].end)
@@ -2331,12 +2346,13 @@ function textCandidate(file, source, at, name, role) {
     const written = slice(source, start, end);
     const expanded = expand(written);
     const hostEnd = at + name.length;
-    const variable = ASSIGNMENT.exec(source.slice(lineStart, start))?.[1];
+    const lineBefore = source.slice(lineStart, start);
+    const variable = ASSIGNMENT.exec(lineBefore)?.[1];
     const oci = /oci:\/\/$/i.test(source.slice(Math.max(0, at - 6), at));
     // A chart repository (Chart.yaml/Chart.lock `repository:`, `helm push … oci://…`) is a prefix: the
     // chart's name is appended to it.
     const chartRepository = oci && (/(^|\/)Chart\.(ya?ml|lock)$/.test(file) || /\bhelm\s+push\b/.test(source.slice(lineStart, at)));
-    const login = LOGIN_COMMAND.test(source.slice(lineStart, at));
+    const login = lineBefore.includes('login') && LOGIN_COMMAND.test(lineBefore);
     const prefix = (chartRepository ||
         login ||
         (variable !== undefined && PREFIX_NAME.test(variable) && !/image/i.test(variable))) &&

@@ -186,13 +186,14 @@ function textCandidate(
   const written = slice(source, start, end);
   const expanded = expand(written);
   const hostEnd = at + name.length;
-  const variable = ASSIGNMENT.exec(source.slice(lineStart, start))?.[1];
+  const lineBefore = source.slice(lineStart, start);
+  const variable = ASSIGNMENT.exec(lineBefore)?.[1];
   const oci = /oci:\/\/$/i.test(source.slice(Math.max(0, at - 6), at));
   // A chart repository (Chart.yaml/Chart.lock `repository:`, `helm push … oci://…`) is a prefix: the
   // chart's name is appended to it.
   const chartRepository =
     oci && (/(^|\/)Chart\.(ya?ml|lock)$/.test(file) || /\bhelm\s+push\b/.test(source.slice(lineStart, at)));
-  const login = LOGIN_COMMAND.test(source.slice(lineStart, at));
+  const login = lineBefore.includes('login') && LOGIN_COMMAND.test(lineBefore);
   const prefix =
     (chartRepository ||
       login ||

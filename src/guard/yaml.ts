@@ -53,7 +53,7 @@ export function yamlCandidates(
   const inherited =
     globalRegistry !== undefined && names.some((name) => globalRegistry.text.toLowerCase() === name);
   const regions = partial
-    ? regionsOf(source, names, inherited ? /^[ \t-]*repository:/gm : undefined, hostLines)
+    ? regionsOf(source, names, inherited ? keyLineStarts(source, 'repository:') : undefined, hostLines)
     : [];
   if (regions.length > 0) {
     const found: Candidate[] = [];
@@ -69,6 +69,22 @@ export function yamlCandidates(
     return found;
   }
   return parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
+}
+
+/**
+ * Where the lines whose key is `key` start (after indentation or a list's `- `): a plain search, where
+ * a multi-line regular expression would try every line of a 50 kB values file.
+ */
+function keyLineStarts(source: string, key: string): number[] {
+  const starts: number[] = [];
+  for (let at = source.indexOf(key); at >= 0; at = source.indexOf(key, at + key.length)) {
+    const lineStart = source.lastIndexOf('\n', at) + 1;
+    let before = lineStart;
+    while (before < at && (source[before] === ' ' || source[before] === '\t' || source[before] === '-'))
+      before++;
+    if (before === at) starts.push(lineStart);
+  }
+  return starts;
 }
 
 /** Kustomize's file, whose `images:` entries are read by their own rule. */
@@ -317,15 +333,15 @@ export function hostLineStarts(
  * The subtrees around every line that names the registry: from the line's parent (the nearest line
  * above with less indentation) to the first line after it that is not more indented than the
  * parent (a compact `- item` at the parent's indentation still belongs to it). Overlaps merge.
+ * `alsoLines`: starts of other lines whose subtrees are wanted too (an inherited registry's images).
  */
 export function regionsOf(
   source: string,
   names: readonly string[],
-  alsoLines?: RegExp,
+  alsoLines: readonly number[] = [],
   lineStarts: readonly number[] = hostLineStarts(source, names),
 ): Region[] {
-  const starts = new Set<number>(lineStarts);
-  for (const match of alsoLines ? source.matchAll(alsoLines) : []) starts.add(match.index);
+  const starts = new Set<number>([...lineStarts, ...alsoLines]);
   const regions: Region[] = [];
   for (const lineStart of [...starts].sort((a, b) => a - b)) {
     if (regions.length > 0 && lineStart < regions[regions.length - 1]!.end) continue;
