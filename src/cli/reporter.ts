@@ -14,8 +14,12 @@ export function createReporter(mode: EntryPoint, env: NodeJS.ProcessEnv, secrets
   const inGitHub = env['GITHUB_ACTIONS'] === 'true';
   const parts: string[] = [];
   const write = (line: string) => process.stderr.write(`${redact(line)}\n`);
-  /** What an annotation writes to stderr (in an action, it goes through @actions/core: nothing). */
-  const shown = (annotation: Annotation): string | undefined => {
+  /**
+   * What an annotation writes to stderr (in an action, it goes through @actions/core: nothing).
+   * A plain line is redacted here unless the caller redacts many at once (`redactPlain` false); a
+   * workflow command's message is always redacted before it is escaped.
+   */
+  const shown = (annotation: Annotation, redactPlain = true): string | undefined => {
     if (inGitHub) {
       const message = redact(annotation.message);
       const properties: AnnotationProperties = {
@@ -36,7 +40,8 @@ export function createReporter(mode: EntryPoint, env: NodeJS.ProcessEnv, secrets
     const where = [annotation.file, annotation.line, annotation.column]
       .filter((p) => p !== undefined)
       .join(':');
-    return `${redact(`${where ? `${where}: ` : ''}${annotation.severity}: ${annotation.message}`)}\n`;
+    const line = `${where ? `${where}: ` : ''}${annotation.severity}: ${annotation.message}`;
+    return `${redactPlain ? redact(line) : line}\n`;
   };
   return {
     info: (message) => (mode === 'action' ? core().info(redact(message)) : write(message)),
@@ -53,8 +58,9 @@ export function createReporter(mode: EntryPoint, env: NodeJS.ProcessEnv, secrets
     },
     annotateMany(annotations) {
       let text = '';
-      for (const annotation of annotations) text += shown(annotation) ?? '';
-      if (text) process.stderr.write(text);
+      for (const annotation of annotations) text += shown(annotation, false) ?? '';
+      // Plain lines are redacted together: once, not thousands of times.
+      if (text) process.stderr.write(inGitHub ? text : redact(text));
     },
     summary: (markdown) => void parts.push(redact(markdown)),
     summaryText: () => parts.join('\n'),
