@@ -2261,11 +2261,11 @@ function findReferences(file, source, hosts, env, found) {
     const findings = [];
     const covered = new Set();
     for (const candidate of structured) {
-        const finding = resolveCandidate(candidate, hosts, file);
-        if (!finding)
-            continue;
         // A command line in a Dockerfile RUN or a workflow step may be seen by two grammars.
         if (covered.has(candidate.at))
+            continue;
+        const finding = resolveCandidate(candidate, hosts, file);
+        if (!finding)
             continue;
         findings.push(finding);
         for (const edit of finding.edits)

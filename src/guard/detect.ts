@@ -106,10 +106,10 @@ export function findReferences(
   const findings: Omit<Finding, 'line' | 'column' | 'severity'>[] = [];
   const covered = new Set<number>();
   for (const candidate of structured) {
-    const finding = resolveCandidate(candidate, hosts, file);
-    if (!finding) continue;
     // A command line in a Dockerfile RUN or a workflow step may be seen by two grammars.
     if (covered.has(candidate.at)) continue;
+    const finding = resolveCandidate(candidate, hosts, file);
+    if (!finding) continue;
     findings.push(finding);
     for (const edit of finding.edits) covered.add(edit.start);
     covered.add(candidate.at);
