@@ -397,6 +397,7 @@ function special(info) {
  * `guard.allow.files` globs match the file path; `guard.allow.references` globs match the normalised
  * reference (`registry.old.example.com/base/jdk:17`), the path with its tag (`base/jdk:17`) or the
  * bare repository (`base/jdk`). Inline `cutover: ignore` was already marked by the scanner.
+ * The findings given are completed in place and returned as the result's findings.
  */
 function applyPolicy(findings, manifest, today) {
     const policy = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_1__/* .referencePolicy */ .OQ)(manifest.timeline, today);
@@ -414,8 +415,14 @@ function applyPolicy(findings, manifest, today) {
                 manifest.guard.allowReferences.length &&
                 [finding.normalized, (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRepositoryReference */ .$)(finding.image), finding.image.repository].some((form) => allowReference(form)))
                 ignored = 'allow-references';
-            // Markdown prose names an image for readers, not for a build: it never fails the check.
-            return { ...finding, severity: finding.prose ? 'info' : policy.severity, ...(ignored && { ignored }) };
+            // Completed in place, as locate() completes its own: thousands of findings are not copied
+            // for two more fields. Markdown prose names an image for readers, not for a build: it never
+            // fails the check.
+            const decided = finding;
+            decided.severity = finding.prose ? 'info' : policy.severity;
+            if (ignored)
+                decided.ignored = ignored;
+            return decided;
         }),
     };
 }
