@@ -63,7 +63,7 @@ async function measured(
   args: string[],
   registries: TestRegistry[],
   env?: NodeJS.ProcessEnv,
-): Promise<{ seconds: number; cpu: number }> {
+): Promise<{ seconds: number; cpu: number; tool: number }> {
   const before = registries.reduce((sum, registry) => sum + registryCpu(registry), 0);
   let stderr = '';
   const seconds = await timed(async () => {
@@ -74,7 +74,7 @@ async function measured(
   });
   const [user, system] = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr)?.slice(1).map(Number) ?? [0, 0];
   const after = registries.reduce((sum, registry) => sum + registryCpu(registry), 0);
-  return { seconds, cpu: user! + system! + (after - before) };
+  return { seconds, cpu: user! + system! + (after - before), tool: user! + system! };
 }
 
 export async function main(): Promise<void> {
@@ -99,6 +99,8 @@ export async function main(): Promise<void> {
     const skopeoTimes: number[] = [];
     const cutoverCpu: number[] = [];
     const skopeoCpu: number[] = [];
+    const cutoverToolCpu: number[] = [];
+    const skopeoToolCpu: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const [forCutover, forSkopeo]: [TestRegistry, TestRegistry] = await Promise.all([
         startRegistry(),
@@ -119,7 +121,7 @@ export async function main(): Promise<void> {
         );
         const sides = [
           async () => {
-            const { seconds, cpu } = await measured(
+            const { seconds, cpu, tool } = await measured(
               process.execPath,
               [
                 BUNDLE,
@@ -138,9 +140,10 @@ export async function main(): Promise<void> {
             );
             cutoverTimes.push(seconds);
             cutoverCpu.push(cpu);
+            cutoverToolCpu.push(tool);
           },
           async () => {
-            const { seconds, cpu } = await measured(
+            const { seconds, cpu, tool } = await measured(
               'skopeo',
               [
                 'copy',
@@ -155,6 +158,7 @@ export async function main(): Promise<void> {
             );
             skopeoTimes.push(seconds);
             skopeoCpu.push(cpu);
+            skopeoToolCpu.push(tool);
           },
         ];
         // Alternate which side goes first, so neither always meets a warm cache.
@@ -183,6 +187,9 @@ export async function main(): Promise<void> {
         .loadavg()
         .map((load) => load.toFixed(2))
         .join(' ')}`,
+    );
+    console.log(
+      `of which the tool alone: cutover ${median(cutoverToolCpu).toFixed(2)}, skopeo ${median(skopeoToolCpu).toFixed(2)}; the registries: cutover's ${(median(cutoverCpu) - median(cutoverToolCpu)).toFixed(2)}, skopeo's ${(median(skopeoCpu) - median(skopeoToolCpu)).toFixed(2)}`,
     );
     console.log(
       `target ≤ 0.6× skopeo copy --all: ${(a / b).toFixed(3)}× — ${a / b <= 0.6 ? 'met' : 'NOT met'}`,

@@ -1036,11 +1036,18 @@ function resolveCandidate(candidate, hosts, file) {
     const partial = partialTag && image.digest === undefined;
     if (partial)
         delete image.tag;
-    const oldImage = { ...image, registry: hosts.old };
     const newRepository = (0,paths/* mapRepository */.T)(image.repository, hosts.paths);
-    const replacement = (0,reference/* formatReference */.FH)({ ...image, registry: hosts.newHost, repository: newRepository });
+    const moved = { registry: hosts.newHost, repository: newRepository };
+    if (image.tag !== undefined)
+        moved.tag = image.tag;
+    if (image.digest !== undefined)
+        moved.digest = image.digest;
+    const replacement = (0,reference/* formatReference */.FH)(moved);
+    // parseReference's object is new: it becomes the old registry's image in place (no copy per finding).
+    const oldImage = image;
+    oldImage.registry = hosts.old;
     const { edits, unfixable } = editsFor(value, hostEnd, image.repository, newRepository, hosts.newHost);
-    return {
+    const finding = {
         file,
         offset: candidate.at,
         reference: candidate.written,
@@ -1050,12 +1057,14 @@ function resolveCandidate(candidate, hosts, file) {
         image: oldImage,
         partial,
         dynamic: partial,
-        ...(candidate.repository &&
-            image.tag === undefined &&
-            image.digest === undefined && { wholeRepository: true }),
         edits,
-        ...((candidate.unfixable ?? unfixable) !== undefined && { unfixable: candidate.unfixable ?? unfixable }),
     };
+    if (candidate.repository && image.tag === undefined && image.digest === undefined)
+        finding.wholeRepository = true;
+    const why = candidate.unfixable ?? unfixable;
+    if (why !== undefined)
+        finding.unfixable = why;
+    return finding;
 }
 /** A candidate from the text where it is written and its expansion. */
 function candidateFrom(kind, written, expanded) {

@@ -436,17 +436,23 @@ var shared_reporter = __webpack_require__(64709);
 
 
 
-/** GitHub shows about ten annotations per type and step; the summary carries the rest. */
+/** GitHub shows about ten annotations per type and step; the summary and --json carry the rest. */
 const ACTION_ANNOTATIONS = 50;
 const SUMMARY_ROWS = 1000;
 /** Turns a guard report into everything the user sees, and the command's result. */
-function presentGuard(report, { reporter, entry, json, summary = true }) {
+function presentGuard(report, { reporter, entry, json, summary = true, inWorkflow = false }) {
     const { hosts, scan, findings, counted, open, fixes, policy, today, refs } = report;
     const errors = open.filter((finding) => finding.severity === 'error').length;
     const warnings = open.filter((finding) => finding.severity === 'warning').length;
     const ignored = findings.length - counted.length;
     const skipped = Object.values(scan.stats.skipped).reduce((sum, count) => sum + count, 0);
-    annotate(reporter, report, entry === 'action');
+    // Annotations: capped in a workflow (GitHub shows only a few per step); none in the CLI's
+    // --json outside one, where the document on stdout lists every finding with its place and
+    // thousands of lines repeating it on stderr would be noise beside the machine output.
+    if (entry === 'action' || inWorkflow)
+        annotate(reporter, report, ACTION_ANNOTATIONS);
+    else if (!json)
+        annotate(reporter, report, Infinity);
     reporter.info(`guard: ${counted.length} reference${counted.length === 1 ? '' : 's'} to ${hosts.old} in ${new Set(counted.map((f) => f.file)).size} files (${ignored} ignored); ${scan.stats.scanned} files searched, ${skipped} skipped`);
     reporter.info(`on ${today}: ${policy.severity} — ${policy.message}`);
     for (const fix of fixes ?? []) {
@@ -517,9 +523,9 @@ function jsonOf(finding, unavailable) {
         }),
     };
 }
-function annotate(reporter, report, inAction) {
+function annotate(reporter, report, limit) {
     const { counted: findings, rewritten, policy } = report;
-    const shown = inAction ? findings.slice(0, ACTION_ANNOTATIONS) : findings;
+    const shown = findings.length > limit ? findings.slice(0, limit) : findings;
     // All at once: a reporter may write thousands of them in one go.
     (0,shared_reporter/* annotateAll */.u)(reporter, shown.map((finding) => {
         const fixed = rewritten.size > 0 && rewritten.has(positionKey(finding));
@@ -726,6 +732,7 @@ const guard = (0,command/* defineCommand */.N)({
             entry,
             json: options.json,
             summary: Boolean(env['GITHUB_STEP_SUMMARY']),
+            inWorkflow: env['GITHUB_ACTIONS'] === 'true',
         });
     },
 });

@@ -97,6 +97,7 @@ export const guard = defineCommand({
       entry,
       json: options.json,
       summary: Boolean(env['GITHUB_STEP_SUMMARY']),
+      inWorkflow: env['GITHUB_ACTIONS'] === 'true',
     });
   },
 });

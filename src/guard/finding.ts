@@ -188,11 +188,16 @@ export function resolveCandidate(
   // has: the reference is `dynamic` (a digest written beside it still pins the image).
   const partial = partialTag && image.digest === undefined;
   if (partial) delete image.tag;
-  const oldImage = { ...image, registry: hosts.old };
   const newRepository = mapRepository(image.repository, hosts.paths);
-  const replacement = formatReference({ ...image, registry: hosts.newHost, repository: newRepository });
+  const moved: ImageReference = { registry: hosts.newHost, repository: newRepository };
+  if (image.tag !== undefined) moved.tag = image.tag;
+  if (image.digest !== undefined) moved.digest = image.digest;
+  const replacement = formatReference(moved);
+  // parseReference's object is new: it becomes the old registry's image in place (no copy per finding).
+  const oldImage = image;
+  oldImage.registry = hosts.old;
   const { edits, unfixable } = editsFor(value, hostEnd, image.repository, newRepository, hosts.newHost);
-  return {
+  const finding: Omit<Finding, 'line' | 'column' | 'severity'> = {
     file,
     offset: candidate.at,
     reference: candidate.written,
@@ -202,12 +207,13 @@ export function resolveCandidate(
     image: oldImage,
     partial,
     dynamic: partial,
-    ...(candidate.repository &&
-      image.tag === undefined &&
-      image.digest === undefined && { wholeRepository: true }),
     edits,
-    ...((candidate.unfixable ?? unfixable) !== undefined && { unfixable: candidate.unfixable ?? unfixable }),
   };
+  if (candidate.repository && image.tag === undefined && image.digest === undefined)
+    finding.wholeRepository = true;
+  const why = candidate.unfixable ?? unfixable;
+  if (why !== undefined) finding.unfixable = why;
+  return finding;
 }
 
 /** A candidate whose host names the old registry, where dynamic and prefix findings are built from. */

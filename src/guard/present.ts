@@ -10,7 +10,7 @@ import { isNotUtf8 } from './files.js';
 import type { Finding } from './finding.js';
 import { positionKey, type GuardReport } from './guard.js';
 
-/** GitHub shows about ten annotations per type and step; the summary carries the rest. */
+/** GitHub shows about ten annotations per type and step; the summary and --json carry the rest. */
 const ACTION_ANNOTATIONS = 50;
 const SUMMARY_ROWS = 1000;
 
@@ -21,19 +21,28 @@ export interface Presentation {
   json: boolean;
   /** Build the job summary (false: nothing would write it). Default true. */
   summary?: boolean;
+  /**
+   * The run is a step of a GitHub workflow (the CLI there writes annotations as workflow commands),
+   * where GitHub shows only a few annotations per step: they are capped as in the action.
+   */
+  inWorkflow?: boolean;
 }
 
 /** Turns a guard report into everything the user sees, and the command's result. */
 export function presentGuard(
   report: GuardReport,
-  { reporter, entry, json, summary = true }: Presentation,
+  { reporter, entry, json, summary = true, inWorkflow = false }: Presentation,
 ): CommandResult {
   const { hosts, scan, findings, counted, open, fixes, policy, today, refs } = report;
   const errors = open.filter((finding) => finding.severity === 'error').length;
   const warnings = open.filter((finding) => finding.severity === 'warning').length;
   const ignored = findings.length - counted.length;
   const skipped = Object.values(scan.stats.skipped).reduce((sum, count) => sum + count, 0);
-  annotate(reporter, report, entry === 'action');
+  // Annotations: capped in a workflow (GitHub shows only a few per step); none in the CLI's
+  // --json outside one, where the document on stdout lists every finding with its place and
+  // thousands of lines repeating it on stderr would be noise beside the machine output.
+  if (entry === 'action' || inWorkflow) annotate(reporter, report, ACTION_ANNOTATIONS);
+  else if (!json) annotate(reporter, report, Infinity);
   reporter.info(
     `guard: ${counted.length} reference${counted.length === 1 ? '' : 's'} to ${hosts.old} in ${new Set(counted.map((f) => f.file)).size} files (${ignored} ignored); ${scan.stats.scanned} files searched, ${skipped} skipped`,
   );
@@ -107,9 +116,9 @@ function jsonOf(finding: Finding, unavailable?: ReadonlyMap<Finding, string>) {
   };
 }
 
-function annotate(reporter: Reporter, report: GuardReport, inAction: boolean): void {
+function annotate(reporter: Reporter, report: GuardReport, limit: number): void {
   const { counted: findings, rewritten, policy } = report;
-  const shown = inAction ? findings.slice(0, ACTION_ANNOTATIONS) : findings;
+  const shown = findings.length > limit ? findings.slice(0, limit) : findings;
   // All at once: a reporter may write thousands of them in one go.
   annotateAll(
     reporter,

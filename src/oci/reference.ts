@@ -113,7 +113,11 @@ export function parseRepositoryReference(text: string): RepositoryReference {
       `invalid repository path "${name}" (lower-case letters, digits and separators . _ __ -, components joined by /)`,
     );
   }
-  return { repository: name, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+  // Built field by field: a conditional spread costs more than the parse (thousands of calls in guard).
+  const reference: RepositoryReference = { repository: name };
+  if (tag !== undefined) reference.tag = tag;
+  if (digest !== undefined) reference.digest = digest;
+  return reference;
 }
 
 /**
@@ -136,10 +140,14 @@ export function parseReference(text: string): ImageReference {
     registry = normalizeHost(first);
     remainder = text.slice(slash + 1);
   }
-  const parsed = parseRepositoryReference(remainder);
-  let repository = parsed.repository;
-  if (registry === DOCKER_HUB && !repository.includes('/')) repository = `library/${repository}`;
-  return { ...parsed, registry, repository };
+  const { repository, tag, digest } = parseRepositoryReference(remainder);
+  const reference: ImageReference = {
+    registry,
+    repository: registry === DOCKER_HUB && !repository.includes('/') ? `library/${repository}` : repository,
+  };
+  if (tag !== undefined) reference.tag = tag;
+  if (digest !== undefined) reference.digest = digest;
+  return reference;
 }
 
 /** Renders `registry/repository[:tag][@digest]`. */

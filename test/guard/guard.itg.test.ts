@@ -166,9 +166,51 @@ describe('cutover guard', () => {
       ['docs/history/2019.md', 1, 'allow-files'],
     ]);
     expect(run.json['counts']).toMatchObject({ findings: EXPECTED.length, ignored: 4, errors: 0 });
-    expect(run.stderr).toContain('Dockerfile:5:32: warning: registry.old.example.com/base/jdk:17');
     // The manifest names the old host but is not a finding.
     expect(run.json.findings.some((f) => f.file === 'cutover.yml')).toBe(false);
+  });
+
+  test('findings on stderr: every one in a terminal, none beside --json, at most 50 workflow commands in a workflow', async () => {
+    const dir = fixtureRepo();
+    // 60 more findings than a workflow step shows.
+    writeFileSync(
+      path.join(dir, 'images.txt'),
+      Array.from({ length: 60 }, (_, i) => `registry.old.example.com/many/item:${i}\n`).join(''),
+    );
+    const total = EXPECTED.length + 60;
+    // (Prose in Markdown is info.)
+    const lineOf = /^[^\s:]+:\d+:\d+: (?:warning|info): registry\.old\.example\.com\//gm;
+    // For people: one `file:line:column: severity: …` line per finding.
+    const plain = await runCli(['guard', '--manifest', 'cutover.yml', '--now', '2020-09-15'], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toContain(
+      'Dockerfile:5:32: warning: registry.old.example.com/base/jdk:17 (dockerfile-from)',
+    );
+    expect(plain.stderr.match(lineOf)).toHaveLength(total);
+    // For machines: the document lists them all; stderr keeps the progress and the totals only.
+    const json = await guard(dir, ['--now', '2020-09-15']);
+    expect(json.json.findings).toHaveLength(total);
+    expect(json.stderr.match(lineOf)).toBeNull();
+    expect(json.stderr).toContain(`guard: ${total} references to registry.old.example.com in`);
+    // In a workflow step (the CLI run by `run:`): workflow commands, capped as in the action, and
+    // where the others are; with --json or without.
+    for (const args of [[], ['--json']]) {
+      const inWorkflow = await runCli(
+        ['guard', '--manifest', 'cutover.yml', '--now', '2020-09-15', ...args],
+        {
+          cwd: dir,
+          env: { GITHUB_ACTIONS: 'true' },
+        },
+      );
+      expect(inWorkflow.code).toBe(0);
+      expect(inWorkflow.stderr.match(/^::(?:warning|notice) title=cutover guard/gm)).toHaveLength(50);
+      expect(inWorkflow.stderr).toContain(
+        '::warning title=cutover guard%3A old registry reference,file=.github/workflows/ci.yml,line=6,col=16::',
+      );
+      expect(inWorkflow.stderr).toContain(
+        `${total - 50} more findings are listed in the job summary and the json output`,
+      );
+    }
   });
 
   test('the policy follows the timeline: info, then a warning with the days left, then an error (exit 1)', async () => {
