@@ -1,9 +1,10 @@
 /**
  * Writes the files derived from the code, so that names live in one place:
  * schema/manifest.schema.json from the zod schema, and action.yml plus actions/<command>/action.yml
- * from the command definitions. `npm run build` runs it; CI fails when the result differs from git.
+ * from the command definitions, and the reference pages docs/commands/<command>.md and docs/manifest.md
+ * (generate-docs.ts). `npm run build` runs it; CI fails when the result differs from git.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { loadCommands } from '../src/cli/commands.js';
 import type { OutputSpec } from '../src/cli/command.js';
 import type { OptionSpec } from '../src/cli/option.js';
 import { manifestSchema } from '../src/manifest/schema.js';
+import { commandPage, manifestPage } from './generate-docs.js';
 
 const COMMANDS = await loadCommands();
 
@@ -22,6 +24,20 @@ const JSON_OUTPUT: OutputSpec = {
   name: 'json',
   description: 'The machine-readable result (what --json prints).',
 };
+
+/**
+ * The first lines of every composite step: a runner without Node.js ≥ 20 on PATH (a self-hosted one,
+ * a container job) gets one clear line instead of `node: command not found` or a stack from an old
+ * Node. Plain bash, so it runs whatever Node there is.
+ */
+const NODE_CHECK = `node_version=$(node --version 2>/dev/null || true)
+node_major=\${node_version#v}
+node_major=\${node_major%%.*}
+if ! [ "$node_major" -ge 20 ] 2>/dev/null; then
+  echo "::error::cutover needs Node.js ≥ 20 on the runner (found: \${node_version:-no node on PATH}): add actions/setup-node"
+  exit 1
+fi
+`;
 
 function write(relative: string, text: string): void {
   const file = path.join(root, relative);
@@ -54,10 +70,49 @@ write(
   `${JSON.stringify({ $id: 'https://github.com/cutover/cutover/schema/manifest.schema.json', ...schema }, null, 2)}\n`,
 );
 
-const allOptions = uniqueByName([
-  ...optionSpecs({}),
-  ...COMMANDS.flatMap((command) => optionSpecs(command.options)),
-]);
+/** A hand-written guide under docs/guides/, when there is one. */
+function guide(name: string): string | undefined {
+  const file = path.join(root, 'docs/guides', `${name}.md`);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/**
+ * The root action's inputs: every command's options under one name. Where commands give the same
+ * input different meanings or defaults (concurrency: 8 requests per host for copy-tags, 4
+ * repositories for rollout), no single default is written — each command applies its own — and the
+ * description says it per command.
+ */
+function unionOfOptions(): OptionSpec[] {
+  const byName = new Map<string, { spec: OptionSpec; variants: Map<string, string[]> }>();
+  const entries = [
+    ...optionSpecs({}).map((spec) => ({ spec, command: '' })),
+    ...COMMANDS.flatMap((command) =>
+      specsOfCommand(command).map((spec) => ({ spec, command: command.name })),
+    ),
+  ];
+  const variantOf = (spec: OptionSpec) =>
+    spec.description + (spec.defaultText === undefined ? '' : ` Default: ${spec.defaultText}.`);
+  for (const { spec, command } of entries) {
+    const entry = byName.get(spec.name) ?? { spec, variants: new Map<string, string[]>() };
+    byName.set(spec.name, entry);
+    if (command)
+      entry.variants.set(variantOf(spec), [...(entry.variants.get(variantOf(spec)) ?? []), command]);
+  }
+  return [...byName.values()].map(({ spec, variants }) => {
+    if (variants.size <= 1) return spec;
+    const { defaultText: _perCommand, ...rest } = spec;
+    const description = [...variants].map(([text, commands]) => `${commands.join(', ')}: ${text}`).join(' ');
+    return { ...rest, description };
+  });
+}
+
+/** A command's own options (the common ones excluded), as specs. */
+function specsOfCommand(command: (typeof COMMANDS)[number]): OptionSpec[] {
+  const common = new Set(optionSpecs({}).map((spec) => spec.name));
+  return optionSpecs(command.options).filter((spec) => !common.has(spec.name));
+}
+
+const allOptions = unionOfOptions();
 const allOutputs = uniqueByName([...COMMANDS.flatMap((command) => command.outputs), JSON_OUTPUT]);
 write(
   'action.yml',
@@ -85,7 +140,21 @@ write(
     ),
 );
 
+write(
+  'docs/manifest.md',
+  manifestPage(schema as Parameters<typeof manifestPage>[0], guide('manifest') ?? ''),
+);
+
 for (const command of COMMANDS) {
+  write(
+    `docs/commands/${command.name}.md`,
+    commandPage(
+      command,
+      uniqueByName([...optionSpecs(command.options), ...optionSpecs({})]),
+      [...command.outputs, JSON_OUTPUT],
+      guide(command.name),
+    ),
+  );
   const options = uniqueByName([...optionSpecs({}), ...optionSpecs(command.options)]).filter(
     (spec) => !spec.cliOnly,
   );
@@ -116,7 +185,7 @@ for (const command of COMMANDS) {
                 id: 'run',
                 shell: 'bash',
                 // Inputs arrive through env: only; the script itself holds no expression.
-                run: `node "$GITHUB_ACTION_PATH/../../dist/action.js" ${command.name}`,
+                run: `${NODE_CHECK}node "$GITHUB_ACTION_PATH/../../dist/action.js" ${command.name}`,
                 env,
               },
               ...(command.actionSteps ?? []),

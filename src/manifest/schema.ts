@@ -131,7 +131,9 @@ const repoEntry = z
       .array(imageReference)
       .optional()
       .meta({ description: 'Images this repository pulls; a :tag or @digest pins an old version.' }),
-    generated: z.array(generatedEntry).optional(),
+    generated: z.array(generatedEntry).optional().meta({
+      description: "This repository's generators; an entry replaces a top-level one of the same name.",
+    }),
   })
   .meta({ description: 'One repository of the organisation.' });
 
@@ -147,8 +149,14 @@ const copyRule = z
       .refine((range) => semver.validRange(range, { loose: true }) !== null, {
         error: 'expected a semver range such as ">=1.4 <2"',
       })
-      .optional(),
-    newest: z.number().int().min(1, { error: 'expected a whole number of at least 1' }).optional(),
+      .optional()
+      .meta({ description: 'A semver range over tags that are versions (v prefixes allowed).' }),
+    newest: z
+      .number()
+      .int()
+      .min(1, { error: 'expected a whole number of at least 1' })
+      .optional()
+      .meta({ description: "Keep the N most recently built (the image config's created) of what is left." }),
     referenced: z
       .boolean()
       .optional()
@@ -169,9 +177,14 @@ const pathRule = z
 /** The manifest's shape, strict: unknown keys are errors. Cross-field rules live in validate.ts. */
 export const manifestSchema = z
   .strictObject({
-    version: z.literal(1, { error: 'expected version: 1' }),
-    registries: z.strictObject({ old: oldRegistry, new: newRegistry }),
-    paths: z.array(pathRule).optional(),
+    version: z.literal(1, { error: 'expected version: 1' }).meta({ description: 'Always 1.' }),
+    registries: z
+      .strictObject({ old: oldRegistry, new: newRegistry })
+      .meta({ description: 'The two registries and the days of the timeline.' }),
+    paths: z
+      .array(pathRule)
+      .optional()
+      .meta({ description: 'Old→new repository mapping, first match wins; default: the same path.' }),
     guard: z
       .strictObject({
         'warn-days': z.number().int().min(0).optional().meta({
@@ -186,12 +199,23 @@ export const manifestSchema = z
             files: z.array(glob).optional().meta({ description: 'Files whose references are ignored.' }),
             references: z.array(glob).optional().meta({ description: 'Reference globs that are ignored.' }),
           })
-          .optional(),
+          .optional()
+          .meta({ description: 'Findings ignored (still counted and listed).' }),
       })
-      .optional(),
-    repos: z.record(z.string(), repoEntry.nullable()).optional(),
-    copy: z.array(copyRule).optional(),
-    generated: z.array(generatedEntry).optional(),
+      .optional()
+      .meta({ description: 'How cutover guard judges references to the old registry.' }),
+    repos: z
+      .record(z.string(), repoEntry.nullable())
+      .optional()
+      .meta({ description: "The organisation's repositories, by owner/name." }),
+    copy: z
+      .array(copyRule)
+      .optional()
+      .meta({ description: 'Which old tags copy-tags copies; rules are OR-combined.' }),
+    generated: z
+      .array(generatedEntry)
+      .optional()
+      .meta({ description: 'Generators every repository checks with check-generated.' }),
   })
   .meta({ title: 'cutover manifest', description: 'Drives a container-registry migration with cutover.' });
 

@@ -34,9 +34,11 @@ describe('actions and workflows', () => {
         readFileSync(path.join(ROOT, `actions/${command.name}/action.yml`), 'utf8'),
       ) as ActionFile;
       expect(action.runs.using).toBe('composite');
-      expect(action.runs.steps?.[0]?.run).toBe(
+      const script = action.runs.steps?.[0]?.run ?? '';
+      expect(script.trimEnd().split('\n').at(-1)).toBe(
         `node "$GITHUB_ACTION_PATH/../../dist/action.js" ${command.name}`,
       );
+      expect(script).toContain('cutover needs Node.js ≥ 20 on the runner');
     }
     const root = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as ActionFile;
     expect(root.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
@@ -58,4 +60,30 @@ describe('actions and workflows', () => {
     const offending = steps.filter((step) => step.run?.includes('${{')).map((step) => step.run);
     expect(offending).toEqual([]);
   });
+
+  test('the root action gives no single default to an input whose default differs by command', () => {
+    const root = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { description: string; default?: string }>;
+    };
+    const concurrency = root.inputs['concurrency']!;
+    expect(concurrency.default).toBeUndefined();
+    expect(concurrency.description).toMatch(/copy-tags[^:]*: .*Default: 8\./);
+    expect(concurrency.description).toMatch(/rollout: .*Default: 4\./);
+    // An input every command defaults alike keeps its default.
+    expect(root.inputs['max-file-size']?.default).toBe('10MB');
+  });
+
+  test.each(COMMANDS.map((command) => command.name))(
+    'docs/commands/%s.md lists every flag and output of the command',
+    (name) => {
+      const command = COMMANDS.find((candidate) => candidate.name === name)!;
+      const page = readFileSync(path.join(ROOT, 'docs/commands', `${name}.md`), 'utf8');
+      expect(page).toContain(`# \`cutover ${name}\``);
+      for (const flag of Object.keys(command.options))
+        expect([flag, page.includes(`\`--${flag}`)]).toEqual([flag, true]);
+      for (const output of command.outputs)
+        expect([output.name, page.includes(`| \`${output.name}\` |`)]).toEqual([output.name, true]);
+      expect(page).toContain('### Exit codes');
+    },
+  );
 });
