@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 import { checkRepository } from './check.js';
-import { present, progressHooks } from './present.js';
+import { CLI_FROM_A_CHECKOUT, present, progressHooks } from './present.js';
 
 /** `cutover check-generated`: are the generated files current? Runs generators in scratch copies. */
 export const checkGeneratedCommand = defineCommand({
@@ -50,7 +51,7 @@ export const checkGeneratedCommand = defineCommand({
       },
     },
   ],
-  async run({ options, manifest, reporter, env, cwd }) {
+  async run({ options, manifest, reporter, env, cwd, entry }) {
     // parse
     const request = {
       manifest: await manifest(),
@@ -68,6 +69,18 @@ export const checkGeneratedCommand = defineCommand({
     return present(report, {
       reporter,
       ...(options.manifest !== undefined && { manifestOption: options.manifest }),
+      ...(entry === 'cli' && { cli: cliHere(cwd) }),
     });
   },
 });
+
+/**
+ * The CLI that is running, as a command to type in `cwd`: `node dist/index.js` inside cutover's own
+ * tree, else the bundle's absolute path (cutover is not an npm package: `npx cutover` finds nothing).
+ */
+function cliHere(cwd: string): string[] {
+  const script = process.argv[1];
+  if (!script) return CLI_FROM_A_CHECKOUT;
+  const relative = path.relative(cwd, script);
+  return ['node', relative.startsWith('..') || path.isAbsolute(relative) ? script : relative];
+}

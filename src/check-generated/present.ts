@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CommandResult } from '../cli/command.js';
-import { formatProblem, type ConfigProblem } from '../shared/errors.js';
+import { problemMessage, type ConfigProblem } from '../shared/errors.js';
 import { formatBytes, table } from '../shared/markdown.js';
 import { ProgressLine } from '../shared/progress.js';
 import type { Reporter } from '../shared/reporter.js';
@@ -32,13 +32,24 @@ export interface PresentContext {
   reporter: Reporter;
   /** `--manifest` as given, repeated in the fix command. */
   manifestOption?: string;
+  /**
+   * The CLI that ran, as a command to type here (`['node', 'dist/index.js']`); absent in an action,
+   * where the runner's copy of cutover is not the user's: the fix names a checkout of cutover.
+   */
+  cli?: string[];
 }
 
+/** How to start cutover where it is not at hand: from a checkout of cutover (it is no npm package). */
+export const CLI_FROM_A_CHECKOUT = ['node', 'path/to/cutover/dist/index.js'];
+
 /** The command that fixes the tree, as the user should type it. */
-export function fixCommandOf(manifestOption: string | undefined, repo: string | undefined): string {
+export function fixCommandOf(
+  manifestOption: string | undefined,
+  repo: string | undefined,
+  cli: string[] = CLI_FROM_A_CHECKOUT,
+): string {
   return shellJoin([
-    'npx',
-    'cutover',
+    ...cli,
     'check-generated',
     '--fix',
     ...(manifestOption !== undefined ? ['--manifest', manifestOption] : []),
@@ -110,7 +121,7 @@ export function progressHooks(reporter: Reporter): Required<CheckHooks> & { done
 /** Turns the check's report into everything a user sees: logs, annotations, summary, JSON, outputs. */
 export function present(report: CheckGeneratedReport, context: PresentContext): CommandResult {
   const { reporter } = context;
-  const fixCommand = fixCommandOf(context.manifestOption, report.repo);
+  const fixCommand = fixCommandOf(context.manifestOption, report.repo, context.cli);
   const stale = report.fix ? [] : report.stale;
   const failed = report.generators.filter((generator) => generator.status === 'failed');
   const writtenPatch = report.patchFile;
@@ -226,7 +237,7 @@ function annotate(
         'outputs',
         `generator "${outcome.name}": output "${glob}" matches no file`,
       );
-      reporter.annotate({ severity: 'warning', message: formatProblem(problem), ...located(problem) });
+      reporter.annotate({ severity: 'warning', message: problemMessage(problem), ...located(problem) });
     }
     if (outcome.status === 'failed') {
       const problem = locate(
@@ -234,7 +245,7 @@ function annotate(
         'run',
         `generator "${outcome.name}" ${failureText(outcome)}; the end of its error output:\n${outcome.stderrTail ?? ''}`,
       );
-      reporter.annotate({ severity: 'error', message: formatProblem(problem), ...located(problem) });
+      reporter.annotate({ severity: 'error', message: problemMessage(problem), ...located(problem) });
     }
   }
 }

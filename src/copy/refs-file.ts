@@ -15,6 +15,7 @@
  * tag of any repository under one may be used (`""` = all of them). copy-tags cannot pin a tag
  * there: it reports which repositories under each prefix its rules copy tags of (select.ts).
  */
+import path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { ConfigError, type ConfigProblem } from '../shared/errors.js';
 import {
@@ -77,7 +78,21 @@ export async function writeRefsFile(
   prefixes: readonly string[] = [],
 ): Promise<RefsFile> {
   const document = buildRefsFile(registry, references, prefixes);
-  await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
+  try {
+    await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
+  } catch (error) {
+    // A path that cannot be written is the user's to fix (bad input), not a bug with a stack.
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? `its folder ${path.dirname(file)} does not exist`
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? `not allowed to write there (${code})`
+            : String(code ?? error);
+    throw new ConfigError([{ file, message: `cannot write the references file: ${reason}` }]);
+  }
   return document;
 }
 

@@ -64,7 +64,7 @@ export class HostHealth {
     if (this.rateLimitedSince !== undefined && now - this.rateLimitedSince >= this.policy.rateLimitBudgetMs) {
       throw new RegistryError(
         'rate-limited',
-        `registry ${this.host} has answered only 429 (rate-limited) since ${iso(this.rateLimitedSince)}: giving up on its remaining work`,
+        `registry ${this.host} has answered only 429 (rate-limited) for ${lasted(now - this.rateLimitedSince)}: giving up on its remaining work`,
         { status: 429, host: this.host, final: true, hint: 'run again later, or lower --concurrency' },
       );
     }
@@ -105,7 +105,7 @@ export class HostHealth {
   private unreachable(): RegistryError {
     return new RegistryError(
       'unreachable',
-      `registry ${this.host} unreachable since ${iso(this.failingSince ?? this.now())} (${this.failures} connection failures in a row, last: ${this.lastReason}); its remaining work fails without trying`,
+      `registry ${this.host} unreachable for ${lasted(this.now() - (this.failingSince ?? this.now()))} (${this.failures} connection failures in a row, last: ${this.lastReason}); its remaining work fails without trying`,
       {
         host: this.host,
         code: 'BREAKER_OPEN',
@@ -116,6 +116,10 @@ export class HostHealth {
   }
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
+/**
+ * How long a spell has lasted, by this machine's clock. Not a date: a run rehearsing another day
+ * (`--now 2030-05-02`) would otherwise print today's date in its story.
+ */
+function lasted(ms: number): string {
+  return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
 }

@@ -2,6 +2,7 @@ import { planMigration } from './plan.js';
 import { planMatrix } from './render.js';
 import { presentPlan } from './present.js';
 import { writeSummaryFile } from '../shared/markdown.js';
+import { UsageError } from '../shared/errors.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 
@@ -39,6 +40,14 @@ export const plan = defineCommand({
     const manifest = await load();
     const started = performance.now();
     const plan = planMigration(manifest);
+    if (options.wave !== undefined && options.wave > plan.waves.length) {
+      // An empty matrix would start no job and pass: a wave that does not exist is a mistake.
+      throw new UsageError(
+        plan.waves.length === 0
+          ? `--wave ${options.wave}: the plan has no waves (the manifest lists no repositories)`
+          : `--wave ${options.wave}: the plan has ${plan.waves.length} wave${plan.waves.length === 1 ? '' : 's'}; expected 1–${plan.waves.length}`,
+      );
+    }
     const matrix = planMatrix(plan, options['matrix-by'], options.wave);
     const report = {
       manifest,

@@ -78,6 +78,14 @@ export class OperationalError extends Error {
   }
 }
 
+/**
+ * A problem's text without its place, `key.path: message`: for an annotation, which carries the
+ * file, line and column itself (and shows them before the text).
+ */
+export function problemMessage(problem: ConfigProblem): string {
+  return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
+}
+
 /** Renders a problem as `file:line:column: key.path: message`, the shape editors and CI logs link. */
 export function formatProblem(problem: ConfigProblem): string {
   const location = [problem.file, problem.line, problem.line !== undefined ? problem.column : undefined]

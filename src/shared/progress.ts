@@ -4,6 +4,7 @@
  */
 export class ProgressLine {
   private lastPrinted = 0;
+  private lastLine: string | undefined;
   private readonly started = Date.now();
 
   constructor(
@@ -17,12 +18,18 @@ export class ProgressLine {
     const now = Date.now();
     if (now - this.lastPrinted < this.intervalMs) return;
     this.lastPrinted = now;
-    this.print(this.format((now - this.started) / 1000));
+    this.show(this.format((now - this.started) / 1000));
   }
 
-  /** Prints the final line unconditionally. */
+  /** Prints the final line, unless the last line printed said exactly the same (a run shorter than a tick). */
   done(): void {
-    this.print(this.format((Date.now() - this.started) / 1000));
+    this.show(this.format((Date.now() - this.started) / 1000));
+  }
+
+  private show(line: string): void {
+    if (line === this.lastLine) return;
+    this.lastLine = line;
+    this.print(line);
   }
 
   /** Seconds since the line was created. */

@@ -120,7 +120,8 @@ describe('check-generated with real Go generators (mockgen, go-bindata)', () => 
     const lines = readFileSync(path.join(dir, 'store/mock_store.go'), 'utf8').split('\n');
     expect(lines.slice(line - 1, line + 2).join('\n')).toContain('// Get mocks base method.');
     expect(run.stderr).toContain(`store/mock_store.go:${line}: error: store/mock_store.go is out of date`);
-    expect(run.stderr).toContain('to fix: npx cutover check-generated --fix');
+    // A command that runs as printed: this very bundle (cutover is no npm package for npx to find).
+    expect(run.stderr).toContain(`to fix: node ${BUNDLE} check-generated --fix`);
 
     applyPatch(dir, patch);
     expect(readFileSync(path.join(dir, 'store/mock_store.go'), 'utf8')).toContain('Delete(key string) error');
@@ -272,6 +273,18 @@ describe('check-generated with a non-Go generator (a node script)', () => {
     ]);
   });
 
+  test('the fix command it prints runs as printed and makes the tree current', async () => {
+    const dir = nodeRepo();
+    writeFileSync(path.join(dir, 'data/colors.json'), '[{ "name": "teal", "hex": "#008080" }]\n');
+    const stale = await runCli(['check-generated', '--repo', 'acme/palette'], { cwd: dir });
+    expect(stale.code).toBe(1);
+    const printed = /^to fix: (.*)$/m.exec(stale.stderr)?.[1];
+    expect(printed).toBe(`node ${BUNDLE} check-generated --fix --repo acme/palette`);
+    execFileSync('sh', ['-c', printed!], { cwd: dir, stdio: 'pipe' });
+    expect(readFileSync(path.join(dir, 'gen/colors.txt'), 'utf8')).toContain('teal #008080');
+    expect((await check(dir, ['--repo', 'acme/palette'])).code).toBe(0);
+  });
+
   test('a changed input and a lost executable bit are stale; the patch restores both', async () => {
     const dir = nodeRepo();
     writeFileSync(
@@ -313,8 +326,9 @@ describe('check-generated with a non-Go generator (a node script)', () => {
     expect(run.stderr).toContain(
       'stray.txt: warning: generator "colors" created stray.txt, which its outputs do not cover',
     );
+    // The place is said once, before the severity, as an editor links it: never repeated in the text.
     expect(run.stderr).toMatch(
-      /extra\.yml:10:\d+: repos\["acme\/palette"\]\.generated\[0\]\.outputs: generator "colors": output "docs\/colors\.md" matches no file/,
+      /^extra\.yml:10:\d+: warning: repos\["acme\/palette"\]\.generated\[0\]\.outputs: generator "colors": output "docs\/colors\.md" matches no file$/m,
     );
   });
 
@@ -507,7 +521,10 @@ describe('the check-generated action', () => {
     const summary = runner.summary();
     expect(summary).toContain('```diff');
     expect(summary).toContain('-func (m *MockStore) Put(key, value string) error {');
-    expect(summary).toContain('npx cutover check-generated --fix');
+    // The runner's copy of cutover is not the reader's: the patch artifact, or a checkout of cutover.
+    expect(summary).toContain('git apply cutover-generated.patch');
+    expect(summary).toContain('node path/to/cutover/dist/index.js check-generated --fix');
+    expect(summary).not.toContain('npx');
     expect(run.stdout).toMatch(
       /::error title=Generated file not current,file=store\/mock_store\.go,line=\d+::/,
     );

@@ -166,7 +166,7 @@ describe('copy-tags against hostile registries', () => {
     expect(result.failed).toHaveLength(40);
     expect(run.stderr).toContain(`failures copying to ${closed}`);
     const opened = result.failed.filter((failure) =>
-      failure.error.includes(`registry ${closed} unreachable since`),
+      failure.error.includes(`registry ${closed} unreachable for`),
     );
     expect(opened.length).toBeGreaterThan(30);
   }, 30_000);
