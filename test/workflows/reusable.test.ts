@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ROOT } from '../harness/cli.js';
+import { ROOT, runCli } from '../harness/cli.js';
 
 /**
  * The reusable workflow an organisation rolls out (issue #14 point 4): safe on pull requests (build,
@@ -65,6 +67,60 @@ describe('the reusable workflow', () => {
     for (const [, action, comment] of uses) {
       expect(action).toMatch(/@[0-9a-f]{40}$/);
       expect(comment).toMatch(/# v\d/);
+    }
+  });
+
+  test('the header shows the caller the docs ask for: named secrets, never `secrets: inherit`', () => {
+    const header = readFileSync(path.join(ROOT, '.github/workflows/cutover.yml'), 'utf8').split(
+      /^name:/m,
+    )[0]!;
+    expect(header).not.toMatch(/^#\s+secrets: inherit\s*$/m);
+    expect(header).toContain("secrets.OLD_REGISTRY_USER || ''");
+    expect(header).toContain('Node.js ≥ 20');
+  });
+
+  test('the login step needs no jq: it logs in to the registries `cutover tags` names, with their own secrets', async () => {
+    const login = steps.find((step) => /docker login/.test(step.run ?? ''))!;
+    expect(login.run).not.toMatch(/\bjq\b/);
+    const tags = await runCli(
+      ['tags', '--manifest', 'examples/cutover.yml', '--tags', 'api:1.2', '--now', '2020-09-15', '--json'],
+      { cwd: ROOT },
+    );
+    expect(tags.code).toBe(0);
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'cutover-login-'));
+    try {
+      // A docker that records its arguments and the password it was given on stdin.
+      writeFileSync(
+        path.join(bin, 'docker'),
+        `#!/bin/sh\nprintf '%s|%s\\n' "$*" "$(cat)" >> "${bin}/calls"\n`,
+      );
+      chmodSync(path.join(bin, 'docker'), 0o755);
+      writeFileSync(path.join(bin, 'step.sh'), login.run!);
+      // As the runner runs `shell: bash`, with only the tools of a bare self-hosted runner and Node.
+      const code = await new Promise<number>((resolve) =>
+        execFile(
+          '/bin/bash',
+          ['--noprofile', '--norc', '-e', '-o', 'pipefail', path.join(bin, 'step.sh')],
+          {
+            env: {
+              PATH: `${bin}:${path.dirname(process.execPath)}:/usr/bin:/bin`,
+              TARGETS: JSON.stringify(JSON.parse(tags.stdout)),
+              OLD_REGISTRY_USER: 'old-user',
+              OLD_REGISTRY_PASSWORD: 'old-Secret-1',
+              NEW_REGISTRY_USER: 'new-user',
+              NEW_REGISTRY_PASSWORD: 'new-Secret-2',
+            },
+          },
+          (error) => resolve(error ? Number(error.code ?? 1) : 0),
+        ),
+      );
+      expect(code).toBe(0);
+      expect(readFileSync(path.join(bin, 'calls'), 'utf8').trim().split('\n')).toEqual([
+        'login registry.old.example.com --username old-user --password-stdin|old-Secret-1',
+        'login registry.new.example.com --username new-user --password-stdin|new-Secret-2',
+      ]);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
     }
   });
 });
