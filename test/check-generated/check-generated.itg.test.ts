@@ -379,7 +379,7 @@ describe('check-generated with a non-Go generator (a node script)', () => {
     expect(run.code).toBe(1);
     expect(json(run).generators[0]).toMatchObject({ name: 'colors', status: 'failed', timedOutAfter: 1.5 });
     expect(run.stderr).toMatch(
-      /slow\.yml:9:\d+: repos\["acme\/palette"\]\.generated\[0\]\.run: generator "colors" timed out after 1\.5 s \(its timeout; stopped with everything it started\)/,
+      /slow\.yml:9:\d+: error: repos\["acme\/palette"\]\.generated\[0\]\.run: generator "colors" timed out after 1\.5 s \(its timeout; stopped with everything it started\)/,
     );
     expect(run.stderr).toContain('generator "colors" run 1: stopped at its timeout after 1.');
     expect(run.stderr).toContain('failed: generator(s) failed: colors');
