@@ -15,4 +15,7 @@ cp scripts/entries/action.cjs dist/action.js
 chmod +x dist/index.js
 # The package is "type": "module"; this file makes Node read the bundle as CommonJS.
 printf '{ "type": "commonjs" }\n' > dist/package.json
+# The rehearsal (scripts/demo.ts with the test harness it starts servers with), runnable from a fresh
+# clone without npm install: scripts/demo.sh runs it. ESM, with its own package.json saying so.
+npx ncc build lib/scripts/demo.js -o dist/rehearsal --minify --quiet
 npx prettier --log-level warn --write action.yml actions/

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job on the shipped example: installs what the rehearsal needs (as root) and rehearses a
-# whole migration on this machine with two local registries and a private Docker engine.
+# The rehearsal of a whole migration on this machine (two local registries, a private Docker engine):
+# installs the Debian packages it needs when they are missing (as root, or through sudo), then runs the
+# committed bundle dist/rehearsal/index.js — no npm install. CUTOVER_BUNDLE rehearses another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-npm run demo
+bash scripts/install-deps.sh --rehearsal
+exec node dist/rehearsal/index.js

@@ -5,7 +5,11 @@
  * plan → copy-tags → push → guard → status — printing what each team would see.
  *
  * Steps whose command this build of cutover does not have are announced and skipped, so the demo
- * works on any branch. Set CUTOVER_BUNDLE to rehearse another build's dist/index.js.
+ * works on any build. Set CUTOVER_BUNDLE to rehearse another build's dist/index.js.
+ *
+ * `npm run build` also bundles this script into dist/rehearsal/index.js, which `scripts/demo.sh` runs:
+ * a fresh clone rehearses without `npm install` (the GitHub API stand-in then routes requests without
+ * checking them against GitHub's OpenAPI description, a development dependency).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -199,7 +203,7 @@ async function main(): Promise<void> {
       repos.set(name, dir);
     }
     await commitAll(webRepo, 'initial');
-    const github = await startGitHubApi();
+    const github = await startGitHubApi({ unchecked: 'without-spec' });
     started.push(github);
     serveRepositories(github, repos);
     say(`GitHub API stand-in on ${github.url}, serving ${repos.size} repositories (for status --scan-repos)`);

@@ -64,17 +64,7 @@ function load() {
         ...(operation.parameters ?? []),
       ].map((p) => resolve(spec, p)) as (Parameter & { 'x-multi-segment'?: boolean })[];
       const multiSegment = new Set(parameters.filter((p) => p['x-multi-segment']).map((p) => p.name));
-      const pathNames: string[] = [];
-      const pattern = template
-        .split(/(\{[^}]+\})/)
-        .map((part) => {
-          const name = /^\{([^}]+)\}$/.exec(part)?.[1];
-          if (!name) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-          pathNames.push(name);
-          return multiSegment.has(name) ? '(.+)' : '([^/]+)';
-        })
-        .join('');
-      const regex = new RegExp(`^${pattern}$`);
+      const { regex, pathNames } = templateMatcher(template, multiSegment);
       const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
       operations.push({
         method: method.toUpperCase(),
@@ -93,6 +83,34 @@ function load() {
   );
   cached = { spec, operations, ajv };
   return cached;
+}
+
+/** The regular expression that matches an operation's path template, and its parameters' names in order. */
+function templateMatcher(
+  template: string,
+  multiSegment: Set<string>,
+): { regex: RegExp; pathNames: string[] } {
+  const pathNames: string[] = [];
+  const pattern = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+      if (!name) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+      pathNames.push(name);
+      return multiSegment.has(name) ? '(.+)' : '([^/]+)';
+    })
+    .join('');
+  return { regex: new RegExp(`^${pattern}$`), pathNames };
+}
+
+/** Whether GitHub's OpenAPI description (@octokit/openapi, a development dependency) is installed. */
+function specInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function resolve(spec: Spec, value: unknown): unknown {
@@ -162,9 +180,15 @@ function checkType(value: string, schema: Record<string, unknown> | undefined): 
   return !allowed || allowed.includes(value);
 }
 
-/** Starts the checked GitHub API stand-in on 127.0.0.1. */
-export async function startGitHubApi(): Promise<GitHubApi> {
-  const { operations, ajv } = load();
+/**
+ * Starts the checked GitHub API stand-in on 127.0.0.1. Tests always check requests against GitHub's
+ * OpenAPI description; the rehearsal (`scripts/demo.ts`), which runs without the development
+ * dependencies, may ask for `unchecked: 'without-spec'`: then, when the description is not installed,
+ * requests are routed by the templates answered and not checked.
+ */
+export async function startGitHubApi(settings: { unchecked?: 'without-spec' } = {}): Promise<GitHubApi> {
+  const checked = settings.unchecked === 'without-spec' && !specInstalled() ? undefined : load();
+  const operations: Operation[] = checked?.operations ?? [];
   const handlers = new Map<string, Handler>();
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
@@ -205,7 +229,7 @@ export async function startGitHubApi(): Promise<GitHubApi> {
       );
       const query = Object.fromEntries(url.searchParams.entries());
       const problems: string[] = [];
-      for (const parameter of operation.parameters) {
+      for (const parameter of checked ? operation.parameters : []) {
         if (parameter.in === 'query') {
           const value = query[parameter.name];
           if (value === undefined && parameter.required)
@@ -223,7 +247,7 @@ export async function startGitHubApi(): Promise<GitHubApi> {
         }
       }
       const declared = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
-      for (const key of Object.keys(query))
+      for (const key of checked ? Object.keys(query) : [])
         if (!declared.has(key)) problems.push(`undeclared query parameter "${key}"`);
       const text = Buffer.concat(chunks).toString('utf8');
       let body: unknown = undefined;
@@ -234,12 +258,16 @@ export async function startGitHubApi(): Promise<GitHubApi> {
           problems.push('request body is not JSON');
         }
       }
-      if (operation.bodySchema) {
+      if (!checked) {
+        // Unchecked (the rehearsal without the OpenAPI description): routed, recorded, answered.
+      } else if (operation.bodySchema) {
         if (body === undefined && operation.bodyRequired) problems.push('missing required JSON body');
         if (body !== undefined) {
-          operation.validateBody ??= ajv.compile(rewriteRefs(operation.bodySchema) as object);
+          operation.validateBody ??= checked.ajv.compile(rewriteRefs(operation.bodySchema) as object);
           if (!operation.validateBody(body))
-            problems.push(`body does not match the schema: ${ajv.errorsText(operation.validateBody.errors)}`);
+            problems.push(
+              `body does not match the schema: ${checked.ajv.errorsText(operation.validateBody.errors)}`,
+            );
         }
       } else if (body !== undefined && method !== 'GET') {
         problems.push('a body was sent to an operation that takes none');
@@ -281,7 +309,20 @@ export async function startGitHubApi(): Promise<GitHubApi> {
     requests,
     violations,
     on(operation, handler) {
-      const [method, template] = operation.split(' ');
+      const [method = '', template = ''] = operation.split(' ');
+      if (!checked && !operations.some((op) => op.method === method && op.template === template)) {
+        // A path parameter named `path` spans segments (a file path), as the description marks it.
+        operations.push({
+          method,
+          template,
+          ...templateMatcher(template, new Set(['path'])),
+          parameters: [],
+          bodyRequired: false,
+        });
+        operations.sort(
+          (a, b) => b.template.replace(/\{[^}]+\}/g, '').length - a.template.replace(/\{[^}]+\}/g, '').length,
+        );
+      }
       if (!operations.some((op) => op.method === method && op.template === template)) {
         throw new Error(`"${operation}" is not an operation in GitHub's OpenAPI description`);
       }

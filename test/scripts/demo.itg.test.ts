@@ -1,17 +1,25 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../harness/cli.js';
 
-const DEMO = path.join(ROOT, 'lib/scripts/demo.js');
-
+/**
+ * The rehearsal as a fresh clone runs it (`scripts/demo.sh` → `node dist/rehearsal/index.js`): from a
+ * copy of the committed dist/ and examples/ with no node_modules anywhere above, so it proves that no
+ * `npm install` is needed.
+ */
 function runDemo(): Promise<{ code: number; stdout: string; stderr: string }> {
+  const clone = mkdtempSync(path.join(os.tmpdir(), 'cutover-clone-'));
+  for (const folder of ['dist', 'examples'])
+    cpSync(path.join(ROOT, folder), path.join(clone, folder), { recursive: true });
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [DEMO],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      [path.join(clone, 'dist/rehearsal/index.js')],
+      { cwd: clone, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
+        rmSync(clone, { recursive: true, force: true });
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
       },
     );
@@ -28,8 +36,8 @@ function stepOf(output: string, day: string): string {
 
 describe('npm run demo: the rehearsal of a whole migration', () => {
   test('runs plan → copy-tags → push → guard → status across the timeline and ends with the exit criteria met', async () => {
-    // scripts/test.sh and .ci/run compile lib/ before the suite runs.
-    expect(existsSync(DEMO)).toBe(true);
+    expect(existsSync(path.join(ROOT, 'dist/rehearsal/index.js'))).toBe(true);
+    expect(existsSync(path.join(os.tmpdir(), 'node_modules'))).toBe(false);
     const { code, stdout, stderr } = await runDemo();
     expect([code, stderr.replace(/npm warn.*\n/g, '')]).toEqual([0, '']);
     expect(stdout).toContain('Steps exercised: plan, copy-tags, push, guard, status.');
@@ -60,5 +68,19 @@ describe('npm run demo: the rehearsal of a whole migration', () => {
     expect(stepOf(stdout, '2030-04-28')).toContain(
       'exit criteria met (references: census of every repository)',
     );
+    // A story dated 2030 shows no date of the machine's clock (the breaker says how long, not since when).
+    const year = new Date().getUTCFullYear();
+    expect(stdout).not.toMatch(new RegExp(`${year}-\\d\\d-\\d\\dT`));
+    expect(stepOf(stdout, '2030-05-02')).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    // guard's lines are each said once: no line repeated within a step's log.
+    for (const day of ['2030-03-10', '2030-04-20']) {
+      const lines = stepOf(stdout, day)
+        .split('\n')
+        .filter((line) => line.startsWith('  │ guard: '));
+      const runs = stepOf(stdout, day).match(/\$ cutover guard/g)!.length;
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of new Set(lines))
+        expect([line, lines.filter((other) => other === line).length <= runs]).toEqual([line, true]);
+    }
   });
 });
