@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need (scripts/install-deps.sh: Debian packages as root, npm
-# dependencies) and runs the whole suite against real registries, a real dockerd, skopeo and Go generators.
+# The test command: installs what the tests need (scripts/install-deps.sh: Debian packages with apt-get as
+# root or through sudo, npm dependencies) and runs the whole suite against real registries, a real dockerd,
+# skopeo and Go generators.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 
-# The tests run the committed bundle (dist/index.js), exactly what users run; the rehearsal's test runs
-# lib/scripts/demo.js, compiled here so it is never stale.
-[ -f dist/index.js ] || npm run build
+# The tests run the committed bundles (dist/index.js, and dist/rehearsal/index.js for the rehearsal),
+# exactly what users run; lib/ is compiled here for the tests that import compiled code.
+[ -f dist/index.js ] && [ -f dist/rehearsal/index.js ] || npm run build
 npx tsc -p tsconfig.build.json
 
 results="$(mktemp)"
