@@ -31,14 +31,14 @@ function flagText(spec: OptionSpec): string {
 }
 
 /**
- * The page of one command: its summary, the guide (when there is one), then the reference generated
- * from its options and outputs.
+ * The page of one command: its summary, the guide, then the reference generated from its options and
+ * outputs.
  */
 export function commandPage(
   command: Command,
   specs: OptionSpec[],
   outputs: OutputSpec[],
-  guide: string | undefined,
+  guide: string,
 ): string {
   const name = command.name;
   const rows = specs.map((spec) => [
@@ -52,9 +52,7 @@ export function commandPage(
     `# \`cutover ${name}\`\n`,
     `${command.summary}\n`,
     `[Guide](#guide) · [Reference](#reference): [flags and inputs](#flags-and-inputs), [outputs](#outputs), [exit codes](#exit-codes)\n`,
-    guide === undefined
-      ? `## Guide\n\nNo guide yet: the reference below is generated from the command's definition.\n`
-      : `## Guide\n\n${guide.trim()}\n`,
+    `## Guide\n\n${guide.trim()}\n`,
     `## Reference\n`,
     '```sh',
     `node dist/index.js ${name} [flags]     # or \`cutover ${name}\` when installed`,

@@ -76,6 +76,15 @@ function guide(name: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
+/** A command's guide: docs/guides/<name>.md, else a link to a page of its own in docs/, else a note. */
+function commandGuide(name: string): string {
+  const own = guide(name);
+  if (own !== undefined) return own;
+  if (existsSync(path.join(root, 'docs', `${name}.md`)))
+    return `The guide to \`cutover ${name}\` is [docs/${name}.md](../${name}.md).`;
+  return "No guide yet: the reference below is generated from the command's definition.";
+}
+
 /**
  * The root action's inputs: every command's options under one name. Where commands give the same
  * input different meanings or defaults (concurrency: 8 requests per host for copy-tags, 4
@@ -152,7 +161,7 @@ for (const command of COMMANDS) {
       command,
       uniqueByName([...optionSpecs(command.options), ...optionSpecs({})]),
       [...command.outputs, JSON_OUTPUT],
-      guide(command.name),
+      commandGuide(command.name),
     ),
   );
   const options = uniqueByName([...optionSpecs({}), ...optionSpecs(command.options)]).filter(
