@@ -128,7 +128,9 @@ export function githubClient(token: string, baseUrl: string, settings: GitHubCli
         onWaiting: settings.onWaiting,
       });
       try {
-        const response = await request({ ...options, request: { ...options.request, fetch: timed } });
+        // In place: the hooks inside this one (the token's) were given this very object.
+        options.request = { ...options.request, fetch: timed };
+        const response = await request(options);
         answered = true;
         return response;
       } catch (error) {
