@@ -6,7 +6,7 @@ import { RegistryError } from './errors.js';
  * has answered nothing but 429, and the retry budget (retries stay a fraction of the requests).
  */
 
-/** Limits of {@link HostHealth}; see README "Reliability". */
+/** Limits of {@link HostHealth}; see docs/reliability.md. */
 export interface HealthPolicy {
   /** Consecutive connection failures or time-outs that open the breaker. */
   breakerThreshold: number;
