@@ -11,6 +11,7 @@ import {
   type HostileRegistry,
 } from '../harness/hostile-registry.js';
 import { writeManifest } from '../harness/manifest.js';
+import { peakResidentKiB } from '../harness/memory.js';
 import { startCountingProxy, type CountingProxy } from '../harness/proxies.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 
@@ -58,13 +59,24 @@ describe('fan-out of nested indexes and endless tag pages', () => {
     stopping.push(proxy, registry);
     return { registry, proxy };
   }
-  function copyTags(oldHost: string, newHost: string, extra: string[] = []) {
+  /** copy-tags of every old repository, timed, with the peak resident memory of the process (MiB). */
+  async function copyTags(oldHost: string, newHost: string, extra: string[] = []) {
     const manifest = writeManifest(
       dir,
       { old: oldHost, new: newHost, copy: [{ images: ['*'] }] },
       `cutover-${counter++}.yml`,
     );
-    return timed(runCli(['copy-tags', '--manifest', manifest, '--json', ...extra], { timeoutMs: 120_000 }));
+    let finished = () => {};
+    const exited = new Promise<void>((resolve) => (finished = resolve));
+    let peak = Promise.resolve(0);
+    const result = await timed(
+      runCli(['copy-tags', '--manifest', manifest, '--json', ...extra], {
+        timeoutMs: 120_000,
+        onStart: (pid) => (peak = peakResidentKiB(pid, exited)),
+      }),
+    );
+    finished();
+    return { ...result, peakMiB: (await peak) / 1024 };
   }
 
   test('an index of 10 indexes sharing 10 children, 5 deep: each manifest copied once, a few hundred requests', async () => {
@@ -81,6 +93,8 @@ describe('fan-out of nested indexes and endless tag pages', () => {
     expect(source.requests.length).toBeLessThan(1_000);
     expect(proxy.requests()).toBeLessThan(1_000);
     expect(run.seconds).toBeLessThan(60);
+    // 2.1 GB before it was stopped.
+    expect(run.peakMiB).toBeLessThan(400);
     const head = await fetch(`${registry.url}/v2/nest/manifests/1`, {
       method: 'HEAD',
       headers: { accept: 'application/vnd.oci.image.index.v1+json' },

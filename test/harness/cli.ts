@@ -26,6 +26,8 @@ export function runCli(
     entry?: string;
     /** Kill the run (SIGKILL) after this long: a test of a hang stays bounded on code that hangs. */
     timeoutMs?: number;
+    /** Given the process's id as it starts (to sample its memory, see memory.ts). */
+    onStart?: (pid: number | undefined) => void;
   } = {},
 ): Promise<CliRun> {
   const base: NodeJS.ProcessEnv = {
@@ -51,6 +53,7 @@ export function runCli(
         resolve({ code, stdout, stderr });
       },
     );
+    options.onStart?.(child.pid);
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
