@@ -77,6 +77,7 @@ export const copyTags = defineCommand({
       secrets,
       signal: deadline.signal,
       onWarning: (message: string) => reporter.warning(message),
+      onWaiting: (line: string) => reporter.info(line),
     };
     const source = await RegistryClient.forRegistry(old, env, { ...clientOptions, readOnly: true });
     const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: !writes });

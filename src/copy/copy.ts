@@ -1,18 +1,19 @@
-import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
 import type { ManifestBytes, RegistryClient } from '../oci/client.js';
 import { RegistryError } from '../oci/errors.js';
-import {
-  algorithmOf,
-  isForeignBlob,
-  parseImageManifest,
-  sha256Digest,
-  type Descriptor,
-} from '../oci/media.js';
+import { isForeignBlob, parseImageManifest, sha256Digest, type Descriptor } from '../oci/media.js';
 import { isValidDigest } from '../oci/reference.js';
+import { ensureBlob } from './blob-transfer.js';
+import { CopySession } from './session.js';
+
+export { CopySession };
 
 /** Indexes nested deeper than this are refused (real images nest one or two levels). */
 export const MAX_INDEX_DEPTH = 8;
+/**
+ * Distinct manifests one image may have (its index, nested indexes, platforms, attestations):
+ * real images have a few dozen; past this the image is refused before its children are read.
+ */
+export const MAX_MANIFESTS_PER_IMAGE = 1000;
 
 /** What copyImage did with one tag or digest. */
 export type CopyAction = 'copied' | 'skipped' | 'conflict';
@@ -68,90 +69,20 @@ export interface CopyResult {
   dryRun: boolean;
 }
 
-/**
- * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
- * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
- */
-export class CopySession {
-  bytesUploaded = 0;
-  /** Bytes sent so far, counted as they stream (for progress lines). */
-  bytesStreamed = 0;
-  blobsUploaded = 0;
-  blobsMounted = 0;
-  blobsSkipped = 0;
-
-  /** target host + digest → target repositories known to hold it. */
-  private readonly holders = new Map<string, Set<string>>();
-  /** target host + digest → the first ensure of that blob, others wait for it. */
-  private readonly pending = new Map<string, Promise<unknown>>();
-  /** target host + repository + digest → manifests known present. */
-  private readonly manifests = new Set<string>();
-  /** target host + digest → why the blob could not be copied: not tried again in this run. */
-  private readonly failedBlobs = new Map<string, unknown>();
-
-  /** Records that a target repository holds a blob. */
-  noteBlob(host: string, repository: string, digest: string): void {
-    const key = `${host} ${digest}`;
-    const set = this.holders.get(key) ?? new Set<string>();
-    set.add(repository);
-    this.holders.set(key, set);
-  }
-
-  /** True when the run already knows the repository holds the blob. */
-  hasBlob(host: string, repository: string, digest: string): boolean {
-    return this.holders.get(`${host} ${digest}`)?.has(repository) ?? false;
-  }
-
-  /** Some other repository of the target that holds the blob, to mount from. */
-  mountSource(host: string, repository: string, digest: string): string | undefined {
-    for (const holder of this.holders.get(`${host} ${digest}`) ?? [])
-      if (holder !== repository) return holder;
-    return undefined;
-  }
-
-  noteManifest(host: string, repository: string, digest: string): void {
-    this.manifests.add(`${host} ${repository} ${digest}`);
-  }
-
-  hasManifest(host: string, repository: string, digest: string): boolean {
-    return this.manifests.has(`${host} ${repository} ${digest}`);
-  }
-
-  /** Records that a blob could not be copied to a target host; later images needing it fail at once. */
-  noteFailedBlob(host: string, digest: string, error: unknown): void {
-    this.failedBlobs.set(`${host} ${digest}`, error);
-  }
-
-  /** Why a blob already failed in this run, if it did. */
-  failedBlob(host: string, digest: string): unknown {
-    return this.failedBlobs.get(`${host} ${digest}`);
-  }
-
-  /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
-  async exclusive<T>(host: string, digest: string, work: () => Promise<T>): Promise<T> {
-    const key = `${host} ${digest}`;
-    for (;;) {
-      const running = this.pending.get(key);
-      if (!running) break;
-      await running.catch(() => undefined);
-    }
-    const promise = work();
-    this.pending.set(key, promise);
-    try {
-      return await promise;
-    } finally {
-      if (this.pending.get(key) === promise) this.pending.delete(key);
-    }
-  }
-}
-
-interface Walk {
+/** One image's copy: what was asked, the run's session, the result so far. */
+export interface Walk {
   request: CopyRequest;
   options: CopyOptions;
   session: CopySession;
   result: CopyResult;
   /** Blob digests already counted in `result.size` for this image. */
   counted: Set<string>;
+  /**
+   * Index children of this image by digest, each copied once however many of its indexes name
+   * it (an index of indexes sharing children is a DAG, not a tree): the first walk of a child is
+   * its only one, the other parents wait for it. Its size is the image's manifest budget.
+   */
+  children: Map<string, Promise<void>>;
 }
 
 /**
@@ -222,7 +153,7 @@ export async function copyImage(request: CopyRequest, options: CopyOptions = {})
           });
   result.digest = manifest.digest;
   result.mediaType = manifest.mediaType;
-  const walk: Walk = { request, options, session, result, counted: new Set() };
+  const walk: Walk = { request, options, session, result, counted: new Set(), children: new Map() };
   const confirmed = await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
   // The PUT's answer named the digest stored under the reference; otherwise ask.
   if (!dryRun && !confirmed) {
@@ -290,25 +221,28 @@ async function copyManifestTree(
     for (const child of parsed.manifests) checkDescriptor(walk, child, 'manifest');
     // Children by digest first, so the index (and its tag) never points at something missing.
     const children = [...new Map(parsed.manifests.map((child) => [child.digest, child])).values()];
-    await Promise.all(
-      children.map(async (child) => {
-        if (session.hasManifest(target.host, targetRepository, child.digest)) return;
-        const present = await target.headManifest(targetRepository, child.digest);
-        if (present?.digest === child.digest) {
-          session.noteManifest(target.host, targetRepository, child.digest);
-          result.size += child.size;
-          return;
-        }
-        const childManifest = await source.getManifest(sourceRepository, child.digest);
-        if (childManifest.bytes.length !== child.size)
-          throw new RegistryError(
-            'invalid-response',
-            `${source.host}/${sourceRepository}@${child.digest}: the index says ${child.size} bytes, the manifest has ${childManifest.bytes.length}`,
-            { host: source.host, final: true },
-          );
-        await copyManifestTree(walk, childManifest, child.digest, path);
-      }),
-    );
+    const fresh = children.filter((child) => !walk.children.has(child.digest));
+    if (walk.children.size + fresh.length + 1 > MAX_MANIFESTS_PER_IMAGE)
+      throw new RegistryError(
+        'invalid-response',
+        `${source.host}/${sourceRepository}@${walk.result.digest}: the image has more than ${MAX_MANIFESTS_PER_IMAGE} manifests (the budget for one image): refusing to copy it`,
+        { host: source.host, final: true },
+      );
+    // A child that is one of this walk's ancestors would wait for itself: a cycle, refused.
+    for (const child of children)
+      if (path.seen.has(child.digest))
+        throw new RegistryError(
+          'invalid-response',
+          `${source.host}/${sourceRepository}@${child.digest.slice(0, 80)}: the index names itself (it appears again below itself): refusing to walk a cycle`,
+          { host: source.host, final: true },
+        );
+    for (const child of fresh) {
+      walk.children.set(
+        child.digest,
+        session.manifestOnce(target.host, targetRepository, child.digest, () => copyChild(walk, child, path)),
+      );
+    }
+    await Promise.all(children.map((child) => walk.children.get(child.digest)));
   } else {
     for (const blob of parsed.blobs) checkDescriptor(walk, blob, 'blob');
     await Promise.all(
@@ -334,146 +268,25 @@ async function copyManifestTree(
   return confirmed && digest === manifest.digest;
 }
 
-/**
- * Makes sure the target repository has a blob: known, a mount from itself (present) or from
- * another target repository, or an upload (once per session). A dry run only HEADs.
- */
-async function ensureBlob(walk: Walk, blob: Descriptor): Promise<void> {
-  const { request, session, result, options } = walk;
-  const { target, targetRepository } = request;
-  const host = target.host;
-  if (session.hasBlob(host, targetRepository, blob.digest)) return;
-  await session.exclusive(host, blob.digest, async () => {
-    if (session.hasBlob(host, targetRepository, blob.digest)) return;
-    const failed = session.failedBlob(host, blob.digest);
-    if (failed !== undefined) throw failed;
-    const skipped = () => {
-      session.noteBlob(host, targetRepository, blob.digest);
-      session.blobsSkipped++;
-      result.blobsSkipped++;
-    };
-    const from = session.mountSource(host, targetRepository, blob.digest);
-    if (!options.dryRun) {
-      // A mount source only hoped to hold the blob (another shard's home for it) may answer 202
-      // even where this repository has it already (a shard run again): ask this repository first.
-      if (from !== undefined && !session.hasBlob(host, from, blob.digest))
-        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) return skipped();
-      // Otherwise one request where HEAD then POST took two: a mount answers 201 when the
-      // repository holds the blob (from another repository known to hold it, or already), else
-      // opens the upload session — the spec's answer for any mount a registry cannot do. Without
-      // another repository known to hold it, the mount is from the repository itself (most blobs).
-      const mount = await target.mountBlob(targetRepository, blob.digest, from ?? targetRepository);
-      if (!mount.mounted) return upload(walk, blob, mount.location);
-      if (from === undefined) return skipped();
-      session.noteBlob(host, targetRepository, blob.digest);
-      session.blobsMounted++;
-      result.blobsMounted++;
-      return;
-    }
-    // Dry run: planned, the first repository uploads it, every other one mounts it.
-    if ((await target.headBlob(targetRepository, blob.digest)) !== undefined) return skipped();
-    session.noteBlob(host, targetRepository, blob.digest);
-    if (from) {
-      session.blobsMounted++;
-      result.blobsMounted++;
-    } else {
-      session.bytesUploaded += blob.size;
-      result.bytesUploaded += blob.size;
-      session.blobsUploaded++;
-      result.blobsUploaded++;
-    }
-  });
-}
-
-/** Uploads a blob the target repository lacks (into the session a mount answer opened, if any). */
-async function upload(walk: Walk, blob: Descriptor, location: string | undefined): Promise<void> {
+/** One index child: known present in the target, else read from the source and copied whole. */
+async function copyChild(walk: Walk, child: Descriptor, ancestors: Ancestors): Promise<void> {
   const { request, session, result } = walk;
-  const host = request.target.host;
-  try {
-    await streamBlob(walk, blob, location);
-  } catch (error) {
-    // Retried where it failed already; the next image that needs it fails at once.
-    session.noteFailedBlob(host, blob.digest, error);
-    throw error;
-  }
-  session.noteBlob(host, request.targetRepository, blob.digest);
-  session.bytesUploaded += blob.size;
-  result.bytesUploaded += blob.size;
-  session.blobsUploaded++;
-  result.blobsUploaded++;
-}
-
-/**
- * Streams a blob from source to target. The target's transport retries the upload as a whole
- * (a new session and a new download from the source for each attempt); the bytes of a failed
- * attempt are taken back out of the progress count.
- */
-async function streamBlob(walk: Walk, blob: Descriptor, location?: string): Promise<void> {
-  const { request, session } = walk;
   const { source, target, sourceRepository, targetRepository } = request;
-  let streamed = 0;
-  const forget = () => {
-    session.bytesStreamed -= streamed;
-    streamed = 0;
-  };
-  try {
-    await target.uploadBlob(
-      targetRepository,
-      blob.digest,
-      blob.size,
-      async () => {
-        forget();
-        const download = await source.getBlob(sourceRepository, blob.digest, blob.size);
-        return verifiedBytes(download.stream, blob, source.host, (n) => {
-          streamed += n;
-          session.bytesStreamed += n;
-        });
-      },
-      location,
-    );
-  } catch (error) {
-    forget();
-    throw error;
+  if (session.hasManifest(target.host, targetRepository, child.digest)) return;
+  const present = await target.headManifest(targetRepository, child.digest);
+  if (present?.digest === child.digest) {
+    session.noteManifest(target.host, targetRepository, child.digest);
+    result.size += child.size;
+    return;
   }
-}
-
-/**
- * Passes a blob's bytes on, counting them, and fails the stream — so the upload it feeds is
- * never completed — when they are more or fewer than the descriptor's size or do not hash to its
- * digest.
- */
-function verifiedBytes(
-  stream: Readable,
-  blob: Descriptor,
-  host: string,
-  onBytes: (n: number) => void,
-): Readable {
-  const hash = createHash(algorithmOf(blob.digest));
-  let total = 0;
-  const mismatch = (message: string) =>
-    new RegistryError('digest-mismatch', `${host}: blob ${blob.digest}: ${message}`, {
-      code: 'DIGEST_INVALID',
-      host,
-      final: true,
-    });
-  const verifier = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      total += chunk.length;
-      if (total > blob.size)
-        return callback(mismatch(`more than the ${blob.size} bytes its descriptor says`));
-      hash.update(chunk);
-      onBytes(chunk.length);
-      callback(null, chunk);
-    },
-    flush(callback) {
-      if (total !== blob.size) return callback(mismatch(`${total} bytes, its descriptor says ${blob.size}`));
-      const actual = `${algorithmOf(blob.digest)}:${hash.digest('hex')}`;
-      callback(actual === blob.digest ? null : mismatch(`the bytes hash to ${actual}`));
-    },
-  });
-  stream.on('error', (error) => verifier.destroy(error));
-  verifier.on('close', () => stream.destroy());
-  return stream.pipe(verifier);
+  const childManifest = await source.getManifest(sourceRepository, child.digest);
+  if (childManifest.bytes.length !== child.size)
+    throw new RegistryError(
+      'invalid-response',
+      `${source.host}/${sourceRepository}@${child.digest}: the index says ${child.size} bytes, the manifest has ${childManifest.bytes.length}`,
+      { host: source.host, final: true },
+    );
+  await copyManifestTree(walk, childManifest, child.digest, ancestors);
 }
 
 /** A descriptor from a manifest is used in URLs and sizes: its digest and size must be sane. */

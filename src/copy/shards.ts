@@ -9,7 +9,7 @@ import { mapLimited } from '../shared/limiter.js';
 import { sleep } from '../shared/retry.js';
 import type { RegistryClient } from '../oci/client.js';
 import { isForeignBlob, parseImageManifest } from '../oci/media.js';
-import { CopySession } from './copy.js';
+import { CopySession, MAX_INDEX_DEPTH, MAX_MANIFESTS_PER_IMAGE } from './copy.js';
 import type { Selection } from './select.js';
 
 /** Shard `index` of `count` (1-based, as written: `--shard 3/16`). */
@@ -160,19 +160,38 @@ export async function hintSharedBlobs(
   target: { host: string; concurrency: number },
 ): Promise<void> {
   const sorted = [...images].sort((a, b) => (a.targetRepository < b.targetRepository ? -1 : 1));
-  const read = async (repository: string, reference: string, depth: number): Promise<string[]> => {
-    const manifest = await source.getManifest(repository, reference);
-    const parsed = parseImageManifest(manifest.bytes, manifest.mediaType);
-    if (!parsed.isIndex || depth > 2)
-      return parsed.blobs.filter((blob) => !isForeignBlob(blob)).map((blob) => blob.digest);
-    const children = await Promise.all(
-      parsed.manifests.map((child) => read(repository, child.digest, depth + 1)),
-    );
-    return children.flat();
+  // Each manifest is read once however many indexes (and images) name it; an image whose indexes
+  // nest deeper than the copy allows, or that has more manifests than its budget, gets no hints.
+  const reads = new Map<string, Promise<Set<string>>>();
+  const read = (
+    repository: string,
+    reference: string,
+    depth: number,
+    budget: { left: number },
+  ): Promise<Set<string>> => {
+    const key = `${repository}@${reference}`;
+    const known = reads.get(key);
+    if (known) return known;
+    if (depth > MAX_INDEX_DEPTH || --budget.left < 0)
+      return Promise.reject(new Error(`${key}: too deep or too many manifests to hint`));
+    const reading = (async () => {
+      const manifest = await source.getManifest(repository, reference);
+      const parsed = parseImageManifest(manifest.bytes, manifest.mediaType);
+      if (!parsed.isIndex)
+        return new Set(parsed.blobs.filter((blob) => !isForeignBlob(blob)).map((blob) => blob.digest));
+      const children = await Promise.all(
+        parsed.manifests.map((child) => read(repository, child.digest, depth + 1, budget)),
+      );
+      return new Set(children.flatMap((blobs) => [...blobs]));
+    })();
+    reads.set(key, reading);
+    return reading;
   };
   // A manifest that cannot be read only costs its hints: the shard then uploads those blobs itself.
   const blobs = await mapLimited(sorted, target.concurrency, (image) =>
-    read(image.sourceRepository, image.reference, 0).catch(() => [] as string[]),
+    read(image.sourceRepository, image.reference, 0, { left: MAX_MANIFESTS_PER_IMAGE }).catch(
+      () => new Set<string>(),
+    ),
   );
   sorted.forEach((image, index) => {
     for (const digest of blobs[index]!) session.hint(target.host, image.targetRepository, digest);

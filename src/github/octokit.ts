@@ -17,6 +17,12 @@ import { Limiter } from '../shared/limiter.js';
 import { parseRetryAfter, retry, sleep, type RetryPolicy, type RetryVerdict } from '../shared/retry.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import { httpStatus } from './http-status.js';
+import {
+  answerTimedFetch,
+  GITHUB_FIRST_ANSWER_TIMEOUT_MS,
+  GitHubUnreachableError,
+  unreachableFailure,
+} from './reach.js';
 
 export { httpStatus };
 
@@ -46,6 +52,10 @@ export interface GitHubClientSettings {
   onWait?(wait: GitHubWait): void;
   /** Environment variables holding the token, first set wins (default GITHUB_TOKEN, GH_TOKEN). */
   tokenVariables?: string[];
+  /** Until the API has answered once, a request without an answer this long fails (default 10 s). */
+  firstAnswerTimeoutMs?: number;
+  /** Told what a request waits for once it has waited 5 s for an answer (a line for the log). */
+  onWaiting?(line: string): void;
 }
 
 /** Retries for GitHub: limits ask for waits of a minute or until the hour's reset. */
@@ -91,15 +101,54 @@ export function githubClient(token: string, baseUrl: string, settings: GitHubCli
   let lastWrite = 0;
   let pausedUntil = 0;
 
+  // Whether the API has answered anything yet; once it failed to (unresolvable, silent), the
+  // client's later requests fail at once with that reason instead of each waiting in turn.
+  let answered = false;
+  let unreachable: GitHubUnreachableError | undefined;
+
   octokit.hook.wrap('request', async (request, options) => {
-    const name = `${options.method} ${options.url}`;
+    // The request as sent, its path filled in (`GET /repos/acme/app`), for every message.
+    const { url } = octokit.request.endpoint.parse(options);
+    const name = `${options.method} ${new URL(url).pathname}`;
     const isWrite = !['GET', 'HEAD'].includes(options.method);
+    const fetch = options.request?.fetch ?? globalThis.fetch;
+    const attempt = async () => {
+      if (unreachable)
+        throw new GitHubUnreachableError(
+          `${name}: not sent: ${unreachable.message}`,
+          unreachable.code,
+          true,
+          {
+            ...(unreachable.hint !== undefined && { hint: unreachable.hint }),
+          },
+        );
+      const timed = answerTimedFetch(fetch, {
+        timeoutMs: answered ? undefined : (settings.firstAnswerTimeoutMs ?? GITHUB_FIRST_ANSWER_TIMEOUT_MS),
+        name,
+        onWaiting: settings.onWaiting,
+      });
+      try {
+        // In place: the hooks inside this one (the token's) were given this very object.
+        options.request = { ...options.request, fetch: timed };
+        const response = await request(options);
+        answered = true;
+        return response;
+      } catch (error) {
+        const failure = unreachableFailure(error, { name, url }, answered);
+        if (!failure) {
+          if ((error as { response?: unknown }).response !== undefined) answered = true;
+          throw error;
+        }
+        if (failure.final) unreachable ??= failure;
+        throw failure;
+      }
+    };
     const send = () =>
       retry(
         async () => {
           // A limit answer to any request holds back every request of this client.
           while (Date.now() < pausedUntil) await sleep(pausedUntil - Date.now());
-          return inFlight.run(async () => request(options));
+          return inFlight.run(attempt);
         },
         {
           policy,
@@ -141,6 +190,8 @@ export function githubClient(token: string, baseUrl: string, settings: GitHubCli
  * primary and secondary rate limits, 5xx answers and dropped connections are; other 4xx are final.
  */
 export function classifyGitHubFailure(error: unknown, now = Date.now()): RetryVerdict {
+  if (error instanceof GitHubUnreachableError)
+    return { retryable: !error.final, reason: `network: ${error.code}` };
   const status = httpStatus(error);
   if (status === undefined) {
     const code = (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code;

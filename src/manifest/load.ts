@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, UsageError } from '../shared/errors.js';
+import { ConfigError, OperationalError, UsageError } from '../shared/errors.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import type { Manifest } from './model.js';
 import { parseManifest } from './parse.js';
@@ -189,6 +189,16 @@ async function fetchCentral(
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     if (exceeded) throw tooLarge();
+    // GitHub never answered (a name that does not resolve, a silent server): not bad input.
+    if (error instanceof OperationalError)
+      throw new OperationalError(
+        error.kind,
+        `${shown}: cannot fetch the central manifest: ${error.message}`,
+        {
+          ...(error.hint !== undefined && { hint: error.hint }),
+          cause: error,
+        },
+      );
     const status = httpStatus(error);
     const detail = (error as Error).message;
     let reason: string;

@@ -1,6 +1,6 @@
 import { RegistryError } from './errors.js';
 import { readAll, type HttpAnswer } from './http.js';
-import { describeUrl } from './transport.js';
+import { describeUrl } from './urls.js';
 
 /** JSON answers (tag lists, catalogs, referrers) larger than this are refused. */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;

@@ -6,7 +6,7 @@ import { RegistryError } from './errors.js';
  * has answered nothing but 429, and the retry budget (retries stay a fraction of the requests).
  */
 
-/** Limits of {@link HostHealth}; see README "Reliability". */
+/** Limits of {@link HostHealth}; see docs/reliability.md. */
 export interface HealthPolicy {
   /** Consecutive connection failures or time-outs that open the breaker. */
   breakerThreshold: number;
@@ -39,6 +39,8 @@ export class HostHealth {
   /** When the half-open breaker let its probe through (another may go after a cool-down). */
   private probeStartedAt: number | undefined;
   private rateLimitedSince: number | undefined;
+  /** True once the host has answered anything in this run. */
+  private answeredOnce = false;
 
   constructor(
     readonly host: string,
@@ -72,6 +74,7 @@ export class HostHealth {
 
   /** The host answered (any status but 429 also ends a rate-limited spell). */
   noteAnswer(status: number): void {
+    this.answeredOnce = true;
     this.failures = 0;
     this.failingSince = undefined;
     this.openUntil = undefined;
@@ -80,16 +83,24 @@ export class HostHealth {
     else this.rateLimitedSince = undefined;
   }
 
-  /** A connection failed, dropped or timed out. */
-  noteConnectionFailure(reason: string): void {
+  /**
+   * A connection failed, dropped or timed out. `hopeless` (a host that never answered and let a
+   * request wait for nothing) opens the breaker at once: its other requests would wait as long.
+   */
+  noteConnectionFailure(reason: string, hopeless = false): void {
     const now = this.now();
     this.failures++;
     this.failingSince ??= now;
     this.lastReason = reason;
-    if (this.probeStartedAt !== undefined || this.failures >= this.policy.breakerThreshold) {
+    if (hopeless || this.probeStartedAt !== undefined || this.failures >= this.policy.breakerThreshold) {
       this.openUntil = now + this.policy.breakerCooldownMs;
       this.probeStartedAt = undefined;
     }
+  }
+
+  /** True once the host has answered anything in this run (a first request gets less time to answer). */
+  get answered(): boolean {
+    return this.answeredOnce;
   }
 
   /** True while the breaker is open. */

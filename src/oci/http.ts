@@ -28,6 +28,11 @@ export interface HttpRequestInit {
   timeoutMs?: number;
   /** Aborts the request (and its streamed answer) when it fires: the run's deadline. */
   signal?: AbortSignal;
+  /**
+   * No answer (status and headers) this long after the request started ends it with an error
+   * carrying `code`, whatever bytes were sent: a server that accepts and never answers.
+   */
+  answerTimeout?: { ms: number; code: string };
 }
 
 /** Keep-alive agents for one client. */
@@ -48,7 +53,16 @@ export function httpRequest(url: string, init: HttpRequestInit): Promise<HttpAns
       ...(init.signal && { signal: init.signal }),
     });
     let answer: http.IncomingMessage | undefined;
+    const limit = init.answerTimeout;
+    const unanswered =
+      limit &&
+      setTimeout(() => {
+        const silent = Object.assign(new Error(`in ${Math.round(limit.ms / 1000)} s`), { code: limit.code });
+        request.destroy(silent);
+      }, limit.ms);
+    if (unanswered) request.once('close', () => clearTimeout(unanswered));
     request.on('response', (response) => {
+      if (unanswered) clearTimeout(unanswered);
       answer = response;
       const headers = new Headers();
       for (const [name, value] of Object.entries(response.headers)) {

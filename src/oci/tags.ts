@@ -8,7 +8,8 @@ import type { Transport } from './transport.js';
 
 /**
  * Tags and repositories: `/v2/<name>/tags/list` and `/v2/_catalog`, following `Link` pagination
- * (on the registry's own origin only). Names the registry lists that the distribution grammar does
+ * (on the registry's own origin only, at most {@link MAX_PAGES} pages, and never round in circles:
+ * pages that add nothing while linking on are refused after {@link MAX_IDLE_PAGES}). Names the registry lists that the distribution grammar does
  * not allow are left out and reported: they can never become part of a URL or a target tag.
  */
 
@@ -48,18 +49,25 @@ async function listNames(
     warn: ListWarning;
   },
 ): Promise<string[]> {
-  const names: string[] = [];
+  const names = new Set<string>();
+  let added = 0;
   for await (const page of pages<Record<string, unknown>>(
     transport,
     list.first,
     list.scopes,
     list.what,
     list.missingIsEmpty,
+    () => added,
   )) {
-    if (page === undefined) return names;
-    names.push(...validNames(page[list.field], list.valid, list.listed, list.warn));
+    if (page === undefined) break;
+    added = 0;
+    for (const name of validNames(page[list.field], list.valid, list.listed, list.warn)) {
+      if (names.has(name)) continue;
+      names.add(name);
+      added++;
+    }
   }
-  return names;
+  return [...names];
 }
 
 /** The strings of a listed page that pass `valid`; the others are reported, not returned. */
@@ -101,16 +109,34 @@ export function listRepositories(
   });
 }
 
+/**
+ * Pages followed per list at most: 10,000 pages of up to 1000 names (or of the 100 some registries
+ * cap a page at) is more than any repository holds. A registry that links on past it is refused.
+ */
+export const MAX_PAGES = 10_000;
+/** Pages in a row that add no new name while linking to another: a registry that is not advancing. */
+export const MAX_IDLE_PAGES = 3;
+
 async function* pages<T>(
   transport: Transport,
   first: string,
   scopes: string[],
   what: string,
   missingIsEmpty = true,
+  fresh: (page: T) => number = () => 1,
 ): AsyncGenerator<T | undefined> {
   let next: string | undefined = first;
   const seen = new Set<string>();
+  let idle = 0;
+  const refuse = (why: string) =>
+    new RegistryError('invalid-response', `${transport.host}: ${what}: ${why}`, {
+      host: transport.host,
+      final: true,
+      hint: 'the list is incomplete, so nothing was chosen from it: ask the registry’s operators',
+    });
   while (next !== undefined) {
+    if (seen.size >= MAX_PAGES)
+      throw refuse(`more than ${MAX_PAGES} pages (the page cap), and the registry still links to another`);
     seen.add(next);
     const { response, url } = await transport.send({ method: 'GET', url: next, scopes, what });
     if (response.status === 404 && missingIsEmpty) {
@@ -119,7 +145,8 @@ async function* pages<T>(
       return;
     }
     if (response.status !== 200) throw await transport.failure(response, url, what);
-    yield (await readJson(response, url)) as T;
+    const page = (await readJson(response, url)) as T;
+    yield page;
     // The registry builds the cursor; we only follow it (relative to the page we asked for).
     const link = nextLink(response.headers.get('link'));
     next = link === undefined ? undefined : transport.follow(url, link);
@@ -132,7 +159,13 @@ async function* pages<T>(
           final: true,
         },
       );
+    // A link back to a page already read ends the list (a registry that wraps around).
     if (next !== undefined && seen.has(next)) next = undefined;
+    idle = next !== undefined && fresh(page) === 0 ? idle + 1 : 0;
+    if (idle >= MAX_IDLE_PAGES)
+      throw refuse(
+        `the ${what.startsWith('list tags') ? 'tag list' : 'catalog'} is not advancing: ${idle} pages in a row brought no new name and linked to yet another page`,
+      );
   }
 }
 

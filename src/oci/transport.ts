@@ -6,24 +6,14 @@ import { parseChallenge } from './auth/challenge.js';
 import type { AuthContext, Authorizer } from './auth/authorizer.js';
 import { NegotiatedAuthorizer } from './auth/negotiate.js';
 import type { Credentials } from './credentials.js';
-import {
-  RegistryError,
-  isPermanentNetworkError,
-  isRetryableStatus,
-  isTimeoutCode,
-  kindOfStatus,
-  networkErrorCode,
-} from './errors.js';
+import { RegistryError, isRetryableStatus, networkErrorCode } from './errors.js';
+import { answerFailure, bodyFailure, connectionFailure, deadlineFailure, NO_ANSWER } from './failures.js';
 import { HostHealth, type HealthPolicy } from './health.js';
-import {
-  DEFAULT_IDLE_TIMEOUT_MS,
-  drain,
-  httpRequest,
-  keepAliveAgents,
-  readText,
-  type HttpAnswer,
-} from './http.js';
+import { DEFAULT_IDLE_TIMEOUT_MS, drain, httpRequest, keepAliveAgents, type HttpAnswer } from './http.js';
+import { describeUrl, followUrl, originOf } from './urls.js';
 import { parseRetryAfter } from '../shared/retry.js';
+
+export { describeUrl, originOf };
 
 /**
  * The registry transport: every request to a registry goes through {@link Transport.send} (or,
@@ -31,8 +21,9 @@ import { parseRetryAfter } from '../shared/retry.js';
  * {@link Transport.sendOnce}). This is the ONE place where requests are retried (with a per-host
  * retry budget, `Retry-After` honoured up to the policy's cap); it also holds the read-only guard,
  * the per-host concurrency slot (released while a retry waits), the host's circuit breaker
- * (health.ts), the run's deadline, the authorizer (the 401 challenge), and redirects
- * (Authorization only ever sent to the registry's own origin, never from https down to http).
+ * (health.ts), the run's deadline, the authorizer (the 401 challenge), redirects (Authorization
+ * only ever sent to the registry's own origin, never from https down to http; urls.ts), and the
+ * time to a first answer (a host that never answered fails in seconds; failures.ts says why).
  */
 
 /** Tuning and safety switches of one registry's transport. */
@@ -49,6 +40,16 @@ export interface TransportOptions {
   secrets?: SecretRegistry;
   /** No byte either way for this long ends a request (default 30 s). */
   idleTimeoutMs?: number;
+  /**
+   * Until the host has answered once in this run, a request without an answer (headers) after
+   * this long fails at once, without a retry, as "no answer from HOST" (default 10 s): a host that
+   * accepts connections and never answers is not waited for request after request.
+   */
+  firstAnswerTimeoutMs?: number;
+  /** Told, once a request has waited this long for an answer, what it waits for (default 5 s). */
+  waitingNoticeMs?: number;
+  /** Gets the line saying what a request waits for (see {@link waitingNoticeMs}). */
+  onWaiting?: (line: string) => void;
   /** Circuit breaker, rate-limit and retry-budget limits (defaults in health.ts). */
   health?: Partial<HealthPolicy>;
   /**
@@ -117,18 +118,9 @@ const MAX_AUTH_ANSWERS = 2;
 const USER_AGENT = 'cutover (registry client)';
 /** How much longer than the idle timeout a request sending a streamed body waits (see exchange). */
 const STREAMED_BODY_GRACE_MS = 5_000;
-
-/** The origin of a URL with its port always written (`https://h:443`), so https and http never look alike. */
-export function originOf(url: URL): string {
-  const port = url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '');
-  return `${url.protocol}//${url.hostname.toLowerCase()}:${port}`;
-}
-
-/** `host/path` of a URL, for messages (no query: upload locations carry state there). */
-export function describeUrl(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.host}${parsed.pathname}`;
-}
+/** Defaults of {@link TransportOptions.firstAnswerTimeoutMs} and {@link TransportOptions.waitingNoticeMs}. */
+export const FIRST_ANSWER_TIMEOUT_MS = 10_000;
+export const WAITING_NOTICE_MS = 5_000;
 
 /** The transport of one registry; see the module comment. */
 export class Transport {
@@ -145,6 +137,8 @@ export class Transport {
   private readonly agents = keepAliveAgents();
   /** Breaker, rate limiting and retry budget of this host. */
   readonly health: HostHealth;
+  /** When the last "waiting for" line was given (one per interval, however many requests wait). */
+  private lastNoticeAt = 0;
 
   constructor(init: TransportInit) {
     this.host = init.host.toLowerCase();
@@ -168,7 +162,7 @@ export class Transport {
       request: (url, request) =>
         this.exchange(url, { ...request, headers: { 'user-agent': USER_AGENT, ...request.headers } }).catch(
           (error: unknown) => {
-            throw this.connectionFailure(error, request.method, url);
+            throw connectionFailure(this.host, error, request.method, url);
           },
         ),
     };
@@ -274,12 +268,17 @@ export class Transport {
           url,
           { method, headers, ...(body !== undefined && { body }) },
           body instanceof Readable,
+          `${method} ${describeUrl(url)}`,
         );
       } catch (error) {
         if (this.options.signal?.aborted) throw this.deadlineError(request, error);
-        if (bodyError !== undefined) throw this.bodyFailure(bodyError, method, url);
-        const failure = this.connectionFailure(error, method, url);
-        this.health.noteConnectionFailure(failure.code ?? failure.kind);
+        if (bodyError !== undefined) throw bodyFailure(this.host, bodyError, method, url);
+        const failure = connectionFailure(this.host, error, method, url);
+        const silent = failure.code === NO_ANSWER;
+        this.health.noteConnectionFailure(
+          silent ? `no answer from ${this.host}` : (failure.code ?? failure.kind),
+          silent,
+        );
         throw failure;
       }
       this.health.noteAnswer(response.status);
@@ -320,48 +319,61 @@ export class Transport {
     }
   }
 
-  /**
-   * Where a redirect, an upload `Location` or a pagination `Link` leads, resolved against the URL
-   * that answered. Leaving HTTPS for plain HTTP is refused for a TLS registry: the next request
-   * could carry credentials or an upload session's state in clear text.
-   */
+  /** Where a redirect, an upload `Location` or a pagination `Link` leads (see {@link followUrl}). */
   follow(from: string, location: string): string {
-    let next: URL;
-    try {
-      next = new URL(location, from);
-    } catch {
-      throw new RegistryError('invalid-response', `${describeUrl(from)}: redirect to an invalid URL`, {
-        host: this.host,
-        final: true,
-      });
-    }
-    if (new URL(from).protocol === 'https:' && next.protocol !== 'https:') {
-      throw new RegistryError(
-        'refused',
-        `${describeUrl(from)}: the registry sent us from https to ${next.protocol}//${next.host}${next.pathname}: refusing to continue over plain HTTP`,
-        { host: this.host, final: true, url: from },
-      );
-    }
-    return next.href;
+    return followUrl(this.host, from, location);
   }
 
   /**
    * One HTTP exchange with this transport's agents and idle timeout. While a streamed body is
    * sent, its source's own idle timeout is the one that should fire (it says whose silence it
-   * was): this side waits a little longer.
+   * was): this side waits a little longer. Until this host has answered once, a request to it
+   * without a streamed body gets {@link TransportOptions.firstAnswerTimeoutMs} to answer; the log
+   * is told what it waits for after {@link TransportOptions.waitingNoticeMs}.
    */
-  private exchange(
+  private async exchange(
     url: string,
     init: { method: string; headers: Record<string, string>; body?: Buffer | Readable },
     streamedBody = false,
+    what = `${init.method} ${describeUrl(url)}`,
   ): Promise<HttpAnswer> {
     const idle = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    return httpRequest(url, {
-      ...init,
-      agents: this.agents,
-      timeoutMs: streamedBody ? idle + STREAMED_BODY_GRACE_MS : idle,
-      ...(this.options.signal && { signal: this.options.signal }),
-    });
+    // A streamed body's request waits while it sends (a large upload): nothing to say about that.
+    const notice = streamedBody ? undefined : this.noticeAfter(what);
+    const firstContact = !this.health.answered && !streamedBody;
+    try {
+      return await httpRequest(url, {
+        ...init,
+        agents: this.agents,
+        timeoutMs: streamedBody ? idle + STREAMED_BODY_GRACE_MS : idle,
+        ...(firstContact && {
+          answerTimeout: {
+            ms: this.options.firstAnswerTimeoutMs ?? FIRST_ANSWER_TIMEOUT_MS,
+            code: NO_ANSWER,
+          },
+        }),
+        ...(this.options.signal && { signal: this.options.signal }),
+      });
+    } finally {
+      clearTimeout(notice);
+    }
+  }
+
+  /** Says what a request waits for once it has waited a while (one line per host and interval). */
+  private noticeAfter(what: string): NodeJS.Timeout | undefined {
+    const { onWaiting } = this.options;
+    if (!onWaiting) return undefined;
+    const afterMs = this.options.waitingNoticeMs ?? WAITING_NOTICE_MS;
+    const started = Date.now();
+    const timer = setTimeout(() => {
+      if (Date.now() - this.lastNoticeAt < afterMs) return;
+      this.lastNoticeAt = Date.now();
+      onWaiting(
+        `waiting for ${this.host} to answer ${what} (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
+    }, afterMs);
+    timer.unref();
+    return timer;
   }
 
   /** A streamed answer of this host broke after its headers (a stalled or dropped download). */
@@ -376,78 +388,11 @@ export class Transport {
   }
 
   private deadlineError(request: RegistryRequest, cause?: unknown): RegistryError {
-    const reason = this.options.signal?.reason as unknown;
-    const why = reason instanceof Error ? reason.message : 'the deadline passed';
-    return new RegistryError('timeout', `${this.host}: ${request.what}: ${why}`, {
-      host: this.host,
-      code: 'DEADLINE',
-      final: true,
-      ...(cause !== undefined && { cause }),
-    });
-  }
-
-  /**
-   * A request whose streamed body failed. A body that stalled (its source sent nothing for the
-   * idle time) is not sent again: it would stall again; a dropped one is (a new stream each time).
-   */
-  private bodyFailure(error: unknown, method: string, url: string): RegistryError {
-    if (error instanceof RegistryError) return error;
-    const code = networkErrorCode(error) ?? 'failed';
-    const origin = (error as { registryRequest?: string }).registryRequest;
-    return new RegistryError(
-      isTimeoutCode(code) ? 'timeout' : 'unreachable',
-      `${method} ${describeUrl(url)}: the body being sent failed${origin ? ` (${origin})` : ''}: ${code === 'IDLE_TIMEOUT' ? (error as Error).message : code}`,
-      { code, url, host: this.host, final: isTimeoutCode(code), cause: error },
-    );
-  }
-
-  private connectionFailure(error: unknown, method: string, url: string): RegistryError {
-    if (error instanceof RegistryError) return error;
-    const code = networkErrorCode(error) ?? 'connection failed';
-    const permanent = isPermanentNetworkError(code);
-    const hint = /CERT|SELF_SIGNED|VERIFY/.test(code)
-      ? ' (a private CA? add it with NODE_EXTRA_CA_CERTS)'
-      : '';
-    return new RegistryError(
-      isTimeoutCode(code) ? 'timeout' : 'unreachable',
-      `${method} ${describeUrl(url)}: ${code}${hint}`,
-      { code, url, host: this.host, final: permanent, cause: error },
-    );
+    return deadlineFailure(this.host, request.what, this.options.signal, cause);
   }
 
   /** A RegistryError from a failed answer, with the registry's own error code and message (masked). */
-  async failure(
-    response: HttpAnswer,
-    url: string,
-    what: string,
-    retryAfterMs?: number,
-  ): Promise<RegistryError> {
-    const text = this.secrets.redact(await readText(response));
-    let code: string | undefined;
-    let message: string | undefined;
-    try {
-      const first = (JSON.parse(text) as { errors?: { code?: unknown; message?: unknown }[] }).errors?.[0];
-      code = typeof first?.code === 'string' ? first.code : undefined;
-      message = typeof first?.message === 'string' ? first.message : undefined;
-    } catch {
-      message = text.slice(0, 200) || undefined;
-    }
-    const hint =
-      response.status === 401
-        ? this.credentials
-          ? ` (credentials from ${this.credentials.source} were refused)`
-          : ' (no credentials found: set the manifest credentials env names or docker login)'
-        : '';
-    return new RegistryError(
-      kindOfStatus(response.status),
-      `${this.host}: ${what}: HTTP ${response.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}${hint}`,
-      {
-        status: response.status,
-        ...(code !== undefined && { code }),
-        url,
-        host: this.host,
-        ...(retryAfterMs !== undefined && { retryAfterMs }),
-      },
-    );
+  failure(response: HttpAnswer, url: string, what: string, retryAfterMs?: number): Promise<RegistryError> {
+    return answerFailure(this, response, url, what, retryAfterMs);
   }
 }

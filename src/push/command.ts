@@ -1,3 +1,4 @@
+import { startDeadline } from '../shared/deadline.js';
 import { UsageError } from '../shared/errors.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
@@ -24,6 +25,9 @@ export const push = defineCommand({
       "Repository path in the old registry (default: the image's own path); the manifest's paths give the new registry's path.",
     ),
     tag: option.list("Tags to push (default: the image's tag, else latest)."),
+    deadline: option.duration(
+      'Stop after this long (e.g. 10m): registry requests in flight are aborted, what is left fails as timed out (an engine push already started ends its attempt).',
+    ),
     mode: option.choice(
       PUSH_MODES,
       'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest; upload: export from the engine, compress once, upload to every registry at once.',
@@ -38,6 +42,7 @@ export const push = defineCommand({
   async run({ options, manifest: load, today, reporter, env, secrets }) {
     // parse
     const manifest = await load();
+    const deadline = startDeadline(options.deadline);
     if (options.from !== undefined) {
       if (options.image !== undefined) throw new UsageError('give --image or --from, not both');
       const progress = (line: string) => reporter.info(line);
@@ -47,7 +52,13 @@ export const push = defineCommand({
         ...(options.repository !== undefined && { repository: options.repository }),
       };
       // do: copy registry to registry by digest, then check for one digest everywhere
-      const { from, plan, result } = await deliverFrom(manifest, today, request, { env, secrets, progress });
+      const { from, plan, result } = await deliverFrom(manifest, today, request, {
+        env,
+        secrets,
+        progress,
+        signal: deadline.signal,
+      });
+      deadline.clear();
       return presentPush(fromReport(manifest, today, from, plan, result), reporter);
     }
     if (options.image === undefined)
@@ -84,7 +95,9 @@ export const push = defineCommand({
           env,
           secrets,
           progress: reporter,
+          signal: deadline.signal,
         });
+    deadline.clear();
 
     // present
     return presentPush(

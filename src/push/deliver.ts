@@ -47,6 +47,8 @@ export interface Delivery {
   env: NodeJS.ProcessEnv;
   secrets: SecretRegistry;
   progress: DeliveryProgress;
+  /** The run's `--deadline`: registry requests in flight are aborted when it fires. */
+  signal?: AbortSignal;
 }
 
 /** What happened: one outcome per target, and the digest check when any target took the image. */
@@ -65,13 +67,21 @@ export async function deliver({
   env,
   secrets,
   progress: log,
+  signal,
 }: Delivery): Promise<DeliveryResult> {
   const credentials = new Map<RegistryRole, Credentials | undefined>();
   const clients = new Map<RegistryRole, RegistryClient>();
   let outcomes: TargetOutcome[];
   for (const target of plan.targets) {
     credentials.set(target.role, await resolveCredentials(target.registry, env, secrets));
-    clients.set(target.role, await RegistryClient.forRegistry(target.registry, env, { secrets }));
+    clients.set(
+      target.role,
+      await RegistryClient.forRegistry(target.registry, env, {
+        secrets,
+        onWaiting: (line) => log.info(line),
+        ...(signal && { signal }),
+      }),
+    );
   }
   for (const skipped of plan.skipped) log.info(`not pushing to ${skipped.host}: ${skipped.reason}`);
   log.info(

@@ -16,6 +16,7 @@ import { formatRepositoryReference, isValidDigest, parseRepositoryReference } fr
 import { UsageError } from '../shared/errors.js';
 import { hostPart, roleOfHost } from '../tags/targets.js';
 import type { SecretRegistry } from '../shared/secrets.js';
+import { copyArtifacts } from './artifacts.js';
 import { planPush } from './plan.js';
 import { verifyDigests, type TargetOutcome, type Verification } from './execute.js';
 import type { PushPlan, PushTarget } from './plan.js';
@@ -81,6 +82,8 @@ export interface FromResult {
   platforms: string[];
   attestations: number;
   bytesUploaded: number;
+  /** Artifacts the source lists but cannot serve: skipped, one line per kind with the count. */
+  warnings: string[];
 }
 
 /**
@@ -110,9 +113,23 @@ export async function pushFrom(input: {
     () => undefined,
   );
   const stored = new Map<string, string>();
+  const warnings = new Set<string>();
+  const warn = (line: string) => warnings.add(line);
   const outcomes = await Promise.all(
     plan.targets.map((target) =>
-      copyTo({ from, top, source, target, tags: plan.tags, found, session, stored, clientFor, progress }),
+      copyTo({
+        from,
+        top,
+        source,
+        target,
+        tags: plan.tags,
+        found,
+        session,
+        stored,
+        clientFor,
+        progress,
+        warn,
+      }),
     ),
   );
   const artifacts = await found;
@@ -124,6 +141,7 @@ export async function pushFrom(input: {
     platforms: parts.platforms,
     attestations: parts.attestations,
     bytesUploaded: session.bytesUploaded,
+    warnings: [...warnings],
   };
   if (!outcomes.some((outcome) => outcome.status !== 'failed')) return result;
   const verification = await verifyDigests(outcomes, plan.tags, clientFor, stored);
@@ -169,6 +187,8 @@ async function copyTo(context: {
   stored: Map<string, string>;
   clientFor: (role: RegistryRole) => RegistryClient;
   progress: FromProgress;
+  /** Told about artifacts skipped (the same line from two targets is given once). */
+  warn: (line: string) => void;
 }): Promise<TargetOutcome> {
   const { from, source, target, session } = context;
   const started = Date.now();
@@ -189,13 +209,13 @@ async function copyTo(context: {
   const base = { role: target.role, host: target.registry.host, repository: target.repository };
   try {
     await copy(from.digest, from.digest, false);
-    const artifacts = await context.found;
-    const copied = await Promise.all(
-      artifacts.map((artifact) => {
-        const reference = 'tag' in artifact ? artifact.tag : artifact.digest;
-        return copy(reference, reference, false).then((result) => ({ reference, result }));
-      }),
+    const { copied, warnings } = await copyArtifacts(
+      await context.found,
+      `${from.host}/${from.repository}@${from.digest}`,
+      source.host,
+      (reference) => copy(reference, reference, false),
     );
+    for (const warning of warnings) context.warn(warning);
     for (const { reference, result } of copied)
       if (result.action === 'conflict')
         context.progress(
@@ -246,7 +266,13 @@ export async function deliverFrom(
   manifest: Manifest,
   today: string,
   request: FromRequest,
-  context: { env: NodeJS.ProcessEnv; secrets: SecretRegistry; progress: FromProgress },
+  context: {
+    env: NodeJS.ProcessEnv;
+    secrets: SecretRegistry;
+    progress: FromProgress;
+    /** The run's `--deadline`. */
+    signal?: AbortSignal;
+  },
 ): Promise<{ from: FromReference; plan: PushPlan; result: FromResult }> {
   // Without `paths` rules both registries use the same paths; with them, the old path of a new
   // one is not knowable (several rules could lead there), so it must be given.
@@ -270,6 +296,8 @@ export async function deliverFrom(
             await RegistryClient.forRegistry(manifest.registries[role], context.env, {
               secrets: context.secrets,
               readOnly: !plan.targets.some((target) => target.role === role),
+              onWaiting: context.progress,
+              ...(context.signal && { signal: context.signal }),
             }),
           ] as const,
       ),

@@ -22,7 +22,7 @@ export interface PushReport extends DeliveryResult {
   mode: string;
   provenance: Provenance;
   /** With `--from`: what was copied besides the image's own manifests. */
-  copied?: Pick<FromResult, 'artifacts' | 'platforms' | 'attestations' | 'bytesUploaded'>;
+  copied?: Pick<FromResult, 'artifacts' | 'platforms' | 'attestations' | 'bytesUploaded' | 'warnings'>;
 }
 
 /** The report of `push --from`: no engine image, so no provenance to judge (it was judged where it was built). */
@@ -61,6 +61,7 @@ export function presentProvenance(provenance: Provenance, reporter: Reporter): v
 /** Turns the report into log lines, the summary, `--json` and outputs. */
 export function presentPush(report: PushReport, reporter: Reporter): CommandResult {
   const { plan, outcomes, verification, manifest, provenance } = report;
+  for (const warning of report.copied?.warnings ?? []) reporter.warning(warning);
   const failures = describeFailures(outcomes, manifest, report.today);
   for (const failure of failures) reporter.error(failure);
   if (verification?.mismatch) {

@@ -77,6 +77,7 @@ export const rollout = defineCommand({
       (options.manifest && parseCentralManifest(options.manifest) ? options.manifest : undefined);
     const octokit = await connectGitHub(env, secrets, 'rollout', {
       onWait: (wait) => reporter.info(describeWait(wait)),
+      onWaiting: (line) => reporter.info(line),
       writeGapMs: options['write-interval'],
     });
     const progressFile = options['progress-file'] && path.resolve(cwd, options['progress-file']);

@@ -55,6 +55,7 @@ export const status = defineCommand({
       dashboard || options['scan-repos']
         ? await connectGitHub(env, secrets, dashboard ? '--dashboard' : '--scan-repos', {
             onWait: (wait) => reporter.info(describeWait(wait)),
+            onWaiting: (line) => reporter.info(line),
           })
         : undefined;
     const { old: oldSpec, new: newSpec } = manifest.registries;
@@ -64,11 +65,13 @@ export const status = defineCommand({
       readOnly: true,
       concurrency: options.concurrency,
       retry: { retries: 1 },
+      onWaiting: (line) => reporter.info(line),
     });
     const next = await RegistryClient.forRegistry(newSpec, env, {
       secrets,
       readOnly: true,
       concurrency: options.concurrency,
+      onWaiting: (line) => reporter.info(line),
     });
 
     // do

@@ -38,6 +38,7 @@ export const verify = defineCommand({
           concurrency: options.concurrency,
           readOnly: true,
           secrets,
+          onWaiting: (line) => reporter.info(line),
         }),
       );
     // do

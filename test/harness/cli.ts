@@ -19,7 +19,16 @@ export interface CliRun {
  */
 export function runCli(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; entry?: string } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    input?: string;
+    entry?: string;
+    /** Kill the run (SIGKILL) after this long: a test of a hang stays bounded on code that hangs. */
+    timeoutMs?: number;
+    /** Given the process's id as it starts (to sample its memory, see memory.ts). */
+    onStart?: (pid: number | undefined) => void;
+  } = {},
 ): Promise<CliRun> {
   const base: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
@@ -30,12 +39,21 @@ export function runCli(
     const child = execFile(
       process.execPath,
       [options.entry ?? BUNDLE, ...args],
-      { cwd: options.cwd ?? ROOT, env: { ...base, ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: options.cwd ?? ROOT,
+        env: { ...base, ...options.env },
+        maxBuffer: 64 * 1024 * 1024,
+        ...(options.timeoutMs !== undefined && {
+          timeout: options.timeoutMs,
+          killSignal: 'SIGKILL' as const,
+        }),
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
       },
     );
+    options.onStart?.(child.pid);
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
@@ -46,7 +64,7 @@ export function runCli(
  */
 export function runAction(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number } = {},
 ): Promise<CliRun> {
   return runCli(args, { ...options, entry: ACTION_BUNDLE });
 }

@@ -248,3 +248,117 @@ export function oneTagRegistry(
     return answer(response, 200, served.bytes, headers);
   };
 }
+
+/**
+ * A server that accepts connections and never answers nor closes them: a hung registry or GitHub
+ * API (a load balancer whose backend is gone, a firewall that swallows packets after the handshake).
+ */
+export function startSilentServer(): Promise<HostileRegistry> {
+  return startHostileRegistry({ handle: () => undefined });
+}
+
+/** A host name that never resolves (RFC 2606 reserves `.invalid`): a DNS failure without a network. */
+export const UNRESOLVABLE_HOST = 'nonexistent.invalid';
+
+/** An image as a hostile stand-in serves it: its manifests and blobs by digest, and its top digest. */
+export interface ServedImage {
+  top: string;
+  manifests: Map<string, Buffer>;
+  blobs: Map<string, Buffer>;
+}
+
+/**
+ * An index fan-out: the top index lists `width` distinct indexes, each of which lists the same
+ * `width` indexes of the next level, and so on `depth` levels down to `width` small images (each a
+ * config and one layer). Few distinct manifests (1 + width × depth, under 100 kB for 10 × 5), but
+ * width^depth paths from the top to the images: a walk that does not share children makes
+ * width^depth requests.
+ */
+export function fanOutImage(width: number, depth: number): ServedImage {
+  const manifests = new Map<string, Buffer>();
+  const blobs = new Map<string, Buffer>();
+  const keep = (map: Map<string, Buffer>, bytes: Buffer) => {
+    const digest = digestOf(bytes);
+    map.set(digest, bytes);
+    return { digest, size: bytes.length };
+  };
+  const layer = keep(blobs, Buffer.from('fan-out layer'));
+  let level = Array.from({ length: width }, (_, i) =>
+    keep(manifests, imageManifest(keep(blobs, Buffer.from(JSON.stringify({ fanOut: i }))), [layer])),
+  ).map((child) => ({ ...child, mediaType: 'application/vnd.oci.image.manifest.v1+json' }));
+  for (let d = depth - 1; d >= 1; d--) {
+    const children = level;
+    level = Array.from({ length: width }, (_, i) => {
+      const index = JSON.parse(imageIndex(children).toString('utf8')) as Record<string, unknown>;
+      // Distinct bytes for each index of a level, the same children.
+      const bytes = Buffer.from(
+        JSON.stringify({ ...index, annotations: { level: String(d), i: String(i) } }),
+      );
+      return { ...keep(manifests, bytes), mediaType: 'application/vnd.oci.image.index.v1+json' };
+    });
+  }
+  const top = keep(manifests, imageIndex(level));
+  return { top: top.digest, manifests, blobs };
+}
+
+/**
+ * A handler serving `image` as `repository:1` (manifests by tag and digest, blobs, the tag list
+ * and the catalog); everything else is 404.
+ */
+export function servingImage(repository: string, image: ServedImage): (exchange: Exchange) => void {
+  return ({ request, response, path }) => {
+    const missing = () => answer(response, 404, { errors: [{ code: 'NOT_FOUND' }] });
+    if (path.startsWith('/v2/_catalog')) return answer(response, 200, { repositories: [repository] });
+    if (path.startsWith(`/v2/${repository}/tags/list`))
+      return answer(response, 200, { name: repository, tags: ['1'] });
+    const manifest = new RegExp(`^/v2/${repository}/manifests/([^/?]+)$`).exec(path)?.[1];
+    const blob = new RegExp(`^/v2/${repository}/blobs/([^/?]+)$`).exec(path)?.[1];
+    const digest = manifest === '1' ? image.top : (manifest ?? blob);
+    const bytes = digest && (manifest ? image.manifests : image.blobs).get(digest);
+    if (!bytes) return missing();
+    const headers = {
+      'content-type': manifest ? mediaTypeOf(bytes) : 'application/octet-stream',
+      'docker-content-digest': digest,
+    };
+    if (request.method === 'HEAD') {
+      response.writeHead(200, { ...headers, 'content-length': String(bytes.length) });
+      return response.end();
+    }
+    return answer(response, 200, bytes, headers);
+  };
+}
+
+/**
+ * A handler whose tag list never ends: every page is `{"tags":[]}` (or, with `fresh`, one new tag)
+ * with a `Link` to the page after it (`last=N+1`), so no URL repeats. The catalog lists
+ * `repository`; everything else is 404.
+ */
+export function endlessTagPages(repository: string, fresh = false): (exchange: Exchange) => void {
+  return ({ response, path }) => {
+    if (path.startsWith('/v2/_catalog')) return answer(response, 200, { repositories: [repository] });
+    if (!path.startsWith(`/v2/${repository}/tags/list`))
+      return answer(response, 404, { errors: [{ code: 'NOT_FOUND' }] });
+    const last = Number(new URL(path, 'http://x').searchParams.get('last') ?? '0');
+    return answer(
+      response,
+      200,
+      { name: repository, tags: fresh ? [`t${last + 1}`] : [] },
+      { link: `</v2/${repository}/tags/list?n=1000&last=${last + 1}>; rel="next"` },
+    );
+  };
+}
+
+/**
+ * `handler` for the first `budget` requests, then 404 to everything: a client that would walk or
+ * page forever is cut short, so a test of that stays bounded on code that has no bound of its own.
+ */
+export function cutShort(
+  handler: (exchange: Exchange) => unknown,
+  budget: number,
+): (exchange: Exchange) => unknown {
+  let served = 0;
+  return (exchange) =>
+    ++served > budget
+      ? answer(exchange.response, 404, { errors: [{ code: 'NOT_FOUND' }] })
+      : handler(exchange);
+}
