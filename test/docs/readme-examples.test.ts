@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { ROOT, runCli } from '../harness/cli.js';
+import { ROOT } from '../harness/cli.js';
+import { runCliInProcess } from '../harness/in-process.js';
 
 /**
  * Every YAML example in the README is checked as what it is — examples are what users copy, and a
@@ -122,7 +123,7 @@ describe('README examples', () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-readme-'));
       try {
         writeFileSync(path.join(dir, 'cutover.yml'), example.text);
-        const result = await runCli(['validate', '--manifest', 'cutover.yml'], { cwd: dir });
+        const result = await runCliInProcess(['validate', '--manifest', 'cutover.yml'], { cwd: dir });
         expect({ line, code: result.code, stderr: result.stderr }).toMatchObject({ line, code: 0 });
       } finally {
         rmSync(dir, { recursive: true, force: true });
