@@ -1,12 +1,15 @@
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+import cutover from './scripts/lint/command-folders.js';
 
 // The layers' rules (docs/ARCHITECTURE.md, "Rules lint enforces"): no import cycle anywhere, and what each
 // part of src/ may import. Shown failing on test/fixtures/lint by test/lint/boundaries.test.ts.
 // Zone paths are relative to the working directory: run ESLint from the package root (npm run lint does).
 const CORE_ONLY_IN_CLI =
   '@actions/core is reached only from src/cli/ (the reporter and the entry points): report through the Reporter of the context.';
+const FOCUSED_OR_DISABLED =
+  'No focused, skipped or to-do tests in the suite (.only, .skip, .todo, .failing, xit, xdescribe, fit): each behaviour has a test that runs.';
 const NO_ACTIONS_CORE = {
   'no-restricted-imports': [
     'error',
@@ -99,6 +102,35 @@ export default tseslint.config(
                 'A command uses only the command contract (src/cli/command.ts) and the option builder (src/cli/option.ts).',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Command folders (src/<area>/ with a command.ts) never import each other, even through a third.
+    files: ['src/**/*.ts'],
+    plugins: { cutover },
+    rules: { 'cutover/no-command-folder-cycle': 'error' },
+  },
+  {
+    // A focused or disabled test hides the rest of the suite: none is committed.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[object.name=/^(describe|it|test)$/][property.name=/^(only|skip|todo|failing)$/]',
+          message: FOCUSED_OR_DISABLED,
+        },
+        {
+          selector:
+            'MemberExpression[object.object.name=/^(describe|it|test)$/][property.name=/^(only|skip|todo|failing)$/]',
+          message: FOCUSED_OR_DISABLED,
+        },
+        {
+          selector: 'CallExpression[callee.name=/^(xit|xtest|xdescribe|fit|fdescribe)$/]',
+          message: FOCUSED_OR_DISABLED,
         },
       ],
     },

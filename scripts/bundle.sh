@@ -8,8 +8,13 @@ rm -rf dist
 # not have compiled; ncc copies whatever it finds. Remove them so the committed bundle is the same on
 # every machine; ssh2 falls back to its pure-JavaScript code.
 rm -rf node_modules/cpu-features/build node_modules/ssh2/lib/protocol/crypto/build
-npx ncc build src/entry.cjs -o dist --license licenses.txt --minify --quiet
+# tsc's maps (lib/**/*.js.map) are kept for scripts/source-maps.ts, but not the comments naming them:
+# the bundle names one map per file, its own.
+find lib/src -name '*.js' -exec sed -i '/^\/\/# sourceMappingURL=/d' {} +
+npx ncc build src/entry.cjs -o dist --license licenses.txt --minify --quiet --source-map --no-source-map-register
 mv dist/index.cjs dist/cutover.js
+# ncc's maps point into lib/; joined with tsc's, stacks name src/ (the entry points enable source maps).
+node lib/scripts/source-maps.js dist
 cp scripts/entries/index.cjs dist/index.js
 cp scripts/entries/action.cjs dist/action.js
 chmod +x dist/index.js

@@ -1,27 +1,21 @@
-import { chmod, lstat, mkdir, readFile, readlink, rm, unlink } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { ConfigError, type ConfigProblem } from '../shared/errors.js';
-import { reproducibilityHint } from './hints.js';
-import { capDiff, diffFile } from './patch.js';
-import { Limiter, mapLimited } from '../shared/limiter.js';
-import { runProgram } from '../shared/process.js';
-import { pathInside, replaceFile, replaceWithLink } from '../shared/tree-writer.js';
-import {
-  looksUntouched,
-  lendHistory,
-  makeScratchCopy,
-  openRepository,
-  statOf,
-  type FileStat,
-  type Repository,
-  type ScratchCopy,
-} from './repository.js';
 import type { Manifest } from '../manifest/model.js';
-import { missingCommandIn, preflight, problemAt, selectGenerators, type Generator } from './select.js';
+import { ConfigError, type ConfigProblem } from '../shared/errors.js';
+import { Limiter } from '../shared/limiter.js';
+import { replaceFile } from '../shared/tree-writer.js';
+import { compareRuns, compareWithTree } from './compare.js';
+import { withoutCredentials } from './environment.js';
+import { fixInPlace } from './fix.js';
+import { openRepository, type Repository } from './repository.js';
+import { runAttempt } from './run.js';
 import { createScratchRoot } from './scratch.js';
-import { hashRepositoryFiles, ShadowGit } from './shadow.js';
+import { missingCommandIn, preflight, problemAt, selectGenerators, type Generator } from './select.js';
+import { ShadowGit } from './shadow.js';
+
+export { OUTPUT_KEPT_BYTES } from './run.js';
 
 /** How a file a generator owns differs from what the generator writes now. */
 export type StaleKind = 'modified' | 'missing' | 'orphaned' | 'mode';
@@ -201,24 +195,6 @@ export async function checkRepository(
 
 /** Lines of a failed generator's error output that are kept. */
 const STDERR_TAIL_LINES = 20;
-/**
- * Bytes of a generator's stdout and of its stderr kept in memory; the rest is only counted, so that
- * a generator printing hundreds of megabytes does not make cutover hold them.
- */
-export const OUTPUT_KEPT_BYTES = 1 << 20;
-/** How far back repeat runs move modification times, so that time-dependent output shows. */
-const REPEAT_TIME_SHIFT_MS = 86_400_000 + 1_234;
-
-interface Attempt {
-  index: number;
-  copy: ScratchCopy;
-  exitCode: number;
-  stderr: string;
-  seconds: number;
-  timedOut: boolean;
-  /** Every file git sees in the copy after the run. */
-  after: Map<string, FileStat>;
-}
 
 /**
  * Runs every generator in scratch copies of the repository's current files and compares what each
@@ -345,233 +321,6 @@ async function checkOne(
   }
 }
 
-async function runAttempt(
-  repo: Repository,
-  generator: Generator,
-  index: number,
-  dir: string,
-  owns: (file: string) => boolean,
-  shadow: ShadowGit,
-  options: CheckOptions,
-): Promise<Attempt> {
-  // The generator's own outputs are not copied: it must write them, and what it no longer writes
-  // is then simply absent (an orphan), however the generator handles stale files.
-  const copy = await makeScratchCopy(repo, dir, owns, index * REPEAT_TIME_SHIFT_MS);
-  await lendHistory(repo, dir);
-  // The resolved directory, which preflight keeps inside the tree (a tracked link there would point
-  // out of the copy); made when it holds no files the copy has.
-  const cwd = path.join(dir, generator.runDirectory ?? generator.workingDirectory);
-  await mkdir(cwd, { recursive: true });
-  options.onEvent?.({ generator: generator.name, attempt: index + 1, phase: 'started' });
-  const started = performance.now();
-  const result = await runProgram('sh', ['-c', generator.run], {
-    cwd,
-    env: { ...options.env, ...generator.env },
-    stdoutLimit: OUTPUT_KEPT_BYTES,
-    stderrLimit: OUTPUT_KEPT_BYTES,
-    timeoutMs: generator.timeoutMs,
-    onOutput: (chunk) => options.onOutput?.(generator.name, chunk),
-  });
-  const timedOut = result.timedOut === true;
-  const dropped = result.stdoutDropped + result.stderrDropped;
-  const seconds = (performance.now() - started) / 1000;
-  options.onEvent?.({
-    generator: generator.name,
-    attempt: index + 1,
-    phase: 'finished',
-    seconds,
-    exitCode: result.code,
-    ...(timedOut && { timedOut }),
-    ...(dropped > 0 && { outputDropped: dropped }),
-  });
-  const after = new Map<string, FileStat>();
-  if (result.code === 0 && !timedOut) {
-    const listed = new Set(await shadow.listFiles(dir));
-    for (const file of repo.trackedIgnored) listed.add(file);
-    const files = [...listed];
-    const stats = await mapLimited(files, 32, (file) => statOf(path.join(dir, file)));
-    files.forEach((file, position) => {
-      const stat = stats[position];
-      if (stat) after.set(file, stat);
-    });
-  }
-  return { index, copy, exitCode: result.code, stderr: result.stderr, seconds, timedOut, after };
-}
-
-/** Compares the first run with the developer's tree: stale owned files and undeclared writes. */
-async function compareWithTree(
-  repo: Repository,
-  first: Attempt,
-  generator: Generator,
-  owns: (file: string) => boolean,
-  shadow: ShadowGit,
-  root: string,
-  unstable: Set<string>,
-): Promise<{ stale: StaleFile[]; undeclared: UndeclaredWrite[] }> {
-  const found: { path: string; kind: StaleKind }[] = [];
-  const undeclared: UndeclaredWrite[] = [];
-  const contentDiffers: string[] = [];
-  const modeDiffers = new Set<string>();
-  const paths = [...new Set([...repo.files.keys(), ...first.after.keys()])].sort();
-  await mapLimited(paths, 16, async (file) => {
-    const before = repo.files.get(file);
-    const after = first.after.get(file);
-    if (owns(file)) {
-      if (unstable.has(file)) return;
-      if (before && !after) found.push({ path: file, kind: 'orphaned' });
-      else if (!before && after) found.push({ path: file, kind: 'missing' });
-      else if (before && after) {
-        if (before.kind !== after.kind) return void found.push({ path: file, kind: 'modified' });
-        if (repo.view.fileMode && before.executable !== after.executable) modeDiffers.add(file);
-        if (!(await sameContent(path.join(repo.top, file), path.join(first.copy.dir, file), before, after))) {
-          // Links are compared as links (their targets); only file contents go through git's filters.
-          if (after.kind === 'symlink') found.push({ path: file, kind: 'modified' });
-          else contentDiffers.push(file);
-        }
-      }
-      return;
-    }
-    const change = !after
-      ? 'deleted'
-      : !before
-        ? 'created'
-        : !looksUntouched(first.copy.copied.get(file) ?? before, after) &&
-            !(await sameContent(path.join(repo.top, file), path.join(first.copy.dir, file), before, after))
-          ? 'modified'
-          : undefined;
-    if (change) undeclared.push({ path: file, generator: generator.name, change });
-  });
-  // Bytes differ: ask git whether they differ once line endings are normalised as it would.
-  const [ours, theirs] = await Promise.all([
-    hashRepositoryFiles(repo.top, contentDiffers),
-    shadow.hashFiles(first.copy.dir, contentDiffers),
-  ]);
-  contentDiffers.forEach((file, position) => {
-    if (ours[position] !== theirs[position]) found.push({ path: file, kind: 'modified' });
-    else if (modeDiffers.has(file)) found.push({ path: file, kind: 'mode' });
-    modeDiffers.delete(file);
-  });
-  for (const file of modeDiffers) found.push({ path: file, kind: 'mode' });
-  const stale = await mapLimited(found, 8, async ({ path: file, kind }): Promise<StaleFile> => {
-    const patch = await diffFile(
-      file,
-      kind === 'missing' ? undefined : path.join(repo.top, file),
-      kind === 'orphaned' ? undefined : path.join(first.copy.dir, file),
-      root,
-    );
-    return {
-      path: file,
-      generator: generator.name,
-      kind,
-      patch: patch.text,
-      ...(patch.line !== undefined && kind !== 'missing' && { line: patch.line }),
-    };
-  });
-  return {
-    stale: stale.sort((a, b) => a.path.localeCompare(b.path)),
-    undeclared: undeclared.sort((a, b) => a.path.localeCompare(b.path)),
-  };
-}
-
-/** Compares repeat runs with the first: owned files that differ are non-reproducible. */
-async function compareRuns(
-  first: Attempt,
-  others: Attempt[],
-  generator: Generator,
-  owns: (file: string) => boolean,
-  root: string,
-): Promise<NonReproducible[]> {
-  const seen = new Map<string, NonReproducible>();
-  for (const other of others) {
-    const paths = [...new Set([...first.after.keys(), ...other.after.keys()])].filter(owns).sort();
-    await mapLimited(paths, 16, async (file) => {
-      if (seen.has(file)) return;
-      const a = first.after.get(file);
-      const b = other.after.get(file);
-      const left = path.join(first.copy.dir, file);
-      const right = path.join(other.copy.dir, file);
-      if (a && b && a.executable === b.executable && (await sameContent(left, right, a, b))) return;
-      const [leftBytes, rightBytes] = await Promise.all([
-        a?.kind === 'file' ? readFile(left) : undefined,
-        b?.kind === 'file' ? readFile(right) : undefined,
-      ]);
-      const diff = await diffFile(file, a && left, b && right, root);
-      const hint = reproducibilityHint(leftBytes, rightBytes);
-      seen.set(file, {
-        path: file,
-        generator: generator.name,
-        ...(hint !== undefined && { hint }),
-        diff: capDiff(diff.text).text,
-      });
-    });
-  }
-  return [...seen.values()].sort((a, b) => a.path.localeCompare(b.path));
-}
-
-/** Byte-for-byte (or link-target) equality of two files already known to exist. */
-async function sameContent(left: string, right: string, a: FileStat, b: FileStat): Promise<boolean> {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'symlink') return (await readlink(left)) === (await readlink(right));
-  if (a.size !== b.size) return false;
-  const [x, y] = await Promise.all([readFile(left), readFile(right)]);
-  return x.equals(y);
-}
-
-/**
- * --fix: brings the stale owned files of the working tree to what the generator writes now. Every
- * target is checked before anything is written (a refusal leaves the tree as it was): no write
- * leaves the tree or passes through a symbolic link, and a link in a file's place is replaced, not
- * written through.
- * @throws OperationalError `refused` when a target lies beneath a symbolic link
- */
-async function fixInPlace(repo: Repository, first: Attempt, stale: StaleFile[]): Promise<string[]> {
-  for (const file of stale) await pathInside(repo.top, file.path, false);
-  for (const file of stale) {
-    const target = await pathInside(repo.top, file.path, true);
-    const source = path.join(first.copy.dir, file.path);
-    const generated = first.after.get(file.path);
-    if (file.kind === 'orphaned' || !generated) {
-      // unlink removes a link itself, never what it points to.
-      await unlink(target).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-    } else if (generated.kind === 'symlink') {
-      await replaceWithLink(target, await readlink(source));
-    } else {
-      const mode = (await lstat(source)).mode;
-      const current = await lstat(target).catch(() => undefined);
-      // A mode change alone keeps the tree's bytes (its line endings may differ from the generator's).
-      if (file.kind === 'mode' && current?.isFile()) await chmod(target, mode & 0o7777);
-      else await replaceFile(target, await readFile(source), mode);
-    }
-  }
-  return stale.map((file) => file.path);
-}
-
 function lastLine(text: string): string {
   return text.trim().split('\n').pop() ?? '';
-}
-
-/**
- * Variables that carry credentials in a workflow: the GitHub tokens and the runner's own tokens (the
- * registry credentials the manifest names are added per run). Generators are third-party programs;
- * they get none of these unless their own `env:` in the manifest sets one explicitly.
- */
-const CREDENTIAL_VARIABLES = [
-  'GITHUB_TOKEN',
-  'GH_TOKEN',
-  'CUTOVER_MANIFEST_TOKEN',
-  'ACTIONS_RUNTIME_TOKEN',
-  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-  'ACTIONS_ID_TOKEN_REQUEST_URL',
-];
-
-/** The environment generators run in: the run's, less every credential variable. */
-export function withoutCredentials(env: NodeJS.ProcessEnv, manifest: Manifest): NodeJS.ProcessEnv {
-  const names = new Set(CREDENTIAL_VARIABLES);
-  for (const registry of [manifest.registries.old, manifest.registries.new]) {
-    if (registry.credentials?.usernameEnv) names.add(registry.credentials.usernameEnv);
-    if (registry.credentials?.passwordEnv) names.add(registry.credentials.passwordEnv);
-  }
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !names.has(name)));
 }

@@ -1,5 +1,4 @@
-import { OperationalError } from '../shared/errors.js';
-import { runProgram } from '../shared/process.js';
+import { runGit } from '../shared/process.js';
 
 /** Lines of a diff shown in logs and the job summary; the patch file always holds all of it. */
 export const DIFF_LINE_CAP = 150;
@@ -25,8 +24,8 @@ export async function diffFile(
   after: string | undefined,
   cwd: string,
 ): Promise<FilePatch> {
-  const result = await runProgram(
-    'git',
+  // git diff --no-index exits 1 when the files differ, 0 when they are the same.
+  const result = await runGit(
     [
       '-c',
       'core.quotePath=true',
@@ -46,12 +45,9 @@ export async function diffFile(
       before ?? '/dev/null',
       after ?? '/dev/null',
     ],
-    { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' } },
+    cwd,
+    { answers: [1], env: { GIT_CONFIG_NOSYSTEM: '1' } },
   );
-  // git diff --no-index exits 1 when the files differ, 0 when they are the same.
-  if (result.code > 1) {
-    throw new OperationalError('failed', `git diff --no-index failed for ${file}: ${result.stderr.trim()}`);
-  }
   const lines = result.stdout.toString('utf8').split('\n');
   if (lines.at(-1) === '') lines.pop();
   // One section per side that changed: two when a link became a file or the reverse (git writes a

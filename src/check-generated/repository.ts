@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UsageError } from '../shared/errors.js';
 import { mapLimited } from '../shared/limiter.js';
 import { displayName } from '../shared/file-names.js';
-import { git, runProgram, splitNul } from '../shared/process.js';
+import { git, runGit, splitNul } from '../shared/process.js';
 
 /** What we know about one file of the developer's tree, from a single lstat. */
 export interface FileStat {
@@ -91,11 +91,12 @@ export async function openRepository(cwd: string): Promise<Repository> {
   const [listed, ignored, config, head, tags, shallow] = await Promise.all([
     git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], top),
     git(['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], top),
-    runProgram('git', ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], {
-      cwd: top,
+    // Exit 1 when none of these is set.
+    runGit(['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|filemode|excludesfile)$'], top, {
+      answers: [1],
     }),
     // Exit 1 in a repository without commits.
-    runProgram('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: top }),
+    runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], top, { answers: [1] }),
     git(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/tags'], top),
     readFile(shallowFile, 'utf8').catch(() => undefined),
   ]);

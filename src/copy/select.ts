@@ -14,7 +14,7 @@ import { RegistryError } from '../oci/errors.js';
 import { parseImageManifest } from '../oci/media.js';
 import { formatRepositoryReference, isValidDigest } from '../oci/reference.js';
 import type { RefsFile, RefsFileReference } from './refs-file.js';
-import { isAttestation } from './platforms.js';
+import { isAttestation } from '../oci/platforms.js';
 
 /** One source reference to copy, and where it goes. */
 export interface SelectedImage {

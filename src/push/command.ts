@@ -5,7 +5,7 @@ import { option } from '../cli/option.js';
 import type { DeliveryResult } from './deliver.js';
 import { deliverFrom } from './from.js';
 import { DEFAULT_MODE, PUSH_MODES } from './execute.js';
-import { planPush } from './plan.js';
+import { planPush } from '../manifest/push-plan.js';
 import { fromReport, presentProvenance, presentPush } from './present.js';
 
 /** `cutover push`: pushes a locally built image where the timeline says, with one digest everywhere. */

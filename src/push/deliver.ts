@@ -12,7 +12,7 @@ import { formatBytes } from '../shared/markdown.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import { pushViaCopy } from './copy-step.js';
 import { pushImage, verifyDigests, type PushMode, type TargetOutcome, type Verification } from './execute.js';
-import type { PushPlan, PushTarget } from './plan.js';
+import type { PushPlan, PushTarget } from '../manifest/push-plan.js';
 import { prepareImage, uploadImage, type PreparedImage } from './upload.js';
 
 /** Where a built image came from, judged by today's reference policy. */

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { DockerEngine, PushEvent } from '../docker/engine.js';
 import type { RegistryRole } from '../manifest/timeline.js';
-import type { PushTarget } from './plan.js';
+import type { PushTarget } from '../manifest/push-plan.js';
 import { retry, type RetryPolicy } from '../shared/retry.js';
 
 /**

@@ -6,7 +6,7 @@
  * digests. No Docker engine is involved.
  */
 import { copyImage, CopySession } from '../copy/copy.js';
-import { partsOf } from '../copy/platforms.js';
+import { partsOf } from '../oci/platforms.js';
 import { ARTIFACT_TAG } from '../copy/select.js';
 import type { Manifest } from '../manifest/model.js';
 import type { RegistryRole } from '../manifest/timeline.js';
@@ -14,12 +14,12 @@ import { RegistryClient, type ManifestBytes } from '../oci/client.js';
 import { parseImageManifest } from '../oci/media.js';
 import { formatRepositoryReference, isValidDigest, parseRepositoryReference } from '../oci/reference.js';
 import { UsageError } from '../shared/errors.js';
-import { hostPart, roleOfHost } from '../tags/targets.js';
+import { hostPart, roleOfHost } from '../manifest/hosts.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import { copyArtifacts } from './artifacts.js';
-import { planPush } from './plan.js';
+import { planPush } from '../manifest/push-plan.js';
 import { verifyDigests, type TargetOutcome, type Verification } from './execute.js';
-import type { PushPlan, PushTarget } from './plan.js';
+import type { PushPlan, PushTarget } from '../manifest/push-plan.js';
 
 /** The image `--from` names: a registry of the manifest, a repository there, and a digest. */
 export interface FromReference {

@@ -8,7 +8,7 @@ import { table } from '../shared/markdown.js';
 import type { Reporter } from '../shared/reporter.js';
 import type { DeliveryResult, Provenance } from './deliver.js';
 import type { TargetOutcome } from './execute.js';
-import type { PushPlan } from './plan.js';
+import type { PushPlan } from '../manifest/push-plan.js';
 import type { FromReference, FromResult } from './from.js';
 import { referencePolicy } from '../manifest/timeline.js';
 

@@ -231,20 +231,42 @@ export function runProgram(file: string, args: string[], options: RunOptions): P
   });
 }
 
-/** Runs `git` and returns its stdout; a non-zero exit becomes an OperationalError carrying git's message. */
-export async function git(args: string[], cwd: string, input?: string): Promise<Buffer> {
+/** Options for {@link runGit}. */
+export interface GitOptions {
+  input?: string;
+  /**
+   * Exit codes that answer the question rather than report a failure: `git diff --no-index` exits 1
+   * when the files differ, `git config --get-regexp` when nothing matches, `rev-parse --verify
+   * --quiet` when the name does not resolve.
+   */
+  answers?: readonly number[];
+  /** Variables added to git's environment (`GIT_CONFIG_NOSYSTEM`, say). */
+  env?: Record<string, string>;
+}
+
+/**
+ * The one way cutover's checks run git: an argument array, no optional locks (a check never
+ * writes the developer's index), the C locale for output that is parsed. Exit 0 and the codes in
+ * `answers` resolve; any other exit becomes an OperationalError carrying git's message.
+ */
+export async function runGit(args: string[], cwd: string, options: GitOptions = {}): Promise<ProgramResult> {
   const result = await runProgram('git', args, {
     cwd,
-    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
-    ...(input !== undefined && { input }),
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', ...options.env },
+    ...(options.input !== undefined && { input: options.input }),
   });
-  if (result.code !== 0) {
+  if (result.code !== 0 && !options.answers?.includes(result.code)) {
     throw new OperationalError(
       'failed',
       `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`,
     );
   }
-  return result.stdout;
+  return result;
+}
+
+/** Runs `git` ({@link runGit}) and returns its stdout; any exit but 0 is an OperationalError. */
+export async function git(args: string[], cwd: string, input?: string): Promise<Buffer> {
+  return (await runGit(args, cwd, input === undefined ? {} : { input })).stdout;
 }
 
 /** Splits NUL-separated output (`-z`) into its entries. */

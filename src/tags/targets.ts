@@ -5,8 +5,9 @@
 import { UsageError } from '../shared/errors.js';
 import type { Manifest } from '../manifest/model.js';
 import type { Phase, RegistryRole } from '../manifest/timeline.js';
-import { isValidTag, normalizeHost, parseRepositoryReference } from '../oci/reference.js';
-import { planPush, type PushTarget, type SkippedTarget } from '../push/plan.js';
+import { hostPart, roleOfHost } from '../manifest/hosts.js';
+import { isValidTag, parseRepositoryReference } from '../oci/reference.js';
+import { planPush, type PushTarget, type SkippedTarget } from '../manifest/push-plan.js';
 
 /** One image (repository in the old registry) and the tags asked for it. */
 export interface TaggedImage {
@@ -36,23 +37,6 @@ export interface PlannedReference {
   repository: string;
   tag: string;
   reference: string;
-}
-
-/** The role of a registry host in the manifest (aliases of the old one included), if it is one. */
-export function roleOfHost(manifest: Manifest, host: string): RegistryRole | undefined {
-  const wanted = normalizeHost(host);
-  const { old, new: next } = manifest.registries;
-  if ([old.host, ...old.aliases].some((name) => normalizeHost(name) === wanted)) return 'old';
-  if (normalizeHost(next.host) === wanted) return 'new';
-  return undefined;
-}
-
-/** The first path component when it names a registry host (`.` or `:` in it, or `localhost`). */
-export function hostPart(text: string): string | undefined {
-  const slash = text.indexOf('/');
-  if (slash < 0) return undefined;
-  const first = text.slice(0, slash);
-  return first.includes('.') || first.includes(':') || first === 'localhost' ? first : undefined;
 }
 
 /**

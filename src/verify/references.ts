@@ -1,7 +1,8 @@
 import type { Manifest } from '../manifest/model.js';
 import { parseRepositoryReference } from '../oci/reference.js';
 import { UsageError } from '../shared/errors.js';
-import { hostPart, planTags, plannedReferences, roleOfHost } from '../tags/targets.js';
+import { hostPart, roleOfHost } from '../manifest/hosts.js';
+import { planTags, plannedReferences } from '../tags/targets.js';
 import type { ReferenceToVerify } from './verify.js';
 
 /**

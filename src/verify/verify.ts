@@ -6,7 +6,7 @@ import type { RegistryRole } from '../manifest/timeline.js';
 import type { RegistryClient } from '../oci/client.js';
 import { parseImageManifest } from '../oci/media.js';
 import { mapLimited } from '../shared/limiter.js';
-import { partsOf, platformName } from '../copy/platforms.js';
+import { partsOf, platformName } from '../oci/platforms.js';
 
 /** One reference to check, with the registry it names. */
 export interface ReferenceToVerify {

@@ -378,6 +378,8 @@ describe('--fix writes only inside the tree', () => {
     try {
       const started = Date.now();
       const run = await runCli(['check-generated', '--json'], { cwd: repo });
+      // A hang guard, not a timing: reading the FIFO would block for ever; the check takes a few
+      // seconds, and 60 s is over 10× that.
       expect(Date.now() - started).toBeLessThan(60_000);
       expect(run.code).toBe(0);
       const report = json(run);

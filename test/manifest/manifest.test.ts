@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ConfigError } from '../../src/shared/errors.js';
 import { parseManifest } from '../../src/manifest/parse.js';
 import { mapRepository } from '../../src/manifest/paths.js';
-import { ROOT, runCli } from '../harness/cli.js';
+import { ROOT } from '../harness/cli.js';
+import { runCliInProcess } from '../harness/in-process.js';
 import { manifestYaml } from '../harness/manifest.js';
 
 const BAD = path.join(ROOT, 'test/fixtures/manifests/bad');
@@ -130,7 +131,7 @@ describe('manifest v1', () => {
 
   test.each(badFixtures)('%s exits 2 with a located, specific message', async (file) => {
     const relative = path.join('test/fixtures/manifests/bad', file);
-    const result = await runCli(['validate', '--manifest', relative]);
+    const result = await runCliInProcess(['validate', '--manifest', relative]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${relative}${expectationOf(file)}`);
     expect(result.stderr).toMatch(new RegExp(`${relative.replace(/[.]/g, '\\.')}:\\d+:\\d+: `));

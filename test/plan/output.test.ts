@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runnerFiles } from '../harness/actions-env.js';
-import { runAction, runCli } from '../harness/cli.js';
+import { runActionInProcess, runCliInProcess } from '../harness/in-process.js';
 import { layeredManifest } from './organisations.js';
 import { mermaidBlocks, parseMermaid } from './mermaid-parser.js';
 
@@ -14,7 +14,7 @@ describe('plan: readable output at 2,000 repositories', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('the terminal: headline, blocking cycles, waves as counts with the first names; no matrix warning', async () => {
-    const run = await runCli(['plan', '--manifest', manifest]);
+    const run = await runCliInProcess(['plan', '--manifest', manifest]);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(
@@ -32,23 +32,25 @@ describe('plan: readable output at 2,000 repositories', () => {
   });
 
   test('--verbose lists every repository; the matrix warning comes with a matrix (--json)', async () => {
-    const verbose = await runCli(['plan', '--manifest', manifest, '--verbose']);
+    const verbose = await runCliInProcess(['plan', '--manifest', manifest, '--verbose']);
     for (const i of [0, 999, 1999]) expect(verbose.stdout).toMatch(new RegExp(`org/repo-${i}\\b`));
     expect(verbose.stdout).not.toContain('… and');
-    const json = await runCli(['plan', '--manifest', manifest, '--json']);
+    const json = await runCliInProcess(['plan', '--manifest', manifest, '--json']);
     expect(json.stderr).toContain('the matrix has 2000 jobs, more than GitHub');
   });
 
   test('colour only on request or a terminal: FORCE_COLOR paints, NO_COLOR wins', async () => {
-    const forced = await runCli(['plan', '--manifest', manifest], { env: { FORCE_COLOR: '1' } });
+    const forced = await runCliInProcess(['plan', '--manifest', manifest], { env: { FORCE_COLOR: '1' } });
     expect(forced.stdout).toContain('\u001b[31m');
-    const both = await runCli(['plan', '--manifest', manifest], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    const both = await runCliInProcess(['plan', '--manifest', manifest], {
+      env: { FORCE_COLOR: '1', NO_COLOR: '1' },
+    });
     expect(both.stdout).not.toContain('\u001b[');
   });
 
   test('--summary FILE writes the job summary outside Actions, diagram included, and it renders', async () => {
     const file = path.join(dir, 'plan.md');
-    const run = await runCli(['plan', '--manifest', manifest, '--summary', file]);
+    const run = await runCliInProcess(['plan', '--manifest', manifest, '--summary', file]);
     expect(run.code).toBe(0);
     const markdown = readFileSync(file, 'utf8');
     expect(markdown).toContain('### cutover plan');
@@ -59,7 +61,7 @@ describe('plan: readable output at 2,000 repositories', () => {
 
   test('in an action the log carries the same short lines, and the summary is under 1 MiB', async () => {
     const files = runnerFiles();
-    const run = await runAction(['plan'], {
+    const run = await runActionInProcess(['plan'], {
       env: { GITHUB_ACTIONS: 'true', INPUT_MANIFEST: manifest, ...files.env },
     });
     expect(run.code).toBe(0);

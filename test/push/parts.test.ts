@@ -9,7 +9,7 @@ import { readTarStream } from '../../src/docker/export.js';
 import { PushProgress } from '../../src/docker/progress.js';
 import { findOldRegistryTraces } from '../../src/docker/provenance.js';
 import { isRefusal, isTransient } from '../../src/push/execute.js';
-import { ownPathOf, planPush } from '../../src/push/plan.js';
+import { ownPathOf, planPush } from '../../src/manifest/push-plan.js';
 import { parseManifest } from '../../src/manifest/parse.js';
 import { manifestYaml } from '../harness/manifest.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runnerFiles } from '../harness/actions-env.js';
-import { runAction, runCli } from '../harness/cli.js';
+import { runActionInProcess, runCliInProcess } from '../harness/in-process.js';
 
 // `cutover tags` reads only the manifest and the clock: no registry is contacted, so no server here.
 const OLD = 'registry.old.example.com';
@@ -37,12 +37,12 @@ describe('cutover tags: today’s references for build-push-action', () => {
 
   /** `cutover tags` on the command line, on `day`, with `args`. */
   function tagsCli(day: string, ...args: string[]) {
-    return runCli(['tags', '--manifest', manifest, '--now', day, ...args]);
+    return runCliInProcess(['tags', '--manifest', manifest, '--now', day, ...args]);
   }
 
   async function tagsOn(day: string) {
     const runner = runnerFiles();
-    const run = await runAction(['tags'], {
+    const run = await runActionInProcess(['tags'], {
       env: { ...runner.env, INPUT_MANIFEST: manifest, INPUT_TAGS: METADATA_TAGS, INPUT_NOW: day },
     });
     return { run, outputs: runner.outputs(), summary: runner.summary() };

@@ -4,7 +4,7 @@
  * `vnd.docker.reference.type: attestation-manifest`): part of the image, copied and counted with it,
  * never a platform of its own.
  */
-import type { Descriptor, ParsedManifest } from '../oci/media.js';
+import type { Descriptor, ParsedManifest } from './media.js';
 
 /** True for Buildx's attestation manifests (and any child whose platform is unknown/unknown). */
 export function isAttestation(child: Descriptor): boolean {

@@ -1,13 +1,7 @@
 import { UsageError } from '../shared/errors.js';
-import type { Manifest, RegistrySpec } from '../manifest/model.js';
-import { mapRepository } from '../manifest/paths.js';
-import {
-  oldRegistrySkippedReason,
-  phaseAt,
-  pushTargets,
-  type Phase,
-  type RegistryRole,
-} from '../manifest/timeline.js';
+import type { Manifest, RegistrySpec } from './model.js';
+import { mapRepository } from './paths.js';
+import { oldRegistrySkippedReason, phaseAt, pushTargets, type Phase, type RegistryRole } from './timeline.js';
 import {
   isValidHost,
   isValidRepositoryPath,
