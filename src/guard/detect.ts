@@ -2,6 +2,7 @@ import type { Candidate, Finding, FindingKind, Hosts } from './finding.js';
 import { DOCKER_HUB_NAMES, oldIsDockerHub, resolveCandidate, spellings } from './finding.js';
 import { dockerfileCandidates } from './dockerfile.js';
 import { commandCandidates } from './shell.js';
+import { hostAlone, namesRegistry, settingName } from './settings.js';
 import { expand, slice, type Variables } from './source.js';
 import { yamlCandidates, type YamlRole } from './yaml.js';
 
@@ -121,13 +122,43 @@ export function findReferences(
   for (const [at, name] of occurrences) {
     if (covered.has(at) || excluded(at)) continue;
     const candidate = textCandidate(file, source, at, name, role);
-    const finding = candidate && resolveCandidate(candidate, hosts, file);
+    const finding = candidate ? resolveCandidate(candidate, hosts, file) : webLink(file, source, at, hosts);
     if (!finding) continue;
     for (const edit of finding.edits) covered.add(edit.start);
     const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
     findings.push(prose ? { ...finding, prose } : finding);
   }
   return findings.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * A link to the old registry's web pages (`https://quay.io/organization/x`): nothing pulls it, and the
+ * new registry's pages live elsewhere, so it is reported for a person to point it at them.
+ */
+function webLink(
+  file: string,
+  source: string,
+  at: number,
+  hosts: Hosts,
+): Omit<Finding, 'line' | 'column' | 'severity'> | undefined {
+  const scheme = /https?:\/\/$/i.exec(source.slice(Math.max(0, at - 8), at));
+  if (!scheme) return undefined;
+  const start = at - scheme[0].length;
+  const url = /^[^\s)\]>"'`|]+/.exec(source.slice(start))![0];
+  return {
+    file,
+    offset: start,
+    reference: url,
+    normalized: url,
+    kind: 'text',
+    replacement: '',
+    image: { registry: hosts.old, repository: '' },
+    partial: true,
+    dynamic: true,
+    edits: [],
+    unfixable: "a link to the old registry's web pages",
+    review: { category: 'link', reason: "a link to the old registry's web pages: point it at the new registry's page by hand" },
+  };
 }
 
 /** Where each of `names` (lower case) occurs in `source`, in any case, not overlapping: name by name. */
@@ -194,9 +225,13 @@ function textCandidate(
   const chartRepository =
     oci && (/(^|\/)Chart\.(ya?ml|lock)$/.test(file) || /\bhelm\s+push\b/.test(source.slice(lineStart, at)));
   const login = lineBefore.includes('login') && LOGIN_COMMAND.test(lineBefore);
+  // A host alone where a key, flag, variable or constant names a registry: a registry setting.
+  const setting =
+    !opener && !oci && !login && hostAlone(source, hostEnd) && namesRegistry(settingName(source, lineStart, start) ?? '');
   const prefix =
     (chartRepository ||
       login ||
+      setting ||
       (variable !== undefined && PREFIX_NAME.test(variable) && !/image/i.test(variable))) &&
     !expanded.partial &&
     !/[:@]/.test(source.slice(hostEnd, end));
@@ -210,6 +245,7 @@ function textCandidate(
     value: expanded.value,
     partial: expanded.partial,
     ...(prefix && { prefix }),
+    ...(prefix && !login && !chartRepository && hostAlone(source, hostEnd) && { setting: true }),
   };
 }
 

@@ -5,6 +5,7 @@ import { findReferences, IMAGE_FILE_NAMES } from './detect.js';
 import { oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
 import { displayName, isEscaped, listFiles, nameBytes, treePath } from './files.js';
 import { ignoredInline, LinePositions } from './positions.js';
+import { reviewFindings } from './review.js';
 import type { Variables } from './source.js';
 import {
   startReaders,
@@ -240,7 +241,7 @@ function locate(
   env?: Variables,
   occurrences?: readonly (readonly [number, string])[],
 ): LocatedFinding[] {
-  const found = findReferences(file, source, hosts, env, occurrences);
+  const found = reviewFindings(file, source, hosts, findReferences(file, source, hosts, env, occurrences));
   if (found.length === 0) return [];
   // The findings come sorted by offset: their lines are counted in one pass up to the last one,
   // with no index of every line of a large file that names the registry on a few.

@@ -66,7 +66,8 @@ export function alignChanges(before: string[], after: string[]): { changed: bool
 
 /**
  * Scores one file: each line the engineers changed, and each line guard changed that they did not.
- * `reportedLines` are the 1-based lines guard reported a (not ignored) finding on.
+ * `reportedLines` are the 1-based lines guard reported a (not ignored) finding on; a line the
+ * engineers changed counts as reported when guard reported a line of its block of changed lines.
  */
 export function scoreFile(
   file: string,
@@ -82,6 +83,20 @@ export function scoreFile(
   const aligned = alignChanges(beforeLines, after.split('\n'));
   const changed: ChangedLine[] = [];
   const extra: ExtraEdit[] = [];
+  // A block of consecutive changed lines counts as reported when guard reported any line of it (a
+  // namespace set beside the host setting guard reported, comments deleted with the lines they list).
+  const reportedBlock = new Set<number>();
+  for (let index = 0; index < beforeLines.length; ) {
+    if (!aligned[index]!.changed) {
+      index++;
+      continue;
+    }
+    let end = index;
+    while (end < beforeLines.length && aligned[end]!.changed) end++;
+    const lines = Array.from({ length: end - index }, (_, at) => index + at + 1);
+    if (lines.some((line) => reportedLines.has(line))) for (const line of lines) reportedBlock.add(line);
+    index = end;
+  }
   beforeLines.forEach((text, index) => {
     const line = index + 1;
     const guardText = guardLines[index]!;
@@ -95,7 +110,7 @@ export function scoreFile(
         ? guardText === engineers.after
           ? 'exact'
           : 'differently'
-        : reportedLines.has(line)
+        : reportedBlock.has(line)
           ? 'reported'
           : 'silent';
     changed.push({

@@ -56,6 +56,11 @@ const JUDGEMENTS: Record<string, Judgement> = {
         text: 'Docker images are available on [Quay.io](https://quay.io/organization/topolvm)',
         reason: "a link to the old registry's web page, and its name in prose",
       },
+      {
+        file: '.github/workflows/release.yaml',
+        text: 'docker login -u ${{ secrets.QUAY_USER }} --password-stdin quay.io',
+        reason: "the login's host is guard's to move (it does); the credentials' names are the engineers' to change",
+      },
     ],
     rightExtra: [],
     wrongExtra: [],
@@ -78,6 +83,16 @@ const JUDGEMENTS: Record<string, Judgement> = {
         file: 'hack/release.sh',
         text: '# Using defaults, this pushes to:',
         reason: 'a comment the engineers deleted with the two lines below it',
+      },
+      {
+        file: 'hack/release.sh',
+        text: '# - quay.io/shipwright/',
+        reason: 'comment lines the engineers deleted (guard rewrites them: a reviewer may delete them)',
+      },
+      {
+        file: '.ko.yaml',
+        text: 'quay.io/shipwright/base-git',
+        reason: 'the engineers also pinned the tag :latest, which is what no tag means: guard moves host and path',
       },
     ],
     rightExtra: [],
