@@ -1,5 +1,11 @@
 import type { Candidate, Finding, FindingKind, Hosts } from './finding.js';
-import { DOCKER_HUB_NAMES, oldIsDockerHub, resolveCandidate, spellings } from './finding.js';
+import {
+  DOCKER_HUB_NAMES,
+  movedRepositoryPrefixes,
+  oldIsDockerHub,
+  resolveCandidate,
+  spellings,
+} from './finding.js';
 import { dockerfileCandidates } from './dockerfile.js';
 import { commandCandidates } from './shell.js';
 import { hostAlone, namesRegistry, settingName } from './settings.js';
@@ -83,7 +89,8 @@ export function findReferences(
   // Hosts compare case-insensitively: their names are searched once, in the lower-cased file (or
   // given: the reader thread that found the file found them).
   const names = spellings(hosts);
-  const occurrences = found ?? occurrencesOf(source, names);
+  const moved = new Set(movedRepositoryPrefixes(hosts));
+  const occurrences = found ?? occurrencesOf(source, moved.size ? [...names, ...moved] : names);
   const structured: Candidate[] =
     role === 'dockerfile'
       ? dockerfileCandidates(source)
@@ -121,7 +128,9 @@ export function findReferences(
   const markdown = /\.(md|markdown)$/i.test(file) ? fencedLines(source) : undefined;
   for (const [at, name] of occurrences) {
     if (covered.has(at) || excluded(at)) continue;
-    const candidate = textCandidate(file, source, at, name, role);
+    const candidate = moved.has(name)
+      ? movedRepositoryCandidate(source, at, role)
+      : textCandidate(file, source, at, name, role);
     const finding = candidate ? resolveCandidate(candidate, hosts, file) : webLink(file, source, at, hosts);
     if (!finding) continue;
     for (const edit of finding.edits) covered.add(edit.start);
@@ -157,7 +166,10 @@ function webLink(
     dynamic: true,
     edits: [],
     unfixable: "a link to the old registry's web pages",
-    review: { category: 'link', reason: "a link to the old registry's web pages: point it at the new registry's page by hand" },
+    review: {
+      category: 'link',
+      reason: "a link to the old registry's web pages: point it at the new registry's page by hand",
+    },
   };
 }
 
@@ -227,7 +239,11 @@ function textCandidate(
   const login = lineBefore.includes('login') && LOGIN_COMMAND.test(lineBefore);
   // A host alone where a key, flag, variable or constant names a registry: a registry setting.
   const setting =
-    !opener && !oci && !login && hostAlone(source, hostEnd) && namesRegistry(settingName(source, lineStart, start) ?? '');
+    !opener &&
+    !oci &&
+    !login &&
+    hostAlone(source, hostEnd) &&
+    namesRegistry(settingName(source, lineStart, start) ?? '');
   const prefix =
     (chartRepository ||
       login ||
@@ -246,6 +262,26 @@ function textCandidate(
     partial: expanded.partial,
     ...(prefix && { prefix }),
     ...(prefix && !login && !chartRepository && hostAlone(source, hostEnd) && { setting: true }),
+  };
+}
+
+/**
+ * A Docker Hub repository the paths mapping moves, written without a host (`rootlesscontainers/usernetes`
+ * as a script's argument or in a code span): an image, when it starts a word.
+ */
+function movedRepositoryCandidate(source: string, at: number, role: FileRole): Candidate | undefined {
+  if (at > 0 && /[A-Za-z0-9._\-/:@$]/.test(source[at - 1]!)) return undefined;
+  let end = wordEnd(source, at);
+  while (end > at && /[.:@/-]/.test(source[end - 1]!)) end--;
+  const written = slice(source, at, end);
+  const expanded = expand(written);
+  return {
+    kind: lineKind(source, at, role).kind,
+    at,
+    written: written.text,
+    value: expanded.value,
+    partial: expanded.partial,
+    certain: true,
   };
 }
 

@@ -151,6 +151,19 @@ export function spellings(hosts: Hosts): string[] {
   return [...new Set([...hosts.oldNames, ...(oldIsDockerHub(hosts) ? DOCKER_HUB_NAMES : [])])];
 }
 
+/**
+ * When the old registry is Docker Hub: the literal beginnings of the repositories the paths mapping
+ * moves (`rootlesscontainers/` for `rootlesscontainers/*`), lower case. A word starting so, written
+ * without a host, names one of those images wherever it is (a script's argument, a code span).
+ */
+export function movedRepositoryPrefixes(hosts: Hosts): string[] {
+  if (!oldIsDockerHub(hosts)) return [];
+  const prefixes = hosts.paths
+    .map((rule) => rule.from.slice(0, rule.from.indexOf('*') >>> 0).toLowerCase())
+    .filter((prefix) => prefix.includes('/') && !prefix.startsWith('library/'));
+  return [...new Set(prefixes)];
+}
+
 /** True when a written host names the old registry (any case, any of Docker Hub's names). */
 export function isOldHost(host: string, hosts: Hosts): boolean {
   return hosts.oldNames.includes(normalizeHost(host));

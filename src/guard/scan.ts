@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findReferences, IMAGE_FILE_NAMES } from './detect.js';
-import { oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
+import { movedRepositoryPrefixes, oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
 import { displayName, isEscaped, listFiles, nameBytes, treePath } from './files.js';
 import { ignoredInline, LinePositions } from './positions.js';
 import { reviewFindings } from './review.js';
@@ -141,7 +141,7 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env, occurrences));
   };
 
-  const needles = spellings(options.hosts);
+  const needles = [...spellings(options.hosts), ...movedRepositoryPrefixes(options.hosts)];
   const pool = options.readers ?? startReaders(options.threads);
   pool.configure({
     // Relative to the working directory when below it: the kernel resolves shorter paths faster.

@@ -19,7 +19,8 @@ const ASSIGNED =
 const FLAG = /(?:^|[\s"'[,])--?([A-Za-z][\w-]*)(?:=|\s+)["']?$/;
 
 /** True when a name says it holds a registry (or a repository prefix), not an image. */
-export const namesRegistry = (name: string): boolean => SETTING_NAME.test(name) && !/tag|digest|pull[-_]?policy/i.test(name);
+export const namesRegistry = (name: string): boolean =>
+  SETTING_NAME.test(name) && !/tag|digest|pull[-_]?policy/i.test(name);
 
 /**
  * The name of the key, flag, variable or constant whose value starts at `start` (a host written

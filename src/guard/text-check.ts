@@ -45,7 +45,9 @@ export function notText(bytes: Buffer, edits: readonly Edit[]): string | undefin
   }
   kept.push(bytes.subarray(at));
   const rest = Buffer.concat(kept);
-  return isUtf8(rest) ? undefined : 'not text: bytes that are not UTF-8 outside the lines rewritten; never rewritten';
+  return isUtf8(rest)
+    ? undefined
+    : 'not text: bytes that are not UTF-8 outside the lines rewritten; never rewritten';
 }
 
 /** The offset after the line break that ends the line holding `offset`. */

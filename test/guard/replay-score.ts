@@ -79,14 +79,16 @@ export function scoreFile(
   const beforeLines = before.split('\n');
   const guardLines = guard.split('\n');
   if (guardLines.length !== beforeLines.length)
-    throw new Error(`${file}: guard changed the number of lines (${beforeLines.length} → ${guardLines.length})`);
+    throw new Error(
+      `${file}: guard changed the number of lines (${beforeLines.length} → ${guardLines.length})`,
+    );
   const aligned = alignChanges(beforeLines, after.split('\n'));
   const changed: ChangedLine[] = [];
   const extra: ExtraEdit[] = [];
   // A block of consecutive changed lines counts as reported when guard reported any line of it (a
   // namespace set beside the host setting guard reported, comments deleted with the lines they list).
   const reportedBlock = new Set<number>();
-  for (let index = 0; index < beforeLines.length; ) {
+  for (let index = 0; index < beforeLines.length;) {
     if (!aligned[index]!.changed) {
       index++;
       continue;
