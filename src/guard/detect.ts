@@ -8,6 +8,7 @@ import {
 } from './finding.js';
 import { dockerfileCandidates } from './dockerfile.js';
 import { commandCandidates } from './shell.js';
+import { compatLiteral } from './review.js';
 import { hostAlone, namesRegistry, settingName } from './settings.js';
 import { expand, slice, type Variables } from './source.js';
 import { yamlCandidates, type YamlRole } from './yaml.js';
@@ -131,7 +132,10 @@ export function findReferences(
     const candidate = moved.has(name)
       ? movedRepositoryCandidate(source, at, role)
       : textCandidate(file, source, at, name, role);
-    const finding = candidate ? resolveCandidate(candidate, hosts, file) : webLink(file, source, at, hosts);
+    const finding =
+      (candidate && resolveCandidate(candidate, hosts, file)) ??
+      webLink(file, source, at, hosts) ??
+      compatLiteral(file, source, at, name, hosts);
     if (!finding) continue;
     for (const edit of finding.edits) covered.add(edit.start);
     const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
@@ -154,6 +158,8 @@ function webLink(
   if (!scheme) return undefined;
   const start = at - scheme[0].length;
   const url = /^[^\s)\]>"'`|]+/.exec(source.slice(start))![0];
+  // The registry's API (`/v2/…`) is no web page: left to the rules for references, as before.
+  if (/^https?:\/\/[^/]+\/v2(\/|$)/i.test(url)) return undefined;
   return {
     file,
     offset: start,

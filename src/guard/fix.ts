@@ -241,7 +241,9 @@ function staysInside(realRoot: string, root: string, file: string): void {
  */
 function goAlignment(bytes: Buffer, edits: readonly Edit[]): Set<number> {
   const text = bytes.toString('latin1');
-  const aligned = (line: string | undefined) => line !== undefined && /^\t+[\w.]+ +=/.test(line);
+  // `Name   = …` lines, or lines with a trailing comment gofmt lines up with its neighbours'.
+  const aligned = (line: string | undefined) =>
+    line !== undefined && (/^\t+[\w.]+ +=/.test(line) || /^\t+\S.*\S\s+\/\//.test(line));
   const found = new Set<number>();
   for (const edit of edits) {
     if (edit.text.length === edit.end - edit.start) continue;

@@ -92,6 +92,35 @@ function once(findings: Found[], category: 'vendored' | 'history', reason: strin
 const COMPAT_REASON = 'code that tells the registries apart: review by hand; it pulls nothing';
 
 /**
+ * The host alone in a quoted literal (`"quay.io"`, `"quay.io/"`) inside a comparison or match in code:
+ * no reference and no setting, but code that tells the registries apart, reported for review.
+ */
+export function compatLiteral(file: string, source: string, at: number, name: string, hosts: Hosts): Found | undefined {
+  if (!CODE.test(file)) return undefined;
+  const quote = source[at - 1];
+  if (quote !== '"' && quote !== "'" && quote !== '`') return undefined;
+  const end = at + name.length + (source[at + name.length] === '/' ? 1 : 0);
+  if (source[end] !== quote) return undefined;
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  const line = source.slice(lineStart, source.indexOf('\n', at) >>> 0);
+  if (!COMPARISON.test(line)) return undefined;
+  const written = source.slice(at, end);
+  return {
+    file,
+    offset: at,
+    reference: written,
+    normalized: hosts.old,
+    kind: 'text',
+    replacement: hosts.newHost,
+    image: { registry: hosts.old, repository: '' },
+    partial: true,
+    dynamic: true,
+    edits: [],
+    review: { category: 'compat', reason: COMPAT_REASON },
+  };
+}
+
+/**
  * Why an occurrence is compatibility logic: inside a comparison or match on its line, or on a
  * statement that also names the new registry (the lines around it, in code).
  */
@@ -101,8 +130,10 @@ function compatReason(source: string, finding: Found, hosts: Hosts): string | un
   const lineEnd = source.indexOf('\n', offset) >>> 0;
   const line = source.slice(lineStart, lineEnd);
   if (COMPARISON.test(line)) return COMPAT_REASON;
-  // A command naming both (skopeo copy, docker tag) is a step of the migration: fix.ts holds it back.
-  if (finding.kind === 'shell-docker' || finding.kind === 'shell-tool') return undefined;
+  // A script naming both registries around a line is a migration step (pull, tag, push), which fix.ts
+  // holds back on the command line itself; only comparisons there tell the registries apart.
+  if (/\.(sh|bash)$/.test(finding.file) || finding.kind === 'shell-docker' || finding.kind === 'shell-tool')
+    return undefined;
   // The statement around it: the line before and after (a branch assigning each registry).
   let start = lineStart;
   for (let back = 0; back < 3 && start > 0; back++) start = source.lastIndexOf('\n', start - 2) + 1;
