@@ -95,7 +95,13 @@ const COMPAT_REASON = 'code that tells the registries apart: review by hand; it 
  * The host alone in a quoted literal (`"quay.io"`, `"quay.io/"`) inside a comparison or match in code:
  * no reference and no setting, but code that tells the registries apart, reported for review.
  */
-export function compatLiteral(file: string, source: string, at: number, name: string, hosts: Hosts): Found | undefined {
+export function compatLiteral(
+  file: string,
+  source: string,
+  at: number,
+  name: string,
+  hosts: Hosts,
+): Found | undefined {
   if (!CODE.test(file)) return undefined;
   const quote = source[at - 1];
   if (quote !== '"' && quote !== "'" && quote !== '`') return undefined;
