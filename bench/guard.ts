@@ -14,6 +14,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hubBench } from './shared/guard-hub.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORK = path.join(ROOT, 'bench/.work/guard');
@@ -326,10 +327,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function main(): Promise<void> {
   const bundle = path.join(ROOT, 'dist/index.js');
   if (!existsSync(bundle)) throw new Error('dist/index.js is missing: run `npm run build` first');
-  // GUARD_BENCH_PART=files|helm runs one part only.
   const part = process.env['GUARD_BENCH_PART'];
-  if (part !== 'helm') await filesBench(bundle);
-  if (part !== 'files') await helmBench(bundle);
+  // GUARD_BENCH_PART=files|helm|hub runs one part only.
+  if (part === undefined || part === 'files') await filesBench(bundle);
+  if (part === undefined || part === 'helm') await helmBench(bundle);
+  if (part === undefined || part === 'hub') await hubBench(ROOT, bundle, measure);
 }
 
 /** The 50,000-file tree with 200 planted references (guard against rg, git grep and a Node floor). */

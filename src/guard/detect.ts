@@ -1,7 +1,15 @@
 import type { Candidate, Finding, FindingKind, Hosts } from './finding.js';
-import { DOCKER_HUB_NAMES, oldIsDockerHub, resolveCandidate, spellings } from './finding.js';
+import {
+  DOCKER_HUB_NAMES,
+  movedRepositoryPrefixes,
+  oldIsDockerHub,
+  resolveCandidate,
+  spellings,
+} from './finding.js';
 import { dockerfileCandidates } from './dockerfile.js';
 import { commandCandidates } from './shell.js';
+import { compatLiteral } from './review.js';
+import { hostAlone, namesRegistry, settingName } from './settings.js';
 import { expand, slice, type Variables } from './source.js';
 import { yamlCandidates, type YamlRole } from './yaml.js';
 
@@ -82,7 +90,8 @@ export function findReferences(
   // Hosts compare case-insensitively: their names are searched once, in the lower-cased file (or
   // given: the reader thread that found the file found them).
   const names = spellings(hosts);
-  const occurrences = found ?? occurrencesOf(source, names);
+  const moved = new Set(movedRepositoryPrefixes(hosts));
+  const occurrences = found ?? occurrencesOf(source, moved.size ? [...names, ...moved] : names);
   const structured: Candidate[] =
     role === 'dockerfile'
       ? dockerfileCandidates(source)
@@ -120,14 +129,54 @@ export function findReferences(
   const markdown = /\.(md|markdown)$/i.test(file) ? fencedLines(source) : undefined;
   for (const [at, name] of occurrences) {
     if (covered.has(at) || excluded(at)) continue;
-    const candidate = textCandidate(file, source, at, name, role);
-    const finding = candidate && resolveCandidate(candidate, hosts, file);
+    const candidate = moved.has(name)
+      ? movedRepositoryCandidate(source, at, role)
+      : textCandidate(file, source, at, name, role);
+    const finding =
+      (candidate && resolveCandidate(candidate, hosts, file)) ??
+      webLink(file, source, at, hosts) ??
+      compatLiteral(file, source, at, name, hosts);
     if (!finding) continue;
     for (const edit of finding.edits) covered.add(edit.start);
     const prose = markdown !== undefined && finding.kind === 'text' && !markdown(at);
     findings.push(prose ? { ...finding, prose } : finding);
   }
   return findings.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * A link to the old registry's web pages (`https://quay.io/organization/x`): nothing pulls it, and the
+ * new registry's pages live elsewhere, so it is reported for a person to point it at them.
+ */
+function webLink(
+  file: string,
+  source: string,
+  at: number,
+  hosts: Hosts,
+): Omit<Finding, 'line' | 'column' | 'severity'> | undefined {
+  const scheme = /https?:\/\/$/i.exec(source.slice(Math.max(0, at - 8), at));
+  if (!scheme) return undefined;
+  const start = at - scheme[0].length;
+  const url = /^[^\s)\]>"'`|]+/.exec(source.slice(start))![0];
+  // The registry's API (`/v2/…`) is no web page: left to the rules for references, as before.
+  if (/^https?:\/\/[^/]+\/v2(\/|$)/i.test(url)) return undefined;
+  return {
+    file,
+    offset: start,
+    reference: url,
+    normalized: url,
+    kind: 'text',
+    replacement: '',
+    image: { registry: hosts.old, repository: '' },
+    partial: true,
+    dynamic: true,
+    edits: [],
+    unfixable: "a link to the old registry's web pages",
+    review: {
+      category: 'link',
+      reason: "a link to the old registry's web pages: point it at the new registry's page by hand",
+    },
+  };
 }
 
 /** Where each of `names` (lower case) occurs in `source`, in any case, not overlapping: name by name. */
@@ -194,9 +243,17 @@ function textCandidate(
   const chartRepository =
     oci && (/(^|\/)Chart\.(ya?ml|lock)$/.test(file) || /\bhelm\s+push\b/.test(source.slice(lineStart, at)));
   const login = lineBefore.includes('login') && LOGIN_COMMAND.test(lineBefore);
+  // A host alone where a key, flag, variable or constant names a registry: a registry setting.
+  const setting =
+    !opener &&
+    !oci &&
+    !login &&
+    hostAlone(source, hostEnd) &&
+    namesRegistry(settingName(source, lineStart, start) ?? '');
   const prefix =
     (chartRepository ||
       login ||
+      setting ||
       (variable !== undefined && PREFIX_NAME.test(variable) && !/image/i.test(variable))) &&
     !expanded.partial &&
     !/[:@]/.test(source.slice(hostEnd, end));
@@ -210,6 +267,27 @@ function textCandidate(
     value: expanded.value,
     partial: expanded.partial,
     ...(prefix && { prefix }),
+    ...(prefix && !login && !chartRepository && hostAlone(source, hostEnd) && { setting: true }),
+  };
+}
+
+/**
+ * A Docker Hub repository the paths mapping moves, written without a host (`rootlesscontainers/usernetes`
+ * as a script's argument or in a code span): an image, when it starts a word.
+ */
+function movedRepositoryCandidate(source: string, at: number, role: FileRole): Candidate | undefined {
+  if (at > 0 && /[A-Za-z0-9._\-/:@$]/.test(source[at - 1]!)) return undefined;
+  let end = wordEnd(source, at);
+  while (end > at && /[.:@/-]/.test(source[end - 1]!)) end--;
+  const written = slice(source, at, end);
+  const expanded = expand(written);
+  return {
+    kind: lineKind(source, at, role).kind,
+    at,
+    written: written.text,
+    value: expanded.value,
+    partial: expanded.partial,
+    certain: true,
   };
 }
 

@@ -30,6 +30,7 @@ export type FindingKind =
   | 'kustomize-image'
   | 'dynamic'
   | 'registry-prefix'
+  | 'registry-setting'
   | 'text';
 
 /** One byte-level replacement in a file: bytes `start..end` (which must still read `expect`) become `text`. */
@@ -80,7 +81,24 @@ export interface Finding {
   /** Why --fix cannot rewrite it. */
   unfixable?: string;
   ignored?: IgnoredBy;
+  /** Something to check after the rewrite, shown with it (e.g. a paths mapping a host alone cannot follow). */
+  note?: string;
+  /** Reported for review and never rewritten: compatibility logic, history, vendored files, links to web pages. */
+  review?: Review;
 }
+
+/** What guard reports but never rewrites, and why. */
+export interface Review {
+  category: 'compat' | 'history' | 'vendored' | 'link';
+  reason: string;
+}
+
+/** What a finding is, in the words of docs/guard-kinds.md. */
+export type FindingCategory = 'reference' | 'registry-setting' | Review['category'];
+
+/** A finding's category: reference, registry-setting, compat, history or vendored. */
+export const categoryOf = (finding: Pick<Finding, 'kind' | 'review'>): FindingCategory =>
+  finding.review?.category ?? (finding.kind === 'registry-setting' ? 'registry-setting' : 'reference');
 
 /** The migration's names as the scanner needs them. */
 export interface Hosts {
@@ -109,6 +127,8 @@ export interface Candidate {
   certain?: boolean;
   /** The value as written is a registry prefix (a registry variable), not an image. */
   prefix?: boolean;
+  /** With prefix: the host alone, where a key, flag or variable names a registry (a registry setting). */
+  setting?: boolean;
   /** A command takes a repository here (`crane ls`, `skopeo sync`): without a tag it means all its tags. */
   repository?: boolean;
   /** Why --fix must not rewrite it where it is written (the finding is still reported). */
@@ -129,6 +149,19 @@ export const oldIsDockerHub = (hosts: Hosts) => hosts.old === DOCKER_HUB;
 /** Lower-case spellings of the old registry to search text for (Docker Hub's four names when it is Docker Hub). */
 export function spellings(hosts: Hosts): string[] {
   return [...new Set([...hosts.oldNames, ...(oldIsDockerHub(hosts) ? DOCKER_HUB_NAMES : [])])];
+}
+
+/**
+ * When the old registry is Docker Hub: the literal beginnings of the repositories the paths mapping
+ * moves (`rootlesscontainers/` for `rootlesscontainers/*`), lower case. A word starting so, written
+ * without a host, names one of those images wherever it is (a script's argument, a code span).
+ */
+export function movedRepositoryPrefixes(hosts: Hosts): string[] {
+  if (!oldIsDockerHub(hosts)) return [];
+  const prefixes = hosts.paths
+    .map((rule) => rule.from.slice(0, rule.from.indexOf('*') >>> 0).toLowerCase())
+    .filter((prefix) => prefix.includes('/') && !prefix.startsWith('library/'));
+  return [...new Set(prefixes)];
 }
 
 /** True when a written host names the old registry (any case, any of Docker Hub's names). */
@@ -281,8 +314,13 @@ function prefixFinding(at: HostContext): Omit<Finding, 'line' | 'column' | 'seve
   )
     return undefined;
   const mapped = path === '' ? '' : mapRepository(path, hosts.paths);
+  const setting = path === '' && at.candidate.setting === true;
   return {
-    ...hostOnly(at, 'registry-prefix'),
+    ...hostOnly(at, setting ? 'registry-setting' : 'registry-prefix'),
+    ...(setting &&
+      hosts.paths.length > 0 && {
+        note: `a registry setting holds the host alone: the paths mapping (${hosts.paths.map((rule) => `${rule.from} → ${rule.to}`).join(', ')}) does not apply to it; check the repository paths set beside it`,
+      }),
     normalized: path === '' ? hosts.old : `${hosts.old}/${path}`,
     replacement: mapped === '' ? hosts.newHost : `${hosts.newHost}/${mapped}`,
     image: { registry: hosts.old, repository: path },

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { lstatSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayName, treePath } from './files.js';
-import type { Edit, Finding } from './finding.js';
+import type { Edit, Finding, Review } from './finding.js';
+import { notText } from './text-check.js';
 
 /** What --fix did with one finding. */
 export interface FixOutcome {
@@ -16,6 +17,8 @@ export interface FixOutcome {
   reason?: string;
   /** Something to do after the rewrite (e.g. run gofmt). */
   note?: string;
+  /** Reported for review, never rewritten: compat, history or vendored. */
+  review?: Review['category'];
 }
 
 const spanKey = (edit: Edit) => `${edit.start}:${edit.end}`;
@@ -37,6 +40,8 @@ export function applyFixes(
   findings: readonly Finding[],
   refused: ReadonlyMap<Finding, string>,
   newRegistry: readonly string[] = [],
+  /** Filled with the bytes before the rewrite of each Go file whose alignment may change (for gofmt). */
+  goFiles?: Map<string, Buffer>,
 ): FixOutcome[] {
   const outcomes: FixOutcome[] = [];
   const realRoot = realpathSync(root);
@@ -113,6 +118,13 @@ export function applyFixes(
       if (!reasons.has(finding)) for (const edit of finding.edits) edits.set(spanKey(edit), edit);
     }
     const ordered = [...edits.values()].sort((a, b) => a.start - b.start);
+    // Checked at the moment of writing, over the whole file: a NUL after the first kilobytes, a
+    // binary format or bytes that are not UTF-8 mean it is not text, whatever the scan saw.
+    const binary = ordered.length > 0 ? notText(bytes, ordered) : undefined;
+    if (binary !== undefined) {
+      for (const finding of fileFindings) if (!reasons.has(finding)) reasons.set(finding, binary);
+      ordered.length = 0;
+    }
     const overlapping = ordered.some((edit, index) => index > 0 && edit.start < ordered[index - 1]!.end);
     if (overlapping) {
       for (const finding of fileFindings)
@@ -139,14 +151,18 @@ export function applyFixes(
       }
     }
     const realigned = /\.go$/.test(file) ? goAlignment(bytes, ordered) : new Set<number>();
+    if (realigned.size > 0) goFiles?.set(file, bytes);
     for (const finding of fileFindings) {
       const reason = reasons.get(finding);
       const note =
-        reason === undefined && finding.edits.some((edit) => realigned.has(edit.start))
-          ? 'the rewrite changes the width of a column-aligned Go block: run gofmt'
-          : undefined;
+        reason !== undefined
+          ? undefined
+          : finding.edits.some((edit) => realigned.has(edit.start))
+            ? ALIGNMENT_NOTE
+            : finding.note;
       outcomes.push({
         ...(note && { note }),
+        ...(finding.review && { review: finding.review.category }),
         file,
         line: finding.line,
         column: finding.column,
@@ -159,6 +175,9 @@ export function applyFixes(
   }
   return outcomes;
 }
+
+/** The note on a rewrite that may change a column-aligned Go block (confirmed with gofmt where it is installed). */
+export const ALIGNMENT_NOTE = 'the rewrite changes the width of a column-aligned Go block: run gofmt';
 
 /**
  * Kinds found on command lines and in plain text, where a line naming both registries is a copy or a
@@ -222,7 +241,9 @@ function staysInside(realRoot: string, root: string, file: string): void {
  */
 function goAlignment(bytes: Buffer, edits: readonly Edit[]): Set<number> {
   const text = bytes.toString('latin1');
-  const aligned = (line: string | undefined) => line !== undefined && /^\t+[\w.]+ +=/.test(line);
+  // `Name   = …` lines, or lines with a trailing comment gofmt lines up with its neighbours'.
+  const aligned = (line: string | undefined) =>
+    line !== undefined && (/^\t+[\w.]+ +=/.test(line) || /^\t+\S.*\S\s+\/\//.test(line));
   const found = new Set<number>();
   for (const edit of edits) {
     if (edit.text.length === edit.end - edit.start) continue;

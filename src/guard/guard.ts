@@ -87,14 +87,17 @@ export async function guardTree(request: GuardRequest): Promise<GuardReport> {
     ? await (await import('./verify.js')).verifyInNewRegistry(manifest, counted, request.env, request.secrets)
     : undefined;
   const held = new Map(unavailable ?? []);
+  for (const finding of findings) if (finding.review) held.set(finding, finding.review.reason);
   if (!request.fixDocs)
     for (const finding of findings)
       if (finding.prose && !held.has(finding))
         held.set(finding, 'Markdown prose: rewritten only with --fix-docs');
   const { new: next } = manifest.registries;
+  const goFiles = new Map<string, Buffer>();
   const fixes = request.fix
-    ? applyFixes(root, findings, held, [...new Set([next.host, ...next.aliases])])
+    ? applyFixes(root, findings, held, [...new Set([next.host, ...next.aliases])], goFiles)
     : undefined;
+  if (fixes && goFiles.size > 0) await (await import('./gofmt.js')).confirmAlignment(root, fixes, goFiles);
   const rewritten = new Set((fixes ?? []).filter((fix) => fix.rewritten).map(positionKey));
   const open =
     rewritten.size === 0 ? counted : counted.filter((finding) => !rewritten.has(positionKey(finding)));

@@ -43,7 +43,8 @@ export function applyPolicy(
       // for two more fields. Markdown prose names an image for readers, not for a build: it never
       // fails the check.
       const decided = finding as Finding;
-      decided.severity = finding.prose ? 'info' : policy.severity;
+      // Compatibility logic, history and vendored files pull nothing: reported, never failing.
+      decided.severity = finding.prose || finding.review ? 'info' : policy.severity;
       if (ignored) decided.ignored = ignored;
       return decided;
     }),

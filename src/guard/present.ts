@@ -7,7 +7,7 @@ import type { CommandResult, EntryPoint } from '../cli/command.js';
 import { cell, formatBytes, table } from '../shared/markdown.js';
 import { annotateAll, type Annotation, type Reporter } from '../shared/reporter.js';
 import { isNotUtf8 } from './files.js';
-import type { Finding } from './finding.js';
+import { categoryOf, type Finding } from './finding.js';
 import { positionKey, type GuardReport } from './guard.js';
 
 /** GitHub shows about ten annotations per type and step; the summary and --json carry the rest. */
@@ -48,7 +48,8 @@ export function presentGuard(
   );
   reporter.info(`on ${today}: ${policy.severity} — ${policy.message}`);
   for (const fix of fixes ?? []) {
-    if (!fix.rewritten) reporter.warning(`${positionKey(fix)}: not rewritten: ${fix.reason}`);
+    if (fix.review) reporter.info(`${positionKey(fix)}: ${fix.review}, not rewritten: ${fix.reason}`);
+    else if (!fix.rewritten) reporter.warning(`${positionKey(fix)}: not rewritten: ${fix.reason}`);
     else if (fix.note) reporter.warning(`${positionKey(fix)}: ${fix.note}`);
   }
   if (fixes)
@@ -106,6 +107,9 @@ function jsonOf(finding: Finding, unavailable?: ReadonlyMap<Finding, string>) {
     reference: finding.reference,
     normalized: finding.normalized,
     kind: finding.kind,
+    category: categoryOf(finding),
+    ...(finding.review && { review: finding.review.reason }),
+    ...(finding.note && { note: finding.note }),
     severity: finding.severity,
     replacement: finding.replacement,
     dynamic: finding.dynamic,
@@ -126,7 +130,9 @@ function annotate(reporter: Reporter, report: GuardReport, limit: number): void 
       const fixed = rewritten.size > 0 && rewritten.has(positionKey(finding));
       const message = fixed
         ? `rewritten: ${finding.normalized} → ${finding.replacement}`
-        : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`;
+        : finding.review
+          ? `${finding.normalized} (${finding.review.category}): ${finding.review.reason}`
+          : `${finding.normalized} (${finding.kind}): ${policy.message}; use ${finding.replacement}`;
       // GitHub cannot point at a file whose name is not UTF-8: the message names it (escaped) instead.
       const unnamed = isNotUtf8(finding.file);
       return {

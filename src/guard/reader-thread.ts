@@ -70,7 +70,7 @@ export interface ReaderPort {
 /**
  * Files are read back to back into one reused buffer, each followed by a NUL byte, and the buffer
  * is searched once per needle when it is full: a needle never contains NUL, so no match spans two
- * files, and the NUL after each file also bounds the binary sniff (a NUL in the first 8 kB). Per
+ * files, and the NUL after each file also bounds the binary check (a NUL anywhere in the file). Per
  * file that leaves open, read and close (fstat only when the read fills the room left) and one
  * memchr; nothing is decoded or parsed here. Binaries and files over the size limit are skipped;
  * the files that contain one of the needles, in any letter case, are reported.
@@ -86,7 +86,6 @@ export function readerThread(
   isUtf8?: (bytes: Uint8Array) => boolean,
 ): void {
   const CHUNK = 2 * 1024 * 1024;
-  const SNIFF = 8192;
   /** Below this much room left in the chunk, the files held are searched before the next is read. */
   const ROOM = 64 * 1024;
   /**
@@ -283,7 +282,7 @@ export function readerThread(
         }
         chunk[at + length] = 0;
         const nul = chunk.indexOf(0, at);
-        if (nul < at + length && nul - at < SNIFF) {
+        if (nul < at + length) {
           verdicts.push([index, file, 'binary']);
           continue;
         }

@@ -2,9 +2,10 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findReferences, IMAGE_FILE_NAMES } from './detect.js';
-import { oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
+import { movedRepositoryPrefixes, oldIsDockerHub, spellings, type Finding, type Hosts } from './finding.js';
 import { displayName, isEscaped, listFiles, nameBytes, treePath } from './files.js';
 import { ignoredInline, LinePositions } from './positions.js';
+import { reviewFindings } from './review.js';
 import type { Variables } from './source.js';
 import {
   startReaders,
@@ -140,7 +141,7 @@ export async function scanTree(options: ScanOptions): Promise<ScanResult> {
     findings.push(...locate(file, bytes.toString('latin1'), options.hosts, env, occurrences));
   };
 
-  const needles = spellings(options.hosts);
+  const needles = [...spellings(options.hosts), ...movedRepositoryPrefixes(options.hosts)];
   const pool = options.readers ?? startReaders(options.threads);
   pool.configure({
     // Relative to the working directory when below it: the kernel resolves shorter paths faster.
@@ -240,7 +241,7 @@ function locate(
   env?: Variables,
   occurrences?: readonly (readonly [number, string])[],
 ): LocatedFinding[] {
-  const found = findReferences(file, source, hosts, env, occurrences);
+  const found = reviewFindings(file, source, hosts, findReferences(file, source, hosts, env, occurrences));
   if (found.length === 0) return [];
   // The findings come sorted by offset: their lines are counted in one pass up to the last one,
   // with no index of every line of a large file that names the registry on a few.

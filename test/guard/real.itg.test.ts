@@ -66,8 +66,8 @@ const SHA = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
 
 /** Old registry registry.old.example.com: every finding at file:line:column, with its kind. */
 const EXPECTED_OLD: [string, number, number, string, string][] = [
-  // workflow env: a registry variable is a prefix; an image variable is an image
-  ['.github/workflows/ci.yml', 4, 13, 'registry-prefix', 'registry.old.example.com'],
+  // workflow env: a registry variable holding the host alone is a registry setting; an image variable is an image
+  ['.github/workflows/ci.yml', 4, 13, 'registry-setting', 'registry.old.example.com'],
   ['.github/workflows/ci.yml', 5, 12, 'text', 'registry.old.example.com/ci/builder:5'],
   ['.github/workflows/ci.yml', 14, 16, 'workflow-service', 'registry.old.example.com/ci/redis:7'],
   // skopeo and oras in a run: block
@@ -145,7 +145,7 @@ const EXPECTED_OLD: [string, number, number, string, string][] = [
   ['scripts/mirror.sh', 23, 21, 'registry-prefix', 'registry.old.example.com'],
   // ${RUNNER:-…} and ${REGISTRY-…} defaults
   ['scripts/release.sh', 4, 8, 'text', `registry.old.example.com/team/runner:v2@sha256:${SHA}`],
-  ['scripts/release.sh', 5, 10, 'registry-prefix', 'registry.old.example.com'],
+  ['scripts/release.sh', 5, 10, 'registry-setting', 'registry.old.example.com'],
   ['scripts/release.sh', 8, 13, 'dynamic', 'registry.old.example.com/team/api'],
   ['scripts/release.sh', 9, 19, 'shell-tool', `registry.old.example.com/team/api@sha256:${SHA}`],
   ['scripts/release.sh', 10, 31, 'registry-prefix', 'registry.old.example.com/charts'],
@@ -427,7 +427,8 @@ describe('guard on realistic whole files (issue 13)', () => {
     expect(summary).toContain('#### By kind');
     expect(summary).toContain('| dynamic | 7 | 5 | 7 |');
     expect(summary).toContain('| shell-tool | 16 | 3 | 0 |');
-    expect(summary).toContain('| registry-prefix | 9 | 6 | 9 |');
+    expect(summary).toContain('| registry-prefix | 7 | 5 | 7 |');
+    expect(summary).toContain('| registry-setting | 2 | 2 | 2 |');
     expect(summary).toContain('| kubernetes-image | 2 | 2 | 0 |');
     expect(summary).toContain('#### By file');
     expect(summary).toContain('#### `cloudbuild/cloudbuild.yaml` (3)');

@@ -163,7 +163,13 @@ describe('guard --fix stays inside the tree', () => {
       Buffer.from([0xe9]),
       Buffer.from('.Dockerfile'),
     ]);
-    const content = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9, 0x0d, 0x0a]), Buffer.from(LINE)]);
+    // The Latin-1 byte sits on the rewritten line: bytes that are not UTF-8 elsewhere would mean the
+    // file is not text, and it would not be written at all.
+    const content = Buffer.concat([
+      Buffer.from('# built by CI\r\n'),
+      Buffer.from(LINE.trimEnd()),
+      Buffer.from([0x20, 0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0d, 0x0a]),
+    ]);
     writeFileSync(name, content);
     const git = (...args: string[]) => execFileSync('git', args, { cwd: tree, stdio: 'ignore' });
     git('init', '-q');
@@ -201,9 +207,8 @@ describe('guard --fix stays inside the tree', () => {
     expect(fixes).toEqual([expect.objectContaining({ file: escaped, rewritten: true })]);
     expect(readFileSync(name)).toEqual(
       Buffer.concat([
-        Buffer.from('# caf'),
-        Buffer.from([0xe9, 0x0d, 0x0a]),
-        Buffer.from('FROM registry.new.example.com/base/jdk:17\n'),
+        Buffer.from('# built by CI\r\nFROM registry.new.example.com/base/jdk:17'),
+        Buffer.from([0x20, 0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0d, 0x0a]),
       ]),
     );
     expect(readdirSync(path.join(tree, 'dir'), { encoding: 'buffer' })).toEqual([

@@ -7,6 +7,7 @@ export const TOOL_PACKAGES: Record<string, string> = {
   docker: 'docker.io',
   skopeo: 'skopeo',
   go: 'golang-go',
+  gofmt: 'golang-go',
   mockgen: 'mockgen',
   'go-bindata': 'go-bindata',
   htpasswd: 'apache2-utils',
