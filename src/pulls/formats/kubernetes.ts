@@ -200,7 +200,9 @@ function containersOf(podSpec: JsonObject, where: string, fields: readonly strin
       try {
         parseReference(image); // host-less names are Docker Hub's: the aggregation resolves them
       } catch (error) {
-        if (error instanceof InvalidReferenceError) throw new Error(`${at}.image: ${error.message}`);
+        if (error instanceof InvalidReferenceError) {
+          throw new Error(`${at}.image: ${error.message}`, { cause: error });
+        }
         throw error;
       }
       containers.push({ name, image });
