@@ -89,7 +89,10 @@ export interface DocumentFormat {
    * The records of the document. `skipped` counts the entries that could not be read, `problems` says
    * why for the first few (`items[3].spec.template: expected an object`).
    */
-  read(document: unknown, fileName: string): { records: EvidenceRecord[]; skipped: number; problems: string[] };
+  read(
+    document: unknown,
+    fileName: string,
+  ): { records: EvidenceRecord[]; skipped: number; problems: string[] };
 }
 
 export type EvidenceFormat = LineFormat | DocumentFormat;

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { EvidenceRecord } from '../evidence.js';
 import { isValidDigest, isValidHost, isValidRepositoryPath, isValidTag } from '../../oci/reference.js';
 
 /**
@@ -172,4 +173,30 @@ export function requireJsonObject(line: string): JsonObject {
   const object = parseJsonObject(line);
   if (object === undefined) throw new Error('not a JSON object');
   return object;
+}
+
+/** How many problems a document format keeps to show (the rest are only counted). */
+const SHOWN_PROBLEMS = 5;
+
+/**
+ * Reads each entry of a document's list with `read`: an entry it throws on is counted as skipped, and the
+ * first few reasons are kept, located (`Records[3].requestParameters: expected an object`).
+ */
+export function readEach(
+  entries: readonly unknown[],
+  where: (index: number) => string,
+  read: (entry: unknown) => EvidenceRecord[],
+): { records: EvidenceRecord[]; skipped: number; problems: string[] } {
+  const records: EvidenceRecord[] = [];
+  const problems: string[] = [];
+  let skipped = 0;
+  entries.forEach((entry, index) => {
+    try {
+      records.push(...read(entry));
+    } catch (error) {
+      skipped += 1;
+      if (problems.length < SHOWN_PROBLEMS) problems.push(`${where(index)}${(error as Error).message}`);
+    }
+  });
+  return { records, skipped, problems };
 }
