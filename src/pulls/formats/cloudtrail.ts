@@ -145,6 +145,7 @@ function parseEmbedded(text: unknown): JsonObject {
 export const cloudTrailLinesFormat: LineFormat = {
   name: 'cloudtrail-lines',
   style: 'lines',
+  needles: ['BatchGetImage'],
   sniff(head) {
     return head.length > 0 && isCloudTrailEvent(parseJsonObject(head[0]!));
   },

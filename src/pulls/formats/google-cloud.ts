@@ -87,6 +87,7 @@ function isAuditLogEntry(value: unknown): value is JsonObject {
 export const googleAuditLinesFormat: LineFormat = {
   name: 'google-cloud-audit-lines',
   style: 'lines',
+  needles: [...PULL_METHODS],
   sniff(head) {
     return head.length > 0 && isAuditLogEntry(parseJsonObject(head[0]!));
   },
