@@ -106,6 +106,24 @@ function jsonProblem(text: string, error: Error): { line?: number; column?: numb
   };
 }
 
+/** The line parsed as JSON, when it is a JSON object or array on its own. */
+function parsesAlone(line: string): { value: unknown } | undefined {
+  if (!/^\s*[[{]/.test(line)) return undefined;
+  try {
+    return { value: JSON.parse(line) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JSON value in a few words: `an object with ct, body`, `an array of 3`. */
+function describeJson(value: unknown): string {
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object' && value !== null)
+    return `an object with ${Object.keys(value).slice(0, 6).join(', ') || 'no keys'}`;
+  return typeof value;
+}
+
 function readDocument(
   file: string,
   bytes: Buffer,
@@ -124,11 +142,7 @@ function readDocument(
       candidate.style === 'document' && candidate.sniff(document, file),
   );
   if (!format) {
-    const shape = Array.isArray(document)
-      ? `an array of ${document.length}`
-      : typeof document === 'object' && document !== null
-        ? `an object with ${Object.keys(document).slice(0, 6).join(', ') || 'no keys'}`
-        : typeof document;
+    const shape = describeJson(document);
     throw new ConfigError([
       {
         file,
@@ -195,6 +209,17 @@ export async function readEvidenceFile(
       .toString('utf8', 0, 64)
       .replace(/^\uFEFF/, '')
       .trimStart();
+    const line = lines[0];
+    // Several lines, each JSON on its own: JSON lines no format claims, not a broken document.
+    const jsonLine = line && lines.length > 1 ? parsesAlone(line.text) : undefined;
+    if (jsonLine)
+      throw new ConfigError([
+        {
+          file,
+          line: line!.number,
+          message: `not pull evidence cutover can read: JSON lines, but ${describeJson(jsonLine.value)} is no evidence format's line (see docs/pulls.md)`,
+        },
+      ]);
     if (first.startsWith('{') || first.startsWith('[')) {
       const all: Buffer[] = [headBytes];
       let size = headBytes.length;
@@ -211,7 +236,6 @@ export async function readEvidenceFile(
       }
       return readDocument(file, Buffer.concat(all), formats, onRecord);
     }
-    const line = lines[0];
     throw new ConfigError([
       {
         file,
