@@ -35,7 +35,7 @@ describe('the pull criteria of status', () => {
       '| `payments/api:2.4.1` | 1 | 2026-11-30 08:15 | containerd/1.7.11 · 10.20.1.11 (1) |',
     );
     expect(section).toContain('| prod-eu | batch | 1 | 2 |');
-    expect(section).toContain('| `generic-pulls.csv` | generic-csv | 4 | 2 | 0 |');
+    expect(section).toContain('generic-pulls.csv` | generic-csv | 4 | 2 | 0 |');
   });
 
   test('a cluster list alone checks the workloads, not the pulls', async () => {
