@@ -59,6 +59,16 @@ export async function gatherStatus(inputs: StatusInputs): Promise<StatusReport> 
     inputs.refs.map(async (file) => ({ file, refs: await readRefsFile(path.resolve(inputs.cwd, file)) })),
   );
   const plan = planMigration(manifest);
+  // Read first: the pulled: copy rules choose from it.
+  const pullEvidence = inputs.pulls
+    ? await collectPullEvidence({
+        files: inputs.pulls.files,
+        days: inputs.pulls.days,
+        now: inputs.pulls.now,
+        registries: manifest.registries,
+        cwd: inputs.cwd,
+      })
+    : undefined;
   let asked = 0;
   const progress = new ProgressLine(
     log,
@@ -72,6 +82,7 @@ export async function gatherStatus(inputs: StatusInputs): Promise<StatusReport> 
     newest: inputs.newest,
     concurrency: inputs.concurrency,
     refsFiles,
+    ...(pullEvidence && { pulls: pullEvidence }),
     onProgress: () => {
       asked++;
       progress.tick();
@@ -80,15 +91,6 @@ export async function gatherStatus(inputs: StatusInputs): Promise<StatusReport> 
   progress.done();
   const census = inputs.census ? await censusOf(inputs, inputs.census) : undefined;
   const evidence = referenceEvidence(census, refsFiles);
-  const pullEvidence = inputs.pulls
-    ? await collectPullEvidence({
-        files: inputs.pulls.files,
-        days: inputs.pulls.days,
-        now: inputs.pulls.now,
-        registries: manifest.registries,
-        cwd: inputs.cwd,
-      })
-    : undefined;
   const criteria = pullCriteria(pullEvidence, manifest.registries.old.host);
   const reasons = [...result.exitCriteria.reasons, ...evidence.reasons, ...criteria.reasons];
   result.exitCriteria = { met: reasons.length === 0, reasons };
