@@ -155,24 +155,25 @@ function isApplicationLine(fields: Record<string, unknown>): boolean {
   );
 }
 
-/** The kinds of the head's lines; undefined when one of them is not a registry log line. */
+/**
+ * The kinds of the head's registry log lines; undefined when fewer than half of the head's lines are
+ * (a damaged line or two among the first ones does not make a log something else).
+ */
 function headKinds(head: readonly string[]): LineKind[] | undefined {
   const kinds: LineKind[] = [];
   for (const line of head) {
     const kind = kindOf(line);
-    if (kind === undefined) return undefined;
+    if (kind === undefined) continue;
     if (kind !== 'access') {
-      let fields: Record<string, unknown>;
       try {
-        fields = kind === 'json' ? jsonFields(line) : textFields(line);
+        if (!isApplicationLine(kind === 'json' ? jsonFields(line) : textFields(line))) continue;
       } catch {
-        return undefined;
+        continue;
       }
-      if (!isApplicationLine(fields)) return undefined;
     }
     kinds.push(kind);
   }
-  return kinds;
+  return kinds.length > 0 && kinds.length * 2 >= head.length ? kinds : undefined;
 }
 
 /** Every line this format reads contains one of these: a pull is a request for a manifest. */

@@ -81,14 +81,16 @@ export const distributionNotificationLines: LineFormat = {
   // An envelope without a pull event has nothing to count.
   needles: ['"pull"'],
   sniff(head) {
-    return head.every((line) => {
+    // At least half of the first lines (a damaged line or two does not make it something else).
+    const readable = head.filter((line) => {
       try {
         const value: unknown = JSON.parse(line);
-        return isEnvelope(value) ? value.events.length === 0 || isEvent(value.events[0]) : isEvent(value);
+        return isEnvelope(value) ? value.events.length > 0 && isEvent(value.events[0]) : isEvent(value);
       } catch {
         return false;
       }
     });
+    return readable.length > 0 && readable.length * 2 >= head.length;
   },
   open() {
     return (line) => {
