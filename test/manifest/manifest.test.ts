@@ -126,6 +126,11 @@ describe('manifest v1', () => {
     ]);
     const good = parseManifest(text.split('\n').slice(0, 6).join('\n'), 'm.yml');
     expect(good.copy).toEqual([{ pulled: { days: 30 }, images: ['team/*'], tags: ['!*-rc*'] }]);
+    const alone = parseManifest(
+      `${text.split('\n').slice(0, 5).join('\n')}\n  - {pulled: {days: 7}}`,
+      'm.yml',
+    );
+    expect(alone.copy).toEqual([{ pulled: { days: 7 } }]);
   });
 
   test('a secret written where an environment variable name belongs is never echoed', () => {
