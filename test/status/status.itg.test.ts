@@ -288,7 +288,7 @@ describe('status against real registries through a simulated migration', () => {
       list
         .replaceAll('registry.old.example/batch/report:1.8.0', `${old.host}/reports:1.0`)
         .replaceAll('registry.old.example', next.host)
-        .replaceAll(digestOf('batch/report:1.8.0'), await skopeo.digest(old, 'reports:1.0')),
+        .replaceAll(digestOf('batch/report:1.8.0'), (await skopeo.digest(old, 'reports:1.0'))!),
     );
     const log = path.join(dir, 'old-registry.log');
     writeFileSync(log, readFileSync(old.logFile));
