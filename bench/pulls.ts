@@ -31,7 +31,7 @@ const WORK = path.join(ROOT, 'bench/.work/pulls');
 const OLD = 'registry.old.example.com';
 const TARGET_MB = Number(process.env['PULLS_BENCH_MB'] ?? 1000);
 const RUNS = Number(process.env['PULLS_BENCH_RUNS'] ?? 3);
-const STAMP = `v2 ${TARGET_MB}`;
+const STAMP = `v3 ${TARGET_MB}`;
 /** The window the log covers: November 2026; `--now 2026-11-30 --days 30` takes all of it. */
 const START = Date.parse('2026-11-01T00:00:00Z');
 const SPAN = 30 * 86_400_000 - 1;
@@ -58,7 +58,6 @@ const AGENTS = [
   'Go-http-client/1.1',
   'buildkit/v0.12',
 ];
-const USERS = ['robot-ci', 'robot-deploy', 'alice', 'bob', 'svc-kubelet', ''];
 const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.oci.image.manifest.v1+json',
@@ -92,13 +91,35 @@ function generate(file: string): Generated {
         .padStart(8, '0');
     return text.slice(0, length);
   };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const repos = Array.from({ length: 300 }, (_, i) => `team-${i % 40}/service-${i}`);
   const digests = Array.from({ length: 2_000 }, () => `sha256:${hex(64)}`);
-  const addresses = Array.from(
-    { length: 3_000 },
-    (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-  );
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  /** An image as a client pulls it: a repository and a tag (most) or a digest. */
+  const image = () => ({
+    repo: pick(repos),
+    reference: next() < 0.7 ? `${Math.floor(next() * 20)}.${Math.floor(next() * 5)}.0` : pick(digests),
+  });
+  // 3,000 clients, each with the images it pulls: 2,400 cluster nodes (a few images each, pulled
+  // again and again), 500 CI runners (many images), 100 developers.
+  const clients = Array.from({ length: 3_000 }, (_, i) => {
+    const node = i < 2_400;
+    const ci = !node && i < 2_900;
+    const agent = node
+      ? pick(AGENTS.slice(0, 2).concat(AGENTS[4]!))
+      : ci
+        ? pick(AGENTS.slice(2))
+        : pick(AGENTS.slice(2, 4));
+    return {
+      address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      agent,
+      user: node
+        ? pick(['svc-kubelet', ''])
+        : ci
+          ? pick(['robot-ci', 'robot-deploy'])
+          : pick(['alice', 'bob']),
+      images: Array.from({ length: node ? 3 + Math.floor(next() * 10) : ci ? 40 : 15 }, image),
+    };
+  });
   const fd = openSync(file, 'w');
   const generated: Generated = { lines: 0, responseCompleted: 0, errors: 0, pulls: 0, own: 0 };
   const target = TARGET_MB * 1_000_000;
@@ -127,10 +148,11 @@ function generate(file: string): Generated {
     const iso = new Date(time)
       .toISOString()
       .replace('Z', `${String(Math.floor(next() * 1e6)).padStart(6, '0')}Z`);
-    const repo = pick(repos);
-    const user = pick(USERS);
+    const client = pick(clients);
+    const { repo, reference } = pick(client.images);
+    const user = client.user;
     const roll = next();
-    let agent = pick(AGENTS);
+    let agent = client.agent;
     let method = 'GET';
     let uri: string;
     let status = 200;
@@ -144,8 +166,6 @@ function generate(file: string): Generated {
       uri = `/v2/${repo}/blobs/${pick(digests)}`;
     } else if (roll < 0.95) {
       method = next() < 0.5 ? 'HEAD' : 'GET';
-      const reference =
-        next() < 0.7 ? `${Math.floor(next() * 20)}.${Math.floor(next() * 5)}.0` : pick(digests);
       uri = `/v2/${repo}/manifests/${reference}`;
       type = pick(MANIFEST_TYPES);
       written_ = 500 + Math.floor(next() * 3_000);
@@ -177,7 +197,7 @@ function generate(file: string): Generated {
     const id = `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
     const duration = `${(next() * 400).toFixed(6)}ms`;
     emit(
-      `{${user ? `"auth.user.name":"${user}",` : ''}${extra}"go.version":"go1.20.8","http.request.host":"${OLD}","http.request.id":"${id}","http.request.method":"${method}","http.request.remoteaddr":"${pick(addresses)}:${10_000 + Math.floor(next() * 50_000)}","http.request.uri":"${uri}","http.request.useragent":${JSON.stringify(agent)},"http.response.contenttype":"${type}","http.response.duration":"${duration}","http.response.status":${status},"http.response.written":${written_},"level":"${status === 200 ? 'info' : 'error'}","msg":"${message}","time":"${iso}"}`,
+      `{${user ? `"auth.user.name":"${user}",` : ''}${extra}"go.version":"go1.20.8","http.request.host":"${OLD}","http.request.id":"${id}","http.request.method":"${method}","http.request.remoteaddr":"${client.address}:${10_000 + Math.floor(next() * 50_000)}","http.request.uri":"${uri}","http.request.useragent":${JSON.stringify(agent)},"http.response.contenttype":"${type}","http.response.duration":"${duration}","http.response.status":${status},"http.response.written":${written_},"level":"${status === 200 ? 'info' : 'error'}","msg":"${message}","time":"${iso}"}`,
     );
   }
   flush();

@@ -19,6 +19,13 @@ import { EVIDENCE_FORMATS } from './formats/index.js';
 import { readEvidenceFile, type FileReading } from './read.js';
 
 const DAY_MS = 86_400_000;
+/**
+ * Clients kept by name per image, and over all images: memory stays bounded whatever the log's size
+ * (CI runners with ephemeral addresses make new clients all month). Beyond them, pulls are still
+ * counted (`unlistedPulls`), and `clientsCapped` says the client count is a lower bound.
+ */
+export const CLIENTS_PER_IMAGE = 50;
+export const CLIENTS_KEPT = 50_000;
 /** cutover's own user agent starts with this (see src/shared/version.ts). */
 const OWN_AGENT = /^cutover\//i;
 
@@ -73,8 +80,10 @@ export interface ImagePulls {
   pulls: number;
   /** ISO time of the last pull, when the evidence has times. */
   last: string | undefined;
-  /** Its clients, most pulls first. */
+  /** Its clients, most pulls first (at most {@link CLIENTS_PER_IMAGE}, the first met). */
   clients: PullClient[];
+  /** Pulls by clients beyond those listed (0 unless the image had more than {@link CLIENTS_PER_IMAGE}). */
+  unlistedPulls: number;
 }
 
 /** A workload (or pod) container on an image of the old registry. */
@@ -111,6 +120,8 @@ export interface PullEvidence {
   images: ImagePulls[];
   /** Every client over all images, most pulls first; cutover itself not included. */
   clients: PullClient[];
+  /** More than {@link CLIENTS_KEPT} clients: `clients` lists the first met, its length is a lower bound. */
+  clientsCapped: boolean;
   /** Successful pulls in the window, cutover's own not included. */
   pulls: number;
   /** Containers on an old-registry image, running ones first. */
@@ -158,6 +169,7 @@ interface ImageCount {
   pulls: number;
   last: number | undefined;
   clients: Map<string, ClientCount>;
+  unlistedPulls: number;
 }
 
 function later(a: number | undefined, b: number | undefined): number | undefined {
@@ -172,6 +184,25 @@ function clientOut(client: ClientCount): PullClient {
     pulls: client.pulls,
     last: isoOrUndefined(client.last),
   };
+}
+
+/** Counts a pull for its client in `clients`; false when the client is new and `clients` is full. */
+function count(clients: Map<string, ClientCount>, key: string, record: PullRecord, limit: number): boolean {
+  let client = clients.get(key);
+  if (!client) {
+    if (clients.size >= limit) return false;
+    client = {
+      agent: record.agent,
+      identity: record.identity,
+      address: record.address,
+      pulls: 0,
+      last: undefined,
+    };
+    clients.set(key, client);
+  }
+  client.pulls++;
+  client.last = later(client.last, record.time);
+  return true;
 }
 
 const byPulls = <T extends { pulls: number; last?: number | undefined }>(a: T, b: T) =>
@@ -190,6 +221,7 @@ export class PullTally {
   private readonly ownImages = new Set<string>();
   private own = { pulls: 0, last: undefined as number | undefined };
   private total = 0;
+  private clientsCapped = false;
   readonly notCounted: NotCounted = { outsideWindow: 0, otherRegistry: 0, failed: 0 };
 
   constructor(private readonly options: { days: number; now: number; registries: { old: OldRegistry } }) {
@@ -263,27 +295,15 @@ export class PullTally {
         pulls: 0,
         last: undefined,
         clients: new Map(),
+        unlistedPulls: 0,
       };
       this.images.set(imageKey, image);
     }
     image.pulls++;
     image.last = later(image.last, record.time);
     const clientKey = `${record.agent ?? ''}\n${record.identity ?? ''}\n${record.address ?? ''}`;
-    for (const clients of [image.clients, this.clients]) {
-      let client = clients.get(clientKey);
-      if (!client) {
-        client = {
-          agent: record.agent,
-          identity: record.identity,
-          address: record.address,
-          pulls: 0,
-          last: undefined,
-        };
-        clients.set(clientKey, client);
-      }
-      client.pulls++;
-      client.last = later(client.last, record.time);
-    }
+    if (!count(image.clients, clientKey, record, CLIENTS_PER_IMAGE)) image.unlistedPulls++;
+    if (!count(this.clients, clientKey, record, CLIENTS_KEPT)) this.clientsCapped = true;
     return true;
   }
 
@@ -296,6 +316,7 @@ export class PullTally {
       pulls: image.pulls,
       last: isoOrUndefined(image.last),
       clients: [...image.clients.values()].sort(byPulls).map(clientOut),
+      unlistedPulls: image.unlistedPulls,
     }));
     const workloads = [...this.workloads].sort(
       (a, b) =>
@@ -316,6 +337,7 @@ export class PullTally {
       sources,
       images,
       clients: [...this.clients.values()].sort(byPulls).map(clientOut),
+      clientsCapped: this.clientsCapped,
       pulls: this.total,
       workloads,
       own: { pulls: this.own.pulls, images: this.ownImages.size, last: isoOrUndefined(this.own.last) },

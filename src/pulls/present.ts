@@ -58,7 +58,8 @@ function workloadName(use: WorkloadUse): string {
 export function headline(evidence: PullEvidence): string {
   const window = `in the last ${plural(evidence.window.days, 'day')} (${day(evidence.window.from)} – ${day(evidence.window.to)})`;
   if (evidence.images.length === 0) return `nothing pulled from the old registry ${window}`;
-  return `${plural(evidence.images.length, 'image')} pulled from the old registry by ${plural(evidence.clients.length, 'client')} ${window}: ${plural(evidence.pulls, 'pull')}`;
+  const clients = `${evidence.clientsCapped ? 'at least ' : ''}${plural(evidence.clients.length, 'client')}`;
+  return `${plural(evidence.images.length, 'image')} pulled from the old registry by ${clients} ${window}: ${plural(evidence.pulls, 'pull')}`;
 }
 
 /** The images each client pulled, counted (for the clients' lines). */
@@ -262,8 +263,10 @@ export function pullsJson(evidence: PullEvidence): object {
       pulls: image.pulls,
       last: orNull(image.last),
       clients: image.clients.map(clientJson),
+      unlistedPulls: image.unlistedPulls,
     })),
     clients: evidence.clients.map(clientJson),
+    clientsCapped: evidence.clientsCapped,
     workloads: evidence.workloads.map((use) => ({
       cluster: use.cluster,
       namespace: use.namespace,

@@ -50,18 +50,38 @@ function unsupportedCompression(head: Buffer): string | undefined {
   return undefined;
 }
 
-/** The file's bytes, decompressed when its first bytes are gzip's magic number. */
-async function openBytes(path: string, file: string): Promise<Readable> {
-  const handle = await open(path).catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError([
-      { file, message: `cannot read the evidence file (${error.code ?? error.message})` },
-    ]);
-  });
-  const magic = Buffer.alloc(6);
+/**
+ * A plain file's chunks, read into two buffers in turn (no allocation per chunk: a month of logs is a
+ * thousand of them). A chunk is valid until the next but one is read; whoever keeps one copies it.
+ */
+async function* plainChunks(path: string): AsyncGenerator<Buffer> {
+  const handle = await open(path);
   try {
-    await handle.read(magic, 0, 6, 0);
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    for (let turn = 0; ; turn ^= 1) {
+      const buffer = buffers[turn]!;
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
   } finally {
     await handle.close();
+  }
+}
+
+/** The file's bytes as chunks, decompressed when its first bytes are gzip's magic number. */
+async function openBytes(path: string, file: string): Promise<AsyncIterator<Buffer>> {
+  const magic = Buffer.alloc(6);
+  try {
+    const handle = await open(path);
+    try {
+      await handle.read(magic, 0, 6, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new ConfigError([{ file, message: `cannot read the evidence file (${code ?? message})` }]);
   }
   const compression = unsupportedCompression(magic);
   if (compression)
@@ -71,11 +91,11 @@ async function openBytes(path: string, file: string): Promise<Readable> {
         message: `compressed with ${compression}: cutover reads plain or gzip-compressed evidence; decompress it first`,
       },
     ]);
+  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return plainChunks(path);
   const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return stream;
   const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
   stream.on('error', (error) => gunzip.destroy(error));
-  return stream.pipe(gunzip);
+  return (stream.pipe(gunzip) as Readable)[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 }
 
 function preview(line: string): string {
@@ -175,8 +195,7 @@ export async function readEvidenceFile(
   formats: readonly EvidenceFormat[],
   onRecord: (record: EvidenceRecord) => void,
 ): Promise<FileReading> {
-  const bytes = await openBytes(path, file);
-  const chunks = bytes[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks = await openBytes(path, file);
   // The head: enough bytes for the first lines, kept to be read again by the chosen format.
   const head: Buffer[] = [];
   let headSize = 0;
@@ -189,7 +208,7 @@ export async function readEvidenceFile(
       ended = true;
       break;
     }
-    head.push(next.value);
+    head.push(Buffer.from(next.value));
     headSize += next.value.length;
     const soFar = Buffer.concat(head);
     if (headSize >= HEAD_BYTES || headLines(soFar, false).length >= HEAD_LINES) break;
@@ -232,7 +251,7 @@ export async function readEvidenceFile(
               message: `a JSON document over ${MAX_DOCUMENT_BYTES >> 20} MiB: split it, or give it as JSON lines`,
             },
           ]);
-        all.push(next.value);
+        all.push(Buffer.from(next.value));
       }
       return readDocument(file, Buffer.concat(all), formats, onRecord);
     }

@@ -1,4 +1,4 @@
-import { PullTally, registryNames, windowEnd } from '../../src/pulls/aggregate.js';
+import { CLIENTS_PER_IMAGE, PullTally, registryNames, windowEnd } from '../../src/pulls/aggregate.js';
 import type { EvidenceRecord } from '../../src/pulls/evidence.js';
 
 const NOW = Date.parse('2026-11-30T23:59:59.999Z');
@@ -137,6 +137,7 @@ describe('PullTally', () => {
             last: new Date(NOW - DAY).toISOString(),
           },
         ],
+        unlistedPulls: 0,
       },
       expect.objectContaining({ tag: undefined, digest: `sha256:${'a'.repeat(64)}`, pulls: 1 }),
     ]);
@@ -144,5 +145,18 @@ describe('PullTally', () => {
       ['containerd/1.7.2', 2],
       ['docker/24.0.7', 1],
     ]);
+  });
+
+  test('memory stays bounded: clients beyond the limit per image are counted, not listed', () => {
+    const tally = new PullTally({ days: 30, now: NOW, registries: { old } });
+    for (let i = 0; i < CLIENTS_PER_IMAGE + 10; i++) tally.add(pull({ address: `10.0.0.${i}` }));
+    tally.add(pull({ address: '10.0.0.0' }));
+    const [image] = tally.result([]).images;
+    expect([image!.pulls, image!.clients.length, image!.unlistedPulls]).toEqual([
+      CLIENTS_PER_IMAGE + 11,
+      CLIENTS_PER_IMAGE,
+      10,
+    ]);
+    expect(image!.clients[0]).toMatchObject({ address: '10.0.0.0', pulls: 2 });
   });
 });

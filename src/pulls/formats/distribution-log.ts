@@ -106,8 +106,12 @@ function accessRequest(line: string): RequestFields {
   };
 }
 
-/** How many requests one kind of line may wait for its twin from the other log (memory stays bounded). */
+/**
+ * How many requests one kind of line may wait for its twin from the other log (memory stays bounded);
+ * while only one kind has been seen, a few (a log of one kind has no twins; a mixed one shows both soon).
+ */
 const PENDING_LIMIT = 4096;
+const PENDING_ALONE = 16;
 
 /**
  * A line parser for a registry log of any kind. A request the application log and the access log both
@@ -117,6 +121,7 @@ const PENDING_LIMIT = 4096;
 function registryLogParser(): (line: string) => EvidenceRecord[] {
   // For each kind of line, the requests still waiting for their twin from the other kind.
   const pending = { application: new Map<string, number>(), access: new Map<string, number>() };
+  const seen = { application: false, access: false };
   const twinFound = (kind: 'application' | 'access', pull: Pull): boolean => {
     const key = `${pull.address ?? ''} ${pull.method ?? ''} ${pull.repository} ${pull.tag ?? pull.digest ?? ''} ${pull.status ?? ''}`;
     const other = pending[kind === 'application' ? 'access' : 'application'];
@@ -128,7 +133,9 @@ function registryLogParser(): (line: string) => EvidenceRecord[] {
     }
     const mine = pending[kind];
     mine.set(key, (mine.get(key) ?? 0) + 1);
-    if (mine.size > PENDING_LIMIT) mine.delete(mine.keys().next().value!);
+    seen[kind] = true;
+    if (mine.size > (seen.application && seen.access ? PENDING_LIMIT : PENDING_ALONE))
+      mine.delete(mine.keys().next().value!);
     return false;
   };
   return (line) => {
