@@ -150,7 +150,8 @@ async function main(): Promise<void> {
   const started: { stop(): Promise<void> }[] = [];
   let dockerd: TestDockerd | undefined;
   try {
-    const [old, next] = await Promise.all([startRegistry(), startRegistry()]);
+    // The old registry logs its requests (JSON): the last check reads that log for what still pulls.
+    const [old, next] = await Promise.all([startRegistry({ log: { formatter: 'json' } }), startRegistry()]);
     started.push(old, next);
     say(`old registry ${old.host}, new registry ${next.host} (docker-registry on loopback)`);
     if (has('push')) {
@@ -262,7 +263,18 @@ async function main(): Promise<void> {
     }
 
     banner(DAYS.lastCheck, 'the last check before shutdown: are the exit criteria met?');
-    const last = await step('status', DAYS.lastCheck, census, censusEnv);
+    // What still pulls: the old registry's own log, and the production cluster's workloads, where the
+    // data team's monthly CronJob still runs api:3.1.0 from the old registry.
+    const pullLog = path.join(work, 'old-registry.log');
+    const cluster = path.join(work, 'prod.json');
+    writeFileSync(pullLog, readFileSync(old.logFile));
+    writeFileSync(cluster, workloadList(`${old.host}/api:3.1.0`, `${next.host}/web:1.2`));
+    const evidence = ['--evidence', pullLog, '--evidence', cluster];
+    const eve = await step('status', DAYS.lastCheck, [...census, ...evidence], censusEnv);
+    if (eve) showSummary(eve.summary, /^#### Still pulling/);
+    say('the data team moves its CronJob to the new registry; the cluster is listed again:');
+    writeFileSync(cluster, workloadList(`${next.host}/api:3.1.0`, `${next.host}/web:1.2`));
+    const last = await step('status', DAYS.lastCheck, [...census, ...evidence], censusEnv);
     if (last) showSummary(last.summary, /^#### (Repositories|References|Left only)/);
 
     banner(DAYS.retired, 'the old registry is shut down');
@@ -280,6 +292,38 @@ async function main(): Promise<void> {
     for (const server of started.reverse()) await server.stop().catch(() => {});
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * What `kubectl get pods,deployments,…,cronjobs -A -o json` prints for the rehearsal's production
+ * cluster: the web Deployment and a monthly CronJob of the data team, on the images given.
+ */
+function workloadList(reportImage: string, webImage: string): string {
+  const template = (name: string, image: string) => ({
+    metadata: { labels: { app: name } },
+    spec: { containers: [{ name, image, imagePullPolicy: 'IfNotPresent' }], restartPolicy: 'OnFailure' },
+  });
+  const items = [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'shop', uid: 'b1f0c2d4-0001-4a5b-9c6d-7e8f9a0b1c2d' },
+      spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: template('web', webImage) },
+      status: { availableReplicas: 2, readyReplicas: 2, replicas: 2 },
+    },
+    {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'monthly-report', namespace: 'data', uid: 'b1f0c2d4-0002-4a5b-9c6d-7e8f9a0b1c2d' },
+      spec: {
+        schedule: '0 3 1 * *',
+        suspend: false,
+        jobTemplate: { spec: { template: template('report', reportImage) } },
+      },
+      status: { lastScheduleTime: '2030-04-01T03:00:00Z' },
+    },
+  ];
+  return `${JSON.stringify({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, null, 4)}\n`;
 }
 
 /** Commits everything in `dir` (a git repository, made on the first call), as a team pushing to its default branch. */

@@ -15,6 +15,7 @@ const LOADERS: [name: string, load: () => Promise<Command>][] = [
   ['check-generated', async () => (await import('../check-generated/command.js')).checkGeneratedCommand],
   ['plan', async () => (await import('../plan/command.js')).plan],
   ['status', async () => (await import('../status/command.js')).status],
+  ['pulls', async () => (await import('../pulls/command.js')).pulls],
   ['rollout', async () => (await import('../rollout/command.js')).rollout],
 ];
 

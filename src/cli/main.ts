@@ -4,13 +4,13 @@
  * door a run came in by is never guessed: `dist/action.js` calls {@link runAction}, `dist/index.js`
  * (the `cutover` binary) calls {@link runCli}.
  */
-import packageJson from '../../package.json' with { type: 'json' };
 import { loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/model.js';
 import { today as todayOf } from '../manifest/timeline.js';
 import { didYouMean } from '../shared/did-you-mean.js';
 import { ConfigError, describeFailure, ExitCode, UsageError } from '../shared/errors.js';
 import { SecretRegistry } from '../shared/secrets.js';
+import { CUTOVER_VERSION } from '../shared/version.js';
 import { loadActionsCore, requireActionsCore as core } from './actions-core.js';
 import type { Command, CommandResult, EntryPoint, RunContext } from './command.js';
 import { COMMAND_NAMES, findCommand, loadCommands } from './commands.js';
@@ -175,7 +175,7 @@ function publish(run: RunContext, command: Command, result: CommandResult, json:
 
 /** The package version, from package.json (bundled by ncc). */
 export function version(): string {
-  return packageJson.version;
+  return CUTOVER_VERSION;
 }
 
 async function helpText(commandName?: string): Promise<string> {

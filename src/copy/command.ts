@@ -6,6 +6,8 @@ import { presentCopiesVerification, presentCopyTags, presentSelection, presentSh
 import { MAX_SHARDS, parseShard, planShards, shardOf, shardSession } from './shards.js';
 import { verifyCopies } from './verify-copies.js';
 import { startDeadline } from '../shared/deadline.js';
+import { UsageError } from '../shared/errors.js';
+import { collectPullEvidence, windowEnd } from '../pulls/aggregate.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 
@@ -41,6 +43,13 @@ export const copyTags = defineCommand({
     'verify-only': option.boolean(
       'Copy nothing: check that every selected tag resolves to its old digest in the new registry, index children included.',
     ),
+    evidence: option.list(
+      'Pull evidence for the pulled: rules: the old registry’s logs or notifications, a hosted registry’s export, each cluster’s `kubectl get … -A -o json` list (plain or gzip; see docs/evidence-formats.md). Workloads’ images are always copied.',
+    ),
+    days: option.int(
+      { min: 1, max: 3650 },
+      'How many days of --evidence to read, ending at --now or now (default: the longest pulled: rule, else 30).',
+    ),
   },
   outputs: [
     { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
@@ -51,9 +60,15 @@ export const copyTags = defineCommand({
     { name: 'repositories', description: 'The old repositories this run (or shard) covered, one per line.' },
     { name: 'matrix', description: 'With plan-shards: {"shard":["1/N",…]} for strategy.matrix (fromJSON).' },
   ],
-  async run({ manifest: load, options, reporter, env, secrets }) {
+  async run({ manifest: load, options, reporter, env, secrets, cwd }) {
     // parse
     const manifest = await load();
+    const pulledRules = manifest.copy.filter((rule) => rule.pulled !== undefined);
+    if (pulledRules.length > 0 && options.evidence.length === 0)
+      throw new UsageError(
+        `copy[${manifest.copy.findIndex((rule) => rule.pulled)}] selects the tags pulled from the old registry (pulled:): give its logs or exports with --evidence (see docs/evidence-formats.md)`,
+      );
+    const days = options.days ?? Math.max(30, ...pulledRules.map((rule) => rule.pulled!.days));
     const refsFiles = await Promise.all(
       options.refs.map(async (file) => ({ file, refs: await readRefsFile(file) })),
     );
@@ -82,7 +97,17 @@ export const copyTags = defineCommand({
     const source = await RegistryClient.forRegistry(old, env, { ...clientOptions, readOnly: true });
     const target = await RegistryClient.forRegistry(next, env, { ...clientOptions, readOnly: !writes });
 
-    // do: select, then copy every selected tag
+    // do: read the evidence, select, then copy every selected tag
+    const pulls =
+      options.evidence.length > 0
+        ? await collectPullEvidence({
+            files: options.evidence,
+            days,
+            now: windowEnd(options.now),
+            registries: manifest.registries,
+            cwd,
+          })
+        : undefined;
     const started = Date.now();
     const select = (repositoryFilter?: (repository: string) => boolean) =>
       selectImages({
@@ -92,6 +117,7 @@ export const copyTags = defineCommand({
         ...(options.only !== undefined && { only: options.only }),
         concurrency: options.concurrency,
         ...(repositoryFilter && { repositoryFilter }),
+        ...(pulls && { pulls }),
       });
     const inShard = (repository: string) => !shard || shardOf(repository, shard.count) === shard.index;
     const selection = await select(inShard);

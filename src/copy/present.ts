@@ -23,6 +23,22 @@ export function presentSelection(
   reporter.info(
     `${context.dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${manifest.registries.old.host}; copying to ${manifest.registries.new.host}`,
   );
+  // A dry run says why each tag was chosen (a rule, a pin, a pull, a workload).
+  if (!context.dryRun) return;
+  for (const image of selection.images.slice(0, DRY_RUN_REASONS))
+    reporter.info(`  ${selectedName(image)}: ${image.reasons.join('; ')}`);
+  if (selection.images.length > DRY_RUN_REASONS)
+    reporter.info(`  … and ${selection.images.length - DRY_RUN_REASONS} more (see --json)`);
+}
+
+/** Selected tags listed with their reasons in a dry run's log; the JSON has them all. */
+const DRY_RUN_REASONS = 500;
+
+function selectedName(image: Selection['images'][number]): string {
+  return formatRepositoryReference({
+    repository: image.sourceRepository,
+    ...(isValidDigest(image.reference) ? { digest: image.reference } : { tag: image.reference }),
+  });
 }
 
 /** Turns the report into log lines, the summary, `--json` and outputs. */
@@ -91,6 +107,7 @@ export function presentCopyTags(
       images: report.outcomes.map((outcome) => ({ ...outcome })),
       warnings: selection.warnings,
       repositories: selection.repositories,
+      chosen: selection.images.map((image) => ({ source: selectedName(image), reasons: image.reasons })),
     },
   };
 }

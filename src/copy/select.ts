@@ -15,6 +15,8 @@ import { parseImageManifest } from '../oci/media.js';
 import { formatRepositoryReference, isValidDigest } from '../oci/reference.js';
 import type { RefsFile, RefsFileReference } from './refs-file.js';
 import { isAttestation } from '../oci/platforms.js';
+import type { PullEvidence } from '../pulls/aggregate.js';
+import { selectByUse } from './select-pulled.js';
 
 /** One source reference to copy, and where it goes. */
 export interface SelectedImage {
@@ -64,6 +66,8 @@ export interface SelectOptions {
   concurrency?: number;
   /** Keeps only some old repositories (a shard's share); signatures stay with their image's repository. */
   repositoryFilter?: (repository: string) => boolean;
+  /** Pull evidence (`--evidence`): the `pulled:` rules choose from it; workloads' images are always chosen. */
+  pulls?: PullEvidence;
 }
 
 /** Cosign's tag scheme for signatures, attestations and SBOMs attached to a digest. */
@@ -112,6 +116,7 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
 
   const wantedRepos = new Set<string>();
   for (const rule of rules) {
+    if (rule.pulled) continue; // chosen from the evidence (select-pulled.ts)
     const matches = rule.images ? picomatch(rule.images) : () => true;
     for (const repo of repositories) if (rule.images && matches(repo)) wantedRepos.add(repo);
     if (rule.referenced)
@@ -140,6 +145,7 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
   const missing = new Map<string, Selection['missing'][number]>();
 
   for (const [index, rule] of rules.entries()) {
+    if (rule.pulled) continue;
     const reason = `copy[${index}]`;
     const repoMatches = rule.images ? picomatch(rule.images) : () => true;
     const tagFilter = tagMatcher(rule.tags);
@@ -191,6 +197,23 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
       for (const tag of candidates) choose(repo, tag, rule.referenced ? `${reason} (referenced)` : reason);
     }
   }
+
+  await selectByUse({
+    rules,
+    evidence: options.pulls,
+    only,
+    source,
+    tagLists,
+    tagMatcher,
+    choose,
+    missing: (repository, reference, by) => {
+      const key = `${repository}${isValidDigest(reference) ? '@' : ':'}${reference}`;
+      const entry = missing.get(key) ?? { repository, reference, referencedBy: [] };
+      if (!entry.referencedBy.includes(by)) entry.referencedBy.push(by);
+      missing.set(key, entry);
+    },
+    warnings,
+  });
 
   // Signatures, attestations and SBOMs travel with what they describe: cosign's tags, and OCI
   // referrers where the registry serves the referrers API. The first answer says whether it does;

@@ -303,9 +303,12 @@ function crossFieldProblems(input: ManifestInput, at: At): ConfigProblem[] {
   problems.push(...generatedProblems(input.generated ?? [], ['generated'], at));
 
   for (const [index, rule] of (input.copy ?? []).entries()) {
-    if (rule.images === undefined && rule.referenced !== true) {
+    if (rule.images === undefined && rule.referenced !== true && rule.pulled === undefined) {
       problems.push(
-        at(['copy', index], 'a copy rule needs "images" (repository globs) or "referenced: true"'),
+        at(
+          ['copy', index],
+          'a copy rule needs "images" (repository globs), "referenced: true" or "pulled: {days: N}"',
+        ),
       );
     }
   }

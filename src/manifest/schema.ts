@@ -161,6 +161,30 @@ const copyRule = z
       .boolean()
       .optional()
       .meta({ description: 'Tags pinned in repos.*.consumes and in --refs files.' }),
+    pulled: z
+      .strictObject({
+        days: z
+          .number({ error: 'expected a number of days' })
+          .int({ error: 'expected a whole number of days' })
+          .min(1, { error: 'expected at least 1 day' })
+          .max(3650, { error: 'expected at most 3650 days' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Tags pulled from the old registry in the last N days, and digests pulled by digest, as copy-tags --evidence shows (registry logs, exports); alone or with images and tags.',
+      }),
+  })
+  .superRefine((rule, ctx) => {
+    // Pull evidence decides by use; a range, an age or pins would answer another question.
+    if (rule.pulled === undefined) return;
+    for (const key of ['semver', 'newest', 'referenced'] as const)
+      if (rule[key] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `pulled: combines with images and tags only; put ${key} in a rule of its own (rules are OR-combined)`,
+        });
   })
   .meta({ description: 'Which old tags to copy to the new registry; rules are OR-combined.' });
 

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Limiter } from '../shared/limiter.js';
 import { retry, type RetryPolicy, type RetryVerdict } from '../shared/retry.js';
 import { SecretRegistry } from '../shared/secrets.js';
+import { USER_AGENT } from '../shared/version.js';
 import { parseChallenge } from './auth/challenge.js';
 import type { AuthContext, Authorizer } from './auth/authorizer.js';
 import { NegotiatedAuthorizer } from './auth/negotiate.js';
@@ -115,7 +116,6 @@ export interface RegistryAnswer {
 const MAX_REDIRECTS = 5;
 /** 401 answers followed by a new attempt within one request (a new token, a widened scope). */
 const MAX_AUTH_ANSWERS = 2;
-const USER_AGENT = 'cutover (registry client)';
 /** How much longer than the idle timeout a request sending a streamed body waits (see exchange). */
 const STREAMED_BODY_GRACE_MS = 5_000;
 /** Defaults of {@link TransportOptions.firstAnswerTimeoutMs} and {@link TransportOptions.waitingNoticeMs}. */

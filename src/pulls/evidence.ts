@@ -68,6 +68,13 @@ export interface LineFormat {
    */
   sniff(head: readonly string[], fileName: string): boolean;
   /**
+   * Optional pre-filter for big logs: a line that contains none of these strings (bytes, case-sensitive)
+   * can yield no record, so the reader skips it without decoding it or calling the parser (a month of a
+   * registry's log is mostly blob requests; `/manifests/` alone drops most of it). Omit it to see
+   * every line.
+   */
+  readonly needles?: readonly string[];
+  /**
    * Returns a fresh line parser for one file. The parser returns the records of a line (most lines:
    * none or one; a line that is not an image pull, such as a blob GET, returns `[]`), and throws an
    * `Error` with a short reason for a line it cannot read (counted, skipped, the first few shown).
@@ -89,7 +96,10 @@ export interface DocumentFormat {
    * The records of the document. `skipped` counts the entries that could not be read, `problems` says
    * why for the first few (`items[3].spec.template: expected an object`).
    */
-  read(document: unknown, fileName: string): { records: EvidenceRecord[]; skipped: number; problems: string[] };
+  read(
+    document: unknown,
+    fileName: string,
+  ): { records: EvidenceRecord[]; skipped: number; problems: string[] };
 }
 
 export type EvidenceFormat = LineFormat | DocumentFormat;

@@ -1,15 +1,11 @@
 import path from 'node:path';
 import { connectGitHub, describeWait } from '../github/connect.js';
 import { parseDashboardTarget, updateDashboard } from '../github/dashboard.js';
-import { planMigration } from '../plan/plan.js';
-import { phaseAt } from '../manifest/timeline.js';
 import { RegistryClient } from '../oci/client.js';
-import { readRefsFile } from '../copy/refs-file.js';
-import { ProgressLine } from '../shared/progress.js';
-import { takeCensus, referenceEvidence } from './census.js';
+import { windowEnd } from '../pulls/aggregate.js';
 import { writeSummaryFile } from '../shared/markdown.js';
-import { presentStatus, statusSummary, type StatusReport } from './present.js';
-import { migrationStatus } from './status.js';
+import { presentStatus, statusSummary } from './present.js';
+import { gatherStatus } from './report.js';
 import { defineCommand } from '../cli/command.js';
 import { option } from '../cli/option.js';
 
@@ -17,7 +13,7 @@ import { option } from '../cli/option.js';
 export const status = defineCommand({
   name: 'status',
   summary:
-    'Ask both registries where the migration stands: dual push, repositories ready to pull, pinned tags copied, exit criteria.',
+    'Ask both registries where the migration stands: dual push, repositories ready to pull, pinned tags copied, what still pulls from the old registry, exit criteria.',
   options: {
     newest: option.int(
       { min: 1, default: 3, expected: 'expected at least 1' },
@@ -31,6 +27,13 @@ export const status = defineCommand({
     'census-cache': option.string(
       'Keep the census by commit in this JSON file between runs: an unchanged repository then costs one request.',
     ),
+    evidence: option.list(
+      'Pull evidence: the old registry’s logs or notifications, a hosted registry’s export, each cluster’s `kubectl get … -A -o json` list (plain or gzip; see docs/evidence-formats.md); repeat for several. The exit criteria then need no pull but cutover’s in the window and no workload on an old image.',
+    ),
+    days: option.int(
+      { min: 1, max: 3650, default: 30 },
+      'The window of --evidence: pulls in the last N days, ending at --now (the end of that day) or now.',
+    ),
     summary: option.string('Also write the summary (Markdown with its diagram) to this file.', {
       cliOnly: true,
     }),
@@ -42,7 +45,12 @@ export const status = defineCommand({
     {
       name: 'exit-criteria',
       description:
-        'true when every repository is ready, nothing is left only in the old registry, and (with --scan-repos or --refs) no repository references it.',
+        'true when every repository is ready, nothing is left only in the old registry, (with --scan-repos or --refs) no repository references it, and (with --evidence) nothing but cutover pulls from it and no workload uses its images.',
+    },
+    {
+      name: 'pulls-checked',
+      description:
+        'true when --evidence was given, so the exit criteria include what still pulls from the old registry.',
     },
     { name: 'ready', description: 'Repositories ready to pull from the new registry, as "ready/total".' },
     { name: 'dashboard-url', description: 'The dashboard issue’s URL, when --dashboard is given.' },
@@ -58,16 +66,15 @@ export const status = defineCommand({
             onWaiting: (line) => reporter.info(line),
           })
         : undefined;
-    const { old: oldSpec, new: newSpec } = manifest.registries;
     // The old registry is only ever read; after its shutdown it may be gone, so few retries.
-    const old = await RegistryClient.forRegistry(oldSpec, env, {
+    const old = await RegistryClient.forRegistry(manifest.registries.old, env, {
       secrets,
       readOnly: true,
       concurrency: options.concurrency,
       retry: { retries: 1 },
       onWaiting: (line) => reporter.info(line),
     });
-    const next = await RegistryClient.forRegistry(newSpec, env, {
+    const next = await RegistryClient.forRegistry(manifest.registries.new, env, {
       secrets,
       readOnly: true,
       concurrency: options.concurrency,
@@ -75,72 +82,32 @@ export const status = defineCommand({
     });
 
     // do
-    const refsFiles = await Promise.all(
-      options.refs.map(async (file) => ({ file, refs: await readRefsFile(path.resolve(cwd, file)) })),
-    );
-    const plan = planMigration(manifest);
-    let asked = 0;
-    const progress = new ProgressLine(
-      (line) => reporter.info(line),
-      (seconds) => `status: ${asked} images and pinned references checked (${seconds.toFixed(0)} s)`,
-    );
-    const result = await migrationStatus({
+    const report = await gatherStatus({
       manifest,
-      plan,
       old,
       next,
+      today,
+      cwd,
       newest: options.newest,
       concurrency: options.concurrency,
-      refsFiles,
-      onProgress: () => {
-        asked++;
-        progress.tick();
-      },
-    });
-    progress.done();
-    let read = 0;
-    const censusProgress = new ProgressLine(
-      (line) => reporter.info(line),
-      (seconds) => `census: ${read}/${manifest.repos.length} repositories read (${seconds.toFixed(0)} s)`,
-    );
-    const census =
-      github && options['scan-repos']
-        ? await takeCensus({
-            manifest,
+      refs: options.refs,
+      ...(github &&
+        options['scan-repos'] && {
+          census: {
             github,
-            today,
-            concurrency: options.concurrency,
             serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
             ...(options['census-cache'] && { cacheFile: path.resolve(cwd, options['census-cache']) }),
-            onProgress: (done) => {
-              read = done;
-              censusProgress.tick();
-            },
-          })
-        : undefined;
-    if (census) censusProgress.done();
-    if (census)
-      reporter.info(
-        `census: ${census.repos.length} repositories in ${(census.elapsedMs / 1000).toFixed(1)} s, ${census.requests} GitHub requests (${census.repos.filter((r) => r.cached).length} unchanged since the cache)`,
-      );
-    const evidence = referenceEvidence(census, refsFiles);
-    result.exitCriteria = {
-      met: result.exitCriteria.met && evidence.reasons.length === 0,
-      reasons: [...result.exitCriteria.reasons, ...evidence.reasons],
-    };
-    const report: StatusReport = {
-      evidence,
-      ...(census && { census }),
-      source: manifest.source,
-      today,
-      phase: phaseAt(manifest.timeline, today),
-      oldHost: oldSpec.host,
-      newHost: newSpec.host,
-      plan,
-      status: result,
-    };
+          },
+        }),
+      ...(options.evidence.length > 0 && {
+        pulls: { files: options.evidence, days: options.days, now: windowEnd(options.now) },
+      }),
+      log: (line) => reporter.info(line),
+    });
     const update =
       dashboard && github ? await updateDashboard(github, dashboard, statusSummary(report)) : undefined;
+
+    // present
     const presented = presentStatus(report, reporter, update);
     if (options.summary) writeSummaryFile(cwd, options.summary, reporter.summaryText());
     return presented;

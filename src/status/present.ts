@@ -1,26 +1,13 @@
 import type { CommandResult } from '../cli/command.js';
 import type { DashboardUpdate } from '../github/dashboard.js';
-import type { Phase } from '../manifest/timeline.js';
-import type { Plan } from '../plan/plan.js';
 import type { Reporter } from '../shared/reporter.js';
+import { plural } from '../shared/markdown.js';
 import { statusJson, statusMarkdown } from './render.js';
-import type { MigrationStatus } from './status.js';
-import type { Census, ReferenceEvidence } from './census.js';
+import type { ReferenceEvidence } from './census.js';
+import { HOW_TO_CHECK_PULLS, UNCHECKED_WORDS, imageName, workloadName } from './pull-criteria.js';
+import type { StatusReport } from './report.js';
 
-/** Everything `status` found: the one report its presenter turns into logs, summary, JSON and outputs. */
-export interface StatusReport {
-  source: string;
-  today: string;
-  phase: Phase;
-  oldHost: string;
-  newHost: string;
-  plan: Plan;
-  status: MigrationStatus;
-  /** The reference census (`--scan-repos`). */
-  census?: Census;
-  /** Which evidence judged the references half of the exit criteria. */
-  evidence: ReferenceEvidence;
-}
+export type { StatusReport } from './report.js';
 
 const EVIDENCE_WORDS: Record<ReferenceEvidence['source'], string> = {
   census: 'census of every repository',
@@ -82,11 +69,18 @@ export function presentStatus(
       );
     if (repo.state === 'unknown') reporter.warning(`references: ${repo.repo} unknown — ${repo.reason}`);
   }
+  pullLines(report, reporter);
   reporter.info(
     (result.exitCriteria.met
-      ? 'exit criteria met'
+      ? report.pulls.criteria.checked
+        ? 'exit criteria met'
+        : `exit criteria met on what was checked; not checked: ${report.pulls.criteria.unchecked.map((half) => UNCHECKED_WORDS[half]).join('; ')}`
       : `exit criteria not met: ${result.exitCriteria.reasons.join('; ')}`) +
-      ` (references: ${EVIDENCE_WORDS[report.evidence.source]})`,
+      ` (references: ${EVIDENCE_WORDS[report.evidence.source]}; pulls: ${
+        report.pulls.criteria.checked
+          ? `evidence of the last ${plural(report.pulls.criteria.days ?? 0, 'day')}`
+          : `not checked — ${HOW_TO_CHECK_PULLS}`
+      })`,
   );
   if (dashboard) reporter.info(`dashboard ${dashboard.action}: ${dashboard.url}`);
   reporter.summary(statusSummary(report));
@@ -98,6 +92,7 @@ export function presentStatus(
     }),
     outputs: {
       'exit-criteria': String(result.exitCriteria.met),
+      'pulls-checked': String(report.pulls.criteria.checked),
       ready: `${ready}/${result.repos.length}`,
       ...(dashboard && { 'dashboard-url': dashboard.url }),
     },
@@ -107,8 +102,52 @@ export function presentStatus(
       phase,
       ...(statusJson(result) as object),
       referenceEvidence: report.evidence.source,
+      pulls: pullsJson(report),
       ...(report.census && { census: report.census }),
       ...(dashboard && { dashboard }),
     },
+  };
+}
+
+/** The log lines about what still pulls: the top images, clients and workloads on old images. */
+function pullLines(report: StatusReport, reporter: Reporter): void {
+  const evidence = report.pulls.evidence;
+  if (evidence === undefined) return;
+  reporter.info(
+    `pulls from ${report.oldHost} in the last ${plural(evidence.window.days, 'day')}: ${plural(evidence.pulls, 'pull')} of ${plural(evidence.images.length, 'image')} by ${plural(evidence.clients.length, 'client')} (cutover's own, not counted: ${evidence.own.pulls}), from ${plural(evidence.sources.length, 'evidence file')}`,
+  );
+  for (const image of evidence.images.slice(0, 5))
+    reporter.info(
+      `  still pulled: ${imageName(image)} ×${image.pulls}, last ${image.last ?? 'at an unknown time'}`,
+    );
+  for (const use of evidence.workloads.slice(0, 5))
+    reporter.info(
+      `  workload: ${workloadName(use)} ${use.image}${use.running ? '' : ` (not running: ${use.note ?? 'idle'})`}`,
+    );
+  for (const source of evidence.sources)
+    for (const problem of source.problems) reporter.warning(`${source.file}: skipped ${problem}`);
+}
+
+/** The pull part of `--json`: whether it was checked, the window, and the counts that judged it. */
+function pullsJson(report: StatusReport): object {
+  const { evidence, criteria } = report.pulls;
+  if (evidence === undefined)
+    return { checked: false, unchecked: criteria.unchecked, how: HOW_TO_CHECK_PULLS };
+  return {
+    checked: criteria.checked,
+    unchecked: criteria.unchecked,
+    window: evidence.window,
+    pulls: evidence.pulls,
+    own: evidence.own,
+    sources: evidence.sources.map(({ file, format, records, pulls, skipped }) => ({
+      file,
+      format,
+      records,
+      pulls,
+      skipped,
+    })),
+    images: evidence.images,
+    workloads: evidence.workloads,
+    reasons: criteria.reasons,
   };
 }

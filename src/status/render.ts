@@ -1,7 +1,10 @@
 import type { Plan } from '../plan/plan.js';
 import { dependencyDiagram, type NodeColouring } from '../plan/diagram.js';
 import { details, plural, table } from '../shared/markdown.js';
+import type { PullEvidence } from '../pulls/aggregate.js';
 import type { Census, ReferenceEvidence } from './census.js';
+import { HOW_TO_CHECK_PULLS, UNCHECKED_WORDS, type PullCriteria } from './pull-criteria.js';
+import { pullsSection } from './pulls-section.js';
 import { tagNote, type ImageStatus, type MigrationStatus, type TagCheck } from './status.js';
 
 const IMAGE_STATE: Record<ImageStatus['state'], string> = {
@@ -59,23 +62,27 @@ export function statusMarkdown(
     newHost: string;
     census?: Census;
     evidence?: ReferenceEvidence;
+    /** What still pulls from the old registry (`--evidence`); unchecked when absent. */
+    pulls?: { evidence?: PullEvidence; criteria: PullCriteria };
   },
 ): string {
+  const pulls = context.pulls ?? {
+    criteria: { checked: false, unchecked: ['pulls', 'workloads'], reasons: [] },
+  };
   const ready = status.repos.filter((repo) => repo.ready).length;
   const carried = status.images.filter((image) => image.state === 'carried').length;
   const copied = status.pinned.filter((check) => check.state === 'present').length;
   const parts = [
     `### cutover status: \`${context.source}\` on ${context.today} (phase ${context.phase})`,
     '',
-    status.exitCriteria.met
-      ? `**Exit criteria met ✅**: every repository can pull from \`${context.newHost}\` and nothing that must survive is left only in \`${context.oldHost}\`${context.evidence && context.evidence.source !== 'none' ? `, and no repository references \`${context.oldHost}\` any more` : ''}.`
-      : `**Exit criteria not met ❌**\n\n${status.exitCriteria.reasons.map((reason) => `- ${reason}`).join('\n')}`,
+    verdict(status, context, pulls.criteria),
     '',
     `_References to the old registry: ${EVIDENCE_TEXT[context.evidence?.source ?? 'none']}._`,
     '',
     `${ready} of ${status.repos.length} repositories ready to pull from the new registry · ${carried} of ${status.images.length} images carried (dual push) · ${copied} of ${status.pinned.length} pinned tags copied with identical digests.`,
     '',
     ...(context.census ? [censusSection(context.census, context.oldHost), ''] : []),
+    pullsSection(pulls.evidence, pulls.criteria, context.oldHost),
     dependencyDiagram(plan, stateColouring(status)),
     '',
     '#### Repositories',
@@ -174,6 +181,24 @@ export function statusMarkdown(
     );
   }
   return parts.join('\n');
+}
+
+/**
+ * The verdict. Met is a plain ✅ only when the pulls were checked too: without evidence of what still
+ * pulls, the registries and repositories cannot tell whether a CronJob or another team still needs the
+ * old registry, so the verdict says it was not checked and how to check it.
+ */
+function verdict(
+  status: MigrationStatus,
+  context: { newHost: string; oldHost: string; evidence?: ReferenceEvidence },
+  pulls: PullCriteria,
+): string {
+  if (!status.exitCriteria.met)
+    return `**Exit criteria not met ❌**\n\n${status.exitCriteria.reasons.map((reason) => `- ${reason}`).join('\n')}`;
+  const what = `every repository can pull from \`${context.newHost}\` and nothing that must survive is left only in \`${context.oldHost}\`${context.evidence && context.evidence.source !== 'none' ? `, and no repository references \`${context.oldHost}\` any more` : ''}`;
+  if (!pulls.checked)
+    return `**Exit criteria met on what was checked ⚠️ — not checked: ${pulls.unchecked.map((half) => UNCHECKED_WORDS[half]).join('; ')}**. Checked: ${what}. To check the rest, ${HOW_TO_CHECK_PULLS}.`;
+  return `**Exit criteria met ✅**: ${what}; nothing but cutover pulled from it in the last ${plural(pulls.days ?? 0, 'day')}, and no workload runs or is templated on its images.`;
 }
 
 const EVIDENCE_TEXT: Record<ReferenceEvidence['source'], string> = {

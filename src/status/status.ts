@@ -6,6 +6,7 @@ import type { RegistryClient } from '../oci/client.js';
 import { isConnectionFailure } from '../oci/errors.js';
 import type { RefsFile } from '../copy/refs-file.js';
 import { createdOf, selectImages } from '../copy/select.js';
+import type { PullEvidence } from '../pulls/aggregate.js';
 import { mapLimited } from '../shared/limiter.js';
 
 /** One tag (or digest) compared between the registries. */
@@ -90,6 +91,8 @@ export interface StatusOptions {
   refsFiles?: { file: string; refs: RefsFile }[];
   /** Told after each image or reference, for the progress line. */
   onProgress?: () => void;
+  /** Pull evidence (`--evidence`), for the `pulled:` copy rules and workloads' images. */
+  pulls?: PullEvidence;
 }
 
 /**
@@ -172,6 +175,7 @@ export async function migrationStatus(options: StatusOptions): Promise<Migration
         source: old,
         refsFiles: options.refsFiles ?? [],
         concurrency: options.concurrency,
+        ...(options.pulls && { pulls: options.pulls }),
       }),
     undefined,
   );

@@ -22,15 +22,20 @@ export interface Daemon {
   stop(): Promise<void>;
 }
 
-/** Starts `command args` with output to `logFile`, in its own process group so stop() takes its children too. */
+/**
+ * Starts `command args` with output to `logFile` (stdout to `stdoutFile` instead, when given), in its
+ * own process group so stop() takes its children too.
+ */
 export function startDaemon(
   command: string,
   args: string[],
   logFile: string,
   env: NodeJS.ProcessEnv = process.env,
+  stdoutFile?: string,
 ): Daemon {
   const log = openSync(logFile, 'a');
-  const child = spawn(command, args, { stdio: ['ignore', log, log], env, detached: true });
+  const out = stdoutFile === undefined ? log : openSync(stdoutFile, 'a');
+  const child = spawn(command, args, { stdio: ['ignore', out, log], env, detached: true });
   if (!child.pid) throw new Error(`could not start ${command}`);
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

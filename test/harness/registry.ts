@@ -21,6 +21,14 @@ export interface RegistryOptions {
   redirectBlobsTo?: string;
   /** Serve HTTPS with this certificate and key (PEM files); `url` is then https://. */
   tls?: { certificate: string; key: string };
+  /**
+   * Log every request (level info) in this logrus formatter, to `logFile`; with `access`, the access log
+   * too (the registry writes it on stdout): in a file of its own (`accessLogFile`), or `mixed` into
+   * `logFile` as `docker logs` shows them. Without it, warnings only and no access log.
+   */
+  log?: { formatter: 'json' | 'text'; access?: 'separate' | 'mixed' };
+  /** Send the registry's notifications (envelopes of events) to this URL (see notifications.ts). */
+  notify?: string;
 }
 
 /** A real CNCF distribution registry (Debian docker-registry) on 127.0.0.1. */
@@ -31,6 +39,10 @@ export interface TestRegistry {
   url: string;
   dir: string;
   auth?: { username: string; password: string };
+  /** The registry's log (stderr; stdout too unless the access log is separate). */
+  logFile: string;
+  /** The access log, when `log.access` is `separate`. */
+  accessLogFile?: string;
   /** Restarts the same registry (same port and storage) with or without read-only mode. */
   setReadOnly(readOnly: boolean): Promise<void>;
   stop(): Promise<void>;
@@ -40,9 +52,10 @@ function config(dir: string, port: number, options: RegistryOptions): string {
   const lines = [
     'version: 0.1',
     'log:',
-    '  level: warn',
+    `  level: ${options.log ? 'info' : 'warn'}`,
+    ...(options.log ? [`  formatter: ${options.log.formatter}`] : []),
     '  accesslog:',
-    '    disabled: true',
+    `    disabled: ${options.log?.access === undefined}`,
     'storage:',
     '  filesystem:',
     `    rootdirectory: ${path.join(dir, 'data')}`,
@@ -71,6 +84,16 @@ function config(dir: string, port: number, options: RegistryOptions): string {
       '    - name: redirect',
       '      options:',
       `        baseurl: ${options.redirectBlobsTo}`,
+    );
+  if (options.notify)
+    lines.push(
+      'notifications:',
+      '  endpoints:',
+      '    - name: harness',
+      `      url: ${options.notify}`,
+      '      timeout: 2s',
+      '      threshold: 10',
+      '      backoff: 200ms',
     );
   return `${lines.join('\n')}\n`;
 }
@@ -104,7 +127,13 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
   const launch = async (readOnly: boolean) => {
     const file = path.join(dir, 'config.yml');
     writeFileSync(file, config(dir, port, { ...options, readOnly }));
-    daemon = startDaemon(binary, ['serve', file], path.join(dir, 'registry.log'));
+    daemon = startDaemon(
+      binary,
+      ['serve', file],
+      path.join(dir, 'registry.log'),
+      process.env,
+      options.log?.access === 'separate' ? path.join(dir, 'access.log') : undefined,
+    );
     await waitFor(`docker-registry on ${host} (log: ${path.join(dir, 'registry.log')})`, async () => {
       if (options.tls) return (await tcpOpen(port)) === true;
       const response = await fetch(`${url}/v2/`);
@@ -121,6 +150,8 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     url,
     dir,
     ...(options.auth && { auth: options.auth }),
+    logFile: path.join(dir, 'registry.log'),
+    ...(options.log?.access === 'separate' && { accessLogFile: path.join(dir, 'access.log') }),
     async setReadOnly(readOnly) {
       await daemon.stop();
       await launch(readOnly);

@@ -14,6 +14,7 @@ export const TOOL_PACKAGES: Record<string, string> = {
   git: 'git',
   rg: 'ripgrep',
   openssl: 'openssl',
+  curl: 'curl',
 };
 
 /**

@@ -98,6 +98,42 @@ describe('manifest v1', () => {
     ]);
   });
 
+  test('a pulled: copy rule takes whole days and combines with images and tags only, located', () => {
+    const text = [
+      'version: 1',
+      'registries:',
+      '  old: {host: old.example.com, read-only: 2020-10-01, shutdown: 2020-11-01}',
+      '  new: {host: new.example.com, available: 2020-09-01}',
+      'copy:',
+      '  - {pulled: {days: 30}, images: [team/*], tags: ["!*-rc*"]}',
+      '  - {pulled: {days: 0.5}}',
+      '  - {pulled: {days: 30}, newest: 3}',
+      '  - {pulled: {weeks: 2}}',
+    ].join('\n');
+    let error: unknown;
+    try {
+      parseManifest(text, 'm.yml');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(
+      (error as ConfigError).problems.map((p) => `${p.line}:${p.column} ${p.path}: ${p.message}`),
+    ).toEqual([
+      '7:21 copy[1].pulled.days: expected a whole number of days, found number 0.5',
+      '8:34 copy[2].newest: pulled: combines with images and tags only; put newest in a rule of its own (rules are OR-combined), found number 3',
+      '9:14 copy[3].pulled.days: missing required key "days"',
+      '9:15 copy[3].pulled.weeks: unknown key "weeks"; expected one of: days',
+    ]);
+    const good = parseManifest(text.split('\n').slice(0, 6).join('\n'), 'm.yml');
+    expect(good.copy).toEqual([{ pulled: { days: 30 }, images: ['team/*'], tags: ['!*-rc*'] }]);
+    const alone = parseManifest(
+      `${text.split('\n').slice(0, 5).join('\n')}\n  - {pulled: {days: 7}}`,
+      'm.yml',
+    );
+    expect(alone.copy).toEqual([{ pulled: { days: 7 } }]);
+  });
+
   test('a secret written where an environment variable name belongs is never echoed', () => {
     const text = readFileSync(path.join(BAD, 'secret-in-env-name.yml'), 'utf8');
     expect(() => parseManifest(text, 'm.yml')).toThrow(ConfigError);

@@ -64,10 +64,15 @@ describe('npm run demo: the rehearsal of a whole migration', () => {
     // After fail-from: guard fails, --fix rewrites, guard passes.
     const cutoff = stepOf(stdout, '2030-04-20');
     expect(cutoff.match(/└ exit \d/g)).toEqual(['└ exit 1', '└ exit 0', '└ exit 0']);
-    // The last check before shutdown: the exit criteria are met.
-    expect(stepOf(stdout, '2030-04-28')).toContain(
-      'exit criteria met (references: census of every repository)',
+    // The shutdown eve: not met while the data team's CronJob still runs an old image; met once it moves.
+    const eve = stepOf(stdout, '2030-04-28');
+    expect(eve).toMatch(
+      /exit criteria not met: 1 workload container runs or is templated on an image of 127\.0\.0\.1:\d+ \(1 running now\): prod\/data CronJob\/monthly-report \(report\)/,
     );
+    expect(eve).toContain(
+      'exit criteria met (references: census of every repository; pulls: evidence of the last 30 days)',
+    );
+    expect(eve.indexOf('exit criteria not met')).toBeLessThan(eve.indexOf('exit criteria met ('));
     // A story dated 2030 shows no date of the machine's clock (the breaker says how long, not since when).
     const year = new Date().getUTCFullYear();
     expect(stdout).not.toMatch(new RegExp(`${year}-\\d\\d-\\d\\dT`));

@@ -8,6 +8,7 @@ import { seedImageHttp as seedImage } from '../harness/http-seed.js';
 import { startCountingProxy } from '../harness/proxies.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { skopeo } from '../harness/skopeo.js';
+import { digestOf } from '../pulls/formats/fixtures.js';
 
 /**
  * A simulated migration on two real registries: the old one seeded with the fixture's images,
@@ -89,7 +90,11 @@ describe('status against real registries through a simulated migration', () => {
     seedImage(next, `${image}:${tag}`, spec(image, tag, variant));
 
   beforeAll(async () => {
-    [old, next, api] = await Promise.all([startRegistry(), startRegistry(), startGitHubApi()]);
+    [old, next, api] = await Promise.all([
+      startRegistry({ log: { formatter: 'json' } }),
+      startRegistry(),
+      startGitHubApi(),
+    ]);
     dir = mkdtempSync(path.join(os.tmpdir(), 'cutover-status-'));
     manifest = path.join(dir, 'cutover.yml');
     writeFileSync(
@@ -252,7 +257,10 @@ describe('status against real registries through a simulated migration', () => {
     expect(run.json.oldOnly).toEqual([]);
     expect(run.json.copyRules.every((c) => c.state === 'present')).toBe(true);
     expect(run.json.dashboard).toEqual(expect.objectContaining({ number: 2, action: 'updated' }));
-    expect(issues[1]!.body).toContain('**Exit criteria met ✅**');
+    // Without pull evidence the verdict is never a plain ✅: it says what was not checked, and how.
+    expect(issues[1]!.body).toContain('**Exit criteria met on what was checked ⚠️ — not checked:');
+    expect(issues[1]!.body).not.toContain('**Exit criteria met ✅**');
+    expect(issues[1]!.body).toContain('_Not checked: pass the old registry’s logs');
     expect(issues[1]!.body).toContain('class r0,');
     // The same state again: the body is unchanged, so the issue is left alone.
     const patches = api.requests.filter((r) => r.method === 'PATCH').length;
@@ -268,6 +276,55 @@ describe('status against real registries through a simulated migration', () => {
     expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(patches);
     expect(issues.filter((i) => i.title === 'Registry migration dashboard')).toHaveLength(1);
     expect(api.violations).toEqual([]);
+  }, 120_000);
+
+  test('3b. pull evidence: a CronJob still on an old image keeps the criteria unmet; moved, they are met ✅', async () => {
+    // The old registry's own log (its pulls happened today, outside a window ending 2020-09-20) and a
+    // cluster's workload list: the fixture's List, its nightly CronJob on the old registry's reports:1.0.
+    const list = readFileSync(path.join(ROOT, 'test/fixtures/pulls/prod-eu.json'), 'utf8');
+    const stillOld = path.join(dir, 'prod-eu.json');
+    writeFileSync(
+      stillOld,
+      list
+        .replaceAll('registry.old.example/batch/report:1.8.0', `${old.host}/reports:1.0`)
+        .replaceAll('registry.old.example', next.host)
+        .replaceAll(digestOf('batch/report:1.8.0'), (await skopeo.digest(old, 'reports:1.0'))!),
+    );
+    const log = path.join(dir, 'old-registry.log');
+    writeFileSync(log, readFileSync(old.logFile));
+    const before = await status([
+      '--newest',
+      '2',
+      '--refs',
+      cleanRefs(),
+      '--evidence',
+      log,
+      '--evidence',
+      stillOld,
+    ]);
+    expect(before.json.exitCriteria.met).toBe(false);
+    expect(before.json.exitCriteria.reasons).toEqual([
+      `2 workload containers run or are templated on an image of ${old.host} (1 running now): prod-eu/batch CronJob/nightly-report (report), prod-eu/batch Job/nightly-report-29414520 (report)`,
+    ]);
+    const moved = path.join(dir, 'prod-eu-moved.json');
+    writeFileSync(moved, list.replaceAll('registry.old.example', next.host));
+    const after = await status([
+      '--newest',
+      '2',
+      '--refs',
+      cleanRefs(),
+      '--evidence',
+      log,
+      '--evidence',
+      moved,
+      '--summary',
+      path.join(dir, 'summary.md'),
+    ]);
+    expect(after.json.exitCriteria).toEqual({ met: true, reasons: [] });
+    const summary = readFileSync(path.join(dir, 'summary.md'), 'utf8');
+    expect(summary).toContain('**Exit criteria met ✅**');
+    expect(summary).toContain('nothing but cutover pulled from it in the last 30 days');
+    expect(summary).toContain(`#### Still pulling from \`${old.host}\``);
   }, 120_000);
 
   test('the fan-out is bounded: never more registry requests in flight than --concurrency', async () => {
