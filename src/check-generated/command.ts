@@ -50,7 +50,7 @@ export const checkGeneratedCommand = defineCommand({
       },
     },
   ],
-  async run({ options, manifest, reporter, env, cwd }) {
+  async run({ options, manifest, reporter, env, cwd, secrets }) {
     // parse
     const request = {
       manifest: await manifest(),
@@ -60,6 +60,7 @@ export const checkGeneratedCommand = defineCommand({
       fix: options.fix,
       cwd,
       env,
+      redact: (text: string) => secrets.redact(text),
     };
     // do
     const progress = progressHooks(reporter);
