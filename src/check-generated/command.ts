@@ -42,7 +42,8 @@ export const checkGeneratedCommand = defineCommand({
     {
       name: 'Upload the fix for generated files',
       if: "${{ always() && steps.run.outputs.stale == 'true' && steps.run.outputs.patch != '' }}",
-      uses: 'actions/upload-artifact@v4',
+      // Pinned by commit (a tag can be moved); scripts/generate.ts keeps the version as a comment.
+      uses: 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2',
       with: {
         name: 'cutover-generated-patch',
         path: '${{ steps.run.outputs.patch }}',
