@@ -6,7 +6,7 @@ import { phaseAt } from '../manifest/timeline.js';
 import { RegistryClient } from '../oci/client.js';
 import { readRefsFile } from '../copy/refs-file.js';
 import { ProgressLine } from '../shared/progress.js';
-import { takeCensus, referenceEvidence } from './census.js';
+import { parseUnpackLimits, takeCensus, referenceEvidence } from './census.js';
 import { writeSummaryFile } from '../shared/markdown.js';
 import { presentStatus, statusSummary, type StatusReport } from './present.js';
 import { migrationStatus } from './status.js';
@@ -31,6 +31,12 @@ export const status = defineCommand({
     'census-cache': option.string(
       'Keep the census by commit in this JSON file between runs: an unchanged repository then costs one request.',
     ),
+    'census-limits': option.string(
+      'Caps on what one repository’s tarball may unpack to before it is "too large to census" (unknown): total=SIZE,files=COUNT,file=SIZE; default total=2GB,files=200000,file=500MB.',
+    ),
+    'census-exclude': option.list(
+      'Repositories the census does not read (e.g. one too large to census); they count neither as clean nor as unknown.',
+    ),
     summary: option.string('Also write the summary (Markdown with its diagram) to this file.', {
       cliOnly: true,
     }),
@@ -51,6 +57,7 @@ export const status = defineCommand({
     // parse
     const manifest = await load();
     const dashboard = options.dashboard ? parseDashboardTarget(options.dashboard, env) : undefined;
+    const limits = parseUnpackLimits(options['census-limits']);
     const github =
       dashboard || options['scan-repos']
         ? await connectGitHub(env, secrets, dashboard ? '--dashboard' : '--scan-repos', {
@@ -108,6 +115,8 @@ export const status = defineCommand({
             today,
             concurrency: options.concurrency,
             serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
+            limits,
+            exclude: options['census-exclude'],
             ...(options['census-cache'] && { cacheFile: path.resolve(cwd, options['census-cache']) }),
             onProgress: (done) => {
               read = done;
