@@ -164,6 +164,7 @@ describe('the census on hostile and unusual repositories', () => {
         '  acme/attrs: { owner: team-a }',
         '  acme/bomb: { owner: team-b }',
         '  acme/names: { owner: team-c }',
+        '  acme/fixtures: { owner: team-c }',
       ].join('\n'),
     );
     const o = old.host;
@@ -186,6 +187,17 @@ describe('the census on hostile and unusual repositories', () => {
     });
     write('acme/names', {
       [`deploy/${MARKDOWN_NAME}`]: `services:\n  web:\n    image: ${o}/web:1.0\n`,
+    });
+    // A test-data repository whose 1,200 fixtures are export-ignored: too many to read one by one.
+    write('acme/fixtures', {
+      '.gitattributes': 'fixtures/** export-ignore\n',
+      'README.md': '# fixtures\n',
+      ...Object.fromEntries(
+        Array.from({ length: 1200 }, (_, i) => [
+          `fixtures/case-${i}.yaml`,
+          `name: case-${i}\nimage: ${o}/app:${i}\n`,
+        ]),
+      ),
     });
     served.set('acme/bomb', await bomb(BOMB_BYTES, `FROM ${o}/base/alpine:3.19\n`));
     serveRepositories(api, served);
