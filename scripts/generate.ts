@@ -42,7 +42,19 @@ fi
 function write(relative: string, text: string): void {
   const file = path.join(root, relative);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
+  writeFileSync(file, pinComments(text));
+}
+
+/**
+ * A step's `uses: owner/repo@<commit sha> # vX.Y.Z` (the pin with its version, as written in the
+ * command) comes out of the YAML writer quoted, the comment inside the value: it is put back as a
+ * comment, so the runner reads the commit alone and readers see the version.
+ */
+function pinComments(text: string): string {
+  return text.replace(
+    /^(\s*(?:- )?uses: )["']?([\w.-]+\/[\w./-]+@[0-9a-f]{40}) (# v[\w.-]+)["']?$/gm,
+    '$1$2 $3',
+  );
 }
 
 function inputsOf(specs: OptionSpec[]): Record<string, unknown> {

@@ -104,6 +104,8 @@ export interface CheckOptions {
   locate: (generator: Generator, key: string, message: string) => ConfigProblem;
   onEvent?: (event: CheckEvent) => void;
   onOutput?: (generator: string, chunk: Buffer) => void;
+  /** Generators run isolated from cutover's process (see src/shared/isolation.ts); default `preferred`. */
+  isolate?: 'required' | 'preferred';
 }
 
 /** What `check-generated` was asked to do, as parsed from its options. */
@@ -118,6 +120,8 @@ export interface CheckRequest {
   repeat?: number;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Masks the run's secrets in the patch file written. */
+  redact?: (text: string) => string;
 }
 
 /** Moments of a check worth showing while it runs. */
@@ -170,6 +174,11 @@ export async function checkRepository(
     repeat,
     fix: request.fix,
     env: withoutCredentials(env, manifest),
+    // With a credential in cutover's own environment, a generator that could read it is not run.
+    isolate:
+      Object.keys(withoutCredentials(env, manifest)).length < Object.keys(env).length
+        ? 'required'
+        : 'preferred',
     locate: (generator, key, message) => problemAt(manifest, generator, key, message),
     ...(hooks.onEvent && { onEvent: hooks.onEvent }),
     ...(hooks.onOutput && { onOutput: hooks.onOutput }),
@@ -178,7 +187,7 @@ export async function checkRepository(
   if (patchFile && report.stale.length > 0 && !request.fix) {
     await mkdir(path.dirname(patchFile), { recursive: true });
     // Replaced rather than written through, so a link planted at a predictable name redirects nothing.
-    await replaceFile(patchFile, report.patch, 0o644);
+    await replaceFile(patchFile, request.redact?.(report.patch) ?? report.patch, 0o644, { anyFolder: true });
     written = patchFile;
   }
   return {

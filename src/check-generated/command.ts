@@ -43,7 +43,8 @@ export const checkGeneratedCommand = defineCommand({
     {
       name: 'Upload the fix for generated files',
       if: "${{ always() && steps.run.outputs.stale == 'true' && steps.run.outputs.patch != '' }}",
-      uses: 'actions/upload-artifact@v4',
+      // Pinned by commit (a tag can be moved); scripts/generate.ts keeps the version as a comment.
+      uses: 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2',
       with: {
         name: 'cutover-generated-patch',
         path: '${{ steps.run.outputs.patch }}',
@@ -51,7 +52,7 @@ export const checkGeneratedCommand = defineCommand({
       },
     },
   ],
-  async run({ options, manifest, reporter, env, cwd, entry }) {
+  async run({ options, manifest, reporter, env, cwd, entry, secrets }) {
     // parse
     const request = {
       manifest: await manifest(),
@@ -61,6 +62,7 @@ export const checkGeneratedCommand = defineCommand({
       fix: options.fix,
       cwd,
       env,
+      redact: (text: string) => secrets.redact(text),
     };
     // do
     const progress = progressHooks(reporter);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CommandResult } from '../cli/command.js';
 import { problemMessage, type ConfigProblem } from '../shared/errors.js';
-import { formatBytes, table } from '../shared/markdown.js';
+import { code, escapeHtml, fence, formatBytes, table } from '../shared/markdown.js';
 import { ProgressLine } from '../shared/progress.js';
 import type { Reporter } from '../shared/reporter.js';
 import {
@@ -305,7 +305,7 @@ function summaryOf(
           const command = generator.workingDirectory
             ? `cd ${shellJoin([generator.workingDirectory])} && ${generator.run}`
             : generator.run;
-          return [`\`${file.path}\``, KIND_TEXT[file.kind], file.generator, `\`${command}\``];
+          return [code(file.path), KIND_TEXT[file.kind], file.generator, code(command)];
         }),
       ),
       '',
@@ -313,11 +313,9 @@ function summaryOf(
     for (const file of stale) {
       const diff = capDiff(file.patch);
       parts.push(
-        `<details><summary><code>${file.path}</code> — ${KIND_TEXT[file.kind]}</summary>`,
+        `<details><summary><code>${escapeHtml(file.path)}</code> — ${KIND_TEXT[file.kind]}</summary>`,
         '',
-        '```diff',
-        diff.text,
-        '```',
+        fence(diff.text, 'diff'),
         '',
         '</details>',
         '',
@@ -325,7 +323,7 @@ function summaryOf(
     }
   } else if (report.fixed.length > 0) {
     parts.push(
-      `Fixed ${report.fixed.length} file(s) in the working tree: ${report.fixed.map((file) => `\`${file}\``).join(', ')}.`,
+      `Fixed ${report.fixed.length} file(s) in the working tree: ${report.fixed.map(code).join(', ')}.`,
       '',
     );
   }
@@ -335,17 +333,15 @@ function summaryOf(
       '',
       table(
         ['File', 'Generator', 'Hint'],
-        report.nonReproducible.map((entry) => [`\`${entry.path}\``, entry.generator, entry.hint ?? '']),
+        report.nonReproducible.map((entry) => [code(entry.path), entry.generator, entry.hint ?? '']),
       ),
       '',
     );
     for (const entry of report.nonReproducible) {
       parts.push(
-        `<details><summary><code>${entry.path}</code>: run 1 → run 2</summary>`,
+        `<details><summary><code>${escapeHtml(entry.path)}</code>: run 1 → run 2</summary>`,
         '',
-        '```diff',
-        entry.diff,
-        '```',
+        fence(entry.diff, 'diff'),
         '',
         '</details>',
         '',
@@ -358,7 +354,7 @@ function summaryOf(
       '',
       table(
         ['File', 'Generator', 'Change'],
-        report.undeclared.map((entry) => [`\`${entry.path}\``, entry.generator, entry.change]),
+        report.undeclared.map((entry) => [code(entry.path), entry.generator, entry.change]),
       ),
       '',
     );

@@ -63,6 +63,7 @@ export async function runAttempt(
     stdoutLimit: OUTPUT_KEPT_BYTES,
     stderrLimit: OUTPUT_KEPT_BYTES,
     timeoutMs: generator.timeoutMs,
+    isolate: options.isolate ?? 'preferred',
     onOutput: (chunk) => options.onOutput?.(generator.name, chunk),
   });
   const timedOut = result.timedOut === true;

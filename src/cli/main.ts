@@ -16,7 +16,7 @@ import type { Command, CommandResult, EntryPoint, RunContext } from './command.j
 import { COMMAND_NAMES, findCommand, loadCommands } from './commands.js';
 import type { OptionSpec } from './option.js';
 import { optionSpecs, parseOptions, readFlags, readInputs, type RawOptions } from './options.js';
-import { addMaskCommand, createReporter } from './reporter.js';
+import { addMaskCommand, createReporter, workflowSafe } from './reporter.js';
 
 /** The action's entry point: the command from the composite action's argument or the `command` input. */
 export async function runAction(
@@ -88,6 +88,9 @@ async function execute(
   { env, cwd, secrets, json = false }: ExecuteSettings,
 ): Promise<number> {
   const reporter = createReporter(entry, env, secrets);
+  registerEnvironmentSecrets(env, secrets);
+  // A line printed where the runner reads it carries data, never a workflow command.
+  const safe = (text: string) => workflowSafe(text, entry === 'action' || env['GITHUB_ACTIONS'] === 'true');
   try {
     const command = await findCommand(name);
     if (!command) {
@@ -111,9 +114,13 @@ async function execute(
     const result = await command.run({
       ...run,
       options,
-      manifest: () => (manifest ??= loadManifest(options.manifest, cwd, env, secrets)),
+      manifest: () =>
+        (manifest ??= loadManifest(options.manifest, cwd, env, secrets).then((loaded) => {
+          registerManifestSecrets(loaded, env, secrets);
+          return loaded;
+        })),
     });
-    publish(run, command, result, options.json);
+    publish(run, command, result, options.json, safe);
     return result.exitCode;
   } catch (error) {
     const failure = describeFailure(error);
@@ -123,11 +130,16 @@ async function execute(
       if (stack) core().error(stack);
       core().setFailed(message);
     } else {
-      if (json) process.stdout.write(`${JSON.stringify(errorDocument(error, message, failure), null, 2)}\n`);
-      process.stderr.write(`${failure.exitCode === ExitCode.badInput ? 'error' : 'failed'}: ${message}\n`);
-      if (stack) process.stderr.write(`${stack}\n`);
+      if (json) {
+        const document = secrets.redactValue(errorDocument(error, message, failure));
+        process.stdout.write(`${secrets.redact(JSON.stringify(document, null, 2))}\n`);
+      }
+      process.stderr.write(
+        `${safe(`${failure.exitCode === ExitCode.badInput ? 'error' : 'failed'}: ${message}`)}\n`,
+      );
+      if (stack) process.stderr.write(`${safe(stack)}\n`);
       else if (env['CUTOVER_DEBUG'] && error instanceof Error)
-        process.stderr.write(`${secrets.redact(error.stack ?? '')}\n`);
+        process.stderr.write(`${safe(secrets.redact(error.stack ?? ''))}\n`);
     }
     reporter.flushSummary();
     return failure.exitCode;
@@ -150,10 +162,42 @@ function errorDocument(
   };
 }
 
+/**
+ * Variables that hold credentials wherever cutover runs (the GitHub tokens, the runner's own): their
+ * values are registered as secrets before anything runs, so whatever shows one — a generator's diff,
+ * a server's echo — prints `***`, even when cutover itself never uses the variable.
+ */
+const CREDENTIAL_VARIABLES = [
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'CUTOVER_MANIFEST_TOKEN',
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+];
+
+function registerEnvironmentSecrets(env: NodeJS.ProcessEnv, secrets: SecretRegistry): void {
+  for (const name of CREDENTIAL_VARIABLES) secrets.add(env[name]?.trim());
+}
+
+/** The registry passwords the manifest names (`password-env`), registered as soon as it is read. */
+function registerManifestSecrets(manifest: Manifest, env: NodeJS.ProcessEnv, secrets: SecretRegistry): void {
+  for (const registry of [manifest.registries.old, manifest.registries.new]) {
+    const name = registry.credentials?.passwordEnv;
+    if (name) secrets.add(env[name]);
+  }
+}
+
 /** Prints a command's result: outputs and failure in an action; `--json`, stdout text and failure in the CLI. */
-function publish(run: RunContext, command: Command, result: CommandResult, json: boolean): void {
+function publish(
+  run: RunContext,
+  command: Command,
+  result: CommandResult,
+  json: boolean,
+  safe: (text: string) => string,
+): void {
   const redact = (text: string) => run.secrets.redact(text);
-  const document = redact(JSON.stringify(result.json, null, 2));
+  // Redacted value by value before it becomes JSON (escaping would hide a secret from a text search), then as text.
+  const document = redact(JSON.stringify(run.secrets.redactValue(result.json), null, 2));
   if (run.entry === 'action') {
     for (const output of command.outputs) {
       const value = result.outputs?.[output.name];
@@ -163,9 +207,11 @@ function publish(run: RunContext, command: Command, result: CommandResult, json:
     if (result.exitCode !== 0) core().setFailed(redact(result.failureMessage ?? `${command.name} failed`));
   } else {
     if (json) process.stdout.write(`${document}\n`);
-    else if (result.stdout !== undefined) process.stdout.write(redact(result.stdout));
+    else if (result.stdout !== undefined) process.stdout.write(safe(redact(result.stdout)));
     if (result.exitCode !== 0)
-      process.stderr.write(`failed: ${redact(result.failureMessage ?? `${command.name} failed`)}\n`);
+      process.stderr.write(
+        `${safe(`failed: ${redact(result.failureMessage ?? `${command.name} failed`)}`)}\n`,
+      );
     if (run.env['GITHUB_OUTPUT']) {
       for (const [name, value] of Object.entries(result.outputs ?? {})) core().setOutput(name, redact(value));
     }

@@ -10,8 +10,9 @@ import type { EntryPoint } from './command.js';
  * workflow-command annotations when the CLI runs inside a workflow). Everything passes `secrets.redact`.
  */
 export function createReporter(mode: EntryPoint, env: NodeJS.ProcessEnv, secrets: SecretRegistry): Reporter {
-  const redact = (text: string) => secrets.redact(text);
   const inGitHub = env['GITHUB_ACTIONS'] === 'true';
+  // Every plain line is data to the runner, never a command of its own (workflowSafe).
+  const redact = (text: string) => workflowSafe(secrets.redact(text), inGitHub || mode === 'action');
   const parts: string[] = [];
   const write = (line: string) => process.stderr.write(`${redact(line)}\n`);
   /**
@@ -62,13 +63,30 @@ export function createReporter(mode: EntryPoint, env: NodeJS.ProcessEnv, secrets
       // Plain lines are redacted together: once, not thousands of times.
       if (text) process.stderr.write(inGitHub ? text : redact(text));
     },
-    summary: (markdown) => void parts.push(redact(markdown)),
+    summary: (markdown) => void parts.push(secrets.redact(markdown)),
     summaryText: () => parts.join('\n'),
     flushSummary() {
       const file = env['GITHUB_STEP_SUMMARY'];
       if (file && parts.length > 0) appendFileSync(file, `${parts.join('\n')}\n`);
     },
   };
+}
+
+/**
+ * Text made safe to print where a runner reads it: a lone carriage return (which the runner, like a
+ * terminal, takes as the end of a line) is shown as `%0D`; in a workflow, a line that would start a
+ * workflow command (`::…`, or the older `##[…`) after its leading blanks has its first characters
+ * escaped (`%3A%3A…`), so a file name, a flag or a server's message can never issue one. cutover's
+ * own commands are written by {@link workflowCommand} and {@link addMaskCommand}, not through here.
+ */
+export function workflowSafe(text: string, inWorkflow: boolean): string {
+  const lines = text.replace(/\r\n/g, '\n').replace(/\r/g, '%0D');
+  if (!inWorkflow || !/(^|\n)[ \t]*(::|##\[)/.test(lines)) return lines;
+  return lines.replace(
+    /(^|\n)([ \t]*)(::|##\[)/g,
+    (_all, start: string, blanks: string, key: string) =>
+      `${start}${blanks}${key === '::' ? '%3A%3A' : '%23%23['}`,
+  );
 }
 
 /** The workflow command that asks the runner to mask `value` in the log, escaped as the runner expects. */

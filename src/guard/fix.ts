@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { lstatSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { replaceFileSync } from '../shared/tree-writer.js';
 import { displayName, treePath } from './files.js';
 import type { Edit, Finding, Review } from './finding.js';
 import { notText } from './text-check.js';
@@ -137,15 +137,11 @@ export function applyFixes(
         at = edit.end;
       }
       pieces.push(bytes.subarray(at));
-      // A random name, created exclusively: a planted file or symlink there makes the write fail, never follow.
-      const suffix = `.cutover-${randomBytes(8).toString('hex')}.tmp`;
-      const temporary = typeof full === 'string' ? full + suffix : Buffer.concat([full, Buffer.from(suffix)]);
       try {
-        writeFileSync(temporary, Buffer.concat(pieces), { mode: statSync(full).mode & 0o7777, flag: 'wx' });
-        renameSync(temporary, full);
+        // Written through the folder checked, held open (tree-writer.ts): a folder swapped for a link
+        // since the check above makes the write fail instead of leaving the tree.
+        replaceFileSync(treePath(realRoot, file), Buffer.concat(pieces), lstatSync(full).mode & 0o7777);
       } catch (error) {
-        // Only our own temporary file is removed: an existing one (planted) made 'wx' fail, and stays.
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temporary, { force: true });
         for (const finding of fileFindings)
           if (!reasons.has(finding)) reasons.set(finding, `not written: ${(error as Error).message}`);
       }

@@ -4,7 +4,7 @@
  * and, with --renovate, the configuration printed on stdout.
  */
 import type { CommandResult, EntryPoint } from '../cli/command.js';
-import { cell, formatBytes, table } from '../shared/markdown.js';
+import { code, escapeMarkdown, formatBytes, table } from '../shared/markdown.js';
 import { annotateAll, type Annotation, type Reporter } from '../shared/reporter.js';
 import { isNotUtf8 } from './files.js';
 import { categoryOf, type Finding } from './finding.js';
@@ -234,7 +234,7 @@ function summaryOf(report: GuardReport): string {
     lines.push(
       '',
       ...(rows === shown.length ? ['#### By file', ''] : []),
-      `#### \`${cell(file)}\` (${list.length})`,
+      `#### ${code(file)} (${list.length})`,
       '',
       table(
         [
@@ -277,7 +277,11 @@ function summaryOf(report: GuardReport): string {
       '',
       table(
         ['File', 'Reason', 'Detail'],
-        scan.notes.map((note) => [note.file, note.reason, note.detail ?? '']),
+        scan.notes.map((note) => [
+          code(note.file),
+          escapeMarkdown(note.reason),
+          escapeMarkdown(note.detail ?? ''),
+        ]),
       ),
     );
   }

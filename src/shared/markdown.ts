@@ -9,6 +9,44 @@ export function cell(text: unknown): string {
     .replace(/\r?\n/g, '<br>');
 }
 
+/**
+ * Data (a file name, a server's message) as inline Markdown text that renders as itself: no link,
+ * image, emphasis, HTML tag, entity or @-mention can be made from it. Markdown punctuation is
+ * backslash-escaped, an `@` before a name gets a zero-width space (GitHub mentions a user or team
+ * from the rendered text, where a backslash is already gone), and line breaks become spaces.
+ * Pipes are left to {@link cell} in tables.
+ */
+export function escapeMarkdown(text: unknown): string {
+  return String(text ?? '')
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/[\\`*_{}[\]()<>#!~&]/g, '\\$&')
+    .replace(/@(?=[A-Za-z0-9])/g, '@\u200b');
+}
+
+/** Data as an inline code span: the fence is longer than any run of backticks inside (CommonMark). */
+export function code(text: unknown): string {
+  const value = String(text ?? '').replace(/\r\n|\r|\n/g, ' ');
+  const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+
+/** Data inside HTML (`<code>…</code>`, `<summary>`): the five characters HTML gives meaning to. */
+export function escapeHtml(text: unknown): string {
+  return String(text ?? '').replace(
+    /[&<>"']/g,
+    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!,
+  );
+}
+
+/** A fenced code block whose fence no line of `body` can close (longer than any backtick run in it). */
+export function fence(body: string, info = ''): string {
+  const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}${info}\n${body}\n${marks}`;
+}
+
 /** A GitHub-flavoured Markdown table. */
 export function table(headers: string[], rows: unknown[][]): string {
   const head = `| ${headers.map(cell).join(' | ')} |`;

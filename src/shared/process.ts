@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { OperationalError } from './errors.js';
+import { isolated } from './isolation.js';
 
 /** What a finished program left behind. */
 export interface ProgramResult {
@@ -45,6 +46,12 @@ export interface RunOptions {
    * children stop too), SIGKILL after a grace period.
    */
   timeoutMs?: number;
+  /**
+   * Run the program where it cannot see any other process, so it cannot read cutover's environment
+   * or its ancestors' through /proc (isolation.ts). `required`: refuse to start it when this
+   * machine cannot isolate it; `preferred`: run it anyway then.
+   */
+  isolate?: 'required' | 'preferred';
 }
 
 /** Error output kept by default: enough for any message, bounded for a program that floods it. */
@@ -172,6 +179,25 @@ export function processExists(pid: number): boolean {
  * output. Resolves with the exit code; rejects only when the program cannot be started at all.
  */
 export function runProgram(file: string, args: string[], options: RunOptions): Promise<ProgramResult> {
+  if (options.isolate) {
+    const wrapped = isolated(file, args);
+    if ('unavailable' in wrapped) {
+      if (options.isolate === 'required') {
+        return Promise.reject(
+          new OperationalError(
+            'refused',
+            `not running ${file}: it would be able to read the credentials in this process's environment, and it cannot be isolated here: ${wrapped.unavailable}`,
+            {
+              hint: 'install util-linux (unshare, setpriv) and allow user namespaces (sysctl kernel.unprivileged_userns_clone=1; on Ubuntu 24.04 kernel.apparmor_restrict_unprivileged_userns=0), or run this step without credentials in its environment',
+            },
+          ),
+        );
+      }
+    } else {
+      file = wrapped.file;
+      args = wrapped.args;
+    }
+  }
   return new Promise((resolve, reject) => {
     const limited = options.timeoutMs !== undefined;
     const child = spawn(file, args, {

@@ -40,6 +40,27 @@ export class SecretRegistry {
   }
 
   /**
+   * Redacts every string in a value (object keys included) before it is serialised: a secret
+   * holding a character JSON escapes (`"`, `\`, a control character) would no longer match once
+   * the value is JSON text, so `--json` and outputs are redacted value by value, then as text.
+   */
+  redactValue<T>(value: T): T {
+    const walk = (item: unknown): unknown => {
+      if (typeof item === 'string') return this.redact(item);
+      if (Array.isArray(item)) return item.map(walk);
+      if (item && typeof item === 'object' && !Buffer.isBuffer(item)) {
+        const plain = item as { toJSON?: () => unknown };
+        if (typeof plain.toJSON === 'function') return walk(plain.toJSON());
+        return Object.fromEntries(
+          Object.entries(item).map(([key, inner]) => [this.redact(key), walk(inner)]),
+        );
+      }
+      return item;
+    };
+    return (this.secrets.size === 0 ? value : walk(value)) as T;
+  }
+
+  /**
    * Replaces every registered secret in `text` with `***`, longest first (so a header value is
    * masked whole before the token inside it), and any `Authorization:` header value a server echoed.
    */

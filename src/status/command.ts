@@ -3,6 +3,7 @@ import { connectGitHub, describeWait } from '../github/connect.js';
 import { parseDashboardTarget, updateDashboard } from '../github/dashboard.js';
 import { RegistryClient } from '../oci/client.js';
 import { windowEnd } from '../pulls/aggregate.js';
+import { parseUnpackLimits } from './census.js';
 import { writeSummaryFile } from '../shared/markdown.js';
 import { presentStatus, statusSummary } from './present.js';
 import { gatherStatus } from './report.js';
@@ -34,6 +35,12 @@ export const status = defineCommand({
       { min: 1, max: 3650, default: 30 },
       'The window of --evidence: pulls in the last N days, ending at --now (the end of that day) or now.',
     ),
+    'census-limits': option.string(
+      'Caps on what one repository’s tarball may unpack to before it is "too large to census" (unknown): total=SIZE,files=COUNT,file=SIZE; default total=2GB,files=200000,file=500MB.',
+    ),
+    'census-exclude': option.list(
+      'Repositories the census does not read (e.g. one too large to census); they count neither as clean nor as unknown.',
+    ),
     summary: option.string('Also write the summary (Markdown with its diagram) to this file.', {
       cliOnly: true,
     }),
@@ -59,6 +66,7 @@ export const status = defineCommand({
     // parse
     const manifest = await load();
     const dashboard = options.dashboard ? parseDashboardTarget(options.dashboard, env) : undefined;
+    const limits = parseUnpackLimits(options['census-limits']);
     const github =
       dashboard || options['scan-repos']
         ? await connectGitHub(env, secrets, dashboard ? '--dashboard' : '--scan-repos', {
@@ -96,6 +104,8 @@ export const status = defineCommand({
           census: {
             github,
             serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
+            limits,
+            exclude: options['census-exclude'],
             ...(options['census-cache'] && { cacheFile: path.resolve(cwd, options['census-cache']) }),
           },
         }),

@@ -1,6 +1,6 @@
 import type { Plan } from '../plan/plan.js';
 import { dependencyDiagram, type NodeColouring } from '../plan/diagram.js';
-import { details, plural, table } from '../shared/markdown.js';
+import { details, escapeMarkdown, plural, table } from '../shared/markdown.js';
 import type { PullEvidence } from '../pulls/aggregate.js';
 import type { Census, ReferenceEvidence } from './census.js';
 import { HOW_TO_CHECK_PULLS, UNCHECKED_WORDS, type PullCriteria } from './pull-criteria.js';
@@ -225,15 +225,19 @@ function censusSection(census: Census, oldHost: string): string {
   const rows = [...census.repos]
     .sort((a, b) => order(a) - order(b) || a.repo.localeCompare(b.repo))
     .map((repo) => [
-      repo.repo,
+      escapeMarkdown(repo.repo),
       CENSUS_STATE[repo.state],
       repo.state === 'unknown' ? '?' : repo.references.length,
       [...new Set(repo.references.map((ref) => ref.kind))].join(', '),
+      // File names and reasons are data (from the repositories, from servers): text, never Markdown.
       repo.state === 'unknown'
-        ? (repo.reason ?? '')
+        ? escapeMarkdown(repo.reason ?? '')
         : repo.references
             .slice(0, LINKED_REFERENCES)
-            .map((ref) => `[${ref.file}:${ref.line}](${ref.url})${ref.dynamic ? ' (dynamic)' : ''}`)
+            .map(
+              (ref) =>
+                `[${escapeMarkdown(ref.file)}:${ref.line}](${ref.url})${ref.dynamic ? ' (dynamic)' : ''}`,
+            )
             .join(', ') +
           (repo.references.length > LINKED_REFERENCES
             ? ` and ${repo.references.length - LINKED_REFERENCES} more`

@@ -7,6 +7,7 @@ import { planMigration } from '../plan/plan.js';
 import { collectPullEvidence, type PullEvidence } from '../pulls/aggregate.js';
 import { ProgressLine } from '../shared/progress.js';
 import { referenceEvidence, takeCensus, type Census, type ReferenceEvidence } from './census.js';
+import type { UnpackLimits } from '../github/tarball.js';
 import { pullCriteria, type PullCriteria } from './pull-criteria.js';
 import { migrationStatus, type MigrationStatus } from './status.js';
 import type { Phase } from '../manifest/timeline.js';
@@ -42,7 +43,7 @@ export interface StatusInputs {
   /** References files from guard --export-refs. */
   refs: readonly string[];
   /** The census (`--scan-repos`), when a GitHub client is given. */
-  census?: { github: GitHub; serverUrl: string; cacheFile?: string };
+  census?: { github: GitHub; serverUrl: string; cacheFile?: string; limits?: UnpackLimits; exclude?: string[] };
   /** Pull evidence files (`--evidence`), the window's days and its end. */
   pulls?: { files: readonly string[]; days: number; now: number };
   /** Progress and notes, one line each (the command sends them to the log). */
@@ -121,6 +122,8 @@ async function censusOf(inputs: StatusInputs, how: NonNullable<StatusInputs['cen
     today: inputs.today,
     concurrency: inputs.concurrency,
     serverUrl: how.serverUrl,
+    ...(how.limits && { limits: how.limits }),
+    ...(how.exclude && { exclude: how.exclude }),
     ...(how.cacheFile !== undefined && { cacheFile: how.cacheFile }),
     onProgress: (done) => {
       read = done;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { unpackTarball } from '../../src/github/tarball.js';
+import { TooLargeError, unpackTarball } from '../../src/github/tarball.js';
 import { gitIn } from '../harness/git.js';
 
 /** One ustar entry (header and padded body), as a hostile server could send it. */
@@ -32,7 +32,7 @@ describe('unpacking a repository tarball', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('git archive’s format (pax headers, one top directory) unpacks without its top directory', () => {
+  test('git archive’s format (pax headers, one top directory) unpacks without its top directory', async () => {
     const repo = path.join(dir, 'repo');
     mkdirSync(path.join(repo, 'deploy', 'a'.repeat(120)), { recursive: true });
     writeFileSync(path.join(repo, 'Dockerfile'), 'FROM old.example.com/api:1\n');
@@ -43,15 +43,20 @@ describe('unpacking a repository tarball', () => {
     git('commit', '-q', '-m', 'x');
     const tarball = git('archive', '--format=tar.gz', '--prefix=acme-web-abc1234/', 'HEAD');
     const out = path.join(dir, 'out');
-    expect(unpackTarball(tarball, out, 1_000_000)).toEqual({ files: 2, tooLarge: 0, other: 0 });
+    expect(await unpackTarball(tarball, out, 1_000_000)).toEqual({
+      files: 2,
+      tooLarge: 0,
+      other: 0,
+      paths: ['Dockerfile', `deploy/${'a'.repeat(120)}/web.yaml`],
+    });
     expect(readFileSync(path.join(out, 'Dockerfile'), 'utf8')).toContain('old.example.com/api:1');
     expect(existsSync(path.join(out, 'deploy', 'a'.repeat(120), 'web.yaml'))).toBe(true);
   });
 
-  test('a path out of the directory is refused; links are never made; large files are left out', () => {
+  test('a path out of the directory is refused; links are never made; large files are left out', async () => {
     const out = path.join(dir, 'out');
     const escape = gzipSync(Buffer.concat([entry('top/../../evil.txt', 'x'), Buffer.alloc(1024)]));
-    expect(() => unpackTarball(escape, out, 1000)).toThrow('a path outside its directory');
+    await expect(unpackTarball(escape, out, 1000)).rejects.toThrow('a path outside its directory');
     expect(existsSync(path.join(dir, 'evil.txt'))).toBe(false);
     const mixed = gzipSync(
       Buffer.concat([
@@ -61,12 +66,39 @@ describe('unpacking a repository tarball', () => {
         Buffer.alloc(1024),
       ]),
     );
-    expect(unpackTarball(mixed, out, 1000)).toEqual({ files: 1, tooLarge: 1, other: 1 });
+    expect(await unpackTarball(mixed, out, 1000)).toEqual({
+      files: 1,
+      tooLarge: 1,
+      other: 1,
+      paths: ['big.bin', 'ok'],
+    });
     expect(existsSync(path.join(out, 'link'))).toBe(false);
   });
 
-  test('what is not a tar.gz is an error, not an empty repository', () => {
-    expect(() => unpackTarball(Buffer.from('<html>rate limited</html>'), dir, 1000)).toThrow();
-    expect(() => unpackTarball(gzipSync(Buffer.alloc(512, 7)), dir, 1000)).toThrow('not a tar archive');
+  test('what is not a tar.gz is an error, not an empty repository', async () => {
+    await expect(unpackTarball(Buffer.from('<html>rate limited</html>'), dir, 1000)).rejects.toThrow();
+    await expect(unpackTarball(gzipSync(Buffer.alloc(512, 7)), dir, 1000)).rejects.toThrow(
+      'not a tar archive',
+    );
+  });
+
+  test('the caps (issue 24 point 2): total bytes, file count and one file’s size stop the unpacking with the figure', async () => {
+    const files = Array.from({ length: 30 }, (_, i) =>
+      entry(`top/src/file-${i}.ts`, `export const n = ${i};\n`),
+    );
+    const many = gzipSync(Buffer.concat([...files, Buffer.alloc(1024)]));
+    const limits = { totalBytes: 1_000_000, files: 1000, fileBytes: 1_000_000 };
+    expect((await unpackTarball(many, path.join(dir, 'a'), 1000, limits)).files).toBe(30);
+    const count = unpackTarball(many, path.join(dir, 'b'), 1000, { ...limits, files: 20 });
+    await expect(count).rejects.toBeInstanceOf(TooLargeError);
+    await expect(count).rejects.toThrow('more than 20 files');
+    await expect(
+      unpackTarball(many, path.join(dir, 'c'), 1000, { ...limits, totalBytes: 10_000 }),
+    ).rejects.toThrow('more than 10.0 kB unpacked');
+    // One file's size is known from its header: refused before its content is unpacked.
+    const big = gzipSync(Buffer.concat([entry('top/data.bin', 'z'.repeat(5000)), Buffer.alloc(1024)]));
+    await expect(
+      unpackTarball(big, path.join(dir, 'd'), 1000, { ...limits, fileBytes: 4096 }),
+    ).rejects.toThrow('data.bin is 5.0 kB, over the 4.1 kB cap for one file');
   });
 });

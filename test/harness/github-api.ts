@@ -397,22 +397,28 @@ export function rateLimitStorm(every: number, waitSeconds = 1) {
 
 /**
  * Serves repositories' default branches from local git repositories, as GitHub does: the head
- * commit (`GET …/commits/HEAD` with the `sha` media type: the bare SHA) and the tarball (`git
- * archive`, gzipped, one top directory `owner-repo-sha7/`, exactly GitHub's format). `repos` maps
- * owner/name to a git directory, or to a status (e.g. 404) to answer for the tarball.
+ * commit (`GET …/commits/HEAD` with the `sha` media type: the bare SHA), the tarball (`git
+ * archive`, gzipped, one top directory `owner-repo-sha7/`, exactly GitHub's format: files marked
+ * `export-ignore` are left out), the recursive tree (`git/trees/{sha}?recursive=1`) and blobs
+ * (`git/blobs/{sha}`, base64). `repos` maps owner/name to a git directory, to a status (e.g. 404)
+ * to answer for the tarball, or to a HOSTILE tarball (a Buffer, served as is, with an empty tree).
  */
-export function serveRepositories(api: GitHubApi, repos: Map<string, string | number>): void {
+export function serveRepositories(api: GitHubApi, repos: Map<string, string | number | Buffer>): void {
   const source = (request: RecordedRequest) =>
     repos.get(`${request.params['owner']}/${request.params['repo']}`);
+  const HOSTILE_COMMIT = 'b'.repeat(40);
   api.on('GET /repos/{owner}/{repo}/commits/{ref}', (request) => {
     const dir = source(request);
     if (dir === undefined) return { status: 404, body: { message: 'Not Found' } };
     if (typeof dir === 'number') return { status: 200, headers: SHA_TYPE, body: '0'.repeat(40) };
+    if (Buffer.isBuffer(dir)) return { status: 200, headers: SHA_TYPE, body: HOSTILE_COMMIT };
     const ref = request.params['ref'] === 'HEAD' ? 'HEAD' : request.params['ref']!;
     return { status: 200, headers: SHA_TYPE, body: git(dir, ['rev-parse', ref]).toString().trim() };
   });
   api.on('GET /repos/{owner}/{repo}/tarball/{ref}', (request) => {
     const dir = source(request);
+    if (Buffer.isBuffer(dir))
+      return { status: 200, headers: { 'content-type': 'application/x-gzip' }, body: dir };
     if (dir === undefined || typeof dir === 'number')
       return { status: typeof dir === 'number' ? dir : 404, body: { message: 'Not Found' } };
     const ref = request.params['ref']!;
@@ -421,6 +427,47 @@ export function serveRepositories(api: GitHubApi, repos: Map<string, string | nu
       status: 200,
       headers: { 'content-type': 'application/x-gzip' },
       body: git(dir, ['archive', '--format=tar.gz', `--prefix=${prefix}`, ref]),
+    };
+  });
+  api.on('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', (request) => {
+    const dir = source(request);
+    const sha = request.params['tree_sha']!;
+    if (Buffer.isBuffer(dir)) return { status: 200, body: { sha, url: '', tree: [], truncated: false } };
+    if (typeof dir !== 'string') return { status: 404, body: { message: 'Not Found' } };
+    // `git ls-tree -r -l`: "<mode> <type> <sha> <size>\t<path>" per entry, NUL-separated with -z.
+    const recursive = request.query['recursive'] !== undefined;
+    const entries = git(dir, ['ls-tree', '-z', '-l', ...(recursive ? ['-r', '-t'] : []), sha])
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        const [meta, file] = line.split('\t') as [string, string];
+        const [mode, type, object, size] = meta.split(/\s+/) as [string, string, string, string];
+        return {
+          path: file,
+          mode,
+          type,
+          sha: object,
+          ...(type === 'blob' && { size: Number(size) }),
+          url: '',
+        };
+      });
+    return { status: 200, body: { sha, url: '', tree: entries, truncated: false } };
+  });
+  api.on('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', (request) => {
+    const dir = source(request);
+    if (typeof dir !== 'string') return { status: 404, body: { message: 'Not Found' } };
+    const bytes = git(dir, ['cat-file', 'blob', request.params['file_sha']!]);
+    return {
+      status: 200,
+      body: {
+        sha: request.params['file_sha'],
+        node_id: '',
+        url: '',
+        size: bytes.length,
+        content: bytes.toString('base64'),
+        encoding: 'base64',
+      },
     };
   });
 }
