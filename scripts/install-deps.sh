@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what cutover's tests and rehearsal need on a Debian machine: the Debian packages (as root)
-# and the npm dependencies. Safe to run again: it installs only what is missing.
+# the npm dependencies and the Go tools (scripts/install-go-tools.sh: built from the Go module proxy into
+# .tools/). Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(docker-registry docker.io skopeo golang-go mockgen go-bindata apache2-utils git ripgrep ca-certificates openssl)
-tools=(docker-registry dockerd skopeo go mockgen go-bindata htpasswd git rg openssl)
+packages=(docker-registry docker.io skopeo golang-go mockgen go-bindata apache2-utils git ripgrep ca-certificates openssl runc)
+tools=(docker-registry dockerd skopeo go mockgen go-bindata htpasswd git rg openssl runc)
 missing=()
 for tool in "${tools[@]}"; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -24,3 +25,5 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   # which npm ci insists on; npm install honours the lock file and skips them.
   npm install --no-audit --no-fund
 fi
+
+bash scripts/install-go-tools.sh
