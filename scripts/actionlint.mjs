@@ -44,10 +44,12 @@ if (files.length > 0) {
     process.exit(2);
   }
   const found = result.stdout.trim() ? JSON.parse(result.stdout) : [];
+  // actionlint names files relative to the working directory; show them as they were given.
+  const given = new Map(files.map((file) => [path.resolve(file), file]));
   for (const problem of found) {
     problems++;
     console.error(
-      `${problem.filepath}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]`,
+      `${given.get(path.resolve(problem.filepath)) ?? problem.filepath}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]`,
     );
   }
 }

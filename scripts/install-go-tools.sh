@@ -33,6 +33,7 @@ tools=(
   "buildctl module github.com/moby/buildkit@v0.34.2 ./cmd/buildctl"
   "buildkitd module github.com/moby/buildkit@v0.34.2 ./cmd/buildkitd"
   "referrers-registry ./test/harness/referrers-registry"
+  "sbom-scanner ./test/harness/sbom-scanner"
 )
 
 wanted=("$@")

@@ -33,6 +33,7 @@ export const GO_TOOLS: Record<string, string> = {
   buildctl: 'BuildKit buildctl',
   buildkitd: 'BuildKit buildkitd',
   'referrers-registry': 'the harness registry with the OCI referrers API (test/harness/referrers-registry)',
+  'sbom-scanner': "the harness's SBOM generator for BuildKit (test/harness/sbom-scanner)",
 };
 
 /** The repository's root (this file is test/harness/tools.ts, or lib/test/harness/tools.js). */
