@@ -36,11 +36,14 @@ export const GO_TOOLS: Record<string, string> = {
   'sbom-scanner': "the harness's SBOM generator for BuildKit (test/harness/sbom-scanner)",
 };
 
-/** The repository's root (this file is test/harness/tools.ts, or lib/test/harness/tools.js). */
+/**
+ * The repository's root: this file is test/harness/tools.ts, or lib/test/harness/tools.js once
+ * compiled (lib/ holds a copy of package.json, so the walk looks for the install script instead).
+ */
 function repositoryRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  // lib/ has no package.json of its own, so the walk ends at the repository either way.
+  while (!existsSync(path.join(dir, 'scripts', 'install-go-tools.sh')) && path.dirname(dir) !== dir)
+    dir = path.dirname(dir);
   return dir;
 }
 
