@@ -51,7 +51,11 @@ async function front(registry: TestRegistry, latency: number): Promise<Front> {
 }
 
 /** One tool's task: given the old registry's front and a fresh target's, copy and return the run. */
-type Task = (old: string, target: string, work: string) => Promise<{ seconds: number; cpu: number }>;
+type Task = (
+  old: string,
+  target: string,
+  work: string,
+) => Promise<{ seconds: number; cpu: number; reruns?: number }>;
 
 function cutoverManifest(work: string, old: string, target: string, copy: boolean): string {
   const file = path.join(work, `cutover-${target.replace(/\W/g, '-')}.yml`);
@@ -199,8 +203,10 @@ async function round(
     try {
       const run = await tasks[name]!(oldFront.host, targetFront.host, work);
       await check(target);
+      const reruns =
+        'reruns' in run && run.reruns ? ` (${String(run.reruns)} runs repeated after a failure)` : '';
       console.log(
-        `  round ${index + 1}, ${latency} ms: ${name}: ${run.seconds.toFixed(2)} s wall, ${run.cpu.toFixed(2)} s CPU`,
+        `  round ${index + 1}, ${latency} ms: ${name}: ${run.seconds.toFixed(2)} s wall, ${run.cpu.toFixed(2)} s CPU${reruns}`,
       );
       (figures[name] ??= { seconds: [], cpu: [] }).seconds.push(run.seconds);
       figures[name].cpu.push(run.cpu);

@@ -48,24 +48,35 @@ export function runMeasured(program: string, args: string[], env: NodeJS.Process
 
 /**
  * Runs one program per item, `parallel` at a time (a work queue, as `xargs -P` does); the wall time
- * of the whole and the sum of their CPU seconds.
+ * of the whole, the sum of their CPU seconds, and how many runs were repeated: concurrent copies of
+ * a shared blob race in docker-registry (a manifest PUT then names a blob still being written), and
+ * a user's script runs such a copy again, so a failed run is repeated up to twice.
  */
 export async function runPool<T>(
   items: T[],
   parallel: number,
   command: (item: T) => [program: string, args: string[]],
   env: NodeJS.ProcessEnv = {},
-): Promise<{ seconds: number; cpu: number }> {
+): Promise<{ seconds: number; cpu: number; reruns: number }> {
   const started = process.hrtime.bigint();
   let cpu = 0;
   let next = 0;
+  let reruns = 0;
   await Promise.all(
     Array.from({ length: Math.min(parallel, items.length) }, async () => {
       while (next < items.length) {
         const [program, args] = command(items[next++]!);
-        cpu += (await runMeasured(program, args, env)).cpu;
+        for (let attempt = 0; ; attempt++) {
+          try {
+            cpu += (await runMeasured(program, args, env)).cpu;
+            break;
+          } catch (error) {
+            if (attempt === 2) throw error;
+            reruns++;
+          }
+        }
       }
     }),
   );
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpu };
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpu, reruns };
 }
