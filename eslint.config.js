@@ -26,7 +26,7 @@ const NO_ACTIONS_CORE = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'coverage/', 'test/fixtures/', 'bench/.work/'] },
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'coverage/', 'test/fixtures/', 'bench/.work/', '.tools/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,7 +10,7 @@ const shared = {
       { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } },
     ],
   },
-  modulePathIgnorePatterns: ['<rootDir>/lib/', '<rootDir>/dist/', '<rootDir>/bench/.work/'],
+  modulePathIgnorePatterns: ['<rootDir>/lib/', '<rootDir>/dist/', '<rootDir>/bench/.work/', '<rootDir>/.tools/'],
 };
 
 /** @type {import('jest').Config} */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what cutover's tests (default) or its rehearsal (--rehearsal) need on a Debian machine: the
 # Debian packages, with apt-get as root or through sudo otherwise, and for the tests the npm
-# dependencies. Safe to run again: it installs only what is missing.
+# dependencies and the Go tools (scripts/install-go-tools.sh: built from the Go module proxy into .tools/).
+# Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +12,8 @@ if [ "${1:-}" = --rehearsal ]; then
   tools=(docker-registry dockerd git)
   npm_too=false
 else
-  packages=(docker-registry docker.io skopeo golang-go mockgen go-bindata apache2-utils git ripgrep ca-certificates openssl)
-  tools=(docker-registry dockerd skopeo go mockgen go-bindata htpasswd git rg openssl)
+  packages=(docker-registry docker.io skopeo golang-go mockgen go-bindata apache2-utils git ripgrep ca-certificates openssl runc curl jq)
+  tools=(docker-registry dockerd skopeo go mockgen go-bindata htpasswd git rg openssl runc curl jq)
   npm_too=true
 fi
 
@@ -43,3 +44,6 @@ if $npm_too && { [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.
   # which npm ci insists on; npm install honours the lock file and skips them.
   npm install --no-audit --no-fund
 fi
+
+# The Go tools the tests use as peers and witnesses (crane, regctl, oras, BuildKit, actionlint …).
+if $npm_too; then bash scripts/install-go-tools.sh; fi

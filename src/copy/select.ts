@@ -73,6 +73,12 @@ export interface SelectOptions {
 /** Cosign's tag scheme for signatures, attestations and SBOMs attached to a digest. */
 export const ARTIFACT_TAG = /^sha256-([a-f0-9]{64})\.(sig|att|sbom)$/;
 
+/** The OCI 1.1 referrers tag schema: an index of a digest's referrers, where the API is not served. */
+export const REFERRERS_TAG = /^sha256-[a-f0-9]{64}$/;
+
+/** A tag that describes another image (cosign's, or the referrers fallback), never an image of its own. */
+const describesAnother = (tag: string) => ARTIFACT_TAG.test(tag) || REFERRERS_TAG.test(tag);
+
 interface Referenced {
   repository: string;
   reference: string;
@@ -156,7 +162,7 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
     for (const repo of repos.sort()) {
       const tags = tagLists.get(repo) ?? [];
       const present = new Set(tags);
-      let candidates = tags.filter((tag) => !ARTIFACT_TAG.test(tag) && tagFilter(tag));
+      let candidates = tags.filter((tag) => !describesAnother(tag) && tagFilter(tag));
       if (range !== undefined) candidates = candidates.filter((tag) => satisfies(tag, range));
       if (rule.referenced) {
         const pinned = referenced.filter((ref) => ref.repository === repo);
@@ -233,7 +239,7 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
   };
   await forEachLimited(images.slice(), options.concurrency ?? 8, async (image) => {
     const tags = tagLists.get(image.sourceRepository) ?? [];
-    const artifacts = tags.filter((tag) => ARTIFACT_TAG.test(tag));
+    const artifacts = tags.filter(describesAnother);
     if (artifacts.length === 0 && !(await servesReferrers())) return;
     const byDigest = isValidDigest(image.reference);
     const digest = byDigest
@@ -244,8 +250,8 @@ export async function selectImages(options: SelectOptions): Promise<Selection> {
       repository: image.sourceRepository,
       ...(byDigest ? { digest } : { tag: image.reference }),
     });
-    const prefix = `sha256-${digest.slice('sha256:'.length)}.`;
-    for (const tag of artifacts.filter((t) => t.startsWith(prefix)))
+    const fallback = `sha256-${digest.slice('sha256:'.length)}`;
+    for (const tag of artifacts.filter((t) => t === fallback || t.startsWith(`${fallback}.`)))
       choose(image.sourceRepository, tag, `signature of ${subject}`);
     for (const referrer of await referrersOf(image.sourceRepository, digest))
       choose(image.sourceRepository, referrer.digest, `referrer of ${subject}`);

@@ -61,6 +61,7 @@ export const plan = defineCommand({
       entry,
       env,
       verbose: options.verbose,
+      summary: entry === 'action' || options.summary !== undefined || Boolean(env['GITHUB_STEP_SUMMARY']),
       ...(stdoutIsTTY !== undefined && { stdoutIsTTY }),
     });
     if (options.summary) writeSummaryFile(cwd, options.summary, reporter.summaryText());

@@ -24,6 +24,12 @@ export interface PlanPresentation {
   env: NodeJS.ProcessEnv;
   stdoutIsTTY?: boolean;
   verbose: boolean;
+  /**
+   * The job summary is read: in an action, with --summary FILE, or in a workflow step (the CLI writes
+   * it to GITHUB_STEP_SUMMARY). Else it is not rendered: at 2,000 repositories its diagrams and their
+   * redaction cost the terminal run a twentieth of its CPU.
+   */
+  summary: boolean;
 }
 
 /**
@@ -75,7 +81,7 @@ export function presentPlan(report: PlanReport, how: PlanPresentation): CommandR
   const colour = how.entry === 'cli' && colourWanted(how.env, how.stdoutIsTTY === true);
   const text = planText(plan, { verbose: how.verbose, colour, source: manifest.source });
   if (how.entry === 'action') for (const line of text) reporter.info(line);
-  reporter.summary(planMarkdown(plan, manifest.source));
+  if (how.summary) reporter.summary(planMarkdown(plan, manifest.source));
   return {
     exitCode: 0,
     outputs: {

@@ -68,7 +68,16 @@ export function formatBytes(bytes: number): string {
 
 /** `1 repository`, `2 repositories`: a count with its noun in the right number. */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${groupThousands(count)} ${count === 1 ? one : many}`;
+}
+
+/**
+ * `12,345`: what toLocaleString('en-US') writes for an integer, without starting ICU's number
+ * formatting (its first call alone cost `plan` 5 % of its CPU at 2,000 repositories).
+ */
+function groupThousands(count: number): string {
+  if (!Number.isInteger(count)) return count.toLocaleString('en-US');
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */

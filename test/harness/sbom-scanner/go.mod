@@ -1,0 +1,3 @@
+module github.com/cutover/test-harness/sbom-scanner
+
+go 1.21
