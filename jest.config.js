@@ -10,7 +10,12 @@ const shared = {
       { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } },
     ],
   },
-  modulePathIgnorePatterns: ['<rootDir>/lib/', '<rootDir>/dist/', '<rootDir>/bench/.work/', '<rootDir>/.tools/'],
+  modulePathIgnorePatterns: [
+    '<rootDir>/lib/',
+    '<rootDir>/dist/',
+    '<rootDir>/bench/.work/',
+    '<rootDir>/.tools/',
+  ],
 };
 
 /** @type {import('jest').Config} */

@@ -168,3 +168,4 @@ class DockerEngine {
 
 };
 ;
+//# sourceMappingURL=145.index.cjs.js.map

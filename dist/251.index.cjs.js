@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   verifyInNewRegistry: () => (/* binding */ verifyInNewRegistry)
 /* harmony export */ });
 /* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11742);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74558);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11024);
 
 
 /**
@@ -50,3 +50,4 @@ async function verifyInNewRegistry(manifest, findings, env, secrets) {
 
 };
 ;
+//# sourceMappingURL=251.index.cjs.js.map

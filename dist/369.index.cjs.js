@@ -309,12 +309,12 @@ function findOldRegistryTraces(image, old) {
 
 // EXTERNAL MODULE: ./lib/src/manifest/timeline.js
 var timeline = __webpack_require__(16399);
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 17 modules
+var client = __webpack_require__(11024);
 // EXTERNAL MODULE: ./lib/src/oci/credentials.js
 var oci_credentials = __webpack_require__(90870);
-// EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy = __webpack_require__(9345);
+// EXTERNAL MODULE: ./lib/src/copy/copy.js + 2 modules
+var copy = __webpack_require__(68334);
 ;// CONCATENATED MODULE: ./lib/src/push/copy-step.js
 
 
@@ -694,13 +694,17 @@ function judgeProvenance(image, manifest, today) {
     return { traces, policy, blocked: traces.length > 0 && policy.severity === 'error' };
 }
 /** Pushes to every target the plan names, then HEADs every tag everywhere for one digest. */
-async function deliver({ plan, image, imageName, engine, mode, env, secrets, progress: log, }) {
+async function deliver({ plan, image, imageName, engine, mode, env, secrets, progress: log, signal, }) {
     const credentials = new Map();
     const clients = new Map();
     let outcomes;
     for (const target of plan.targets) {
         credentials.set(target.role, await (0,oci_credentials/* resolveCredentials */.z)(target.registry, env, secrets));
-        clients.set(target.role, await client/* RegistryClient */.bP.forRegistry(target.registry, env, { secrets }));
+        clients.set(target.role, await client/* RegistryClient */.bP.forRegistry(target.registry, env, {
+            secrets,
+            onWaiting: (line) => log.info(line),
+            ...(signal && { signal }),
+        }));
     }
     for (const skipped of plan.skipped)
         log.info(`not pushing to ${skipped.host}: ${skipped.reason}`);
@@ -759,6 +763,7 @@ class ProgressLine {
     format;
     intervalMs;
     lastPrinted = 0;
+    lastLine;
     started = Date.now();
     constructor(print, format, intervalMs = 5000) {
         this.print = print;
@@ -771,11 +776,17 @@ class ProgressLine {
         if (now - this.lastPrinted < this.intervalMs)
             return;
         this.lastPrinted = now;
-        this.print(this.format((now - this.started) / 1000));
+        this.show(this.format((now - this.started) / 1000));
     }
-    /** Prints the final line unconditionally. */
+    /** Prints the final line, unless the last line printed said exactly the same (a run shorter than a tick). */
     done() {
-        this.print(this.format((Date.now() - this.started) / 1000));
+        this.show(this.format((Date.now() - this.started) / 1000));
+    }
+    show(line) {
+        if (line === this.lastLine)
+            return;
+        this.lastLine = line;
+        this.print(line);
     }
     /** Seconds since the line was created. */
     elapsedSeconds() {
@@ -793,3 +804,4 @@ function formatRate(bytes, seconds) {
 
 };
 ;
+//# sourceMappingURL=369.index.cjs.js.map

@@ -62,13 +62,19 @@ function flowchart(nodes, edges, classes, direction = 'LR') {
     return lines.join('\n');
 }
 /**
- * The classDef style of wave `wave` (1-based): a light fill whose hue turns by the golden angle from
- * one wave to the next, so neighbouring waves never share a colour however many there are; light
- * enough for black text in both GitHub themes.
+ * The classDef style of wave `wave` (1-based): a light fill whose hue turns by the golden ratio of a
+ * window from yellow-green through blue to violet (60°–300°), so neighbouring waves never share a
+ * colour however many there are, and no wave is red or pink: red means a blocking cycle. Wave 1 is
+ * blue. Light enough for black text in both GitHub themes.
  */
 function waveStyle(wave) {
-    return `fill:${hslToHex(((wave - 1) * 137.508) % 360, 0.75, 0.86)},stroke:#555,color:#000`;
+    const step = WAVE_HUES.span * (1 - 1 / GOLDEN_RATIO); // ≈ 91.7°
+    const hue = WAVE_HUES.from + ((WAVE_HUES.first - WAVE_HUES.from + (wave - 1) * step) % WAVE_HUES.span);
+    return `fill:${hslToHex(hue, 0.75, 0.86)},stroke:#555,color:#000`;
 }
+const GOLDEN_RATIO = (1 + Math.sqrt(5)) / 2;
+/** The hues waves may take (degrees): everything but the reds and pinks around 0°. */
+const WAVE_HUES = { from: 60, span: 240, first: 210 };
 /** The red of repositories in a blocking cycle. */
 const BLOCKED_STYLE = 'fill:#ffd6d6,stroke:#c00,stroke-width:3px,color:#000';
 function hslToHex(hue, saturation, lightness) {
@@ -436,8 +442,14 @@ function findCycles(graph) {
             .flatMap((name) => (edgesFrom.get(name) ?? []).filter((e) => members.has(e.producer) && keep(e)))
             .sort((a, b) => a.consumer.localeCompare(b.consumer) || a.producer.localeCompare(b.producer));
     };
-    const isCycle = (component, keep) => component.length > 1 ||
-        graph.edges.some((e) => e.consumer === graph.repos[component[0]].name && e.producer === e.consumer && keep(e));
+    // A single member is a cycle only through a self-loop: its own edges, not every edge of the graph
+    // (once per component, that was quadratic: 2,000 repositories spent a second here).
+    const isCycle = (component, keep) => {
+        if (component.length > 1)
+            return true;
+        const name = graph.repos[component[0]].name;
+        return (edgesFrom.get(name) ?? []).some((e) => e.producer === name && keep(e));
+    };
     const cycles = [];
     const blockingOf = new Map();
     const floating = (edge) => !edge.pinned;
@@ -510,3 +522,4 @@ function some(descriptions) {
 
 };
 ;
+//# sourceMappingURL=608.index.cjs.js.map

@@ -28,7 +28,7 @@ function defineCommand(command) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8835);
-/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2451);
+/* harmony import */ var _shared_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70953);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92041);
 
 
@@ -179,15 +179,18 @@ async function resolveCredentials(registry, env, secrets) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   EU: () => (/* binding */ fence),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   mW: () => (/* binding */ fitSummary),
 /* harmony export */   o0: () => (/* binding */ writeSummaryFile),
 /* harmony export */   tp: () => (/* binding */ table),
 /* harmony export */   z3: () => (/* binding */ formatBytes),
 /* harmony export */   zH: () => (/* binding */ details)
 /* harmony export */ });
-/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
+/* unused harmony exports cell, SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
@@ -199,6 +202,37 @@ function cell(text) {
     return String(text ?? '')
         .replace(/\|/g, '\\|')
         .replace(/\r?\n/g, '<br>');
+}
+/**
+ * Data (a file name, a server's message) as inline Markdown text that renders as itself: no link,
+ * image, emphasis, HTML tag, entity or @-mention can be made from it. Markdown punctuation is
+ * backslash-escaped, an `@` before a name gets a zero-width space (GitHub mentions a user or team
+ * from the rendered text, where a backslash is already gone), and line breaks become spaces.
+ * Pipes are left to {@link cell} in tables.
+ */
+function escapeMarkdown(text) {
+    return String(text ?? '')
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(/[\\`*_{}[\]()<>#!~&]/g, '\\$&')
+        .replace(/@(?=[A-Za-z0-9])/g, '@\u200b');
+}
+/** Data as an inline code span: the fence is longer than any run of backticks inside (CommonMark). */
+function code(text) {
+    const value = String(text ?? '').replace(/\r\n|\r|\n/g, ' ');
+    const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${value}${pad}${fence}`;
+}
+/** Data inside HTML (`<code>…</code>`, `<summary>`): the five characters HTML gives meaning to. */
+function escapeHtml(text) {
+    return String(text ?? '').replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]);
+}
+/** A fenced code block whose fence no line of `body` can close (longer than any backtick run in it). */
+function fence(body, info = '') {
+    const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((run) => run.length));
+    const marks = '`'.repeat(longest + 1);
+    return `${marks}${info}\n${body}\n${marks}`;
 }
 /** A GitHub-flavoured Markdown table. */
 function table(headers, rows) {
@@ -219,7 +253,16 @@ function formatBytes(bytes) {
 }
 /** `1 repository`, `2 repositories`: a count with its noun in the right number. */
 function plural(count, one, many = `${one}s`) {
-    return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+    return `${groupThousands(count)} ${count === 1 ? one : many}`;
+}
+/**
+ * `12,345`: what toLocaleString('en-US') writes for an integer, without starting ICU's number
+ * formatting (its first call alone cost `plan` 5 % of its CPU at 2,000 repositories).
+ */
+function groupThousands(count) {
+    if (!Number.isInteger(count))
+        return count.toLocaleString('en-US');
+    return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 /** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */
 function details(summary, body, open = false) {
@@ -258,18 +301,77 @@ function writeSummaryFile(cwd, file, markdown) {
 
 /***/ }),
 
-/***/ 2451:
+/***/ 70953:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Y: () => (/* binding */ git),
-/* harmony export */   K5: () => (/* binding */ splitNul),
-/* harmony export */   _Z: () => (/* binding */ processExists),
-/* harmony export */   mB: () => (/* binding */ runProgram),
-/* harmony export */   nA: () => (/* binding */ onInterrupt)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $Y: () => (/* binding */ git),
+  nA: () => (/* binding */ onInterrupt),
+  _Z: () => (/* binding */ processExists),
+  EO: () => (/* binding */ runGit),
+  mB: () => (/* binding */ runProgram),
+  K5: () => (/* binding */ splitNul)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(8835);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./lib/src/shared/isolation.js
+
+
+let probed;
+/** The command prefix that isolates a program on this machine (probed once per run). */
+function prefix() {
+    if (probed)
+        return probed;
+    if (process.platform !== 'linux')
+        return (probed = { unavailable: `not on Linux (${process.platform})` });
+    const root = external_node_os_.userInfo().uid === 0;
+    const namespaces = ['--pid', '--fork', '--mount-proc', '--kill-child'];
+    const candidate = root
+        ? [
+            'unshare',
+            ...namespaces,
+            '--',
+            'setpriv',
+            '--bounding-set=-all',
+            '--inh-caps=-all',
+            '--no-new-privs',
+            '--',
+        ]
+        : ['unshare', '--user', '--map-current-user', ...namespaces, '--'];
+    // The probe proves the whole chain: a new /proc in which this shell is process 1, with no parent.
+    const probe = (0,external_node_child_process_.spawnSync)(candidate[0], [...candidate.slice(1), 'sh', '-c', 'echo "$$ $PPID"'], {
+        encoding: 'utf8',
+        timeout: 10_000,
+    });
+    if (probe.error)
+        probed = {
+            unavailable: `${candidate[0]} cannot be started (${probe.error.code})`,
+        };
+    else if (probe.status !== 0 || probe.stdout.trim() !== '1 0')
+        probed = {
+            unavailable: `${candidate.slice(0, -1).join(' ')} failed (exit ${probe.status}): ${probe.stderr.trim().split('\n').pop() ?? ''}`,
+        };
+    else
+        probed = { prefix: candidate };
+    return probed;
+}
+/** `file args` wrapped so that it runs isolated, or the reason this machine cannot isolate it. */
+function isolated(file, args) {
+    const found = prefix();
+    if ('unavailable' in found)
+        return found;
+    return { file: found.prefix[0], args: [...found.prefix.slice(1), file, ...args] };
+}
+
+;// CONCATENATED MODULE: ./lib/src/shared/process.js
+
 
 
 /** Error output kept by default: enough for any message, bounded for a program that floods it. */
@@ -391,9 +493,23 @@ function processExists(pid) {
  * output. Resolves with the exit code; rejects only when the program cannot be started at all.
  */
 function runProgram(file, args, options) {
+    if (options.isolate) {
+        const wrapped = isolated(file, args);
+        if ('unavailable' in wrapped) {
+            if (options.isolate === 'required') {
+                return Promise.reject(new errors/* OperationalError */.LE('refused', `not running ${file}: it would be able to read the credentials in this process's environment, and it cannot be isolated here: ${wrapped.unavailable}`, {
+                    hint: 'install util-linux (unshare, setpriv) and allow user namespaces (sysctl kernel.unprivileged_userns_clone=1; on Ubuntu 24.04 kernel.apparmor_restrict_unprivileged_userns=0), or run this step without credentials in its environment',
+                }));
+            }
+        }
+        else {
+            file = wrapped.file;
+            args = wrapped.args;
+        }
+    }
     return new Promise((resolve, reject) => {
         const limited = options.timeoutMs !== undefined;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+        const child = (0,external_node_child_process_.spawn)(file, args, {
             cwd: options.cwd,
             env: options.env ?? process.env,
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -451,17 +567,25 @@ function runProgram(file, args, options) {
         child.stdin.end(options.input);
     });
 }
-/** Runs `git` and returns its stdout; a non-zero exit becomes an OperationalError carrying git's message. */
-async function git(args, cwd, input) {
+/**
+ * The one way cutover's checks run git: an argument array, no optional locks (a check never
+ * writes the developer's index), the C locale for output that is parsed. Exit 0 and the codes in
+ * `answers` resolve; any other exit becomes an OperationalError carrying git's message.
+ */
+async function runGit(args, cwd, options = {}) {
     const result = await runProgram('git', args, {
         cwd,
-        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
-        ...(input !== undefined && { input }),
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', ...options.env },
+        ...(options.input !== undefined && { input: options.input }),
     });
-    if (result.code !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationalError */ .LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+    if (result.code !== 0 && !options.answers?.includes(result.code)) {
+        throw new errors/* OperationalError */.LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
     }
-    return result.stdout;
+    return result;
+}
+/** Runs `git` ({@link runGit}) and returns its stdout; any exit but 0 is an OperationalError. */
+async function git(args, cwd, input) {
+    return (await runGit(args, cwd, input === undefined ? {} : { input })).stdout;
 }
 /** Splits NUL-separated output (`-z`) into its entries. */
 function splitNul(output) {
@@ -641,3 +765,4 @@ async function describeCredentials(registry, env, secrets) {
 
 };
 ;
+//# sourceMappingURL=727.index.cjs.js.map

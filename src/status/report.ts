@@ -43,7 +43,13 @@ export interface StatusInputs {
   /** References files from guard --export-refs. */
   refs: readonly string[];
   /** The census (`--scan-repos`), when a GitHub client is given. */
-  census?: { github: GitHub; serverUrl: string; cacheFile?: string; limits?: UnpackLimits; exclude?: string[] };
+  census?: {
+    github: GitHub;
+    serverUrl: string;
+    cacheFile?: string;
+    limits?: UnpackLimits;
+    exclude?: string[];
+  };
   /** Pull evidence files (`--evidence`), the window's days and its end. */
   pulls?: { files: readonly string[]; days: number; now: number };
   /** Progress and notes, one line each (the command sends them to the log). */

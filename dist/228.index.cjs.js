@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 349;
-exports.ids = [349];
+exports.id = 228;
+exports.ids = [228];
 exports.modules = {
 
-/***/ 22349:
+/***/ 6228:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,12 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
   copyTags: () => (/* binding */ copyTags)
 });
 
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 17 modules
+var client = __webpack_require__(11024);
 // EXTERNAL MODULE: ./lib/src/copy/refs-file.js
 var refs_file = __webpack_require__(77381);
-// EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(53836);
+// EXTERNAL MODULE: ./lib/src/copy/select.js + 1 modules
+var copy_select = __webpack_require__(863);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
 var oci_reference = __webpack_require__(92041);
 // EXTERNAL MODULE: ./lib/src/shared/limiter.js
@@ -28,8 +28,8 @@ var limiter = __webpack_require__(17870);
 var markdown = __webpack_require__(51477);
 // EXTERNAL MODULE: ./lib/src/shared/progress.js
 var shared_progress = __webpack_require__(34767);
-// EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy = __webpack_require__(9345);
+// EXTERNAL MODULE: ./lib/src/copy/copy.js + 2 modules
+var copy = __webpack_require__(68334);
 ;// CONCATENATED MODULE: ./lib/src/copy/copy-tags.js
 
 
@@ -292,16 +292,29 @@ class ShardSession extends copy/* CopySession */.W {
  */
 async function hintSharedBlobs(images, source, session, target) {
     const sorted = [...images].sort((a, b) => (a.targetRepository < b.targetRepository ? -1 : 1));
-    const read = async (repository, reference, depth) => {
-        const manifest = await source.getManifest(repository, reference);
-        const parsed = (0,media/* parseImageManifest */.Sw)(manifest.bytes, manifest.mediaType);
-        if (!parsed.isIndex || depth > 2)
-            return parsed.blobs.filter((blob) => !(0,media/* isForeignBlob */.Go)(blob)).map((blob) => blob.digest);
-        const children = await Promise.all(parsed.manifests.map((child) => read(repository, child.digest, depth + 1)));
-        return children.flat();
+    // Each manifest is read once however many indexes (and images) name it; an image whose indexes
+    // nest deeper than the copy allows, or that has more manifests than its budget, gets no hints.
+    const reads = new Map();
+    const read = (repository, reference, depth, budget) => {
+        const key = `${repository}@${reference}`;
+        const known = reads.get(key);
+        if (known)
+            return known;
+        if (depth > copy/* MAX_INDEX_DEPTH */.yM || --budget.left < 0)
+            return Promise.reject(new Error(`${key}: too deep or too many manifests to hint`));
+        const reading = (async () => {
+            const manifest = await source.getManifest(repository, reference);
+            const parsed = (0,media/* parseImageManifest */.Sw)(manifest.bytes, manifest.mediaType);
+            if (!parsed.isIndex)
+                return new Set(parsed.blobs.filter((blob) => !(0,media/* isForeignBlob */.Go)(blob)).map((blob) => blob.digest));
+            const children = await Promise.all(parsed.manifests.map((child) => read(repository, child.digest, depth + 1, budget)));
+            return new Set(children.flatMap((blobs) => [...blobs]));
+        })();
+        reads.set(key, reading);
+        return reading;
     };
     // A manifest that cannot be read only costs its hints: the shard then uploads those blobs itself.
-    const blobs = await (0,limiter/* mapLimited */.bB)(sorted, target.concurrency, (image) => read(image.sourceRepository, image.reference, 0).catch(() => []));
+    const blobs = await (0,limiter/* mapLimited */.bB)(sorted, target.concurrency, (image) => read(image.sourceRepository, image.reference, 0, { left: copy/* MAX_MANIFESTS_PER_IMAGE */.oQ }).catch(() => new Set()));
     sorted.forEach((image, index) => {
         for (const digest of blobs[index])
             session.hint(target.host, image.targetRepository, digest);
@@ -340,6 +353,21 @@ function presentSelection(selection, context) {
         reporter.warning(warning);
     reportMissing(selection.missing, manifest, reporter);
     reporter.info(`${context.dryRun ? 'dry run: ' : ''}${selection.images.length} tags selected in ${selection.repositories.length} repositories of ${manifest.registries.old.host}; copying to ${manifest.registries.new.host}`);
+    // A dry run says why each tag was chosen (a rule, a pin, a pull, a workload).
+    if (!context.dryRun)
+        return;
+    for (const image of selection.images.slice(0, DRY_RUN_REASONS))
+        reporter.info(`  ${selectedName(image)}: ${image.reasons.join('; ')}`);
+    if (selection.images.length > DRY_RUN_REASONS)
+        reporter.info(`  … and ${selection.images.length - DRY_RUN_REASONS} more (see --json)`);
+}
+/** Selected tags listed with their reasons in a dry run's log; the JSON has them all. */
+const DRY_RUN_REASONS = 500;
+function selectedName(image) {
+    return (0,oci_reference/* formatRepositoryReference */.$)({
+        repository: image.sourceRepository,
+        ...((0,oci_reference/* isValidDigest */.fH)(image.reference) ? { digest: image.reference } : { tag: image.reference }),
+    });
 }
 /** Turns the report into log lines, the summary, `--json` and outputs. */
 function presentCopyTags(report, reporter, run) {
@@ -398,6 +426,7 @@ function presentCopyTags(report, reporter, run) {
             images: report.outcomes.map((outcome) => ({ ...outcome })),
             warnings: selection.warnings,
             repositories: selection.repositories,
+            chosen: selection.images.map((image) => ({ source: selectedName(image), reasons: image.reasons })),
         },
     };
 }
@@ -558,34 +587,17 @@ async function verifyCopies(selection, source, target, concurrency) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/src/shared/deadline.js
-
-/**
- * The run's `--deadline`: when it passes, every request listening to the signal is aborted and later
- * ones fail at once with the abort reason, a `timeout` OperationalError. The timer never keeps the
- * process alive. Without a limit the signal never aborts.
- */
-function startDeadline(ms, flag = '--deadline') {
-    const controller = new AbortController();
-    if (ms === undefined)
-        return { signal: controller.signal, expired: false, clear: () => undefined };
-    const shown = ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
-    const timer = setTimeout(() => controller.abort(new errors/* OperationalError */.LE('timeout', `the ${flag} of ${shown} passed`)), ms);
-    timer.unref();
-    return {
-        signal: controller.signal,
-        get expired() {
-            return controller.signal.aborted;
-        },
-        clear: () => clearTimeout(timer),
-    };
-}
-
+// EXTERNAL MODULE: ./lib/src/shared/deadline.js
+var shared_deadline = __webpack_require__(1568);
+// EXTERNAL MODULE: ./lib/src/pulls/aggregate.js + 18 modules
+var aggregate = __webpack_require__(65033);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
 var command = __webpack_require__(61346);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
 var cli_option = __webpack_require__(61714);
 ;// CONCATENATED MODULE: ./lib/src/copy/command.js
+
+
 
 
 
@@ -614,6 +626,8 @@ const copyTags = (0,command/* defineCommand */.N)({
         deadline: cli_option/* option */.uK.duration('Stop after this long (e.g. 45m): requests in flight are aborted, what is left fails as timed out.'),
         'allow-empty': cli_option/* option */.uK.boolean('Succeed when nothing is selected although the old registry refused to list its repositories.'),
         'verify-only': cli_option/* option */.uK.boolean('Copy nothing: check that every selected tag resolves to its old digest in the new registry, index children included.'),
+        evidence: cli_option/* option */.uK.list('Pull evidence for the pulled: rules: the old registry’s logs or notifications, a hosted registry’s export, each cluster’s `kubectl get … -A -o json` list (plain or gzip; see docs/evidence-formats.md). Workloads’ images are always copied.'),
+        days: cli_option/* option */.uK.int({ min: 1, max: 3650 }, 'How many days of --evidence to read, ending at --now or now (default: the longest pulled: rule, else 30).'),
     },
     outputs: [
         { name: 'copied', description: 'Number of tags copied (with --dry-run: that would be copied).' },
@@ -624,9 +638,13 @@ const copyTags = (0,command/* defineCommand */.N)({
         { name: 'repositories', description: 'The old repositories this run (or shard) covered, one per line.' },
         { name: 'matrix', description: 'With plan-shards: {"shard":["1/N",…]} for strategy.matrix (fromJSON).' },
     ],
-    async run({ manifest: load, options, reporter, env, secrets }) {
+    async run({ manifest: load, options, reporter, env, secrets, cwd }) {
         // parse
         const manifest = await load();
+        const pulledRules = manifest.copy.filter((rule) => rule.pulled !== undefined);
+        if (pulledRules.length > 0 && options.evidence.length === 0)
+            throw new errors/* UsageError */.eb(`copy[${manifest.copy.findIndex((rule) => rule.pulled)}] selects the tags pulled from the old registry (pulled:): give its logs or exports with --evidence (see docs/evidence-formats.md)`);
+        const days = options.days ?? Math.max(30, ...pulledRules.map((rule) => rule.pulled.days));
         const refsFiles = await Promise.all(options.refs.map(async (file) => ({ file, refs: await (0,refs_file/* readRefsFile */.LB)(file) })));
         if (refsFiles.length > 0 && !manifest.copy.some((rule) => rule.referenced))
             reporter.warning('--refs was given, but no copy rule has "referenced: true": the references are not used');
@@ -636,17 +654,27 @@ const copyTags = (0,command/* defineCommand */.N)({
         const shard = options.shard === undefined ? undefined : parseShard(options.shard);
         const { old, new: next } = manifest.registries;
         const onRetry = (event) => reporter.info(`retry ${event.attempt} of ${event.method} ${event.path} in ${event.delayMs} ms (${event.reason})`);
-        const deadline = startDeadline(options.deadline);
+        const deadline = (0,shared_deadline/* startDeadline */.d)(options.deadline);
         const clientOptions = {
             concurrency: options.concurrency,
             onRetry,
             secrets,
             signal: deadline.signal,
             onWarning: (message) => reporter.warning(message),
+            onWaiting: (line) => reporter.info(line),
         };
         const source = await client/* RegistryClient */.bP.forRegistry(old, env, { ...clientOptions, readOnly: true });
         const target = await client/* RegistryClient */.bP.forRegistry(next, env, { ...clientOptions, readOnly: !writes });
-        // do: select, then copy every selected tag
+        // do: read the evidence, select, then copy every selected tag
+        const pulls = options.evidence.length > 0
+            ? await (0,aggregate/* collectPullEvidence */.tH)({
+                files: options.evidence,
+                days,
+                now: (0,aggregate/* windowEnd */.My)(options.now),
+                registries: manifest.registries,
+                cwd,
+            })
+            : undefined;
         const started = Date.now();
         const select = (repositoryFilter) => (0,copy_select/* selectImages */.$g)({
             manifest,
@@ -655,6 +683,7 @@ const copyTags = (0,command/* defineCommand */.N)({
             ...(options.only !== undefined && { only: options.only }),
             concurrency: options.concurrency,
             ...(repositoryFilter && { repositoryFilter }),
+            ...(pulls && { pulls }),
         });
         const inShard = (repository) => !shard || shardOf(repository, shard.count) === shard.index;
         const selection = await select(inShard);
@@ -705,394 +734,6 @@ const copyTags = (0,command/* defineCommand */.N)({
 
 /***/ }),
 
-/***/ 9345:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L1: () => (/* binding */ copyImage),
-/* harmony export */   W: () => (/* binding */ CopySession)
-/* harmony export */ });
-/* unused harmony export MAX_INDEX_DEPTH */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
-
-
-
-
-
-/** Indexes nested deeper than this are refused (real images nest one or two levels). */
-const MAX_INDEX_DEPTH = 8;
-/**
- * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
- * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
- */
-class CopySession {
-    bytesUploaded = 0;
-    /** Bytes sent so far, counted as they stream (for progress lines). */
-    bytesStreamed = 0;
-    blobsUploaded = 0;
-    blobsMounted = 0;
-    blobsSkipped = 0;
-    /** target host + digest → target repositories known to hold it. */
-    holders = new Map();
-    /** target host + digest → the first ensure of that blob, others wait for it. */
-    pending = new Map();
-    /** target host + repository + digest → manifests known present. */
-    manifests = new Set();
-    /** target host + digest → why the blob could not be copied: not tried again in this run. */
-    failedBlobs = new Map();
-    /** Records that a target repository holds a blob. */
-    noteBlob(host, repository, digest) {
-        const key = `${host} ${digest}`;
-        const set = this.holders.get(key) ?? new Set();
-        set.add(repository);
-        this.holders.set(key, set);
-    }
-    /** True when the run already knows the repository holds the blob. */
-    hasBlob(host, repository, digest) {
-        return this.holders.get(`${host} ${digest}`)?.has(repository) ?? false;
-    }
-    /** Some other repository of the target that holds the blob, to mount from. */
-    mountSource(host, repository, digest) {
-        for (const holder of this.holders.get(`${host} ${digest}`) ?? [])
-            if (holder !== repository)
-                return holder;
-        return undefined;
-    }
-    noteManifest(host, repository, digest) {
-        this.manifests.add(`${host} ${repository} ${digest}`);
-    }
-    hasManifest(host, repository, digest) {
-        return this.manifests.has(`${host} ${repository} ${digest}`);
-    }
-    /** Records that a blob could not be copied to a target host; later images needing it fail at once. */
-    noteFailedBlob(host, digest, error) {
-        this.failedBlobs.set(`${host} ${digest}`, error);
-    }
-    /** Why a blob already failed in this run, if it did. */
-    failedBlob(host, digest) {
-        return this.failedBlobs.get(`${host} ${digest}`);
-    }
-    /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
-    async exclusive(host, digest, work) {
-        const key = `${host} ${digest}`;
-        for (;;) {
-            const running = this.pending.get(key);
-            if (!running)
-                break;
-            await running.catch(() => undefined);
-        }
-        const promise = work();
-        this.pending.set(key, promise);
-        try {
-            return await promise;
-        }
-        finally {
-            if (this.pending.get(key) === promise)
-                this.pending.delete(key);
-        }
-    }
-}
-/**
- * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
- * first (a mount from the target repository itself — present, or an upload session opened in the
- * same request —, a mount from another target repository, then a streamed upload — each unique
- * blob uploaded at most once per session), index children by digest, the tag last; then makes
- * sure that the target reference resolves to the source digest (the registry's answer to the PUT
- * names it, else a HEAD). A target tag that already points at the same digest costs a HEAD on
- * each side (`skipped`); one that points elsewhere is a `conflict` unless
- * `overwrite`. Nothing is ever written to the source.
- * @throws RegistryError when the source reference does not exist or the copy fails after retries
- */
-async function copyImage(request, options = {}) {
-    const { source, sourceRepository, reference, target, targetRepository } = request;
-    const targetReference = request.targetReference ?? reference;
-    const session = options.session ?? new CopySession();
-    const dryRun = options.dryRun === true;
-    const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(reference);
-    const missing = () => new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
-        status: 404,
-        code: 'MANIFEST_UNKNOWN',
-        host: source.host,
-    });
-    // The target first. When it has the reference (a re-run), a HEAD of the source says whether it
-    // is the same: a HEAD is not a pull where registries count pulls. When it has not, the source's
-    // manifest is read in one GET — by digest, or by tag with the digest computed from the bytes
-    // read, so a tag moved in the meantime cannot swap the content under us.
-    const listedAbsent = options.targetTags !== undefined &&
-        !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(targetReference) &&
-        !options.targetTags.has(targetReference);
-    const existing = listedAbsent ? undefined : await target.headManifest(targetRepository, targetReference);
-    let sourceHead = byDigest
-        ? { digest: reference }
-        : undefined;
-    if (existing && !sourceHead)
-        sourceHead = await source.headManifest(sourceRepository, reference);
-    if (existing && !sourceHead)
-        throw missing();
-    const result = {
-        action: 'copied',
-        digest: sourceHead?.digest ?? '',
-        mediaType: sourceHead?.mediaType ?? '',
-        bytesUploaded: 0,
-        size: 0,
-        blobsUploaded: 0,
-        blobsMounted: 0,
-        blobsSkipped: 0,
-        manifestsPut: 0,
-        dryRun,
-    };
-    if (existing && sourceHead) {
-        if (existing.digest === sourceHead.digest) {
-            session.noteManifest(target.host, targetRepository, existing.digest);
-            return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
-        }
-        if (!options.overwrite)
-            return { ...result, action: 'conflict', existingDigest: existing.digest };
-    }
-    const known = request.sourceManifest;
-    const manifest = byDigest && known?.digest === reference
-        ? known
-        : await source
-            .getManifest(sourceRepository, sourceHead?.digest ?? reference)
-            .catch((error) => {
-            throw error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404 ? missing() : error;
-        });
-    result.digest = manifest.digest;
-    result.mediaType = manifest.mediaType;
-    const walk = { request, options, session, result, counted: new Set() };
-    const confirmed = await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
-    // The PUT's answer named the digest stored under the reference; otherwise ask.
-    if (!dryRun && !confirmed) {
-        const written = await target.headManifest(targetRepository, targetReference);
-        if (written?.digest !== manifest.digest) {
-            throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, { code: 'VERIFY_FAILED', host: target.host, final: true });
-        }
-    }
-    return result;
-}
-/**
- * The walk's path after entering `manifest`. A manifest found below itself — under its digest,
- * or with the same bytes under another algorithm's digest — is an index that names itself (or a
- * cycle): refused, as is nesting deeper than {@link MAX_INDEX_DEPTH}.
- */
-function enter(walk, manifest, ancestors) {
-    const { source, sourceRepository } = walk.request;
-    const where = `${source.host}/${sourceRepository}@${manifest.digest.slice(0, 80)}`;
-    if (ancestors.depth >= MAX_INDEX_DEPTH)
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: indexes nested deeper than ${MAX_INDEX_DEPTH} levels`, {
-            host: source.host,
-            final: true,
-        });
-    const content = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(manifest.bytes);
-    if (ancestors.seen.has(manifest.digest) || ancestors.seen.has(content))
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: the index names itself (a manifest with the same bytes appears again below it): refusing to walk a cycle`, { host: source.host, final: true });
-    return { seen: new Set([...ancestors.seen, manifest.digest, content]), depth: ancestors.depth + 1 };
-}
-/**
- * Copies a manifest and what it names (blobs, index children), then the manifest itself; true
- * when the registry's answer to its PUT confirmed the digest stored under `targetReference`.
- */
-async function copyManifestTree(walk, manifest, targetReference, ancestors) {
-    const { request, session, result, options } = walk;
-    const { source, target, sourceRepository, targetRepository } = request;
-    const path = enter(walk, manifest, ancestors);
-    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType);
-    result.size += manifest.bytes.length;
-    if (parsed.isIndex) {
-        for (const child of parsed.manifests)
-            checkDescriptor(walk, child, 'manifest');
-        // Children by digest first, so the index (and its tag) never points at something missing.
-        const children = [...new Map(parsed.manifests.map((child) => [child.digest, child])).values()];
-        await Promise.all(children.map(async (child) => {
-            if (session.hasManifest(target.host, targetRepository, child.digest))
-                return;
-            const present = await target.headManifest(targetRepository, child.digest);
-            if (present?.digest === child.digest) {
-                session.noteManifest(target.host, targetRepository, child.digest);
-                result.size += child.size;
-                return;
-            }
-            const childManifest = await source.getManifest(sourceRepository, child.digest);
-            if (childManifest.bytes.length !== child.size)
-                throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}@${child.digest}: the index says ${child.size} bytes, the manifest has ${childManifest.bytes.length}`, { host: source.host, final: true });
-            await copyManifestTree(walk, childManifest, child.digest, path);
-        }));
-    }
-    else {
-        for (const blob of parsed.blobs)
-            checkDescriptor(walk, blob, 'blob');
-        await Promise.all(parsed.blobs
-            .filter((blob) => !(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .isForeignBlob */ .Go)(blob))
-            .map(async (blob) => {
-            if (!walk.counted.has(blob.digest)) {
-                walk.counted.add(blob.digest);
-                result.size += blob.size;
-            }
-            await ensureBlob(walk, blob);
-        }));
-    }
-    if (options.dryRun)
-        return false;
-    const { digest, confirmed } = await target.putManifestConfirmed(targetRepository, targetReference, manifest);
-    result.manifestsPut++;
-    session.noteManifest(target.host, targetRepository, manifest.digest);
-    return confirmed && digest === manifest.digest;
-}
-/**
- * Makes sure the target repository has a blob: known, a mount from itself (present) or from
- * another target repository, or an upload (once per session). A dry run only HEADs.
- */
-async function ensureBlob(walk, blob) {
-    const { request, session, result, options } = walk;
-    const { target, targetRepository } = request;
-    const host = target.host;
-    if (session.hasBlob(host, targetRepository, blob.digest))
-        return;
-    await session.exclusive(host, blob.digest, async () => {
-        if (session.hasBlob(host, targetRepository, blob.digest))
-            return;
-        const failed = session.failedBlob(host, blob.digest);
-        if (failed !== undefined)
-            throw failed;
-        const skipped = () => {
-            session.noteBlob(host, targetRepository, blob.digest);
-            session.blobsSkipped++;
-            result.blobsSkipped++;
-        };
-        const from = session.mountSource(host, targetRepository, blob.digest);
-        if (!options.dryRun) {
-            // A mount source only hoped to hold the blob (another shard's home for it) may answer 202
-            // even where this repository has it already (a shard run again): ask this repository first.
-            if (from !== undefined && !session.hasBlob(host, from, blob.digest))
-                if ((await target.headBlob(targetRepository, blob.digest)) !== undefined)
-                    return skipped();
-            // Otherwise one request where HEAD then POST took two: a mount answers 201 when the
-            // repository holds the blob (from another repository known to hold it, or already), else
-            // opens the upload session — the spec's answer for any mount a registry cannot do. Without
-            // another repository known to hold it, the mount is from the repository itself (most blobs).
-            const mount = await target.mountBlob(targetRepository, blob.digest, from ?? targetRepository);
-            if (!mount.mounted)
-                return upload(walk, blob, mount.location);
-            if (from === undefined)
-                return skipped();
-            session.noteBlob(host, targetRepository, blob.digest);
-            session.blobsMounted++;
-            result.blobsMounted++;
-            return;
-        }
-        // Dry run: planned, the first repository uploads it, every other one mounts it.
-        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined)
-            return skipped();
-        session.noteBlob(host, targetRepository, blob.digest);
-        if (from) {
-            session.blobsMounted++;
-            result.blobsMounted++;
-        }
-        else {
-            session.bytesUploaded += blob.size;
-            result.bytesUploaded += blob.size;
-            session.blobsUploaded++;
-            result.blobsUploaded++;
-        }
-    });
-}
-/** Uploads a blob the target repository lacks (into the session a mount answer opened, if any). */
-async function upload(walk, blob, location) {
-    const { request, session, result } = walk;
-    const host = request.target.host;
-    try {
-        await streamBlob(walk, blob, location);
-    }
-    catch (error) {
-        // Retried where it failed already; the next image that needs it fails at once.
-        session.noteFailedBlob(host, blob.digest, error);
-        throw error;
-    }
-    session.noteBlob(host, request.targetRepository, blob.digest);
-    session.bytesUploaded += blob.size;
-    result.bytesUploaded += blob.size;
-    session.blobsUploaded++;
-    result.blobsUploaded++;
-}
-/**
- * Streams a blob from source to target. The target's transport retries the upload as a whole
- * (a new session and a new download from the source for each attempt); the bytes of a failed
- * attempt are taken back out of the progress count.
- */
-async function streamBlob(walk, blob, location) {
-    const { request, session } = walk;
-    const { source, target, sourceRepository, targetRepository } = request;
-    let streamed = 0;
-    const forget = () => {
-        session.bytesStreamed -= streamed;
-        streamed = 0;
-    };
-    try {
-        await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
-            forget();
-            const download = await source.getBlob(sourceRepository, blob.digest, blob.size);
-            return verifiedBytes(download.stream, blob, source.host, (n) => {
-                streamed += n;
-                session.bytesStreamed += n;
-            });
-        }, location);
-    }
-    catch (error) {
-        forget();
-        throw error;
-    }
-}
-/**
- * Passes a blob's bytes on, counting them, and fails the stream — so the upload it feeds is
- * never completed — when they are more or fewer than the descriptor's size or do not hash to its
- * digest.
- */
-function verifiedBytes(stream, blob, host, onBytes) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest));
-    let total = 0;
-    const mismatch = (message) => new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${host}: blob ${blob.digest}: ${message}`, {
-        code: 'DIGEST_INVALID',
-        host,
-        final: true,
-    });
-    const verifier = new node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform({
-        transform(chunk, _encoding, callback) {
-            total += chunk.length;
-            if (total > blob.size)
-                return callback(mismatch(`more than the ${blob.size} bytes its descriptor says`));
-            hash.update(chunk);
-            onBytes(chunk.length);
-            callback(null, chunk);
-        },
-        flush(callback) {
-            if (total !== blob.size)
-                return callback(mismatch(`${total} bytes, its descriptor says ${blob.size}`));
-            const actual = `${(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest)}:${hash.digest('hex')}`;
-            callback(actual === blob.digest ? null : mismatch(`the bytes hash to ${actual}`));
-        },
-    });
-    stream.on('error', (error) => verifier.destroy(error));
-    verifier.on('close', () => stream.destroy());
-    return stream.pipe(verifier);
-}
-/** A descriptor from a manifest is used in URLs and sizes: its digest and size must be sane. */
-function checkDescriptor(walk, descriptor, what) {
-    const { source, sourceRepository } = walk.request;
-    const valid = typeof descriptor.digest === 'string' &&
-        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(descriptor.digest) &&
-        Number.isSafeInteger(descriptor.size) &&
-        descriptor.size >= 0;
-    if (!valid)
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}: a ${what} descriptor with digest ${JSON.stringify(descriptor.digest)?.slice(0, 150)} and size ${String(descriptor.size)} is not valid (sha256 or sha512 digests, whole sizes)`, { host: source.host, final: true });
-}
-
-
-/***/ }),
-
 /***/ 77381:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1102,9 +743,10 @@ function checkDescriptor(walk, descriptor, what) {
 /* harmony export */   hV: () => (/* binding */ buildRefsFile)
 /* harmony export */ });
 /* unused harmony exports REFS_FILE_VERSION, parseRefsFile */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92041);
 /**
  * The references file: old-registry image references found in code, written by
  * `cutover guard --export-refs FILE` and read by `cutover copy-tags --refs FILE` (rules with
@@ -1125,6 +767,7 @@ function checkDescriptor(walk, descriptor, what) {
 
 
 
+
 const REFS_FILE_VERSION = 1;
 /** Builds the document: references deduplicated and sorted, so the file diffs cleanly. */
 function buildRefsFile(registry, references, prefixes = []) {
@@ -1141,7 +784,7 @@ function buildRefsFile(registry, references, prefixes = []) {
     const uniquePrefixes = [...new Set(prefixes)].sort();
     return {
         version: REFS_FILE_VERSION,
-        registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry),
+        registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeHost */ .cS)(registry),
         references: sorted,
         ...(uniquePrefixes.length > 0 && { prefixes: uniquePrefixes }),
     };
@@ -1149,7 +792,21 @@ function buildRefsFile(registry, references, prefixes = []) {
 /** Writes the file (for `guard --export-refs`). */
 async function writeRefsFile(file, registry, references, prefixes = []) {
     const document = buildRefsFile(registry, references, prefixes);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(document, null, 2)}\n`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, `${JSON.stringify(document, null, 2)}\n`);
+    }
+    catch (error) {
+        // A path that cannot be written is the user's to fix (bad input), not a bug with a stack.
+        const code = error.code;
+        const reason = code === 'ENOENT'
+            ? `its folder ${node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(file)} does not exist`
+            : code === 'EISDIR'
+                ? 'it is a folder'
+                : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+                    ? `not allowed to write there (${code})`
+                    : String(code ?? error);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL([{ file, message: `cannot write the references file: ${reason}` }]);
+    }
     return document;
 }
 /**
@@ -1159,10 +816,10 @@ async function writeRefsFile(file, registry, references, prefixes = []) {
 async function readRefsFile(file) {
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
     }
     catch (error) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL([
             { file, message: `cannot read the references file: ${error.code ?? error}` },
         ]);
     }
@@ -1178,12 +835,12 @@ function parseRefsFile(text, file) {
         const message = error.message;
         const position = Number(/position (\d+)/.exec(message)?.[1]);
         const where = Number.isFinite(position) ? lineAndColumn(text, position) : {};
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([{ file, ...where, message: `expected JSON: ${message}` }]);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL([{ file, ...where, message: `expected JSON: ${message}` }]);
     }
     const problems = [];
     const problem = (path, message) => problems.push({ file, path, message });
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([{ file, message: 'expected an object with version, registry and references' }]);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL([{ file, message: 'expected an object with version, registry and references' }]);
     }
     const document = data;
     for (const key of Object.keys(document)) {
@@ -1193,7 +850,7 @@ function parseRefsFile(text, file) {
     if (document['version'] !== REFS_FILE_VERSION)
         problem('version', `expected ${REFS_FILE_VERSION}, found ${JSON.stringify(document['version'])}`);
     const registry = document['registry'];
-    if (typeof registry !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidHost */ .HO)(registry))
+    if (typeof registry !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidHost */ .HO)(registry))
         problem('registry', `expected the old registry's host[:port], found ${JSON.stringify(registry)}`);
     const references = document['references'];
     const parsed = [];
@@ -1213,11 +870,11 @@ function parseRefsFile(text, file) {
                     problem(`${at}.${key}`, 'unknown key (expected repository, tag, digest)');
             }
             const { repository, tag, digest } = ref;
-            if (typeof repository !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidRepositoryPath */ .M0)(repository))
+            if (typeof repository !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidRepositoryPath */ .M0)(repository))
                 problem(`${at}.repository`, `expected a repository path in the old registry (no host), found ${JSON.stringify(repository)}`);
-            if (tag !== undefined && (typeof tag !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(tag)))
+            if (tag !== undefined && (typeof tag !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidTag */ .r_)(tag)))
                 problem(`${at}.tag`, `expected a tag, found ${JSON.stringify(tag)}`);
-            if (digest !== undefined && (typeof digest !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(digest)))
+            if (digest !== undefined && (typeof digest !== 'string' || !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidDigest */ .fH)(digest)))
                 problem(`${at}.digest`, `expected a digest such as sha256:<64 hex>, found ${JSON.stringify(digest)}`);
             parsed.push({
                 repository: repository,
@@ -1229,13 +886,13 @@ function parseRefsFile(text, file) {
     const prefixes = document['prefixes'];
     if (prefixes !== undefined &&
         (!Array.isArray(prefixes) ||
-            !prefixes.every((prefix) => typeof prefix === 'string' && (prefix === '' || (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidRepositoryPath */ .M0)(prefix)))))
+            !prefixes.every((prefix) => typeof prefix === 'string' && (prefix === '' || (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidRepositoryPath */ .M0)(prefix)))))
         problem('prefixes', `expected a list of repository path prefixes, found ${JSON.stringify(prefixes)}`);
     if (problems.length > 0)
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(problems);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(problems);
     return {
         version: REFS_FILE_VERSION,
-        registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHost */ .cS)(registry),
+        registry: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeHost */ .cS)(registry),
         references: parsed,
         ...(Array.isArray(prefixes) && prefixes.length > 0 && { prefixes: prefixes }),
     };
@@ -1264,6 +921,7 @@ class ProgressLine {
     format;
     intervalMs;
     lastPrinted = 0;
+    lastLine;
     started = Date.now();
     constructor(print, format, intervalMs = 5000) {
         this.print = print;
@@ -1276,11 +934,17 @@ class ProgressLine {
         if (now - this.lastPrinted < this.intervalMs)
             return;
         this.lastPrinted = now;
-        this.print(this.format((now - this.started) / 1000));
+        this.show(this.format((now - this.started) / 1000));
     }
-    /** Prints the final line unconditionally. */
+    /** Prints the final line, unless the last line printed said exactly the same (a run shorter than a tick). */
     done() {
-        this.print(this.format((Date.now() - this.started) / 1000));
+        this.show(this.format((Date.now() - this.started) / 1000));
+    }
+    show(line) {
+        if (line === this.lastLine)
+            return;
+        this.lastLine = line;
+        this.print(line);
     }
     /** Seconds since the line was created. */
     elapsedSeconds() {
@@ -1304,7 +968,7 @@ function formatRate(bytes, seconds) {
 /* harmony export */ });
 /* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21732);
 /* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17870);
-/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34066);
+/* harmony import */ var _oci_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77108);
 
 
 
@@ -1328,11 +992,11 @@ async function verifyReferences(references, clientFor, options = {}) {
             found = (async () => {
                 const client = clientFor(ref.role);
                 const manifest = await client.getManifest(ref.repository, digest);
-                const image = (0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .partsOf */ .CI)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType));
+                const image = (0,_oci_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .partsOf */ .CI)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType));
                 const present = await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimited */ .bB)(image.children, concurrency, async (child) => (await client.headManifest(ref.repository, child.digest))?.digest === child.digest);
                 const missingChildren = image.children
                     .filter((_, index) => !present[index])
-                    .map((child) => `${child.digest} (${(0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .platformName */ .$r)(child)})`);
+                    .map((child) => `${child.digest} (${(0,_oci_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .platformName */ .$r)(child)})`);
                 return { platforms: image.platforms, attestations: image.attestations, missingChildren };
             })();
             parts.set(key, found);
@@ -1374,3 +1038,4 @@ async function verifyReferences(references, clientFor, options = {}) {
 
 };
 ;
+//# sourceMappingURL=228.index.cjs.js.map

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 440;
-exports.ids = [440];
+exports.id = 974;
+exports.ids = [974];
 exports.modules = {
 
 /***/ 61346:
@@ -17,33 +17,32 @@ function defineCommand(command) {
 
 /***/ }),
 
-/***/ 34066:
+/***/ 91517:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $r: () => (/* binding */ platformName),
-/* harmony export */   CI: () => (/* binding */ partsOf),
-/* harmony export */   H3: () => (/* binding */ isAttestation)
+/* harmony export */   O: () => (/* binding */ hostPart),
+/* harmony export */   g: () => (/* binding */ roleOfHost)
 /* harmony export */ });
-/** True for Buildx's attestation manifests (and any child whose platform is unknown/unknown). */
-function isAttestation(child) {
-    return (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-        (child.platform?.os === 'unknown' && child.platform.architecture === 'unknown'));
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92041);
+
+/** The role of a registry host in the manifest (aliases of the old one included), if it is one. */
+function roleOfHost(manifest, host) {
+    const wanted = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeHost */ .cS)(host);
+    const { old, new: next } = manifest.registries;
+    if ([old.host, ...old.aliases].some((name) => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeHost */ .cS)(name) === wanted))
+        return 'old';
+    if ((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeHost */ .cS)(next.host) === wanted)
+        return 'new';
+    return undefined;
 }
-/** `os/architecture[/variant]` of an index child. */
-function platformName(child) {
-    const { os = '?', architecture = '?', variant } = child.platform ?? {};
-    return `${os}/${architecture}${variant ? `/${variant}` : ''}`;
-}
-/** Splits a parsed manifest into platforms and attestation manifests. */
-function partsOf(parsed) {
-    if (!parsed.isIndex)
-        return { platforms: [], attestations: 0, children: [] };
-    return {
-        platforms: parsed.manifests.filter((child) => !isAttestation(child)).map(platformName),
-        attestations: parsed.manifests.filter(isAttestation).length,
-        children: parsed.manifests,
-    };
+/** The first path component when it names a registry host (`.` or `:` in it, or `localhost`). */
+function hostPart(text) {
+    const slash = text.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const first = text.slice(0, slash);
+    return first.includes('.') || first.includes(':') || first === 'localhost' ? first : undefined;
 }
 
 
@@ -80,7 +79,7 @@ function mapRepository(oldPath, rules) {
 
 /***/ }),
 
-/***/ 11296:
+/***/ 24998:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -88,8 +87,8 @@ function mapRepository(oldPath, rules) {
 /* harmony export */ });
 /* unused harmony export ownPathOf */
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
+/* harmony import */ var _timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
 
 
@@ -144,16 +143,16 @@ function planPush(manifest, today, request) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--tag: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -), found "${tag}"`);
         }
     }
-    const phase = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .phaseAt */ .BA)(manifest.timeline, today);
-    const paths = { old: repository, new: (0,_manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .mapRepository */ .T)(repository, manifest.paths) };
+    const phase = (0,_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .phaseAt */ .BA)(manifest.timeline, today);
+    const paths = { old: repository, new: (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .mapRepository */ .T)(repository, manifest.paths) };
     if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0)(paths.new)) {
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`the manifest's paths map "${repository}" to "${paths.new}", which is not a valid repository path`);
     }
-    const targets = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .pushTargets */ .XV)(phase).map((role) => {
+    const targets = (0,_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .pushTargets */ .XV)(phase).map((role) => {
         const registry = manifest.registries[role];
         return { role, registry, repository: paths[role], name: `${registry.host}/${paths[role]}` };
     });
-    const reason = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .oldRegistrySkippedReason */ .FN)(manifest.timeline, phase);
+    const reason = (0,_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .oldRegistrySkippedReason */ .FN)(manifest.timeline, phase);
     const skipped = reason && !targets.some((target) => target.role === 'old')
         ? [{ role: 'old', host: manifest.registries.old.host, reason }]
         : [];
@@ -165,6 +164,38 @@ function planPush(manifest, today, request) {
         });
     }
     return { phase, repository, tags, targets, skipped };
+}
+
+
+/***/ }),
+
+/***/ 77108:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ platformName),
+/* harmony export */   CI: () => (/* binding */ partsOf),
+/* harmony export */   H3: () => (/* binding */ isAttestation)
+/* harmony export */ });
+/** True for Buildx's attestation manifests (and any child whose platform is unknown/unknown). */
+function isAttestation(child) {
+    return (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+        (child.platform?.os === 'unknown' && child.platform.architecture === 'unknown'));
+}
+/** `os/architecture[/variant]` of an index child. */
+function platformName(child) {
+    const { os = '?', architecture = '?', variant } = child.platform ?? {};
+    return `${os}/${architecture}${variant ? `/${variant}` : ''}`;
+}
+/** Splits a parsed manifest into platforms and attestation manifests. */
+function partsOf(parsed) {
+    if (!parsed.isIndex)
+        return { platforms: [], attestations: 0, children: [] };
+    return {
+        platforms: parsed.manifests.filter((child) => !isAttestation(child)).map(platformName),
+        attestations: parsed.manifests.filter(isAttestation).length,
+        children: parsed.manifests,
+    };
 }
 
 
@@ -267,15 +298,18 @@ async function forEachLimited(items, limit, work) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   EU: () => (/* binding */ fence),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   mW: () => (/* binding */ fitSummary),
 /* harmony export */   o0: () => (/* binding */ writeSummaryFile),
 /* harmony export */   tp: () => (/* binding */ table),
 /* harmony export */   z3: () => (/* binding */ formatBytes),
 /* harmony export */   zH: () => (/* binding */ details)
 /* harmony export */ });
-/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
+/* unused harmony exports cell, SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
@@ -287,6 +321,37 @@ function cell(text) {
     return String(text ?? '')
         .replace(/\|/g, '\\|')
         .replace(/\r?\n/g, '<br>');
+}
+/**
+ * Data (a file name, a server's message) as inline Markdown text that renders as itself: no link,
+ * image, emphasis, HTML tag, entity or @-mention can be made from it. Markdown punctuation is
+ * backslash-escaped, an `@` before a name gets a zero-width space (GitHub mentions a user or team
+ * from the rendered text, where a backslash is already gone), and line breaks become spaces.
+ * Pipes are left to {@link cell} in tables.
+ */
+function escapeMarkdown(text) {
+    return String(text ?? '')
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(/[\\`*_{}[\]()<>#!~&]/g, '\\$&')
+        .replace(/@(?=[A-Za-z0-9])/g, '@\u200b');
+}
+/** Data as an inline code span: the fence is longer than any run of backticks inside (CommonMark). */
+function code(text) {
+    const value = String(text ?? '').replace(/\r\n|\r|\n/g, ' ');
+    const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${value}${pad}${fence}`;
+}
+/** Data inside HTML (`<code>…</code>`, `<summary>`): the five characters HTML gives meaning to. */
+function escapeHtml(text) {
+    return String(text ?? '').replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]);
+}
+/** A fenced code block whose fence no line of `body` can close (longer than any backtick run in it). */
+function fence(body, info = '') {
+    const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((run) => run.length));
+    const marks = '`'.repeat(longest + 1);
+    return `${marks}${info}\n${body}\n${marks}`;
 }
 /** A GitHub-flavoured Markdown table. */
 function table(headers, rows) {
@@ -307,7 +372,16 @@ function formatBytes(bytes) {
 }
 /** `1 repository`, `2 repositories`: a count with its noun in the right number. */
 function plural(count, one, many = `${one}s`) {
-    return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+    return `${groupThousands(count)} ${count === 1 ? one : many}`;
+}
+/**
+ * `12,345`: what toLocaleString('en-US') writes for an integer, without starting ICU's number
+ * formatting (its first call alone cost `plan` 5 % of its CPU at 2,000 repositories).
+ */
+function groupThousands(count) {
+    if (!Number.isInteger(count))
+        return count.toLocaleString('en-US');
+    return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 /** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */
 function details(summary, body, open = false) {
@@ -346,18 +420,77 @@ function writeSummaryFile(cwd, file, markdown) {
 
 /***/ }),
 
-/***/ 2451:
+/***/ 70953:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Y: () => (/* binding */ git),
-/* harmony export */   K5: () => (/* binding */ splitNul),
-/* harmony export */   _Z: () => (/* binding */ processExists),
-/* harmony export */   mB: () => (/* binding */ runProgram),
-/* harmony export */   nA: () => (/* binding */ onInterrupt)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $Y: () => (/* binding */ git),
+  nA: () => (/* binding */ onInterrupt),
+  _Z: () => (/* binding */ processExists),
+  EO: () => (/* binding */ runGit),
+  mB: () => (/* binding */ runProgram),
+  K5: () => (/* binding */ splitNul)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(8835);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./lib/src/shared/isolation.js
+
+
+let probed;
+/** The command prefix that isolates a program on this machine (probed once per run). */
+function prefix() {
+    if (probed)
+        return probed;
+    if (process.platform !== 'linux')
+        return (probed = { unavailable: `not on Linux (${process.platform})` });
+    const root = external_node_os_.userInfo().uid === 0;
+    const namespaces = ['--pid', '--fork', '--mount-proc', '--kill-child'];
+    const candidate = root
+        ? [
+            'unshare',
+            ...namespaces,
+            '--',
+            'setpriv',
+            '--bounding-set=-all',
+            '--inh-caps=-all',
+            '--no-new-privs',
+            '--',
+        ]
+        : ['unshare', '--user', '--map-current-user', ...namespaces, '--'];
+    // The probe proves the whole chain: a new /proc in which this shell is process 1, with no parent.
+    const probe = (0,external_node_child_process_.spawnSync)(candidate[0], [...candidate.slice(1), 'sh', '-c', 'echo "$$ $PPID"'], {
+        encoding: 'utf8',
+        timeout: 10_000,
+    });
+    if (probe.error)
+        probed = {
+            unavailable: `${candidate[0]} cannot be started (${probe.error.code})`,
+        };
+    else if (probe.status !== 0 || probe.stdout.trim() !== '1 0')
+        probed = {
+            unavailable: `${candidate.slice(0, -1).join(' ')} failed (exit ${probe.status}): ${probe.stderr.trim().split('\n').pop() ?? ''}`,
+        };
+    else
+        probed = { prefix: candidate };
+    return probed;
+}
+/** `file args` wrapped so that it runs isolated, or the reason this machine cannot isolate it. */
+function isolated(file, args) {
+    const found = prefix();
+    if ('unavailable' in found)
+        return found;
+    return { file: found.prefix[0], args: [...found.prefix.slice(1), file, ...args] };
+}
+
+;// CONCATENATED MODULE: ./lib/src/shared/process.js
+
 
 
 /** Error output kept by default: enough for any message, bounded for a program that floods it. */
@@ -479,9 +612,23 @@ function processExists(pid) {
  * output. Resolves with the exit code; rejects only when the program cannot be started at all.
  */
 function runProgram(file, args, options) {
+    if (options.isolate) {
+        const wrapped = isolated(file, args);
+        if ('unavailable' in wrapped) {
+            if (options.isolate === 'required') {
+                return Promise.reject(new errors/* OperationalError */.LE('refused', `not running ${file}: it would be able to read the credentials in this process's environment, and it cannot be isolated here: ${wrapped.unavailable}`, {
+                    hint: 'install util-linux (unshare, setpriv) and allow user namespaces (sysctl kernel.unprivileged_userns_clone=1; on Ubuntu 24.04 kernel.apparmor_restrict_unprivileged_userns=0), or run this step without credentials in its environment',
+                }));
+            }
+        }
+        else {
+            file = wrapped.file;
+            args = wrapped.args;
+        }
+    }
     return new Promise((resolve, reject) => {
         const limited = options.timeoutMs !== undefined;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+        const child = (0,external_node_child_process_.spawn)(file, args, {
             cwd: options.cwd,
             env: options.env ?? process.env,
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -539,17 +686,25 @@ function runProgram(file, args, options) {
         child.stdin.end(options.input);
     });
 }
-/** Runs `git` and returns its stdout; a non-zero exit becomes an OperationalError carrying git's message. */
-async function git(args, cwd, input) {
+/**
+ * The one way cutover's checks run git: an argument array, no optional locks (a check never
+ * writes the developer's index), the C locale for output that is parsed. Exit 0 and the codes in
+ * `answers` resolve; any other exit becomes an OperationalError carrying git's message.
+ */
+async function runGit(args, cwd, options = {}) {
     const result = await runProgram('git', args, {
         cwd,
-        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
-        ...(input !== undefined && { input }),
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', ...options.env },
+        ...(options.input !== undefined && { input: options.input }),
     });
-    if (result.code !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationalError */ .LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+    if (result.code !== 0 && !options.answers?.includes(result.code)) {
+        throw new errors/* OperationalError */.LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
     }
-    return result.stdout;
+    return result;
+}
+/** Runs `git` ({@link runGit}) and returns its stdout; any exit but 0 is an OperationalError. */
+async function git(args, cwd, input) {
+    return (await runGit(args, cwd, input === undefined ? {} : { input })).stdout;
 }
 /** Splits NUL-separated output (`-z`) into its entries. */
 function splitNul(output) {
@@ -563,15 +718,14 @@ function splitNul(output) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O1: () => (/* binding */ hostPart),
 /* harmony export */   Vd: () => (/* binding */ planTags),
-/* harmony export */   g2: () => (/* binding */ roleOfHost),
 /* harmony export */   je: () => (/* binding */ plannedReferences)
 /* harmony export */ });
 /* unused harmony export parseTagLine */
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
-/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11296);
+/* harmony import */ var _manifest_hosts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91517);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92041);
+/* harmony import */ var _manifest_push_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24998);
 /**
  * Today's full references for an image about to be built: the tags a build should push (old,
  * both, or new registry, by the timeline), in the form docker/build-push-action's `tags:` takes.
@@ -579,24 +733,7 @@ function splitNul(output) {
 
 
 
-/** The role of a registry host in the manifest (aliases of the old one included), if it is one. */
-function roleOfHost(manifest, host) {
-    const wanted = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(host);
-    const { old, new: next } = manifest.registries;
-    if ([old.host, ...old.aliases].some((name) => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(name) === wanted))
-        return 'old';
-    if ((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(next.host) === wanted)
-        return 'new';
-    return undefined;
-}
-/** The first path component when it names a registry host (`.` or `:` in it, or `localhost`). */
-function hostPart(text) {
-    const slash = text.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const first = text.slice(0, slash);
-    return first.includes('.') || first.includes(':') || first === 'localhost' ? first : undefined;
-}
+
 /**
  * Reads one line of `--tags`: a bare tag (`1.2`, with `--repository`), `repository:tag` (what
  * docker/metadata-action writes for `images: api`), or `old-host/repository:tag`.
@@ -605,21 +742,21 @@ function hostPart(text) {
 function parseTagLine(manifest, line, number, repository) {
     const where = `--tags line ${number} ("${line}")`;
     if (!line.includes(':') && !line.includes('/') && !line.includes('@')) {
-        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(line))
+        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(line))
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -)`);
         if (!repository)
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: a bare tag needs --repository (the image's path in the old registry)`);
         return { repository, tag: line };
     }
-    const host = hostPart(line);
+    const host = (0,_manifest_hosts_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPart */ .O)(line);
     if (host !== undefined) {
-        const role = roleOfHost(manifest, host);
+        const role = (0,_manifest_hosts_js__WEBPACK_IMPORTED_MODULE_1__/* .roleOfHost */ .g)(manifest, host);
         if (role !== 'old')
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: name images by their path in the old registry ${manifest.registries.old.host} (or without a host); ${role === 'new' ? 'the manifest’s paths give the new registry’s path' : `${host} is not a registry of the manifest`}`);
     }
     let parsed;
     try {
-        parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(host === undefined ? line : line.slice(host.length + 1));
+        parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepositoryReference */ .Dp)(host === undefined ? line : line.slice(host.length + 1));
     }
     catch (error) {
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: ${error.message}`);
@@ -651,7 +788,7 @@ function planTags(manifest, today, request) {
     let phase = 'dual';
     let skipped = [];
     for (const [repository, tags] of wanted) {
-        const plan = (0,_push_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planPush */ .M)(manifest, today, { image: repository, repository, tags });
+        const plan = (0,_manifest_push_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .planPush */ .M)(manifest, today, { image: repository, repository, tags });
         phase = plan.phase;
         skipped = plan.skipped;
         images.push({ repository, tags: plan.tags, targets: plan.targets });
@@ -689,8 +826,8 @@ __webpack_require__.d(__webpack_exports__, {
 var command = __webpack_require__(61346);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
 var cli_option = __webpack_require__(61714);
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 17 modules
+var client = __webpack_require__(11024);
 // EXTERNAL MODULE: ./lib/src/shared/markdown.js
 var markdown = __webpack_require__(51477);
 ;// CONCATENATED MODULE: ./lib/src/verify/present.js
@@ -750,9 +887,12 @@ function presentVerify(report, reporter) {
 var reference = __webpack_require__(92041);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
 var errors = __webpack_require__(8835);
+// EXTERNAL MODULE: ./lib/src/manifest/hosts.js
+var hosts = __webpack_require__(91517);
 // EXTERNAL MODULE: ./lib/src/tags/targets.js
 var targets = __webpack_require__(68164);
 ;// CONCATENATED MODULE: ./lib/src/verify/references.js
+
 
 
 
@@ -769,8 +909,8 @@ function referencesToVerify(manifest, today, request) {
         .map((line) => line.trim())
         .filter((line) => line.length > 0)
         .forEach((line, index) => {
-        const host = (0,targets/* hostPart */.O1)(line);
-        const role = host === undefined ? undefined : (0,targets/* roleOfHost */.g2)(manifest, host);
+        const host = (0,hosts/* hostPart */.O)(line);
+        const role = host === undefined ? undefined : (0,hosts/* roleOfHost */.g)(manifest, host);
         if (host === undefined || role === undefined)
             return others.push(line);
         let parsed;
@@ -828,6 +968,7 @@ const command_verify = (0,command/* defineCommand */.N)({
                 concurrency: options.concurrency,
                 readOnly: true,
                 secrets,
+                onWaiting: (line) => reporter.info(line),
             }));
         // do
         // The hint names a reference that can be copied from: the new registry's when there is one.
@@ -854,7 +995,7 @@ const command_verify = (0,command/* defineCommand */.N)({
 /* harmony export */ });
 /* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21732);
 /* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17870);
-/* harmony import */ var _copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34066);
+/* harmony import */ var _oci_platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77108);
 
 
 
@@ -878,11 +1019,11 @@ async function verifyReferences(references, clientFor, options = {}) {
             found = (async () => {
                 const client = clientFor(ref.role);
                 const manifest = await client.getManifest(ref.repository, digest);
-                const image = (0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .partsOf */ .CI)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType));
+                const image = (0,_oci_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .partsOf */ .CI)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType));
                 const present = await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimited */ .bB)(image.children, concurrency, async (child) => (await client.headManifest(ref.repository, child.digest))?.digest === child.digest);
                 const missingChildren = image.children
                     .filter((_, index) => !present[index])
-                    .map((child) => `${child.digest} (${(0,_copy_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .platformName */ .$r)(child)})`);
+                    .map((child) => `${child.digest} (${(0,_oci_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .platformName */ .$r)(child)})`);
                 return { platforms: image.platforms, attestations: image.attestations, missingChildren };
             })();
             parts.set(key, found);
@@ -924,3 +1065,4 @@ async function verifyReferences(references, clientFor, options = {}) {
 
 };
 ;
+//# sourceMappingURL=974.index.cjs.js.map

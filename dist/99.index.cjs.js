@@ -1,72 +1,150 @@
 "use strict";
-exports.id = 163;
-exports.ids = [163];
+exports.id = 99;
+exports.ids = [99];
 exports.modules = {
 
-/***/ 61346:
+/***/ 863:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ defineCommand)
-/* harmony export */ });
-/** Declares a command with its option types inferred from its option definitions. */
-function defineCommand(command) {
-    return command;
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cZ: () => (/* binding */ ARTIFACT_TAG),
+  YC: () => (/* binding */ createdOf),
+  $g: () => (/* binding */ selectImages)
+});
+
+// UNUSED EXPORTS: REFERRERS_TAG, referencedImages, tagMatcher
+
+// EXTERNAL MODULE: ./lib/src/shared/limiter.js
+var limiter = __webpack_require__(17870);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(8835);
+// EXTERNAL MODULE: ./lib/src/manifest/paths.js
+var paths = __webpack_require__(11742);
+// EXTERNAL MODULE: ./lib/src/oci/errors.js
+var oci_errors = __webpack_require__(29949);
+// EXTERNAL MODULE: ./lib/src/oci/media.js
+var media = __webpack_require__(21732);
+// EXTERNAL MODULE: ./lib/src/oci/reference.js
+var oci_reference = __webpack_require__(92041);
+// EXTERNAL MODULE: ./lib/src/oci/platforms.js
+var platforms = __webpack_require__(77108);
+;// CONCATENATED MODULE: ./lib/src/copy/select-pulled.js
+/**
+ * Selecting old tags by use: the `pulled: {days: N}` copy rules (every tag pulled from the old registry in
+ * the last N days, every digest pulled by digest) and the images workloads run or are templated on
+ * (always, whatever the rules), from `copy-tags --evidence`. No registry API tells which tags are still
+ * used; its logs and the clusters do.
+ */
+
+
+
+const DAY_MS = 86_400_000;
+/** Adds the tags and digests chosen by use to the selection. */
+async function selectByUse(given) {
+    const context = { ...given, heads: new Map() };
+    const { rules, evidence } = context;
+    const pulledRules = [...rules.entries()].filter(([, rule]) => rule.pulled !== undefined);
+    if (evidence === undefined) {
+        if (pulledRules.length > 0)
+            context.warnings.push(`${pulledRules.map(([index]) => `copy[${index}]`).join(', ')} select by pulls (pulled:), but no --evidence was given: they chose nothing`);
+        return;
+    }
+    if (pulledRules.length === 0 && evidence.images.length > 0)
+        context.warnings.push(`no copy rule has pulled:, so the ${evidence.images.length} images pulled in the evidence chose nothing (workloads' images are chosen all the same)`);
+    const end = Date.parse(evidence.window.to);
+    for (const [index, rule] of pulledRules) {
+        const days = rule.pulled.days;
+        if (days > evidence.window.days)
+            context.warnings.push(`copy[${index}] asks for ${days} days of pulls, but the evidence was read for ${evidence.window.days} (--days)`);
+        const from = end - days * DAY_MS;
+        const repoMatches = rule.images ? picomatch(rule.images) : () => true;
+        const tagFilter = context.tagMatcher(rule.tags);
+        for (const image of evidence.images) {
+            if (!context.only(image.repository) || !repoMatches(image.repository))
+                continue;
+            if (image.last !== undefined && Date.parse(image.last) < from)
+                continue;
+            const reason = `copy[${index}] (${pullNote(image)})`;
+            if (image.tag !== undefined) {
+                if (tagFilter(image.tag))
+                    await chooseTag(context, image.repository, image.tag, reason);
+            }
+            else if (image.digest !== undefined) {
+                // Pulled by digest: copied by digest even when no tag points at it, so pins keep working.
+                await chooseDigest(context, image.repository, image.digest, reason);
+            }
+        }
+    }
+    for (const use of evidence.workloads)
+        await chooseWorkload(context, use);
+}
+/** `pulled 14×, last 2020-09-30, containerd/1.7` (the top client's product token, or who it is). */
+function pullNote(image) {
+    const top = image.clients[0];
+    const client = top === undefined ? undefined : (top.agent?.split(/\s+/)[0] ?? top.identity ?? top.address);
+    return [`pulled ${image.pulls}×`, image.last && `last ${image.last.slice(0, 10)}`, client]
+        .filter(Boolean)
+        .join(', ');
+}
+/** The tags of a repository, none when the old registry does not have it (a deleted repository). */
+async function tagsOf(context, repository) {
+    let tags = context.tagLists.get(repository);
+    if (tags === undefined) {
+        try {
+            tags = await context.source.listTags(repository);
+        }
+        catch (error) {
+            if (!(error instanceof oci_errors/* RegistryError */.gl) || error.status !== 404)
+                throw error;
+            tags = [];
+        }
+        context.tagLists.set(repository, tags);
+    }
+    return tags;
+}
+async function chooseTag(context, repository, tag, reason) {
+    if ((await tagsOf(context, repository)).includes(tag))
+        context.choose(repository, tag, reason);
+    else
+        context.missing(repository, tag, reason);
+}
+async function chooseDigest(context, repository, digest, reason) {
+    if ((await context.source.headManifest(repository, digest)) !== undefined)
+        context.choose(repository, digest, reason);
+    else
+        context.missing(repository, digest, reason);
+}
+/**
+ * A workload's image, whatever the rules: its tag (or the digest it names), and the digest its pods
+ * run, so a rollback or a restart on another node finds the very image.
+ */
+async function chooseWorkload(context, use) {
+    let reference;
+    try {
+        reference = (0,oci_reference/* parseReference */.F2)(use.image);
+    }
+    catch {
+        return; // the aggregation keeps only images it could parse
+    }
+    const repository = reference.repository;
+    if (!context.only(repository))
+        return;
+    const reason = `workload ${use.cluster}/${use.namespace} ${use.kind}/${use.name} (${use.running ? 'running' : (use.note ?? 'not running')})`;
+    if (reference.digest !== undefined)
+        await chooseDigest(context, repository, reference.digest, reason);
+    else
+        await chooseTag(context, repository, reference.tag ?? 'latest', reason);
+    if (use.runningDigest !== undefined && use.runningDigest !== reference.digest)
+        await chooseDigest(context, repository, use.runningDigest, `${reason}, digest its pods run`);
 }
 
-
-/***/ }),
-
-/***/ 34066:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $r: () => (/* binding */ platformName),
-/* harmony export */   CI: () => (/* binding */ partsOf),
-/* harmony export */   H3: () => (/* binding */ isAttestation)
-/* harmony export */ });
-/** True for Buildx's attestation manifests (and any child whose platform is unknown/unknown). */
-function isAttestation(child) {
-    return (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-        (child.platform?.os === 'unknown' && child.platform.architecture === 'unknown'));
-}
-/** `os/architecture[/variant]` of an index child. */
-function platformName(child) {
-    const { os = '?', architecture = '?', variant } = child.platform ?? {};
-    return `${os}/${architecture}${variant ? `/${variant}` : ''}`;
-}
-/** Splits a parsed manifest into platforms and attestation manifests. */
-function partsOf(parsed) {
-    if (!parsed.isIndex)
-        return { platforms: [], attestations: 0, children: [] };
-    return {
-        platforms: parsed.manifests.filter((child) => !isAttestation(child)).map(platformName),
-        attestations: parsed.manifests.filter(isAttestation).length,
-        children: parsed.manifests,
-    };
-}
-
-
-/***/ }),
-
-/***/ 53836:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $g: () => (/* binding */ selectImages),
-/* harmony export */   YC: () => (/* binding */ createdOf),
-/* harmony export */   cZ: () => (/* binding */ ARTIFACT_TAG)
-/* harmony export */ });
-/* unused harmony exports referencedImages, tagMatcher */
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17870);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14006);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11742);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
-/* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(34066);
+;// CONCATENATED MODULE: ./lib/src/copy/select.js
 /**
  * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
  * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
@@ -81,8 +159,13 @@ function partsOf(parsed) {
 
 
 
+
 /** Cosign's tag scheme for signatures, attestations and SBOMs attached to a digest. */
 const ARTIFACT_TAG = /^sha256-([a-f0-9]{64})\.(sig|att|sbom)$/;
+/** The OCI 1.1 referrers tag schema: an index of a digest's referrers, where the API is not served. */
+const REFERRERS_TAG = /^sha256-[a-f0-9]{64}$/;
+/** A tag that describes another image (cosign's, or the referrers fallback), never an image of its own. */
+const describesAnother = (tag) => ARTIFACT_TAG.test(tag) || REFERRERS_TAG.test(tag);
 /**
  * Applies the manifest's copy rules to the old registry.
  * @throws ConfigError when a references file names another registry
@@ -91,7 +174,7 @@ async function selectImages(options) {
     const { manifest, source } = options;
     const old = manifest.registries.old;
     const warnings = [];
-    const glob = options.only ? picomatch__WEBPACK_IMPORTED_MODULE_5__(options.only) : () => true;
+    const glob = options.only ? picomatch(options.only) : () => true;
     const only = (repository) => glob(repository) && (options.repositoryFilter?.(repository) ?? true);
     const referenced = referencedImages(manifest, options.refsFiles).filter((ref) => only(ref.repository));
     const rules = manifest.copy;
@@ -103,7 +186,7 @@ async function selectImages(options) {
             repositories = await source.listRepositories();
         }
         catch (error) {
-            if (!(error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl) || ![401, 403, 404, 405].includes(error.status ?? 0))
+            if (!(error instanceof oci_errors/* RegistryError */.gl) || ![401, 403, 404, 405].includes(error.status ?? 0))
                 throw error;
             repositories = [
                 ...new Set([
@@ -120,7 +203,9 @@ async function selectImages(options) {
     repositories = repositories.filter((repo) => only(repo));
     const wantedRepos = new Set();
     for (const rule of rules) {
-        const matches = rule.images ? picomatch__WEBPACK_IMPORTED_MODULE_5__(rule.images) : () => true;
+        if (rule.pulled)
+            continue; // chosen from the evidence (select-pulled.ts)
+        const matches = rule.images ? picomatch(rule.images) : () => true;
         for (const repo of repositories)
             if (rule.images && matches(repo))
                 wantedRepos.add(repo);
@@ -130,7 +215,7 @@ async function selectImages(options) {
                     wantedRepos.add(ref.repository);
     }
     const tagLists = new Map();
-    await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__/* .forEachLimited */ .vP)([...wantedRepos].sort(), options.concurrency ?? 8, async (repo) => {
+    await (0,limiter/* forEachLimited */.vP)([...wantedRepos].sort(), options.concurrency ?? 8, async (repo) => {
         tagLists.set(repo, await source.listTags(repo));
     });
     const chosen = new Map();
@@ -145,29 +230,31 @@ async function selectImages(options) {
         chosen.set(key, {
             sourceRepository: repository,
             reference,
-            targetRepository: (0,_manifest_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .mapRepository */ .T)(repository, manifest.paths),
+            targetRepository: (0,paths/* mapRepository */.T)(repository, manifest.paths),
             reasons: [reason],
         });
     };
     const missing = new Map();
     for (const [index, rule] of rules.entries()) {
+        if (rule.pulled)
+            continue;
         const reason = `copy[${index}]`;
-        const repoMatches = rule.images ? picomatch__WEBPACK_IMPORTED_MODULE_5__(rule.images) : () => true;
+        const repoMatches = rule.images ? picomatch(rule.images) : () => true;
         const tagFilter = tagMatcher(rule.tags);
         const range = rule.semver;
         const repos = [...wantedRepos].filter((repo) => rule.images ? repoMatches(repo) : referenced.some((ref) => ref.repository === repo));
         for (const repo of repos.sort()) {
             const tags = tagLists.get(repo) ?? [];
             const present = new Set(tags);
-            let candidates = tags.filter((tag) => !ARTIFACT_TAG.test(tag) && tagFilter(tag));
+            let candidates = tags.filter((tag) => !describesAnother(tag) && tagFilter(tag));
             if (range !== undefined)
                 candidates = candidates.filter((tag) => satisfies(tag, range));
             if (rule.referenced) {
                 const pinned = referenced.filter((ref) => ref.repository === repo);
-                const pinnedTags = new Set(pinned.filter((ref) => !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(ref.reference)).map((r) => r.reference));
+                const pinnedTags = new Set(pinned.filter((ref) => !(0,oci_reference/* isValidDigest */.fH)(ref.reference)).map((r) => r.reference));
                 candidates = candidates.filter((tag) => pinnedTags.has(tag));
                 for (const ref of pinned) {
-                    const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(ref.reference);
+                    const byDigest = (0,oci_reference/* isValidDigest */.fH)(ref.reference);
                     if (!byDigest &&
                         !(tagFilter(ref.reference) && (range === undefined || satisfies(ref.reference, range))))
                         continue;
@@ -198,6 +285,23 @@ async function selectImages(options) {
                 choose(repo, tag, rule.referenced ? `${reason} (referenced)` : reason);
         }
     }
+    await selectByUse({
+        rules,
+        evidence: options.pulls,
+        only,
+        source,
+        tagLists,
+        tagMatcher,
+        choose,
+        missing: (repository, reference, by) => {
+            const key = `${repository}${(0,oci_reference/* isValidDigest */.fH)(reference) ? '@' : ':'}${reference}`;
+            const entry = missing.get(key) ?? { repository, reference, referencedBy: [] };
+            if (!entry.referencedBy.includes(by))
+                entry.referencedBy.push(by);
+            missing.set(key, entry);
+        },
+        warnings,
+    });
     // Signatures, attestations and SBOMs travel with what they describe: cosign's tags, and OCI
     // referrers where the registry serves the referrers API. The first answer says whether it does;
     // the images in flight meanwhile wait for it rather than each asking a registry that does not.
@@ -212,23 +316,23 @@ async function selectImages(options) {
         referrersServed ??= asked.then((referrers) => referrers !== undefined, () => true);
         return (await asked) ?? [];
     };
-    await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__/* .forEachLimited */ .vP)(images.slice(), options.concurrency ?? 8, async (image) => {
+    await (0,limiter/* forEachLimited */.vP)(images.slice(), options.concurrency ?? 8, async (image) => {
         const tags = tagLists.get(image.sourceRepository) ?? [];
-        const artifacts = tags.filter((tag) => ARTIFACT_TAG.test(tag));
+        const artifacts = tags.filter(describesAnother);
         if (artifacts.length === 0 && !(await servesReferrers()))
             return;
-        const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(image.reference);
+        const byDigest = (0,oci_reference/* isValidDigest */.fH)(image.reference);
         const digest = byDigest
             ? image.reference
             : (await source.headManifest(image.sourceRepository, image.reference))?.digest;
         if (!digest)
             return;
-        const subject = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .formatRepositoryReference */ .$)({
+        const subject = (0,oci_reference/* formatRepositoryReference */.$)({
             repository: image.sourceRepository,
             ...(byDigest ? { digest } : { tag: image.reference }),
         });
-        const prefix = `sha256-${digest.slice('sha256:'.length)}.`;
-        for (const tag of artifacts.filter((t) => t.startsWith(prefix)))
+        const fallback = `sha256-${digest.slice('sha256:'.length)}`;
+        for (const tag of artifacts.filter((t) => t === fallback || t.startsWith(`${fallback}.`)))
             choose(image.sourceRepository, tag, `signature of ${subject}`);
         for (const referrer of await referrersOf(image.sourceRepository, digest))
             choose(image.sourceRepository, referrer.digest, `referrer of ${subject}`);
@@ -322,7 +426,7 @@ function referencedImages(manifest, refsFiles) {
     }
     for (const { file, refs } of refsFiles) {
         if (refs.registry !== old.host && !old.aliases.includes(refs.registry)) {
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL([
+            throw new errors/* ConfigError */.xL([
                 {
                     file,
                     path: 'registry',
@@ -341,20 +445,20 @@ function tagMatcher(globs) {
         return () => true;
     const include = globs.filter((glob) => !glob.startsWith('!'));
     const exclude = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
-    const included = include.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_5__(include, { dot: true }) : () => true;
-    const excluded = exclude.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_5__(exclude, { dot: true }) : () => false;
+    const included = include.length > 0 ? picomatch(include, { dot: true }) : () => true;
+    const excluded = exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
     return (tag) => included(tag) && !excluded(tag);
 }
 function satisfies(tag, range) {
-    const version = semver__WEBPACK_IMPORTED_MODULE_0__.valid(tag, { loose: true });
-    return version !== null && semver__WEBPACK_IMPORTED_MODULE_0__.satisfies(version, range, { loose: true });
+    const version = semver.valid(tag, { loose: true });
+    return version !== null && semver.satisfies(version, range, { loose: true });
 }
 /** Orders tags newest-version first when both are versions, else by name. */
 function compareTags(a, b) {
-    const va = semver__WEBPACK_IMPORTED_MODULE_0__.valid(a, { loose: true });
-    const vb = semver__WEBPACK_IMPORTED_MODULE_0__.valid(b, { loose: true });
+    const va = semver.valid(a, { loose: true });
+    const vb = semver.valid(b, { loose: true });
     if (va && vb && va !== vb)
-        return semver__WEBPACK_IMPORTED_MODULE_0__.rcompare(va, vb, true);
+        return semver.rcompare(va, vb, true);
     return a < b ? -1 : a > b ? 1 : 0;
 }
 /**
@@ -363,7 +467,7 @@ function compareTags(a, b) {
  */
 async function newest(source, repository, tags, count, concurrency) {
     const created = new Map();
-    await (0,_shared_limiter_js__WEBPACK_IMPORTED_MODULE_6__/* .forEachLimited */ .vP)(tags, concurrency, async (tag) => {
+    await (0,limiter/* forEachLimited */.vP)(tags, concurrency, async (tag) => {
         created.set(tag, await createdOf(source, repository, tag));
     });
     return [...tags]
@@ -373,13 +477,13 @@ async function newest(source, repository, tags, count, concurrency) {
 /** When an image was built: its config's `created`, as milliseconds (0 when unknown). */
 async function createdOf(source, repository, reference) {
     let manifest = await source.getManifest(repository, reference);
-    let parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType);
+    let parsed = (0,media/* parseImageManifest */.Sw)(manifest.bytes, manifest.mediaType);
     for (let depth = 0; parsed.isIndex && depth < 3; depth++) {
-        const child = parsed.manifests.find((m) => !(0,_platforms_js__WEBPACK_IMPORTED_MODULE_8__/* .isAttestation */ .H3)(m));
+        const child = parsed.manifests.find((m) => !(0,platforms/* isAttestation */.H3)(m));
         if (!child)
             return 0;
         manifest = await source.getManifest(repository, child.digest);
-        parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType);
+        parsed = (0,media/* parseImageManifest */.Sw)(manifest.bytes, manifest.mediaType);
     }
     if (!parsed.config)
         return 0;
@@ -422,6 +526,38 @@ function mapRepository(oldPath, rules) {
         return rule.to.replace(/\*/g, () => match[capture++] ?? '');
     }
     return oldPath;
+}
+
+
+/***/ }),
+
+/***/ 77108:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ platformName),
+/* harmony export */   CI: () => (/* binding */ partsOf),
+/* harmony export */   H3: () => (/* binding */ isAttestation)
+/* harmony export */ });
+/** True for Buildx's attestation manifests (and any child whose platform is unknown/unknown). */
+function isAttestation(child) {
+    return (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+        (child.platform?.os === 'unknown' && child.platform.architecture === 'unknown'));
+}
+/** `os/architecture[/variant]` of an index child. */
+function platformName(child) {
+    const { os = '?', architecture = '?', variant } = child.platform ?? {};
+    return `${os}/${architecture}${variant ? `/${variant}` : ''}`;
+}
+/** Splits a parsed manifest into platforms and attestation manifests. */
+function partsOf(parsed) {
+    if (!parsed.isIndex)
+        return { platforms: [], attestations: 0, children: [] };
+    return {
+        platforms: parsed.manifests.filter((child) => !isAttestation(child)).map(platformName),
+        attestations: parsed.manifests.filter(isAttestation).length,
+        children: parsed.manifests,
+    };
 }
 
 
@@ -520,101 +656,77 @@ async function forEachLimited(items, limit, work) {
 
 /***/ }),
 
-/***/ 51477:
+/***/ 70953:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hn: () => (/* binding */ cell),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   mW: () => (/* binding */ fitSummary),
-/* harmony export */   o0: () => (/* binding */ writeSummaryFile),
-/* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   z3: () => (/* binding */ formatBytes),
-/* harmony export */   zH: () => (/* binding */ details)
-/* harmony export */ });
-/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $Y: () => (/* binding */ git),
+  nA: () => (/* binding */ onInterrupt),
+  _Z: () => (/* binding */ processExists),
+  EO: () => (/* binding */ runGit),
+  mB: () => (/* binding */ runProgram),
+  K5: () => (/* binding */ splitNul)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(8835);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./lib/src/shared/isolation.js
 
 
-
-/** Escapes text for a Markdown table cell. */
-function cell(text) {
-    return String(text ?? '')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
+let probed;
+/** The command prefix that isolates a program on this machine (probed once per run). */
+function prefix() {
+    if (probed)
+        return probed;
+    if (process.platform !== 'linux')
+        return (probed = { unavailable: `not on Linux (${process.platform})` });
+    const root = external_node_os_.userInfo().uid === 0;
+    const namespaces = ['--pid', '--fork', '--mount-proc', '--kill-child'];
+    const candidate = root
+        ? [
+            'unshare',
+            ...namespaces,
+            '--',
+            'setpriv',
+            '--bounding-set=-all',
+            '--inh-caps=-all',
+            '--no-new-privs',
+            '--',
+        ]
+        : ['unshare', '--user', '--map-current-user', ...namespaces, '--'];
+    // The probe proves the whole chain: a new /proc in which this shell is process 1, with no parent.
+    const probe = (0,external_node_child_process_.spawnSync)(candidate[0], [...candidate.slice(1), 'sh', '-c', 'echo "$$ $PPID"'], {
+        encoding: 'utf8',
+        timeout: 10_000,
+    });
+    if (probe.error)
+        probed = {
+            unavailable: `${candidate[0]} cannot be started (${probe.error.code})`,
+        };
+    else if (probe.status !== 0 || probe.stdout.trim() !== '1 0')
+        probed = {
+            unavailable: `${candidate.slice(0, -1).join(' ')} failed (exit ${probe.status}): ${probe.stderr.trim().split('\n').pop() ?? ''}`,
+        };
+    else
+        probed = { prefix: candidate };
+    return probed;
 }
-/** A GitHub-flavoured Markdown table. */
-function table(headers, rows) {
-    const head = `| ${headers.map(cell).join(' | ')} |`;
-    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
-    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
-}
-/** A human byte count: 1.5 MB. */
-function formatBytes(bytes) {
-    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-/** `1 repository`, `2 repositories`: a count with its noun in the right number. */
-function plural(count, one, many = `${one}s`) {
-    return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
-/** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */
-function details(summary, body, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-/** GitHub refuses a job summary larger than 1 MiB per step. */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
-/** Past this, long tables are cut so the summary stays well under {@link SUMMARY_LIMIT_BYTES}. */
-const SUMMARY_CUT_BYTES = 900 * 1000;
-/**
- * Joins the parts of a summary; when they come to more than `budget` bytes, the cuttable parts are
- * replaced by their `cut` text, last parts first, until the whole fits (or nothing is left to cut).
- */
-function fitSummary(parts, budget = SUMMARY_CUT_BYTES) {
-    const texts = parts.map((part) => part.text);
-    let size = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0);
-    for (let index = parts.length - 1; index >= 0 && size > budget; index--) {
-        const cut = parts[index].cut;
-        if (cut === undefined)
-            continue;
-        size += Buffer.byteLength(cut) - Buffer.byteLength(texts[index]);
-        texts[index] = cut;
-    }
-    return texts.join('\n');
-}
-/** Writes a summary's Markdown to a file the user named (`--summary FILE`), relative to `cwd`. */
-function writeSummaryFile(cwd, file, markdown) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, file), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--summary ${file}: cannot write it (${error.code})`);
-    }
+/** `file args` wrapped so that it runs isolated, or the reason this machine cannot isolate it. */
+function isolated(file, args) {
+    const found = prefix();
+    if ('unavailable' in found)
+        return found;
+    return { file: found.prefix[0], args: [...found.prefix.slice(1), file, ...args] };
 }
 
+;// CONCATENATED MODULE: ./lib/src/shared/process.js
 
-/***/ }),
-
-/***/ 2451:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Y: () => (/* binding */ git),
-/* harmony export */   K5: () => (/* binding */ splitNul),
-/* harmony export */   _Z: () => (/* binding */ processExists),
-/* harmony export */   mB: () => (/* binding */ runProgram),
-/* harmony export */   nA: () => (/* binding */ onInterrupt)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8835);
 
 
 /** Error output kept by default: enough for any message, bounded for a program that floods it. */
@@ -736,9 +848,23 @@ function processExists(pid) {
  * output. Resolves with the exit code; rejects only when the program cannot be started at all.
  */
 function runProgram(file, args, options) {
+    if (options.isolate) {
+        const wrapped = isolated(file, args);
+        if ('unavailable' in wrapped) {
+            if (options.isolate === 'required') {
+                return Promise.reject(new errors/* OperationalError */.LE('refused', `not running ${file}: it would be able to read the credentials in this process's environment, and it cannot be isolated here: ${wrapped.unavailable}`, {
+                    hint: 'install util-linux (unshare, setpriv) and allow user namespaces (sysctl kernel.unprivileged_userns_clone=1; on Ubuntu 24.04 kernel.apparmor_restrict_unprivileged_userns=0), or run this step without credentials in its environment',
+                }));
+            }
+        }
+        else {
+            file = wrapped.file;
+            args = wrapped.args;
+        }
+    }
     return new Promise((resolve, reject) => {
         const limited = options.timeoutMs !== undefined;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+        const child = (0,external_node_child_process_.spawn)(file, args, {
             cwd: options.cwd,
             env: options.env ?? process.env,
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -796,17 +922,25 @@ function runProgram(file, args, options) {
         child.stdin.end(options.input);
     });
 }
-/** Runs `git` and returns its stdout; a non-zero exit becomes an OperationalError carrying git's message. */
-async function git(args, cwd, input) {
+/**
+ * The one way cutover's checks run git: an argument array, no optional locks (a check never
+ * writes the developer's index), the C locale for output that is parsed. Exit 0 and the codes in
+ * `answers` resolve; any other exit becomes an OperationalError carrying git's message.
+ */
+async function runGit(args, cwd, options = {}) {
     const result = await runProgram('git', args, {
         cwd,
-        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
-        ...(input !== undefined && { input }),
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', ...options.env },
+        ...(options.input !== undefined && { input: options.input }),
     });
-    if (result.code !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationalError */ .LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
+    if (result.code !== 0 && !options.answers?.includes(result.code)) {
+        throw new errors/* OperationalError */.LE('failed', `git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr.trim()}`);
     }
-    return result.stdout;
+    return result;
+}
+/** Runs `git` ({@link runGit}) and returns its stdout; any exit but 0 is an OperationalError. */
+async function git(args, cwd, input) {
+    return (await runGit(args, cwd, input === undefined ? {} : { input })).stdout;
 }
 /** Splits NUL-separated output (`-z`) into its entries. */
 function splitNul(output) {
@@ -818,3 +952,4 @@ function splitNul(output) {
 
 };
 ;
+//# sourceMappingURL=99.index.cjs.js.map

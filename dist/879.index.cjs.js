@@ -1,397 +1,144 @@
 "use strict";
-exports.id = 431;
-exports.ids = [431];
+exports.id = 879;
+exports.ids = [879];
 exports.modules = {
 
-/***/ 9345:
+/***/ 61346:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L1: () => (/* binding */ copyImage),
-/* harmony export */   W: () => (/* binding */ CopySession)
+/* harmony export */   N: () => (/* binding */ defineCommand)
 /* harmony export */ });
-/* unused harmony export MAX_INDEX_DEPTH */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29949);
-/* harmony import */ var _oci_media_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21732);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92041);
-
-
-
-
-
-/** Indexes nested deeper than this are refused (real images nest one or two levels). */
-const MAX_INDEX_DEPTH = 8;
-/**
- * Per-run state of the copy engine: which target repositories hold which blobs, uploads in
- * flight (so a blob is uploaded at most once per run and mounted everywhere else), and totals.
- */
-class CopySession {
-    bytesUploaded = 0;
-    /** Bytes sent so far, counted as they stream (for progress lines). */
-    bytesStreamed = 0;
-    blobsUploaded = 0;
-    blobsMounted = 0;
-    blobsSkipped = 0;
-    /** target host + digest → target repositories known to hold it. */
-    holders = new Map();
-    /** target host + digest → the first ensure of that blob, others wait for it. */
-    pending = new Map();
-    /** target host + repository + digest → manifests known present. */
-    manifests = new Set();
-    /** target host + digest → why the blob could not be copied: not tried again in this run. */
-    failedBlobs = new Map();
-    /** Records that a target repository holds a blob. */
-    noteBlob(host, repository, digest) {
-        const key = `${host} ${digest}`;
-        const set = this.holders.get(key) ?? new Set();
-        set.add(repository);
-        this.holders.set(key, set);
-    }
-    /** True when the run already knows the repository holds the blob. */
-    hasBlob(host, repository, digest) {
-        return this.holders.get(`${host} ${digest}`)?.has(repository) ?? false;
-    }
-    /** Some other repository of the target that holds the blob, to mount from. */
-    mountSource(host, repository, digest) {
-        for (const holder of this.holders.get(`${host} ${digest}`) ?? [])
-            if (holder !== repository)
-                return holder;
-        return undefined;
-    }
-    noteManifest(host, repository, digest) {
-        this.manifests.add(`${host} ${repository} ${digest}`);
-    }
-    hasManifest(host, repository, digest) {
-        return this.manifests.has(`${host} ${repository} ${digest}`);
-    }
-    /** Records that a blob could not be copied to a target host; later images needing it fail at once. */
-    noteFailedBlob(host, digest, error) {
-        this.failedBlobs.set(`${host} ${digest}`, error);
-    }
-    /** Why a blob already failed in this run, if it did. */
-    failedBlob(host, digest) {
-        return this.failedBlobs.get(`${host} ${digest}`);
-    }
-    /** Runs `work` as the single owner of a blob key; later callers wait for it, then do their own work. */
-    async exclusive(host, digest, work) {
-        const key = `${host} ${digest}`;
-        for (;;) {
-            const running = this.pending.get(key);
-            if (!running)
-                break;
-            await running.catch(() => undefined);
-        }
-        const promise = work();
-        this.pending.set(key, promise);
-        try {
-            return await promise;
-        }
-        finally {
-            if (this.pending.get(key) === promise)
-                this.pending.delete(key);
-        }
-    }
-}
-/**
- * Copies one tag or digest from the source to the target registry, keeping its digest: blobs
- * first (a mount from the target repository itself — present, or an upload session opened in the
- * same request —, a mount from another target repository, then a streamed upload — each unique
- * blob uploaded at most once per session), index children by digest, the tag last; then makes
- * sure that the target reference resolves to the source digest (the registry's answer to the PUT
- * names it, else a HEAD). A target tag that already points at the same digest costs a HEAD on
- * each side (`skipped`); one that points elsewhere is a `conflict` unless
- * `overwrite`. Nothing is ever written to the source.
- * @throws RegistryError when the source reference does not exist or the copy fails after retries
- */
-async function copyImage(request, options = {}) {
-    const { source, sourceRepository, reference, target, targetRepository } = request;
-    const targetReference = request.targetReference ?? reference;
-    const session = options.session ?? new CopySession();
-    const dryRun = options.dryRun === true;
-    const byDigest = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(reference);
-    const missing = () => new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('not-found', `${source.host}/${sourceRepository}:${reference} does not exist`, {
-        status: 404,
-        code: 'MANIFEST_UNKNOWN',
-        host: source.host,
-    });
-    // The target first. When it has the reference (a re-run), a HEAD of the source says whether it
-    // is the same: a HEAD is not a pull where registries count pulls. When it has not, the source's
-    // manifest is read in one GET — by digest, or by tag with the digest computed from the bytes
-    // read, so a tag moved in the meantime cannot swap the content under us.
-    const listedAbsent = options.targetTags !== undefined &&
-        !(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(targetReference) &&
-        !options.targetTags.has(targetReference);
-    const existing = listedAbsent ? undefined : await target.headManifest(targetRepository, targetReference);
-    let sourceHead = byDigest
-        ? { digest: reference }
-        : undefined;
-    if (existing && !sourceHead)
-        sourceHead = await source.headManifest(sourceRepository, reference);
-    if (existing && !sourceHead)
-        throw missing();
-    const result = {
-        action: 'copied',
-        digest: sourceHead?.digest ?? '',
-        mediaType: sourceHead?.mediaType ?? '',
-        bytesUploaded: 0,
-        size: 0,
-        blobsUploaded: 0,
-        blobsMounted: 0,
-        blobsSkipped: 0,
-        manifestsPut: 0,
-        dryRun,
-    };
-    if (existing && sourceHead) {
-        if (existing.digest === sourceHead.digest) {
-            session.noteManifest(target.host, targetRepository, existing.digest);
-            return { ...result, action: 'skipped', mediaType: result.mediaType || existing.mediaType };
-        }
-        if (!options.overwrite)
-            return { ...result, action: 'conflict', existingDigest: existing.digest };
-    }
-    const known = request.sourceManifest;
-    const manifest = byDigest && known?.digest === reference
-        ? known
-        : await source
-            .getManifest(sourceRepository, sourceHead?.digest ?? reference)
-            .catch((error) => {
-            throw error instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404 ? missing() : error;
-        });
-    result.digest = manifest.digest;
-    result.mediaType = manifest.mediaType;
-    const walk = { request, options, session, result, counted: new Set() };
-    const confirmed = await copyManifestTree(walk, manifest, targetReference, { seen: new Set(), depth: 0 });
-    // The PUT's answer named the digest stored under the reference; otherwise ask.
-    if (!dryRun && !confirmed) {
-        const written = await target.headManifest(targetRepository, targetReference);
-        if (written?.digest !== manifest.digest) {
-            throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${target.host}/${targetRepository}:${targetReference} resolves to ${written?.digest ?? 'nothing'} after the copy, expected ${manifest.digest}`, { code: 'VERIFY_FAILED', host: target.host, final: true });
-        }
-    }
-    return result;
-}
-/**
- * The walk's path after entering `manifest`. A manifest found below itself — under its digest,
- * or with the same bytes under another algorithm's digest — is an index that names itself (or a
- * cycle): refused, as is nesting deeper than {@link MAX_INDEX_DEPTH}.
- */
-function enter(walk, manifest, ancestors) {
-    const { source, sourceRepository } = walk.request;
-    const where = `${source.host}/${sourceRepository}@${manifest.digest.slice(0, 80)}`;
-    if (ancestors.depth >= MAX_INDEX_DEPTH)
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: indexes nested deeper than ${MAX_INDEX_DEPTH} levels`, {
-            host: source.host,
-            final: true,
-        });
-    const content = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(manifest.bytes);
-    if (ancestors.seen.has(manifest.digest) || ancestors.seen.has(content))
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${where}: the index names itself (a manifest with the same bytes appears again below it): refusing to walk a cycle`, { host: source.host, final: true });
-    return { seen: new Set([...ancestors.seen, manifest.digest, content]), depth: ancestors.depth + 1 };
-}
-/**
- * Copies a manifest and what it names (blobs, index children), then the manifest itself; true
- * when the registry's answer to its PUT confirmed the digest stored under `targetReference`.
- */
-async function copyManifestTree(walk, manifest, targetReference, ancestors) {
-    const { request, session, result, options } = walk;
-    const { source, target, sourceRepository, targetRepository } = request;
-    const path = enter(walk, manifest, ancestors);
-    const parsed = (0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageManifest */ .Sw)(manifest.bytes, manifest.mediaType);
-    result.size += manifest.bytes.length;
-    if (parsed.isIndex) {
-        for (const child of parsed.manifests)
-            checkDescriptor(walk, child, 'manifest');
-        // Children by digest first, so the index (and its tag) never points at something missing.
-        const children = [...new Map(parsed.manifests.map((child) => [child.digest, child])).values()];
-        await Promise.all(children.map(async (child) => {
-            if (session.hasManifest(target.host, targetRepository, child.digest))
-                return;
-            const present = await target.headManifest(targetRepository, child.digest);
-            if (present?.digest === child.digest) {
-                session.noteManifest(target.host, targetRepository, child.digest);
-                result.size += child.size;
-                return;
-            }
-            const childManifest = await source.getManifest(sourceRepository, child.digest);
-            if (childManifest.bytes.length !== child.size)
-                throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}@${child.digest}: the index says ${child.size} bytes, the manifest has ${childManifest.bytes.length}`, { host: source.host, final: true });
-            await copyManifestTree(walk, childManifest, child.digest, path);
-        }));
-    }
-    else {
-        for (const blob of parsed.blobs)
-            checkDescriptor(walk, blob, 'blob');
-        await Promise.all(parsed.blobs
-            .filter((blob) => !(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .isForeignBlob */ .Go)(blob))
-            .map(async (blob) => {
-            if (!walk.counted.has(blob.digest)) {
-                walk.counted.add(blob.digest);
-                result.size += blob.size;
-            }
-            await ensureBlob(walk, blob);
-        }));
-    }
-    if (options.dryRun)
-        return false;
-    const { digest, confirmed } = await target.putManifestConfirmed(targetRepository, targetReference, manifest);
-    result.manifestsPut++;
-    session.noteManifest(target.host, targetRepository, manifest.digest);
-    return confirmed && digest === manifest.digest;
-}
-/**
- * Makes sure the target repository has a blob: known, a mount from itself (present) or from
- * another target repository, or an upload (once per session). A dry run only HEADs.
- */
-async function ensureBlob(walk, blob) {
-    const { request, session, result, options } = walk;
-    const { target, targetRepository } = request;
-    const host = target.host;
-    if (session.hasBlob(host, targetRepository, blob.digest))
-        return;
-    await session.exclusive(host, blob.digest, async () => {
-        if (session.hasBlob(host, targetRepository, blob.digest))
-            return;
-        const failed = session.failedBlob(host, blob.digest);
-        if (failed !== undefined)
-            throw failed;
-        const skipped = () => {
-            session.noteBlob(host, targetRepository, blob.digest);
-            session.blobsSkipped++;
-            result.blobsSkipped++;
-        };
-        const from = session.mountSource(host, targetRepository, blob.digest);
-        if (!options.dryRun) {
-            // A mount source only hoped to hold the blob (another shard's home for it) may answer 202
-            // even where this repository has it already (a shard run again): ask this repository first.
-            if (from !== undefined && !session.hasBlob(host, from, blob.digest))
-                if ((await target.headBlob(targetRepository, blob.digest)) !== undefined)
-                    return skipped();
-            // Otherwise one request where HEAD then POST took two: a mount answers 201 when the
-            // repository holds the blob (from another repository known to hold it, or already), else
-            // opens the upload session — the spec's answer for any mount a registry cannot do. Without
-            // another repository known to hold it, the mount is from the repository itself (most blobs).
-            const mount = await target.mountBlob(targetRepository, blob.digest, from ?? targetRepository);
-            if (!mount.mounted)
-                return upload(walk, blob, mount.location);
-            if (from === undefined)
-                return skipped();
-            session.noteBlob(host, targetRepository, blob.digest);
-            session.blobsMounted++;
-            result.blobsMounted++;
-            return;
-        }
-        // Dry run: planned, the first repository uploads it, every other one mounts it.
-        if ((await target.headBlob(targetRepository, blob.digest)) !== undefined)
-            return skipped();
-        session.noteBlob(host, targetRepository, blob.digest);
-        if (from) {
-            session.blobsMounted++;
-            result.blobsMounted++;
-        }
-        else {
-            session.bytesUploaded += blob.size;
-            result.bytesUploaded += blob.size;
-            session.blobsUploaded++;
-            result.blobsUploaded++;
-        }
-    });
-}
-/** Uploads a blob the target repository lacks (into the session a mount answer opened, if any). */
-async function upload(walk, blob, location) {
-    const { request, session, result } = walk;
-    const host = request.target.host;
-    try {
-        await streamBlob(walk, blob, location);
-    }
-    catch (error) {
-        // Retried where it failed already; the next image that needs it fails at once.
-        session.noteFailedBlob(host, blob.digest, error);
-        throw error;
-    }
-    session.noteBlob(host, request.targetRepository, blob.digest);
-    session.bytesUploaded += blob.size;
-    result.bytesUploaded += blob.size;
-    session.blobsUploaded++;
-    result.blobsUploaded++;
-}
-/**
- * Streams a blob from source to target. The target's transport retries the upload as a whole
- * (a new session and a new download from the source for each attempt); the bytes of a failed
- * attempt are taken back out of the progress count.
- */
-async function streamBlob(walk, blob, location) {
-    const { request, session } = walk;
-    const { source, target, sourceRepository, targetRepository } = request;
-    let streamed = 0;
-    const forget = () => {
-        session.bytesStreamed -= streamed;
-        streamed = 0;
-    };
-    try {
-        await target.uploadBlob(targetRepository, blob.digest, blob.size, async () => {
-            forget();
-            const download = await source.getBlob(sourceRepository, blob.digest, blob.size);
-            return verifiedBytes(download.stream, blob, source.host, (n) => {
-                streamed += n;
-                session.bytesStreamed += n;
-            });
-        }, location);
-    }
-    catch (error) {
-        forget();
-        throw error;
-    }
-}
-/**
- * Passes a blob's bytes on, counting them, and fails the stream — so the upload it feeds is
- * never completed — when they are more or fewer than the descriptor's size or do not hash to its
- * digest.
- */
-function verifiedBytes(stream, blob, host, onBytes) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)((0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest));
-    let total = 0;
-    const mismatch = (message) => new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('digest-mismatch', `${host}: blob ${blob.digest}: ${message}`, {
-        code: 'DIGEST_INVALID',
-        host,
-        final: true,
-    });
-    const verifier = new node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform({
-        transform(chunk, _encoding, callback) {
-            total += chunk.length;
-            if (total > blob.size)
-                return callback(mismatch(`more than the ${blob.size} bytes its descriptor says`));
-            hash.update(chunk);
-            onBytes(chunk.length);
-            callback(null, chunk);
-        },
-        flush(callback) {
-            if (total !== blob.size)
-                return callback(mismatch(`${total} bytes, its descriptor says ${blob.size}`));
-            const actual = `${(0,_oci_media_js__WEBPACK_IMPORTED_MODULE_3__/* .algorithmOf */ .Hy)(blob.digest)}:${hash.digest('hex')}`;
-            callback(actual === blob.digest ? null : mismatch(`the bytes hash to ${actual}`));
-        },
-    });
-    stream.on('error', (error) => verifier.destroy(error));
-    verifier.on('close', () => stream.destroy());
-    return stream.pipe(verifier);
-}
-/** A descriptor from a manifest is used in URLs and sizes: its digest and size must be sane. */
-function checkDescriptor(walk, descriptor, what) {
-    const { source, sourceRepository } = walk.request;
-    const valid = typeof descriptor.digest === 'string' &&
-        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH)(descriptor.digest) &&
-        Number.isSafeInteger(descriptor.size) &&
-        descriptor.size >= 0;
-    if (!valid)
-        throw new _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('invalid-response', `${source.host}/${sourceRepository}: a ${what} descriptor with digest ${JSON.stringify(descriptor.digest)?.slice(0, 150)} and size ${String(descriptor.size)} is not valid (sha256 or sha512 digests, whole sizes)`, { host: source.host, final: true });
+/** Declares a command with its option types inferred from its option definitions. */
+function defineCommand(command) {
+    return command;
 }
 
 
 /***/ }),
 
-/***/ 2431:
+/***/ 91517:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ hostPart),
+/* harmony export */   g: () => (/* binding */ roleOfHost)
+/* harmony export */ });
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92041);
+
+/** The role of a registry host in the manifest (aliases of the old one included), if it is one. */
+function roleOfHost(manifest, host) {
+    const wanted = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeHost */ .cS)(host);
+    const { old, new: next } = manifest.registries;
+    if ([old.host, ...old.aliases].some((name) => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeHost */ .cS)(name) === wanted))
+        return 'old';
+    if ((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeHost */ .cS)(next.host) === wanted)
+        return 'new';
+    return undefined;
+}
+/** The first path component when it names a registry host (`.` or `:` in it, or `localhost`). */
+function hostPart(text) {
+    const slash = text.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const first = text.slice(0, slash);
+    return first.includes('.') || first.includes(':') || first === 'localhost' ? first : undefined;
+}
+
+
+/***/ }),
+
+/***/ 24998:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ planPush)
+/* harmony export */ });
+/* unused harmony export ownPathOf */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
+/* harmony import */ var _timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+
+
+
+
+/** True for a local image ID (`sha256:…` or a hex prefix), which names no repository. */
+function isImageId(text) {
+    return /^sha256:[a-f0-9]{12,64}$/.test(text) || /^[a-f0-9]{12,64}$/.test(text);
+}
+/**
+ * The repository path and tag a local image name gives: `registry.example.com/team/api:1.2` →
+ * `team/api`, `1.2`; `api:build` → `api`, `build` (no `library/` as Docker Hub would add). An
+ * image ID gives neither.
+ * @throws UsageError when the name is not a valid reference
+ */
+function ownPathOf(image) {
+    if (isImageId(image))
+        return {};
+    try {
+        const slash = image.indexOf('/');
+        const first = slash >= 0 ? image.slice(0, slash) : '';
+        const hasHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+        if (hasHost && (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidHost */ .HO)(first)) {
+            const parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(image);
+            return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+        }
+        const parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(image);
+        return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+    }
+    catch (error) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--image: expected a local image name or ID, found "${image}": ${error.message}`);
+    }
+}
+/**
+ * Plans a push on `today`: the repository (given, or the image's own path), the tags (given, or
+ * the image's tag, or `latest`), and the registries the timeline sends it to — the new registry
+ * under the path the manifest's `paths` map it to.
+ * @throws UsageError for an invalid repository or tag, or an image ID without `--repository`
+ */
+function planPush(manifest, today, request) {
+    const own = ownPathOf(request.image);
+    const repository = request.repository ?? own.repository;
+    if (!repository) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--image ${request.image} is an image ID: name the repository with --repository`);
+    }
+    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0)(repository)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--repository: expected a repository path such as "team/api" (lower-case letters, digits, . _ - separators, components joined by /), found "${repository}"`);
+    }
+    const tags = request.tags.length > 0 ? [...new Set(request.tags)] : [own.tag ?? 'latest'];
+    for (const tag of tags) {
+        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(tag)) {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--tag: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -), found "${tag}"`);
+        }
+    }
+    const phase = (0,_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .phaseAt */ .BA)(manifest.timeline, today);
+    const paths = { old: repository, new: (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .mapRepository */ .T)(repository, manifest.paths) };
+    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0)(paths.new)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`the manifest's paths map "${repository}" to "${paths.new}", which is not a valid repository path`);
+    }
+    const targets = (0,_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .pushTargets */ .XV)(phase).map((role) => {
+        const registry = manifest.registries[role];
+        return { role, registry, repository: paths[role], name: `${registry.host}/${paths[role]}` };
+    });
+    const reason = (0,_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .oldRegistrySkippedReason */ .FN)(manifest.timeline, phase);
+    const skipped = reason && !targets.some((target) => target.role === 'old')
+        ? [{ role: 'old', host: manifest.registries.old.host, reason }]
+        : [];
+    if (phase === 'before') {
+        skipped.push({
+            role: 'new',
+            host: manifest.registries.new.host,
+            reason: `the new registry opens on ${manifest.timeline.available}`,
+        });
+    }
+    return { phase, repository, tags, targets, skipped };
+}
+
+
+/***/ }),
+
+/***/ 77879:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -402,28 +149,103 @@ __webpack_require__.d(__webpack_exports__, {
   push: () => (/* binding */ push)
 });
 
+// EXTERNAL MODULE: ./lib/src/shared/deadline.js
+var shared_deadline = __webpack_require__(1568);
 // EXTERNAL MODULE: ./lib/src/shared/errors.js
 var errors = __webpack_require__(8835);
 // EXTERNAL MODULE: ./lib/src/cli/command.js
 var command = __webpack_require__(61346);
 // EXTERNAL MODULE: ./lib/src/cli/option.js
 var cli_option = __webpack_require__(61714);
-// EXTERNAL MODULE: ./lib/src/copy/copy.js
-var copy_copy = __webpack_require__(9345);
-// EXTERNAL MODULE: ./lib/src/copy/platforms.js
-var platforms = __webpack_require__(34066);
-// EXTERNAL MODULE: ./lib/src/copy/select.js
-var copy_select = __webpack_require__(53836);
-// EXTERNAL MODULE: ./lib/src/oci/client.js + 15 modules
-var client = __webpack_require__(74558);
+// EXTERNAL MODULE: ./lib/src/copy/copy.js + 2 modules
+var copy_copy = __webpack_require__(68334);
+// EXTERNAL MODULE: ./lib/src/oci/platforms.js
+var platforms = __webpack_require__(77108);
+// EXTERNAL MODULE: ./lib/src/copy/select.js + 1 modules
+var copy_select = __webpack_require__(863);
+// EXTERNAL MODULE: ./lib/src/oci/client.js + 17 modules
+var client = __webpack_require__(11024);
 // EXTERNAL MODULE: ./lib/src/oci/media.js
 var media = __webpack_require__(21732);
 // EXTERNAL MODULE: ./lib/src/oci/reference.js
 var oci_reference = __webpack_require__(92041);
-// EXTERNAL MODULE: ./lib/src/tags/targets.js
-var targets = __webpack_require__(68164);
-// EXTERNAL MODULE: ./lib/src/push/plan.js
-var push_plan = __webpack_require__(11296);
+// EXTERNAL MODULE: ./lib/src/manifest/hosts.js
+var hosts = __webpack_require__(91517);
+// EXTERNAL MODULE: ./lib/src/oci/errors.js
+var oci_errors = __webpack_require__(29949);
+// EXTERNAL MODULE: ./lib/src/shared/limiter.js
+var limiter = __webpack_require__(17870);
+;// CONCATENATED MODULE: ./lib/src/push/artifacts.js
+
+
+/**
+ * The signatures, attestations and referrers `push --from` copies after the image. They are the
+ * source's word: a referrers answer may list manifests the source does not have (or cannot serve).
+ * Those are skipped with a warning and the count — the image and its tags are pushed without them —
+ * and the cost is bounded: at most {@link MAX_ARTIFACTS} are tried, and after
+ * {@link MAX_MISSING_ARTIFACTS} missing ones the rest are not tried.
+ */
+/** Artifacts of one image copied at most (real images have a handful: signatures, SBOMs, provenance). */
+const MAX_ARTIFACTS = 256;
+/** Missing or unreadable artifacts after which the others are skipped without a request. */
+const MAX_MISSING_ARTIFACTS = 10;
+/** Artifact copies in flight at once. */
+const ARTIFACT_CONCURRENCY = 8;
+/**
+ * Copies each artifact with `copy`; one the source cannot serve (`sourceHost` answered 404, or
+ * something that is not a valid manifest, or refused it) is skipped, and after
+ * {@link MAX_MISSING_ARTIFACTS} of them the others are skipped untried. Failures of the target
+ * still fail the push.
+ */
+async function copyArtifacts(artifacts, image, sourceHost, copy) {
+    const tried = artifacts.slice(0, MAX_ARTIFACTS);
+    const skipped = artifacts
+        .slice(MAX_ARTIFACTS)
+        .map((artifact) => ({ artifact, why: `more than ${MAX_ARTIFACTS} listed` }));
+    let missing = 0;
+    const copied = [];
+    await (0,limiter/* mapLimited */.bB)(tried, ARTIFACT_CONCURRENCY, async (artifact) => {
+        const reference = 'tag' in artifact ? artifact.tag : artifact.digest;
+        if (missing >= MAX_MISSING_ARTIFACTS) {
+            skipped.push({ artifact, why: `not tried after ${MAX_MISSING_ARTIFACTS} missing` });
+            return;
+        }
+        try {
+            copied.push({ reference, result: await copy(reference) });
+        }
+        catch (error) {
+            if (!unservable(error, sourceHost))
+                throw error;
+            missing++;
+            skipped.push({ artifact, why: error.message.replace(/\s+/g, ' ').slice(0, 300) });
+        }
+    });
+    return { copied, warnings: describeSkipped(skipped, image) };
+}
+/** True when the source could not serve the artifact (not when the target failed). */
+function unservable(error, sourceHost) {
+    return (error instanceof oci_errors/* RegistryError */.gl &&
+        error.host === sourceHost &&
+        ['not-found', 'invalid-response', 'refused', 'digest-mismatch'].includes(error.kind));
+}
+function describeSkipped(skipped, image) {
+    const lines = [];
+    for (const [kind, name] of [
+        ['digest', 'referrers'],
+        ['tag', 'signature/attestation tags'],
+    ]) {
+        const ones = skipped.filter(({ artifact }) => kind in artifact);
+        if (ones.length === 0)
+            continue;
+        const failed = ones.filter(({ why }) => !why.startsWith('not tried') && !why.startsWith('more than'));
+        const untried = ones.length - failed.length;
+        lines.push(`${ones.length} ${name} of ${image} skipped: ${failed.length} the source lists but cannot serve${failed[0] ? ` (first: ${failed[0].why})` : ''}${untried > 0 ? `, ${untried} not tried (at most ${MAX_ARTIFACTS} tried, none after ${MAX_MISSING_ARTIFACTS} missing)` : ''}; the image and its tags are pushed without them`);
+    }
+    return lines;
+}
+
+// EXTERNAL MODULE: ./lib/src/manifest/push-plan.js
+var push_plan = __webpack_require__(24998);
 // EXTERNAL MODULE: ./lib/src/push/execute.js
 var execute = __webpack_require__(87620);
 ;// CONCATENATED MODULE: ./lib/src/push/from.js
@@ -444,6 +266,7 @@ var execute = __webpack_require__(87620);
 
 
 
+
 /**
  * Reads `--from`: `host/repository[:tag]@sha256:…` in the old or the new registry. An image in the
  * new registry needs `--repository` (its old path) unless the manifest has no `paths` rules.
@@ -451,8 +274,8 @@ var execute = __webpack_require__(87620);
  */
 function parseFrom(manifest, text, oldPath) {
     const expected = `--from: expected host/repository@sha256:<64 hex> in ${manifest.registries.old.host} or ${manifest.registries.new.host}, found "${text}"`;
-    const host = (0,targets/* hostPart */.O1)(text);
-    const role = host === undefined ? undefined : (0,targets/* roleOfHost */.g2)(manifest, host);
+    const host = (0,hosts/* hostPart */.O)(text);
+    const role = host === undefined ? undefined : (0,hosts/* roleOfHost */.g)(manifest, host);
     if (host === undefined || role === undefined)
         throw new errors/* UsageError */.eb(expected);
     let parsed;
@@ -492,7 +315,21 @@ async function pushFrom(input) {
     // Reported once the listing is in; the image is being copied meanwhile.
     void found.then((artifacts) => progress(`copying ${from.host}/${from.repository}@${from.digest}${parts.platforms.length > 0 ? ` (${parts.platforms.length} platforms, ${parts.attestations} attestation manifests)` : ''}${artifacts.length > 0 ? ` and ${artifacts.length} signatures/attestations/referrers` : ''} to ${plan.targets.map((t) => t.name).join(' and ')}`), () => undefined);
     const stored = new Map();
-    const outcomes = await Promise.all(plan.targets.map((target) => copyTo({ from, top, source, target, tags: plan.tags, found, session, stored, clientFor, progress })));
+    const warnings = new Set();
+    const warn = (line) => warnings.add(line);
+    const outcomes = await Promise.all(plan.targets.map((target) => copyTo({
+        from,
+        top,
+        source,
+        target,
+        tags: plan.tags,
+        found,
+        session,
+        stored,
+        clientFor,
+        progress,
+        warn,
+    })));
     const artifacts = await found;
     const result = {
         outcomes,
@@ -500,6 +337,7 @@ async function pushFrom(input) {
         platforms: parts.platforms,
         attestations: parts.attestations,
         bytesUploaded: session.bytesUploaded,
+        warnings: [...warnings],
     };
     if (!outcomes.some((outcome) => outcome.status !== 'failed'))
         return result;
@@ -540,11 +378,9 @@ async function copyTo(context) {
     const base = { role: target.role, host: target.registry.host, repository: target.repository };
     try {
         await copy(from.digest, from.digest, false);
-        const artifacts = await context.found;
-        const copied = await Promise.all(artifacts.map((artifact) => {
-            const reference = 'tag' in artifact ? artifact.tag : artifact.digest;
-            return copy(reference, reference, false).then((result) => ({ reference, result }));
-        }));
+        const { copied, warnings } = await copyArtifacts(await context.found, `${from.host}/${from.repository}@${from.digest}`, source.host, (reference) => copy(reference, reference, false));
+        for (const warning of warnings)
+            context.warn(warning);
         for (const { reference, result } of copied)
             if (result.action === 'conflict')
                 context.progress(`kept ${target.name}:${reference}: it points at ${result.existingDigest}, the source has ${result.digest}`);
@@ -595,6 +431,8 @@ async function deliverFrom(manifest, today, request, context) {
         await client/* RegistryClient */.bP.forRegistry(manifest.registries[role], context.env, {
             secrets: context.secrets,
             readOnly: !plan.targets.some((target) => target.role === role),
+            onWaiting: context.progress,
+            ...(context.signal && { signal: context.signal }),
         }),
     ])));
     for (const skipped of plan.skipped)
@@ -646,6 +484,8 @@ function presentProvenance(provenance, reporter) {
 /** Turns the report into log lines, the summary, `--json` and outputs. */
 function presentPush(report, reporter) {
     const { plan, outcomes, verification, manifest, provenance } = report;
+    for (const warning of report.copied?.warnings ?? [])
+        reporter.warning(warning);
     const failures = describeFailures(outcomes, manifest, report.today);
     for (const failure of failures)
         reporter.error(failure);
@@ -765,6 +605,7 @@ function summaryOf(report, digest, failure) {
 
 
 
+
 /** `cutover push`: pushes a locally built image where the timeline says, with one digest everywhere. */
 const push = (0,command/* defineCommand */.N)({
     name: 'push',
@@ -776,6 +617,7 @@ const push = (0,command/* defineCommand */.N)({
         from: cli_option/* option */.uK.string('An image already in one registry, host/repository[:tag]@sha256:…: copied by digest (index, attestations, signatures, referrers) to the registries the timeline names; no Docker engine needed.', { pattern: /@sha256:[a-f0-9]{64}$/, expected: 'expected host/repository@sha256:<64 hex>' }),
         repository: cli_option/* option */.uK.string("Repository path in the old registry (default: the image's own path); the manifest's paths give the new registry's path."),
         tag: cli_option/* option */.uK.list("Tags to push (default: the image's tag, else latest)."),
+        deadline: cli_option/* option */.uK.duration('Stop after this long (e.g. 10m): registry requests in flight are aborted, what is left fails as timed out (an engine push already started ends its attempt).'),
         mode: cli_option/* option */.uK.choice(execute/* PUSH_MODES */.qf, 'push: push from the engine to each registry; copy: push once, then copy registry to registry by digest; upload: export from the engine, compress once, upload to every registry at once.', { default: execute/* DEFAULT_MODE */.Cm }),
     },
     outputs: [
@@ -786,6 +628,7 @@ const push = (0,command/* defineCommand */.N)({
     async run({ options, manifest: load, today, reporter, env, secrets }) {
         // parse
         const manifest = await load();
+        const deadline = (0,shared_deadline/* startDeadline */.d)(options.deadline);
         if (options.from !== undefined) {
             if (options.image !== undefined)
                 throw new errors/* UsageError */.eb('give --image or --from, not both');
@@ -796,7 +639,13 @@ const push = (0,command/* defineCommand */.N)({
                 ...(options.repository !== undefined && { repository: options.repository }),
             };
             // do: copy registry to registry by digest, then check for one digest everywhere
-            const { from, plan, result } = await deliverFrom(manifest, today, request, { env, secrets, progress });
+            const { from, plan, result } = await deliverFrom(manifest, today, request, {
+                env,
+                secrets,
+                progress,
+                signal: deadline.signal,
+            });
+            deadline.clear();
             return presentPush(fromReport(manifest, today, from, plan, result), reporter);
         }
         if (options.image === undefined)
@@ -828,7 +677,9 @@ const push = (0,command/* defineCommand */.N)({
                 env,
                 secrets,
                 progress: reporter,
+                signal: deadline.signal,
             });
+        deadline.clear();
         // present
         return presentPush({
             ...delivery,
@@ -1057,206 +908,127 @@ async function verifyDigests(outcomes, tags, readerFor, stored = new Map()) {
 
 /***/ }),
 
-/***/ 11296:
+/***/ 51477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ planPush)
+/* harmony export */   EU: () => (/* binding */ fence),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   mW: () => (/* binding */ fitSummary),
+/* harmony export */   o0: () => (/* binding */ writeSummaryFile),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z3: () => (/* binding */ formatBytes),
+/* harmony export */   zH: () => (/* binding */ details)
 /* harmony export */ });
-/* unused harmony export ownPathOf */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11742);
-/* harmony import */ var _manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16399);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
+/* unused harmony exports cell, SUMMARY_LIMIT_BYTES, SUMMARY_CUT_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
 
 
 
-
-/** True for a local image ID (`sha256:…` or a hex prefix), which names no repository. */
-function isImageId(text) {
-    return /^sha256:[a-f0-9]{12,64}$/.test(text) || /^[a-f0-9]{12,64}$/.test(text);
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return String(text ?? '')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
 }
 /**
- * The repository path and tag a local image name gives: `registry.example.com/team/api:1.2` →
- * `team/api`, `1.2`; `api:build` → `api`, `build` (no `library/` as Docker Hub would add). An
- * image ID gives neither.
- * @throws UsageError when the name is not a valid reference
+ * Data (a file name, a server's message) as inline Markdown text that renders as itself: no link,
+ * image, emphasis, HTML tag, entity or @-mention can be made from it. Markdown punctuation is
+ * backslash-escaped, an `@` before a name gets a zero-width space (GitHub mentions a user or team
+ * from the rendered text, where a backslash is already gone), and line breaks become spaces.
+ * Pipes are left to {@link cell} in tables.
  */
-function ownPathOf(image) {
-    if (isImageId(image))
-        return {};
+function escapeMarkdown(text) {
+    return String(text ?? '')
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(/[\\`*_{}[\]()<>#!~&]/g, '\\$&')
+        .replace(/@(?=[A-Za-z0-9])/g, '@\u200b');
+}
+/** Data as an inline code span: the fence is longer than any run of backticks inside (CommonMark). */
+function code(text) {
+    const value = String(text ?? '').replace(/\r\n|\r|\n/g, ' ');
+    const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${value}${pad}${fence}`;
+}
+/** Data inside HTML (`<code>…</code>`, `<summary>`): the five characters HTML gives meaning to. */
+function escapeHtml(text) {
+    return String(text ?? '').replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]);
+}
+/** A fenced code block whose fence no line of `body` can close (longer than any backtick run in it). */
+function fence(body, info = '') {
+    const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((run) => run.length));
+    const marks = '`'.repeat(longest + 1);
+    return `${marks}${info}\n${body}\n${marks}`;
+}
+/** A GitHub-flavoured Markdown table. */
+function table(headers, rows) {
+    const head = `| ${headers.map(cell).join(' | ')} |`;
+    const rule = `| ${headers.map(() => '---').join(' | ')} |`;
+    return [head, rule, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+/** A human byte count: 1.5 MB. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+/** `1 repository`, `2 repositories`: a count with its noun in the right number. */
+function plural(count, one, many = `${one}s`) {
+    return `${groupThousands(count)} ${count === 1 ? one : many}`;
+}
+/**
+ * `12,345`: what toLocaleString('en-US') writes for an integer, without starting ICU's number
+ * formatting (its first call alone cost `plan` 5 % of its CPU at 2,000 repositories).
+ */
+function groupThousands(count) {
+    if (!Number.isInteger(count))
+        return count.toLocaleString('en-US');
+    return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+/** A collapsible section: GitHub shows `summary` and hides `body` until it is opened. */
+function details(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/** GitHub refuses a job summary larger than 1 MiB per step. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Past this, long tables are cut so the summary stays well under {@link SUMMARY_LIMIT_BYTES}. */
+const SUMMARY_CUT_BYTES = 900 * 1000;
+/**
+ * Joins the parts of a summary; when they come to more than `budget` bytes, the cuttable parts are
+ * replaced by their `cut` text, last parts first, until the whole fits (or nothing is left to cut).
+ */
+function fitSummary(parts, budget = SUMMARY_CUT_BYTES) {
+    const texts = parts.map((part) => part.text);
+    let size = texts.reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0);
+    for (let index = parts.length - 1; index >= 0 && size > budget; index--) {
+        const cut = parts[index].cut;
+        if (cut === undefined)
+            continue;
+        size += Buffer.byteLength(cut) - Buffer.byteLength(texts[index]);
+        texts[index] = cut;
+    }
+    return texts.join('\n');
+}
+/** Writes a summary's Markdown to a file the user named (`--summary FILE`), relative to `cwd`. */
+function writeSummaryFile(cwd, file, markdown) {
     try {
-        const slash = image.indexOf('/');
-        const first = slash >= 0 ? image.slice(0, slash) : '';
-        const hasHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-        if (hasHost && (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidHost */ .HO)(first)) {
-            const parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(image);
-            return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
-        }
-        const parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(image);
-        return { repository: parsed.repository, ...(parsed.tag !== undefined && { tag: parsed.tag }) };
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(cwd, file), markdown.endsWith('\n') ? markdown : `${markdown}\n`);
     }
     catch (error) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--image: expected a local image name or ID, found "${image}": ${error.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--summary ${file}: cannot write it (${error.code})`);
     }
-}
-/**
- * Plans a push on `today`: the repository (given, or the image's own path), the tags (given, or
- * the image's tag, or `latest`), and the registries the timeline sends it to — the new registry
- * under the path the manifest's `paths` map it to.
- * @throws UsageError for an invalid repository or tag, or an image ID without `--repository`
- */
-function planPush(manifest, today, request) {
-    const own = ownPathOf(request.image);
-    const repository = request.repository ?? own.repository;
-    if (!repository) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--image ${request.image} is an image ID: name the repository with --repository`);
-    }
-    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0)(repository)) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--repository: expected a repository path such as "team/api" (lower-case letters, digits, . _ - separators, components joined by /), found "${repository}"`);
-    }
-    const tags = request.tags.length > 0 ? [...new Set(request.tags)] : [own.tag ?? 'latest'];
-    for (const tag of tags) {
-        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(tag)) {
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--tag: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -), found "${tag}"`);
-        }
-    }
-    const phase = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .phaseAt */ .BA)(manifest.timeline, today);
-    const paths = { old: repository, new: (0,_manifest_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .mapRepository */ .T)(repository, manifest.paths) };
-    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRepositoryPath */ .M0)(paths.new)) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`the manifest's paths map "${repository}" to "${paths.new}", which is not a valid repository path`);
-    }
-    const targets = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .pushTargets */ .XV)(phase).map((role) => {
-        const registry = manifest.registries[role];
-        return { role, registry, repository: paths[role], name: `${registry.host}/${paths[role]}` };
-    });
-    const reason = (0,_manifest_timeline_js__WEBPACK_IMPORTED_MODULE_2__/* .oldRegistrySkippedReason */ .FN)(manifest.timeline, phase);
-    const skipped = reason && !targets.some((target) => target.role === 'old')
-        ? [{ role: 'old', host: manifest.registries.old.host, reason }]
-        : [];
-    if (phase === 'before') {
-        skipped.push({
-            role: 'new',
-            host: manifest.registries.new.host,
-            reason: `the new registry opens on ${manifest.timeline.available}`,
-        });
-    }
-    return { phase, repository, tags, targets, skipped };
-}
-
-
-/***/ }),
-
-/***/ 68164:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O1: () => (/* binding */ hostPart),
-/* harmony export */   Vd: () => (/* binding */ planTags),
-/* harmony export */   g2: () => (/* binding */ roleOfHost),
-/* harmony export */   je: () => (/* binding */ plannedReferences)
-/* harmony export */ });
-/* unused harmony export parseTagLine */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92041);
-/* harmony import */ var _push_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11296);
-/**
- * Today's full references for an image about to be built: the tags a build should push (old,
- * both, or new registry, by the timeline), in the form docker/build-push-action's `tags:` takes.
- */
-
-
-
-/** The role of a registry host in the manifest (aliases of the old one included), if it is one. */
-function roleOfHost(manifest, host) {
-    const wanted = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(host);
-    const { old, new: next } = manifest.registries;
-    if ([old.host, ...old.aliases].some((name) => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(name) === wanted))
-        return 'old';
-    if ((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeHost */ .cS)(next.host) === wanted)
-        return 'new';
-    return undefined;
-}
-/** The first path component when it names a registry host (`.` or `:` in it, or `localhost`). */
-function hostPart(text) {
-    const slash = text.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const first = text.slice(0, slash);
-    return first.includes('.') || first.includes(':') || first === 'localhost' ? first : undefined;
-}
-/**
- * Reads one line of `--tags`: a bare tag (`1.2`, with `--repository`), `repository:tag` (what
- * docker/metadata-action writes for `images: api`), or `old-host/repository:tag`.
- * @throws UsageError naming the line, for anything else
- */
-function parseTagLine(manifest, line, number, repository) {
-    const where = `--tags line ${number} ("${line}")`;
-    if (!line.includes(':') && !line.includes('/') && !line.includes('@')) {
-        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(line))
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: expected a tag (letters, digits, _ . -, at most 128, not starting with . or -)`);
-        if (!repository)
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: a bare tag needs --repository (the image's path in the old registry)`);
-        return { repository, tag: line };
-    }
-    const host = hostPart(line);
-    if (host !== undefined) {
-        const role = roleOfHost(manifest, host);
-        if (role !== 'old')
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: name images by their path in the old registry ${manifest.registries.old.host} (or without a host); ${role === 'new' ? 'the manifest’s paths give the new registry’s path' : `${host} is not a registry of the manifest`}`);
-    }
-    let parsed;
-    try {
-        parsed = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepositoryReference */ .Dp)(host === undefined ? line : line.slice(host.length + 1));
-    }
-    catch (error) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: ${error.message}`);
-    }
-    if (parsed.digest !== undefined)
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where}: expected a tag, not a digest`);
-    return { repository: repository ?? parsed.repository, tag: parsed.tag ?? 'latest' };
-}
-/**
- * Plans today's references for the given lines: grouped by repository, each sent where `push`
- * would send it (the same read-only and shutdown rules).
- * @throws UsageError for a line that is not a tag or image name, or no line at all
- */
-function planTags(manifest, today, request) {
-    const lines = request.lines.map((line) => line.trim()).filter((line) => line.length > 0);
-    if (lines.length === 0 && request.repository === undefined)
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('--tags: expected at least one tag or image name (one per line)');
-    const wanted = new Map();
-    if (lines.length === 0)
-        wanted.set(request.repository, ['latest']);
-    lines.forEach((line, index) => {
-        const { repository, tag } = parseTagLine(manifest, line, index + 1, request.repository);
-        const tags = wanted.get(repository) ?? [];
-        if (!tags.includes(tag))
-            tags.push(tag);
-        wanted.set(repository, tags);
-    });
-    const images = [];
-    let phase = 'dual';
-    let skipped = [];
-    for (const [repository, tags] of wanted) {
-        const plan = (0,_push_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planPush */ .M)(manifest, today, { image: repository, repository, tags });
-        phase = plan.phase;
-        skipped = plan.skipped;
-        images.push({ repository, tags: plan.tags, targets: plan.targets });
-    }
-    const references = plannedReferences({ images }).map((planned) => planned.reference);
-    const registries = [...new Set(images.flatMap((image) => image.targets.map((t) => t.registry.host)))];
-    return { today, phase, images, references, registries, skipped };
-}
-/** Every reference of a plan with its registry, target by target. */
-function plannedReferences(plan) {
-    return plan.images.flatMap((image) => image.targets.flatMap((target) => image.tags.map((tag) => ({
-        role: target.role,
-        host: target.registry.host,
-        repository: target.repository,
-        tag,
-        reference: `${target.name}:${tag}`,
-    }))));
 }
 
 
@@ -1264,3 +1036,4 @@ function plannedReferences(plan) {
 
 };
 ;
+//# sourceMappingURL=879.index.cjs.js.map

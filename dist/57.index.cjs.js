@@ -1,20 +1,135 @@
 "use strict";
-exports.id = 177;
-exports.ids = [177];
+exports.id = 57;
+exports.ids = [57];
 exports.modules = {
 
-/***/ 43177:
+/***/ 17057:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
-/* harmony export */ });
-/* unused harmony exports GITHUB_RETRY_POLICY, githubClient, classifyGitHubFailure */
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60891);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8835);
-/* harmony import */ var _shared_limiter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17870);
-/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17916);
-/* harmony import */ var _http_status_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14501);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createOctokit: () => (/* binding */ createOctokit)
+});
+
+// UNUSED EXPORTS: GITHUB_RETRY_POLICY, classifyGitHubFailure, githubClient, httpStatus
+
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
+var dist_src = __webpack_require__(60891);
+// EXTERNAL MODULE: ./lib/src/shared/errors.js
+var errors = __webpack_require__(8835);
+// EXTERNAL MODULE: ./lib/src/shared/limiter.js
+var limiter = __webpack_require__(17870);
+// EXTERNAL MODULE: ./lib/src/shared/retry.js
+var retry = __webpack_require__(17916);
+// EXTERNAL MODULE: ./lib/src/github/http-status.js
+var http_status = __webpack_require__(14501);
+;// CONCATENATED MODULE: ./lib/src/github/reach.js
+
+/**
+ * Reaching the GitHub API at all: a request that gets no answer (headers) in time is ended, and a
+ * failure without an answer — a name that does not resolve, a server that accepts and never
+ * answers, a refused connection — is told in those words, naming the request with its path filled
+ * in (`GET /repos/acme/app`, never the template), instead of Octokit's "500" for anything that
+ * never reached GitHub.
+ */
+/** Until the API has answered once, a request without an answer this long fails (10 s). */
+const GITHUB_FIRST_ANSWER_TIMEOUT_MS = 10_000;
+/** A request that has waited this long for an answer is reported (5 s). */
+const GITHUB_WAITING_NOTICE_MS = 5_000;
+/** The code of the error a request ends with when the API did not answer in time. */
+const NO_ANSWER = 'NO_ANSWER';
+/** A request to GitHub that got no answer at all. */
+class GitHubUnreachableError extends errors/* OperationalError */.LE {
+    code;
+    final;
+    name = 'GitHubUnreachableError';
+    constructor(message, code, 
+    /** True when another attempt cannot help (the name does not resolve, the API never answered). */
+    final, options = {}) {
+        super(code === NO_ANSWER ? 'timeout' : 'unreachable', message, options);
+        this.code = code;
+        this.final = final;
+    }
+}
+/**
+ * `fetch` that ends a request without an answer after `timeoutMs` (when given) and says what it
+ * waits for after {@link GITHUB_WAITING_NOTICE_MS}; the body, once the answer has come, is not timed.
+ */
+function answerTimedFetch(fetch, options) {
+    return async (input, init) => {
+        const controller = new AbortController();
+        const started = Date.now();
+        let silent = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                silent = true;
+                controller.abort();
+            }, options.timeoutMs);
+        const notice = setTimeout(() => {
+            const host = new URL(String(input instanceof Request ? input.url : input)).host;
+            options.onWaiting?.(`waiting for ${host} to answer ${options.name} (${Math.round((Date.now() - started) / 1000)} s)`);
+        }, GITHUB_WAITING_NOTICE_MS);
+        notice.unref();
+        const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+        try {
+            return await fetch(input, { ...init, signal });
+        }
+        catch (error) {
+            if (silent)
+                throw Object.assign(new Error(`in ${Math.round(options.timeoutMs / 1000)} s`), {
+                    code: NO_ANSWER,
+                    cause: error,
+                });
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+            clearTimeout(notice);
+        }
+    };
+}
+/** The first error with a code in a chain of causes (Octokit's RequestError → fetch's TypeError → the socket's). */
+function coded(error) {
+    for (let current = error, depth = 0; current && depth < 6; depth++) {
+        const code = current.code;
+        if (typeof code === 'string' && code !== '')
+            return { code, message: current.message };
+        current = current.cause;
+    }
+    return undefined;
+}
+/**
+ * The failure of a request that never got an answer, in words, or undefined when GitHub did
+ * answer (an Octokit RequestError with a real response). `answeredBefore`: the API answered an
+ * earlier request of this client, so another attempt may help.
+ */
+function unreachableFailure(error, request, answeredBefore) {
+    if (error instanceof GitHubUnreachableError)
+        return error;
+    if (error.response !== undefined)
+        return undefined;
+    const status = error.status;
+    // Octokit calls anything that did not reach GitHub a 500 without a response.
+    if (status !== undefined && status !== 500)
+        return undefined;
+    const found = coded(error.cause ?? error);
+    const code = found?.code ?? 'no connection';
+    const host = new URL(request.url).host;
+    if (code === NO_ANSWER)
+        return new GitHubUnreachableError(`${request.name}: no answer from ${host} ${found.message}: it accepts connections but sends nothing back`, code, !answeredBefore, { hint: `check GITHUB_API_URL (${host}) and that it is reachable from here`, cause: error });
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL')
+        return new GitHubUnreachableError(`${request.name}: cannot resolve ${new URL(request.url).hostname} (${code})`, code, !answeredBefore || code !== 'EAI_AGAIN', {
+            hint: 'check GITHUB_API_URL and DNS from this machine',
+            cause: error,
+        });
+    return new GitHubUnreachableError(`${request.name}: GitHub (${host}) could not be reached: ${code}`, code, !answeredBefore, {
+        cause: error,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/github/octokit.js
 /**
  * The one place GitHub API clients are made (rollout, the status dashboard and census, the central
  * manifest). It is `@octokit/rest` (not `@actions/github`'s `getOctokit`: that brings a second
@@ -34,6 +149,7 @@ exports.modules = {
 
 
 
+
 /** Retries for GitHub: limits ask for waits of a minute or until the hour's reset. */
 const GITHUB_RETRY_POLICY = { retries: 8, baseMs: 1000, maxDelayMs: 15 * 60_000 };
 /** Without a header, GitHub asks integrators to wait at least a minute after a secondary limit. */
@@ -47,14 +163,14 @@ function createOctokit(env, secrets, purpose, settings = {}) {
         .map((name) => env[name])
         .find((value) => value);
     if (!token) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
+        throw new errors/* UsageError */.eb(`GITHUB_TOKEN is not set: ${purpose} needs the GitHub API (in a workflow: env: GITHUB_TOKEN: \${{ github.token }})`);
     }
     secrets.addToken(token);
     return githubClient(token, env['GITHUB_API_URL'] || 'https://api.github.com', settings);
 }
 /** A client for `baseUrl` with the given token; {@link createOctokit} is the usual door. */
 function githubClient(token, baseUrl, settings = {}) {
-    const octokit = new _octokit_rest__WEBPACK_IMPORTED_MODULE_2__/* .Octokit */ .E({
+    const octokit = new dist_src/* Octokit */.E({
         auth: token,
         baseUrl,
         userAgent: 'cutover',
@@ -62,18 +178,54 @@ function githubClient(token, baseUrl, settings = {}) {
     });
     const policy = { ...GITHUB_RETRY_POLICY, ...settings.retry };
     const writeGapMs = settings.writeGapMs ?? 1000;
-    const inFlight = new _shared_limiter_js__WEBPACK_IMPORTED_MODULE_3__/* .Limiter */ .jG(settings.concurrency ?? 10);
-    const writes = new _shared_limiter_js__WEBPACK_IMPORTED_MODULE_3__/* .Limiter */ .jG(1);
+    const inFlight = new limiter/* Limiter */.jG(settings.concurrency ?? 10);
+    const writes = new limiter/* Limiter */.jG(1);
     let lastWrite = 0;
     let pausedUntil = 0;
+    // Whether the API has answered anything yet; once it failed to (unresolvable, silent), the
+    // client's later requests fail at once with that reason instead of each waiting in turn.
+    let answered = false;
+    let unreachable;
     octokit.hook.wrap('request', async (request, options) => {
-        const name = `${options.method} ${options.url}`;
+        // The request as sent, its path filled in (`GET /repos/acme/app`), for every message.
+        const { url } = octokit.request.endpoint.parse(options);
+        const name = `${options.method} ${new URL(url).pathname}`;
         const isWrite = !['GET', 'HEAD'].includes(options.method);
-        const send = () => (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(async () => {
+        const fetch = options.request?.fetch ?? globalThis.fetch;
+        const attempt = async () => {
+            if (unreachable)
+                throw new GitHubUnreachableError(`${name}: not sent: ${unreachable.message}`, unreachable.code, true, {
+                    ...(unreachable.hint !== undefined && { hint: unreachable.hint }),
+                });
+            const timed = answerTimedFetch(fetch, {
+                timeoutMs: answered ? undefined : (settings.firstAnswerTimeoutMs ?? GITHUB_FIRST_ANSWER_TIMEOUT_MS),
+                name,
+                onWaiting: settings.onWaiting,
+            });
+            try {
+                // In place: the hooks inside this one (the token's) were given this very object.
+                options.request = { ...options.request, fetch: timed };
+                const response = await request(options);
+                answered = true;
+                return response;
+            }
+            catch (error) {
+                const failure = unreachableFailure(error, { name, url }, answered);
+                if (!failure) {
+                    if (error.response !== undefined)
+                        answered = true;
+                    throw error;
+                }
+                if (failure.final)
+                    unreachable ??= failure;
+                throw failure;
+            }
+        };
+        const send = () => (0,retry/* retry */.L5)(async () => {
             // A limit answer to any request holds back every request of this client.
             while (Date.now() < pausedUntil)
-                await (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(pausedUntil - Date.now());
-            return inFlight.run(async () => request(options));
+                await (0,retry/* sleep */.yy)(pausedUntil - Date.now());
+            return inFlight.run(attempt);
         }, {
             policy,
             classify: classifyGitHubFailure,
@@ -100,7 +252,7 @@ function githubClient(token, baseUrl, settings = {}) {
         return writes.run(async () => {
             const gap = lastWrite + writeGapMs - Date.now();
             if (gap > 0)
-                await (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(gap);
+                await (0,retry/* sleep */.yy)(gap);
             try {
                 return await send();
             }
@@ -116,14 +268,16 @@ function githubClient(token, baseUrl, settings = {}) {
  * primary and secondary rate limits, 5xx answers and dropped connections are; other 4xx are final.
  */
 function classifyGitHubFailure(error, now = Date.now()) {
-    const status = (0,_http_status_js__WEBPACK_IMPORTED_MODULE_4__/* .httpStatus */ .n)(error);
+    if (error instanceof GitHubUnreachableError)
+        return { retryable: !error.final, reason: `network: ${error.code}` };
+    const status = (0,http_status/* httpStatus */.n)(error);
     if (status === undefined) {
         const code = error.cause?.code;
         return { retryable: true, reason: `network: ${String(code ?? error.message)}` };
     }
     const headers = responseHeaders(error);
     if (status === 403 || status === 429) {
-        const retryAfterMs = (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(headers['retry-after'], now);
+        const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(headers['retry-after'], now);
         if (retryAfterMs !== undefined)
             return { retryable: true, reason: `secondary rate limit (HTTP ${status})`, retryAfterMs };
         if (headers['x-ratelimit-remaining'] === '0') {
@@ -329,3 +483,4 @@ function sleep(ms, signal) {
 
 };
 ;
+//# sourceMappingURL=57.index.cjs.js.map
