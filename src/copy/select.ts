@@ -1,8 +1,6 @@
-/**
- * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
- * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
- * `referenced`), then `newest: N` keeps the N most recently created of what is left.
- */
+// Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every condition
+// given must hold (repository globs, tag globs with `!` excludes, a semver range, `referenced`), then
+// `newest: N` keeps the N most recently created of what is left; `pulled:` rules are in select-pulled.ts.
 import { forEachLimited } from '../shared/limiter.js';
 import picomatch from 'picomatch';
 import semver from 'semver';
