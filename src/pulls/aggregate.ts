@@ -150,8 +150,16 @@ export function registryNames(registry: OldRegistry): Set<string> {
   return names;
 }
 
-function isoOrUndefined(time: number | undefined): string | undefined {
-  return time === undefined ? undefined : new Date(time).toISOString();
+/**
+ * The last pull's time while counting: a number always, this when the evidence gave none. A field that
+ * only ever holds numbers is updated in place by V8; one that may hold `undefined` gets a new boxed
+ * number on every pull, promoted to the old generation by the tally that holds it (≈ 100 MB of garbage
+ * on a 1 GB log).
+ */
+const NO_TIME = -Infinity;
+
+function isoOrUndefined(time: number): string | undefined {
+  return time === NO_TIME ? undefined : new Date(time).toISOString();
 }
 
 interface ClientCount {
@@ -159,7 +167,8 @@ interface ClientCount {
   identity: string | undefined;
   address: string | undefined;
   pulls: number;
-  last: number | undefined;
+  /** Milliseconds since the epoch, or {@link NO_TIME}. */
+  last: number;
 }
 
 interface ImageCount {
@@ -167,13 +176,14 @@ interface ImageCount {
   tag: string | undefined;
   digest: string | undefined;
   pulls: number;
-  last: number | undefined;
+  /** Milliseconds since the epoch, or {@link NO_TIME}. */
+  last: number;
   clients: Map<string, ClientCount>;
   unlistedPulls: number;
 }
 
-function later(a: number | undefined, b: number | undefined): number | undefined {
-  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+function later(a: number, b: number | undefined): number {
+  return b === undefined || b <= a ? a : b;
 }
 
 function clientOut(client: ClientCount): PullClient {
@@ -186,17 +196,47 @@ function clientOut(client: ClientCount): PullClient {
   };
 }
 
+/**
+ * A copy of `text` that holds nothing else: a string cut from a log line (a slice of it, as V8 makes
+ * them) would keep the whole line alive for as long as the tally keeps the string.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/** One copy of each string kept (every image's clients name the same few thousand agents and addresses). */
+class Interned {
+  private readonly strings = new Map<string, string>();
+  of(text: string): string;
+  of(text: string | undefined): string | undefined;
+  of(text: string | undefined): string | undefined {
+    if (text === undefined) return undefined;
+    const kept = this.strings.get(text);
+    if (kept !== undefined) return kept;
+    const copy = detached(text);
+    this.strings.set(copy, copy);
+    return copy;
+  }
+}
+
 /** Counts a pull for its client in `clients`; false when the client is new and `clients` is full. */
-function count(clients: Map<string, ClientCount>, key: string, record: PullRecord, limit: number): boolean {
+function count(
+  clients: Map<string, ClientCount>,
+  key: string,
+  record: PullRecord,
+  limit: number,
+  interned: Interned,
+): boolean {
   let client = clients.get(key);
   if (!client) {
     if (clients.size >= limit) return false;
+    key = interned.of(key);
     client = {
-      agent: record.agent,
-      identity: record.identity,
-      address: record.address,
+      agent: interned.of(record.agent),
+      identity: interned.of(record.identity),
+      address: interned.of(record.address),
       pulls: 0,
-      last: undefined,
+      last: NO_TIME,
     };
     clients.set(key, client);
   }
@@ -205,8 +245,9 @@ function count(clients: Map<string, ClientCount>, key: string, record: PullRecor
   return true;
 }
 
-const byPulls = <T extends { pulls: number; last?: number | undefined }>(a: T, b: T) =>
-  b.pulls - a.pulls || (b.last ?? 0) - (a.last ?? 0);
+const sortable = (time: number) => (time === NO_TIME ? 0 : time);
+const byPulls = <T extends { pulls: number; last: number }>(a: T, b: T) =>
+  b.pulls - a.pulls || sortable(b.last) - sortable(a.last);
 
 /**
  * The running tally: records in, {@link PullEvidence} out. Used by {@link collectPullEvidence}; exported
@@ -219,7 +260,8 @@ export class PullTally {
   private readonly clients = new Map<string, ClientCount>();
   private readonly workloads: WorkloadUse[] = [];
   private readonly ownImages = new Set<string>();
-  private own = { pulls: 0, last: undefined as number | undefined };
+  private readonly interned = new Interned();
+  private own = { pulls: 0, last: NO_TIME };
   private total = 0;
   private clientsCapped = false;
   readonly notCounted: NotCounted = { outsideWindow: 0, otherRegistry: 0, failed: 0 };
@@ -289,21 +331,21 @@ export class PullTally {
     let image = this.images.get(imageKey);
     if (!image) {
       image = {
-        repository: record.repository,
-        tag: record.tag,
-        digest: record.digest,
+        repository: this.interned.of(record.repository),
+        tag: record.tag === undefined ? undefined : detached(record.tag),
+        digest: this.interned.of(record.digest),
         pulls: 0,
-        last: undefined,
+        last: NO_TIME,
         clients: new Map(),
         unlistedPulls: 0,
       };
-      this.images.set(imageKey, image);
+      this.images.set(detached(imageKey), image);
     }
     image.pulls++;
     image.last = later(image.last, record.time);
     const clientKey = `${record.agent ?? ''}\n${record.identity ?? ''}\n${record.address ?? ''}`;
-    if (!count(image.clients, clientKey, record, CLIENTS_PER_IMAGE)) image.unlistedPulls++;
-    if (!count(this.clients, clientKey, record, CLIENTS_KEPT)) this.clientsCapped = true;
+    if (!count(image.clients, clientKey, record, CLIENTS_PER_IMAGE, this.interned)) image.unlistedPulls++;
+    if (!count(this.clients, clientKey, record, CLIENTS_KEPT, this.interned)) this.clientsCapped = true;
     return true;
   }
 

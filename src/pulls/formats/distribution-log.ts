@@ -34,6 +34,51 @@ function jsonFields(line: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** The fields {@link applicationRequest} reads, as their `"key":` in a JSON line. */
+const JSON_KEYS = [
+  'msg',
+  'http.request.method',
+  'http.request.uri',
+  'http.response.status',
+  'time',
+  'http.request.useragent',
+  'auth.user.name',
+  'http.request.remoteaddr',
+  'vars.name',
+  'vars.reference',
+].map((key) => [key, `"${key}":`] as const);
+const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * The few fields a pull needs, cut out of a plain JSON log line without parsing all of it (a month of
+ * logs is millions of manifest lines; JSON.parse builds every field of each). Only for the lines
+ * logrus writes: one flat object, no escapes, no blanks after a key's colon, values strings or numbers.
+ * Any other line is undefined, and JSON.parse reads it (the same fields, the same errors).
+ */
+function plainJsonFields(line: string): Record<string, unknown> | undefined {
+  if (line.charCodeAt(line.length - 1) !== 0x7d /* } */ || line.includes('\\') || line.indexOf('{', 1) >= 0)
+    return undefined;
+  const fields: Record<string, unknown> = {};
+  for (const [key, quoted] of JSON_KEYS) {
+    // The last one, as JSON.parse keeps the last of repeated keys.
+    const at = line.lastIndexOf(quoted);
+    if (at < 0) continue;
+    const start = at + quoted.length;
+    if (line.charCodeAt(start) === 0x22 /* " */) {
+      const end = line.indexOf('"', start + 1);
+      if (end < 0) return undefined;
+      fields[key] = line.slice(start + 1, end);
+    } else {
+      let end = start;
+      while (end < line.length && line[end] !== ',' && line[end] !== '}') end++;
+      const raw = line.slice(start, end);
+      if (!NUMBER.test(raw)) return undefined;
+      fields[key] = Number(raw);
+    }
+  }
+  return fields;
+}
+
 /** Go's `%q` quoting as logrus writes it: JSON's escapes, plus `\x..`, `\a`, `\v`, `\U........`. */
 function unquoteGo(quoted: string): string {
   try {
@@ -144,7 +189,9 @@ function registryLogParser(): (line: string) => EvidenceRecord[] {
     const request =
       kind === 'access'
         ? accessRequest(line)
-        : applicationRequest(kind === 'json' ? jsonFields(line) : textFields(line));
+        : applicationRequest(
+            kind === 'json' ? (plainJsonFields(line) ?? jsonFields(line)) : textFields(line),
+          );
     const pull = request && pullOfRequest(request);
     if (!pull) return [];
     if (request.reference !== undefined && pull.tag === undefined && pull.digest === undefined)
