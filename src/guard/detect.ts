@@ -193,6 +193,9 @@ function occurrencesOf(source: string, names: readonly string[]): [at: number, n
 const IMAGE_KEY_LINE =
   /(?:^|[\s{,-])(?:image|repository|container|uses|newName)\s*:[ \t]*["']?([^\s"',}#\]]*)/gm;
 
+/** A bare `{{ … }}` filling the rest of a line (then a comment at most). */
+const TEMPLATE_VALUE = /^\{\{[^\n]*\}\}[ \t]*(?:#[^\n]*)?\r?$/;
+
 /**
  * The cheap line scan before a YAML parse when the old registry is Docker Hub: only a file with an
  * image key whose value has no registry host (or one of Docker Hub's names, or a variable) can hold
@@ -204,6 +207,14 @@ function mayHoldDockerHubImage(file: string, source: string): boolean {
   for (const match of source.matchAll(IMAGE_KEY_LINE)) {
     const value = match[1]!.replace(/^docker:\/\//i, '');
     if (value === '') continue;
+    // A Helm template expression written bare (`image: {{ include … }}`) is a flow mapping to the
+    // parser, whose key is a mapping: never an image string (templates/ of every chart).
+    const valueStart = match.index + match[0].length - match[1]!.length;
+    if (
+      value.startsWith('{{') &&
+      TEMPLATE_VALUE.test(source.slice(valueStart, source.indexOf('\n', valueStart) >>> 0))
+    )
+      continue;
     if (value.includes('$') || value.includes('{{')) return true;
     const slash = value.indexOf('/');
     const first = slash < 0 ? '' : value.slice(0, slash);

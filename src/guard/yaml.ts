@@ -1,6 +1,7 @@
 import type { Candidate } from './finding.js';
 import type { Variables } from './source.js';
 import { helmGlobalRegistry } from './yaml/helm-global.js';
+import { hubValuesCandidates } from './yaml/hub-values.js';
 import { kustomization, type YamlRole } from './yaml/image-forms.js';
 import { parsedCandidates } from './yaml/parsed.js';
 import { plainImageLines } from './yaml/plain-lines.js';
@@ -29,6 +30,10 @@ export function yamlCandidates(
   // Compose `.env` values naming the registry: the lines using them do not name it; read it all.
   if (env && [...env.values()].some((value) => names.some((name) => value.text.toLowerCase().includes(name))))
     return parsedCandidates(source, role, file, { start: 0, end: source.length }, undefined, env) ?? [];
+  // Docker Hub (no names to search for): Helm values are read around their image keys only.
+  const hubValues =
+    names.length === 0 && role === 'helm-values' ? hubValuesCandidates(source, file) : undefined;
+  if (hubValues) return hubValues;
   const quick = plainImageLines(source, role, names, hostLines);
   if (quick) return quick;
   // Parse only the subtrees around the lines that name the registry (when the registry is named:

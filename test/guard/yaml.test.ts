@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { roleOf } from '../../src/guard/detect.js';
 import { yamlCandidates, type YamlRole } from '../../src/guard/yaml.js';
+import { hubValuesCandidates } from '../../src/guard/yaml/hub-values.js';
+import { parsedCandidates } from '../../src/guard/yaml/parsed.js';
 import { regionsOf } from '../../src/guard/yaml/regions.js';
 import { ROOT } from '../harness/cli.js';
 
@@ -66,8 +68,11 @@ describe('the YAML readers: the same candidates as the whole parse', () => {
         ]
       : []),
   ]);
+  /** The parse of the whole file, which every cheaper reader must match. */
+  const wholeParse = (source: string, role: YamlRole, file: string) =>
+    parsedCandidates(source, role, file, { start: 0, end: source.length }) ?? [];
   test.each(variants)('$name', ({ file, source, role }) => {
-    const whole = yamlCandidates(source, role, [], file);
+    const whole = wholeParse(source, role, file);
     // Every registry the file names, in turn the old one; and the two names of the fixtures' old one.
     const hosts = [...new Set(whole.map((c) => hostOf(c.value.text)).filter((host) => host !== undefined))];
     for (const names of [
@@ -83,6 +88,33 @@ describe('the YAML readers: the same candidates as the whole parse', () => {
         candidates: expected,
       });
     }
+  });
+
+  // Docker Hub: no host to search for, so Helm values are read around their image keys (issue 21
+  // point 6); every candidate, with or without a host, is the whole parse's. The variants set the
+  // chart's global registry to Docker Hub and to another registry (which the host-less images inherit).
+  const hubVariants = variants.flatMap((variant) =>
+    variant.role !== 'helm-values'
+      ? []
+      : [
+          variant,
+          ...['docker.io', 'quay.io'].map((registry) => ({
+            ...variant,
+            name: `${variant.name} (global ${registry})`,
+            source: variant.source.replace(/^( {2}imageRegistry:) ""/m, `$1 ${registry}`),
+          })),
+        ],
+  );
+  test.each(hubVariants)('Docker Hub: $name', ({ file, source, role }) => {
+    const whole = byPlace(wholeParse(source, role, file));
+    expect(whole.length).toBeGreaterThan(0);
+    expect(byPlace(yamlCandidates(source, role, [], file))).toEqual(whole);
+  });
+
+  test('Docker Hub: the values files of the fixtures are read by subtrees, not parsed whole', () => {
+    const values = hubVariants.filter((variant) => !variant.source.includes('{{'));
+    expect(values.length).toBeGreaterThan(0);
+    for (const { file, source } of values) expect(hubValuesCandidates(source, file)).toBeDefined();
   });
 });
 

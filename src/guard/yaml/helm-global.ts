@@ -96,9 +96,10 @@ export function helmGlobalRegistry(
       if (!/^(\s|#|$)/.test(line)) break;
       region.end = next;
     }
-    // A global registry other than the old one changes no finding: not worth a parse.
+    // A global registry other than the old one changes no finding: not worth a parse. (No names:
+    // Docker Hub, where any global registry decides whether a host-less repository is a reference.)
     const text = source.slice(region.start, region.end).toLowerCase();
-    if (!names.some((name) => text.includes(name))) continue;
+    if (names.length > 0 && !names.some((name) => text.includes(name))) continue;
     const simple = simpleLookup(source, region, [top, ...keys]);
     if (simple !== 'not simple') {
       if (simple) return simple;
