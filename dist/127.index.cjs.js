@@ -104,8 +104,8 @@ function renovateConfig(manifest) {
     return { $schema: 'https://docs.renovatebot.com/renovate-schema.json', packageRules: rules };
 }
 
-// EXTERNAL MODULE: ./lib/src/guard/scan.js + 13 modules
-var guard_scan = __webpack_require__(61563);
+// EXTERNAL MODULE: ./lib/src/guard/scan.js + 14 modules
+var guard_scan = __webpack_require__(80082);
 ;// CONCATENATED MODULE: ./lib/src/guard/guard.js
 /**
  * guard's domain story: scan the tree, judge the findings by the timeline, optionally check the

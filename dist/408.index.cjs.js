@@ -140,6 +140,54 @@ function jsonFields(line) {
         throw new Error('expected a JSON object');
     return value;
 }
+/** The fields {@link applicationRequest} reads, as their `"key":` in a JSON line. */
+const JSON_KEYS = [
+    'msg',
+    'http.request.method',
+    'http.request.uri',
+    'http.response.status',
+    'time',
+    'http.request.useragent',
+    'auth.user.name',
+    'http.request.remoteaddr',
+    'vars.name',
+    'vars.reference',
+].map((key) => [key, `"${key}":`]);
+const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/**
+ * The few fields a pull needs, cut out of a plain JSON log line without parsing all of it (a month of
+ * logs is millions of manifest lines; JSON.parse builds every field of each). Only for the lines
+ * logrus writes: one flat object, no escapes, no blanks after a key's colon, values strings or numbers.
+ * Any other line is undefined, and JSON.parse reads it (the same fields, the same errors).
+ */
+function plainJsonFields(line) {
+    if (line.charCodeAt(line.length - 1) !== 0x7d /* } */ || line.includes('\\') || line.indexOf('{', 1) >= 0)
+        return undefined;
+    const fields = {};
+    for (const [key, quoted] of JSON_KEYS) {
+        // The last one, as JSON.parse keeps the last of repeated keys.
+        const at = line.lastIndexOf(quoted);
+        if (at < 0)
+            continue;
+        const start = at + quoted.length;
+        if (line.charCodeAt(start) === 0x22 /* " */) {
+            const end = line.indexOf('"', start + 1);
+            if (end < 0)
+                return undefined;
+            fields[key] = line.slice(start + 1, end);
+        }
+        else {
+            let end = start;
+            while (end < line.length && line[end] !== ',' && line[end] !== '}')
+                end++;
+            const raw = line.slice(start, end);
+            if (!NUMBER.test(raw))
+                return undefined;
+            fields[key] = Number(raw);
+        }
+    }
+    return fields;
+}
 /** Go's `%q` quoting as logrus writes it: JSON's escapes, plus `\x..`, `\a`, `\v`, `\U........`. */
 function unquoteGo(quoted) {
     try {
@@ -247,7 +295,7 @@ function registryLogParser() {
             throw new Error('not a registry log line (JSON, logrus text or access log)');
         const request = kind === 'access'
             ? accessRequest(line)
-            : applicationRequest(kind === 'json' ? jsonFields(line) : textFields(line));
+            : applicationRequest(kind === 'json' ? (plainJsonFields(line) ?? jsonFields(line)) : textFields(line));
         const pull = request && pullOfRequest(request);
         if (!pull)
             return [];
@@ -2185,11 +2233,18 @@ function registryNames(registry) {
             names.add(name);
     return names;
 }
+/**
+ * The last pull's time while counting: a number always, this when the evidence gave none. A field that
+ * only ever holds numbers is updated in place by V8; one that may hold `undefined` gets a new boxed
+ * number on every pull, promoted to the old generation by the tally that holds it (≈ 100 MB of garbage
+ * on a 1 GB log).
+ */
+const NO_TIME = -Infinity;
 function isoOrUndefined(time) {
-    return time === undefined ? undefined : new Date(time).toISOString();
+    return time === NO_TIME ? undefined : new Date(time).toISOString();
 }
 function later(a, b) {
-    return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+    return b === undefined || b <= a ? a : b;
 }
 function clientOut(client) {
     return {
@@ -2200,18 +2255,40 @@ function clientOut(client) {
         last: isoOrUndefined(client.last),
     };
 }
+/**
+ * A copy of `text` that holds nothing else: a string cut from a log line (a slice of it, as V8 makes
+ * them) would keep the whole line alive for as long as the tally keeps the string.
+ */
+function detached(text) {
+    return Buffer.from(text, 'utf8').toString('utf8');
+}
+/** One copy of each string kept (every image's clients name the same few thousand agents and addresses). */
+class Interned {
+    strings = new Map();
+    of(text) {
+        if (text === undefined)
+            return undefined;
+        const kept = this.strings.get(text);
+        if (kept !== undefined)
+            return kept;
+        const copy = detached(text);
+        this.strings.set(copy, copy);
+        return copy;
+    }
+}
 /** Counts a pull for its client in `clients`; false when the client is new and `clients` is full. */
-function count(clients, key, record, limit) {
+function count(clients, key, record, limit, interned) {
     let client = clients.get(key);
     if (!client) {
         if (clients.size >= limit)
             return false;
+        key = interned.of(key);
         client = {
-            agent: record.agent,
-            identity: record.identity,
-            address: record.address,
+            agent: interned.of(record.agent),
+            identity: interned.of(record.identity),
+            address: interned.of(record.address),
             pulls: 0,
-            last: undefined,
+            last: NO_TIME,
         };
         clients.set(key, client);
     }
@@ -2219,7 +2296,8 @@ function count(clients, key, record, limit) {
     client.last = later(client.last, record.time);
     return true;
 }
-const byPulls = (a, b) => b.pulls - a.pulls || (b.last ?? 0) - (a.last ?? 0);
+const sortable = (time) => (time === NO_TIME ? 0 : time);
+const byPulls = (a, b) => b.pulls - a.pulls || sortable(b.last) - sortable(a.last);
 /**
  * The running tally: records in, {@link PullEvidence} out. Used by {@link collectPullEvidence}; exported
  * for callers that read records from elsewhere.
@@ -2232,7 +2310,8 @@ class PullTally {
     clients = new Map();
     workloads = [];
     ownImages = new Set();
-    own = { pulls: 0, last: undefined };
+    interned = new Interned();
+    own = { pulls: 0, last: NO_TIME };
     total = 0;
     clientsCapped = false;
     notCounted = { outsideWindow: 0, otherRegistry: 0, failed: 0 };
@@ -2301,22 +2380,22 @@ class PullTally {
         let image = this.images.get(imageKey);
         if (!image) {
             image = {
-                repository: record.repository,
-                tag: record.tag,
-                digest: record.digest,
+                repository: this.interned.of(record.repository),
+                tag: record.tag === undefined ? undefined : detached(record.tag),
+                digest: this.interned.of(record.digest),
                 pulls: 0,
-                last: undefined,
+                last: NO_TIME,
                 clients: new Map(),
                 unlistedPulls: 0,
             };
-            this.images.set(imageKey, image);
+            this.images.set(detached(imageKey), image);
         }
         image.pulls++;
         image.last = later(image.last, record.time);
         const clientKey = `${record.agent ?? ''}\n${record.identity ?? ''}\n${record.address ?? ''}`;
-        if (!count(image.clients, clientKey, record, CLIENTS_PER_IMAGE))
+        if (!count(image.clients, clientKey, record, CLIENTS_PER_IMAGE, this.interned))
             image.unlistedPulls++;
-        if (!count(this.clients, clientKey, record, CLIENTS_KEPT))
+        if (!count(this.clients, clientKey, record, CLIENTS_KEPT, this.interned))
             this.clientsCapped = true;
         return true;
     }

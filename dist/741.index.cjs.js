@@ -58,18 +58,23 @@ function dashboardBody(markdown) {
     if (body.length <= ISSUE_BODY_LIMIT)
         return body;
     const note = '\n\n… (cut to GitHub’s issue size limit; the job summary has everything)';
-    let room = ISSUE_BODY_LIMIT - note.length;
+    const budget = ISSUE_BODY_LIMIT - note.length;
+    let room = budget;
     for (;;) {
+        // Cut at a line's end (one within the last 4 kB), so no tag, table row or link is left half-written.
         let cut = body.slice(0, room);
+        const lineEnd = cut.lastIndexOf('\n');
+        if (lineEnd >= cut.length - 4096)
+            cut = cut.slice(0, lineEnd + 1);
         // Never leave half a diagram (it would not render) or an open <details> (it would hide the note).
         const fence = cut.lastIndexOf('```mermaid');
         if (fence >= 0 && cut.indexOf('\n```', fence + 10) < 0)
             cut = cut.slice(0, fence);
         const open = (cut.match(/<details[ >]/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
         const closing = '\n\n</details>'.repeat(Math.max(0, open));
-        if (cut.length + closing.length <= room)
+        if (cut.length + closing.length <= budget)
             return cut + closing + note;
-        room -= closing.length;
+        room = Math.min(room - 1, budget - closing.length);
     }
 }
 /**
@@ -118,8 +123,8 @@ var external_node_os_ = __webpack_require__(48161);
 var load = __webpack_require__(71554);
 // EXTERNAL MODULE: ./lib/src/guard/policy.js
 var policy = __webpack_require__(10620);
-// EXTERNAL MODULE: ./lib/src/guard/scan.js + 13 modules
-var guard_scan = __webpack_require__(61563);
+// EXTERNAL MODULE: ./lib/src/guard/scan.js + 14 modules
+var guard_scan = __webpack_require__(80082);
 // EXTERNAL MODULE: ./lib/src/guard/readers.js + 1 modules
 var guard_readers = __webpack_require__(61358);
 // EXTERNAL MODULE: external "node:zlib"

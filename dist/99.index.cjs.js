@@ -145,11 +145,9 @@ async function chooseWorkload(context, use) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/copy/select.js
-/**
- * Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every
- * condition given must hold (repository globs, tag globs with `!` excludes, a semver range,
- * `referenced`), then `newest: N` keeps the N most recently created of what is left.
- */
+// Which old tags copy-tags copies: the manifest's `copy:` rules, OR-combined. Inside one rule every condition
+// given must hold (repository globs, tag globs with `!` excludes, a semver range, `referenced`), then
+// `newest: N` keeps the N most recently created of what is left; `pulled:` rules are in select-pulled.ts.
 
 
 

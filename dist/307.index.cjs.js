@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 288;
-exports.ids = [288];
+exports.id = 307;
+exports.ids = [307];
 exports.modules = {
 
 /***/ 77381:
@@ -1069,7 +1069,7 @@ class ReaderPool {
 
 /***/ }),
 
-/***/ 61563:
+/***/ 80082:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2177,9 +2177,10 @@ function helmGlobalRegistry(source, names, lineStarts) {
                 break;
             region.end = next;
         }
-        // A global registry other than the old one changes no finding: not worth a parse.
+        // A global registry other than the old one changes no finding: not worth a parse. (No names:
+        // Docker Hub, where any global registry decides whether a host-less repository is a reference.)
         const text = source.slice(region.start, region.end).toLowerCase();
-        if (!names.some((name) => text.includes(name)))
+        if (names.length > 0 && !names.some((name) => text.includes(name)))
             continue;
         const simple = simpleLookup(source, region, [top, ...keys]);
         if (simple !== 'not simple') {
@@ -2201,6 +2202,78 @@ function helmGlobalRegistry(source, names, lineStarts) {
             return (0,guard_source/* slice */.di)(source, region.start + start, region.start + end);
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/src/guard/yaml/hub-values.js
+
+
+
+
+/** A line that may hold a key the parse reads an image from (superset: the key may sit anywhere in it). */
+const IMAGE_KEY = /(?:image|repository|registry|uses)["']?[ \t]*:/g;
+/** A key with nothing after it on its line: its value is the block below. */
+const BLOCK_KEY = /^[ \t]*(?:-[ \t]+)?[^\s#][^#]*:[ \t]*(?:#.*)?\r?$/;
+/** Indentation of the line starting at `start` (a `- ` item counts where its dash is). */
+function hub_values_indentAt(source, start) {
+    let at = start;
+    while (source[at] === ' ')
+        at++;
+    return at - start;
+}
+/**
+ * Where the lines matching IMAGE_KEY start, in order. A key whose value is the block below (`image:`
+ * over `registry:`/`repository:` lines) stands for the first line of that block: the subtree read is
+ * then the block under the key, not the whole block of its parent (a component with probes,
+ * affinity, resources …).
+ */
+function imageKeyLineStarts(source) {
+    const starts = [];
+    for (const match of source.matchAll(IMAGE_KEY)) {
+        const lineStart = source.lastIndexOf('\n', match.index) + 1;
+        const newline = source.indexOf('\n', match.index);
+        const lineEnd = newline < 0 ? source.length : newline;
+        let start = lineStart;
+        if (BLOCK_KEY.test(source.slice(lineStart, lineEnd))) {
+            let next = lineEnd + 1;
+            while (next < source.length) {
+                const end = source.indexOf('\n', next);
+                const line = source.slice(next, end < 0 ? source.length : end);
+                if (!/^[ \t]*(#.*)?\r?$/.test(line))
+                    break;
+                next = end < 0 ? source.length : end + 1;
+            }
+            if (next < source.length && hub_values_indentAt(source, next) > hub_values_indentAt(source, lineStart))
+                start = next;
+        }
+        if (starts[starts.length - 1] !== start)
+            starts.push(start);
+    }
+    return starts.sort((a, b) => a - b);
+}
+/**
+ * Helm values when the old registry is Docker Hub, where every host-less image is a reference and no
+ * host search narrows the file: the same candidates as the whole parse, read from the subtrees
+ * around the lines with an image key only (a 50 kB values file holds a handful of images; the parse
+ * of everything else was most of guard's time). Undefined when only the whole parse can tell: several
+ * documents, Helm template syntax (the whole parse drops a document that does not parse), a global
+ * block written another way, or a subtree that does not parse alone.
+ */
+function hubValuesCandidates(source, file) {
+    if (/^(---|\.\.\.)/m.test(source) || source.includes('{{'))
+        return undefined;
+    const tops = [...keyLineStarts(source, 'global:'), ...keyLineStarts(source, 'image:')].filter((start) => source[start] !== ' ' && source[start] !== '-' && source[start] !== '\t');
+    const globalRegistry = helmGlobalRegistry(source, [], tops.sort((a, b) => a - b));
+    if (globalRegistry === 'parse all')
+        return undefined;
+    const found = [];
+    for (const region of regionsOf(source, [], [], imageKeyLineStarts(source))) {
+        const part = simpleRegion(source, region, 'helm-image', globalRegistry) ??
+            parsedCandidates(source, 'helm-values', file, region, { kind: 'helm-image', globalRegistry });
+        if (!part)
+            return undefined;
+        found.push(...part);
+    }
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/guard/yaml/plain-lines.js
@@ -2251,6 +2324,7 @@ function plainImageLines(source, role, names, lineStarts) {
 
 
 
+
 /**
  * Finds image references in YAML by structure, with exact byte positions from the parser (no
  * re-serialisation, so a fix touches only the reference): `image:` strings (with Compose
@@ -2264,6 +2338,10 @@ function yamlCandidates(source, role, names = [], file = '', env, lineStarts) {
     // Compose `.env` values naming the registry: the lines using them do not name it; read it all.
     if (env && [...env.values()].some((value) => names.some((name) => value.text.toLowerCase().includes(name))))
         return parsedCandidates(source, role, file, { start: 0, end: source.length }, undefined, env) ?? [];
+    // Docker Hub (no names to search for): Helm values are read around their image keys only.
+    const hubValues = names.length === 0 && role === 'helm-values' ? hubValuesCandidates(source, file) : undefined;
+    if (hubValues)
+        return hubValues;
     const quick = plainImageLines(source, role, names, hostLines);
     if (quick)
         return quick;
@@ -2463,6 +2541,8 @@ function occurrencesOf(source, names) {
 }
 /** An image key and the value written on its line (empty when the value is nested below). */
 const IMAGE_KEY_LINE = /(?:^|[\s{,-])(?:image|repository|container|uses|newName)\s*:[ \t]*["']?([^\s"',}#\]]*)/gm;
+/** A bare `{{ … }}` filling the rest of a line (then a comment at most). */
+const TEMPLATE_VALUE = /^\{\{[^\n]*\}\}[ \t]*(?:#[^\n]*)?\r?$/;
 /**
  * The cheap line scan before a YAML parse when the old registry is Docker Hub: only a file with an
  * image key whose value has no registry host (or one of Docker Hub's names, or a variable) can hold
@@ -2475,6 +2555,12 @@ function mayHoldDockerHubImage(file, source) {
     for (const match of source.matchAll(IMAGE_KEY_LINE)) {
         const value = match[1].replace(/^docker:\/\//i, '');
         if (value === '')
+            continue;
+        // A Helm template expression written bare (`image: {{ include … }}`) is a flow mapping to the
+        // parser, whose key is a mapping: never an image string (templates/ of every chart).
+        const valueStart = match.index + match[0].length - match[1].length;
+        if (value.startsWith('{{') &&
+            TEMPLATE_VALUE.test(source.slice(valueStart, source.indexOf('\n', valueStart) >>> 0)))
             continue;
         if (value.includes('$') || value.includes('{{'))
             return true;
@@ -2905,7 +2991,9 @@ function locate(file, source, hosts, env, occurrences) {
     // The findings come sorted by offset: their lines are counted in one pass up to the last one,
     // with no index of every line of a large file that names the registry on a few.
     const lines = new LinePositions(source);
-    // The findings are this function's own: completed in place (no copy of each).
+    // The findings are this function's own: completed in place, then copied once. Their strings are
+    // slices of the file's text, which keep the whole text alive: with Docker Hub, every values file
+    // of a chart collection (26 MB) until the report. The copy holds only their own characters.
     return found.map((finding) => {
         const located = finding;
         const { line, column } = lines.position(finding.offset);
@@ -2913,7 +3001,7 @@ function locate(file, source, hosts, env, occurrences) {
         located.column = column;
         if (ignoredInline(lines, line))
             located.ignored = 'inline';
-        return located;
+        return structuredClone(located);
     });
 }
 
@@ -3199,4 +3287,4 @@ function formatRate(bytes, seconds) {
 
 };
 ;
-//# sourceMappingURL=288.index.cjs.js.map
+//# sourceMappingURL=307.index.cjs.js.map
