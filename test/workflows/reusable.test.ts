@@ -3,7 +3,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ROOT, runCli } from '../harness/cli.js';
+import { ROOT } from '../harness/cli.js';
+import { runCliInProcess } from '../harness/in-process.js';
 
 /**
  * The reusable workflow an organisation rolls out (issue #14 point 4): safe on pull requests (build,
@@ -82,7 +83,7 @@ describe('the reusable workflow', () => {
   test('the login step needs no jq: it logs in to the registries `cutover tags` names, with their own secrets', async () => {
     const login = steps.find((step) => /docker login/.test(step.run ?? ''))!;
     expect(login.run).not.toMatch(/\bjq\b/);
-    const tags = await runCli(
+    const tags = await runCliInProcess(
       ['tags', '--manifest', 'examples/cutover.yml', '--tags', 'api:1.2', '--now', '2020-09-15', '--json'],
       { cwd: ROOT },
     );
